@@ -1,0 +1,2 @@
+/** Prop-firm rule engine: plain Java, no I/O. */
+package io.vprop.governors;

@@ -1,0 +1,2 @@
+/** Short- and long-term trade memory. */
+package io.vprop.memory;
