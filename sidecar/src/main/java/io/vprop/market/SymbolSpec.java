@@ -1,0 +1,44 @@
+package io.vprop.market;
+
+/**
+ * What the broker says about a symbol (MT5 SymbolInfo*), sent by the EA in its hello.
+ *
+ * @param digits        price digits (5 for EURUSD)
+ * @param point         smallest price increment, 10^-digits
+ * @param tickSize      SYMBOL_TRADE_TICK_SIZE
+ * @param tickValue     account-currency value of one tickSize move for 1.0 lot (SYMBOL_TRADE_TICK_VALUE)
+ * @param contractSize  units per 1.0 lot (100000 for FX)
+ * @param volumeMin     smallest order volume in lots
+ * @param volumeStep    volume granularity in lots
+ * @param volumeMax     largest single order volume in lots
+ * @param stopsLevel    minimum SL/TP distance from the price, in points
+ * @param freezeLevel   distance in points inside which orders cannot be modified or closed
+ * @param baseCurrency  e.g. "EUR"
+ * @param profitCurrency e.g. "USD"
+ */
+public record SymbolSpec(String symbol, int digits, double point, double tickSize, double tickValue,
+                         double contractSize, double volumeMin, double volumeStep, double volumeMax,
+                         int stopsLevel, int freezeLevel, String baseCurrency, String profitCurrency) {
+
+    /** Account-currency value of a price move of {@code priceDistance} for {@code lots}. */
+    public double moneyPerPriceMove(double priceDistance, double lots) {
+        return priceDistance / tickSize * tickValue * lots;
+    }
+
+    /** Rounds {@code lots} down to the volume step; 0 when below the minimum. */
+    public double floorVolume(double lots) {
+        if (!(lots >= volumeMin)) return 0.0;
+        double steps = Math.floor((Math.min(lots, volumeMax) + 1e-9) / volumeStep);
+        return Math.round(steps * volumeStep * 1e8) / 1e8;
+    }
+
+    /** A 5-digit FX pair quoted in USD, 100k contract, USD account: the spec most tests need. */
+    public static SymbolSpec fxMajor(String symbol) {
+        boolean jpy = symbol.endsWith("JPY");
+        int digits = jpy ? 3 : 5;
+        double point = jpy ? 0.001 : 0.00001;
+        double tickValue = jpy ? 0.67 : 1.0;
+        return new SymbolSpec(symbol, digits, point, point, tickValue, 100_000, 0.01, 0.01, 50.0, 0, 0,
+                symbol.substring(0, 3), symbol.substring(3, 6));
+    }
+}
