@@ -1,0 +1,19 @@
+package io.vprop.paper.broker;
+
+/**
+ * A market order as the EA sends it to the broker (MqlTradeRequest, TRADE_ACTION_DEAL).
+ *
+ * @param symbol        symbol to trade
+ * @param side          BUY fills at the ask, SELL at the bid
+ * @param volume        lots, must respect the symbol's volume min/step/max
+ * @param referencePrice the price the sender expected; used with maxDeviation
+ * @param maxDeviation  largest acceptable distance, in price units, between referencePrice and the fill; 0 = any
+ * @param sl            stop loss price, 0 = none
+ * @param tp            take profit price, 0 = none
+ * @param positionTicket 0 to open a position; a ticket to close (part of) that position
+ * @param comment       free text; the EA puts the signal id here so deals can be traced back
+ * @param timeMs        UTC ms at which the request is sent
+ */
+public record OrderRequest(String symbol, Side side, double volume, double referencePrice, double maxDeviation,
+                           double sl, double tp, long positionTicket, String comment, long timeMs) {
+}
