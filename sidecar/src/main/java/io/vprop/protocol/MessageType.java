@@ -1,0 +1,41 @@
+package io.vprop.protocol;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every message type of protocol v1 (docs/protocol.md). A reliable type changes state: it is journaled before it
+ * is acted on or sent, acked by the receiver, resent after a reconnect until acked, and chained by {@code prev}.
+ */
+public enum MessageType {
+    HELLO("hello", false),
+    WELCOME("welcome", false),
+    TICK("tick", false),
+    BAR("bar", false),
+    BOOK("book", false),
+    ACCOUNT("account", true),
+    SIGNAL("signal", true),
+    SIGNAL_ACK("signal_ack", true),
+    FILL("fill", true),
+    GOVERNOR_STATE("governor_state", false),
+    HEARTBEAT("heartbeat", false),
+    ACK("ack", false),
+    ERROR("error", false);
+
+    private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
+
+    static {
+        for (MessageType t : values()) BY_WIRE.put(t.wire, t);
+    }
+
+    public final String wire;
+    public final boolean reliable;
+
+    MessageType(String wire, boolean reliable) {
+        this.wire = wire;
+        this.reliable = reliable;
+    }
+
+    /** The type with this wire name, or null. */
+    public static MessageType ofWire(String wire) { return BY_WIRE.get(wire); }
+}

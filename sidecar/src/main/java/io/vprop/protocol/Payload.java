@@ -1,0 +1,99 @@
+package io.vprop.protocol;
+
+import java.util.List;
+
+/**
+ * The body of each protocol v1 message type: the vocabulary the EA and the sidecar share (docs/protocol.md).
+ * Field names map to the wire's snake_case names in {@link ProtocolCodec}. Times named {@code timeMsc} are broker
+ * server time in epoch ms (as MT5's time_msc); every other time is UTC epoch ms.
+ */
+public sealed interface Payload {
+
+    /** Sides, entries, statuses and kinds travel as these lower-case words. */
+    List<String> SIDES = List.of("buy", "sell");
+
+    /** EA → sidecar on connect: who it is, what it trades, the protocol versions it speaks. */
+    record Hello(String terminal, String account, String server, String company, String currency, int leverage,
+                 String marginMode, int serverOffsetS, List<Integer> versions, long ackSeq, String firmProfile,
+                 List<SymbolInfo> symbols) implements Payload {
+    }
+
+    /** Trading sessions of a symbol: {@code day} 0 = Sunday … 6 = Saturday, minutes from server midnight. */
+    record Session(int day, int fromMin, int toMin) {
+    }
+
+    /** A symbol's broker properties (see io.vprop.market.SymbolSpec) and its trade sessions. */
+    record SymbolInfo(String symbol, int digits, double point, double tickSize, double tickValue, double contractSize,
+                      double volumeMin, double volumeStep, double volumeMax, int stopsLevel, int freezeLevel,
+                      String baseCurrency, String profitCurrency, List<Session> sessions) {
+    }
+
+    /** Sidecar → EA answer to hello: the version chosen and the last reliable seq of the EA it has journaled. */
+    record Welcome(int version, String session, long ackSeq, int heartbeatMs, int staleMs, String firmProfile,
+                   String sidecarVersion) implements Payload {
+    }
+
+    record Tick(String symbol, double bid, double ask, double last, double volume, long timeMsc, int flags)
+            implements Payload {
+    }
+
+    /** A closed bar; {@code timeMsc} is its open time in server time. */
+    record Bar(String symbol, String timeframe, long timeMsc, double open, double high, double low, double close,
+               long tickVolume, int spread) implements Payload {
+    }
+
+    record Level(double price, double volume) {
+    }
+
+    record Book(String symbol, long timeMsc, List<Level> bids, List<Level> asks) implements Payload {
+    }
+
+    record PositionInfo(long ticket, String symbol, String side, double volume, double priceOpen, double sl,
+                        double tp, double profit, double swap, double commission, long timeMsc, String signalId) {
+    }
+
+    record Account(double balance, double equity, double margin, double freeMargin, List<PositionInfo> positions)
+            implements Payload {
+    }
+
+    /**
+     * Sidecar → EA: trade this. {@code kind} "open" opens a position with sl/tp1/tp2; "close" closes
+     * {@code position} (or, when 0, every position of the symbol opened by VProp). Prices in the symbol's quote;
+     * {@code maxDeviation} in price units; {@code expiryMs} UTC.
+     */
+    record Signal(String id, String kind, String symbol, String side, double lots, double price, double maxDeviation,
+                  double sl, double tp1, double tp2, long expiryMs, String alpha, String regime, double confidence,
+                  String reason, long position) implements Payload {
+    }
+
+    /** EA → sidecar: what became of a signal: "accepted", "rejected" (with rule and reason) or "executed". */
+    record SignalAck(String signalId, String status, String rule, String reason, long ticket, double price)
+            implements Payload {
+    }
+
+    /** EA → sidecar: a deal (DEAL_ADD). Money in account currency; commission and swap negative when costs. */
+    record Fill(long deal, long order, long position, String signalId, String symbol, String side, String entry,
+                double price, double volume, double commission, double swap, double profit, long timeMsc,
+                String reason) implements Payload {
+    }
+
+    record RuleState(String id, double value, double limit, double distance, String status) {
+    }
+
+    /** EA → sidecar: the EA's own view of every governor limit and its mode (ok, blocked, halted, paused). */
+    record GovernorState(String mode, String reason, List<RuleState> rules) implements Payload {
+    }
+
+    record Heartbeat() implements Payload {
+    }
+
+    /**
+     * Cumulative ack: every reliable message of the receiver's peer with seq ≤ {@code ackSeq} is journaled.
+     * {@code echoSeq} names the message whose {@code ack_req} asked for this ack (0 if none).
+     */
+    record Ack(long ackSeq, long echoSeq) implements Payload {
+    }
+
+    record Error(String code, String message, String field, long refSeq) implements Payload {
+    }
+}
