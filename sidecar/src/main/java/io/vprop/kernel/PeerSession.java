@@ -35,6 +35,8 @@ final class PeerSession implements StrategyContext {
     long errorsSent;
     long fills;
     long lastSeqIn;
+    private long peerTsMs;
+    private long peerTsWallMs;
 
     PeerSession(byte[] identity, ReliableChannel channel, SidecarKernel kernel) {
         this.identity = identity;
@@ -46,7 +48,17 @@ final class PeerSession implements StrategyContext {
 
     long serverOffsetMs() { return hello == null ? 0 : hello.serverOffsetS() * 1000L; }
 
-    @Override public long nowMs() { return kernel.nowMs(); }
+    /** The terminal's clock: its last message's ts_ms, advanced by the wall time since — so a replayed or sped-up
+     *  market (paper terminal) gets signal expiries in its own time, and a live EA in real time. */
+    @Override public long nowMs() {
+        long wall = kernel.nowMs();
+        return peerTsMs == 0 ? wall : peerTsMs + (wall - peerTsWallMs);
+    }
+
+    void heard(long tsMs, long wallMs) {
+        peerTsMs = tsMs;
+        peerTsWallMs = wallMs;
+    }
 
     @Override public String peer() { return key; }
 

@@ -195,6 +195,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         }
         s.messagesIn++;
         s.lastSeqIn = e.seq();
+        s.heard(e.tsMs(), now);
         count(e.type());
         if (e.type() == MessageType.HELLO) {
             onHello(s, e);
@@ -287,6 +288,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     private void onBar(PeerSession s, Payload.Bar b) {
         Bar bar = new Bar(b.symbol(), Timeframe.parse(b.timeframe()), b.timeMsc() - s.serverOffsetMs(), b.open(), b.high(),
                 b.low(), b.close(), b.tickVolume(), b.spread());
+        journal.appendBars(List.of(bar)); // the bar history is the journal's, so a replay can be audited
         s.strategy.onBar(bar, s);
     }
 
@@ -320,14 +322,21 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
 
     // ------------------------------------------------------------------ outbound
 
+    /** The outcome of a submission: the signal id, or the rule that refused it and why. */
+    public record Submission(String id, String peer, String rule, String reason) {
+        public boolean sent() { return id != null; }
+    }
+
     /** Risk-checks, journals and sends a strategy's (or the REST API's) trade. Kernel thread only. */
-    String submitSignal(PeerSession s, SignalRequest r) {
+    String submitSignal(PeerSession s, SignalRequest r) { return trySubmit(s, r).id(); }
+
+    private Submission trySubmit(PeerSession s, SignalRequest r) {
         long now = nowMs();
         PreTradeVerdict v = risk.check(r, s, s.stale || !s.welcomed);
         if (!v.allowed()) {
             events.publish("signal_refused", now, Map.of("peer", s.key, "symbol", r.symbol(), "side", r.side(),
                     "rule", v.rule(), "reason", v.reason(), "alpha", r.alpha()));
-            return null;
+            return new Submission(null, s.key, v.rule(), v.reason());
         }
         String id = s.routingId.account() + "-" + Long.toString(now, 36) + "-" + signalCounter.incrementAndGet();
         Payload.Signal sig = new Payload.Signal(id, r.kind(), r.symbol(), r.side(), r.lots(), r.price(), r.maxDeviation(),
@@ -339,16 +348,39 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
             s.pendingBySignal.put(id, r.symbol());
         }
         events.publish("signal", now, Map.of("peer", s.key, "signal", sig));
-        return id;
+        return new Submission(id, s.key, "", "");
     }
 
     /** For the REST API: submit to a named peer, or to the first live peer that trades the symbol. */
-    public String submitSignalTo(String peer, SignalRequest r) {
+    public Submission submitSignalTo(String peer, SignalRequest r) {
         PeerSession s = peer != null ? peers.get(peer) : peers.values().stream()
                 .filter(p -> p.welcomed && !p.stale && p.specs.containsKey(r.symbol())).findFirst().orElse(null);
         if (s == null) throw new IllegalArgumentException(peer != null ? "unknown terminal " + peer
                 : "no live terminal trades " + r.symbol());
-        return submitSignal(s, r);
+        return trySubmit(s, r);
+    }
+
+    /** Kernel thread: a trade posted by an operator (REST), with defaults taken from the terminal's state. */
+    public Submission submitManual(String peer, String symbol, String side, double lots, double price, double sl,
+                                   double tp1, double tp2, double maxDeviation, long expirySeconds, String reason) {
+        PeerSession s = peer != null && !peer.isEmpty() ? peers.get(peer) : peers.values().stream()
+                .filter(p -> p.welcomed && !p.stale && p.specs.containsKey(symbol)).findFirst().orElse(null);
+        if (s == null) throw new IllegalArgumentException(peer != null && !peer.isEmpty() ? "unknown terminal " + peer
+                : "no live terminal trades " + symbol);
+        Tick t = s.lastTicks.get(symbol);
+        double px = price > 0 ? price : t == null ? 0 : side.equals("buy") ? t.ask() : t.bid();
+        return trySubmit(s, SignalRequest.open(symbol, side, lots, px, maxDeviation, sl, tp1, tp2,
+                s.nowMs() + expirySeconds * 1000, "manual", "", 1.0, reason));
+    }
+
+    /** Kernel thread: the latest quote of a symbol at a peer (or any peer when null), for REST defaults. */
+    public Tick lastTick(String peer, String symbol) {
+        for (PeerSession s : peers.values()) {
+            if (peer != null && !peer.equals(s.key)) continue;
+            Tick t = s.lastTicks.get(symbol);
+            if (t != null) return t;
+        }
+        return null;
     }
 
     private void send(PeerSession s, Payload p, boolean ackReq) {

@@ -79,7 +79,7 @@ class KernelLinkTest {
         until(l, () -> k.status().symbols().size() == 1 && k.status().peers().get(0).balance() != null, "tick and account at the sidecar");
 
         String id = k.call(kk -> kk.submitSignalTo(null, SignalRequest.open("EURUSD", "buy", 0.1, 1.1002, 0.0005, 1.0990,
-                1.1020, 1.1030, System.currentTimeMillis() + 30_000, "manual", "", 0.5, "test"))).get();
+                1.1020, 1.1030, System.currentTimeMillis() + 30_000, "manual", "", 0.5, "test")).id()).get();
         assertThat(id).isNotNull();
         until(l, () -> received.size() == 1, "signal at the terminal");
         assertThat(received.get(0).id()).isEqualTo(id);
