@@ -70,6 +70,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private long marketNowMs;
     private long lastSnapshotMs = Long.MIN_VALUE / 2;
     private boolean accountDirty = true;
+    private long lastSnapshotWallMs;
     private long ticks, barCount, signals, executed, rejected;
     private boolean finished;
     private double peakEquity = Double.NEGATIVE_INFINITY;
@@ -163,6 +164,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                 config.speed() <= 0);
         if (seq > 0) awaitEcho(seq);
         bars.onTick(t);
+        if (accountDirty || (ticks & 15) == 0) trackDrawdown();
         if (accountDirty || t.timeMs() - lastSnapshotMs >= config.snapshotMs()) sendAccount();
         if ((ticks & 63) == 0) stats = snapshotStats();
     }
@@ -179,10 +181,15 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                 b.tickVolume(), b.spread()), false);
     }
 
+    /**
+     * Account snapshots are state, latest wins: none is queued while the sidecar is away (the next welcome triggers
+     * a fresh one), and a sped-up market sends at most ten a second of wall time unless a deal changed the account.
+     */
     private void sendAccount() {
+        long wall = System.currentTimeMillis();
+        if (!link.welcomed() || (!accountDirty && wall - lastSnapshotWallMs < 100)) return;
+        lastSnapshotWallMs = wall;
         AccountState a = broker.snapshot();
-        peakEquity = Math.max(peakEquity, a.equity());
-        maxDrawdown = Math.max(maxDrawdown, peakEquity - a.equity());
         List<Payload.PositionInfo> ps = new ArrayList<>();
         for (Position p : a.positions())
             ps.add(new Payload.PositionInfo(p.ticket(), p.symbol(), p.side().wire(), p.volume(), p.priceOpen(), p.sl(), p.tp(),
@@ -293,6 +300,13 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                 d.reason().wire()));
     }
 
+    /** Peak-to-trough of equity, sampled on every account change and every 16 ticks. */
+    private void trackDrawdown() {
+        double eq = broker.snapshot().equity();
+        peakEquity = Math.max(peakEquity, eq);
+        maxDrawdown = Math.max(maxDrawdown, peakEquity - eq);
+    }
+
     private Stats snapshotStats() {
         AccountState a = broker.snapshot();
         return new Stats(ticks, barCount, signals, executed, rejected, dealLog.size(), link.welcomes(), a.balance(), a.equity(),
@@ -306,7 +320,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         Thread t = runner;
         if (t != null && t != Thread.currentThread()) {
             try {
-                t.join(10_000);
+                t.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

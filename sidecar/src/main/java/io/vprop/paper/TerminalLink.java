@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 public final class TerminalLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TerminalLink.class);
     static final String SIDECAR = "sidecar";
+    private static final long HELLO_RETRY_MS = 1_000;
 
     /** What the terminal does with what the sidecar sends. */
     public interface Handler {
@@ -131,7 +132,7 @@ public final class TerminalLink implements AutoCloseable {
     private void timers() {
         long wall = wallClock.getAsLong();
         if (!welcomed) {
-            if (wall - lastHelloWallMs >= 1_000) sayHello();
+            if (wall - lastHelloWallMs >= HELLO_RETRY_MS) sayHello();
             return;
         }
         if (wall - lastSentWallMs >= heartbeatMs) transmit(channel.next(new Payload.Heartbeat(), clock.getAsLong()));
@@ -171,7 +172,9 @@ public final class TerminalLink implements AutoCloseable {
             if (ErrorCode.HELLO_REQUIRED.wire().equals(er.code())) {
                 if (welcomed) log.info("sidecar restarted ({}): saying hello again", er.message());
                 welcomed = false;
-                if (wallClock.getAsLong() - lastHelloWallMs >= 200) sayHello();
+                // Every message sent before the sidecar's restart is answered with hello_required: one hello per
+                // retry period is enough, or each answer would trigger a hello, a welcome and a full resend.
+                if (wallClock.getAsLong() - lastHelloWallMs >= HELLO_RETRY_MS) sayHello();
             } else if (ErrorCode.GAP.wire().equals(er.code())) {
                 for (byte[] m : channel.resendAfter(channel.peerAcked())) transmit(m);
             } else {
