@@ -1,6 +1,8 @@
 package io.vprop.market.io;
 
+import io.vprop.market.BarReplay;
 import io.vprop.market.BarSource;
+import io.vprop.market.SymbolSpec;
 import io.vprop.market.TickSource;
 import io.vprop.market.Timeframe;
 
@@ -82,6 +84,45 @@ public final class MarketFiles {
             lines.close();
             throw e;
         }
+    }
+
+    /**
+     * Any market file as a tick stream for {@code spec.symbol()}: tick files as they are, bar files through
+     * {@link BarReplay} (documented intrabar path). UTC, strict.
+     *
+     * @param barTimeframe        period of a bar file; null = from the file name ({@link #timeframeFromFileName})
+     * @param defaultSpreadPoints spread for bars that carry none (generic CSV)
+     */
+    public static TickSource openAsTicks(Path file, SymbolSpec spec, Timeframe barTimeframe, int defaultSpreadPoints) {
+        if (spec == null) throw new IllegalArgumentException("spec is required to open " + file);
+        if (detect(file) == MarketFormat.MT5_TICKS) return openTicks(file, spec.symbol());
+        Timeframe tf = barTimeframe != null ? barTimeframe : timeframeFromFileName(file);
+        if (tf == null) {
+            throw new IllegalArgumentException("cannot tell the bar timeframe of " + name(file)
+                    + " from its name; pass one (M1 M5 M15 M30 H1 H4 D1)");
+        }
+        return new BarReplay(openBars(file, spec.symbol(), tf), spec, defaultSpreadPoints);
+    }
+
+    /**
+     * The timeframe a file name states, or null: a name part (split on '_', '-', '.') equal to M1…D1 in any case,
+     * or "1min"/"5min"/"15min"/"30min"/"60min"/"1h"/"4h"/"1d".
+     */
+    public static Timeframe timeframeFromFileName(Path file) {
+        for (String part : name(file).split("[_.\\-]")) {
+            String p = part.toUpperCase(Locale.ROOT);
+            switch (p) {
+                case "M1", "1MIN" -> { return Timeframe.M1; }
+                case "M5", "5MIN" -> { return Timeframe.M5; }
+                case "M15", "15MIN" -> { return Timeframe.M15; }
+                case "M30", "30MIN" -> { return Timeframe.M30; }
+                case "H1", "60MIN", "1H" -> { return Timeframe.H1; }
+                case "H4", "4H" -> { return Timeframe.H4; }
+                case "D1", "1D" -> { return Timeframe.D1; }
+                default -> { }
+            }
+        }
+        return null;
     }
 
     /**
