@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Entry point for market files: detects the layout from the header line and opens a streaming reader. gzip is
- * recognised by its magic bytes (1f 8b), whatever the file is called. Files are UTC unless the caller passes the
+ * recognised by its magic bytes (1f 8b), whatever the file is called; UTF-16 exports by their byte order mark. Files are UTC unless the caller passes the
  * file clock's offset (a reader subtracts it: a file written at UTC+02:00 passes {@code ZoneOffset.ofHours(2)});
  * an ISO timestamp carrying its own offset always wins. See docs/market-data.md.
  */
@@ -170,7 +170,19 @@ public final class MarketFiles {
             raw.mark(2);
             int b1 = raw.read(), b2 = raw.read();
             raw.reset();
-            InputStream in = (b1 == 0x1f && b2 == 0x8b) ? new GZIPInputStream(raw, BUFFER) : raw;
+            InputStream in = raw;
+            if (b1 == 0x1f && b2 == 0x8b) {
+                in = new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+                in.mark(2);
+                b1 = in.read();
+                b2 = in.read();
+                in.reset();
+            }
+            // UTF-16 byte order mark ("Unicode" exports): skip it and narrow to ASCII
+            if (b1 == 0xff && b2 == 0xfe || b1 == 0xfe && b2 == 0xff) {
+                in.skip(2);
+                in = new Utf16ToAscii(in, b1 == 0xff);
+            }
             return new LineReader(in, BUFFER);
         } catch (NoSuchFileException e) {
             throw new MarketDataException("market file not found: " + file, e);
