@@ -69,6 +69,19 @@ class PaperBrokerEdgeTest {
     }
 
     @Test
+    void perSymbolSwapOverridesTheAccountRate() {
+        PaperBroker b = new PaperBroker(config(AccountMode.HEDGING).withSwaps(-5, -5).withSymbolSwap("USDJPY", 12.5, -30));
+        b.onTick(eu(T0, 1.10000, 1.10010));
+        b.onTick(new io.vprop.market.Tick("USDJPY", T0, 150.000, 150.010, 0, 0, 6));
+        b.execute(buy(2.0, 0, 0, T0));
+        b.execute(new OrderRequest("USDJPY", Side.BUY, 2.0, 0, 0, 0, 0, 0, "", T0));
+        b.onTick(eu(T0 + 12 * 3_600_000L, 1.10000, 1.10010));               // Tue 22:00, one rollover
+        assertThat(b.snapshot().positions()).extracting(Position::swap).containsExactly(-10.0, 25.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(AccountMode.HEDGING).withSymbolSwap("XAUUSD", 1, 1))
+                .hasMessageContaining("XAUUSD");
+    }
+
+    @Test
     void snapshotBeforeAnyTickIsTheInitialBalance() {
         AccountState s = new PaperBroker(config(AccountMode.NETTING)).snapshot();
         assertThat(s.balance()).isEqualTo(10_000);
