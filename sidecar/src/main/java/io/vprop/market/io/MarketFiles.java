@@ -1,6 +1,8 @@
 package io.vprop.market.io;
 
+import io.vprop.market.BarReplay;
 import io.vprop.market.BarSource;
+import io.vprop.market.SymbolSpec;
 import io.vprop.market.TickSource;
 import io.vprop.market.Timeframe;
 
@@ -16,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Entry point for market files: detects the layout from the header line and opens a streaming reader. gzip is
- * recognised by its magic bytes (1f 8b), whatever the file is called. Files are UTC unless the caller passes the
+ * recognised by its magic bytes (1f 8b), whatever the file is called; UTF-16 exports by their byte order mark. Files are UTC unless the caller passes the
  * file clock's offset (a reader subtracts it: a file written at UTC+02:00 passes {@code ZoneOffset.ofHours(2)});
  * an ISO timestamp carrying its own offset always wins. See docs/market-data.md.
  */
@@ -85,6 +87,45 @@ public final class MarketFiles {
     }
 
     /**
+     * Any market file as a tick stream for {@code spec.symbol()}: tick files as they are, bar files through
+     * {@link BarReplay} (documented intrabar path). UTC, strict.
+     *
+     * @param barTimeframe        period of a bar file; null = from the file name ({@link #timeframeFromFileName})
+     * @param defaultSpreadPoints spread for bars that carry none (generic CSV)
+     */
+    public static TickSource openAsTicks(Path file, SymbolSpec spec, Timeframe barTimeframe, int defaultSpreadPoints) {
+        if (spec == null) throw new IllegalArgumentException("spec is required to open " + file);
+        if (detect(file) == MarketFormat.MT5_TICKS) return openTicks(file, spec.symbol());
+        Timeframe tf = barTimeframe != null ? barTimeframe : timeframeFromFileName(file);
+        if (tf == null) {
+            throw new IllegalArgumentException("cannot tell the bar timeframe of " + name(file)
+                    + " from its name; pass one (M1 M5 M15 M30 H1 H4 D1)");
+        }
+        return new BarReplay(openBars(file, spec.symbol(), tf), spec, defaultSpreadPoints);
+    }
+
+    /**
+     * The timeframe a file name states, or null: a name part (split on '_', '-', '.') equal to M1…D1 in any case,
+     * or "1min"/"5min"/"15min"/"30min"/"60min"/"1h"/"4h"/"1d".
+     */
+    public static Timeframe timeframeFromFileName(Path file) {
+        for (String part : name(file).split("[_.\\-]")) {
+            String p = part.toUpperCase(Locale.ROOT);
+            switch (p) {
+                case "M1", "1MIN" -> { return Timeframe.M1; }
+                case "M5", "5MIN" -> { return Timeframe.M5; }
+                case "M15", "15MIN" -> { return Timeframe.M15; }
+                case "M30", "30MIN" -> { return Timeframe.M30; }
+                case "H1", "60MIN", "1H" -> { return Timeframe.H1; }
+                case "H4", "4H" -> { return Timeframe.H4; }
+                case "D1", "1D" -> { return Timeframe.D1; }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    /**
      * The symbol a file name implies: the leading run of letters/digits before the first '_', '-' or '.',
      * upper-cased ({@code EURUSD_oanda_...} → EURUSD, {@code gbpusd-m1-bid-2012.csv} → GBPUSD).
      */
@@ -129,7 +170,19 @@ public final class MarketFiles {
             raw.mark(2);
             int b1 = raw.read(), b2 = raw.read();
             raw.reset();
-            InputStream in = (b1 == 0x1f && b2 == 0x8b) ? new GZIPInputStream(raw, BUFFER) : raw;
+            InputStream in = raw;
+            if (b1 == 0x1f && b2 == 0x8b) {
+                in = new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+                in.mark(2);
+                b1 = in.read();
+                b2 = in.read();
+                in.reset();
+            }
+            // UTF-16 byte order mark ("Unicode" exports): skip it and narrow to ASCII
+            if (b1 == 0xff && b2 == 0xfe || b1 == 0xfe && b2 == 0xff) {
+                in.skip(2);
+                in = new Utf16ToAscii(in, b1 == 0xff);
+            }
             return new LineReader(in, BUFFER);
         } catch (NoSuchFileException e) {
             throw new MarketDataException("market file not found: " + file, e);

@@ -92,7 +92,7 @@ public final class SyntheticMarket implements TickSource {
         this.rng = new SplittableRandom(config.seed());
         for (int c = 0; c < nCcy; c++) {
             String ccy = FxUniverse.CURRENCIES.get(c);
-            logValue[c] = Math.log(FxUniverse.usdValue(ccy));
+            logValue[c] = StrictMath.log(FxUniverse.usdValue(ccy));
             double vol = FxUniverse.ANNUAL_VOL.get(ccy);
             theta[c] = vol * vol / 260;
             variance[c] = theta[c];
@@ -176,7 +176,7 @@ public final class SyntheticMarket implements TickSource {
     public Tick next() {
         double intensityPerMs = config.ticksPerSecond() / 1000.0 * activity((long) clockMs) / MEAN_ACTIVITY
                 * newsTickBoost((long) clockMs);
-        double dtMs = -Math.log(1.0 - rng.nextDouble()) / intensityPerMs;
+        double dtMs = -StrictMath.log(1.0 - rng.nextDouble()) / intensityPerMs;
         double t = clockMs + dtMs;
         if (!isOpen((long) t)) {
             // closed for the weekend: reopen Sunday 21:00 UTC with a gap worth half a day of diffusion
@@ -228,7 +228,7 @@ public final class SyntheticMarket implements TickSource {
         for (NewsEvent e : todaysNews) {
             long since = timeMs - e.timeMs();
             if (since >= 0 && since < 600_000 && e.currency().equals(ccy)) {
-                m = Math.max(m, 1 + (e.impact() - 1) * Math.exp(-since / 180_000.0));
+                m = Math.max(m, 1 + (e.impact() - 1) * StrictMath.exp(-since / 180_000.0));
             }
         }
         return m;
@@ -250,7 +250,7 @@ public final class SyntheticMarket implements TickSource {
     }
 
     private Tick quote(int i, long timeMs) {
-        double mid = Math.exp(logValue[baseIdx[i]] - logValue[quoteIdx[i]]);
+        double mid = StrictMath.exp(logValue[baseIdx[i]] - logValue[quoteIdx[i]]);
         double widen = spreadMultiplier(i, timeMs);
         int spread = Math.max(1, (int) Math.round(spreadPoints[i] * widen * (0.8 + 0.4 * rng.nextDouble())));
         long bidPoints = Math.round(mid / point[i] - spread / 2.0);
@@ -305,7 +305,7 @@ public final class SyntheticMarket implements TickSource {
             v = 2 * rng.nextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        double f = Math.sqrt(-2 * Math.log(s) / s);
+        double f = Math.sqrt(-2 * StrictMath.log(s) / s);
         spareGaussian = v * f;
         return u * f;
     }

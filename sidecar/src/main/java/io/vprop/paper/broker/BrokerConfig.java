@@ -22,11 +22,12 @@ import java.util.Map;
  * @param maxSlippagePoints       slippage is uniform in [0, max] points, always against the trader, >= 0
  * @param slippageSeed            seed of the slippage generator (same seed → same fills)
  * @param symbols                 tradable symbols by name
+ * @param symbolSwaps             per-symbol swap rates overriding the account-wide ones (may be empty)
  */
 public record BrokerConfig(double initialBalance, String currency, double leverage, AccountMode mode,
                            double commissionPerLotPerSide, double swapLongPerLotPerDay, double swapShortPerLotPerDay,
                            double stopOutLevelPercent, long latencyMs, int maxSlippagePoints, long slippageSeed,
-                           Map<String, SymbolSpec> symbols) {
+                           Map<String, SymbolSpec> symbols, Map<String, SwapRate> symbolSwaps) {
     public BrokerConfig {
         requireFinite("initialBalance", initialBalance);
         if (initialBalance <= 0) throw new IllegalArgumentException("initialBalance must be positive, got " + initialBalance);
@@ -45,38 +46,56 @@ public record BrokerConfig(double initialBalance, String currency, double levera
         if (symbols == null || symbols.isEmpty()) throw new IllegalArgumentException("symbols must not be empty");
         for (Map.Entry<String, SymbolSpec> e : symbols.entrySet()) checkSpec(e.getKey(), e.getValue());
         symbols = Map.copyOf(symbols);
+        symbolSwaps = symbolSwaps == null ? Map.of() : Map.copyOf(symbolSwaps);
+        for (String sym : symbolSwaps.keySet()) {
+            if (!symbols.containsKey(sym)) throw new IllegalArgumentException("swap rate given for unknown symbol '" + sym + "'");
+        }
+    }
+
+    /** The swap rate that applies to {@code symbol}: its own, else the account-wide one. */
+    public SwapRate swapFor(String symbol) {
+        SwapRate r = symbolSwaps.get(symbol);
+        return r != null ? r : new SwapRate(swapLongPerLotPerDay, swapShortPerLotPerDay);
+    }
+
+    /** Sets one symbol's swap rates (USD per lot per day, signed). */
+    public BrokerConfig withSymbolSwap(String symbol, double longPerLotPerDay, double shortPerLotPerDay) {
+        Map<String, SwapRate> m = new LinkedHashMap<>(symbolSwaps);
+        m.put(symbol, new SwapRate(longPerLotPerDay, shortPerLotPerDay));
+        return new BrokerConfig(initialBalance, currency, leverage, mode, commissionPerLotPerSide, swapLongPerLotPerDay,
+                swapShortPerLotPerDay, stopOutLevelPercent, latencyMs, maxSlippagePoints, slippageSeed, symbols, m);
     }
 
     /** USD account, no costs, no latency/slippage, stop-out 50 %: override with the withers. */
     public static BrokerConfig usd(double initialBalance, double leverage, AccountMode mode, List<SymbolSpec> specs) {
         Map<String, SymbolSpec> m = new LinkedHashMap<>();
         for (SymbolSpec s : specs) m.put(s.symbol(), s);
-        return new BrokerConfig(initialBalance, "USD", leverage, mode, 0, 0, 0, 50, 0, 0, 1, m);
+        return new BrokerConfig(initialBalance, "USD", leverage, mode, 0, 0, 0, 50, 0, 0, 1, m, Map.of());
     }
 
     public BrokerConfig withCommission(double perLotPerSide) {
         return new BrokerConfig(initialBalance, currency, leverage, mode, perLotPerSide, swapLongPerLotPerDay,
-                swapShortPerLotPerDay, stopOutLevelPercent, latencyMs, maxSlippagePoints, slippageSeed, symbols);
+                swapShortPerLotPerDay, stopOutLevelPercent, latencyMs, maxSlippagePoints, slippageSeed, symbols, symbolSwaps);
     }
 
     public BrokerConfig withSwaps(double longPerLotPerDay, double shortPerLotPerDay) {
         return new BrokerConfig(initialBalance, currency, leverage, mode, commissionPerLotPerSide, longPerLotPerDay,
-                shortPerLotPerDay, stopOutLevelPercent, latencyMs, maxSlippagePoints, slippageSeed, symbols);
+                shortPerLotPerDay, stopOutLevelPercent, latencyMs, maxSlippagePoints, slippageSeed, symbols, symbolSwaps);
     }
 
     public BrokerConfig withStopOut(double levelPercent) {
         return new BrokerConfig(initialBalance, currency, leverage, mode, commissionPerLotPerSide, swapLongPerLotPerDay,
-                swapShortPerLotPerDay, levelPercent, latencyMs, maxSlippagePoints, slippageSeed, symbols);
+                swapShortPerLotPerDay, levelPercent, latencyMs, maxSlippagePoints, slippageSeed, symbols, symbolSwaps);
     }
 
     public BrokerConfig withLatency(long ms) {
         return new BrokerConfig(initialBalance, currency, leverage, mode, commissionPerLotPerSide, swapLongPerLotPerDay,
-                swapShortPerLotPerDay, stopOutLevelPercent, ms, maxSlippagePoints, slippageSeed, symbols);
+                swapShortPerLotPerDay, stopOutLevelPercent, ms, maxSlippagePoints, slippageSeed, symbols, symbolSwaps);
     }
 
     public BrokerConfig withSlippage(int maxPoints, long seed) {
         return new BrokerConfig(initialBalance, currency, leverage, mode, commissionPerLotPerSide, swapLongPerLotPerDay,
-                swapShortPerLotPerDay, stopOutLevelPercent, latencyMs, maxPoints, seed, symbols);
+                swapShortPerLotPerDay, stopOutLevelPercent, latencyMs, maxPoints, seed, symbols, symbolSwaps);
     }
 
     private static void requireFinite(String name, double v) {

@@ -368,7 +368,7 @@ public final class PaperBroker {
             if (dow >= 5) continue;
             int days = dow == 2 ? 3 : 1;
             for (OpenPosition p : positions.values()) {
-                double rate = p.side == Side.BUY ? config.swapLongPerLotPerDay() : config.swapShortPerLotPerDay();
+                double rate = config.swapFor(p.symbol).forSide(p.side);
                 p.swap = Money.cents(p.swap + rate * p.volume * days);
             }
         }

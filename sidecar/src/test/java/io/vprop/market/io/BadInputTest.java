@@ -69,6 +69,24 @@ class BadInputTest {
     }
 
     @Test
+    void utf16ExportsWithAByteOrderMarkAreRead() throws IOException {
+        String text = TICK_HEADER + "2024.03.01\t10:00:00.000\t1.08000\t1.08010\t\t\t6\r\n"
+                + "2024.03.01\t10:00:00.250\t1.08002\t\t\t\t2\r\n";
+        for (String cs : new String[]{"UTF-16LE", "UTF-16BE"}) {
+            byte[] bom = cs.endsWith("LE") ? new byte[]{(byte) 0xff, (byte) 0xfe} : new byte[]{(byte) 0xfe, (byte) 0xff};
+            byte[] body = text.getBytes(java.nio.charset.Charset.forName(cs));
+            Path p = dir.resolve("EURUSD_" + cs + ".csv.gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
+                out.write(bom);
+                out.write(body);
+            }
+            List<Tick> ticks = all(MarketFiles.openTicks(p, null));
+            assertThat(ticks).extracting(Tick::bid).as(cs).containsExactly(1.08000, 1.08002);
+            assertThat(ticks.get(1).ask()).isEqualTo(1.08010);
+        }
+    }
+
+    @Test
     void fileClockOffsetIsSubtracted() throws IOException {
         Path p = write("x.csv", TICK_HEADER + "2024.03.01\t02:00:00.000\t1.1\t1.2\t\t\t6\n");
         Tick t = all(MarketFiles.openTicks(p, "EURUSD", ZoneOffset.ofHours(2), ParseMode.STRICT)).get(0);
