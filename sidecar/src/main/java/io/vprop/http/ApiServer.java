@@ -99,6 +99,9 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** For route modules (analytics, governors, models) that register their own endpoints before start. */
+    public Javalin app() { return app; }
+
     public static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
