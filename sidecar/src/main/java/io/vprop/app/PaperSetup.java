@@ -79,7 +79,8 @@ public final class PaperSetup {
         PaperTerminal.Config pc = new PaperTerminal.Config(endpoint, id,
                 cfg.dataDir().resolve("paper-" + index + "-" + cfg.get("paper.account") + ".db"),
                 speed.equals("max") ? 0 : Double.parseDouble(speed), cfg.getInt("paper.snapshot.ms"), cfg.get("firm.profile"),
-                cfg.get("paper.margin.mode"), true, new Timeframe[]{Timeframe.M1, Timeframe.M5, Timeframe.H1});
+                cfg.get("paper.margin.mode"), true, new Timeframe[]{Timeframe.M1, Timeframe.M5, Timeframe.H1},
+                cfg.getInt("paper.replay.window"));
         return new PaperTerminal(pc, market.source(), market.specs(), new PaperBroker(bc));
     }
 }

@@ -38,6 +38,7 @@ public final class VpropConfig {
         key("paper.data", "", "tick or bar file to replay instead of the synthetic market (MT5 export CSV or generic CSV, .gz ok)");
         key("paper.seed", "42", "seed of the synthetic market (same seed, same market)");
         key("paper.speed", "10", "market time per wall time (1 = real time, 10 = ten times faster, max = as fast as possible)");
+        key("paper.replay.window", "1", "at speed max: ticks in flight before waiting for the sidecar (1 = exact lockstep, deterministic)");
         key("paper.ticks.per.second", "4", "synthetic ticks per symbol per market second (on average)");
         key("paper.balance", "100000", "paper account initial balance");
         key("paper.leverage", "100", "paper account leverage");
@@ -108,6 +109,7 @@ public final class VpropConfig {
         intIn(e, "paper.leverage", 1, 10_000);
         intIn(e, "paper.latency.ms", 0, 60_000);
         intIn(e, "paper.snapshot.ms", 10, 3_600_000);
+        intIn(e, "paper.replay.window", 1, 100_000);
         positive(e, "paper.balance");
         nonNegative(e, "paper.commission.per.lot");
         nonNegative(e, "paper.slippage.points");

@@ -41,9 +41,14 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
      * @param speed        market time per wall time; 0 = as fast as possible (lockstep with the sidecar)
      * @param snapshotMs   account snapshot period in market time, besides every change
      * @param breakEvenAfterTp1 move the stop to the entry price once TP1 is taken
+     * @param replayWindow ticks in flight at max speed (1 = exact lockstep)
      */
     public record Config(String endpoint, RoutingId id, Path journalFile, double speed, long snapshotMs,
-                         String firmProfile, String marginMode, boolean breakEvenAfterTp1, Timeframe[] barTimeframes) {
+                         String firmProfile, String marginMode, boolean breakEvenAfterTp1, Timeframe[] barTimeframes,
+                         int replayWindow) {
+        public Config {
+            if (replayWindow < 1) throw new IllegalArgumentException("replayWindow must be >= 1, got " + replayWindow);
+        }
     }
 
     /** Counters for summaries and tests. */
@@ -71,6 +76,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private long lastSnapshotMs = Long.MIN_VALUE / 2;
     private boolean accountDirty = true;
     private long lastSnapshotWallMs;
+    private long lastProbeSeq;
     private long ticks, barCount, signals, executed, rejected;
     private boolean finished;
     private double peakEquity = Double.NEGATIVE_INFINITY;
@@ -124,6 +130,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     public void run() {
         runner = Thread.currentThread();
         for (Payload.Signal s : link.unprocessedSignals()) handleSignal(s);
+        // A max-speed replay is a conversation with the sidecar: nothing may be played before it listens.
+        while (running && config.speed() <= 0 && !link.welcomed()) link.poll(20);
         long startWall = System.currentTimeMillis();
         long startMarket = Long.MIN_VALUE;
         try {
@@ -160,9 +168,14 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         for (Deal d : broker.onTick(t)) report(d);
         for (ExecutionResult r : broker.drainDelayedResults()) for (Deal d : r.deals()) report(d);
         manageTp1(t);
-        long seq = link.sendFresh(new Payload.Tick(t.symbol(), t.bid(), t.ask(), t.last(), t.volume(), t.timeMs(), t.flags()),
-                config.speed() <= 0);
-        if (seq > 0) awaitEcho(seq);
+        // Max speed: every window-th tick asks for an ack, and the previous such ack must be back before going on,
+        // so the sidecar is never more than two windows behind; window 1 is exact lockstep (deterministic replays).
+        boolean probe = config.speed() <= 0 && ticks % config.replayWindow() == 0;
+        long seq = link.sendFresh(new Payload.Tick(t.symbol(), t.bid(), t.ask(), t.last(), t.volume(), t.timeMs(), t.flags()), probe);
+        if (probe && seq > 0) {
+            awaitEcho(config.replayWindow() == 1 ? seq : lastProbeSeq);
+            lastProbeSeq = seq;
+        }
         bars.onTick(t);
         if (accountDirty || (ticks & 15) == 0) trackDrawdown();
         if (accountDirty || t.timeMs() - lastSnapshotMs >= config.snapshotMs()) sendAccount();
