@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * A weekly recurring time window in a zone: starts on each of {@code days} at {@code start} and lasts
- * {@code durationMinutes}. Used for forced-flat periods (with {@code leadMinutes} of warning in which
+ * {@code durationMinutes} of wall-clock time in that zone (so a 48 h weekend ends at the same local time even
+ * across a DST switch). Used for forced-flat periods (with {@code leadMinutes} of warning in which
  * the account is flattened) and for allowed trading sessions.
  */
 public record WindowConfig(String id, String zone, Set<DayOfWeek> days, LocalTime start, int durationMinutes,

@@ -31,7 +31,11 @@ public final class LocalClock {
      * transition is used; in an autumn overlap the earlier instant is used.
      */
     public long epochMs(LocalDate date, LocalTime time) {
-        LocalDateTime ldt = date.atTime(time);
+        return epochMs(date.atTime(time));
+    }
+
+    /** As {@link #epochMs(LocalDate, LocalTime)}. */
+    public long epochMs(LocalDateTime ldt) {
         List<ZoneOffset> offsets = rules.getValidOffsets(ldt);
         if (offsets.isEmpty()) {
             ZoneOffsetTransition gap = rules.getTransition(ldt);

@@ -48,19 +48,24 @@ public final class WeeklyWindow {
 
     private void refresh(long t) {
         if (t >= validFrom && t < cachedEnd) return;
-        long durationMs = config.durationMinutes() * 60_000L;
         LocalDate today = clock.localDate(t);
         long bestStart = Long.MAX_VALUE;
+        long bestEnd = Long.MIN_VALUE;
         // a window lasts at most a week, so one started up to 8 days ago may still be running
         for (int k = -8; k <= 8; k++) {
             LocalDate d = today.plusDays(k);
             if (!config.days().contains(d.getDayOfWeek())) continue;
             long s = clock.epochMs(d, config.start());
-            if (s + durationMs > t && s < bestStart) bestStart = s;
+            // the duration is wall-clock time: "Friday 17:00 for 48 h" ends Sunday 17:00 local even across a DST switch
+            long e = clock.epochMs(d.atTime(config.start()).plusMinutes(config.durationMinutes()));
+            if (e > t && s < bestStart) {
+                bestStart = s;
+                bestEnd = e;
+            }
         }
         cachedStart = bestStart;
         cachedFrom = bestStart - leadMs;
-        cachedEnd = bestStart + durationMs;
+        cachedEnd = bestEnd;
         validFrom = t;
     }
 }
