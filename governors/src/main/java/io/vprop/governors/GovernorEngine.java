@@ -172,7 +172,7 @@ public final class GovernorEngine {
         double target = profitTarget == null ? 0 : profitTarget.target(l);
         return new StateSnapshot(l.nowMs, l.balance, l.equity, l.dayStartMs, l.nextResetMs,
                 l.dayAnchor, l.dailyFloor, daily, l.highWaterMark, l.overallFloor, overall,
-                openRisk, Math.min(daily, overall) - openRisk,
+                openRisk, PreTradeRiskRule.headroom(l) - openRisk,
                 l.countedProfit(), target, target == 0 ? 0 : l.countedProfit() / target * 100,
                 TradingDaysRule.tradingDays(l), profile.tradingDays() == null ? 0 : profile.tradingDays().minTradingDays(),
                 tradingDays == null ? 0 : tradingDays.profitableDays(l),
