@@ -101,6 +101,10 @@ public final class GovernorEngine {
         if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
             throw new IllegalArgumentException("event.timeMs: " + t + " is before the previous event at " + l.nowMs);
         }
+        if (e instanceof Fill f && l.balance + f.profit() < 0) {
+            throw new IllegalArgumentException("fill.profit: " + f.profit() + " would make the balance negative ("
+                    + l.balance + " before)");
+        }
         l.nowMs = t;
         advanceDay(t);
         apply(e);
@@ -158,7 +162,6 @@ public final class GovernorEngine {
             // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot
             l.balance += f.profit();
             l.dayProfit += f.profit();
-            if (l.balance < 0) throw new IllegalArgumentException("fill.profit: " + f.profit() + " makes the balance negative");
         }
     }
 
