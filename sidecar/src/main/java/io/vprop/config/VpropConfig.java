@@ -28,7 +28,8 @@ public final class VpropConfig {
         key("http.port", "8080", "port of the REST/WebSocket API and web panel (0 = any free port)");
         key("data.dir", "var", "directory of the journal (sidecar.db), the paper terminal's journal and reports");
         key("journal.durable", "false", "true = SQLite synchronous=FULL (survives power loss, slower); false survives process crashes");
-        key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce (see docs/governors.md)");
+        key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json");
+        key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
         key("strategy", "demo", "signal source: demo (built-in stand-in), none (manual signals only)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
         key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");
@@ -112,6 +113,7 @@ public final class VpropConfig {
         intIn(e, "paper.replay.window", 1, 100_000);
         positive(e, "paper.balance");
         nonNegative(e, "paper.commission.per.lot");
+        nonNegative(e, "firm.initial.balance");
         nonNegative(e, "paper.slippage.points");
         positive(e, "paper.ticks.per.second");
         bool(e, "journal.durable");

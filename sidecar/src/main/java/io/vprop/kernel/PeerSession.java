@@ -35,6 +35,7 @@ final class PeerSession implements StrategyContext {
     long errorsSent;
     long fills;
     long lastSeqIn;
+    long lastFlattenMs;
     private long peerTsMs;
     private long peerTsWallMs;
 
