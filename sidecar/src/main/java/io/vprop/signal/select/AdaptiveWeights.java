@@ -71,7 +71,11 @@ public final class AdaptiveWeights {
         normalise();
     }
 
-    /** Floors then rescales so the weights sum to 1 and each is at least the floor. */
+    /**
+     * Projects the raw weights onto {w ≥ floor, Σ w = 1}: negatives count as 0, weights below the floor are pinned to
+     * it and the remaining mass is shared in proportion to the others (repeated until nothing is below the floor;
+     * at most n rounds, no allocation).
+     */
     private void normalise() {
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -79,8 +83,19 @@ public final class AdaptiveWeights {
             total += w[i];
         }
         if (!(total > 0)) { java.util.Arrays.fill(w, 1.0 / n); return; }
-        // Give each weight the floor, and share the rest in proportion to the raw weights.
-        double rest = 1 - floor * n;
-        for (int i = 0; i < n; i++) w[i] = floor + rest * w[i] / total;
+        for (int i = 0; i < n; i++) w[i] /= total;
+        for (int round = 0; round < n; round++) {
+            double pinnedMass = 0, freeMass = 0;
+            for (int i = 0; i < n; i++) {
+                if (w[i] <= floor) pinnedMass += floor; else freeMass += w[i];
+            }
+            boolean changed = false;
+            double scale = freeMass > 0 ? (1 - pinnedMass) / freeMass : 0;
+            for (int i = 0; i < n; i++) {
+                if (w[i] <= floor) { if (w[i] != floor) changed = true; w[i] = floor; }
+                else { w[i] *= scale; if (w[i] < floor) changed = true; }
+            }
+            if (!changed) break;
+        }
     }
 }
