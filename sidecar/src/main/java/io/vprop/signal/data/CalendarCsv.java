@@ -15,7 +15,7 @@ import java.util.List;
  * Reader for the shared ForexFactory-style calendar CSVs ({@code DateTime,Currency,Impact,Event,Actual,Forecast,
  * Previous[,Detail]}, ISO-8601 times WITH offset – the offset is honoured, e.g. +01:00 London summer time).
  * Values like "0.3%", "225K", "$20B", "&lt;0.1%", "4.17|2.5" become numbers (percent sign dropped, K/M/B/T scaled,
- * the part before '|' kept); an empty value is NaN. A structurally bad row (column count, time) fails with file,
+ * the part before '|' kept); an empty value or a vote split ("0-2-7") is NaN. A structurally bad row (column count, time) fails with file,
  * line and text; an unparseable number fails the same way.
  */
 public final class CalendarCsv {
@@ -55,6 +55,8 @@ public final class CalendarCsv {
     public static double number(String raw) {
         String s = raw.strip();
         if (s.isEmpty()) return Double.NaN;
+        // central-bank vote splits such as "0-2-7" are not a quantity: no numeric surprise
+        if (s.matches("\\d+(-\\d+)+")) return Double.NaN;
         int bar = s.indexOf('|');
         if (bar >= 0) s = s.substring(0, bar);
         s = s.replace("$", "").replace("<", "").replace(">", "").replace("%", "").strip();
