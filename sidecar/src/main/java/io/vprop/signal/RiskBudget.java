@@ -12,6 +12,12 @@ public interface RiskBudget {
     /** Money that may still be lost before the overall (max drawdown) limit, net of open risk. ≥ 0. */
     double overallHeadroom();
 
+    /** Largest volume a single order may have under the firm's rules (the symbol's own max applies as well). */
+    default double maxLotsPerOrder() { return Double.MAX_VALUE; }
+
+    /** Whether one more position may be opened now (e.g. a maximum number of open positions). */
+    default boolean canOpenPosition() { return true; }
+
     /** "Would this order be allowed?" – the governors' pre-trade check. */
     boolean allows(PreTradeOrder order);
 

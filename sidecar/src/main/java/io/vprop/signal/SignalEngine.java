@@ -371,12 +371,13 @@ public final class SignalEngine {
                 break;
             }
         }
+        RiskBudget risk = ports.riskBudget();
+        if (!risk.canOpenPosition()) mask |= SkipReason.MAX_POSITIONS.bit();
         if (mask != 0) return skip(s, timeMs, dir, alphaId, k, regime, grade, qStar, 0, mask);
 
-        RiskBudget risk = ports.riskBudget();
         double sigmaDaily = sigmaBar * Math.sqrt(86_400.0 / tfs[k].seconds());
         sizer.size(p, payoff, equity, spec, sl, costPerLot, sigmaH, sigmaDaily,
-                risk.dailyHeadroom(), risk.overallHeadroom(), sizing);
+                risk.dailyHeadroom(), risk.overallHeadroom(), risk.maxLotsPerOrder(), sizing);
         if (sizing.lots <= 0) return skip(s, timeMs, dir, alphaId, k, regime, grade, qStar, 0, sizing.skipMask);
 
         Side side = Side.of(dir);

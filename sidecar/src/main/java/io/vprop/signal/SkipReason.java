@@ -23,6 +23,8 @@ public enum SkipReason {
     BELOW_MIN_VOLUME,
     /** No risk headroom left (daily or overall loss limit reached). */
     NO_HEADROOM,
+    /** The governors allow no further open position right now. */
+    MAX_POSITIONS,
     /** The governors' pre-trade check refused the order. */
     GOVERNOR_REJECT,
     /** Kelly fraction is not positive: the expected value does not pay for the risk. */

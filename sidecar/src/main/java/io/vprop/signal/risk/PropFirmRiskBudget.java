@@ -67,5 +67,7 @@ public final class PropFirmRiskBudget implements RiskBudget {
 
     public int openPositions() { return openPositions; }
 
-    public double maxLotsPerOrder() { return maxLotsPerOrder; }
+    @Override public double maxLotsPerOrder() { return maxLotsPerOrder; }
+
+    @Override public boolean canOpenPosition() { return openPositions < maxOpenPositions; }
 }

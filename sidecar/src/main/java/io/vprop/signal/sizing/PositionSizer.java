@@ -12,7 +12,8 @@ import io.vprop.signal.risk.ExpectedShortfall;
  *   <li>volatility targeting: the position's daily P&amp;L σ equals {@code dailyVolTarget} × equity (1 % default);</li>
  *   <li>governor headroom: loss at the stop (costs included) ≤ headroomFraction × min(daily, overall headroom);</li>
  *   <li>ES budget: ES95 over the horizon ≤ esBudgetFraction × equity;</li>
- *   <li>the symbol's volume max; then floored to the volume step, and 0 (skip) below the volume min.</li>
+ *   <li>the symbol's volume max and the governors' max lots per order; then floored to the volume step, and
+ *       0 (skip) below the volume min.</li>
  * </ol>
  */
 public final class PositionSizer {
@@ -60,6 +61,14 @@ public final class PositionSizer {
     public void size(double p, double payoff, double equity, SymbolSpec spec, double stopDistance, double costPerLot,
                      double sigmaHorizon, double sigmaDaily, double dailyHeadroom, double overallHeadroom,
                      SizingResult out) {
+        size(p, payoff, equity, spec, stopDistance, costPerLot, sigmaHorizon, sigmaDaily, dailyHeadroom,
+                overallHeadroom, Double.MAX_VALUE, out);
+    }
+
+    /** As above, with the governors' largest volume per order. */
+    public void size(double p, double payoff, double equity, SymbolSpec spec, double stopDistance, double costPerLot,
+                     double sigmaHorizon, double sigmaDaily, double dailyHeadroom, double overallHeadroom,
+                     double maxLotsPerOrder, SizingResult out) {
         out.reset();
         double lossPerLot = spec.moneyPerPriceMove(stopDistance, 1.0) + costPerLot;
         double headroom = Math.min(dailyHeadroom, overallHeadroom);
@@ -78,7 +87,8 @@ public final class PositionSizer {
                 / spec.moneyPerPriceMove(ExpectedShortfall.es95Price(sigmaHorizon), 1.0);
         boolean esBinding = false;
         if (esLots < lots) { lots = esLots; cap = SizingResult.Cap.ES_BUDGET; esBinding = true; }
-        if (spec.volumeMax() < lots) { lots = spec.volumeMax(); cap = SizingResult.Cap.VOLUME_MAX; }
+        double maxLots = Math.min(spec.volumeMax(), maxLotsPerOrder);
+        if (maxLots < lots) { lots = maxLots; cap = SizingResult.Cap.VOLUME_MAX; }
 
         double floored = spec.floorVolume(lots);
         if (!(floored > 0)) {
