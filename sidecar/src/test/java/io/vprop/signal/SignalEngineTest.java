@@ -158,6 +158,34 @@ class SignalEngineTest {
     }
 
     @Test
+    void aSameDirectionTradeInAHighlyCorrelatedSymbolIsSkipped() {
+        SignalEngine e = engine(fastConfig(Grade.C), PropFirmRiskBudget.typical(100_000));
+        Rng rng = new Rng(12);
+        double eu = 1.1, gu = 1.3;
+        long t0 = 1_399_280_400_000L;
+        int seconds = 3 * 3600;
+        for (int i = 0; i < seconds; i++) { // GBPUSD moves with EURUSD: ρ ≈ 1 on M1 returns
+            double step = 0.000004 + rng.nextGaussian() * 0.00003;
+            eu += step;
+            gu += step * 1.2 + rng.nextGaussian() * 0.000002;
+            e.onTick(new Tick("EURUSD", t0 + i * 1000L, eu - 0.000015, eu + 0.000015, 0, 0, 6));
+            e.onTick(new Tick("GBPUSD", t0 + i * 1000L + 1, gu - 0.000015, gu + 0.000015, 0, 0, 6));
+        }
+        assertThat(e.correlation("EURUSD", "GBPUSD")).isGreaterThan(0.9);
+        e.onAccount(100_000, List.of(new OpenPosition("EURUSD", Side.BUY, 1, eu)));
+        List<Decision> ds = new ArrayList<>();
+        for (int i = seconds; i < seconds + 3600; i++) {
+            double step = 0.000006 + rng.nextGaussian() * 0.00003;
+            eu += step;
+            gu += step * 1.2;
+            e.onTick(new Tick("EURUSD", t0 + i * 1000L, eu - 0.000015, eu + 0.000015, 0, 0, 6));
+            ds.add(e.onTick(new Tick("GBPUSD", t0 + i * 1000L + 1, gu - 0.000015, gu + 0.000015, 0, 0, 6)));
+        }
+        assertThat(ds).noneMatch(d -> d instanceof TradeCandidate c && c.side() == Side.BUY);
+        assertThat(ds).anyMatch(d -> d instanceof Skip s && s.direction() > 0 && s.has(SkipReason.CORRELATED_EXPOSURE));
+    }
+
+    @Test
     void outcomesTeachTheBanditAndWeights() {
         SignalEngine e = engine(fastConfig(Grade.A), PropFirmRiskBudget.typical(100_000));
         double before = e.banditMean(Regime.LOW_TREND, AlphaId.BREAKOUT);
