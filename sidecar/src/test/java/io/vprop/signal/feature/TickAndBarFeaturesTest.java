@@ -68,6 +68,28 @@ class TickAndBarFeaturesTest {
     }
 
     @Test
+    void realisedVolIsTheStdOfTheLast50LogReturnsAndLongRunVolTracksTheLevel() {
+        BarFeatures f = new BarFeatures();
+        Random rnd = new Random(4);
+        double p = 1.1;
+        double[] closes = new double[301];
+        closes[0] = p;
+        f.update(0, p, p, p, p, 1);
+        for (int i = 1; i <= 300; i++) {
+            double np = p * Math.exp(rnd.nextGaussian() * 2e-4);
+            f.update(i * 60_000L, p, Math.max(p, np), Math.min(p, np), np, 1);
+            closes[i] = np;
+            p = np;
+        }
+        double m = 0, v = 0;
+        for (int i = 251; i <= 300; i++) m += Math.log(closes[i] / closes[i - 1]);
+        m /= 50;
+        for (int i = 251; i <= 300; i++) { double r = Math.log(closes[i] / closes[i - 1]) - m; v += r * r; }
+        assertThat(f.realizedVol()).isCloseTo(Math.sqrt(v / 50), within(1e-12));
+        assertThat(f.longRunVol()).isCloseTo(2e-4, within(4e-5));
+    }
+
+    @Test
     void crossSymbolCorrelationLeadLagAndPairsSpread() {
         CrossSymbolCorrelation x = new CrossSymbolCorrelation(3, 60_000, 100);
         Random rnd = new Random(9);
