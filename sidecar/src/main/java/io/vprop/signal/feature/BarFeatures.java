@@ -53,7 +53,9 @@ public final class BarFeatures {
             returns.add(r);
             hurst.add(r);
             absMoves.add(Math.abs(close - prevClose));
-            longVar = Double.isNaN(longVar) ? r * r : longVar + LONG_VAR_ALPHA * (r * r - longVar);
+            // running mean until 1/alpha returns, EWMA after: no start-up bias towards the first return
+            double a = Math.max(1.0 / bars, LONG_VAR_ALPHA);
+            longVar = Double.isNaN(longVar) ? r * r : longVar + a * (r * r - longVar);
             if (volume > 0) amihud.add(Math.abs(r) / volume);
         }
         erCloses.add(close);
