@@ -371,9 +371,10 @@ public final class SignalEngine {
                 break;
             }
         }
-        RiskBudget risk = ports.riskBudget();
-        if (!risk.canOpenPosition()) mask |= SkipReason.MAX_POSITIONS.bit();
         if (mask != 0) return skip(s, timeMs, dir, alphaId, k, regime, grade, qStar, 0, mask);
+        RiskBudget risk = ports.riskBudget(); // asked only for setups that passed every other filter
+        if (!risk.canOpenPosition())
+            return skip(s, timeMs, dir, alphaId, k, regime, grade, qStar, 0, SkipReason.MAX_POSITIONS.bit());
 
         double sigmaDaily = sigmaBar * Math.sqrt(86_400.0 / tfs[k].seconds());
         sizer.size(p, payoff, equity, spec, sl, costPerLot, sigmaH, sigmaDaily,

@@ -23,7 +23,7 @@ public enum SkipReason {
     BELOW_MIN_VOLUME,
     /** No risk headroom left (daily or overall loss limit reached). */
     NO_HEADROOM,
-    /** The governors allow no further open position right now. */
+    /** The governors allow no new entry right now (position limit, loss buffer, halt, pause, target lock). */
     MAX_POSITIONS,
     /** The governors' pre-trade check refused the order. */
     GOVERNOR_REJECT,
