@@ -5,7 +5,9 @@ import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.Grade;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * A setup an alpha produced that was deliberately not traded.
@@ -23,4 +25,13 @@ public record Skip(String symbol, long timeMs, int direction, AlphaId alpha, Tim
     public EnumSet<SkipReason> reasons() { return SkipReason.decode(reasonMask); }
 
     public boolean has(SkipReason reason) { return (reasonMask & reason.bit()) != 0; }
+
+    /** Human-readable reasons for the journal and the WebSocket (allocates; call off the hot path). */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        out.add(alpha + " on " + timeframe + " in " + regime + " wanted to " + (direction > 0 ? "BUY" : "SELL")
+                + " " + symbol + (Double.isNaN(qStar) ? "" : String.format(java.util.Locale.ROOT, ", Q* %.3f R, grade %s", qStar, grade.label())));
+        for (SkipReason r : reasons()) out.add(r.name() + ": " + r.description());
+        return out;
+    }
 }

@@ -104,6 +104,9 @@ class SignalEngineTest {
         assertThat(skips).isNotEmpty();
         assertThat(skips).allMatch(s -> !s.reasons().isEmpty());
         assertThat(skips).anyMatch(s -> s.has(SkipReason.LOW_GRADE));
+        Skip low = skips.stream().filter(s -> s.has(SkipReason.LOW_GRADE)).findFirst().orElseThrow();
+        assertThat(low.describe()).anyMatch(line -> line.startsWith("LOW_GRADE: Quality grade below"))
+                .first().asString().contains(low.alpha().name()).contains("grade");
         assertThat(e.skipRate()).isEqualTo((double) e.skipCount() / (e.skipCount() + e.tradeCount()));
         assertThat(e.stats().skipsByReason()).containsKey(SkipReason.LOW_GRADE);
         assertThat(e.idleCount(Idle.WARMING_UP)).isPositive();
