@@ -50,18 +50,23 @@ public final class SignalReplay {
         // configuration is replayed as well, to show exactly that.
         SignalConfig longer = SignalConfig.builder().timeframes(Timeframe.M15, Timeframe.H1, Timeframe.H4)
                 .regimeTimeframe(Timeframe.H1).build();
+        long t0 = System.nanoTime();
         ReplayReport r = run(ticks, symbols, data, longer);
+        double seconds = (System.nanoTime() - t0) / 1e9;
         ReplayReport defaults = run(ticks, symbols, data, SignalConfig.defaults());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("description", "engine-only replay of shared OANDA EURUSD+NZDUSD ticks 2014-05-01..15; fill model: next "
                 + "quote touch + 0.5 pt slippage, stops as market orders, TP limits, $7/lot round-trip commission; "
                 + "$100k account, 5%/10% daily/overall loss limits");
         json.put("config", "timeframes M15/H1/H4, regime H1, otherwise defaults");
+        json.put("wallSeconds", seconds);
+        json.put("ticksPerSecond", ticks.size() / seconds);
         json.put("report", r);
         json.put("defaultConfigReport", defaults);
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
-        System.out.printf("ticks %d (accepted %d, rejected %s)%n", r.ticks(), r.acceptedTicks(), r.rejectedTicks());
+        System.out.printf("ticks %d (accepted %d, rejected %s) in %.2f s, %.0f ticks/s through engine + simulator (one run, "
+                + "includes JIT warm-up)%n", r.ticks(), r.acceptedTicks(), r.rejectedTicks(), seconds, ticks.size() / seconds);
         System.out.printf("setups decided %d: trades %d, skips %d, skip rate %.4f%n", r.decisions(), r.trades(), r.skips(), r.skipRate());
         System.out.printf("skips by reason %s%n", r.skipsByReason());
         System.out.printf("idle by reason %s%n", r.idleByReason());
