@@ -12,7 +12,10 @@ import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.RiskEngine;
+import io.vprop.signal.EventSource;
+import io.vprop.signal.SignalConfig;
 import io.vprop.strategy.DemoStrategy;
+import io.vprop.strategy.SignalEngineStrategy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +53,7 @@ public final class Sidecar implements AutoCloseable {
         long ttl = cfg.getInt("signal.ttl.ms");
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
+            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE);
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));

@@ -30,7 +30,7 @@ public final class VpropConfig {
         key("journal.durable", "false", "true = SQLite synchronous=FULL (survives power loss, slower); false survives process crashes");
         key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json");
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
-        key("strategy", "demo", "signal source: demo (built-in stand-in), none (manual signals only)");
+        key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
         key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");
         key("signal.ttl.ms", "30000", "how long a signal stays valid for the terminal");
@@ -90,6 +90,14 @@ public final class VpropConfig {
     }
 
     public static VpropConfig defaults() { return load(null, Map.of(), Map.of()); }
+
+    /** The key table of docs/configuration.md (printed by {@code vprop config doc}). */
+    public static String markdownTable() {
+        StringBuilder b = new StringBuilder("| key | default | environment | meaning |\n|---|---|---|---|\n");
+        KEYS.forEach((k, v) -> b.append("| `").append(k).append("` | `").append(v[0]).append("` | `").append(envName(k))
+                .append("` | ").append(v[1]).append(" |\n"));
+        return b.toString();
+    }
 
     public static String envName(String key) { return "VPROP_" + key.toUpperCase(Locale.ROOT).replace('.', '_'); }
 

@@ -228,7 +228,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         }
         s.messagesIn++;
         s.lastSeqIn = e.seq();
-        s.heard(e.tsMs(), now);
+        s.heard(e.tsMs());
         count(e.type());
         if (e.type() == MessageType.HELLO) {
             onHello(s, e);
@@ -467,6 +467,26 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         }
         if (governors != null) governors.publish();
         status = buildStatus(now);
+    }
+
+    /** A strategy's decision: published for the panel and journaled with its reasons. */
+    void decision(PeerSession s, String kind, Object decision) {
+        long now = nowMs();
+        events.publish("decision", now, Map.of("peer", s.key, "kind", kind, "decision", decision));
+        try {
+            journal.appendEvent(now, "decision", EVENT_JSON.writeValueAsString(Map.of("peer", s.key, "kind", kind, "decision", decision)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {daily, overall} headroom net of open risk from the governors' last published state; unlimited without them. */
+    double[] headroom(PeerSession s) {
+        if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
+        io.vprop.governors.StateSnapshot g = governors.snapshots().get(AccountGovernors.accountOf(s.key));
+        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
+        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
+        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
     }
 
     /** Tells the trader (events, journal, log) what the governors just decided. */
