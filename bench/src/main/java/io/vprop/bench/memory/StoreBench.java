@@ -24,19 +24,26 @@ import java.util.Random;
 /**
  * Write rates of the trade stores: SQLite (one acknowledged, fsynced insert per call, and batched),
  * the short-term ring in-process and on a real redis-server the harness starts (single and pipelined
- * batch writes). Results: bench/results/memory-stores.json.
+ * batch writes). Embedded in bench/results/memory.json by {@link MemoryBench} (section "stores").
  */
 public final class StoreBench {
 
+    /** Standalone: --n 5000 --out file.json. {@link MemoryBench} embeds the same numbers under "stores". */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
         int n = Integer.parseInt(a.getOrDefault("n", "5000"));
         Path repo = Path.of(System.getProperty("vprop.repo.root", "."));
         Path out = Path.of(a.getOrDefault("out", repo.resolve("bench/results/memory-stores.json").toString()));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = run(json, n);
+        Files.createDirectories(out.getParent());
+        json.writeValue(out.toFile(), root);
+        System.out.println(root.toPrettyString());
+    }
+
+    static ObjectNode run(ObjectMapper json, int n) throws Exception {
         Path work = Files.createTempDirectory("vprop-store-bench");
         List<TradeRecord> trades = trades(n);
-
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("benchmark", "vprop memory stores: insert rates");
         root.put("started", Instant.now().toString());
@@ -60,9 +67,7 @@ public final class StoreBench {
             redis.process().destroyForcibly();
         }
         root.put("finished", Instant.now().toString());
-        Files.createDirectories(out.getParent());
-        json.writeValue(out.toFile(), root);
-        System.out.println(root.toPrettyString());
+        return root;
     }
 
     private static void measureRing(ObjectNode root, String name, ShortTermMemory m, List<TradeRecord> trades) {
