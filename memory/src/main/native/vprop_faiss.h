@@ -16,3 +16,10 @@ inline void vprop_delete_index(faiss::Index* index) { delete index; }
 inline void vprop_set_omp_threads(int n) { omp_set_num_threads(n); }
 // The index wrapped by an IndexIDMap (to tune efSearch after read_index).
 inline faiss::Index* vprop_idmap_inner(faiss::IndexIDMap* map) { return map->index; }
+// Type checks before re-typing a pointer returned by read_index (never trust a file's content blindly).
+inline bool vprop_is_idmap(faiss::Index* index) { return dynamic_cast<faiss::IndexIDMap*>(index) != nullptr; }
+inline bool vprop_is_hnsw_flat(faiss::Index* index) { return dynamic_cast<faiss::IndexHNSWFlat*>(index) != nullptr; }
+inline bool vprop_is_flat_l2(faiss::Index* index) {
+    auto* flat = dynamic_cast<faiss::IndexFlat*>(index);
+    return flat != nullptr && flat->metric_type == faiss::METRIC_L2;
+}

@@ -84,16 +84,24 @@ public final class FaissIndex implements VectorIndex {
         if (raw == null || raw.isNull()) {
             throw new IllegalStateException("FAISS returned no index for " + file);
         }
-        if (raw.d() != dimension) {
+        int storedDimension = raw.d();
+        if (storedDimension != dimension) {
             FaissNative.vprop_delete_index(raw);
-            throw new IllegalStateException(file + " holds a FAISS index of dimension " + raw.d() + ", expected " + dimension);
+            throw new IllegalStateException(file + " holds a FAISS index of dimension " + storedDimension + ", expected " + dimension);
+        }
+        if (!FaissNative.vprop_is_idmap(raw)) {
+            FaissNative.vprop_delete_index(raw);
+            throw new IllegalStateException(file + " is a FAISS index but not an IndexIDMap written by VProp");
         }
         // read_index built an IndexIDMap owning its inner index; we only re-type the pointer.
         FaissNative.IndexIDMap map = new FaissNative.IndexIDMap((org.bytedeco.javacpp.Pointer) raw);
-        FaissNative.IndexHNSWFlat hnsw = null;
-        if (type == Type.HNSW) {
-            hnsw = new FaissNative.IndexHNSWFlat(FaissNative.vprop_idmap_inner(map));
+        FaissNative.Index inner = FaissNative.vprop_idmap_inner(map);
+        boolean innerOk = type == Type.HNSW ? FaissNative.vprop_is_hnsw_flat(inner) : FaissNative.vprop_is_flat_l2(inner);
+        if (!innerOk) {
+            FaissNative.vprop_delete_index(raw);
+            throw new IllegalStateException(file + " does not wrap the expected " + (type == Type.HNSW ? "IndexHNSWFlat" : "IndexFlatL2"));
         }
+        FaissNative.IndexHNSWFlat hnsw = type == Type.HNSW ? new FaissNative.IndexHNSWFlat(inner) : null;
         return new FaissIndex(type, dimension, hnswM, map, hnsw);
     }
 

@@ -134,4 +134,13 @@ public class FaissNative {
     @Namespace("")
     public static native void vprop_set_omp_threads(int n);
 
+    @Namespace("")
+    public static native boolean vprop_is_idmap(Index index);
+
+    @Namespace("")
+    public static native boolean vprop_is_hnsw_flat(Index index);
+
+    @Namespace("")
+    public static native boolean vprop_is_flat_l2(Index index);
+
 }

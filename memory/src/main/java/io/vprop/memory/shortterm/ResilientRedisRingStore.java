@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Every write goes to an in-process mirror first, then to Redis. If Redis fails, the store logs a
  * warning and switches to the mirror (reads and writes keep working, writes are buffered there). A
  * background task pings Redis; once it answers, every ring this process knows is rewritten in Redis
- * from the mirror (MULTI/EXEC), then Redis is used again. Rewriting whole rings rather than replaying a
+ * from the mirror (MULTI/EXEC) — or, for a ring first touched during the outage, appended to what Redis
+ * still holds — then Redis is used again. Rewriting whole rings rather than replaying a
  * queue also covers a Redis that restarted empty (no persistence) and a pipeline that failed half way.
  *
  * <p>Assumption: one sidecar process owns an account's rings (the rings are this process's memory,
@@ -108,7 +109,15 @@ public final class ResilientRedisRingStore implements RingStore {
         try {
             List<String> keys = mirror.keys();
             for (String key : keys) {
-                redis.replace(key, mirror.range(key));
+                if (seeded.contains(key)) {
+                    redis.replace(key, mirror.range(key)); // the mirror holds the whole ring
+                } else {
+                    // First touched during the outage: the mirror holds only what was written since, while
+                    // Redis may still hold older entries (a hung, not restarted, server). Append, then adopt.
+                    redis.append(Map.of(key, mirror.range(key)));
+                    mirror.replace(key, redis.range(key));
+                    seeded.add(key);
+                }
             }
             log.warn("Redis is back; resynced {} ring(s) ({} written during the outage)", keys.size(), dirtyDuringOutage.size());
             dirtyDuringOutage.clear();

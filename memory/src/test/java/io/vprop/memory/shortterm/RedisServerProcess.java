@@ -62,6 +62,22 @@ final class RedisServerProcess implements AutoCloseable {
                 + Files.readString(dir.resolve("redis.log")));
     }
 
+    /** SIGSTOP / SIGCONT: a hung server that keeps its data (clients time out instead of being refused). */
+    void pause() throws Exception {
+        signal("STOP");
+    }
+
+    void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String sig) throws Exception {
+        Process k = new ProcessBuilder("kill", "-" + sig, String.valueOf(process.pid())).inheritIO().start();
+        if (k.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + sig + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGKILL, like a crashed server: no shutdown, no save. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -103,4 +103,31 @@ class RedisShortTermMemoryTest extends ShortTermMemoryContract {
             m.close();
         }
     }
+
+    @Test
+    void hungRedisTimesOutFallsBackAndMergesWithWhatItStillHolds() throws Exception {
+        try (RedisServerProcess own = new RedisServerProcess()) {
+            try (ShortTermMemory earlier = RingShortTermMemory.redis("127.0.0.1", own.port(), 1000)) {
+                earlier.recordTrade(TestTrades.trade(1, "acc-hung", 1));
+                earlier.recordTrade(TestTrades.trade(2, "acc-hung", 1));
+            }
+            own.pause();
+            RingShortTermMemory m = RingShortTermMemory.redis("127.0.0.1", own.port(), 1000);
+            ResilientRedisRingStore store = (ResilientRedisRingStore) m.store();
+            try {
+                m.recordTrade(TestTrades.trade(3, "acc-hung", 1)); // times out (500 ms), falls back, buffered
+                assertThat(store.redisAvailable()).isFalse();
+                assertThat(m.recentTrades("acc-hung")).extracting(TradeRecord::id).containsExactly(3L);
+            } finally {
+                own.resume();
+            }
+            store.tryResync();
+            assertThat(store.redisAvailable()).isTrue();
+            assertThat(m.recentTrades("acc-hung")).extracting(TradeRecord::id).containsExactly(1L, 2L, 3L);
+            try (ShortTermMemory reader = RingShortTermMemory.redis("127.0.0.1", own.port(), 1000)) {
+                assertThat(reader.recentTrades("acc-hung")).extracting(TradeRecord::id).containsExactly(1L, 2L, 3L);
+            }
+            m.close();
+        }
+    }
 }
