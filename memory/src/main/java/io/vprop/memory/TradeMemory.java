@@ -38,12 +38,21 @@ public final class TradeMemory implements AutoCloseable {
     /** Opens the SQLite store (migrating it), the short-term store and the index (loaded or rebuilt). */
     public static TradeMemory open(MemoryConfig config) {
         LongTermMemory lt = SqliteLongTermMemory.open(config.dataDir().resolve("trades.sqlite"));
-        ShortTermMemory st = config.redisHost() == null
-                ? RingShortTermMemory.inProcess(config.capacity())
-                : RingShortTermMemory.redis(config.redisHost(), config.redisPort(), config.capacity());
-        IndexFiles files = new IndexFiles(config.dataDir(), "similarity-" + config.index().kind());
-        IndexLoader.Opened opened = IndexLoader.open(config.index(), files, lt);
-        return new TradeMemory(config, lt, st, opened, files);
+        ShortTermMemory st = null;
+        try {
+            st = config.redisHost() == null
+                    ? RingShortTermMemory.inProcess(config.capacity())
+                    : RingShortTermMemory.redis(config.redisHost(), config.redisPort(), config.capacity());
+            IndexFiles files = new IndexFiles(config.dataDir(), "similarity-" + config.index().kind());
+            IndexLoader.Opened opened = IndexLoader.open(config.index(), files, lt);
+            return new TradeMemory(config, lt, st, opened, files);
+        } catch (RuntimeException e) {
+            if (st != null) {
+                st.close();
+            }
+            lt.close();
+            throw e;
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.Map;
  * Store write rates ({@link StoreBench}) go in the same file. Results: bench/results/memory.json.
  *
  * <p>Run: see docs/memory.md. Args: --sizes 10000,100000 --queries 1000 --flat-queries 200 --efs 16,32,64,128,256
- * --repeats 5 --m 32 --ef-construction 40 [--skip-stores] [--skip-java-large] [--out file]
+ * --repeats 5 --m 32 --ef-construction 40 --datasets real,random [--skip-stores] [--skip-java-large] [--out file]
  */
 public final class MemoryBench {
 
@@ -79,17 +79,22 @@ public final class MemoryBench {
         ArrayNode runs = root.putArray("runs");
 
         int maxSize = Arrays.stream(sizes).max().orElseThrow();
-        for (String dataset : List.of("random", "real")) {
-            float[] all;
-            if (dataset.equals("random")) {
-                all = FeatureVectors.random(7, maxSize + nq);
-            } else {
-                all = FeatureVectors.real(shared, maxSize + nq);
-            }
-            int available = all.length / FeatureVectors.DIM - nq;
-            // Queries are held out: the last nq vectors (for real data: the most recent market states).
-            float[] queries = Arrays.copyOfRange(all, available * FeatureVectors.DIM, (available + nq) * FeatureVectors.DIM);
-            for (int size : sizes) {
+        List<String> datasets = List.of(a.getOrDefault("datasets", "real,random").split(","));
+        Map<String, float[]> vectors = new java.util.LinkedHashMap<>();
+        for (String dataset : datasets) {
+            vectors.put(dataset, switch (dataset) {
+                case "random" -> FeatureVectors.random(7, maxSize + nq);
+                case "real" -> FeatureVectors.real(shared, maxSize + nq);
+                default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "' (random, real)");
+            });
+        }
+        // Size-major order: every dataset at 10k and 100k is done before the long 1M runs start.
+        for (int size : sizes) {
+            for (String dataset : datasets) {
+                float[] all = vectors.get(dataset);
+                int available = all.length / FeatureVectors.DIM - nq;
+                // Queries are held out: the nq vectors after the largest base set in the stream.
+                float[] queries = Arrays.copyOfRange(all, available * FeatureVectors.DIM, (available + nq) * FeatureVectors.DIM);
                 int n = Math.min(size, available);
                 System.out.printf("== %s n=%d (requested %d)%n", dataset, n, size);
                 float[] base = Arrays.copyOf(all, n * FeatureVectors.DIM);
