@@ -1,0 +1,8 @@
+package io.vprop.memory.shortterm;
+
+class InProcessShortTermMemoryTest extends ShortTermMemoryContract {
+    @Override
+    protected ShortTermMemory create(int capacity) {
+        return RingShortTermMemory.inProcess(capacity);
+    }
+}
