@@ -15,7 +15,12 @@ import io.vprop.risk.RiskEngine;
 import io.vprop.signal.EventSource;
 import io.vprop.signal.SignalConfig;
 import io.vprop.strategy.DemoStrategy;
+import io.vprop.strategy.EntryFeatures;
 import io.vprop.strategy.SignalEngineStrategy;
+import io.vprop.memory.MemoryConfig;
+import io.vprop.memory.TradeMemory;
+import java.util.ArrayList;
+import java.util.List;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +41,11 @@ public final class Sidecar implements AutoCloseable {
     private final ApiServer api;
     private final Thread kernelThread;
 
-    private Sidecar(Journal journal, EventBus events, SidecarKernel kernel, ApiServer api, Thread kernelThread) {
+    private final List<AutoCloseable> closeables;
+
+    private Sidecar(Journal journal, EventBus events, SidecarKernel kernel, ApiServer api, Thread kernelThread,
+                    List<AutoCloseable> closeables) {
+        this.closeables = closeables;
         this.journal = journal;
         this.events = events;
         this.kernel = kernel;
@@ -51,9 +60,14 @@ public final class Sidecar implements AutoCloseable {
         EventBus events = new EventBus();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         long ttl = cfg.getInt("signal.ttl.ms");
+        List<AutoCloseable> closeables = new ArrayList<>();
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
-            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE);
+            case "engine" -> {
+                TradeMemory mem = memory(cfg);
+                closeables.add(mem);
+                yield peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE, mem);
+            }
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
@@ -86,7 +100,18 @@ public final class Sidecar implements AutoCloseable {
                         + e.getMessage() + " (is the port in use? set http.port or --http)", e);
             }
         }
-        return new Sidecar(journal, events, kernel, api, t);
+        return new Sidecar(journal, events, kernel, api, t, closeables);
+    }
+
+    /** Trade memory under data.dir/memory: in-process short-term rings, or Redis when memory.redis is set. */
+    static TradeMemory memory(VpropConfig cfg) {
+        MemoryConfig mc = MemoryConfig.embedded(cfg.dataDir().resolve("memory"), EntryFeatures.DIMENSION);
+        String redis = cfg.get("memory.redis");
+        if (!redis.isEmpty()) {
+            int c = redis.lastIndexOf(':');
+            mc = mc.withRedis(redis.substring(0, c), Integer.parseInt(redis.substring(c + 1)));
+        }
+        return TradeMemory.open(mc);
     }
 
     /** A bundled firm profile by id (ftmo-2step …) or a custom profile file (a path ending in .json). */
@@ -137,5 +162,12 @@ public final class Sidecar implements AutoCloseable {
         }
         events.close();
         journal.close();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Sidecar.class).warn("closing {}: {}", c, e.toString());
+            }
+        }
     }
 }

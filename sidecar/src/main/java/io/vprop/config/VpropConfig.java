@@ -31,6 +31,7 @@ public final class VpropConfig {
         key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json");
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
         key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
+        key("memory.redis", "", "host:port of a Redis server for short-term trade memory (empty = in-process)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
         key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");
         key("signal.ttl.ms", "30000", "how long a signal stays valid for the terminal");
@@ -131,6 +132,8 @@ public final class VpropConfig {
         if (!get("zmq.endpoint").matches("(tcp|ipc|inproc)://.+")) e.add("zmq.endpoint: '" + get("zmq.endpoint") + "' is not a ZeroMQ address like tcp://127.0.0.1:5555");
         if (!get("paper.data").isEmpty() && !Files.isRegularFile(Path.of(get("paper.data"))))
             e.add("paper.data: file '" + get("paper.data") + "' does not exist");
+        if (!get("memory.redis").isEmpty() && !get("memory.redis").matches("[^:]+:\\d{1,5}"))
+            e.add("memory.redis: '" + get("memory.redis") + "' must be host:port");
         if (get("paper.symbols").isBlank()) e.add("paper.symbols: must name at least one symbol");
         return e;
     }

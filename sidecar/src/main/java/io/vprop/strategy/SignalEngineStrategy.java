@@ -1,6 +1,7 @@
 package io.vprop.strategy;
 
 import io.vprop.kernel.SignalRequest;
+import io.vprop.memory.TradeMemory;
 import io.vprop.kernel.Strategy;
 import io.vprop.kernel.StrategyContext;
 import io.vprop.market.Bar;
@@ -38,28 +39,44 @@ import java.util.Map;
 public final class SignalEngineStrategy implements Strategy {
     private final SignalConfig config;
     private final EventSource events;
+    private final TradeMemory memory;
+    private final MemoryOutcomes memoryOutcomes;
     private SignalEngine engine;
     private final Map<String, Sent> sent = new HashMap<>();
     private final Map<Long, Trade> open = new HashMap<>();
 
-    private record Sent(String symbol, AlphaId alpha, Regime regime, double price, double riskMoney) {
+    private record Sent(String symbol, AlphaId alpha, Regime regime, double price, double riskMoney, String grade,
+                        String timeframe, float[] features, long signalTimeMs) {
     }
 
     private static final class Trade {
         final Sent origin;
-        final double volume;
+        final double volume, entryPrice, slippage;
+        final long entryTimeMs;
+        final Side side;
         double closed, pnl;
 
-        Trade(Sent origin, double volume, double pnl) {
+        Trade(Sent origin, double volume, double pnl, double entryPrice, double slippage, long entryTimeMs, Side side) {
             this.origin = origin;
             this.volume = volume;
             this.pnl = pnl;
+            this.entryPrice = entryPrice;
+            this.slippage = slippage;
+            this.entryTimeMs = entryTimeMs;
+            this.side = side;
         }
     }
 
     public SignalEngineStrategy(SignalConfig config, EventSource events) {
+        this(config, events, null);
+    }
+
+    /** @param memory trade memory for similar-setup outcomes and the record of closed trades, or null */
+    public SignalEngineStrategy(SignalConfig config, EventSource events, TradeMemory memory) {
         this.config = config;
         this.events = events;
+        this.memory = memory;
+        this.memoryOutcomes = memory == null ? null : new MemoryOutcomes(memory);
     }
 
     private SignalEngine engine(StrategyContext ctx) {
@@ -80,8 +97,10 @@ public final class SignalEngineStrategy implements Strategy {
                     return o.lossAtStop() <= Math.min(h[0], h[1]);
                 }
             };
-            engine = new SignalEngine(config, specs, new SignalPorts(budget, new RecentOutcomeMemory(50),
+            engine = new SignalEngine(config, specs, new SignalPorts(budget,
+                    memoryOutcomes != null ? memoryOutcomes : new RecentOutcomeMemory(50),
                     new DriftWinProbability(), events, ctx::nowMs), a == null ? 100_000 : a.equity());
+            if (memoryOutcomes != null) memoryOutcomes.attach(engine);
         }
         return engine;
     }
@@ -114,7 +133,8 @@ public final class SignalEngineStrategy implements Strategy {
                     c.referencePrice(), c.maxDeviation(), c.stopLoss(), c.takeProfit1(), c.takeProfit2(), c.expiryMs(),
                     lower(c.alpha().name()), lower(c.regime().name()), Math.max(0, Math.min(1, c.confidence())), reason));
             if (id != null) sent.put(id, new Sent(c.symbol(), c.alpha(), c.regime(), c.referencePrice(),
-                    spec == null ? 0 : spec.moneyPerPriceMove(c.stopDistance(), c.lots())));
+                    spec == null ? 0 : spec.moneyPerPriceMove(c.stopDistance(), c.lots()), c.grade().name(),
+                    c.timeframe().name(), EntryFeatures.of(engine, c.symbol(), c.side() == Side.BUY ? 1 : -1), ctx.nowMs()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", c.symbol());
             m.put("side", c.side().name());
@@ -147,7 +167,8 @@ public final class SignalEngineStrategy implements Strategy {
             Sent s = sent.remove(f.signalId());
             if (s == null) return;                                   // not ours (manual, or from before a restart)
             engine.onFill(f.symbol(), side, s.price(), f.price());
-            open.put(f.position(), new Trade(s, f.volume(), costs));
+            open.put(f.position(), new Trade(s, f.volume(), costs, f.price(), (f.price() - s.price()) * (side == Side.BUY ? 1 : -1),
+                    ctx.nowMs(), side));
         } else {
             Trade t = open.get(f.position());
             if (t == null) return;
@@ -157,7 +178,23 @@ public final class SignalEngineStrategy implements Strategy {
                 open.remove(f.position());
                 double r = t.origin.riskMoney() > 0 ? t.pnl / t.origin.riskMoney() : 0;
                 engine.onTradeClosed(new TradeOutcome(f.symbol(), t.origin.alpha(), t.origin.regime(), r, t.pnl, ctx.nowMs()));
+                if (memory != null) remember(ctx, f, t, r);
             }
+        }
+    }
+
+    /** The closed trade into long-term memory (SQLite), the similarity index and the short-term rings. */
+    private void remember(StrategyContext ctx, Payload.Fill exit, Trade t, double r) {
+        String account = io.vprop.risk.AccountGovernors.accountOf(ctx.peer());
+        long id = ((account.hashCode() & 0x7fffL) << 48) | (exit.position() & 0xffff_ffff_ffffL);
+        try {
+            memory.recordTrade(new io.vprop.memory.TradeRecord(id, account, exit.symbol(),
+                    t.side == Side.BUY ? io.vprop.memory.Side.BUY : io.vprop.memory.Side.SELL, lower(t.origin.alpha().name()),
+                    lower(t.origin.regime().name()), t.origin.grade(), t.origin.timeframe(), t.origin.features(), Map.of(),
+                    t.entryTimeMs, Math.max(t.entryTimeMs, ctx.nowMs()), t.entryPrice, exit.price(), t.slippage, 0, t.pnl, r,
+                    0, 0, exit.reason().isEmpty() ? "close" : exit.reason()));
+        } catch (IllegalArgumentException e) {
+            ctx.decision("memory_rejected", Map.of("position", exit.position(), "error", e.getMessage()));
         }
     }
 
