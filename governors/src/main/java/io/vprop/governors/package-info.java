@@ -1,2 +1,6 @@
-/** Prop-firm rule engine: plain Java, no I/O. */
+/**
+ * Prop-firm rule engine ("governors"). Plain Java, no I/O: the engine turns events into
+ * {@link io.vprop.governors.Decision}s and exposes a {@link io.vprop.governors.StateSnapshot}.
+ * Entry point: {@link io.vprop.governors.GovernorEngine}.
+ */
 package io.vprop.governors;

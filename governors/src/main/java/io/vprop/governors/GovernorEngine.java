@@ -1,0 +1,239 @@
+package io.vprop.governors;
+
+import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.rules.ActivityRule;
+import io.vprop.governors.rules.ConsistencyRule;
+import io.vprop.governors.rules.DailyLossRule;
+import io.vprop.governors.rules.ForcedFlatRule;
+import io.vprop.governors.rules.GovernorRule;
+import io.vprop.governors.rules.HitList;
+import io.vprop.governors.rules.Ledger;
+import io.vprop.governors.rules.MaxLossRule;
+import io.vprop.governors.rules.NewsRule;
+import io.vprop.governors.rules.PreTradeRiskRule;
+import io.vprop.governors.rules.ProfitTargetRule;
+import io.vprop.governors.rules.ScheduleRule;
+import io.vprop.governors.rules.SizeRule;
+import io.vprop.governors.rules.TradingDaysRule;
+import io.vprop.governors.time.DayClock;
+import io.vprop.governors.time.Zones;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates events for one account against one firm profile. Not thread-safe: drive each engine from one thread.
+ *
+ * <p>Per event: (1) roll the firm's trading day if a reset passed, (2) apply the event to the ledger (balances,
+ * counters), (3) run every rule, (4) add the latched states (halt, pause, target lock). The answer is the most
+ * severe hit; {@link Decision#ALLOW} (shared, no allocation) when nothing fires.
+ */
+public final class GovernorEngine {
+    private final FirmProfile profile;
+    private final DayClock dayClock;
+    private final Ledger l;
+    private final GovernorRule[] rules;
+    private final HitList hits = new HitList();
+    private final ConsistencyRule consistency;
+    private final TradingDaysRule tradingDays;
+    private final ProfitTargetRule profitTarget;
+    private final PreTradeRiskRule preTrade;
+    private final long minHoldMs;
+    private final int cooldownAfterLosses;
+    private final long cooldownMs;
+
+    private GovernorEngine(FirmProfile profile, EngineState s) {
+        this.profile = profile;
+        this.dayClock = new DayClock(Zones.rules("dayReset.zone", profile.dayReset().zone()), profile.dayReset().time());
+        this.l = new Ledger(profile, s.initialBalance(), s.currency());
+        List<GovernorRule> rs = new ArrayList<>();
+        // order matters only where one rule feeds another: news haircuts before the profit target
+        if (profile.dailyLoss() != null) rs.add(new DailyLossRule(profile.dailyLoss(), profile.buffers()));
+        rs.add(new MaxLossRule(profile.maxLoss(), profile.buffers()));
+        preTrade = profile.preTrade() == null ? null : new PreTradeRiskRule(profile.preTrade());
+        if (preTrade != null) rs.add(preTrade);
+        if (profile.news() != null) rs.add(new NewsRule(profile.news(), profile.symbolCurrencies()));
+        if (!profile.forcedFlat().isEmpty()) rs.add(new ForcedFlatRule(profile.forcedFlat()));
+        if (profile.activity() != null) rs.add(new ActivityRule(profile.activity()));
+        if (profile.size() != null) rs.add(new SizeRule(profile.size()));
+        if (profile.schedule() != null) rs.add(new ScheduleRule(profile.schedule()));
+        consistency = profile.consistency() == null ? null : new ConsistencyRule(profile.consistency());
+        if (consistency != null) rs.add(consistency);
+        tradingDays = profile.tradingDays() == null ? null : new TradingDaysRule(profile.tradingDays());
+        if (tradingDays != null) rs.add(tradingDays);
+        profitTarget = profile.profitTarget() == null ? null : new ProfitTargetRule(profile.profitTarget());
+        if (profitTarget != null) rs.add(profitTarget);
+        this.rules = rs.toArray(GovernorRule[]::new);
+        this.minHoldMs = profile.activity() == null ? 0 : profile.activity().minHoldSeconds() * 1000L;
+        this.cooldownAfterLosses = profile.activity() == null ? 0 : profile.activity().cooldownAfterLosses();
+        this.cooldownMs = profile.activity() == null ? 0 : profile.activity().cooldownMinutes() * 60_000L;
+        load(s);
+    }
+
+    /** A new account: balance and equity at {@code initialBalance}, day 1 anchored at the initial balance. */
+    public static GovernorEngine start(FirmProfile profile, double initialBalance, String currency) {
+        return restore(profile, EngineState.fresh(initialBalance, currency));
+    }
+
+    /** Continues from a state exported by {@link #exportState()} (or {@link EngineState#fresh}). */
+    public static GovernorEngine restore(FirmProfile profile, EngineState state) {
+        if (profile == null) throw new IllegalArgumentException("profile: missing value");
+        if (state == null) throw new IllegalArgumentException("state: missing value");
+        return new GovernorEngine(profile, state);
+    }
+
+    public FirmProfile profile() {
+        return profile;
+    }
+
+    /**
+     * Evaluates one event. Events must come in time order; an event older than the previous one is rejected.
+     *
+     * @throws IllegalArgumentException when the event is null or goes back in time
+     */
+    public Decision evaluate(GovernorEvent e) {
+        if (e == null) throw new IllegalArgumentException("event: missing value");
+        long t = e.timeMs();
+        if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
+            throw new IllegalArgumentException("event.timeMs: " + t + " is before the previous event at " + l.nowMs);
+        }
+        l.nowMs = t;
+        advanceDay(t);
+        apply(e);
+        hits.clear();
+        for (GovernorRule r : rules) r.check(l, e, hits);
+        if (l.halted) hits.add(l.haltHit);
+        else if (l.paused()) hits.add(l.pauseHit);
+        if (l.targetLocked) hits.add(l.lockHit);
+        if (hits.isEmpty()) {
+            if (e instanceof OrderRequest) {
+                l.requestsToday++;
+                l.recordOrder(t);
+            }
+            return Decision.ALLOW;
+        }
+        return Decision.of(hits.view());
+    }
+
+    private void advanceDay(long t) {
+        if (l.dayStartMs == Long.MIN_VALUE) {
+            l.startDay(dayClock.dayStart(t), dayClock.nextReset(t));
+            return;
+        }
+        while (t >= l.nextResetMs) {
+            l.endDay();
+            long start = l.nextResetMs;
+            l.startDay(start, dayClock.nextReset(start));
+        }
+    }
+
+    private void apply(GovernorEvent e) {
+        if (e instanceof AccountSnapshot a) {
+            l.balance = a.balance();
+            l.equity = a.equity();
+            l.positions = a.positions();
+            l.pendingOrders = a.pendingOrders();
+        } else if (e instanceof Fill f) {
+            if (f.entry()) {
+                l.positionsToday++;
+                l.tradedToday = true;
+            } else {
+                l.tradesToday++;
+                l.closedTrades++;
+                if (f.timeMs() - f.positionOpenMs() >= minHoldMs) l.heldTrades++;
+                if (f.profit() < 0) {
+                    l.consecutiveLosses++;
+                    if (cooldownAfterLosses > 0 && l.consecutiveLosses >= cooldownAfterLosses) {
+                        l.cooldownUntilMs = f.timeMs() + cooldownMs;
+                        l.consecutiveLosses = 0;
+                    }
+                } else {
+                    l.consecutiveLosses = 0;
+                }
+            }
+            // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot
+            l.balance += f.profit();
+            l.dayProfit += f.profit();
+            if (l.balance < 0) throw new IllegalArgumentException("fill.profit: " + f.profit() + " makes the balance negative");
+        }
+    }
+
+    /** The panel's view: every rule's distance to its limit, headrooms, progress. Allocates; not for the tick path. */
+    public StateSnapshot snapshot() {
+        List<RuleStatus> statuses = new ArrayList<>();
+        for (GovernorRule r : rules) r.status(l, statuses);
+        double daily = l.equity - l.dailyFloor;
+        double overall = l.equity - l.overallFloor;
+        double openRisk = l.openRisk();
+        double target = profitTarget == null ? 0 : profitTarget.target(l);
+        return new StateSnapshot(l.nowMs, l.balance, l.equity, l.dayStartMs, l.nextResetMs,
+                l.dayAnchor, l.dailyFloor, daily, l.highWaterMark, l.overallFloor, overall,
+                openRisk, Math.min(daily, overall) - openRisk,
+                l.countedProfit(), target, target == 0 ? 0 : l.countedProfit() / target * 100,
+                TradingDaysRule.tradingDays(l), profile.tradingDays() == null ? 0 : profile.tradingDays().minTradingDays(),
+                tradingDays == null ? 0 : tradingDays.profitableDays(l),
+                profile.tradingDays() == null ? 0 : profile.tradingDays().minProfitableDays(),
+                ConsistencyRule.bestDay(l), consistency == null ? 0 : consistency.profitStillNeeded(l),
+                ActivityRule.heldSharePct(l), l.newsViolations,
+                l.halted, l.paused() ? l.pausedUntilMs : 0, l.targetLocked, List.copyOf(statuses));
+    }
+
+    /** Copies the mutable state out, for persistence. */
+    public EngineState exportState() {
+        int n = Math.min(l.orderCount, l.orderTimes.length);
+        List<Long> orders = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) orders.add(l.orderTimes[(l.orderCount - n + i) % l.orderTimes.length]);
+        List<EngineState.ScheduledNews> news = new ArrayList<>(l.newsCount);
+        for (int i = 0; i < l.newsCount; i++) news.add(new EngineState.ScheduledNews(l.newsRelease[i], l.newsCurrency[i]));
+        return new EngineState(l.initialBalance, l.currency, l.nowMs, l.dayStartMs, l.nextResetMs,
+                l.balance, l.equity, l.positions, l.pendingOrders, l.dayStartBalance, l.dayStartEquity,
+                l.highWaterMark, l.overallFloor, l.halted, l.haltHit, l.pausedUntilMs, l.pauseHit, l.targetLocked, l.lockHit,
+                l.tradingDays, l.profitableDays, l.tradedToday, l.dayProfit, l.bestDayProfit, l.haircut,
+                l.requestsToday, l.positionsToday, l.tradesToday, l.consecutiveLosses, l.cooldownUntilMs,
+                l.closedTrades, l.heldTrades, orders, news, l.newsViolations);
+    }
+
+    private void load(EngineState s) {
+        l.nowMs = s.nowMs();
+        l.balance = s.balance();
+        l.equity = s.equity();
+        l.positions = s.positions();
+        l.pendingOrders = s.pendingOrders();
+        l.highWaterMark = s.highWaterMark();
+        if (s.overallFloor() != Double.NEGATIVE_INFINITY) l.overallFloor = Math.max(l.overallFloor, s.overallFloor());
+        l.dayStartMs = s.dayStartMs();
+        l.nextResetMs = s.nextResetMs();
+        l.dayStartBalance = s.dayStartBalance();
+        l.dayStartEquity = s.dayStartEquity();
+        l.fixDailyFloor();
+        l.halted = s.halted();
+        l.haltHit = s.haltHit();
+        l.pausedUntilMs = s.pausedUntilMs();
+        l.pauseHit = s.pauseHit();
+        l.targetLocked = s.targetLocked();
+        l.lockHit = s.lockHit();
+        l.tradingDays = s.tradingDays();
+        l.profitableDays = s.profitableDays();
+        l.tradedToday = s.tradedToday();
+        l.dayProfit = s.dayProfit();
+        l.bestDayProfit = s.bestDayProfit();
+        l.haircut = s.haircut();
+        l.requestsToday = s.requestsToday();
+        l.positionsToday = s.positionsToday();
+        l.tradesToday = s.tradesToday();
+        l.consecutiveLosses = s.consecutiveLosses();
+        l.cooldownUntilMs = s.cooldownUntilMs();
+        l.closedTrades = s.closedTrades();
+        l.heldTrades = s.heldTrades();
+        for (long t : s.recentOrderTimes()) l.recordOrder(t);
+        for (EngineState.ScheduledNews n : s.news()) {
+            l.addNews(new io.vprop.governors.event.NewsEvent(n.releaseMs(), n.releaseMs(), n.currency(),
+                    io.vprop.governors.event.NewsEvent.Impact.HIGH));
+        }
+        l.newsViolations = s.newsViolations();
+    }
+}

@@ -1,0 +1,41 @@
+package io.vprop.governors.profile;
+
+/** Range checks for profile values; every failure names the field. */
+public final class Require {
+    private Require() {}
+
+    public static double pct(String field, double v) {
+        finite(field, v);
+        if (v < 0) throw new ProfileException(field, "percentage must not be negative, got " + v);
+        if (v > 100) throw new ProfileException(field, "percentage " + v + " is above 100");
+        return v;
+    }
+
+    /** A percentage that must be set to something greater than zero. */
+    public static double positivePct(String field, double v) {
+        pct(field, v);
+        if (v == 0) throw new ProfileException(field, "must be greater than 0");
+        return v;
+    }
+
+    public static double nonNegative(String field, double v) {
+        finite(field, v);
+        if (v < 0) throw new ProfileException(field, "must not be negative, got " + v);
+        return v;
+    }
+
+    public static int nonNegative(String field, int v) {
+        if (v < 0) throw new ProfileException(field, "must not be negative, got " + v);
+        return v;
+    }
+
+    public static double finite(String field, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) throw new ProfileException(field, "must be a finite number, got " + v);
+        return v;
+    }
+
+    public static <T> T present(String field, T v) {
+        if (v == null) throw new ProfileException(field, "missing value");
+        return v;
+    }
+}

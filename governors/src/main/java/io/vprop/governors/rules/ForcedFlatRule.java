@@ -1,0 +1,47 @@
+package io.vprop.governors.rules;
+
+import io.vprop.governors.Action;
+import io.vprop.governors.RuleStatus;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.profile.WindowConfig;
+import io.vprop.governors.time.WeeklyWindow;
+
+import java.util.List;
+
+/**
+ * Forced flat: before the weekend close, before market breaks longer than 2 h, at a session end. From
+ * {@code leadMinutes} before the window until its end the account must be flat and takes no entries.
+ */
+public final class ForcedFlatRule implements GovernorRule {
+    public static final String ID = "forced-flat";
+    private final WeeklyWindow[] windows;
+
+    public ForcedFlatRule(List<WindowConfig> configs) {
+        this.windows = configs.stream().map(WeeklyWindow::new).toArray(WeeklyWindow[]::new);
+    }
+
+    @Override
+    public void check(Ledger l, GovernorEvent e, HitList hits) {
+        long t = l.nowMs;
+        for (WeeklyWindow w : windows) {
+            if (w.activeAt(t)) {
+                long end = w.endAfter(t);
+                hits.add(Action.PAUSE_UNTIL_RESET, ID + ":" + w.config().id(), t, w.startAfter(t), end,
+                        "Flat before '" + w.config().id() + "' starting " + Fmt.time(w.startAfter(t))
+                                + ": close everything, no entries until " + Fmt.time(end) + ".");
+            }
+        }
+    }
+
+    @Override
+    public void status(Ledger l, List<RuleStatus> out) {
+        for (WeeklyWindow w : windows) {
+            long t = l.nowMs;
+            boolean active = w.activeAt(t);
+            long flatFrom = w.startAfter(t) - w.config().leadMinutes() * 60_000L;
+            out.add(new RuleStatus(ID + ":" + w.config().id(), t, flatFrom, (flatFrom - t) / 60_000.0, 100,
+                    active ? RuleStatus.Status.WARNING : RuleStatus.Status.OK,
+                    "Must be flat from " + Fmt.time(flatFrom) + " to " + Fmt.time(w.endAfter(t)) + " (distance in minutes)."));
+        }
+    }
+}

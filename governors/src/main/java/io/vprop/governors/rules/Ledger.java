@@ -1,0 +1,216 @@
+package io.vprop.governors.rules;
+
+import io.vprop.governors.RuleHit;
+import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.Position;
+import io.vprop.governors.profile.DailyLossConfig;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.profile.MaxLossConfig;
+
+import java.util.List;
+
+/**
+ * The engine's mutable account state, shared by the rules. Single-threaded by contract (one engine per account,
+ * driven by one thread). Fields are public for the rules and the engine; outside this module use
+ * {@link io.vprop.governors.EngineState} to export and restore it.
+ */
+public final class Ledger {
+    public static final int NEWS_CAPACITY = 64;
+
+    public final FirmProfile profile;
+    public final double initialBalance;
+    public final String currency;
+    public final double maxLossLimit;
+
+    // clock
+    public long nowMs = Long.MIN_VALUE;
+    public long dayStartMs = Long.MIN_VALUE;
+    public long nextResetMs = Long.MIN_VALUE;
+
+    // account
+    public double balance;
+    public double equity;
+    public List<Position> positions = List.of();
+    public int pendingOrders;
+
+    // daily loss, fixed at day start
+    public double dayStartBalance;
+    public double dayStartEquity;
+    public double dayAnchor;
+    public double dailyLimit = Double.NaN;
+    public double dailyFloor = Double.NEGATIVE_INFINITY;
+
+    // overall loss
+    public double highWaterMark;
+    public double overallFloor;
+
+    // latches
+    public boolean halted;
+    public RuleHit haltHit;
+    public long pausedUntilMs;
+    public RuleHit pauseHit;
+    public boolean targetLocked;
+    public RuleHit lockHit;
+
+    // days, consistency, target
+    public int tradingDays;
+    public int profitableDays;
+    public boolean tradedToday;
+    public double dayProfit;        // counted closed profit of the current day (after news haircuts)
+    public double bestDayProfit;    // best completed day
+    public double haircut;          // profit removed by news haircuts, total
+
+    // activity
+    public int requestsToday;
+    public int positionsToday;
+    public int tradesToday;
+    public int consecutiveLosses;
+    public long cooldownUntilMs;
+    public int closedTrades;
+    public int heldTrades;
+    public final long[] orderTimes;  // ring of the last accepted order times, for orders per second
+    public int orderCount;           // total accepted orders written to the ring
+
+    // news
+    public final long[] newsRelease = new long[NEWS_CAPACITY];
+    public final String[] newsCurrency = new String[NEWS_CAPACITY];
+    public int newsCount;
+    public int newsViolations;
+
+    public Ledger(FirmProfile profile, double initialBalance, String currency) {
+        this.profile = profile;
+        this.initialBalance = initialBalance;
+        this.currency = currency;
+        this.maxLossLimit = profile.maxLoss().limit(initialBalance);
+        int ring = profile.activity() == null ? 0 : profile.activity().maxOrdersPerSecond();
+        this.orderTimes = new long[Math.max(1, ring)];
+        this.balance = initialBalance;
+        this.equity = initialBalance;
+        this.highWaterMark = initialBalance;
+        this.overallFloor = initialBalance - maxLossLimit;
+    }
+
+    /** Starts a trading day at {@code startMs}: anchors from the current balance and equity, counters cleared. */
+    public void startDay(long startMs, long nextMs) {
+        dayStartMs = startMs;
+        nextResetMs = nextMs;
+        dayStartBalance = balance;
+        dayStartEquity = equity;
+        fixDailyFloor();
+        tradedToday = false;
+        dayProfit = 0;
+        requestsToday = 0;
+        positionsToday = 0;
+        tradesToday = 0;
+        if (pausedUntilMs != 0 && pausedUntilMs <= startMs) {
+            pausedUntilMs = 0;
+            pauseHit = null;
+        }
+    }
+
+    /** Closes the current day: counts it, remembers the best day, trails the end-of-day floor. */
+    public void endDay() {
+        if (tradedToday) tradingDays++;
+        if (profile.tradingDays() != null && profile.tradingDays().profitableDayPct() > 0
+                && dayProfit >= profile.tradingDays().profitableDayPct() / 100.0 * initialBalance) {
+            profitableDays++;
+        }
+        if (dayProfit > bestDayProfit) bestDayProfit = dayProfit;
+        if (profile.maxLoss().mode() == MaxLossConfig.Mode.TRAILING_EOD_BALANCE) raiseHighWater(balance);
+    }
+
+    public void fixDailyFloor() {
+        DailyLossConfig d = profile.dailyLoss();
+        if (d == null) {
+            dayAnchor = dayStartBalance;
+            dailyLimit = Double.NaN;
+            dailyFloor = Double.NEGATIVE_INFINITY;
+            return;
+        }
+        dayAnchor = switch (d.anchor()) {
+            case BALANCE -> dayStartBalance;
+            case EQUITY -> dayStartEquity;
+            case HIGHER_OF_BALANCE_AND_EQUITY -> Math.max(dayStartBalance, dayStartEquity);
+        };
+        dailyLimit = d.limit(initialBalance, dayAnchor);
+        dailyFloor = dayAnchor - dailyLimit;
+    }
+
+    /** Raises the trailing high-water mark; the overall floor follows it up (capped by the lock) and never falls. */
+    public void raiseHighWater(double value) {
+        if (value <= highWaterMark) return;
+        highWaterMark = value;
+        MaxLossConfig m = profile.maxLoss();
+        double f = highWaterMark - maxLossLimit;
+        if (m.lockAtInitial()) f = Math.min(f, initialBalance * (1 + m.lockOffsetPct() / 100.0));
+        if (f > overallFloor) overallFloor = f;
+    }
+
+    /** Closed profit that counts towards targets: balance gain minus news haircuts. */
+    public double countedProfit() {
+        return balance - initialBalance - haircut;
+    }
+
+    public boolean paused() {
+        return pausedUntilMs != 0 && nowMs < pausedUntilMs;
+    }
+
+    public void halt(RuleHit hit) {
+        if (halted) return;
+        halted = true;
+        haltHit = hit;
+    }
+
+    public void pause(long untilMs, RuleHit hit) {
+        if (halted || (paused() && pausedUntilMs >= untilMs)) return;
+        pausedUntilMs = untilMs;
+        pauseHit = hit;
+    }
+
+    public void addNews(NewsEvent n) {
+        for (int i = 0; i < newsCount; i++) {
+            if (newsRelease[i] == n.releaseMs() && newsCurrency[i].equals(n.currency())) return;
+        }
+        if (newsCount == NEWS_CAPACITY) dropNews(0); // oldest first: the arrays are kept in insertion order
+        newsRelease[newsCount] = n.releaseMs();
+        newsCurrency[newsCount] = n.currency();
+        newsCount++;
+    }
+
+    /** Forgets releases older than {@code cutoffMs}. */
+    public void pruneNews(long cutoffMs) {
+        int i = 0;
+        while (i < newsCount) {
+            if (newsRelease[i] < cutoffMs) dropNews(i); else i++;
+        }
+    }
+
+    private void dropNews(int i) {
+        System.arraycopy(newsRelease, i + 1, newsRelease, i, newsCount - i - 1);
+        System.arraycopy(newsCurrency, i + 1, newsCurrency, i, newsCount - i - 1);
+        newsCount--;
+        newsCurrency[newsCount] = null;
+    }
+
+    /** Accepted orders within the last second before {@code t} (inclusive of orders at t - 999 ms). */
+    public int ordersInLastSecond(long t) {
+        int n = Math.min(orderCount, orderTimes.length);
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            if (orderTimes[i] > t - 1000) c++;
+        }
+        return c;
+    }
+
+    public void recordOrder(long t) {
+        orderTimes[orderCount % orderTimes.length] = t;
+        orderCount++;
+    }
+
+    /** Further loss the open positions can produce down to their stops; infinite if one has no stop. */
+    public double openRisk() {
+        double r = 0;
+        for (int i = 0, n = positions.size(); i < n; i++) r += positions.get(i).riskFromNow();
+        return r;
+    }
+}

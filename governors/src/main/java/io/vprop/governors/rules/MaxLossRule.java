@@ -1,0 +1,85 @@
+package io.vprop.governors.rules;
+
+import io.vprop.governors.Action;
+import io.vprop.governors.RuleHit;
+import io.vprop.governors.RuleStatus;
+import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.profile.BufferConfig;
+import io.vprop.governors.profile.MaxLossConfig;
+
+import java.util.List;
+
+/**
+ * Overall loss: equity against a floor that is static or trails a high-water mark (end-of-day balance, closed
+ * balance or intraday equity) and never goes down. Touching it ends the account.
+ */
+public final class MaxLossRule implements GovernorRule {
+    public static final String ID = "max-loss";
+    private final MaxLossConfig config;
+    private final BufferConfig buffers;
+
+    public MaxLossRule(MaxLossConfig config, BufferConfig buffers) {
+        this.config = config;
+        this.buffers = buffers;
+    }
+
+    @Override
+    public void check(Ledger l, GovernorEvent e, HitList hits) {
+        switch (config.mode()) {
+            case TRAILING_CLOSED_BALANCE -> {
+                if (e instanceof AccountSnapshot || e instanceof Fill) l.raiseHighWater(l.balance);
+            }
+            case TRAILING_INTRADAY_EQUITY -> {
+                if (e instanceof AccountSnapshot) l.raiseHighWater(l.equity);
+            }
+            default -> { }
+        }
+        if (l.halted) return;
+        double eq = l.equity;
+        double limit = l.maxLossLimit;
+        double ref = l.overallFloor + limit; // the level the floor hangs from
+        double used = ref - eq;
+        if (eq < l.overallFloor) {
+            l.halt(new RuleHit(Action.FLATTEN_AND_HALT, ID, eq, l.overallFloor, 0,
+                    "Equity " + Fmt.money(eq) + " fell below the maximum loss floor " + Fmt.money(l.overallFloor)
+                            + ": the account limit is breached, close everything and stop."));
+            return;
+        }
+        double flattenAt = limit * buffers.flattenAtPct() / 100.0;
+        if (buffers.flattenAtPct() < 100 && used >= flattenAt) {
+            if (!l.paused() || l.pausedUntilMs < l.nextResetMs) {
+                l.pause(l.nextResetMs, new RuleHit(Action.PAUSE_UNTIL_RESET, ID, eq, ref - flattenAt, l.nextResetMs,
+                        "Equity " + Fmt.money(eq) + " is within " + Fmt.num(100 - buffers.flattenAtPct())
+                                + "% of the maximum loss floor " + Fmt.money(l.overallFloor)
+                                + ": close everything, no trading before " + Fmt.time(l.nextResetMs) + "."));
+            }
+            return;
+        }
+        double blockAt = limit * buffers.blockEntriesAtPct() / 100.0;
+        if (buffers.blockEntriesAtPct() < 100 && used >= blockAt) {
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, eq, ref - blockAt, 0,
+                    "Equity " + Fmt.money(eq) + " has used " + Fmt.num(buffers.blockEntriesAtPct())
+                            + "% of the room above the maximum loss floor " + Fmt.money(l.overallFloor) + ": no new entries.");
+        }
+    }
+
+    @Override
+    public void status(Ledger l, List<RuleStatus> out) {
+        double dist = l.equity - l.overallFloor;
+        double used = l.overallFloor + l.maxLossLimit - l.equity;
+        RuleStatus.Status s = dist < 0 ? RuleStatus.Status.BREACH
+                : used >= l.maxLossLimit * buffers.blockEntriesAtPct() / 100.0 && buffers.blockEntriesAtPct() < 100
+                ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
+        String how = switch (config.mode()) {
+            case STATIC -> "fixed";
+            case TRAILING_EOD_BALANCE -> "trails the highest end-of-day balance";
+            case TRAILING_CLOSED_BALANCE -> "trails the highest closed balance";
+            case TRAILING_INTRADAY_EQUITY -> "trails the highest equity";
+        };
+        out.add(new RuleStatus(ID, l.equity, l.overallFloor, dist, dist / l.maxLossLimit * 100, s,
+                "Equity must stay at or above " + Fmt.money(l.overallFloor) + " (floor " + how
+                        + (config.lockAtInitial() ? ", locks at the initial balance" : "") + ")."));
+    }
+}

@@ -1,0 +1,123 @@
+package io.vprop.governors.rules;
+
+import io.vprop.governors.Action;
+import io.vprop.governors.RuleStatus;
+import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.Position;
+import io.vprop.governors.profile.NewsConfig;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * News embargo: from {@code minutesBefore} before to {@code minutesAfter} after a high-impact release for one of
+ * the instrument's currencies. BLOCK mode: no entries, and any fill (entry, exit, SL/TP hit, pending fill) on an
+ * affected symbol inside the window counts as a violation unless the position was opened long enough before the
+ * release. HAIRCUT mode: trading is allowed but only {@code haircutKeepPct}% of such a trade's profit counts.
+ */
+public final class NewsRule implements GovernorRule {
+    public static final String ID = "news-embargo";
+    private static final long KEEP_MS = 24 * 3_600_000L; // releases are kept a day so that exits can look back
+    private final NewsConfig config;
+    private final Map<String, List<String>> symbolCurrencies;
+    private final long beforeMs;
+    private final long afterMs;
+    private final long exemptMs;
+
+    public NewsRule(NewsConfig config, Map<String, List<String>> symbolCurrencies) {
+        this.config = config;
+        this.symbolCurrencies = symbolCurrencies;
+        this.beforeMs = config.minutesBefore() * 60_000L;
+        this.afterMs = config.minutesAfter() * 60_000L;
+        this.exemptMs = config.exemptIfOpenedMinutesBefore() * 60_000L;
+    }
+
+    @Override
+    public void check(Ledger l, GovernorEvent e, HitList hits) {
+        if (e instanceof NewsEvent n) {
+            if (n.impact() == NewsEvent.Impact.HIGH) l.addNews(n);
+            l.pruneNews(l.nowMs - KEEP_MS);
+            return;
+        }
+        if (l.newsCount == 0) return;
+        if (e instanceof OrderRequest o) {
+            int i = windowAt(l, o.symbol(), o.timeMs());
+            if (i >= 0 && config.mode() == NewsConfig.Mode.BLOCK) {
+                hits.add(Action.BLOCK_NEW_ENTRIES, ID, o.timeMs(), l.newsRelease[i], l.newsRelease[i] + afterMs,
+                        "No entries on " + o.symbol() + " from " + config.minutesBefore() + " min before to "
+                                + config.minutesAfter() + " min after the " + l.newsCurrency[i] + " release at "
+                                + Fmt.time(l.newsRelease[i]) + ".");
+            }
+        } else if (e instanceof Fill f) {
+            checkFill(l, f, hits);
+        } else {
+            checkHeld(l, hits);
+        }
+    }
+
+    private void checkFill(Ledger l, Fill f, HitList hits) {
+        int i = windowAt(l, f.symbol(), f.timeMs());
+        if (i >= 0 && !f.entry() && exemptMs > 0 && f.positionOpenMs() <= l.newsRelease[i] - exemptMs) i = -1;
+        if (i < 0 && !f.entry()) i = windowAt(l, f.symbol(), f.positionOpenMs()); // opened inside a window
+        if (i < 0) return;
+        if (config.mode() == NewsConfig.Mode.BLOCK) {
+            l.newsViolations++;
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, f.timeMs(), l.newsRelease[i], l.newsRelease[i] + afterMs,
+                    "A " + (f.entry() ? "fill opening" : "fill closing") + " a position on " + f.symbol()
+                            + " happened inside the embargo around the " + l.newsCurrency[i] + " release at "
+                            + Fmt.time(l.newsRelease[i]) + ": the firm counts this as a news violation.");
+        } else if (!f.entry() && f.profit() > 0) {
+            double removed = f.profit() * (1 - config.haircutKeepPct() / 100.0);
+            l.haircut += removed;
+            l.dayProfit -= removed;
+        }
+    }
+
+    /** Inside a window with affected positions open: remind that nothing may be closed or added. */
+    private void checkHeld(Ledger l, HitList hits) {
+        if (config.mode() != NewsConfig.Mode.BLOCK) return;
+        List<Position> ps = l.positions;
+        for (int k = 0, n = ps.size(); k < n; k++) {
+            Position p = ps.get(k);
+            int i = windowAt(l, p.symbol(), l.nowMs);
+            if (i >= 0 && !(exemptMs > 0 && p.openTimeMs() <= l.newsRelease[i] - exemptMs)) {
+                hits.add(Action.BLOCK_NEW_ENTRIES, ID, l.nowMs, l.newsRelease[i], l.newsRelease[i] + afterMs,
+                        "News embargo on " + p.symbol() + " until " + Fmt.time(l.newsRelease[i] + afterMs)
+                                + ": hold, do not close or add; a stop-loss or take-profit hit inside the window counts too.");
+                return;
+            }
+        }
+    }
+
+    /** Index of a stored release whose window contains {@code t} and that affects {@code symbol}, or -1. */
+    int windowAt(Ledger l, String symbol, long t) {
+        for (int i = 0; i < l.newsCount; i++) {
+            long r = l.newsRelease[i];
+            if (t >= r - beforeMs && t <= r + afterMs && affects(symbol, l.newsCurrency[i])) return i;
+        }
+        return -1;
+    }
+
+    boolean affects(String symbol, String currency) {
+        if ("ALL".equals(currency)) return true;
+        List<String> mapped = symbolCurrencies.get(symbol);
+        if (mapped != null) return mapped.contains(currency);
+        return symbol.length() >= 6 && (symbol.regionMatches(true, 0, currency, 0, 3)
+                || symbol.regionMatches(true, 3, currency, 0, 3));
+    }
+
+    @Override
+    public void status(Ledger l, List<RuleStatus> out) {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < l.newsCount; i++) {
+            if (l.newsRelease[i] + afterMs >= l.nowMs) next = Math.min(next, l.newsRelease[i]);
+        }
+        out.add(new RuleStatus(ID, l.newsViolations, 0, next == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                : (next - beforeMs - l.nowMs) / 60_000.0, 100, l.newsViolations > 0 ? RuleStatus.Status.BREACH : RuleStatus.Status.OK,
+                next == Long.MAX_VALUE ? "No high-impact release scheduled." : "Next high-impact release at " + Fmt.time(next)
+                        + " (distance in minutes to the embargo); " + l.newsViolations + " violation(s)."));
+    }
+}

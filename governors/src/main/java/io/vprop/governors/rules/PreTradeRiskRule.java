@@ -1,0 +1,62 @@
+package io.vprop.governors.rules;
+
+import io.vprop.governors.Action;
+import io.vprop.governors.RuleStatus;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.profile.PreTradeConfig;
+
+import java.util.List;
+
+/**
+ * Worst case before an order: its loss at the stop plus slippage and gap allowances, plus what the open positions
+ * can still lose down to their stops, must fit inside both the daily and the overall headroom.
+ */
+public final class PreTradeRiskRule implements GovernorRule {
+    public static final String ID = "pre-trade-risk";
+    private final PreTradeConfig config;
+
+    public PreTradeRiskRule(PreTradeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void check(Ledger l, GovernorEvent e, HitList hits) {
+        if (!(e instanceof OrderRequest o)) return;
+        double stopLoss = o.lossAtStop();
+        if (Double.isInfinite(stopLoss)) {
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, stopLoss, 0, 0, "Order on " + o.symbol()
+                    + " has no stop loss (or no price value to measure it): its worst case is unbounded.");
+            return;
+        }
+        double openRisk = l.openRisk();
+        if (Double.isInfinite(openRisk)) {
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, openRisk, 0, 0,
+                    "An open position has no stop loss, so the account's worst case is unbounded: no new entries.");
+            return;
+        }
+        double worst = stopLoss * config.worstCaseFactor() + openRisk;
+        double headroom = headroom(l);
+        if (worst > headroom) {
+            boolean daily = l.equity - l.dailyFloor <= l.equity - l.overallFloor;
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, worst, headroom, 0, "Worst case " + Fmt.money(worst)
+                    + " (stop " + Fmt.money(stopLoss) + " plus slippage and gap, plus " + Fmt.money(openRisk)
+                    + " open risk) exceeds the " + (daily ? "daily" : "overall") + " headroom of " + Fmt.money(headroom) + ".");
+        }
+    }
+
+    static double headroom(Ledger l) {
+        return Math.min(l.equity - l.dailyFloor, l.equity - l.overallFloor);
+    }
+
+    @Override
+    public void status(Ledger l, List<RuleStatus> out) {
+        double open = l.openRisk();
+        double head = headroom(l);
+        double left = head - open;
+        out.add(new RuleStatus(ID, open, head, left, head > 0 ? left / head * 100 : 0,
+                left <= 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK,
+                "New orders may risk up to " + Fmt.money(Math.max(0, left) / config.worstCaseFactor())
+                        + " at their stop (headroom " + Fmt.money(head) + ", open risk " + Fmt.money(open) + ")."));
+    }
+}

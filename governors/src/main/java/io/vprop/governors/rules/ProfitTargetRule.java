@@ -1,0 +1,43 @@
+package io.vprop.governors.rules;
+
+import io.vprop.governors.Action;
+import io.vprop.governors.RuleHit;
+import io.vprop.governors.RuleStatus;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.profile.ProfitTargetConfig;
+
+import java.util.List;
+
+/** Once the counted closed profit reaches the target the account is locked: no new risk, ever. */
+public final class ProfitTargetRule implements GovernorRule {
+    public static final String ID = "profit-target";
+    private final ProfitTargetConfig config;
+
+    public ProfitTargetRule(ProfitTargetConfig config) {
+        this.config = config;
+    }
+
+    public double target(Ledger l) {
+        return config.targetPct() / 100.0 * l.initialBalance;
+    }
+
+    @Override
+    public void check(Ledger l, GovernorEvent e, HitList hits) {
+        if (l.targetLocked || l.halted) return;
+        double profit = l.countedProfit();
+        double target = target(l);
+        if (profit >= target) {
+            l.targetLocked = true;
+            l.lockHit = new RuleHit(Action.BLOCK_NEW_ENTRIES, ID, profit, target, 0, "Profit target "
+                    + Fmt.money(target) + " reached (closed profit " + Fmt.money(profit) + "): locked, no new risk.");
+        }
+    }
+
+    @Override
+    public void status(Ledger l, List<RuleStatus> out) {
+        double target = target(l);
+        double profit = l.countedProfit();
+        out.add(new RuleStatus(ID, profit, target, target - profit, (target - profit) / target * 100,
+                RuleStatus.Status.OK, l.targetLocked ? "Target reached: locked." : Fmt.money(target - profit) + " to the target."));
+    }
+}

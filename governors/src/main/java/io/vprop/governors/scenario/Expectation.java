@@ -1,0 +1,12 @@
+package io.vprop.governors.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checkpoint: expected decision (action, winning rule, rule ids that must be among the hits) and expected state
+ * values, by the flat names listed in {@link ScenarioRunner#NUMERIC_KEYS}, {@link ScenarioRunner#BOOLEAN_KEYS} and
+ * {@link ScenarioRunner#TIME_KEYS}.
+ */
+public record Expectation(String action, String rule, List<String> hits, Map<String, Double> numbers,
+                          Map<String, Boolean> booleans, Map<String, Long> times) {}

@@ -1,0 +1,148 @@
+package io.vprop.governors.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vprop.governors.config.JsonFields;
+import io.vprop.governors.config.ProfileLoader;
+import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.ClockTick;
+import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.Position;
+import io.vprop.governors.event.Side;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.profile.ProfileException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads scenario files (format: governors/scenarios/README.md). Problems name the step and field. */
+public final class ScenarioLoader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScenarioLoader() {}
+
+    public static Scenario load(Path file) {
+        try {
+            return parse(JSON.readTree(Files.readString(file)), file.getFileName().toString());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("scenario file not found: " + file);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public static Scenario parse(JsonNode root, String origin) {
+        JsonFields f = new JsonFields(root, "");
+        String name = f.text("name");
+        String description = f.text("description", "");
+        String source = f.text("source", "");
+        FirmProfile profile;
+        String ref;
+        if (f.has("profile") && f.has("rules")) {
+            throw new ProfileException("rules", "give either \"profile\" (a bundled id) or inline \"rules\", not both");
+        } else if (f.has("profile")) {
+            ref = f.text("profile");
+            profile = ProfileLoader.bundled(ref);
+        } else if (f.has("rules")) {
+            ref = "inline";
+            profile = ProfileLoader.parse(f.raw("rules"), origin + " rules");
+        } else {
+            throw new ProfileException("profile", "missing value (give \"profile\" or inline \"rules\")");
+        }
+        double initial = f.number("initialBalance");
+        if (!(initial > 0)) throw new ProfileException("initialBalance", "must be greater than 0, got " + initial);
+        String currency = f.text("currency", "USD");
+        JsonNode evs = f.raw("events");
+        if (evs == null || !evs.isArray() || evs.isEmpty()) throw new ProfileException("events", "must be a non-empty array");
+        f.rejectUnknown();
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < evs.size(); i++) steps.add(step(i, new JsonFields(evs.get(i), "events[" + i + "]")));
+        return new Scenario(name, description, source, ref, profile, initial, currency, steps);
+    }
+
+    private static Step step(int i, JsonFields e) {
+        String type = e.text("type");
+        long t = e.epochMsOrIso("time");
+        e.text("note", "");
+        String expectError = e.text("expectError", null);
+        Expectation exp = e.has("expect") ? expectation(e.object("expect")) : null;
+        GovernorEvent ev = null;
+        String rejection = null;
+        try {
+            ev = event(type, t, e);
+        } catch (ProfileException pe) {
+            throw pe; // a malformed file, not an input the engine must reject
+        } catch (IllegalArgumentException bad) {
+            if (expectError == null) throw new ProfileException(e.field("type"), "event rejected: " + bad.getMessage());
+            rejection = bad.getMessage();
+        }
+        if (expectError != null && rejection == null) {
+            rejection = ""; // the runner reports that the expected rejection did not happen
+        }
+        if (ev != null) e.rejectUnknown();
+        return new Step(i, type, t, ev, exp, expectError, rejection);
+    }
+
+    private static GovernorEvent event(String type, long t, JsonFields e) {
+        return switch (type) {
+            case "account" -> {
+                List<Position> ps = new ArrayList<>();
+                JsonNode arr = e.raw("positions");
+                if (arr != null && !arr.isNull()) {
+                    for (int k = 0; k < arr.size(); k++) ps.add(position(new JsonFields(arr.get(k), e.field("positions[" + k + "]"))));
+                }
+                yield new AccountSnapshot(t, e.number("balance"), e.number("equity"), ps, e.integer("pendingOrders", 0));
+            }
+            case "fill" -> {
+                boolean entry = e.bool("entry", true);
+                long open = e.has("openTime") ? e.epochMsOrIso("openTime") : t;
+                if (!entry && !e.has("openTime")) throw new ProfileException(e.field("openTime"), "missing value (required for exits)");
+                yield new Fill(t, e.text("symbol"), e.enumValue("side", Side.class), e.number("volume"), e.number("price"),
+                        entry, e.number("profit", 0), open);
+            }
+            case "order" -> new OrderRequest(t, e.text("symbol"), e.enumValue("side", Side.class), e.number("lots"),
+                    e.number("entryPrice"), e.number("stopLoss", 0), e.number("riskAtStop", Double.NaN),
+                    e.number("moneyPerPriceUnit", 0));
+            case "clock" -> new ClockTick(t);
+            case "news" -> new NewsEvent(t, e.epochMsOrIso("releaseTime"), e.text("currency"),
+                    e.enumValue("impact", NewsEvent.Impact.class));
+            default -> throw new ProfileException(e.field("type"), "unknown event type '" + type
+                    + "' (account, fill, order, clock, news)");
+        };
+    }
+
+    private static Position position(JsonFields p) {
+        Position pos = new Position(p.text("symbol"), p.enumValue("side", Side.class), p.number("volume"), p.number("openPrice"),
+                p.number("stopLoss", 0), p.epochMsOrIso("openTime"), p.number("profit", 0), p.number("moneyPerPriceUnit", 0));
+        p.rejectUnknown();
+        return pos;
+    }
+
+    private static Expectation expectation(JsonFields x) {
+        String action = x.text("action", null);
+        String rule = x.text("rule", null);
+        List<String> hits = new ArrayList<>();
+        JsonNode h = x.raw("hits");
+        if (h != null && !h.isNull()) h.forEach(n -> hits.add(n.asText()));
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, Boolean> booleans = new LinkedHashMap<>();
+        Map<String, Long> times = new LinkedHashMap<>();
+        for (String k : ScenarioRunner.NUMERIC_KEYS) if (x.has(k)) numbers.put(k, x.number(k));
+        for (String k : ScenarioRunner.BOOLEAN_KEYS) if (x.has(k)) booleans.put(k, x.bool(k, false));
+        for (String k : ScenarioRunner.TIME_KEYS) if (x.has(k)) times.put(k, x.epochMsOrIso(k));
+        x.rejectUnknown();
+        return new Expectation(action, rule, hits, numbers, booleans, times);
+    }
+}

@@ -1,0 +1,123 @@
+package io.vprop.governors.scenario;
+
+import io.vprop.governors.Decision;
+import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleHit;
+import io.vprop.governors.StateSnapshot;
+import io.vprop.governors.config.Timestamps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Plays a {@link Scenario} through a fresh engine and compares every checkpoint. */
+public final class ScenarioRunner {
+    /** Money and counts are compared to within this absolute tolerance. */
+    public static final double TOLERANCE = 0.005;
+
+    public static final List<String> NUMERIC_KEYS = List.of("measured", "threshold", "balance", "equity", "dayAnchor",
+            "dailyFloor", "dailyHeadroom", "highWaterMark", "overallFloor", "overallHeadroom", "openRisk", "sizingHeadroom",
+            "countedProfit", "profitTarget", "targetProgressPct", "tradingDays", "profitableDays", "bestDayProfit",
+            "profitStillNeeded", "heldSharePct", "newsViolations");
+    public static final List<String> BOOLEAN_KEYS = List.of("halted", "paused", "targetLocked");
+    public static final List<String> TIME_KEYS = List.of("dayStart", "nextReset", "pausedUntil", "until");
+
+    /** One checkpoint's verdict. */
+    public record Verdict(int step, String type, long timeMs, boolean passed, String summary, List<String> mismatches) {}
+
+    private ScenarioRunner() {}
+
+    public static List<Verdict> run(Scenario s) {
+        GovernorEngine engine = GovernorEngine.start(s.profile(), s.initialBalance(), s.currency());
+        List<Verdict> out = new ArrayList<>();
+        for (Step step : s.steps()) {
+            if (step.expectError() != null) {
+                boolean ok = step.rejection() != null && !step.rejection().isEmpty() && step.rejection().contains(step.expectError());
+                out.add(new Verdict(step.index(), step.type(), step.timeMs(), ok,
+                        "rejected: " + (step.rejection() == null || step.rejection().isEmpty() ? "(not rejected)" : step.rejection()),
+                        ok ? List.of() : List.of("expected a rejection mentioning '" + step.expectError() + "'")));
+                continue;
+            }
+            Decision d = engine.evaluate(step.event());
+            if (step.expect() == null) continue;
+            StateSnapshot st = engine.snapshot();
+            List<String> bad = compare(step.expect(), d, st);
+            out.add(new Verdict(step.index(), step.type(), step.timeMs(), bad.isEmpty(), summary(d), bad));
+        }
+        return out;
+    }
+
+    private static String summary(Decision d) {
+        return d.allowed() ? "ALLOW" : d.action() + " by " + d.ruleId() + " — " + d.message();
+    }
+
+    static List<String> compare(Expectation x, Decision d, StateSnapshot s) {
+        List<String> bad = new ArrayList<>();
+        if (x.action() != null && !x.action().equals(d.action().name())) {
+            bad.add("action: expected " + x.action() + ", got " + d.action());
+        }
+        if (x.rule() != null && !x.rule().equals(d.ruleId())) bad.add("rule: expected " + x.rule() + ", got '" + d.ruleId() + "'");
+        for (String h : x.hits()) {
+            if (d.hits().stream().map(RuleHit::ruleId).noneMatch(h::equals)) bad.add("hits: expected " + h + " among " + ids(d));
+        }
+        for (Map.Entry<String, Double> e : x.numbers().entrySet()) {
+            double actual = number(e.getKey(), d, s);
+            if (!(Math.abs(actual - e.getValue()) <= TOLERANCE)) {
+                bad.add(e.getKey() + ": expected " + e.getValue() + ", got " + actual);
+            }
+        }
+        for (Map.Entry<String, Boolean> e : x.booleans().entrySet()) {
+            boolean actual = switch (e.getKey()) {
+                case "halted" -> s.halted();
+                case "paused" -> s.paused();
+                case "targetLocked" -> s.targetLocked();
+                default -> throw new IllegalStateException(e.getKey());
+            };
+            if (actual != e.getValue()) bad.add(e.getKey() + ": expected " + e.getValue() + ", got " + actual);
+        }
+        for (Map.Entry<String, Long> e : x.times().entrySet()) {
+            long actual = switch (e.getKey()) {
+                case "dayStart" -> s.dayStartMs();
+                case "nextReset" -> s.nextResetMs();
+                case "pausedUntil" -> s.pausedUntilMs();
+                case "until" -> d.untilMs();
+                default -> throw new IllegalStateException(e.getKey());
+            };
+            if (actual != e.getValue()) {
+                bad.add(e.getKey() + ": expected " + Timestamps.format(e.getValue()) + ", got " + Timestamps.format(actual));
+            }
+        }
+        return bad;
+    }
+
+    private static List<String> ids(Decision d) {
+        return d.hits().stream().map(RuleHit::ruleId).toList();
+    }
+
+    private static double number(String key, Decision d, StateSnapshot s) {
+        return switch (key) {
+            case "measured" -> d.measured();
+            case "threshold" -> d.threshold();
+            case "balance" -> s.balance();
+            case "equity" -> s.equity();
+            case "dayAnchor" -> s.dayAnchor();
+            case "dailyFloor" -> s.dailyFloor();
+            case "dailyHeadroom" -> s.dailyHeadroom();
+            case "highWaterMark" -> s.highWaterMark();
+            case "overallFloor" -> s.overallFloor();
+            case "overallHeadroom" -> s.overallHeadroom();
+            case "openRisk" -> s.openRisk();
+            case "sizingHeadroom" -> s.sizingHeadroom();
+            case "countedProfit" -> s.countedProfit();
+            case "profitTarget" -> s.profitTarget();
+            case "targetProgressPct" -> s.targetProgressPct();
+            case "tradingDays" -> s.tradingDays();
+            case "profitableDays" -> s.profitableDays();
+            case "bestDayProfit" -> s.bestDayProfit();
+            case "profitStillNeeded" -> s.profitStillNeeded();
+            case "heldSharePct" -> s.heldSharePct();
+            case "newsViolations" -> s.newsViolations();
+            default -> throw new IllegalStateException(key);
+        };
+    }
+}
