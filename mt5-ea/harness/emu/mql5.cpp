@@ -101,6 +101,8 @@ void vprop_emu_print(const std::string &line) {
 }
 
 int _LastError = 0;
+string _Symbol = "EURUSD";
+int _Period = PERIOD_M1;
 int GetLastError() { return _LastError; }
 void ResetLastError() { _LastError = 0; }
 void SetUserError(ushort e) { _LastError = 65536 + e; }
@@ -526,6 +528,16 @@ int CalendarValueHistory(CArr<MqlCalendarValue> &values, datetime from, datetime
     for (auto &e : emu::calendar)
         if (e.first.time >= from && e.first.time <= to) values.v.push_back(e.first);
     return (int)values.v.size();
+}
+// MT5's calendar country ids (ISO 3166 numeric; 999 = European Union)
+bool CalendarCountryById(ulong id, MqlCalendarCountry &country) {
+    static const std::map<ulong, std::string> currencies = {{840, "USD"}, {999, "EUR"}, {826, "GBP"}, {392, "JPY"},
+                                                            {124, "CAD"}, {36, "AUD"}, {554, "NZD"}, {756, "CHF"}};
+    auto it = currencies.find(id);
+    if (it == currencies.end()) return false;
+    country.id = id;
+    country.currency = string(it->second);
+    return true;
 }
 bool CalendarEventById(ulong id, MqlCalendarEvent &event) {
     for (auto &e : emu::calendar)

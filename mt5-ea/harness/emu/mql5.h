@@ -22,6 +22,7 @@
 #include <initializer_list>
 #include <map>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 typedef unsigned char uchar;
@@ -122,6 +123,11 @@ struct VPropDllBytes {
 #define FILE_REWRITE 512
 #define FILE_COMMON 4096
 #define ERR_SUCCESS 0
+#define INIT_SUCCEEDED 0
+#define INIT_FAILED 1
+#define INIT_PARAMETERS_INCORRECT 2
+extern string _Symbol;
+extern int _Period;
 
 enum ENUM_TIMEFRAMES {
     PERIOD_CURRENT = 0, PERIOD_M1 = 1, PERIOD_M5 = 5, PERIOD_M15 = 15, PERIOD_M30 = 30,
@@ -247,7 +253,6 @@ struct MqlCalendarEvent {
     ulong id;
     ENUM_CALENDAR_EVENT_IMPORTANCE importance;
     string name;
-    string currency;  // emulation: the event's currency directly (MT5 goes through country_id)
     ulong country_id;
 };
 struct MqlCalendarCountry {
@@ -416,8 +421,9 @@ string CharArrayToString(const CArr<uchar> &arr, int start = 0, int count = -1, 
 inline double MathAbs(double v) { return std::fabs(v); }
 inline long MathAbs(long v) { return v < 0 ? -v : v; }
 inline int MathAbs(int v) { return v < 0 ? -v : v; }
-inline double MathMax(double a, double b) { return a > b ? a : b; }
-inline double MathMin(double a, double b) { return a < b ? a : b; }
+// MQL5's MathMax/MathMin take any numeric pair; the result has the wider type
+template <typename A, typename B> typename std::common_type<A, B>::type MathMax(A a, B b) { return a > b ? a : b; }
+template <typename A, typename B> typename std::common_type<A, B>::type MathMin(A a, B b) { return a < b ? a : b; }
 inline double MathRound(double v) { return std::round(v); }
 inline double MathFloor(double v) { return std::floor(v); }
 inline double MathCeil(double v) { return std::ceil(v); }
@@ -472,6 +478,7 @@ string HistoryDealGetString(ulong ticket, ENUM_DEAL_PROPERTY_STRING p);
 int CalendarValueHistory(CArr<MqlCalendarValue> &values, datetime from, datetime to, const char *country = nullptr,
                          const char *currency = nullptr);
 bool CalendarEventById(ulong id, MqlCalendarEvent &event);
+bool CalendarCountryById(ulong id, MqlCalendarCountry &country);
 
 int FileOpen(const string &name, int flags, ushort delimiter = '\t', uint codepage = CP_ACP);
 void FileClose(int h);
