@@ -49,6 +49,7 @@ double        g_last_balance = -1;
 int           g_last_positions = -1;
 long          g_last_governor_ms = 0;
 string        g_last_mode = "";
+int           g_last_welcomes = -1;
 string        g_mode = "ok";
 string        g_mode_reason = "";
 bool          g_ready = false;
@@ -373,6 +374,8 @@ void HandleSignal(const VPMessage &s)
 //+------------------------------------------------------------------+
 void StreamTicks(void)
   {
+   if(!g_session.Welcomed())
+      return; // a tick that is late is worthless; the next one goes out after welcome
    for(int i = 0; i < ArraySize(g_symbols); i++)
      {
       MqlTick t;
@@ -395,6 +398,8 @@ void StreamTicks(void)
 
 void StreamBars(void)
   {
+   if(!g_session.Welcomed())
+      return; // closed bars wait for the welcome
    int ntf = ArraySize(g_tfs);
    for(int i = 0; i < ArraySize(g_symbols); i++)
       for(int k = 0; k < ntf; k++)
@@ -472,6 +477,11 @@ void StreamAccount(bool force)
 void SendGovernorState(bool force)
   {
    long now = (long)GetTickCount64();
+   if(!g_session.Welcomed())
+      return;
+   if(g_session.welcomes != g_last_welcomes)
+      force = true; // a fresh session learns the mode at once
+   g_last_welcomes = g_session.welcomes;
    if(!force && g_mode == g_last_mode && now - g_last_governor_ms < 1000)
       return;
    g_last_mode = g_mode;
@@ -542,7 +552,7 @@ void PollCalendar(void)
 
 void UpdatePanel(void)
   {
-   string text = "VProp  " + (g_session.Welcomed() ? (g_session.Stale() ? "sidecar STALE" : "sidecar connected") : "connecting to sidecar...") +
+   string text = (string)"VProp  " + (g_session.Welcomed() ? (g_session.Stale() ? "sidecar STALE" : "sidecar connected") : "connecting to sidecar...") +
                  "\nmode: " + g_mode + (g_mode_reason != "" ? " (" + g_mode_reason + ")" : "") +
                  "\nprofile: " + InpFirmProfile + "   unacked: " + IntegerToString(g_session.OutboxSize()) +
                  "\n" + g_gov.Summary();
@@ -554,12 +564,6 @@ void OnTimer(void)
    if(!g_ready)
       return;
    g_session.Poll();
-   VPMessage s;
-   while(g_session.NextSignal(s))
-     {
-      HandleSignal(s);
-      g_session.Processed(s.seq);
-     }
    // fail-safe: a silent sidecar means no new entries (and, if configured, flat after a longer silence)
    long silent_s = g_session.SilentMs() / 1000;
    VPGovDecision d;
@@ -584,6 +588,13 @@ void OnTimer(void)
       d.message = "The terminal has no connection to the trade server: nothing new.";
      }
    ApplyDecision(d, "timer");
+   // signals after the governors' and fail-safe's verdict on the current state, never before
+   VPMessage s;
+   while(g_session.NextSignal(s))
+     {
+      HandleSignal(s);
+      g_session.Processed(s.seq);
+     }
    g_exec.Manage(g_session.store);
    StreamTicks();
    StreamBars();

@@ -52,6 +52,7 @@ public:
    int               errors_sent;
    int               resent;
    int               duplicates;
+   int               welcomes;        // welcomes received (a new one means a fresh session on the sidecar)
 
    bool              Start(const string &endpoint, const string &routing_id, const string &store_dir);
    void              Stop(void);
@@ -90,6 +91,7 @@ bool CVPSession::Start(const string &endpoint, const string &routing_id, const s
    errors_sent = 0;
    resent = 0;
    duplicates = 0;
+   welcomes = 0;
    ArrayResize(m_inbox, 0);
    store.Open(store_dir);
    // seqs are strictly increasing over the EA's lifetime: continue above everything a previous run reserved
@@ -252,6 +254,7 @@ void CVPSession::Poll(void)
         {
          bool first = !m_welcomed;
          m_welcomed = true;
+         welcomes++;
          m_hello_backoff_ms = 1000;
          m_heartbeat_ms = m.heartbeat_ms > 0 ? m.heartbeat_ms : 1000;
          m_stale_ms = m.stale_ms > 0 ? m.stale_ms : 5000;
