@@ -1,7 +1,45 @@
 package io.vprop.cli;
 
-public final class VpropCli {
+import io.vprop.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vprop} command line (picocli): demo, serve, paper, replay, config check, governors check. */
+@Command(name = "vprop", mixinStandardHelpOptions = true, versionProvider = VpropCli.VersionProvider.class,
+        description = "VProp: run an automated strategy on MT5 inside a prop firm's rules.",
+        subcommands = {DemoCommand.class, ServeCommand.class, PaperCommand.class, ReplayCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
+public final class VpropCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
     public static void main(String[] args) {
-        System.out.println("vprop");
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new VpropCli());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            Throwable root = ex;
+            while (root.getCause() != null && !(root instanceof ConfigException)) root = root.getCause();
+            if (root instanceof ConfigException) {
+                line.getErr().println("configuration error:\n" + root.getMessage());
+                return 2;
+            }
+            line.getErr().println("vprop " + String.join(" ", parsed.originalArgs()) + ": " + ex.getMessage());
+            if (ex instanceof IllegalStateException || ex instanceof IllegalArgumentException
+                    || ex instanceof io.vprop.market.io.MarketDataException) return 1;
+            ex.printStackTrace(line.getErr());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() { return new String[]{"vprop " + io.vprop.app.Version.VERSION}; }
     }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs VProp's benchmarks and writes their JSON results to bench/results/ (see docs/benchmarks.md).
+#   bench/run.sh                 everything
+#   bench/run.sh roundtrip       one harness: roundtrip | replay | jmh [JMH regex]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+if [ ! -d bench/target/classes ] || [ ! -d bench/target/lib ]; then mvn -B -q -ntp -DskipTests package; fi
+CP="bench/target/classes:bench/target/lib/*"
+mkdir -p bench/results
+what="${1:-all}"
+shift || true
+run() { echo ">>> $*" >&2; java -Xms512m -Xmx2g -cp "$CP" "$@"; }
+case "$what" in
+  roundtrip) run io.vprop.bench.e2e.RoundTripHarness "$@" ;;
+  replay) run io.vprop.bench.e2e.ReplayThroughputHarness "$@" ;;
+  jmh) run org.openjdk.jmh.Main "${1:-.*Benchmark.*}" -rf json -rff bench/results/jmh.json ;;
+  all)
+    run io.vprop.bench.e2e.ReplayThroughputHarness
+    run io.vprop.bench.e2e.RoundTripHarness
+    run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|jmh [regex]]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,122 @@
+package io.vprop.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vprop.config.VpropConfig;
+import io.vprop.http.ApiServer;
+import io.vprop.journal.Journal;
+import io.vprop.kernel.EventBus;
+import io.vprop.kernel.SidecarKernel;
+import io.vprop.kernel.Strategy;
+import io.vprop.risk.RiskEngine;
+import io.vprop.strategy.DemoStrategy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+/**
+ * Assembles a running sidecar from a configuration: journal, kernel thread, risk engine, strategy, HTTP API.
+ * Starting after a crash is the same call as a first start (the kernel recovers from the journal).
+ */
+public final class Sidecar implements AutoCloseable {
+    private final Journal journal;
+    private final EventBus events;
+    private final SidecarKernel kernel;
+    private final ApiServer api;
+    private final Thread kernelThread;
+
+    private Sidecar(Journal journal, EventBus events, SidecarKernel kernel, ApiServer api, Thread kernelThread) {
+        this.journal = journal;
+        this.events = events;
+        this.kernel = kernel;
+        this.api = api;
+        this.kernelThread = kernelThread;
+    }
+
+    /** Starts everything; {@code withHttp=false} for headless replays and benchmarks. */
+    public static Sidecar start(VpropConfig cfg, boolean withHttp) {
+        Path dir = cfg.dataDir();
+        Journal journal = new Journal(dir.resolve("sidecar.db"), cfg.getBool("journal.durable"));
+        EventBus events = new EventBus();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        long ttl = cfg.getInt("signal.ttl.ms");
+        Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
+            case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
+            default -> peer -> Strategy.NONE;
+        };
+        RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
+        SidecarKernel.Config kc = new SidecarKernel.Config(cfg.get("zmq.endpoint"), cfg.getInt("heartbeat.ms"),
+                cfg.getInt("stale.ms"), cfg.get("firm.profile"), Version.VERSION, ttl);
+        SidecarKernel kernel;
+        try {
+            kernel = new SidecarKernel(kc, journal, strategies, risk, events, metrics, System::currentTimeMillis);
+        } catch (RuntimeException e) {
+            events.close();
+            journal.close();
+            throw e;
+        }
+        Thread t = new Thread(kernel, "vprop-kernel");
+        t.start();
+        ApiServer api = null;
+        if (withHttp) {
+            String host = cfg.get("http.host");
+            String token = ApiServer.isLoopback(host) ? null : token(dir);
+            try {
+                api = new ApiServer(kernel, events, metrics, token).start(host, cfg.getInt("http.port"));
+            } catch (RuntimeException e) {
+                kernel.close();
+                events.close();
+                journal.close();
+                throw new IllegalStateException("cannot start the HTTP API on " + host + ":" + cfg.get("http.port") + ": "
+                        + e.getMessage() + " (is the port in use? set http.port or --http)", e);
+            }
+        }
+        return new Sidecar(journal, events, kernel, api, t);
+    }
+
+    /** The API token for non-loopback binds: generated once, printed once, kept in the data dir (0600). */
+    static String token(Path dir) {
+        Path f = dir.resolve("http.token");
+        try {
+            if (Files.exists(f)) return Files.readString(f, StandardCharsets.UTF_8).trim();
+            byte[] b = new byte[24];
+            new SecureRandom().nextBytes(b);
+            String tok = HexFormat.of().formatHex(b);
+            Files.createDirectories(dir);
+            Files.writeString(f, tok + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // Windows: the data dir's ACL applies
+            }
+            System.out.println("HTTP API token (shown once, stored in " + f + "): " + tok);
+            return tok;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the API token file " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SidecarKernel kernel() { return kernel; }
+
+    public int httpPort() { return api == null ? -1 : api.port(); }
+
+    public String zmqEndpoint() { return kernel.endpoint(); }
+
+    @Override
+    public void close() {
+        if (api != null) api.close();
+        kernel.close();
+        try {
+            kernelThread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.close();
+        journal.close();
+    }
+}

@@ -1,0 +1,56 @@
+package io.vprop.cli;
+
+import io.vprop.app.PaperSetup;
+import io.vprop.app.Sidecar;
+import io.vprop.config.VpropConfig;
+import io.vprop.paper.PaperTerminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** Sidecar + paper terminal + web panel in one process, all on 127.0.0.1. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the sidecar, a paper terminal on a synthetic (or replayed) market and the web panel.")
+final class DemoCommand implements Runnable {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "replay this tick/bar file instead of the synthetic market")
+    String data;
+
+    @Option(names = "--speed", paramLabel = "N|max", description = "market time per wall time (paper.speed, default 10)")
+    String speed;
+
+    @Override
+    public void run() {
+        Map<String, String> o = new HashMap<>();
+        o.put("paper.data", data);
+        o.put("paper.speed", speed);
+        VpropConfig cfg = common.load(o);
+        Sidecar sidecar = Sidecar.start(cfg, true);
+        PaperSetup.Market market = PaperSetup.market(cfg);
+        PaperTerminal paper = PaperSetup.terminal(cfg, sidecar.zmqEndpoint(), market, 1);
+        Thread pt = new Thread(paper, "vprop-paper-1");
+        pt.setDaemon(true);
+        pt.start();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            paper.close();
+            sidecar.close();
+            stop.countDown();
+        }, "vprop-shutdown"));
+        System.out.printf("VProp demo running%n  web panel   http://%s:%d/%n  API status  http://%s:%d/api/status%n"
+                        + "  ZeroMQ      %s%n  market      %s at %sx%n  data        %s%nCtrl-C stops it.%n",
+                cfg.get("http.host"), sidecar.httpPort(), cfg.get("http.host"), sidecar.httpPort(), sidecar.zmqEndpoint(),
+                market.description(), cfg.get("paper.speed"), cfg.dataDir().toAbsolutePath());
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

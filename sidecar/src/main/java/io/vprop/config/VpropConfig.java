@@ -1,0 +1,174 @@
+package io.vprop.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * VProp's configuration: documented keys with defaults (docs/configuration.md), read from a properties file,
+ * overridden by environment variables ({@code VPROP_ZMQ_ENDPOINT} for {@code zmq.endpoint}) and then by command-line
+ * flags. Unknown keys and bad values are errors that name the key, never silently ignored.
+ */
+public final class VpropConfig {
+
+    /** Every key with its default and a one-line description (the source of docs/configuration.md). */
+    public static final Map<String, String[]> KEYS = new LinkedHashMap<>();
+
+    static {
+        key("zmq.endpoint", "tcp://127.0.0.1:5555", "ZeroMQ ROUTER address the sidecar binds (EA and paper terminal connect here)");
+        key("http.host", "127.0.0.1", "address of the REST/WebSocket API and web panel; anything but loopback requires the token");
+        key("http.port", "8080", "port of the REST/WebSocket API and web panel (0 = any free port)");
+        key("data.dir", "var", "directory of the journal (sidecar.db), the paper terminal's journal and reports");
+        key("journal.durable", "false", "true = SQLite synchronous=FULL (survives power loss, slower); false survives process crashes");
+        key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce (see docs/governors.md)");
+        key("strategy", "demo", "signal source: demo (built-in stand-in), none (manual signals only)");
+        key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
+        key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");
+        key("signal.ttl.ms", "30000", "how long a signal stays valid for the terminal");
+        key("risk.max.positions.per.symbol", "1", "open positions allowed per symbol per terminal");
+        key("paper.symbols", "EURUSD,GBPUSD,USDJPY,AUDUSD,USDCAD,EURJPY", "symbols of the synthetic market");
+        key("paper.data", "", "tick or bar file to replay instead of the synthetic market (MT5 export CSV or generic CSV, .gz ok)");
+        key("paper.seed", "42", "seed of the synthetic market (same seed, same market)");
+        key("paper.speed", "10", "market time per wall time (1 = real time, 10 = ten times faster, max = as fast as possible)");
+        key("paper.replay.window", "1", "at speed max: ticks in flight before waiting for the sidecar (1 = exact lockstep, deterministic)");
+        key("paper.ticks.per.second", "4", "synthetic ticks per symbol per market second (on average)");
+        key("paper.balance", "100000", "paper account initial balance");
+        key("paper.leverage", "100", "paper account leverage");
+        key("paper.margin.mode", "hedging", "hedging or netting");
+        key("paper.commission.per.lot", "3.5", "commission per lot per side, account currency");
+        key("paper.latency.ms", "0", "simulated execution latency");
+        key("paper.slippage.points", "0", "maximum random slippage in points (seeded)");
+        key("paper.account", "100001", "paper account login, part of its routing id");
+        key("paper.snapshot.ms", "1000", "account snapshot period (market time) besides every change");
+    }
+
+    private static void key(String name, String dflt, String doc) { KEYS.put(name, new String[]{dflt, doc}); }
+
+    private final Map<String, String> values;
+
+    private VpropConfig(Map<String, String> values) { this.values = values; }
+
+    /** Defaults ← file (if given) ← environment ← overrides. */
+    public static VpropConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> v = new LinkedHashMap<>();
+        KEYS.forEach((k, d) -> v.put(k, d[0]));
+        List<String> errors = new ArrayList<>();
+        if (file != null) {
+            if (!Files.isRegularFile(file)) throw new ConfigException("config file " + file + " does not exist");
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+            }
+            for (String k : p.stringPropertyNames()) {
+                if (!KEYS.containsKey(k)) errors.add(file + ": unknown key '" + k + "'" + suggestion(k));
+                else v.put(k, p.getProperty(k).trim());
+            }
+        }
+        for (String k : KEYS.keySet()) {
+            String e = env.get(envName(k));
+            if (e != null) v.put(k, e.trim());
+        }
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            if (!KEYS.containsKey(o.getKey())) errors.add("unknown key '" + o.getKey() + "'");
+            else if (o.getValue() != null) v.put(o.getKey(), o.getValue());
+        }
+        VpropConfig c = new VpropConfig(v);
+        errors.addAll(c.validate());
+        if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors));
+        return c;
+    }
+
+    public static VpropConfig defaults() { return load(null, Map.of(), Map.of()); }
+
+    public static String envName(String key) { return "VPROP_" + key.toUpperCase(Locale.ROOT).replace('.', '_'); }
+
+    private static String suggestion(String k) {
+        for (String known : KEYS.keySet())
+            if (known.replace(".", "").equalsIgnoreCase(k.replace(".", "").replace("_", "").replace("-", "")))
+                return " (did you mean '" + known + "'?)";
+        return "";
+    }
+
+    private List<String> validate() {
+        List<String> e = new ArrayList<>();
+        intIn(e, "http.port", 0, 65535);
+        intIn(e, "heartbeat.ms", 50, 60_000);
+        intIn(e, "stale.ms", 100, 600_000);
+        intIn(e, "signal.ttl.ms", 100, 86_400_000);
+        intIn(e, "risk.max.positions.per.symbol", 1, 1000);
+        intIn(e, "paper.leverage", 1, 10_000);
+        intIn(e, "paper.latency.ms", 0, 60_000);
+        intIn(e, "paper.snapshot.ms", 10, 3_600_000);
+        intIn(e, "paper.replay.window", 1, 100_000);
+        positive(e, "paper.balance");
+        nonNegative(e, "paper.commission.per.lot");
+        nonNegative(e, "paper.slippage.points");
+        positive(e, "paper.ticks.per.second");
+        bool(e, "journal.durable");
+        oneOf(e, "strategy", "demo", "none", "engine");
+        oneOf(e, "paper.margin.mode", "hedging", "netting");
+        if (!get("paper.speed").equals("max")) positive(e, "paper.speed");
+        if (!get("zmq.endpoint").matches("(tcp|ipc|inproc)://.+")) e.add("zmq.endpoint: '" + get("zmq.endpoint") + "' is not a ZeroMQ address like tcp://127.0.0.1:5555");
+        if (!get("paper.data").isEmpty() && !Files.isRegularFile(Path.of(get("paper.data"))))
+            e.add("paper.data: file '" + get("paper.data") + "' does not exist");
+        if (get("paper.symbols").isBlank()) e.add("paper.symbols: must name at least one symbol");
+        return e;
+    }
+
+    private void intIn(List<String> e, String k, long min, long max) {
+        try {
+            long v = Long.parseLong(get(k));
+            if (v < min || v > max) e.add(k + ": " + v + " is outside " + min + ".." + max);
+        } catch (NumberFormatException x) {
+            e.add(k + ": '" + get(k) + "' is not a whole number");
+        }
+    }
+
+    private void positive(List<String> e, String k) { number(e, k, true); }
+
+    private void nonNegative(List<String> e, String k) { number(e, k, false); }
+
+    private void number(List<String> e, String k, boolean strict) {
+        try {
+            double v = Double.parseDouble(get(k));
+            if (!Double.isFinite(v) || (strict ? v <= 0 : v < 0))
+                e.add(k + ": " + get(k) + " must be a " + (strict ? "positive" : "non-negative") + " number");
+        } catch (NumberFormatException x) {
+            e.add(k + ": '" + get(k) + "' is not a number");
+        }
+    }
+
+    private void bool(List<String> e, String k) {
+        if (!get(k).equals("true") && !get(k).equals("false")) e.add(k + ": '" + get(k) + "' must be true or false");
+    }
+
+    private void oneOf(List<String> e, String k, String... allowed) {
+        if (!List.of(allowed).contains(get(k))) e.add(k + ": '" + get(k) + "' must be one of " + List.of(allowed));
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) throw new IllegalArgumentException("unknown config key " + key);
+        return v;
+    }
+
+    public int getInt(String key) { return Integer.parseInt(get(key)); }
+
+    public double getDouble(String key) { return Double.parseDouble(get(key)); }
+
+    public boolean getBool(String key) { return Boolean.parseBoolean(get(key)); }
+
+    public Path dataDir() { return Path.of(get("data.dir")); }
+
+    public Map<String, String> asMap() { return Map.copyOf(values); }
+}

@@ -1,0 +1,33 @@
+package io.vprop.kernel;
+
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
+import io.vprop.protocol.Payload;
+
+/** What a strategy sees of the peer (EA or paper terminal) it trades for, and how it asks for a trade. */
+public interface StrategyContext {
+    /** Kernel clock, UTC epoch ms. */
+    long nowMs();
+
+    /** The routing id of the terminal this strategy trades for. */
+    String peer();
+
+    /** Broker properties of a symbol from the EA's hello, or null if the EA did not declare it. */
+    SymbolSpec spec(String symbol);
+
+    /** The latest account snapshot, or null before the first. */
+    Payload.Account account();
+
+    /** The latest tick of a symbol, or null. */
+    Tick lastTick(String symbol);
+
+    /** True while a signal for this symbol is sent but not yet executed or rejected. */
+    boolean pending(String symbol);
+
+    /**
+     * Submits a trade; the risk engine checks it and the kernel journals and sends it.
+     *
+     * @return the signal id, or null when the risk engine refused (the refusal is published with its reason)
+     */
+    String submit(SignalRequest request);
+}

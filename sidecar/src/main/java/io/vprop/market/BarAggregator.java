@@ -1,0 +1,115 @@
+package io.vprop.market;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns ticks into closed bars for every symbol and each configured timeframe, as an MT5 chart would: OHLC on
+ * the bid, tickVolume = number of ticks in the bar, spread = (ask − bid) / point of the bar's last tick, rounded.
+ * A bar closes when the first tick of a later bar arrives (or on {@link #flush()} at the end of a stream); minutes
+ * without ticks produce no bar. Per tick the work is a map lookup and a few array writes: nothing is allocated
+ * except the {@link Bar} when one closes (and the per-symbol state on a symbol's first tick).
+ */
+public final class BarAggregator {
+    private final Timeframe[] timeframes;
+    private final ToDoubleFunction<String> pointOf;
+    private final BarSink sink;
+    private final Map<String, SymbolBars> bySymbol = new HashMap<>();
+
+    /**
+     * @param timeframes which bars to build (at least one)
+     * @param pointOf    the point size of a symbol, for the spread in points (e.g. {@code s -> spec(s).point()})
+     * @param sink       receives each bar as it closes, in time order per symbol and timeframe
+     */
+    public BarAggregator(Timeframe[] timeframes, ToDoubleFunction<String> pointOf, BarSink sink) {
+        if (timeframes == null || timeframes.length == 0) throw new IllegalArgumentException("timeframes must not be empty");
+        if (pointOf == null || sink == null) throw new IllegalArgumentException("pointOf and sink are required");
+        this.timeframes = Arrays.stream(timeframes).distinct().toArray(Timeframe[]::new);
+        this.pointOf = pointOf;
+        this.sink = sink;
+    }
+
+    /** Adds one tick; emits the bars it closes. Throws if the tick is earlier than the symbol's current bar. */
+    public void onTick(Tick t) {
+        SymbolBars s = bySymbol.get(t.symbol());
+        if (s == null) {
+            double point = pointOf.applyAsDouble(t.symbol());
+            if (!(point > 0) || Double.isInfinite(point)) {
+                throw new IllegalArgumentException("point of " + t.symbol() + " must be positive, got " + point);
+            }
+            s = new SymbolBars(t.symbol(), point, timeframes.length);
+            bySymbol.put(t.symbol(), s);
+        }
+        s.add(t, timeframes, sink);
+    }
+
+    /** Emits every bar still open (end of stream) and forgets them. */
+    public void flush() {
+        for (SymbolBars s : bySymbol.values()) s.flush(timeframes, sink);
+    }
+
+    /** Per-symbol running bars, one slot per timeframe, held in parallel primitive arrays. */
+    private static final class SymbolBars {
+        final String symbol;
+        final double point;
+        final long[] openTime;
+        final double[] open, high, low, close;
+        final long[] ticks;
+        final int[] spread;
+        long lastTime = Long.MIN_VALUE;
+
+        SymbolBars(String symbol, double point, int n) {
+            this.symbol = symbol;
+            this.point = point;
+            openTime = new long[n];
+            Arrays.fill(openTime, Long.MIN_VALUE);
+            open = new double[n];
+            high = new double[n];
+            low = new double[n];
+            close = new double[n];
+            ticks = new long[n];
+            spread = new int[n];
+        }
+
+        void add(Tick t, Timeframe[] tfs, BarSink sink) {
+            long time = t.timeMs();
+            if (time < lastTime) {
+                throw new IllegalArgumentException(symbol + " tick at " + java.time.Instant.ofEpochMilli(time)
+                        + " is earlier than the previous tick at " + java.time.Instant.ofEpochMilli(lastTime));
+            }
+            lastTime = time;
+            double bid = t.bid();
+            int spreadPoints = (int) Math.round((t.ask() - bid) / point);
+            for (int i = 0; i < tfs.length; i++) {
+                long bucket = tfs[i].openTime(time);
+                if (bucket != openTime[i]) {
+                    if (openTime[i] != Long.MIN_VALUE) emit(i, tfs[i], sink);
+                    openTime[i] = bucket;
+                    open[i] = high[i] = low[i] = bid;
+                    ticks[i] = 0;
+                } else {
+                    if (bid > high[i]) high[i] = bid;
+                    if (bid < low[i]) low[i] = bid;
+                }
+                close[i] = bid;
+                ticks[i]++;
+                spread[i] = spreadPoints;
+            }
+        }
+
+        void flush(Timeframe[] tfs, BarSink sink) {
+            for (int i = 0; i < tfs.length; i++) {
+                if (openTime[i] != Long.MIN_VALUE) {
+                    emit(i, tfs[i], sink);
+                    openTime[i] = Long.MIN_VALUE;
+                }
+            }
+        }
+
+        private void emit(int i, Timeframe tf, BarSink sink) {
+            sink.onBar(new Bar(symbol, tf, openTime[i], open[i], high[i], low[i], close[i], ticks[i], spread[i]));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.vprop.market;
+
+/** Receives bars as they close. */
+@FunctionalInterface
+public interface BarSink {
+    void onBar(Bar bar);
+}

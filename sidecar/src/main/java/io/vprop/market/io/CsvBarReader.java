@@ -1,0 +1,56 @@
+package io.vprop.market.io;
+
+import io.vprop.market.Bar;
+import io.vprop.market.BarSource;
+import io.vprop.market.Timeframe;
+
+/**
+ * Streams a generic comma-separated bar file {@code timestamp,open,high,low,close[,volume]} (first column may
+ * also be called {@code timestamp_utc}). Timestamps: ISO-8601 with or without offset, or epoch seconds/ms; see
+ * docs/market-data.md. Volume, when present, becomes the bar's tick volume; spread is 0 (unknown).
+ */
+public final class CsvBarReader extends DelimitedReader<Bar> implements BarSource {
+    private static final int TIME = 0, OPEN = 1, HIGH = 2, LOW = 3, CLOSE = 4, VOLUME = 5;
+
+    private final String symbol;
+    private final Timeframe timeframe;
+    private final long offsetMs;
+    private final boolean hasVolume;
+    private long prevTime = Long.MIN_VALUE;
+
+    CsvBarReader(LineReader lines, String fileName, String[] header, String symbol, Timeframe timeframe,
+                 long offsetMs, ParseMode mode) {
+        super(lines, fileName, header, (byte) ',', mode);
+        this.symbol = symbol;
+        this.timeframe = timeframe;
+        this.offsetMs = offsetMs;
+        this.hasVolume = header.length > VOLUME;
+    }
+
+    @Override
+    public Bar next() { return read(); }
+
+    @Override
+    Bar parseRow() {
+        Fields f = fields;
+        f.require(CLOSE);
+        long time = f.timestamp(TIME, offsetMs);
+        double o = f.price(OPEN), h = f.price(HIGH), l = f.price(LOW), c = f.price(CLOSE);
+        checkOhlc(o, h, l, c);
+        if (time <= prevTime) {
+            throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, f.name(TIME) + " '" + f.text(TIME)
+                    + "' is not after the previous bar's (" + java.time.Instant.ofEpochMilli(prevTime) + ")");
+        }
+        long volume = hasVolume ? Math.round(f.quantity(VOLUME)) : 0;
+        prevTime = time;
+        return new Bar(symbol, timeframe, time, o, h, l, c, volume, 0);
+    }
+
+    static void checkOhlc(double o, double h, double l, double c) {
+        if (l > h || o > h || c > h || o < l || c < l) {
+            throw new Fields.RowError(BadRowReason.BAD_OHLC,
+                    "inconsistent bar: open " + o + " high " + h + " low " + l + " close " + c
+                            + " (need low <= open, close <= high)");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.vprop.market.io;
+
+import io.vprop.market.BarReplay;
+import io.vprop.market.BarSource;
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.TickSource;
+import io.vprop.market.Timeframe;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Entry point for market files: detects the layout from the header line and opens a streaming reader. gzip is
+ * recognised by its magic bytes (1f 8b), whatever the file is called; UTF-16 exports by their byte order mark. Files are UTC unless the caller passes the
+ * file clock's offset (a reader subtracts it: a file written at UTC+02:00 passes {@code ZoneOffset.ofHours(2)});
+ * an ISO timestamp carrying its own offset always wins. See docs/market-data.md.
+ */
+public final class MarketFiles {
+    private static final int BUFFER = 1 << 16;
+
+    private MarketFiles() {
+    }
+
+    /** The layout of {@code file}, from its first line; throws naming the file and the header when unknown. */
+    public static MarketFormat detect(Path file) {
+        try (LineReader lines = open(file)) {
+            return detect(file, header(file, lines));
+        }
+    }
+
+    /** Opens an MT5 tick file, UTC, strict; {@code symbol} null = from the file name. */
+    public static Mt5TickReader openTicks(Path file, String symbol) {
+        return openTicks(file, symbol, ZoneOffset.UTC, ParseMode.STRICT);
+    }
+
+    /** Opens an MT5 tick file whose clock is UTC + {@code fileClock}; {@code symbol} null = from the file name. */
+    public static Mt5TickReader openTicks(Path file, String symbol, ZoneOffset fileClock, ParseMode mode) {
+        LineReader lines = open(file);
+        try {
+            String header = header(file, lines);
+            MarketFormat format = detect(file, header);
+            if (format != MarketFormat.MT5_TICKS) {
+                throw new MarketDataException(name(file), 1, null, "expected an MT5 tick file but the header is "
+                        + format + ": '" + printable(header) + "'");
+            }
+            return new Mt5TickReader(lines, name(file), symbolOr(symbol, file), offsetMs(fileClock), mode);
+        } catch (RuntimeException e) {
+            lines.close();
+            throw e;
+        }
+    }
+
+    /** Opens an MT5 bar file or a generic CSV bar file, UTC, strict; {@code symbol} null = from the file name. */
+    public static BarSource openBars(Path file, String symbol, Timeframe timeframe) {
+        return openBars(file, symbol, timeframe, ZoneOffset.UTC, ParseMode.STRICT);
+    }
+
+    /**
+     * Opens a bar file (MT5 or generic CSV, detected) whose clock is UTC + {@code fileClock}. The returned reader
+     * is a {@link Mt5BarReader} or {@link CsvBarReader}; both expose {@code badRows()}.
+     */
+    public static BarSource openBars(Path file, String symbol, Timeframe timeframe, ZoneOffset fileClock, ParseMode mode) {
+        if (timeframe == null) throw new IllegalArgumentException("timeframe is required to open bars " + file);
+        LineReader lines = open(file);
+        try {
+            String header = header(file, lines);
+            MarketFormat format = detect(file, header);
+            String sym = symbolOr(symbol, file);
+            return switch (format) {
+                case MT5_BARS -> new Mt5BarReader(lines, name(file), sym, timeframe, offsetMs(fileClock), mode);
+                case CSV_BARS -> new CsvBarReader(lines, name(file), csvColumns(header), sym, timeframe,
+                        offsetMs(fileClock), mode);
+                case MT5_TICKS -> throw new MarketDataException(name(file), 1, null,
+                        "expected a bar file but this is an MT5 tick file (use openTicks)");
+            };
+        } catch (RuntimeException e) {
+            lines.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Any market file as a tick stream for {@code spec.symbol()}: tick files as they are, bar files through
+     * {@link BarReplay} (documented intrabar path). UTC, strict.
+     *
+     * @param barTimeframe        period of a bar file; null = from the file name ({@link #timeframeFromFileName})
+     * @param defaultSpreadPoints spread for bars that carry none (generic CSV)
+     */
+    public static TickSource openAsTicks(Path file, SymbolSpec spec, Timeframe barTimeframe, int defaultSpreadPoints) {
+        if (spec == null) throw new IllegalArgumentException("spec is required to open " + file);
+        if (detect(file) == MarketFormat.MT5_TICKS) return openTicks(file, spec.symbol());
+        Timeframe tf = barTimeframe != null ? barTimeframe : timeframeFromFileName(file);
+        if (tf == null) {
+            throw new IllegalArgumentException("cannot tell the bar timeframe of " + name(file)
+                    + " from its name; pass one (M1 M5 M15 M30 H1 H4 D1)");
+        }
+        return new BarReplay(openBars(file, spec.symbol(), tf), spec, defaultSpreadPoints);
+    }
+
+    /**
+     * The timeframe a file name states, or null: a name part (split on '_', '-', '.') equal to M1…D1 in any case,
+     * or "1min"/"5min"/"15min"/"30min"/"60min"/"1h"/"4h"/"1d".
+     */
+    public static Timeframe timeframeFromFileName(Path file) {
+        for (String part : name(file).split("[_.\\-]")) {
+            String p = part.toUpperCase(Locale.ROOT);
+            switch (p) {
+                case "M1", "1MIN" -> { return Timeframe.M1; }
+                case "M5", "5MIN" -> { return Timeframe.M5; }
+                case "M15", "15MIN" -> { return Timeframe.M15; }
+                case "M30", "30MIN" -> { return Timeframe.M30; }
+                case "H1", "60MIN", "1H" -> { return Timeframe.H1; }
+                case "H4", "4H" -> { return Timeframe.H4; }
+                case "D1", "1D" -> { return Timeframe.D1; }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The symbol a file name implies: the leading run of letters/digits before the first '_', '-' or '.',
+     * upper-cased ({@code EURUSD_oanda_...} → EURUSD, {@code gbpusd-m1-bid-2012.csv} → GBPUSD).
+     */
+    public static String symbolFromFileName(Path file) {
+        String n = name(file);
+        int end = 0;
+        while (end < n.length() && Character.isLetterOrDigit(n.charAt(end))) end++;
+        if (end == 0) throw new IllegalArgumentException("cannot infer a symbol from file name '" + n + "'; pass one");
+        return n.substring(0, end).toUpperCase(Locale.ROOT);
+    }
+
+    static MarketFormat detect(Path file, String header) {
+        if (header.startsWith("<DATE>\t<TIME>\t<BID>\t<ASK>")) return MarketFormat.MT5_TICKS;
+        if (header.startsWith("<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>")) return MarketFormat.MT5_BARS;
+        String[] cols = header.toLowerCase(Locale.ROOT).split(",", -1);
+        if (cols.length >= 5 && (cols[0].trim().equals("timestamp") || cols[0].trim().equals("timestamp_utc"))
+                && cols[1].trim().equals("open") && cols[2].trim().equals("high") && cols[3].trim().equals("low")
+                && cols[4].trim().equals("close") && (cols.length == 5 || cols[5].trim().equals("volume"))
+                && cols.length <= 6) {
+            return MarketFormat.CSV_BARS;
+        }
+        throw new MarketDataException(name(file), 1, null, "unrecognised header '" + printable(header)
+                + "' (expected an MT5 tick/bar export header or timestamp,open,high,low,close[,volume])");
+    }
+
+    private static String[] csvColumns(String header) {
+        String[] cols = header.split(",", -1);
+        for (int i = 0; i < cols.length; i++) cols[i] = cols[i].trim();
+        return cols;
+    }
+
+    private static String header(Path file, LineReader lines) {
+        if (!lines.next()) throw new MarketDataException(name(file), 0, null, "file is empty (no header line)");
+        String h = lines.lineAsString();
+        if (h.startsWith("\u00ef\u00bb\u00bf")) h = h.substring(3); // UTF-8 byte order mark read as Latin-1
+        return h.trim();
+    }
+
+    static LineReader open(Path file) {
+        try {
+            InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            raw.mark(2);
+            int b1 = raw.read(), b2 = raw.read();
+            raw.reset();
+            InputStream in = raw;
+            if (b1 == 0x1f && b2 == 0x8b) {
+                in = new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+                in.mark(2);
+                b1 = in.read();
+                b2 = in.read();
+                in.reset();
+            }
+            // UTF-16 byte order mark ("Unicode" exports): skip it and narrow to ASCII
+            if (b1 == 0xff && b2 == 0xfe || b1 == 0xfe && b2 == 0xff) {
+                in.skip(2);
+                in = new Utf16ToAscii(in, b1 == 0xff);
+            }
+            return new LineReader(in, BUFFER);
+        } catch (NoSuchFileException e) {
+            throw new MarketDataException("market file not found: " + file, e);
+        } catch (IOException e) {
+            throw new MarketDataException("cannot open market file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String symbolOr(String symbol, Path file) {
+        return symbol != null && !symbol.isBlank() ? symbol : symbolFromFileName(file);
+    }
+
+    private static long offsetMs(ZoneOffset offset) {
+        return offset == null ? 0 : offset.getTotalSeconds() * 1000L;
+    }
+
+    private static String name(Path file) {
+        Path n = file.getFileName();
+        return n == null ? file.toString() : n.toString();
+    }
+
+    private static String printable(String s) {
+        String t = s.replace("\t", "\\t");
+        return t.length() > 120 ? t.substring(0, 120) + "..." : t;
+    }
+}

@@ -1,0 +1,345 @@
+package io.vprop.paper;
+
+import io.vprop.journal.Journal;
+import io.vprop.market.Bar;
+import io.vprop.market.BarAggregator;
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
+import io.vprop.market.TickSource;
+import io.vprop.market.Timeframe;
+import io.vprop.paper.broker.AccountState;
+import io.vprop.paper.broker.Deal;
+import io.vprop.paper.broker.DealEntry;
+import io.vprop.paper.broker.ExecutionResult;
+import io.vprop.paper.broker.OrderRequest;
+import io.vprop.paper.broker.PaperBroker;
+import io.vprop.paper.broker.Position;
+import io.vprop.paper.broker.Side;
+import io.vprop.protocol.Payload;
+import io.vprop.transport.RoutingId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The paper terminal: an in-process stand-in for MT5 + the VProp EA. It plays a market (synthetic or replayed),
+ * executes the sidecar's signals on a {@link PaperBroker}, manages TP1/TP2 like the EA, and reports ticks, bars,
+ * account snapshots and fills over the very same ZeroMQ protocol ({@link TerminalLink}) — the sidecar cannot tell
+ * it from a real terminal. Its own journal makes it outlive a sidecar crash, as the EA does with MQL5/Files.
+ */
+public final class PaperTerminal implements Runnable, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PaperTerminal.class);
+
+    /**
+     * @param speed        market time per wall time; 0 = as fast as possible (lockstep with the sidecar)
+     * @param snapshotMs   account snapshot period in market time, besides every change
+     * @param breakEvenAfterTp1 move the stop to the entry price once TP1 is taken
+     * @param replayWindow ticks in flight at max speed (1 = exact lockstep)
+     */
+    public record Config(String endpoint, RoutingId id, Path journalFile, double speed, long snapshotMs,
+                         String firmProfile, String marginMode, boolean breakEvenAfterTp1, Timeframe[] barTimeframes,
+                         int replayWindow) {
+        public Config {
+            if (replayWindow < 1) throw new IllegalArgumentException("replayWindow must be >= 1, got " + replayWindow);
+        }
+    }
+
+    /** Counters for summaries and tests. */
+    public record Stats(long ticks, long bars, long signals, long executed, long rejected, long deals, long welcomes,
+                        double balance, double equity, double maxDrawdown, long marketTimeMs, boolean finished) {
+    }
+
+    private record Tp1Plan(String signalId, double tp1, Side side, double closeVolume) {
+    }
+
+    private final Config config;
+    private final TickSource market;
+    private final PaperBroker broker;
+    private final Map<String, SymbolSpec> specs = new HashMap<>();
+    private final Journal journal;
+    private final TerminalLink link;
+    private final BarAggregator bars;
+    private final Map<Long, Tp1Plan> tp1Plans = new HashMap<>();
+    private final List<Deal> dealLog = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong echoed = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile Thread runner;
+    private volatile Stats stats;
+    private long marketNowMs;
+    private long lastSnapshotMs = Long.MIN_VALUE / 2;
+    private boolean accountDirty = true;
+    private long lastSnapshotWallMs;
+    private long lastProbeSeq;
+    private long ticks, barCount, signals, executed, rejected;
+    private boolean finished;
+    private double peakEquity = Double.NEGATIVE_INFINITY;
+    private double maxDrawdown;
+
+    public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker) {
+        this.config = config;
+        this.market = market;
+        this.broker = broker;
+        for (SymbolSpec s : symbolSpecs) specs.put(s.symbol(), s);
+        this.journal = new Journal(config.journalFile(), false);
+        this.bars = new BarAggregator(config.barTimeframes(), sym -> specs.get(sym).point(), this::onBar);
+        this.link = new TerminalLink(config.endpoint(), config.id(), journal, this::hello, new TerminalLink.Handler() {
+            @Override
+            public void onSignal(Payload.Signal s) { handleSignal(s); }
+
+            @Override
+            public void onWelcome(Payload.Welcome w) { accountDirty = true; }
+
+            @Override
+            public void onAck(Payload.Ack a, long nanos) { if (a.echoSeq() > 0) echoed.set(a.echoSeq()); }
+        }, () -> marketNowMs, System::currentTimeMillis);
+        this.stats = snapshotStats();
+    }
+
+    public Stats stats() { return stats; }
+
+    /** Every deal this terminal made, in order: its own record, to compare with the sidecar's journal. */
+    public List<Deal> deals() {
+        synchronized (dealLog) {
+            return List.copyOf(dealLog);
+        }
+    }
+
+    public boolean welcomed() { return link.welcomed(); }
+
+    private Payload.Hello hello() {
+        List<Payload.SymbolInfo> infos = new ArrayList<>();
+        for (SymbolSpec s : specs.values())
+            infos.add(new Payload.SymbolInfo(s.symbol(), s.digits(), s.point(), s.tickSize(), s.tickValue(), s.contractSize(),
+                    s.volumeMin(), s.volumeStep(), s.volumeMax(), s.stopsLevel(), s.freezeLevel(), s.baseCurrency(),
+                    s.profitCurrency(), List.of()));
+        infos.sort((a, b) -> a.symbol().compareTo(b.symbol()));
+        return new Payload.Hello(config.id().terminal(), config.id().account(), "VProp-Paper", "VProp paper terminal", "USD",
+                (int) broker.config().leverage(), config.marginMode(), 0, List.of(1), 0, config.firmProfile(), infos);
+    }
+
+    // ------------------------------------------------------------------ main loop
+
+    @Override
+    public void run() {
+        runner = Thread.currentThread();
+        for (Payload.Signal s : link.unprocessedSignals()) handleSignal(s);
+        // A max-speed replay is a conversation with the sidecar: nothing may be played before it listens.
+        while (running && config.speed() <= 0 && !link.welcomed()) link.poll(20);
+        long startWall = System.currentTimeMillis();
+        long startMarket = Long.MIN_VALUE;
+        try {
+            while (running) {
+                Tick t = market.next();
+                if (t == null) break;
+                if (startMarket == Long.MIN_VALUE) startMarket = t.timeMs();
+                if (config.speed() > 0) {
+                    long due = startWall + (long) ((t.timeMs() - startMarket) / config.speed());
+                    long wait;
+                    while (running && (wait = due - System.currentTimeMillis()) > 0) link.poll(Math.min(wait, 20));
+                } else {
+                    link.poll(0);
+                }
+                onTick(t);
+            }
+            bars.flush();
+            finished = true;
+            sendAccount();
+            // Let the last fills reach the sidecar before a replay ends.
+            long deadline = System.currentTimeMillis() + 3_000;
+            while (running && System.currentTimeMillis() < deadline) {
+                link.poll(20);
+                stats = snapshotStats();
+            }
+        } finally {
+            stats = snapshotStats();
+        }
+    }
+
+    private void onTick(Tick t) {
+        marketNowMs = Math.max(marketNowMs, t.timeMs());
+        ticks++;
+        for (Deal d : broker.onTick(t)) report(d);
+        for (ExecutionResult r : broker.drainDelayedResults()) for (Deal d : r.deals()) report(d);
+        manageTp1(t);
+        // Max speed: every window-th tick asks for an ack, and the previous such ack must be back before going on,
+        // so the sidecar is never more than two windows behind; window 1 is exact lockstep (deterministic replays).
+        boolean probe = config.speed() <= 0 && ticks % config.replayWindow() == 0;
+        long seq = link.sendFresh(new Payload.Tick(t.symbol(), t.bid(), t.ask(), t.last(), t.volume(), t.timeMs(), t.flags()), probe);
+        if (probe && seq > 0) {
+            awaitEcho(config.replayWindow() == 1 ? seq : lastProbeSeq);
+            lastProbeSeq = seq;
+        }
+        bars.onTick(t);
+        if (accountDirty || (ticks & 15) == 0) trackDrawdown();
+        if (accountDirty || t.timeMs() - lastSnapshotMs >= config.snapshotMs()) sendAccount();
+        if ((ticks & 63) == 0) stats = snapshotStats();
+    }
+
+    /** Lockstep for max-speed replays: the sidecar's answer to this tick (a signal, if any) arrives before its ack. */
+    private void awaitEcho(long seq) {
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (running && echoed.get() < seq && link.welcomed() && System.currentTimeMillis() < deadline) link.poll(1);
+    }
+
+    private void onBar(Bar b) {
+        barCount++;
+        link.sendFresh(new Payload.Bar(b.symbol(), b.timeframe().name(), b.openTimeMs(), b.open(), b.high(), b.low(), b.close(),
+                b.tickVolume(), b.spread()), false);
+    }
+
+    /**
+     * Account snapshots are state, latest wins: none is queued while the sidecar is away (the next welcome triggers
+     * a fresh one), and a sped-up market sends at most ten a second of wall time unless a deal changed the account.
+     */
+    private void sendAccount() {
+        long wall = System.currentTimeMillis();
+        if (!link.welcomed() || (!accountDirty && wall - lastSnapshotWallMs < 100)) return;
+        lastSnapshotWallMs = wall;
+        AccountState a = broker.snapshot();
+        List<Payload.PositionInfo> ps = new ArrayList<>();
+        for (Position p : a.positions())
+            ps.add(new Payload.PositionInfo(p.ticket(), p.symbol(), p.side().wire(), p.volume(), p.priceOpen(), p.sl(), p.tp(),
+                    p.profit(), p.swap(), p.commission(), p.timeMs(), p.comment()));
+        link.sendReliable(new Payload.Account(a.balance(), a.equity(), a.margin(), a.freeMargin(), ps));
+        lastSnapshotMs = marketNowMs;
+        accountDirty = false;
+    }
+
+    // ------------------------------------------------------------------ execution (what the EA does)
+
+    private void handleSignal(Payload.Signal s) {
+        signals++;
+        Payload.SignalAck known = journal.executed(s.id());
+        if (known != null) { // executed at most once, whatever the sidecar resends
+            link.sendReliable(known);
+            return;
+        }
+        Payload.SignalAck outcome = execute(s);
+        journal.recordExecuted(outcome, marketNowMs);
+        if (outcome.status().equals("executed")) executed++;
+        else rejected++;
+        link.sendReliable(outcome);
+    }
+
+    private Payload.SignalAck execute(Payload.Signal s) {
+        if (s.expiryMs() < marketNowMs) return reject(s, "signal.expired", "expired " + (marketNowMs - s.expiryMs()) + " ms ago");
+        if (link.sidecarStale()) return reject(s, "failsafe.sidecar_stale", "sidecar silent: no new entries");
+        Tick q = broker.quote(s.symbol());
+        if (q == null) return reject(s, "market.no_quote", "no quote for " + s.symbol());
+        if (s.kind().equals("close")) return close(s);
+        Side side = Side.parse(s.side());
+        double px = side == Side.BUY ? q.ask() : q.bid();
+        if (s.maxDeviation() > 0 && Math.abs(px - s.price()) > s.maxDeviation())
+            return reject(s, "execution.off_price", "price " + px + " is " + Math.abs(px - s.price()) + " from " + s.price());
+        ExecutionResult r = broker.execute(new OrderRequest(s.symbol(), side, s.lots(), s.price(), s.maxDeviation(), s.sl(),
+                s.tp2(), 0, s.id(), marketNowMs));
+        if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(java.util.Locale.ROOT), r.comment());
+        long ticket = 0;
+        for (Deal d : r.deals()) {
+            report(d);
+            ticket = d.position();
+        }
+        if (s.tp1() > 0 && ticket > 0) {
+            SymbolSpec spec = specs.get(s.symbol());
+            double half = spec.floorVolume(s.lots() / 2);
+            if (half >= spec.volumeMin() && half < s.lots()) tp1Plans.put(ticket, new Tp1Plan(s.id(), s.tp1(), side, half));
+        }
+        return new Payload.SignalAck(s.id(), "executed", "", "", ticket, r.price());
+    }
+
+    private Payload.SignalAck close(Payload.Signal s) {
+        long ticket = 0;
+        double price = 0;
+        for (Position p : broker.snapshot().positions()) {
+            if (!p.symbol().equals(s.symbol()) || (s.position() != 0 && p.ticket() != s.position())) continue;
+            ExecutionResult r = broker.execute(new OrderRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
+                    p.ticket(), s.id(), marketNowMs));
+            if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(java.util.Locale.ROOT), r.comment());
+            for (Deal d : r.deals()) report(d);
+            ticket = p.ticket();
+            price = r.price();
+        }
+        if (ticket == 0) return reject(s, "execution.no_position", "no matching open position");
+        return new Payload.SignalAck(s.id(), "executed", "", "", ticket, price);
+    }
+
+    private static Payload.SignalAck reject(Payload.Signal s, String rule, String reason) {
+        return new Payload.SignalAck(s.id(), "rejected", rule, reason, 0, 0);
+    }
+
+    /** TP1: close the planned part once the exit price reaches TP1, then (optionally) move the stop to break-even. */
+    private void manageTp1(Tick t) {
+        if (tp1Plans.isEmpty()) return;
+        List<Long> done = new ArrayList<>();
+        for (Map.Entry<Long, Tp1Plan> e : tp1Plans.entrySet()) {
+            Tp1Plan plan = e.getValue();
+            Position pos = null;
+            for (Position p : broker.snapshot().positions()) if (p.ticket() == e.getKey()) pos = p;
+            if (pos == null) {
+                done.add(e.getKey());
+                continue;
+            }
+            if (!pos.symbol().equals(t.symbol())) continue;
+            boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
+            if (!hit) continue;
+            ExecutionResult r = broker.execute(new OrderRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
+                    0, 0, pos.ticket(), plan.signalId(), marketNowMs));
+            if (r.ok()) {
+                for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(), d.entry(),
+                        d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
+                        io.vprop.paper.broker.DealReason.TP1_PARTIAL, d.comment()));
+                if (config.breakEvenAfterTp1()) broker.modify(pos.ticket(), pos.priceOpen(), pos.tp());
+            } else {
+                log.warn("TP1 partial close of #{} failed: {} {}", pos.ticket(), r.retcode(), r.comment());
+            }
+            done.add(e.getKey());
+        }
+        done.forEach(tp1Plans::remove);
+    }
+
+    private void report(Deal d) {
+        dealLog.add(d);
+        accountDirty = true;
+        String entry = d.entry() == DealEntry.IN ? "in" : d.entry() == DealEntry.OUT ? "out" : "inout";
+        link.sendReliable(new Payload.Fill(d.ticket(), d.order(), d.position(), d.comment() == null ? "" : d.comment(),
+                d.symbol(), d.side().wire(), entry, d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
+                d.reason().wire()));
+    }
+
+    /** Peak-to-trough of equity, sampled on every account change and every 16 ticks. */
+    private void trackDrawdown() {
+        double eq = broker.snapshot().equity();
+        peakEquity = Math.max(peakEquity, eq);
+        maxDrawdown = Math.max(maxDrawdown, peakEquity - eq);
+    }
+
+    private Stats snapshotStats() {
+        AccountState a = broker.snapshot();
+        return new Stats(ticks, barCount, signals, executed, rejected, dealLog.size(), link.welcomes(), a.balance(), a.equity(),
+                maxDrawdown, marketNowMs, finished);
+    }
+
+    /** Stops the loop (waiting for it) and releases the socket, the journal and the market. */
+    @Override
+    public void close() {
+        running = false;
+        Thread t = runner;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        link.close();
+        journal.close();
+        market.close();
+    }
+}

@@ -1,0 +1,46 @@
+package io.vprop.paper.broker;
+
+import io.vprop.market.SymbolSpec;
+
+/** The broker's mutable state of one open position; {@link #view} freezes it into a {@link Position}. */
+final class OpenPosition {
+    final long ticket;
+    final String symbol;
+    final SymbolSpec spec;
+    Side side;
+    double volume;
+    double priceOpen;
+    double sl, tp;
+    double swap;        // accumulated at rollovers, paid into the balance when (part of) the position closes
+    double commission;  // entry commission of the remaining volume (already charged to the balance)
+    long timeMs;
+    String comment;
+
+    OpenPosition(long ticket, String symbol, SymbolSpec spec, Side side, double volume, double priceOpen,
+                 double sl, double tp, double commission, long timeMs, String comment) {
+        this.ticket = ticket;
+        this.symbol = symbol;
+        this.spec = spec;
+        this.side = side;
+        this.volume = volume;
+        this.priceOpen = priceOpen;
+        this.sl = sl;
+        this.tp = tp;
+        this.commission = commission;
+        this.timeMs = timeMs;
+        this.comment = comment;
+    }
+
+    /** The price this position would close at: BUY closes at the bid, SELL at the ask. */
+    double closePrice(double bid, double ask) { return side == Side.BUY ? bid : ask; }
+
+    /** Profit in account currency of closing {@code lots} at {@code price}, rounded to cents. */
+    double profitAt(double price, double lots) {
+        return Money.cents(side.sign() * spec.moneyPerPriceMove(price - priceOpen, lots));
+    }
+
+    Position view(double bid, double ask) {
+        return new Position(ticket, symbol, side, volume, priceOpen, sl, tp, profitAt(closePrice(bid, ask), volume),
+                swap, commission, timeMs, comment);
+    }
+}

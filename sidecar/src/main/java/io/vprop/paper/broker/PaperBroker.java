@@ -1,0 +1,430 @@
+package io.vprop.paper.broker;
+
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The execution simulator standing in for the MT5 trade server: quotes, market orders with slippage and latency,
+ * SL/TP, swaps at rollover, margin and stop-out, netting or hedging. Pure domain code: no clock, no I/O — time is
+ * whatever the ticks and requests say. Not thread-safe; drive it from one thread. Rules are in
+ * docs/paper-broker.md; the short version:
+ * <ul>
+ *   <li>BUY fills at the ask, SELL at the bid, plus slippage of 0..maxSlippagePoints against the trader;</li>
+ *   <li>BUY positions close (and trigger SL/TP) at the bid, SELL positions at the ask;</li>
+ *   <li>SL fills at the quote that touched it (= the SL, or worse when the market gapped through); TP fills at the
+ *       TP price (no positive slippage);</li>
+ *   <li>swap is charged per lot on every open position at each 21:00 UTC rollover Monday–Friday, triple on
+ *       Wednesday (covering the weekend);</li>
+ *   <li>stop-out: while equity / margin × 100 &lt; stopOutLevelPercent, the position with the largest loss is
+ *       closed at market.</li>
+ * </ul>
+ */
+public final class PaperBroker {
+    private static final double EPS = 1e-9;
+    private static final long DAY = 86_400_000L, ROLLOVER = 21 * 3_600_000L;
+
+    private final BrokerConfig config;
+    private final SplittableRandom slippage;
+    private final Map<String, Tick> quotes = new HashMap<>();
+    private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
+    private final List<PendingOrder> pending = new ArrayList<>();
+    private final List<ExecutionResult> delayedResults = new ArrayList<>();
+    private double balance;
+    private long nextOrder = 1, nextDeal = 1;
+    private long lastTimeMs = Long.MIN_VALUE;
+
+    private record PendingOrder(long order, OrderRequest request, long dueMs) {
+    }
+
+    public PaperBroker(BrokerConfig config) {
+        if (config == null) throw new IllegalArgumentException("config is required");
+        this.config = config;
+        this.balance = config.initialBalance();
+        this.slippage = new SplittableRandom(config.slippageSeed());
+    }
+
+    public BrokerConfig config() { return config; }
+
+    /** The last quote of a symbol, or null before its first tick. */
+    public Tick quote(String symbol) { return quotes.get(symbol); }
+
+    public double balance() { return balance; }
+
+    /**
+     * Feeds one quote: charges swaps for rollovers passed since the previous tick, fills delayed orders that are
+     * due on this symbol, closes positions whose SL/TP the quote reached, then applies stop-out.
+     *
+     * @return the deals this tick produced, in the order they happened (empty list most of the time)
+     */
+    public List<Deal> onTick(Tick t) {
+        checkTick(t);
+        List<Deal> deals = null;
+        if (lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
+        lastTimeMs = Math.max(lastTimeMs, t.timeMs());
+        quotes.put(t.symbol(), t);
+
+        if (!pending.isEmpty()) {
+            for (Iterator<PendingOrder> it = pending.iterator(); it.hasNext(); ) {
+                PendingOrder p = it.next();
+                if (p.request().symbol().equals(t.symbol()) && p.dueMs() <= t.timeMs()) {
+                    it.remove();
+                    ExecutionResult r = fill(p.order(), p.request(), t, t.timeMs());
+                    delayedResults.add(r);
+                    if (!r.deals().isEmpty()) (deals == null ? deals = new ArrayList<>() : deals).addAll(r.deals());
+                }
+            }
+        }
+        if (!positions.isEmpty()) {
+            List<OpenPosition> hit = null;
+            for (OpenPosition p : positions.values()) {
+                if (p.symbol.equals(t.symbol()) && (slHit(p, t) || tpHit(p, t))) {
+                    (hit == null ? hit = new ArrayList<>() : hit).add(p);
+                }
+            }
+            if (hit != null) {
+                if (deals == null) deals = new ArrayList<>();
+                for (OpenPosition p : hit) {
+                    boolean sl = slHit(p, t);
+                    double price = sl ? p.closePrice(t.bid(), t.ask()) : p.tp;
+                    deals.add(closeWhole(p, price, t.timeMs(), sl ? DealReason.SL : DealReason.TP));
+                }
+            }
+            List<Deal> stopOuts = stopOut(t.timeMs());
+            if (!stopOuts.isEmpty()) (deals == null ? deals = new ArrayList<>() : deals).addAll(stopOuts);
+        }
+        return deals == null ? List.of() : deals;
+    }
+
+    /** Results of latency-delayed orders completed since the last call (filled or rejected at their fill tick). */
+    public List<ExecutionResult> drainDelayedResults() {
+        List<ExecutionResult> out = List.copyOf(delayedResults);
+        delayedResults.clear();
+        return out;
+    }
+
+    /**
+     * Sends a market order. With latencyMs = 0 it fills now at the last quote (DONE) or is rejected; with latency
+     * it is checked for symbol/volume now and returns PLACED, then fills at the first tick of its symbol at or
+     * after request time + latency (the deal comes out of {@link #onTick}, the result out of
+     * {@link #drainDelayedResults}).
+     */
+    public ExecutionResult execute(OrderRequest r) {
+        if (r == null) return reject(Retcode.INVALID, 0, "request is null");
+        SymbolSpec spec = config.symbols().get(r.symbol());
+        if (spec == null) return reject(Retcode.INVALID, 0, "unknown symbol '" + r.symbol() + "'");
+        if (r.side() == null) return reject(Retcode.INVALID, 0, "side is required");
+        String volumeProblem = volumeProblem(spec, r.volume());
+        if (volumeProblem != null) return reject(Retcode.INVALID_VOLUME, 0, volumeProblem);
+        if (!Double.isFinite(r.sl()) || r.sl() < 0 || !Double.isFinite(r.tp()) || r.tp() < 0) {
+            return reject(Retcode.INVALID_STOPS, 0, "sl/tp must be finite and >= 0 (0 = none), got sl=" + r.sl() + " tp=" + r.tp());
+        }
+        if (!Double.isFinite(r.maxDeviation()) || r.maxDeviation() < 0 || !Double.isFinite(r.referencePrice())) {
+            return reject(Retcode.INVALID, 0, "referencePrice/maxDeviation must be finite and maxDeviation >= 0");
+        }
+        Tick q = quotes.get(r.symbol());
+        if (q == null) return reject(Retcode.MARKET_CLOSED, 0, "no quote for " + r.symbol() + " yet");
+        long order = nextOrder++;
+        if (config.latencyMs() > 0) {
+            long due = r.timeMs() + config.latencyMs();
+            pending.add(new PendingOrder(order, r, due));
+            return new ExecutionResult(Retcode.PLACED, order, List.of(), 0, "fills at the first tick at or after " + due);
+        }
+        return fill(order, r, q, Math.max(r.timeMs(), q.timeMs()));
+    }
+
+    /** Changes a position's SL/TP (0 = none), subject to the stops level and, for the existing ones, the freeze level. */
+    public ExecutionResult modify(long positionTicket, double sl, double tp) {
+        OpenPosition p = positions.get(positionTicket);
+        if (p == null) return reject(Retcode.POSITION_CLOSED, 0, "position #" + positionTicket + " is not open");
+        if (!Double.isFinite(sl) || sl < 0 || !Double.isFinite(tp) || tp < 0) {
+            return reject(Retcode.INVALID_STOPS, 0, "sl/tp must be finite and >= 0, got sl=" + sl + " tp=" + tp);
+        }
+        Tick q = quotes.get(p.symbol);
+        if (frozen(p, q)) return reject(Retcode.FROZEN, 0, frozenMessage(p));
+        String stops = stopsProblem(p.spec, p.side, sl, tp, q);
+        if (stops != null) return reject(Retcode.INVALID_STOPS, 0, stops);
+        p.sl = sl;
+        p.tp = tp;
+        return new ExecutionResult(Retcode.DONE, 0, List.of(), 0, "modified");
+    }
+
+    /** Balance, equity (balance + floating profit + swap), margin, free margin and the open positions. */
+    public AccountState snapshot() {
+        List<Position> list = new ArrayList<>(positions.size());
+        double floating = 0, margin = 0;
+        for (OpenPosition p : positions.values()) {
+            Tick q = quotes.get(p.symbol);
+            Position v = p.view(q.bid(), q.ask());
+            list.add(v);
+            floating += v.profit() + v.swap();
+            margin += Margin.of(p.spec, p.volume, p.priceOpen, config.leverage());
+        }
+        double equity = Money.cents(balance + floating);
+        margin = Money.cents(margin);
+        return new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), List.copyOf(list),
+                lastTimeMs == Long.MIN_VALUE ? 0 : lastTimeMs);
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    private ExecutionResult fill(long order, OrderRequest r, Tick q, long timeMs) {
+        SymbolSpec spec = config.symbols().get(r.symbol());
+        OpenPosition target;
+        if (r.positionTicket() != 0) {
+            target = positions.get(r.positionTicket());
+            if (target == null) return reject(Retcode.POSITION_CLOSED, order, "position #" + r.positionTicket() + " is not open");
+            if (!target.symbol.equals(r.symbol())) {
+                return reject(Retcode.INVALID, order, "position #" + target.ticket + " is " + target.symbol + ", not " + r.symbol());
+            }
+            if (target.side == r.side()) {
+                return reject(Retcode.INVALID, order, "closing " + target.side + " position #" + target.ticket
+                        + " needs a " + target.side.opposite() + " order");
+            }
+            if (r.volume() > target.volume + EPS) {
+                return reject(Retcode.INVALID_VOLUME, order, "close volume " + r.volume() + " exceeds position #"
+                        + target.ticket + " volume " + target.volume);
+            }
+        } else {
+            target = config.mode() == AccountMode.NETTING ? netPosition(r.symbol()) : null;
+        }
+
+        double market = r.side() == Side.BUY ? q.ask() : q.bid();
+        int slipPoints = config.maxSlippagePoints() == 0 ? 0 : slippage.nextInt(config.maxSlippagePoints() + 1);
+        double price = roundToDigits(market + r.side().sign() * slipPoints * spec.point(), spec.digits());
+        if (r.maxDeviation() > 0 && r.referencePrice() > 0
+                && Math.abs(price - r.referencePrice()) > r.maxDeviation() + spec.point() * 1e-3) {
+            return new ExecutionResult(Retcode.REQUOTE, order, List.of(), price, "fill " + price + " is "
+                    + roundToDigits(Math.abs(price - r.referencePrice()), spec.digits() + 1) + " from reference "
+                    + r.referencePrice() + ", more than maxDeviation " + r.maxDeviation());
+        }
+
+        boolean reducing = target != null && target.side != r.side();
+        double closeVolume = reducing ? Math.min(r.volume(), target.volume) : 0;
+        double openVolume = Math.round((r.volume() - closeVolume) * 1e8) / 1e8;
+        if (reducing && frozen(target, q)) return reject(Retcode.FROZEN, order, frozenMessage(target));
+        if (openVolume > 0) {
+            String stops = stopsProblem(spec, r.side(), r.sl(), r.tp(), q);
+            if (stops != null) return reject(Retcode.INVALID_STOPS, order, stops);
+        }
+        double commission = -Money.cents(config.commissionPerLotPerSide() * r.volume());
+        if (openVolume > 0) {
+            double marginBefore = totalMargin();
+            double released = reducing ? Margin.of(spec, closeVolume, target.priceOpen, config.leverage()) : 0;
+            double marginAfter = marginBefore - released + Margin.of(spec, openVolume, price, config.leverage());
+            double equity = equity();
+            if (marginAfter > marginBefore && equity + commission - marginAfter < 0) {
+                return reject(Retcode.NO_MONEY, order, String.format(java.util.Locale.ROOT,
+                        "margin %.2f needed, free margin %.2f", marginAfter - marginBefore + released,
+                        equity - marginBefore));
+            }
+        }
+
+        String comment = r.comment() == null ? "" : r.comment();
+        Deal deal;
+        if (!reducing) {
+            deal = open(order, r, spec, target, openVolume, price, commission, timeMs, comment);
+        } else {
+            deal = reduce(order, r, target, closeVolume, openVolume, price, commission, timeMs, comment);
+        }
+        return new ExecutionResult(Retcode.DONE, order, List.of(deal), price, "done");
+    }
+
+    /** Opens a new position, or (netting) adds to the same-side one at the volume-weighted average price. */
+    private Deal open(long order, OrderRequest r, SymbolSpec spec, OpenPosition same, double volume, double price,
+                      double commission, long timeMs, String comment) {
+        balance += commission;
+        OpenPosition p;
+        if (same != null) {
+            p = same;
+            double total = p.volume + volume;
+            p.priceOpen = (p.priceOpen * p.volume + price * volume) / total;
+            p.volume = Math.round(total * 1e8) / 1e8;
+            p.commission = Money.cents(p.commission + commission);
+            if (r.sl() > 0) p.sl = r.sl();
+            if (r.tp() > 0) p.tp = r.tp();
+        } else {
+            p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment);
+            positions.put(p.ticket, p);
+        }
+        return new Deal(nextDeal++, order, p.ticket, r.symbol(), r.side(), DealEntry.IN, price, volume, commission,
+                0, 0, timeMs, DealReason.EXPERT, comment);
+    }
+
+    /** Closes (part of) a position; on a netting account a larger opposite order reverses it (INOUT deal). */
+    private Deal reduce(long order, OrderRequest r, OpenPosition p, double closeVolume, double openVolume,
+                        double price, double commission, long timeMs, String comment) {
+        double fraction = closeVolume / p.volume;
+        double profit = p.profitAt(price, closeVolume);
+        double swap = Money.cents(p.swap * fraction);
+        balance += profit + swap + commission;
+        p.swap = Money.cents(p.swap - swap);
+        p.commission = Money.cents(p.commission * (1 - fraction));
+        p.volume = Math.round((p.volume - closeVolume) * 1e8) / 1e8;
+        DealEntry entry = DealEntry.OUT;
+        if (openVolume > 0) {
+            // netting reversal: the same position ticket continues on the other side with the remaining volume
+            entry = DealEntry.INOUT;
+            p.side = r.side();
+            p.volume = openVolume;
+            p.priceOpen = price;
+            p.sl = r.sl();
+            p.tp = r.tp();
+            p.swap = 0;
+            p.commission = Money.cents(commission * openVolume / r.volume());
+            p.timeMs = timeMs;
+            p.comment = comment;
+        } else if (p.volume <= EPS) {
+            positions.remove(p.ticket);
+        }
+        return new Deal(nextDeal++, order, p.ticket, p.symbol, r.side(), entry, price, r.volume(), commission, swap,
+                profit, timeMs, DealReason.EXPERT, comment);
+    }
+
+    /** Closes a whole position by the broker (SL, TP, stop-out): a new order ticket, the position's comment. */
+    private Deal closeWhole(OpenPosition p, double price, long timeMs, DealReason reason) {
+        long order = nextOrder++;
+        double profit = p.profitAt(price, p.volume);
+        double commission = -Money.cents(config.commissionPerLotPerSide() * p.volume);
+        double swap = p.swap;
+        balance += profit + swap + commission;
+        positions.remove(p.ticket);
+        return new Deal(nextDeal++, order, p.ticket, p.symbol, p.side.opposite(), DealEntry.OUT, price, p.volume,
+                commission, swap, profit, timeMs, reason, p.comment);
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private static boolean slHit(OpenPosition p, Tick t) {
+        if (p.sl <= 0) return false;
+        return p.side == Side.BUY ? t.bid() <= p.sl : t.ask() >= p.sl;
+    }
+
+    private static boolean tpHit(OpenPosition p, Tick t) {
+        if (p.tp <= 0) return false;
+        return p.side == Side.BUY ? t.bid() >= p.tp : t.ask() <= p.tp;
+    }
+
+    /**
+     * MT5's stops rule: a BUY's SL must be at least stopsLevel points below the bid and its TP as far above it;
+     * a SELL's SL above the ask and TP below it. With stopsLevel 0 they must still be strictly on the right side.
+     */
+    private static String stopsProblem(SymbolSpec s, Side side, double sl, double tp, Tick q) {
+        double min = s.stopsLevel() * s.point() - s.point() * 1e-3;
+        double ref = side == Side.BUY ? q.bid() : q.ask();
+        String where = side == Side.BUY ? "bid " : "ask ";
+        if (sl > 0) {
+            double dist = side.sign() * (ref - sl);
+            if (dist <= 0 || dist < min) {
+                return side + " sl " + sl + " must be " + (side == Side.BUY ? "below " : "above ") + where + ref
+                        + " by at least " + s.stopsLevel() + " points";
+            }
+        }
+        if (tp > 0) {
+            double dist = side.sign() * (tp - ref);
+            if (dist <= 0 || dist < min) {
+                return side + " tp " + tp + " must be " + (side == Side.BUY ? "above " : "below ") + where + ref
+                        + " by at least " + s.stopsLevel() + " points";
+            }
+        }
+        return null;
+    }
+
+    /** MT5's freeze rule: a position whose SL or TP is within freezeLevel points of its close price is frozen. */
+    private static boolean frozen(OpenPosition p, Tick q) {
+        int level = p.spec.freezeLevel();
+        if (level == 0 || q == null) return false;
+        double dist = level * p.spec.point() - p.spec.point() * 1e-3;
+        double price = p.closePrice(q.bid(), q.ask());
+        return (p.sl > 0 && Math.abs(price - p.sl) < dist) || (p.tp > 0 && Math.abs(price - p.tp) < dist);
+    }
+
+    private static String frozenMessage(OpenPosition p) {
+        return "position #" + p.ticket + " is frozen: price within " + p.spec.freezeLevel() + " points of its sl/tp";
+    }
+
+    private static String volumeProblem(SymbolSpec s, double v) {
+        if (!Double.isFinite(v) || v <= 0) return "volume must be a positive number, got " + v;
+        if (v < s.volumeMin() - EPS) return "volume " + v + " is below the minimum " + s.volumeMin();
+        if (v > s.volumeMax() + EPS) return "volume " + v + " is above the maximum " + s.volumeMax();
+        double steps = v / s.volumeStep();
+        if (Math.abs(steps - Math.rint(steps)) > 1e-6) return "volume " + v + " is not a multiple of the step " + s.volumeStep();
+        return null;
+    }
+
+    /** Swap at every 21:00 UTC rollover in (from, to], Monday–Friday only, Wednesday counting three days. */
+    private void chargeSwaps(long from, long to) {
+        if (positions.isEmpty()) return;
+        long first = Math.floorDiv(from - ROLLOVER, DAY) + 1; // first day whose rollover is after `from`
+        for (long day = first; day * DAY + ROLLOVER <= to; day++) {
+            int dow = (int) Math.floorMod(day + 3, 7); // 0 = Monday
+            if (dow >= 5) continue;
+            int days = dow == 2 ? 3 : 1;
+            for (OpenPosition p : positions.values()) {
+                double rate = config.swapFor(p.symbol).forSide(p.side);
+                p.swap = Money.cents(p.swap + rate * p.volume * days);
+            }
+        }
+    }
+
+    private List<Deal> stopOut(long timeMs) {
+        List<Deal> out = List.of();
+        while (!positions.isEmpty()) {
+            double margin = totalMargin();
+            if (margin <= 0 || equity() / margin * 100 >= config.stopOutLevelPercent()) break;
+            OpenPosition worst = null;
+            double worstProfit = Double.POSITIVE_INFINITY;
+            for (OpenPosition p : positions.values()) {
+                Tick q = quotes.get(p.symbol);
+                double pl = p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume) + p.swap;
+                if (pl < worstProfit) { worstProfit = pl; worst = p; }
+            }
+            Tick q = quotes.get(worst.symbol);
+            if (out.isEmpty()) out = new ArrayList<>();
+            out.add(closeWhole(worst, worst.closePrice(q.bid(), q.ask()), timeMs, DealReason.STOP_OUT));
+        }
+        return out;
+    }
+
+    private double equity() {
+        double e = balance;
+        for (OpenPosition p : positions.values()) {
+            Tick q = quotes.get(p.symbol);
+            e += p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume) + p.swap;
+        }
+        return e;
+    }
+
+    private double totalMargin() {
+        double m = 0;
+        for (OpenPosition p : positions.values()) m += Margin.of(p.spec, p.volume, p.priceOpen, config.leverage());
+        return m;
+    }
+
+    private OpenPosition netPosition(String symbol) {
+        for (OpenPosition p : positions.values()) if (p.symbol.equals(symbol)) return p;
+        return null;
+    }
+
+    private static ExecutionResult reject(Retcode code, long order, String why) {
+        return new ExecutionResult(code, order, List.of(), 0, why);
+    }
+
+    private static double roundToDigits(double price, int digits) {
+        double p = Math.pow(10, digits);
+        return Math.round(price * p) / p;
+    }
+
+    private static void checkTick(Tick t) {
+        if (t == null) throw new IllegalArgumentException("tick is null");
+        if (!(t.bid() > 0) || !Double.isFinite(t.bid())) throw new IllegalArgumentException(t.symbol() + " tick bid must be positive and finite, got " + t.bid());
+        if (!(t.ask() >= t.bid()) || !Double.isFinite(t.ask())) throw new IllegalArgumentException(t.symbol() + " tick ask " + t.ask() + " must be finite and >= bid " + t.bid());
+    }
+}

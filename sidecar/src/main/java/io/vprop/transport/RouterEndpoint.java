@@ -1,0 +1,86 @@
+package io.vprop.transport;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The sidecar's ZeroMQ ROUTER: binds, receives [routing id, payload] from many DEALERs, sends to one by id.
+ * Owned by one thread (ZeroMQ sockets are not thread-safe); other threads wake it through {@link #waker()}.
+ */
+public final class RouterEndpoint implements AutoCloseable {
+
+    /** One received message. */
+    public record Inbound(byte[] identity, byte[] payload) {
+    }
+
+    private final ZContext ctx;
+    private final ZMQ.Socket router;
+    private final ZMQ.Socket wakeIn;
+    private final ZMQ.Socket wakeOut;
+    private final ZMQ.Poller poller;
+    private final String endpoint;
+
+    public RouterEndpoint(String endpoint) {
+        this.ctx = new ZContext(1);
+        this.router = ctx.createSocket(SocketType.ROUTER);
+        router.setLinger(0);
+        router.setSndHWM(100_000);
+        router.setRcvHWM(100_000);
+        try {
+            router.bind(endpoint);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw new IllegalStateException("cannot bind the ZeroMQ ROUTER on " + endpoint + ": " + e.getMessage()
+                    + " (is another sidecar running? set zmq.endpoint or --zmq)", e);
+        }
+        this.endpoint = router.getLastEndpoint();
+        String wakeAddr = "inproc://vprop-wake-" + System.identityHashCode(this);
+        wakeIn = ctx.createSocket(SocketType.PULL);
+        wakeIn.bind(wakeAddr);
+        wakeOut = ctx.createSocket(SocketType.PUSH);
+        wakeOut.setLinger(0);
+        wakeOut.connect(wakeAddr);
+        poller = ctx.createPoller(2);
+        poller.register(router, ZMQ.Poller.POLLIN);
+        poller.register(wakeIn, ZMQ.Poller.POLLIN);
+    }
+
+    /** The bound address (with the real port when bound to port 0 / '*'). */
+    public String endpoint() { return endpoint; }
+
+    /** Waits up to {@code timeoutMs} for a message or a wake-up. */
+    public void await(long timeoutMs) {
+        poller.poll(timeoutMs);
+        if (poller.pollin(1)) while (wakeIn.recv(ZMQ.DONTWAIT) != null) { /* drain */ }
+    }
+
+    /** Next message without blocking, or null. Multi-frame messages keep their last frame as the payload. */
+    public Inbound poll() {
+        byte[] id = router.recv(ZMQ.DONTWAIT);
+        if (id == null) return null;
+        byte[] payload = new byte[0];
+        while (router.hasReceiveMore()) payload = router.recv();
+        return new Inbound(id, payload);
+    }
+
+    /** Queues {@code payload} for the peer; silently dropped by ZeroMQ if that peer is not connected. */
+    public void send(byte[] identity, byte[] payload) {
+        router.send(identity, ZMQ.SNDMORE | ZMQ.DONTWAIT);
+        router.send(payload, ZMQ.DONTWAIT);
+    }
+
+    /** Thread-safe wake-up of the owner thread blocked in {@link #await}. */
+    public Runnable waker() {
+        return () -> {
+            synchronized (wakeOut) {
+                wakeOut.send(new byte[0], ZMQ.DONTWAIT);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+}

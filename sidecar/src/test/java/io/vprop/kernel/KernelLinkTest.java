@@ -1,0 +1,123 @@
+package io.vprop.kernel;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vprop.journal.Journal;
+import io.vprop.paper.TerminalLink;
+import io.vprop.protocol.Payload;
+import io.vprop.risk.RiskEngine;
+import io.vprop.transport.RoutingId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sidecar kernel and an EA-side link over real ZeroMQ sockets on loopback, with real journals. */
+class KernelLinkTest {
+    @TempDir
+    Path dir;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<Payload.Signal> received = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
+    }
+
+    private SidecarKernel startKernel(String endpoint) {
+        Journal j = new Journal(dir.resolve("sidecar.db"), false);
+        SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults(endpoint), j, peer -> Strategy.NONE,
+                new RiskEngine(5), new EventBus(), new SimpleMeterRegistry(), System::currentTimeMillis);
+        Thread t = new Thread(k, "kernel");
+        t.start();
+        open.add(j);
+        open.add(k);
+        return k;
+    }
+
+    private TerminalLink link(String endpoint) {
+        Journal j = new Journal(dir.resolve("terminal.db"), false);
+        TerminalLink l = new TerminalLink(endpoint, new RoutingId("paper-1", "1001", "EURUSD.M1"), j, KernelLinkTest::hello,
+                received::add, System::currentTimeMillis, System::currentTimeMillis);
+        open.add(j);
+        open.add(l);
+        return l;
+    }
+
+    static Payload.Hello hello() {
+        return new Payload.Hello("paper-1", "1001", "Paper", "VProp", "USD", 100, "hedging", 0, List.of(1), 0, "",
+                List.of(new Payload.SymbolInfo("EURUSD", 5, 1e-5, 1e-5, 1.0, 100000, 0.01, 0.01, 50, 0, 0, "EUR", "USD", List.of())));
+    }
+
+    private static void until(TerminalLink l, BooleanSupplier cond, String what) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!cond.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("timed out waiting for " + what);
+            l.poll(5);
+        }
+    }
+
+    private static Payload.Account account(List<Payload.PositionInfo> positions) {
+        return new Payload.Account(100_000, 100_000, 0, 100_000, positions);
+    }
+
+    @Test
+    void signalFillAndRestartWithoutLossOrDuplicates() throws Exception {
+        SidecarKernel k = startKernel("tcp://127.0.0.1:*");
+        String endpoint = k.endpoint();
+        TerminalLink l = link(endpoint);
+        until(l, l::welcomed, "welcome");
+        l.sendReliable(account(List.of()));
+        long now = System.currentTimeMillis();
+        l.sendFresh(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, now, 6), false);
+        until(l, () -> k.status().symbols().size() == 1 && k.status().peers().get(0).balance() != null, "tick and account at the sidecar");
+
+        String id = k.call(kk -> kk.submitSignalTo(null, SignalRequest.open("EURUSD", "buy", 0.1, 1.1002, 0.0005, 1.0990,
+                1.1020, 1.1030, System.currentTimeMillis() + 30_000, "manual", "", 0.5, "test")).id()).get();
+        assertThat(id).isNotNull();
+        until(l, () -> received.size() == 1, "signal at the terminal");
+        assertThat(received.get(0).id()).isEqualTo(id);
+
+        l.sendReliable(new Payload.SignalAck(id, "executed", "", "", 5001, 1.1002));
+        l.sendReliable(new Payload.Fill(7001, 6001, 5001, id, "EURUSD", "buy", "in", 1.1002, 0.1, -0.3, 0, 0, now, "expert"));
+        until(l, () -> k.status().fillsRecorded() == 1, "fill journaled");
+
+        // The sidecar goes away; the terminal keeps trading and journals a fill it cannot deliver yet.
+        k.close();
+        l.sendReliable(new Payload.Fill(7002, 6002, 5001, id, "EURUSD", "sell", "out", 1.1012, 0.1, -0.3, 0, 10.0, now + 1000, "tp"));
+        SidecarKernel k2 = startKernel(endpoint);
+        until(l, () -> l.welcomed() && k2.status().fillsRecorded() == 1, "resent fill after restart");
+
+        List<Map<String, Object>> fills = k2.journalReader().fills(10);
+        assertThat(fills).extracting(f -> ((Number) f.get("deal")).longValue()).containsExactlyInAnyOrder(7001L, 7002L);
+        assertThat(received).as("the signal was delivered exactly once").hasSize(1);
+        assertThat(k2.journalReader().signals(10)).singleElement().satisfies(s -> assertThat(s.get("status")).isEqualTo("executed"));
+    }
+
+    @Test
+    void badMessagesGetErrorsAndTheConnectionLivesOn() throws Exception {
+        SidecarKernel k = startKernel("tcp://127.0.0.1:*");
+        TerminalLink l = link(k.endpoint());
+        until(l, l::welcomed, "welcome");
+        long now = System.currentTimeMillis();
+        // Raw bytes through a second dealer: validation errors first, then the missing hello.
+        try (var raw = new io.vprop.transport.DealerEndpoint(k.endpoint(), new RoutingId("raw", "1", "x"))) {
+            Thread.sleep(200); // ZMQ_IMMEDIATE drops what is sent before the connection is up
+            raw.send("{\"v\":1,\"type\":\"tick\",\"seq\":1,\"ts_ms\":1,\"symbol\":\"EURUSD\",\"bid\":1.2,\"ask\":1.1,\"time_msc\":1}".getBytes());
+            assertThat(new String(raw.receive(5_000))).contains("\"crossed_quote\"").contains("\"field\":\"bid\"");
+            raw.send("not json".getBytes());
+            assertThat(new String(raw.receive(5_000))).contains("\"malformed_json\"");
+            raw.send("{\"v\":1,\"type\":\"tick\",\"seq\":2,\"ts_ms\":1,\"symbol\":\"EURUSD\",\"bid\":1.1,\"ask\":1.2,\"time_msc\":1}".getBytes());
+            assertThat(new String(raw.receive(5_000))).contains("\"hello_required\"").contains("\"ref_seq\":2");
+        }
+        l.sendFresh(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, now, 6), false);
+        until(l, () -> k.status().symbols().size() == 1, "valid tick after the bad one");
+        assertThat(k.status().peers()).anySatisfy(p -> assertThat(p.welcomed()).isTrue());
+    }
+}

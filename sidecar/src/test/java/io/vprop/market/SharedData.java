@@ -1,0 +1,32 @@
+package io.vprop.market;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates /work/shared/data through the {@code vprop.shared.data} system property; fails loudly if absent. */
+public final class SharedData {
+    private SharedData() {
+    }
+
+    public static Path file(String relative) {
+        String dir = System.getProperty("vprop.shared.data");
+        if (dir == null) throw new IllegalStateException("system property vprop.shared.data is not set (run through Maven)");
+        Path p = Path.of(dir).resolve(relative).normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("shared market data file missing: " + p
+                    + " (the tests need the shared data set; see shared/data/README.md)");
+        }
+        return p;
+    }
+
+    public static final String EURUSD_TICKS = "ticks/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz";
+    public static final String NZDUSD_TICKS = "ticks/NZDUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz";
+    public static final String EURUSD_HIST_TICKS = "ticks/EURUSD_histdata_2020-01-30_2020-01-31.ticks.csv.gz";
+    public static final String AUDUSD_TICKS = "ticks/AUDUSD_nautilus_2020-01-30_2020-01-31.ticks.csv.gz";
+    public static final String EURUSD_M1 = "bars/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz";
+    public static final String NZDUSD_M1 = "bars/NZDUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz";
+    public static final String EURUSD_H1 = "bars/EURUSD_oanda_H1_2007-2018.bars.csv.gz";
+    public static final String GBPUSD_BID = "bars/fxcm_nautilus/gbpusd-m1-bid-2012.csv";
+    public static final String USDJPY_BID = "bars/fxcm_nautilus/usdjpy-m1-bid-2013.csv";
+    public static final String CME_6E = "bars/6EH4.XCME_1min_bars_20240101_20240131.csv.gz";
+}
