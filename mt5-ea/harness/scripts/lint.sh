@@ -16,7 +16,7 @@ rules=(
   'cxx-type|\b(unsigned|signed|size_t|int8_t|int16_t|int32_t|int64_t|uint8_t|uint16_t|uint32_t|uint64_t|wchar_t)\b|\blong[[:space:]]+long\b'
   'primitive-pointer|\b(int|uint|long|ulong|short|ushort|char|uchar|double|float|bool|string|void|datetime)[[:space:]]*\*[[:space:]]*[A-Za-z_(]'
   'array-reference|\([[:space:]]*&[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*\)[[:space:]]*\['
-  'rvalue-reference|&&[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*[,)]'
+  'rvalue-reference|\b(int|uint|long|ulong|short|ushort|char|uchar|double|float|bool|string|datetime|C[A-Z][A-Za-z0-9_]*|VP[A-Z][a-z][A-Za-z0-9_]*|Mql[A-Z][A-Za-z]*)[[:space:]]*&&'
   'cxx-header|^[[:space:]]*#include[[:space:]]*[<"][^>"]*[>"]'
   'c-library|\b(printf|sprintf|snprintf|fprintf|malloc|calloc|realloc|free|memcpy|strlen|cout|cerr)[[:space:]]*(\(|<<)'
   'multiple-inheritance|\b(class|struct)[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*:[^{;]*,'
