@@ -236,7 +236,7 @@ private:
    int               Element(int list, int k, const string &path, const string &field, string &elem_path);
 
    void              Hello(int o, VPMessage &m);
-   void              Symbol(int o, const string &p, VPSymbolInfo &s);
+   void              DecodeSymbol(int o, const string &p, VPSymbolInfo &s);
    void              Tick(int o, VPMessage &m);
    void              Bar(int o, VPMessage &m);
    void              Levels(int o, const string &field, VPLevel &out[]);
@@ -625,12 +625,12 @@ void CVPDecoder::Hello(int o, VPMessage &m)
          string p;
          int e = Element(sl, i, "", "symbols", p);
          if(e >= 0)
-            Symbol(e, p, m.symbols[i]);
+            DecodeSymbol(e, p, m.symbols[i]);
         }
      }
   }
 
-void CVPDecoder::Symbol(int o, const string &p, VPSymbolInfo &s)
+void CVPDecoder::DecodeSymbol(int o, const string &p, VPSymbolInfo &s)
   {
    s.digits = Integer(o, p, "digits");
    if(!m_failed && (s.digits < 0 || s.digits > 10))
