@@ -269,7 +269,7 @@ int main(int argc, char **argv) {
     last_signal_seq = sidecar_seq;
     pump(5);
     acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "governor_halted" && opens() == 1,
+    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "daily-loss" && acks[0].reason.s.find("halted") == 0 && opens() == 1,
                   "a signal while halted is rejected with the rule", acks.empty() ? "" : acks[0].rule.s);
     check::expect(emu::chart_comment.find("halted") != std::string::npos, "the chart panel shows the mode");
     std::string bad;
@@ -310,6 +310,19 @@ int main(int argc, char **argv) {
     setup_world(root);
     InpEndpoint = string(router.endpoint());
     InpTerminalName = "Harness Terminal 2";
+    {
+        // a high-impact USD release in 5 minutes, as the MT5 economic calendar lists it (server time)
+        MqlCalendarValue v{};
+        v.id = 1;
+        v.event_id = 77;
+        v.time = TimeTradeServer() + 300;
+        MqlCalendarEvent ev{};
+        ev.id = 77;
+        ev.importance = CALENDAR_IMPORTANCE_HIGH;
+        ev.name = "Nonfarm Payrolls";
+        ev.country_id = 840;
+        emu::calendar.push_back({v, ev});
+    }
     check::expect(OnInit() == INIT_SUCCEEDED, "second EA instance starts");
     pump(5);
     to_ea(welcome(0));
@@ -329,11 +342,26 @@ int main(int argc, char **argv) {
                   acks.empty() ? "no ack" : acks[0].rule.s + " " + acks[0].reason.s);
     emu::connected = false;
     mark = seen.size();
-    to_ea(signal_json("sig-D", ++sidecar_seq, sidecar_seq - 1, 1.08510));
+    long d_seq = ++sidecar_seq;
+    to_ea(signal_json("sig-D", d_seq, d_seq - 1, 1.08510));
     pump(5);
     acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].rule.s == "terminal_disconnected", "terminal disconnected -> nothing new",
+    check::expect(acks.size() == 1 && acks[0].rule.s == "terminal-disconnected", "terminal disconnected -> nothing new",
                   acks.empty() ? "no ack" : acks[0].rule.s);
+    // --- news embargo from the calendar: 2 minutes before the release no entries on USD symbols
+    emu::connected = true;
+    for (int i = 0; i < 100; i++) {  // 200 s pass; the sidecar keeps talking
+        to_ea("{\"v\":1,\"type\":\"heartbeat\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1}");
+        pump(1, 2000);
+    }
+    mark = seen.size();
+    long e_seq = ++sidecar_seq;
+    to_ea(signal_json("sig-E", e_seq, d_seq, 1.08510));
+    pump(3);
+    acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "news-embargo",
+                  "a signal 100 s before a high-impact USD release (MT5 calendar) is rejected by the news embargo",
+                  acks.empty() ? "no ack" : acks[0].rule.s + " " + acks[0].reason.s);
     OnDeinit(0);
     system(("rm -rf " + emu::files_dir).c_str());
     return check::finish();

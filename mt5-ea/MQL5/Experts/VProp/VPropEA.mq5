@@ -52,6 +52,7 @@ string        g_last_mode = "";
 int           g_last_welcomes = -1;
 string        g_mode = "ok";
 string        g_mode_reason = "";
+string        g_mode_rule = "";        // the governor rule behind the mode (the signal_ack's rule)
 bool          g_ready = false;
 long          g_last_calendar_s = 0;
 string        g_state_dir = "";
@@ -207,6 +208,7 @@ int OnInit(void)
    string chart = VPSanitize(_Symbol + "." + IntegerToString(_Period) + "." + IntegerToString(ChartID() % 100000), 64);
    string routing_id = terminal + "/" + account + "/" + chart;
    g_state_dir = "VProp/" + terminal + "_" + account + "_" + chart;
+   g_last_calendar_s = 0;
 
    // governors first: without a valid profile the EA must not trade
    string gerr = "";
@@ -259,6 +261,7 @@ void ApplyDecision(const VPGovDecision &d, const string &event)
    if(mode != g_mode || d.message != g_mode_reason)
       PrintFormat("VProp governor [%s]: %s %s - %s", event, VPGovActionName(d.action), d.rule, d.message);
    g_mode = mode;
+   g_mode_rule = d.action == VPG_ALLOW ? "" : d.rule;
    g_mode_reason = d.action == VPG_ALLOW ? "" : d.rule + ": " + d.message;
    if(d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET)
      {
@@ -330,14 +333,14 @@ void HandleSignal(const VPMessage &s)
       // fail-safes and hard governors: nothing new when the terminal is offline or a rule says no
       if(!TerminalInfoInteger(TERMINAL_CONNECTED))
         {
-         o.rule = "terminal_disconnected";
+         o.rule = "terminal-disconnected";
          o.reason = "the terminal has no connection to the trade server";
         }
       else
          if(g_mode != "ok")
            {
-            o.rule = "governor_" + g_mode;
-            o.reason = g_mode_reason;
+            o.rule = g_mode_rule;
+            o.reason = g_mode + ": " + g_mode_reason;
            }
          else
            {
