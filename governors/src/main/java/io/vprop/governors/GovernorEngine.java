@@ -101,6 +101,10 @@ public final class GovernorEngine {
         if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
             throw new IllegalArgumentException("event.timeMs: " + t + " is before the previous event at " + l.nowMs);
         }
+        if (e instanceof Fill f && l.balance + f.profit() < 0) {
+            throw new IllegalArgumentException("fill.profit: " + f.profit() + " would make the balance negative ("
+                    + l.balance + " before)");
+        }
         l.nowMs = t;
         advanceDay(t);
         apply(e);
@@ -158,7 +162,6 @@ public final class GovernorEngine {
             // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot
             l.balance += f.profit();
             l.dayProfit += f.profit();
-            if (l.balance < 0) throw new IllegalArgumentException("fill.profit: " + f.profit() + " makes the balance negative");
         }
     }
 
@@ -172,7 +175,7 @@ public final class GovernorEngine {
         double target = profitTarget == null ? 0 : profitTarget.target(l);
         return new StateSnapshot(l.nowMs, l.balance, l.equity, l.dayStartMs, l.nextResetMs,
                 l.dayAnchor, l.dailyFloor, daily, l.highWaterMark, l.overallFloor, overall,
-                openRisk, Math.min(daily, overall) - openRisk,
+                openRisk, PreTradeRiskRule.headroom(l) - openRisk,
                 l.countedProfit(), target, target == 0 ? 0 : l.countedProfit() / target * 100,
                 TradingDaysRule.tradingDays(l), profile.tradingDays() == null ? 0 : profile.tradingDays().minTradingDays(),
                 tradingDays == null ? 0 : tradingDays.profitableDays(l),

@@ -8,7 +8,8 @@ import java.util.List;
  * @param dailyHeadroom    equity minus today's loss floor (money that may still be lost today)
  * @param overallHeadroom  equity minus the overall floor
  * @param openRisk         what the open positions can still lose down to their stops (infinite if one has none)
- * @param sizingHeadroom   min(dailyHeadroom, overallHeadroom) minus openRisk: the most a new order's worst case may use
+ * @param sizingHeadroom   room to the nearer floor minus openRisk: the most a new order's worst case may use (with a
+ *                         floor trailing the closed balance, the overall floor is taken as if open winners were banked)
  * @param countedProfit    closed profit that counts for the target (balance gain minus news haircuts)
  * @param profitStillNeeded consistency rule: extra total profit needed so the best day is within the limit (0 if ok)
  * @param pausedUntilMs    0 when not paused

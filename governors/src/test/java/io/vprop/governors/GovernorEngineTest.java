@@ -122,6 +122,32 @@ class GovernorEngineTest {
     }
 
     @Test
+    void exportedStateSurvivesAJsonRoundTripForPersistence() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        GovernorEngine e = GovernorEngine.start(FTMO, 100_000, "USD");
+        e.evaluate(new NewsEvent(t("2024-05-03T08:00:00Z"), t("2024-05-03T12:30:00Z"), "USD", NewsEvent.Impact.HIGH));
+        e.evaluate(new AccountSnapshot(t("2024-05-03T10:00:00Z"), 100_000, 95_100,
+                List.of(new Position("EURUSD", Side.BUY, 1, 1.08, 1.07, t("2024-05-03T09:00:00Z"), -4_900, 100_000)), 2));
+        EngineState s = e.exportState();
+        assertThat(s.pauseHit()).isNotNull();
+        EngineState back = json.readValue(json.writeValueAsString(s), EngineState.class);
+        assertThat(back).isEqualTo(s);
+        GovernorEngine restored = GovernorEngine.restore(FTMO, back);
+        ClockTick next = new ClockTick(t("2024-05-03T12:29:00Z"));
+        assertThat(restored.evaluate(next)).isEqualTo(e.evaluate(next));
+    }
+
+    @Test
+    void aFillThatWouldMakeTheBalanceNegativeIsRejectedWithoutChangingState() {
+        GovernorEngine e = GovernorEngine.start(FTMO, 100_000, "USD");
+        e.evaluate(new ClockTick(t("2024-05-14T10:00:00Z")));
+        EngineState before = e.exportState();
+        assertThatThrownBy(() -> e.evaluate(new Fill(t("2024-05-14T10:01:00Z"), "EURUSD", Side.SELL, 1, 1.08, false,
+                -100_001, t("2024-05-14T09:00:00Z")))).hasMessageContaining("fill.profit");
+        assertThat(e.exportState()).isEqualTo(before);
+    }
+
+    @Test
     void restoredLatchesStayLatched() {
         GovernorEngine e = GovernorEngine.start(FTMO, 100_000, "USD");
         e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:00Z"), 100_000, 94_000));

@@ -115,7 +115,7 @@ public final class ProfileLoader {
         BufferConfig buffers = null;
         JsonFields b = f.object("buffers");
         if (b != null) {
-            buffers = new BufferConfig(b.number("blockEntriesAtPct"), b.number("flattenAtPct"));
+            buffers = new BufferConfig(b.number("blockEntriesAtPct"), b.number("flattenAtPct"), b.integer("flattenBeforeResetMinutes", 0));
             source(b, "buffers", sources);
         }
 

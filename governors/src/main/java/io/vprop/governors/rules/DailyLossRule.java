@@ -51,12 +51,38 @@ public final class DailyLossRule implements GovernorRule {
             }
             return;
         }
+        if (carriedIntoNextDay(l, eq)) return;
         double blockAt = l.dailyLimit * buffers.blockEntriesAtPct() / 100.0;
         if (buffers.blockEntriesAtPct() < 100 && used >= blockAt) {
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, eq, l.dayAnchor - blockAt, 0,
                     "Today's loss " + Fmt.money(used) + " reached the " + Fmt.num(buffers.blockEntriesAtPct())
                             + "% warning level of the " + Fmt.money(l.dailyLimit) + " daily limit: no new entries today.");
         }
+    }
+
+    /**
+     * Shortly before the reset: would the equity, measured against the floor the next day will have, already be
+     * inside the flatten buffer? FTMO's example: +4,000 closed today and a 13,000 floating loss are fine until
+     * midnight, then the new anchor (the higher balance) puts the floor above the equity. Flatten before that.
+     */
+    private boolean carriedIntoNextDay(Ledger l, double eq) {
+        long windowMs = buffers.flattenBeforeResetMinutes() * 60_000L;
+        if (windowMs == 0 || l.nextResetMs - l.nowMs > windowMs || l.positions.isEmpty()) return false;
+        double anchor = switch (config.anchor()) {
+            case BALANCE -> l.balance;
+            case EQUITY -> l.equity;
+            case HIGHER_OF_BALANCE_AND_EQUITY -> Math.max(l.balance, l.equity);
+        };
+        double limit = config.limit(l.initialBalance, anchor);
+        double flattenLevel = anchor - limit * buffers.flattenAtPct() / 100.0;
+        if (eq >= flattenLevel) return false;
+        if (!l.paused() || l.pausedUntilMs < l.nextResetMs) {
+            l.pause(l.nextResetMs, new RuleHit(Action.PAUSE_UNTIL_RESET, ID, eq, flattenLevel, l.nextResetMs,
+                    "The reset at " + Fmt.time(l.nextResetMs) + " will set the loss floor at " + Fmt.money(anchor - limit)
+                            + " and equity " + Fmt.money(eq) + " would already be past the safety buffer: close everything"
+                            + " before the reset."));
+        }
+        return true;
     }
 
     @Override

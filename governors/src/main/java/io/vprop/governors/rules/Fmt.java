@@ -16,6 +16,6 @@ final class Fmt {
     }
 
     static String time(long ms) {
-        return Instant.ofEpochMilli(ms).toString().replace(".000Z", "Z") + " UTC";
+        return Instant.ofEpochMilli(ms).toString();
     }
 }

@@ -146,6 +146,21 @@ public final class Ledger {
         if (f > overallFloor) overallFloor = f;
     }
 
+    /**
+     * The overall floor as it would stand if the open winners were closed now. With a floor that trails the closed
+     * balance, banking one position's profit lifts the floor under the others; pre-trade sizing uses this.
+     */
+    public double projectedOverallFloor() {
+        MaxLossConfig m = profile.maxLoss();
+        if (m.mode() != MaxLossConfig.Mode.TRAILING_CLOSED_BALANCE) return overallFloor;
+        double potential = balance;
+        for (int i = 0, n = positions.size(); i < n; i++) potential += Math.max(0, positions.get(i).profit());
+        if (potential <= highWaterMark) return overallFloor;
+        double f = potential - maxLossLimit;
+        if (m.lockAtInitial()) f = Math.min(f, initialBalance * (1 + m.lockOffsetPct() / 100.0));
+        return Math.max(overallFloor, f);
+    }
+
     /** Closed profit that counts towards targets: balance gain minus news haircuts. */
     public double countedProfit() {
         return balance - initialBalance - haircut;

@@ -38,15 +38,16 @@ public final class PreTradeRiskRule implements GovernorRule {
         double worst = stopLoss * config.worstCaseFactor() + openRisk;
         double headroom = headroom(l);
         if (worst > headroom) {
-            boolean daily = l.equity - l.dailyFloor <= l.equity - l.overallFloor;
+            boolean daily = l.dailyFloor >= l.projectedOverallFloor();
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, worst, headroom, 0, "Worst case " + Fmt.money(worst)
                     + " (stop " + Fmt.money(stopLoss) + " plus slippage and gap, plus " + Fmt.money(openRisk)
                     + " open risk) exceeds the " + (daily ? "daily" : "overall") + " headroom of " + Fmt.money(headroom) + ".");
         }
     }
 
-    static double headroom(Ledger l) {
-        return Math.min(l.equity - l.dailyFloor, l.equity - l.overallFloor);
+    /** Room to the nearer floor; the overall one as projected after banking open winners (trailing floors). */
+    public static double headroom(Ledger l) {
+        return Math.min(l.equity - l.dailyFloor, l.equity - l.projectedOverallFloor());
     }
 
     @Override

@@ -81,6 +81,26 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void scenarioFilesAreValidatedNamingTheField(@TempDir Path tmp) throws IOException {
+        String head = "{\"name\": \"x\", \"profile\": \"ftmo-2step\", \"initialBalance\": 100000, \"events\": [";
+        Path typo = tmp.resolve("typo.json");
+        Files.writeString(typo, head + "{\"time\": \"2024-05-14T10:00:00Z\", \"type\": \"clock\", \"expect\": {\"dailyFlor\": 1}}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load(typo))
+                .hasMessageContaining("events[0].expect.dailyFlor: unknown field");
+        Path both = tmp.resolve("both.json");
+        Files.writeString(both, "{\"name\": \"x\", \"profile\": \"ftmo-2step\", \"rules\": {}, \"initialBalance\": 1, \"events\": []}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load(both)).hasMessageContaining("not both");
+        Path type = tmp.resolve("type.json");
+        Files.writeString(type, head + "{\"time\": \"2024-05-14T10:00:00Z\", \"type\": \"tick\"}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load(type))
+                .hasMessageContaining("events[0].type: unknown event type 'tick'");
+        Path offset = tmp.resolve("offset.json");
+        Files.writeString(offset, head + "{\"time\": \"2024-05-14T10:00:00+02:00\", \"type\": \"clock\"}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load(offset))
+                .hasMessageContaining("events[0].time: must be a UTC timestamp like 2024-03-10T21:59:00Z");
+    }
+
+    @Test
     void anExpectedRejectionThatDoesNotHappenFails(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("s.json");
         Files.writeString(f, "{\"name\": \"x\", \"profile\": \"ftmo-2step\", \"initialBalance\": 100000, \"events\": ["
