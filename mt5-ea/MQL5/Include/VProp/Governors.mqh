@@ -67,7 +67,7 @@ string VPGTime(long ms)
   {
    MqlDateTime t;
    TimeToStruct((datetime)VPFloorDiv(ms, 1000), t);
-   return StringFormat("%04d-%02d-%02dT%02d:%02d:%02dZ UTC", t.year, t.mon, t.day, t.hour, t.min, t.sec);
+   return StringFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", t.year, t.mon, t.day, t.hour, t.min, t.sec);
   }
 
 struct VPGovDecision
@@ -161,6 +161,7 @@ struct VPGovProfile
    double            max_lock_offset_pct;
    double            block_at_pct;
    double            flatten_at_pct;
+   int               flatten_before_reset_min;
    bool              has_pretrade;
    double            worst_factor;
    bool              has_news;
@@ -288,6 +289,9 @@ private:
    double            LossAtStop(const VPGovEvent &e);
    bool              Validate(const VPGovEvent &e, string &err);
    void              RuleDaily(void);
+   bool              CarriedIntoNextDay(double eq);
+   double            ProjectedOverallFloor(void);
+   double            Headroom(void) { return MathMin(m_equity - m_daily_floor, m_equity - ProjectedOverallFloor()); }
    void              RuleMax(const VPGovEvent &e);
    void              RulePreTrade(const VPGovEvent &e);
    void              RuleNews(const VPGovEvent &e);
@@ -522,6 +526,9 @@ bool CVPGovernors::ParseProfile(int root)
    int b = PObj(root, "buffers");
    m_p.block_at_pct = b >= 0 ? PNum(b, "buffers.", "blockEntriesAtPct", 100, true) : 100;
    m_p.flatten_at_pct = b >= 0 ? PNum(b, "buffers.", "flattenAtPct", 100, true) : 100;
+   m_p.flatten_before_reset_min = b >= 0 ? PInt(b, "buffers.", "flattenBeforeResetMinutes", 0, false) : 0;
+   if(m_p.flatten_before_reset_min < 0 || m_p.flatten_before_reset_min >= 1440)
+      PFail("buffers.flattenBeforeResetMinutes", "must be 0..1439");
    if(m_p.block_at_pct <= 0 || m_p.block_at_pct > 100 || m_p.flatten_at_pct <= 0 || m_p.flatten_at_pct > 100)
       PFail("buffers.blockEntriesAtPct", "buffers must be within 0..100 %");
    if(m_p.block_at_pct > m_p.flatten_at_pct)
@@ -1058,11 +1065,57 @@ void CVPGovernors::RuleDaily(void)
         }
       return;
      }
+   if(CarriedIntoNextDay(eq))
+      return;
    double block_at = m_daily_limit * m_p.block_at_pct / 100.0;
    if(m_p.block_at_pct < 100 && used >= block_at)
       AddHit(VPG_BLOCK_NEW_ENTRIES, "daily-loss", eq, m_day_anchor - block_at, 0,
              "Today's loss " + VPGMoney(used) + " reached the " + VPGNum(m_p.block_at_pct) + "% warning level of the " +
              VPGMoney(m_daily_limit) + " daily limit: no new entries today.");
+  }
+
+// Shortly before the reset: would the equity, against the floor the next day will have, already be inside the
+// flatten buffer? (A floating loss carried over a balance-anchored reset meets a new, higher anchor.)
+bool CVPGovernors::CarriedIntoNextDay(double eq)
+  {
+   long window = (long)m_p.flatten_before_reset_min * 60000;
+   if(window == 0 || m_next_reset - m_now > window || ArraySize(m_pos) == 0)
+      return false;
+   double anchor = m_p.daily_anchor == 0 ? m_balance : (m_p.daily_anchor == 1 ? m_equity : MathMax(m_balance, m_equity));
+   double limit = m_p.daily_amount >= 0 ? m_p.daily_amount : m_p.daily_pct / 100.0 * (m_p.daily_base_initial ? m_initial : anchor);
+   double flatten_level = anchor - limit * m_p.flatten_at_pct / 100.0;
+   if(eq >= flatten_level)
+      return false;
+   if(!Paused() || m_paused_until < m_next_reset)
+     {
+      VPGovHit h;
+      h.action = VPG_PAUSE_UNTIL_RESET;
+      h.rule = "daily-loss";
+      h.measured = eq;
+      h.threshold = flatten_level;
+      h.until_ms = m_next_reset;
+      h.message = "The reset at " + VPGTime(m_next_reset) + " will set the loss floor at " + VPGMoney(anchor - limit) +
+                  " and equity " + VPGMoney(eq) + " would already be past the safety buffer: close everything before the reset.";
+      Pause(m_next_reset, h);
+     }
+   return true;
+  }
+
+// The overall floor as it would stand if the open winners were closed now (a floor trailing the closed balance
+// rises when one position's profit is banked, under the others); pre-trade sizing uses it.
+double CVPGovernors::ProjectedOverallFloor(void)
+  {
+   if(m_p.max_mode != 2)
+      return m_overall_floor;
+   double potential = m_balance;
+   for(int i = 0; i < ArraySize(m_pos); i++)
+      potential += MathMax(0, m_pos[i].profit);
+   if(potential <= m_hwm)
+      return m_overall_floor;
+   double f = potential - m_max_limit;
+   if(m_p.max_lock)
+      f = MathMin(f, m_initial * (1 + m_p.max_lock_offset_pct / 100.0));
+   return MathMax(m_overall_floor, f);
   }
 
 void CVPGovernors::RuleMax(const VPGovEvent &e)
@@ -1125,10 +1178,10 @@ void CVPGovernors::RulePreTrade(const VPGovEvent &e)
       return;
      }
    double worst = stop * m_p.worst_factor + open;
-   double headroom = MathMin(m_equity - m_daily_floor, m_equity - m_overall_floor);
+   double headroom = Headroom();
    if(worst > headroom)
      {
-      bool daily = m_equity - m_daily_floor <= m_equity - m_overall_floor;
+      bool daily = m_daily_floor >= ProjectedOverallFloor();
       AddHit(VPG_BLOCK_NEW_ENTRIES, "pre-trade-risk", worst, headroom, 0, "Worst case " + VPGMoney(worst) + " (stop " +
              VPGMoney(stop) + " plus slippage and gap, plus " + VPGMoney(open) + " open risk) exceeds the " +
              (daily ? "daily" : "overall") + " headroom of " + VPGMoney(headroom) + ".");
@@ -1395,6 +1448,10 @@ bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
                else
                   if(e.position_open_ms > e.t)
                      err = "fill.positionOpenMs: is after the fill time";
+                  else
+                     if(m_balance + e.profit < 0)
+                        err = "fill.profit: " + DoubleToString(e.profit, 2) + " would make the balance negative (" +
+                              DoubleToString(m_balance, 2) + " before)";
      }
    if(e.kind == VPG_EV_NEWS && e.currency == "")
       err = "news.currency: must not be blank";
@@ -1621,7 +1678,7 @@ double CVPGovernors::Number(const string &key, bool &known)
    if(key == "overallFloor") return m_overall_floor;
    if(key == "overallHeadroom") return overall;
    if(key == "openRisk") return OpenRisk();
-   if(key == "sizingHeadroom") return MathMin(daily, overall) - OpenRisk();
+   if(key == "sizingHeadroom") return Headroom() - OpenRisk();
    if(key == "countedProfit") return counted;
    if(key == "profitTarget") return target;
    if(key == "targetProgressPct") return target == 0 ? 0 : counted / target * 100;
@@ -1676,7 +1733,7 @@ void CVPGovernors::RuleStates(VPRuleState &out[])
    if(m_p.has_pretrade)
      {
       double open = OpenRisk();
-      double head = MathMin(m_equity - m_daily_floor, m_equity - m_overall_floor);
+      double head = Headroom();
       VPGovAddRule(out, "pre-trade-risk", open, head, head - open, head - open <= 0 ? "warning" : "ok");
      }
    if(m_p.has_target)
