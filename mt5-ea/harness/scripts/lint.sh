@@ -53,6 +53,29 @@ strip() {
     }' keep="$2" "$1"
 }
 
+# MQL5 has no default member initialisers: `int m_x = 0;` at the top level of a class or struct body.
+member_initializers() {
+  awk '
+    {
+      line = $0
+      if (classdepth > 0 && depth == classdepth &&
+          line ~ /^[ \t]*(static[ \t]+|const[ \t]+)*[A-Za-z_][A-Za-z0-9_]*[ \t]+[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?[ \t]*=[^=]/)
+        print NR ":" line
+      if (line ~ /^[ \t]*(class|struct)[ \t]+[A-Za-z_]/) pending = 1
+      n = length(line)
+      for (i = 1; i <= n; i++) {
+        c = substr(line, i, 1)
+        if (c == "{") {
+          depth++
+          if (pending) { stack[++sp] = depth; classdepth = depth; pending = 0 }
+        } else if (c == "}") {
+          if (sp > 0 && depth == stack[sp]) { sp--; classdepth = sp > 0 ? stack[sp] : 0 }
+          depth--
+        } else if (c == ";" && pending) pending = 0
+      }
+    }'
+}
+
 findings=0
 for f in "$@"; do
   code=$(strip "$f" 0)
@@ -70,6 +93,11 @@ for f in "$@"; do
       findings=$((findings + 1))
     done < <(grep -nE -- "$re" <<<"$text" || true)
   done
+  while IFS= read -r hit; do
+    [[ -z $hit ]] && continue
+    echo "$f:${hit%%:*}: member-initializer: ${hit#*:}"
+    findings=$((findings + 1))
+  done < <(member_initializers <<<"$code")
 done
 if ((findings > 0)); then
   echo "lint: $findings finding(s): not valid MQL5" >&2

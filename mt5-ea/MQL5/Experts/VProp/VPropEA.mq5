@@ -52,7 +52,8 @@ string        g_last_mode = "";
 int           g_last_welcomes = -1;
 string        g_mode = "ok";
 string        g_mode_reason = "";
-string        g_mode_rule = "";        // the governor rule behind the mode (the signal_ack's rule)
+string        g_mode_rule = "";
+long          g_last_decision_log_ms = 0;        // the governor rule behind the mode (the signal_ack's rule)
 bool          g_ready = false;
 long          g_last_calendar_s = 0;
 string        g_state_dir = "";
@@ -258,8 +259,13 @@ void ApplyDecision(const VPGovDecision &d, const string &event)
       mode = "paused";
    if(d.action == VPG_FLATTEN_AND_HALT)
       mode = "halted";
-   if(mode != g_mode || d.message != g_mode_reason)
+   // logged when the mode or the rule changes, and once a minute while it lasts (messages carry live numbers)
+   long now = (long)GetTickCount64();
+   if(mode != g_mode || d.rule != g_mode_rule || (d.action != VPG_ALLOW && now - g_last_decision_log_ms >= 60000))
+     {
       PrintFormat("VProp governor [%s]: %s %s - %s", event, VPGovActionName(d.action), d.rule, d.message);
+      g_last_decision_log_ms = now;
+     }
    g_mode = mode;
    g_mode_rule = d.action == VPG_ALLOW ? "" : d.rule;
    g_mode_reason = d.action == VPG_ALLOW ? "" : d.rule + ": " + d.message;
