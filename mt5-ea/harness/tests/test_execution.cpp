@@ -141,6 +141,10 @@ int main() {
                           std::string("gives up at once on ") + names[i], o.rule.s);
             long t = 0;
             check::expect(st.IsExecuted(s.id, t) && t == 0, std::string("a failed id is answered for good: ") + names[i]);
+            emu::requests.clear();
+            ex.Open(st, s, emu::now_ms(), o);
+            check::expect(o.status.s == "rejected" && o.rule.s == "duplicate" && emu::requests.empty(),
+                          std::string("a resent rejected id stays rejected, no second attempt: ") + names[i]);
         }
         check::expect(VPRetcodeAction(TRADE_RETCODE_DONE_PARTIAL) == VP_RC_SUCCESS &&
                           VPRetcodeAction(TRADE_RETCODE_TIMEOUT) == VP_RC_RETRY &&

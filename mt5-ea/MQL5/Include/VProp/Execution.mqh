@@ -158,6 +158,11 @@ void CVPExecutor::Open(CVPStore &store, const VPMessage &s, long now_utc_ms, VPO
    if(store.IsExecuted(s.id, done_ticket))
      {
       // at most once per id, across reconnects and restarts: answer again, trade nothing
+      if(done_ticket == 0)
+        {
+         Reject(o, "duplicate", "signal id already answered: it was rejected and is not retried");
+         return;
+        }
       o.status = "executed";
       o.ticket = done_ticket;
       o.reason = "already executed";
