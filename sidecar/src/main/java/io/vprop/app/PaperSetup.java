@@ -1,6 +1,7 @@
 package io.vprop.app;
 
 import io.vprop.config.VpropConfig;
+import io.vprop.governors.GovernorEngine;
 import io.vprop.market.BarReplay;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.TickSource;
@@ -81,6 +82,7 @@ public final class PaperSetup {
                 speed.equals("max") ? 0 : Double.parseDouble(speed), cfg.getInt("paper.snapshot.ms"), cfg.get("firm.profile"),
                 cfg.get("paper.margin.mode"), true, new Timeframe[]{Timeframe.M1, Timeframe.M5, Timeframe.H1},
                 cfg.getInt("paper.replay.window"));
-        return new PaperTerminal(pc, market.source(), market.specs(), new PaperBroker(bc));
+        GovernorEngine governors = GovernorEngine.start(Sidecar.profile(cfg.get("firm.profile")), cfg.getDouble("paper.balance"), "USD");
+        return new PaperTerminal(pc, market.source(), market.specs(), new PaperBroker(bc), governors);
     }
 }

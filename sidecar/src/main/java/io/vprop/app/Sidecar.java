@@ -8,8 +8,14 @@ import io.vprop.journal.Journal;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
 import io.vprop.kernel.Strategy;
+import io.vprop.governors.config.ProfileLoader;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.RiskEngine;
+import io.vprop.signal.EventSource;
+import io.vprop.signal.SignalConfig;
 import io.vprop.strategy.DemoStrategy;
+import io.vprop.strategy.SignalEngineStrategy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +53,18 @@ public final class Sidecar implements AutoCloseable {
         long ttl = cfg.getInt("signal.ttl.ms");
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
+            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE);
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
+        AccountGovernors governors = new AccountGovernors(profile(cfg.get("firm.profile")), cfg.get("firm.profile"),
+                cfg.getDouble("firm.initial.balance"), journal);
+        risk.add(governors);
         SidecarKernel.Config kc = new SidecarKernel.Config(cfg.get("zmq.endpoint"), cfg.getInt("heartbeat.ms"),
                 cfg.getInt("stale.ms"), cfg.get("firm.profile"), Version.VERSION, ttl);
         SidecarKernel kernel;
         try {
-            kernel = new SidecarKernel(kc, journal, strategies, risk, events, metrics, System::currentTimeMillis);
+            kernel = new SidecarKernel(kc, journal, strategies, risk, governors, events, metrics, System::currentTimeMillis);
         } catch (RuntimeException e) {
             events.close();
             journal.close();
@@ -77,6 +87,15 @@ public final class Sidecar implements AutoCloseable {
             }
         }
         return new Sidecar(journal, events, kernel, api, t);
+    }
+
+    /** A bundled firm profile by id (ftmo-2step …) or a custom profile file (a path ending in .json). */
+    public static FirmProfile profile(String idOrFile) {
+        try {
+            return idOrFile.endsWith(".json") ? ProfileLoader.file(Path.of(idOrFile)) : ProfileLoader.bundled(idOrFile);
+        } catch (RuntimeException e) {
+            throw new io.vprop.config.ConfigException("firm.profile: " + e.getMessage());
+        }
     }
 
     /** The API token for non-loopback binds: generated once, printed once, kept in the data dir (0600). */

@@ -8,11 +8,19 @@ import java.util.Map;
 
 /** {@code vprop config check}: validates a configuration and names every wrong key and value. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Configuration tools.",
-        subcommands = {ConfigCommand.Check.class})
+        subcommands = {ConfigCommand.Check.class, ConfigCommand.Doc.class})
 final class ConfigCommand implements Runnable {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "doc", mixinStandardHelpOptions = true, description = "Print the configuration key table (Markdown).")
+    static final class Doc implements Runnable {
+        @Override
+        public void run() {
+            System.out.print(VpropConfig.markdownTable());
+        }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate the configuration (file, environment, flags).")

@@ -28,8 +28,9 @@ public final class VpropConfig {
         key("http.port", "8080", "port of the REST/WebSocket API and web panel (0 = any free port)");
         key("data.dir", "var", "directory of the journal (sidecar.db), the paper terminal's journal and reports");
         key("journal.durable", "false", "true = SQLite synchronous=FULL (survives power loss, slower); false survives process crashes");
-        key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce (see docs/governors.md)");
-        key("strategy", "demo", "signal source: demo (built-in stand-in), none (manual signals only)");
+        key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json");
+        key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
+        key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
         key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");
         key("signal.ttl.ms", "30000", "how long a signal stays valid for the terminal");
@@ -90,6 +91,14 @@ public final class VpropConfig {
 
     public static VpropConfig defaults() { return load(null, Map.of(), Map.of()); }
 
+    /** The key table of docs/configuration.md (printed by {@code vprop config doc}). */
+    public static String markdownTable() {
+        StringBuilder b = new StringBuilder("| key | default | environment | meaning |\n|---|---|---|---|\n");
+        KEYS.forEach((k, v) -> b.append("| `").append(k).append("` | `").append(v[0]).append("` | `").append(envName(k))
+                .append("` | ").append(v[1]).append(" |\n"));
+        return b.toString();
+    }
+
     public static String envName(String key) { return "VPROP_" + key.toUpperCase(Locale.ROOT).replace('.', '_'); }
 
     private static String suggestion(String k) {
@@ -112,6 +121,7 @@ public final class VpropConfig {
         intIn(e, "paper.replay.window", 1, 100_000);
         positive(e, "paper.balance");
         nonNegative(e, "paper.commission.per.lot");
+        nonNegative(e, "firm.initial.balance");
         nonNegative(e, "paper.slippage.points");
         positive(e, "paper.ticks.per.second");
         bool(e, "journal.durable");

@@ -281,6 +281,26 @@ public final class Journal implements ChannelStore, AutoCloseable {
                 a.signalId(), a.status(), a.ticket(), a.price(), a.rule(), a.reason(), tsMs);
     }
 
+    /** Saves an account's governor state (JSON) — after every event that may have changed it. */
+    public void saveGovernorState(String account, String profile, String stateJson, long nowMs) {
+        update("INSERT INTO governor_state(account, profile, state, updated_ms) VALUES (?,?,?,?) "
+                + "ON CONFLICT(account) DO UPDATE SET profile = excluded.profile, state = excluded.state, updated_ms = excluded.updated_ms",
+                account, profile, stateJson, nowMs);
+    }
+
+    /** The saved governor state of an account as {profile, state JSON}, or null. */
+    public String[] governorState(String account) {
+        try {
+            PreparedStatement p = ps("SELECT profile, state FROM governor_state WHERE account = ?");
+            p.setString(1, account);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? new String[]{rs.getString(1), rs.getString(2)} : null;
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the governor state of " + account + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Appends a free-form event (decisions, governor verdicts) for the panel and post-mortems. */
     public void appendEvent(long tsMs, String kind, String json) {
         update("INSERT INTO events(ts_ms, kind, body) VALUES (?, ?, ?)", tsMs, kind, json);

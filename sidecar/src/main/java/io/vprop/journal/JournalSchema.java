@@ -35,7 +35,10 @@ final class JournalSchema {
                             + "low REAL, close REAL, tick_volume INTEGER, spread INTEGER, PRIMARY KEY(symbol, timeframe, open_ms))",
                     // The terminal side (paper terminal): every signal id it has acted on, so none runs twice.
                     "CREATE TABLE executed(signal_id TEXT PRIMARY KEY, status TEXT NOT NULL, ticket INTEGER, price REAL, "
-                            + "rule TEXT, reason TEXT, ts_ms INTEGER NOT NULL)"));
+                            + "rule TEXT, reason TEXT, ts_ms INTEGER NOT NULL)"),
+            // v2: the governors' state per account, so a restarted sidecar resumes with the same floors and latches.
+            List.of("CREATE TABLE governor_state(account TEXT PRIMARY KEY, profile TEXT NOT NULL, state TEXT NOT NULL, "
+                    + "updated_ms INTEGER NOT NULL)"));
 
     static int latest() { return MIGRATIONS.size(); }
 

@@ -35,8 +35,8 @@ final class PeerSession implements StrategyContext {
     long errorsSent;
     long fills;
     long lastSeqIn;
+    long lastFlattenMs;
     private long peerTsMs;
-    private long peerTsWallMs;
 
     PeerSession(byte[] identity, ReliableChannel channel, SidecarKernel kernel) {
         this.identity = identity;
@@ -48,16 +48,16 @@ final class PeerSession implements StrategyContext {
 
     long serverOffsetMs() { return hello == null ? 0 : hello.serverOffsetS() * 1000L; }
 
-    /** The terminal's clock: its last message's ts_ms, advanced by the wall time since — so a replayed or sped-up
-     *  market (paper terminal) gets signal expiries in its own time, and a live EA in real time. */
-    @Override public long nowMs() {
-        long wall = kernel.nowMs();
-        return peerTsMs == 0 ? wall : peerTsMs + (wall - peerTsWallMs);
-    }
+    /**
+     * The terminal's clock: the newest ts_ms it has sent (heartbeats keep it moving in a quiet market). A replayed or
+     * sped-up market (paper terminal) thus gets signal expiries and governor days in its own time, a live EA in real
+     * time; it never runs backwards (resends carry old stamps), which the governors require. Before the first
+     * message: the kernel's clock.
+     */
+    @Override public long nowMs() { return peerTsMs == 0 ? kernel.nowMs() : peerTsMs; }
 
-    void heard(long tsMs, long wallMs) {
-        peerTsMs = tsMs;
-        peerTsWallMs = wallMs;
+    void heard(long tsMs) {
+        if (tsMs > peerTsMs) peerTsMs = tsMs;
     }
 
     @Override public String peer() { return key; }
@@ -65,6 +65,12 @@ final class PeerSession implements StrategyContext {
     @Override public SymbolSpec spec(String symbol) { return specs.get(symbol); }
 
     @Override public Payload.Account account() { return account; }
+
+    @Override public java.util.Collection<SymbolSpec> specs() { return specs.values(); }
+
+    @Override public void decision(String kind, Object decision) { kernel.decision(this, kind, decision); }
+
+    @Override public double[] headroom() { return kernel.headroom(this); }
 
     @Override public Tick lastTick(String symbol) { return lastTicks.get(symbol); }
 

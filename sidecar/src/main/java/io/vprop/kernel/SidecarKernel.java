@@ -14,6 +14,8 @@ import io.vprop.protocol.MessageType;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
 import io.vprop.protocol.ProtocolException;
+import io.vprop.governors.Action;
+import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.PreTradeVerdict;
 import io.vprop.risk.RiskEngine;
 import io.vprop.transport.ReliableChannel;
@@ -60,6 +62,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     private final RouterEndpoint router;
     private final Function<String, Strategy> strategies;
     private final RiskEngine risk;
+    private final AccountGovernors governors;
     private final EventBus events;
     private final MeterRegistry metrics;
     private final LongSupplier clock;
@@ -84,6 +87,13 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
 
     public SidecarKernel(Config config, Journal journal, Function<String, Strategy> strategies, RiskEngine risk,
                          EventBus events, MeterRegistry metrics, LongSupplier clock) {
+        this(config, journal, strategies, risk, null, events, metrics, clock);
+    }
+
+    /** @param governors the firm's rules per account, or null to run without them (tests, benchmarks) */
+    public SidecarKernel(Config config, Journal journal, Function<String, Strategy> strategies, RiskEngine risk,
+                         AccountGovernors governors, EventBus events, MeterRegistry metrics, LongSupplier clock) {
+        this.governors = governors;
         this.config = config;
         this.journal = journal;
         this.journalReader = journal.reader();
@@ -218,7 +228,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         }
         s.messagesIn++;
         s.lastSeqIn = e.seq();
-        s.heard(e.tsMs(), now);
+        s.heard(e.tsMs());
         count(e.type());
         if (e.type() == MessageType.HELLO) {
             onHello(s, e);
@@ -321,6 +331,10 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         Payload p = e.payload();
         if (p instanceof Payload.Account a) {
             s.account = a;
+            if (governors != null) {
+                notify(s, governors.onAccount(s.key, s.nowMs(), a, s.hello == null ? "USD" : s.hello.currency(), s.specs::get,
+                        s.serverOffsetMs()));
+            }
             s.strategy.onAccount(a, s);
             events.publish("account", now, Map.of("peer", s.key, "account", a));
         } else if (p instanceof Payload.SignalAck a) {
@@ -333,6 +347,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
             events.publish("signal_ack", now, Map.of("peer", s.key, "ack", a));
         } else if (p instanceof Payload.Fill f) {
             if (journal.recordFill(s.key, f, e.seq(), now)) {
+                if (governors != null) notify(s, governors.onFill(s.key, s.nowMs(), f));
                 s.fills++;
                 fillsRecorded++;
                 s.strategy.onFill(f, s);
@@ -439,6 +454,10 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     private void housekeeping(long now) {
         for (PeerSession s : peers.values()) {
             if (!s.welcomed) continue;
+            if (governors != null && s.account != null) {
+                notify(s, governors.onClock(s.key, s.nowMs()));
+                enforceFlat(s, now);
+            }
             if (now - s.lastSentMs >= config.heartbeatMs()) send(s, new Payload.Heartbeat(), false);
             if (!s.stale && now - s.lastHeardMs > config.staleMs()) {
                 s.stale = true;
@@ -446,8 +465,64 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
                 events.publish("peer", now, Map.of("id", s.key, "state", "stale"));
             }
         }
+        if (governors != null) governors.publish();
         status = buildStatus(now);
     }
+
+    /** A strategy's decision: published for the panel and journaled with its reasons. */
+    void decision(PeerSession s, String kind, Object decision) {
+        long now = nowMs();
+        events.publish("decision", now, Map.of("peer", s.key, "kind", kind, "decision", decision));
+        try {
+            journal.appendEvent(now, "decision", EVENT_JSON.writeValueAsString(Map.of("peer", s.key, "kind", kind, "decision", decision)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {daily, overall} headroom net of open risk from the governors' last published state; unlimited without them. */
+    double[] headroom(PeerSession s) {
+        if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
+        io.vprop.governors.StateSnapshot g = governors.snapshots().get(AccountGovernors.accountOf(s.key));
+        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
+        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
+        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
+    }
+
+    /** Tells the trader (events, journal, log) what the governors just decided. */
+    private void notify(PeerSession s, List<AccountGovernors.Notice> notices) {
+        for (AccountGovernors.Notice n : notices) {
+            events.publish("governor", n.tsMs(), n);
+            try {
+                journal.appendEvent(n.tsMs(), "governor", EVENT_JSON.writeValueAsString(n));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            if (n.kind().equals("action") || n.status().equals("BREACH")) log.warn("governors {}: {} {} — {}", n.account(), n.action(), n.ruleId(), n.message());
+            else log.info("governors {}: {} {} — {}", n.account(), n.status(), n.ruleId(), n.message());
+        }
+        if (!notices.isEmpty()) enforceFlat(s, nowMs());
+    }
+
+    /** Under a pause or a halt nothing stays open: close every position, again every 5 s until flat. */
+    private void enforceFlat(PeerSession s, long now) {
+        Action a = governors.action(s.key);
+        if (a != Action.PAUSE_UNTIL_RESET && a != Action.FLATTEN_AND_HALT) return;
+        if (s.account == null || s.account.positions().isEmpty() || now - s.lastFlattenMs < 5_000) return;
+        s.lastFlattenMs = now;
+        for (Payload.PositionInfo p : s.account.positions())
+            trySubmit(s, SignalRequest.close(p.symbol(), p.side().equals("buy") ? "sell" : "buy", p.ticket(),
+                    s.nowMs() + config.signalTtlMs(), "governors: " + a.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The governors' state per account for the panel (published every housekeeping round), or empty. */
+    public Map<String, io.vprop.governors.StateSnapshot> governorSnapshots() {
+        return governors == null ? Map.of() : governors.snapshots();
+    }
+
+    public String governorProfile() { return governors == null ? "" : governors.profileId(); }
 
     private KernelStatus buildStatus(long now) {
         List<KernelStatus.Peer> ps = new ArrayList<>();

@@ -15,6 +15,15 @@ public interface StrategyContext {
     /** Broker properties of a symbol from the EA's hello, or null if the EA did not declare it. */
     SymbolSpec spec(String symbol);
 
+    /** Every symbol the terminal declared in its hello. */
+    java.util.Collection<SymbolSpec> specs();
+
+    /** Publishes (WebSocket) and journals a strategy decision — trades and skips alike, with their reasons. */
+    void decision(String kind, Object decision);
+
+    /** Money a new order's worst case may still use under the firm's rules, daily and overall (net of open risk). */
+    default double[] headroom() { return new double[]{Double.MAX_VALUE, Double.MAX_VALUE}; }
+
     /** The latest account snapshot, or null before the first. */
     Payload.Account account();
 

@@ -1,5 +1,10 @@
 package io.vprop.paper;
 
+import io.vprop.governors.Action;
+import io.vprop.governors.Decision;
+import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleStatus;
+import io.vprop.governors.event.GovernorEvent;
 import io.vprop.journal.Journal;
 import io.vprop.market.Bar;
 import io.vprop.market.BarAggregator;
@@ -62,11 +67,16 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private final Config config;
     private final TickSource market;
     private final PaperBroker broker;
+    private final GovernorEngine governors;
+    private Action governorAction = Action.ALLOW;
+    private String governorReason = "";
+    private long lastGovernorStateWallMs;
     private final Map<String, SymbolSpec> specs = new HashMap<>();
     private final Journal journal;
     private final TerminalLink link;
     private final BarAggregator bars;
     private final Map<Long, Tp1Plan> tp1Plans = new HashMap<>();
+    private final Map<Long, Long> openTimes = new HashMap<>();
     private final List<Deal> dealLog = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong echoed = new AtomicLong();
     private volatile boolean running = true;
@@ -83,7 +93,18 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private double maxDrawdown;
 
     public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker) {
+        this(config, market, symbolSpecs, broker, null);
+    }
+
+    /**
+     * @param governors the terminal's own hard governors (the EA's last line of defence), or null for none. They
+     *                  act even when the sidecar is gone: orders they refuse are rejected with the rule, and a pause
+     *                  or halt closes every position here.
+     */
+    public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker,
+                         GovernorEngine governors) {
         this.config = config;
+        this.governors = governors;
         this.market = market;
         this.broker = broker;
         for (SymbolSpec s : symbolSpecs) specs.put(s.symbol(), s);
@@ -177,7 +198,10 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             lastProbeSeq = seq;
         }
         bars.onTick(t);
-        if (accountDirty || (ticks & 15) == 0) trackDrawdown();
+        if (accountDirty || (ticks & 15) == 0) {
+            trackDrawdown();
+            governAccount();
+        }
         if (accountDirty || t.timeMs() - lastSnapshotMs >= config.snapshotMs()) sendAccount();
         if ((ticks & 63) == 0) stats = snapshotStats();
     }
@@ -236,6 +260,13 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (s.kind().equals("close")) return close(s);
         Side side = Side.parse(s.side());
         double px = side == Side.BUY ? q.ask() : q.bid();
+        if (governors != null) {
+            SymbolSpec spec = specs.get(s.symbol());
+            Decision d = govern(new io.vprop.governors.event.OrderRequest(marketNowMs, s.symbol(), side == Side.BUY
+                    ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL, s.lots(), px, s.sl(), Double.NaN,
+                    spec.tickValue() / spec.tickSize()));
+            if (d != null && !d.allowed()) return reject(s, d.ruleId(), "terminal governors: " + d.message());
+        }
         if (s.maxDeviation() > 0 && Math.abs(px - s.price()) > s.maxDeviation())
             return reject(s, "execution.off_price", "price " + px + " is " + Math.abs(px - s.price()) + " from " + s.price());
         ExecutionResult r = broker.execute(new OrderRequest(s.symbol(), side, s.lots(), s.price(), s.maxDeviation(), s.sl(),
@@ -307,11 +338,80 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private void report(Deal d) {
         dealLog.add(d);
         accountDirty = true;
+        if (governors != null) govern(new io.vprop.governors.event.Fill(Math.max(d.timeMs(), marketNowMs), d.symbol(),
+                d.side() == Side.BUY ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL, d.volume(),
+                d.price(), d.entry() == DealEntry.IN, d.profit() + d.commission() + d.swap(), openTimeOf(d)));
         String entry = d.entry() == DealEntry.IN ? "in" : d.entry() == DealEntry.OUT ? "out" : "inout";
         link.sendReliable(new Payload.Fill(d.ticket(), d.order(), d.position(), d.comment() == null ? "" : d.comment(),
                 d.symbol(), d.side().wire(), entry, d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
                 d.reason().wire()));
     }
+
+    private long openTimeOf(Deal d) {
+        if (d.entry() == DealEntry.IN) return Math.max(d.timeMs(), marketNowMs);
+        Long t = openTimes.get(d.position());
+        return t == null ? marketNowMs : Math.min(t, marketNowMs);
+    }
+
+    /** Evaluates one event on the terminal's own governors; null when they refused the input (logged). */
+    private Decision govern(GovernorEvent e) {
+        try {
+            Decision d = governors.evaluate(e);
+            if (!(e instanceof io.vprop.governors.event.OrderRequest)) {
+                if (d.action() != governorAction) log.warn("terminal governors: {} ({})", d.action(), d.message());
+                governorAction = d.action();
+                governorReason = d.allowed() ? "" : d.message();
+            }
+            return d;
+        } catch (IllegalArgumentException ex) {
+            log.warn("terminal governors refused an input: {}", ex.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The EA's hard governors on the account: evaluate the snapshot, close everything under a pause or halt (with
+     * or without the sidecar), and report the EA's view of every limit as governor_state once a second.
+     */
+    private void governAccount() {
+        if (governors == null) return;
+        AccountState a = broker.snapshot();
+        List<io.vprop.governors.event.Position> ps = new ArrayList<>();
+        for (Position p : a.positions()) {
+            openTimes.putIfAbsent(p.ticket(), p.timeMs());
+            SymbolSpec spec = specs.get(p.symbol());
+            ps.add(new io.vprop.governors.event.Position(p.symbol(), p.side() == Side.BUY ? io.vprop.governors.event.Side.BUY
+                    : io.vprop.governors.event.Side.SELL, p.volume(), p.priceOpen(), p.sl(), Math.min(p.timeMs(), marketNowMs),
+                    p.profit() + p.swap() + p.commission(), spec.tickValue() / spec.tickSize()));
+        }
+        govern(new io.vprop.governors.event.AccountSnapshot(marketNowMs, a.balance(), a.equity(), ps, 0));
+        if ((governorAction == Action.PAUSE_UNTIL_RESET || governorAction == Action.FLATTEN_AND_HALT) && !a.positions().isEmpty()) {
+            for (Position p : a.positions()) {
+                ExecutionResult r = broker.execute(new OrderRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
+                        p.ticket(), p.comment(), marketNowMs));
+                if (r.ok()) for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(),
+                        d.entry(), d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
+                        io.vprop.paper.broker.DealReason.GOVERNOR, d.comment()));
+            }
+        }
+        long wall = System.currentTimeMillis();
+        if (wall - lastGovernorStateWallMs >= 1_000 && link.welcomed()) {
+            lastGovernorStateWallMs = wall;
+            List<Payload.RuleState> rules = new ArrayList<>();
+            for (RuleStatus r : governors.snapshot().rules())
+                rules.add(new Payload.RuleState(r.ruleId(), finite(r.value()), finite(r.limit()), finite(r.distance()),
+                        r.status().name().toLowerCase(java.util.Locale.ROOT)));
+            String mode = switch (governorAction) {
+                case ALLOW -> "ok";
+                case BLOCK_NEW_ENTRIES -> "blocked";
+                case PAUSE_UNTIL_RESET -> "paused";
+                case FLATTEN_AND_HALT -> "halted";
+            };
+            link.sendFresh(new Payload.GovernorState(mode, governorReason, rules), false);
+        }
+    }
+
+    private static double finite(double v) { return Double.isFinite(v) ? v : (v > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE); }
 
     /** Peak-to-trough of equity, sampled on every account change and every 16 ticks. */
     private void trackDrawdown() {

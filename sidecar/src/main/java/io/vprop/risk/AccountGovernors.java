@@ -1,0 +1,208 @@
+package io.vprop.risk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vprop.governors.Action;
+import io.vprop.governors.Decision;
+import io.vprop.governors.EngineState;
+import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleStatus;
+import io.vprop.governors.StateSnapshot;
+import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.ClockTick;
+import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.Position;
+import io.vprop.governors.event.Side;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.journal.Journal;
+import io.vprop.kernel.SignalRequest;
+import io.vprop.kernel.StrategyContext;
+import io.vprop.market.SymbolSpec;
+import io.vprop.protocol.Payload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The firm's rules in the sidecar: one {@link GovernorEngine} per trading account, fed with the terminal's account
+ * snapshots, fills and the clock, consulted before every signal (as a {@link PreTradeCheck} of the risk engine),
+ * and persisted in the journal after each event so a restart resumes with the same floors and latches.
+ * Kernel thread only; the HTTP side reads the published {@link #snapshots()}.
+ */
+public final class AccountGovernors implements PreTradeCheck {
+    private static final Logger log = LoggerFactory.getLogger(AccountGovernors.class);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** A verdict worth telling the trader about: a rule changed status, or the action changed. */
+    public record Notice(String account, long tsMs, String kind, String ruleId, String status, String action, String message,
+                         double measured, double threshold) {
+    }
+
+    private final FirmProfile profile;
+    private final String profileId;
+    private final double configuredInitialBalance;
+    private final Journal journal;
+    private final Map<String, Account> accounts = new HashMap<>();
+    private volatile Map<String, StateSnapshot> published = Map.of();
+
+    private static final class Account {
+        final GovernorEngine engine;
+        Action lastAction = Action.ALLOW;
+        final Map<String, RuleStatus.Status> ruleStatus = new HashMap<>();
+        final Map<Long, Long> positionOpenMs = new HashMap<>();
+        long lastClockMs;
+
+        Account(GovernorEngine engine) { this.engine = engine; }
+    }
+
+    /**
+     * @param initialBalance the account's starting balance as the firm counts it; 0 = the first snapshot's balance
+     */
+    public AccountGovernors(FirmProfile profile, String profileId, double initialBalance, Journal journal) {
+        this.profile = profile;
+        this.profileId = profileId;
+        this.configuredInitialBalance = initialBalance;
+        this.journal = journal;
+    }
+
+    /** Governors key of a peer routing id: terminal/account (several charts of one account share one engine). */
+    public static String accountOf(String peer) {
+        int a = peer.indexOf('/'), b = peer.indexOf('/', a + 1);
+        return a < 0 || b < 0 ? peer : peer.substring(0, b);
+    }
+
+    public String profileId() { return profileId; }
+
+    /** The latest state per account, for the panel: replaced (not mutated) by {@link #publish}. */
+    public Map<String, StateSnapshot> snapshots() { return published; }
+
+    public void publish() {
+        Map<String, StateSnapshot> m = new HashMap<>();
+        accounts.forEach((k, a) -> m.put(k, a.engine.snapshot()));
+        published = Map.copyOf(m);
+    }
+
+    private Account account(String key, double firstBalance, String currency) {
+        Account a = accounts.get(key);
+        if (a != null) return a;
+        String[] saved = journal.governorState(key);
+        GovernorEngine engine;
+        if (saved != null && saved[0].equals(profileId)) {
+            try {
+                engine = GovernorEngine.restore(profile, JSON.readValue(saved[1], EngineState.class));
+                log.info("governors for {} restored from the journal ({})", key, profileId);
+            } catch (Exception e) {
+                throw new IllegalStateException("the journal's governor state for " + key + " cannot be restored: "
+                        + e.getMessage() + " — refusing to trade on a fresh state that would forget the floors", e);
+            }
+        } else {
+            double initial = configuredInitialBalance > 0 ? configuredInitialBalance : firstBalance;
+            engine = GovernorEngine.start(profile, initial, currency);
+            log.info("governors for {}: {} from an initial balance of {}", key, profileId, initial);
+        }
+        a = new Account(engine);
+        accounts.put(key, a);
+        return a;
+    }
+
+    /** Feeds an account snapshot; returns what the rules say and any notices for the trader. */
+    public List<Notice> onAccount(String peer, long nowMs, Payload.Account acc, String currency, Function<String, SymbolSpec> specs,
+                                  long serverOffsetMs) {
+        String key = accountOf(peer);
+        Account a = account(key, acc.balance(), currency);
+        List<Position> ps = new ArrayList<>(acc.positions().size());
+        for (Payload.PositionInfo p : acc.positions()) {
+            SymbolSpec s = specs.apply(p.symbol());
+            double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
+            long opened = p.timeMsc() - serverOffsetMs;
+            a.positionOpenMs.put(p.ticket(), opened);
+            ps.add(new Position(p.symbol(), side(p.side()), p.volume(), p.priceOpen(), p.sl(), opened,
+                    p.profit() + p.swap() + p.commission(), Double.isFinite(mppu) ? mppu : 0));
+        }
+        return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
+    }
+
+    public List<Notice> onFill(String peer, long nowMs, Payload.Fill f) {
+        Account a = accounts.get(accountOf(peer));
+        if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
+        boolean entry = f.entry().equals("in");
+        long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
+        return evaluate(accountOf(peer), a, new Fill(nowMs, f.symbol(), side(f.side()), f.volume(), f.price(), entry,
+                f.profit() + f.commission() + f.swap(), opened), nowMs);
+    }
+
+    /** Clock for every account (resets, pauses ending, forced-flat windows), at most once per second each. */
+    public List<Notice> onClock(String peer, long nowMs) {
+        String key = accountOf(peer);
+        Account a = accounts.get(key);
+        if (a == null || nowMs - a.lastClockMs < 1_000) return List.of();
+        a.lastClockMs = nowMs;
+        return evaluate(key, a, new ClockTick(nowMs), nowMs);
+    }
+
+    /** The action the account is under now (ALLOW when unknown). */
+    public Action action(String peer) {
+        Account a = accounts.get(accountOf(peer));
+        return a == null ? Action.ALLOW : a.lastAction;
+    }
+
+    private List<Notice> evaluate(String key, Account a, io.vprop.governors.event.GovernorEvent event, long nowMs) {
+        Decision d;
+        try {
+            d = a.engine.evaluate(event);
+        } catch (IllegalArgumentException e) {
+            log.warn("governors of {} rejected an input: {}", key, e.getMessage());
+            return List.of(new Notice(key, nowMs, "input_rejected", "", "", a.lastAction.name(), e.getMessage(), 0, 0));
+        }
+        List<Notice> notices = new ArrayList<>();
+        if (d.action() != a.lastAction) {
+            notices.add(new Notice(key, nowMs, "action", d.ruleId(), "", d.action().name(), d.message(), d.measured(), d.threshold()));
+            a.lastAction = d.action();
+        }
+        if (!(event instanceof ClockTick) || !notices.isEmpty()) {
+            StateSnapshot s = a.engine.snapshot();
+            for (RuleStatus r : s.rules()) {
+                RuleStatus.Status before = a.ruleStatus.put(r.ruleId(), r.status());
+                if (before != null && before != r.status() || before == null && r.status() != RuleStatus.Status.OK)
+                    notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), d.action().name(), r.note(),
+                            r.value(), r.limit()));
+            }
+            try {
+                journal.saveGovernorState(key, profileId, JSON.writeValueAsString(a.engine.exportState()), nowMs);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize the governor state of " + key, e);
+            }
+        }
+        return notices;
+    }
+
+    @Override
+    public PreTradeVerdict check(SignalRequest r, StrategyContext ctx, boolean peerStale) {
+        if (!r.kind().equals("open")) return PreTradeVerdict.ALLOW;      // closing is always allowed
+        Account a = accounts.get(accountOf(ctx.peer()));
+        if (a == null) return PreTradeVerdict.deny("governors.no_account", "no account snapshot yet: the rules cannot be checked");
+        SymbolSpec s = ctx.spec(r.symbol());
+        double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
+        Decision d;
+        try {
+            d = a.engine.evaluate(new OrderRequest(ctx.nowMs(), r.symbol(), side(r.side()), r.lots(), r.price(), r.sl(), Double.NaN, mppu));
+        } catch (IllegalArgumentException e) {
+            return PreTradeVerdict.deny("governors.input", e.getMessage());
+        }
+        return d.allowed() ? PreTradeVerdict.ALLOW : PreTradeVerdict.deny(d.ruleId(), d.message());
+    }
+
+    /** Money a new order's worst case may still use on this account (the signal engine sizes within it). */
+    public double sizingHeadroom(String peer) {
+        Account a = accounts.get(accountOf(peer));
+        return a == null ? 0 : a.engine.snapshot().sizingHeadroom();
+    }
+
+    private static Side side(String s) { return s.equals("buy") ? Side.BUY : Side.SELL; }
+}

@@ -1,0 +1,170 @@
+package io.vprop.strategy;
+
+import io.vprop.kernel.SignalRequest;
+import io.vprop.kernel.Strategy;
+import io.vprop.kernel.StrategyContext;
+import io.vprop.market.Bar;
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
+import io.vprop.protocol.Payload;
+import io.vprop.signal.Decision;
+import io.vprop.signal.EventSource;
+import io.vprop.signal.OpenPosition;
+import io.vprop.signal.RiskBudget;
+import io.vprop.signal.Side;
+import io.vprop.signal.SignalConfig;
+import io.vprop.signal.SignalEngine;
+import io.vprop.signal.SignalPorts;
+import io.vprop.signal.Skip;
+import io.vprop.signal.TradeCandidate;
+import io.vprop.signal.TradeOutcome;
+import io.vprop.signal.alpha.AlphaId;
+import io.vprop.signal.regime.Regime;
+import io.vprop.signal.select.DriftWinProbability;
+import io.vprop.signal.select.RecentOutcomeMemory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The signal engine (io.vprop.signal) as the kernel's strategy for one terminal: market data in, candidates out as
+ * signals through the risk engine, skips published with their reasons, fills and closed trades fed back so the
+ * bandit and the weights learn. The engine's clock is the terminal's, so replays and live trading agree.
+ */
+public final class SignalEngineStrategy implements Strategy {
+    private final SignalConfig config;
+    private final EventSource events;
+    private SignalEngine engine;
+    private final Map<String, Sent> sent = new HashMap<>();
+    private final Map<Long, Trade> open = new HashMap<>();
+
+    private record Sent(String symbol, AlphaId alpha, Regime regime, double price, double riskMoney) {
+    }
+
+    private static final class Trade {
+        final Sent origin;
+        final double volume;
+        double closed, pnl;
+
+        Trade(Sent origin, double volume, double pnl) {
+            this.origin = origin;
+            this.volume = volume;
+            this.pnl = pnl;
+        }
+    }
+
+    public SignalEngineStrategy(SignalConfig config, EventSource events) {
+        this.config = config;
+        this.events = events;
+    }
+
+    private SignalEngine engine(StrategyContext ctx) {
+        if (engine == null) {
+            List<SymbolSpec> specs = new ArrayList<>(ctx.specs());
+            specs.sort((a, b) -> a.symbol().compareTo(b.symbol()));
+            Payload.Account a = ctx.account();
+            RiskBudget budget = new RiskBudget() {
+                @Override
+                public double dailyHeadroom() { return ctx.headroom()[0]; }
+
+                @Override
+                public double overallHeadroom() { return ctx.headroom()[1]; }
+
+                @Override
+                public boolean allows(PreTradeOrder o) {
+                    double[] h = ctx.headroom();
+                    return o.lossAtStop() <= Math.min(h[0], h[1]);
+                }
+            };
+            engine = new SignalEngine(config, specs, new SignalPorts(budget, new RecentOutcomeMemory(50),
+                    new DriftWinProbability(), events, ctx::nowMs), a == null ? 100_000 : a.equity());
+        }
+        return engine;
+    }
+
+    @Override
+    public void onTick(Tick tick, StrategyContext ctx) {
+        if (ctx.specs().isEmpty()) return;
+        handle(engine(ctx).onTick(tick), ctx);
+    }
+
+    @Override
+    public void onBar(Bar bar, StrategyContext ctx) {
+        if (engine != null) handle(engine.onBar(bar), ctx);
+    }
+
+    @Override
+    public void onAccount(Payload.Account a, StrategyContext ctx) {
+        if (engine == null) return;
+        List<OpenPosition> ps = new ArrayList<>(a.positions().size());
+        for (Payload.PositionInfo p : a.positions())
+            ps.add(new OpenPosition(p.symbol(), p.side().equals("buy") ? Side.BUY : Side.SELL, p.volume(), p.priceOpen()));
+        engine.onAccount(a.equity(), ps);
+    }
+
+    private void handle(Decision d, StrategyContext ctx) {
+        if (d instanceof TradeCandidate c) {
+            String reason = "grade " + c.grade() + ", Q* " + round(c.qStar()) + ": " + String.join("; ", c.reasons());
+            SymbolSpec spec = ctx.spec(c.symbol());
+            String id = ctx.submit(SignalRequest.open(c.symbol(), c.side() == Side.BUY ? "buy" : "sell", c.lots(),
+                    c.referencePrice(), c.maxDeviation(), c.stopLoss(), c.takeProfit1(), c.takeProfit2(), c.expiryMs(),
+                    lower(c.alpha().name()), lower(c.regime().name()), Math.max(0, Math.min(1, c.confidence())), reason));
+            if (id != null) sent.put(id, new Sent(c.symbol(), c.alpha(), c.regime(), c.referencePrice(),
+                    spec == null ? 0 : spec.moneyPerPriceMove(c.stopDistance(), c.lots())));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("symbol", c.symbol());
+            m.put("side", c.side().name());
+            m.put("lots", c.lots());
+            m.put("alpha", lower(c.alpha().name()));
+            m.put("timeframe", c.timeframe().name());
+            m.put("regime", lower(c.regime().name()));
+            m.put("grade", c.grade().name());
+            m.put("q_star", round(c.qStar()));
+            m.put("signal_id", id);
+            m.put("reasons", c.reasons());
+            ctx.decision(id == null ? "refused" : "trade", m);
+        } else if (d instanceof Skip s) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("symbol", s.symbol());
+            m.put("alpha", s.alpha() == null ? "" : lower(s.alpha().name()));
+            m.put("timeframe", s.timeframe() == null ? "" : s.timeframe().name());
+            m.put("regime", s.regime() == null ? "" : lower(s.regime().name()));
+            m.put("reasons", s.describe());
+            ctx.decision("skip", m);
+        }
+    }
+
+    @Override
+    public void onFill(Payload.Fill f, StrategyContext ctx) {
+        if (engine == null) return;
+        Side side = f.side().equals("buy") ? Side.BUY : Side.SELL;
+        double costs = f.commission() + f.swap();
+        if (f.entry().equals("in")) {
+            Sent s = sent.remove(f.signalId());
+            if (s == null) return;                                   // not ours (manual, or from before a restart)
+            engine.onFill(f.symbol(), side, s.price(), f.price());
+            open.put(f.position(), new Trade(s, f.volume(), costs));
+        } else {
+            Trade t = open.get(f.position());
+            if (t == null) return;
+            t.pnl += f.profit() + costs;
+            t.closed += f.volume();
+            if (t.closed >= t.volume - 1e-9) {
+                open.remove(f.position());
+                double r = t.origin.riskMoney() > 0 ? t.pnl / t.origin.riskMoney() : 0;
+                engine.onTradeClosed(new TradeOutcome(f.symbol(), t.origin.alpha(), t.origin.regime(), r, t.pnl, ctx.nowMs()));
+            }
+        }
+    }
+
+    /** The engine, for the panel's alpha and regime pages (kernel thread only), or null before the first tick. */
+    public SignalEngine engine() { return engine; }
+
+    private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+
+    private static double round(double v) { return Math.round(v * 1000) / 1000.0; }
+}
