@@ -85,7 +85,12 @@ if ! command -v java >/dev/null 2>&1; then
   fail "interop: java is not installed; the real sidecar cannot run (apt-get install default-jdk-headless)"
   finish
 fi
-if [ ! -f "$JAR" ]; then
+stale=""
+if [ -f "$JAR" ]; then
+  stale=$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/governors/src "$ROOT"/memory/src "$ROOT"/sidecar/src \
+    -newer "$JAR" -type f -print -quit 2>/dev/null || true)
+fi
+if [ ! -f "$JAR" ] || [ -n "$stale" ]; then
   echo "building the sidecar (mvn -q -B -DskipTests package)"
   if ! (cd "$ROOT" && mvn -q -B -DskipTests package >"$BUILD/mvn.log" 2>&1); then
     fail "interop: building sidecar/target/vprop-sidecar.jar failed (see $BUILD/mvn.log)"
