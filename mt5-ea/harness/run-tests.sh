@@ -75,6 +75,15 @@ else
   finish
 fi
 
+echo "== package"
+if "$HARNESS/../package.sh" "$BUILD/dist" >/dev/null 2>&1 && [ -f "$BUILD/dist/MQL5/Experts/VProp/VPropEA.mq5" ] &&
+  [ "$(find "$BUILD/dist/MQL5/Include/VProp" -name '*.mqh' | wc -l)" -eq "$(find "$HARNESS/../MQL5/Include/VProp" -name '*.mqh' | wc -l)" ] &&
+  [ -f "$BUILD/dist/MQL5/Files/VProp/profiles/ftmo-2step.json" ]; then
+  pass "package.sh assembles MQL5/Experts, MQL5/Include and the firm profiles in MQL5/Files"
+else
+  fail "package.sh did not assemble the install tree"
+fi
+
 run_suite codec "$BUILD/test_codec" "$ROOT"
 run_suite governors "$BUILD/test_governors" "$ROOT"
 run_suite execution "$BUILD/test_execution"
