@@ -195,6 +195,71 @@ static void run_file(const std::string &root, const std::string &file, int &chec
     }
 }
 
+static long utc(int y, int mo, int d, int h, int mi) { return VPDaysFromCivil(y, mo, d) * 86400000L + h * 3600000L + mi * 60000L; }
+
+// DST rules without a tz database: transitions of 2024 as published (US: Mar 10 / Nov 3, EU: Mar 31 / Oct 27)
+static void zones() {
+    VPZone ny, chi, prg, lon, bus, beu, fix, bad;
+    check::expect(VPZoneParse("America/New_York", ny) && VPZoneParse("America/Chicago", chi) &&
+                      VPZoneParse("Europe/Prague", prg) && VPZoneParse("Europe/London", lon) &&
+                      VPZoneParse("Broker/US-DST", bus) && VPZoneParse("Broker/EU-DST", beu) && VPZoneParse("UTC+03:00", fix),
+                  "zones of the bundled profiles parse");
+    check::expect(!VPZoneParse("Mars/Olympus", bad) && !VPZoneParse("UTC+25:00", bad), "unknown zones are refused");
+    check::expect(VPZoneOffset(ny, utc(2024, 3, 10, 6, 59)) == -5 * 3600 && VPZoneOffset(ny, utc(2024, 3, 10, 7, 0)) == -4 * 3600,
+                  "New York springs forward at 07:00 UTC on 2024-03-10");
+    check::expect(VPZoneOffset(ny, utc(2024, 11, 3, 5, 59)) == -4 * 3600 && VPZoneOffset(ny, utc(2024, 11, 3, 6, 0)) == -5 * 3600,
+                  "New York falls back at 06:00 UTC on 2024-11-03");
+    check::expect(VPZoneOffset(chi, utc(2024, 3, 10, 7, 59)) == -6 * 3600 && VPZoneOffset(chi, utc(2024, 3, 10, 8, 0)) == -5 * 3600,
+                  "Chicago springs forward at 08:00 UTC");
+    check::expect(VPZoneOffset(prg, utc(2024, 3, 31, 0, 59)) == 3600 && VPZoneOffset(prg, utc(2024, 3, 31, 1, 0)) == 7200 &&
+                      VPZoneOffset(prg, utc(2024, 10, 27, 0, 59)) == 7200 && VPZoneOffset(prg, utc(2024, 10, 27, 1, 0)) == 3600,
+                  "Prague switches at 01:00 UTC on the last Sundays of March and October");
+    check::expect(VPZoneOffset(lon, utc(2024, 7, 1, 12, 0)) == 3600 && VPZoneOffset(lon, utc(2024, 1, 1, 12, 0)) == 0,
+                  "London is UTC+1 in summer, UTC in winter");
+    check::expect(VPZoneOffset(bus, utc(2024, 3, 10, 7, 0)) == 3 * 3600 && VPZoneOffset(bus, utc(2024, 3, 9, 7, 0)) == 2 * 3600 &&
+                      VPZoneOffset(beu, utc(2024, 3, 20, 12, 0)) == 2 * 3600,
+                  "broker servers switch GMT+2/+3 with New York (US-DST) or Europe (EU-DST)");
+    check::expect(VPZoneOffset(fix, utc(2024, 7, 1, 0, 0)) == 3 * 3600, "fixed offsets have no DST");
+    check::expect(VPZoneToUtc(ny, utc(2024, 3, 10, 2, 30)) == utc(2024, 3, 10, 7, 0),
+                  "a local time in the spring gap maps to the transition instant");
+    check::expect(VPZoneToUtc(ny, utc(2024, 11, 3, 1, 30)) == utc(2024, 11, 3, 5, 30),
+                  "a local time in the autumn overlap maps to the earlier instant");
+    check::expect(VPWeekday(VPDaysFromCivil(2024, 5, 8)) == 3, "2024-05-08 is a Wednesday");
+}
+
+// Bad profiles are refused with the field named, never used
+static void bad_profiles(const std::string &root) {
+    std::string good;
+    check::read_file(root + "/governors/src/main/resources/io/vprop/governors/profiles/ftmo-2step.json", good);
+    struct Case { const char *what, *from, *to, *field; };
+    const Case cases[] = {
+        {"unknown zone", "\"Europe/Prague\"", "\"Europe/Atlantis\"", "dayReset.zone"},
+        {"bad reset time", "\"time\": \"00:00\"", "\"time\": \"24:00\"", "dayReset.time"},
+        {"unknown max-loss mode", "\"STATIC\"", "\"SOMETIMES\"", "maxLoss.mode"},
+        {"buffers inverted", "\"blockEntriesAtPct\": 80", "\"blockEntriesAtPct\": 99", "buffers.blockEntriesAtPct"},
+        {"limit as text", "\"limitPct\": 5", "\"limitPct\": \"5\"", "dailyLoss.limitPct"},
+        {"unknown day", "[\"FRIDAY\"]", "[\"FUNDAY\"]", "forcedFlat[0].days"},
+    };
+    for (const Case &c : cases) {
+        std::string bad = good;
+        size_t at = bad.find(c.from);
+        if (!check::expect(at != std::string::npos, std::string("profile fixture has ") + c.from)) continue;
+        bad.replace(at, strlen(c.from), c.to);
+        CVPGovernors gov;
+        string err;
+        bool ok = gov.LoadProfileText(string(bad), 100000, err);
+        check::expect(!ok && err.s.find(c.field) == 0, std::string("profile with ") + c.what + " refused naming " + c.field,
+                      ok ? "accepted" : err.s);
+    }
+    CVPGovernors gov;
+    string err;
+    check::expect(!gov.LoadProfileText(string(good), 0, err) && err.s.find("initialBalance") == 0, "initial balance 0 refused");
+    check::expect(!gov.LoadProfileText(string("{\"id\":\"x\""), 1000, err) && err.s.find("not valid JSON") == 0,
+                  "truncated profile refused as invalid JSON");
+    VPGovDecision d;
+    check::expect(!gov.Evaluate(VPGovEvent{}, d, err), "no events before a profile is loaded");
+}
+
 int main(int argc, char **argv) {
     std::string root = argc > 1 ? argv[1] : "../..";
     emu::quiet = true;
@@ -204,6 +269,8 @@ int main(int argc, char **argv) {
         return check::finish();
     int checkpoints = 0;
     for (auto &f : files) run_file(root, f, checkpoints);
+    zones();
+    bad_profiles(root);
     printf("governor scenarios: %zu file(s), %d checkpoint(s)\n", files.size(), checkpoints);
     return check::finish();
 }
