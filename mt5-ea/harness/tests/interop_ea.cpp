@@ -10,7 +10,10 @@
 // usage: interop_ea <repo-root> <jar> <work-dir>
 #include <Experts/VProp/VPropEA.mq5>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,10 +27,18 @@ static std::string g_jar, g_data, g_log;
 static int g_zmq_port = 0, g_http_port = 0;
 static pid_t g_sidecar = -1;
 
+// a port the kernel reports free right now (bound to port 0, then released for the sidecar)
 static int free_port() {
-    // ephemeral ports from a pid-based range, away from the usual 5555/8080
-    static int next = 20000 + (getpid() % 20000);
-    return next++;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;
+    socklen_t len = sizeof a;
+    int port = 0;
+    if (fd >= 0 && bind(fd, (sockaddr *)&a, sizeof a) == 0 && getsockname(fd, (sockaddr *)&a, &len) == 0) port = ntohs(a.sin_port);
+    if (fd >= 0) ::close(fd);
+    return port;
 }
 
 static void start_sidecar() {
