@@ -272,6 +272,20 @@ int main(int argc, char **argv) {
     check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "daily-loss" && acks[0].reason.s.find("halted") == 0 && opens() == 1,
                   "a signal while halted is rejected with the rule", acks.empty() ? "" : acks[0].rule.s);
     check::expect(emu::chart_comment.find("halted") != std::string::npos, "the chart panel shows the mode");
+    {
+        // halted with the market closed: the flatten is retried once a second, not on every timer event
+        emu::Position left{424242, "EURUSD", POSITION_TYPE_BUY, 0.1, 1.05, 0, 0, 0, 0, 770077, "sig-old"};
+        emu::positions.push_back(left);
+        emu::sym("EURUSD").trade_mode = SYMBOL_TRADE_MODE_DISABLED;
+        size_t before = emu::requests.size();
+        pump(50);  // 1 s
+        int closes = 0;
+        for (size_t i = before; i < emu::requests.size(); i++) closes += emu::requests[i].op == "close";
+        check::expect(closes >= 1 && closes <= 2, "a refused flatten is retried about once a second (" + std::to_string(closes) + " in 1 s)");
+        emu::sym("EURUSD").trade_mode = SYMBOL_TRADE_MODE_FULL;
+        pump(60);
+        check::expect(emu::positions.empty(), "the flatten completes when the market accepts it");
+    }
     std::string bad;
     check::expect(all_valid(bad), "every message the EA sent passes the protocol codec", bad);
 

@@ -208,5 +208,29 @@ int main() {
         ex.Close(st, c, o);
         check::expect(o.reason.s == "already executed", "a close id is executed once too");
     }
+    {
+        // a TP1 close the server refuses is retried a second later, not on every tick
+        world();
+        CVPStore st = fresh_store("tp1-retry");
+        CVPExecutor ex;
+        ex.Configure(770077, 0, 10, 0.5, false);
+        VPMessage s;
+        VPOutcome o;
+        signal(s, "sig-tp1r", "buy", 0.1, 1.08510);
+        ex.Open(st, s, emu::now_ms(), o);
+        emu::set_quote("EURUSD", 1.08811, 1.08821);
+        emu::scripted_retcodes = {TRADE_RETCODE_MARKET_CLOSED};
+        ex.Manage(st);
+        size_t after_fail = emu::requests.size();
+        ex.Manage(st);
+        emu::clock_ms += 500;
+        ex.Manage(st);
+        check::expect(emu::requests.size() == after_fail, "no new TP1 attempt within a second of a refusal");
+        emu::clock_ms += 600;
+        ex.Manage(st);
+        check::expect(emu::requests.size() == after_fail + 1 && emu::requests.back().op == "close_partial" &&
+                          emu::requests.back().retcode == TRADE_RETCODE_DONE,
+                      "TP1 retried after a second and done");
+    }
     return check::finish();
 }

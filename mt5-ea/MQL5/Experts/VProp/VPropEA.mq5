@@ -53,7 +53,8 @@ int           g_last_welcomes = -1;
 string        g_mode = "ok";
 string        g_mode_reason = "";
 string        g_mode_rule = "";
-long          g_last_decision_log_ms = 0;        // the governor rule behind the mode (the signal_ack's rule)
+long          g_last_decision_log_ms = 0;
+long          g_last_flatten_ms = -1000000;        // the governor rule behind the mode (the signal_ack's rule)
 bool          g_ready = false;
 long          g_last_calendar_s = 0;
 string        g_state_dir = "";
@@ -269,8 +270,11 @@ void ApplyDecision(const VPGovDecision &d, const string &event)
    g_mode = mode;
    g_mode_rule = d.action == VPG_ALLOW ? "" : d.rule;
    g_mode_reason = d.action == VPG_ALLOW ? "" : d.rule + ": " + d.message;
-   if(d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET)
+   // flatten now, and again at most once a second while positions remain (a closed market answers every
+   // attempt with MARKET_CLOSED; hammering the server would itself break activity rules)
+   if((d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET) && now - g_last_flatten_ms >= 1000)
      {
+      g_last_flatten_ms = now;
       int n = g_exec.FlattenAll("governor");
       if(n > 0)
          PrintFormat("VProp governor: closed %d position(s) (%s)", n, d.rule);

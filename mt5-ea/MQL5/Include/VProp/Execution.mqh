@@ -94,6 +94,7 @@ private:
    int               m_deviation_points;
    double            m_tp1_fraction;
    bool              m_breakeven;
+   long              m_manage_after_ms;  // after a failed TP1 close, wait a second before trying again
 
    void              Reject(VPOutcome &o, const string &rule, const string &reason)
      {
@@ -115,6 +116,7 @@ public:
       m_deviation_points = deviation_points;
       m_tp1_fraction = tp1_fraction;
       m_breakeven = breakeven;
+      m_manage_after_ms = 0;
       m_trade.SetExpertMagicNumber(magic);
       m_trade.SetDeviationInPoints(deviation_points);
      }
@@ -329,6 +331,8 @@ int CVPExecutor::FlattenAll(const string &why)
 // TP1: close the configured fraction when price reaches tp1, then optionally move SL to break-even.
 void CVPExecutor::Manage(CVPStore &store)
   {
+   if((long)GetTickCount64() < m_manage_after_ms)
+      return;
    bool changed = false;
    for(int i = ArraySize(store.managed) - 1; i >= 0; i--)
      {
@@ -352,7 +356,10 @@ void CVPExecutor::Manage(CVPStore &store)
       double open_price = PositionGetDouble(POSITION_PRICE_OPEN);
       double tp = PositionGetDouble(POSITION_TP);
       if(part > 0 && part < volume - 1e-9 && !ClosePosition(store.managed[i].ticket, part, "tp1_partial"))
-         continue; // try again on the next tick
+        {
+         m_manage_after_ms = (long)GetTickCount64() + 1000; // try again in a second
+         continue;
+        }
       store.managed[i].tp1_done = true;
       changed = true;
       if(store.managed[i].breakeven && PositionSelectByTicket((ulong)store.managed[i].ticket))
