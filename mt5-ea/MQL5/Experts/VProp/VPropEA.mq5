@@ -1,0 +1,682 @@
+//+------------------------------------------------------------------+
+//| VPropEA.mq5 - VProp expert advisor.                               |
+//| Streams ticks, closed bars, account snapshots and fills to the    |
+//| VProp sidecar over ZeroMQ, executes the sidecar's signals, and    |
+//| enforces the firm's rules itself (hard governors) as the last     |
+//| line of defence of the funded account. See docs/ea.md.            |
+//+------------------------------------------------------------------+
+#property copyright "VProp"
+#property version   "1.00"
+#property description "VProp: prop-firm-safe execution of sidecar signals with hard governors"
+
+#include <VProp/Session.mqh>
+#include <VProp/Execution.mqh>
+#include <VProp/Governors.mqh>
+
+//--- connection
+input string InpEndpoint        = "tcp://127.0.0.1:5555"; // Sidecar ZeroMQ endpoint
+input string InpTerminalName    = "";                     // Terminal name in the routing id ("" = MT5's name)
+//--- streaming
+input string InpSymbols         = "";                     // Watched symbols, comma separated ("" = chart symbol)
+input string InpTimeframes      = "M1,M5,M15,H1";         // Closed bars to stream
+input int    InpAccountEveryS   = 10;                     // Account snapshot at least every N s
+input int    InpTimerMs         = 20;                     // Timer period, ms (<= 20)
+//--- execution
+input long   InpMagic           = 770077;                 // Magic number of VProp positions
+input int    InpMaxRetries      = 3;                      // Retries on requote / price changed / off quotes
+input int    InpDeviationPoints = 10;                     // Max slippage, points
+input double InpTp1Fraction     = 0.5;                    // Share of the position closed at TP1
+input bool   InpBreakEvenAtTp1  = true;                   // Move the stop to entry after TP1
+//--- governors
+input string InpFirmProfile     = "ftmo-2step";           // Firm profile (MQL5/Files/VProp/profiles/<name>.json)
+input double InpInitialBalance  = 0;                      // Account size of the challenge (0 = balance at first start)
+input bool   InpUseCalendar     = true;                   // News embargo from the MT5 economic calendar
+//--- fail-safe
+input int    InpSidecarSilentS  = 10;                     // Sidecar silent this long: no new entries
+input bool   InpFlattenOnSilence = false;                 // ... and flatten after InpFlattenSilentS
+input int    InpFlattenSilentS  = 120;                    // Silence before flattening, s
+
+CVPSession    g_session;
+CVPExecutor   g_exec;
+CVPGovernors  g_gov;
+string        g_symbols[];
+ENUM_TIMEFRAMES g_tfs[];
+string        g_tf_names[];
+long          g_last_tick_msc[];
+long          g_last_bar_time[];       // per symbol x timeframe
+long          g_last_account_ms = 0;
+double        g_last_balance = -1;
+int           g_last_positions = -1;
+long          g_last_governor_ms = 0;
+string        g_last_mode = "";
+int           g_last_welcomes = -1;
+string        g_mode = "ok";
+string        g_mode_reason = "";
+string        g_mode_rule = "";
+long          g_last_decision_log_ms = 0;
+long          g_last_flatten_ms = -1000000;        // the governor rule behind the mode (the signal_ack's rule)
+bool          g_ready = false;
+long          g_last_calendar_s = 0;
+string        g_state_dir = "";
+
+//+------------------------------------------------------------------+
+long NowUtcMs(void) { return (long)TimeGMT() * 1000; }
+
+ENUM_TIMEFRAMES TimeframeOf(const string &name)
+  {
+   if(name == "M1") return PERIOD_M1;
+   if(name == "M5") return PERIOD_M5;
+   if(name == "M15") return PERIOD_M15;
+   if(name == "M30") return PERIOD_M30;
+   if(name == "H1") return PERIOD_H1;
+   if(name == "H4") return PERIOD_H4;
+   if(name == "D1") return PERIOD_D1;
+   return PERIOD_CURRENT;
+  }
+
+// Splits a comma list, trimming blanks; false (with a message) on an empty entry.
+bool SplitList(const string &text, string &out[])
+  {
+   ArrayResize(out, 0);
+   string parts[];
+   int n = StringSplit(text, ',', parts);
+   for(int i = 0; i < n; i++)
+     {
+      string p = parts[i];
+      StringTrimLeft(p);
+      StringTrimRight(p);
+      if(p == "")
+         continue;
+      int k = ArraySize(out);
+      ArrayResize(out, k + 1);
+      out[k] = p;
+     }
+   return ArraySize(out) > 0;
+  }
+
+// Broker server time minus UTC, rounded to 15 minutes.
+int ServerOffsetS(void)
+  {
+   long diff = (long)(TimeTradeServer() - TimeGMT());
+   return (int)(MathRound(diff / 900.0) * 900);
+  }
+
+void BuildHello(void)
+  {
+   VPClear(g_session.hello);
+   g_session.hello.type = "hello";
+   g_session.hello.terminal = InpTerminalName != "" ? InpTerminalName : TerminalInfoString(TERMINAL_NAME);
+   g_session.hello.account = IntegerToString(AccountInfoInteger(ACCOUNT_LOGIN));
+   g_session.hello.server = AccountInfoString(ACCOUNT_SERVER);
+   g_session.hello.company = AccountInfoString(ACCOUNT_COMPANY);
+   g_session.hello.currency = AccountInfoString(ACCOUNT_CURRENCY);
+   g_session.hello.leverage = (int)MathMax(1, AccountInfoInteger(ACCOUNT_LEVERAGE));
+   g_session.hello.margin_mode = AccountInfoInteger(ACCOUNT_MARGIN_MODE) == ACCOUNT_MARGIN_MODE_RETAIL_HEDGING ? "hedging" : "netting";
+   g_session.hello.server_offset_s = ServerOffsetS();
+   g_session.hello.firm_profile = InpFirmProfile;
+   int n = ArraySize(g_symbols);
+   ArrayResize(g_session.hello.symbols, n);
+   for(int i = 0; i < n; i++)
+     {
+      string s = g_symbols[i];
+      g_session.hello.symbols[i].symbol = s;
+      g_session.hello.symbols[i].digits = (int)SymbolInfoInteger(s, SYMBOL_DIGITS);
+      g_session.hello.symbols[i].point = SymbolInfoDouble(s, SYMBOL_POINT);
+      g_session.hello.symbols[i].tick_size = SymbolInfoDouble(s, SYMBOL_TRADE_TICK_SIZE);
+      g_session.hello.symbols[i].tick_value = SymbolInfoDouble(s, SYMBOL_TRADE_TICK_VALUE);
+      g_session.hello.symbols[i].contract_size = SymbolInfoDouble(s, SYMBOL_TRADE_CONTRACT_SIZE);
+      g_session.hello.symbols[i].volume_min = SymbolInfoDouble(s, SYMBOL_VOLUME_MIN);
+      g_session.hello.symbols[i].volume_step = SymbolInfoDouble(s, SYMBOL_VOLUME_STEP);
+      g_session.hello.symbols[i].volume_max = SymbolInfoDouble(s, SYMBOL_VOLUME_MAX);
+      g_session.hello.symbols[i].stops_level = (int)SymbolInfoInteger(s, SYMBOL_TRADE_STOPS_LEVEL);
+      g_session.hello.symbols[i].freeze_level = (int)SymbolInfoInteger(s, SYMBOL_TRADE_FREEZE_LEVEL);
+      g_session.hello.symbols[i].base_currency = SymbolInfoString(s, SYMBOL_CURRENCY_BASE);
+      g_session.hello.symbols[i].profit_currency = SymbolInfoString(s, SYMBOL_CURRENCY_PROFIT);
+      ArrayResize(g_session.hello.symbols[i].sessions, 0);
+      for(int d = 0; d < 7; d++)
+         for(uint k = 0; k < 10; k++)
+           {
+            datetime from = 0;
+            datetime to = 0;
+            if(!SymbolInfoSessionTrade(s, (ENUM_DAY_OF_WEEK)d, k, from, to))
+               break;
+            int m = ArraySize(g_session.hello.symbols[i].sessions);
+            ArrayResize(g_session.hello.symbols[i].sessions, m + 1);
+            g_session.hello.symbols[i].sessions[m].day = d;
+            g_session.hello.symbols[i].sessions[m].from_min = (int)(from / 60);
+            g_session.hello.symbols[i].sessions[m].to_min = (int)MathMin(1440, to / 60);
+           }
+     }
+  }
+
+//+------------------------------------------------------------------+
+int OnInit(void)
+  {
+   if(!MQLInfoInteger(MQL_DLLS_ALLOWED))
+     {
+      Print("VProp: \"Allow DLL imports\" is off; the EA needs libzmq.dll. Tick it in the EA's Common tab.");
+      return INIT_FAILED;
+     }
+   if(InpTimerMs < 1 || InpTimerMs > 20)
+     {
+      PrintFormat("VProp: InpTimerMs = %d is out of range 1..20 ms", InpTimerMs);
+      return INIT_PARAMETERS_INCORRECT;
+     }
+   if(InpTp1Fraction <= 0 || InpTp1Fraction >= 1 || !MathIsValidNumber(InpTp1Fraction))
+     {
+      PrintFormat("VProp: InpTp1Fraction = %.4f must be between 0 and 1", InpTp1Fraction);
+      return INIT_PARAMETERS_INCORRECT;
+     }
+   if(InpMaxRetries < 0 || InpMaxRetries > 10 || InpDeviationPoints < 0 || InpAccountEveryS < 1 || InpSidecarSilentS < 1)
+     {
+      Print("VProp: InpMaxRetries must be 0..10, InpDeviationPoints >= 0, InpAccountEveryS >= 1, InpSidecarSilentS >= 1");
+      return INIT_PARAMETERS_INCORRECT;
+     }
+   if(!SplitList(InpSymbols == "" ? _Symbol : InpSymbols, g_symbols))
+     {
+      PrintFormat("VProp: InpSymbols '%s' names no symbol", InpSymbols);
+      return INIT_PARAMETERS_INCORRECT;
+     }
+   for(int i = 0; i < ArraySize(g_symbols); i++)
+      if(!SymbolSelect(g_symbols[i], true))
+        {
+         PrintFormat("VProp: InpSymbols: '%s' is not a symbol of this broker", g_symbols[i]);
+         return INIT_PARAMETERS_INCORRECT;
+        }
+   string tfs[];
+   SplitList(InpTimeframes, tfs);
+   ArrayResize(g_tfs, ArraySize(tfs));
+   ArrayResize(g_tf_names, ArraySize(tfs));
+   for(int i = 0; i < ArraySize(tfs); i++)
+     {
+      StringToUpper(tfs[i]);
+      g_tfs[i] = TimeframeOf(tfs[i]);
+      g_tf_names[i] = tfs[i];
+      if(g_tfs[i] == PERIOD_CURRENT)
+        {
+         PrintFormat("VProp: InpTimeframes: '%s' is not one of M1 M5 M15 M30 H1 H4 D1", tfs[i]);
+         return INIT_PARAMETERS_INCORRECT;
+        }
+     }
+   ArrayResize(g_last_tick_msc, ArraySize(g_symbols));
+   ArrayResize(g_last_bar_time, ArraySize(g_symbols) * MathMax(1, ArraySize(g_tfs)));
+   for(int i = 0; i < ArraySize(g_last_tick_msc); i++)
+      g_last_tick_msc[i] = 0;
+   for(int i = 0; i < ArraySize(g_last_bar_time); i++)
+      g_last_bar_time[i] = 0;
+
+   string terminal = VPSanitize(InpTerminalName != "" ? InpTerminalName : TerminalInfoString(TERMINAL_NAME), 64);
+   string account = VPSanitize(IntegerToString(AccountInfoInteger(ACCOUNT_LOGIN)), 64);
+   string chart = VPSanitize(_Symbol + "." + IntegerToString(_Period) + "." + IntegerToString(ChartID() % 100000), 64);
+   string routing_id = terminal + "/" + account + "/" + chart;
+   g_state_dir = "VProp/" + terminal + "_" + account + "_" + chart;
+   g_last_calendar_s = 0;
+
+   // governors first: without a valid profile the EA must not trade
+   string gerr = "";
+   double initial = InpInitialBalance > 0 ? InpInitialBalance : AccountInfoDouble(ACCOUNT_BALANCE);
+   if(!g_gov.LoadProfileFile("VProp/profiles/" + InpFirmProfile + ".json", initial, gerr))
+     {
+      PrintFormat("VProp: firm profile '%s': %s", InpFirmProfile, gerr);
+      return INIT_PARAMETERS_INCORRECT;
+     }
+   g_gov.RestoreFile(g_state_dir + "/governors.txt");
+   g_exec.Configure((ulong)InpMagic, InpMaxRetries, InpDeviationPoints, InpTp1Fraction, InpBreakEvenAtTp1);
+   BuildHello();
+   if(!g_session.Start(InpEndpoint, routing_id, g_state_dir))
+      return INIT_FAILED;
+   EventSetMillisecondTimer(InpTimerMs);
+   g_ready = true;
+   PrintFormat("VProp: started on %d symbol(s), profile %s, initial balance %.2f", ArraySize(g_symbols), InpFirmProfile, initial);
+   return INIT_SUCCEEDED;
+  }
+
+void OnDeinit(const int reason)
+  {
+   EventKillTimer();
+   if(g_ready)
+     {
+      g_gov.SaveFile(g_state_dir + "/governors.txt");
+      g_session.Stop();
+     }
+   g_ready = false;
+   Comment("");
+  }
+
+// The chart's own ticks are handled by the timer too (all watched symbols in one place).
+void OnTick(void)
+  {
+  }
+
+//+------------------------------------------------------------------+
+//| Governor decisions: log, remember the mode, act (flatten)         |
+//+------------------------------------------------------------------+
+void ApplyDecision(const VPGovDecision &d, const string &event)
+  {
+   string mode = "ok";
+   if(d.action == VPG_BLOCK_NEW_ENTRIES)
+      mode = "blocked";
+   if(d.action == VPG_PAUSE_UNTIL_RESET)
+      mode = "paused";
+   if(d.action == VPG_FLATTEN_AND_HALT)
+      mode = "halted";
+   // logged when the mode or the rule changes, and once a minute while it lasts (messages carry live numbers)
+   long now = (long)GetTickCount64();
+   if(mode != g_mode || d.rule != g_mode_rule || (d.action != VPG_ALLOW && now - g_last_decision_log_ms >= 60000))
+     {
+      PrintFormat("VProp governor [%s]: %s %s - %s", event, VPGovActionName(d.action), d.rule, d.message);
+      g_last_decision_log_ms = now;
+     }
+   g_mode = mode;
+   g_mode_rule = d.action == VPG_ALLOW ? "" : d.rule;
+   g_mode_reason = d.action == VPG_ALLOW ? "" : d.rule + ": " + d.message;
+   // flatten now, and again at most once a second while positions remain (a closed market answers every
+   // attempt with MARKET_CLOSED; hammering the server would itself break activity rules)
+   if((d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET) && now - g_last_flatten_ms >= 1000)
+     {
+      g_last_flatten_ms = now;
+      int n = g_exec.FlattenAll("governor");
+      if(n > 0)
+         PrintFormat("VProp governor: closed %d position(s) (%s)", n, d.rule);
+     }
+  }
+
+void CollectPositions(VPGovPosition &out[])
+  {
+   ArrayResize(out, 0);
+   for(int i = 0; i < PositionsTotal(); i++)
+     {
+      ulong t = PositionGetTicket(i);
+      if(t == 0)
+         continue;
+      string s = PositionGetString(POSITION_SYMBOL);
+      int n = ArraySize(out);
+      ArrayResize(out, n + 1);
+      out[n].symbol = s;
+      out[n].buy = PositionGetInteger(POSITION_TYPE) == POSITION_TYPE_BUY;
+      out[n].volume = PositionGetDouble(POSITION_VOLUME);
+      out[n].open_price = PositionGetDouble(POSITION_PRICE_OPEN);
+      out[n].stop_loss = PositionGetDouble(POSITION_SL);
+      out[n].open_ms = PositionGetInteger(POSITION_TIME_MSC) - (long)ServerOffsetS() * 1000;
+      out[n].profit = PositionGetDouble(POSITION_PROFIT) + PositionGetDouble(POSITION_SWAP);
+      double ts = SymbolInfoDouble(s, SYMBOL_TRADE_TICK_SIZE);
+      out[n].money_per_unit = ts > 0 ? SymbolInfoDouble(s, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
+     }
+  }
+
+//+------------------------------------------------------------------+
+//| Signals                                                           |
+//+------------------------------------------------------------------+
+void Ack(const VPMessage &s, const VPOutcome &o)
+  {
+   VPMessage a;
+   VPClear(a);
+   a.type = "signal_ack";
+   a.signal_id = s.id;
+   a.status = o.status;
+   a.rule = o.rule;
+   a.reason = o.reason;
+   a.ticket = o.ticket;
+   a.price = o.price;
+   g_session.SendReliable(a);
+   PrintFormat("VProp: signal %s %s %s %s", s.id, o.status, o.rule, o.reason);
+  }
+
+void HandleSignal(const VPMessage &s)
+  {
+   VPOutcome o;
+   o.status = "rejected";
+   o.rule = "";
+   o.reason = "";
+   o.ticket = 0;
+   o.price = 0;
+   long known = 0;
+   bool duplicate = g_session.store.IsExecuted(s.id, known);
+   if(s.kind == "close")
+     {
+      g_exec.Close(g_session.store, s, o);
+      Ack(s, o);
+      return;
+     }
+   if(!duplicate)
+     {
+      // fail-safes and hard governors: nothing new when the terminal is offline or a rule says no
+      if(!TerminalInfoInteger(TERMINAL_CONNECTED))
+        {
+         o.rule = "terminal-disconnected";
+         o.reason = "the terminal has no connection to the trade server";
+        }
+      else
+         if(g_mode != "ok")
+           {
+            o.rule = g_mode_rule;
+            o.reason = g_mode + ": " + g_mode_reason;
+           }
+         else
+           {
+            MqlTick tick;
+            double entry = s.price;
+            if(SymbolInfoTick(s.symbol, tick))
+               entry = s.side == "buy" ? tick.ask : tick.bid;
+            double ts = SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_SIZE);
+            double mpu = ts > 0 ? SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
+            VPGovDecision d;
+            g_gov.Order(NowUtcMs(), s.symbol, s.side == "buy", s.lots, entry, s.sl, -1, mpu, d);
+            if(d.action != VPG_ALLOW)
+              {
+               o.rule = d.rule;
+               o.reason = d.message;
+               PrintFormat("VProp governor [order %s]: %s %s - %s", s.id, VPGovActionName(d.action), d.rule, d.message);
+               if(d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET)
+                  ApplyDecision(d, "order");
+              }
+           }
+      if(o.rule != "")
+        {
+         g_session.store.MarkExecuted(s.id, 0); // answered for good: a resend is not a second chance
+         Ack(s, o);
+         return;
+        }
+     }
+   g_exec.Open(g_session.store, s, NowUtcMs(), o);
+   Ack(s, o);
+  }
+
+//+------------------------------------------------------------------+
+//| Streaming                                                         |
+//+------------------------------------------------------------------+
+void StreamTicks(void)
+  {
+   if(!g_session.Welcomed())
+      return; // a tick that is late is worthless; the next one goes out after welcome
+   for(int i = 0; i < ArraySize(g_symbols); i++)
+     {
+      MqlTick t;
+      if(!SymbolInfoTick(g_symbols[i], t) || t.time_msc == g_last_tick_msc[i] || t.bid <= 0 || t.ask < t.bid)
+         continue;
+      g_last_tick_msc[i] = t.time_msc;
+      VPMessage m;
+      VPClear(m);
+      m.type = "tick";
+      m.symbol = g_symbols[i];
+      m.bid = t.bid;
+      m.ask = t.ask;
+      m.last = t.last;
+      m.volume = (double)t.volume;
+      m.time_msc = t.time_msc;
+      m.flags = (int)t.flags;
+      g_session.SendVolatile(m);
+     }
+  }
+
+void StreamBars(void)
+  {
+   if(!g_session.Welcomed())
+      return; // closed bars wait for the welcome
+   int ntf = ArraySize(g_tfs);
+   for(int i = 0; i < ArraySize(g_symbols); i++)
+      for(int k = 0; k < ntf; k++)
+        {
+         MqlRates r[];
+         if(CopyRates(g_symbols[i], g_tfs[k], 1, 1, r) != 1)
+            continue;
+         int slot = i * ntf + k;
+         long t = (long)r[0].time;
+         if(t <= g_last_bar_time[slot])
+            continue;
+         g_last_bar_time[slot] = t;
+         VPMessage m;
+         VPClear(m);
+         m.type = "bar";
+         m.symbol = g_symbols[i];
+         m.timeframe = g_tf_names[k];
+         m.time_msc = t * 1000;
+         m.open = r[0].open;
+         m.high = r[0].high;
+         m.low = r[0].low;
+         m.close = r[0].close;
+         m.tick_volume = r[0].tick_volume;
+         m.spread = r[0].spread;
+         g_session.SendVolatile(m);
+        }
+  }
+
+// On a balance change, a position opened/closed, or every InpAccountEveryS seconds.
+void StreamAccount(bool force)
+  {
+   double balance = AccountInfoDouble(ACCOUNT_BALANCE);
+   int npos = PositionsTotal();
+   long now = (long)GetTickCount64();
+   if(!force && balance == g_last_balance && npos == g_last_positions && now - g_last_account_ms < InpAccountEveryS * 1000)
+      return;
+   g_last_balance = balance;
+   g_last_positions = npos;
+   g_last_account_ms = now;
+   VPMessage m;
+   VPClear(m);
+   m.type = "account";
+   m.balance = balance;
+   m.equity = AccountInfoDouble(ACCOUNT_EQUITY);
+   m.margin = AccountInfoDouble(ACCOUNT_MARGIN);
+   m.free_margin = AccountInfoDouble(ACCOUNT_MARGIN_FREE);
+   ArrayResize(m.positions, npos);
+   int n = 0;
+   for(int i = 0; i < npos; i++)
+     {
+      ulong t = PositionGetTicket(i);
+      double vol = PositionGetDouble(POSITION_VOLUME);
+      double open = PositionGetDouble(POSITION_PRICE_OPEN);
+      if(t == 0 || vol <= 0 || open <= 0)
+         continue;
+      m.positions[n].ticket = (long)t;
+      m.positions[n].symbol = PositionGetString(POSITION_SYMBOL);
+      m.positions[n].side = PositionGetInteger(POSITION_TYPE) == POSITION_TYPE_BUY ? "buy" : "sell";
+      m.positions[n].volume = vol;
+      m.positions[n].price_open = open;
+      m.positions[n].sl = PositionGetDouble(POSITION_SL);
+      m.positions[n].tp = PositionGetDouble(POSITION_TP);
+      m.positions[n].profit = PositionGetDouble(POSITION_PROFIT);
+      m.positions[n].swap = PositionGetDouble(POSITION_SWAP);
+      m.positions[n].commission = 0;
+      m.positions[n].time_msc = PositionGetInteger(POSITION_TIME_MSC);
+      m.positions[n].signal_id = g_session.store.SignalOf((long)t);
+      n++;
+     }
+   ArrayResize(m.positions, n);
+   if(MathIsValidNumber(m.equity) && MathIsValidNumber(m.balance))
+      g_session.SendReliable(m);
+  }
+
+void SendGovernorState(bool force)
+  {
+   long now = (long)GetTickCount64();
+   if(!g_session.Welcomed())
+      return;
+   if(g_session.welcomes != g_last_welcomes)
+      force = true; // a fresh session learns the mode at once
+   g_last_welcomes = g_session.welcomes;
+   if(!force && g_mode == g_last_mode && now - g_last_governor_ms < 1000)
+      return;
+   g_last_mode = g_mode;
+   g_last_governor_ms = now;
+   VPMessage m;
+   VPClear(m);
+   m.type = "governor_state";
+   m.mode = g_mode;
+   m.reason = g_mode_reason;
+   g_gov.RuleStates(m.rules);
+   g_session.SendVolatile(m);
+  }
+
+string CurrencyOfEvent(const MqlCalendarEvent &ev)
+  {
+   MqlCalendarCountry country;
+   if(!CalendarCountryById(ev.country_id, country))
+      return "";
+   return country.currency;
+  }
+
+// Open times of positions (UTC ms), learnt from their entry deals: exits need them (hold time, news exemption).
+long   g_open_ids[];
+long   g_open_ms[];
+
+void RememberOpen(long position, long utc_ms)
+  {
+   int n = ArraySize(g_open_ids);
+   ArrayResize(g_open_ids, n + 1);
+   ArrayResize(g_open_ms, n + 1);
+   g_open_ids[n] = position;
+   g_open_ms[n] = utc_ms;
+  }
+
+long OpenTimeOf(long position, long fallback)
+  {
+   for(int i = ArraySize(g_open_ids) - 1; i >= 0; i--)
+      if(g_open_ids[i] == position)
+         return g_open_ms[i];
+   return fallback;
+  }
+
+// High-impact releases of the watched symbols' currencies from the MT5 economic calendar, once a minute.
+void PollCalendar(void)
+  {
+   if(!InpUseCalendar)
+      return;
+   long now_s = (long)TimeGMT();
+   if(now_s - g_last_calendar_s < 60)
+      return;
+   g_last_calendar_s = now_s;
+   MqlCalendarValue values[];
+   datetime from = TimeTradeServer();
+   int n = CalendarValueHistory(values, from, from + 86400);
+   for(int i = 0; i < n; i++)
+     {
+      MqlCalendarEvent ev;
+      if(!CalendarEventById(values[i].event_id, ev) || ev.importance != CALENDAR_IMPORTANCE_HIGH)
+         continue;
+      string currency = CurrencyOfEvent(ev);
+      if(currency == "")
+         continue;
+      VPGovDecision d;
+      long release_ms = ((long)values[i].time - ServerOffsetS()) * 1000;
+      g_gov.News(NowUtcMs(), release_ms, currency, VPG_IMPACT_HIGH, d);
+     }
+  }
+
+void UpdatePanel(void)
+  {
+   string text = (string)"VProp  " + (g_session.Welcomed() ? (g_session.Stale() ? "sidecar STALE" : "sidecar connected") : "connecting to sidecar...") +
+                 "\nmode: " + g_mode + (g_mode_reason != "" ? " (" + g_mode_reason + ")" : "") +
+                 "\nprofile: " + InpFirmProfile + "   unacked: " + IntegerToString(g_session.OutboxSize()) +
+                 "\n" + g_gov.Summary();
+   Comment(text);
+  }
+
+void OnTimer(void)
+  {
+   if(!g_ready)
+      return;
+   g_session.Poll();
+   // fail-safe: a silent sidecar means no new entries (and, if configured, flat after a longer silence)
+   long silent_s = g_session.SilentMs() / 1000;
+   VPGovDecision d;
+   VPGovPosition positions[];
+   CollectPositions(positions);
+   g_gov.Account(NowUtcMs(), AccountInfoDouble(ACCOUNT_BALANCE), AccountInfoDouble(ACCOUNT_EQUITY), positions, 0, d);
+   if(d.action == VPG_ALLOW && silent_s >= InpSidecarSilentS)
+     {
+      d.action = VPG_BLOCK_NEW_ENTRIES;
+      d.rule = "sidecar-silent";
+      d.message = "No message from the sidecar for " + IntegerToString(silent_s) + " s: no new entries.";
+      if(InpFlattenOnSilence && silent_s >= InpFlattenSilentS)
+        {
+         d.action = VPG_PAUSE_UNTIL_RESET;
+         d.message = "No message from the sidecar for " + IntegerToString(silent_s) + " s: flattening.";
+        }
+     }
+   if(d.action == VPG_ALLOW && !TerminalInfoInteger(TERMINAL_CONNECTED))
+     {
+      d.action = VPG_BLOCK_NEW_ENTRIES;
+      d.rule = "terminal-disconnected";
+      d.message = "The terminal has no connection to the trade server: nothing new.";
+     }
+   ApplyDecision(d, "timer");
+   // signals after the governors' and fail-safe's verdict on the current state, never before
+   VPMessage s;
+   while(g_session.NextSignal(s))
+     {
+      HandleSignal(s);
+      g_session.Processed(s.seq);
+     }
+   g_exec.Manage(g_session.store);
+   StreamTicks();
+   StreamBars();
+   StreamAccount(false);
+   PollCalendar();
+   SendGovernorState(false);
+   g_session.Housekeeping();
+   UpdatePanel();
+  }
+
+//+------------------------------------------------------------------+
+//| Fills: every DEAL_ADD, with its signal id                         |
+//+------------------------------------------------------------------+
+void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest &request, const MqlTradeResult &result)
+  {
+   if(!g_ready || trans.type != TRADE_TRANSACTION_DEAL_ADD)
+      return;
+   ulong deal = trans.deal;
+   if(!HistoryDealSelect(deal))
+      return;
+   long type = HistoryDealGetInteger(deal, DEAL_TYPE);
+   if(type != DEAL_TYPE_BUY && type != DEAL_TYPE_SELL)
+      return; // balance operations are not fills
+   long entry = HistoryDealGetInteger(deal, DEAL_ENTRY);
+   long position = HistoryDealGetInteger(deal, DEAL_POSITION_ID);
+   long reason = HistoryDealGetInteger(deal, DEAL_REASON);
+   double price = HistoryDealGetDouble(deal, DEAL_PRICE);
+   double volume = HistoryDealGetDouble(deal, DEAL_VOLUME);
+   if(price <= 0 || volume <= 0)
+      return;
+   VPMessage f;
+   VPClear(f);
+   f.type = "fill";
+   f.deal = (long)deal;
+   f.order = HistoryDealGetInteger(deal, DEAL_ORDER);
+   f.position = position;
+   f.signal_id = g_session.store.SignalOf(position);
+   f.symbol = HistoryDealGetString(deal, DEAL_SYMBOL);
+   f.side = type == DEAL_TYPE_BUY ? "buy" : "sell";
+   f.entry = entry == DEAL_ENTRY_IN ? "in" : (entry == DEAL_ENTRY_INOUT ? "inout" : "out");
+   f.price = price;
+   f.volume = volume;
+   f.commission = HistoryDealGetDouble(deal, DEAL_COMMISSION);
+   f.swap = HistoryDealGetDouble(deal, DEAL_SWAP);
+   f.profit = HistoryDealGetDouble(deal, DEAL_PROFIT);
+   f.time_msc = HistoryDealGetInteger(deal, DEAL_TIME_MSC);
+   string why = g_exec.TakeReason(position);
+   if(reason == DEAL_REASON_SL)
+      why = "sl";
+   else
+      if(reason == DEAL_REASON_TP)
+         why = "tp";
+      else
+         if(reason == DEAL_REASON_SO)
+            why = "stop_out";
+         else
+            if(why == "")
+               why = reason == DEAL_REASON_EXPERT ? "expert" : "client";
+   f.reason = f.entry == "in" ? "" : why;
+   g_session.SendReliable(f);
+   VPGovDecision d;
+   long now = NowUtcMs();
+   long open_ms = MathMin(now, f.time_msc - (long)ServerOffsetS() * 1000);
+   if(f.entry == "in")
+      RememberOpen(position, open_ms);
+   g_gov.Fill(now, f.symbol, f.side == "buy", volume, price, f.entry == "in",
+              f.profit + f.commission + f.swap, f.entry == "in" ? now : OpenTimeOf(position, open_ms), d);
+   if(d.action != VPG_ALLOW)
+      ApplyDecision(d, "fill");
+   StreamAccount(true);
+  }
+//+------------------------------------------------------------------+

@@ -1,0 +1,1841 @@
+//+------------------------------------------------------------------+
+//| Governors.mqh - the hard governors inside the EA: the same rules  |
+//| and semantics as the Java engine in governors/ (GovernorEngine),  |
+//| driven by the same firm profiles and checked against the same     |
+//| scenario files by the Linux harness.                              |
+//| Per event: roll the firm's trading day, apply the event to the    |
+//| ledger, run every rule, add the latched states (halt, pause,      |
+//| target lock); the most severe hit is the decision.                |
+//+------------------------------------------------------------------+
+#ifndef VPROP_GOVERNORS_MQH
+#define VPROP_GOVERNORS_MQH
+
+#include <VProp/Json.mqh>
+#include <VProp/Protocol.mqh>
+#include <VProp/Store.mqh>
+#include <VProp/Zones.mqh>
+
+#define VPG_ALLOW             0
+#define VPG_BLOCK_NEW_ENTRIES 1
+#define VPG_PAUSE_UNTIL_RESET 2
+#define VPG_FLATTEN_AND_HALT  3
+
+#define VPG_IMPACT_LOW    0
+#define VPG_IMPACT_MEDIUM 1
+#define VPG_IMPACT_HIGH   2
+
+#define VPG_EV_ACCOUNT 0
+#define VPG_EV_ORDER   1
+#define VPG_EV_FILL    2
+#define VPG_EV_NEWS    3
+#define VPG_EV_CLOCK   4
+
+#define VPG_NEWS_CAPACITY 64
+#define VPG_NONE_MS (-9223372036854775807 - 1)
+
+string VPGovActionName(int a)
+  {
+   if(a == VPG_BLOCK_NEW_ENTRIES) return "BLOCK_NEW_ENTRIES";
+   if(a == VPG_PAUSE_UNTIL_RESET) return "PAUSE_UNTIL_RESET";
+   if(a == VPG_FLATTEN_AND_HALT) return "FLATTEN_AND_HALT";
+   return "ALLOW";
+  }
+
+double VPGInf(void) { return MathPow(10.0, 400.0); }
+
+string VPGMoney(double v)
+  {
+   if(!MathIsValidNumber(v))
+      return v > 0 ? "Infinity" : (v < 0 ? "-Infinity" : "NaN");
+   string s = DoubleToString(MathAbs(v), 2);
+   int dot = StringFind(s, ".");
+   string whole = StringSubstr(s, 0, dot);
+   string out = "";
+   int n = StringLen(whole);
+   for(int i = 0; i < n; i++)
+     {
+      if(i > 0 && (n - i) % 3 == 0)
+         out += ",";
+      out += StringSubstr(whole, i, 1);
+     }
+   return (v < 0 ? "-" : "") + out + StringSubstr(s, dot);
+  }
+
+string VPGNum(double v) { return v == MathRound(v) ? DoubleToString(v, 0) : DoubleToString(v, 2); }
+
+string VPGTime(long ms)
+  {
+   MqlDateTime t;
+   TimeToStruct((datetime)VPFloorDiv(ms, 1000), t);
+   return StringFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", t.year, t.mon, t.day, t.hour, t.min, t.sec);
+  }
+
+struct VPGovDecision
+  {
+   int               action;
+   string            rule;
+   double            measured;
+   double            threshold;
+   long              until_ms;
+   string            message;
+   string            hits;      // every rule that fired, most severe first: "|a|b|"
+  };
+
+struct VPGovHit
+  {
+   int               action;
+   string            rule;
+   double            measured;
+   double            threshold;
+   long              until_ms;
+   string            message;
+  };
+
+struct VPGovPosition
+  {
+   string            symbol;
+   bool              buy;
+   double            volume;
+   double            open_price;
+   double            stop_loss;
+   long              open_ms;
+   double            profit;
+   double            money_per_unit;
+  };
+
+// A weekly window in a zone: days (bit 0 = Sunday), start minute, duration, lead before it.
+struct VPGovWindow
+  {
+   string            id;
+   VPZone            zone;
+   int               days_mask;
+   int               start_min;
+   int               duration_min;
+   int               lead_min;
+  };
+
+// One event, as the Java engine's event records.
+struct VPGovEvent
+  {
+   int               kind;
+   long              t;
+   // account
+   double            balance;
+   double            equity;
+   int               pending_orders;
+   // order / fill
+   string            symbol;
+   bool              buy;
+   double            lots;       // order lots, fill volume
+   double            price;      // order entry, fill price
+   double            stop_loss;
+   double            risk_at_stop; // < 0: computed from the stop
+   double            money_per_unit;
+   bool              entry;
+   double            profit;
+   long              position_open_ms;
+   // news
+   long              release_ms;
+   string            currency;
+   int               impact;
+  };
+
+//+------------------------------------------------------------------+
+//| Firm profile (governors/src/main/resources/.../profiles/*.json)  |
+//+------------------------------------------------------------------+
+struct VPGovProfile
+  {
+   string            id;
+   VPZone            reset_zone;
+   int               reset_min;
+   bool              has_daily;
+   double            daily_pct;     // NaN-free: < 0 when absent
+   double            daily_amount;
+   bool              daily_base_initial;
+   int               daily_anchor;  // 0 balance, 1 equity, 2 higher of both
+   bool              daily_breach;  // else pause until reset
+   double            max_pct;
+   double            max_amount;
+   int               max_mode;      // 0 static, 1 trailing EOD balance, 2 trailing closed balance, 3 trailing intraday equity
+   bool              max_lock;
+   double            max_lock_offset_pct;
+   double            block_at_pct;
+   double            flatten_at_pct;
+   int               flatten_before_reset_min;
+   bool              has_pretrade;
+   double            worst_factor;
+   bool              has_news;
+   int               news_before_min;
+   int               news_after_min;
+   bool              news_block;    // else haircut
+   double            news_keep_pct;
+   int               news_exempt_min;
+   VPGovWindow       flat[];
+   bool              has_consistency;
+   double            best_day_max_pct;
+   bool              has_days;
+   int               min_trading_days;
+   int               min_profitable_days;
+   double            profitable_day_pct;
+   bool              has_target;
+   double            target_pct;
+   bool              has_activity;
+   int               min_hold_s;
+   double            min_share_held_pct;
+   int               max_orders_per_s;
+   int               max_requests_day;
+   int               max_positions_day;
+   int               max_trades_day;
+   int               cooldown_losses;
+   int               cooldown_min;
+   bool              has_size;
+   double            max_lots_ticket;
+   string            lots_symbols[];
+   double            lots_symbol_max[];
+   double            max_lots_symbol;
+   int               max_open_positions;
+   int               max_open_orders;
+   double            max_risk_pct;
+   bool              sl_required;
+   int               sl_within_s;
+   bool              has_schedule;
+   VPGovWindow       sessions[];
+   int               quiet_before_reset_min;
+   string            sym_names[];
+   string            sym_currencies[]; // "|EUR|USD|"
+  };
+
+//+------------------------------------------------------------------+
+class CVPGovernors
+  {
+private:
+   VPGovProfile      m_p;
+   bool              m_loaded;
+   string            m_err;
+   CJsonDoc          m_doc;
+   // ledger
+   double            m_initial;
+   double            m_max_limit;
+   long              m_now;
+   long              m_day_start;
+   long              m_next_reset;
+   double            m_balance;
+   double            m_equity;
+   VPGovPosition     m_pos[];
+   int               m_pending;
+   double            m_day_start_balance;
+   double            m_day_start_equity;
+   double            m_day_anchor;
+   double            m_daily_limit;
+   double            m_daily_floor;
+   double            m_hwm;
+   double            m_overall_floor;
+   bool              m_halted;
+   VPGovHit          m_halt_hit;
+   long              m_paused_until;
+   VPGovHit          m_pause_hit;
+   bool              m_locked;
+   VPGovHit          m_lock_hit;
+   int               m_trading_days;
+   int               m_profitable_days;
+   bool              m_traded_today;
+   double            m_day_profit;
+   double            m_best_day;
+   double            m_haircut;
+   int               m_requests_today;
+   int               m_positions_today;
+   int               m_trades_today;
+   int               m_consec_losses;
+   long              m_cooldown_until;
+   int               m_closed_trades;
+   int               m_held_trades;
+   long              m_order_times[];
+   int               m_order_count;
+   long              m_news_release[];
+   string            m_news_currency[];
+   int               m_news_count;
+   int               m_news_violations;
+   VPGovHit          m_hits[];
+   // profile loading
+   bool              PFail(const string &field, const string &why) { if(m_err == "") m_err = field + ": " + why; return false; }
+   int               PObj(int parent, const string &key);
+   double            PNum(int o, const string &path, const string &key, double dflt, bool required);
+   int               PInt(int o, const string &path, const string &key, int dflt, bool required);
+   string            PText(int o, const string &path, const string &key, const string &dflt, bool required);
+   bool              PBool(int o, const string &path, const string &key, bool dflt);
+   int               PTime(int o, const string &path, const string &key);
+   bool              PZone(int o, const string &path, VPZone &z);
+   int               PDays(int o, const string &path);
+   bool              ParseProfile(int root);
+   // engine
+   void              AddHit(int action, const string &rule, double measured, double threshold, long until_ms, const string &msg);
+   void              AddHitStruct(const VPGovHit &h);
+   void              Halt(const VPGovHit &h);
+   void              Pause(long until_ms, const VPGovHit &h);
+   bool              Paused(void) { return m_paused_until != 0 && m_now < m_paused_until; }
+   void              FixDailyFloor(void);
+   void              StartDay(long start, long next);
+   void              EndDay(void);
+   void              RaiseHighWater(double v);
+   long              DayStart(long t);
+   long              NextReset(long t);
+   bool              WindowActive(const VPGovWindow &w, long t, long &start, long &end);
+   void              RecordOrder(long t);
+   int               OrdersInLastSecond(long t);
+   void              AddNews(long release, const string &currency);
+   void              PruneNews(long cutoff);
+   int               NewsWindowAt(const string &symbol, long t);
+   bool              Affects(const string &symbol, const string &currency);
+   double            LossAtStop(const VPGovEvent &e);
+   bool              Validate(const VPGovEvent &e, string &err);
+   void              RuleDaily(void);
+   bool              CarriedIntoNextDay(double eq);
+   double            ProjectedOverallFloor(void);
+   double            Headroom(void) { return MathMin(m_equity - m_daily_floor, m_equity - ProjectedOverallFloor()); }
+   void              RuleMax(const VPGovEvent &e);
+   void              RulePreTrade(const VPGovEvent &e);
+   void              RuleNews(const VPGovEvent &e);
+   void              RuleForcedFlat(void);
+   void              RuleActivity(const VPGovEvent &e);
+   void              RuleSize(const VPGovEvent &e);
+   void              RuleSchedule(const VPGovEvent &e);
+   void              RuleTarget(void);
+   void              ResetLedger(double initial);
+
+public:
+                     CVPGovernors(void) { m_loaded = false; }
+   bool              LoadProfileText(const string &json, double initial_balance, string &err);
+   bool              LoadProfileFile(const string &file, double initial_balance, string &err);
+   bool              Loaded(void) const { return m_loaded; }
+   // Evaluates one event; false (with err naming the field) when the event itself is invalid.
+   bool              Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err);
+   // Convenience wrappers for the EA (invalid input -> BLOCK_NEW_ENTRIES naming the field)
+   void              Account(long t, double balance, double equity, const VPGovPosition &positions[], int pending, VPGovDecision &d);
+   void              Order(long t, const string &symbol, bool buy, double lots, double entry, double sl, double risk_at_stop,
+                           double money_per_unit, VPGovDecision &d);
+   void              Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
+                          long open_ms, VPGovDecision &d);
+   void              News(long t, long release_ms, const string &currency, int impact, VPGovDecision &d);
+   void              Clock(long t, VPGovDecision &d);
+   void              SetPositions(const VPGovPosition &positions[]);
+   // State snapshot values, by the scenario files' key names (dailyFloor, openRisk, ...).
+   double            Number(const string &key, bool &known);
+   bool              Halted(void) { return m_halted; }
+   bool              IsPaused(void) { return Paused(); }
+   bool              TargetLocked(void) { return m_locked; }
+   long              DayStartMs(void) { return m_day_start; }
+   long              NextResetMs(void) { return m_next_reset; }
+   long              PausedUntilMs(void) { return Paused() ? m_paused_until : 0; }
+   double            OpenRisk(void);
+   void              RuleStates(VPRuleState &out[]);
+   string            Summary(void);
+   bool              SaveFile(const string &file);
+   bool              RestoreFile(const string &file);
+  };
+
+//+------------------------------------------------------------------+
+//| Profile parsing                                                   |
+//+------------------------------------------------------------------+
+int CVPGovernors::PObj(int parent, const string &key)
+  {
+   int n = m_doc.Find(parent, key);
+   if(n < 0 || m_doc.Kind(n) == VPJ_NULL)
+      return -1;
+   if(m_doc.Kind(n) != VPJ_OBJECT)
+     {
+      PFail(key, "must be an object");
+      return -1;
+     }
+   return n;
+  }
+
+double CVPGovernors::PNum(int o, const string &path, const string &key, double dflt, bool required)
+  {
+   int n = m_doc.Find(o, key);
+   if(n < 0 || m_doc.Kind(n) == VPJ_NULL)
+     {
+      if(required)
+         PFail(path + key, "missing value");
+      return dflt;
+     }
+   if(m_doc.Kind(n) != VPJ_NUMBER || !MathIsValidNumber(m_doc.Num(n)))
+     {
+      PFail(path + key, "must be a finite number");
+      return dflt;
+     }
+   return m_doc.Num(n);
+  }
+
+int CVPGovernors::PInt(int o, const string &path, const string &key, int dflt, bool required)
+  {
+   int n = m_doc.Find(o, key);
+   if(n < 0 || m_doc.Kind(n) == VPJ_NULL)
+     {
+      if(required)
+         PFail(path + key, "missing value");
+      return dflt;
+     }
+   if(m_doc.Kind(n) != VPJ_NUMBER || !m_doc.IsInt(n))
+     {
+      PFail(path + key, "must be a whole number");
+      return dflt;
+     }
+   return (int)m_doc.Int(n);
+  }
+
+string CVPGovernors::PText(int o, const string &path, const string &key, const string &dflt, bool required)
+  {
+   int n = m_doc.Find(o, key);
+   if(n < 0 || m_doc.Kind(n) == VPJ_NULL)
+     {
+      if(required)
+         PFail(path + key, "missing value");
+      return dflt;
+     }
+   if(m_doc.Kind(n) != VPJ_STRING)
+     {
+      PFail(path + key, "must be a string");
+      return dflt;
+     }
+   return m_doc.Str(n);
+  }
+
+bool CVPGovernors::PBool(int o, const string &path, const string &key, bool dflt)
+  {
+   int n = m_doc.Find(o, key);
+   if(n < 0 || m_doc.Kind(n) == VPJ_NULL)
+      return dflt;
+   if(m_doc.Kind(n) != VPJ_BOOL)
+     {
+      PFail(path + key, "must be true or false");
+      return dflt;
+     }
+   return m_doc.Bool(n);
+  }
+
+// "HH:MM" -> minutes of the day
+int CVPGovernors::PTime(int o, const string &path, const string &key)
+  {
+   string s = PText(o, path, key, "", true);
+   if(m_err != "")
+      return 0;
+   string hm[];
+   if(StringSplit(s, ':', hm) < 2)
+     {
+      PFail(path + key, "must be a time HH:MM, got '" + s + "'");
+      return 0;
+     }
+   long h = StringToInteger(hm[0]);
+   long m = StringToInteger(hm[1]);
+   if(h < 0 || h > 23 || m < 0 || m > 59 || StringLen(hm[0]) != 2 || StringLen(hm[1]) != 2)
+     {
+      PFail(path + key, "must be a time HH:MM, got '" + s + "'");
+      return 0;
+     }
+   return (int)(h * 60 + m);
+  }
+
+bool CVPGovernors::PZone(int o, const string &path, VPZone &z)
+  {
+   string name = PText(o, path, "zone", "", true);
+   if(m_err != "")
+      return false;
+   if(!VPZoneParse(name, z))
+      return PFail(path + "zone", "unknown time zone '" + name + "' (this EA knows UTC, UTC+HH:MM, the EU and US zones, Broker/US-DST, Broker/EU-DST)");
+   return true;
+  }
+
+int CVPGovernors::PDays(int o, const string &path)
+  {
+   int n = m_doc.Find(o, "days");
+   if(n < 0 || m_doc.Kind(n) != VPJ_ARRAY || m_doc.Size(n) == 0)
+     {
+      PFail(path + "days", "must be a non-empty array of day names");
+      return 0;
+     }
+   string names = "|SUNDAY|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|";
+   string list[] = {"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"};
+   int mask = 0;
+   for(int c = m_doc.First(n); c >= 0; c = m_doc.Next(c))
+     {
+      string d = m_doc.Str(c);
+      bool found = false;
+      for(int k = 0; k < 7; k++)
+         if(list[k] == d)
+           {
+            mask |= (1 << k);
+            found = true;
+           }
+      if(!found)
+        {
+         PFail(path + "days", "unknown day '" + d + "' (use MONDAY..SUNDAY)");
+         return 0;
+        }
+     }
+   return mask;
+  }
+
+bool CVPGovernors::ParseProfile(int root)
+  {
+   m_p.id = PText(root, "", "id", "", true);
+   int r = PObj(root, "dayReset");
+   if(r < 0)
+      return PFail("dayReset", "missing value");
+   PZone(r, "dayReset.", m_p.reset_zone);
+   m_p.reset_min = PTime(r, "dayReset.", "time");
+   int d = PObj(root, "dailyLoss");
+   m_p.has_daily = d >= 0;
+   if(m_p.has_daily)
+     {
+      m_p.daily_pct = PNum(d, "dailyLoss.", "limitPct", -1, false);
+      m_p.daily_amount = PNum(d, "dailyLoss.", "limitAmount", -1, false);
+      if(m_p.daily_pct < 0 && m_p.daily_amount < 0)
+         PFail("dailyLoss.limitPct", "missing value (give limitPct or limitAmount)");
+      if(m_p.daily_pct >= 0 && m_p.daily_amount >= 0)
+         PFail("dailyLoss.limitAmount", "contradicts dailyLoss.limitPct: give only one of them");
+      string base = PText(d, "dailyLoss.", "base", "", true);
+      string anchor = PText(d, "dailyLoss.", "anchor", "", true);
+      string outcome = PText(d, "dailyLoss.", "outcome", "", true);
+      m_p.daily_base_initial = base == "INITIAL";
+      if(base != "INITIAL" && base != "ANCHOR")
+         PFail("dailyLoss.base", "unknown value '" + base + "'");
+      m_p.daily_anchor = anchor == "BALANCE" ? 0 : (anchor == "EQUITY" ? 1 : 2);
+      if(anchor != "BALANCE" && anchor != "EQUITY" && anchor != "HIGHER_OF_BALANCE_AND_EQUITY")
+         PFail("dailyLoss.anchor", "unknown value '" + anchor + "'");
+      m_p.daily_breach = outcome == "BREACH";
+      if(outcome != "BREACH" && outcome != "PAUSE_UNTIL_RESET")
+         PFail("dailyLoss.outcome", "unknown value '" + outcome + "'");
+     }
+   int m = PObj(root, "maxLoss");
+   if(m < 0)
+      return PFail("maxLoss", "missing value");
+   m_p.max_pct = PNum(m, "maxLoss.", "limitPct", -1, false);
+   m_p.max_amount = PNum(m, "maxLoss.", "limitAmount", -1, false);
+   if(m_p.max_pct < 0 && m_p.max_amount < 0)
+      PFail("maxLoss.limitPct", "missing value (give limitPct or limitAmount)");
+   string mode = PText(m, "maxLoss.", "mode", "", true);
+   string modes[] = {"STATIC", "TRAILING_EOD_BALANCE", "TRAILING_CLOSED_BALANCE", "TRAILING_INTRADAY_EQUITY"};
+   m_p.max_mode = -1;
+   for(int i = 0; i < 4; i++)
+      if(modes[i] == mode)
+         m_p.max_mode = i;
+   if(m_p.max_mode < 0)
+      PFail("maxLoss.mode", "unknown value '" + mode + "'");
+   m_p.max_lock = PBool(m, "maxLoss.", "lockAtInitial", false);
+   m_p.max_lock_offset_pct = PNum(m, "maxLoss.", "lockOffsetPct", 0, false);
+   int b = PObj(root, "buffers");
+   m_p.block_at_pct = b >= 0 ? PNum(b, "buffers.", "blockEntriesAtPct", 100, true) : 100;
+   m_p.flatten_at_pct = b >= 0 ? PNum(b, "buffers.", "flattenAtPct", 100, true) : 100;
+   m_p.flatten_before_reset_min = b >= 0 ? PInt(b, "buffers.", "flattenBeforeResetMinutes", 0, false) : 0;
+   if(m_p.flatten_before_reset_min < 0 || m_p.flatten_before_reset_min >= 1440)
+      PFail("buffers.flattenBeforeResetMinutes", "must be 0..1439");
+   if(m_p.block_at_pct <= 0 || m_p.block_at_pct > 100 || m_p.flatten_at_pct <= 0 || m_p.flatten_at_pct > 100)
+      PFail("buffers.blockEntriesAtPct", "buffers must be within 0..100 %");
+   if(m_p.block_at_pct > m_p.flatten_at_pct)
+      PFail("buffers.blockEntriesAtPct", "is above buffers.flattenAtPct (entries must stop before flattening)");
+   int p = PObj(root, "preTrade");
+   m_p.has_pretrade = p >= 0;
+   if(p >= 0)
+      m_p.worst_factor = 1 + (PNum(p, "preTrade.", "slippagePctOfRisk", 0, true) + PNum(p, "preTrade.", "gapPctOfRisk", 0, true)) / 100.0;
+   int n = PObj(root, "news");
+   m_p.has_news = n >= 0;
+   if(n >= 0)
+     {
+      m_p.news_before_min = PInt(n, "news.", "minutesBefore", 0, true);
+      m_p.news_after_min = PInt(n, "news.", "minutesAfter", 0, true);
+      string nm = PText(n, "news.", "mode", "", true);
+      m_p.news_block = nm == "BLOCK";
+      if(nm != "BLOCK" && nm != "HAIRCUT")
+         PFail("news.mode", "unknown value '" + nm + "'");
+      m_p.news_keep_pct = PNum(n, "news.", "haircutKeepPct", 100, false);
+      m_p.news_exempt_min = PInt(n, "news.", "exemptIfOpenedMinutesBefore", 0, false);
+      if(m_p.news_before_min < 0 || m_p.news_after_min < 0)
+         PFail("news.minutesBefore", "must not be negative");
+     }
+   ArrayResize(m_p.flat, 0);
+   int ff = m_doc.Find(root, "forcedFlat");
+   if(ff >= 0 && m_doc.Kind(ff) == VPJ_ARRAY)
+     {
+      int k = 0;
+      for(int c = m_doc.First(ff); c >= 0; c = m_doc.Next(c), k++)
+        {
+         string path = "forcedFlat[" + IntegerToString(k) + "].";
+         ArrayResize(m_p.flat, k + 1);
+         m_p.flat[k].id = PText(c, path, "id", "", true);
+         PZone(c, path, m_p.flat[k].zone);
+         m_p.flat[k].days_mask = PDays(c, path);
+         m_p.flat[k].start_min = PTime(c, path, "start");
+         m_p.flat[k].duration_min = PInt(c, path, "durationMinutes", 0, true);
+         m_p.flat[k].lead_min = PInt(c, path, "leadMinutes", 0, false);
+         if(m_p.flat[k].duration_min <= 0 || m_p.flat[k].duration_min > 7 * 1440)
+            PFail(path + "durationMinutes", "must be 1..10080");
+        }
+     }
+   int c1 = PObj(root, "consistency");
+   m_p.has_consistency = c1 >= 0;
+   if(c1 >= 0)
+      m_p.best_day_max_pct = PNum(c1, "consistency.", "bestDayMaxPct", 0, true);
+   int td = PObj(root, "tradingDays");
+   m_p.has_days = td >= 0;
+   if(td >= 0)
+     {
+      m_p.min_trading_days = PInt(td, "tradingDays.", "minTradingDays", 0, true);
+      m_p.min_profitable_days = PInt(td, "tradingDays.", "minProfitableDays", 0, false);
+      m_p.profitable_day_pct = PNum(td, "tradingDays.", "profitableDayPct", 0, false);
+     }
+   else
+     {
+      m_p.min_trading_days = 0;
+      m_p.min_profitable_days = 0;
+      m_p.profitable_day_pct = 0;
+     }
+   int t = PObj(root, "profitTarget");
+   m_p.has_target = t >= 0;
+   if(t >= 0)
+      m_p.target_pct = PNum(t, "profitTarget.", "targetPct", 0, true);
+   int a = PObj(root, "activity");
+   m_p.has_activity = a >= 0;
+   m_p.min_hold_s = a >= 0 ? PInt(a, "activity.", "minHoldSeconds", 0, false) : 0;
+   m_p.min_share_held_pct = a >= 0 ? PNum(a, "activity.", "minShareHeldPct", 0, false) : 0;
+   m_p.max_orders_per_s = a >= 0 ? PInt(a, "activity.", "maxOrdersPerSecond", 0, false) : 0;
+   m_p.max_requests_day = a >= 0 ? PInt(a, "activity.", "maxRequestsPerDay", 0, false) : 0;
+   m_p.max_positions_day = a >= 0 ? PInt(a, "activity.", "maxPositionsPerDay", 0, false) : 0;
+   m_p.max_trades_day = a >= 0 ? PInt(a, "activity.", "maxTradesPerDay", 0, false) : 0;
+   m_p.cooldown_losses = a >= 0 ? PInt(a, "activity.", "cooldownAfterLosses", 0, false) : 0;
+   m_p.cooldown_min = a >= 0 ? PInt(a, "activity.", "cooldownMinutes", 0, false) : 0;
+   if(m_p.max_orders_per_s > 1000)
+      PFail("activity.maxOrdersPerSecond", "is above the supported 1000");
+   int s = PObj(root, "size");
+   m_p.has_size = s >= 0;
+   ArrayResize(m_p.lots_symbols, 0);
+   ArrayResize(m_p.lots_symbol_max, 0);
+   m_p.max_lots_ticket = s >= 0 ? PNum(s, "size.", "maxLotsPerTicket", 0, false) : 0;
+   m_p.max_lots_symbol = s >= 0 ? PNum(s, "size.", "maxLotsPerSymbol", 0, false) : 0;
+   m_p.max_open_positions = s >= 0 ? PInt(s, "size.", "maxOpenPositions", 0, false) : 0;
+   m_p.max_open_orders = s >= 0 ? PInt(s, "size.", "maxOpenOrders", 0, false) : 0;
+   m_p.max_risk_pct = s >= 0 ? PNum(s, "size.", "maxRiskPctPerTrade", 0, false) : 0;
+   m_p.sl_required = s >= 0 ? PBool(s, "size.", "stopLossRequired", false) : false;
+   m_p.sl_within_s = s >= 0 ? PInt(s, "size.", "stopLossWithinSeconds", 0, false) : 0;
+   if(s >= 0)
+     {
+      int bs = PObj(s, "maxLotsPerTicketBySymbol");
+      if(bs >= 0)
+         for(int c = m_doc.First(bs); c >= 0; c = m_doc.Next(c))
+           {
+            int k = ArraySize(m_p.lots_symbols);
+            ArrayResize(m_p.lots_symbols, k + 1);
+            ArrayResize(m_p.lots_symbol_max, k + 1);
+            m_p.lots_symbols[k] = m_doc.Key(c);
+            m_p.lots_symbol_max[k] = m_doc.Num(c);
+           }
+     }
+   int sc = PObj(root, "schedule");
+   m_p.has_schedule = sc >= 0;
+   ArrayResize(m_p.sessions, 0);
+   m_p.quiet_before_reset_min = sc >= 0 ? PInt(sc, "schedule.", "noEntriesBeforeResetMinutes", 0, false) : 0;
+   if(sc >= 0)
+     {
+      int ss = m_doc.Find(sc, "sessions");
+      if(ss >= 0 && m_doc.Kind(ss) == VPJ_ARRAY)
+        {
+         int k = 0;
+         for(int c = m_doc.First(ss); c >= 0; c = m_doc.Next(c), k++)
+           {
+            string path = "schedule.sessions[" + IntegerToString(k) + "].";
+            ArrayResize(m_p.sessions, k + 1);
+            m_p.sessions[k].id = PText(c, path, "id", "session" + IntegerToString(k), false);
+            PZone(c, path, m_p.sessions[k].zone);
+            m_p.sessions[k].days_mask = PDays(c, path);
+            m_p.sessions[k].start_min = PTime(c, path, "start");
+            int end = PTime(c, path, "end");
+            int minutes = end - m_p.sessions[k].start_min;
+            if(minutes == 0)
+               PFail(path + "end", "equals start (empty session)");
+            if(minutes <= 0)
+               minutes += 1440;
+            m_p.sessions[k].duration_min = minutes;
+            m_p.sessions[k].lead_min = 0;
+           }
+        }
+     }
+   ArrayResize(m_p.sym_names, 0);
+   ArrayResize(m_p.sym_currencies, 0);
+   int sym = PObj(root, "symbolCurrencies");
+   if(sym >= 0)
+      for(int c = m_doc.First(sym); c >= 0; c = m_doc.Next(c))
+        {
+         if(m_doc.Kind(c) != VPJ_ARRAY || m_doc.Size(c) == 0)
+            return PFail("symbolCurrencies." + m_doc.Key(c), "must be a non-empty array of currency codes");
+         int k = ArraySize(m_p.sym_names);
+         ArrayResize(m_p.sym_names, k + 1);
+         ArrayResize(m_p.sym_currencies, k + 1);
+         m_p.sym_names[k] = m_doc.Key(c);
+         string list = "|";
+         for(int e = m_doc.First(c); e >= 0; e = m_doc.Next(e))
+           {
+            string cur = m_doc.Str(e);
+            StringToUpper(cur);
+            list += cur + "|";
+           }
+         m_p.sym_currencies[k] = list;
+        }
+   return m_err == "";
+  }
+
+bool CVPGovernors::LoadProfileText(const string &json, double initial_balance, string &err)
+  {
+   m_err = "";
+   m_loaded = false;
+   if(!(initial_balance > 0) || !MathIsValidNumber(initial_balance))
+     {
+      err = "initialBalance: must be greater than 0, got " + DoubleToString(initial_balance, 2);
+      return false;
+     }
+   if(!m_doc.Parse(json))
+     {
+      err = "not valid JSON: " + m_doc.Error();
+      return false;
+     }
+   if(m_doc.Kind(0) != VPJ_OBJECT)
+     {
+      err = "a profile must be a JSON object";
+      return false;
+     }
+   if(!ParseProfile(0))
+     {
+      err = m_err;
+      return false;
+     }
+   ResetLedger(initial_balance);
+   m_loaded = true;
+   return true;
+  }
+
+bool CVPGovernors::LoadProfileFile(const string &file, double initial_balance, string &err)
+  {
+   string lines[];
+   if(!VPReadLines(file, lines))
+     {
+      err = "profile file not found: MQL5/Files/" + file;
+      return false;
+     }
+   string text = "";
+   for(int i = 0; i < ArraySize(lines); i++)
+      text += lines[i] + "\n";
+   return LoadProfileText(text, initial_balance, err);
+  }
+
+//+------------------------------------------------------------------+
+//| Ledger                                                            |
+//+------------------------------------------------------------------+
+void CVPGovernors::ResetLedger(double initial)
+  {
+   m_initial = initial;
+   m_max_limit = m_p.max_amount >= 0 ? m_p.max_amount : m_p.max_pct / 100.0 * initial;
+   m_now = VPG_NONE_MS;
+   m_day_start = VPG_NONE_MS;
+   m_next_reset = VPG_NONE_MS;
+   m_balance = initial;
+   m_equity = initial;
+   ArrayResize(m_pos, 0);
+   m_pending = 0;
+   m_day_start_balance = 0;
+   m_day_start_equity = 0;
+   m_day_anchor = 0;
+   m_daily_limit = 0;
+   m_daily_floor = -VPGInf();
+   m_hwm = initial;
+   m_overall_floor = initial - m_max_limit;
+   m_halted = false;
+   m_paused_until = 0;
+   m_locked = false;
+   m_trading_days = 0;
+   m_profitable_days = 0;
+   m_traded_today = false;
+   m_day_profit = 0;
+   m_best_day = 0;
+   m_haircut = 0;
+   m_requests_today = 0;
+   m_positions_today = 0;
+   m_trades_today = 0;
+   m_consec_losses = 0;
+   m_cooldown_until = 0;
+   m_closed_trades = 0;
+   m_held_trades = 0;
+   ArrayResize(m_order_times, MathMax(1, m_p.max_orders_per_s));
+   for(int i = 0; i < ArraySize(m_order_times); i++)
+      m_order_times[i] = 0;
+   m_order_count = 0;
+   ArrayResize(m_news_release, VPG_NEWS_CAPACITY);
+   ArrayResize(m_news_currency, VPG_NEWS_CAPACITY);
+   m_news_count = 0;
+   m_news_violations = 0;
+  }
+
+void CVPGovernors::FixDailyFloor(void)
+  {
+   if(!m_p.has_daily)
+     {
+      m_day_anchor = m_day_start_balance;
+      m_daily_limit = 0;
+      m_daily_floor = -VPGInf();
+      return;
+     }
+   m_day_anchor = m_p.daily_anchor == 0 ? m_day_start_balance :
+                  (m_p.daily_anchor == 1 ? m_day_start_equity : MathMax(m_day_start_balance, m_day_start_equity));
+   m_daily_limit = m_p.daily_amount >= 0 ? m_p.daily_amount :
+                   m_p.daily_pct / 100.0 * (m_p.daily_base_initial ? m_initial : m_day_anchor);
+   m_daily_floor = m_day_anchor - m_daily_limit;
+  }
+
+void CVPGovernors::StartDay(long start, long next)
+  {
+   m_day_start = start;
+   m_next_reset = next;
+   m_day_start_balance = m_balance;
+   m_day_start_equity = m_equity;
+   FixDailyFloor();
+   m_traded_today = false;
+   m_day_profit = 0;
+   m_requests_today = 0;
+   m_positions_today = 0;
+   m_trades_today = 0;
+   if(m_paused_until != 0 && m_paused_until <= start)
+      m_paused_until = 0;
+  }
+
+void CVPGovernors::EndDay(void)
+  {
+   if(m_traded_today)
+      m_trading_days++;
+   if(m_p.profitable_day_pct > 0 && m_day_profit >= m_p.profitable_day_pct / 100.0 * m_initial)
+      m_profitable_days++;
+   if(m_day_profit > m_best_day)
+      m_best_day = m_day_profit;
+   if(m_p.max_mode == 1)
+      RaiseHighWater(m_balance);
+  }
+
+void CVPGovernors::RaiseHighWater(double v)
+  {
+   if(v <= m_hwm)
+      return;
+   m_hwm = v;
+   double f = m_hwm - m_max_limit;
+   if(m_p.max_lock)
+      f = MathMin(f, m_initial * (1 + m_p.max_lock_offset_pct / 100.0));
+   if(f > m_overall_floor)
+      m_overall_floor = f;
+  }
+
+long CVPGovernors::DayStart(long t)
+  {
+   long d = VPFloorDiv(VPZoneLocal(m_p.reset_zone, t), VP_DAY_MS) + 1;
+   long r = VPZoneToUtc(m_p.reset_zone, d * VP_DAY_MS + (long)m_p.reset_min * 60000);
+   while(r > t)
+     {
+      d--;
+      r = VPZoneToUtc(m_p.reset_zone, d * VP_DAY_MS + (long)m_p.reset_min * 60000);
+     }
+   return r;
+  }
+
+long CVPGovernors::NextReset(long t)
+  {
+   long d = VPFloorDiv(VPZoneLocal(m_p.reset_zone, t), VP_DAY_MS) - 1;
+   long r = VPZoneToUtc(m_p.reset_zone, d * VP_DAY_MS + (long)m_p.reset_min * 60000);
+   while(r <= t)
+     {
+      d++;
+      r = VPZoneToUtc(m_p.reset_zone, d * VP_DAY_MS + (long)m_p.reset_min * 60000);
+     }
+   return r;
+  }
+
+// The occurrence of a weekly window that ends after t: active when t is within [start - lead, end).
+bool CVPGovernors::WindowActive(const VPGovWindow &w, long t, long &start, long &end)
+  {
+   long today = VPFloorDiv(VPZoneLocal(w.zone, t), VP_DAY_MS);
+   start = LONG_MAX;
+   end = VPG_NONE_MS;
+   for(int k = -8; k <= 8; k++)
+     {
+      long d = today + k;
+      if((w.days_mask & (1 << VPWeekday(d))) == 0)
+         continue;
+      long local_start = d * VP_DAY_MS + (long)w.start_min * 60000;
+      long s = VPZoneToUtc(w.zone, local_start);
+      long e = VPZoneToUtc(w.zone, local_start + (long)w.duration_min * 60000);
+      if(e > t && s < start)
+        {
+         start = s;
+         end = e;
+        }
+     }
+   return t >= start - (long)w.lead_min * 60000 && t < end;
+  }
+
+void CVPGovernors::RecordOrder(long t)
+  {
+   int n = ArraySize(m_order_times);
+   m_order_times[m_order_count % n] = t;
+   m_order_count++;
+  }
+
+int CVPGovernors::OrdersInLastSecond(long t)
+  {
+   int n = MathMin(m_order_count, ArraySize(m_order_times));
+   int c = 0;
+   for(int i = 0; i < n; i++)
+      if(m_order_times[i] > t - 1000)
+         c++;
+   return c;
+  }
+
+void CVPGovernors::AddNews(long release, const string &currency)
+  {
+   for(int i = 0; i < m_news_count; i++)
+      if(m_news_release[i] == release && m_news_currency[i] == currency)
+         return;
+   if(m_news_count == VPG_NEWS_CAPACITY)
+     {
+      for(int i = 1; i < m_news_count; i++)
+        {
+         m_news_release[i - 1] = m_news_release[i];
+         m_news_currency[i - 1] = m_news_currency[i];
+        }
+      m_news_count--;
+     }
+   m_news_release[m_news_count] = release;
+   m_news_currency[m_news_count] = currency;
+   m_news_count++;
+  }
+
+void CVPGovernors::PruneNews(long cutoff)
+  {
+   int keep = 0;
+   for(int i = 0; i < m_news_count; i++)
+      if(m_news_release[i] >= cutoff)
+        {
+         m_news_release[keep] = m_news_release[i];
+         m_news_currency[keep] = m_news_currency[i];
+         keep++;
+        }
+   m_news_count = keep;
+  }
+
+bool CVPGovernors::Affects(const string &symbol, const string &currency)
+  {
+   if(currency == "ALL")
+      return true;
+   for(int i = 0; i < ArraySize(m_p.sym_names); i++)
+      if(m_p.sym_names[i] == symbol)
+         return StringFind(m_p.sym_currencies[i], "|" + currency + "|") >= 0;
+   if(StringLen(symbol) < 6)
+      return false;
+   string base = StringSubstr(symbol, 0, 3);
+   string quote = StringSubstr(symbol, 3, 3);
+   StringToUpper(base);
+   StringToUpper(quote);
+   return base == currency || quote == currency;
+  }
+
+int CVPGovernors::NewsWindowAt(const string &symbol, long t)
+  {
+   long before = (long)m_p.news_before_min * 60000;
+   long after = (long)m_p.news_after_min * 60000;
+   for(int i = 0; i < m_news_count; i++)
+     {
+      long r = m_news_release[i];
+      if(t >= r - before && t <= r + after && Affects(symbol, m_news_currency[i]))
+         return i;
+     }
+   return -1;
+  }
+
+double CVPGovernors::OpenRisk(void)
+  {
+   double r = 0;
+   for(int i = 0; i < ArraySize(m_pos); i++)
+     {
+      if(m_pos[i].stop_loss <= 0 || m_pos[i].money_per_unit == 0)
+         return VPGInf();
+      double sign = m_pos[i].buy ? 1.0 : -1.0;
+      double at_stop = sign * (m_pos[i].stop_loss - m_pos[i].open_price) * m_pos[i].volume * m_pos[i].money_per_unit;
+      r += MathMax(0, m_pos[i].profit - at_stop);
+     }
+   return r;
+  }
+
+double CVPGovernors::LossAtStop(const VPGovEvent &e)
+  {
+   if(e.stop_loss <= 0)
+      return VPGInf();
+   if(e.risk_at_stop >= 0)
+      return e.risk_at_stop;
+   if(e.money_per_unit == 0)
+      return VPGInf();
+   return MathAbs(e.price - e.stop_loss) * e.lots * e.money_per_unit;
+  }
+
+//+------------------------------------------------------------------+
+//| Hits and latches                                                  |
+//+------------------------------------------------------------------+
+void CVPGovernors::AddHit(int action, const string &rule, double measured, double threshold, long until_ms, const string &msg)
+  {
+   VPGovHit h;
+   h.action = action;
+   h.rule = rule;
+   h.measured = measured;
+   h.threshold = threshold;
+   h.until_ms = until_ms;
+   h.message = msg;
+   AddHitStruct(h);
+  }
+
+// kept most severe first; equal severity in the order the rules fired
+void CVPGovernors::AddHitStruct(const VPGovHit &h)
+  {
+   int n = ArraySize(m_hits);
+   int i = 0;
+   while(i < n && !(h.action > m_hits[i].action))
+      i++;
+   ArrayResize(m_hits, n + 1);
+   for(int k = n; k > i; k--)
+      m_hits[k] = m_hits[k - 1];
+   m_hits[i] = h;
+  }
+
+void CVPGovernors::Halt(const VPGovHit &h)
+  {
+   if(m_halted)
+      return;
+   m_halted = true;
+   m_halt_hit = h;
+  }
+
+void CVPGovernors::Pause(long until_ms, const VPGovHit &h)
+  {
+   if(m_halted || (Paused() && m_paused_until >= until_ms))
+      return;
+   m_paused_until = until_ms;
+   m_pause_hit = h;
+  }
+
+//+------------------------------------------------------------------+
+//| Rules                                                             |
+//+------------------------------------------------------------------+
+void CVPGovernors::RuleDaily(void)
+  {
+   if(!m_p.has_daily || m_halted)
+      return;
+   double eq = m_equity;
+   double used = m_day_anchor - eq;
+   VPGovHit h;
+   if(eq < m_daily_floor)
+     {
+      string msg = "Equity " + VPGMoney(eq) + " fell below today's loss floor " + VPGMoney(m_daily_floor) + " (day-start " +
+                   VPGMoney(m_day_anchor) + " minus " + VPGMoney(m_daily_limit) + ")";
+      if(m_p.daily_breach)
+        {
+         h.action = VPG_FLATTEN_AND_HALT; h.rule = "daily-loss"; h.measured = eq; h.threshold = m_daily_floor; h.until_ms = 0;
+         h.message = msg + ": the daily loss limit is breached, close everything and stop.";
+         Halt(h);
+        }
+      else
+         if(!Paused() || m_paused_until < m_next_reset)
+           {
+            h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "daily-loss"; h.measured = eq; h.threshold = m_daily_floor;
+            h.until_ms = m_next_reset;
+            h.message = msg + ": close everything, trading resumes at " + VPGTime(m_next_reset) + ".";
+            Pause(m_next_reset, h);
+           }
+      return;
+     }
+   double flatten_at = m_daily_limit * m_p.flatten_at_pct / 100.0;
+   if(m_p.flatten_at_pct < 100 && used >= flatten_at)
+     {
+      if(!Paused() || m_paused_until < m_next_reset)
+        {
+         h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "daily-loss"; h.measured = eq; h.threshold = m_day_anchor - flatten_at;
+         h.until_ms = m_next_reset;
+         h.message = "Today's loss " + VPGMoney(used) + " reached the " + VPGNum(m_p.flatten_at_pct) + "% safety buffer of the " +
+                     VPGMoney(m_daily_limit) + " daily limit: close everything, trading resumes at " + VPGTime(m_next_reset) + ".";
+         Pause(m_next_reset, h);
+        }
+      return;
+     }
+   if(CarriedIntoNextDay(eq))
+      return;
+   double block_at = m_daily_limit * m_p.block_at_pct / 100.0;
+   if(m_p.block_at_pct < 100 && used >= block_at)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "daily-loss", eq, m_day_anchor - block_at, 0,
+             "Today's loss " + VPGMoney(used) + " reached the " + VPGNum(m_p.block_at_pct) + "% warning level of the " +
+             VPGMoney(m_daily_limit) + " daily limit: no new entries today.");
+  }
+
+// Shortly before the reset: would the equity, against the floor the next day will have, already be inside the
+// flatten buffer? (A floating loss carried over a balance-anchored reset meets a new, higher anchor.)
+bool CVPGovernors::CarriedIntoNextDay(double eq)
+  {
+   long window = (long)m_p.flatten_before_reset_min * 60000;
+   if(window == 0 || m_next_reset - m_now > window || ArraySize(m_pos) == 0)
+      return false;
+   double anchor = m_p.daily_anchor == 0 ? m_balance : (m_p.daily_anchor == 1 ? m_equity : MathMax(m_balance, m_equity));
+   double limit = m_p.daily_amount >= 0 ? m_p.daily_amount : m_p.daily_pct / 100.0 * (m_p.daily_base_initial ? m_initial : anchor);
+   double flatten_level = anchor - limit * m_p.flatten_at_pct / 100.0;
+   if(eq >= flatten_level)
+      return false;
+   if(!Paused() || m_paused_until < m_next_reset)
+     {
+      VPGovHit h;
+      h.action = VPG_PAUSE_UNTIL_RESET;
+      h.rule = "daily-loss";
+      h.measured = eq;
+      h.threshold = flatten_level;
+      h.until_ms = m_next_reset;
+      h.message = "The reset at " + VPGTime(m_next_reset) + " will set the loss floor at " + VPGMoney(anchor - limit) +
+                  " and equity " + VPGMoney(eq) + " would already be past the safety buffer: close everything before the reset.";
+      Pause(m_next_reset, h);
+     }
+   return true;
+  }
+
+// The overall floor as it would stand if the open winners were closed now (a floor trailing the closed balance
+// rises when one position's profit is banked, under the others); pre-trade sizing uses it.
+double CVPGovernors::ProjectedOverallFloor(void)
+  {
+   if(m_p.max_mode != 2)
+      return m_overall_floor;
+   double potential = m_balance;
+   for(int i = 0; i < ArraySize(m_pos); i++)
+      potential += MathMax(0, m_pos[i].profit);
+   if(potential <= m_hwm)
+      return m_overall_floor;
+   double f = potential - m_max_limit;
+   if(m_p.max_lock)
+      f = MathMin(f, m_initial * (1 + m_p.max_lock_offset_pct / 100.0));
+   return MathMax(m_overall_floor, f);
+  }
+
+void CVPGovernors::RuleMax(const VPGovEvent &e)
+  {
+   if(m_p.max_mode == 2 && (e.kind == VPG_EV_ACCOUNT || e.kind == VPG_EV_FILL))
+      RaiseHighWater(m_balance);
+   if(m_p.max_mode == 3 && e.kind == VPG_EV_ACCOUNT)
+      RaiseHighWater(m_equity);
+   if(m_halted)
+      return;
+   double eq = m_equity;
+   double limit = m_max_limit;
+   double ref = m_overall_floor + limit;
+   double used = ref - eq;
+   VPGovHit h;
+   if(eq < m_overall_floor)
+     {
+      h.action = VPG_FLATTEN_AND_HALT; h.rule = "max-loss"; h.measured = eq; h.threshold = m_overall_floor; h.until_ms = 0;
+      h.message = "Equity " + VPGMoney(eq) + " fell below the maximum loss floor " + VPGMoney(m_overall_floor) +
+                  ": the account limit is breached, close everything and stop.";
+      Halt(h);
+      return;
+     }
+   double flatten_at = limit * m_p.flatten_at_pct / 100.0;
+   if(m_p.flatten_at_pct < 100 && used >= flatten_at)
+     {
+      if(!Paused() || m_paused_until < m_next_reset)
+        {
+         h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "max-loss"; h.measured = eq; h.threshold = ref - flatten_at;
+         h.until_ms = m_next_reset;
+         h.message = "Equity " + VPGMoney(eq) + " is within " + VPGNum(100 - m_p.flatten_at_pct) + "% of the maximum loss floor " +
+                     VPGMoney(m_overall_floor) + ": close everything, no trading before " + VPGTime(m_next_reset) + ".";
+         Pause(m_next_reset, h);
+        }
+      return;
+     }
+   double block_at = limit * m_p.block_at_pct / 100.0;
+   if(m_p.block_at_pct < 100 && used >= block_at)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "max-loss", eq, ref - block_at, 0,
+             "Equity " + VPGMoney(eq) + " has used " + VPGNum(m_p.block_at_pct) + "% of the room above the maximum loss floor " +
+             VPGMoney(m_overall_floor) + ": no new entries.");
+  }
+
+void CVPGovernors::RulePreTrade(const VPGovEvent &e)
+  {
+   if(!m_p.has_pretrade || e.kind != VPG_EV_ORDER)
+      return;
+   double stop = LossAtStop(e);
+   if(!MathIsValidNumber(stop))
+     {
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "pre-trade-risk", stop, 0, 0, "Order on " + e.symbol +
+             " has no stop loss (or no price value to measure it): its worst case is unbounded.");
+      return;
+     }
+   double open = OpenRisk();
+   if(!MathIsValidNumber(open))
+     {
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "pre-trade-risk", open, 0, 0,
+             "An open position has no stop loss, so the account's worst case is unbounded: no new entries.");
+      return;
+     }
+   double worst = stop * m_p.worst_factor + open;
+   double headroom = Headroom();
+   if(worst > headroom)
+     {
+      bool daily = m_daily_floor >= ProjectedOverallFloor();
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "pre-trade-risk", worst, headroom, 0, "Worst case " + VPGMoney(worst) + " (stop " +
+             VPGMoney(stop) + " plus slippage and gap, plus " + VPGMoney(open) + " open risk) exceeds the " +
+             (daily ? "daily" : "overall") + " headroom of " + VPGMoney(headroom) + ".");
+     }
+  }
+
+void CVPGovernors::RuleNews(const VPGovEvent &e)
+  {
+   if(!m_p.has_news)
+      return;
+   long after = (long)m_p.news_after_min * 60000;
+   long exempt = (long)m_p.news_exempt_min * 60000;
+   if(e.kind == VPG_EV_NEWS)
+     {
+      if(e.impact == VPG_IMPACT_HIGH)
+         AddNews(e.release_ms, e.currency);
+      PruneNews(m_now - 24 * 3600000);
+      return;
+     }
+   if(m_news_count == 0)
+      return;
+   if(e.kind == VPG_EV_ORDER)
+     {
+      int i = NewsWindowAt(e.symbol, e.t);
+      if(i >= 0 && m_p.news_block)
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "news-embargo", (double)e.t, (double)m_news_release[i], m_news_release[i] + after,
+                "No entries on " + e.symbol + " from " + IntegerToString(m_p.news_before_min) + " min before to " +
+                IntegerToString(m_p.news_after_min) + " min after the " + m_news_currency[i] + " release at " +
+                VPGTime(m_news_release[i]) + ".");
+      return;
+     }
+   if(e.kind == VPG_EV_FILL)
+     {
+      int i = NewsWindowAt(e.symbol, e.t);
+      if(i >= 0 && !e.entry && exempt > 0 && e.position_open_ms <= m_news_release[i] - exempt)
+         i = -1;
+      if(i < 0 && !e.entry)
+         i = NewsWindowAt(e.symbol, e.position_open_ms);
+      if(i < 0)
+         return;
+      if(m_p.news_block)
+        {
+         m_news_violations++;
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "news-embargo", (double)e.t, (double)m_news_release[i], m_news_release[i] + after,
+                (string)"A " + (e.entry ? "fill opening" : "fill closing") + " a position on " + e.symbol +
+                " happened inside the embargo around the " + m_news_currency[i] + " release at " + VPGTime(m_news_release[i]) +
+                ": the firm counts this as a news violation.");
+        }
+      else
+         if(!e.entry && e.profit > 0)
+           {
+            double removed = e.profit * (1 - m_p.news_keep_pct / 100.0);
+            m_haircut += removed;
+            m_day_profit -= removed;
+           }
+      return;
+     }
+   if(!m_p.news_block)
+      return;
+   for(int k = 0; k < ArraySize(m_pos); k++)
+     {
+      int i = NewsWindowAt(m_pos[k].symbol, m_now);
+      if(i >= 0 && !(exempt > 0 && m_pos[k].open_ms <= m_news_release[i] - exempt))
+        {
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "news-embargo", (double)m_now, (double)m_news_release[i], m_news_release[i] + after,
+                "News embargo on " + m_pos[k].symbol + " until " + VPGTime(m_news_release[i] + after) +
+                ": hold, do not close or add; a stop-loss or take-profit hit inside the window counts too.");
+         return;
+        }
+     }
+  }
+
+void CVPGovernors::RuleForcedFlat(void)
+  {
+   for(int i = 0; i < ArraySize(m_p.flat); i++)
+     {
+      long start, end;
+      if(WindowActive(m_p.flat[i], m_now, start, end))
+         AddHit(VPG_PAUSE_UNTIL_RESET, "forced-flat:" + m_p.flat[i].id, (double)m_now, (double)start, end,
+                "Flat before '" + m_p.flat[i].id + "' starting " + VPGTime(start) + ": close everything, no entries until " +
+                VPGTime(end) + ".");
+     }
+  }
+
+void CVPGovernors::RuleActivity(const VPGovEvent &e)
+  {
+   if(!m_p.has_activity || e.kind != VPG_EV_ORDER)
+      return;
+   long t = e.t;
+   if(m_p.max_orders_per_s > 0)
+     {
+      int n = OrdersInLastSecond(t);
+      if(n >= m_p.max_orders_per_s)
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "orders-per-second", n + 1, m_p.max_orders_per_s, 0, "This would be order " +
+                IntegerToString(n + 1) + " within one second; the limit is " + IntegerToString(m_p.max_orders_per_s) + ".");
+     }
+   if(m_p.max_requests_day > 0 && m_requests_today >= m_p.max_requests_day)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "requests-per-day", m_requests_today, m_p.max_requests_day, 0,
+             IntegerToString(m_requests_today) + " server requests today already; the daily limit is " + IntegerToString(m_p.max_requests_day) + ".");
+   if(m_p.max_positions_day > 0 && m_positions_today >= m_p.max_positions_day)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "positions-per-day", m_positions_today, m_p.max_positions_day, 0,
+             IntegerToString(m_positions_today) + " positions opened today already; the daily limit is " + IntegerToString(m_p.max_positions_day) + ".");
+   if(m_p.max_trades_day > 0 && m_trades_today >= m_p.max_trades_day)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "trades-per-day", m_trades_today, m_p.max_trades_day, 0,
+             IntegerToString(m_trades_today) + " trades closed today already; the daily limit is " + IntegerToString(m_p.max_trades_day) + ".");
+   if(t < m_cooldown_until)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "loss-cooldown", m_p.cooldown_losses, m_p.cooldown_losses, m_cooldown_until,
+             IntegerToString(m_p.cooldown_losses) + " losing trades in a row: cooling down until " + VPGTime(m_cooldown_until) + ".");
+  }
+
+void CVPGovernors::RuleSize(const VPGovEvent &e)
+  {
+   if(!m_p.has_size)
+      return;
+   if(e.kind != VPG_EV_ORDER)
+     {
+      if(m_p.sl_required && m_p.sl_within_s > 0)
+        {
+         long grace = (long)m_p.sl_within_s * 1000;
+         for(int i = 0; i < ArraySize(m_pos); i++)
+            if(m_pos[i].stop_loss <= 0 && m_now - m_pos[i].open_ms > grace)
+              {
+               AddHit(VPG_BLOCK_NEW_ENTRIES, "stop-loss-required", (m_now - m_pos[i].open_ms) / 1000.0, m_p.sl_within_s, 0,
+                      "Position on " + m_pos[i].symbol + " has had no stop loss for more than " + IntegerToString(m_p.sl_within_s) +
+                      " s: set one or close it; no new entries meanwhile.");
+               return;
+              }
+        }
+      return;
+     }
+   double per_ticket = m_p.max_lots_ticket;
+   for(int i = 0; i < ArraySize(m_p.lots_symbols); i++)
+      if(m_p.lots_symbols[i] == e.symbol)
+         per_ticket = m_p.lots_symbol_max[i];
+   if(per_ticket > 0 && e.lots > per_ticket)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "lots-per-ticket", e.lots, per_ticket, 0, VPGNum(e.lots) + " lots on " + e.symbol +
+             " exceeds the " + VPGNum(per_ticket) + " lots allowed per ticket.");
+   if(m_p.max_lots_symbol > 0)
+     {
+      double open = 0;
+      for(int i = 0; i < ArraySize(m_pos); i++)
+         if(m_pos[i].symbol == e.symbol)
+            open += m_pos[i].volume;
+      if(open + e.lots > m_p.max_lots_symbol + 1e-9)
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "lots-per-symbol", open + e.lots, m_p.max_lots_symbol, 0, VPGNum(open + e.lots) +
+                " lots open on " + e.symbol + " would exceed " + VPGNum(m_p.max_lots_symbol) + ".");
+     }
+   int npos = ArraySize(m_pos);
+   if(m_p.max_open_positions > 0 && npos + 1 > m_p.max_open_positions)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "open-positions", npos + 1, m_p.max_open_positions, 0, "A new position would make " +
+             IntegerToString(npos + 1) + " open; the limit is " + IntegerToString(m_p.max_open_positions) + ".");
+   int orders = npos + m_pending + 1;
+   if(m_p.max_open_orders > 0 && orders > m_p.max_open_orders)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "open-orders", orders, m_p.max_open_orders, 0, IntegerToString(orders) +
+             " open orders and positions would exceed the limit of " + IntegerToString(m_p.max_open_orders) + ".");
+   if(m_p.sl_required && m_p.sl_within_s == 0 && e.stop_loss <= 0)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "stop-loss-required", 0, 1, 0, "Order on " + e.symbol + " has no stop loss; the firm requires one.");
+   if(m_p.max_risk_pct > 0 && e.stop_loss > 0)
+     {
+      double pct = LossAtStop(e) / m_initial * 100;
+      if(pct > m_p.max_risk_pct)
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "risk-per-trade", pct, m_p.max_risk_pct, 0, "Order risks " + VPGNum(pct) +
+                "% of the initial balance at its stop; the limit is " + VPGNum(m_p.max_risk_pct) + "%.");
+     }
+  }
+
+void CVPGovernors::RuleSchedule(const VPGovEvent &e)
+  {
+   if(!m_p.has_schedule || e.kind != VPG_EV_ORDER)
+      return;
+   long t = m_now;
+   int n = ArraySize(m_p.sessions);
+   if(n > 0)
+     {
+      bool in = false;
+      long next = LONG_MAX;
+      for(int i = 0; i < n; i++)
+        {
+         long s, en;
+         if(WindowActive(m_p.sessions[i], t, s, en))
+            in = true;
+         if(s < next)
+            next = s;
+        }
+      if(!in)
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "session", (double)t, (double)next, next,
+                "Outside the allowed trading sessions; the next one opens at " + VPGTime(next) + ".");
+     }
+   long quiet = (long)m_p.quiet_before_reset_min * 60000;
+   if(quiet > 0 && m_next_reset - t <= quiet)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "before-reset", (m_next_reset - t) / 60000.0, m_p.quiet_before_reset_min, m_next_reset,
+             "No entries in the last " + IntegerToString(m_p.quiet_before_reset_min) + " minutes before the daily reset at " +
+             VPGTime(m_next_reset) + ".");
+  }
+
+void CVPGovernors::RuleTarget(void)
+  {
+   if(!m_p.has_target || m_locked || m_halted)
+      return;
+   double profit = m_balance - m_initial - m_haircut;
+   double target = m_p.target_pct / 100.0 * m_initial;
+   if(profit >= target)
+     {
+      m_locked = true;
+      m_lock_hit.action = VPG_BLOCK_NEW_ENTRIES;
+      m_lock_hit.rule = "profit-target";
+      m_lock_hit.measured = profit;
+      m_lock_hit.threshold = target;
+      m_lock_hit.until_ms = 0;
+      m_lock_hit.message = "Profit target " + VPGMoney(target) + " reached (closed profit " + VPGMoney(profit) + "): locked, no new risk.";
+     }
+  }
+
+//+------------------------------------------------------------------+
+//| Evaluation                                                        |
+//+------------------------------------------------------------------+
+bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
+  {
+   if(e.kind == VPG_EV_ACCOUNT)
+     {
+      if(!MathIsValidNumber(e.balance) || e.balance < 0)
+         err = "account.balance: must not be negative and finite, got " + DoubleToString(e.balance, 2);
+      else
+         if(!MathIsValidNumber(e.equity) || e.equity < 0)
+            err = "account.equity: must not be negative and finite, got " + DoubleToString(e.equity, 2);
+         else
+            if(e.pending_orders < 0)
+               err = "account.pendingOrders: must not be negative";
+     }
+   if(e.kind == VPG_EV_ORDER)
+     {
+      if(e.symbol == "")
+         err = "order.symbol: must not be blank";
+      else
+         if(!MathIsValidNumber(e.lots) || e.lots <= 0)
+            err = "order.lots: must be greater than 0, got " + DoubleToString(e.lots, 4);
+         else
+            if(!MathIsValidNumber(e.price) || e.price <= 0)
+               err = "order.entryPrice: must be greater than 0";
+            else
+               if(!MathIsValidNumber(e.stop_loss) || e.stop_loss < 0)
+                  err = "order.stopLoss: must not be negative";
+               else
+                  if(!MathIsValidNumber(e.money_per_unit) || e.money_per_unit < 0)
+                     err = "order.moneyPerPriceUnit: must not be negative";
+                  else
+                     if(e.stop_loss > 0 && (e.buy ? e.stop_loss - e.price : e.price - e.stop_loss) >= 0)
+                        err = "order.stopLoss: " + DoubleToString(e.stop_loss, 5) + " is not on the losing side of entry " +
+                              DoubleToString(e.price, 5) + " for a " + (e.buy ? "BUY" : "SELL");
+     }
+   if(e.kind == VPG_EV_FILL)
+     {
+      if(e.symbol == "")
+         err = "fill.symbol: must not be blank";
+      else
+         if(!MathIsValidNumber(e.lots) || e.lots <= 0)
+            err = "fill.volume: must be greater than 0, got " + DoubleToString(e.lots, 4);
+         else
+            if(!MathIsValidNumber(e.price) || e.price <= 0)
+               err = "fill.price: must be greater than 0";
+            else
+               if(!MathIsValidNumber(e.profit))
+                  err = "fill.profit: must be a finite number";
+               else
+                  if(e.position_open_ms > e.t)
+                     err = "fill.positionOpenMs: is after the fill time";
+                  else
+                     if(m_balance + e.profit < 0)
+                        err = "fill.profit: " + DoubleToString(e.profit, 2) + " would make the balance negative (" +
+                              DoubleToString(m_balance, 2) + " before)";
+     }
+   if(e.kind == VPG_EV_NEWS && e.currency == "")
+      err = "news.currency: must not be blank";
+   if(err == "" && m_now != VPG_NONE_MS && e.t < m_now)
+      err = "event.timeMs: " + IntegerToString(e.t) + " is before the previous event at " + IntegerToString(m_now);
+   return err == "";
+  }
+
+bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
+  {
+   err = "";
+   d.action = VPG_ALLOW;
+   d.rule = "";
+   d.measured = 0;
+   d.threshold = 0;
+   d.until_ms = 0;
+   d.message = "All rules satisfied.";
+   d.hits = "|";
+   if(!m_loaded)
+     {
+      err = "profile: no firm profile loaded";
+      return false;
+     }
+   if(!Validate(e, err))
+      return false;
+   long t = e.t;
+   m_now = t;
+   // roll the firm's trading day
+   if(m_day_start == VPG_NONE_MS)
+      StartDay(DayStart(t), NextReset(t));
+   else
+      while(t >= m_next_reset)
+        {
+         EndDay();
+         long start = m_next_reset;
+         StartDay(start, NextReset(start));
+        }
+   // apply the event to the ledger
+   if(e.kind == VPG_EV_ACCOUNT)
+     {
+      m_balance = e.balance;
+      m_equity = e.equity;
+      m_pending = e.pending_orders;
+     }
+   if(e.kind == VPG_EV_FILL)
+     {
+      if(e.entry)
+        {
+         m_positions_today++;
+         m_traded_today = true;
+        }
+      else
+        {
+         m_trades_today++;
+         m_closed_trades++;
+         if(e.t - e.position_open_ms >= (long)m_p.min_hold_s * 1000)
+            m_held_trades++;
+         if(e.profit < 0)
+           {
+            m_consec_losses++;
+            if(m_p.cooldown_losses > 0 && m_consec_losses >= m_p.cooldown_losses)
+              {
+               m_cooldown_until = e.t + (long)m_p.cooldown_min * 60000;
+               m_consec_losses = 0;
+              }
+           }
+         else
+            m_consec_losses = 0;
+        }
+      m_balance += e.profit;
+      m_day_profit += e.profit;
+     }
+   ArrayResize(m_hits, 0);
+   RuleDaily();
+   RuleMax(e);
+   RulePreTrade(e);
+   RuleNews(e);
+   RuleForcedFlat();
+   RuleActivity(e);
+   RuleSize(e);
+   RuleSchedule(e);
+   RuleTarget();
+   if(m_halted)
+      AddHitStruct(m_halt_hit);
+   else
+      if(Paused())
+         AddHitStruct(m_pause_hit);
+   if(m_locked)
+      AddHitStruct(m_lock_hit);
+   if(ArraySize(m_hits) == 0)
+     {
+      if(e.kind == VPG_EV_ORDER)
+        {
+         m_requests_today++;
+         RecordOrder(t);
+        }
+      return true;
+     }
+   d.action = m_hits[0].action;
+   d.rule = m_hits[0].rule;
+   d.measured = m_hits[0].measured;
+   d.threshold = m_hits[0].threshold;
+   d.until_ms = m_hits[0].until_ms;
+   d.message = m_hits[0].message;
+   for(int i = 0; i < ArraySize(m_hits); i++)
+      d.hits += m_hits[i].rule + "|";
+   return true;
+  }
+
+void CVPGovernors::SetPositions(const VPGovPosition &positions[])
+  {
+   ArrayResize(m_pos, ArraySize(positions));
+   for(int i = 0; i < ArraySize(positions); i++)
+      m_pos[i] = positions[i];
+  }
+
+// The EA's wrappers: an invalid input blocks entries and names the field (never silently used).
+void VPGovBlockOn(const string &err, VPGovDecision &d)
+  {
+   d.action = VPG_BLOCK_NEW_ENTRIES;
+   d.rule = "invalid-input";
+   d.message = err;
+   d.hits = "|invalid-input|";
+  }
+
+void CVPGovernors::Account(long t, double balance, double equity, const VPGovPosition &positions[], int pending, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   e.kind = VPG_EV_ACCOUNT;
+   e.t = MathMax(t, m_now);
+   e.balance = balance;
+   e.equity = equity;
+   e.pending_orders = pending;
+   string err;
+   VPGovPosition keep[];
+   ArrayResize(keep, ArraySize(m_pos));
+   for(int i = 0; i < ArraySize(m_pos); i++)
+      keep[i] = m_pos[i];
+   SetPositions(positions);
+   if(!Evaluate(e, d, err))
+     {
+      SetPositions(keep);
+      VPGovBlockOn(err, d);
+     }
+  }
+
+void CVPGovernors::Order(long t, const string &symbol, bool buy, double lots, double entry, double sl, double risk_at_stop,
+                         double money_per_unit, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   e.kind = VPG_EV_ORDER;
+   e.t = MathMax(t, m_now);
+   e.symbol = symbol;
+   e.buy = buy;
+   e.lots = lots;
+   e.price = entry;
+   e.stop_loss = sl;
+   e.risk_at_stop = risk_at_stop;
+   e.money_per_unit = money_per_unit;
+   string err;
+   if(!Evaluate(e, d, err))
+      VPGovBlockOn(err, d);
+  }
+
+void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
+                        long open_ms, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   e.kind = VPG_EV_FILL;
+   e.t = MathMax(t, m_now);
+   e.symbol = symbol;
+   e.buy = buy;
+   e.lots = volume;
+   e.price = price;
+   e.entry = entry;
+   e.profit = profit;
+   e.position_open_ms = MathMin(open_ms, e.t);
+   string err;
+   if(!Evaluate(e, d, err))
+      VPGovBlockOn(err, d);
+  }
+
+void CVPGovernors::News(long t, long release_ms, const string &currency, int impact, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   e.kind = VPG_EV_NEWS;
+   e.t = MathMax(t, m_now);
+   e.release_ms = release_ms;
+   e.currency = currency;
+   StringToUpper(e.currency);
+   e.impact = impact;
+   string err;
+   if(!Evaluate(e, d, err))
+      VPGovBlockOn(err, d);
+  }
+
+void CVPGovernors::Clock(long t, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   e.kind = VPG_EV_CLOCK;
+   e.t = MathMax(t, m_now);
+   string err;
+   if(!Evaluate(e, d, err))
+      VPGovBlockOn(err, d);
+  }
+
+//+------------------------------------------------------------------+
+//| State: snapshot values, panel, governor_state, persistence        |
+//+------------------------------------------------------------------+
+double CVPGovernors::Number(const string &key, bool &known)
+  {
+   known = true;
+   double daily = m_equity - m_daily_floor;
+   double overall = m_equity - m_overall_floor;
+   double counted = m_balance - m_initial - m_haircut;
+   double target = m_p.has_target ? m_p.target_pct / 100.0 * m_initial : 0;
+   double best = MathMax(m_best_day, m_day_profit);
+   if(key == "balance") return m_balance;
+   if(key == "equity") return m_equity;
+   if(key == "dayAnchor") return m_day_anchor;
+   if(key == "dailyFloor") return m_daily_floor;
+   if(key == "dailyHeadroom") return daily;
+   if(key == "highWaterMark") return m_hwm;
+   if(key == "overallFloor") return m_overall_floor;
+   if(key == "overallHeadroom") return overall;
+   if(key == "openRisk") return OpenRisk();
+   if(key == "sizingHeadroom") return Headroom() - OpenRisk();
+   if(key == "countedProfit") return counted;
+   if(key == "profitTarget") return target;
+   if(key == "targetProgressPct") return target == 0 ? 0 : counted / target * 100;
+   if(key == "tradingDays") return m_trading_days + (m_traded_today ? 1 : 0);
+   if(key == "profitableDays")
+     {
+      bool today = m_p.profitable_day_pct > 0 && m_day_profit >= m_p.profitable_day_pct / 100.0 * m_initial;
+      return m_p.has_days ? m_profitable_days + (today ? 1 : 0) : 0;
+     }
+   if(key == "bestDayProfit") return best;
+   if(key == "profitStillNeeded")
+     {
+      if(!m_p.has_consistency || best <= 0)
+         return 0;
+      return MathMax(0, best / (m_p.best_day_max_pct / 100.0) - counted);
+     }
+   if(key == "heldSharePct") return m_closed_trades == 0 ? 100 : 100.0 * m_held_trades / m_closed_trades;
+   if(key == "newsViolations") return m_news_violations;
+   known = false;
+   return 0;
+  }
+
+void VPGovAddRule(VPRuleState &out[], const string &id, double value, double limit, double distance, const string &status)
+  {
+   if(!MathIsValidNumber(value) || !MathIsValidNumber(limit) || !MathIsValidNumber(distance))
+      return; // governor_state carries finite numbers only
+   int n = ArraySize(out);
+   ArrayResize(out, n + 1);
+   out[n].id = id;
+   out[n].value = value;
+   out[n].limit = limit;
+   out[n].distance = distance;
+   out[n].status = status;
+  }
+
+void CVPGovernors::RuleStates(VPRuleState &out[])
+  {
+   ArrayResize(out, 0);
+   if(!m_loaded)
+      return;
+   if(m_p.has_daily)
+     {
+      double dist = m_equity - m_daily_floor;
+      double used = m_day_anchor - m_equity;
+      string s = dist < 0 ? "breach" : (m_p.block_at_pct < 100 && used >= m_daily_limit * m_p.block_at_pct / 100.0 ? "warning" : "ok");
+      VPGovAddRule(out, "daily-loss", m_equity, m_daily_floor, dist, s);
+     }
+   double odist = m_equity - m_overall_floor;
+   double oused = m_overall_floor + m_max_limit - m_equity;
+   VPGovAddRule(out, "max-loss", m_equity, m_overall_floor, odist, odist < 0 ? "breach" :
+                (m_p.block_at_pct < 100 && oused >= m_max_limit * m_p.block_at_pct / 100.0 ? "warning" : "ok"));
+   if(m_p.has_pretrade)
+     {
+      double open = OpenRisk();
+      double head = Headroom();
+      VPGovAddRule(out, "pre-trade-risk", open, head, head - open, head - open <= 0 ? "warning" : "ok");
+     }
+   if(m_p.has_target)
+     {
+      double target = m_p.target_pct / 100.0 * m_initial;
+      double profit = m_balance - m_initial - m_haircut;
+      VPGovAddRule(out, "profit-target", profit, target, target - profit, "ok");
+     }
+   if(m_p.has_days)
+     {
+      int days = m_trading_days + (m_traded_today ? 1 : 0);
+      VPGovAddRule(out, "trading-days", days, m_p.min_trading_days, MathMax(0, m_p.min_trading_days - days),
+                   days >= m_p.min_trading_days ? "ok" : "warning");
+     }
+   if(m_p.has_news)
+      VPGovAddRule(out, "news-embargo", m_news_violations, 0, 0, m_news_violations > 0 ? "breach" : "ok");
+  }
+
+string CVPGovernors::Summary(void)
+  {
+   if(!m_loaded)
+      return "governors: no profile";
+   return "daily floor " + VPGMoney(m_daily_floor) + "   max-loss floor " + VPGMoney(m_overall_floor) +
+          "\nequity " + VPGMoney(m_equity) + "   day P/L " + VPGMoney(m_day_profit) +
+          (m_halted ? "\nHALTED: " + m_halt_hit.message : "") +
+          (Paused() ? "\nPAUSED until " + VPGTime(m_paused_until) : "") +
+          (m_locked ? "\nTARGET LOCKED" : "");
+  }
+
+// The latches and anchors that must survive a terminal restart (a halt never lifts by restarting).
+bool CVPGovernors::SaveFile(const string &file)
+  {
+   string l[];
+   ArrayResize(l, 14);
+   l[0] = (string)"halted=" + (m_halted ? "1" : "0");
+   l[1] = "halt_rule=" + m_halt_hit.rule;
+   l[2] = "halt_message=" + m_halt_hit.message;
+   l[3] = "paused_until=" + IntegerToString(m_paused_until);
+   l[4] = "pause_rule=" + m_pause_hit.rule;
+   l[5] = (string)"locked=" + (m_locked ? "1" : "0");
+   l[6] = "hwm=" + DoubleToString(m_hwm, 2);
+   l[7] = "overall_floor=" + DoubleToString(m_overall_floor, 2);
+   l[8] = "trading_days=" + IntegerToString(m_trading_days);
+   l[9] = "best_day=" + DoubleToString(m_best_day, 2);
+   l[10] = "day_start=" + IntegerToString(m_day_start);
+   l[11] = "day_start_balance=" + DoubleToString(m_day_start_balance, 2);
+   l[12] = "day_start_equity=" + DoubleToString(m_day_start_equity, 2);
+   l[13] = "news_violations=" + IntegerToString(m_news_violations);
+   return VPWriteLines(file, l);
+  }
+
+bool CVPGovernors::RestoreFile(const string &file)
+  {
+   string lines[];
+   if(!VPReadLines(file, lines))
+      return false;
+   long day_start = VPG_NONE_MS;
+   for(int i = 0; i < ArraySize(lines); i++)
+     {
+      int eq = StringFind(lines[i], "=");
+      if(eq <= 0)
+         continue;
+      string k = StringSubstr(lines[i], 0, eq);
+      string v = StringSubstr(lines[i], eq + 1);
+      if(k == "halted") m_halted = v == "1";
+      if(k == "halt_rule") m_halt_hit.rule = v;
+      if(k == "halt_message") m_halt_hit.message = v;
+      if(k == "paused_until") m_paused_until = StringToInteger(v);
+      if(k == "pause_rule") m_pause_hit.rule = v;
+      if(k == "locked") m_locked = v == "1";
+      if(k == "hwm") m_hwm = MathMax(m_hwm, StringToDouble(v));
+      if(k == "overall_floor") m_overall_floor = MathMax(m_overall_floor, StringToDouble(v));
+      if(k == "trading_days") m_trading_days = (int)StringToInteger(v);
+      if(k == "best_day") m_best_day = StringToDouble(v);
+      if(k == "day_start") day_start = StringToInteger(v);
+      if(k == "day_start_balance") m_day_start_balance = StringToDouble(v);
+      if(k == "day_start_equity") m_day_start_equity = StringToDouble(v);
+      if(k == "news_violations") m_news_violations = (int)StringToInteger(v);
+     }
+   m_halt_hit.action = VPG_FLATTEN_AND_HALT;
+   m_halt_hit.measured = 0;
+   m_halt_hit.threshold = 0;
+   m_halt_hit.until_ms = 0;
+   m_pause_hit.action = VPG_PAUSE_UNTIL_RESET;
+   m_pause_hit.measured = 0;
+   m_pause_hit.threshold = 0;
+   m_pause_hit.until_ms = m_paused_until;
+   m_pause_hit.message = "paused until " + VPGTime(m_paused_until) + " (restored)";
+   m_lock_hit.action = VPG_BLOCK_NEW_ENTRIES;
+   m_lock_hit.rule = "profit-target";
+   m_lock_hit.message = "Profit target reached: locked (restored).";
+   m_lock_hit.measured = 0;
+   m_lock_hit.threshold = 0;
+   m_lock_hit.until_ms = 0;
+   if(day_start != VPG_NONE_MS)
+     {
+      // same trading day as before the restart: keep its anchor (the floor does not move by restarting)
+      m_day_start = day_start;
+      m_next_reset = NextReset(day_start);
+      FixDailyFloor();
+     }
+   return true;
+  }
+
+#endif

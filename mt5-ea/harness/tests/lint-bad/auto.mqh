@@ -1,0 +1,1 @@
+void f(void) { auto x = 1; }

@@ -1,0 +1,1 @@
+void f(void) { int x = static_cast<int>(1.5); }

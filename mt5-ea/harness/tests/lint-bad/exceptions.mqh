@@ -1,0 +1,1 @@
+void f(void) { try { g(); } catch (int e) { } }

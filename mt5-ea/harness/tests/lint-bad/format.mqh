@@ -1,0 +1,1 @@
+void f(long v) { PrintFormat("%lld", v); }

@@ -1,0 +1,1 @@
+void f(void) { int g = [&](int a) { return a; }(1); }

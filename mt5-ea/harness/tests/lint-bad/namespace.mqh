@@ -1,0 +1,1 @@
+namespace vprop { int x; }

@@ -1,0 +1,1 @@
+void f(void) { printf("%d", 1); }

@@ -1,0 +1,1 @@
+int f(void) { std::string s; return 0; }

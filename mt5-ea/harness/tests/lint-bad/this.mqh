@@ -1,0 +1,1 @@
+class A { int m; void f(void) { this->m = 1; } };

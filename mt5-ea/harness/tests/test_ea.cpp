@@ -1,0 +1,382 @@
+// The whole EA (VPropEA.mq5 with its includes) against a scripted sidecar on a real ZeroMQ ROUTER, with the
+// emulated terminal and an emulated clock: hello/welcome, streaming, a signal executed once, fills, acks,
+// duplicates, gaps, hello_required, resends, the governors' halt, the silent-sidecar fail-safe, a restart.
+// usage: test_ea <repo-root>
+#include <Experts/VProp/VPropEA.mq5>
+
+#include <unistd.h>
+
+#include <thread>
+
+#include "check.h"
+#include "router.h"
+
+static TestRouter router;
+static std::string peer;
+static std::vector<RouterMsg> seen;  // everything the EA sent, in order
+static long sidecar_seq = 100;
+
+// sends as the sidecar and waits (up to 1 s) until the message is readable on the EA's socket, so the next
+// OnTimer sees it: ZeroMQ delivery is asynchronous even on loopback
+static void to_ea(const std::string &body) {
+    router.send(peer, body);
+    socket_readable(g_session.SocketHandle(), 1000);
+}
+
+static void pump(int rounds, long advance_ms = 20) {
+    for (int i = 0; i < rounds; i++) {
+        emu::clock_ms += advance_ms;
+        OnTimer();
+        while (!emu::transactions.empty()) {
+            MqlTradeTransaction t = emu::transactions.front();
+            emu::transactions.erase(emu::transactions.begin());
+            MqlTradeRequest rq{};
+            MqlTradeResult rs{};
+            OnTradeTransaction(t, rq, rs);
+        }
+        for (auto &m : router.drain(2)) {
+            peer = m.peer;
+            seen.push_back(m);
+        }
+    }
+    // let what the last timer sent arrive (TCP on loopback is fast, but asynchronous)
+    for (std::vector<RouterMsg> more = router.drain(50); !more.empty(); more = router.drain(50))
+        for (auto &m : more) {
+            peer = m.peer;
+            seen.push_back(m);
+        }
+}
+
+static std::vector<VPMessage> of_type(const std::string &type, size_t from = 0) {
+    std::vector<VPMessage> out;
+    CVPDecoder dec;
+    for (size_t i = from; i < seen.size(); i++) {
+        VPMessage m;
+        VPError e;
+        if (dec.Decode(string(seen[i].body), (int)seen[i].body.size(), m, e) && m.type.s == type) out.push_back(m);
+    }
+    return out;
+}
+
+static bool all_valid(std::string &bad) {
+    CVPDecoder dec;
+    for (auto &s : seen) {
+        VPMessage m;
+        VPError e;
+        if (!dec.Decode(string(s.body), (int)s.body.size(), m, e)) { bad = e.code.s + " " + e.message.s + " in " + s.body; return false; }
+    }
+    return true;
+}
+
+static std::string welcome(long ack_seq) {
+    return "{\"v\":1,\"type\":\"welcome\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1,\"version\":1,"
+           "\"session\":\"s-1\",\"ack_seq\":" + std::to_string(ack_seq) + ",\"heartbeat_ms\":1000,\"stale_ms\":5000}";
+}
+
+static long last_signal_seq = 0;
+static std::string signal_json(const std::string &id, long seq, long prev, double price, bool resend = false,
+                               const std::string &side = "buy") {
+    double sl = side == "buy" ? price - 0.005 : price + 0.005;
+    double tp1 = side == "buy" ? price + 0.003 : price - 0.003;
+    double tp2 = side == "buy" ? price + 0.006 : price - 0.006;
+    char b[1024];
+    snprintf(b, sizeof b,
+             "{\"v\":1,\"type\":\"signal\",\"seq\":%ld,\"ts_ms\":1,\"prev\":%ld,%s\"id\":\"%s\",\"kind\":\"open\","
+             "\"symbol\":\"EURUSD\",\"side\":\"%s\",\"lots\":0.1,\"price\":%.5f,\"max_deviation\":0.0005,\"sl\":%.5f,"
+             "\"tp1\":%.5f,\"tp2\":%.5f,\"expiry_ms\":%ld}",
+             seq, prev, resend ? "\"resend\":true," : "", id.c_str(), side.c_str(), price, sl, tp1, tp2,
+             emu::now_ms() + 60000);
+    return b;
+}
+
+static std::string ack(long ack_seq) {
+    return "{\"v\":1,\"type\":\"ack\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1,\"ack_seq\":" +
+           std::to_string(ack_seq) + ",\"echo_seq\":0}";
+}
+
+static int opens() {
+    int n = 0;
+    for (auto &r : emu::requests) n += r.op == "open" && r.retcode == TRADE_RETCODE_DONE;
+    return n;
+}
+
+static void setup_world(const std::string &root) {
+    emu::reset();
+    emu::quiet = true;
+    emu::files_dir = "build/Files-ea-" + std::to_string(getpid());
+    system(("rm -rf " + emu::files_dir + " && mkdir -p " + emu::files_dir + "/VProp/profiles && cp " + root +
+            "/governors/src/main/resources/io/vprop/governors/profiles/*.json " + emu::files_dir + "/VProp/profiles/")
+               .c_str());
+    emu::Symbol &s = emu::sym("EURUSD");
+    s.stops_level = 10;
+    for (int d = 1; d <= 5; d++) s.sessions[d].push_back({0, 86400});
+    emu::sym("GBPUSD").base = "GBP";
+    emu::set_quote("EURUSD", 1.08500, 1.08510);
+    emu::set_quote("GBPUSD", 1.27000, 1.27015);
+    MqlRates bar{};
+    bar.time = 1700007000;
+    bar.open = 1.0849; bar.high = 1.0853; bar.low = 1.0848; bar.close = 1.0851; bar.tick_volume = 42; bar.spread = 10;
+    emu::sym("EURUSD").bars[0] = {bar, bar};
+    emu::sym("EURUSD").bars[0][1].time += 60;
+    InpSymbols = "EURUSD,GBPUSD";
+    InpTimeframes = "M1";
+    InpFirmProfile = "ftmo-2step";
+    InpTerminalName = "Harness Terminal";
+}
+
+int main(int argc, char **argv) {
+    std::string root = argc > 1 ? argv[1] : "../..";
+    setup_world(root);
+    if (!check::expect(router.bind(), "scripted sidecar ROUTER bound")) return check::finish();
+    InpEndpoint = string(router.endpoint());
+
+    // --- bad inputs are refused with the field named
+    InpTimerMs = 50;
+    check::expect(OnInit() == INIT_PARAMETERS_INCORRECT, "InpTimerMs above 20 ms is refused");
+    InpTimerMs = 20;
+    InpSymbols = "EURUSD,NOSUCH";
+    check::expect(OnInit() == INIT_PARAMETERS_INCORRECT, "an unknown watched symbol is refused");
+    InpSymbols = "EURUSD,GBPUSD";
+    InpFirmProfile = "no-such-firm";
+    check::expect(OnInit() == INIT_PARAMETERS_INCORRECT, "a missing firm profile is refused (never trades unguarded)");
+    InpFirmProfile = "ftmo-2step";
+    emu::dlls_allowed = false;
+    check::expect(OnInit() == INIT_FAILED, "\"Allow DLL imports\" off is refused with a message");
+    emu::dlls_allowed = true;
+
+    // --- hello
+    check::expect(OnInit() == INIT_SUCCEEDED, "OnInit succeeds");
+    check::expect(emu::timer_ms == 20, "millisecond timer set to 20 ms");
+    pump(10);
+    auto hellos = of_type("hello");
+    check::expect(hellos.size() == 1 && ArraySize(hellos[0].symbols) == 2 && hellos[0].symbols[0].symbol.s == "EURUSD" &&
+                      hellos[0].symbols[1].symbol.s == "GBPUSD" && ArraySize(hellos[0].symbols[0].sessions) == 5 &&
+                      hellos[0].server_offset_s == 7200 && hellos[0].firm_profile.s == "ftmo-2step",
+                  "hello lists every watched symbol with its spec and sessions");
+    check::expect(peer == "Harness_Terminal/51234567/EURUSD.1.1", "routing id is <terminal>/<account>/<chart>", peer);
+    check::expect(of_type("tick").empty(), "nothing streamed before welcome");
+
+    // --- welcome -> streaming
+    to_ea(welcome(0));
+    pump(3);
+    emu::set_quote("GBPUSD", 1.27001, 1.27016);
+    emu::set_quote("EURUSD", 1.08500, 1.08510);
+    pump(10);
+    auto ticks = of_type("tick");
+    bool both = false, eur = false;
+    for (auto &t : ticks) { both = both || t.symbol.s == "GBPUSD"; eur = eur || t.symbol.s == "EURUSD"; }
+    check::expect(both && eur, "ticks for every watched symbol, not only the chart's", std::to_string(ticks.size()));
+    auto bars = of_type("bar");
+    check::expect(bars.size() == 1 && bars[0].timeframe.s == "M1" && bars[0].close == 1.0851 && bars[0].time_msc == 1700007000000L,
+                  "the closed M1 bar is streamed once", std::to_string(bars.size()));
+    auto accounts = of_type("account");
+    check::expect(!accounts.empty() && accounts[0].balance == 100000 && accounts[0].prev == 0, "account snapshot sent (reliable)");
+    auto states = of_type("governor_state");
+    check::expect(!states.empty() && states.back().mode.s == "ok" && ArraySize(states.back().rules) >= 3,
+                  "governor_state sent with the rules");
+
+    // --- a signal: executed once, acked, fill with its signal id
+    size_t mark = seen.size();
+    last_signal_seq = ++sidecar_seq;
+    to_ea(signal_json("sig-A", last_signal_seq, 0, 1.08510));
+    pump(10);
+    auto acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].signal_id.s == "sig-A" && acks[0].status.s == "executed" && acks[0].ticket > 0,
+                  "signal executed and acked", acks.empty() ? "no ack" : acks[0].status.s + " " + acks[0].rule.s + " " + acks[0].reason.s);
+    auto fills = of_type("fill", mark);
+    check::expect(fills.size() == 1 && fills[0].signal_id.s == "sig-A" && fills[0].entry.s == "in" && fills[0].volume == 0.1,
+                  "fill from OnTradeTransaction carries the signal id");
+    auto eacks = of_type("ack", mark);
+    check::expect(!eacks.empty() && eacks.back().ack_seq == last_signal_seq, "EA acks the signal's seq cumulatively");
+    check::expect(opens() == 1, "one order sent");
+    long first_ticket = acks.empty() ? 0 : acks[0].ticket;
+
+    // --- duplicates: same seq resent, and the same id under a new seq
+    mark = seen.size();
+    to_ea(signal_json("sig-A", last_signal_seq, 0, 1.08510, true));
+    pump(5);
+    check::expect(opens() == 1 && of_type("signal_ack", mark).empty() && !of_type("ack", mark).empty(),
+                  "a resent signal (seq <= last) is re-acked, not executed");
+    long s2 = ++sidecar_seq;
+    to_ea(signal_json("sig-A", s2, last_signal_seq, 1.08510));
+    pump(5);
+    acks = of_type("signal_ack", mark);
+    check::expect(opens() == 1 && acks.size() == 1 && acks[0].status.s == "executed" && acks[0].reason.s == "already executed" &&
+                      acks[0].ticket == first_ticket,
+                  "the same id under a new seq is recognised as executed");
+    last_signal_seq = s2;
+
+    // --- gap and malformed input
+    mark = seen.size();
+    to_ea(signal_json("sig-gap", sidecar_seq + 5, sidecar_seq + 4, 1.08510));
+    sidecar_seq += 5;
+    to_ea("{\"v\":1,\"type\":\"tick\",");
+    pump(5);
+    auto errs = of_type("error", mark);
+    bool gap = false, malformed = false;
+    for (auto &e : errs) { gap = gap || (e.code.s == "gap" && e.field.s == "prev"); malformed = malformed || e.code.s == "malformed_json"; }
+    check::expect(gap && opens() == 1, "a signal after a gap is refused with error gap, not executed");
+    check::expect(malformed, "malformed JSON is answered with error malformed_json");
+
+    // --- outbox: unacked reliable messages are resent after hello_required -> welcome
+    size_t unacked = (size_t)g_session.OutboxSize();
+    check::expect(unacked >= 3, "account, signal_ack and fill wait in the outbox until acked", std::to_string(unacked));
+    mark = seen.size();
+    to_ea("{\"v\":1,\"type\":\"error\",\"seq\":" + std::to_string(++sidecar_seq) +
+                          ",\"ts_ms\":1,\"code\":\"hello_required\",\"message\":\"restart\",\"field\":\"\",\"ref_seq\":0}");
+    pump(5);
+    hellos = of_type("hello", mark);
+    check::expect(hellos.size() == 1 && hellos[0].ack_seq == last_signal_seq, "hello_required -> hello with the last processed seq");
+    to_ea(welcome(0));
+    pump(5);
+    int resent = 0;
+    for (size_t i = mark; i < seen.size(); i++) resent += seen[i].body.find("\"resend\":true") != std::string::npos;
+    check::expect(resent >= (int)unacked, "after welcome every unacked message is resent with resend:true",
+                  std::to_string(resent) + " of " + std::to_string(unacked));
+    to_ea(ack(1000000));
+    pump(3);
+    check::expect(g_session.OutboxSize() == 0, "a cumulative ack empties the outbox");
+
+    // --- the seq chain of reliable messages is continuous
+    {
+        std::map<long, long> by_seq;  // first send or resend, once per seq
+        CVPDecoder dec;
+        for (auto &s : seen) {
+            VPMessage m;
+            VPError e;
+            if (dec.Decode(string(s.body), (int)s.body.size(), m, e) && VPIsReliable(m.type)) by_seq[m.seq] = m.prev;
+        }
+        std::vector<std::pair<long, long>> chain(by_seq.begin(), by_seq.end());
+        bool ok = !chain.empty() && chain[0].second == 0;
+        for (size_t i = 1; i < chain.size(); i++) ok = ok && chain[i].second == chain[i - 1].first;
+        check::expect(ok, "reliable messages chain by prev (" + std::to_string(chain.size()) + ")");
+    }
+
+    // --- governors: equity through the daily floor -> flatten, halt, signals refused, governor_state halted
+    mark = seen.size();
+    emu::set_quote("EURUSD", 1.0300, 1.0301);  // 0.1 lot * 5,510 points... plus a manual loss below
+    emu::account.balance = 94000;
+    pump(5);
+    check::expect(emu::positions.empty(), "halt flattens every VProp position");
+    states = of_type("governor_state", mark);
+    check::expect(!states.empty() && states.back().mode.s == "halted" && states.back().reason.s.find("daily-loss") == 0,
+                  "governor_state reports halted by daily-loss", states.empty() ? "" : states.back().mode.s);
+    bool logged = false;
+    for (auto &l : emu::log_lines) logged = logged || l.find("governor [timer]: FLATTEN_AND_HALT daily-loss") != std::string::npos;
+    check::expect(logged, "the decision is in the Experts log");
+    mark = seen.size();
+    to_ea(signal_json("sig-B", ++sidecar_seq, last_signal_seq, 1.03010));
+    last_signal_seq = sidecar_seq;
+    pump(5);
+    acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "daily-loss" && acks[0].reason.s.find("halted") == 0 && opens() == 1,
+                  "a signal while halted is rejected with the rule", acks.empty() ? "" : acks[0].rule.s);
+    check::expect(emu::chart_comment.find("halted") != std::string::npos, "the chart panel shows the mode");
+    {
+        // halted with the market closed: the flatten is retried once a second, not on every timer event
+        emu::Position left{424242, "EURUSD", POSITION_TYPE_BUY, 0.1, 1.05, 0, 0, 0, 0, 770077, "sig-old"};
+        emu::positions.push_back(left);
+        emu::sym("EURUSD").trade_mode = SYMBOL_TRADE_MODE_DISABLED;
+        size_t before = emu::requests.size();
+        pump(50);  // 1 s
+        int closes = 0;
+        for (size_t i = before; i < emu::requests.size(); i++) closes += emu::requests[i].op == "close";
+        check::expect(closes >= 1 && closes <= 2, "a refused flatten is retried about once a second (" + std::to_string(closes) + " in 1 s)");
+        emu::sym("EURUSD").trade_mode = SYMBOL_TRADE_MODE_FULL;
+        pump(60);
+        check::expect(emu::positions.empty(), "the flatten completes when the market accepts it");
+    }
+    std::string bad;
+    check::expect(all_valid(bad), "every message the EA sent passes the protocol codec", bad);
+
+    // --- restart: seqs continue, the halt and executed ids persist
+    long last_seq = 0;
+    {
+        CVPDecoder dec;
+        for (auto &s : seen) {
+            VPMessage m;
+            VPError e;
+            if (dec.Decode(string(s.body), (int)s.body.size(), m, e)) last_seq = std::max(last_seq, (long)m.seq);
+        }
+    }
+    OnDeinit(0);
+    mark = seen.size();
+    check::expect(OnInit() == INIT_SUCCEEDED, "OnInit after a restart");
+    pump(5);
+    hellos = of_type("hello", mark);
+    check::expect(hellos.size() == 1 && hellos[0].seq > last_seq && hellos[0].ack_seq == last_signal_seq,
+                  "after a restart seq continues above every seq used and ack_seq is remembered");
+    size_t after_restart = seen.size();
+    to_ea(welcome(1000000));
+    pump(5);
+    mark = seen.size();
+    to_ea(signal_json("sig-A", ++sidecar_seq, last_signal_seq, 1.03010));
+    last_signal_seq = sidecar_seq;
+    pump(5);
+    acks = of_type("signal_ack", mark);
+    check::expect(opens() == 1 && acks.size() == 1 && acks[0].reason.s == "already executed",
+                  "an executed id is still known after a restart");
+    states = of_type("governor_state", after_restart);
+    check::expect(!states.empty() && states.back().mode.s == "halted", "the halt survives a restart", states.empty() ? "none" : states.back().mode.s + " " + states.back().reason.s);
+
+    // --- fail-safe: a silent sidecar blocks new entries (fresh world, no halt)
+    OnDeinit(0);
+    setup_world(root);
+    InpEndpoint = string(router.endpoint());
+    InpTerminalName = "Harness Terminal 2";
+    {
+        // a high-impact USD release in 5 minutes, as the MT5 economic calendar lists it (server time)
+        MqlCalendarValue v{};
+        v.id = 1;
+        v.event_id = 77;
+        v.time = TimeTradeServer() + 300;
+        MqlCalendarEvent ev{};
+        ev.id = 77;
+        ev.importance = CALENDAR_IMPORTANCE_HIGH;
+        ev.name = "Nonfarm Payrolls";
+        ev.country_id = 840;
+        emu::calendar.push_back({v, ev});
+    }
+    check::expect(OnInit() == INIT_SUCCEEDED, "second EA instance starts");
+    pump(5);
+    to_ea(welcome(0));
+    pump(5);
+    mark = seen.size();
+    pump(30, 400);  // 12 s without a word from the sidecar
+    states = of_type("governor_state", mark);
+    check::expect(!states.empty() && states.back().mode.s == "blocked" && states.back().reason.s.find("sidecar-silent") == 0,
+                  "sidecar silent for InpSidecarSilentS -> no new entries", states.empty() ? "" : states.back().reason.s);
+    mark = seen.size();
+    to_ea("{\"v\":1,\"type\":\"welcome\",\"seq\":" + std::to_string(++sidecar_seq) +
+                          ",\"ts_ms\":1,\"version\":1,\"session\":\"s-2\",\"ack_seq\":0,\"heartbeat_ms\":1000,\"stale_ms\":5000}");
+    to_ea(signal_json("sig-C", ++sidecar_seq, 0, 1.08510));
+    pump(5);
+    acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].status.s == "executed", "entries resume once the sidecar speaks again",
+                  acks.empty() ? "no ack" : acks[0].rule.s + " " + acks[0].reason.s);
+    emu::connected = false;
+    mark = seen.size();
+    long d_seq = ++sidecar_seq;
+    to_ea(signal_json("sig-D", d_seq, d_seq - 1, 1.08510));
+    pump(5);
+    acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].rule.s == "terminal-disconnected", "terminal disconnected -> nothing new",
+                  acks.empty() ? "no ack" : acks[0].rule.s);
+    // --- news embargo from the calendar: 2 minutes before the release no entries on USD symbols
+    emu::connected = true;
+    for (int i = 0; i < 100; i++) {  // 200 s pass; the sidecar keeps talking
+        to_ea("{\"v\":1,\"type\":\"heartbeat\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1}");
+        pump(1, 2000);
+    }
+    mark = seen.size();
+    long e_seq = ++sidecar_seq;
+    to_ea(signal_json("sig-E", e_seq, d_seq, 1.08510));
+    pump(3);
+    acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "news-embargo",
+                  "a signal 100 s before a high-impact USD release (MT5 calendar) is rejected by the news embargo",
+                  acks.empty() ? "no ack" : acks[0].rule.s + " " + acks[0].reason.s);
+    OnDeinit(0);
+    system(("rm -rf " + emu::files_dir).c_str());
+    return check::finish();
+}
