@@ -29,6 +29,7 @@ public final class Sidecar implements AutoCloseable {
     private final SidecarKernel kernel;
     private final ApiServer api;
     private final Thread kernelThread;
+    private io.vprop.ops.notify.Notifier notifier; // null when no notification channel is configured
 
     private Sidecar(Journal journal, EventBus events, SidecarKernel kernel, ApiServer api, Thread kernelThread) {
         this.journal = journal;
@@ -76,7 +77,10 @@ public final class Sidecar implements AutoCloseable {
                         + e.getMessage() + " (is the port in use? set http.port or --http)", e);
             }
         }
-        return new Sidecar(journal, events, kernel, api, t);
+        Sidecar sidecar = new Sidecar(journal, events, kernel, api, t);
+        io.vprop.ops.log.LogSetup.apply(cfg);
+        sidecar.notifier = io.vprop.ops.notify.Notifier.start(cfg, events);
+        return sidecar;
     }
 
     /** The API token for non-loopback binds: generated once, printed once, kept in the data dir (0600). */
@@ -110,6 +114,7 @@ public final class Sidecar implements AutoCloseable {
     @Override
     public void close() {
         if (api != null) api.close();
+        if (notifier != null) notifier.close();
         kernel.close();
         try {
             kernelThread.join(5_000);
