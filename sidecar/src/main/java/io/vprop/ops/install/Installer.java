@@ -106,10 +106,12 @@ public final class Installer {
         Path serviceFile = serviceFile();
         if (o.activate() && serviceFile != null && Files.exists(serviceFile)) deactivate();
         InstallManifest m = InstallManifest.read(o.manifestFile());
+        List<InstallManifest.Entry> kept = new ArrayList<>();
         for (InstallManifest.Entry e : m.entries()) {
             if (!Files.isRegularFile(e.path())) continue;
             if (!Sha256.of(e.path()).equals(e.sha256()) && !purge) {
-                warnings.add("kept " + e.path() + ": changed since it was installed (delete it by hand if unwanted)");
+                warnings.add("kept " + e.path() + ": changed since it was installed (delete it by hand, or uninstall --purge)");
+                kept.add(e);
                 continue;
             }
             sync.delete(e.path());
@@ -117,7 +119,9 @@ public final class Installer {
         }
         if (o.activate() && o.service() == InstallOptions.Service.SYSTEMD && serviceFile != null)
             run(List.of("systemctl", "daemon-reload"));
-        sync.delete(o.manifestFile());
+        // Files kept because the trader changed them stay listed, so that a later --purge still finds them.
+        if (kept.isEmpty()) sync.delete(o.manifestFile());
+        else sync.write(o.manifestFile(), new InstallManifest(kept).render());
         if (purge) {
             for (Path p : List.of(o.configDir(), o.dataDir(), o.logDir())) deleteTree(p, sync);
             if (o.activate() && o.service() == InstallOptions.Service.SYSTEMD && run(List.of("id", "-u", o.serviceUser())) == 0)
