@@ -58,6 +58,7 @@ public final class LogSetup {
             j.setWithSequenceNumber(false);
             j.setWithNanoseconds(false);
             j.setWithContext(false);
+            j.setWithFormattedMessage(true); // the message with its {} filled in, what a reader wants
             encoder = j;
         } else {
             PatternLayoutEncoder p = new PatternLayoutEncoder();
