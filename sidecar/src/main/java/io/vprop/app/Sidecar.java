@@ -79,7 +79,7 @@ public final class Sidecar implements AutoCloseable {
         }
         Sidecar sidecar = new Sidecar(journal, events, kernel, api, t);
         io.vprop.ops.log.LogSetup.apply(cfg);
-        sidecar.notifier = io.vprop.ops.notify.Notifier.start(cfg, events);
+        sidecar.notifier = io.vprop.ops.notify.Notifier.start(cfg, events, metrics);
         return sidecar;
     }
 

@@ -62,7 +62,9 @@ final class ConfigWriter {
                 + "# Notifications (docs/runbook.md), uncomment and fill in:\n"
                 + "#notify.telegram.token=123456:ABC...\n"
                 + "#notify.telegram.chat=123456789\n"
-                + "#notify.webhook.url=https://example.org/hooks/vprop\n";
+                + "#notify.webhook.url=https://example.org/hooks/vprop\n"
+                + "# A VPS can lose power: journal writes survive it with synchronous=FULL.\n"
+                + "journal.durable=true\n";
     }
 
     /** Loads the written file the way the sidecar will, so a bad value fails the install, not the service. */

@@ -63,7 +63,10 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** The notifier the configuration asks for, subscribed to {@code events}; null when no channel is configured. */
-    public static Notifier start(VpropConfig cfg, EventBus events) {
+    public static Notifier start(VpropConfig cfg, EventBus events) { return start(cfg, events, null); }
+
+    /** As {@link #start(VpropConfig, EventBus)}, counting into {@code vprop_notifications_total{result}} when a registry is given. */
+    public static Notifier start(VpropConfig cfg, EventBus events, io.micrometer.core.instrument.MeterRegistry metrics) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<NotificationChannel> ch = new ArrayList<>();
         if (!cfg.get("notify.telegram.token").isEmpty())
@@ -75,6 +78,7 @@ public final class Notifier implements AutoCloseable {
                 System::currentTimeMillis);
         n.subscribe(events);
         n.scheduleDigest();
+        if (metrics != null) n.bind(metrics);
         log.info("notifications on: {}", ch.stream().map(NotificationChannel::name).toList());
         return n;
     }
@@ -127,6 +131,13 @@ public final class Notifier implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Exposes the counters for Prometheus (ops/grafana-dashboard.json plots them). */
+    public void bind(io.micrometer.core.instrument.MeterRegistry metrics) {
+        for (var e : java.util.Map.of("sent", sent, "suppressed", suppressed, "failed", failed).entrySet())
+            io.micrometer.core.instrument.FunctionCounter.builder("vprop_notifications", e.getValue(), AtomicLong::get)
+                    .tag("result", e.getKey()).description("notifications by outcome").register(metrics);
     }
 
     private void scheduleDigest() {

@@ -154,13 +154,17 @@ class NotifierTest {
             assertThat(Notifier.start(VpropConfig.defaults(), bus)).isNull();
             VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("notify.telegram.token", TOKEN,
                     "notify.telegram.chat", Long.toString(CHAT), "notify.telegram.api", tg.base(), "account", "77"));
-            try (Notifier n = Notifier.start(cfg, bus)) {
+            var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                    io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+            try (Notifier n = Notifier.start(cfg, bus, registry)) {
                 bus.publish("peer", 1, Map.of("id", "T/77/C", "state", "welcomed", "account", "77"));
                 long deadline = System.currentTimeMillis() + 5_000;
                 while (tg.messages.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(10);
                 assertThat(tg.messages).extracting(FakeTelegram.Message::text)
                         .containsExactly("ℹ️ VProp 77: terminal T/77/C connected (account 77).");
-                assertThat(n).isNotNull();
+                assertThat(n.drain(5_000)).isTrue();
+                assertThat(registry.scrape()).contains("vprop_notifications_total{result=\"sent\"} 1.0",
+                        "vprop_notifications_total{result=\"suppressed\"} 0.0");
             }
         }
     }
