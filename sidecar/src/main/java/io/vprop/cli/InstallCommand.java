@@ -39,6 +39,8 @@ final class InstallCommand implements Runnable {
         @Option(names = "--no-activate", description = "write files only: no useradd, systemctl or schtasks")
         boolean noActivate;
 
+        Path profilesDir; // set by install only
+
         InstallOptions options(Platform p, List<Path> mt5, List<Path> wine, Path appData, Path eaSource, LibzmqSource zmq,
                                String profile, String account) {
             Path app = appDir != null ? appDir : Platform.appDir();
@@ -52,7 +54,8 @@ final class InstallCommand implements Runnable {
                 default -> throw new InstallException("--service '" + service + "' must be systemd, windows-task or none");
             };
             Path data = dataDir != null ? dataDir : p.dataDir();
-            return new InstallOptions(mt5, appData, wine, eaSource != null ? eaSource : app.resolve("mt5-ea"), zmq, profile,
+            return new InstallOptions(mt5, appData, wine, eaSource != null ? eaSource : app.resolve("mt5-ea"),
+                    profilesDir != null ? profilesDir : app.resolve("config").resolve("profiles"), zmq, profile,
                     account, app, configDir != null ? configDir : p.configDir(), data, logDir != null ? logDir : p.logDir(),
                     svc, systemdDir, user, Path.of(System.getProperty("java.home"), "bin", p.windows() ? "java.exe" : "java"),
                     !noActivate, io.vprop.ops.install.CommandRunner.SYSTEM);
@@ -73,6 +76,9 @@ final class InstallCommand implements Runnable {
 
     @Option(names = "--ea-source", paramLabel = "DIR", description = "folder with MQL5/ of the EA (default APP/mt5-ea)")
     Path eaSource;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "firm profiles to give the EA (default APP/config/profiles)")
+    Path profilesDir;
 
     @Option(names = "--libzmq", paramLabel = "FILE", description = "libzmq.dll to place in MQL5/Libraries")
     Path libzmq;
@@ -96,6 +102,7 @@ final class InstallCommand implements Runnable {
         LibzmqSource zmq = libzmq != null ? new LibzmqSource.LocalFile(libzmq, libzmqSha)
                 : libzmqUrl != null ? new LibzmqSource.Download(libzmqUrl, libzmqSha) : null;
         List<Path> prefixes = wine.isEmpty() ? p.winePrefixes() : wine;
+        places.profilesDir = profilesDir;
         InstallOptions o = places.options(p, mt5, prefixes, appData != null ? appData : p.appData(), eaSource, zmq, profile, account);
         InstallReport r = new Installer(o).install();
         r.folders().forEach(f -> System.out.println("MT5 data folder: " + f.root() + (f.origin().isEmpty() ? "" : " (" + f.origin() + ")")));

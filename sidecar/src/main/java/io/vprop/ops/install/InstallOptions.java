@@ -10,6 +10,7 @@ import java.util.List;
  * @param appData        %APPDATA% to search (Windows), or null
  * @param winePrefixes   Wine prefixes to search (Linux), e.g. ~/.wine
  * @param eaSource       a directory holding {@code MQL5/} with the EA's sources (the distribution's mt5-ea/)
+ * @param profilesDir    firm profiles ({@code <id>.json}) the EA reads from MQL5/Files/VProp/profiles, or null
  * @param libzmq         where libzmq.dll comes from, or null to leave MQL5/Libraries as it is
  * @param firmProfile    firm profile id written to the config (null = keep the config's, or the default)
  * @param account        MT5 account login written to the config (null = keep)
@@ -24,7 +25,7 @@ import java.util.List;
  * @param activate       true = also run useradd/systemctl/schtasks through {@code runner}
  */
 public record InstallOptions(List<Path> mt5Folders, Path appData, List<Path> winePrefixes, Path eaSource,
-                             LibzmqSource libzmq, String firmProfile, String account, Path appDir, Path configDir,
+                             Path profilesDir, LibzmqSource libzmq, String firmProfile, String account, Path appDir, Path configDir,
                              Path dataDir, Path logDir, Service service, Path serviceDir, String serviceUser, Path java,
                              boolean activate, CommandRunner runner) {
 

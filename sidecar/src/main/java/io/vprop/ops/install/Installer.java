@@ -51,6 +51,7 @@ public final class Installer {
     public InstallReport install() {
         List<Mt5DataFolder> folders = folders();
         List<Path> eaFiles = eaFiles();
+        List<Path> profiles = profiles();
         byte[] dll = o.libzmq() == null ? null : o.libzmq().fetch();
         FileSync sync = new FileSync();
         List<InstallManifest.Entry> manifest = new ArrayList<>();
@@ -60,6 +61,12 @@ public final class Installer {
             for (Path file : eaFiles) {
                 Path target = f.mql5().resolve(src.relativize(file).toString());
                 sync.copy(file, target);
+                manifest.add(new InstallManifest.Entry(Sha256.of(target), target));
+            }
+            // The EA loads its firm profile from its file sandbox: MQL5/Files/VProp/profiles/<id>.json.
+            for (Path profile : profiles) {
+                Path target = f.mql5().resolve("Files").resolve("VProp").resolve("profiles").resolve(profile.getFileName().toString());
+                sync.copy(profile, target);
                 manifest.add(new InstallManifest.Entry(Sha256.of(target), target));
             }
             Path lib = f.mql5().resolve("Libraries").resolve("libzmq.dll");
@@ -83,7 +90,7 @@ public final class Installer {
         FileSync.Change configChange = sync.write(o.configFile(),
                 ConfigWriter.merge(existing, managed, ConfigWriter.header(Version.VERSION)));
         ConfigWriter.validate(o.configFile());
-        checkProfile(VpropConfig.load(o.configFile(), Map.of(), Map.of()).get("firm.profile"));
+        checkProfile(VpropConfig.load(o.configFile(), Map.of(), Map.of()).get("firm.profile"), profiles);
 
         FileSync.Change serviceChange = FileSync.Change.UNCHANGED;
         Path serviceFile = serviceFile();
@@ -157,8 +164,26 @@ public final class Installer {
         }
     }
 
-    /** The governors ship profiles as resources; until they are on the class path a profile can only be warned about. */
-    private void checkProfile(String profile) {
+    private List<Path> profiles() {
+        if (o.profilesDir() == null) return List.of();
+        if (!Files.isDirectory(o.profilesDir())) {
+            warnings.add("no firm profiles at " + o.profilesDir() + ": the EA needs MQL5/Files/VProp/profiles/<profile>.json");
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(o.profilesDir())) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new InstallException("cannot list " + o.profilesDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The profile must be one the EA will find; without shipped profiles, one the governors know on the class path. */
+    private void checkProfile(String profile, List<Path> shipped) {
+        if (!shipped.isEmpty()) {
+            if (shipped.stream().anyMatch(p -> p.getFileName().toString().equals(profile + ".json"))) return;
+            throw new InstallException("firm.profile: '" + profile + "' is not one of the profiles in " + o.profilesDir() + ": "
+                    + shipped.stream().map(p -> p.getFileName().toString().replace(".json", "")).toList());
+        }
         ClassLoader cl = Installer.class.getClassLoader();
         String dir = "io/vprop/governors/profiles/";
         if (cl.getResource(dir + profile + ".json") != null) return;

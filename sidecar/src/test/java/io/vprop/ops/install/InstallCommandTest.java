@@ -50,7 +50,8 @@ class InstallCommandTest {
         Path dll = Files.write(tmp.resolve("libzmq.dll"), new byte[]{1, 2, 3, 4});
         List<String> install = new ArrayList<>(List.of("install"));
         install.addAll(places("--mt5-data", terminal.toString(), "--ea-source", Mt5Fixture.eaSource(tmp).toString(),
-                "--libzmq", dll.toString(), "--profile", "ftmo-2step", "--account", "42"));
+                "--libzmq", dll.toString(), "--profile", "ftmo-2step", "--account", "42",
+                "--profiles-dir", Mt5Fixture.profiles(tmp).toString()));
         Run first = vprop(install.toArray(String[]::new));
         assertThat(first.code()).as(first.out()).isZero();
         assertThat(first.out()).contains("MT5 data folder: " + terminal + " (C:\\MT5)", "created " + tmp.resolve("units/vprop.service"));

@@ -29,6 +29,7 @@ class InstallerTest {
     Path tmp;
 
     Path ea;
+    Path profiles;
     Path dll;
     byte[] dllBytes;
     FakeSystem os;
@@ -36,6 +37,7 @@ class InstallerTest {
     @BeforeEach
     void setUp() throws IOException {
         ea = Mt5Fixture.eaSource(tmp);
+        profiles = Mt5Fixture.profiles(tmp);
         dllBytes = new byte[4096];
         new Random(7).nextBytes(dllBytes);
         dll = tmp.resolve("downloads/libzmq.dll");
@@ -47,7 +49,7 @@ class InstallerTest {
     private InstallOptions options(Path appData, List<Path> wine, List<Path> given, InstallOptions.Service svc,
                                    String profile, String account) {
         Path app = tmp.resolve("opt/vprop");
-        return new InstallOptions(given, appData, wine, ea, new LibzmqSource.LocalFile(dll, Sha256.of(dllBytes)), profile,
+        return new InstallOptions(given, appData, wine, ea, profiles, new LibzmqSource.LocalFile(dll, Sha256.of(dllBytes)), profile,
                 account, app, tmp.resolve("etc/vprop"), tmp.resolve("var/lib/vprop"), tmp.resolve("var/log/vprop"), svc,
                 tmp.resolve("etc/systemd/system"), "vprop", Path.of(System.getProperty("java.home"), "bin", "java"),
                 true, os);
@@ -88,6 +90,8 @@ class InstallerTest {
                 assertThat(mql5.resolve(rel.toString())).hasSameBinaryContentAs(ea.resolve("MQL5").resolve(rel));
             assertThat(mql5.resolve("Experts/VProp/VPropEA.mq5")).exists();
             assertThat(mql5.resolve("Libraries/libzmq.dll")).hasBinaryContent(dllBytes);
+            assertThat(mql5.resolve("Files/VProp/profiles/ftmo-2step.json"))
+                    .hasSameBinaryContentAs(profiles.resolve("ftmo-2step.json"));
         }
         Path xml = tmp.resolve("etc/vprop/vprop-task.xml");
         byte[] b = Files.readAllBytes(xml);
@@ -240,7 +244,7 @@ class InstallerTest {
     void wrongDllHashInstallsNothing() throws IOException {
         Path appData = Mt5Fixture.windowsAppData(tmp);
         InstallOptions good = options(appData, List.of(), List.of(), InstallOptions.Service.NONE, null, null);
-        InstallOptions bad = new InstallOptions(good.mt5Folders(), appData, good.winePrefixes(), ea,
+        InstallOptions bad = new InstallOptions(good.mt5Folders(), appData, good.winePrefixes(), ea, profiles,
                 new LibzmqSource.LocalFile(dll, "0".repeat(64)), null, null, good.appDir(), good.configDir(),
                 good.dataDir(), good.logDir(), good.service(), good.serviceDir(), "vprop", good.java(), false, os);
         assertThatThrownBy(() -> new Installer(bad).install()).isInstanceOf(InstallException.class)
@@ -260,9 +264,18 @@ class InstallerTest {
             Files.createDirectories(noEa);
             InstallOptions o = options(null, List.of(), List.of(Mt5Fixture.terminal(tmp.resolve("t"), "H", "C:\\MT5")),
                     InstallOptions.Service.NONE, null, null);
-            new Installer(new InstallOptions(o.mt5Folders(), null, List.of(), noEa, null, null, null, o.appDir(),
+            new Installer(new InstallOptions(o.mt5Folders(), null, List.of(), noEa, null, null, null, null, o.appDir(),
                     o.configDir(), o.dataDir(), o.logDir(), o.service(), o.serviceDir(), "vprop", o.java(), false, os)).install();
         }).hasMessageContaining("--ea-source " + noEa).hasMessageContaining("no MQL5 directory");
+    }
+
+    @Test
+    void unknownFirmProfileIsRefusedNamingTheKnownOnes() throws IOException {
+        Path appData = Mt5Fixture.windowsAppData(tmp);
+        assertThatThrownBy(() -> new Installer(options(appData, List.of(), List.of(), InstallOptions.Service.NONE,
+                "nosuchfirm", null)).install()).isInstanceOf(InstallException.class)
+                .hasMessageContaining("firm.profile: 'nosuchfirm' is not one of the profiles in " + profiles)
+                .hasMessageContaining("ftmo-2step");
     }
 
     @Test

@@ -53,6 +53,16 @@ final class Mt5Fixture {
         return prefix;
     }
 
+    /** The governors' firm profiles when present in the repository, else two stand-ins. */
+    static Path profiles(Path tmp) throws IOException {
+        Path repo = RepoPaths.root().resolve("governors/src/main/resources/io/vprop/governors/profiles");
+        if (Files.isRegularFile(repo.resolve("ftmo-2step.json")) && Files.isRegularFile(repo.resolve("ftmo-1step.json"))) return repo;
+        Path d = Files.createDirectories(tmp.resolve("profiles"));
+        Files.writeString(d.resolve("ftmo-2step.json"), "{\"id\":\"ftmo-2step\",\"daily_loss_pct\":5,\"max_loss_pct\":10}\n");
+        Files.writeString(d.resolve("ftmo-1step.json"), "{\"id\":\"ftmo-1step\",\"daily_loss_pct\":3,\"max_loss_pct\":10}\n");
+        return d;
+    }
+
     /** The repository's EA sources when present (mt5-ea/MQL5 with an .mq5), else a small stand-in tree. */
     static Path eaSource(Path tmp) throws IOException {
         Path repo = RepoPaths.root().resolve("mt5-ea");
