@@ -89,6 +89,7 @@ public final class Installer {
         managed.put("log.dir", o.logDir().toString());
         FileSync.Change configChange = sync.write(o.configFile(),
                 ConfigWriter.merge(existing, managed, ConfigWriter.header(Version.VERSION)));
+        if (configChange != FileSync.Change.UNCHANGED) restrict(o.configFile());
         ConfigWriter.validate(o.configFile());
         checkProfile(VpropConfig.load(o.configFile(), Map.of(), Map.of()).get("firm.profile"), profiles);
 
@@ -199,6 +200,8 @@ public final class Installer {
                 if (run(List.of("id", "-u", o.serviceUser())) != 0)
                     require(List.of("useradd", "--system", "--user-group", "--no-create-home", "--home-dir",
                             SystemdUnit.DEFAULT_STATE.toString(), "--shell", "/usr/sbin/nologin", o.serviceUser()));
+                // The config may hold a bot token: readable by root and the service's group only (see restrict()).
+                if (configChanged) require(List.of("chgrp", o.serviceUser(), o.configFile().toString()));
                 if (serviceChanged) require(List.of("systemctl", "daemon-reload"));
                 if (run(List.of("systemctl", "is-enabled", "--quiet", unit)) != 0) require(List.of("systemctl", "enable", unit));
                 if (serviceChanged || configChanged) require(List.of("systemctl", "restart", unit));
@@ -226,6 +229,17 @@ public final class Installer {
                 run(List.of("schtasks", "/Delete", "/TN", WindowsTask.NAME, "/F"));
             }
             case NONE -> { }
+        }
+    }
+
+    /** rw-r----- where the file system has POSIX permissions (on Windows, ProgramData's ACL applies). */
+    private static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        } catch (IOException e) {
+            throw new InstallException("cannot restrict the permissions of " + file + ": " + e.getMessage(), e);
         }
     }
 

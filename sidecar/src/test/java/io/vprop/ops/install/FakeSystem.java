@@ -28,6 +28,7 @@ final class FakeSystem implements CommandRunner {
             case "id" -> { return users.contains(c.get(c.size() - 1)) ? 0 : 1; }
             case "useradd" -> { return users.add(c.get(c.size() - 1)) ? 0 : 9; }
             case "userdel" -> { return users.remove(c.get(c.size() - 1)) ? 0 : 6; }
+            case "chgrp" -> { return users.contains(c.get(1)) ? 0 : 1; }
             case "systemctl" -> {
                 String unit = c.get(c.size() - 1);
                 switch (c.get(1)) {

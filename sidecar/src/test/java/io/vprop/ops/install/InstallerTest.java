@@ -136,7 +136,7 @@ class InstallerTest {
         assertThat(first.noop()).isFalse();
         assertThat(os.log).containsExactly("id -u vprop",
                 "useradd --system --user-group --no-create-home --home-dir /var/lib/vprop --shell /usr/sbin/nologin vprop",
-                "systemctl daemon-reload", "systemctl is-enabled --quiet vprop.service", "systemctl enable vprop.service",
+                "chgrp vprop " + tmp.resolve("etc/vprop/vprop.properties"), "systemctl daemon-reload", "systemctl is-enabled --quiet vprop.service", "systemctl enable vprop.service",
                 "systemctl restart vprop.service");
         Path unit = tmp.resolve("etc/systemd/system/vprop.service");
         String text = Files.readString(unit);
@@ -145,6 +145,9 @@ class InstallerTest {
                 "io.vprop.cli.VpropCli serve --config \"" + tmp.resolve("etc/vprop/vprop.properties") + "\"",
                 "ReadWritePaths=" + tmp.resolve("var/lib/vprop"));
         SystemdVerify.assertValid(unit);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tmp.resolve("etc/vprop/vprop.properties"))))
+                .as("the config may hold a bot token").isEqualTo("rw-r-----");
 
         Map<String, String> before = snapshot();
         os.log.clear();
@@ -171,7 +174,8 @@ class InstallerTest {
         String text = Files.readString(cfgFile);
         assertThat(text).contains("firm.profile=ftmo-1step", "account=777", "# my note", "stale.ms=8000")
                 .doesNotContain("ftmo-2step");
-        assertThat(os.log).contains("systemctl restart vprop.service").doesNotContain("systemctl daemon-reload");
+        assertThat(os.log).contains("chgrp vprop " + cfgFile, "systemctl restart vprop.service")
+                .doesNotContain("systemctl daemon-reload");
     }
 
     @Test
