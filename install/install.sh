@@ -7,7 +7,7 @@
 # Safe to run again; an upgrade is the same command from the new distribution (docs/runbook.md).
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"  # physical: re-runs from PREFIX/current resolve to PREFIX/<version>
 PREFIX="${VPROP_PREFIX:-/opt/vprop}"
 
 say() { printf '[vprop-install] %s\n' "$*" >&2; }
@@ -22,7 +22,7 @@ VERSION="$(tr -d '[:space:]' < "$HERE/VERSION")"
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null 2>&1 || die "run as root (installing a service needs it)"
   say "re-running with sudo"
-  exec sudo -E "$0" "$@"
+  exec sudo -E bash "$HERE/install.sh" "$@"
 fi
 
 java_major() {

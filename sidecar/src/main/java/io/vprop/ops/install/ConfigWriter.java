@@ -67,8 +67,23 @@ final class ConfigWriter {
                 + "journal.durable=true\n";
     }
 
-    /** Loads the written file the way the sidecar will, so a bad value fails the install, not the service. */
-    static void validate(Path file) {
-        VpropConfig.load(file, Map.of(), Map.of());
+    /** Loads the config text the way the sidecar will, so a bad value fails the install (before writing), not the service. */
+    static VpropConfig validate(String text) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("vprop-config-check", ".properties");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            return VpropConfig.load(tmp, Map.of(), Map.of());
+        } catch (io.vprop.config.ConfigException e) {
+            throw new InstallException("the config would be invalid:\n" + e.getMessage().replace(String.valueOf(tmp), "vprop.properties"));
+        } catch (IOException e) {
+            throw new InstallException("cannot check the config: " + e.getMessage(), e);
+        } finally {
+            try {
+                if (tmp != null) Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a stray temp file is harmless
+            }
+        }
     }
 }

@@ -52,6 +52,16 @@ public final class Installer {
         List<Mt5DataFolder> folders = folders();
         List<Path> eaFiles = eaFiles();
         List<Path> profiles = profiles();
+        // Everything that can be wrong is checked before the first file is written: a failed install changes nothing.
+        Map<String, String> managed = new LinkedHashMap<>();
+        String existing = ConfigWriter.read(o.configFile());
+        if (o.firmProfile() != null || existing == null)
+            managed.put("firm.profile", o.firmProfile() != null ? o.firmProfile() : VpropConfig.KEYS.get("firm.profile")[0]);
+        if (o.account() != null) managed.put("account", o.account());
+        managed.put("data.dir", o.dataDir().toString());
+        managed.put("log.dir", o.logDir().toString());
+        String config = ConfigWriter.merge(existing, managed, ConfigWriter.header(Version.VERSION));
+        checkProfile(ConfigWriter.validate(config).get("firm.profile"), profiles);
         byte[] dll = o.libzmq() == null ? null : o.libzmq().fetch();
         FileSync sync = new FileSync();
         List<InstallManifest.Entry> manifest = new ArrayList<>();
@@ -80,18 +90,8 @@ public final class Installer {
 
         sync.directory(o.dataDir());
         sync.directory(o.logDir());
-        Map<String, String> managed = new LinkedHashMap<>();
-        String existing = ConfigWriter.read(o.configFile());
-        if (o.firmProfile() != null || existing == null)
-            managed.put("firm.profile", o.firmProfile() != null ? o.firmProfile() : VpropConfig.KEYS.get("firm.profile")[0]);
-        if (o.account() != null) managed.put("account", o.account());
-        managed.put("data.dir", o.dataDir().toString());
-        managed.put("log.dir", o.logDir().toString());
-        FileSync.Change configChange = sync.write(o.configFile(),
-                ConfigWriter.merge(existing, managed, ConfigWriter.header(Version.VERSION)));
+        FileSync.Change configChange = sync.write(o.configFile(), config);
         if (configChange != FileSync.Change.UNCHANGED) restrict(o.configFile());
-        ConfigWriter.validate(o.configFile());
-        checkProfile(VpropConfig.load(o.configFile(), Map.of(), Map.of()).get("firm.profile"), profiles);
 
         FileSync.Change serviceChange = FileSync.Change.UNCHANGED;
         Path serviceFile = serviceFile();

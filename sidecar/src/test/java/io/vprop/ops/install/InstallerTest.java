@@ -280,6 +280,22 @@ class InstallerTest {
                 "nosuchfirm", null)).install()).isInstanceOf(InstallException.class)
                 .hasMessageContaining("firm.profile: 'nosuchfirm' is not one of the profiles in " + profiles)
                 .hasMessageContaining("ftmo-2step");
+        assertThat(tmp.resolve("etc/vprop")).as("a refused install writes nothing").doesNotExist();
+        assertThat(appData.resolve("MetaQuotes/Terminal").resolve(Mt5Fixture.HASH_A).resolve("MQL5/Experts/VProp")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenExistingConfigIsNamedAndLeftAlone() throws IOException {
+        Path appData = Mt5Fixture.windowsAppData(tmp);
+        Path cfg = tmp.resolve("etc/vprop/vprop.properties");
+        Files.createDirectories(cfg.getParent());
+        Files.writeString(cfg, "stale.ms = soon\nheartbeat_ms = 5\n");
+        assertThatThrownBy(() -> new Installer(options(appData, List.of(), List.of(), InstallOptions.Service.NONE,
+                "ftmo-2step", null)).install()).isInstanceOf(InstallException.class)
+                .hasMessageContaining("the config would be invalid")
+                .hasMessageContaining("stale.ms: 'soon' is not a whole number")
+                .hasMessageContaining("unknown key 'heartbeat_ms' (did you mean 'heartbeat.ms'?)");
+        assertThat(cfg).hasContent("stale.ms = soon\nheartbeat_ms = 5");
     }
 
     @Test
