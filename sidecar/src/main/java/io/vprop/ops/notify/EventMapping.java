@@ -44,6 +44,11 @@ public final class EventMapping {
         } catch (IOException ex) {
             throw new IllegalArgumentException("event is not JSON: " + ex.getMessage(), ex);
         }
+        return map(e);
+    }
+
+    /** As {@link #map(String)}, for an event already parsed. */
+    public List<Notification> map(JsonNode e) {
         var h = handlers.get(e.path("type").asText());
         if (h == null) return List.of();
         return h.apply(e.path("data"), e.path("ts_ms").asLong(System.currentTimeMillis()));

@@ -91,7 +91,7 @@ public final class Notifier implements AutoCloseable {
         try {
             JsonNode e = json.readTree(eventJson);
             digest.onEvent(e);
-            ns = mapping.map(eventJson);
+            ns = mapping.map(e);
         } catch (IOException | IllegalArgumentException ex) {
             log.warn("event not understood by the notifier: {}", ex.getMessage());
             return;

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Rate limit per key: a bucket of {@code burst} tokens refilled at {@code perMinute}; a message takes one token or
  * is suppressed. Suppressed messages are counted per key so the next one that passes can say how many were held
- * back. Time comes from the caller (milliseconds), so tests need no sleeping. Not thread-safe: one caller thread.
+ * back. Time comes from the caller (milliseconds), so tests need no sleeping. Synchronized: the event thread and the
+ * digest timer both take tokens.
  */
 public final class TokenBucket {
     private final double capacity;
@@ -26,7 +27,7 @@ public final class TokenBucket {
      *
      * @return -1 when suppressed, else how many messages of this key were suppressed since the last one passed
      */
-    public int acquire(String key, long nowMs) {
+    public synchronized int acquire(String key, long nowMs) {
         double[] b = buckets.computeIfAbsent(key, k -> new double[]{capacity, nowMs});
         b[0] = Math.min(capacity, b[0] + Math.max(0, nowMs - (long) b[1]) * perMs);
         b[1] = nowMs;
