@@ -26,6 +26,7 @@ public final class EventMapping {
     private final Map<String, BiFunction<JsonNode, Long, List<Notification>>> handlers = Map.of(
             "peer", this::peer,
             "governor_state", this::governorState,
+            "governor", this::governorNotice,
             "signal_refused", this::signalRefused,
             "pause", (d, ts) -> List.of(pause(d, ts, true)),
             "resume", (d, ts) -> List.of(pause(d, ts, false)),
@@ -102,6 +103,43 @@ public final class EventMapping {
                     "trading " + mode + " on " + peer + why + ".", ts));
         }
         return out;
+    }
+
+    /**
+     * The sidecar's own governors (io.vprop.risk.AccountGovernors.Notice as JSON): already change-only, one notice per
+     * rule status change ({@code kind} "rule") or action change ({@code kind} "action").
+     */
+    private List<Notification> governorNotice(JsonNode d, long ts) {
+        String account = d.path("account").asText("?");
+        String rule = d.path("ruleId").asText("");
+        String message = d.path("message").asText("");
+        String figures = String.format(Locale.ROOT, "measured %.2f, threshold %.2f",
+                d.path("measured").asDouble(), d.path("threshold").asDouble());
+        String why = message.isEmpty() ? "" : ": " + message;
+        return switch (d.path("kind").asText()) {
+            case "rule" -> switch (d.path("status").asText()) {
+                case "WARNING" -> List.of(n("rule_warning:" + account + ":" + rule, Severity.WARNING,
+                        "governor warning on " + account + ": " + rule + " is near its limit (" + figures + ")" + why + ".", ts));
+                case "BREACH" -> List.of(n("rule_breach:" + account + ":" + rule, Severity.CRITICAL,
+                        "governor BREACH on " + account + ": " + rule + " (" + figures + ")" + why + ".", ts));
+                case "OK" -> List.of(n("rule_ok:" + account + ":" + rule, Severity.INFO,
+                        "governor " + rule + " on " + account + " is back to ok.", ts));
+                default -> List.of();
+            };
+            case "action" -> switch (d.path("action").asText()) {
+                case "ALLOW" -> List.of(n("mode:" + account, Severity.INFO, "trading resumed on " + account + why + ".", ts));
+                case "BLOCK_NEW_ENTRIES" -> List.of(n("mode:" + account, Severity.WARNING,
+                        "new entries blocked on " + account + " (" + rule + ")" + why + ".", ts));
+                case "PAUSE_UNTIL_RESET" -> List.of(n("mode:" + account, Severity.WARNING,
+                        "positions closed, trading paused until the daily reset on " + account + " (" + rule + ")" + why + ".", ts));
+                case "FLATTEN_AND_HALT" -> List.of(n("mode:" + account, Severity.CRITICAL,
+                        "positions closed and trading HALTED on " + account + " (" + rule + ")" + why + ".", ts));
+                default -> List.of();
+            };
+            case "input_rejected" -> List.of(n("governor_input:" + account, Severity.WARNING,
+                    "the governors rejected an input on " + account + why + ".", ts));
+            default -> List.of();
+        };
     }
 
     private List<Notification> signalRefused(JsonNode d, long ts) {

@@ -133,6 +133,31 @@ class NotifierTest {
         }
     }
 
+    private static String notice(String kind, String rule, String status, String action, String message) {
+        // the JSON of io.vprop.risk.AccountGovernors.Notice as the EventBus serializes it
+        return "{\"type\":\"governor\",\"ts_ms\":5,\"data\":{\"account\":\"5123456\",\"tsMs\":5,\"kind\":\"" + kind
+                + "\",\"ruleId\":\"" + rule + "\",\"status\":\"" + status + "\",\"action\":\"" + action
+                + "\",\"message\":\"" + message + "\",\"measured\":-4100.0,\"threshold\":-5000.0}}";
+    }
+
+    @Test
+    void theSidecarsOwnGovernorNoticesAreNotified() throws Exception {
+        try (Notifier n = notifier(Long.toString(CHAT), 3, 6)) {
+            n.onEvent(notice("rule", "daily_loss", "WARNING", "ALLOW", "82% of the daily loss used"));
+            n.onEvent(notice("action", "daily_loss", "", "PAUSE_UNTIL_RESET", "daily loss limit reached"));
+            n.onEvent(notice("rule", "daily_loss", "BREACH", "PAUSE_UNTIL_RESET", ""));
+            n.onEvent(notice("action", "", "", "ALLOW", "daily reset"));
+            n.onEvent(notice("action", "max_loss", "", "FLATTEN_AND_HALT", "max loss reached"));
+            assertThat(n.drain(5_000)).isTrue();
+            assertThat(tg.messages).extracting(FakeTelegram.Message::text).containsExactly(
+                    "⚠️ VProp 5123456: governor warning on 5123456: daily_loss is near its limit (measured -4100.00, threshold -5000.00): 82% of the daily loss used.",
+                    "⚠️ VProp 5123456: positions closed, trading paused until the daily reset on 5123456 (daily_loss): daily loss limit reached.",
+                    "🛑 VProp 5123456: governor BREACH on 5123456: daily_loss (measured -4100.00, threshold -5000.00).",
+                    "ℹ️ VProp 5123456: trading resumed on 5123456: daily reset.",
+                    "🛑 VProp 5123456: positions closed and trading HALTED on 5123456 (max_loss): max loss reached.");
+        }
+    }
+
     @Test
     void aRefusingTelegramIsCountedNotThrown() throws Exception {
         try (Notifier n = notifier("111", 3, 6)) {   // wrong chat: Telegram answers 400 chat not found
