@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The upgrade path of docs/runbook.md with real processes: a sidecar (child JVM, `vprop serve`) runs on its stores,
  * is stopped (SIGTERM, as systemctl stop does) while the terminal has a fill it could not deliver, the stores are
  * backed up, and the new build starts on the same data dir: the fill arrives exactly once, and a further restart
- * does not deliver it again.
+ * does not deliver it again. When the journal schema has more than one version, the stores are first turned back
+ * into the previous version ({@link PreviousSchema}), so the new build also migrates them in place.
  */
 class UpgradeTest {
     @TempDir
@@ -129,9 +130,12 @@ class UpgradeTest {
             assertThat(query(terminalDb, "SELECT COUNT(*) FROM outbound WHERE type='fill' AND acked=0")).isEqualTo(1);
             assertThat(query(sidecarDb, fillSql + 2)).isZero();
 
+            // the stores as the previous version left them (previous schema, when this build has more than one)
+            int oldSchema = PreviousSchema.downgrade(sidecarDb);
             // the runbook's upgrade: back up the stores, then start the new build on the same data dir
             List<StoreBackup.Copy> backup = StoreBackup.backupAll(data, dir.resolve("backups"), Instant.now());
-            assertThat(backup).extracting(c -> c.copy().getFileName().toString()).contains("sidecar.db");
+            assertThat(backup).filteredOn(c -> c.copy().getFileName().toString().equals("sidecar.db"))
+                    .singleElement().extracting(StoreBackup.Copy::schemaVersion).isEqualTo(oldSchema);
             Process upgraded = sidecar(zmq, port, data);
             try {
                 until(link, () -> query(terminalDb, "SELECT COUNT(*) FROM outbound WHERE type='fill' AND acked=0") == 0,
@@ -158,6 +162,7 @@ class UpgradeTest {
         assertThat(query(sidecarDb, fillSql + 1)).isEqualTo(1);
         assertThat(query(sidecarDb, fillSql + 2)).isEqualTo(1);
         assertThat(query(sidecarDb, "SELECT COUNT(*) FROM inbound WHERE type='fill'")).as("fill messages journaled").isEqualTo(2);
-        assertThat(query(sidecarDb, "PRAGMA user_version")).as("journal schema after the upgrade").isEqualTo(1);
+        assertThat(query(sidecarDb, "PRAGMA user_version")).as("journal migrated in place to this build's schema")
+                .isEqualTo(PreviousSchema.latest());
     }
 }
