@@ -40,6 +40,7 @@ public final class Sidecar implements AutoCloseable {
     private final SidecarKernel kernel;
     private final ApiServer api;
     private final Thread kernelThread;
+    private io.vprop.ops.notify.Notifier notifier; // null when no notification channel is configured
 
     private final List<AutoCloseable> closeables;
 
@@ -100,7 +101,10 @@ public final class Sidecar implements AutoCloseable {
                         + e.getMessage() + " (is the port in use? set http.port or --http)", e);
             }
         }
-        return new Sidecar(journal, events, kernel, api, t, closeables);
+        Sidecar sidecar = new Sidecar(journal, events, kernel, api, t, closeables);
+        io.vprop.ops.log.LogSetup.apply(cfg);
+        sidecar.notifier = io.vprop.ops.notify.Notifier.start(cfg, events, metrics);
+        return sidecar;
     }
 
     /** Trade memory under data.dir/memory: in-process short-term rings, or Redis when memory.redis is set. */
@@ -154,6 +158,7 @@ public final class Sidecar implements AutoCloseable {
     @Override
     public void close() {
         if (api != null) api.close();
+        if (notifier != null) notifier.close();
         kernel.close();
         try {
             kernelThread.join(5_000);

@@ -31,6 +31,7 @@ final class ConfigCommand implements Runnable {
         @Override
         public void run() {
             VpropConfig cfg = common.load(Map.of());
+            io.vprop.app.Sidecar.profile(cfg.get("firm.profile"));   // a bad profile names its field
             System.out.println("configuration OK" + (common.config == null ? " (defaults and environment)" : ": " + common.config));
             cfg.asMap().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> System.out.printf("  %-32s %s%n", e.getKey(), e.getValue()));

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vprop", mixinStandardHelpOptions = true, versionProvider = VpropCli.VersionProvider.class,
         description = "VProp: run an automated strategy on MT5 inside a prop firm's rules.",
         subcommands = {DemoCommand.class, ServeCommand.class, PaperCommand.class, ReplayCommand.class,
-                ConfigCommand.class, GovernorsCommand.class, CommandLine.HelpCommand.class})
+                ConfigCommand.class, GovernorsCommand.class, InstallCommand.class, UninstallCommand.class,
+                BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class VpropCli implements Runnable {
 
     @Override

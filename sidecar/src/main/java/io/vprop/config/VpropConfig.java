@@ -50,6 +50,15 @@ public final class VpropConfig {
         key("paper.slippage.points", "0", "maximum random slippage in points (seeded)");
         key("paper.account", "100001", "paper account login, part of its routing id");
         key("paper.snapshot.ms", "1000", "account snapshot period (market time) besides every change");
+        key("account", "", "MT5 account login this installation serves (written by vprop install; named in notifications)");
+        key("log.dir", "", "directory of the rotating log files (vprop.log, 10 MB x 30 kept); empty = console only");
+        key("log.json", "false", "true = log files as JSON lines (one object per event) for log shippers");
+        key("notify.telegram.token", "", "Telegram bot token (from @BotFather); empty = no Telegram notifications");
+        key("notify.telegram.chat", "", "Telegram chat id the bot writes to (required with the token)");
+        key("notify.telegram.api", "https://api.telegram.org", "Telegram Bot API base URL (change only for a proxy or a test server)");
+        key("notify.webhook.url", "", "URL that receives every notification as a JSON POST; empty = none");
+        key("notify.rate.per.minute", "6", "notifications per kind per minute after a burst of notify.burst; the rest are counted and summarized");
+        key("notify.burst", "3", "notifications of one kind sent at once before the rate limit applies");
     }
 
     private static void key(String name, String dflt, String doc) { KEYS.put(name, new String[]{dflt, doc}); }
@@ -135,6 +144,21 @@ public final class VpropConfig {
         if (!get("memory.redis").isEmpty() && !get("memory.redis").matches("[^:]+:\\d{1,5}"))
             e.add("memory.redis: '" + get("memory.redis") + "' must be host:port");
         if (get("paper.symbols").isBlank()) e.add("paper.symbols: must name at least one symbol");
+        bool(e, "log.json");
+        intIn(e, "notify.rate.per.minute", 1, 600);
+        intIn(e, "notify.burst", 1, 100);
+        if (!get("account").isEmpty() && !get("account").matches("[0-9]{1,20}"))
+            e.add("account: '" + get("account") + "' must be the MT5 login number");
+        httpUrl(e, "notify.telegram.api", false);
+        httpUrl(e, "notify.webhook.url", true);
+        if (get("notify.telegram.token").isEmpty() != get("notify.telegram.chat").isEmpty())
+            e.add("notify.telegram.token and notify.telegram.chat: give both or neither (token "
+                    + (get("notify.telegram.token").isEmpty() ? "missing" : "set") + ", chat "
+                    + (get("notify.telegram.chat").isEmpty() ? "missing" : "'" + get("notify.telegram.chat") + "'") + ")");
+        if (!get("notify.telegram.token").isEmpty() && !get("notify.telegram.token").matches("[0-9]+:[A-Za-z0-9_-]+"))
+            e.add("notify.telegram.token: not a bot token like 123456:ABC-def (from @BotFather)");
+        if (!get("notify.telegram.chat").isEmpty() && !get("notify.telegram.chat").matches("-?[0-9]+|@[A-Za-z0-9_]{5,}"))
+            e.add("notify.telegram.chat: '" + get("notify.telegram.chat") + "' is not a chat id (a number) or @channelname");
         return e;
     }
 
@@ -159,6 +183,12 @@ public final class VpropConfig {
         } catch (NumberFormatException x) {
             e.add(k + ": '" + get(k) + "' is not a number");
         }
+    }
+
+    private void httpUrl(List<String> e, String k, boolean emptyOk) {
+        String v = get(k);
+        if (v.isEmpty() && emptyOk) return;
+        if (!v.matches("https?://[^\\s/]+(/\\S*)?")) e.add(k + ": '" + v + "' is not an http(s) URL");
     }
 
     private void bool(List<String> e, String k) {
