@@ -87,6 +87,13 @@ public final class AnalyticsApi implements AutoCloseable {
         app.get("/api/analytics/regimes", ctx -> a.send(ctx, a.regimes()));
         app.get("/api/analytics/alphas", ctx -> a.send(ctx, a.alphas()));
         app.get("/api/analytics/compliance", ctx -> a.send(ctx, a.compliance()));
+        // which optional endpoints of other modules this build serves, so the panel never requests a missing one
+        app.get("/api/analytics/capabilities", ctx -> {
+            Map<String, Boolean> c = new LinkedHashMap<>();
+            for (String p : List.of("governors", "models", "memory"))
+                c.put(p, app.unsafeConfig().pvt.internalRouter.hasHttpHandlerEntry(io.javalin.http.HandlerType.GET, "/api/" + p));
+            a.send(ctx, c);
+        });
         app.events(e -> { // the analytics live and die with the HTTP server that serves them
             e.serverStopped(a::close);
             e.serverStartFailed(a::close);
