@@ -39,7 +39,8 @@ export async function until(what, fn, timeoutMs, everyMs = 250) {
 
 /**
  * @param {string[]} args CLI arguments after the jar (e.g. ['demo', '--speed', '120'])
- * @param {{host?: string}} opts host to bind the HTTP API on (127.0.0.1 by default)
+ * @param {{host?: string, env?: Record<string, string>}} opts host to bind the HTTP API on (127.0.0.1 by default), extra
+ *   environment (VPROP_* configuration keys)
  */
 export async function startSidecar(args, opts = {}) {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: build it with mvn -q -B -DskipTests package -pl sidecar -am`);
@@ -49,7 +50,7 @@ export async function startSidecar(args, opts = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vprop-web-e2e-'));
   const log = [];
   const proc = spawn('java', ['-jar', jar, ...args, '--http', `${host}:${http}`, '--zmq', `tcp://127.0.0.1:${zmq}`,
-    '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(opts.env ?? {}) } });
   proc.stdout.on('data', (d) => log.push(String(d)));
   proc.stderr.on('data', (d) => log.push(String(d)));
   const base = `http://127.0.0.1:${http}`;

@@ -29,7 +29,7 @@ export async function get<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-export type Capability = 'governors' | 'models' | 'memory';
+export type Capability = 'governors' | 'governors/events' | 'models' | 'memory';
 
 /**
  * GET /api/<name> of a module that may not be in this build (governors, models, memory): null when the sidecar

@@ -56,8 +56,9 @@ function snapshotView(peer: string, s: Json, source: AccountView['source']): Acc
 }
 
 /**
- * Normalizes GET /api/governors: accepts {peer: snapshot}, [{peer, ...snapshot}], [{peer, state|snapshot}] or
- * {terminals: [...]}. Returns [] for anything without rules.
+ * Normalizes GET /api/governors: the sidecar answers {profile, accounts: {account: StateSnapshot}}; also accepted
+ * are {peer: snapshot}, [{peer, ...snapshot}], [{peer, state|snapshot}] and {terminals: [...]}. Returns [] for
+ * anything without rules.
  */
 export function fromGovernorsApi(body: unknown): AccountView[] {
   if (body === null || typeof body !== 'object') return [];
@@ -69,9 +70,14 @@ export function fromGovernorsApi(body: unknown): AccountView[] {
     const inner = (o.snapshot ?? o.state ?? o) as Json;
     if (inner && typeof inner === 'object' && Array.isArray(inner.rules)) list.push(snapshotView(peer || str(o.peer), inner, 'governors'));
   };
-  if (Array.isArray(body)) for (const e of body as Json[]) add(str(e.peer ?? e.id ?? e.terminal), e);
-  else if (Array.isArray(b.terminals)) for (const e of b.terminals as Json[]) add(str(e.peer ?? e.id ?? e.terminal), e);
-  else for (const [k, v] of Object.entries(b)) add(k, v);
+  const addAll = (v: unknown) => {
+    if (Array.isArray(v)) for (const e of v as Json[]) add(str(e.peer ?? e.account ?? e.id ?? e.terminal), e);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v as Json)) add(k, x);
+  };
+  if (Array.isArray(body)) addAll(body);
+  else if (b.accounts !== undefined) addAll(b.accounts); // the sidecar's shape: {profile, accounts: {account: snapshot}}
+  else if (b.terminals !== undefined) addAll(b.terminals);
+  else addAll(b);
   return list;
 }
 
@@ -90,4 +96,29 @@ export function fromTerminalStates(states: unknown): AccountView[] {
 export function worst(rules: RuleView[]): Status {
   const rank: Record<Status, number> = { unknown: 0, ok: 1, warning: 2, breach: 3 };
   return rules.reduce<Status>((w, r) => (rank[r.status] > rank[w] ? r.status : w), rules.length ? 'ok' : 'unknown');
+}
+
+/** The firm profile id in a GET /api/governors answer ("" when absent). */
+export function profileOf(body: unknown): string {
+  return body && typeof body === 'object' && typeof (body as Json).profile === 'string' ? ((body as Json).profile as string) : '';
+}
+
+export interface GovernorEvent { tMs: number; account: string; rule: string; status: Status; action: string; message: string; measured: number | null; threshold: number | null }
+
+/** GET /api/governors/events rows ({id, ts_ms, kind, body: JSON of the kernel's Notice}) as events, newest first. */
+export function governorEvents(rows: unknown): GovernorEvent[] {
+  if (!Array.isArray(rows)) return [];
+  const out: GovernorEvent[] = [];
+  for (const r of rows as Json[]) {
+    let b: Json;
+    try {
+      b = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as Json;
+    } catch {
+      continue;
+    }
+    if (!b || typeof b !== 'object') continue;
+    out.push({ tMs: n(b.tsMs ?? r.ts_ms) ?? 0, account: str(b.account), rule: str(b.ruleId) || str(b.kind), status: status(b.status),
+      action: str(b.action), message: str(b.message), measured: n(b.measured), threshold: n(b.threshold) });
+  }
+  return out.sort((a, b) => b.tMs - a.tMs);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromGovernorsApi, fromTerminalStates, status, worst } from '../src/governors';
+import { fromGovernorsApi, fromTerminalStates, governorEvents, profileOf, status, worst } from '../src/governors';
 
 // the governors module's StateSnapshot as Jackson writes it
 const snapshot = {
@@ -42,5 +42,27 @@ describe('governor state normalisation', () => {
     expect(status('WARN')).toBe('warning');
     expect(status('???')).toBe('unknown');
     expect(worst([])).toBe('unknown');
+  });
+});
+
+describe("the sidecar's /api/governors and /api/governors/events", () => {
+  it('reads {profile, accounts}', () => {
+    const body = { profile: 'ftmo-2step', accounts: { 'paper-1/100001': snapshot } };
+    const v = fromGovernorsApi(body);
+    expect(v.map((x) => x.peer)).toEqual(['paper-1/100001']);
+    expect(v[0].rules).toHaveLength(2);
+    expect(profileOf(body)).toBe('ftmo-2step');
+    expect(fromGovernorsApi({ profile: 'x', accounts: {} })).toEqual([]);
+  });
+  it('reads journaled notices newest first and skips unreadable rows', () => {
+    const rows = [
+      { id: 1, ts_ms: 10, kind: 'governor', body: JSON.stringify({ account: 'a', tsMs: 10, kind: 'rule', ruleId: 'daily_loss', status: 'WARNING', action: 'BLOCK_ENTRIES', message: 'm', measured: 1, threshold: 2 }) },
+      { id: 2, ts_ms: 20, kind: 'governor', body: '{not json' },
+      { id: 3, ts_ms: 30, kind: 'governor', body: JSON.stringify({ account: 'a', tsMs: 30, ruleId: 'daily_loss', status: 'OK', action: 'ALLOW', message: '', measured: 0, threshold: 2 }) },
+    ];
+    const e = governorEvents(rows);
+    expect(e.map((x) => x.tMs)).toEqual([30, 10]);
+    expect(e[1]).toMatchObject({ rule: 'daily_loss', status: 'warning', action: 'BLOCK_ENTRIES', measured: 1, threshold: 2 });
+    expect(governorEvents(null)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { get, getOptional } from '../api';
 import { DASH, duration, int, isNum, money, num, pctValue, time } from '../format';
-import { fromGovernorsApi, fromTerminalStates, worst, type AccountView, type RuleView } from '../governors';
+import { fromGovernorsApi, fromTerminalStates, governorEvents, profileOf, worst, type AccountView, type RuleView } from '../governors';
 import type { Page } from '../page';
 
 import { card, h, kpi, meter, nodata, table } from '../ui';
@@ -55,10 +55,12 @@ function account(a: AccountView): HTMLElement {
 export const compliance: Page = {
   id: 'compliance',
   title: 'Compliance',
-  events: ['governor_state', 'account', 'peer'],
+  events: ['governor', 'governor_state', 'account', 'peer'],
   refreshMs: 1000,
   async render(root) {
-    const [gov, c] = await Promise.all([getOptional<unknown>('governors'), get<Compliance>('/api/analytics/compliance')]);
+    const [gov, c, evRows] = await Promise.all([getOptional<unknown>('governors'), get<Compliance>('/api/analytics/compliance'),
+      getOptional<unknown>('governors/events')]);
+    const journalEvents = governorEvents(evRows);
     const fromGov = fromGovernorsApi(gov);
     const fromEa = fromTerminalStates(c.terminal_states);
     const accounts = [...fromGov, ...fromEa.filter((e) => !fromGov.some((g) => g.peer === e.peer))];
@@ -69,7 +71,7 @@ export const compliance: Page = {
     }, 1000);
     root.append(
       h('header', { class: 'page' }, h('h1', {}, 'Compliance'),
-        h('span', { class: 'sub' }, `firm day ${c.day} · ${c.zone} · reset ${c.reset_time}`)),
+        h('span', { class: 'sub' }, `${profileOf(gov) ? `profile ${profileOf(gov)} · ` : ''}firm day ${c.day} · ${c.zone} · reset ${c.reset_time}`)),
       h('div', { class: 'grid' },
         card('Next daily reset', countdown, h('div', { class: 'muted' }, `${time(c.next_reset_ms, c.zone)} ${c.zone}`)),
         card('Accounts', accounts.length
@@ -78,10 +80,14 @@ export const compliance: Page = {
             + (gov === null ? 'is not served by this build' : 'has no terminal')),
         ),
         ...accounts.map(account),
-        card('Warnings and breaches', c.history.length
-          ? table(['Time (UTC)', 'Terminal', 'Rule', 'From', 'To', 'Value', 'Limit'], c.history.map((e) =>
-            [time(e.t_ms), e.peer, e.rule, badge(e.from), badge(e.to), num(e.value), num(e.limit)]), { 'data-history': 'true' })
-          : nodata(accounts.length ? 'no warning or breach since the sidecar started' : 'no governor history: governors not connected')),
+        card('Warnings and breaches', journalEvents.length
+          ? table(['Time (UTC)', 'Account', 'Rule', 'State', 'Action', 'Measured', 'Threshold', 'Message'], journalEvents.slice(0, 200).map((e) =>
+            [time(e.tMs), e.account, e.rule, badge(e.status), e.action, num(e.measured), num(e.threshold), h('span', { class: 'muted' }, e.message)]),
+          { 'data-history': 'governors' })
+          : c.history.length
+            ? table(['Time (UTC)', 'Terminal', 'Rule', 'From', 'To', 'Value', 'Limit'], c.history.map((e) =>
+              [time(e.t_ms), e.peer, e.rule, badge(e.from), badge(e.to), num(e.value), num(e.limit)]), { 'data-history': 'terminal' })
+            : nodata(accounts.length ? 'no warning or breach recorded' : 'no governor history: governors not connected')),
       ));
     root.querySelector('.grid > section:last-child')?.classList.add('wide');
     return () => clearInterval(timer);

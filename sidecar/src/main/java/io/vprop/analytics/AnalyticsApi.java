@@ -90,7 +90,7 @@ public final class AnalyticsApi implements AutoCloseable {
         // which optional endpoints of other modules this build serves, so the panel never requests a missing one
         app.get("/api/analytics/capabilities", ctx -> {
             Map<String, Boolean> c = new LinkedHashMap<>();
-            for (String p : List.of("governors", "models", "memory"))
+            for (String p : List.of("governors", "governors/events", "models", "memory"))
                 c.put(p, app.unsafeConfig().pvt.internalRouter.hasHttpHandlerEntry(io.javalin.http.HandlerType.GET, "/api/" + p));
             a.send(ctx, c);
         });
