@@ -167,13 +167,17 @@ test('a governor warning provoked in the paper terminal appears on the complianc
   try {
     consoleErrors.length = 0;
     await open('compliance', s.base);
+    // the daily-loss rule only: other rules (trading-days before the 4th day) sit in WARNING from the start
     const warned = async () => {
       const g = await s.api('/api/governors');
-      return Object.values(g.accounts ?? {}).some((a) => (a.rules ?? []).some((r) => r.status === 'WARNING'));
+      return Object.values(g.accounts ?? {}).some((a) => (a.rules ?? []).some((r) => r.ruleId === 'daily-loss' && r.status === 'WARNING'));
     };
-    await until('REST to report a governor rule in WARNING', warned, 150_000, 50);
+    assert(!(await warned()), 'daily-loss is in WARNING before any trade: nothing would be provoked');
+    assert((await page.$('[data-rule-status="daily-loss"][data-status="warning"]')) === null, 'the page shows a daily-loss warning before any trade');
+    await until('REST to report the daily-loss rule in WARNING', warned, 150_000, 50);
     const t0 = Date.now();
-    await until('the compliance page to show the warning', async () => (await page.$('[data-rules] [data-status="warning"]')) !== null, 2_000, 50);
+    await until('the compliance page to show the daily-loss warning', async () =>
+      (await page.$('[data-rules] [data-rule-status="daily-loss"][data-status="warning"]')) !== null, 2_000, 50);
     results.tests.push({ note: `warning shown ${Date.now() - t0} ms after REST reported it` });
     await page.screenshot({ path: join(artifacts, 'compliance-warning.png'), fullPage: true });
     assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);

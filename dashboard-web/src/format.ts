@@ -72,3 +72,14 @@ export function tone(v: number | null | undefined): string {
   if (!isNum(v) || v === 0) return 'flat';
   return v > 0 ? 'pos' : 'neg';
 }
+
+/**
+ * A governor rule's value, limit or distance: rules mix money, counts and instants (a forced-flat window's start
+ * in epoch ms) and use the largest double for "no limit". Shows ∞ for those, a UTC time for epoch-ms values.
+ */
+export function ruleNumber(v: number | null | undefined, isDistance = false): string {
+  if (!isNum(v)) return DASH;
+  if (Math.abs(v) >= 1e15) return '∞';
+  if (!isDistance && v >= 1e12 && v < 1e13) return `${time(v)} UTC`;
+  return money(v);
+}

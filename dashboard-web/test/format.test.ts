@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DASH, duration, money, pct, pctValue, signedMoney, time, tone } from '../src/format';
+import { DASH, duration, money, pct, pctValue, ruleNumber, signedMoney, time, tone } from '../src/format';
 
 describe('format', () => {
   it('shows absent numbers as a dash, never as 0', () => {
@@ -33,5 +33,14 @@ describe('format', () => {
     expect(tone(1)).toBe('pos');
     expect(tone(-1)).toBe('neg');
     expect(tone(null)).toBe('flat');
+  });
+});
+
+describe('rule numbers', () => {
+  it('shows no-limit as infinity, instants as times, money otherwise', () => {
+    expect(ruleNumber(Number.MAX_VALUE)).toBe('∞');
+    expect(ruleNumber(Date.parse('2026-01-09T21:50:00Z'))).toBe('2026-01-09 21:50:00 UTC');
+    expect(ruleNumber(99000)).toBe('99,000.00');
+    expect(ruleNumber(null)).toBe(DASH);
   });
 });

@@ -1,5 +1,5 @@
 import { get, getOptional } from '../api';
-import { DASH, duration, int, isNum, money, num, pctValue, time } from '../format';
+import { DASH, duration, int, isNum, money, num, pctValue, ruleNumber, time } from '../format';
 import { fromGovernorsApi, fromTerminalStates, governorEvents, profileOf, worst, type AccountView, type RuleView } from '../governors';
 import type { Page } from '../page';
 
@@ -11,11 +11,11 @@ interface Compliance {
   history: { t_ms: number; peer: string; rule: string; from: string; to: string; value: number; limit: number }[];
 }
 
-const badge = (s: string) => h('span', { class: `badge ${s}`, 'data-status': s }, s);
+const badge = (s: string, rule?: string) => h('span', { class: `badge ${s}`, 'data-status': s, 'data-rule-status': rule }, s);
 
 function ruleRow(r: RuleView) {
-  return [r.id, num(r.value), num(r.limit), h('span', { 'data-rule-distance': r.id }, money(r.distance)),
-    pctValue(r.distancePct), badge(r.status), h('span', { class: 'muted' }, r.note)];
+  return [r.id, ruleNumber(r.value), ruleNumber(r.limit), h('span', { 'data-rule-distance': r.id }, ruleNumber(r.distance, true)),
+    pctValue(r.distancePct), badge(r.status, r.id), h('span', { class: 'muted' }, r.note)];
 }
 
 function progress(a: AccountView): HTMLElement[] {
