@@ -103,7 +103,7 @@ export function profileOf(body: unknown): string {
   return body && typeof body === 'object' && typeof (body as Json).profile === 'string' ? ((body as Json).profile as string) : '';
 }
 
-export interface GovernorEvent { tMs: number; account: string; rule: string; status: Status; action: string; message: string; measured: number | null; threshold: number | null }
+export interface GovernorEvent { tMs: number; account: string; rule: string; status: Status; statusText: string; action: string; message: string; measured: number | null; threshold: number | null }
 
 /** GET /api/governors/events rows ({id, ts_ms, kind, body: JSON of the kernel's Notice}) as events, newest first. */
 export function governorEvents(rows: unknown): GovernorEvent[] {
@@ -118,6 +118,7 @@ export function governorEvents(rows: unknown): GovernorEvent[] {
     }
     if (!b || typeof b !== 'object') continue;
     out.push({ tMs: n(b.tsMs ?? r.ts_ms) ?? 0, account: str(b.account), rule: str(b.ruleId) || str(b.kind), status: status(b.status),
+      statusText: (str(b.status) || str(b.kind)).toLowerCase(),
       action: str(b.action), message: str(b.message), measured: n(b.measured), threshold: n(b.threshold) });
   }
   return out.sort((a, b) => b.tMs - a.tMs);

@@ -82,7 +82,7 @@ export const compliance: Page = {
         ...accounts.map(account),
         card('Warnings and breaches', journalEvents.length
           ? table(['Time (UTC)', 'Account', 'Rule', 'State', 'Action', 'Measured', 'Threshold', 'Message'], journalEvents.slice(0, 200).map((e) =>
-            [time(e.tMs), e.account, e.rule, badge(e.status), e.action, num(e.measured), num(e.threshold), h('span', { class: 'muted' }, e.message)]),
+            [time(e.tMs), e.account, e.rule, e.status === 'unknown' ? h('span', { class: 'badge unknown' }, e.statusText || '—') : badge(e.status), e.action, num(e.measured), num(e.threshold), h('span', { class: 'muted' }, e.message)]),
           { 'data-history': 'governors' })
           : c.history.length
             ? table(['Time (UTC)', 'Terminal', 'Rule', 'From', 'To', 'Value', 'Limit'], c.history.map((e) =>
