@@ -55,6 +55,7 @@ function route() {
     clearInterval(current.timer);
     current.off();
     current.dispose?.();
+    current.page.leave?.();
   }
   const gen = ++generation;
   main.setAttribute('data-loaded', 'false');

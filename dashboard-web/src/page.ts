@@ -9,4 +9,6 @@ export interface Page {
   refreshMs: number;
   /** Fills {@code root}; may return a disposer (charts, timers). */
   render(root: HTMLElement, live: Live): Promise<(() => void) | void>;
+  /** Called when the trader navigates away: release what outlives a render (charts). */
+  leave?(): void;
 }

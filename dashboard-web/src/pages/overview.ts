@@ -1,4 +1,4 @@
-import { ColorType, createChart, LineSeries, type UTCTimestamp } from 'lightweight-charts';
+import { ColorType, createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import { get, getOptional } from '../api';
 import { DASH, duration, int, money, num, pct, signedMoney, tone } from '../format';
 import { fromGovernorsApi } from '../governors';
@@ -15,26 +15,42 @@ export function bySecond(points: { t_ms: number; v: number }[]): { time: UTCTime
   return [...m.entries()].sort((a, b) => a[0] - b[0]).map(([t, v]) => ({ time: t as UTCTimestamp, value: v }));
 }
 
-function chart(el: HTMLElement, eq: Equity): () => void {
-  const c = createChart(el, {
-    autoSize: true,
-    layout: { background: { type: ColorType.Solid, color: '#121821' }, textColor: '#8193a8' },
-    grid: { vertLines: { color: '#1a2330' }, horzLines: { color: '#1a2330' } },
-    timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#243041' },
-    rightPriceScale: { borderColor: '#243041' },
-  });
-  for (const pts of Object.values(eq.peers)) {
-    c.addSeries(LineSeries, { color: '#38bdf8', lineWidth: 2, title: 'equity' })
-      .setData(bySecond(pts.map((p) => ({ t_ms: p.t_ms, v: p.equity }))));
-    c.addSeries(LineSeries, { color: '#a78bfa', lineWidth: 1, lineStyle: 2, title: 'balance' })
-      .setData(bySecond(pts.map((p) => ({ t_ms: p.t_ms, v: p.balance }))));
+// One chart for the page's lifetime: re-renders move its element into the new card and replace the data, so the
+// trader's zoom and scroll survive the refresh; leaving the page removes it.
+let live: { host: HTMLElement; chart: IChartApi; series: Map<string, ISeriesApi<'Line'>>; fitted: boolean } | null = null;
+
+function chartHost(eq: Equity): HTMLElement {
+  if (!live) {
+    const host = h('div', { class: 'chart', id: 'equity-chart' });
+    const chart = createChart(host, {
+      autoSize: true,
+      layout: { background: { type: ColorType.Solid, color: '#121821' }, textColor: '#8193a8' },
+      grid: { vertLines: { color: '#1a2330' }, horzLines: { color: '#1a2330' } },
+      timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#243041' },
+      rightPriceScale: { borderColor: '#243041' },
+    });
+    live = { host, chart, series: new Map(), fitted: false };
   }
-  // the element is attached after render: fit once it has a size
-  const fit = window.setTimeout(() => c.timeScale().fitContent(), 50);
-  return () => {
-    clearTimeout(fit);
-    c.remove();
-  };
+  const l = live;
+  for (const [peer, pts] of Object.entries(eq.peers)) {
+    for (const kind of ['equity', 'balance'] as const) {
+      const key = `${peer}|${kind}`;
+      let s = l.series.get(key);
+      if (!s) {
+        s = l.chart.addSeries(LineSeries, kind === 'equity'
+          ? { color: '#38bdf8', lineWidth: 2, title: 'equity' }
+          : { color: '#a78bfa', lineWidth: 1, lineStyle: 2, title: 'balance' });
+        l.series.set(key, s);
+      }
+      s.setData(bySecond(pts.map((p) => ({ t_ms: p.t_ms, v: kind === 'equity' ? p.equity : p.balance }))));
+    }
+  }
+  if (!l.fitted) {
+    // the element gets its size once attached: fit then, once
+    window.setTimeout(() => l.chart.timeScale().fitContent(), 50);
+    l.fitted = true;
+  }
+  return l.host;
 }
 
 export const overview: Page = {
@@ -42,6 +58,10 @@ export const overview: Page = {
   title: 'Overview',
   events: ['fill', 'analytics', 'peer'],
   refreshMs: 3000,
+  leave() {
+    live?.chart.remove();
+    live = null;
+  },
   async render(root) {
     const [status, sum, eq, digest, gov] = await Promise.all([get<Status>('/api/status'), get<Summary>('/api/analytics/summary'),
       get<Equity>('/api/analytics/equity'), get<Digest>('/api/analytics/digest'), getOptional<unknown>('governors')]);
@@ -58,7 +78,6 @@ export const overview: Page = {
     const peakEq = Math.max(...Object.values(eq.peers).flat().map((p) => p.equity), eqv);
     const curDd = known && peakEq > 0 ? (peakEq - eqv) / peakEq : null;
 
-    const chartEl = h('div', { class: 'chart', id: 'equity-chart' });
     const hasCurve = Object.values(eq.peers).some((p) => p.length > 0);
     root.append(
       h('header', { class: 'page' }, h('h1', {}, 'Overview'),
@@ -79,7 +98,7 @@ export const overview: Page = {
             `now ${pct(curDd, 2)} · worst closed-trade drawdown ${pct(o.max_drawdown_pct, 2)} (${money(o.max_drawdown)}) · scale 10 %`)),
         card('Equity and balance', h('div', { class: 'legend' }, h('span', {}, h('i', { style: 'background:#38bdf8' }), 'equity'),
           h('span', {}, h('i', { style: 'background:#a78bfa' }), 'balance')),
-          hasCurve ? chartEl : nodata('no account snapshot yet')),
+          hasCurve ? chartHost(eq) : nodata('no account snapshot yet')),
         card('Trade statistics (closed trades)', h('div', { class: 'kpis' },
           kpi('Trades', int(o.trades), 'overall.trades'),
           kpi('Net', signedMoney(o.net), 'overall.net', tone(o.net)),
@@ -101,6 +120,5 @@ export const overview: Page = {
         }), { 'data-terminals': 'true' }) : nodata('no terminal connected')),
       ));
     root.querySelectorAll('.grid > section').forEach((s, i) => { if (i >= 2) s.classList.add('wide'); });
-    return hasCurve ? chart(chartEl, eq) : undefined;
   },
 };
