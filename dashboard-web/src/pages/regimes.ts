@@ -6,7 +6,7 @@ import { card, h, nodata, table } from '../ui';
 
 interface Regimes {
   available: boolean; note: string;
-  current: Record<string, { regime: string; since_signal_ms: number }>;
+  current: Record<string, { regime: string; seen_ms: number; source: string }>;
   history: { t_ms: number; symbol: string; regime: string; from: string }[];
   by_regime: Record<string, MetricSet>;
 }
@@ -18,14 +18,14 @@ export const regimes: Page = {
   refreshMs: 5000,
   async render(root) {
     const r = await get<Regimes>('/api/analytics/regimes');
-    const head = h('header', { class: 'page' }, h('h1', {}, 'Regimes'), h('span', { class: 'sub' }, 'from the regime each signal carries'));
+    const head = h('header', { class: 'page' }, h('h1', {}, 'Regimes'), h('span', { class: 'sub' }, 'from the regime each signal and engine decision carries'));
     if (!r.available) {
       root.append(head, h('div', { class: 'grid' }, card('Current regime per symbol', nodata(`no data yet — ${r.note}`))));
       return;
     }
     root.append(head, h('div', { class: 'grid' },
-      card('Current regime per symbol', table(['Symbol', 'Regime', 'Last signal (UTC)'], Object.entries(r.current).map(([s, c]) =>
-        [s, h('span', { class: 'badge ok', 'data-regime': s }, c.regime), time(c.since_signal_ms)]))),
+      card('Current regime per symbol', table(['Symbol', 'Regime', 'Last seen (UTC)', 'From'], Object.entries(r.current).map(([s, c]) =>
+        [s, h('span', { class: 'badge ok', 'data-regime': s }, c.regime), time(c.seen_ms), h('span', { class: 'muted' }, c.source)]))),
       card('Performance by regime', table(['Regime', 'Trades', 'Win rate', 'Expectancy', 'Net'], Object.entries(r.by_regime).map(([k, m]) =>
         [k, int(m.trades), pct(m.win_rate), signedMoney(m.expectancy), h('span', { class: tone(m.net) }, signedMoney(m.net))]))),
       card('History (changes)', table(['Time (UTC)', 'Symbol', 'From', 'To'], r.history.slice().reverse().slice(0, 200).map((e) =>

@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 public final class AnalyticsApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsApi.class);
     static final int QUOTE_SAMPLES = 300;
+    /** Newest strategy decisions read per request (skips arrive per bar, symbol and alpha). */
+    static final int MAX_DECISIONS = 50_000;
 
     private final SidecarKernel kernel;
     private final EventBus events;
@@ -218,6 +220,7 @@ public final class AnalyticsApi implements AutoCloseable {
     Map<String, Object> sessions(LocalDate day) {
         long from = clock.startMs(day), to = clock.endMs(day);
         List<AnalyticsJournal.SignalRow> sigs = journal.signals();
+        List<AnalyticsJournal.DecisionRow> decisions = journal.decisions(from, to, MAX_DECISIONS);
         List<Trade> trades = TradeLog.build(journal.fills(), signalInfo(sigs)).stream()
                 .filter(t -> t.openMs() >= from && t.openMs() < to).toList();
         Map<String, Object> bySession = new LinkedHashMap<>();
@@ -226,7 +229,7 @@ public final class AnalyticsApi implements AutoCloseable {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("trades", ts);
             e.put("metrics", MetricSet.of(ts, Double.NaN));
-            e.put("skips", skips(sigs, s, from, to));
+            e.put("skips", skips(sigs, decisions, s, from, to));
             bySession.put(s.label(), e);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -236,12 +239,13 @@ public final class AnalyticsApi implements AutoCloseable {
         m.put("end_ms", to);
         m.put("sessions", bySession);
         m.put("day_metrics", MetricSet.of(trades, Double.NaN));
-        m.put("skips", skips(sigs, null, from, to));
+        m.put("skips", skips(sigs, decisions, null, from, to));
         return m;
     }
 
     /** Signals that did not trade, counted by reason: rejected by the terminal (journal) or refused before sending. */
-    private Map<String, Long> skips(List<AnalyticsJournal.SignalRow> sigs, TradingSession only, long from, long to) {
+    private Map<String, Long> skips(List<AnalyticsJournal.SignalRow> sigs, List<AnalyticsJournal.DecisionRow> decisions,
+                                    TradingSession only, long from, long to) {
         Map<String, Long> out = new TreeMap<>();
         for (var s : sigs) {
             if (!s.status().equals("rejected") || s.createdMs() < from || s.createdMs() >= to) continue;
@@ -252,6 +256,12 @@ public final class AnalyticsApi implements AutoCloseable {
         for (var r : feed.refusals()) {
             if (r.tMs() < from || r.tMs() >= to || (only != null && TradingSession.of(r.tMs()) != only)) continue;
             out.merge("risk: " + (r.rule().isBlank() ? r.reason() : r.rule()), 1L, Long::sum);
+        }
+        for (var d : decisions) {
+            if (!d.kind().equals("skip") || (only != null && TradingSession.of(d.tMs()) != only)) continue;
+            List<String> names = d.reasonNames();
+            if (names.isEmpty()) out.merge("engine: (no reason given)", 1L, Long::sum);
+            for (String n : names) out.merge("engine: " + n, 1L, Long::sum);
         }
         return out;
     }
@@ -312,21 +322,26 @@ public final class AnalyticsApi implements AutoCloseable {
     }
 
     Map<String, Object> regimes() {
-        List<AnalyticsJournal.SignalRow> sigs = journal.signals();
+        // every signal and every engine decision (trades and skips) names the regime its symbol was in
+        record Obs(long tMs, String symbol, String regime, String source) { }
+        List<Obs> obs = new ArrayList<>();
+        for (var s : journal.signals()) if (!s.regime().isBlank()) obs.add(new Obs(s.createdMs(), s.symbol(), s.regime(), "signal"));
+        for (var d : journal.decisions(0, Long.MAX_VALUE, MAX_DECISIONS))
+            if (!d.regime().isBlank() && !d.symbol().isBlank()) obs.add(new Obs(d.tMs(), d.symbol(), d.regime(), "decision " + d.kind()));
+        obs.sort(Comparator.comparingLong(Obs::tMs));
         Map<String, Object> current = new TreeMap<>();
         List<Map<String, Object>> history = new ArrayList<>();
         Map<String, String> last = new HashMap<>();
-        for (var s : sigs) {
-            if (s.regime().isBlank()) continue;
-            String prev = last.put(s.symbol(), s.regime());
-            current.put(s.symbol(), Map.of("regime", s.regime(), "since_signal_ms", s.createdMs()));
-            if (!s.regime().equals(prev))
-                history.add(Map.of("t_ms", s.createdMs(), "symbol", s.symbol(), "regime", s.regime(), "from", prev == null ? "" : prev));
+        for (Obs o : obs) {
+            String prev = last.put(o.symbol(), o.regime());
+            current.put(o.symbol(), Map.of("regime", o.regime(), "seen_ms", o.tMs(), "source", o.source()));
+            if (!o.regime().equals(prev))
+                history.add(Map.of("t_ms", o.tMs(), "symbol", o.symbol(), "regime", o.regime(), "from", prev == null ? "" : prev));
         }
         List<Trade> trades = allTrades().stream().filter(t -> !t.regime().isBlank()).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", !current.isEmpty());
-        m.put("note", current.isEmpty() ? "no signal carries a regime yet: the regime detector (signal engine) is not connected" : "");
+        m.put("note", current.isEmpty() ? "no signal or strategy decision carries a regime yet: the signal engine sets it (strategy=engine); the demo strategy does not" : "");
         m.put("current", current);
         m.put("history", history.size() > 500 ? history.subList(history.size() - 500, history.size()) : history);
         m.put("by_regime", MetricSet.by("regime", trades, Double.NaN));

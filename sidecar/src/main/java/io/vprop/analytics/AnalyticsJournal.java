@@ -87,6 +87,42 @@ public final class AnalyticsJournal implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A strategy decision the kernel journaled (events of kind "decision": the signal engine's trades, refusals and
+     * skips with their reasons). Stamped with the sidecar's clock.
+     */
+    public record DecisionRow(long tMs, String peer, String kind, String symbol, String alpha, String regime, List<String> reasons) {
+        /** The skip reasons' names ("SPREAD_TOO_WIDE: …" → "SPREAD_TOO_WIDE"); the first line describes the setup. */
+        public List<String> reasonNames() {
+            List<String> out = new ArrayList<>();
+            for (int i = 1; i < reasons.size(); i++) {
+                String r = reasons.get(i);
+                int c = r.indexOf(':');
+                out.add(c > 0 ? r.substring(0, c) : r);
+            }
+            return out;
+        }
+    }
+
+    /** Decisions with from ≤ time < to, newest first, from at most {@code limit} rows (unreadable rows are dropped). */
+    public synchronized List<DecisionRow> decisions(long fromMs, long toMs, int limit) {
+        List<DecisionRow> out = new ArrayList<>();
+        query("SELECT ts_ms, body FROM events WHERE kind = 'decision' AND ts_ms >= " + fromMs + " AND ts_ms < " + toMs
+                + " ORDER BY id DESC LIMIT " + limit, rs -> {
+            try {
+                JsonNode b = json.readTree(rs.getString(2));
+                JsonNode d = b.path("decision");
+                List<String> reasons = new ArrayList<>();
+                for (JsonNode r : d.path("reasons")) reasons.add(r.asText());
+                out.add(new DecisionRow(rs.getLong(1), b.path("peer").asText(), b.path("kind").asText(), d.path("symbol").asText(),
+                        d.path("alpha").asText(""), d.path("regime").asText(""), reasons));
+            } catch (java.io.IOException e) {
+                // written by the kernel as JSON; an unreadable row is damage, not a decision
+            }
+        });
+        return out;
+    }
+
     private AccountRow account(String peer, long ts, String body) {
         try {
             JsonNode b = json.readTree(body);
