@@ -114,7 +114,7 @@ pageTest('alphas', async () => {
 
 pageTest('regimes', async () => {
   const r = await demo.api('/api/analytics/regimes');
-  if (!r.available) assert((await text('[data-nodata]')).includes('not connected'), 'absent regimes not stated plainly');
+  if (!r.available) assert((await text('[data-nodata]')) === `no data yet — ${r.note}`, 'absent regimes not stated plainly');
   else for (const [sym, c] of Object.entries(r.current)) assert((await text(`[data-regime="${sym}"]`)) === c.regime, `regime of ${sym}`);
 });
 
