@@ -13,7 +13,7 @@ let chosenDay = '';
 
 function skipsTable(s: Record<string, number>) {
   const e = Object.entries(s);
-  return e.length ? table(['Skipped because', 'Signals'], e.map(([k, v]) => [k, int(v)])) : h('div', { class: 'muted' }, 'no skipped signal');
+  return e.length ? table(['Skipped because', 'Count'], e.map(([k, v]) => [k, int(v)])) : h('div', { class: 'muted' }, 'no skipped signal');
 }
 
 export const sessions: Page = {
