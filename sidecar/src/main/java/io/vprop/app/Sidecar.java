@@ -92,7 +92,9 @@ public final class Sidecar implements AutoCloseable {
             String host = cfg.get("http.host");
             String token = ApiServer.isLoopback(host) ? null : token(dir);
             try {
-                api = new ApiServer(kernel, events, metrics, token).start(host, cfg.getInt("http.port"));
+                api = new ApiServer(kernel, events, metrics, token);
+                io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
+                api.start(host, cfg.getInt("http.port"));
             } catch (RuntimeException e) {
                 kernel.close();
                 events.close();

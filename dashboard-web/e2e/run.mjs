@@ -1,0 +1,281 @@
+// End-to-end tests of the web panel: a real demo (sidecar + paper terminal over ZeroMQ + demo strategy) started on
+// free ports, Debian's headless Chromium through playwright-core. Screenshots go to test-artifacts/.
+// Prints one line per test and writes test-artifacts/e2e.json ({passed, failed, pending}); exits 1 on a failure.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from './browser.mjs';
+import { jar, repoRoot, sleep, startSidecar, until } from './demo.mjs';
+
+const artifacts = join(new URL('.', import.meta.url).pathname, '..', 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+const results = { passed: 0, failed: 0, pending: 0, tests: [] };
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+class Pending extends Error {}
+
+/** "−1,234.50" / "12.5 %" / "7" → number; "—" → null. */
+export function parseShown(text) {
+  const t = text.trim();
+  if (t === '—' || t === '') return null;
+  const n = Number.parseFloat(t.replace(/−/g, '-').replace(/[,+ %]/g, ''));
+  if (!Number.isFinite(n)) throw new Error(`"${text}" is not a number`);
+  return n;
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+function close(a, b, tol, what) {
+  assert(a !== null && b !== null && Math.abs(a - b) <= tol, `${what}: page shows ${a}, REST says ${b}`);
+}
+
+const PAGES = ['compliance', 'overview', 'alphas', 'regimes', 'risk', 'learning', 'sessions'];
+
+let demo, browser, page;
+const consoleErrors = [];
+
+async function open(id, base = demo.base) {
+  await page.goto(`${base}/#/${id}`);
+  await page.waitForSelector(`main[data-page="${id}"][data-loaded="true"]`, { timeout: 15_000 });
+}
+
+const text = async (sel) => (await page.textContent(sel, { timeout: 5_000 })) ?? '';
+
+/**
+ * Reads a number from the page and the same number from REST until they agree: a trade closing between the two
+ * reads may make them differ once, so up to five attempts a refresh apart.
+ */
+async function matches(what, readPage, readRest, tol = 0) {
+  let last = '';
+  for (let i = 0; i < 5; i++) {
+    const before = await readRest();
+    const shown = await readPage();
+    const after = await readRest();
+    if (shown !== null && (Math.abs(shown - before) <= tol || Math.abs(shown - after) <= tol)) return;
+    last = `page shows ${shown}, REST says ${before} then ${after}`;
+    await sleep(1200);
+  }
+  throw new Error(`${what}: ${last}`);
+}
+
+async function pageTest(id, check) {
+  test(`${id} page loads without console errors, shows numbers matching REST, screenshot kept`, async () => {
+    consoleErrors.length = 0;
+    await open(id);
+    await check();
+    await page.screenshot({ path: join(artifacts, `${id}.png`), fullPage: true });
+    assert(consoleErrors.length === 0, `console errors on ${id}: ${consoleErrors.join(' | ')}`);
+  });
+}
+
+pageTest('compliance', async () => {
+  const c = await demo.api('/api/analytics/compliance');
+  const caps = await demo.api('/api/analytics/capabilities');
+  const shown = await text('[data-metric="reset.countdown"]');
+  const m = /(?:(\d+) d )?(?:(\d+) h )?(\d+) m(?: (\d+) s)?/.exec(shown);
+  assert(m, `countdown "${shown}" unreadable`);
+  const ms = ((+(m[1] ?? 0) * 24 + +(m[2] ?? 0)) * 60 + +m[3]) * 60_000 + +(m[4] ?? 0) * 1000;
+  close(ms, c.next_reset_ms - c.now_ms, m[1] ? 60_000 : 5_000, 'time to the next reset');
+  const accounts = await page.$$('[data-account]');
+  if (!caps.governors && Object.keys(c.terminal_states).length === 0) {
+    assert(accounts.length === 0, 'no governor data, yet the page shows accounts');
+    assert((await text('[data-nodata]')).includes('governors not connected'), 'the page does not say governors are not connected');
+  } else {
+    assert(accounts.length > 0, 'governor data exists but no account is shown');
+  }
+});
+
+pageTest('overview', async () => {
+  await matches('closed trades', async () => parseShown(await text('[data-metric="overall.trades"]')),
+    async () => (await demo.api('/api/analytics/summary')).overall.trades);
+  await matches('net result', async () => parseShown(await text('[data-metric="overall.net"]')),
+    async () => (await demo.api('/api/analytics/summary')).overall.net, 0.005);
+  await matches('balance', async () => parseShown(await text('[data-metric="balance"]')),
+    async () => (await demo.api('/api/status')).terminals.reduce((s, t) => s + t.balance, 0), 0.005);
+  const states = await page.$$eval('[data-terminal-state]', (els) => els.map((e) => e.getAttribute('data-terminal-state')));
+  const rest = (await demo.api('/api/status')).terminals.map((t) => (t.stale ? 'stale' : 'live'));
+  assert(JSON.stringify(states) === JSON.stringify(rest), `terminal states ${states} vs REST ${rest}`);
+  assert(await page.$('#equity-chart canvas'), 'the equity chart has no canvas');
+});
+
+pageTest('alphas', async () => {
+  const s = await demo.api('/api/analytics/summary');
+  const alphas = Object.keys(s.by_alpha);
+  assert(alphas.length > 0, 'REST has no alpha yet (the demo should have closed a trade)');
+  for (const a of alphas)
+    await matches(`trades of alpha ${a}`, async () => parseShown(await text(`[data-alpha-trades="${a}"]`)),
+      async () => (await demo.api('/api/analytics/summary')).by_alpha[a].trades);
+  const caps = await demo.api('/api/analytics/alphas');
+  if (caps.posteriors === null) assert((await page.$$('[data-nodata]')).length >= 1, 'missing posteriors not stated');
+});
+
+pageTest('regimes', async () => {
+  const r = await demo.api('/api/analytics/regimes');
+  if (!r.available) assert((await text('[data-nodata]')) === `no data yet — ${r.note}`, 'absent regimes not stated plainly');
+  else for (const [sym, c] of Object.entries(r.current)) assert((await text(`[data-regime="${sym}"]`)) === c.regime, `regime of ${sym}`);
+});
+
+pageTest('risk', async () => {
+  await matches('open positions', async () => parseShown(await text('[data-metric="positions"]')),
+    async () => (await demo.api('/api/analytics/risk')).positions.length);
+  await matches('ES 95', async () => parseShown(await text('[data-metric="es95"]')),
+    async () => (await demo.api('/api/analytics/risk')).es95_per_trade, 0.005);
+});
+
+pageTest('learning', async () => {
+  const caps = await demo.api('/api/analytics/capabilities');
+  const nodata = await page.$$('[data-nodata]');
+  if (!caps.models && !caps.memory) assert(nodata.length === 4, `expected 4 "no data yet" sections, got ${nodata.length}`);
+});
+
+pageTest('sessions', async () => {
+  await matches('closed trades of the day', async () => parseShown(await text('[data-metric="day.trades"]')),
+    async () => (await demo.api('/api/analytics/sessions')).day_metrics.trades);
+  const s = await demo.api('/api/analytics/sessions');
+  for (const name of Object.keys(s.sessions))
+    await matches(`${name} closed trades`, async () => parseShown(await text(`[data-metric="session.${name}.trades"]`)),
+      async () => (await demo.api('/api/analytics/sessions')).sessions[name].metrics.trades);
+});
+
+test('overview updates live (WebSocket) when a trade closes, without a reload', async () => {
+  await open('overview');
+  const shown = async () => parseShown(await text('[data-metric="overall.trades"]'));
+  const start = (await demo.api('/api/analytics/summary')).overall.trades;
+  await until('a trade to close in the demo', async () => (await demo.api('/api/analytics/summary')).overall.trades > start, 90_000, 200);
+  const target = (await demo.api('/api/analytics/summary')).overall.trades;
+  const t0 = Date.now();
+  await until('the page to show the new trade count', async () => (await shown()) >= target, 5_000, 100);
+  results.tests.push({ note: `page caught up ${Date.now() - t0} ms after REST` });
+});
+
+test('a governor warning provoked in the paper terminal appears on the compliance page within 2 s', async () => {
+  const caps = await demo.api('/api/analytics/capabilities');
+  if (!caps.governors)
+    throw new Pending('GET /api/governors is not served by this build (governors integration not merged): nothing to provoke');
+  // A tight custom profile (daily loss 1 %, entries blocked — the WARNING state — once 20 % of it is used) makes the
+  // demo's first losing trade (about 250 on 100 000) provoke the daily-loss warning in the paper terminal.
+  const base = JSON.parse(readFileSync(join(repoRoot, 'governors/src/main/resources/io/vprop/governors/profiles/ftmo-2step.json'), 'utf8'));
+  base.id = 'e2e-tight';
+  base.dailyLoss.limitPct = 1;
+  base.buffers.blockEntriesAtPct = 20;
+  const profile = join(tmpdir(), `vprop-e2e-profile-${process.pid}.json`);
+  writeFileSync(profile, JSON.stringify(base));
+  const s = await startSidecar(['demo', '--speed', '240'], { env: { VPROP_FIRM_PROFILE: profile } });
+  try {
+    consoleErrors.length = 0;
+    await open('compliance', s.base);
+    // the daily-loss rule only: other rules (trading-days before the 4th day) sit in WARNING from the start
+    const warned = async () => {
+      const g = await s.api('/api/governors');
+      return Object.values(g.accounts ?? {}).some((a) => (a.rules ?? []).some((r) => r.ruleId === 'daily-loss' && r.status === 'WARNING'));
+    };
+    assert(!(await warned()), 'daily-loss is in WARNING before any trade: nothing would be provoked');
+    assert((await page.$('[data-rule-status="daily-loss"][data-status="warning"]')) === null, 'the page shows a daily-loss warning before any trade');
+    await until('REST to report the daily-loss rule in WARNING', warned, 150_000, 50);
+    const t0 = Date.now();
+    await until('the compliance page to show the daily-loss warning', async () =>
+      (await page.$('[data-rules] [data-rule-status="daily-loss"][data-status="warning"]')) !== null, 2_000, 50);
+    results.tests.push({ note: `warning shown ${Date.now() - t0} ms after REST reported it` });
+    await page.screenshot({ path: join(artifacts, 'compliance-warning.png'), fullPage: true });
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('bound beyond loopback, REST and WebSocket need the token; the panel works with it', async () => {
+  const s = await startSidecar(['serve'], { host: '0.0.0.0' });
+  try {
+    const tok = s.token();
+    assert(tok && tok.length >= 32, 'no token file was generated at first start');
+    const bare = await fetch(`${s.base}/api/analytics/summary`);
+    assert(bare.status === 401, `without the token: HTTP ${bare.status}`);
+    const wrong = await fetch(`${s.base}/api/status`, { headers: { Authorization: 'Bearer nope' } });
+    assert(wrong.status === 401, `with a wrong token: HTTP ${wrong.status}`);
+    const ok = await fetch(`${s.base}/api/analytics/summary`, { headers: { Authorization: `Bearer ${tok}` } });
+    assert(ok.status === 200, `with the token: HTTP ${ok.status}`);
+    const index = await fetch(`${s.base}/`);
+    assert(index.status === 401, `the panel itself without the token: HTTP ${index.status}`);
+    consoleErrors.length = 0;
+    await page.goto(`${s.base}/?token=${tok}#/compliance`);
+    await page.waitForSelector('main[data-page="compliance"][data-loaded="true"]', { timeout: 15_000 });
+    const ws = await page.evaluate(async ({ host, tok }) => {
+      const probe = (url) => new Promise((res) => {
+        const w = new WebSocket(url);
+        const t = setTimeout(() => res({ timeout: true }), 5000);
+        w.onmessage = (m) => { clearTimeout(t); res({ message: JSON.parse(m.data).type }); w.close(); };
+        w.onclose = (e) => { clearTimeout(t); res({ closed: e.code }); };
+      });
+      return { without: await probe(`ws://${host}/ws`), withToken: await probe(`ws://${host}/ws?token=${tok}`) };
+    }, { host: new URL(s.base).host, tok });
+    assert(ws.without.closed === 4401, `WebSocket without the token: ${JSON.stringify(ws.without)}`);
+    assert(ws.withToken.message === 'status', `WebSocket with the token: ${JSON.stringify(ws.withToken)}`);
+    await page.screenshot({ path: join(artifacts, 'token-compliance.png'), fullPage: true });
+    assert(consoleErrors.length === 0, `console errors with the token: ${consoleErrors.join(' | ')}`);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the token never appears in the sidecar output (logs)', async () => {
+  // Logback without a configuration logs Jetty at DEBUG, request headers included; the logging configuration
+  // (logback.xml, from the ops branch) fixes that. Until the jar carries one this check is pending, not passed.
+  const listing = execFileSync('unzip', ['-l', jar], { encoding: 'utf8' });
+  if (!/\slogback\.xml$/m.test(listing)) throw new Pending('the sidecar jar has no logback.xml yet: Jetty DEBUG logging prints the Authorization header');
+  const s = await startSidecar(['serve'], { host: '0.0.0.0' });
+  try {
+    const tok = s.token();
+    await fetch(`${s.base}/api/status`, { headers: { Authorization: `Bearer ${tok}` } });
+    await fetch(`${s.base}/api/status?token=${tok}`);
+    await sleep(500);
+    const out = s.log.join('');
+    const shownOnce = out.split(tok).length - 1;
+    assert(shownOnce <= 1, `the token appears ${shownOnce} times in the output (once, at first start, is allowed)`);
+  } finally {
+    await s.stop();
+  }
+});
+
+async function main() {
+  demo = await startSidecar(['demo', '--speed', '240']);
+  try {
+    // a closed trade or two so every number has something behind it
+    await until('the demo to close its first trades', async () => (await demo.api('/api/analytics/summary')).overall.trades >= 2, 120_000, 500);
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+    for (const t of tests) {
+      const t0 = Date.now();
+      try {
+        await t.fn();
+        results.passed++;
+        console.log(`ok      ${t.name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        if (e instanceof Pending) {
+          results.pending++;
+          console.log(`PENDING ${t.name}: ${e.message}`);
+        } else {
+          results.failed++;
+          console.log(`FAIL    ${t.name}: ${e.message}`);
+          try { await page.screenshot({ path: join(artifacts, `failed-${results.failed}.png`), fullPage: true }); } catch { /* best effort */ }
+        }
+      }
+    }
+  } finally {
+    await browser?.close();
+    await demo.stop();
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  results.failed++;
+  console.log(`FAIL    e2e setup: ${e.message}`);
+}
+writeFileSync(join(artifacts, 'e2e.json'), JSON.stringify(results, null, 2));
+process.exit(results.failed ? 1 : 0);

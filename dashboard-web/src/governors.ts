@@ -1,0 +1,125 @@
+// The compliance page reads governor state in two shapes and shows both the same way:
+//  - GET /api/governors (the governors module's StateSnapshot per terminal: rules with ruleId, value, limit,
+//    distance, distancePct, status OK/WARNING/BREACH, note, plus day/target/consistency figures);
+//  - the EA's own "governor_state" report (protocol: mode, reason, rules with id, value, limit, distance, status).
+
+export type Status = 'ok' | 'warning' | 'breach' | 'unknown';
+
+export interface RuleView {
+  id: string;
+  value: number | null;
+  limit: number | null;
+  distance: number | null;
+  distancePct: number | null;
+  status: Status;
+  note: string;
+}
+
+export interface AccountView {
+  peer: string;
+  source: 'governors' | 'terminal';
+  tsMs: number | null;
+  rules: RuleView[];
+  mode: string;
+  /** the StateSnapshot's scalar fields (balance, nextResetMs, targetProgressPct ...) when the source has them */
+  snapshot: Record<string, unknown>;
+}
+
+type Json = Record<string, unknown>;
+
+const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export function status(v: unknown): Status {
+  const s = str(v).toLowerCase();
+  if (s === 'ok' || s === 'warning' || s === 'breach') return s;
+  if (s === 'warn') return 'warning';
+  if (s === 'breached' || s === 'violated') return 'breach';
+  return 'unknown';
+}
+
+export function rule(r: Json): RuleView {
+  const value = n(r.value), limit = n(r.limit), distance = n(r.distance);
+  const distancePct = n(r.distancePct ?? r.distance_pct); // only the governors module knows the allowance
+  return {
+    id: str(r.ruleId ?? r.rule_id ?? r.id) || '(unnamed rule)',
+    value, limit, distance, distancePct,
+    status: status(r.status),
+    note: str(r.note ?? r.reason),
+  };
+}
+
+function snapshotView(peer: string, s: Json, source: AccountView['source']): AccountView {
+  const rules = Array.isArray(s.rules) ? (s.rules as Json[]).map(rule) : [];
+  const mode = str(s.mode) || (s.halted ? 'halted' : n(s.pausedUntilMs ?? s.paused_until_ms) ? 'paused' : rules.length ? 'ok' : '');
+  return { peer, source, tsMs: n(s.timeMs ?? s.time_ms ?? s.ts_ms), rules, mode, snapshot: s };
+}
+
+/**
+ * Normalizes GET /api/governors: the sidecar answers {profile, accounts: {account: StateSnapshot}}; also accepted
+ * are {peer: snapshot}, [{peer, ...snapshot}], [{peer, state|snapshot}] and {terminals: [...]}. Returns [] for
+ * anything without rules.
+ */
+export function fromGovernorsApi(body: unknown): AccountView[] {
+  if (body === null || typeof body !== 'object') return [];
+  const b = body as Json;
+  const list: AccountView[] = [];
+  const add = (peer: string, v: unknown) => {
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Json;
+    const inner = (o.snapshot ?? o.state ?? o) as Json;
+    if (inner && typeof inner === 'object' && Array.isArray(inner.rules)) list.push(snapshotView(peer || str(o.peer), inner, 'governors'));
+  };
+  const addAll = (v: unknown) => {
+    if (Array.isArray(v)) for (const e of v as Json[]) add(str(e.peer ?? e.account ?? e.id ?? e.terminal), e);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v as Json)) add(k, x);
+  };
+  if (Array.isArray(body)) addAll(body);
+  else if (b.accounts !== undefined) addAll(b.accounts); // the sidecar's shape: {profile, accounts: {account: snapshot}}
+  else if (b.terminals !== undefined) addAll(b.terminals);
+  else addAll(b);
+  return list;
+}
+
+/** Normalizes /api/analytics/compliance terminal_states (the EA's governor_state reports). */
+export function fromTerminalStates(states: unknown): AccountView[] {
+  if (states === null || typeof states !== 'object') return [];
+  return Object.entries(states as Json).map(([peer, v]) => {
+    const o = v as Json;
+    const view = snapshotView(peer, (o.state ?? {}) as Json, 'terminal');
+    view.tsMs = n(o.ts_ms);
+    return view;
+  }).filter((v) => v.rules.length > 0);
+}
+
+/** The worst status among rules: drives the account's colour. */
+export function worst(rules: RuleView[]): Status {
+  const rank: Record<Status, number> = { unknown: 0, ok: 1, warning: 2, breach: 3 };
+  return rules.reduce<Status>((w, r) => (rank[r.status] > rank[w] ? r.status : w), rules.length ? 'ok' : 'unknown');
+}
+
+/** The firm profile id in a GET /api/governors answer ("" when absent). */
+export function profileOf(body: unknown): string {
+  return body && typeof body === 'object' && typeof (body as Json).profile === 'string' ? ((body as Json).profile as string) : '';
+}
+
+export interface GovernorEvent { tMs: number; account: string; rule: string; status: Status; statusText: string; action: string; message: string; measured: number | null; threshold: number | null }
+
+/** GET /api/governors/events rows ({id, ts_ms, kind, body: JSON of the kernel's Notice}) as events, newest first. */
+export function governorEvents(rows: unknown): GovernorEvent[] {
+  if (!Array.isArray(rows)) return [];
+  const out: GovernorEvent[] = [];
+  for (const r of rows as Json[]) {
+    let b: Json;
+    try {
+      b = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as Json;
+    } catch {
+      continue;
+    }
+    if (!b || typeof b !== 'object') continue;
+    out.push({ tMs: n(b.tsMs ?? r.ts_ms) ?? 0, account: str(b.account), rule: str(b.ruleId) || str(b.kind), status: status(b.status),
+      statusText: (str(b.status) || str(b.kind)).toLowerCase(),
+      action: str(b.action), message: str(b.message), measured: n(b.measured), threshold: n(b.threshold) });
+  }
+  return out.sort((a, b) => b.tMs - a.tMs);
+}

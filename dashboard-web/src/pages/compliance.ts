@@ -1,0 +1,95 @@
+import { get, getOptional } from '../api';
+import { DASH, duration, int, isNum, money, num, pctValue, ruleNumber, time } from '../format';
+import { fromGovernorsApi, fromTerminalStates, governorEvents, profileOf, worst, type AccountView, type RuleView } from '../governors';
+import type { Page } from '../page';
+
+import { card, h, kpi, meter, nodata, table } from '../ui';
+
+interface Compliance {
+  now_ms: number; zone: string; reset_time: string; day: string; next_reset_ms: number;
+  terminal_states: Record<string, unknown>;
+  history: { t_ms: number; peer: string; rule: string; from: string; to: string; value: number; limit: number }[];
+}
+
+const badge = (s: string, rule?: string) => h('span', { class: `badge ${s}`, 'data-status': s, 'data-rule-status': rule }, s);
+
+function ruleRow(r: RuleView) {
+  return [r.id, ruleNumber(r.value), ruleNumber(r.limit), h('span', { 'data-rule-distance': r.id }, ruleNumber(r.distance, true)),
+    pctValue(r.distancePct), badge(r.status, r.id), h('span', { class: 'muted' }, r.note)];
+}
+
+function progress(a: AccountView): HTMLElement[] {
+  const s = a.snapshot as Record<string, number | boolean | null>;
+  const out: HTMLElement[] = [];
+  const f = (k: string) => (isNum(s[k]) ? (s[k] as number) : null);
+  const target = f('profitTarget'), tp = f('targetProgressPct');
+  if (target !== null && tp !== null)
+    out.push(h('div', {}, h('div', { class: 'kpi-label' }, 'Profit target'),
+      meter(tp / 100, 'ok', `${pctValue(tp)} of ${money(target)} (counted ${money(f('countedProfit'))})`)));
+  const days = f('tradingDays'), minDays = f('minTradingDays');
+  if (days !== null && minDays !== null && minDays > 0)
+    out.push(h('div', {}, h('div', { class: 'kpi-label' }, 'Minimum trading days'),
+      meter(days / minDays, days >= minDays ? 'ok' : 'unknown', `${int(days)} of ${int(minDays)} days`)));
+  const held = f('heldSharePct');
+  if (held !== null)
+    out.push(h('div', {}, h('div', { class: 'kpi-label' }, 'Consistency (best day share)'),
+      meter(held / 100, (f('profitStillNeeded') ?? 0) > 0 ? 'warning' : 'ok',
+        `best day ${money(f('bestDayProfit'))} = ${pctValue(held)} of profit; still needed ${money(f('profitStillNeeded'))}`)));
+  const dh = f('dailyHeadroom'), oh = f('overallHeadroom');
+  if (dh !== null || oh !== null)
+    out.push(h('div', { class: 'kpis' }, kpi('Daily headroom', money(dh), `headroom.daily.${a.peer}`),
+      kpi('Overall headroom', money(oh), `headroom.overall.${a.peer}`), kpi('Open risk', money(f('openRisk'))),
+      kpi('Sizing headroom', money(f('sizingHeadroom')))));
+  return out;
+}
+
+function account(a: AccountView): HTMLElement {
+  const st = worst(a.rules);
+  const source = a.source === 'governors' ? 'governors module' : "terminal's own governors (EA report)";
+  return h('section', { class: `card wide account ${st}`, 'data-account': a.peer, 'data-worst': st },
+    h('h2', {}, `${a.peer} · ${source} · mode ${a.mode || DASH} · ${time(a.tsMs)} UTC `, badge(st)),
+    ...progress(a),
+    table(['Rule', 'Value', 'Limit', 'Distance', 'Distance %', 'State', 'Note'], a.rules.map(ruleRow), { 'data-rules': a.peer }));
+}
+
+export const compliance: Page = {
+  id: 'compliance',
+  title: 'Compliance',
+  events: ['governor', 'governor_state', 'account', 'peer'],
+  refreshMs: 1000,
+  async render(root) {
+    const [gov, c, evRows] = await Promise.all([getOptional<unknown>('governors'), get<Compliance>('/api/analytics/compliance'),
+      getOptional<unknown>('governors/events')]);
+    const journalEvents = governorEvents(evRows);
+    const fromGov = fromGovernorsApi(gov);
+    const fromEa = fromTerminalStates(c.terminal_states);
+    const accounts = [...fromGov, ...fromEa.filter((e) => !fromGov.some((g) => g.peer === e.peer))];
+    const skew = Date.now() - c.now_ms;
+    const countdown = h('div', { class: 'countdown', 'data-metric': 'reset.countdown' }, duration(c.next_reset_ms - c.now_ms));
+    const timer = window.setInterval(() => {
+      countdown.textContent = duration(c.next_reset_ms - (Date.now() - skew));
+    }, 1000);
+    root.append(
+      h('header', { class: 'page' }, h('h1', {}, 'Compliance'),
+        h('span', { class: 'sub' }, `${profileOf(gov) ? `profile ${profileOf(gov)} · ` : ''}firm day ${c.day} · ${c.zone} · reset ${c.reset_time}`)),
+      h('div', { class: 'grid' },
+        card('Next daily reset', countdown, h('div', { class: 'muted' }, `${time(c.next_reset_ms, c.zone)} ${c.zone}`)),
+        card('Accounts', accounts.length
+          ? h('div', { class: 'kpis' }, ...accounts.map((a) => kpi(a.peer, worst(a.rules), `worst.${a.peer}`, worst(a.rules))))
+          : nodata('no data yet — governors not connected: no terminal has reported governor state and GET /api/governors '
+            + (gov === null ? 'is not served by this build' : 'has no terminal')),
+        ),
+        ...accounts.map(account),
+        card('Warnings and breaches', journalEvents.length
+          ? table(['Time (UTC)', 'Account', 'Rule', 'State', 'Action', 'Measured', 'Threshold', 'Message'], journalEvents.slice(0, 200).map((e) =>
+            [time(e.tMs), e.account, e.rule, e.status === 'unknown' ? h('span', { class: 'badge unknown' }, e.statusText || '—') : badge(e.status), e.action, num(e.measured), num(e.threshold), h('span', { class: 'muted' }, e.message)]),
+          { 'data-history': 'governors' })
+          : c.history.length
+            ? table(['Time (UTC)', 'Terminal', 'Rule', 'From', 'To', 'Value', 'Limit'], c.history.map((e) =>
+              [time(e.t_ms), e.peer, e.rule, badge(e.from), badge(e.to), num(e.value), num(e.limit)]), { 'data-history': 'terminal' })
+            : nodata(accounts.length ? 'no warning or breach recorded' : 'no governor history: governors not connected')),
+      ));
+    root.querySelector('.grid > section:last-child')?.classList.add('wide');
+    return () => clearInterval(timer);
+  },
+};

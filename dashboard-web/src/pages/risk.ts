@@ -1,0 +1,60 @@
+import { get, getOptional } from '../api';
+import { DASH, int, isNum, money, num, signedMoney, tone } from '../format';
+import { fromGovernorsApi } from '../governors';
+import type { Page } from '../page';
+import type { N } from '../types';
+import { card, h, kpi, meter, nodata, table } from '../ui';
+
+interface Risk {
+  positions: { peer: string; ticket: number; symbol: string; side: string; volume: number; price_open: number; sl: number;
+    tp: number; profit: number; risk_at_stop: N; risk_note: string }[];
+  total_risk_at_stop: N; unbounded: boolean; incomplete: boolean; trades_in_sample: number;
+  var95_per_trade: N; es95_per_trade: N;
+  correlation: { symbols: string[]; values: N[][]; samples: number };
+}
+
+export function corrStyle(v: N): string {
+  if (!isNum(v)) return 'background:#18202b';
+  const a = Math.min(0.8, Math.abs(v) * 0.8);
+  return v >= 0 ? `background:rgba(56,189,248,${a.toFixed(2)})` : `background:rgba(248,113,113,${a.toFixed(2)})`;
+}
+
+export const risk: Page = {
+  id: 'risk',
+  title: 'Risk',
+  events: ['account', 'fill'],
+  refreshMs: 2000,
+  async render(root) {
+    const [r, gov] = await Promise.all([get<Risk>('/api/analytics/risk'), getOptional<unknown>('governors')]);
+    const g = fromGovernorsApi(gov)[0]?.snapshot as Record<string, number> | undefined;
+    const headroom = g && isNum(g.sizingHeadroom) ? g.sizingHeadroom + (isNum(g.openRisk) ? g.openRisk : 0) : null;
+    const total = r.total_risk_at_stop;
+    const c = r.correlation;
+    root.append(h('header', { class: 'page' }, h('h1', {}, 'Risk'), h('span', { class: 'sub' }, 'open positions, risk at stop, correlation')),
+      h('div', { class: 'grid' },
+        card('Totals', h('div', { class: 'kpis' },
+          kpi('Open positions', int(r.positions.length), 'positions'),
+          kpi('Risk at stop', r.unbounded ? 'unbounded' : money(total), 'total_risk_at_stop'),
+          kpi('Headroom', money(headroom), 'headroom'),
+          kpi('VaR 95 / trade', money(r.var95_per_trade), 'var95'),
+          kpi('ES 95 / trade', money(r.es95_per_trade), 'es95'),
+          kpi('Trades in sample', int(r.trades_in_sample))),
+          headroom !== null && total !== null
+            ? meter(total / headroom, total > headroom ? 'breach' : total > 0.7 * headroom ? 'warning' : 'ok',
+              `risk at stop ${money(total)} of ${money(headroom)} headroom`)
+            : nodata(headroom === null ? 'headroom: no data yet — governors not connected'
+              : r.unbounded ? 'a position has no stop: risk is unbounded'
+                : 'risk at stop incomplete: a symbol has no closed trade yet to value its price moves')),
+        card('Open positions', r.positions.length ? table(['Terminal', 'Ticket', 'Symbol', 'Side', 'Lots', 'Open', 'Stop', 'Target',
+          'P&L', 'Risk at stop'], r.positions.map((p) => [p.peer, int(p.ticket), p.symbol, p.side, num(p.volume), String(p.price_open),
+          p.sl > 0 ? String(p.sl) : 'none', p.tp > 0 ? String(p.tp) : 'none', h('span', { class: tone(p.profit) }, signedMoney(p.profit)),
+          p.risk_at_stop !== null ? money(p.risk_at_stop) : h('span', { class: 'muted', title: p.risk_note }, `${DASH} ${p.risk_note}`)]),
+          { 'data-positions': 'true' }) : nodata('no open position')),
+        card(`Correlation of 1-second mid-price log returns (${c.samples} samples)`, c.symbols.length && c.samples > 3
+          ? table(['', ...c.symbols], c.symbols.map((s, i) => [h('b', {}, s), ...c.values[i].map((v) =>
+            h('div', { style: `${corrStyle(v)};text-align:center;padding:3px 6px;border-radius:3px` }, num(v)))]))
+          : nodata('not enough quote samples yet (one per second)')),
+      ));
+    root.querySelectorAll('.grid > section').forEach((sec) => sec.classList.add('wide'));
+  },
+};

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+
+// The panel is built straight into the sidecar's classes (/web on the classpath), so `mvn package` ships it in
+// the jar. Fixed file names (no hashes): public/index.html loads them itself, adding ?token= when the API needs one
+// (a non-loopback bind), because a plain <script src> could not carry the token.
+export default defineConfig({
+  publicDir: 'public',
+  build: {
+    outDir: '../sidecar/target/classes/web',
+    emptyOutDir: true,
+    target: 'es2020',
+    cssCodeSplit: false,
+    rollupOptions: {
+      input: 'src/main.ts',
+      output: {
+        entryFileNames: 'assets/app.js',
+        assetFileNames: 'assets/[name][extname]',
+        inlineDynamicImports: true,
+      },
+    },
+  },
+  test: { include: ['test/**/*.test.ts'] },
+});
