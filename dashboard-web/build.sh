@@ -8,9 +8,11 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "dashboard-web: npm is required to build the web panel (Debian: apt-get install nodejs npm, listed in install/deps/web.apt; install/vprop does it)" >&2
   exit 1
 fi
-# exactly the lockfile's packages, reinstalled only when the lockfile changed
+# the lockfile's packages, reinstalled only when the lockfile changed. `npm install` rather than `npm ci`: npm 11
+# records only this platform's optional packages (rollup, esbuild) in the lockfile and `npm ci` then refuses it as
+# "out of sync"; `npm install` installs the locked versions all the same.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 # nothing changed since the last build: keep it
 if [ -f "$out" ] && [ -z "$(find src public package-lock.json vite.config.ts tsconfig.json -newer "$out" -print -quit)" ]; then

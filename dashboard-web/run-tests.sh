@@ -35,7 +35,7 @@ for tool in node npm java mvn; do
 done
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund  # see build.sh for why not npm ci
 fi
 
 # the jar serves the panel: rebuild it when the panel or the sidecar changed since it was built
