@@ -353,11 +353,34 @@ public final class AnalyticsApi implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("by_alpha_regime", cells(closed, "regime"));
         m.put("by_alpha_symbol", cells(closed, "symbol"));
-        // Thompson posteriors and weights live in the signal engine; until it publishes them there is nothing to show
-        m.put("posteriors", null);
-        m.put("weights", null);
-        m.put("note", "Thompson posterior means and alpha weights are published by the signal engine, which is not connected");
+        // Thompson posteriors (per regime) and adaptive weights live in the signal engine of each terminal
+        Map<String, Object> posteriors = null, weights = null;
+        try {
+            for (Map<String, Object> st : kernel.call(SidecarKernel::strategyStates).get(2, java.util.concurrent.TimeUnit.SECONDS).values()) {
+                if (st.get("weights") instanceof Map<?, ?> w && st.get("posteriors") instanceof Map<?, ?> p) {
+                    weights = new LinkedHashMap<>();
+                    posteriors = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> e : w.entrySet()) weights.put(String.valueOf(e.getKey()), e.getValue());
+                    for (Map.Entry<?, ?> e : p.entrySet()) posteriors.put(String.valueOf(e.getKey()), regimeMeans(e.getValue()));
+                    break;                                   // the first terminal running the engine
+                }
+            }
+        } catch (Exception e) {
+            // the kernel did not answer in time: say so rather than show stale numbers
+        }
+        m.put("posteriors", posteriors);
+        m.put("weights", weights);
+        m.put("note", weights == null ? "Thompson posterior means and alpha weights come from the signal engine, which is not running "
+                + "(strategy=engine runs it; the demo strategy has none)" : "");
         return m;
+    }
+
+    /** "regime mean · regime mean …" for the panel's one-line cell. */
+    private static String regimeMeans(Object byRegime) {
+        if (!(byRegime instanceof Map<?, ?> m)) return String.valueOf(byRegime);
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<?, ?> e : m.entrySet()) b.append(b.length() == 0 ? "" : " · ").append(e.getKey()).append(' ').append(e.getValue());
+        return b.toString();
     }
 
     private static Map<String, Map<String, Map<String, Object>>> cells(List<Trade> closed, String dim) {

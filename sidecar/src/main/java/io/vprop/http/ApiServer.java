@@ -64,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/signals", ctx -> ctx.json(kernel.journalReader().signals(limit(ctx))));
         app.post("/api/signals", this::postSignal);
         app.get("/api/governors", ctx -> ctx.json(Map.of("profile", kernel.governorProfile(), "accounts", kernel.governorSnapshots())));
+        app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
         app.get("/api/governors/events", ctx -> ctx.json(kernel.journalReader().events("governor", limit(ctx))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         if (!panel) app.get("/", ctx -> ctx.html("<!doctype html><title>VProp</title><body style='background:#111;color:#ddd;"

@@ -522,6 +522,13 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         return governors == null ? Map.of() : governors.snapshots();
     }
 
+    /** Kernel thread: every terminal's strategy state (regimes, posteriors, weights …), by routing id. */
+    public Map<String, Map<String, Object>> strategyStates() {
+        Map<String, Map<String, Object>> m = new java.util.TreeMap<>();
+        for (PeerSession s : peers.values()) if (s.welcomed) m.put(s.key, s.strategy.state());
+        return m;
+    }
+
     public String governorProfile() { return governors == null ? "" : governors.profileId(); }
 
     private KernelStatus buildStatus(long now) {

@@ -20,6 +20,9 @@ public interface Strategy {
 
     default void onSignalAck(Payload.SignalAck ack, StrategyContext ctx) { }
 
+    /** What the strategy knows, for the panel (kernel thread; plain maps and numbers). */
+    default java.util.Map<String, Object> state() { return java.util.Map.of(); }
+
     /** Trades only what is posted to /api/signals. */
     Strategy NONE = (tick, ctx) -> { };
 }

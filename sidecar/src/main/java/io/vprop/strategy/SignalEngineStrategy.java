@@ -198,6 +198,29 @@ public final class SignalEngineStrategy implements Strategy {
         }
     }
 
+    @Override
+    public Map<String, Object> state() {
+        if (engine == null) return Map.of("engine", "waiting for the first tick");
+        Map<String, Object> regimes = new java.util.TreeMap<>(), weights = new LinkedHashMap<>(), posteriors = new LinkedHashMap<>();
+        for (int i = 0; i < engine.symbolCount(); i++) regimes.put(engine.symbolName(i), lower(engine.regime(engine.symbolName(i)).name()));
+        for (AlphaId a : AlphaId.values()) {
+            weights.put(lower(a.name()), round(engine.alphaWeight(a)));
+            Map<String, Object> byRegime = new LinkedHashMap<>();
+            for (Regime r : Regime.values()) byRegime.put(lower(r.name()), round(engine.banditMean(r, a)));
+            posteriors.put(lower(a.name()), byRegime);
+        }
+        SignalEngine.Stats st = engine.stats();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engine", "signal engine");
+        m.put("regimes", regimes);
+        m.put("weights", weights);
+        m.put("posteriors", posteriors);
+        m.put("trades", st.trades());
+        m.put("skips", st.skips());
+        m.put("skip_rate", Double.isNaN(st.skipRate()) ? null : round(st.skipRate()));
+        return m;
+    }
+
     /** The engine, for the panel's alpha and regime pages (kernel thread only), or null before the first tick. */
     public SignalEngine engine() { return engine; }
 

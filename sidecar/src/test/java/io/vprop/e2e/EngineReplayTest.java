@@ -31,6 +31,7 @@ class EngineReplayTest {
     Path dir;
 
     @Test
+    @SuppressWarnings("unchecked")
     void decisionsAreJournaledWithTheirReasons() throws Exception {
         Path file = RepoPaths.sharedFile("ticks/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz");
         VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
@@ -43,6 +44,13 @@ class EngineReplayTest {
                     new PaperSetup.Market(TickSources.until(MarketFiles.openTicks(file, "EURUSD"), end), m.specs(), "two days"), 1);
             paper.run();
             paper.close();
+            Map<String, Map<String, Object>> states = sidecar.kernel().call(io.vprop.kernel.SidecarKernel::strategyStates).get();
+            assertThat(states).hasSize(1);
+            Map<String, Object> st = states.values().iterator().next();
+            assertThat((Map<String, Object>) st.get("regimes")).containsKey("EURUSD");
+            double weights = ((Map<String, Object>) st.get("weights")).values().stream().mapToDouble(w -> ((Number) w).doubleValue()).sum();
+            assertThat(weights).as("alpha weights are normalized").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01)) // each rounded to 3 decimals;
+            assertThat((Map<String, Object>) st.get("posteriors")).hasSize(6);
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sidecar.db"))) {
             ResultSet rs = db.createStatement().executeQuery(
