@@ -49,7 +49,7 @@ class EngineReplayTest {
             Map<String, Object> st = states.values().iterator().next();
             assertThat((Map<String, Object>) st.get("regimes")).containsKey("EURUSD");
             double weights = ((Map<String, Object>) st.get("weights")).values().stream().mapToDouble(w -> ((Number) w).doubleValue()).sum();
-            assertThat(weights).as("alpha weights are normalized").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01)) // each rounded to 3 decimals;
+            assertThat(weights).as("alpha weights are normalized").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01)); // each weight is rounded to 3 decimals
             assertThat((Map<String, Object>) st.get("posteriors")).hasSize(6);
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sidecar.db"))) {
