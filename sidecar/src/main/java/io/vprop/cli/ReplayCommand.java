@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -31,8 +32,8 @@ final class ReplayCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "tick or bar file")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "tick or bar file; repeat to replay several symbols together (merged in time order)")
+    List<Path> data;
 
     @Option(names = "--speed", paramLabel = "N|max", defaultValue = "max", description = "market time per wall time (default max)")
     String speed;
@@ -42,18 +43,18 @@ final class ReplayCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!Files.isRegularFile(data)) throw new IllegalArgumentException("--data " + data + ": no such file");
+        for (Path d : data) if (!Files.isRegularFile(d)) throw new IllegalArgumentException("--data " + d + ": no such file");
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("paper.data", data.toString());
         o.put("paper.speed", speed);
         o.putIfAbsent("http.port", "0");
         o.put("zmq.endpoint", "tcp://127.0.0.1:*");
         VpropConfig cfg = common.load(o);
-        long total = countRows(data);
+        long total = 0;
+        for (Path d : data) total += countRows(d);
         long t0 = System.nanoTime();
         PrintStream err = System.err;
         try (Sidecar sidecar = Sidecar.start(cfg, false)) {
-            PaperSetup.Market market = PaperSetup.market(cfg);
+            PaperSetup.Market market = PaperSetup.replay(data);
             err.printf("replaying %s (%,d rows) through %s%n", market.description(), total, sidecar.zmqEndpoint());
             PaperTerminal paper = PaperSetup.terminal(cfg, sidecar.zmqEndpoint(), market, 1);
             Thread t = new Thread(paper, "vprop-replay");
@@ -68,7 +69,7 @@ final class ReplayCommand implements Runnable {
             paper.close();
             double secs = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("file", data.toString());
+            summary.put("files", data.stream().map(Path::toString).toList());
             summary.put("market", market.description());
             summary.put("ticks", s.ticks());
             summary.put("bars_sent", s.bars());
@@ -85,6 +86,14 @@ final class ReplayCommand implements Runnable {
             summary.put("elapsed_s", Math.round(secs * 100) / 100.0);
             summary.put("ticks_per_s", Math.round(s.ticks() / Math.max(secs, 1e-9)));
             summary.put("strategy", cfg.get("strategy"));
+            summary.put("decisions", sidecar.kernel().journalReader().decisionCounts());
+            java.util.Map<String, Object> engine = new LinkedHashMap<>();
+            sidecar.kernel().call(io.vprop.kernel.SidecarKernel::strategyStates).get().values().forEach(st -> {
+                engine.put("trades", st.get("trades"));
+                engine.put("skips", st.get("skips"));
+                engine.put("skip_rate", st.get("skip_rate"));
+            });
+            if (!engine.isEmpty()) summary.put("signal_engine", engine);
             System.out.println("replay summary");
             summary.forEach((k, v) -> System.out.printf("  %-16s %s%n", k, v));
             if (out != null) {
@@ -94,6 +103,8 @@ final class ReplayCommand implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the kernel did not report its strategy state: " + e.getCause(), e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);
         }

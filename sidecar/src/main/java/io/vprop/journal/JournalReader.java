@@ -46,6 +46,19 @@ public final class JournalReader implements AutoCloseable {
         return query("SELECT id, ts_ms, kind, body FROM events WHERE kind = ? ORDER BY id DESC LIMIT ?", kind, limit);
     }
 
+    /** Strategy decisions by kind (trade, skip, refused) and skip reasons by code (LOW_GRADE, WIDE_SPREAD …). */
+    public synchronized Map<String, Map<String, Long>> decisionCounts() {
+        Map<String, Long> kinds = new java.util.TreeMap<>(), reasons = new java.util.TreeMap<>();
+        for (Map<String, Object> r : query("SELECT json_extract(body, '$.kind') AS k, COUNT(*) AS n FROM events "
+                + "WHERE kind = 'decision' GROUP BY k")) kinds.put(String.valueOf(r.get("k")), ((Number) r.get("n")).longValue());
+        for (Map<String, Object> r : query("SELECT substr(j.value, 1, instr(j.value, ':') - 1) AS code, COUNT(*) AS n "
+                + "FROM events e, json_each(json_extract(e.body, '$.decision.reasons')) j "
+                + "WHERE e.kind = 'decision' AND json_extract(e.body, '$.kind') = 'skip' AND instr(j.value, ':') > 0 "
+                + "AND substr(j.value, 1, instr(j.value, ':') - 1) NOT LIKE '% %' GROUP BY code"))
+            reasons.put(String.valueOf(r.get("code")), ((Number) r.get("n")).longValue());
+        return Map.of("kinds", kinds, "skip_reasons", reasons);
+    }
+
     public synchronized long count(String table) {
         if (!List.of("inbound", "outbound", "fills", "signals", "events", "bars").contains(table))
             throw new IllegalArgumentException("unknown journal table " + table);

@@ -38,7 +38,7 @@ public final class DealerEndpoint implements AutoCloseable {
 
     /** Waits up to {@code timeoutMs} for a message; returns it or null. */
     public byte[] receive(long timeoutMs) {
-        byte[] m = poll();
+        byte[] m = Spin.poll(this::poll);
         if (m != null) return m;
         if (timeoutMs > 0) poller.poll(timeoutMs);
         return poll();

@@ -49,8 +49,9 @@ public final class RouterEndpoint implements AutoCloseable {
     /** The bound address (with the real port when bound to port 0 / '*'). */
     public String endpoint() { return endpoint; }
 
-    /** Waits up to {@code timeoutMs} for a message or a wake-up. */
+    /** Waits up to {@code timeoutMs} for a message or a wake-up (after a short spin, see {@link Spin}). */
     public void await(long timeoutMs) {
+        if (Spin.until(() -> router.hasReceiveMore() || (router.getEvents() & ZMQ.Poller.POLLIN) != 0)) return;
         poller.poll(timeoutMs);
         if (poller.pollin(1)) while (wakeIn.recv(ZMQ.DONTWAIT) != null) { /* drain */ }
     }
