@@ -6,7 +6,6 @@ import io.vprop.config.VpropConfig;
 import io.vprop.paper.PaperTerminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -19,17 +18,13 @@ final class DemoCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "replay this tick/bar file instead of the synthetic market")
-    String data;
-
-    @Option(names = "--speed", paramLabel = "N|max", description = "market time per wall time (paper.speed, default 10)")
-    String speed;
+    @Mixin
+    MarketOptions market;
 
     @Override
     public void run() {
         Map<String, String> o = new HashMap<>();
-        o.put("paper.data", data);
-        o.put("paper.speed", speed);
+        this.market.into(o);
         VpropConfig cfg = common.load(o);
         Sidecar sidecar = Sidecar.start(cfg, true);
         PaperSetup.Market market = PaperSetup.market(cfg);

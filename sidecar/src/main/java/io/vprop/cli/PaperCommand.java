@@ -17,11 +17,8 @@ final class PaperCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "replay this tick/bar file instead of the synthetic market")
-    String data;
-
-    @Option(names = "--speed", paramLabel = "N|max", description = "market time per wall time (paper.speed)")
-    String speed;
+    @Mixin
+    MarketOptions market;
 
     @Option(names = "--index", description = "terminal number, part of the routing id (default 1)")
     int index = 1;
@@ -29,8 +26,7 @@ final class PaperCommand implements Runnable {
     @Override
     public void run() {
         Map<String, String> o = new HashMap<>();
-        o.put("paper.data", data);
-        o.put("paper.speed", speed);
+        this.market.into(o);
         VpropConfig cfg = common.load(o);
         PaperSetup.Market market = PaperSetup.market(cfg);
         PaperTerminal paper = PaperSetup.terminal(cfg, cfg.get("zmq.endpoint"), market, index);

@@ -1,0 +1,20 @@
+package io.vprop.cli;
+
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+/** The market a paper terminal plays: shared by {@code demo} and {@code paper}. */
+public final class MarketOptions {
+    @Option(names = "--data", paramLabel = "FILE", description = "replay this tick/bar file instead of the synthetic market")
+    String data;
+
+    @Option(names = "--speed", paramLabel = "N|max", description = "market time per wall time (paper.speed)")
+    String speed;
+
+    /** Adds the options given to configuration overrides. */
+    void into(Map<String, String> overrides) {
+        overrides.put("paper.data", data);
+        overrides.put("paper.speed", speed);
+    }
+}
