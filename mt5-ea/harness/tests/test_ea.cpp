@@ -411,7 +411,7 @@ int main(int argc, char **argv) {
           ",\"ts_ms\":1,\"release_ms\":1,\"currency\":\"EUR\",\"impact\":\"severe\"}");
     mark = seen.size();
     pump(3);
-    auto errs = of_type("error", mark);
+    errs = of_type("error", mark);
     check::expect(errs.size() == 1 && errs[0].code.s == "out_of_range" && errs[0].field.s == "impact",
                   "a news message with an unknown impact word is answered with error out_of_range on impact",
                   errs.empty() ? "no error" : errs[0].code.s + " " + errs[0].field.s);
