@@ -376,6 +376,45 @@ int main(int argc, char **argv) {
     check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "news-embargo",
                   "a signal 100 s before a high-impact USD release (MT5 calendar) is rejected by the news embargo",
                   acks.empty() ? "no ack" : acks[0].rule.s + " " + acks[0].reason.s);
+    // --- news pushed by the sidecar (protocol type news): the same embargo, from the sidecar's calendar
+    for (int i = 0; i < 150; i++) {  // 300 s pass: the MT5 calendar's USD release and its 2-minute window are over
+        to_ea("{\"v\":1,\"type\":\"heartbeat\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1}");
+        pump(1, 2000);
+    }
+    auto news_json = [](const std::string &currency, const std::string &impact, long release_ms) {
+        return "{\"v\":1,\"type\":\"news\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1,\"release_ms\":" +
+               std::to_string(release_ms) + ",\"currency\":\"" + currency + "\",\"impact\":\"" + impact +
+               "\",\"title\":\"pushed by the sidecar\"}";
+    };
+    // news that does not concern EURUSD (JPY) or is not high-impact leaves entries open
+    to_ea(news_json("JPY", "high", NowUtcMs() + 100000));
+    to_ea(news_json("EUR", "medium", NowUtcMs() + 100000));
+    mark = seen.size();
+    long f_seq = ++sidecar_seq;
+    to_ea(signal_json("sig-F", f_seq, e_seq, 1.08510));
+    pump(3);
+    acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].status.s == "executed",
+                  "after the release window, with only JPY / medium-impact news pushed, a signal is executed",
+                  acks.empty() ? "no ack" : acks[0].status.s + " " + acks[0].rule.s + " " + acks[0].reason.s);
+    // a high-impact EUR release in 100 s, pushed by the sidecar, arriving together with the next signal
+    to_ea(news_json("EUR", "high", NowUtcMs() + 100000));
+    mark = seen.size();
+    long g_seq = ++sidecar_seq;
+    to_ea(signal_json("sig-G", g_seq, f_seq, 1.08510));
+    pump(3);
+    acks = of_type("signal_ack", mark);
+    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "news-embargo",
+                  "a news message from the sidecar (EUR, high, in 100 s) makes the governors refuse a EURUSD entry",
+                  acks.empty() ? "no ack" : acks[0].status.s + " " + acks[0].rule.s + " " + acks[0].reason.s);
+    to_ea("{\"v\":1,\"type\":\"news\",\"seq\":" + std::to_string(++sidecar_seq) +
+          ",\"ts_ms\":1,\"release_ms\":1,\"currency\":\"EUR\",\"impact\":\"severe\"}");
+    mark = seen.size();
+    pump(3);
+    errs = of_type("error", mark);
+    check::expect(errs.size() == 1 && errs[0].code.s == "out_of_range" && errs[0].field.s == "impact",
+                  "a news message with an unknown impact word is answered with error out_of_range on impact",
+                  errs.empty() ? "no error" : errs[0].code.s + " " + errs[0].field.s);
     OnDeinit(0);
     system(("rm -rf " + emu::files_dir).c_str());
     return check::finish();

@@ -563,6 +563,23 @@ void PollCalendar(void)
      }
   }
 
+// High-impact (and lower) releases the sidecar pushes from its own calendar (protocol type news): to the governors,
+// exactly as the MT5 calendar's ("All" = every currency; the governors upper-case it). Drained before the signals of
+// the same timer, so a signal that arrives together with the news that embargoes it is refused.
+void DrainSidecarNews(void)
+  {
+   long release_ms;
+   string currency, impact, title;
+   while(g_session.NextNews(release_ms, currency, impact, title))
+     {
+      int level = impact == "high" ? VPG_IMPACT_HIGH : (impact == "medium" ? VPG_IMPACT_MEDIUM : VPG_IMPACT_LOW);
+      VPGovDecision d;
+      g_gov.News(NowUtcMs(), release_ms, currency, level, d);
+      if(d.action != VPG_ALLOW)
+         ApplyDecision(d, "news");
+     }
+  }
+
 void UpdatePanel(void)
   {
    string text = (string)"VProp  " + (g_session.Welcomed() ? (g_session.Stale() ? "sidecar STALE" : "sidecar connected") : "connecting to sidecar...") +
@@ -601,6 +618,7 @@ void OnTimer(void)
       d.message = "The terminal has no connection to the trade server: nothing new.";
      }
    ApplyDecision(d, "timer");
+   DrainSidecarNews();
    // signals after the governors' and fail-safe's verdict on the current state, never before
    VPMessage s;
    while(g_session.NextSignal(s))

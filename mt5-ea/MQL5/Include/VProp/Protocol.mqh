@@ -152,6 +152,10 @@ struct VPMessage
    // governor_state
    string            mode;
    VPRuleState       rules[];
+   // news (currency is shared with hello)
+   long              release_ms;
+   string            impact;
+   string            title;
    // ack
    long              echo_seq;
    // error
@@ -177,7 +181,7 @@ bool VPIsReliable(const string &type)
 
 bool VPIsKnownType(const string &type)
   {
-   return StringFind("|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|heartbeat|ack|error|",
+   return StringFind("|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|",
                      "|" + type + "|") >= 0;
   }
 
@@ -198,6 +202,7 @@ void VPClear(VPMessage &m)
    m.signal_id = ""; m.status = ""; m.rule = ""; m.ticket = 0;
    m.deal = 0; m.order = 0; m.entry = ""; m.commission = 0; m.swap = 0; m.profit = 0;
    m.mode = ""; ArrayResize(m.rules, 0);
+   m.release_ms = 0; m.impact = ""; m.title = "";
    m.echo_seq = 0;
    m.code = ""; m.message = ""; m.field = ""; m.ref_seq = 0;
   }
@@ -244,6 +249,7 @@ private:
    void              Signal(int o, VPMessage &m);
    void              Fill(int o, VPMessage &m);
    void              GovernorState(int o, VPMessage &m);
+   void              News(int o, VPMessage &m);
 
 public:
    // Decodes one message of `bytes` UTF-8 bytes. false: `err` says what is wrong (code, field, ref_seq).
@@ -561,6 +567,9 @@ bool CVPDecoder::Decode(const string &text, int bytes, VPMessage &m, VPError &er
                                  if(m.type == "governor_state")
                                     GovernorState(o, m);
                                  else
+                                    if(m.type == "news")
+                                       News(o, m);
+                                    else
                                     if(m.type == "ack")
                                       {
                                        m.ack_seq = NonNegLong(o, "", "ack_seq");
@@ -845,6 +854,32 @@ void CVPDecoder::GovernorState(int o, VPMessage &m)
      }
   }
 
+// A 3-letter upper-case currency code, or "All" (a release that moves every symbol), as in ProtocolCodec.news.
+bool VPIsNewsCurrency(const string &c)
+  {
+   if(c == "All")
+      return true;
+   if(StringLen(c) != 3)
+      return false;
+   for(int i = 0; i < 3; i++)
+     {
+      ushort ch = StringGetCharacter(c, i);
+      if(ch < 'A' || ch > 'Z')
+         return false;
+     }
+   return true;
+  }
+
+void CVPDecoder::News(int o, VPMessage &m)
+  {
+   m.release_ms = NonNegLong(o, "", "release_ms");
+   m.currency = Str(o, "", "currency");
+   if(!m_failed && !VPIsNewsCurrency(m.currency))
+      Fail("out_of_range", "currency", "must be a 3-letter upper-case code or 'All', got '" + m.currency + "'");
+   m.impact = Word(o, "", "impact", "|low|medium|high|");
+   m.title = StrOr(o, "", "title", "");
+  }
+
 //+------------------------------------------------------------------+
 //| Encoder: header, then every payload field of the type            |
 //+------------------------------------------------------------------+
@@ -1044,37 +1079,45 @@ string VPEncode(const VPMessage &m)
                               w.Str("reason", m.reason);
                              }
                            else
-                              if(m.type == "governor_state")
+                              if(m.type == "news")
                                 {
-                                 w.Str("mode", m.mode);
-                                 w.Str("reason", m.reason);
-                                 w.ArrayKey("rules");
-                                 for(int i = 0; i < ArraySize(m.rules); i++)
-                                   {
-                                    w.BeginObject();
-                                    w.Str("id", m.rules[i].id);
-                                    w.Num("value", m.rules[i].value);
-                                    w.Num("limit", m.rules[i].limit);
-                                    w.Num("distance", m.rules[i].distance);
-                                    w.Str("status", m.rules[i].status);
-                                    w.EndObject();
-                                   }
-                                 w.EndArray();
+                                 w.Int("release_ms", m.release_ms);
+                                 w.Str("currency", m.currency);
+                                 w.Str("impact", m.impact);
+                                 w.Str("title", m.title);
                                 }
                               else
-                                 if(m.type == "ack")
+                                 if(m.type == "governor_state")
                                    {
-                                    w.Int("ack_seq", m.ack_seq);
-                                    w.Int("echo_seq", m.echo_seq);
+                                    w.Str("mode", m.mode);
+                                    w.Str("reason", m.reason);
+                                    w.ArrayKey("rules");
+                                    for(int i = 0; i < ArraySize(m.rules); i++)
+                                      {
+                                       w.BeginObject();
+                                       w.Str("id", m.rules[i].id);
+                                       w.Num("value", m.rules[i].value);
+                                       w.Num("limit", m.rules[i].limit);
+                                       w.Num("distance", m.rules[i].distance);
+                                       w.Str("status", m.rules[i].status);
+                                       w.EndObject();
+                                      }
+                                    w.EndArray();
                                    }
                                  else
-                                    if(m.type == "error")
+                                    if(m.type == "ack")
                                       {
-                                       w.Str("code", m.code);
-                                       w.Str("message", m.message);
-                                       w.Str("field", m.field);
-                                       w.Int("ref_seq", m.ref_seq);
+                                       w.Int("ack_seq", m.ack_seq);
+                                       w.Int("echo_seq", m.echo_seq);
                                       }
+                                    else
+                                       if(m.type == "error")
+                                         {
+                                          w.Str("code", m.code);
+                                          w.Str("message", m.message);
+                                          w.Str("field", m.field);
+                                          w.Int("ref_seq", m.ref_seq);
+                                         }
    w.EndObject();
    return w.Text();
   }

@@ -13,6 +13,7 @@
 #include <VProp/Zmq.mqh>
 
 #define VP_SEQ_BLOCK 1000   // seqs reserved per state write, so ticks do not cost a file write each
+#define VP_NEWS_QUEUE 256   // news messages held for the EA between two timers
 
 class CVPSession
   {
@@ -34,6 +35,11 @@ private:
    long              m_last_fresh_in;   // sidecar's last fresh seq (for seq_not_increasing)
    // application messages (signals) waiting for the EA, in order
    string            m_inbox[];
+   // news pushed by the sidecar, waiting for the EA's governors, in order (parallel arrays)
+   long              m_news_release[];
+   string            m_news_currency[];
+   string            m_news_impact[];
+   string            m_news_title[];
 
    long              Mono(void) { return (long)GetTickCount64(); }
    void              Header(VPMessage &m, const string &type);
@@ -43,6 +49,7 @@ private:
    void              SendError(const string &code, const string &field, const string &message, long ref_seq);
    void              SendAck(long echo_seq);
    void              OnReliable(VPMessage &m, const string &json);
+   void              QueueNews(const VPMessage &m);
 
 public:
    CVPStore          store;
@@ -63,6 +70,9 @@ public:
    // The next signal for the EA (false when none). Call Processed(seq) once it is acted on.
    bool              NextSignal(VPMessage &m);
    void              Processed(long seq);
+   // The next news release pushed by the sidecar (false when none): release UTC ms, currency ("USD" or "All"),
+   // impact word (low, medium, high), title. Not reliable: the sidecar pushes it again after every welcome.
+   bool              NextNews(long &release_ms, string &currency, string &impact, string &title);
    // Sends a reliable message (account, signal_ack, fill): journaled in the outbox before it goes out.
    long              SendReliable(VPMessage &m);
    // Sends a non-reliable message (tick, bar, governor_state); dropped while not welcomed.
@@ -93,6 +103,10 @@ bool CVPSession::Start(const string &endpoint, const string &routing_id, const s
    duplicates = 0;
    welcomes = 0;
    ArrayResize(m_inbox, 0);
+   ArrayResize(m_news_release, 0);
+   ArrayResize(m_news_currency, 0);
+   ArrayResize(m_news_impact, 0);
+   ArrayResize(m_news_title, 0);
    store.Open(store_dir);
    // seqs are strictly increasing over the EA's lifetime: continue above everything a previous run reserved
    m_seq = store.seq_reserved;
@@ -293,6 +307,9 @@ void CVPSession::Poll(void)
             else
                if(VPIsReliable(m.type))
                   OnReliable(m, json);
+               else
+                  if(m.type == "news")
+                     QueueNews(m);
                // heartbeats only refresh m_last_rx_ms; other types are not for the EA
      }
   }
@@ -328,6 +345,44 @@ bool CVPSession::NextSignal(VPMessage &m)
    bool ok = m_dec.Decode(m_inbox[0], StringLen(m_inbox[0]), m, err);
    ArrayRemove(m_inbox, 0, 1);
    return ok;
+  }
+
+// Bounded: the EA drains the queue every timer; a burst beyond VP_NEWS_QUEUE drops the oldest (the governors keep
+// their own list, and the sidecar pushes its calendar again after a re-hello).
+void CVPSession::QueueNews(const VPMessage &m)
+  {
+   int n = ArraySize(m_news_release);
+   if(n >= VP_NEWS_QUEUE)
+     {
+      ArrayRemove(m_news_release, 0, 1);
+      ArrayRemove(m_news_currency, 0, 1);
+      ArrayRemove(m_news_impact, 0, 1);
+      ArrayRemove(m_news_title, 0, 1);
+      n--;
+     }
+   ArrayResize(m_news_release, n + 1);
+   ArrayResize(m_news_currency, n + 1);
+   ArrayResize(m_news_impact, n + 1);
+   ArrayResize(m_news_title, n + 1);
+   m_news_release[n] = m.release_ms;
+   m_news_currency[n] = m.currency;
+   m_news_impact[n] = m.impact;
+   m_news_title[n] = m.title;
+  }
+
+bool CVPSession::NextNews(long &release_ms, string &currency, string &impact, string &title)
+  {
+   if(ArraySize(m_news_release) == 0)
+      return false;
+   release_ms = m_news_release[0];
+   currency = m_news_currency[0];
+   impact = m_news_impact[0];
+   title = m_news_title[0];
+   ArrayRemove(m_news_release, 0, 1);
+   ArrayRemove(m_news_currency, 0, 1);
+   ArrayRemove(m_news_impact, 0, 1);
+   ArrayRemove(m_news_title, 0, 1);
+   return true;
   }
 
 void CVPSession::Processed(long seq)

@@ -6,6 +6,7 @@ import io.vprop.config.VpropConfig;
 import io.vprop.http.ApiServer;
 import io.vprop.journal.Journal;
 import io.vprop.kernel.EventBus;
+import io.vprop.kernel.NewsFeed;
 import io.vprop.kernel.SidecarKernel;
 import io.vprop.kernel.Strategy;
 import io.vprop.governors.config.ProfileLoader;
@@ -57,6 +58,7 @@ public final class Sidecar implements AutoCloseable {
     /** Starts everything; {@code withHttp=false} for headless replays and benchmarks. */
     public static Sidecar start(VpropConfig cfg, boolean withHttp) {
         Path dir = cfg.dataDir();
+        NewsFeed newsFeed = NewsFeed.load(cfg.get("calendar.file")); // a bad calendar fails before anything opens
         Journal journal = new Journal(dir.resolve("sidecar.db"), cfg.getBool("journal.durable"));
         EventBus events = new EventBus();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -85,6 +87,7 @@ public final class Sidecar implements AutoCloseable {
             journal.close();
             throw e;
         }
+        kernel.newsFeed(newsFeed);
         Thread t = new Thread(kernel, "vprop-kernel");
         t.start();
         ApiServer api = null;

@@ -31,6 +31,7 @@ public final class VpropConfig {
         key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json");
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
         key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
+        key("calendar.file", "", "economic calendar CSV (DateTime,Currency,Impact,Event,...; ForexFactory export) whose high-impact releases are pushed to the terminals' news governors; empty = none");
         key("memory.redis", "", "host:port of a Redis server for short-term trade memory (empty = in-process)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
         key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");

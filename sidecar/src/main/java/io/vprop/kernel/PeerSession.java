@@ -36,6 +36,9 @@ final class PeerSession implements StrategyContext {
     long fills;
     long lastSeqIn;
     long lastFlattenMs;
+    /** Calendar releases pushed to this terminal since its last hello, and those its account's governors learnt. */
+    final Set<Payload.News> newsSent = new HashSet<>();
+    final Set<Payload.News> newsGoverned = new HashSet<>();
     private long peerTsMs;
 
     PeerSession(byte[] identity, ReliableChannel channel, SidecarKernel kernel) {

@@ -84,6 +84,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     private volatile KernelStatus status;
     private volatile boolean running = true;
     private volatile Thread thread;
+    private volatile NewsFeed news = NewsFeed.NONE;
 
     public SidecarKernel(Config config, Journal journal, Function<String, Strategy> strategies, RiskEngine risk,
                          EventBus events, MeterRegistry metrics, LongSupplier clock) {
@@ -110,6 +111,9 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     }
 
     public long nowMs() { return clock.getAsLong(); }
+
+    /** The calendar whose high-impact releases are pushed to every terminal (set before {@link #run}). */
+    public void newsFeed(NewsFeed feed) { this.news = java.util.Objects.requireNonNull(feed, "feed"); }
 
     public String endpoint() { return router.endpoint(); }
 
@@ -272,6 +276,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         s.hello = h;
         s.welcomed = true;
         s.channel.resetFreshSeq();
+        s.newsSent.clear(); // a (re-)hello may come from a restarted EA that forgot them: push them again
         s.specs.clear();
         for (Payload.SymbolInfo i : h.symbols())
             s.specs.put(i.symbol(), new SymbolSpec(i.symbol(), i.digits(), i.point(), i.tickSize(), i.tickValue(),
@@ -458,6 +463,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
                 notify(s, governors.onClock(s.key, s.nowMs()));
                 enforceFlat(s, now);
             }
+            pushNews(s);
             if (now - s.lastSentMs >= config.heartbeatMs()) send(s, new Payload.Heartbeat(), false);
             if (!s.stale && now - s.lastHeardMs > config.staleMs()) {
                 s.stale = true;
@@ -467,6 +473,26 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         }
         if (governors != null) governors.publish();
         status = buildStatus(now);
+    }
+
+    /**
+     * The calendar's high-impact releases of the terminal's currencies in the next 24 h of its clock: each sent once
+     * (again after a re-hello) and fed once to its account's governors (once they exist, i.e. after a snapshot).
+     */
+    private void pushNews(PeerSession s) {
+        NewsFeed feed = news;
+        if (feed.size() == 0) return;
+        long now = s.nowMs();
+        for (Payload.News n : feed.upcoming(NewsFeed.currenciesOf(s.specs.values()), now)) {
+            if (s.newsSent.add(n)) send(s, n, false);
+            if (governors != null && !s.newsGoverned.contains(n))
+                governors.onNews(s.key, now, n).ifPresent(notices -> {
+                    s.newsGoverned.add(n);
+                    notify(s, notices);
+                });
+        }
+        s.newsSent.removeIf(n -> n.releaseMs() < now);
+        s.newsGoverned.removeIf(n -> n.releaseMs() < now);
     }
 
     /** A strategy's decision: published for the panel and journaled with its reasons. */

@@ -71,6 +71,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private Action governorAction = Action.ALLOW;
     private String governorReason = "";
     private long lastGovernorStateWallMs;
+    private volatile long news;
     private final Map<String, SymbolSpec> specs = new HashMap<>();
     private final Journal journal;
     private final TerminalLink link;
@@ -119,11 +120,17 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
             @Override
             public void onAck(Payload.Ack a, long nanos) { if (a.echoSeq() > 0) echoed.set(a.echoSeq()); }
+
+            @Override
+            public void onNews(Payload.News n) { handleNews(n); }
         }, () -> marketNowMs, System::currentTimeMillis);
         this.stats = snapshotStats();
     }
 
     public Stats stats() { return stats; }
+
+    /** News messages received from the sidecar (any thread may read it). */
+    public long newsReceived() { return news; }
 
     /** Every deal this terminal made, in order: its own record, to compare with the sidecar's journal. */
     public List<Deal> deals() {
@@ -351,6 +358,18 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (d.entry() == DealEntry.IN) return Math.max(d.timeMs(), marketNowMs);
         Long t = openTimes.get(d.position());
         return t == null ? marketNowMs : Math.min(t, marketNowMs);
+    }
+
+    /** A release the sidecar pushed: to the terminal's own governors, exactly as the EA does (CVPGovernors::News). */
+    private void handleNews(Payload.News n) {
+        news = news + 1; // terminal thread only writes
+        if (governors == null) return;
+        io.vprop.governors.event.NewsEvent.Impact impact = switch (n.impact()) {
+            case "high" -> io.vprop.governors.event.NewsEvent.Impact.HIGH;
+            case "medium" -> io.vprop.governors.event.NewsEvent.Impact.MEDIUM;
+            default -> io.vprop.governors.event.NewsEvent.Impact.LOW;
+        };
+        govern(new io.vprop.governors.event.NewsEvent(marketNowMs, n.releaseMs(), n.currency(), impact));
     }
 
     /** Evaluates one event on the terminal's own governors; null when they refused the input (logged). */

@@ -34,6 +34,9 @@ public final class TerminalLink implements AutoCloseable {
         default void onWelcome(Payload.Welcome welcome) { }
 
         default void onAck(Payload.Ack ack, long receivedNanos) { }
+
+        /** A calendar release pushed by the sidecar (not reliable: pushed again after every welcome). */
+        default void onNews(Payload.News news) { }
     }
 
     private final DealerEndpoint dealer;
@@ -187,6 +190,8 @@ public final class TerminalLink implements AutoCloseable {
                 if (p instanceof Payload.Ack a) {
                     channel.onAck(a.ackSeq());
                     handler.onAck(a, receivedNanos);
+                } else if (p instanceof Payload.News n) {
+                    handler.onNews(n);
                 } else if (p instanceof Payload.Signal s) {
                     handler.onSignal(s);
                     journal.markProcessed(SIDECAR, e.seq());

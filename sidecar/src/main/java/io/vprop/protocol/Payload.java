@@ -84,6 +84,16 @@ public sealed interface Payload {
     record GovernorState(String mode, String reason, List<RuleState> rules) implements Payload {
     }
 
+    /**
+     * Sidecar → EA: an economic-calendar release the EA's news governor must know about. {@code releaseMs} is UTC
+     * epoch ms; {@code currency} a 3-letter ISO code or "All" (every symbol); {@code impact} "low", "medium" or
+     * "high". Not reliable: the sidecar pushes it again after a re-hello, so a lost one is re-sent by design.
+     */
+    record News(long releaseMs, String currency, String impact, String title) implements Payload {
+        /** Impact words on the wire, lowest first. */
+        public static final List<String> IMPACTS = List.of("low", "medium", "high");
+    }
+
     record Heartbeat() implements Payload {
     }
 

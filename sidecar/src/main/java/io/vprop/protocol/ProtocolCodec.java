@@ -92,6 +92,7 @@ public final class ProtocolCodec {
             case GOVERNOR_STATE -> new Payload.GovernorState(f.word("mode", MODES), f.str("reason", ""),
                     f.list("rules", true, r -> new Payload.RuleState(r.name("id", 64), r.finite("value"),
                             r.finite("limit"), r.finite("distance"), r.word("status", RULE_STATUSES))));
+            case NEWS -> news(f);
             case HEARTBEAT -> new Payload.Heartbeat();
             case ACK -> new Payload.Ack(f.nonNegativeLong("ack_seq"), f.nonNegativeLong("echo_seq", 0));
             case ERROR -> new Payload.Error(f.str("code"), f.str("message"), f.str("field", ""), f.nonNegativeLong("ref_seq", 0));
@@ -198,6 +199,15 @@ public final class ProtocolCodec {
                 f.str("signal_id", ""), f.name("symbol", 32), f.word("side", Payload.SIDES), f.word("entry", ENTRIES),
                 f.price("price"), f.price("volume"), f.finite("commission", 0), f.finite("swap", 0), f.finite("profit", 0),
                 f.nonNegativeLong("time_msc"), f.str("reason", ""));
+    }
+
+    private static Payload.News news(JsonFields f) throws ProtocolException {
+        long release = f.nonNegativeLong("release_ms");
+        String currency = f.str("currency");
+        // A 3-letter upper-case ISO code, or "All" for releases that move every symbol (as the calendar CSV says).
+        if (!currency.equals("All") && !currency.matches("[A-Z]{3}"))
+            throw f.error(ErrorCode.OUT_OF_RANGE, "currency", "must be a 3-letter upper-case code or 'All', got '" + currency + "'");
+        return new Payload.News(release, currency, f.word("impact", Payload.News.IMPACTS), f.str("title", ""));
     }
 
     // ------------------------------------------------------------------ encode
@@ -346,6 +356,11 @@ public final class ProtocolCodec {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        } else if (p instanceof Payload.News n) {
+            g.writeNumberField("release_ms", n.releaseMs());
+            g.writeStringField("currency", n.currency());
+            g.writeStringField("impact", n.impact());
+            g.writeStringField("title", n.title());
         } else if (p instanceof Payload.Heartbeat) {
         } else if (p instanceof Payload.Ack a) {
             g.writeNumberField("ack_seq", a.ackSeq());

@@ -137,6 +137,22 @@ public final class AccountGovernors implements PreTradeCheck {
                 f.profit() + f.commission() + f.swap(), opened), nowMs);
     }
 
+    /**
+     * A calendar release the sidecar pushes to the terminal, learnt by the account's governors too (news embargo).
+     * Empty when the account has no snapshot yet (no engine): the caller feeds it again later.
+     */
+    public java.util.Optional<List<Notice>> onNews(String peer, long nowMs, Payload.News n) {
+        String key = accountOf(peer);
+        Account a = accounts.get(key);
+        if (a == null) return java.util.Optional.empty();
+        io.vprop.governors.event.NewsEvent.Impact impact = switch (n.impact()) {
+            case "high" -> io.vprop.governors.event.NewsEvent.Impact.HIGH;
+            case "medium" -> io.vprop.governors.event.NewsEvent.Impact.MEDIUM;
+            default -> io.vprop.governors.event.NewsEvent.Impact.LOW;
+        };
+        return java.util.Optional.of(evaluate(key, a, new io.vprop.governors.event.NewsEvent(nowMs, n.releaseMs(), n.currency(), impact), nowMs));
+    }
+
     /** Clock for every account (resets, pauses ending, forced-flat windows), at most once per second each. */
     public List<Notice> onClock(String peer, long nowMs) {
         String key = accountOf(peer);
