@@ -45,6 +45,7 @@ public final class RoundTripHarness {
         Map<String, Object> machine = Results.machine();
         Histogram zmq = zmqRoundTrip(seconds, warmup);
         Histogram tcp = tcpPingPong(seconds, warmup, 170);
+        Histogram echo = jeromqEcho(seconds, warmup, 170);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("benchmark", "tick round trip over loopback: terminal link → sidecar kernel → ack");
         r.put("rate_msgs_per_s", SYMBOLS * TICKS_PER_SYMBOL);
@@ -52,10 +53,15 @@ public final class RoundTripHarness {
         r.put("machine", machine);
         r.put("zeromq_protocol", Results.latency(zmq));
         r.put("raw_tcp_ping_pong", Results.latency(tcp));
+        r.put("raw_jeromq_router_dealer_echo", Results.latency(echo));
         Map<String, Object> ratio = new LinkedHashMap<>();
         ratio.put("p50", round(zmq.getValueAtPercentile(50) / (double) tcp.getValueAtPercentile(50)));
         ratio.put("p99", round(zmq.getValueAtPercentile(99) / (double) tcp.getValueAtPercentile(99)));
         r.put("ratio_vs_tcp", ratio);
+        Map<String, Object> ratioEcho = new LinkedHashMap<>();
+        ratioEcho.put("p50", round(zmq.getValueAtPercentile(50) / (double) echo.getValueAtPercentile(50)));
+        ratioEcho.put("p99", round(zmq.getValueAtPercentile(99) / (double) echo.getValueAtPercentile(99)));
+        r.put("ratio_vs_raw_jeromq_echo", ratioEcho);
         r.put("target", "p99 <= 1000 us");
         r.put("target_met", zmq.getValueAtPercentile(99) <= 1_000_000);
         Results.write("roundtrip", r);
@@ -125,6 +131,49 @@ public final class RoundTripHarness {
         kernel.close();
         tj.close();
         sj.close();
+        return h;
+    }
+
+    /**
+     * The transport alone: the same ROUTER/DEALER endpoints echoing bytes, no protocol, no kernel — what JeroMQ's
+     * I/O threads cost on this machine at the same rate and size.
+     */
+    static Histogram jeromqEcho(int seconds, int warmup, int size) {
+        io.vprop.transport.RouterEndpoint router = new io.vprop.transport.RouterEndpoint("tcp://127.0.0.1:*");
+        java.util.concurrent.atomic.AtomicBoolean run = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread t = new Thread(() -> {
+            while (run.get()) {
+                router.await(10);
+                io.vprop.transport.RouterEndpoint.Inbound in;
+                while ((in = router.poll()) != null) router.send(in.identity(), in.payload());
+            }
+        }, "jeromq-echo");
+        t.start();
+        Histogram h = new Histogram(10_000_000_000L, 3);
+        try (io.vprop.transport.DealerEndpoint d = new io.vprop.transport.DealerEndpoint(router.endpoint(), new RoutingId("echo", "1", "x"))) {
+            byte[] msg = new byte[size];
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (d.receive(1) == null && System.currentTimeMillis() < deadline) d.send(msg);   // connection up
+            long periodNs = 1_000_000_000L / (SYMBOLS * TICKS_PER_SYMBOL);
+            long start = System.nanoTime(), next = start, end = start + (warmup + seconds) * 1_000_000_000L;
+            while (next < end) {
+                while (System.nanoTime() < next) d.receive(1);
+                long t0 = System.nanoTime();
+                d.send(msg);
+                byte[] x = null;
+                long give = t0 + 1_000_000_000L;
+                while (x == null && System.nanoTime() < give) x = d.receive(1);
+                if (x != null && t0 - start > warmup * 1_000_000_000L) h.recordValue(System.nanoTime() - t0);
+                next += periodNs;
+            }
+        }
+        run.set(false);
+        try {
+            t.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        router.close();
         return h;
     }
 
