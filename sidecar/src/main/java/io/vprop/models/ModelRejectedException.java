@@ -2,6 +2,8 @@ package io.vprop.models;
 
 /** A model file that must not be served (corrupt, wrong signature, metadata mismatch, failed parity). */
 public final class ModelRejectedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public ModelRejectedException(String message) {
         super(message);
     }
