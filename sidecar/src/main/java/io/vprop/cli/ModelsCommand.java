@@ -1,0 +1,90 @@
+package io.vprop.cli;
+
+import io.vprop.models.TpSlPipeline;
+import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.data.TpSlLabeler;
+import io.vprop.models.registry.ModelMetadata;
+import io.vprop.models.registry.ModelRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code vprop models list|rollback|train}: the model registry from the command line (see docs/models.md). */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Model registry: list, rollback, train.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Rollback.class, ModelsCommand.Train.class})
+final class ModelsCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    abstract static class RegistryOptions {
+        @Option(names = "--dir", required = true, description = "registry root directory")
+        Path dir;
+
+        ModelRegistry open() {
+            return new ModelRegistry(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored versions; * marks the served one.")
+    static final class ListVersions extends RegistryOptions implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (ModelRegistry reg = open()) {
+                List<Integer> h = reg.history();
+                Integer active = h.isEmpty() ? null : h.get(h.size() - 1);
+                for (ModelMetadata m : reg.list()) {
+                    System.out.printf("%s v%d %s rows-holdout=%d auc=%.4f brier=%.4f logloss=%.4f sha256=%s%n",
+                            m.version() == (active == null ? -1 : active) ? "*" : " ", m.version(), m.kind(),
+                            m.holdout().rows(), m.holdout().auc(), m.holdout().brier(), m.holdout().logLoss(),
+                            m.sha256().substring(0, 12));
+                }
+                System.out.println("history: " + h);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Serve the previously active version again (verified like any activation).")
+    static final class Rollback extends RegistryOptions implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (ModelRegistry reg = open()) {
+                ModelRegistry.Served s = reg.rollback();
+                System.out.println("now serving " + reg.name() + " v" + s.version());
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train the TP/SL classifier on a bar file, publish it, optionally serve it; writes a JSON report.")
+    static final class Train extends RegistryOptions implements Callable<Integer> {
+        @Option(names = "--bars", required = true, description = "bar file (MT5 or CSV, gzip ok)")
+        Path bars;
+        @Option(names = "--report", description = "JSON report file")
+        Path report;
+        @Option(names = "--horizon", defaultValue = "30", description = "label horizon in bars (default ${DEFAULT-VALUE})")
+        int horizon;
+        @Option(names = "--activate", description = "serve the new version after verifying it")
+        boolean activate;
+
+        @Override
+        public Integer call() {
+            TpSlPipeline.Outcome o = TpSlPipeline.run(bars, new TpSlLabeler(horizon, 1.5, 1.0),
+                    TpSlPipeline.defaultConfig(), dir, report, activate);
+            System.out.printf("published %s v%d: rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
+                    TpSlPipeline.MODEL_NAME, o.version(), o.report().get("rows"), o.metadata().holdout().auc(),
+                    o.metadata().holdout().brier(), (Double) o.report().get("walkForwardMeanAuc"));
+            return 0;
+        }
+    }
+}

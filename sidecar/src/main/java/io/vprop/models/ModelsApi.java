@@ -1,0 +1,86 @@
+package io.vprop.models;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.vprop.models.registry.ModelMetadata;
+import io.vprop.models.registry.ModelRegistry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * REST for the model registry:
+ * <ul>
+ *   <li>{@code GET /api/models} — served version, activation history, every stored version's holdout metrics</li>
+ *   <li>{@code POST /api/models/rollback} — serve the previous version (409 when there is none, 422 when it fails
+ *       verification; the current model keeps serving in both cases)</li>
+ *   <li>{@code POST /api/models/activate/{version}} — verify and serve a stored version (422 with the reason on refusal)</li>
+ * </ul>
+ */
+public final class ModelsApi {
+    private ModelsApi() {
+    }
+
+    public static void register(Javalin app, ModelRegistry registry) {
+        app.get("/api/models", ctx -> ctx.json(state(registry)));
+        app.post("/api/models/rollback", ctx -> {
+            try {
+                registry.rollback();
+                ctx.json(state(registry));
+            } catch (IllegalStateException e) {
+                error(ctx, 409, e.getMessage());
+            } catch (ModelRejectedException e) {
+                error(ctx, 422, e.getMessage());
+            }
+        });
+        app.post("/api/models/activate/{version}", ctx -> {
+            int v;
+            try {
+                v = Integer.parseInt(ctx.pathParam("version"));
+            } catch (NumberFormatException e) {
+                error(ctx, 400, "version must be an integer, got '" + ctx.pathParam("version") + "'");
+                return;
+            }
+            try {
+                registry.activate(v);
+                ctx.json(state(registry));
+            } catch (ModelRejectedException e) {
+                error(ctx, 422, e.getMessage());
+            }
+        });
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message));
+    }
+
+    static Map<String, Object> state(ModelRegistry reg) {
+        ModelRegistry.Served s = reg.current();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", reg.name());
+        m.put("served", s == null ? null : s.version());
+        m.put("history", reg.history());
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (ModelMetadata md : reg.list()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("version", md.version());
+            v.put("kind", md.kind());
+            v.put("features", md.features());
+            v.put("train_from_ms", md.trainFromMs());
+            v.put("train_to_ms", md.trainToMs());
+            v.put("sha256", md.sha256());
+            v.put("holdout_auc", finite(md.holdout().auc()));
+            v.put("holdout_brier", finite(md.holdout().brier()));
+            v.put("holdout_log_loss", finite(md.holdout().logLoss()));
+            versions.add(v);
+        }
+        m.put("versions", versions);
+        return m;
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+}

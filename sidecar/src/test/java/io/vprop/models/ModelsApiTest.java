@@ -1,0 +1,70 @@
+package io.vprop.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.registry.ModelRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry over real HTTP (Javalin on a loopback port). */
+class ModelsApiTest {
+    @TempDir
+    Path root;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private HttpResponse<String> call(String method, String url) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        b = method.equals("POST") ? b.POST(HttpRequest.BodyPublishers.noBody()) : b.GET();
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void listActivateRollbackOverHttp() throws Exception {
+        TreeEnsemble m = TrainedFixture.result().model();
+        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", TpSlFeatures.NAMES)) {
+            int v1 = reg.publish(OnnxTreeExport.export(m, "tpsl", Map.of()), TrainedFixture.result().metadata());
+            Javalin app = Javalin.create();
+            ModelsApi.register(app, reg);
+            app.start("127.0.0.1", 0);
+            try {
+                String base = "http://127.0.0.1:" + app.port();
+                JsonNode s = json.readTree(call("GET", base + "/api/models").body());
+                assertThat(s.get("served").isNull()).isTrue();
+                assertThat(s.get("versions")).hasSize(1);
+
+                HttpResponse<String> r = call("POST", base + "/api/models/rollback");
+                assertThat(r.statusCode()).isEqualTo(409);
+                assertThat(r.body()).contains("no previous version");
+
+                assertThat(call("POST", base + "/api/models/activate/" + v1).statusCode()).isEqualTo(200);
+                // v2: same file with wrong parity rows → refused, v1 keeps serving
+                var meta = TrainedFixture.result().metadata();
+                int v2 = reg.publish(OnnxTreeExport.export(m.scaled(0.5, 0.2), "tpsl", Map.of()), meta);
+                r = call("POST", base + "/api/models/activate/" + v2);
+                assertThat(r.statusCode()).isEqualTo(422);
+                assertThat(r.body()).contains("parity check failed");
+                assertThat(call("POST", base + "/api/models/activate/x").statusCode()).isEqualTo(400);
+
+                s = json.readTree(call("GET", base + "/api/models").body());
+                assertThat(s.get("served").asInt()).isEqualTo(v1);
+                assertThat(s.get("versions").get(0).get("sha256").asText()).hasSize(64);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+}
