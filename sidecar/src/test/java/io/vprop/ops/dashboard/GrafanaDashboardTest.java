@@ -61,13 +61,14 @@ class GrafanaDashboardTest {
              TerminalLink link = new TerminalLink(zmq, new RoutingId("mt5", "1", "C"), tj, GrafanaDashboardTest::hello,
                      sig -> { }, System::currentTimeMillis, System::currentTimeMillis);
              DealerEndpoint raw = new DealerEndpoint(zmq, new RoutingId("bad", "2", "C"))) {
-            long deadline = System.currentTimeMillis() + 15_000;
+            long deadline = System.currentTimeMillis() + 30_000;
             while (!link.welcomed() && System.currentTimeMillis() < deadline) link.poll(10);
             assertThat(link.welcomed()).isTrue();
-            raw.send("this is not a protocol message".getBytes(StandardCharsets.UTF_8)); // counts a protocol error
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + s.httpPort() + "/metrics");
             do {
+                // counts a protocol error; resent because ZMQ_IMMEDIATE drops what is sent before the connection is up
+                raw.send("this is not a protocol message".getBytes(StandardCharsets.UTF_8));
                 link.poll(10);
                 scrape = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
             } while (!scrape.contains("vprop_protocol_errors_total") && System.currentTimeMillis() < deadline);

@@ -141,6 +141,8 @@ class UpgradeTest {
                 until(link, () -> query(terminalDb, "SELECT COUNT(*) FROM outbound WHERE type='fill' AND acked=0") == 0,
                         "the unacked fill resent to the new build and acked");
                 until(link, () -> status(port) != null, "the new build's HTTP API");
+                // /api/status is a snapshot the kernel refreshes every 250 ms: wait for it to catch up with the ack
+                until(link, () -> status(port).path("fills_recorded").asLong() >= 1, "the fill in the new build's status");
                 JsonNode s = status(port);
                 assertThat(s.path("fills_recorded").asLong()).as("fills recorded by the new build").isEqualTo(1);
             } finally {
@@ -153,7 +155,7 @@ class UpgradeTest {
                 long welcomes = link.welcomes();
                 until(link, () -> link.welcomes() > welcomes, "welcome after the second restart");
                 until(link, () -> status(port) != null, "HTTP API after the second restart");
-                for (int i = 0; i < 20; i++) link.poll(10);
+                for (int i = 0; i < 50; i++) link.poll(10);          // longer than a status refresh (250 ms)
                 assertThat(status(port).path("fills_recorded").asLong()).isZero();
             } finally {
                 stop(again);
