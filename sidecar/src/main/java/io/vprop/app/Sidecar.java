@@ -97,6 +97,11 @@ public final class Sidecar implements AutoCloseable {
             try {
                 api = new ApiServer(kernel, events, metrics, token);
                 io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
+                // the model registry (versions, active one, rollback) for /api/models; the engine's Q* does not use it yet
+                io.vprop.models.registry.ModelRegistry models = new io.vprop.models.registry.ModelRegistry(dir.resolve("models"), "tpsl",
+                        io.vprop.models.data.TpSlFeatures.NAMES);
+                closeables.add(models);
+                io.vprop.models.ModelsApi.register(api.app(), models);
                 api.start(host, cfg.getInt("http.port"));
             } catch (RuntimeException e) {
                 kernel.close();
