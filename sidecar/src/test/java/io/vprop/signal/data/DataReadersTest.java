@@ -1,18 +1,13 @@
 package io.vprop.signal.data;
 
-import io.vprop.market.Bar;
-import io.vprop.market.Tick;
-import io.vprop.market.Timeframe;
 import io.vprop.signal.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,30 +58,7 @@ class DataReadersTest {
     }
 
     @Test
-    void readsMt5TicksAndBarsFromTheSharedData() throws IOException {
-        List<Tick> ticks = new ArrayList<>();
-        long n = Mt5TickCsv.read(SharedData.file("ticks/EURUSD_histdata_2020-01-30_2020-01-31.ticks.csv.gz"), "EURUSD", ticks::add);
-        assertThat(n).isEqualTo(99_308);
-        assertThat(ticks.get(0).timeMs()).isEqualTo(Instant.parse("2020-01-30T15:27:51.336Z").toEpochMilli());
-        assertThat(ticks.get(0).flags()).isEqualTo(6);
-        List<Bar> bars = Mt5BarCsv.read(SharedData.file("bars/NZDUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz"), "NZDUSD", Timeframe.M1);
-        assertThat(bars).hasSize(15_543);
-        assertThat(bars.get(0).openTimeMs()).isEqualTo(Instant.parse("2014-05-01T00:00:00Z").toEpochMilli());
-        assertThat(bars.get(0).high()).isGreaterThanOrEqualTo(bars.get(0).low());
-        assertThat(bars.get(0).spread()).isPositive();
-        assertThat(bars.get(0).close()).isCloseTo(0.86, within(0.02));
-    }
-
-    @Test
-    void badFilesFailWithFileLineAndText(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> Mt5TickCsv.read(dir.resolve("missing.csv"), "X", t -> {}))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("missing.csv");
-        Path bad = dir.resolve("bad.csv");
-        Files.writeString(bad, Mt5TickCsv.HEADER + "\n2014.05.01\t00:00:00.292\t1.38676\t1.38686\t\t\t6\n2014.05.01\t25:00:00.000\t1.3\t1.4\t\t\t6\n");
-        assertThatThrownBy(() -> Mt5TickCsv.read(bad, "X", t -> {})).hasMessageContaining("line 3").hasMessageContaining("25:00");
-        Path wrongHeader = dir.resolve("h.csv");
-        Files.writeString(wrongHeader, "date,bid,ask\n");
-        assertThatThrownBy(() -> Mt5TickCsv.read(wrongHeader, "X", t -> {})).hasMessageContaining("line 1").hasMessageContaining("date,bid,ask");
+    void badCalendarRowsFailWithLineAndText(@TempDir Path dir) throws IOException {
         Path cal = dir.resolve("cal.csv");
         Files.writeString(cal, "DateTime,Currency,Impact,Event,Actual,Forecast,Previous,Detail\n2020-01-02 01:45,CNY,High,PMI,51.5,51.7,51.8,\n");
         assertThatThrownBy(() -> CalendarCsv.read(cal)).hasMessageContaining("line 2").hasMessageContaining("2020-01-02 01:45");

@@ -3,7 +3,7 @@ package io.vprop.signal.feature;
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
 import io.vprop.signal.SharedData;
-import io.vprop.signal.data.Mt5BarCsv;
+import io.vprop.market.io.MarketFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.BarSeries;
@@ -47,7 +47,7 @@ class Ta4jDifferentialTest {
 
     @BeforeAll
     static void load() throws Exception {
-        bars = Mt5BarCsv.read(SharedData.file("bars/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz"), "EURUSD", Timeframe.M1);
+        bars = readBars(SharedData.file("bars/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz"), "EURUSD", Timeframe.M1);
         assertThat(bars).hasSize(15_366);
         series = series("EURUSD", bars);
     }
@@ -86,7 +86,7 @@ class Ta4jDifferentialTest {
 
     @Test
     void crossSymbolCorrelationMatchesTa4jOnAlignedEurusdNzdusdBars() throws Exception {
-        List<Bar> nz = Mt5BarCsv.read(SharedData.file("bars/NZDUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz"), "NZDUSD", Timeframe.M1);
+        List<Bar> nz = readBars(SharedData.file("bars/NZDUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz"), "NZDUSD", Timeframe.M1);
         Map<Long, Bar> byTime = new HashMap<>();
         for (Bar b : nz) byTime.put(b.openTimeMs(), b);
         // the minutes both symbols have a bar for; returns are taken between consecutive common minutes on both sides
@@ -152,5 +152,13 @@ class Ta4jDifferentialTest {
             compared++;
         }
         assertThat(compared).isEqualTo(bars.size() - 30);
+    }
+
+    private static List<Bar> readBars(java.nio.file.Path file, String symbol, Timeframe tf) {
+        List<Bar> out = new java.util.ArrayList<>();
+        try (var in = MarketFiles.openBars(file, symbol, tf)) {
+            for (Bar b = in.next(); b != null; b = in.next()) out.add(b);
+        }
+        return out;
     }
 }

@@ -11,7 +11,7 @@ import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SignalPorts;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.alpha.AlphaId;
-import io.vprop.signal.data.Mt5TickCsv;
+import io.vprop.market.io.MarketFiles;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.risk.PropFirmRiskBudget;
 import io.vprop.signal.select.Grade;
@@ -30,7 +30,7 @@ class ReplaySimulatorTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Mt5TickCsv.read(SharedData.file("ticks/EURUSD_histdata_2020-01-30_2020-01-31.ticks.csv.gz"), "EURUSD", ticks::add);
+        try (var in = MarketFiles.openTicks(SharedData.file("ticks/EURUSD_histdata_2020-01-30_2020-01-31.ticks.csv.gz"), "EURUSD")) { for (var t = in.next(); t != null; t = in.next()) ticks.add(t); }
     }
 
     static ReplayReport run() {
