@@ -30,10 +30,7 @@ public final class AnalyticsJournal implements AutoCloseable {
         this.file = file;
         this.json = json;
         try {
-            org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
-            cfg.setReadOnly(true);
-            cfg.setBusyTimeout(5000);
-            db = cfg.createConnection("jdbc:sqlite:" + file);
+            db = io.vprop.journal.JournalReader.openReadOnly(file);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open journal " + file + " for analytics: " + e.getMessage(), e);
         }

@@ -23,13 +23,18 @@ public final class JournalReader implements AutoCloseable {
     JournalReader(Path file) {
         this.file = file;
         try {
-            org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
-            cfg.setReadOnly(true);
-            cfg.setBusyTimeout(5000);
-            db = cfg.createConnection("jdbc:sqlite:" + file);
+            db = openReadOnly(file);
         } catch (SQLException e) {
             throw new JournalException("cannot open journal " + file + " for reading: " + e.getMessage(), e);
         }
+    }
+
+    /** A read-only connection to a journal file that waits (up to 5 s) rather than fail while the kernel writes. */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(5000);
+        return cfg.createConnection("jdbc:sqlite:" + file);
     }
 
     public synchronized List<Map<String, Object>> fills(int limit) {
