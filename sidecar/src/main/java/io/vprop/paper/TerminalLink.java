@@ -25,6 +25,7 @@ public final class TerminalLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TerminalLink.class);
     static final String SIDECAR = "sidecar";
     private static final long HELLO_RETRY_MS = 1_000;
+    private static final long RECONNECT_MS = 3_000;
 
     /** What the terminal does with what the sidecar sends. */
     public interface Handler {
@@ -39,7 +40,10 @@ public final class TerminalLink implements AutoCloseable {
         default void onNews(Payload.News news) { }
     }
 
-    private final DealerEndpoint dealer;
+    private DealerEndpoint dealer;
+    private final String endpoint;
+    private final RoutingId id;
+    private long unwelcomedSinceWallMs;
     private final Journal journal;
     private final ProtocolCodec codec = new ProtocolCodec();
     private final ReliableChannel channel;
@@ -63,6 +67,8 @@ public final class TerminalLink implements AutoCloseable {
      */
     public TerminalLink(String endpoint, RoutingId id, Journal journal, Supplier<Payload.Hello> hello, Handler handler,
                         LongSupplier clock, LongSupplier wallClock) {
+        this.endpoint = endpoint;
+        this.id = id;
         this.dealer = new DealerEndpoint(endpoint, id);
         this.journal = journal;
         this.channel = new ReliableChannel(SIDECAR, journal, codec);
@@ -135,9 +141,19 @@ public final class TerminalLink implements AutoCloseable {
     private void timers() {
         long wall = wallClock.getAsLong();
         if (!welcomed) {
+            if (unwelcomedSinceWallMs == 0) unwelcomedSinceWallMs = wall;
+            // A connection that has not carried a single hello to a welcome for a while is rebuilt (as the EA does
+            // with its backoff): seen under load, a DEALER whose TCP handshake never completed stayed silent.
+            if (wall - unwelcomedSinceWallMs >= RECONNECT_MS) {
+                log.info("no welcome from {} for {} ms: reconnecting", endpoint, wall - unwelcomedSinceWallMs);
+                dealer.close();
+                dealer = new DealerEndpoint(endpoint, id);
+                unwelcomedSinceWallMs = wall;
+            }
             if (wall - lastHelloWallMs >= HELLO_RETRY_MS) sayHello();
             return;
         }
+        unwelcomedSinceWallMs = 0;
         if (wall - lastSentWallMs >= heartbeatMs) transmit(channel.next(new Payload.Heartbeat(), clock.getAsLong()));
         // A sidecar silent for long may have restarted without us noticing (no message of ours reached it yet):
         // saying hello again is harmless and re-synchronizes both journals.
