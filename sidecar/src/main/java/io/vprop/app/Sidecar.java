@@ -98,7 +98,7 @@ public final class Sidecar implements AutoCloseable {
                 api = new ApiServer(kernel, events, metrics, token);
                 io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
                 // the model registry (versions, active one, rollback) for /api/models; the engine's Q* does not use it yet
-                io.vprop.models.registry.ModelRegistry models = new io.vprop.models.registry.ModelRegistry(dir.resolve("models"), "tpsl",
+                io.vprop.models.registry.ModelRegistry<io.vprop.models.OnnxClassifier> models = io.vprop.models.registry.ModelRegistry.classifiers(dir.resolve("models"), "tpsl",
                         io.vprop.models.data.TpSlFeatures.NAMES);
                 closeables.add(models);
                 io.vprop.models.ModelsApi.register(api.app(), models);

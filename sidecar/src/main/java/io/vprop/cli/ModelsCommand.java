@@ -4,6 +4,7 @@ import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelMetadata;
+import io.vprop.models.OnnxClassifier;
 import io.vprop.models.registry.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +26,8 @@ final class ModelsCommand implements Runnable {
         @Option(names = "--dir", required = true, description = "registry root directory")
         Path dir;
 
-        ModelRegistry open() {
-            return new ModelRegistry(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
+        ModelRegistry<OnnxClassifier> open() {
+            return ModelRegistry.classifiers(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
         }
     }
 
@@ -34,7 +35,7 @@ final class ModelsCommand implements Runnable {
     static final class ListVersions extends RegistryOptions implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (ModelRegistry reg = open()) {
+            try (ModelRegistry<OnnxClassifier> reg = open()) {
                 List<Integer> h = reg.history();
                 Integer active = h.isEmpty() ? null : h.get(h.size() - 1);
                 for (ModelMetadata m : reg.list()) {
@@ -54,8 +55,8 @@ final class ModelsCommand implements Runnable {
     static final class Rollback extends RegistryOptions implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (ModelRegistry reg = open()) {
-                ModelRegistry.Served s = reg.rollback();
+            try (ModelRegistry<OnnxClassifier> reg = open()) {
+                ModelRegistry.Served<OnnxClassifier> s = reg.rollback();
                 System.out.println("now serving " + reg.name() + " v" + s.version());
             } catch (IllegalStateException e) {
                 System.err.println(e.getMessage());

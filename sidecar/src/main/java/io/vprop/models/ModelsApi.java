@@ -23,7 +23,7 @@ public final class ModelsApi {
     private ModelsApi() {
     }
 
-    public static void register(Javalin app, ModelRegistry registry) {
+    public static void register(Javalin app, ModelRegistry<OnnxClassifier> registry) {
         app.get("/api/models", ctx -> ctx.json(state(registry)));
         app.post("/api/models/rollback", ctx -> {
             try {
@@ -56,8 +56,8 @@ public final class ModelsApi {
         ctx.status(status).json(Map.of("error", message));
     }
 
-    static Map<String, Object> state(ModelRegistry reg) {
-        ModelRegistry.Served s = reg.current();
+    static Map<String, Object> state(ModelRegistry<OnnxClassifier> reg) {
+        ModelRegistry.Served<OnnxClassifier> s = reg.current();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", reg.name());
         m.put("served", s == null ? null : s.version());

@@ -19,7 +19,11 @@ import java.util.Map;
  * {@link ModelRejectedException} instead of at the first tick. Inputs go through a per-thread direct FloatBuffer
  * (ONNX Runtime reads it without a copy). Thread-safe: OrtSession.run is thread-safe and buffers are per thread.
  */
-public final class OnnxClassifier implements AutoCloseable {
+public final class OnnxClassifier implements ServedModel {
+    /** Loader for the registry: the metadata's feature count is the expected input width. */
+    public static final ModelLoader<OnnxClassifier> LOADER =
+            (onnx, meta, source) -> new OnnxClassifier(onnx, meta.features().size(), source);
+
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final int featureCount;
@@ -118,6 +122,11 @@ public final class OnnxClassifier implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public float[] evaluateFlat(float[][] rows) {
+        return predictBatch(rows);
     }
 
     @Override

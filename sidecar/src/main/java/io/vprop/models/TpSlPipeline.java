@@ -54,8 +54,9 @@ public final class TpSlPipeline {
                 Map.of("features", String.join(",", data.features()), "bars", bars.getFileName().toString()));
         int version;
         ModelMetadata stored;
-        try (ModelRegistry reg = new ModelRegistry(registryRoot, MODEL_NAME, TpSlFeatures.NAMES)) {
-            version = reg.publish(onnx, r.metadata());
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(registryRoot, MODEL_NAME, TpSlFeatures.NAMES)) {
+            version = reg.publish(onnx, r.metadata().withProperties(Map.of("timeframe", all.get(0).timeframe().name(),
+                    "symbol", all.get(0).symbol())));
             if (activate) reg.activate(version);
             stored = reg.list().stream().filter(m -> m.version() == version).findFirst().orElseThrow();
         }

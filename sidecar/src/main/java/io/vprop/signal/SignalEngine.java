@@ -256,6 +256,7 @@ public final class SignalEngine {
         f.update(openTime, o, h, l, c, v);
         if (f.bars() > 1) cross[k].onBar(s, openTime, f.lastReturn(), c);
         if (k == regimeTf) regimes[s].update(f);
+        ports.winModel().onBar(names[s], tfs[k], openTime, o, h, l, c, v);
     }
 
     // ------------------------------------------------------------------ scan
@@ -353,11 +354,12 @@ public final class SignalEngine {
         double slMoneyPerLot = spec.moneyPerPriceMove(sl, 1.0);
         double costPerLot = spec.moneyPerPriceMove(spread + slip, 1.0) + cfg.commissionPerLot;
         double costR = costPerLot / slMoneyPerLot;
-        double pModel = ports.winModel().pTp1BeforeSl(alphaId, regime, bestStrength, bestEdge,
-                sl / sigmaH, tp1 / sigmaH);
         double nBandit = bandit.observations(regime.ordinal(), a, cfg.banditPriorA, cfg.banditPriorB);
+        double pBandit = bandit.posteriorMean(regime.ordinal(), a);
         SimilarTradeOutcomes.Stats similar = ports.similarTrades().similar(names[s], alphaId, regime, dir);
-        double p = scorer.blendedProbability(pModel, bandit.posteriorMean(regime.ordinal(), a), nBandit, similar);
+        double pModel = ports.winModel().pTp1BeforeSl(new WinQuery(names[s], dir, tfs[k], timeMs, alphaId, regime,
+                bestStrength, bestEdge, sl / sigmaH, tp1 / sigmaH, pBandit, nBandit, similar));
+        double p = scorer.blendedProbability(pModel, pBandit, nBandit, similar);
         double payoff = tp1 / sl;
         double qStar = QualityScorer.qStar(p, payoff, costR);
         Grade grade = scorer.grade(qStar);

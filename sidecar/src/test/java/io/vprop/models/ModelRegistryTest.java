@@ -35,7 +35,7 @@ class ModelRegistryTest {
         return v1().scaled(0.5, 0.3);
     }
 
-    private static int publish(ModelRegistry reg, TreeEnsemble m) {
+    private static int publish(ModelRegistry<OnnxClassifier> reg, TreeEnsemble m) {
         ModelMetadata base = TrainedFixture.result().metadata();
         float[][] px = base.parityInputs();
         float[] py = new float[px.length];
@@ -53,21 +53,21 @@ class ModelRegistryTest {
 
     @Test
     void activateServesTheVersionAndRollbackRestoresThePreviousOutputsExactly() {
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             assertThat(reg.current()).isNull();
             int a = publish(reg, v1());
             int b = publish(reg, v2());
             assertThat(List.of(a, b)).containsExactly(1, 2);
             reg.activate(a);
             float[] x = probe();
-            double p1 = reg.current().probability(x);
+            double p1 = reg.current().model().predict(x);
             reg.activate(b);
-            double p2 = reg.current().probability(x);
+            double p2 = reg.current().model().predict(x);
             assertThat(reg.current().version()).isEqualTo(2);
             assertThat(p2).isNotEqualTo(p1);
             reg.rollback();
             assertThat(reg.current().version()).isEqualTo(1);
-            assertThat(reg.current().probability(x)).isEqualTo(p1); // exactly, not approximately
+            assertThat((double) reg.current().model().predict(x)).isEqualTo(p1); // exactly, not approximately
             assertThat(reg.history()).containsExactly(1);
             assertThatThrownBy(reg::rollback).isInstanceOf(IllegalStateException.class).hasMessageContaining("no previous version");
             assertThat(reg.list()).extracting(ModelMetadata::version).containsExactly(1, 2);
@@ -78,22 +78,22 @@ class ModelRegistryTest {
     @Test
     void aReopenedRegistryServesTheLastActiveVersion() {
         double p;
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             reg.activate(publish(reg, v1()));
             reg.activate(publish(reg, v2()));
-            p = reg.current().probability(probe());
+            p = reg.current().model().predict(probe());
         }
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             assertThat(reg.current().version()).isEqualTo(2);
-            assertThat(reg.current().probability(probe())).isEqualTo(p);
+            assertThat((double) reg.current().model().predict(probe())).isEqualTo(p);
         }
     }
 
     @Test
     void aCorruptedModelFileIsRefusedAndTheCurrentModelKeepsServing() throws Exception {
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             reg.activate(publish(reg, v1()));
-            double before = reg.current().probability(probe());
+            double before = reg.current().model().predict(probe());
             int bad = publish(reg, v2());
             Path file = root.resolve("tpsl").resolve("v0002").resolve("model.onnx");
             byte[] bytes = Files.readAllBytes(file);
@@ -102,14 +102,14 @@ class ModelRegistryTest {
             assertThatThrownBy(() -> reg.activate(bad)).isInstanceOf(ModelRejectedException.class)
                     .hasMessageContaining("v2").hasMessageContaining("corrupted");
             assertThat(reg.current().version()).isEqualTo(1);
-            assertThat(reg.current().probability(probe())).isEqualTo(before);
+            assertThat((double) reg.current().model().predict(probe())).isEqualTo(before);
             assertThat(reg.history()).containsExactly(1);
         }
     }
 
     @Test
     void aFileThatIsNotOnnxButMatchesItsHashIsRefusedByOnnxRuntime() throws Exception {
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             reg.activate(publish(reg, v1()));
             ModelMetadata m = reg.list().get(0);
             int v = reg.publish("this is not a model".getBytes(), m);
@@ -121,7 +121,7 @@ class ModelRegistryTest {
 
     @Test
     void aModelWhoseOutputsDisagreeWithItsParityRowsIsRefused() {
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             ModelMetadata m1 = TrainedFixture.result().metadata();
             // v2's ONNX file with v1's expected outputs: loads fine, but predicts something else
             int v = reg.publish(OnnxTreeExport.export(v2(), "tpsl", Map.of()), m1);
@@ -133,10 +133,10 @@ class ModelRegistryTest {
 
     @Test
     void anIncompatibleFeatureSchemaIsRefused() {
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             publish(reg, v1());
         }
-        try (ModelRegistry other = new ModelRegistry(root, "tpsl", List.of("a", "b"))) {
+        try (ModelRegistry<OnnxClassifier> other = ModelRegistry.classifiers(root, "tpsl", List.of("a", "b"))) {
             assertThatThrownBy(() -> other.activate(1)).isInstanceOf(ModelRejectedException.class)
                     .hasMessageContaining("incompatible");
             assertThatThrownBy(() -> other.activate(7)).isInstanceOf(ModelRejectedException.class)
@@ -146,7 +146,7 @@ class ModelRegistryTest {
 
     @Test
     void swappingUnderLoadDropsNoPrediction() throws Exception {
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", FEATURES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", FEATURES)) {
             int a = publish(reg, v1()), b = publish(reg, v2());
             reg.activate(a);
             float[] x = probe();
@@ -157,7 +157,7 @@ class ModelRegistryTest {
             Thread reader = new Thread(() -> {
                 try {
                     while (!stop.get()) {
-                        double p = reg.current().probability(x);
+                        double p = reg.current().model().predict(x);
                         if (Math.abs(p - pa) > 1e-5 && Math.abs(p - pb) > 1e-5) wrong.incrementAndGet();
                         calls.incrementAndGet();
                     }

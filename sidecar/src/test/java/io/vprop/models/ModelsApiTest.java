@@ -35,7 +35,7 @@ class ModelsApiTest {
     @Test
     void listActivateRollbackOverHttp() throws Exception {
         TreeEnsemble m = TrainedFixture.result().model();
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", TpSlFeatures.NAMES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", TpSlFeatures.NAMES)) {
             int v1 = reg.publish(OnnxTreeExport.export(m, "tpsl", Map.of()), TrainedFixture.result().metadata());
             Javalin app = Javalin.create();
             ModelsApi.register(app, reg);

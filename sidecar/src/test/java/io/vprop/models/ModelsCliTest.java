@@ -23,9 +23,9 @@ class ModelsCliTest {
         TreeEnsemble m = TrainedFixture.result().model();
         float[] x = TrainedFixture.data().x()[0];
         double p1;
-        try (ModelRegistry reg = new ModelRegistry(root, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES)) {
             reg.activate(reg.publish(OnnxTreeExport.export(m, "tpsl", Map.of()), TrainedFixture.result().metadata()));
-            p1 = reg.current().probability(x);
+            p1 = reg.current().model().predict(x);
             TreeEnsemble m2 = m.scaled(0.5, 0.3);
             var meta = TrainedFixture.result().metadata();
             float[] py = new float[meta.parityInputs().length];
@@ -38,9 +38,9 @@ class ModelsCliTest {
         String dir = root.toString();
         assertThat(new CommandLine(new VpropCli()).execute("models", "list", "--dir", dir)).isZero();
         assertThat(new CommandLine(new VpropCli()).execute("models", "rollback", "--dir", dir)).isZero();
-        try (ModelRegistry reg = new ModelRegistry(root, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES)) {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES)) {
             assertThat(reg.current().version()).isEqualTo(1);
-            assertThat(reg.current().probability(x)).isEqualTo(p1);
+            assertThat((double) reg.current().model().predict(x)).isEqualTo(p1);
         }
         assertThat(new CommandLine(new VpropCli()).execute("models", "rollback", "--dir", dir)).isEqualTo(1);
     }

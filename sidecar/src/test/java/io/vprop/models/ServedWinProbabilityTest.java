@@ -1,9 +1,12 @@
 package io.vprop.models;
 
 import io.vprop.market.Bar;
+import io.vprop.market.Timeframe;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.onnx.OnnxTreeExport;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.signal.SimilarTradeOutcomes;
+import io.vprop.signal.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
@@ -13,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -22,34 +24,44 @@ class ServedWinProbabilityTest {
     @TempDir
     Path root;
 
+    private static WinQuery query(String symbol, int side, Timeframe tf, double tp1Sigma) {
+        return new WinQuery(symbol, side, tf, 0, AlphaId.values()[0], Regime.values()[0], 0.5, 0.1, 1.0, tp1Sigma,
+                0.4, 0, SimilarTradeOutcomes.Stats.NONE);
+    }
+
     @Test
-    void servedModelAnswersForItsGeometryAndTheBaselineOtherwise() {
+    void servedModelAnswersForItsTimeframeAndGeometryAndTheBaselineOtherwise() {
         TreeEnsemble model = TrainedFixture.result().model();
-        try (ModelRegistry reg = new ModelRegistry(root, "tpsl", TpSlFeatures.NAMES)) {
-            TpSlFeatures features = new TpSlFeatures();
-            AtomicReference<ServedWinProbability.Context> ctx = new AtomicReference<>(new ServedWinProbability.Context(features, 1));
-            ServedWinProbability win = new ServedWinProbability(reg, ctx::get, new DriftWinProbability());
-            AlphaId alpha = AlphaId.values()[0];
-            Regime regime = Regime.values()[0];
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", TpSlFeatures.NAMES)) {
+            ServedWinProbability win = new ServedWinProbability(reg, new DriftWinProbability());
+            List<Bar> bars = TrainedFixture.bars();
+            String sym = bars.get(0).symbol();
+            Timeframe tf = bars.get(0).timeframe();
             double baseline = DriftWinProbability.probability(0.1, 1.5, 1.0);
             // nothing served yet → the baseline
-            assertThat(win.pTp1BeforeSl(alpha, regime, 0.5, 0.1, 1.0, 1.5)).isEqualTo(baseline);
+            assertThat(win.pTp1BeforeSl(query(sym, 1, tf, 1.5))).isEqualTo(baseline);
 
-            reg.activate(reg.publish(OnnxTreeExport.export(model, "tpsl", Map.of()), TrainedFixture.result().metadata()));
-            List<Bar> bars = TrainedFixture.bars();
-            for (int i = 0; i < 100; i++) features.onBar(bars.get(i));
+            reg.activate(reg.publish(OnnxTreeExport.export(model, "tpsl", Map.of()),
+                    TrainedFixture.result().metadata().withProperties(Map.of("timeframe", tf.name()))));
+            TpSlFeatures reference = new TpSlFeatures();
+            for (int i = 0; i < 100; i++) {
+                Bar b = bars.get(i);
+                reference.onBar(b);
+                win.onBar(sym, tf, b.openTimeMs(), b.open(), b.high(), b.low(), b.close(), b.tickVolume());
+                win.onBar(sym, Timeframe.H4, b.openTimeMs(), 9, 9, 9, 9, 1); // other timeframes do not disturb it
+            }
             float[] row = new float[TpSlFeatures.NAMES.size()];
-            assertThat(features.vector(1, row)).isTrue();
-            double p = win.pTp1BeforeSl(alpha, regime, 0.5, 0.1, 1.0, 1.5);
+            assertThat(reference.vector(1, row)).isTrue();
+            double p = win.pTp1BeforeSl(query(sym, 1, tf, 1.5));
             assertThat(p).isCloseTo(model.probability(row), within(1e-5)).isNotEqualTo(baseline);
-            features.vector(-1, row);
-            ctx.set(new ServedWinProbability.Context(features, -1));
-            assertThat(win.pTp1BeforeSl(alpha, regime, 0.5, 0.1, 1.0, 1.5)).isCloseTo(model.probability(row), within(1e-5));
-            // another stop geometry than the model was trained for → the baseline
-            assertThat(win.pTp1BeforeSl(alpha, regime, 0.5, 0.1, 1.0, 2.5))
-                    .isEqualTo(DriftWinProbability.probability(0.1, 2.5, 1.0));
-            ctx.set(null);
-            assertThat(win.pTp1BeforeSl(alpha, regime, 0.5, 0.1, 1.0, 1.5)).isEqualTo(baseline);
+            reference.vector(-1, row);
+            assertThat(win.pTp1BeforeSl(query(sym, -1, tf, 1.5))).isCloseTo(model.probability(row), within(1e-5));
+            assertThat(win.servedCount()).isEqualTo(2);
+            // another stop geometry, another timeframe, a symbol never seen → the baseline
+            assertThat(win.pTp1BeforeSl(query(sym, 1, tf, 2.5))).isEqualTo(DriftWinProbability.probability(0.1, 2.5, 1.0));
+            assertThat(win.pTp1BeforeSl(query(sym, 1, Timeframe.H4, 1.5))).isEqualTo(baseline);
+            assertThat(win.pTp1BeforeSl(query("GBPUSD", 1, tf, 1.5))).isEqualTo(baseline);
+            assertThat(win.fallbackCount()).isEqualTo(4);
         }
     }
 

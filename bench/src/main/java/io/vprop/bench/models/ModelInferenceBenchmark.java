@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public class ModelInferenceBenchmark {
     private TreeEnsemble model;
     private OnnxClassifier onnx;
-    private ModelRegistry registry;
+    private ModelRegistry<OnnxClassifier> registry;
     private Path registryDir;
     private float[][] rows;
     private FloatBuffer[] buffers;
@@ -66,7 +66,7 @@ public class ModelInferenceBenchmark {
         byte[] bytes = OnnxTreeExport.export(model, "tpsl", Map.of());
         onnx = new OnnxClassifier(bytes, TpSlFeatures.NAMES.size(), "bench");
         registryDir = Files.createTempDirectory("vprop-models-bench");
-        registry = new ModelRegistry(registryDir, "tpsl", TpSlFeatures.NAMES);
+        registry = ModelRegistry.classifiers(registryDir, "tpsl", TpSlFeatures.NAMES);
         registry.activate(registry.publish(bytes, r.metadata()));
         int n = 1024, from = d.size() - n;
         rows = new float[n][];
@@ -96,7 +96,7 @@ public class ModelInferenceBenchmark {
 
     @Benchmark
     public double onnxRuntimeThroughRegistry() {
-        return registry.current().probability(rows[i++ & 1023]);
+        return registry.current().model().predict(rows[i++ & 1023]);
     }
 
     @Benchmark

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.models.ModelRejectedException;
+import io.vprop.models.ModelLoader;
 import io.vprop.models.OnnxClassifier;
+import io.vprop.models.ServedModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,14 +37,11 @@ import java.util.stream.Stream;
  * see a half-loaded model; any failure throws {@link ModelRejectedException} and the current model keeps serving.
  * Sessions swapped out stay open until {@link #close()} because a reader may still be inside one (a few MB each).
  */
-public final class ModelRegistry implements AutoCloseable {
+public final class ModelRegistry<M extends ServedModel> implements AutoCloseable {
     public static final double PARITY_TOLERANCE = 1e-5;
 
     /** The model being served: immutable, swapped as a whole. */
-    public record Served(int version, ModelMetadata metadata, OnnxClassifier classifier) {
-        public double probability(float[] features) {
-            return classifier.predict(features);
-        }
+    public record Served<M extends ServedModel>(int version, ModelMetadata metadata, M model) {
     }
 
     private record History(List<Integer> history) {
@@ -57,18 +56,25 @@ public final class ModelRegistry implements AutoCloseable {
     private final Path dir;
     private final String name;
     private final List<String> expectedFeatures;
-    private final List<OnnxClassifier> retired = new ArrayList<>();
-    private volatile Served current;
+    private final ModelLoader<M> loader;
+    private final List<M> retired = new ArrayList<>();
+    private volatile Served<M> current;
+
+    /** A registry of TP/SL-style binary classifiers (input features[N, F] → probability[N, 1]). */
+    public static ModelRegistry<OnnxClassifier> classifiers(Path root, String name, List<String> expectedFeatures) {
+        return new ModelRegistry<>(root, name, expectedFeatures, OnnxClassifier.LOADER);
+    }
 
     /**
      * Opens (creating if needed) the registry for {@code name} under {@code root} and serves the active version
      * if there is one. A stored active version that no longer loads is reported by the exception.
      */
-    public ModelRegistry(Path root, String name, List<String> expectedFeatures) {
+    public ModelRegistry(Path root, String name, List<String> expectedFeatures, ModelLoader<M> loader) {
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("bad model name '" + name + "'");
         this.dir = root.resolve(name);
         this.name = name;
         this.expectedFeatures = List.copyOf(expectedFeatures);
+        this.loader = Objects.requireNonNull(loader, "loader");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -83,7 +89,7 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /** The model being served, or null when none was activated. Lock-free. */
-    public Served current() {
+    public Served<M> current() {
         return current;
     }
 
@@ -110,8 +116,8 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /** Loads, verifies and serves {@code version}; on any failure the current model keeps serving. */
-    public synchronized Served activate(int version) {
-        Served next = load(version);
+    public synchronized Served<M> activate(int version) {
+        Served<M> next = load(version);
         List<Integer> h = new ArrayList<>(history());
         h.add(version);
         writeHistory(h);
@@ -123,11 +129,11 @@ public final class ModelRegistry implements AutoCloseable {
      * Serves the version that was active before the current one (verified like any activation) and drops the
      * current one from the history, so repeated rollbacks walk further back.
      */
-    public synchronized Served rollback() {
+    public synchronized Served<M> rollback() {
         List<Integer> h = new ArrayList<>(history());
         if (h.size() < 2) throw new IllegalStateException("no previous version of " + name + " to roll back to (history " + h + ")");
         h.remove(h.size() - 1);
-        Served prev = load(h.get(h.size() - 1));
+        Served<M> prev = load(h.get(h.size() - 1));
         writeHistory(h);
         swap(prev);
         return prev;
@@ -151,13 +157,13 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
-    private void swap(Served next) {
-        Served old = current;
+    private void swap(Served<M> next) {
+        Served<M> old = current;
         current = next; // volatile write: readers switch at their next call, none is blocked
-        if (old != null) retired.add(old.classifier());
+        if (old != null) retired.add(old.model());
     }
 
-    private Served load(int version) {
+    private Served<M> load(int version) {
         Path vd = versionDir(version);
         if (!Files.isDirectory(vd)) throw new ModelRejectedException(name + " v" + version + " does not exist in " + dir);
         ModelMetadata meta = readMetadata(version);
@@ -178,26 +184,35 @@ public final class ModelRegistry implements AutoCloseable {
             throw new ModelRejectedException(name + " v" + version + ": model.onnx is corrupted (sha256 " + sha
                     + " but metadata says " + meta.sha256() + ")");
         }
-        OnnxClassifier c = new OnnxClassifier(bytes, expectedFeatures.size(), name + " v" + version);
+        M m = loader.load(bytes, meta, name + " v" + version);
         try {
-            checkParity(meta, c, version);
+            checkParity(meta, m, version);
         } catch (RuntimeException e) {
-            c.close();
+            m.close();
             throw e;
         }
-        return new Served(version, meta, c);
+        return new Served<>(version, meta, m);
     }
 
-    private void checkParity(ModelMetadata meta, OnnxClassifier c, int version) {
+    private void checkParity(ModelMetadata meta, M m, int version) {
         if (meta.parityInputs() == null || meta.parityInputs().length == 0
-                || meta.parityExpected() == null || meta.parityExpected().length != meta.parityInputs().length) {
+                || meta.parityExpected() == null || meta.parityExpected().length == 0) {
             throw new ModelRejectedException(name + " v" + version + ": metadata has no parity rows to verify the model with");
         }
-        float[] got = c.predictBatch(meta.parityInputs());
+        float[] got;
+        try {
+            got = m.evaluateFlat(meta.parityInputs());
+        } catch (RuntimeException e) {
+            throw new ModelRejectedException(name + " v" + version + ": the model cannot run its parity rows: " + e.getMessage(), e);
+        }
+        if (got.length != meta.parityExpected().length) {
+            throw new ModelRejectedException(name + " v" + version + ": parity rows produce " + got.length
+                    + " outputs but the metadata stores " + meta.parityExpected().length);
+        }
         for (int i = 0; i < got.length; i++) {
             double diff = Math.abs(got[i] - meta.parityExpected()[i]);
             if (!(diff <= PARITY_TOLERANCE)) {
-                throw new ModelRejectedException(name + " v" + version + ": parity check failed on row " + i
+                throw new ModelRejectedException(name + " v" + version + ": parity check failed on output " + i
                         + ": ONNX Runtime " + got[i] + " vs trained model " + meta.parityExpected()[i]);
             }
         }
@@ -256,10 +271,10 @@ public final class ModelRegistry implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        retired.forEach(OnnxClassifier::close);
+        retired.forEach(ServedModel::close);
         retired.clear();
-        Served c = current;
+        Served<M> c = current;
         current = null;
-        if (c != null) c.classifier().close();
+        if (c != null) c.model().close();
     }
 }

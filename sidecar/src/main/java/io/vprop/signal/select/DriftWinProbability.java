@@ -1,8 +1,7 @@
 package io.vprop.signal.select;
 
 import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.alpha.AlphaId;
-import io.vprop.signal.regime.Regime;
+import io.vprop.signal.WinQuery;
 
 /**
  * Calibrated baseline for P(TP1 before SL): first passage of a Brownian motion with drift μ (the alpha's expected
@@ -13,9 +12,8 @@ import io.vprop.signal.regime.Regime;
  */
 public final class DriftWinProbability implements WinProbabilityModel {
     @Override
-    public double pTp1BeforeSl(AlphaId alpha, Regime regime, double strength, double edgeSigma,
-                               double slSigma, double tp1Sigma) {
-        return probability(edgeSigma, tp1Sigma, slSigma);
+    public double pTp1BeforeSl(WinQuery q) {
+        return probability(q.edgeSigma(), q.tp1Sigma(), q.slSigma());
     }
 
     public static double probability(double mu, double a, double b) {
