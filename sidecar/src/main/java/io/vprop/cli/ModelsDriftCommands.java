@@ -53,12 +53,15 @@ final class ModelsDriftCommands {
         boolean activate;
         @Option(names = "--epochs", defaultValue = "30", description = "training epochs (default ${DEFAULT-VALUE})")
         int epochs;
+        @Option(names = "--window", defaultValue = "500",
+                description = "live window (feature vectors) to calibrate the thresholds for (default ${DEFAULT-VALUE})")
+        int window;
 
         @Override
         public Integer call() {
             AutoencoderTrainer.Params d = AutoencoderTrainer.Params.defaults();
             AutoencoderTrainer.Params p = new AutoencoderTrainer.Params(d.hidden(), epochs, d.batch(), d.learningRate(), d.seed());
-            DriftPipeline.Outcome o = DriftPipeline.train(bars, fromMs(), toMs(), p, dir, report, activate);
+            DriftPipeline.Outcome o = DriftPipeline.train(bars, fromMs(), toMs(), p, window, dir, report, activate);
             System.out.printf("published %s v%d%s: rows=%s loss %.4f → %.4f, held-out error %s%n", DriftPipeline.MODEL_NAME,
                     o.version(), activate ? " (serving)" : "", o.report().get("rows"), (Double) o.report().get("lossBeforeTraining"),
                     last((double[]) o.report().get("lossPerEpoch")), o.report().get("heldOutError"));

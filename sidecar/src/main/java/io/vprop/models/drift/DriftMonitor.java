@@ -16,12 +16,16 @@ import java.util.List;
  * <p>Thresholds. PSI: &lt; 0.1 no significant shift, 0.1–0.25 moderate (WARN), ≥ 0.25 significant (ALARM) — the rule
  * of thumb of credit-scorecard monitoring (N. Siddiqi, "Credit Risk Scorecards", Wiley 2006; its statistical
  * behaviour is studied in B. Yurdakul, "Statistical Properties of Population Stability Index", PhD thesis, Western
- * Michigan University 2018). They are conventions, not significance levels: with k bins and a window of n rows, PSI
- * of two samples of the same distribution is about (k−1)·(1/n + 1/N) by chance alone (≈ 0.02 for 10 bins and 500
- * rows), well below 0.1. KL has no conventional threshold; it is reported and does not set the level
- * (PSI = KL(live‖ref) + KL(ref‖live), its symmetric form, does). Autoencoder: WARN when the window's mean error
- * reaches the reference p95 of per-row errors, ALARM at the p99 — a coarse, conservative rule (a mean of many rows
- * above a single-row tail percentile means most rows are reconstructed badly).
+ * Michigan University 2018). They are conventions, not significance levels, and they assume independent rows: for
+ * k bins and n i.i.d. rows, PSI between two samples of one distribution is about (k−1)·(1/n + 1/N) (≈ 0.02 for 10
+ * bins, 500 rows). Our vectors are not independent — consecutive bars share their 15/60-bar lookback — so on real
+ * EURUSD H1 a 500-vector window of the training period itself exceeds 0.25 on the slow features in about half the
+ * windows (docs/models.md, "Drift"). Therefore, when the reference carries a {@link DriftReference.Calibration} for
+ * this window length, a feature warns/alarms only above max(conventional, p95/p99 of the training period's own
+ * window PSI). KL has no conventional threshold; it is reported and does not set the level (PSI = KL(live‖ref) +
+ * KL(ref‖live), its symmetric form, does). Autoencoder: with a calibration, WARN/ALARM when the window's mean error
+ * exceeds the p95/p99 of the training period's window means; without one, the reference's per-row p95/p99 (coarse:
+ * a mean above a single-row tail percentile means most rows are reconstructed badly).
  */
 public final class DriftMonitor {
     /** Scores reconstruction errors of many rows in one call (the served autoencoder or its Java twin). */
@@ -69,6 +73,7 @@ public final class DriftMonitor {
         this.ring = new float[config.window()][width];
         this.ringBins = new int[config.window()][width];
         this.counts = new long[width][];
+        if (width == 0) throw new IllegalArgumentException("reference has no features");
         for (int j = 0; j < width; j++) counts[j] = new long[reference.histograms().get(j).bins()];
     }
 
@@ -119,6 +124,8 @@ public final class DriftMonitor {
 
     public synchronized DriftReport report() {
         boolean ready = size >= config.minRows();
+        DriftReference.Calibration cal = reference.calibration();
+        boolean calibrated = cal != null && cal.window() == config.window();
         List<DriftReport.FeatureDrift> feats = new ArrayList<>(width);
         DriftLevel overall = DriftLevel.OK;
         for (int j = 0; j < width; j++) {
@@ -126,9 +133,10 @@ public final class DriftMonitor {
             double[] live = FeatureHistogram.smoothed(counts[j], size);
             double psi = FeatureHistogram.psi(live, h.probabilities());
             double kl = FeatureHistogram.kl(live, h.probabilities());
-            DriftLevel lvl = !ready ? DriftLevel.OK
-                    : psi >= config.psiAlarm() ? DriftLevel.ALARM : psi >= config.psiWarn() ? DriftLevel.WARN : DriftLevel.OK;
-            feats.add(new DriftReport.FeatureDrift(h.feature(), psi, kl, lvl));
+            double warnAt = calibrated ? Math.max(config.psiWarn(), cal.psiWarn()[j]) : config.psiWarn();
+            double alarmAt = calibrated ? Math.max(config.psiAlarm(), cal.psiAlarm()[j]) : config.psiAlarm();
+            DriftLevel lvl = level(ready, psi, warnAt, alarmAt);
+            feats.add(new DriftReport.FeatureDrift(h.feature(), psi, kl, warnAt, alarmAt, lvl));
             overall = overall.max(lvl);
         }
         DriftReport.ErrorDrift err = null;
@@ -144,11 +152,17 @@ public final class DriftMonitor {
                 if (v > er.p99()) above++;
             }
             double mean = sum / e.length;
-            DriftLevel lvl = !ready ? DriftLevel.OK
-                    : mean >= er.p99() ? DriftLevel.ALARM : mean >= er.p95() ? DriftLevel.WARN : DriftLevel.OK;
-            err = new DriftReport.ErrorDrift(mean, er.mean(), er.p95(), er.p99(), mean / er.mean(), (double) above / e.length, lvl);
+            boolean errCal = calibrated && Double.isFinite(cal.errorWarn());
+            double warnAt = errCal ? cal.errorWarn() : er.p95(), alarmAt = errCal ? cal.errorAlarm() : er.p99();
+            DriftLevel lvl = level(ready, mean, warnAt, alarmAt);
+            err = new DriftReport.ErrorDrift(mean, er.mean(), mean / er.mean(), (double) above / e.length, warnAt, alarmAt, lvl);
             overall = overall.max(lvl);
         }
-        return new DriftReport(size, config.window(), ready, feats, err, overall);
+        return new DriftReport(size, config.window(), ready, calibrated, feats, err, overall);
+    }
+
+    private static DriftLevel level(boolean ready, double value, double warnAt, double alarmAt) {
+        if (!ready) return DriftLevel.OK;
+        return value >= alarmAt ? DriftLevel.ALARM : value >= warnAt ? DriftLevel.WARN : DriftLevel.OK;
     }
 }

@@ -52,6 +52,15 @@ public final class DriftPipeline {
     }
 
     public static Trained train(DriftRows rows, AutoencoderTrainer.Params params, long nowMs) {
+        return train(rows, params, DriftMonitor.Config.defaults().window(), nowMs);
+    }
+
+    /**
+     * As {@link #train(DriftRows, AutoencoderTrainer.Params, long)}, calibrating the thresholds for live windows of
+     * {@code window} vectors on the training period (the autoencoder is tiny — ~150 weights on tens of thousands of
+     * rows, held-out error ≈ training error — so in-sample window errors are a fair reference).
+     */
+    public static Trained train(DriftRows rows, AutoencoderTrainer.Params params, int window, long nowMs) {
         if (rows.size() < 200) throw new IllegalArgumentException("too few feature rows to train the drift autoencoder: " + rows.size());
         int cut = (int) (rows.size() * 0.9);
         DriftRows fit = rows.slice(0, cut), held = rows.slice(cut, rows.size());
@@ -59,6 +68,10 @@ public final class DriftPipeline {
         Autoencoder ae = r.model();
         float[] heldErr = ae.errors(held.x());
         DriftReference ref = DriftReference.of(TpSlFeatures.NAMES, rows.x(), BINS, heldErr);
+        if (rows.size() >= 4 * window) {
+            // about 2,000 window positions at most: enough for a p99, cheap at any data size
+            ref = ref.calibrated(rows.x(), ae.errors(rows.x()), window, Math.max(1, (rows.size() - window) / 2000));
+        }
         int pr = Math.min(PARITY_ROWS, held.size());
         float[][] px = new float[pr][];
         for (int i = 0; i < pr; i++) px[i] = held.x()[i].clone();
@@ -76,13 +89,13 @@ public final class DriftPipeline {
         return new Trained(ae, r, meta, heldErr);
     }
 
-    public static Outcome train(Path bars, long fromMs, long toMs, AutoencoderTrainer.Params params, Path registryRoot,
-                                Path reportFile, boolean activate) {
+    public static Outcome train(Path bars, long fromMs, long toMs, AutoencoderTrainer.Params params, int window,
+                                Path registryRoot, Path reportFile, boolean activate) {
         long t0 = System.nanoTime();
         List<Bar> all = BarFiles.readAll(bars);
         DriftRows rows = DriftRows.of(all, fromMs, toMs);
         long t1 = System.nanoTime();
-        Trained t = train(rows, params, System.currentTimeMillis());
+        Trained t = train(rows, params, window, System.currentTimeMillis());
         long t2 = System.nanoTime();
         byte[] onnx = OnnxAutoencoderExport.export(t.model(), MODEL_NAME,
                 Map.of("features", String.join(",", TpSlFeatures.NAMES), "bars", bars.getFileName().toString()));
@@ -109,6 +122,7 @@ public final class DriftPipeline {
         rep.put("lossPerEpoch", t.fit().lossPerEpoch());
         rep.put("heldOutError", ref.error());
         rep.put("referenceBins", ref.histograms().stream().map(h -> Map.of("feature", h.feature(), "bins", h.bins())).toList());
+        rep.put("calibration", ((Map<?, ?>) ref.toProperties().get(DriftReference.PROPERTY)).get("calibration"));
         rep.put("rowsSeconds", (t1 - t0) / 1e9);
         rep.put("trainSeconds", (t2 - t1) / 1e9);
         rep.put("version", version);
@@ -202,11 +216,19 @@ public final class DriftPipeline {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", r.rows());
         m.put("ready", r.ready());
+        m.put("calibrated", r.calibrated());
         m.put("level", r.level().name());
         m.put("alarm", r.alarm());
         List<Map<String, Object>> f = new ArrayList<>();
         for (DriftReport.FeatureDrift d : r.features()) {
-            f.add(Map.of("feature", d.feature(), "psi", round(d.psi()), "kl", round(d.kl()), "level", d.level().name()));
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("feature", d.feature());
+            fm.put("psi", round(d.psi()));
+            fm.put("kl", round(d.kl()));
+            fm.put("warnAt", round(d.warnAt()));
+            fm.put("alarmAt", round(d.alarmAt()));
+            fm.put("level", d.level().name());
+            f.add(fm);
         }
         m.put("features", f);
         if (r.error() != null) {
@@ -214,10 +236,10 @@ public final class DriftPipeline {
             Map<String, Object> em = new LinkedHashMap<>();
             em.put("liveMean", round(e.liveMean()));
             em.put("referenceMean", round(e.referenceMean()));
-            em.put("referenceP95", round(e.referenceP95()));
-            em.put("referenceP99", round(e.referenceP99()));
             em.put("ratio", round(e.ratio()));
             em.put("fractionAboveReferenceP99", round(e.fractionAboveP99()));
+            em.put("warnAt", round(e.warnAt()));
+            em.put("alarmAt", round(e.alarmAt()));
             em.put("level", e.level().name());
             m.put("autoencoder", em);
         }

@@ -15,11 +15,32 @@ import java.util.Map;
  * training rows, and the distribution of the autoencoder's per-row reconstruction error on held-out rows of the
  * training period (rows the autoencoder did not fit, so the reference error is not optimistic).
  */
-public record DriftReference(List<FeatureHistogram> histograms, ErrorReference error) {
+public record DriftReference(List<FeatureHistogram> histograms, ErrorReference error, Calibration calibration) {
     public static final String PROPERTY = "drift.reference";
 
     public DriftReference {
         histograms = List.copyOf(histograms);
+        if (calibration != null && calibration.psiWarn().length != histograms.size()) {
+            throw new IllegalArgumentException("calibration has " + calibration.psiWarn().length + " features, reference "
+                    + histograms.size());
+        }
+    }
+
+    /**
+     * How much windows of {@code window} consecutive vectors drift <em>inside the training period itself</em>: the
+     * p95 (warn) and p99 (alarm) of each feature's window PSI and of the window mean reconstruction error, over
+     * {@code windows} window positions. Consecutive bars share most of their 15/60-bar lookback, so a window of a few
+     * hundred vectors holds few independent observations of the slow features and their window PSI is far above the
+     * i.i.d. sampling level; these empirical thresholds (never below the conventional ones) say "more unusual than
+     * the windows the model was trained on". Only used by a monitor with the same window length.
+     */
+    public record Calibration(int window, int windows, double[] psiWarn, double[] psiAlarm, double errorWarn,
+                              double errorAlarm) {
+        public Calibration {
+            psiWarn = psiWarn.clone();
+            psiAlarm = psiAlarm.clone();
+            if (psiWarn.length != psiAlarm.length) throw new IllegalArgumentException("psiWarn and psiAlarm differ in length");
+        }
     }
 
     /** Reconstruction-error percentiles of the reference rows. */
@@ -50,7 +71,50 @@ public record DriftReference(List<FeatureHistogram> histograms, ErrorReference e
             for (int r = 0; r < rows.length; r++) col[r] = rows[r][j];
             h.add(FeatureHistogram.of(names.get(j), col, bins));
         }
-        return new DriftReference(h, heldOutErrors == null ? null : ErrorReference.of(heldOutErrors));
+        return new DriftReference(h, heldOutErrors == null ? null : ErrorReference.of(heldOutErrors), null);
+    }
+
+    /**
+     * This reference with a {@link Calibration} for windows of {@code window} vectors, measured by sliding such a
+     * window over {@code rows} (time order; {@code rowErrors} are their reconstruction errors, or null) and taking a
+     * report every {@code stride} vectors once it is full.
+     */
+    public DriftReference calibrated(float[][] rows, float[] rowErrors, int window, int stride) {
+        if (rows.length < 2 * window) {
+            throw new IllegalArgumentException("need at least 2 windows of rows to calibrate, have " + rows.length + " for " + window);
+        }
+        int f = histograms.size();
+        DriftMonitor m = new DriftMonitor(new DriftReference(histograms, null, null),
+                new DriftMonitor.Config(window, window, 0.1, 0.25), null);
+        List<double[]> psi = new ArrayList<>();
+        List<Double> err = new ArrayList<>();
+        double[] prefix = new double[rows.length + 1];
+        if (rowErrors != null) for (int i = 0; i < rows.length; i++) prefix[i + 1] = prefix[i] + rowErrors[i];
+        for (int i = 0; i < rows.length; i++) {
+            m.add(rows[i]);
+            if (i + 1 >= window && (i + 1 - window) % stride == 0) {
+                DriftReport r = m.report();
+                double[] p = new double[f];
+                for (int j = 0; j < f; j++) p[j] = r.features().get(j).psi();
+                psi.add(p);
+                err.add((prefix[i + 1] - prefix[i + 1 - window]) / window);
+            }
+        }
+        double[] warn = new double[f], alarm = new double[f];
+        for (int j = 0; j < f; j++) {
+            final int jj = j;
+            double[] col = psi.stream().mapToDouble(p -> p[jj]).sorted().toArray();
+            warn[j] = quantile(col, 0.95);
+            alarm[j] = quantile(col, 0.99);
+        }
+        double[] e = err.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        boolean withErrors = rowErrors != null;
+        return new DriftReference(histograms, error, new Calibration(window, psi.size(), warn, alarm,
+                withErrors ? quantile(e, 0.95) : Double.NaN, withErrors ? quantile(e, 0.99) : Double.NaN));
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
     /** The JSON-friendly form stored in the metadata properties. */
@@ -70,6 +134,16 @@ public record DriftReference(List<FeatureHistogram> histograms, ErrorReference e
         if (error != null) {
             ref.put("error", Map.of("rows", error.rows(), "mean", error.mean(), "p50", error.p50(), "p95", error.p95(),
                     "p99", error.p99()));
+        }
+        if (calibration != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("window", calibration.window());
+            c.put("windows", calibration.windows());
+            c.put("psiWarn", calibration.psiWarn());
+            c.put("psiAlarm", calibration.psiAlarm());
+            c.put("errorWarn", calibration.errorWarn());
+            c.put("errorAlarm", calibration.errorAlarm());
+            ref.put("calibration", c);
         }
         return Map.of(PROPERTY, ref);
     }
@@ -93,7 +167,12 @@ public record DriftReference(List<FeatureHistogram> histograms, ErrorReference e
                 err = new ErrorReference(((Number) e.get("rows")).intValue(), num(e.get("mean")), num(e.get("p50")),
                         num(e.get("p95")), num(e.get("p99")));
             }
-            DriftReference r = new DriftReference(h, err);
+            Calibration cal = null;
+            if (ref.get("calibration") instanceof Map<?, ?> c) {
+                cal = new Calibration(((Number) c.get("window")).intValue(), ((Number) c.get("windows")).intValue(),
+                        numbers(c.get("psiWarn")), numbers(c.get("psiAlarm")), num(c.get("errorWarn")), num(c.get("errorAlarm")));
+            }
+            DriftReference r = new DriftReference(h, err, cal);
             if (!r.features().equals(meta.features())) {
                 throw new ModelRejectedException(who + ": drift reference features " + r.features() + " differ from the model's "
                         + meta.features());
@@ -105,6 +184,7 @@ public record DriftReference(List<FeatureHistogram> histograms, ErrorReference e
     }
 
     private static double num(Object o) {
+        if (o instanceof String str && str.equals("NaN")) return Double.NaN; // written as a string by WRITE_NAN_AS_STRINGS
         return ((Number) o).doubleValue();
     }
 

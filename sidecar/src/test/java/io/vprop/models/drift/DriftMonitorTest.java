@@ -94,4 +94,39 @@ class DriftMonitorTest {
         nan[2] = Float.NaN;
         assertThatThrownBy(() -> m.add(nan)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ret15_sigma");
     }
+
+    @Test
+    void calibratedThresholdsStopTheTrainingPeriodFromAlarmingItselfButStillCatchAShift() {
+        DriftPipeline.Trained t = DriftFixture.trained();
+        DriftReference ref = DriftReference.fromMetadata(t.metadata());
+        assertThat(ref.calibration()).isNotNull();
+        assertThat(ref.calibration().window()).isEqualTo(500);
+        DriftRows train = DriftFixture.training();
+        DriftMonitor calibrated = monitor(500);
+        DriftMonitor conventional = new DriftMonitor(new DriftReference(ref.histograms(), ref.error(), null),
+                DriftMonitor.Config.defaults(), t.model()::errors);
+        int windows = 0, calibratedAlarms = 0, conventionalAlarms = 0;
+        for (int i = 0; i < train.size(); i++) {
+            calibrated.add(train.x()[i]);
+            conventional.add(train.x()[i]);
+            if ((i + 1) % 500 == 0) {
+                windows++;
+                DriftReport c = calibrated.report();
+                assertThat(c.calibrated()).isTrue();
+                if (c.alarm()) calibratedAlarms++;
+                if (conventional.report().alarm()) conventionalAlarms++;
+            }
+        }
+        assertThat(windows).isGreaterThan(30);
+        // consecutive M1 vectors are strongly dependent: the conventional 0.25 fires on many in-sample windows
+        assertThat(conventionalAlarms).as("conventional alarms in %d windows", windows).isGreaterThan(windows / 4);
+        assertThat(calibratedAlarms).as("calibrated alarms in %d windows", windows).isLessThanOrEqualTo(windows / 10);
+        DriftMonitor scaled = monitor(500);
+        for (int i = 0; i < 500; i++) {
+            float[] x = DriftFixture.later().x()[i].clone();
+            for (int j = 0; j < 5; j++) x[j] *= 2;
+            scaled.add(x);
+        }
+        assertThat(scaled.report().alarm()).isTrue();
+    }
 }
