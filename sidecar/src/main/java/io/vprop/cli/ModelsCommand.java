@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code vprop models list|rollback|train}: the model registry from the command line (see docs/models.md). */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Model registry: list, rollback, train.",
-        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Rollback.class, ModelsCommand.Train.class})
+/**
+ * {@code vprop models list|rollback|train|train-drift|drift}: the model registry from the command line (see
+ * docs/models.md); the drift subcommands live in {@link ModelsDriftCommands}.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Model registry: list, rollback, train; drift autoencoder: train-drift, drift.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Rollback.class, ModelsCommand.Train.class,
+                ModelsDriftCommands.TrainDrift.class, ModelsDriftCommands.Drift.class})
 final class ModelsCommand implements Runnable {
     @Override
     public void run() {
