@@ -1,0 +1,55 @@
+package io.vprop.models.meta;
+
+import io.vprop.market.Timeframe;
+import io.vprop.models.ServedWinProbability;
+import io.vprop.signal.WinProbabilityModel;
+import io.vprop.signal.WinQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link WinProbabilityModel} that answers like the served first stage (classifier if it answers, else the
+ * fallback) and records, for every query, the query itself and both probabilities at that moment. The engine
+ * calls it once per candidate that reaches scoring — trades and skips alike — so the recording is the meta
+ * learner's population. Not thread-safe (the engine is single-threaded).
+ */
+public final class RecordingWinProbability implements WinProbabilityModel {
+    /** One query as the engine asked it; {@code classifierP} is NaN when the classifier did not answer. */
+    public record Recorded(WinQuery query, double classifierP, double fallbackP) {
+    }
+
+    private final ServedWinProbability classifier;
+    private final WinProbabilityModel fallback;
+    private final List<Recorded> recorded = new ArrayList<>();
+
+    /** @param classifier first stage without a meta model, or null to record the fallback only */
+    public RecordingWinProbability(ServedWinProbability classifier, WinProbabilityModel fallback) {
+        if (fallback == null) throw new IllegalArgumentException("fallback is required");
+        this.classifier = classifier;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public double pTp1BeforeSl(WinQuery q) {
+        double c = classifier == null ? Double.NaN : classifier.served(q);
+        double f = fallback.pTp1BeforeSl(q);
+        recorded.add(new Recorded(q, c, f));
+        return Double.isNaN(c) ? f : c;
+    }
+
+    @Override
+    public void onBar(String symbol, Timeframe tf, long openTimeMs, double open, double high, double low, double close,
+                      double volume) {
+        // the classifier forwards to its own fallback; feed ours only when it is not that one
+        if (classifier != null) classifier.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
+        fallback.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
+    }
+
+    /** Everything recorded since the last call, in call order. */
+    public List<Recorded> drain() {
+        List<Recorded> out = List.copyOf(recorded);
+        recorded.clear();
+        return out;
+    }
+}
