@@ -68,7 +68,8 @@ public final class MetaReplay {
 
     /**
      * @param series     one bar list per symbol, each in time order, all of one timeframe
-     * @param classifier first stage (no meta registry) or null for fallback only
+     * @param classifier the served stack the engine asks (the pipeline serves the first stage only), or null for the
+     *                   fallback only; recorded: its classifier p and the fallback p
      * @param recordFromMs queries before this time are not recorded (still replayed: warm-up and memory)
      */
     public static Result run(List<List<Bar>> series, SignalConfig cfg, ServedWinProbability classifier, long recordFromMs) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link WinProbabilityModel} that answers like the served first stage (classifier if it answers, else the
- * fallback) and records, for every query, the query itself and both probabilities at that moment. The engine
+ * A {@link WinProbabilityModel} that answers exactly like the wrapped {@link ServedWinProbability} (classifier if it
+ * answers, else the fallback, refined by a meta model if that one serves one) and records, for every query, the query itself and both probabilities at that moment. The engine
  * calls it once per candidate that reaches scoring — trades and skips alike — so the recording is the meta
  * learner's population. Not thread-safe (the engine is single-threaded).
  */
@@ -23,7 +23,7 @@ public final class RecordingWinProbability implements WinProbabilityModel {
     private final WinProbabilityModel fallback;
     private final List<Recorded> recorded = new ArrayList<>();
 
-    /** @param classifier first stage without a meta model, or null to record the fallback only */
+    /** @param classifier the served stack (its counters count as usual), or null to answer with the fallback only */
     public RecordingWinProbability(ServedWinProbability classifier, WinProbabilityModel fallback) {
         if (fallback == null) throw new IllegalArgumentException("fallback is required");
         this.classifier = classifier;
@@ -35,13 +35,13 @@ public final class RecordingWinProbability implements WinProbabilityModel {
         double c = classifier == null ? Double.NaN : classifier.served(q);
         double f = fallback.pTp1BeforeSl(q);
         recorded.add(new Recorded(q, c, f));
-        return Double.isNaN(c) ? f : c;
+        return classifier == null ? f : classifier.pTp1BeforeSl(q);
     }
 
     @Override
     public void onBar(String symbol, Timeframe tf, long openTimeMs, double open, double high, double low, double close,
                       double volume) {
-        // the classifier forwards to its own fallback; feed ours only when it is not that one
+        // the served stack forwards bars to its own fallback; ours gets them too (DriftWinProbability ignores them)
         if (classifier != null) classifier.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
         fallback.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
     }
