@@ -76,8 +76,12 @@ final class ModelsCommand implements Runnable {
         Path bars;
         @Option(names = "--report", description = "JSON report file")
         Path report;
-        @Option(names = "--horizon", defaultValue = "30", description = "label horizon in bars (default ${DEFAULT-VALUE})")
+        @Option(names = "--horizon", defaultValue = "30", description = "label horizon in bars (default ${DEFAULT-VALUE}; the signal engine uses 4)")
         int horizon;
+        @Option(names = "--tp", defaultValue = "1.5", description = "take profit in horizon σ (default ${DEFAULT-VALUE}; the engine's TP1 is 1.2)")
+        double tp;
+        @Option(names = "--sl", defaultValue = "1.0", description = "stop loss in horizon σ (default ${DEFAULT-VALUE}; the engine's is 0.8)")
+        double sl;
         @Option(names = "--activate", description = "serve the new version after verifying it")
         boolean activate;
         @Option(names = "--calibration", defaultValue = "platt", description = "platt or isotonic (default ${DEFAULT-VALUE})")
@@ -85,7 +89,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TpSlPipeline.Outcome o = TpSlPipeline.run(bars, new TpSlLabeler(horizon, 1.5, 1.0),
+            TpSlPipeline.Outcome o = TpSlPipeline.run(bars, new TpSlLabeler(horizon, tp, sl),
                     TpSlPipeline.defaultConfig(), Calibration.parse(calibration), dir, report, activate);
             System.out.printf("published %s v%d: rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
                     TpSlPipeline.MODEL_NAME, o.version(), o.report().get("rows"), o.metadata().holdout().auc(),
