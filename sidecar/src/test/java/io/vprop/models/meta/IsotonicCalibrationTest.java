@@ -81,7 +81,12 @@ class IsotonicCalibrationTest {
         assertThat(iso.segments()).isGreaterThan(3);
         CalibratedTrees model = new CalibratedTrees(raw, iso);
         float[][] held = java.util.Arrays.copyOfRange(x, cal, n);
-        try (OnnxClassifier onnx = new OnnxClassifier(model.export("iso", Map.of()), f, "isotonic test")) {
+        byte[] bytes = model.export("iso", Map.of());
+        // tensor ops only, within what MetaTrader 5's ONNX Runtime accepts
+        assertThat(io.vprop.models.onnx.OnnxInspector.mql5Problems(bytes)).isEmpty();
+        assertThat(io.vprop.models.onnx.OnnxInspector.inspect(bytes).operators())
+                .contains("ai.onnx.ml.TreeEnsembleRegressor", "Sub", "Min", "Max", "MatMul", "Add").doesNotContain("Sigmoid");
+        try (OnnxClassifier onnx = new OnnxClassifier(bytes, f, "isotonic test")) {
             float[] got = onnx.predictBatch(held);
             for (int i = 0; i < held.length; i++) {
                 assertThat((double) got[i]).as("row %d", i).isCloseTo(model.probability(held[i]), within(1e-5));
