@@ -352,6 +352,7 @@ public final class ModelService implements AutoCloseable {
             try {
                 if (recorder != null) recorder.flush(5_000);
                 Retrainer.Result r = retrainer.run(trigger, clock.getAsLong());
+                if (r.activated() && autoencoder.current() != null) refitDriftReference(r);
                 lastRetrain = r;
                 lastRetrainMs = clock.getAsLong();
                 tradesSinceRetrain.set(0);
@@ -373,6 +374,30 @@ public final class ModelService implements AutoCloseable {
                 retraining.set(false);
             }
         }, background);
+    }
+
+    /**
+     * After a new classifier is served, the drift reference should describe the data it learned from: refit the
+     * autoencoder (and its PSI/KL reference) on the same bars and serve it, so the alarm means "the market moved away
+     * from what the served model knows". A failure keeps the old reference and is reported.
+     */
+    private void refitDriftReference(Retrainer.Result r) {
+        try {
+            List<io.vprop.market.Bar> bars = retrainer.trainingBars();
+            if (bars.isEmpty()) return;
+            ModelRegistry.Served<OnnxAutoencoder> cur = autoencoder.current();
+            int window = DriftMonitor.Config.defaults().window();
+            io.vprop.models.drift.DriftReference ref = io.vprop.models.drift.DriftReference.fromMetadata(cur.metadata());
+            if (ref.calibration() != null) window = ref.calibration().window();
+            DriftPipeline.Trained t = DriftPipeline.train(io.vprop.models.drift.DriftRows.of(bars),
+                    io.vprop.models.drift.AutoencoderTrainer.Params.defaults(), window, clock.getAsLong());
+            byte[] onnx = io.vprop.models.onnx.OnnxAutoencoderExport.export(t.model(), DriftPipeline.MODEL_NAME, Map.of());
+            int v = autoencoder.publish(onnx, t.metadata().withProperties(Map.of("timeframe", bars.get(0).timeframe().name(),
+                    "symbol", bars.get(0).symbol(), "refit_after", "tpsl v" + r.published())));
+            autoencoder.activate(v);
+        } catch (RuntimeException e) {
+            error("refitting the drift reference after tpsl v" + r.published(), e);
+        }
     }
 
     /** The scheduler's tick: which trigger, if any, is due. Package-private for tests. */

@@ -130,6 +130,12 @@ public final class Retrainer {
         return new Result(trigger, nowMs, secs(t0), n, v, better, challenger, championBrier, msg);
     }
 
+    /** The bars the next run would learn from (for refitting the drift reference on the same window), or empty. */
+    public List<Bar> trainingBars() {
+        Target t = target();
+        return t == null ? List.of() : bars(t);
+    }
+
     /** History files of the target, then the live recording, merged by open time (the later source wins a tie). */
     List<Bar> bars(Target t) {
         TreeMap<Long, Bar> byTime = new TreeMap<>();

@@ -206,6 +206,11 @@ class ModelServiceTest {
     void retrainingPublishesAChallengerAndServesItOnlyIfItBeatsTheChampionOnTheSameRows() throws Exception {
         Path history = TrainedFixture.sharedData().resolve(TrainedFixture.BARS);
         try (ModelService s = open(settings(List.of(history), 0, 0))) {
+            DriftPipeline.Trained ae = DriftPipeline.train(DriftRows.of(TrainedFixture.bars().subList(0, 3_000)),
+                    new AutoencoderTrainer.Params(new int[]{6, 3, 6}, 2, 128, 0.005, 7L), 1_700_000_000_000L);
+            int ae1 = s.autoencoderRegistry().publish(OnnxAutoencoderExport.export(ae.model(), "autoencoder", Map.of()),
+                    ae.metadata().withProperties(Map.of("timeframe", "M1")));
+            s.autoencoderRegistry().activate(ae1);
             Retrainer.Result first = s.retrainNow("request").get(120, TimeUnit.SECONDS);
             assertThat(first.published()).isEqualTo(1);
             assertThat(first.activated()).as("no champion yet").isTrue();
@@ -214,6 +219,9 @@ class ModelServiceTest {
             ModelMetadata m1 = s.registry().current().metadata();
             assertThat(m1.properties()).containsEntry("symbol", "EURUSD").containsEntry("timeframe", "M1")
                     .containsEntry("trigger", "request");
+            // the drift reference now describes the data the served classifier learned from
+            assertThat(s.autoencoderRegistry().current().version()).isEqualTo(ae1 + 1);
+            assertThat(s.autoencoderRegistry().current().metadata().properties()).containsEntry("refit_after", "tpsl v1");
             assertThatThrownBy(() -> {
                 s.retrainNow("again");
                 s.retrainNow("and again");
