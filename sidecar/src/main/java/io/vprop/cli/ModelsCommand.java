@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Model registry: list, rollback, train, train-meta; drift autoencoder: train-drift, drift.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Rollback.class, ModelsCommand.Train.class,
-                ModelsCommand.TrainMeta.class, ModelsDriftCommands.TrainDrift.class, ModelsDriftCommands.Drift.class})
+                ModelsCommand.TrainMeta.class, ModelsDriftCommands.TrainDrift.class, ModelsDriftCommands.Drift.class,
+                ModelsCommand.ExportMql5.class})
 final class ModelsCommand implements Runnable {
     @Override
     public void run() {
@@ -32,9 +33,17 @@ final class ModelsCommand implements Runnable {
     abstract static class RegistryOptions {
         @Option(names = "--dir", required = true, description = "registry root directory")
         Path dir;
+        @Option(names = "--name", defaultValue = "tpsl", description = "tpsl (the TP/SL classifier) or meta (the meta-learner); default ${DEFAULT-VALUE}")
+        String name;
 
         ModelRegistry<OnnxClassifier> open() {
-            return ModelRegistry.classifiers(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
+            return switch (name) {
+                case "tpsl" -> ModelRegistry.classifiers(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
+                case "meta" -> ModelRegistry.classifiers(dir, io.vprop.models.meta.MetaPipeline.MODEL_NAME,
+                        io.vprop.models.meta.MetaFeatures.NAMES);
+                default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--name must be tpsl or meta, got '" + name + "'");
+            };
         }
     }
 
@@ -54,6 +63,51 @@ final class ModelsCommand implements Runnable {
                 System.out.println("history: " + h);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "export-mql5", mixinStandardHelpOptions = true,
+            description = "Copy a classifier version to a file for MetaTrader 5 (MQL5 OnnxCreate/OnnxCreateFromBuffer), after checking"
+                    + " it against MT5's ONNX support (ONNX Runtime 1.14, ai.onnx.ml <= 3, tensor outputs only).")
+    static final class ExportMql5 extends RegistryOptions implements Callable<Integer> {
+        @Option(names = "--version", description = "version to export (default: the served one)")
+        Integer version;
+        @Option(names = "--out", required = true, description = "the .onnx file to write (e.g. MQL5/Files/vprop_tpsl.onnx)")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            try (ModelRegistry<OnnxClassifier> reg = open()) {
+                List<Integer> h = reg.history();
+                int v = version != null ? version : h.isEmpty() ? -1 : h.get(h.size() - 1);
+                if (v < 0) {
+                    System.err.println("no " + reg.name() + " version is served in " + dir + "; pass --version");
+                    return 1;
+                }
+                ModelMetadata m = reg.list().stream().filter(x -> x.version() == v).findFirst().orElse(null);
+                if (m == null) {
+                    System.err.println(reg.name() + " v" + v + " does not exist in " + dir);
+                    return 1;
+                }
+                byte[] bytes = java.nio.file.Files.readAllBytes(dir.resolve(reg.name()).resolve(String.format("v%04d", v)).resolve("model.onnx"));
+                String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                if (!sha.equals(m.sha256())) {
+                    System.err.println(reg.name() + " v" + v + ": model.onnx is corrupted (sha256 differs from its metadata); not exported");
+                    return 1;
+                }
+                List<String> problems = io.vprop.models.onnx.OnnxInspector.mql5Problems(bytes);
+                if (!problems.isEmpty()) {
+                    System.err.println(reg.name() + " v" + v + " cannot run in MetaTrader 5: " + String.join("; ", problems));
+                    return 1;
+                }
+                if (out.getParent() != null) java.nio.file.Files.createDirectories(out.getParent());
+                java.nio.file.Files.write(out, bytes);
+                System.out.printf("wrote %s (%s v%d, %d bytes): input 'features' float[1,%d] (%s), output 'probability' float[1,1]%n",
+                        out, reg.name(), v, bytes.length, m.features().size(), String.join(",", m.features()));
+                return 0;
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

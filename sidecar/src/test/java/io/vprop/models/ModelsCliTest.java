@@ -44,4 +44,27 @@ class ModelsCliTest {
         }
         assertThat(new CommandLine(new VpropCli()).execute("models", "rollback", "--dir", dir)).isEqualTo(1);
     }
+
+    @Test
+    void exportForMetaTrader5WritesTheServedVersionAndRefusesACorruptedOne() throws Exception {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES)) {
+            reg.activate(reg.publish(OnnxTreeExport.export(TrainedFixture.result().model(), "tpsl", Map.of()),
+                    TrainedFixture.result().metadata()));
+        }
+        Path out = root.resolve("mt5/MQL5/Files/vprop_tpsl.onnx");
+        String dir = root.toString();
+        assertThat(new CommandLine(new VpropCli()).execute("models", "export-mql5", "--dir", dir, "--out", out.toString())).isZero();
+        byte[] written = java.nio.file.Files.readAllBytes(out);
+        assertThat(written).isEqualTo(java.nio.file.Files.readAllBytes(root.resolve("tpsl/v0001/model.onnx")));
+        assertThat(io.vprop.models.onnx.OnnxInspector.mql5Problems(written)).isEmpty();
+        assertThat(new CommandLine(new VpropCli()).execute("models", "export-mql5", "--dir", dir, "--name", "meta",
+                "--out", out.toString())).as("no meta model served").isEqualTo(1);
+        Path f = root.resolve("tpsl/v0001/model.onnx");
+        byte[] b = java.nio.file.Files.readAllBytes(f);
+        b[100] ^= 1;
+        java.nio.file.Files.write(f, b);
+        assertThat(new CommandLine(new VpropCli()).execute("models", "export-mql5", "--dir", dir, "--out",
+                root.resolve("x.onnx").toString())).isEqualTo(1);
+        assertThat(root.resolve("x.onnx")).doesNotExist();
+    }
 }
