@@ -135,6 +135,13 @@ public record GruNetwork(int inputs, int hidden, float[] w, float[] r, float[] w
         return new GruNetwork(inputs, hidden, w, r, wb, rb, volW, volB, dw, (float) (a * dirB + b));
     }
 
+    /** The same network with the volatility head mapped to a·v + b, folded into its weights (a·volW, a·volB + b). */
+    public GruNetwork withVolatilityScaled(double a, double b) {
+        float[] vw = new float[hidden];
+        for (int j = 0; j < hidden; j++) vw[j] = (float) (a * volW[j]);
+        return new GruNetwork(inputs, hidden, w, r, wb, rb, vw, (float) (a * volB + b), dirW, dirB);
+    }
+
     static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
     }

@@ -8,7 +8,6 @@ import io.vprop.models.data.BarFiles;
 import io.vprop.models.onnx.OnnxSequenceExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
-import io.vprop.models.train.Metrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,11 +98,6 @@ public final class SequencePipeline {
             }
         }
         return new Outcome(version, stored, rep);
-    }
-
-    /** Mean direction AUC over the walk-forward folds (for the CLI line). */
-    public static double meanAuc(List<Metrics.Report> folds) {
-        return folds.stream().mapToDouble(Metrics.Report::auc).average().orElse(Double.NaN);
     }
 
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
