@@ -64,12 +64,16 @@ public final class Sidecar implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         long ttl = cfg.getInt("signal.ttl.ms");
         List<AutoCloseable> closeables = new ArrayList<>();
+        // models: the registry behind /api/models, the engine's served Q*, live record, rollback, retraining
+        io.vprop.models.live.ModelService models = new io.vprop.models.live.ModelService(modelSettings(cfg),
+                (type, data) -> events.publish(type, System.currentTimeMillis(), data), System::currentTimeMillis);
+        closeables.add(models);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
             case "engine" -> {
                 TradeMemory mem = memory(cfg);
                 closeables.add(mem);
-                yield peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE, mem);
+                yield peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE, mem, models);
             }
             default -> peer -> Strategy.NONE;
         };
@@ -83,6 +87,7 @@ public final class Sidecar implements AutoCloseable {
         try {
             kernel = new SidecarKernel(kc, journal, strategies, risk, governors, events, metrics, System::currentTimeMillis);
         } catch (RuntimeException e) {
+            closeAll(closeables);
             events.close();
             journal.close();
             throw e;
@@ -97,14 +102,11 @@ public final class Sidecar implements AutoCloseable {
             try {
                 api = new ApiServer(kernel, events, metrics, token);
                 io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
-                // the model registry (versions, active one, rollback) for /api/models; the engine's Q* does not use it yet
-                io.vprop.models.registry.ModelRegistry<io.vprop.models.OnnxClassifier> models = io.vprop.models.registry.ModelRegistry.classifiers(dir.resolve("models"), "tpsl",
-                        io.vprop.models.data.TpSlFeatures.NAMES);
-                closeables.add(models);
                 io.vprop.models.ModelsApi.register(api.app(), models);
                 api.start(host, cfg.getInt("http.port"));
             } catch (RuntimeException e) {
                 kernel.close();
+                closeAll(closeables);
                 events.close();
                 journal.close();
                 throw new IllegalStateException("cannot start the HTTP API on " + host + ":" + cfg.get("http.port") + ": "
@@ -118,6 +120,30 @@ public final class Sidecar implements AutoCloseable {
     }
 
     /** Trade memory under data.dir/memory: in-process short-term rings, or Redis when memory.redis is set. */
+    /** The models.* keys; the default label geometry is the signal engine's, so a served model matches its stops. */
+    static io.vprop.models.live.ModelService.Settings modelSettings(VpropConfig cfg) {
+        Path dir = cfg.get("models.dir").isEmpty() ? cfg.dataDir().resolve("models") : Path.of(cfg.get("models.dir"));
+        List<Path> bars = new ArrayList<>();
+        for (String f : cfg.get("models.retrain.bars").split(",")) if (!f.isBlank()) bars.add(Path.of(f.trim()));
+        SignalConfig sc = SignalConfig.defaults();
+        return new io.vprop.models.live.ModelService.Settings(dir, cfg.getBool("models.serve"),
+                cfg.getDouble("models.rollback.margin"), cfg.getInt("models.rollback.min.trades"), bars,
+                cfg.getDouble("models.retrain.interval.hours"), cfg.getInt("models.retrain.after.trades"),
+                cfg.getBool("models.retrain.on.drift"), cfg.getBool("models.record.bars"),
+                new io.vprop.models.data.TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma),
+                io.vprop.models.TpSlPipeline.defaultConfig(), 60_000);
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // already failing to start: the first error is the one to report
+            }
+        }
+    }
+
     static TradeMemory memory(VpropConfig cfg) {
         MemoryConfig mc = MemoryConfig.embedded(cfg.dataDir().resolve("memory"), EntryFeatures.DIMENSION);
         String redis = cfg.get("memory.redis");

@@ -15,10 +15,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code vprop models list|rollback|train|train-seq}: the model registry from the command line (see docs/models.md). */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Model registry: list, rollback, train, train-seq.",
+/**
+ * {@code vprop models list|rollback|train|train-seq|train-drift|drift}: the model registry from the command line
+ * (see docs/models.md); the drift subcommands live in {@link ModelsDriftCommands}.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Model registry: list, rollback, train; sequence model: train-seq; drift autoencoder: train-drift, drift.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Rollback.class, ModelsCommand.Train.class,
-                ModelsCommand.TrainSeq.class})
+                ModelsCommand.TrainSeq.class, ModelsDriftCommands.TrainDrift.class, ModelsDriftCommands.Drift.class})
 final class ModelsCommand implements Runnable {
     @Override
     public void run() {
@@ -76,14 +80,18 @@ final class ModelsCommand implements Runnable {
         Path bars;
         @Option(names = "--report", description = "JSON report file")
         Path report;
-        @Option(names = "--horizon", defaultValue = "30", description = "label horizon in bars (default ${DEFAULT-VALUE})")
+        @Option(names = "--horizon", defaultValue = "30", description = "label horizon in bars (default ${DEFAULT-VALUE}; the signal engine uses 4)")
         int horizon;
+        @Option(names = "--tp", defaultValue = "1.5", description = "take profit in horizon σ (default ${DEFAULT-VALUE}; the engine's TP1 is 1.2)")
+        double tp;
+        @Option(names = "--sl", defaultValue = "1.0", description = "stop loss in horizon σ (default ${DEFAULT-VALUE}; the engine's is 0.8)")
+        double sl;
         @Option(names = "--activate", description = "serve the new version after verifying it")
         boolean activate;
 
         @Override
         public Integer call() {
-            TpSlPipeline.Outcome o = TpSlPipeline.run(bars, new TpSlLabeler(horizon, 1.5, 1.0),
+            TpSlPipeline.Outcome o = TpSlPipeline.run(bars, new TpSlLabeler(horizon, tp, sl),
                     TpSlPipeline.defaultConfig(), dir, report, activate);
             System.out.printf("published %s v%d: rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
                     TpSlPipeline.MODEL_NAME, o.version(), o.report().get("rows"), o.metadata().holdout().auc(),

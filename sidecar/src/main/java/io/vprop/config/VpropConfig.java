@@ -60,6 +60,15 @@ public final class VpropConfig {
         key("notify.webhook.url", "", "URL that receives every notification as a JSON POST; empty = none");
         key("notify.rate.per.minute", "6", "notifications per kind per minute after a burst of notify.burst; the rest are counted and summarized");
         key("notify.burst", "3", "notifications of one kind sent at once before the rate limit applies");
+        key("models.dir", "", "model registry directory (versions, active.json, live.json); empty = <data.dir>/models");
+        key("models.serve", "true", "true = the engine's Q* uses the served models (registry tpsl/meta) where they answer; false = the drift baseline only");
+        key("models.rollback.margin", "0.02", "automatic rollback when the served version's live Brier score exceeds the previous version's (live, else holdout) by more than this");
+        key("models.rollback.min.trades", "30", "closed trades a served version needs before its live metrics can trigger an automatic rollback (0 = never roll back automatically)");
+        key("models.retrain.bars", "", "bars file(s) (MT5 export, comma-separated) the background retraining learns from, merged with the bars recorded live; empty = recorded bars only");
+        key("models.retrain.interval.hours", "0", "retrain the TP/SL classifier in the background every this many hours (0 = no schedule)");
+        key("models.retrain.after.trades", "0", "retrain after this many new closed trades (0 = off)");
+        key("models.retrain.on.drift", "true", "retrain when the drift monitor raises an alarm (needs a served autoencoder)");
+        key("models.record.bars", "true", "record every closed bar to <models.dir>/bars/SYMBOL_TF.csv for retraining");
     }
 
     private static void key(String name, String dflt, String doc) { KEYS.put(name, new String[]{dflt, doc}); }
@@ -146,6 +155,17 @@ public final class VpropConfig {
             e.add("memory.redis: '" + get("memory.redis") + "' must be host:port");
         if (get("paper.symbols").isBlank()) e.add("paper.symbols: must name at least one symbol");
         bool(e, "log.json");
+        bool(e, "models.serve");
+        bool(e, "models.retrain.on.drift");
+        bool(e, "models.record.bars");
+        nonNegative(e, "models.rollback.margin");
+        intIn(e, "models.rollback.min.trades", 0, 1_000_000);
+        nonNegative(e, "models.retrain.interval.hours");
+        intIn(e, "models.retrain.after.trades", 0, 1_000_000);
+        for (String f : get("models.retrain.bars").split(",")) {
+            if (!f.isBlank() && !Files.isRegularFile(Path.of(f.trim())))
+                e.add("models.retrain.bars: file '" + f.trim() + "' does not exist");
+        }
         intIn(e, "notify.rate.per.minute", 1, 600);
         intIn(e, "notify.burst", 1, 100);
         if (!get("account").isEmpty() && !get("account").matches("[0-9]{1,20}"))

@@ -23,8 +23,31 @@ public final class ModelsApi {
     private ModelsApi() {
     }
 
+    /** The endpoints over a running {@link ModelService}: registry state plus live record, retraining, rollback rule. */
+    public static void register(Javalin app, io.vprop.models.live.ModelService service) {
+        ModelRegistry<OnnxClassifier> registry = service.registry();
+        app.get("/api/models", ctx -> {
+            Map<String, Object> m = state(registry);
+            m.put("service", service.status());
+            ctx.json(m);
+        });
+        app.post("/api/models/retrain", ctx -> {
+            try {
+                service.retrainNow("request");
+                ctx.status(202).json(Map.of("status", "retraining started; GET /api/models shows the result"));
+            } catch (IllegalStateException e) {
+                error(ctx, 409, e.getMessage());
+            }
+        });
+        actions(app, registry);
+    }
+
     public static void register(Javalin app, ModelRegistry<OnnxClassifier> registry) {
         app.get("/api/models", ctx -> ctx.json(state(registry)));
+        actions(app, registry);
+    }
+
+    private static void actions(Javalin app, ModelRegistry<OnnxClassifier> registry) {
         app.post("/api/models/rollback", ctx -> {
             try {
                 registry.rollback();

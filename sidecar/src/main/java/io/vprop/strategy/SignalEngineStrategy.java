@@ -19,6 +19,8 @@ import io.vprop.signal.SignalPorts;
 import io.vprop.signal.Skip;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.TradeOutcome;
+import io.vprop.signal.WinProbabilityModel;
+import io.vprop.models.live.ModelService;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
@@ -41,12 +43,14 @@ public final class SignalEngineStrategy implements Strategy {
     private final EventSource events;
     private final TradeMemory memory;
     private final MemoryOutcomes memoryOutcomes;
+    private final ModelService models;
+    private ModelService.Scorer scorer;
     private SignalEngine engine;
     private final Map<String, Sent> sent = new HashMap<>();
     private final Map<Long, Trade> open = new HashMap<>();
 
     private record Sent(String symbol, AlphaId alpha, Regime regime, double price, double riskMoney, String grade,
-                        String timeframe, float[] features, long signalTimeMs) {
+                        String timeframe, float[] features, long signalTimeMs, ModelService.Prediction prediction) {
     }
 
     private static final class Trade {
@@ -73,6 +77,15 @@ public final class SignalEngineStrategy implements Strategy {
 
     /** @param memory trade memory for similar-setup outcomes and the record of closed trades, or null */
     public SignalEngineStrategy(SignalConfig config, EventSource events, TradeMemory memory) {
+        this(config, events, memory, null);
+    }
+
+    /**
+     * @param memory trade memory for similar-setup outcomes and the record of closed trades, or null
+     * @param models served models for Q* (and their live track record), or null for the drift baseline only
+     */
+    public SignalEngineStrategy(SignalConfig config, EventSource events, TradeMemory memory, ModelService models) {
+        this.models = models;
         this.config = config;
         this.events = events;
         this.memory = memory;
@@ -97,9 +110,11 @@ public final class SignalEngineStrategy implements Strategy {
                     return o.lossAtStop() <= Math.min(h[0], h[1]);
                 }
             };
+            WinProbabilityModel win = new DriftWinProbability();
+            if (models != null) win = scorer = models.scorer(win);
             engine = new SignalEngine(config, specs, new SignalPorts(budget,
                     memoryOutcomes != null ? memoryOutcomes : new RecentOutcomeMemory(50),
-                    new DriftWinProbability(), events, ctx::nowMs), a == null ? 100_000 : a.equity());
+                    win, events, ctx::nowMs), a == null ? 100_000 : a.equity());
             if (memoryOutcomes != null) memoryOutcomes.attach(engine);
         }
         return engine;
@@ -134,7 +149,8 @@ public final class SignalEngineStrategy implements Strategy {
                     lower(c.alpha().name()), lower(c.regime().name()), Math.max(0, Math.min(1, c.confidence())), reason));
             if (id != null) sent.put(id, new Sent(c.symbol(), c.alpha(), c.regime(), c.referencePrice(),
                     spec == null ? 0 : spec.moneyPerPriceMove(c.stopDistance(), c.lots()), c.grade().name(),
-                    c.timeframe().name(), EntryFeatures.of(engine, c.symbol(), c.side() == Side.BUY ? 1 : -1), ctx.nowMs()));
+                    c.timeframe().name(), EntryFeatures.of(engine, c.symbol(), c.side() == Side.BUY ? 1 : -1), ctx.nowMs(),
+                    scorer == null ? null : scorer.predictionFor(c.symbol(), c.timeMs(), c.side().sign())));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", c.symbol());
             m.put("side", c.side().name());
@@ -177,7 +193,9 @@ public final class SignalEngineStrategy implements Strategy {
             if (t.closed >= t.volume - 1e-9) {
                 open.remove(f.position());
                 double r = t.origin.riskMoney() > 0 ? t.pnl / t.origin.riskMoney() : 0;
-                engine.onTradeClosed(new TradeOutcome(f.symbol(), t.origin.alpha(), t.origin.regime(), r, t.pnl, ctx.nowMs()));
+                TradeOutcome outcome = new TradeOutcome(f.symbol(), t.origin.alpha(), t.origin.regime(), r, t.pnl, ctx.nowMs());
+                engine.onTradeClosed(outcome);
+                if (models != null) models.onOutcome(t.origin.prediction(), outcome.win());
                 if (memory != null) remember(ctx, f, t, r);
             }
         }
@@ -218,6 +236,7 @@ public final class SignalEngineStrategy implements Strategy {
         m.put("trades", st.trades());
         m.put("skips", st.skips());
         m.put("skip_rate", Double.isNaN(st.skipRate()) ? null : round(st.skipRate()));
+        if (scorer != null) m.put("model_answers", Map.of("served", scorer.servedCount(), "fallback", scorer.fallbackCount()));
         return m;
     }
 

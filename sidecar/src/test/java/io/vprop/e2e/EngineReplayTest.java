@@ -30,6 +30,37 @@ class EngineReplayTest {
     @TempDir
     Path dir;
 
+    /**
+     * Trains a TP/SL classifier on M5 bars (aggregated from the M1 file of the same fortnight — this test checks the
+     * wiring, not the edge) with the signal engine's stop geometry, and serves it from the registry the sidecar opens.
+     */
+    static int serveM5Model(Path modelsDir) {
+        java.util.List<io.vprop.market.Bar> m1 = io.vprop.models.data.BarFiles.readAll(
+                RepoPaths.sharedFile("bars/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz"));
+        java.util.List<io.vprop.market.Bar> m5 = new java.util.ArrayList<>();
+        for (io.vprop.market.Bar b : m1) {
+            long open = b.openTimeMs() - Math.floorMod(b.openTimeMs(), 300_000L);
+            io.vprop.market.Bar last = m5.isEmpty() ? null : m5.get(m5.size() - 1);
+            if (last == null || last.openTimeMs() != open) {
+                m5.add(new io.vprop.market.Bar(b.symbol(), io.vprop.market.Timeframe.M5, open, b.open(), b.high(), b.low(), b.close(), b.tickVolume(), 0));
+            } else {
+                m5.set(m5.size() - 1, new io.vprop.market.Bar(b.symbol(), io.vprop.market.Timeframe.M5, open, last.open(),
+                        Math.max(last.high(), b.high()), Math.min(last.low(), b.low()), b.close(), last.tickVolume() + b.tickVolume(), 0));
+            }
+        }
+        io.vprop.signal.SignalConfig sc = io.vprop.signal.SignalConfig.defaults();
+        io.vprop.models.data.TpSlLabeler labeler = new io.vprop.models.data.TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma);
+        io.vprop.models.train.TpSlTraining.Result r = io.vprop.models.train.TpSlTraining.train("tpsl", labeler.label(m5), labeler,
+                new io.vprop.models.train.TpSlTraining.Config(2, 30 * 60_000L,
+                        new io.vprop.models.train.GradientBoostingTrainer.Params(20, 3, 0.1, 50, 1.0), 64), 0);
+        try (var reg = io.vprop.models.registry.ModelRegistry.classifiers(modelsDir, "tpsl", io.vprop.models.data.TpSlFeatures.NAMES)) {
+            int v = reg.publish(io.vprop.models.onnx.OnnxTreeExport.export(r.model(), "tpsl", Map.of()),
+                    r.metadata().withProperties(Map.of("timeframe", "M5", "symbol", "EURUSD")));
+            reg.activate(v);
+            return v;
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void decisionsAreJournaledWithTheirReasons() throws Exception {
@@ -37,6 +68,7 @@ class EngineReplayTest {
         VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
                 "strategy", "engine", "paper.speed", "max", "paper.replay.window", "256", "paper.data", file.toString()));
         long end = Instant.parse("2014-05-03T00:00:00Z").toEpochMilli();
+        int served = serveM5Model(dir.resolve("models"));
         try (Sidecar sidecar = Sidecar.start(cfg, false)) {
             PaperSetup.Market m = PaperSetup.replay(file);
             m.source().close();
@@ -51,7 +83,14 @@ class EngineReplayTest {
             double weights = ((Map<String, Object>) st.get("weights")).values().stream().mapToDouble(w -> ((Number) w).doubleValue()).sum();
             assertThat(weights).as("alpha weights are normalized").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01)); // each weight is rounded to 3 decimals
             assertThat((Map<String, Object>) st.get("posteriors")).hasSize(6);
+            // Q* asked the served model (v1, M5, the engine's stop geometry) for M5 candidates once their features were warm
+            Map<String, Object> answers = (Map<String, Object>) st.get("model_answers");
+            assertThat(((Number) answers.get("served")).longValue()).as("candidates scored by served model v" + served).isPositive();
+            assertThat(((Number) answers.get("fallback")).longValue()).as("M15/H1 candidates: the drift baseline").isPositive();
         }
+        // every closed bar the engine saw was recorded for retraining
+        assertThat(Files.readAllLines(dir.resolve("models").resolve("bars").resolve("EURUSD_M5.csv")).size())
+                .as("two days of M5 bars recorded").isGreaterThan(400);
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sidecar.db"))) {
             ResultSet rs = db.createStatement().executeQuery(
                     "SELECT COUNT(*), SUM(body LIKE '%\"reasons\":[\"%') FROM events WHERE kind = 'decision'");

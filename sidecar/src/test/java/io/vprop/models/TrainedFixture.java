@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Real EURUSD M1 bars from shared/data, labelled and trained once per test JVM (training takes seconds). */
-final class TrainedFixture {
-    static final String BARS = "bars/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz";
-    static final TpSlLabeler LABELER = new TpSlLabeler(30, 1.5, 1.0);
-    static final TpSlTraining.Config CONFIG = new TpSlTraining.Config(3, 30 * 60_000L,
+public final class TrainedFixture {
+    public static final String BARS = "bars/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz";
+    public static final TpSlLabeler LABELER = new TpSlLabeler(30, 1.5, 1.0);
+    public static final TpSlTraining.Config CONFIG = new TpSlTraining.Config(3, 30 * 60_000L,
             new GradientBoostingTrainer.Params(60, 3, 0.1, 100, 1.0), 256);
 
     private static List<Bar> bars;
@@ -25,7 +25,7 @@ final class TrainedFixture {
     private TrainedFixture() {
     }
 
-    static Path sharedData() {
+    public static Path sharedData() {
         String p = System.getProperty("vprop.shared.data");
         if (p == null) throw new IllegalStateException("system property vprop.shared.data is not set (surefire sets it to <repo>/../shared/data)");
         Path dir = Path.of(p);
@@ -33,17 +33,17 @@ final class TrainedFixture {
         return dir;
     }
 
-    static synchronized List<Bar> bars() {
+    public static synchronized List<Bar> bars() {
         if (bars == null) bars = BarFiles.readAll(sharedData().resolve(BARS));
         return bars;
     }
 
-    static synchronized TpSlDataset data() {
+    public static synchronized TpSlDataset data() {
         if (data == null) data = LABELER.label(bars());
         return data;
     }
 
-    static synchronized TpSlTraining.Result result() {
+    public static synchronized TpSlTraining.Result result() {
         if (result == null) result = TpSlTraining.train("tpsl", data(), LABELER, CONFIG, 1_700_000_000_000L);
         return result;
     }

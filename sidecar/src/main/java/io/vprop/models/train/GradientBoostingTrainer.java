@@ -10,6 +10,10 @@ import java.util.List;
  * Gradient-boosted regression trees on logistic loss (second-order / Newton leaves, L2 on leaf weights), grown
  * depth-first with exact splits. Split thresholds are actual (float) feature values so {@code x <= t} is decided
  * identically in Java and in ONNX Runtime. Deterministic: no sampling.
+ * <p>
+ * Speed: every feature's rows are sorted once per fit (by value, ties by row index); a split partitions those
+ * sorted lists stably, so no node sorts again. The scan visits rows in exactly the order a per-node stable sort
+ * would, so the sums, gains and chosen splits are bit-for-bit those of the straightforward algorithm.
  */
 public final class GradientBoostingTrainer {
     public record Params(int trees, int maxDepth, double learningRate, int minLeaf, double lambda) {
@@ -56,14 +60,24 @@ public final class GradientBoostingTrainer {
         List<TreeEnsemble.Tree> trees = new ArrayList<>();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
+        int[][] sorted = new int[f][];
+        for (int feat = 0; feat < f; feat++) {
+            final int ff = feat;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> Float.compare(x[a][ff], x[b][ff])); // stable: ties stay in row order
+            sorted[feat] = new int[n];
+            for (int i = 0; i < n; i++) sorted[feat][i] = order[i];
+        }
+        boolean[] goesLeft = new boolean[n];
         for (int t = 0; t < p.trees(); t++) {
             for (int i = 0; i < n; i++) {
                 double pr = TreeEnsemble.sigmoid(margin[i]);
                 g[i] = pr - y[i];
                 h[i] = Math.max(pr * (1 - pr), 1e-12);
             }
-            TreeBuilder b = new TreeBuilder(x, g, h);
-            b.grow(all, 0);
+            TreeBuilder b = new TreeBuilder(x, g, h, goesLeft);
+            b.grow(all, sorted, 0);
             TreeEnsemble.Tree tree = b.build();
             trees.add(tree);
             for (int i = 0; i < n; i++) margin[i] += leaf(tree, x[i]);
@@ -80,17 +94,22 @@ public final class GradientBoostingTrainer {
     private final class TreeBuilder {
         final float[][] x;
         final double[] g, h;
+        final boolean[] goesLeft;
         final List<int[]> structure = new ArrayList<>(); // feature, left, right
         final List<Float> thresholds = new ArrayList<>(), values = new ArrayList<>();
 
-        TreeBuilder(float[][] x, double[] g, double[] h) {
+        TreeBuilder(float[][] x, double[] g, double[] h, boolean[] goesLeft) {
             this.x = x;
             this.g = g;
             this.h = h;
+            this.goesLeft = goesLeft;
         }
 
-        /** Grows the subtree for {@code rows}; returns its node id. */
-        int grow(int[] rows, int depth) {
+        /**
+         * Grows the subtree for {@code rows} (ascending row order); {@code byFeature[f]} holds the same rows sorted by
+         * feature f. Returns the node id.
+         */
+        int grow(int[] rows, int[][] byFeature, int depth) {
             int id = structure.size();
             structure.add(new int[]{-1, -1, -1});
             thresholds.add(0f);
@@ -105,11 +124,8 @@ public final class GradientBoostingTrainer {
             double bestGain = 1e-9;
             int bestF = -1;
             float bestT = 0;
-            Integer[] order = new Integer[rows.length];
             for (int feat = 0; feat < x[0].length; feat++) {
-                for (int k = 0; k < rows.length; k++) order[k] = rows[k];
-                final int ff = feat;
-                Arrays.sort(order, (a, b) -> Float.compare(x[a][ff], x[b][ff]));
+                int[] order = byFeature[feat];
                 double gl = 0, hl = 0;
                 for (int k = 0; k < order.length - 1; k++) {
                     gl += g[order[k]];
@@ -129,18 +145,29 @@ public final class GradientBoostingTrainer {
             }
             if (bestF < 0) return id;
             int nl = 0;
-            for (int r : rows) if (x[r][bestF] <= bestT) nl++;
-            int[] lr = new int[nl], rr = new int[rows.length - nl];
-            int a = 0, c = 0;
             for (int r : rows) {
-                if (x[r][bestF] <= bestT) lr[a++] = r;
-                else rr[c++] = r;
+                goesLeft[r] = x[r][bestF] <= bestT;
+                if (goesLeft[r]) nl++;
             }
-            int left = grow(lr, depth + 1);
-            int right = grow(rr, depth + 1);
+            int[] lr = partition(rows, nl, true), rr = partition(rows, rows.length - nl, false);
+            int[][] lf = new int[byFeature.length][], rf = new int[byFeature.length][];
+            for (int feat = 0; feat < byFeature.length; feat++) {
+                lf[feat] = partition(byFeature[feat], nl, true);
+                rf[feat] = partition(byFeature[feat], rows.length - nl, false);
+            }
+            int left = grow(lr, lf, depth + 1);
+            int right = grow(rr, rf, depth + 1);
             structure.set(id, new int[]{bestF, left, right});
             thresholds.set(id, bestT);
             return id;
+        }
+
+        /** The rows of {@code src} on one side of the current split, order kept. */
+        private int[] partition(int[] src, int size, boolean left) {
+            int[] out = new int[size];
+            int k = 0;
+            for (int r : src) if (goesLeft[r] == left) out[k++] = r;
+            return out;
         }
 
         TreeEnsemble.Tree build() {

@@ -1,0 +1,397 @@
+package io.vprop.models.live;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vprop.market.Timeframe;
+import io.vprop.models.OnnxClassifier;
+import io.vprop.models.ServedWinProbability;
+import io.vprop.models.TpSlPipeline;
+import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.data.TpSlLabeler;
+import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.train.TpSlTraining;
+import io.vprop.signal.WinProbabilityModel;
+import io.vprop.signal.WinQuery;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The models in a running sidecar: the served TP/SL classifier (registry {@code tpsl}), its live track record and
+ * automatic rollback, the bar recording and background retraining. The kernel thread only reads volatile references
+ * and enqueues; everything slow (loading a session, training, writing files) runs on one background thread of
+ * minimum priority, so the signal path never waits for a model.
+ * <p>
+ * Flow: each strategy gets a {@link Scorer} (the engine's {@link WinProbabilityModel} port) that remembers which
+ * version gave which probability; when a trade closes the strategy hands that {@link Prediction} back with the
+ * outcome ({@link #onOutcome}); the background thread adds it to {@link LiveMetrics}, persists {@code live.json},
+ * and rolls back when the rule says so. Retraining runs every {@code interval}, after N closed trades, on a drift
+ * alarm, or on request ({@link #retrainNow}).
+ */
+public final class ModelService implements AutoCloseable {
+    /** Settings (VpropConfig keys {@code models.*}). */
+    public record Settings(Path dir, boolean serve, double rollbackMargin, int rollbackMinTrades, List<Path> retrainBars,
+                           double retrainIntervalHours, int retrainAfterTrades, boolean retrainOnDrift,
+                           boolean recordBars, TpSlLabeler defaultLabeler, TpSlTraining.Config trainingConfig,
+                           long checkPeriodMs) {
+        public Settings {
+            retrainBars = List.copyOf(retrainBars);
+        }
+    }
+
+    /** The probability a served version gave for one candidate. version 0 = the fallback answered. */
+    public record Prediction(String symbol, long timeMs, int direction, int version, double probability) {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Settings settings;
+    private final ModelRegistry<OnnxClassifier> tpsl;
+    private final BarRecorder recorder;
+    private final Retrainer retrainer;
+    private final LiveMetrics live;
+    private final Path liveFile;
+    private final ScheduledExecutorService background;
+    private final BiConsumer<String, Map<String, Object>> notices;
+    private final LongSupplier clock;
+    private final AtomicLong tradesSinceRetrain = new AtomicLong();
+    private final AtomicBoolean retraining = new AtomicBoolean();
+    private volatile BooleanSupplier driftAlarm = () -> false;
+    private volatile long lastRetrainMs;
+    private volatile Retrainer.Result lastRetrain;
+    private volatile LiveMetrics.Verdict lastRollback;
+    private volatile String lastError = "";
+
+    /**
+     * Opens the registry (serving its active version if it verifies; a version that no longer loads is reported as
+     * {@link #lastError()} and nothing is served — the drift baseline answers) and starts the background thread.
+     *
+     * @param notices receives ("model_rolled_back" | "model_retrained" | "model_error", details) from the background thread
+     */
+    public ModelService(Settings settings, BiConsumer<String, Map<String, Object>> notices, LongSupplier clock) {
+        this.settings = settings;
+        this.notices = notices;
+        this.clock = clock;
+        ModelRegistry<OnnxClassifier> reg;
+        try {
+            reg = ModelRegistry.classifiers(settings.dir(), TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
+        } catch (RuntimeException e) {
+            // the stored active version is refused: start without it rather than not at all (the baseline answers)
+            lastError = e.getMessage();
+            quarantineHistory(settings.dir().resolve(TpSlPipeline.MODEL_NAME));
+            reg = ModelRegistry.classifiers(settings.dir(), TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
+        }
+        this.tpsl = reg;
+        this.liveFile = settings.dir().resolve(TpSlPipeline.MODEL_NAME).resolve("live.json");
+        this.live = new LiveMetrics(readLive(liveFile));
+        this.recorder = settings.recordBars() ? new BarRecorder(settings.dir().resolve("bars")) : null;
+        this.retrainer = new Retrainer(tpsl, settings.retrainBars(), recorder == null ? null : recorder.dir(),
+                settings.trainingConfig(), settings.defaultLabeler());
+        this.lastRetrainMs = clock.getAsLong();
+        this.background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vprop-models");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // training must yield the cores to the kernel thread
+            return t;
+        });
+        if (settings.checkPeriodMs() > 0) {
+            background.scheduleWithFixedDelay(this::checkTriggers, settings.checkPeriodMs(), settings.checkPeriodMs(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public ModelRegistry<OnnxClassifier> registry() {
+        return tpsl;
+    }
+
+    /** The retraining scheduler asks this on every check; the drift monitor sets it. */
+    public void driftAlarm(BooleanSupplier alarm) {
+        this.driftAlarm = alarm == null ? () -> false : alarm;
+    }
+
+    /** A new port for one strategy (per-symbol features are per engine), answering through the served model. */
+    public Scorer scorer(WinProbabilityModel fallback) {
+        return new Scorer(settings.serve() ? new ServedWinProbability(tpsl, fallback) : null, fallback);
+    }
+
+    /** The engine's port: the served model where it answers, else the fallback; remembers the last answer. */
+    public final class Scorer implements WinProbabilityModel {
+        private final ServedWinProbability served;
+        private final WinProbabilityModel fallback;
+        private Prediction last;
+
+        private Scorer(ServedWinProbability served, WinProbabilityModel fallback) {
+            this.served = served;
+            this.fallback = fallback;
+        }
+
+        @Override
+        public void onBar(String symbol, Timeframe tf, long openTimeMs, double open, double high, double low,
+                          double close, double volume) {
+            if (recorder != null) recorder.offer(symbol, tf, openTimeMs, open, high, low, close, volume);
+            if (served != null) served.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
+            else fallback.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
+        }
+
+        @Override
+        public double pTp1BeforeSl(WinQuery q) {
+            if (served == null) {
+                double p = fallback.pTp1BeforeSl(q);
+                last = new Prediction(q.symbol(), q.timeMs(), q.direction(), 0, p);
+                return p;
+            }
+            long before = served.servedCount();
+            double p = served.pTp1BeforeSl(q);
+            int version = 0;
+            if (served.servedCount() != before) {
+                ModelRegistry.Served<OnnxClassifier> s = tpsl.current(); // a swap inside this call would misattribute one trade
+                version = s == null ? 0 : s.version();
+            }
+            last = new Prediction(q.symbol(), q.timeMs(), q.direction(), version, p);
+            return p;
+        }
+
+        /** The answer given for this candidate, or null when the last query was about another one. */
+        public Prediction predictionFor(String symbol, long timeMs, int direction) {
+            Prediction p = last;
+            return p != null && p.symbol().equals(symbol) && p.timeMs() == timeMs && p.direction() == direction ? p : null;
+        }
+
+        public long servedCount() {
+            return served == null ? 0 : served.servedCount();
+        }
+
+        public long fallbackCount() {
+            return served == null ? 0 : served.fallbackCount();
+        }
+    }
+
+    /** A closed trade that a prediction scored (kernel thread): learning happens on the background thread. */
+    public void onOutcome(Prediction p, boolean win) {
+        tradesSinceRetrain.incrementAndGet();
+        if (p == null || p.version() <= 0) return;
+        background.execute(() -> {
+            try {
+                synchronized (live) {
+                    live.record(p.version(), p.probability(), win);
+                    writeLive();
+                }
+                checkRollback();
+            } catch (RuntimeException e) {
+                error("recording a live outcome", e);
+            }
+        });
+    }
+
+    /** Rolls back when the served version's live record is worse than the previous one's by the margin. */
+    void checkRollback() {
+        ModelRegistry.Served<OnnxClassifier> cur = tpsl.current();
+        List<Integer> h = tpsl.history();
+        if (cur == null || h.size() < 2) return;
+        int prev = h.get(h.size() - 2);
+        double prevHoldout = tpsl.list().stream().filter(m -> m.version() == prev).findFirst()
+                .map(m -> m.holdout() == null ? Double.NaN : m.holdout().brier()).orElse(Double.NaN);
+        Optional<LiveMetrics.Verdict> v;
+        synchronized (live) {
+            v = live.check(cur.version(), prev, prevHoldout, settings.rollbackMargin(), settings.rollbackMinTrades());
+        }
+        if (v.isEmpty()) return;
+        try {
+            tpsl.rollback();
+            lastRollback = v.get();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("model", tpsl.name());
+            d.put("from", v.get().current());
+            d.put("to", v.get().previous());
+            d.put("reason", v.get().describe());
+            notices.accept("model_rolled_back", d);
+        } catch (RuntimeException e) {
+            error("automatic rollback of " + tpsl.name() + " v" + cur.version(), e);
+        }
+    }
+
+    /**
+     * Runs one retraining on the background thread now; completes with its result.
+     *
+     * @throws IllegalStateException when one is already running
+     */
+    public CompletableFuture<Retrainer.Result> retrainNow(String trigger) {
+        if (!retraining.compareAndSet(false, true)) throw new IllegalStateException("a retraining is already running");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                if (recorder != null) recorder.flush(5_000);
+                Retrainer.Result r = retrainer.run(trigger, clock.getAsLong());
+                lastRetrain = r;
+                lastRetrainMs = clock.getAsLong();
+                tradesSinceRetrain.set(0);
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("model", tpsl.name());
+                d.put("trigger", trigger);
+                d.put("published", r.published());
+                d.put("activated", r.activated());
+                d.put("message", r.message());
+                notices.accept("model_retrained", d);
+                return r;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (RuntimeException e) {
+                error("retraining (" + trigger + ")", e);
+                throw e;
+            } finally {
+                retraining.set(false);
+            }
+        }, background);
+    }
+
+    /** The scheduler's tick: which trigger, if any, is due. Package-private for tests. */
+    String dueTrigger() {
+        long now = clock.getAsLong();
+        if (settings.retrainIntervalHours() > 0 && now - lastRetrainMs >= settings.retrainIntervalHours() * 3_600_000.0) {
+            return "schedule";
+        }
+        if (settings.retrainAfterTrades() > 0 && tradesSinceRetrain.get() >= settings.retrainAfterTrades()) {
+            return "after " + tradesSinceRetrain.get() + " trades";
+        }
+        if (settings.retrainOnDrift() && driftAlarm.getAsBoolean()) return "drift alarm";
+        return null;
+    }
+
+    private void checkTriggers() {
+        try {
+            String t = dueTrigger();
+            if (t != null && !retraining.get()) {
+                lastRetrainMs = clock.getAsLong(); // a failing run is not retried at every check
+                retrainNow(t);
+            }
+        } catch (RuntimeException e) {
+            error("checking the retraining triggers", e);
+        }
+    }
+
+    /** For /api/models: served version, live record per version, last retraining and rollback, recorder counts. */
+    public Map<String, Object> status() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ModelRegistry.Served<OnnxClassifier> s = tpsl.current();
+        m.put("serving", settings.serve());
+        m.put("served", s == null ? null : s.version());
+        Map<String, Object> lv = new LinkedHashMap<>();
+        synchronized (live) {
+            live.all().forEach((v, st) -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("trades", st.n());
+                x.put("win_rate", finite(st.winRate()));
+                x.put("brier", finite(st.brier()));
+                x.put("log_loss", finite(st.logLoss()));
+                lv.put(String.valueOf(v), x);
+            });
+        }
+        m.put("live", lv);
+        m.put("rollback_rule", Map.of("margin", settings.rollbackMargin(), "min_trades", settings.rollbackMinTrades()));
+        m.put("last_rollback", lastRollback == null ? null : lastRollback.describe());
+        Map<String, Object> rt = new LinkedHashMap<>();
+        rt.put("running", retraining.get());
+        rt.put("interval_hours", settings.retrainIntervalHours());
+        rt.put("after_trades", settings.retrainAfterTrades());
+        rt.put("on_drift", settings.retrainOnDrift());
+        rt.put("trades_since_last", tradesSinceRetrain.get());
+        rt.put("last", lastRetrain);
+        m.put("retraining", rt);
+        if (recorder != null) {
+            m.put("recorded_bars", Map.of("dir", recorder.dir().toString(), "written", recorder.written(),
+                    "dropped", recorder.dropped(), "failed", recorder.failed()));
+        }
+        m.put("last_error", lastError.isEmpty() ? null : lastError);
+        return m;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public BarRecorder recorder() {
+        return recorder;
+    }
+
+    private void error(String what, RuntimeException e) {
+        lastError = what + " failed: " + e.getMessage();
+        try {
+            notices.accept("model_error", Map.of("model", tpsl.name(), "error", lastError));
+        } catch (RuntimeException ignored) {
+            // a broken notice sink must not take the models thread down
+        }
+    }
+
+    private void writeLive() {
+        Path tmp = liveFile.resolveSibling(".live.json.tmp");
+        try {
+            Map<String, LiveMetrics.Stats> out = new LinkedHashMap<>();
+            live.all().forEach((v, s) -> out.put(String.valueOf(v), s));
+            JSON.writeValue(tmp.toFile(), out);
+            try {
+                Files.move(tmp, liveFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, liveFile, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            lastError = "cannot write " + liveFile + ": " + e.getMessage();
+        }
+    }
+
+    private Map<Integer, LiveMetrics.Stats> readLive(Path f) {
+        if (!Files.exists(f)) return Map.of();
+        try {
+            Map<String, LiveMetrics.Stats> m = JSON.readValue(f.toFile(), new TypeReference<Map<String, LiveMetrics.Stats>>() {
+            });
+            Map<Integer, LiveMetrics.Stats> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(Integer.parseInt(k), v));
+            return out;
+        } catch (IOException | RuntimeException e) {
+            lastError = "ignoring unreadable " + f + " (live metrics start empty): " + e.getMessage();
+            return Map.of();
+        }
+    }
+
+    /** Moves a refused active.json aside (kept for the operator) so the registry opens without serving. */
+    private static void quarantineHistory(Path modelDir) {
+        Path f = modelDir.resolve("active.json");
+        try {
+            if (Files.exists(f)) Files.move(f, modelDir.resolve("active.json.refused-" + System.currentTimeMillis()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot move the refused " + f + " aside: " + e.getMessage(), e);
+        }
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (recorder != null) recorder.close();
+        tpsl.close();
+    }
+}

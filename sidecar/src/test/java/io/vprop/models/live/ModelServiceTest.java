@@ -1,0 +1,204 @@
+package io.vprop.models.live;
+
+import io.vprop.market.Timeframe;
+import io.vprop.models.OnnxClassifier;
+import io.vprop.models.TrainedFixture;
+import io.vprop.models.TreeEnsemble;
+import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.registry.ModelMetadata;
+import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.train.GradientBoostingTrainer;
+import io.vprop.models.train.TpSlTraining;
+import io.vprop.signal.SimilarTradeOutcomes;
+import io.vprop.signal.WinQuery;
+import io.vprop.signal.alpha.AlphaId;
+import io.vprop.signal.regime.Regime;
+import io.vprop.signal.select.DriftWinProbability;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelServiceTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> notices = new CopyOnWriteArrayList<>();
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+
+    private ModelService.Settings settings(List<Path> history, double intervalHours, int afterTrades) {
+        return new ModelService.Settings(dir, true, 0.02, 30, history, intervalHours, afterTrades, true, true,
+                TrainedFixture.LABELER, new TpSlTraining.Config(2, 30 * 60_000L,
+                new GradientBoostingTrainer.Params(20, 3, 0.1, 100, 1.0), 64), 0);
+    }
+
+    private ModelService open(ModelService.Settings s) {
+        return new ModelService(s, (type, data) -> notices.add(type + " " + data), now::get);
+    }
+
+    /** Publishes the fixture model, scaled by (a, b) in margin space, with its own parity rows. */
+    private static int publish(ModelRegistry<OnnxClassifier> reg, double a, double b) {
+        TreeEnsemble m = TrainedFixture.result().model().scaled(a, b);
+        ModelMetadata base = TrainedFixture.result().metadata();
+        float[][] px = base.parityInputs();
+        float[] py = new float[px.length];
+        for (int i = 0; i < px.length; i++) py[i] = (float) m.probability(px[i]);
+        ModelMetadata meta = new ModelMetadata("tpsl", 0, base.kind(), base.features(), base.horizonBars(), base.tpSigma(),
+                base.slSigma(), base.trainFromMs(), base.trainToMs(), base.createdAtMs(), null, base.holdout(),
+                base.walkForward(), px, py, Map.of("timeframe", "M1", "symbol", "EURUSD"));
+        return reg.publish(OnnxTreeExport.export(m, "tpsl", Map.of()), meta);
+    }
+
+    private static long liveTrades(ModelService s, int version) {
+        Object v = ((Map<?, ?>) s.status().get("live")).get(String.valueOf(version));
+        return v == null ? 0 : ((Number) ((Map<?, ?>) v).get("trades")).longValue();
+    }
+
+    private static void await(java.util.function.BooleanSupplier cond) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!cond.getAsBoolean() && System.nanoTime() < end) Thread.sleep(10);
+        assertThat(cond.getAsBoolean()).as("condition within 20 s").isTrue();
+    }
+
+    @Test
+    void aVersionWhoseLiveBrierIsWorseThanThePreviousByTheMarginIsRolledBackAutomatically() throws Exception {
+        int v1, v2;
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            v1 = publish(s.registry(), 1, 0);
+            v2 = publish(s.registry(), 3, 0.5);
+            s.registry().activate(v1);
+            s.registry().activate(v2);
+            // 29 confident misses: not enough trades yet
+            for (int i = 0; i < 29; i++) s.onOutcome(new ModelService.Prediction("EURUSD", i, 1, v2, 0.9), false);
+            s.onOutcome(new ModelService.Prediction("EURUSD", 99, 1, 0, 0.4), false); // the fallback's: not counted
+            await(() -> liveTrades(s, v2) == 29);
+            assertThat(s.registry().current().version()).isEqualTo(v2);
+            s.onOutcome(new ModelService.Prediction("EURUSD", 30, 1, v2, 0.9), false);
+            await(() -> s.registry().current().version() == v1);
+            assertThat(s.registry().history()).containsExactly(v1);
+            assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("model_rolled_back").contains("from=" + v2, "to=" + v1,
+                    "0.8100", "holdout"));
+            assertThat((String) s.status().get("last_rollback")).contains("v" + v2);
+        }
+        // the live record survives a restart
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            Map<?, ?> live = (Map<?, ?>) s.status().get("live");
+            assertThat(((Map<?, ?>) live.get(String.valueOf(v2))).get("trades")).isEqualTo(30L);
+            assertThat(s.registry().current().version()).isEqualTo(v1);
+        }
+    }
+
+    @Test
+    void aWellCalibratedVersionKeepsServing() throws Exception {
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            int v1 = publish(s.registry(), 1, 0), v2 = publish(s.registry(), 1, 0.01);
+            s.registry().activate(v1);
+            s.registry().activate(v2);
+            for (int i = 0; i < 40; i++) s.onOutcome(new ModelService.Prediction("EURUSD", i, 1, v2, 0.3), i % 10 < 3);
+            await(() -> liveTrades(s, v2) == 40);
+            assertThat(s.registry().current().version()).isEqualTo(v2);
+            assertThat(notices).noneMatch(n -> n.startsWith("model_rolled_back"));
+        }
+    }
+
+    @Test
+    void theScorerAnswersThroughTheServedModelAndRemembersWhichVersionDid() {
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            ModelService.Scorer scorer = s.scorer(new DriftWinProbability());
+            var bars = TrainedFixture.bars();
+            WinQuery q = new WinQuery("EURUSD", 1, Timeframe.M1, 42, AlphaId.values()[0], Regime.values()[0], 0.5, 0.1,
+                    1.0, 1.5, 0.4, 0, SimilarTradeOutcomes.Stats.NONE);
+            for (int i = 0; i < 80; i++) {
+                var b = bars.get(i);
+                scorer.onBar("EURUSD", Timeframe.M1, b.openTimeMs(), b.open(), b.high(), b.low(), b.close(), b.tickVolume());
+            }
+            double baseline = scorer.pTp1BeforeSl(q);
+            assertThat(scorer.predictionFor("EURUSD", 42, 1).version()).as("nothing served: the fallback").isZero();
+            int v = publish(s.registry(), 1, 0);
+            s.registry().activate(v);
+            double p = scorer.pTp1BeforeSl(q);
+            assertThat(p).isNotEqualTo(baseline);
+            ModelService.Prediction pr = scorer.predictionFor("EURUSD", 42, 1);
+            assertThat(pr.version()).isEqualTo(v);
+            assertThat(pr.probability()).isEqualTo(p);
+            assertThat(scorer.predictionFor("EURUSD", 43, 1)).as("another candidate").isNull();
+        }
+    }
+
+    @Test
+    void triggersFireOnScheduleAfterNTradesAndOnDrift() {
+        AtomicBoolean drift = new AtomicBoolean();
+        try (ModelService s = open(new ModelService.Settings(dir, true, 0.02, 30, List.of(), 6, 3, true, false,
+                TrainedFixture.LABELER, TrainedFixture.CONFIG, 0))) {
+            s.driftAlarm(drift::get);
+            assertThat(s.dueTrigger()).isNull();
+            now.addAndGet(6 * 3_600_000L);
+            assertThat(s.dueTrigger()).isEqualTo("schedule");
+            now.addAndGet(-6 * 3_600_000L);
+            for (int i = 0; i < 3; i++) s.onOutcome(null, true);
+            assertThat(s.dueTrigger()).isEqualTo("after 3 trades");
+        }
+        try (ModelService s = open(new ModelService.Settings(dir, true, 0.02, 30, List.of(), 0, 0, true, false,
+                TrainedFixture.LABELER, TrainedFixture.CONFIG, 0))) {
+            s.driftAlarm(drift::get);
+            assertThat(s.dueTrigger()).isNull();
+            drift.set(true);
+            assertThat(s.dueTrigger()).isEqualTo("drift alarm");
+        }
+    }
+
+    @Test
+    void retrainingPublishesAChallengerAndServesItOnlyIfItBeatsTheChampionOnTheSameRows() throws Exception {
+        Path history = TrainedFixture.sharedData().resolve(TrainedFixture.BARS);
+        try (ModelService s = open(settings(List.of(history), 0, 0))) {
+            Retrainer.Result first = s.retrainNow("request").get(120, TimeUnit.SECONDS);
+            assertThat(first.published()).isEqualTo(1);
+            assertThat(first.activated()).as("no champion yet").isTrue();
+            assertThat(first.rows()).isGreaterThan(5_000);
+            assertThat(s.registry().current().version()).isEqualTo(1);
+            ModelMetadata m1 = s.registry().current().metadata();
+            assertThat(m1.properties()).containsEntry("symbol", "EURUSD").containsEntry("timeframe", "M1")
+                    .containsEntry("trigger", "request");
+            assertThatThrownBy(() -> {
+                s.retrainNow("again");
+                s.retrainNow("and again");
+            }).hasMessageContaining("already running");
+            await(() -> !(Boolean) ((Map<?, ?>) s.status().get("retraining")).get("running"));
+            Retrainer.Result second = s.retrainNow("request").get(120, TimeUnit.SECONDS);
+            assertThat(second.championBrier()).as("champion scored on the challenger's holdout").isFinite();
+            assertThat(second.activated()).isEqualTo(second.challengerBrier() <= second.championBrier());
+            assertThat(s.registry().current().version()).isEqualTo(second.activated() ? second.published() : 1);
+            assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("model_retrained"));
+        }
+    }
+
+    @Test
+    void aStoredActiveVersionThatNoLongerVerifiesIsSetAsideAndTheBaselineAnswers() throws Exception {
+        int v;
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            v = publish(s.registry(), 1, 0);
+            s.registry().activate(v);
+        }
+        Path onnx = dir.resolve("tpsl").resolve(String.format("v%04d", v)).resolve("model.onnx");
+        byte[] b = Files.readAllBytes(onnx);
+        b[b.length / 2] ^= 0x5a;
+        Files.write(onnx, b);
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            assertThat(s.registry().current()).isNull();
+            assertThat(s.lastError()).contains("v" + v, "corrupted");
+            assertThat(Files.list(dir.resolve("tpsl")).map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("active.json.refused-"));
+        }
+    }
+}
