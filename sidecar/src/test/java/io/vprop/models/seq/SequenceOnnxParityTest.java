@@ -56,6 +56,15 @@ class SequenceOnnxParityTest {
     }
 
     @Test
+    void theExportedGraphUsesOnlyStandardOpsThatMetaTrader5CanRun() {
+        byte[] onnx = SeqFixture.onnx(SeqFixture.result().model());
+        io.vprop.models.onnx.OnnxInspector.Summary s = io.vprop.models.onnx.OnnxInspector.inspect(onnx);
+        assertThat(s.operators()).contains("GRU", "Transpose", "Reshape", "MatMul", "Add", "Sigmoid");
+        assertThat(s.opsets()).containsEntry("ai.onnx", 14L); // the inspector names the default domain
+        assertThat(io.vprop.models.onnx.OnnxInspector.mql5Problems(onnx)).isEmpty();
+    }
+
+    @Test
     void wrongWindowLengthOrWidthIsRefusedAtLoadAndAtCall() {
         byte[] onnx = SeqFixture.onnx(SeqFixture.result().model());
         assertThatThrownBy(() -> new OnnxSequenceModel(onnx, 16, SequenceFeatures.WIDTH, "seq v9"))
