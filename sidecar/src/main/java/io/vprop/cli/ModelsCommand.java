@@ -6,8 +6,10 @@ import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.OnnxClassifier;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.meta.MetaPipeline;
 import io.vprop.models.seq.GruTrainer;
 import io.vprop.models.seq.SequencePipeline;
+import io.vprop.models.train.Calibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,13 +18,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vprop models list|rollback|train|train-seq|train-drift|drift}: the model registry from the command line
- * (see docs/models.md); the drift subcommands live in {@link ModelsDriftCommands}.
+ * {@code vprop models list|rollback|train|train-meta|train-seq|train-drift|drift}: the model registry from the
+ * command line (see docs/models.md); the drift subcommands live in {@link ModelsDriftCommands}.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "Model registry: list, rollback, train; sequence model: train-seq; drift autoencoder: train-drift, drift.",
+        description = "Model registry: list, rollback, train, train-meta; sequence model: train-seq; drift autoencoder: "
+                + "train-drift, drift.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Rollback.class, ModelsCommand.Train.class,
-                ModelsCommand.TrainSeq.class, ModelsDriftCommands.TrainDrift.class, ModelsDriftCommands.Drift.class})
+                ModelsCommand.TrainMeta.class, ModelsCommand.TrainSeq.class, ModelsDriftCommands.TrainDrift.class,
+                ModelsDriftCommands.Drift.class})
 final class ModelsCommand implements Runnable {
     @Override
     public void run() {
@@ -88,14 +92,41 @@ final class ModelsCommand implements Runnable {
         double sl;
         @Option(names = "--activate", description = "serve the new version after verifying it")
         boolean activate;
+        @Option(names = "--calibration", defaultValue = "platt", description = "platt or isotonic (default ${DEFAULT-VALUE})")
+        String calibration;
 
         @Override
         public Integer call() {
             TpSlPipeline.Outcome o = TpSlPipeline.run(bars, new TpSlLabeler(horizon, tp, sl),
-                    TpSlPipeline.defaultConfig(), dir, report, activate);
+                    TpSlPipeline.defaultConfig(), Calibration.parse(calibration), dir, report, activate);
             System.out.printf("published %s v%d: rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
                     TpSlPipeline.MODEL_NAME, o.version(), o.report().get("rows"), o.metadata().holdout().auc(),
                     o.metadata().holdout().brier(), (Double) o.report().get("walkForwardMeanAuc"));
+            return 0;
+        }
+    }
+
+    @Command(name = "train-meta", mixinStandardHelpOptions = true,
+            description = "Replay the signal engine over bar files, train the first-stage classifier on the early part "
+                    + "and the meta-learner on the engine's labelled queries after it; publish both (tpsl + meta).")
+    static final class TrainMeta implements Callable<Integer> {
+        @Option(names = "--dir", required = true, description = "registry root directory")
+        Path dir;
+        @Option(names = "--bars", required = true, description = "bar file, one per symbol, all of one timeframe (repeatable)")
+        List<Path> bars;
+        @Option(names = "--report", description = "JSON report file")
+        Path report;
+        @Option(names = "--calibration", defaultValue = "platt", description = "platt or isotonic (default ${DEFAULT-VALUE})")
+        String calibration;
+        @Option(names = "--activate", description = "serve both new versions after verifying them")
+        boolean activate;
+
+        @Override
+        public Integer call() {
+            MetaPipeline.Outcome o = MetaPipeline.run(bars, Calibration.parse(calibration), dir, report, activate);
+            System.out.printf("published tpsl v%d and meta v%d: meta rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
+                    o.classifierVersion(), o.metaVersion(), o.report().get("metaRows"), o.metadata().holdout().auc(),
+                    o.metadata().holdout().brier(), (Double) o.report().get("metaWalkForwardMeanAuc"));
             return 0;
         }
     }

@@ -3,6 +3,7 @@ package io.vprop.models;
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
 import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.meta.MetaFeatures;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.signal.WinProbabilityModel;
@@ -18,6 +19,11 @@ import java.util.Map;
  * within {@link #GEOMETRY_TOLERANCE}); otherwise — no model served, symbol not warm, other geometry, a candidate on another timeframe —
  * the fallback (e.g. DriftWinProbability) does. Reads the registry's volatile reference once per call, so a swap
  * never blocks scoring. Called on the kernel thread only (bars and queries), hence the plain HashMap.
+ * <p>
+ * Optional second stage: when a meta-learner is served (registry "meta", features {@link MetaFeatures#NAMES}) and
+ * the query is on its timeframe, the answer is meta(MetaFeatures(query, classifier p or fallback p, which one)).
+ * Without a served meta model the answer is exactly the first stage's. The served/fallback counters keep counting
+ * the first stage; {@link #metaCount()} counts the answers the meta model gave.
  */
 public final class ServedWinProbability implements WinProbabilityModel {
     public static final double GEOMETRY_TOLERANCE = 0.05;
@@ -25,15 +31,28 @@ public final class ServedWinProbability implements WinProbabilityModel {
     public static final Timeframe DEFAULT_TIMEFRAME = Timeframe.M1;
 
     private final ModelRegistry<OnnxClassifier> registry;
+    private final ModelRegistry<OnnxClassifier> meta;
     private final WinProbabilityModel fallback;
     private final Map<String, TpSlFeatures> features = new HashMap<>();
     private final float[] row = new float[TpSlFeatures.NAMES.size()];
-    private long served, fellBack;
+    private final float[] metaRow = new float[MetaFeatures.NAMES.size()];
+    private long served, fellBack, metaAnswered;
 
     public ServedWinProbability(ModelRegistry<OnnxClassifier> registry, WinProbabilityModel fallback) {
+        this(registry, fallback, null);
+    }
+
+    /** @param meta the meta-learner's registry, or null for none */
+    public ServedWinProbability(ModelRegistry<OnnxClassifier> registry, WinProbabilityModel fallback,
+                                ModelRegistry<OnnxClassifier> meta) {
         if (registry == null || fallback == null) throw new IllegalArgumentException("registry and fallback are required");
+        if (meta != null && !meta.name().equals(io.vprop.models.meta.MetaPipeline.MODEL_NAME)) {
+            throw new IllegalArgumentException("meta registry must be '" + io.vprop.models.meta.MetaPipeline.MODEL_NAME
+                    + "', got '" + meta.name() + "'");
+        }
         this.registry = registry;
         this.fallback = fallback;
+        this.meta = meta;
     }
 
     @Override
@@ -53,12 +72,26 @@ public final class ServedWinProbability implements WinProbabilityModel {
     @Override
     public double pTp1BeforeSl(WinQuery q) {
         double p = served(q);
-        if (Double.isNaN(p)) {
+        boolean fromClassifier = !Double.isNaN(p);
+        if (fromClassifier) {
+            this.served++;
+        } else {
             fellBack++;
-            return fallback.pTp1BeforeSl(q);
+            p = fallback.pTp1BeforeSl(q);
         }
-        this.served++;
-        return p;
+        double refined = refined(q, p, fromClassifier);
+        if (Double.isNaN(refined)) return p;
+        metaAnswered++;
+        return refined;
+    }
+
+    /** The meta model's refinement of first-stage {@code p}, or NaN when no meta model is served for this query. */
+    public double refined(WinQuery q, double p, boolean fromClassifier) {
+        ModelRegistry.Served<OnnxClassifier> s = meta == null ? null : meta.current();
+        if (s == null || q.timeframe() != timeframe(s.metadata())) return Double.NaN;
+        if ((q.direction() != 1 && q.direction() != -1) || q.alpha() == null || q.regime() == null) return Double.NaN;
+        MetaFeatures.write(q, p, fromClassifier, metaRow);
+        return s.model().predict(metaRow);
     }
 
     /** The served model's probability, or NaN when it cannot answer for this query (see class comment). */
@@ -82,6 +115,11 @@ public final class ServedWinProbability implements WinProbabilityModel {
 
     public long fallbackCount() {
         return fellBack;
+    }
+
+    /** Answers the meta-learner gave (a subset of served + fallback). */
+    public long metaCount() {
+        return metaAnswered;
     }
 
     static Timeframe timeframe(ModelMetadata m) {

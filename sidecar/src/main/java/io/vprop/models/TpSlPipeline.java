@@ -8,9 +8,9 @@ import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.data.TpSlLabeler;
-import io.vprop.models.onnx.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.Metrics;
 import io.vprop.models.train.TpSlTraining;
@@ -44,13 +44,18 @@ public final class TpSlPipeline {
 
     public static Outcome run(Path bars, TpSlLabeler labeler, TpSlTraining.Config cfg, Path registryRoot,
                               Path reportFile, boolean activate) {
+        return run(bars, labeler, cfg, Calibration.PLATT, registryRoot, reportFile, activate);
+    }
+
+    public static Outcome run(Path bars, TpSlLabeler labeler, TpSlTraining.Config cfg, Calibration calibration,
+                              Path registryRoot, Path reportFile, boolean activate) {
         long t0 = System.nanoTime();
         List<Bar> all = BarFiles.readAll(bars);
         TpSlDataset data = labeler.label(all);
         long t1 = System.nanoTime();
-        TpSlTraining.Result r = TpSlTraining.train(MODEL_NAME, data, labeler, cfg, System.currentTimeMillis());
+        TpSlTraining.Result r = TpSlTraining.train(MODEL_NAME, data, labeler, cfg, System.currentTimeMillis(), calibration);
         long t2 = System.nanoTime();
-        byte[] onnx = OnnxTreeExport.export(r.model(), MODEL_NAME,
+        byte[] onnx = r.calibrated().export(MODEL_NAME,
                 Map.of("features", String.join(",", data.features()), "bars", bars.getFileName().toString()));
         int version;
         ModelMetadata stored;
@@ -74,19 +79,25 @@ public final class TpSlPipeline {
         rep.put("trainSeconds", (t2 - t1) / 1e9);
         rep.put("walkForward", r.metadata().walkForward());
         rep.put("walkForwardMeanAuc", r.metadata().walkForward().stream().mapToDouble(Metrics.Report::auc).average().orElse(Double.NaN));
+        rep.put("calibration", r.calibrated().calibration());
         rep.put("holdout", r.metadata().holdout());
+        rep.put("calibrationComparisonOnHoldout", r.calibrationComparison());
         rep.put("version", version);
         rep.put("onnxBytes", onnx.length);
         rep.put("sha256", stored.sha256());
-        if (reportFile != null) {
-            try {
-                if (reportFile.getParent() != null) Files.createDirectories(reportFile.getParent());
-                JSON.writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), rep);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write report " + reportFile, e);
-            }
-        }
+        writeReport(reportFile, rep);
         return new Outcome(version, stored, rep);
+    }
+
+    /** Writes a JSON report (NaN as strings); null file = no report. */
+    public static void writeReport(Path reportFile, Map<String, Object> rep) {
+        if (reportFile == null) return;
+        try {
+            if (reportFile.getParent() != null) Files.createDirectories(reportFile.getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), rep);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report " + reportFile, e);
+        }
     }
 
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();

@@ -66,6 +66,18 @@ class ServedWinProbabilityTest {
     }
 
     @Test
+    void metaRegistryIsOptionalAndMustBeTheMetaModel() {
+        try (ModelRegistry<OnnxClassifier> reg = ModelRegistry.classifiers(root, "tpsl", TpSlFeatures.NAMES)) {
+            ServedWinProbability plain = new ServedWinProbability(reg, new DriftWinProbability(), null);
+            assertThat(plain.pTp1BeforeSl(query("EURUSD", 1, Timeframe.M1, 1.5)))
+                    .isEqualTo(DriftWinProbability.probability(0.1, 1.5, 1.0));
+            assertThat(plain.metaCount()).isZero();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServedWinProbability(reg, new DriftWinProbability(), reg))
+                    .hasMessageContaining("meta registry must be 'meta'");
+        }
+    }
+
+    @Test
     void featuresRejectBadBarsByName() {
         TpSlFeatures f = new TpSlFeatures();
         Bar good = TrainedFixture.bars().get(0);

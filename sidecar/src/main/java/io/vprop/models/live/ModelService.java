@@ -8,6 +8,10 @@ import io.vprop.models.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.drift.DriftMonitor;
+import io.vprop.models.drift.DriftPipeline;
+import io.vprop.models.drift.DriftReport;
+import io.vprop.models.drift.OnnxAutoencoder;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.TpSlTraining;
@@ -64,6 +68,8 @@ public final class ModelService implements AutoCloseable {
 
     private final Settings settings;
     private final ModelRegistry<OnnxClassifier> tpsl;
+    private final ModelRegistry<OnnxAutoencoder> autoencoder;
+    private volatile Drift drift; // the monitor of the served autoencoder version, rebuilt when it changes
     private final BarRecorder recorder;
     private final Retrainer retrainer;
     private final LiveMetrics live;
@@ -73,7 +79,10 @@ public final class ModelService implements AutoCloseable {
     private final LongSupplier clock;
     private final AtomicLong tradesSinceRetrain = new AtomicLong();
     private final AtomicBoolean retraining = new AtomicBoolean();
-    private volatile BooleanSupplier driftAlarm = () -> false;
+    private volatile BooleanSupplier driftAlarm = () -> {
+        DriftReport r = driftReport();
+        return r != null && r.alarm();
+    };
     private volatile long lastRetrainMs;
     private volatile Retrainer.Result lastRetrain;
     private volatile LiveMetrics.Verdict lastRollback;
@@ -99,6 +108,7 @@ public final class ModelService implements AutoCloseable {
             reg = ModelRegistry.classifiers(settings.dir(), TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
         }
         this.tpsl = reg;
+        this.autoencoder = openAutoencoder(settings.dir());
         this.liveFile = settings.dir().resolve(TpSlPipeline.MODEL_NAME).resolve("live.json");
         this.live = new LiveMetrics(readLive(liveFile));
         this.recorder = settings.recordBars() ? new BarRecorder(settings.dir().resolve("bars")) : null;
@@ -121,10 +131,60 @@ public final class ModelService implements AutoCloseable {
         return tpsl;
     }
 
+    public ModelRegistry<OnnxAutoencoder> autoencoderRegistry() {
+        return autoencoder;
+    }
+
+    /** A served autoencoder version and the monitor built from its reference. */
+    private record Drift(int version, io.vprop.market.Timeframe timeframe, DriftMonitor monitor) {
+    }
+
+    private ModelRegistry<OnnxAutoencoder> openAutoencoder(Path dir) {
+        try {
+            return DriftPipeline.registry(dir);
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+            quarantineHistory(dir.resolve(DriftPipeline.MODEL_NAME));
+            return DriftPipeline.registry(dir);
+        }
+    }
+
+    /** The drift monitor for the served autoencoder (null when none is served); cheap unless the version changed. */
+    DriftMonitor driftMonitor() {
+        Drift d = currentDrift();
+        return d == null ? null : d.monitor();
+    }
+
+    private Drift currentDrift() {
+        ModelRegistry.Served<OnnxAutoencoder> s = autoencoder.current();
+        Drift d = drift;
+        if (s == null) return null;
+        if (d != null && d.version() == s.version()) return d;
+        synchronized (this) {
+            d = drift;
+            if (d != null && d.version() == s.version()) return d;
+            DriftMonitor.Config cfg = DriftMonitor.Config.defaults();
+            io.vprop.models.drift.DriftReference ref = io.vprop.models.drift.DriftReference.fromMetadata(s.metadata());
+            if (ref.calibration() != null) cfg = cfg.withWindow(ref.calibration().window());
+            OnnxAutoencoder model = s.model();
+            d = new Drift(s.version(), timeframeOf(s.metadata()),
+                    DriftMonitor.fromMetadata(s.metadata(), cfg, model::errors));
+            drift = d;
+            return d;
+        }
+    }
+
+    /** Drift of the live feature vectors against the served autoencoder's reference, or null when none is served. */
+    public DriftReport driftReport() {
+        DriftMonitor m = driftMonitor();
+        return m == null ? null : m.report();
+    }
+
     /** The retraining scheduler asks this on every check; the drift monitor sets it. */
     public void driftAlarm(BooleanSupplier alarm) {
         this.driftAlarm = alarm == null ? () -> false : alarm;
     }
+    // by default the alarm is the served autoencoder's DriftMonitor report (see the field's initializer)
 
     /** A new port for one strategy (per-symbol features are per engine), answering through the served model. */
     public Scorer scorer(WinProbabilityModel fallback) {
@@ -135,6 +195,8 @@ public final class ModelService implements AutoCloseable {
     public final class Scorer implements WinProbabilityModel {
         private final ServedWinProbability served;
         private final WinProbabilityModel fallback;
+        private final Map<String, TpSlFeatures> driftFeatures = new java.util.HashMap<>();
+        private final float[] driftRow = new float[TpSlFeatures.NAMES.size()];
         private Prediction last;
 
         private Scorer(ServedWinProbability served, WinProbabilityModel fallback) {
@@ -146,6 +208,7 @@ public final class ModelService implements AutoCloseable {
         public void onBar(String symbol, Timeframe tf, long openTimeMs, double open, double high, double low,
                           double close, double volume) {
             if (recorder != null) recorder.offer(symbol, tf, openTimeMs, open, high, low, close, volume);
+            feedDrift(symbol, tf, openTimeMs, open, high, low, close, volume);
             if (served != null) served.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
             else fallback.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
         }
@@ -166,6 +229,20 @@ public final class ModelService implements AutoCloseable {
             }
             last = new Prediction(q.symbol(), q.timeMs(), q.direction(), version, p);
             return p;
+        }
+
+        /** Both sides' feature vectors of each closed bar on the autoencoder's timeframe, as it was trained. */
+        private void feedDrift(String symbol, Timeframe tf, long openTimeMs, double open, double high, double low,
+                               double close, double volume) {
+            Drift d = currentDrift();
+            if (d == null || tf != d.timeframe()) return;
+            TpSlFeatures f = driftFeatures.computeIfAbsent(symbol, k -> new TpSlFeatures());
+            try {
+                f.onBar(new io.vprop.market.Bar(symbol, tf, openTimeMs, open, high, low, close, (long) volume, 0));
+            } catch (IllegalArgumentException repeatedBar) {
+                return;
+            }
+            for (int side : new int[]{1, -1}) if (f.vector(side, driftRow)) d.monitor().add(driftRow);
         }
 
         /** The answer given for this candidate, or null when the last query was about another one. */
@@ -318,6 +395,16 @@ public final class ModelService implements AutoCloseable {
             m.put("recorded_bars", Map.of("dir", recorder.dir().toString(), "written", recorder.written(),
                     "dropped", recorder.dropped(), "failed", recorder.failed()));
         }
+        ModelRegistry.Served<OnnxAutoencoder> ae = autoencoder.current();
+        Map<String, Object> dr = new LinkedHashMap<>();
+        dr.put("served", ae == null ? null : ae.version());
+        try {
+            DriftReport r = driftReport();
+            dr.put("report", r == null ? null : DriftPipeline.toMap(r));
+        } catch (RuntimeException e) {
+            dr.put("error", e.getMessage());
+        }
+        m.put("drift", dr);
         m.put("last_error", lastError.isEmpty() ? null : lastError);
         return m;
     }
@@ -379,6 +466,17 @@ public final class ModelService implements AutoCloseable {
         }
     }
 
+    /** The timeframe a version was trained on (property {@code timeframe}), or null when absent or unknown. */
+    static Timeframe timeframeOf(io.vprop.models.registry.ModelMetadata m) {
+        Object tf = m.properties().get("timeframe");
+        if (tf == null) return null;
+        try {
+            return Timeframe.valueOf(tf.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;
     }
@@ -393,5 +491,6 @@ public final class ModelService implements AutoCloseable {
         }
         if (recorder != null) recorder.close();
         tpsl.close();
+        autoencoder.close();
     }
 }

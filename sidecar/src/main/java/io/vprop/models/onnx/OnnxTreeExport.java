@@ -1,6 +1,7 @@
 package io.vprop.models.onnx;
 
 import io.vprop.models.TreeEnsemble;
+import io.vprop.models.train.IsotonicCalibration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Map;
  * so ≤ 3) producing the margin, then {@code Sigmoid} (default domain opset 13) producing the probability.
  * Input {@code features} float[N, F]; output {@code probability} float[N, 1] — tensor-only outputs (no ZipMap, no
  * sequence of maps), which is what MQL5's OnnxCreateFromBuffer/OnnxRun can bind.
- * Field numbers are those of onnx.proto (ModelProto, GraphProto, NodeProto, AttributeProto, ValueInfoProto).
+ * Field numbers are those of onnx.proto (ModelProto, GraphProto, NodeProto, AttributeProto, ValueInfoProto,
+ * TensorProto). {@link #exportIsotonic} replaces the Sigmoid by the piecewise-linear isotonic map written with
+ * plain tensor ops (Sub, Min, Max, MatMul, Add; opset 13, broadcasting) on constant initializers.
  */
 public final class OnnxTreeExport {
     public static final String INPUT = "features";
@@ -28,6 +31,36 @@ public final class OnnxTreeExport {
     }
 
     public static byte[] export(TreeEnsemble model, String graphName, Map<String, String> metadata) {
+        ProtoWriter sigmoid = node("Sigmoid", "", "margin", OUTPUT, "sigmoid");
+        ProtoWriter graph = new ProtoWriter()
+                .message(1, treesNode(model))
+                .message(1, sigmoid);
+        return model(graph, model.featureCount(), graphName, metadata);
+    }
+
+    /**
+     * Trees (raw margin m, [N,1]) → p = p0 + Σ_i slope_i · max(0, min(m − x_i, w_i)):
+     * {@code Sub(m, X[1,K]) → Min(·, W[1,K]) → Max(·, 0) → MatMul(·, S[K,1]) → Add(·, p0)}. K = segments.
+     */
+    public static byte[] exportIsotonic(TreeEnsemble raw, IsotonicCalibration iso, String graphName, Map<String, String> metadata) {
+        int k = iso.segments();
+        float[] x = java.util.Arrays.copyOf(iso.knots(), k);
+        ProtoWriter graph = new ProtoWriter()
+                .message(1, treesNode(raw))
+                .message(1, node2("Sub", "margin", "iso_knots", "iso_d", "iso_sub"))
+                .message(1, node2("Min", "iso_d", "iso_widths", "iso_dmin", "iso_min"))
+                .message(1, node2("Max", "iso_dmin", "iso_zero", "iso_clamped", "iso_max"))
+                .message(1, node2("MatMul", "iso_clamped", "iso_slopes", "iso_sum", "iso_matmul"))
+                .message(1, node2("Add", "iso_sum", "iso_p0", OUTPUT, "iso_add"))
+                .message(5, tensor("iso_knots", new long[]{1, k}, x))
+                .message(5, tensor("iso_widths", new long[]{1, k}, iso.widths()))
+                .message(5, tensor("iso_zero", new long[]{1}, new float[]{0f}))
+                .message(5, tensor("iso_slopes", new long[]{k, 1}, iso.slopes()))
+                .message(5, tensor("iso_p0", new long[]{1}, new float[]{iso.p0()}));
+        return model(graph, raw.featureCount(), graphName, metadata);
+    }
+
+    private static ProtoWriter treesNode(TreeEnsemble model) {
         List<Long> nodeIds = new ArrayList<>(), treeIds = new ArrayList<>(), featureIds = new ArrayList<>();
         List<Long> trueIds = new ArrayList<>(), falseIds = new ArrayList<>();
         List<Float> values = new ArrayList<>();
@@ -69,14 +102,12 @@ public final class OnnxTreeExport {
         trees.message(5, intAttr("n_targets", 1));
         trees.message(5, stringAttr("aggregate_function", "SUM"));
         trees.message(5, stringAttr("post_transform", "NONE"));
+        return trees;
+    }
 
-        ProtoWriter sigmoid = node("Sigmoid", "", "margin", OUTPUT, "sigmoid");
-
-        ProtoWriter graph = new ProtoWriter()
-                .message(1, trees)
-                .message(1, sigmoid)
-                .string(2, graphName)
-                .message(11, valueInfo(INPUT, model.featureCount()))
+    private static byte[] model(ProtoWriter graph, int featureCount, String graphName, Map<String, String> metadata) {
+        graph.string(2, graphName)
+                .message(11, valueInfo(INPUT, featureCount))
                 .message(12, valueInfo(OUTPUT, 1));
 
         ProtoWriter m = new ProtoWriter()
@@ -96,6 +127,21 @@ public final class OnnxTreeExport {
         ProtoWriter n = new ProtoWriter().string(1, in).string(2, out).string(3, name).string(4, op);
         if (!domain.isEmpty()) n.string(7, domain);
         return n;
+    }
+
+    private static ProtoWriter node2(String op, String a, String b, String out, String name) {
+        return new ProtoWriter().string(1, a).string(1, b).string(2, out).string(3, name).string(4, op);
+    }
+
+    /** A constant float TensorProto: dims (1), data_type FLOAT (2), raw_data little-endian (9), name (8). */
+    private static ProtoWriter tensor(String name, long[] dims, float[] v) {
+        ProtoWriter t = new ProtoWriter();
+        for (long d : dims) t.varint(1, d);
+        t.varint(2, TENSOR_FLOAT);
+        t.string(8, name);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * v.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float f : v) b.putFloat(f);
+        return t.bytes(9, b.array());
     }
 
     /** A float tensor [N, width] with a symbolic batch dimension. */

@@ -5,6 +5,11 @@ import io.vprop.models.OnnxClassifier;
 import io.vprop.models.TrainedFixture;
 import io.vprop.models.TreeEnsemble;
 import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.drift.AutoencoderTrainer;
+import io.vprop.models.drift.DriftPipeline;
+import io.vprop.models.drift.DriftReport;
+import io.vprop.models.drift.DriftRows;
+import io.vprop.models.onnx.OnnxAutoencoderExport;
 import io.vprop.models.onnx.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
@@ -180,6 +185,44 @@ class ModelServiceTest {
             assertThat(second.activated()).isEqualTo(second.challengerBrier() <= second.championBrier());
             assertThat(s.registry().current().version()).isEqualTo(second.activated() ? second.published() : 1);
             assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("model_retrained"));
+        }
+    }
+
+    @Test
+    void liveBarsFeedTheServedAutoencodersDriftMonitorAndATrendingMarketRaisesTheRetrainingAlarm() {
+        var bars = TrainedFixture.bars();
+        DriftPipeline.Trained t = DriftPipeline.train(DriftRows.of(bars.subList(0, 6_000)),
+                new AutoencoderTrainer.Params(new int[]{6, 3, 6}, 5, 128, 0.005, 7L), 500, 1_700_000_000_000L);
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            int v = s.autoencoderRegistry().publish(OnnxAutoencoderExport.export(t.model(), "autoencoder", Map.of()),
+                    t.metadata().withProperties(Map.of("timeframe", "M1", "symbol", "EURUSD")));
+            s.autoencoderRegistry().activate(v);
+            ModelService.Scorer scorer = s.scorer(new DriftWinProbability());
+            io.vprop.market.Bar last = null;
+            for (int i = 3_000; i < 3_400; i++) { // a stretch of the training period (deterministic: fixed data and seed)
+                last = bars.get(i);
+                scorer.onBar("EURUSD", Timeframe.M1, last.openTimeMs(), last.open(), last.high(), last.low(), last.close(), 1);
+                scorer.onBar("EURUSD", Timeframe.H1, last.openTimeMs(), 9, 9, 9, 9, 1); // other timeframes are not fed
+            }
+            DriftReport calm = s.driftReport();
+            assertThat(calm.rows()).as("both sides of 400 bars minus the warm-up fill the window").isEqualTo(calm.window());
+            assertThat(calm.alarm()).as("the market it was trained on: " + DriftPipeline.toMap(calm)).isFalse();
+            assertThat(s.dueTrigger()).isNull();
+            // a relentless trend: every bar +10 pips with a little noise — returns far outside the reference
+            java.util.Random rnd = new java.util.Random(5);
+            double c = last.close();
+            long time = last.openTimeMs();
+            for (int i = 0; i < 400; i++) {
+                double o = c;
+                c = o + 0.0010 + 0.0002 * rnd.nextGaussian();
+                time += 60_000;
+                scorer.onBar("EURUSD", Timeframe.M1, time, o, Math.max(o, c), Math.min(o, c), c, 1);
+            }
+            DriftReport trending = s.driftReport();
+            assertThat(trending.alarm()).isTrue();
+            assertThat(trending.error().ratio()).as("reconstruction error vs reference").isGreaterThan(1.5);
+            assertThat(s.dueTrigger()).isEqualTo("drift alarm");
+            assertThat(((Map<?, ?>) s.status().get("drift")).get("served")).isEqualTo(v);
         }
     }
 
