@@ -60,8 +60,24 @@ public final class ModelService implements AutoCloseable {
         }
     }
 
-    /** The probability a served version gave for one candidate. version 0 = the fallback answered. */
-    public record Prediction(String symbol, long timeMs, int direction, int version, double probability) {
+    /**
+     * The probability a served version gave for one candidate: {@code model} is the registry that answered last
+     * ("tpsl", or "meta" when the meta-learner refined it); version 0 = the fallback answered.
+     */
+    public record Prediction(String symbol, long timeMs, int direction, String model, int version, double probability) {
+    }
+
+    /** A classifier registry whose served versions are judged by their live outcomes. */
+    private static final class Tracked {
+        final ModelRegistry<OnnxClassifier> registry;
+        final LiveMetrics live;
+        final Path liveFile;
+
+        Tracked(ModelRegistry<OnnxClassifier> registry, LiveMetrics live, Path liveFile) {
+            this.registry = registry;
+            this.live = live;
+            this.liveFile = liveFile;
+        }
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -72,8 +88,8 @@ public final class ModelService implements AutoCloseable {
     private volatile Drift drift; // the monitor of the served autoencoder version, rebuilt when it changes
     private final BarRecorder recorder;
     private final Retrainer retrainer;
-    private final LiveMetrics live;
-    private final Path liveFile;
+    private final ModelRegistry<OnnxClassifier> meta;
+    private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     private final ScheduledExecutorService background;
     private final BiConsumer<String, Map<String, Object>> notices;
     private final LongSupplier clock;
@@ -85,7 +101,7 @@ public final class ModelService implements AutoCloseable {
     };
     private volatile long lastRetrainMs;
     private volatile Retrainer.Result lastRetrain;
-    private volatile LiveMetrics.Verdict lastRollback;
+    private volatile String lastRollback;
     private volatile String lastError = "";
 
     /**
@@ -108,9 +124,13 @@ public final class ModelService implements AutoCloseable {
             reg = ModelRegistry.classifiers(settings.dir(), TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
         }
         this.tpsl = reg;
+        this.meta = openClassifiers(settings.dir(), io.vprop.models.meta.MetaPipeline.MODEL_NAME,
+                io.vprop.models.meta.MetaFeatures.NAMES);
+        for (ModelRegistry<OnnxClassifier> r : List.of(tpsl, meta)) {
+            Path f = settings.dir().resolve(r.name()).resolve("live.json");
+            tracked.put(r.name(), new Tracked(r, new LiveMetrics(readLive(f)), f));
+        }
         this.autoencoder = openAutoencoder(settings.dir());
-        this.liveFile = settings.dir().resolve(TpSlPipeline.MODEL_NAME).resolve("live.json");
-        this.live = new LiveMetrics(readLive(liveFile));
         this.recorder = settings.recordBars() ? new BarRecorder(settings.dir().resolve("bars")) : null;
         this.retrainer = new Retrainer(tpsl, settings.retrainBars(), recorder == null ? null : recorder.dir(),
                 settings.trainingConfig(), settings.defaultLabeler());
@@ -137,6 +157,20 @@ public final class ModelService implements AutoCloseable {
 
     /** A served autoencoder version and the monitor built from its reference. */
     private record Drift(int version, io.vprop.market.Timeframe timeframe, DriftMonitor monitor) {
+    }
+
+    public ModelRegistry<OnnxClassifier> metaRegistry() {
+        return meta;
+    }
+
+    private ModelRegistry<OnnxClassifier> openClassifiers(Path dir, String name, List<String> features) {
+        try {
+            return ModelRegistry.classifiers(dir, name, features);
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+            quarantineHistory(dir.resolve(name));
+            return ModelRegistry.classifiers(dir, name, features);
+        }
     }
 
     private ModelRegistry<OnnxAutoencoder> openAutoencoder(Path dir) {
@@ -188,7 +222,7 @@ public final class ModelService implements AutoCloseable {
 
     /** A new port for one strategy (per-symbol features are per engine), answering through the served model. */
     public Scorer scorer(WinProbabilityModel fallback) {
-        return new Scorer(settings.serve() ? new ServedWinProbability(tpsl, fallback) : null, fallback);
+        return new Scorer(settings.serve() ? new ServedWinProbability(tpsl, fallback, meta) : null, fallback);
     }
 
     /** The engine's port: the served model where it answers, else the fallback; remembers the last answer. */
@@ -217,17 +251,17 @@ public final class ModelService implements AutoCloseable {
         public double pTp1BeforeSl(WinQuery q) {
             if (served == null) {
                 double p = fallback.pTp1BeforeSl(q);
-                last = new Prediction(q.symbol(), q.timeMs(), q.direction(), 0, p);
+                last = new Prediction(q.symbol(), q.timeMs(), q.direction(), "", 0, p);
                 return p;
             }
-            long before = served.servedCount();
+            long before = served.servedCount(), metaBefore = served.metaCount();
             double p = served.pTp1BeforeSl(q);
-            int version = 0;
-            if (served.servedCount() != before) {
-                ModelRegistry.Served<OnnxClassifier> s = tpsl.current(); // a swap inside this call would misattribute one trade
-                version = s == null ? 0 : s.version();
-            }
-            last = new Prediction(q.symbol(), q.timeMs(), q.direction(), version, p);
+            // the registry whose answer this is; a swap inside this very call would misattribute one trade
+            ModelRegistry<OnnxClassifier> by = served.metaCount() != metaBefore ? meta
+                    : served.servedCount() != before ? tpsl : null;
+            ModelRegistry.Served<OnnxClassifier> s = by == null ? null : by.current();
+            last = new Prediction(q.symbol(), q.timeMs(), q.direction(), s == null ? "" : by.name(),
+                    s == null ? 0 : s.version(), p);
             return p;
         }
 
@@ -264,13 +298,15 @@ public final class ModelService implements AutoCloseable {
     public void onOutcome(Prediction p, boolean win) {
         tradesSinceRetrain.incrementAndGet();
         if (p == null || p.version() <= 0) return;
+        Tracked t = tracked.get(p.model());
+        if (t == null) return;
         background.execute(() -> {
             try {
-                synchronized (live) {
-                    live.record(p.version(), p.probability(), win);
-                    writeLive();
+                synchronized (t.live) {
+                    t.live.record(p.version(), p.probability(), win);
+                    writeLive(t);
                 }
-                checkRollback();
+                checkRollback(t);
             } catch (RuntimeException e) {
                 error("recording a live outcome", e);
             }
@@ -278,29 +314,30 @@ public final class ModelService implements AutoCloseable {
     }
 
     /** Rolls back when the served version's live record is worse than the previous one's by the margin. */
-    void checkRollback() {
-        ModelRegistry.Served<OnnxClassifier> cur = tpsl.current();
-        List<Integer> h = tpsl.history();
+    private void checkRollback(Tracked t) {
+        ModelRegistry<OnnxClassifier> reg = t.registry;
+        ModelRegistry.Served<OnnxClassifier> cur = reg.current();
+        List<Integer> h = reg.history();
         if (cur == null || h.size() < 2) return;
         int prev = h.get(h.size() - 2);
-        double prevHoldout = tpsl.list().stream().filter(m -> m.version() == prev).findFirst()
+        double prevHoldout = reg.list().stream().filter(m -> m.version() == prev).findFirst()
                 .map(m -> m.holdout() == null ? Double.NaN : m.holdout().brier()).orElse(Double.NaN);
         Optional<LiveMetrics.Verdict> v;
-        synchronized (live) {
-            v = live.check(cur.version(), prev, prevHoldout, settings.rollbackMargin(), settings.rollbackMinTrades());
+        synchronized (t.live) {
+            v = t.live.check(cur.version(), prev, prevHoldout, settings.rollbackMargin(), settings.rollbackMinTrades());
         }
         if (v.isEmpty()) return;
         try {
-            tpsl.rollback();
-            lastRollback = v.get();
+            reg.rollback();
+            lastRollback = reg.name() + ": " + v.get().describe();
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("model", tpsl.name());
+            d.put("model", reg.name());
             d.put("from", v.get().current());
             d.put("to", v.get().previous());
             d.put("reason", v.get().describe());
             notices.accept("model_rolled_back", d);
         } catch (RuntimeException e) {
-            error("automatic rollback of " + tpsl.name() + " v" + cur.version(), e);
+            error("automatic rollback of " + reg.name() + " v" + cur.version(), e);
         }
     }
 
@@ -366,23 +403,26 @@ public final class ModelService implements AutoCloseable {
     /** For /api/models: served version, live record per version, last retraining and rollback, recorder counts. */
     public Map<String, Object> status() {
         Map<String, Object> m = new LinkedHashMap<>();
-        ModelRegistry.Served<OnnxClassifier> s = tpsl.current();
+        ModelRegistry.Served<OnnxClassifier> s = tpsl.current(), ms = meta.current();
         m.put("serving", settings.serve());
         m.put("served", s == null ? null : s.version());
-        Map<String, Object> lv = new LinkedHashMap<>();
-        synchronized (live) {
-            live.all().forEach((v, st) -> {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("trades", st.n());
-                x.put("win_rate", finite(st.winRate()));
-                x.put("brier", finite(st.brier()));
-                x.put("log_loss", finite(st.logLoss()));
-                lv.put(String.valueOf(v), x);
-            });
+        m.put("meta_served", ms == null ? null : ms.version());
+        for (Tracked t : tracked.values()) {
+            Map<String, Object> lv = new LinkedHashMap<>();
+            synchronized (t.live) {
+                t.live.all().forEach((v, st) -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("trades", st.n());
+                    x.put("win_rate", finite(st.winRate()));
+                    x.put("brier", finite(st.brier()));
+                    x.put("log_loss", finite(st.logLoss()));
+                    lv.put(String.valueOf(v), x);
+                });
+            }
+            m.put(t.registry.name().equals(TpSlPipeline.MODEL_NAME) ? "live" : "live_" + t.registry.name(), lv);
         }
-        m.put("live", lv);
         m.put("rollback_rule", Map.of("margin", settings.rollbackMargin(), "min_trades", settings.rollbackMinTrades()));
-        m.put("last_rollback", lastRollback == null ? null : lastRollback.describe());
+        m.put("last_rollback", lastRollback);
         Map<String, Object> rt = new LinkedHashMap<>();
         rt.put("running", retraining.get());
         rt.put("interval_hours", settings.retrainIntervalHours());
@@ -426,11 +466,12 @@ public final class ModelService implements AutoCloseable {
         }
     }
 
-    private void writeLive() {
+    private void writeLive(Tracked t) {
+        Path liveFile = t.liveFile;
         Path tmp = liveFile.resolveSibling(".live.json.tmp");
         try {
             Map<String, LiveMetrics.Stats> out = new LinkedHashMap<>();
-            live.all().forEach((v, s) -> out.put(String.valueOf(v), s));
+            t.live.all().forEach((v, s) -> out.put(String.valueOf(v), s));
             JSON.writeValue(tmp.toFile(), out);
             try {
                 Files.move(tmp, liveFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -491,6 +532,7 @@ public final class ModelService implements AutoCloseable {
         }
         if (recorder != null) recorder.close();
         tpsl.close();
+        meta.close();
         autoencoder.close();
     }
 }

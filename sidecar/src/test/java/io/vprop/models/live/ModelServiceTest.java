@@ -85,11 +85,11 @@ class ModelServiceTest {
             s.registry().activate(v1);
             s.registry().activate(v2);
             // 29 confident misses: not enough trades yet
-            for (int i = 0; i < 29; i++) s.onOutcome(new ModelService.Prediction("EURUSD", i, 1, v2, 0.9), false);
-            s.onOutcome(new ModelService.Prediction("EURUSD", 99, 1, 0, 0.4), false); // the fallback's: not counted
+            for (int i = 0; i < 29; i++) s.onOutcome(new ModelService.Prediction("EURUSD", i, 1, "tpsl", v2, 0.9), false);
+            s.onOutcome(new ModelService.Prediction("EURUSD", 99, 1, "tpsl", 0, 0.4), false); // the fallback's: not counted
             await(() -> liveTrades(s, v2) == 29);
             assertThat(s.registry().current().version()).isEqualTo(v2);
-            s.onOutcome(new ModelService.Prediction("EURUSD", 30, 1, v2, 0.9), false);
+            s.onOutcome(new ModelService.Prediction("EURUSD", 30, 1, "tpsl", v2, 0.9), false);
             await(() -> s.registry().current().version() == v1);
             assertThat(s.registry().history()).containsExactly(v1);
             assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("model_rolled_back").contains("from=" + v2, "to=" + v1,
@@ -110,7 +110,7 @@ class ModelServiceTest {
             int v1 = publish(s.registry(), 1, 0), v2 = publish(s.registry(), 1, 0.01);
             s.registry().activate(v1);
             s.registry().activate(v2);
-            for (int i = 0; i < 40; i++) s.onOutcome(new ModelService.Prediction("EURUSD", i, 1, v2, 0.3), i % 10 < 3);
+            for (int i = 0; i < 40; i++) s.onOutcome(new ModelService.Prediction("EURUSD", i, 1, "tpsl", v2, 0.3), i % 10 < 3);
             await(() -> liveTrades(s, v2) == 40);
             assertThat(s.registry().current().version()).isEqualTo(v2);
             assertThat(notices).noneMatch(n -> n.startsWith("model_rolled_back"));
@@ -138,6 +138,45 @@ class ModelServiceTest {
             assertThat(pr.version()).isEqualTo(v);
             assertThat(pr.probability()).isEqualTo(p);
             assertThat(scorer.predictionFor("EURUSD", 43, 1)).as("another candidate").isNull();
+        }
+    }
+
+    @Test
+    void whenAMetaLearnerIsServedItsAnswerAndVersionAreWhatTheScorerRemembers() {
+        java.util.Random rnd = new java.util.Random(3);
+        int f = io.vprop.models.meta.MetaFeatures.NAMES.size();
+        float[][] x = new float[2_000][f];
+        int[] y = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < f; j++) x[i][j] = (float) rnd.nextGaussian();
+            y[i] = x[i][0] + 0.5 * rnd.nextGaussian() > 0 ? 1 : 0;
+        }
+        TreeEnsemble metaModel = new GradientBoostingTrainer(new GradientBoostingTrainer.Params(10, 2, 0.3, 20, 1.0)).fit(x, y);
+        float[][] px = java.util.Arrays.copyOf(x, 32);
+        float[] py = new float[px.length];
+        for (int i = 0; i < px.length; i++) py[i] = (float) metaModel.probability(px[i]);
+        ModelMetadata base = TrainedFixture.result().metadata();
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            int tp = publish(s.registry(), 1, 0);
+            s.registry().activate(tp);
+            int mv = s.metaRegistry().publish(OnnxTreeExport.export(metaModel, "meta", Map.of()),
+                    new ModelMetadata("meta", 0, "meta-gbt", io.vprop.models.meta.MetaFeatures.NAMES, 0, 0, 0, 0, 0, 0, null,
+                            base.holdout(), List.of(), px, py, Map.of("timeframe", "M1")));
+            s.metaRegistry().activate(mv);
+            ModelService.Scorer scorer = s.scorer(new DriftWinProbability());
+            var bars = TrainedFixture.bars();
+            for (int i = 0; i < 80; i++) {
+                var b = bars.get(i);
+                scorer.onBar("EURUSD", Timeframe.M1, b.openTimeMs(), b.open(), b.high(), b.low(), b.close(), b.tickVolume());
+            }
+            WinQuery q = new WinQuery("EURUSD", 1, Timeframe.M1, 7, AlphaId.values()[0], Regime.values()[0], 0.5, 0.1,
+                    1.0, 1.5, 0.4, 0, SimilarTradeOutcomes.Stats.NONE);
+            double p = scorer.pTp1BeforeSl(q);
+            ModelService.Prediction pr = scorer.predictionFor("EURUSD", 7, 1);
+            assertThat(pr.model()).isEqualTo("meta");
+            assertThat(pr.version()).isEqualTo(mv);
+            assertThat(pr.probability()).isEqualTo(p);
+            assertThat(s.status()).containsEntry("meta_served", mv).containsKey("live_meta");
         }
     }
 
