@@ -7,6 +7,8 @@ import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.OnnxClassifier;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.meta.MetaPipeline;
+import io.vprop.models.seq.GruTrainer;
+import io.vprop.models.seq.SequencePipeline;
 import io.vprop.models.train.Calibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,14 +18,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vprop models list|rollback|train|train-meta|train-drift|drift}: the model registry from the command line (see
- * docs/models.md); the drift subcommands live in {@link ModelsDriftCommands}.
+ * {@code vprop models list|rollback|train|train-meta|train-seq|train-drift|drift|export-mql5}: the model registry from the
+ * command line (see docs/models.md); the drift subcommands live in {@link ModelsDriftCommands}.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "Model registry: list, rollback, train, train-meta; drift autoencoder: train-drift, drift.",
+        description = "Model registry: list, rollback, train, train-meta, export-mql5; sequence model: train-seq; drift autoencoder: "
+                + "train-drift, drift.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Rollback.class, ModelsCommand.Train.class,
-                ModelsCommand.TrainMeta.class, ModelsDriftCommands.TrainDrift.class, ModelsDriftCommands.Drift.class,
-                ModelsCommand.ExportMql5.class})
+                ModelsCommand.TrainMeta.class, ModelsCommand.TrainSeq.class, ModelsDriftCommands.TrainDrift.class,
+                ModelsDriftCommands.Drift.class, ModelsCommand.ExportMql5.class})
 final class ModelsCommand implements Runnable {
     @Override
     public void run() {
@@ -177,6 +180,42 @@ final class ModelsCommand implements Runnable {
             System.out.printf("published tpsl v%d and meta v%d: meta rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
                     o.classifierVersion(), o.metaVersion(), o.report().get("metaRows"), o.metadata().holdout().auc(),
                     o.metadata().holdout().brier(), (Double) o.report().get("metaWalkForwardMeanAuc"));
+            return 0;
+        }
+    }
+
+    @Command(name = "train-seq", mixinStandardHelpOptions = true,
+            description = "Train the GRU sequence model (volatility + direction heads) on a bar file, publish it under "
+                    + "'seq', optionally serve it; writes a JSON report.")
+    static final class TrainSeq implements Callable<Integer> {
+        @Option(names = "--dir", required = true, description = "registry root directory")
+        Path dir;
+        @Option(names = "--bars", required = true, description = "bar file (MT5 or CSV, gzip ok)")
+        Path bars;
+        @Option(names = "--window", defaultValue = "32", description = "bars per input window (default ${DEFAULT-VALUE})")
+        int window;
+        @Option(names = "--horizon", defaultValue = "30", description = "target horizon in bars (default ${DEFAULT-VALUE})")
+        int horizon;
+        @Option(names = "--hidden", defaultValue = "16", description = "GRU hidden size (default ${DEFAULT-VALUE})")
+        int hidden;
+        @Option(names = "--epochs", defaultValue = "6", description = "training epochs per fit (default ${DEFAULT-VALUE})")
+        int epochs;
+        @Option(names = "--report", description = "JSON report file")
+        Path report;
+        @Option(names = "--activate", description = "serve the new version after verifying it")
+        boolean activate;
+
+        @Override
+        public Integer call() {
+            GruTrainer.Params d = GruTrainer.Params.defaults();
+            GruTrainer.Params params = new GruTrainer.Params(hidden, epochs, d.batchSize(), d.learningRate(), d.volWeight(),
+                    d.clipNorm(), d.seed());
+            SequencePipeline.Outcome o = SequencePipeline.run(bars, window, horizon, params, dir, report, activate);
+            System.out.printf("published %s v%d: windows=%s holdout direction auc=%.4f brier=%.4f; walk-forward mean auc %.4f, "
+                            + "vol rmse %.4f (naive 0: %.4f)%n",
+                    SequencePipeline.MODEL_NAME, o.version(), o.report().get("windows"), o.metadata().holdout().auc(),
+                    o.metadata().holdout().brier(), (Double) o.report().get("walkForwardMeanAuc"),
+                    (Double) o.report().get("walkForwardMeanVolRmse"), (Double) o.report().get("walkForwardMeanVolRmseNaiveZero"));
             return 0;
         }
     }
