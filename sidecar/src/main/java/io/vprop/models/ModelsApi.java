@@ -28,6 +28,9 @@ public final class ModelsApi {
         ModelRegistry<OnnxClassifier> registry = service.registry();
         app.get("/api/models", ctx -> {
             Map<String, Object> m = state(registry);
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (ModelRegistry<?> r : service.registries()) all.put(r.name(), state(r));
+            m.put("registries", all);
             m.put("service", service.status());
             ctx.json(m);
         });
@@ -79,8 +82,8 @@ public final class ModelsApi {
         ctx.status(status).json(Map.of("error", message));
     }
 
-    static Map<String, Object> state(ModelRegistry<OnnxClassifier> reg) {
-        ModelRegistry.Served<OnnxClassifier> s = reg.current();
+    static Map<String, Object> state(ModelRegistry<?> reg) {
+        ModelRegistry.Served<?> s = reg.current();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", reg.name());
         m.put("served", s == null ? null : s.version());
@@ -94,9 +97,14 @@ public final class ModelsApi {
             v.put("train_from_ms", md.trainFromMs());
             v.put("train_to_ms", md.trainToMs());
             v.put("sha256", md.sha256());
-            v.put("holdout_auc", finite(md.holdout().auc()));
-            v.put("holdout_brier", finite(md.holdout().brier()));
-            v.put("holdout_log_loss", finite(md.holdout().logLoss()));
+            if (md.holdout() != null) { // the drift autoencoder has no classification holdout
+                v.put("holdout_auc", finite(md.holdout().auc()));
+                v.put("holdout_brier", finite(md.holdout().brier()));
+                v.put("holdout_log_loss", finite(md.holdout().logLoss()));
+            }
+            Object tf = md.properties().get("timeframe"), sym = md.properties().get("symbol");
+            if (tf != null) v.put("timeframe", tf);
+            if (sym != null) v.put("symbol", sym);
             versions.add(v);
         }
         m.put("versions", versions);

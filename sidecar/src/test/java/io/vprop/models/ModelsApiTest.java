@@ -67,4 +67,35 @@ class ModelsApiTest {
             }
         }
     }
+
+    @Test
+    void theServiceShowsEveryRegistryItsLiveRecordAndStartsARetrainingOnRequest() throws Exception {
+        Path history = TrainedFixture.sharedData().resolve(TrainedFixture.BARS);
+        var settings = new io.vprop.models.live.ModelService.Settings(root, true, 0.02, 30, java.util.List.of(history), 0, 0,
+                false, false, TrainedFixture.LABELER, new io.vprop.models.train.TpSlTraining.Config(2, 1_800_000L,
+                new io.vprop.models.train.GradientBoostingTrainer.Params(10, 2, 0.1, 100, 1.0), 32), 0);
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var service = new io.vprop.models.live.ModelService(settings, (t, d) -> notices.add(t), System::currentTimeMillis)) {
+            Javalin app = Javalin.create(c -> c.jsonMapper(new io.javalin.json.JavalinJackson()));
+            ModelsApi.register(app, service);
+            app.start("127.0.0.1", 0);
+            try {
+                String base = "http://127.0.0.1:" + app.port();
+                JsonNode s = json.readTree(call("GET", base + "/api/models").body());
+                assertThat(s.get("registries").fieldNames()).toIterable().containsExactly("tpsl", "meta", "autoencoder");
+                assertThat(s.get("service").get("retraining").get("running").asBoolean()).isFalse();
+                assertThat(s.get("service").get("drift").get("served").isNull()).isTrue();
+                HttpResponse<String> r = call("POST", base + "/api/models/retrain");
+                assertThat(r.statusCode()).isEqualTo(202);
+                long end = System.nanoTime() + 120_000_000_000L;
+                while (!notices.contains("model_retrained") && System.nanoTime() < end) Thread.sleep(50);
+                s = json.readTree(call("GET", base + "/api/models").body());
+                assertThat(s.get("service").get("retraining").get("last").get("published").asInt()).isEqualTo(1);
+                assertThat(s.get("served").asInt()).isEqualTo(1);
+                assertThat(s.get("registries").get("tpsl").get("versions").get(0).get("timeframe").asText()).isEqualTo("M1");
+            } finally {
+                app.stop();
+            }
+        }
+    }
 }

@@ -159,6 +159,11 @@ public final class ModelService implements AutoCloseable {
     private record Drift(int version, io.vprop.market.Timeframe timeframe, DriftMonitor monitor) {
     }
 
+    /** Every registry this service opened, in display order (for /api/models). */
+    public List<ModelRegistry<?>> registries() {
+        return List.of(tpsl, meta, autoencoder);
+    }
+
     public ModelRegistry<OnnxClassifier> metaRegistry() {
         return meta;
     }
@@ -454,7 +459,22 @@ public final class ModelService implements AutoCloseable {
         rt.put("after_trades", settings.retrainAfterTrades());
         rt.put("on_drift", settings.retrainOnDrift());
         rt.put("trades_since_last", tradesSinceRetrain.get());
-        rt.put("last", lastRetrain);
+        Retrainer.Result lr = lastRetrain;
+        if (lr == null) {
+            rt.put("last", null);
+        } else { // finite numbers only: NaN is not JSON
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("trigger", lr.trigger());
+            x.put("started_ms", lr.startedMs());
+            x.put("seconds", finite(lr.seconds()));
+            x.put("rows", lr.rows());
+            x.put("published", lr.published());
+            x.put("activated", lr.activated());
+            x.put("challenger_brier", finite(lr.challengerBrier()));
+            x.put("champion_brier", finite(lr.championBrier()));
+            x.put("message", lr.message());
+            rt.put("last", x);
+        }
         m.put("retraining", rt);
         if (recorder != null) {
             m.put("recorded_bars", Map.of("dir", recorder.dir().toString(), "written", recorder.written(),
