@@ -11,12 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * REST for the model registry:
+ * REST for the model registries:
  * <ul>
- *   <li>{@code GET /api/models} — served version, activation history, every stored version's holdout metrics</li>
- *   <li>{@code POST /api/models/rollback} — serve the previous version (409 when there is none, 422 when it fails
- *       verification; the current model keeps serving in both cases)</li>
- *   <li>{@code POST /api/models/activate/{version}} — verify and serve a stored version (422 with the reason on refusal)</li>
+ *   <li>{@code GET /api/models} — the tpsl registry's served version, activation history and stored versions (kept
+ *       at the top level for older clients), {@code registries}: the same for every registry, and {@code service}:
+ *       live record, rollback rule, retraining and drift. Every number is finite: NaN/Infinity become null.</li>
+ *   <li>{@code POST /api/models/{name}/rollback} — serve the previous version of registry {@code name} (404 for an
+ *       unknown registry, 409 when there is no previous version, 422 when it fails verification; the current model
+ *       keeps serving in both cases)</li>
+ *   <li>{@code POST /api/models/{name}/activate/{version}} — verify and serve a stored version (422 with the reason
+ *       on refusal)</li>
+ *   <li>{@code POST /api/models/rollback}, {@code POST /api/models/activate/{version}} — the same for tpsl</li>
+ *   <li>{@code POST /api/models/retrain} — start a background retraining of tpsl (202; 409 when one is running)</li>
  * </ul>
  */
 public final class ModelsApi {
@@ -32,7 +38,7 @@ public final class ModelsApi {
             for (ModelRegistry<?> r : service.registries()) all.put(r.name(), state(r));
             m.put("registries", all);
             m.put("service", service.status());
-            ctx.json(m);
+            ctx.json(FiniteJson.map(m));
         });
         app.post("/api/models/retrain", ctx -> {
             try {
@@ -42,40 +48,62 @@ public final class ModelsApi {
                 error(ctx, 409, e.getMessage());
             }
         });
-        actions(app, registry);
+        actions(app, registry, service.registries());
     }
 
     public static void register(Javalin app, ModelRegistry<OnnxClassifier> registry) {
-        app.get("/api/models", ctx -> ctx.json(state(registry)));
-        actions(app, registry);
+        app.get("/api/models", ctx -> ctx.json(FiniteJson.map(state(registry))));
+        actions(app, registry, List.of(registry));
     }
 
-    private static void actions(Javalin app, ModelRegistry<OnnxClassifier> registry) {
-        app.post("/api/models/rollback", ctx -> {
-            try {
-                registry.rollback();
-                ctx.json(state(registry));
-            } catch (IllegalStateException e) {
-                error(ctx, 409, e.getMessage());
-            } catch (ModelRejectedException e) {
-                error(ctx, 422, e.getMessage());
-            }
+    /** The unscoped routes act on {@code tpsl} (older clients); the scoped ones on any registry by name. */
+    private static void actions(Javalin app, ModelRegistry<?> tpsl, List<ModelRegistry<?>> all) {
+        Map<String, ModelRegistry<?>> byName = new LinkedHashMap<>();
+        for (ModelRegistry<?> r : all) byName.put(r.name(), r);
+        app.post("/api/models/rollback", ctx -> rollback(ctx, tpsl));
+        app.post("/api/models/activate/{version}", ctx -> activate(ctx, tpsl));
+        app.post("/api/models/{name}/rollback", ctx -> {
+            ModelRegistry<?> r = find(ctx, byName);
+            if (r != null) rollback(ctx, r);
         });
-        app.post("/api/models/activate/{version}", ctx -> {
-            int v;
-            try {
-                v = Integer.parseInt(ctx.pathParam("version"));
-            } catch (NumberFormatException e) {
-                error(ctx, 400, "version must be an integer, got '" + ctx.pathParam("version") + "'");
-                return;
-            }
-            try {
-                registry.activate(v);
-                ctx.json(state(registry));
-            } catch (ModelRejectedException e) {
-                error(ctx, 422, e.getMessage());
-            }
+        app.post("/api/models/{name}/activate/{version}", ctx -> {
+            ModelRegistry<?> r = find(ctx, byName);
+            if (r != null) activate(ctx, r);
         });
+    }
+
+    private static ModelRegistry<?> find(Context ctx, Map<String, ModelRegistry<?>> byName) {
+        String name = ctx.pathParam("name");
+        ModelRegistry<?> r = byName.get(name);
+        if (r == null) error(ctx, 404, "no model registry named '" + name + "'; known: " + String.join(", ", byName.keySet()));
+        return r;
+    }
+
+    private static void rollback(Context ctx, ModelRegistry<?> registry) {
+        try {
+            registry.rollback();
+            ctx.json(FiniteJson.map(state(registry)));
+        } catch (IllegalStateException e) {
+            error(ctx, 409, e.getMessage());
+        } catch (ModelRejectedException e) {
+            error(ctx, 422, e.getMessage());
+        }
+    }
+
+    private static void activate(Context ctx, ModelRegistry<?> registry) {
+        int v;
+        try {
+            v = Integer.parseInt(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            error(ctx, 400, "version must be an integer, got '" + ctx.pathParam("version") + "'");
+            return;
+        }
+        try {
+            registry.activate(v);
+            ctx.json(FiniteJson.map(state(registry)));
+        } catch (ModelRejectedException e) {
+            error(ctx, 422, e.getMessage());
+        }
     }
 
     private static void error(Context ctx, int status, String message) {
