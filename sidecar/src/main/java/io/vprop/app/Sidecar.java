@@ -68,13 +68,12 @@ public final class Sidecar implements AutoCloseable {
         io.vprop.models.live.ModelService models = new io.vprop.models.live.ModelService(modelSettings(cfg),
                 (type, data) -> events.publish(type, System.currentTimeMillis(), data), System::currentTimeMillis);
         closeables.add(models);
+        // trade memory: only the signal engine records into it; /api/memory is served when it is open
+        TradeMemory mem = cfg.get("strategy").equals("engine") ? memory(cfg) : null;
+        if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
-            case "engine" -> {
-                TradeMemory mem = memory(cfg);
-                closeables.add(mem);
-                yield peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE, mem, models);
-            }
+            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE, mem, models);
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
@@ -103,6 +102,9 @@ public final class Sidecar implements AutoCloseable {
                 api = new ApiServer(kernel, events, metrics, token);
                 io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
                 io.vprop.models.ModelsApi.register(api.app(), models);
+                SidecarKernel k = kernel;
+                if (mem != null) io.vprop.analytics.MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
+                        .map(p -> io.vprop.risk.AccountGovernors.accountOf(p.id())).toList());
                 api.start(host, cfg.getInt("http.port"));
             } catch (RuntimeException e) {
                 kernel.close();
