@@ -39,8 +39,8 @@ export async function until(what, fn, timeoutMs, everyMs = 250) {
 
 /**
  * @param {string[]} args CLI arguments after the jar (e.g. ['demo', '--speed', '120'])
- * @param {{host?: string, env?: Record<string, string>}} opts host to bind the HTTP API on (127.0.0.1 by default), extra
- *   environment (VPROP_* configuration keys)
+ * @param {{host?: string, env?: Record<string, string>, before?: (dataDir: string) => void}} opts host to bind the HTTP API
+ *   on (127.0.0.1 by default), extra environment (VPROP_* configuration keys), what to put into the data dir before start
  */
 export async function startSidecar(args, opts = {}) {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: build it with mvn -q -B -DskipTests package -pl sidecar -am`);
@@ -48,6 +48,7 @@ export async function startSidecar(args, opts = {}) {
   const http = await freePort();
   const zmq = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'vprop-web-e2e-'));
+  opts.before?.(dataDir);
   const log = [];
   const proc = spawn('java', ['-jar', jar, ...args, '--http', `${host}:${http}`, '--zmq', `tcp://127.0.0.1:${zmq}`,
     '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(opts.env ?? {}) } });

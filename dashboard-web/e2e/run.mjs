@@ -126,9 +126,60 @@ pageTest('risk', async () => {
 });
 
 pageTest('learning', async () => {
+  const m = await demo.api('/api/models');
+  const tpsl = m.registries.tpsl;
+  assert(tpsl.served === 1, `the demo should serve the tpsl model trained before it started, REST says ${tpsl.served}`);
+  assert((await text('[data-served="tpsl"]')) === `serving v${tpsl.served}`, 'served tpsl version');
+  assert((await text('[data-served="autoencoder"]')) === `serving v${m.registries.autoencoder.served}`, 'served autoencoder version');
+  for (const [name, reg] of Object.entries(m.registries)) {
+    const rows = await page.$$(`[data-versions="${name}"] tbody tr`);
+    assert(rows.length === reg.versions.length, `${name}: ${rows.length} version rows, REST has ${reg.versions.length}`);
+  }
+  assert((await text('[data-versions="tpsl"] tbody tr:first-child')).includes(tpsl.versions[0].sha256.slice(0, 10)), 'sha prefix of v1');
+  assert(await page.$('[data-served-marker="tpsl"]'), 'no served marker on the tpsl version');
+  assert((await text('[data-registry="meta"] [data-nodata]')).includes('vprop models train-meta'), 'empty meta registry does not say how to fill it');
+  assert((await text('[data-drift-level]')) === m.service.drift.report.level, 'drift level');
+  const bars = await page.$$('#drift-chart svg rect[data-psi]');
+  assert(bars.length === m.service.drift.report.features.length, `${bars.length} PSI bars, REST has ${m.service.drift.report.features.length} features`);
+  assert((await text('[data-rollback-rule]')).includes(`${m.service.rollback_rule.min_trades} live trades`), 'rollback rule not stated');
   const caps = await demo.api('/api/analytics/capabilities');
-  const nodata = await page.$$('[data-nodata]');
-  if (!caps.models && !caps.memory) assert(nodata.length === 4, `expected 4 "no data yet" sections, got ${nodata.length}`);
+  if (!caps.memory) assert((await text('.grid')).includes('trade memory is not open'), 'absent trade memory not stated');
+});
+
+test('learning page: Retrain now shows the result; a refused rollback shows the server\'s reason; Serve/Roll back act', async () => {
+  consoleErrors.length = 0;
+  await open('learning');
+  await page.click('[data-retrain]');
+  await until('the retraining to start or finish on the page', async () =>
+    (await page.$('[data-retrain-state="running"]')) !== null || (await page.$('[data-retrain-message]')) !== null, 5_000, 100);
+  await until('REST to report the retraining result', async () => (await demo.api('/api/models')).service.retraining.last !== null, 60_000, 250);
+  const last = (await demo.api('/api/models')).service.retraining.last;
+  await until('the page to show the retraining result (model_retrained event)', async () =>
+    (await page.$('[data-retrain-message]')) !== null && (await text('[data-retrain-message]')) === last.message, 8_000, 100);
+  results.tests.push({ note: `retraining: ${last.message} (${last.seconds?.toFixed(1)} s)` });
+  await page.screenshot({ path: join(artifacts, 'learning-retrained.png'), fullPage: true });
+
+  // meta has no version: the server refuses with 409 and the page shows its words
+  await page.click('[data-rollback="meta"]');
+  await until('the refusal to appear', async () => (await page.$('[data-action-result="meta"]')) !== null, 5_000, 100);
+  const refusal = await text('[data-action-result="meta"]');
+  assert(refusal.includes('no previous version of meta'), `refusal shown as "${refusal}"`);
+
+  // serve the other tpsl version by its button, then roll back to where it was
+  const before = (await demo.api('/api/models')).registries.tpsl;
+  const other = before.versions.map((v) => v.version).find((v) => v !== before.served);
+  assert(other !== undefined, 'the retraining published no second tpsl version');
+  await page.click(`[data-activate="tpsl.${other}"]`);
+  await until(`the page to serve v${other}`, async () => (await text('[data-served="tpsl"]')) === `serving v${other}`, 5_000, 100);
+  assert((await demo.api('/api/models')).registries.tpsl.served === other, 'REST disagrees after Serve');
+  await page.click('[data-rollback="tpsl"]');
+  await until(`the page to serve v${before.served} again`, async () => (await text('[data-served="tpsl"]')) === `serving v${before.served}`, 5_000, 100);
+  assert((await text('[data-action-result="tpsl"]')).includes(`rolled back: now serving v${before.served}`), 'rollback result not shown');
+  assert((await demo.api('/api/models')).registries.tpsl.served === before.served, 'REST disagrees after Roll back');
+  await page.screenshot({ path: join(artifacts, 'learning-actions.png'), fullPage: true });
+  // the browser logs the refused request (409) itself; anything else is an error of the page
+  const others = consoleErrors.filter((e) => !/status of 409/.test(e));
+  assert(others.length === 0, `console errors: ${others.join(' | ')}`);
 });
 
 pageTest('sessions', async () => {
@@ -240,7 +291,16 @@ test('the token never appears in the sidecar output (logs)', async () => {
 });
 
 async function main() {
-  demo = await startSidecar(['demo', '--speed', '240']);
+  // a served model before the demo starts (small, seconds): tpsl classifier + drift autoencoder, on real EURUSD M1 bars;
+  // the same bars are what "Retrain now" learns from
+  const bars = join(process.env.VPROP_SHARED_DATA ?? join(repoRoot, '..', 'shared', 'data'), 'bars', 'EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz');
+  const prepareModels = (dataDir) => {
+    const dir = join(dataDir, 'models');
+    const cli = (...args) => execFileSync('java', ['-jar', jar, 'models', ...args, '--dir', dir, '--bars', bars, '--activate'], { stdio: 'pipe' });
+    cli('train', '--horizon', '4', '--tp', '1.2', '--sl', '0.8');
+    cli('train-drift', '--epochs', '5', '--window', '100');
+  };
+  demo = await startSidecar(['demo', '--speed', '240'], { before: prepareModels, env: { VPROP_MODELS_RETRAIN_BARS: bars } });
   try {
     // a closed trade or two so every number has something behind it
     await until('the demo to close its first trades', async () => (await demo.api('/api/analytics/summary')).overall.trades >= 2, 120_000, 500);

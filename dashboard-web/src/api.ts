@@ -16,8 +16,17 @@ function token(): string | null {
 }
 
 export async function get<T>(path: string): Promise<T> {
+  return request<T>('GET', path);
+}
+
+/** POST without a body (the model actions); a refusal throws an HttpError carrying the server's error text. */
+export async function post<T>(path: string): Promise<T> {
+  return request<T>('POST', path);
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
   const t = token();
-  const res = await fetch(path, { headers: t ? { Authorization: `Bearer ${t}` } : {}, cache: 'no-store' });
+  const res = await fetch(path, { method, headers: t ? { Authorization: `Bearer ${t}` } : {}, cache: 'no-store' });
   if (!res.ok) {
     let msg = `${res.status} ${res.statusText}`;
     try {
