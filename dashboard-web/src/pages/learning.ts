@@ -37,6 +37,16 @@ function button(label: string, attrs: Record<string, string>, onClick: (b: HTMLB
   return b;
 }
 
+/** A "no data" statement that names the command to run, the command set apart so it can be copied. */
+function withCommand(text: string, command: string, after = ''): HTMLElement {
+  return h('div', { class: 'nodata', 'data-nodata': 'true' }, text, h('code', {}, command), after);
+}
+
+const wide = (el: HTMLElement) => {
+  el.classList.add('wide');
+  return el;
+};
+
 function registryCard(reg: RegistryState, dir: string, redraw: () => void): HTMLElement {
   const served = reg.served;
   const canRollBack = reg.history.length >= 2;
@@ -62,7 +72,7 @@ function registryCard(reg: RegistryState, dir: string, redraw: () => void): HTML
     reg.versions.length
       ? table(['Version', '', 'Kind', 'Timeframe', 'Symbol', 'Training window (UTC)', 'Holdout AUC', 'Holdout Brier', 'SHA-256', ''],
         rows, { 'data-versions': reg.name })
-      : nodata(`no version stored — train one with \`${trainCommand(reg.name, dir)}\``));
+      : withCommand('no version stored — train one with ', trainCommand(reg.name, dir)));
 }
 
 function liveCard(regs: RegistryState[], s: ModelService): HTMLElement {
@@ -71,7 +81,7 @@ function liveCard(regs: RegistryState[], s: ModelService): HTMLElement {
     const live = reg.name === 'tpsl' ? s.live : (s as unknown as Record<string, Record<string, never>>)[`live_${reg.name}`];
     if (live === undefined) continue; // only the classifiers are judged by live outcomes
     const rows = liveRows(reg, live);
-    parts.push(h('div', { class: 'kpi-label' }, reg.name),
+    parts.push(h('div', { class: 'kpi-label', style: 'margin-top:10px' }, reg.name),
       rows.length ? table(['Version', 'Trades', 'Win rate', 'Live Brier', 'Holdout Brier', 'Live − holdout'], rows.map((r) => [
         r.served ? h('b', {}, `v${r.version} (served)`) : `v${r.version}`, h('span', { 'data-live-trades': `${reg.name}.${r.version}` }, int(r.trades)),
         pct(r.winRate), num(r.liveBrier, 4), num(r.holdoutBrier, 4),
@@ -113,9 +123,12 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 }
 const LEVEL_FILL: Record<string, string> = { ok: '#22c55e', warning: '#f59e0b', breach: '#ef4444', unknown: '#8193a8' };
 
-/** PSI per feature as horizontal bars with each feature's warn (amber) and alarm (red) threshold marks. */
+/**
+ * PSI per feature as horizontal bars with each feature's warn (amber) and alarm (red) threshold marks; grey bars
+ * while the live window is not full (the PSI of a few rows says nothing).
+ */
 function driftSvg(report: DriftReport): SVGElement {
-  const g = driftChart(report.features);
+  const g = driftChart(report.features, 900, 22, 170);
   const root = svg('svg', { width: g.width, height: g.height, viewBox: `0 0 ${g.width} ${g.height}`, role: 'img', 'aria-label': 'PSI per feature' });
   for (const t of g.ticks) {
     root.append(svg('line', { x1: t.x, x2: t.x, y1: 0, y2: g.height - 18, stroke: '#1a2330' }),
@@ -124,7 +137,7 @@ function driftSvg(report: DriftReport): SVGElement {
   for (const r of g.rows) {
     const mid = r.y + 11;
     root.append(svg('text', { x: g.plotX - 8, y: mid + 4, fill: '#d6dde6', 'font-size': 11, 'text-anchor': 'end' }, r.feature),
-      svg('rect', { x: g.plotX, y: r.y + 4, width: Math.max(0, r.barWidth), height: 14, rx: 2, fill: LEVEL_FILL[levelClass(r.level)], opacity: 0.8,
+      svg('rect', { x: g.plotX, y: r.y + 4, width: Math.max(0, r.barWidth), height: 14, rx: 2, fill: report.ready ? LEVEL_FILL[levelClass(r.level)] : LEVEL_FILL.unknown, opacity: 0.8,
         'data-psi': r.feature }));
     if (r.warnX !== null) root.append(svg('line', { x1: r.warnX, x2: r.warnX, y1: r.y + 1, y2: r.y + 21, stroke: '#f59e0b', 'stroke-width': 2 }));
     if (r.alarmX !== null) root.append(svg('line', { x1: r.alarmX, x2: r.alarmX, y1: r.y + 1, y2: r.y + 21, stroke: '#ef4444', 'stroke-width': 2 }));
@@ -136,7 +149,7 @@ function driftCard(s: ModelService, dir: string): HTMLElement {
   const d = s.drift;
   const r = d.report;
   if (d.served === null || d.served === undefined)
-    return card('Drift', nodata(`no drift autoencoder served — train one with \`${trainCommand('autoencoder', dir)}\``));
+    return card('Drift', withCommand('no drift autoencoder served — train one with ', trainCommand('autoencoder', dir)));
   if (!r) return card('Drift', nodata(d.error ? `drift report failed: ${d.error}` : 'no drift report yet'));
   const ae = r.autoencoder;
   return card(`Drift (autoencoder v${d.served})`,
@@ -145,7 +158,8 @@ function driftCard(s: ModelService, dir: string): HTMLElement {
         + `${r.ready ? '' : ' — not enough yet: the values below are not meaningful until the window fills'}`
         + `${r.calibrated ? '' : ' · thresholds not calibrated (defaults)'}`)),
     h('div', { class: 'kpis' },
-      kpi('AE error ratio (live / reference)', num(ae?.ratio ?? null, 3), 'drift.ae_ratio', levelClass(ae?.level) === 'ok' ? '' : 'neg'),
+      kpi('AE error ratio (live / reference)', num(ae?.ratio ?? null, 3), 'drift.ae_ratio',
+        { warning: 'warn', breach: 'neg' }[levelClass(ae?.level) as string] ?? ''),
       kpi('AE warn / alarm at', ae ? `${num(ae.warnAt, 2)} / ${num(ae.alarmAt, 2)}` : DASH),
       kpi('Features warn/alarm', `${r.features.filter((f) => levelClass(f.level) !== 'ok').length} of ${r.features.length}`)),
     h('div', { class: 'legend' }, h('span', {}, h('i', { style: 'background:#22c55e' }), 'PSI (bar colour = level)'),
@@ -189,14 +203,17 @@ async function draw(root: HTMLElement): Promise<void> {
     const s = models.service;
     const dir = modelsDir(s) ?? '<data.dir>/models';
     if (regs.every((r) => r.served === null)) {
-      sections.push(h('section', { class: 'card wide' }, h('h2', {}, 'Models'), h('div', { class: 'nodata', 'data-nodata': 'true', 'data-no-model': 'true' },
-        'no model served yet — train one with ', h('code', {}, trainCommand('tpsl', dir)), ' (or press Retrain now when models.retrain.bars is set)')));
+      const none = withCommand('no model served yet — train one with ', trainCommand('tpsl', dir),
+        ' (or press Retrain now when models.retrain.bars is set)');
+      none.setAttribute('data-no-model', 'true');
+      sections.push(h('section', { class: 'card wide' }, h('h2', {}, 'Models'), none));
     }
     if (s?.last_error) sections.push(h('section', { class: 'card wide error', 'data-model-error': 'true' }, h('h2', {}, 'Last model error'), s.last_error));
     sections.push(...regs.map((r) => registryCard(r, dir, redraw)));
-    if (s) sections.push(liveCard(regs, s), retrainCard(s, redraw), driftCard(s, dir));
+    if (s) sections.push(wide(liveCard(regs, s)), wide(driftCard(s, dir)), retrainCard(s, redraw));
   }
-  sections.push(...memoryCards(memory));
+  const [size, trades] = memoryCards(memory);
+  sections.push(size, memory && memory.last_trades.length ? wide(trades) : trades);
   root.replaceChildren(head, h('div', { class: 'grid' }, ...sections));
 }
 
