@@ -161,7 +161,8 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "train-meta", mixinStandardHelpOptions = true,
             description = "Replay the signal engine over bar files, train the first-stage classifier on the early part "
-                    + "and the meta-learner on the engine's labelled queries after it; publish both (tpsl + meta).")
+                    + "(and the GRU sequence model on the same early bars), then the meta-learner on the engine's labelled queries "
+                    + "after it, with and without the sequence model's outputs; publish all (tpsl + seq + meta).")
     static final class TrainMeta implements Callable<Integer> {
         @Option(names = "--dir", required = true, description = "registry root directory")
         Path dir;
@@ -171,14 +172,14 @@ final class ModelsCommand implements Runnable {
         Path report;
         @Option(names = "--calibration", defaultValue = "platt", description = "platt or isotonic (default ${DEFAULT-VALUE})")
         String calibration;
-        @Option(names = "--activate", description = "serve both new versions after verifying them")
+        @Option(names = "--activate", description = "serve the new versions after verifying them")
         boolean activate;
 
         @Override
         public Integer call() {
             MetaPipeline.Outcome o = MetaPipeline.run(bars, Calibration.parse(calibration), dir, report, activate);
-            System.out.printf("published tpsl v%d and meta v%d: meta rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
-                    o.classifierVersion(), o.metaVersion(), o.report().get("metaRows"), o.metadata().holdout().auc(),
+            System.out.printf("published tpsl v%d, seq v%d and meta v%d: meta rows=%s holdout auc=%.4f brier=%.4f (walk-forward mean auc %.4f)%n",
+                    o.classifierVersion(), o.seqVersion(), o.metaVersion(), o.report().get("metaRows"), o.metadata().holdout().auc(),
                     o.metadata().holdout().brier(), (Double) o.report().get("metaWalkForwardMeanAuc"));
             return 0;
         }

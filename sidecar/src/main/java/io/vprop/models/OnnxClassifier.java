@@ -8,8 +8,6 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.vprop.models.onnx.OnnxTreeExport;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -33,25 +31,11 @@ public final class OnnxClassifier implements ServedModel {
 
     public OnnxClassifier(byte[] model, int expectedFeatures, String source) {
         this.source = source;
-        OrtSession s;
-        try {
-            OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-            opts.setIntraOpNumThreads(1); // one row per call: threads cost more than they save
-            opts.setInterOpNumThreads(1);
-            s = env.createSession(model, opts);
-        } catch (OrtException | RuntimeException e) {
-            throw new ModelRejectedException(source + " is not a loadable ONNX model: " + e.getMessage(), e);
-        }
-        try {
-            this.featureCount = checkSignature(s, expectedFeatures);
-        } catch (RuntimeException e) {
-            closeQuietly(s);
-            throw e;
-        }
-        this.session = s;
+        int[] width = new int[1];
+        this.session = OnnxSessions.open(model, source, s -> width[0] = checkSignature(s, expectedFeatures));
+        this.featureCount = width[0];
         this.shape = new long[]{1, featureCount};
-        this.buffers = ThreadLocal.withInitial(() ->
-                ByteBuffer.allocateDirect(4 * featureCount).order(ByteOrder.nativeOrder()).asFloatBuffer());
+        this.buffers = ThreadLocal.withInitial(() -> OnnxSessions.directFloats(featureCount));
     }
 
     private int checkSignature(OrtSession s, int expected) {
@@ -107,7 +91,7 @@ public final class OnnxClassifier implements ServedModel {
 
     /** P(class 1) for many rows in one call. */
     public float[] predictBatch(float[][] rows) {
-        FloatBuffer buf = ByteBuffer.allocateDirect(4 * featureCount * rows.length).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buf = OnnxSessions.directFloats(featureCount * rows.length);
         for (float[] r : rows) {
             if (r.length != featureCount) throw new IllegalArgumentException("expected " + featureCount + " features, got " + r.length);
             buf.put(r);
@@ -131,14 +115,7 @@ public final class OnnxClassifier implements ServedModel {
 
     @Override
     public void close() {
-        closeQuietly(session);
+        OnnxSessions.closeQuietly(session);
     }
 
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException ignored) {
-            // closing a session that failed validation: nothing else to release
-        }
-    }
 }

@@ -6,6 +6,9 @@ import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.meta.MetaFeatures;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.seq.OnnxSequenceModel;
+import io.vprop.models.seq.SequenceFeatures;
+import io.vprop.models.seq.SequencePipeline;
 import io.vprop.signal.WinProbabilityModel;
 import io.vprop.signal.WinQuery;
 
@@ -24,6 +27,12 @@ import java.util.Map;
  * the query is on its timeframe, the answer is meta(MetaFeatures(query, classifier p or fallback p, which one)).
  * Without a served meta model the answer is exactly the first stage's. The served/fallback counters keep counting
  * the first stage; {@link #metaCount()} counts the answers the meta model gave.
+ * <p>
+ * Optional sequence model (registry "seq"): when one is served, every closed bar of ITS timeframe also feeds a
+ * per-symbol {@link SequenceFeatures} window (its window length), and the meta row gets the GRU's two heads for the
+ * candidate's symbol ({@link #seqOutputs}); when it cannot answer (not served, query on another timeframe, window not
+ * warm, spanning a gap, or stale) the meta row says so ({@code seq_available} 0). The sequence model is only asked
+ * when a meta model is served — nothing else consumes it.
  */
 public final class ServedWinProbability implements WinProbabilityModel {
     public static final double GEOMETRY_TOLERANCE = 0.05;
@@ -32,10 +41,14 @@ public final class ServedWinProbability implements WinProbabilityModel {
 
     private final ModelRegistry<OnnxClassifier> registry;
     private final ModelRegistry<OnnxClassifier> meta;
+    private final ModelRegistry<OnnxSequenceModel> seq;
     private final WinProbabilityModel fallback;
     private final Map<String, TpSlFeatures> features = new HashMap<>();
+    private final Map<String, SequenceFeatures> seqWindows = new HashMap<>();
     private final float[] row = new float[TpSlFeatures.NAMES.size()];
     private final float[] metaRow = new float[MetaFeatures.NAMES.size()];
+    private final float[] seqOut = new float[2];
+    private float[] seqWindow = new float[0]; // resized only when a served seq version has another window length
     private long served, fellBack, metaAnswered;
 
     public ServedWinProbability(ModelRegistry<OnnxClassifier> registry, WinProbabilityModel fallback) {
@@ -45,6 +58,18 @@ public final class ServedWinProbability implements WinProbabilityModel {
     /** @param meta the meta-learner's registry, or null for none */
     public ServedWinProbability(ModelRegistry<OnnxClassifier> registry, WinProbabilityModel fallback,
                                 ModelRegistry<OnnxClassifier> meta) {
+        this(registry, fallback, meta, null);
+    }
+
+    /**
+     * @param meta the meta-learner's registry, or null for none
+     * @param seq  the sequence model's registry ({@link SequencePipeline#MODEL_NAME}), or null for none
+     */
+    public ServedWinProbability(ModelRegistry<OnnxClassifier> registry, WinProbabilityModel fallback,
+                                ModelRegistry<OnnxClassifier> meta, ModelRegistry<OnnxSequenceModel> seq) {
+        if (seq != null && !seq.name().equals(SequencePipeline.MODEL_NAME)) {
+            throw new IllegalArgumentException("seq registry must be '" + SequencePipeline.MODEL_NAME + "', got '" + seq.name() + "'");
+        }
         if (registry == null || fallback == null) throw new IllegalArgumentException("registry and fallback are required");
         if (meta != null && !meta.name().equals(io.vprop.models.meta.MetaPipeline.MODEL_NAME)) {
             throw new IllegalArgumentException("meta registry must be '" + io.vprop.models.meta.MetaPipeline.MODEL_NAME
@@ -53,6 +78,7 @@ public final class ServedWinProbability implements WinProbabilityModel {
         this.registry = registry;
         this.fallback = fallback;
         this.meta = meta;
+        this.seq = seq;
     }
 
     @Override
@@ -60,12 +86,29 @@ public final class ServedWinProbability implements WinProbabilityModel {
                       double volume) {
         fallback.onBar(symbol, tf, openTimeMs, open, high, low, close, volume);
         ModelRegistry.Served<OnnxClassifier> s = registry.current();
-        if (tf != timeframe(s == null ? null : s.metadata())) return;
-        TpSlFeatures f = features.computeIfAbsent(symbol, k -> new TpSlFeatures());
-        try {
-            f.onBar(new Bar(symbol, tf, openTimeMs, open, high, low, close, (long) volume, 0));
-        } catch (IllegalArgumentException badOrRepeatedBar) {
-            // the engine already validated the bar; a repeat after a reconnect is simply not a new bar
+        ModelRegistry.Served<OnnxSequenceModel> q = seq == null ? null : seq.current();
+        boolean forClassifier = tf == timeframe(s == null ? null : s.metadata());
+        boolean forSeq = q != null && tf == timeframe(q.metadata());
+        if (!forClassifier && !forSeq) return;
+        Bar bar = new Bar(symbol, tf, openTimeMs, open, high, low, close, (long) volume, 0);
+        if (forClassifier) {
+            TpSlFeatures f = features.computeIfAbsent(symbol, k -> new TpSlFeatures());
+            try {
+                f.onBar(bar);
+            } catch (IllegalArgumentException badOrRepeatedBar) {
+                // the engine already validated the bar; a repeat after a reconnect is simply not a new bar
+            }
+        }
+        if (forSeq) {
+            int window = q.model().window();
+            SequenceFeatures w = seqWindows.get(symbol);
+            // a served version with another window length starts a fresh window (warm again after ~60 bars)
+            if (w == null || w.window() != window) seqWindows.put(symbol, w = new SequenceFeatures(window));
+            try {
+                w.onBar(bar);
+            } catch (IllegalArgumentException badOrRepeatedBar) {
+                // as above: not a new bar
+            }
         }
     }
 
@@ -90,8 +133,35 @@ public final class ServedWinProbability implements WinProbabilityModel {
         ModelRegistry.Served<OnnxClassifier> s = meta == null ? null : meta.current();
         if (s == null || q.timeframe() != timeframe(s.metadata())) return Double.NaN;
         if ((q.direction() != 1 && q.direction() != -1) || q.alpha() == null || q.regime() == null) return Double.NaN;
-        MetaFeatures.write(q, p, fromClassifier, metaRow);
+        boolean seqAnswered = seqOutputs(q, seqOut);
+        MetaFeatures.write(q, p, fromClassifier, seqAnswered ? seqOut[0] : Double.NaN, seqAnswered ? seqOut[1] : Double.NaN,
+                metaRow);
         return s.model().predict(metaRow);
+    }
+
+    /**
+     * The served sequence model's heads for the query's symbol as of the last closed bar of its timeframe:
+     * {@code out[0]} = P(close higher after its horizon), {@code out[1]} = volatility log ratio. False (out untouched)
+     * when it cannot answer: none served, query on another timeframe, window not warm, flat (σ = 0), spanning a
+     * gap (as training drops such windows), or stale (the query is more than one bar after the last bar's close).
+     */
+    public boolean seqOutputs(WinQuery q, float[] out) {
+        ModelRegistry.Served<OnnxSequenceModel> s = seq == null ? null : seq.current();
+        if (s == null) return false;
+        Timeframe tf = timeframe(s.metadata());
+        if (tf == null || q.timeframe() != tf) return false;
+        OnnxSequenceModel model = s.model();
+        SequenceFeatures w = seqWindows.get(q.symbol());
+        if (w == null || w.window() != model.window() || model.features() != SequenceFeatures.WIDTH) return false;
+        long barMs = tf.millis();
+        if (!w.contiguous(barMs) || q.timeMs() > w.openTimeMs(0) + 2 * barMs) return false;
+        if (seqWindow.length != model.window() * SequenceFeatures.WIDTH) seqWindow = new float[model.window() * SequenceFeatures.WIDTH];
+        if (!w.window(seqWindow)) return false;
+        OnnxSequenceModel.Prediction p = model.predict(seqWindow);
+        if (!Float.isFinite(p.direction()) || !Float.isFinite(p.volatility())) return false;
+        out[0] = p.direction();
+        out[1] = p.volatility();
+        return true;
     }
 
     /** The served model's probability, or NaN when it cannot answer for this query (see class comment). */

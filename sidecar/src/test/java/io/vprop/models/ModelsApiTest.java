@@ -82,7 +82,7 @@ class ModelsApiTest {
             try {
                 String base = "http://127.0.0.1:" + app.port();
                 JsonNode s = json.readTree(call("GET", base + "/api/models").body());
-                assertThat(s.get("registries").fieldNames()).toIterable().containsExactly("tpsl", "meta", "autoencoder");
+                assertThat(s.get("registries").fieldNames()).toIterable().containsExactly("tpsl", "meta", "seq", "autoencoder");
                 assertThat(s.get("service").get("retraining").get("running").asBoolean()).isFalse();
                 assertThat(s.get("service").get("drift").get("served").isNull()).isTrue();
                 HttpResponse<String> r = call("POST", base + "/api/models/retrain");

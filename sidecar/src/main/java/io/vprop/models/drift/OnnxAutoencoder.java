@@ -9,11 +9,10 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.vprop.models.ModelLoader;
 import io.vprop.models.ModelRejectedException;
+import io.vprop.models.OnnxSessions;
 import io.vprop.models.ServedModel;
 import io.vprop.models.onnx.OnnxAutoencoderExport;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Set;
@@ -39,26 +38,10 @@ public final class OnnxAutoencoder implements ServedModel {
 
     public OnnxAutoencoder(byte[] model, int expectedFeatures, String source) {
         this.source = source;
-        OrtSession s;
-        try {
-            OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-            opts.setIntraOpNumThreads(1); // one window or one row per call: threads cost more than they save
-            opts.setInterOpNumThreads(1);
-            s = env.createSession(model, opts);
-        } catch (OrtException | RuntimeException e) {
-            throw new ModelRejectedException(source + " is not a loadable ONNX model: " + e.getMessage(), e);
-        }
-        try {
-            checkSignature(s, expectedFeatures);
-        } catch (RuntimeException e) {
-            closeQuietly(s);
-            throw e;
-        }
-        this.session = s;
+        this.session = OnnxSessions.open(model, source, s -> checkSignature(s, expectedFeatures));
         this.width = expectedFeatures;
         this.oneRow = new long[]{1, width};
-        this.buffers = ThreadLocal.withInitial(() ->
-                ByteBuffer.allocateDirect(4 * width).order(ByteOrder.nativeOrder()).asFloatBuffer());
+        this.buffers = ThreadLocal.withInitial(() -> OnnxSessions.directFloats(width));
     }
 
     private void checkSignature(OrtSession s, int expected) {
@@ -157,7 +140,7 @@ public final class OnnxAutoencoder implements ServedModel {
     }
 
     private OnnxTensor batch(float[][] rows) throws OrtException {
-        FloatBuffer buf = ByteBuffer.allocateDirect(4 * width * rows.length).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buf = OnnxSessions.directFloats(width * rows.length);
         for (float[] r : rows) {
             if (r.length != width) throw new IllegalArgumentException("expected " + width + " features, got " + r.length);
             buf.put(r);
@@ -168,14 +151,7 @@ public final class OnnxAutoencoder implements ServedModel {
 
     @Override
     public void close() {
-        closeQuietly(session);
+        OnnxSessions.closeQuietly(session);
     }
 
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException ignored) {
-            // closing a session that failed validation: nothing else to release
-        }
-    }
 }

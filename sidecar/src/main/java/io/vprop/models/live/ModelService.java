@@ -14,6 +14,8 @@ import io.vprop.models.drift.DriftReport;
 import io.vprop.models.drift.OnnxAutoencoder;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.seq.OnnxSequenceModel;
+import io.vprop.models.seq.SequencePipeline;
 import io.vprop.models.train.TpSlTraining;
 import io.vprop.signal.WinProbabilityModel;
 import io.vprop.signal.WinQuery;
@@ -89,6 +91,7 @@ public final class ModelService implements AutoCloseable {
     private final BarRecorder recorder;
     private final Retrainer retrainer;
     private final ModelRegistry<OnnxClassifier> meta;
+    private final ModelRegistry<OnnxSequenceModel> seq;
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     private final ScheduledExecutorService background;
     private final BiConsumer<String, Map<String, Object>> notices;
@@ -131,6 +134,7 @@ public final class ModelService implements AutoCloseable {
             tracked.put(r.name(), new Tracked(r, new LiveMetrics(readLive(f)), f));
         }
         this.autoencoder = openAutoencoder(settings.dir());
+        this.seq = openSequence(settings.dir());
         this.recorder = settings.recordBars() ? new BarRecorder(settings.dir().resolve("bars")) : null;
         this.retrainer = new Retrainer(tpsl, settings.retrainBars(), recorder == null ? null : recorder.dir(),
                 settings.trainingConfig(), settings.defaultLabeler());
@@ -161,7 +165,12 @@ public final class ModelService implements AutoCloseable {
 
     /** Every registry this service opened, in display order (for /api/models). */
     public List<ModelRegistry<?>> registries() {
-        return List.of(tpsl, meta, autoencoder);
+        return List.of(tpsl, meta, seq, autoencoder);
+    }
+
+    /** The sequence model's registry ({@code seq}): its heads feed the meta-learner's row when both are served. */
+    public ModelRegistry<OnnxSequenceModel> seqRegistry() {
+        return seq;
     }
 
     public ModelRegistry<OnnxClassifier> metaRegistry() {
@@ -175,6 +184,17 @@ public final class ModelService implements AutoCloseable {
             lastError = e.getMessage();
             quarantineHistory(dir.resolve(name));
             return ModelRegistry.classifiers(dir, name, features);
+        }
+    }
+
+    /** As the other registries: a stored version that no longer verifies is set aside and nothing is served. */
+    private ModelRegistry<OnnxSequenceModel> openSequence(Path dir) {
+        try {
+            return SequencePipeline.registry(dir);
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+            quarantineHistory(dir.resolve(SequencePipeline.MODEL_NAME));
+            return SequencePipeline.registry(dir);
         }
     }
 
@@ -227,7 +247,7 @@ public final class ModelService implements AutoCloseable {
 
     /** A new port for one strategy (per-symbol features are per engine), answering through the served model. */
     public Scorer scorer(WinProbabilityModel fallback) {
-        return new Scorer(settings.serve() ? new ServedWinProbability(tpsl, fallback, meta) : null, fallback);
+        return new Scorer(settings.serve() ? new ServedWinProbability(tpsl, fallback, meta, seq) : null, fallback);
     }
 
     /** The engine's port: the served model where it answers, else the fallback; remembers the last answer. */
@@ -437,6 +457,8 @@ public final class ModelService implements AutoCloseable {
         m.put("serving", settings.serve());
         m.put("served", s == null ? null : s.version());
         m.put("meta_served", ms == null ? null : ms.version());
+        ModelRegistry.Served<OnnxSequenceModel> ss = seq.current();
+        m.put("seq_served", ss == null ? null : ss.version());
         for (Tracked t : tracked.values()) {
             Map<String, Object> lv = new LinkedHashMap<>();
             synchronized (t.live) {
@@ -578,6 +600,7 @@ public final class ModelService implements AutoCloseable {
         if (recorder != null) recorder.close();
         tpsl.close();
         meta.close();
+        seq.close();
         autoencoder.close();
     }
 }

@@ -39,9 +39,27 @@ import java.util.Map;
  * "every setup the engine would score", not "the trades one account would have had").
  */
 public final class MetaReplay {
-    /** One labelled query. {@code classifierP} NaN = the classifier did not answer. */
+    /**
+     * One labelled query. {@code classifierP} NaN = the classifier did not answer; {@code seqPUp}/{@code seqVol} the
+     * served sequence model's heads at query time, NaN when it did not answer (or none was served).
+     */
     public record Row(WinQuery query, double classifierP, double fallbackP, boolean taken, int label, long entryMs,
-                      long exitMs) {
+                      long exitMs, double seqPUp, double seqVol) {
+        /** A row without sequence-model outputs. */
+        public Row(WinQuery query, double classifierP, double fallbackP, boolean taken, int label, long entryMs, long exitMs) {
+            this(query, classifierP, fallbackP, taken, label, entryMs, exitMs, Double.NaN, Double.NaN);
+        }
+
+        public boolean seqAvailable() {
+            return !Double.isNaN(seqPUp) && !Double.isNaN(seqVol);
+        }
+
+        /** The meta-learner's input row, with the sequence model's outputs when {@code withSeq} (else "none"). */
+        public float[] metaFeatures(boolean withSeq) {
+            return MetaFeatures.of(query, stage1P(), fromClassifier(), withSeq ? seqPUp : Double.NaN,
+                    withSeq ? seqVol : Double.NaN);
+        }
+
         public boolean fromClassifier() {
             return !Double.isNaN(classifierP);
         }
@@ -124,7 +142,8 @@ public final class MetaReplay {
                     engine.onTradeClosed(new TradeOutcome(q.symbol(), q.alpha(), q.regime(), r, r, p.label.exitMs()));
                 }
                 if (p.entryMs >= recordFromMs) {
-                    rows.add(new Row(q, p.rec.classifierP(), p.rec.fallbackP(), p.taken, y, p.entryMs, p.label.exitMs()));
+                    rows.add(new Row(q, p.rec.classifierP(), p.rec.fallbackP(), p.taken, y, p.entryMs, p.label.exitMs(),
+                            p.rec.seqPUp(), p.rec.seqVol()));
                 }
             }
             long closeMs = b.openTimeMs() + barMs;

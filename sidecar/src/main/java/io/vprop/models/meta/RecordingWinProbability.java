@@ -15,13 +15,17 @@ import java.util.List;
  * learner's population. Not thread-safe (the engine is single-threaded).
  */
 public final class RecordingWinProbability implements WinProbabilityModel {
-    /** One query as the engine asked it; {@code classifierP} is NaN when the classifier did not answer. */
-    public record Recorded(WinQuery query, double classifierP, double fallbackP) {
+    /**
+     * One query as the engine asked it; {@code classifierP} is NaN when the classifier did not answer;
+     * {@code seqPUp}/{@code seqVol} are the served sequence model's heads, NaN when it did not answer.
+     */
+    public record Recorded(WinQuery query, double classifierP, double fallbackP, double seqPUp, double seqVol) {
     }
 
     private final ServedWinProbability classifier;
     private final WinProbabilityModel fallback;
     private final List<Recorded> recorded = new ArrayList<>();
+    private final float[] seqOut = new float[2];
 
     /** @param classifier the served stack (its counters count as usual), or null to answer with the fallback only */
     public RecordingWinProbability(ServedWinProbability classifier, WinProbabilityModel fallback) {
@@ -34,7 +38,8 @@ public final class RecordingWinProbability implements WinProbabilityModel {
     public double pTp1BeforeSl(WinQuery q) {
         double c = classifier == null ? Double.NaN : classifier.served(q);
         double f = fallback.pTp1BeforeSl(q);
-        recorded.add(new Recorded(q, c, f));
+        boolean seq = classifier != null && classifier.seqOutputs(q, seqOut);
+        recorded.add(new Recorded(q, c, f, seq ? seqOut[0] : Double.NaN, seq ? seqOut[1] : Double.NaN));
         return classifier == null ? f : classifier.pTp1BeforeSl(q);
     }
 

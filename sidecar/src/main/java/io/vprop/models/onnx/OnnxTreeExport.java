@@ -23,15 +23,12 @@ public final class OnnxTreeExport {
     static final long OPSET = 13;
     static final long ML_OPSET = 1;
 
-    // AttributeProto.AttributeType
-    private static final int INT = 2, STRING = 3, FLOATS = 6, INTS = 7, STRINGS = 8;
-    private static final int TENSOR_FLOAT = 1;
 
     private OnnxTreeExport() {
     }
 
     public static byte[] export(TreeEnsemble model, String graphName, Map<String, String> metadata) {
-        ProtoWriter sigmoid = node("Sigmoid", "", "margin", OUTPUT, "sigmoid");
+        ProtoWriter sigmoid = OnnxProto.node("Sigmoid", "", "sigmoid", new String[]{"margin"}, OUTPUT);
         ProtoWriter graph = new ProtoWriter()
                 .message(1, treesNode(model))
                 .message(1, sigmoid);
@@ -47,16 +44,16 @@ public final class OnnxTreeExport {
         float[] x = java.util.Arrays.copyOf(iso.knots(), k);
         ProtoWriter graph = new ProtoWriter()
                 .message(1, treesNode(raw))
-                .message(1, node2("Sub", "margin", "iso_knots", "iso_d", "iso_sub"))
-                .message(1, node2("Min", "iso_d", "iso_widths", "iso_dmin", "iso_min"))
-                .message(1, node2("Max", "iso_dmin", "iso_zero", "iso_clamped", "iso_max"))
-                .message(1, node2("MatMul", "iso_clamped", "iso_slopes", "iso_sum", "iso_matmul"))
-                .message(1, node2("Add", "iso_sum", "iso_p0", OUTPUT, "iso_add"))
-                .message(5, tensor("iso_knots", new long[]{1, k}, x))
-                .message(5, tensor("iso_widths", new long[]{1, k}, iso.widths()))
-                .message(5, tensor("iso_zero", new long[]{1}, new float[]{0f}))
-                .message(5, tensor("iso_slopes", new long[]{k, 1}, iso.slopes()))
-                .message(5, tensor("iso_p0", new long[]{1}, new float[]{iso.p0()}));
+                .message(1, OnnxProto.node("Sub", "", "iso_sub", new String[]{"margin", "iso_knots"}, "iso_d"))
+                .message(1, OnnxProto.node("Min", "", "iso_min", new String[]{"iso_d", "iso_widths"}, "iso_dmin"))
+                .message(1, OnnxProto.node("Max", "", "iso_max", new String[]{"iso_dmin", "iso_zero"}, "iso_clamped"))
+                .message(1, OnnxProto.node("MatMul", "", "iso_matmul", new String[]{"iso_clamped", "iso_slopes"}, "iso_sum"))
+                .message(1, OnnxProto.node("Add", "", "iso_add", new String[]{"iso_sum", "iso_p0"}, OUTPUT))
+                .message(5, OnnxProto.floatTensor("iso_knots", x, 1, k))
+                .message(5, OnnxProto.floatTensor("iso_widths", iso.widths(), 1, k))
+                .message(5, OnnxProto.floatTensor("iso_zero", new float[]{0f}, 1))
+                .message(5, OnnxProto.floatTensor("iso_slopes", iso.slopes(), k, 1))
+                .message(5, OnnxProto.floatTensor("iso_p0", new float[]{iso.p0()}, 1));
         return model(graph, raw.featureCount(), graphName, metadata);
     }
 
@@ -86,96 +83,42 @@ public final class OnnxTreeExport {
                 }
             }
         }
-        ProtoWriter trees = node("TreeEnsembleRegressor", "ai.onnx.ml", INPUT, "margin", "trees");
-        trees.message(5, ints("nodes_treeids", treeIds));
-        trees.message(5, ints("nodes_nodeids", nodeIds));
-        trees.message(5, ints("nodes_featureids", featureIds));
-        trees.message(5, floats("nodes_values", values));
-        trees.message(5, strings("nodes_modes", modes));
-        trees.message(5, ints("nodes_truenodeids", trueIds));
-        trees.message(5, ints("nodes_falsenodeids", falseIds));
-        trees.message(5, ints("target_treeids", tTree));
-        trees.message(5, ints("target_nodeids", tNode));
-        trees.message(5, ints("target_ids", tIds));
-        trees.message(5, floats("target_weights", tWeights));
-        trees.message(5, floats("base_values", List.of(model.base())));
-        trees.message(5, intAttr("n_targets", 1));
-        trees.message(5, stringAttr("aggregate_function", "SUM"));
-        trees.message(5, stringAttr("post_transform", "NONE"));
+        ProtoWriter trees = OnnxProto.node("TreeEnsembleRegressor", "ai.onnx.ml", "trees", new String[]{INPUT}, "margin");
+        trees.message(5, OnnxProto.ints("nodes_treeids", treeIds));
+        trees.message(5, OnnxProto.ints("nodes_nodeids", nodeIds));
+        trees.message(5, OnnxProto.ints("nodes_featureids", featureIds));
+        trees.message(5, OnnxProto.floats("nodes_values", values));
+        trees.message(5, OnnxProto.strings("nodes_modes", modes));
+        trees.message(5, OnnxProto.ints("nodes_truenodeids", trueIds));
+        trees.message(5, OnnxProto.ints("nodes_falsenodeids", falseIds));
+        trees.message(5, OnnxProto.ints("target_treeids", tTree));
+        trees.message(5, OnnxProto.ints("target_nodeids", tNode));
+        trees.message(5, OnnxProto.ints("target_ids", tIds));
+        trees.message(5, OnnxProto.floats("target_weights", tWeights));
+        trees.message(5, OnnxProto.floats("base_values", List.of(model.base())));
+        trees.message(5, OnnxProto.intAttr("n_targets", 1));
+        trees.message(5, OnnxProto.stringAttr("aggregate_function", "SUM"));
+        trees.message(5, OnnxProto.stringAttr("post_transform", "NONE"));
         return trees;
     }
 
     private static byte[] model(ProtoWriter graph, int featureCount, String graphName, Map<String, String> metadata) {
         graph.string(2, graphName)
-                .message(11, valueInfo(INPUT, featureCount))
-                .message(12, valueInfo(OUTPUT, 1));
+                .message(11, OnnxProto.batchedFloats(INPUT, featureCount))
+                .message(12, OnnxProto.batchedFloats(OUTPUT, 1));
 
-        ProtoWriter m = new ProtoWriter()
-                .varint(1, IR_VERSION)
-                .string(2, "vprop")
-                .string(3, "0.1")
-                .string(4, "io.vprop.models")
-                .varint(5, 1)
-                .message(7, graph)
-                .message(8, new ProtoWriter().string(1, "").varint(2, OPSET))
-                .message(8, new ProtoWriter().string(1, "ai.onnx.ml").varint(2, ML_OPSET));
-        metadata.forEach((k, v) -> m.message(14, new ProtoWriter().string(1, k).string(2, v)));
-        return m.toByteArray();
+        Map<String, Long> opsets = new java.util.LinkedHashMap<>();
+        opsets.put("", OPSET);
+        opsets.put("ai.onnx.ml", ML_OPSET);
+        return OnnxProto.model(graph, IR_VERSION, "io.vprop.models", opsets, metadata);
     }
 
-    private static ProtoWriter node(String op, String domain, String in, String out, String name) {
-        ProtoWriter n = new ProtoWriter().string(1, in).string(2, out).string(3, name).string(4, op);
-        if (!domain.isEmpty()) n.string(7, domain);
-        return n;
-    }
 
-    private static ProtoWriter node2(String op, String a, String b, String out, String name) {
-        return new ProtoWriter().string(1, a).string(1, b).string(2, out).string(3, name).string(4, op);
-    }
 
-    /** A constant float TensorProto: dims (1), data_type FLOAT (2), raw_data little-endian (9), name (8). */
-    private static ProtoWriter tensor(String name, long[] dims, float[] v) {
-        ProtoWriter t = new ProtoWriter();
-        for (long d : dims) t.varint(1, d);
-        t.varint(2, TENSOR_FLOAT);
-        t.string(8, name);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * v.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (float f : v) b.putFloat(f);
-        return t.bytes(9, b.array());
-    }
 
-    /** A float tensor [N, width] with a symbolic batch dimension. */
-    private static ProtoWriter valueInfo(String name, int width) {
-        ProtoWriter shape = new ProtoWriter()
-                .message(1, new ProtoWriter().string(2, "N"))
-                .message(1, new ProtoWriter().varint(1, width));
-        ProtoWriter tensor = new ProtoWriter().varint(1, TENSOR_FLOAT).message(2, shape);
-        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor));
-    }
 
-    private static ProtoWriter ints(String name, List<Long> v) {
-        ProtoWriter a = new ProtoWriter().string(1, name).varint(20, INTS);
-        for (long x : v) a.varint(8, x);
-        return a;
-    }
 
-    private static ProtoWriter floats(String name, List<Float> v) {
-        ProtoWriter a = new ProtoWriter().string(1, name).varint(20, FLOATS);
-        for (float x : v) a.float32(7, x);
-        return a;
-    }
 
-    private static ProtoWriter strings(String name, List<String> v) {
-        ProtoWriter a = new ProtoWriter().string(1, name).varint(20, STRINGS);
-        for (String x : v) a.string(9, x);
-        return a;
-    }
 
-    private static ProtoWriter intAttr(String name, long v) {
-        return new ProtoWriter().string(1, name).varint(20, INT).varint(3, v);
-    }
 
-    private static ProtoWriter stringAttr(String name, String v) {
-        return new ProtoWriter().string(1, name).varint(20, STRING).string(4, v);
-    }
 }

@@ -9,11 +9,10 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.vprop.models.ModelLoader;
 import io.vprop.models.ModelRejectedException;
+import io.vprop.models.OnnxSessions;
 import io.vprop.models.ServedModel;
 import io.vprop.models.onnx.OnnxSequenceExport;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -49,25 +48,9 @@ public final class OnnxSequenceModel implements ServedModel {
         this.source = source;
         this.window = window;
         this.features = features;
-        OrtSession s;
-        try {
-            OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-            opts.setIntraOpNumThreads(1); // one window per call: a thread pool costs more than it saves
-            opts.setInterOpNumThreads(1);
-            s = env.createSession(model, opts);
-        } catch (OrtException | RuntimeException e) {
-            throw new ModelRejectedException(source + " is not a loadable ONNX model: " + e.getMessage(), e);
-        }
-        try {
-            checkSignature(s);
-        } catch (RuntimeException e) {
-            closeQuietly(s);
-            throw e;
-        }
-        this.session = s;
+        this.session = OnnxSessions.open(model, source, this::checkSignature);
         this.shape = new long[]{1, window, features};
-        this.buffers = ThreadLocal.withInitial(() ->
-                ByteBuffer.allocateDirect(4 * window * features).order(ByteOrder.nativeOrder()).asFloatBuffer());
+        this.buffers = ThreadLocal.withInitial(() -> OnnxSessions.directFloats(window * features));
     }
 
     private void checkSignature(OrtSession s) {
@@ -131,7 +114,7 @@ public final class OnnxSequenceModel implements ServedModel {
     /** Many windows in one call: result[i] = {volatility, direction}. */
     public float[][] predictBatch(float[][] windows) {
         int width = window * features;
-        FloatBuffer buf = ByteBuffer.allocateDirect(4 * width * windows.length).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buf = OnnxSessions.directFloats(width * windows.length);
         for (float[] w : windows) {
             if (w.length != width) throw new IllegalArgumentException("expected windows of " + width + " floats, got " + w.length);
             buf.put(w);
@@ -167,14 +150,7 @@ public final class OnnxSequenceModel implements ServedModel {
 
     @Override
     public void close() {
-        closeQuietly(session);
+        OnnxSessions.closeQuietly(session);
     }
 
-    private static void closeQuietly(OrtSession s) {
-        try {
-            s.close();
-        } catch (OrtException ignored) {
-            // closing a session that failed validation: nothing else to release
-        }
-    }
 }

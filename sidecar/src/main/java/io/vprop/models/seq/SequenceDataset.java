@@ -45,7 +45,7 @@ public record SequenceDataset(List<String> features, int window, int horizon, fl
             state.onBar(b);
             if (!state.ready() || t + horizon >= bars.size()) continue;
             // the window's first return needs the bar before it, so the nominal span is `window` bar lengths
-            if (b.openTimeMs() - state.openTimeMs(window) > 2L * window * barMs) continue;
+            if (!state.contiguous(barMs)) continue;
             if (bars.get(t + horizon).openTimeMs() - b.openTimeMs() > 2L * horizon * barMs) continue;
             double sigma = state.sigma();
             if (!(sigma > 0)) continue;

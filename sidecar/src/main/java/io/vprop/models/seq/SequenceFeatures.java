@@ -58,6 +58,15 @@ public final class SequenceFeatures {
         return count >= closes.length;
     }
 
+    /**
+     * True when the window (plus the bar before it, whose close its first return needs) spans at most twice its
+     * nominal length: the rule the training windows were built with ({@link SequenceDataset}), so a live window across
+     * a weekend or a data hole is treated like one the model never saw (not answered).
+     */
+    public boolean contiguous(long barMs) {
+        return ready() && openTimeMs(0) - openTimeMs(window) <= 2L * window * barMs;
+    }
+
     /** Open time of the bar {@code barsAgo} bars before the newest (0 = newest). */
     public long openTimeMs(int barsAgo) {
         return openMs[idx(barsAgo)];

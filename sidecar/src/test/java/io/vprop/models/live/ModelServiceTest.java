@@ -92,6 +92,8 @@ class ModelServiceTest {
             s.onOutcome(new ModelService.Prediction("EURUSD", 30, 1, "tpsl", v2, 0.9), false);
             await(() -> s.registry().current().version() == v1);
             assertThat(s.registry().history()).containsExactly(v1);
+            // the notice follows the swap on the background thread: wait for it rather than race it
+            await(() -> notices.stream().anyMatch(n -> n.startsWith("model_rolled_back")));
             assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("model_rolled_back").contains("from=" + v2, "to=" + v1,
                     "0.8100", "holdout"));
             assertThat((String) s.status().get("last_rollback")).contains("v" + v2);
@@ -270,6 +272,32 @@ class ModelServiceTest {
             assertThat(trending.error().ratio()).as("reconstruction error vs reference").isGreaterThan(1.5);
             assertThat(s.dueTrigger()).isEqualTo("drift alarm");
             assertThat(((Map<?, ?>) s.status().get("drift")).get("served")).isEqualTo(v);
+        }
+    }
+
+    @Test
+    void theSequenceRegistryIsListedAndACorruptedStoredSeqVersionDoesNotStopTheService() throws Exception {
+        var bars = io.vprop.models.data.BarFiles.readAll(io.vprop.signal.SharedData.file(
+                "bars/EURUSD_oanda_H1_2007-2018.bars.csv.gz")).subList(0, 200);
+        int v;
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            assertThat(s.registries().stream().map(ModelRegistry::name)).containsExactly("tpsl", "meta", "seq", "autoencoder");
+            v = io.vprop.models.seq.SeqModels.publish(s.seqRegistry(), io.vprop.models.seq.SeqModels.random(4, 1), 16, 4, bars);
+            s.seqRegistry().activate(v);
+            assertThat(s.status()).containsEntry("seq_served", v);
+        }
+        Path onnx = dir.resolve("seq").resolve(String.format("v%04d", v)).resolve("model.onnx");
+        byte[] b = Files.readAllBytes(onnx);
+        b[b.length / 2] ^= 0x5a;
+        Files.write(onnx, b);
+        try (ModelService s = open(settings(List.of(), 0, 0))) {
+            assertThat(s.seqRegistry().current()).isNull();
+            assertThat(s.lastError()).contains("seq v" + v, "corrupted");
+            assertThat(s.registries().stream().map(ModelRegistry::name)).contains("seq");
+            // the scorer still answers (first stage / baseline), with no sequence model behind it
+            WinQuery q = new WinQuery("EURUSD", 1, Timeframe.H1, 7, AlphaId.values()[0], Regime.values()[0], 0.5, 0.1,
+                    1.0, 1.5, 0.4, 0, SimilarTradeOutcomes.Stats.NONE);
+            assertThat(s.scorer(new DriftWinProbability()).pTp1BeforeSl(q)).isEqualTo(new DriftWinProbability().pTp1BeforeSl(q));
         }
     }
 
