@@ -87,7 +87,7 @@ class ModelsApiRegistriesTest {
                 r = call("POST", base + "/api/models/seqx/rollback");
                 assertThat(r.statusCode()).isEqualTo(404);
                 assertThat(json.readTree(r.body()).get("error").asText())
-                        .contains("'seqx'").contains("tpsl, meta, autoencoder");
+                        .contains("'seqx'").contains("tpsl, meta, seq, autoencoder");
                 assertThat(call("POST", base + "/api/models/seqx/activate/1").statusCode()).isEqualTo(404);
 
                 // the unscoped tpsl routes still work
