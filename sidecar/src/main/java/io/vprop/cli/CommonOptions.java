@@ -24,7 +24,7 @@ public final class CommonOptions {
     @Option(names = "--profile", paramLabel = "ID", description = "firm profile (firm.profile), e.g. ftmo-2step")
     String profile;
 
-    @Option(names = "--strategy", paramLabel = "NAME", description = "signal source: demo | none (strategy)")
+    @Option(names = "--strategy", paramLabel = "NAME", description = "signal source: demo | engine | none (strategy)")
     String strategy;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any configuration key, repeatable")
