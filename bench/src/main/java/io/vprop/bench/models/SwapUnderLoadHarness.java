@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * alternately every {@code swapEveryMs} (each activation loads the ONNX file, checks SHA-256, signature and parity,
  * then swaps a volatile reference). Reports, per phase: ticks in, decisions out (every tick must yield a decision —
  * a trade, a skip, idle or a rejection — so "dropped" = ticks − decisions, and exceptions), answers by the served
- * model, per-tick engine latency percentiles (HdrHistogram), and the activation latency. JSON: bench/results/models-swap.json.
+ * model, per-tick engine latency percentiles (HdrHistogram), and the activation latency; then a third phase while a
+ * background thread retrains, publishes and activates the classifier in a loop. JSON: bench/results/models-swap.json.
  * <pre>  bench/run.sh swap  [ticks-file] [swapEveryMs]  </pre>
  */
 public final class SwapUnderLoadHarness {
@@ -74,6 +75,7 @@ public final class SwapUnderLoadHarness {
             run(reg, all, versions, 0, 1); // warm-up: JIT, ONNX Runtime
             out.put("baseline", run(reg, all, versions, 0, passes));
             out.put("with_swaps", run(reg, all, versions, swapEveryMs, passes));
+            out.put("with_retraining", runWhileRetraining(reg, all, passes, m1));
             Results.write("models-swap", out);
         }
     }
@@ -143,6 +145,73 @@ public final class SwapUnderLoadHarness {
         System.out.printf("%s: %d ticks, %d decisions, %d dropped, %d exceptions, %d swaps, served %d, tick p50 %.1f us p99 %.1f us%n",
                 swapEveryMs > 0 ? "with swaps" : "baseline", total, decisions, total - decisions, exceptions,
                 swaps[0], served, tickNs.getValueAtPercentile(50) / 1000.0, tickNs.getValueAtPercentile(99) / 1000.0);
+        return m;
+    }
+
+    /**
+     * The same replay while a background thread of minimum priority retrains the classifier on the M1 file in a loop
+     * (label, purged walk-forward, calibrate, export, publish, activate — what a retraining does), to see whether
+     * training on the other core disturbs the signal path.
+     */
+    private static Map<String, Object> runWhileRetraining(ModelRegistry<OnnxClassifier> reg, List<Tick> ticks, int passes,
+                                                          Path m1File) throws InterruptedException {
+        List<Bar> m5 = toM5(BarFiles.readAll(m1File));
+        SignalConfig sc = SignalConfig.defaults();
+        TpSlLabeler labeler = new TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma);
+        AtomicBoolean done = new AtomicBoolean();
+        long[] retrains = {0};
+        Histogram trainNs = new Histogram(3_600_000_000_000L, 3);
+        Thread trainer = new Thread(() -> {
+            while (!done.get()) {
+                long t0 = System.nanoTime();
+                TpSlTraining.Result r = TpSlTraining.train("tpsl", labeler.label(m5), labeler, new TpSlTraining.Config(4,
+                        1_800_000L, new GradientBoostingTrainer.Params(80, 3, 0.1, 50, 1.0), 256), System.currentTimeMillis());
+                int v = reg.publish(OnnxTreeExport.export(r.model(), "tpsl", Map.of()),
+                        r.metadata().withProperties(Map.of("timeframe", "M5", "symbol", "EURUSD")));
+                reg.activate(v);
+                trainNs.recordValue(System.nanoTime() - t0);
+                retrains[0]++;
+            }
+        }, "retrainer");
+        trainer.setPriority(Thread.MIN_PRIORITY);
+        trainer.setDaemon(true);
+        trainer.start();
+        Histogram tickNs = new Histogram(3_600_000_000_000L, 3);
+        long decisions = 0, exceptions = 0, served = 0;
+        long start = System.nanoTime();
+        for (int pass = 0; pass < passes; pass++) {
+            ServedWinProbability win = new ServedWinProbability(reg, new DriftWinProbability());
+            SignalEngine engine = new SignalEngine(sc, List.of(SymbolSpec.fxMajor("EURUSD")),
+                    new SignalPorts(PropFirmRiskBudget.typical(100_000), new RecentOutcomeMemory(50), win, EventSource.NONE,
+                            () -> 0L), 100_000);
+            for (Tick t : ticks) {
+                long t0 = System.nanoTime();
+                try {
+                    if (engine.onTick(t) != null) decisions++;
+                } catch (RuntimeException e) {
+                    exceptions++;
+                }
+                tickNs.recordValue(System.nanoTime() - t0);
+            }
+            served += win.servedCount();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        done.set(true);
+        trainer.join();
+        long total = (long) ticks.size() * passes;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ticks", total);
+        m.put("decisions", decisions);
+        m.put("dropped", total - decisions);
+        m.put("exceptions", exceptions);
+        m.put("served_answers", served);
+        m.put("seconds", secs);
+        m.put("tick_latency", Results.latency(tickNs));
+        m.put("retrainings_completed", retrains[0]);
+        if (retrains[0] > 0) m.put("retraining_duration", Results.latency(trainNs));
+        System.out.printf("with retraining: %d ticks, %d dropped, %d retrainings, tick p50 %.1f us p99 %.1f us p99.9 %.1f us%n",
+                total, total - decisions, retrains[0], tickNs.getValueAtPercentile(50) / 1000.0,
+                tickNs.getValueAtPercentile(99) / 1000.0, tickNs.getValueAtPercentile(99.9) / 1000.0);
         return m;
     }
 
