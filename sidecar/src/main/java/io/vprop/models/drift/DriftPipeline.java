@@ -246,8 +246,9 @@ public final class DriftPipeline {
         return m;
     }
 
+    /** Six decimals; NaN and infinities stay what they are (Math.round would turn NaN into 0, a false "no drift"). */
     private static double round(double v) {
-        return Math.round(v * 1e6) / 1e6;
+        return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v;
     }
 
     private static List<String> period(DriftRows rows) {
