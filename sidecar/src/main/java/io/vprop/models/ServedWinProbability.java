@@ -133,6 +133,7 @@ public final class ServedWinProbability implements WinProbabilityModel {
         ModelRegistry.Served<OnnxClassifier> s = meta == null ? null : meta.current();
         if (s == null || q.timeframe() != timeframe(s.metadata())) return Double.NaN;
         if ((q.direction() != 1 && q.direction() != -1) || q.alpha() == null || q.regime() == null) return Double.NaN;
+        if (stackMismatch(s.metadata()) != null) return Double.NaN;
         boolean seqAnswered = seqOutputs(q, seqOut);
         MetaFeatures.write(q, p, fromClassifier, seqAnswered ? seqOut[0] : Double.NaN, seqAnswered ? seqOut[1] : Double.NaN,
                 metaRow);
@@ -162,6 +163,32 @@ public final class ServedWinProbability implements WinProbabilityModel {
         out[0] = p.direction();
         out[1] = p.volatility();
         return true;
+    }
+
+    /**
+     * Why the served meta model must not answer, or null when it may: it learned from one stage-1 classifier's (and
+     * sequence model's) outputs — versions recorded as {@code classifierVersion} / {@code seqVersion} — so after a
+     * retraining or rollback serves other versions, its inputs come from a model it never saw. The first stage then
+     * answers alone until the meta-learner is trained again on the served stack.
+     */
+    public String stackMismatch(ModelMetadata metaModel) {
+        Object cv = metaModel.properties().get("classifierVersion");
+        if (cv instanceof Number n) {
+            ModelRegistry.Served<OnnxClassifier> c = registry.current();
+            if (c == null || c.version() != n.intValue()) {
+                return "meta v" + metaModel.version() + " was stacked on tpsl v" + n.intValue() + " but "
+                        + (c == null ? "no tpsl version" : "tpsl v" + c.version()) + " is served";
+            }
+        }
+        Object sv = metaModel.properties().get("seqVersion");
+        if (sv instanceof Number n && Boolean.TRUE.equals(metaModel.properties().get("seqColumnsUsed"))) {
+            ModelRegistry.Served<OnnxSequenceModel> q = seq == null ? null : seq.current();
+            if (q == null || q.version() != n.intValue()) {
+                return "meta v" + metaModel.version() + " was stacked on seq v" + n.intValue() + " but "
+                        + (q == null ? "no seq version" : "seq v" + q.version()) + " is served";
+            }
+        }
+        return null;
     }
 
     /** The served model's probability, or NaN when it cannot answer for this query (see class comment). */

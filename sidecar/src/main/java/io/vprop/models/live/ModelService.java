@@ -457,6 +457,11 @@ public final class ModelService implements AutoCloseable {
         m.put("serving", settings.serve());
         m.put("served", s == null ? null : s.version());
         m.put("meta_served", ms == null ? null : ms.version());
+        if (ms != null) { // a meta model answers only on top of the stack it was trained on
+            String why = new ServedWinProbability(tpsl, new io.vprop.signal.select.DriftWinProbability(), meta, seq)
+                    .stackMismatch(ms.metadata());
+            m.put("meta_inactive", why);
+        }
         ModelRegistry.Served<OnnxSequenceModel> ss = seq.current();
         m.put("seq_served", ss == null ? null : ss.version());
         for (Tracked t : tracked.values()) {

@@ -163,7 +163,7 @@ class ModelServiceTest {
             s.registry().activate(tp);
             int mv = s.metaRegistry().publish(OnnxTreeExport.export(metaModel, "meta", Map.of()),
                     new ModelMetadata("meta", 0, "meta-gbt", io.vprop.models.meta.MetaFeatures.NAMES, 0, 0, 0, 0, 0, 0, null,
-                            base.holdout(), List.of(), px, py, Map.of("timeframe", "M1")));
+                            base.holdout(), List.of(), px, py, Map.of("timeframe", "M1", "classifierVersion", tp)));
             s.metaRegistry().activate(mv);
             ModelService.Scorer scorer = s.scorer(new DriftWinProbability());
             var bars = TrainedFixture.bars();
@@ -178,7 +178,19 @@ class ModelServiceTest {
             assertThat(pr.model()).isEqualTo("meta");
             assertThat(pr.version()).isEqualTo(mv);
             assertThat(pr.probability()).isEqualTo(p);
-            assertThat(s.status()).containsEntry("meta_served", mv).containsKey("live_meta");
+            assertThat(s.status()).containsEntry("meta_served", mv).containsKey("live_meta").containsEntry("meta_inactive", null);
+            // another classifier is served (a retraining): the meta model was not stacked on it, so it stays silent
+            int tp2 = publish(s.registry(), 2, 0);
+            s.registry().activate(tp2);
+            double p2 = scorer.pTp1BeforeSl(q);
+            assertThat(scorer.predictionFor("EURUSD", 7, 1).model()).isEqualTo("tpsl");
+            assertThat(scorer.predictionFor("EURUSD", 7, 1).version()).isEqualTo(tp2);
+            assertThat(p2).isNotEqualTo(p);
+            assertThat((String) s.status().get("meta_inactive")).isEqualTo(
+                    "meta v" + mv + " was stacked on tpsl v" + tp + " but tpsl v" + tp2 + " is served");
+            s.registry().rollback();
+            assertThat(scorer.pTp1BeforeSl(q)).as("back on its own stack").isEqualTo(p);
+            assertThat(scorer.predictionFor("EURUSD", 7, 1).model()).isEqualTo("meta");
         }
     }
 
