@@ -19,6 +19,7 @@ case "$what" in
   all)
     run io.vprop.bench.e2e.ReplayThroughputHarness
     run io.vprop.bench.e2e.RoundTripHarness
+    run -Dvprop.shared.data=../shared/data io.vprop.bench.models.SwapUnderLoadHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
   *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|jmh [regex]]" >&2; exit 2 ;;
 esac
