@@ -103,6 +103,14 @@ public final class ModelService implements AutoCloseable {
         return r != null && r.alarm();
     };
     private volatile long lastRetrainMs;
+    /** When the last retraining (of any trigger) started; automatic triggers wait {@link #RETRAIN_COOLDOWN_MS} after it. */
+    private volatile long lastAttemptMs = Long.MIN_VALUE;
+
+    /**
+     * Automatic retrainings start at most once an hour: a drift alarm that a retraining does not clear (the
+     * challenger lost, or the market really moved) or a run that keeps failing must not retrain every minute.
+     */
+    public static final long RETRAIN_COOLDOWN_MS = 3_600_000L;
     private volatile Retrainer.Result lastRetrain;
     private volatile String lastRollback;
     private volatile String lastError = "";
@@ -373,6 +381,7 @@ public final class ModelService implements AutoCloseable {
      */
     public CompletableFuture<Retrainer.Result> retrainNow(String trigger) {
         if (!retraining.compareAndSet(false, true)) throw new IllegalStateException("a retraining is already running");
+        lastAttemptMs = clock.getAsLong();
         return CompletableFuture.supplyAsync(() -> {
             try {
                 if (recorder != null) recorder.flush(5_000);
@@ -428,6 +437,7 @@ public final class ModelService implements AutoCloseable {
     /** The scheduler's tick: which trigger, if any, is due. Package-private for tests. */
     String dueTrigger() {
         long now = clock.getAsLong();
+        if (lastAttemptMs != Long.MIN_VALUE && now - lastAttemptMs < RETRAIN_COOLDOWN_MS) return null;
         if (settings.retrainIntervalHours() > 0 && now - lastRetrainMs >= settings.retrainIntervalHours() * 3_600_000.0) {
             return "schedule";
         }

@@ -195,7 +195,7 @@ class ModelServiceTest {
     }
 
     @Test
-    void triggersFireOnScheduleAfterNTradesAndOnDrift() {
+    void triggersFireOnScheduleAfterNTradesAndOnDriftAtMostOnceAnHour() throws Exception {
         AtomicBoolean drift = new AtomicBoolean();
         try (ModelService s = open(new ModelService.Settings(dir, true, 0.02, 30, List.of(), 6, 3, true, false,
                 TrainedFixture.LABELER, TrainedFixture.CONFIG, 0))) {
@@ -212,6 +212,13 @@ class ModelServiceTest {
             s.driftAlarm(drift::get);
             assertThat(s.dueTrigger()).isNull();
             drift.set(true);
+            assertThat(s.dueTrigger()).isEqualTo("drift alarm");
+            // a retraining that cannot clear the alarm (here: nothing to learn) is not repeated every minute
+            Retrainer.Result r = s.retrainNow("drift alarm").get(30, TimeUnit.SECONDS);
+            assertThat(r.published()).isNull();
+            assertThat(r.message()).contains("nothing to learn");
+            assertThat(s.dueTrigger()).as("within the cooldown").isNull();
+            now.addAndGet(ModelService.RETRAIN_COOLDOWN_MS);
             assertThat(s.dueTrigger()).isEqualTo("drift alarm");
         }
     }
