@@ -52,6 +52,8 @@ public class ModelInferenceBenchmark {
     private Path registryDir;
     private float[][] rows;
     private FloatBuffer[] buffers;
+    private OnnxClassifier meta;
+    private FloatBuffer[] metaBuffers;
     private int i;
 
     @Setup(Level.Trial)
@@ -76,11 +78,29 @@ public class ModelInferenceBenchmark {
             buffers[k] = ByteBuffer.allocateDirect(4 * rows[k].length).order(ByteOrder.nativeOrder()).asFloatBuffer();
             buffers[k].put(rows[k]).flip();
         }
+        // the meta-learner's shape (MetaPipeline: 80 trees of depth 3 over MetaFeatures' 27 inputs) on synthetic rows:
+        // its cost depends on the ensemble's size, not on what the trees learned
+        int f = io.vprop.models.meta.MetaFeatures.NAMES.size();
+        java.util.Random rnd = new java.util.Random(1);
+        float[][] mx = new float[5_000][f];
+        int[] my = new int[mx.length];
+        for (int k = 0; k < mx.length; k++) {
+            for (int j = 0; j < f; j++) mx[k][j] = (float) rnd.nextGaussian();
+            my[k] = mx[k][0] + mx[k][1] + rnd.nextGaussian() > 0 ? 1 : 0;
+        }
+        TreeEnsemble metaModel = new GradientBoostingTrainer(new GradientBoostingTrainer.Params(80, 3, 0.05, 150, 1.0)).fit(mx, my);
+        meta = new OnnxClassifier(OnnxTreeExport.export(metaModel, "meta", Map.of()), f, "bench-meta");
+        metaBuffers = new FloatBuffer[n];
+        for (int k = 0; k < n; k++) {
+            metaBuffers[k] = ByteBuffer.allocateDirect(4 * f).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            metaBuffers[k].put(mx[k]).flip();
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         onnx.close();
+        meta.close();
         registry.close();
         try (Stream<Path> s = Files.walk(registryDir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
@@ -97,6 +117,13 @@ public class ModelInferenceBenchmark {
     @Benchmark
     public double onnxRuntimeThroughRegistry() {
         return registry.current().model().predict(rows[i++ & 1023]);
+    }
+
+    @Benchmark
+    public float metaLearnerOnnxRuntimeFloatBuffer() {
+        FloatBuffer b = metaBuffers[i++ & 1023];
+        b.rewind();
+        return meta.predict(b);
     }
 
     @Benchmark
