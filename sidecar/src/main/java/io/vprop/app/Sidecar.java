@@ -92,6 +92,7 @@ public final class Sidecar implements AutoCloseable {
             throw e;
         }
         kernel.newsFeed(newsFeed);
+        kernel.decisionRetention(cfg.getInt("journal.decisions.retention.days") * 86_400_000L);
         Thread t = new Thread(kernel, "vprop-kernel");
         t.start();
         ApiServer api = null;

@@ -27,6 +27,7 @@ public final class VpropConfig {
         key("http.host", "127.0.0.1", "address of the REST/WebSocket API and web panel; anything but loopback requires the token");
         key("http.port", "8080", "port of the REST/WebSocket API and web panel (0 = any free port)");
         key("data.dir", "var", "directory of the journal (sidecar.db), the paper terminal's journal and reports");
+        key("journal.decisions.retention.days", "30", "journaled decision events (the engine's trades and skips with reasons, for the panel) older than this are deleted, a batch at a time; 0 = keep forever");
         key("journal.durable", "false", "true = SQLite synchronous=FULL (survives power loss, slower); false survives process crashes");
         key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json");
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
@@ -145,6 +146,7 @@ public final class VpropConfig {
         nonNegative(e, "paper.slippage.points");
         positive(e, "paper.ticks.per.second");
         bool(e, "journal.durable");
+        intIn(e, "journal.decisions.retention.days", 0, 36_500);
         oneOf(e, "strategy", "demo", "none", "engine");
         oneOf(e, "paper.margin.mode", "hedging", "netting");
         if (!get("paper.speed").equals("max")) positive(e, "paper.speed");

@@ -306,6 +306,17 @@ public final class Journal implements ChannelStore, AutoCloseable {
         update("INSERT INTO events(ts_ms, kind, body) VALUES (?, ?, ?)", tsMs, kind, json);
     }
 
+    /**
+     * Deletes at most {@code maxRows} of the oldest events of {@code kind} stamped before {@code beforeMs} (retention:
+     * bounded batches, so a backlog is worked off over several calls instead of stalling the caller once).
+     *
+     * @return rows deleted
+     */
+    public int pruneEvents(String kind, long beforeMs, int maxRows) {
+        return update("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE kind = ? AND ts_ms < ? ORDER BY ts_ms LIMIT ?)",
+                kind, beforeMs, maxRows);
+    }
+
     /** Journals closed bars in one transaction (replays). */
     public void appendBars(List<io.vprop.market.Bar> bars) {
         if (bars.isEmpty()) return;

@@ -38,7 +38,9 @@ final class JournalSchema {
                             + "rule TEXT, reason TEXT, ts_ms INTEGER NOT NULL)"),
             // v2: the governors' state per account, so a restarted sidecar resumes with the same floors and latches.
             List.of("CREATE TABLE governor_state(account TEXT PRIMARY KEY, profile TEXT NOT NULL, state TEXT NOT NULL, "
-                    + "updated_ms INTEGER NOT NULL)"));
+                    + "updated_ms INTEGER NOT NULL)"),
+            // v3: events by kind and time, so the decision-event retention deletes old rows without scanning the table.
+            List.of("CREATE INDEX events_kind_ts ON events(kind, ts_ms)"));
 
     static int latest() { return MIGRATIONS.size(); }
 

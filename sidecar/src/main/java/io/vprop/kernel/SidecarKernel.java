@@ -115,6 +115,15 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     /** The calendar whose high-impact releases are pushed to every terminal (set before {@link #run}). */
     public void newsFeed(NewsFeed feed) { this.news = java.util.Objects.requireNonNull(feed, "feed"); }
 
+    /**
+     * Keep journaled decision events (the engine's trades and skips with their reasons) this long; 0 = forever.
+     * Without a bound they grow the journal by every bar of every symbol, for as long as the VPS runs.
+     */
+    public void decisionRetention(long ms) {
+        if (ms < 0) throw new IllegalArgumentException("decision retention must be >= 0 ms, was " + ms);
+        this.decisionRetentionMs = ms;
+    }
+
     public String endpoint() { return router.endpoint(); }
 
     public String session() { return session; }
@@ -456,6 +465,18 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
 
     // ------------------------------------------------------------------ timers
 
+    private static final int PRUNE_BATCH = 2_000;
+    private volatile long decisionRetentionMs;
+    private long nextPruneMs;
+
+    /** Deletes expired decision events a bounded batch at a time: once a minute, or every round while behind. */
+    private void pruneDecisions(long now) {
+        if (decisionRetentionMs <= 0 || now < nextPruneMs) return;
+        int n = journal.pruneEvents("decision", now - decisionRetentionMs, PRUNE_BATCH);
+        nextPruneMs = n == PRUNE_BATCH ? now : now + 60_000;
+        if (n > 0) log.info("pruned {} decision events older than {} days", n, decisionRetentionMs / 86_400_000.0);
+    }
+
     private void housekeeping(long now) {
         for (PeerSession s : peers.values()) {
             if (!s.welcomed) continue;
@@ -472,6 +493,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
             }
         }
         if (governors != null) governors.publish();
+        pruneDecisions(now);
         status = buildStatus(now);
     }
 
