@@ -61,7 +61,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                         double balance, double equity, double maxDrawdown, long marketTimeMs, boolean finished) {
     }
 
-    private record Tp1Plan(String signalId, double tp1, Side side, double closeVolume) {
+    private record Tp1Plan(String signalId, String symbol, double tp1, Side side, double closeVolume) {
     }
 
     private final Config config;
@@ -287,7 +287,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (s.tp1() > 0 && ticket > 0) {
             SymbolSpec spec = specs.get(s.symbol());
             double half = spec.floorVolume(s.lots() / 2);
-            if (half >= spec.volumeMin() && half < s.lots()) tp1Plans.put(ticket, new Tp1Plan(s.id(), s.tp1(), side, half));
+            if (half >= spec.volumeMin() && half < s.lots()) tp1Plans.put(ticket, new Tp1Plan(s.id(), s.symbol(), s.tp1(), side, half));
         }
         return new Payload.SignalAck(s.id(), "executed", "", "", ticket, r.price());
     }
@@ -313,20 +313,30 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     /** TP1: close the planned part once the exit price reaches TP1, then (optionally) move the stop to break-even. */
+    /**
+     * Partial close at TP1 for positions that have a plan. The broker snapshot (a copy of every position) is taken at
+     * most once per tick and only when needed: when a plan's TP1 is touched, or when deals happened (or every 1,024
+     * ticks) to drop plans whose position is gone.
+     */
     private void manageTp1(Tick t) {
         if (tp1Plans.isEmpty()) return;
+        Map<Long, Position> open = accountDirty || (ticks & 1023) == 0 ? openPositions() : null;
         List<Long> done = new ArrayList<>();
         for (Map.Entry<Long, Tp1Plan> e : tp1Plans.entrySet()) {
             Tp1Plan plan = e.getValue();
-            Position pos = null;
-            for (Position p : broker.snapshot().positions()) if (p.ticket() == e.getKey()) pos = p;
+            if (open != null && !open.containsKey(e.getKey())) {
+                done.add(e.getKey());
+                continue;
+            }
+            if (!plan.symbol().equals(t.symbol())) continue;
+            boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
+            if (!hit) continue;
+            if (open == null) open = openPositions();
+            Position pos = open.get(e.getKey());
             if (pos == null) {
                 done.add(e.getKey());
                 continue;
             }
-            if (!pos.symbol().equals(t.symbol())) continue;
-            boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
-            if (!hit) continue;
             ExecutionResult r = broker.execute(new OrderRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
                     0, 0, pos.ticket(), plan.signalId(), marketNowMs));
             if (r.ok()) {
@@ -340,6 +350,12 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             done.add(e.getKey());
         }
         done.forEach(tp1Plans::remove);
+    }
+
+    private Map<Long, Position> openPositions() {
+        Map<Long, Position> m = new HashMap<>();
+        for (Position p : broker.snapshot().positions()) m.put(p.ticket(), p);
+        return m;
     }
 
     private void report(Deal d) {
