@@ -12,7 +12,6 @@ import io.vprop.models.registry.ModelRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +128,7 @@ public final class DriftPipeline {
         rep.put("activated", activate);
         rep.put("onnxBytes", onnx.length);
         rep.put("sha256", stored.sha256());
-        write(reportFile, rep);
+        io.vprop.models.TpSlPipeline.writeReport(reportFile, rep);
         return new Outcome(version, stored, rep);
     }
 
@@ -156,7 +155,7 @@ public final class DriftPipeline {
         out.put("period", period(rows));
         out.put("rows", rows.size());
         out.putAll(rep);
-        write(reportFile, out);
+        io.vprop.models.TpSlPipeline.writeReport(reportFile, out);
         return out;
     }
 
@@ -267,15 +266,6 @@ public final class DriftPipeline {
         return d;
     }
 
-    private static void write(Path reportFile, Map<String, Object> rep) {
-        if (reportFile == null) return;
-        try {
-            if (reportFile.getParent() != null) Files.createDirectories(reportFile.getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), rep);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report " + reportFile, e);
-        }
-    }
 
     public static String json(Object o) {
         try {
