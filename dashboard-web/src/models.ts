@@ -28,6 +28,8 @@ export interface RetrainResult {
 
 export interface ModelService {
   serving: boolean; served: number | null; meta_served: number | null;
+  /** why the served meta model is silent (it was stacked on other tpsl/seq versions), or null/absent */
+  meta_inactive?: string | null;
   live?: Record<string, LiveStats>; live_meta?: Record<string, LiveStats>;
   rollback_rule: { margin: N; min_trades: number }; last_rollback: string | null;
   retraining: { running: boolean; interval_hours: N; after_trades: number; on_drift: boolean; trades_since_last: number; last: RetrainResult | null };

@@ -47,7 +47,7 @@ const wide = (el: HTMLElement) => {
   return el;
 };
 
-function registryCard(reg: RegistryState, dir: string, redraw: () => void): HTMLElement {
+function registryCard(reg: RegistryState, dir: string, redraw: () => void, inactive?: string | null): HTMLElement {
   const served = reg.served;
   const canRollBack = reg.history.length >= 2;
   const rollback = button('Roll back', { 'data-rollback': reg.name, title: canRollBack
@@ -69,6 +69,8 @@ function registryCard(reg: RegistryState, dir: string, redraw: () => void): HTML
     h('div', { class: 'actions' }, rollback, h('span', { class: 'muted' },
       reg.history.length ? `activation history ${reg.history.map((x) => `v${x}`).join(' → ')}` : 'never activated')),
     flashLine(reg.name),
+    inactive ? h('div', { class: 'warn', 'data-inactive': reg.name }, `not answering: ${inactive} — run `,
+      h('code', {}, trainCommand(reg.name, dir)), ' to train it on the served stack') : '',
     reg.versions.length
       ? table(['Version', '', 'Kind', 'Timeframe', 'Symbol', 'Training window (UTC)', 'Holdout AUC', 'Holdout Brier', 'SHA-256', ''],
         rows, { 'data-versions': reg.name })
@@ -209,7 +211,7 @@ async function draw(root: HTMLElement): Promise<void> {
       sections.push(h('section', { class: 'card wide' }, h('h2', {}, 'Models'), none));
     }
     if (s?.last_error) sections.push(h('section', { class: 'card wide error', 'data-model-error': 'true' }, h('h2', {}, 'Last model error'), s.last_error));
-    sections.push(...regs.map((r) => registryCard(r, dir, redraw)));
+    sections.push(...regs.map((r) => registryCard(r, dir, redraw, r.name === 'meta' ? s?.meta_inactive : null)));
     if (s) sections.push(wide(liveCard(regs, s)), wide(driftCard(s, dir)), retrainCard(s, redraw));
   }
   const [size, trades] = memoryCards(memory);
