@@ -22,11 +22,7 @@ final class DriftFixture {
     }
 
     static Path sharedData() {
-        String p = System.getProperty("vprop.shared.data");
-        if (p == null) throw new IllegalStateException("system property vprop.shared.data is not set (surefire sets it to <repo>/../shared/data)");
-        Path dir = Path.of(p);
-        if (!Files.isDirectory(dir)) throw new IllegalStateException("shared data directory missing: " + dir);
-        return dir;
+        return io.vprop.testing.RepoPaths.sharedData();
     }
 
     static Path barsFile() {

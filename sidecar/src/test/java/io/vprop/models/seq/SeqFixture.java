@@ -24,11 +24,7 @@ final class SeqFixture {
     }
 
     static Path sharedData() {
-        String p = System.getProperty("vprop.shared.data");
-        if (p == null) throw new IllegalStateException("system property vprop.shared.data is not set (surefire sets it to <repo>/../shared/data)");
-        Path dir = Path.of(p);
-        if (!Files.isDirectory(dir)) throw new IllegalStateException("shared data directory missing: " + dir);
-        return dir;
+        return io.vprop.testing.RepoPaths.sharedData();
     }
 
     static synchronized SequenceDataset data() {
