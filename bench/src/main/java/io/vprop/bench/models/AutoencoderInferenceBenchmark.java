@@ -22,8 +22,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,13 +59,8 @@ public class AutoencoderInferenceBenchmark {
         onnx = new OnnxAutoencoder(OnnxAutoencoderExport.export(model, "autoencoder", Map.of()), model.width(), "bench");
         monitor = DriftMonitor.fromMetadata(t.metadata(), DriftMonitor.Config.defaults(), onnx::errors);
         int n = 1024, from = all.size() - n;
-        rows = new float[n][];
-        buffers = new FloatBuffer[n];
-        for (int k = 0; k < n; k++) {
-            rows[k] = all.x()[from + k];
-            buffers[k] = ByteBuffer.allocateDirect(4 * rows[k].length).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            buffers[k].put(rows[k]).flip();
-        }
+        rows = java.util.Arrays.copyOfRange(all.x(), from, from + n);
+        buffers = BenchInputs.directRows(rows);
         for (int k = 0; k < 500; k++) monitor.add(rows[k]); // a full window from the start
     }
 

@@ -23,15 +23,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Per-call inference latency of the TP/SL classifier (one row per call), trained on the shared EURUSD M1 bars with
@@ -71,13 +67,8 @@ public class ModelInferenceBenchmark {
         registry = ModelRegistry.classifiers(registryDir, "tpsl", TpSlFeatures.NAMES);
         registry.activate(registry.publish(bytes, r.metadata()));
         int n = 1024, from = d.size() - n;
-        rows = new float[n][];
-        buffers = new FloatBuffer[n];
-        for (int k = 0; k < n; k++) {
-            rows[k] = d.x()[from + k];
-            buffers[k] = ByteBuffer.allocateDirect(4 * rows[k].length).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            buffers[k].put(rows[k]).flip();
-        }
+        rows = java.util.Arrays.copyOfRange(d.x(), from, from + n);
+        buffers = BenchInputs.directRows(rows);
         // the meta-learner's shape (MetaPipeline: 80 trees of depth 3 over MetaFeatures' 27 inputs) on synthetic rows:
         // its cost depends on the ensemble's size, not on what the trees learned
         int f = io.vprop.models.meta.MetaFeatures.NAMES.size();
@@ -90,11 +81,7 @@ public class ModelInferenceBenchmark {
         }
         TreeEnsemble metaModel = new GradientBoostingTrainer(new GradientBoostingTrainer.Params(80, 3, 0.05, 150, 1.0)).fit(mx, my);
         meta = new OnnxClassifier(OnnxTreeExport.export(metaModel, "meta", Map.of()), f, "bench-meta");
-        metaBuffers = new FloatBuffer[n];
-        for (int k = 0; k < n; k++) {
-            metaBuffers[k] = ByteBuffer.allocateDirect(4 * f).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            metaBuffers[k].put(mx[k]).flip();
-        }
+        metaBuffers = BenchInputs.directRows(java.util.Arrays.copyOf(mx, n));
     }
 
     @TearDown(Level.Trial)
@@ -102,9 +89,7 @@ public class ModelInferenceBenchmark {
         onnx.close();
         meta.close();
         registry.close();
-        try (Stream<Path> s = Files.walk(registryDir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        BenchInputs.deleteTree(registryDir);
     }
 
     @Benchmark

@@ -23,15 +23,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Per-call latency of the GRU sequence model (one window of 32 bars × 5 features per call, hidden 16), trained on
@@ -71,22 +67,15 @@ public class SequenceInferenceBenchmark {
         registry = SequencePipeline.registry(registryDir);
         registry.activate(registry.publish(bytes, r.metadata()));
         int n = 1024, from = d.size() - n;
-        windows = new float[n][];
-        buffers = new FloatBuffer[n];
-        for (int k = 0; k < n; k++) {
-            windows[k] = d.x()[from + k];
-            buffers[k] = ByteBuffer.allocateDirect(4 * windows[k].length).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            buffers[k].put(windows[k]).flip();
-        }
+        windows = java.util.Arrays.copyOfRange(d.x(), from, from + n);
+        buffers = BenchInputs.directRows(windows);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         onnx.close();
         registry.close();
-        try (Stream<Path> s = Files.walk(registryDir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        BenchInputs.deleteTree(registryDir);
     }
 
     @Benchmark
