@@ -10,9 +10,6 @@ import io.vprop.models.train.Metrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +23,10 @@ class ModelsApiRegistriesTest {
     @TempDir
     Path root;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    private HttpResponse<String> call(String method, String url) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        b = method.equals("POST") ? b.POST(HttpRequest.BodyPublishers.noBody()) : b.GET();
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(String method, String url) throws Exception {
+        return io.vprop.testing.Http.call(method, url);
     }
 
     /** No retraining, no scheduler; the rollback margin and interval are the non-finite values under test. */

@@ -9,9 +9,6 @@ import io.vprop.models.registry.ModelRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,13 +20,10 @@ class ModelsApiTest {
     @TempDir
     Path root;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    private HttpResponse<String> call(String method, String url) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        b = method.equals("POST") ? b.POST(HttpRequest.BodyPublishers.noBody()) : b.GET();
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(String method, String url) throws Exception {
+        return io.vprop.testing.Http.call(method, url);
     }
 
     @Test
