@@ -172,21 +172,21 @@ public final class ServedWinProbability implements WinProbabilityModel {
      * answers alone until the meta-learner is trained again on the served stack.
      */
     public String stackMismatch(ModelMetadata metaModel) {
+        return stackMismatch(metaModel, registry.current(), seq == null ? null : seq.current());
+    }
+
+    /** {@link #stackMismatch(ModelMetadata)} for the given served stage-1 and sequence versions (null = none). */
+    public static String stackMismatch(ModelMetadata metaModel, ModelRegistry.Served<?> classifier, ModelRegistry.Served<?> sequence) {
         Object cv = metaModel.properties().get("classifierVersion");
-        if (cv instanceof Number n) {
-            ModelRegistry.Served<OnnxClassifier> c = registry.current();
-            if (c == null || c.version() != n.intValue()) {
-                return "meta v" + metaModel.version() + " was stacked on tpsl v" + n.intValue() + " but "
-                        + (c == null ? "no tpsl version" : "tpsl v" + c.version()) + " is served";
-            }
+        if (cv instanceof Number n && (classifier == null || classifier.version() != n.intValue())) {
+            return "meta v" + metaModel.version() + " was stacked on tpsl v" + n.intValue() + " but "
+                    + (classifier == null ? "no tpsl version" : "tpsl v" + classifier.version()) + " is served";
         }
         Object sv = metaModel.properties().get("seqVersion");
-        if (sv instanceof Number n && Boolean.TRUE.equals(metaModel.properties().get("seqColumnsUsed"))) {
-            ModelRegistry.Served<OnnxSequenceModel> q = seq == null ? null : seq.current();
-            if (q == null || q.version() != n.intValue()) {
-                return "meta v" + metaModel.version() + " was stacked on seq v" + n.intValue() + " but "
-                        + (q == null ? "no seq version" : "seq v" + q.version()) + " is served";
-            }
+        if (sv instanceof Number n && Boolean.TRUE.equals(metaModel.properties().get("seqColumnsUsed"))
+                && (sequence == null || sequence.version() != n.intValue())) {
+            return "meta v" + metaModel.version() + " was stacked on seq v" + n.intValue() + " but "
+                    + (sequence == null ? "no seq version" : "seq v" + sequence.version()) + " is served";
         }
         return null;
     }
@@ -221,12 +221,7 @@ public final class ServedWinProbability implements WinProbabilityModel {
 
     static Timeframe timeframe(ModelMetadata m) {
         if (m == null) return DEFAULT_TIMEFRAME;
-        Object tf = m.properties().get("timeframe");
-        if (tf == null) return DEFAULT_TIMEFRAME;
-        try {
-            return Timeframe.valueOf(tf.toString());
-        } catch (IllegalArgumentException e) {
-            return null; // a timeframe this build does not know: never fed, so the fallback answers
-        }
+        // absent: the first models, trained on M1; unknown to this build: null, never fed, so the fallback answers
+        return m.properties().get("timeframe") == null ? DEFAULT_TIMEFRAME : m.timeframe();
     }
 }

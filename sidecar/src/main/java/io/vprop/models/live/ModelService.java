@@ -234,7 +234,7 @@ public final class ModelService implements AutoCloseable {
             io.vprop.models.drift.DriftReference ref = io.vprop.models.drift.DriftReference.fromMetadata(s.metadata());
             if (ref.calibration() != null) cfg = cfg.withWindow(ref.calibration().window());
             OnnxAutoencoder model = s.model();
-            d = new Drift(s.version(), timeframeOf(s.metadata()),
+            d = new Drift(s.version(), s.metadata().timeframe(),
                     DriftMonitor.fromMetadata(s.metadata(), cfg, model::errors));
             drift = d;
             return d;
@@ -468,9 +468,7 @@ public final class ModelService implements AutoCloseable {
         m.put("served", s == null ? null : s.version());
         m.put("meta_served", ms == null ? null : ms.version());
         if (ms != null) { // a meta model answers only on top of the stack it was trained on
-            String why = new ServedWinProbability(tpsl, new io.vprop.signal.select.DriftWinProbability(), meta, seq)
-                    .stackMismatch(ms.metadata());
-            m.put("meta_inactive", why);
+            m.put("meta_inactive", ServedWinProbability.stackMismatch(ms.metadata(), tpsl.current(), seq.current()));
         }
         ModelRegistry.Served<OnnxSequenceModel> ss = seq.current();
         m.put("seq_served", ss == null ? null : ss.version());
@@ -589,16 +587,6 @@ public final class ModelService implements AutoCloseable {
         }
     }
 
-    /** The timeframe a version was trained on (property {@code timeframe}), or null when absent or unknown. */
-    static Timeframe timeframeOf(io.vprop.models.registry.ModelMetadata m) {
-        Object tf = m.properties().get("timeframe");
-        if (tf == null) return null;
-        try {
-            return Timeframe.valueOf(tf.toString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;

@@ -61,9 +61,9 @@ public final class Retrainer {
         ModelRegistry.Served<OnnxClassifier> s = registry.current();
         if (s != null) {
             ModelMetadata m = s.metadata();
-            Object sym = m.properties().get("symbol"), tf = m.properties().get("timeframe");
-            if (sym != null && tf != null) {
-                return new Target(sym.toString(), Timeframe.valueOf(tf.toString()),
+            Object sym = m.properties().get("symbol");
+            if (sym != null && m.timeframe() != null) {
+                return new Target(sym.toString(), m.timeframe(),
                         new TpSlLabeler(m.horizonBars(), m.tpSigma(), m.slSigma()));
             }
         }

@@ -45,6 +45,17 @@ public record ModelMetadata(String name, int version, String kind, List<String> 
                 createdAtMs, sha256, holdout, walkForward, parityInputs, parityExpected, p);
     }
 
+    /** The timeframe the version was trained on (property {@code timeframe}), or null when absent or unknown to this build. */
+    public io.vprop.market.Timeframe timeframe() {
+        Object tf = properties.get("timeframe");
+        if (tf == null) return null;
+        try {
+            return io.vprop.market.Timeframe.valueOf(tf.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** A numeric property, or {@code fallback} when absent. */
     public double number(String key, double fallback) {
         Object v = properties.get(key);
