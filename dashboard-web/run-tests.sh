@@ -40,7 +40,7 @@ fi
 
 # the jar serves the panel: rebuild it when the panel or the sidecar changed since it was built
 jar="$root/sidecar/target/vprop-sidecar.jar"
-if [ ! -f "$jar" ] || [ -n "$(find src public vite.config.ts package-lock.json "$root/sidecar/src/main" "$root/sidecar/pom.xml" \
+if [ ! -f "$jar" ] || [ -n "$(find src public vite.config.ts package-lock.json "$root"/*/src/main "$root"/*/pom.xml \
      -newer "$jar" -print -quit)" ]; then
   echo "run-tests: building the sidecar jar with the panel"
   if ! (cd "$root" && mvn -q -B -DskipTests package -pl sidecar -am); then

@@ -96,7 +96,7 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 stale=""
 if [ -f "$JAR" ]; then
-  stale=$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/governors/src "$ROOT"/memory/src "$ROOT"/sidecar/src \
+  stale=$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src \
     -newer "$JAR" -type f -print -quit 2>/dev/null || true)
 fi
 if [ ! -f "$JAR" ] || [ -n "$stale" ]; then

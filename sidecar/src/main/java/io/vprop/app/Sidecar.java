@@ -2,6 +2,7 @@ package io.vprop.app;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 import io.vprop.http.ApiServer;
 import io.vprop.journal.Journal;
@@ -58,7 +59,12 @@ public final class Sidecar implements AutoCloseable {
     /** Starts everything; {@code withHttp=false} for headless replays and benchmarks. */
     public static Sidecar start(VpropConfig cfg, boolean withHttp) {
         Path dir = cfg.dataDir();
-        NewsFeed newsFeed = NewsFeed.load(cfg.get("calendar.file")); // a bad calendar fails before anything opens
+        NewsFeed newsFeed; // a bad calendar fails before anything opens
+        try {
+            newsFeed = NewsFeed.load(cfg.get("calendar.file"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         Journal journal = new Journal(dir.resolve("sidecar.db"), cfg.getBool("journal.durable"));
         EventBus events = new EventBus();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -102,7 +108,7 @@ public final class Sidecar implements AutoCloseable {
             try {
                 api = new ApiServer(kernel, events, metrics, token);
                 io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
-                io.vprop.models.ModelsApi.register(api.app(), models);
+                io.vprop.http.ModelsApi.register(api.app(), models);
                 SidecarKernel k = kernel;
                 if (mem != null) io.vprop.analytics.MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
                         .map(p -> io.vprop.risk.AccountGovernors.accountOf(p.id())).toList());
