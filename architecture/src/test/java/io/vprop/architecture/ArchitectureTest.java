@@ -1,0 +1,61 @@
+package io.vprop.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The architecture rules over the production classes of every module (test classes excluded: a test may wire
+ * whatever it needs). A failure names each offending dependency with its source line.
+ */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_ARCHIVES)
+                .importPackages("io.vprop");
+        // the sidecar's jar and every module's classes are on the test class path: make sure they were all read
+        for (String pkg : new String[]{"io.vprop.market", "io.vprop.trade", "io.vprop.governors", "io.vprop.memory",
+                "io.vprop.protocol", "io.vprop.signal", "io.vprop.paper.broker", "io.vprop.journal", "io.vprop.models",
+                "io.vprop.kernel", "io.vprop.paper", "io.vprop.http", "io.vprop.app"}) {
+            assertThat(production.containPackage(pkg)).as("classes of %s imported", pkg).isTrue();
+        }
+    }
+
+    @Test
+    void modulesUseOnlyTheModulesBelowThem() {
+        ArchitectureRules.MODULE_ARROWS.check(production);
+    }
+
+    @Test
+    void theDomainImportsNoIoLibrary() {
+        ArchitectureRules.DOMAIN_FREE_OF_IO.check(production);
+    }
+
+    @Test
+    void strategiesRiskAndTheEngineSeeNoProtocolTypes() {
+        ArchitectureRules.NO_WIRE_TYPES_IN_THE_DOMAIN.check(production);
+    }
+
+    @Test
+    void onlyTheTransportTalksZeroMq() {
+        ArchitectureRules.ZEROMQ_ONLY_IN_TRANSPORT.check(production);
+    }
+
+    @Test
+    void onlyTheStoresRunSql() {
+        ArchitectureRules.SQL_ONLY_IN_STORES.check(production);
+    }
+
+    @Test
+    void noPackageDependsOnItselfRoundALoop() {
+        ArchitectureRules.NO_PACKAGE_CYCLES.check(production);
+    }
+}
