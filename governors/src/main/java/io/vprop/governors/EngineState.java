@@ -1,6 +1,7 @@
 package io.vprop.governors;
 
 import io.vprop.governors.event.Position;
+import io.vprop.governors.outcome.RuleHit;
 
 import java.util.List;
 

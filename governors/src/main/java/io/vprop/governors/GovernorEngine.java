@@ -4,6 +4,7 @@ import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.rules.ActivityRule;
 import io.vprop.governors.rules.ConsistencyRule;
@@ -48,7 +49,7 @@ public final class GovernorEngine {
 
     private GovernorEngine(FirmProfile profile, EngineState s) {
         this.profile = profile;
-        this.dayClock = new DayClock(Zones.rules("dayReset.zone", profile.dayReset().zone()), profile.dayReset().time());
+        this.dayClock = new DayClock(Zones.rules(profile.dayReset().zone()), profile.dayReset().time());
         this.l = new Ledger(profile, s.initialBalance(), s.currency());
         List<GovernorRule> rs = new ArrayList<>();
         // order matters only where one rule feeds another: news haircuts before the profit target

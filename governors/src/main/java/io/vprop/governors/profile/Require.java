@@ -1,5 +1,9 @@
 package io.vprop.governors.profile;
 
+import io.vprop.governors.time.Zones;
+
+import java.time.zone.ZoneRules;
+
 /** Range checks for profile values; every failure names the field. */
 public final class Require {
     private Require() {}
@@ -37,5 +41,16 @@ public final class Require {
     public static <T> T present(String field, T v) {
         if (v == null) throw new ProfileException(field, "missing value");
         return v;
+    }
+
+    /** A clock name {@link Zones} knows; a missing or unknown one is reported against {@code field}. */
+    public static ZoneRules zone(String field, String zone) {
+        present(field, zone);
+        if (zone.isBlank()) throw new ProfileException(field, "missing value");
+        try {
+            return Zones.rules(zone);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(field, e.getMessage());
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleHit;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
 
 import java.util.ArrayList;
 import java.util.List;

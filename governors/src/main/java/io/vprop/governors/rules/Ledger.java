@@ -1,8 +1,8 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.RuleHit;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.Position;
+import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.MaxLossConfig;

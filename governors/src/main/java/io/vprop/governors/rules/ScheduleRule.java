@@ -1,10 +1,11 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.ScheduleConfig;
+import io.vprop.governors.profile.WindowConfig;
 import io.vprop.governors.time.WeeklyWindow;
 
 import java.util.List;
@@ -18,7 +19,7 @@ public final class ScheduleRule implements GovernorRule {
 
     public ScheduleRule(ScheduleConfig config) {
         this.config = config;
-        this.sessions = config.sessions().stream().map(WeeklyWindow::new).toArray(WeeklyWindow[]::new);
+        this.sessions = config.sessions().stream().map(WindowConfig::newWeeklyWindow).toArray(WeeklyWindow[]::new);
     }
 
     @Override

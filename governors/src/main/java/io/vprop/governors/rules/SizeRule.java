@@ -1,10 +1,10 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.SizeConfig;
 
 import java.util.List;

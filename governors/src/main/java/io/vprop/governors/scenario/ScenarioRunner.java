@@ -2,9 +2,9 @@ package io.vprop.governors.scenario;
 
 import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.RuleHit;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.Timestamps;
+import io.vprop.governors.outcome.RuleHit;
 
 import java.util.ArrayList;
 import java.util.List;
