@@ -3,6 +3,7 @@ package io.vprop.governors;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.FirmProfile;
@@ -235,8 +236,7 @@ public final class GovernorEngine {
         l.heldTrades = s.heldTrades();
         for (long t : s.recentOrderTimes()) l.recordOrder(t);
         for (EngineState.ScheduledNews n : s.news()) {
-            l.addNews(new io.vprop.governors.event.NewsEvent(n.releaseMs(), n.releaseMs(), n.currency(),
-                    io.vprop.governors.event.NewsEvent.Impact.HIGH));
+            l.addNews(new NewsEvent(n.releaseMs(), n.releaseMs(), n.currency(), NewsEvent.Impact.HIGH));
         }
         l.newsViolations = s.newsViolations();
     }

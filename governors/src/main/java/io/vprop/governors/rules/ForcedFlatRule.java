@@ -13,7 +13,7 @@ import java.util.List;
  * {@code leadMinutes} before the window until its end the account must be flat and takes no entries.
  */
 public final class ForcedFlatRule implements GovernorRule {
-    public static final String ID = "forced-flat";
+    static final String ID = "forced-flat";
     private final WindowConfig[] configs;
     private final WeeklyWindow[] windows; // windows[i] is configs[i]
 

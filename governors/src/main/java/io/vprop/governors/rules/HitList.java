@@ -24,7 +24,7 @@ public final class HitList {
         hits.add(i, hit);
     }
 
-    public void add(Action action, String ruleId, double measured, double threshold, long untilMs, String message) {
+    void add(Action action, String ruleId, double measured, double threshold, long untilMs, String message) {
         add(new RuleHit(action, ruleId, measured, threshold, untilMs, message));
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * can still lose down to their stops, must fit inside both the daily and the overall headroom.
  */
 public final class PreTradeRiskRule implements GovernorRule {
-    public static final String ID = "pre-trade-risk";
+    static final String ID = "pre-trade-risk";
     private final PreTradeConfig config;
 
     public PreTradeRiskRule(PreTradeConfig config) {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Once the counted closed profit reaches the target the account is locked: no new risk, ever. */
 public final class ProfitTargetRule implements GovernorRule {
-    public static final String ID = "profit-target";
+    static final String ID = "profit-target";
     private final ProfitTargetConfig config;
 
     public ProfitTargetRule(ProfitTargetConfig config) {

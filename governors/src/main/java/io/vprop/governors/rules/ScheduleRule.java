@@ -12,8 +12,8 @@ import java.util.List;
 
 /** Entries only inside the allowed sessions and not in the last N minutes before the daily reset. */
 public final class ScheduleRule implements GovernorRule {
-    public static final String SESSION = "session";
-    public static final String BEFORE_RESET = "before-reset";
+    static final String SESSION = "session";
+    static final String BEFORE_RESET = "before-reset";
     private final ScheduleConfig config;
     private final WeeklyWindow[] sessions;
 

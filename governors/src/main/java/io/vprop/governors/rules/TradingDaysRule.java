@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Minimum trading and profitable days, counted by the firm's day boundary. Progress only, never a block. */
 public final class TradingDaysRule implements GovernorRule {
-    public static final String ID = "trading-days";
+    static final String ID = "trading-days";
     private final TradingDaysConfig config;
 
     public TradingDaysRule(TradingDaysConfig config) {
