@@ -21,8 +21,7 @@ import io.vprop.governors.rules.ProfitTargetRule;
 import io.vprop.governors.rules.ScheduleRule;
 import io.vprop.governors.rules.SizeRule;
 import io.vprop.governors.rules.TradingDaysRule;
-import io.vprop.governors.time.DayClock;
-import io.vprop.governors.time.Zones;
+import io.vprop.governors.time.FirmDayClock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ import java.util.List;
  */
 public final class GovernorEngine {
     private final FirmProfile profile;
-    private final DayClock dayClock;
+    private final FirmDayClock dayClock;
     private final Ledger l;
     private final GovernorRule[] rules;
     private final HitList hits = new HitList();
@@ -50,7 +49,7 @@ public final class GovernorEngine {
 
     private GovernorEngine(FirmProfile profile, EngineState s) {
         this.profile = profile;
-        this.dayClock = new DayClock(Zones.rules(profile.dayReset().zone()), profile.dayReset().time());
+        this.dayClock = profile.dayClock();
         this.l = new Ledger(profile, s.initialBalance(), s.currency());
         List<GovernorRule> rs = new ArrayList<>();
         // order matters only where one rule feeds another: news haircuts before the profit target

@@ -1,5 +1,7 @@
 package io.vprop.governors.profile;
 
+import io.vprop.governors.time.FirmDayClock;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,5 +45,10 @@ public record FirmProfile(String id, String name, DayResetConfig dayReset, Daily
         for (WindowConfig w : forcedFlat) {
             if (!ids.add(w.id())) throw new ProfileException("forcedFlat[" + w.id() + "].id", "duplicate window id");
         }
+    }
+
+    /** The firm's trading-day clock, from {@link #dayReset()}. */
+    public FirmDayClock dayClock() {
+        return FirmDayClock.of(dayReset.zone(), dayReset.time());
     }
 }
