@@ -1,6 +1,8 @@
-package io.vprop.memory.index;
+package io.vprop.memory.similar;
 
 import io.vprop.memory.TradeRecord;
+import io.vprop.memory.index.IndexFiles;
+import io.vprop.memory.index.VectorIndex;
 import io.vprop.memory.longterm.LongTermMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
