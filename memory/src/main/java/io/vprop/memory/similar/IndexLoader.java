@@ -44,7 +44,7 @@ public final class IndexLoader {
     }
 
     /** Adds every trade whose feature vector has the index dimension, in id order, in batches. */
-    public static VectorIndex rebuild(IndexSpec spec, LongTermMemory store) {
+    static VectorIndex rebuild(IndexSpec spec, LongTermMemory store) {
         VectorIndex index = spec.create();
         int d = spec.dimension();
         long[] ids = new long[BATCH];
