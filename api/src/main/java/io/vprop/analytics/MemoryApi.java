@@ -1,7 +1,7 @@
 package io.vprop.analytics;
 
 import io.javalin.Javalin;
-import io.vprop.memory.TradeMemory;
+import io.vprop.memory.facade.TradeMemory;
 import io.vprop.memory.TradeRecord;
 
 import java.util.ArrayList;

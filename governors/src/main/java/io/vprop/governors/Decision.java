@@ -1,5 +1,8 @@
 package io.vprop.governors;
 
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
+
 import java.util.List;
 
 /**

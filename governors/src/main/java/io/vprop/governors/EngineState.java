@@ -1,12 +1,13 @@
 package io.vprop.governors;
 
 import io.vprop.governors.event.Position;
+import io.vprop.governors.outcome.RuleHit;
 
 import java.util.List;
 
 /**
  * Everything the engine remembers, as a plain record the sidecar can persist. Starting and recovering are the same
- * path: {@link GovernorEngine#restore(io.vprop.governors.profile.FirmProfile, EngineState)} with either
+ * path: {@link GovernorEngine#restore} with either
  * {@link #fresh(double, String)} or a saved state. Times are UTC epoch ms; {@link Long#MIN_VALUE} means "not yet".
  */
 public record EngineState(

@@ -3,7 +3,9 @@ package io.vprop.governors;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.rules.ActivityRule;
 import io.vprop.governors.rules.ConsistencyRule;
@@ -19,8 +21,7 @@ import io.vprop.governors.rules.ProfitTargetRule;
 import io.vprop.governors.rules.ScheduleRule;
 import io.vprop.governors.rules.SizeRule;
 import io.vprop.governors.rules.TradingDaysRule;
-import io.vprop.governors.time.DayClock;
-import io.vprop.governors.time.Zones;
+import io.vprop.governors.time.FirmDayClock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ import java.util.List;
  */
 public final class GovernorEngine {
     private final FirmProfile profile;
-    private final DayClock dayClock;
+    private final FirmDayClock dayClock;
     private final Ledger l;
     private final GovernorRule[] rules;
     private final HitList hits = new HitList();
@@ -48,7 +49,7 @@ public final class GovernorEngine {
 
     private GovernorEngine(FirmProfile profile, EngineState s) {
         this.profile = profile;
-        this.dayClock = new DayClock(Zones.rules("dayReset.zone", profile.dayReset().zone()), profile.dayReset().time());
+        this.dayClock = profile.dayClock();
         this.l = new Ledger(profile, s.initialBalance(), s.currency());
         List<GovernorRule> rs = new ArrayList<>();
         // order matters only where one rule feeds another: news haircuts before the profit target
@@ -234,8 +235,7 @@ public final class GovernorEngine {
         l.heldTrades = s.heldTrades();
         for (long t : s.recentOrderTimes()) l.recordOrder(t);
         for (EngineState.ScheduledNews n : s.news()) {
-            l.addNews(new io.vprop.governors.event.NewsEvent(n.releaseMs(), n.releaseMs(), n.currency(),
-                    io.vprop.governors.event.NewsEvent.Impact.HIGH));
+            l.addNews(new NewsEvent(n.releaseMs(), n.releaseMs(), n.currency(), NewsEvent.Impact.HIGH));
         }
         l.newsViolations = s.newsViolations();
     }

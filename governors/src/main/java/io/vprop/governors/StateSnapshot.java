@@ -1,5 +1,7 @@
 package io.vprop.governors;
 
+import io.vprop.governors.outcome.RuleStatus;
+
 import java.util.List;
 
 /**

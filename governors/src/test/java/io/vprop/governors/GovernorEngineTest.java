@@ -10,6 +10,9 @@ import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
 import io.vprop.governors.event.Side;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.FirmProfile;
 import org.junit.jupiter.api.Test;
 

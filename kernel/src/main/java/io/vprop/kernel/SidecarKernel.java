@@ -14,7 +14,7 @@ import io.vprop.protocol.MessageType;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
 import io.vprop.protocol.ProtocolException;
-import io.vprop.governors.Action;
+import io.vprop.governors.outcome.Action;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.PreTradeVerdict;
 import io.vprop.risk.RiskEngine;

@@ -2,11 +2,11 @@ package io.vprop.risk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vprop.governors.Action;
+import io.vprop.governors.outcome.Action;
 import io.vprop.governors.Decision;
 import io.vprop.governors.EngineState;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.RuleStatus;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;

@@ -1,6 +1,6 @@
 package io.vprop.strategy;
 
-import io.vprop.memory.TradeMemory;
+import io.vprop.memory.facade.TradeMemory;
 import io.vprop.memory.similar.SimilarOutcomes;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SimilarTradeOutcomes;

@@ -1,7 +1,7 @@
 package io.vprop.strategy;
 
 import io.vprop.kernel.SignalRequest;
-import io.vprop.memory.TradeMemory;
+import io.vprop.memory.facade.TradeMemory;
 import io.vprop.kernel.Strategy;
 import io.vprop.kernel.StrategyContext;
 import io.vprop.market.Bar;

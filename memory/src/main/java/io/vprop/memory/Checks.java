@@ -6,24 +6,24 @@ import java.util.Map;
  * Argument checks shared by the memory records. Every failure names the field and the offending
  * value, so a bad record coming from the EA or a config is diagnosable from the message alone.
  */
-public final class Checks {
+final class Checks {
     private Checks() {}
 
-    public static String nonBlank(String field, String value) {
+    static String nonBlank(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must be non-blank, was " + (value == null ? "null" : "'" + value + "'"));
         }
         return value;
     }
 
-    public static double finite(String field, double value) {
+    static double finite(String field, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(field + " must be a finite number, was " + value);
         }
         return value;
     }
 
-    public static double finiteNonNegative(String field, double value) {
+    static double finiteNonNegative(String field, double value) {
         finite(field, value);
         if (value < 0) {
             throw new IllegalArgumentException(field + " must be >= 0, was " + value);
@@ -31,14 +31,14 @@ public final class Checks {
         return value;
     }
 
-    public static long nonNegative(String field, long value) {
+    static long nonNegative(String field, long value) {
         if (value < 0) {
             throw new IllegalArgumentException(field + " must be >= 0, was " + value);
         }
         return value;
     }
 
-    public static double positive(String field, double value) {
+    static double positive(String field, double value) {
         finite(field, value);
         if (value <= 0) {
             throw new IllegalArgumentException(field + " must be > 0, was " + value);
@@ -47,7 +47,7 @@ public final class Checks {
     }
 
     /** Copies the vector after checking every component is finite (NaN/Infinity would poison distances). */
-    public static float[] finiteVector(String field, float[] vector) {
+    static float[] finiteVector(String field, float[] vector) {
         if (vector == null) {
             throw new IllegalArgumentException(field + " must not be null");
         }
@@ -59,7 +59,7 @@ public final class Checks {
         return vector.clone();
     }
 
-    public static Map<String, String> stringMap(String field, Map<String, String> map) {
+    static Map<String, String> stringMap(String field, Map<String, String> map) {
         if (map == null) {
             return Map.of();
         }

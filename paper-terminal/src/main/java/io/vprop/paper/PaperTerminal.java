@@ -1,9 +1,9 @@
 package io.vprop.paper;
 
-import io.vprop.governors.Action;
+import io.vprop.governors.outcome.Action;
 import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.RuleStatus;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.journal.Journal;
 import io.vprop.market.Bar;

@@ -19,8 +19,8 @@ import io.vprop.signal.SignalConfig;
 import io.vprop.strategy.DemoStrategy;
 import io.vprop.strategy.EntryFeatures;
 import io.vprop.strategy.SignalEngineStrategy;
-import io.vprop.memory.MemoryConfig;
-import io.vprop.memory.TradeMemory;
+import io.vprop.memory.facade.MemoryConfig;
+import io.vprop.memory.facade.TradeMemory;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.vprop.signal.risk;
 
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.RuleStatus;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.rules.DailyLossRule;

@@ -5,6 +5,7 @@ import io.vprop.governors.profile.ProfileException;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -95,7 +96,7 @@ public final class JsonFields {
             return Enum.valueOf(type, s);
         } catch (IllegalArgumentException e) {
             throw new ProfileException(field(name), "unknown value '" + s + "', expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+                    + Arrays.toString(type.getEnumConstants()));
         }
     }
 

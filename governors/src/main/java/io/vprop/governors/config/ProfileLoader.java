@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -222,7 +223,7 @@ public final class ProfileLoader {
                     throw new ProfileException(sym.field(en.getKey()), "must be a non-empty array of currency codes");
                 }
                 List<String> cs = new ArrayList<>();
-                en.getValue().forEach(x -> cs.add(x.asText().toUpperCase(java.util.Locale.ROOT)));
+                en.getValue().forEach(x -> cs.add(x.asText().toUpperCase(Locale.ROOT)));
                 symbolCurrencies.put(en.getKey(), cs);
             });
         }

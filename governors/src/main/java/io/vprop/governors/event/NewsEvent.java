@@ -1,5 +1,7 @@
 package io.vprop.governors.event;
 
+import java.util.Locale;
+
 /**
  * A scheduled economic release learnt at {@code timeMs}, happening at {@code releaseMs}.
  *
@@ -12,6 +14,6 @@ public record NewsEvent(long timeMs, long releaseMs, String currency, Impact imp
     public NewsEvent {
         Checks.symbol("news.currency", currency);
         Checks.required("news.impact", impact);
-        currency = currency.toUpperCase(java.util.Locale.ROOT);
+        currency = currency.toUpperCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,5 @@
 package io.vprop.governors.profile;
 
-import io.vprop.governors.time.Zones;
-
 import java.time.LocalTime;
 
 /**
@@ -13,6 +11,6 @@ public record DayResetConfig(String zone, LocalTime time) {
     public DayResetConfig {
         Require.present("dayReset.zone", zone);
         Require.present("dayReset.time", time);
-        Zones.rules("dayReset.zone", zone); // rejects unknown zones now, not at the first event
+        Require.zone("dayReset.zone", zone); // rejects unknown zones now, not at the first event
     }
 }

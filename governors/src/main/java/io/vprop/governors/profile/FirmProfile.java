@@ -1,7 +1,11 @@
 package io.vprop.governors.profile;
 
+import io.vprop.governors.time.FirmDayClock;
+
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A firm's rule set. Optional blocks are null when the firm has no such rule. Where a value came from
@@ -37,9 +41,14 @@ public record FirmProfile(String id, String name, DayResetConfig dayReset, Daily
             throw new ProfileException("dailyLoss.limitAmount", dailyLoss.limitAmount()
                     + " is above maxLoss.limitAmount " + maxLoss.limitAmount());
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (WindowConfig w : forcedFlat) {
             if (!ids.add(w.id())) throw new ProfileException("forcedFlat[" + w.id() + "].id", "duplicate window id");
         }
+    }
+
+    /** The firm's trading-day clock, from {@link #dayReset()}. */
+    public FirmDayClock dayClock() {
+        return FirmDayClock.of(dayReset.zone(), dayReset.time());
     }
 }

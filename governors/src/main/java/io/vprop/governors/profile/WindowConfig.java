@@ -1,5 +1,6 @@
 package io.vprop.governors.profile;
 
+import io.vprop.governors.time.WeeklyWindow;
 import io.vprop.governors.time.Zones;
 
 import java.time.DayOfWeek;
@@ -17,8 +18,7 @@ public record WindowConfig(String id, String zone, Set<DayOfWeek> days, LocalTim
     public WindowConfig {
         String f = "window[" + id + "]";
         Require.present(f + ".id", id);
-        Require.present(f + ".zone", zone);
-        Zones.rules(f + ".zone", zone);
+        Require.zone(f + ".zone", zone);
         Require.present(f + ".days", days);
         if (days.isEmpty()) throw new ProfileException(f + ".days", "must list at least one day");
         days = Set.copyOf(days);
@@ -26,5 +26,10 @@ public record WindowConfig(String id, String zone, Set<DayOfWeek> days, LocalTim
         if (durationMinutes <= 0) throw new ProfileException(f + ".durationMinutes", "must be greater than 0, got " + durationMinutes);
         if (durationMinutes > 7 * 24 * 60) throw new ProfileException(f + ".durationMinutes", "longer than a week: " + durationMinutes);
         Require.nonNegative(f + ".leadMinutes", leadMinutes);
+    }
+
+    /** A new (mutable, caching) {@link WeeklyWindow} for this window, for one engine. */
+    public WeeklyWindow newWeeklyWindow() {
+        return new WeeklyWindow(Zones.rules(zone), days, start, durationMinutes, leadMinutes);
     }
 }

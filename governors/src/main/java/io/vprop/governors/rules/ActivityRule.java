@@ -1,9 +1,9 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.ActivityConfig;
 
 import java.util.List;
@@ -14,12 +14,12 @@ import java.util.List;
  * entries cannot make past trades longer).
  */
 public final class ActivityRule implements GovernorRule {
-    public static final String ORDERS_PER_SECOND = "orders-per-second";
-    public static final String REQUESTS_PER_DAY = "requests-per-day";
-    public static final String POSITIONS_PER_DAY = "positions-per-day";
-    public static final String TRADES_PER_DAY = "trades-per-day";
-    public static final String COOLDOWN = "loss-cooldown";
-    public static final String HOLD_TIME = "hold-time";
+    static final String ORDERS_PER_SECOND = "orders-per-second";
+    static final String REQUESTS_PER_DAY = "requests-per-day";
+    static final String POSITIONS_PER_DAY = "positions-per-day";
+    static final String TRADES_PER_DAY = "trades-per-day";
+    static final String COOLDOWN = "loss-cooldown";
+    static final String HOLD_TIME = "hold-time";
     private final ActivityConfig c;
 
     public ActivityRule(ActivityConfig config) {

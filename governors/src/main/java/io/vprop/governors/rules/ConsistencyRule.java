@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.ConsistencyConfig;
 
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * current best day (today included) to be within the rule.
  */
 public final class ConsistencyRule implements GovernorRule {
-    public static final String ID = "consistency";
+    static final String ID = "consistency";
     private final ConsistencyConfig config;
 
     public ConsistencyRule(ConsistencyConfig config) {

@@ -1,9 +1,9 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleHit;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.BufferConfig;
 import io.vprop.governors.profile.DailyLossConfig;
 

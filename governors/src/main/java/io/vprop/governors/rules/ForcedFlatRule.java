@@ -1,8 +1,8 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.WindowConfig;
 import io.vprop.governors.time.WeeklyWindow;
 
@@ -13,21 +13,24 @@ import java.util.List;
  * {@code leadMinutes} before the window until its end the account must be flat and takes no entries.
  */
 public final class ForcedFlatRule implements GovernorRule {
-    public static final String ID = "forced-flat";
-    private final WeeklyWindow[] windows;
+    static final String ID = "forced-flat";
+    private final WindowConfig[] configs;
+    private final WeeklyWindow[] windows; // windows[i] is configs[i]
 
     public ForcedFlatRule(List<WindowConfig> configs) {
-        this.windows = configs.stream().map(WeeklyWindow::new).toArray(WeeklyWindow[]::new);
+        this.configs = configs.toArray(WindowConfig[]::new);
+        this.windows = configs.stream().map(WindowConfig::newWeeklyWindow).toArray(WeeklyWindow[]::new);
     }
 
     @Override
     public void check(Ledger l, GovernorEvent e, HitList hits) {
         long t = l.nowMs;
-        for (WeeklyWindow w : windows) {
+        for (int i = 0; i < windows.length; i++) {
+            WeeklyWindow w = windows[i];
             if (w.activeAt(t)) {
                 long end = w.endAfter(t);
-                hits.add(Action.PAUSE_UNTIL_RESET, ID + ":" + w.config().id(), t, w.startAfter(t), end,
-                        "Flat before '" + w.config().id() + "' starting " + Fmt.time(w.startAfter(t))
+                hits.add(Action.PAUSE_UNTIL_RESET, ID + ":" + configs[i].id(), t, w.startAfter(t), end,
+                        "Flat before '" + configs[i].id() + "' starting " + Fmt.time(w.startAfter(t))
                                 + ": close everything, no entries until " + Fmt.time(end) + ".");
             }
         }
@@ -35,11 +38,12 @@ public final class ForcedFlatRule implements GovernorRule {
 
     @Override
     public void status(Ledger l, List<RuleStatus> out) {
-        for (WeeklyWindow w : windows) {
+        for (int i = 0; i < windows.length; i++) {
+            WeeklyWindow w = windows[i];
             long t = l.nowMs;
             boolean active = w.activeAt(t);
-            long flatFrom = w.startAfter(t) - w.config().leadMinutes() * 60_000L;
-            out.add(new RuleStatus(ID + ":" + w.config().id(), t, flatFrom, (flatFrom - t) / 60_000.0, 100,
+            long flatFrom = w.startAfter(t) - configs[i].leadMinutes() * 60_000L;
+            out.add(new RuleStatus(ID + ":" + configs[i].id(), t, flatFrom, (flatFrom - t) / 60_000.0, 100,
                     active ? RuleStatus.Status.WARNING : RuleStatus.Status.OK,
                     "Must be flat from " + Fmt.time(flatFrom) + " to " + Fmt.time(w.endAfter(t)) + " (distance in minutes)."));
         }

@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.outcome.RuleStatus;
 
 import java.util.List;
 

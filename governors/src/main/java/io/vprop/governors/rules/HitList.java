@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleHit;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class HitList {
         hits.add(i, hit);
     }
 
-    public void add(Action action, String ruleId, double measured, double threshold, long untilMs, String message) {
+    void add(Action action, String ruleId, double measured, double threshold, long untilMs, String message) {
         add(new RuleHit(action, ruleId, measured, threshold, untilMs, message));
     }
 

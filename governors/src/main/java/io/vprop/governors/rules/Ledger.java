@@ -1,8 +1,8 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.RuleHit;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.Position;
+import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.MaxLossConfig;
@@ -11,16 +11,16 @@ import java.util.List;
 
 /**
  * The engine's mutable account state, shared by the rules. Single-threaded by contract (one engine per account,
- * driven by one thread). Fields are public for the rules and the engine; outside this module use
- * {@link io.vprop.governors.EngineState} to export and restore it.
+ * driven by one thread). Public members are the ones the engine uses; the engine exports and restores this
+ * state as an {@code EngineState}.
  */
 public final class Ledger {
-    public static final int NEWS_CAPACITY = 64;
+    static final int NEWS_CAPACITY = 64;
 
-    public final FirmProfile profile;
+    final FirmProfile profile;
     public final double initialBalance;
     public final String currency;
-    public final double maxLossLimit;
+    final double maxLossLimit;
 
     // clock
     public long nowMs = Long.MIN_VALUE;
@@ -37,7 +37,7 @@ public final class Ledger {
     public double dayStartBalance;
     public double dayStartEquity;
     public double dayAnchor;
-    public double dailyLimit = Double.NaN;
+    double dailyLimit = Double.NaN;
     public double dailyFloor = Double.NEGATIVE_INFINITY;
 
     // overall loss
@@ -137,7 +137,7 @@ public final class Ledger {
     }
 
     /** Raises the trailing high-water mark; the overall floor follows it up (capped by the lock) and never falls. */
-    public void raiseHighWater(double value) {
+    void raiseHighWater(double value) {
         if (value <= highWaterMark) return;
         highWaterMark = value;
         MaxLossConfig m = profile.maxLoss();
@@ -150,7 +150,7 @@ public final class Ledger {
      * The overall floor as it would stand if the open winners were closed now. With a floor that trails the closed
      * balance, banking one position's profit lifts the floor under the others; pre-trade sizing uses this.
      */
-    public double projectedOverallFloor() {
+    double projectedOverallFloor() {
         MaxLossConfig m = profile.maxLoss();
         if (m.mode() != MaxLossConfig.Mode.TRAILING_CLOSED_BALANCE) return overallFloor;
         double potential = balance;
@@ -170,13 +170,13 @@ public final class Ledger {
         return pausedUntilMs != 0 && nowMs < pausedUntilMs;
     }
 
-    public void halt(RuleHit hit) {
+    void halt(RuleHit hit) {
         if (halted) return;
         halted = true;
         haltHit = hit;
     }
 
-    public void pause(long untilMs, RuleHit hit) {
+    void pause(long untilMs, RuleHit hit) {
         if (halted || (paused() && pausedUntilMs >= untilMs)) return;
         pausedUntilMs = untilMs;
         pauseHit = hit;
@@ -193,7 +193,7 @@ public final class Ledger {
     }
 
     /** Forgets releases older than {@code cutoffMs}. */
-    public void pruneNews(long cutoffMs) {
+    void pruneNews(long cutoffMs) {
         int i = 0;
         while (i < newsCount) {
             if (newsRelease[i] < cutoffMs) dropNews(i); else i++;
@@ -208,7 +208,7 @@ public final class Ledger {
     }
 
     /** Accepted orders within the last second before {@code t} (inclusive of orders at t - 999 ms). */
-    public int ordersInLastSecond(long t) {
+    int ordersInLastSecond(long t) {
         int n = Math.min(orderCount, orderTimes.length);
         int c = 0;
         for (int i = 0; i < n; i++) {

@@ -1,12 +1,12 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.NewsConfig;
 
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
  * release. HAIRCUT mode: trading is allowed but only {@code haircutKeepPct}% of such a trade's profit counts.
  */
 public final class NewsRule implements GovernorRule {
-    public static final String ID = "news-embargo";
+    static final String ID = "news-embargo";
     private static final long KEEP_MS = 24 * 3_600_000L; // releases are kept a day so that exits can look back
     private final NewsConfig config;
     private final Map<String, List<String>> symbolCurrencies;

@@ -1,9 +1,9 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.PreTradeConfig;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  * can still lose down to their stops, must fit inside both the daily and the overall headroom.
  */
 public final class PreTradeRiskRule implements GovernorRule {
-    public static final String ID = "pre-trade-risk";
+    static final String ID = "pre-trade-risk";
     private final PreTradeConfig config;
 
     public PreTradeRiskRule(PreTradeConfig config) {

@@ -1,16 +1,16 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleHit;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.ProfitTargetConfig;
 
 import java.util.List;
 
 /** Once the counted closed profit reaches the target the account is locked: no new risk, ever. */
 public final class ProfitTargetRule implements GovernorRule {
-    public static final String ID = "profit-target";
+    static final String ID = "profit-target";
     private final ProfitTargetConfig config;
 
     public ProfitTargetRule(ProfitTargetConfig config) {

@@ -1,24 +1,25 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.ScheduleConfig;
+import io.vprop.governors.profile.WindowConfig;
 import io.vprop.governors.time.WeeklyWindow;
 
 import java.util.List;
 
 /** Entries only inside the allowed sessions and not in the last N minutes before the daily reset. */
 public final class ScheduleRule implements GovernorRule {
-    public static final String SESSION = "session";
-    public static final String BEFORE_RESET = "before-reset";
+    static final String SESSION = "session";
+    static final String BEFORE_RESET = "before-reset";
     private final ScheduleConfig config;
     private final WeeklyWindow[] sessions;
 
     public ScheduleRule(ScheduleConfig config) {
         this.config = config;
-        this.sessions = config.sessions().stream().map(WeeklyWindow::new).toArray(WeeklyWindow[]::new);
+        this.sessions = config.sessions().stream().map(WindowConfig::newWeeklyWindow).toArray(WeeklyWindow[]::new);
     }
 
     @Override

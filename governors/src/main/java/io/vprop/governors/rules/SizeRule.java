@@ -1,22 +1,22 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.Action;
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.SizeConfig;
 
 import java.util.List;
 
 /** Size and risk caps: lots per ticket and per symbol, open positions and orders, % risk per trade, stop loss. */
 public final class SizeRule implements GovernorRule {
-    public static final String LOTS_PER_TICKET = "lots-per-ticket";
-    public static final String LOTS_PER_SYMBOL = "lots-per-symbol";
-    public static final String OPEN_POSITIONS = "open-positions";
-    public static final String OPEN_ORDERS = "open-orders";
-    public static final String RISK_PER_TRADE = "risk-per-trade";
-    public static final String STOP_LOSS = "stop-loss-required";
+    static final String LOTS_PER_TICKET = "lots-per-ticket";
+    static final String LOTS_PER_SYMBOL = "lots-per-symbol";
+    static final String OPEN_POSITIONS = "open-positions";
+    static final String OPEN_ORDERS = "open-orders";
+    static final String RISK_PER_TRADE = "risk-per-trade";
+    static final String STOP_LOSS = "stop-loss-required";
     private final SizeConfig c;
 
     public SizeRule(SizeConfig config) {

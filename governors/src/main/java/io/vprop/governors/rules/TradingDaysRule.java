@@ -1,14 +1,14 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.TradingDaysConfig;
 
 import java.util.List;
 
 /** Minimum trading and profitable days, counted by the firm's day boundary. Progress only, never a block. */
 public final class TradingDaysRule implements GovernorRule {
-    public static final String ID = "trading-days";
+    static final String ID = "trading-days";
     private final TradingDaysConfig config;
 
     public TradingDaysRule(TradingDaysConfig config) {

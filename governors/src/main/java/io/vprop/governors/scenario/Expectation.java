@@ -8,5 +8,5 @@ import java.util.Map;
  * values, by the flat names listed in {@link ScenarioRunner#NUMERIC_KEYS}, {@link ScenarioRunner#BOOLEAN_KEYS} and
  * {@link ScenarioRunner#TIME_KEYS}.
  */
-public record Expectation(String action, String rule, List<String> hits, Map<String, Double> numbers,
+record Expectation(String action, String rule, List<String> hits, Map<String, Double> numbers,
                           Map<String, Boolean> booleans, Map<String, Long> times) {}

@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param profileRef the bundled profile id, or "inline"
  */
-public record Scenario(String name, String description, String source, String profileRef, FirmProfile profile,
+record Scenario(String name, String description, String source, String profileRef, FirmProfile profile,
                        double initialBalance, String currency, List<Step> steps) {
-    public Scenario {
+    Scenario {
         steps = List.copyOf(steps);
     }
 }

@@ -1,5 +1,7 @@
 package io.vprop.governors.scenario;
 
+import io.vprop.governors.config.Timestamps;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -64,7 +66,7 @@ public final class ScenarioCheck {
             for (ScenarioRunner.Verdict v : verdicts) {
                 checkpoints++;
                 out.println((v.passed() ? "  PASS " : "  FAIL ") + "#" + v.step() + " " + v.type() + " "
-                        + io.vprop.governors.config.Timestamps.format(v.timeMs()) + " " + v.summary());
+                        + Timestamps.format(v.timeMs()) + " " + v.summary());
                 for (String m : v.mismatches()) out.println("       " + m);
                 if (!v.passed()) {
                     failed++;

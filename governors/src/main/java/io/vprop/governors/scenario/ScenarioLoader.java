@@ -26,12 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads scenario files (format: governors/scenarios/README.md). Problems name the step and field. */
-public final class ScenarioLoader {
+final class ScenarioLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScenarioLoader() {}
 
-    public static Scenario load(Path file) {
+    static Scenario load(Path file) {
         try {
             return parse(JSON.readTree(Files.readString(file)), file.getFileName().toString());
         } catch (NoSuchFileException e) {
@@ -43,7 +43,7 @@ public final class ScenarioLoader {
         }
     }
 
-    public static Scenario parse(JsonNode root, String origin) {
+    static Scenario parse(JsonNode root, String origin) {
         JsonFields f = new JsonFields(root, "");
         String name = f.text("name");
         String description = f.text("description", "");

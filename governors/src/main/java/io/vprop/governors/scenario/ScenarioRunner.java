@@ -2,32 +2,32 @@ package io.vprop.governors.scenario;
 
 import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.RuleHit;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.Timestamps;
+import io.vprop.governors.outcome.RuleHit;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Plays a {@link Scenario} through a fresh engine and compares every checkpoint. */
-public final class ScenarioRunner {
+final class ScenarioRunner {
     /** Money and counts are compared to within this absolute tolerance. */
-    public static final double TOLERANCE = 0.005;
+    static final double TOLERANCE = 0.005;
 
-    public static final List<String> NUMERIC_KEYS = List.of("measured", "threshold", "balance", "equity", "dayAnchor",
+    static final List<String> NUMERIC_KEYS = List.of("measured", "threshold", "balance", "equity", "dayAnchor",
             "dailyFloor", "dailyHeadroom", "highWaterMark", "overallFloor", "overallHeadroom", "openRisk", "sizingHeadroom",
             "countedProfit", "profitTarget", "targetProgressPct", "tradingDays", "profitableDays", "bestDayProfit",
             "profitStillNeeded", "heldSharePct", "newsViolations");
-    public static final List<String> BOOLEAN_KEYS = List.of("halted", "paused", "targetLocked");
-    public static final List<String> TIME_KEYS = List.of("dayStart", "nextReset", "pausedUntil", "until");
+    static final List<String> BOOLEAN_KEYS = List.of("halted", "paused", "targetLocked");
+    static final List<String> TIME_KEYS = List.of("dayStart", "nextReset", "pausedUntil", "until");
 
     /** One checkpoint's verdict. */
-    public record Verdict(int step, String type, long timeMs, boolean passed, String summary, List<String> mismatches) {}
+    record Verdict(int step, String type, long timeMs, boolean passed, String summary, List<String> mismatches) {}
 
     private ScenarioRunner() {}
 
-    public static List<Verdict> run(Scenario s) {
+    static List<Verdict> run(Scenario s) {
         GovernorEngine engine = GovernorEngine.start(s.profile(), s.initialBalance(), s.currency());
         List<Verdict> out = new ArrayList<>();
         for (Step step : s.steps()) {

@@ -1,5 +1,6 @@
 package io.vprop.governors.time;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -9,20 +10,20 @@ import java.time.zone.ZoneRules;
 import java.util.List;
 
 /** Wall-clock arithmetic on {@link ZoneRules}, in epoch milliseconds. Not on the per-tick path (callers cache). */
-public final class LocalClock {
+final class LocalClock {
     private final ZoneRules rules;
 
-    public LocalClock(ZoneRules rules) {
+    LocalClock(ZoneRules rules) {
         this.rules = rules;
     }
 
-    public LocalDate localDate(long epochMs) {
+    LocalDate localDate(long epochMs) {
         return localDateTime(epochMs).toLocalDate();
     }
 
-    public LocalDateTime localDateTime(long epochMs) {
+    LocalDateTime localDateTime(long epochMs) {
         long sec = Math.floorDiv(epochMs, 1000L);
-        ZoneOffset off = rules.getOffset(java.time.Instant.ofEpochSecond(sec));
+        ZoneOffset off = rules.getOffset(Instant.ofEpochSecond(sec));
         return LocalDateTime.ofEpochSecond(sec, (int) Math.floorMod(epochMs, 1000L) * 1_000_000, off);
     }
 
@@ -30,12 +31,12 @@ public final class LocalClock {
      * Epoch ms of a wall time. In a spring-forward gap the wall time does not exist and the instant of the
      * transition is used; in an autumn overlap the earlier instant is used.
      */
-    public long epochMs(LocalDate date, LocalTime time) {
+    long epochMs(LocalDate date, LocalTime time) {
         return epochMs(date.atTime(time));
     }
 
     /** As {@link #epochMs(LocalDate, LocalTime)}. */
-    public long epochMs(LocalDateTime ldt) {
+    long epochMs(LocalDateTime ldt) {
         List<ZoneOffset> offsets = rules.getValidOffsets(ldt);
         if (offsets.isEmpty()) {
             ZoneOffsetTransition gap = rules.getTransition(ldt);

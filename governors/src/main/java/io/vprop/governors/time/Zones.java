@@ -1,9 +1,7 @@
 package io.vprop.governors.time;
 
-import io.vprop.governors.profile.ProfileException;
-
-import java.time.DayOfWeek;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
@@ -48,15 +46,19 @@ public final class Zones {
 
     private Zones() {}
 
-    /** Rules for {@code zone}; throws a {@link ProfileException} naming {@code field} when the zone is unknown. */
-    public static ZoneRules rules(String field, String zone) {
-        if (zone == null || zone.isBlank()) throw new ProfileException(field, "missing value");
+    /**
+     * Rules for {@code zone}: an IANA name, a fixed offset, {@value #BROKER_US_DST} or {@value #BROKER_EU_DST}.
+     *
+     * @throws IllegalArgumentException when the name is missing or not a known zone; the message names the value
+     */
+    public static ZoneRules rules(String zone) {
+        if (zone == null || zone.isBlank()) throw new IllegalArgumentException("time zone missing");
         if (BROKER_US_DST.equals(zone)) return US_DST_SERVER;
         if (BROKER_EU_DST.equals(zone)) return EU_DST_SERVER;
         try {
             return ZoneId.of(zone).getRules();
         } catch (DateTimeException e) {
-            throw new ProfileException(field, "unknown time zone '" + zone + "' (use an IANA name such as Europe/Prague, "
+            throw new IllegalArgumentException("unknown time zone '" + zone + "' (use an IANA name such as Europe/Prague, "
                     + "an offset such as UTC+03:00, " + BROKER_US_DST + " or " + BROKER_EU_DST + ")");
         }
     }

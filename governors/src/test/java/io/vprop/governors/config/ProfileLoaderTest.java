@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,7 +78,7 @@ class ProfileLoaderTest {
             "string not number    | \"limitPct\": 10,                | \"limitPct\": \"10\",                 | maxLoss.limitPct: must be a number",
     })
     void badProfilesAreRejectedNamingTheField(String why, String from, String to, String message) {
-        String broken = BASE.replaceFirst(java.util.regex.Pattern.quote(from.trim()), java.util.regex.Matcher.quoteReplacement(to.trim()));
+        String broken = BASE.replaceFirst(Pattern.quote(from.trim()), Matcher.quoteReplacement(to.trim()));
         assertThat(broken).as("fixture edit for " + why).isNotEqualTo(BASE);
         assertThatThrownBy(() -> ProfileLoader.json(broken, "test.json"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,6 +1,5 @@
 package io.vprop.governors.property;
 
-import io.vprop.governors.Action;
 import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.StateSnapshot;
@@ -11,6 +10,7 @@ import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
 import io.vprop.governors.event.Side;
+import io.vprop.governors.outcome.Action;
 import io.vprop.governors.profile.FirmProfile;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,9 +1,7 @@
 package io.vprop.governors.replay;
 
-import io.vprop.governors.Action;
 import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.RuleHit;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.Fill;
@@ -11,6 +9,8 @@ import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
 import io.vprop.governors.event.Side;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

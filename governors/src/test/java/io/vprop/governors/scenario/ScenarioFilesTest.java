@@ -1,5 +1,6 @@
 package io.vprop.governors.scenario;
 
+import io.vprop.governors.config.ProfileLoader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -41,7 +42,7 @@ class ScenarioFilesTest {
         List<Path> files = files();
         assertThat(files).hasSizeGreaterThanOrEqualTo(40);
         List<String> refs = files.stream().map(ScenarioLoader::load).map(Scenario::profileRef).distinct().toList();
-        assertThat(refs).containsAll(io.vprop.governors.config.ProfileLoader.BUNDLED).contains("inline");
+        assertThat(refs).containsAll(ProfileLoader.BUNDLED).contains("inline");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vprop.memory.faiss;
 
+import io.vprop.memory.index.JavaFlatIndex;
 import io.vprop.memory.index.Neighbor;
 import io.vprop.memory.index.VectorIndex;
 import org.bytedeco.javacpp.FloatPointer;
@@ -41,7 +42,7 @@ public final class FaissIndex implements VectorIndex {
         this.query = new FloatPointer(dimension);
     }
 
-    /** Exact search (IndexFlatL2): results identical to {@link io.vprop.memory.index.JavaFlatIndex}. */
+    /** Exact search (IndexFlatL2): results identical to {@link JavaFlatIndex}. */
     public static FaissIndex flat(int dimension) {
         FaissIndexes.requireAvailable();
         checkDimension(dimension);

@@ -16,13 +16,13 @@ import org.bytedeco.javacpp.annotation.Platform;
  * Builder (Maven profile {@code faiss}) generates the JNI glue from these declarations and compiles it
  * against the system FAISS (Debian libfaiss-dev, a static library, hence the explicit BLAS/OpenMP links).
  *
- * <p>Use {@link FaissIndex} rather than this class: it owns the native memory and validates inputs.
+ * <p>Package-private: use {@link FaissIndex}, which owns the native memory and validates inputs.
  */
 @Platform(
         include = {"faiss/Index.h", "faiss/IndexFlat.h", "faiss/IndexHNSW.h", "faiss/IndexIDMap.h", "faiss/index_io.h", "vprop_faiss.h"},
         link = {"faiss", "lapack", "blas", "gomp"})
 @Namespace("faiss")
-public class FaissNative {
+class FaissNative {
 
     static {
         Loader.load();

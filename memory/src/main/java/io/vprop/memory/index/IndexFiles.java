@@ -39,10 +39,6 @@ public final class IndexFiles {
         return indexFile;
     }
 
-    public Path metaFile() {
-        return metaFile;
-    }
-
     /** Writes index and header; {@code sourceFingerprint} identifies the data it was built from. */
     public void save(VectorIndex index, String sourceFingerprint) {
         try {

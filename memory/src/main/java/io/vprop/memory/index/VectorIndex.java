@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * k-nearest-neighbour index over fixed-dimension float vectors keyed by 64-bit ids (trade ids).
  * Implementations: {@link JavaFlatIndex} (exact, pure Java, the embedded default) and
- * {@code io.vprop.memory.faiss.FaissIndex} (FAISS exact or HNSW through JavaCPP).
+ * {@code faiss.FaissIndex} (FAISS exact or HNSW through JavaCPP).
  *
  * <p>Vectors with the wrong dimension or non-finite components are rejected with
  * {@link IllegalArgumentException}. Implementations are thread-safe for single calls (synchronized).

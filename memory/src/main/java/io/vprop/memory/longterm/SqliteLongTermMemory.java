@@ -23,11 +23,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -324,7 +325,7 @@ public final class SqliteLongTermMemory implements LongTermMemory {
 
     private static String toJson(Map<String, String> m) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(m));
+            return JSON.writeValueAsString(new TreeMap<>(m));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package io.vprop.memory.shortterm;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +13,17 @@ import java.util.Map;
  * The embedded default ring store: rings live in a Caffeine cache in this JVM. Rings of accounts
  * untouched for a day are evicted (a sidecar runs few accounts; this bounds memory for stale ones).
  */
-public final class InProcessRingStore implements RingStore {
+final class InProcessRingStore implements RingStore {
 
     private final int capacity;
     private final Cache<String, ArrayDeque<String>> rings;
 
-    public InProcessRingStore(int capacity) {
+    InProcessRingStore(int capacity) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be > 0, was " + capacity);
         }
         this.capacity = capacity;
-        this.rings = Caffeine.newBuilder().expireAfterAccess(java.time.Duration.ofDays(1)).build();
+        this.rings = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1)).build();
     }
 
     @Override

@@ -14,12 +14,12 @@ import java.util.Map;
  * a single pipeline (one round trip per batch). Failures surface as Jedis exceptions; the fallback
  * policy lives in {@link ResilientRedisRingStore}, not here.
  */
-public final class RedisRingStore implements RingStore {
+final class RedisRingStore implements RingStore {
 
     private final int capacity;
     private final JedisPool pool;
 
-    public RedisRingStore(String host, int port, int capacity, Duration timeout) {
+    RedisRingStore(String host, int port, int capacity, Duration timeout) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be > 0, was " + capacity);
         }

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Redis makes them survive a sidecar restart and visible to other readers). A second writer to the
  * same account during an outage would be overwritten by the resync.
  */
-public final class ResilientRedisRingStore implements RingStore {
+final class ResilientRedisRingStore implements RingStore {
 
     private static final Logger log = LoggerFactory.getLogger(ResilientRedisRingStore.class);
 
@@ -37,7 +37,7 @@ public final class ResilientRedisRingStore implements RingStore {
     private final ScheduledExecutorService reconnector;
     private boolean redisUp = true;
 
-    public ResilientRedisRingStore(RedisRingStore redis, long reconnectEveryMs) {
+    ResilientRedisRingStore(RedisRingStore redis, long reconnectEveryMs) {
         this.redis = redis;
         this.mirror = new InProcessRingStore(redis.capacity());
         this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,12 +70,12 @@ public final class ResilientRedisRingStore implements RingStore {
     }
 
     /** True while Redis is being used; false while writes are buffered in the mirror. */
-    public synchronized boolean redisAvailable() {
+    synchronized boolean redisAvailable() {
         return redisUp;
     }
 
     /** Rings written while Redis was down and not yet resynced. */
-    public synchronized int pendingRings() {
+    synchronized int pendingRings() {
         return dirtyDuringOutage.size();
     }
 
@@ -102,7 +102,7 @@ public final class ResilientRedisRingStore implements RingStore {
     }
 
     /** Runs on the reconnect thread; public for tests that want to force an attempt. */
-    public synchronized void tryResync() {
+    synchronized void tryResync() {
         if (redisUp || !redis.ping()) {
             return;
         }

@@ -1,6 +1,5 @@
 package io.vprop.memory.shortterm;
 
-import io.vprop.memory.Checks;
 import io.vprop.memory.DecisionRecord;
 import io.vprop.memory.TradeRecord;
 
@@ -20,7 +19,7 @@ public final class RingShortTermMemory implements ShortTermMemory {
 
     private final RingStore store;
 
-    public RingShortTermMemory(RingStore store) {
+    RingShortTermMemory(RingStore store) {
         this.store = store;
     }
 
@@ -35,8 +34,14 @@ public final class RingShortTermMemory implements ShortTermMemory {
         return new RingShortTermMemory(new ResilientRedisRingStore(redis, 250));
     }
 
-    public RingStore store() {
+    RingStore store() {
         return store;
+    }
+
+    private static void requireAccount(String account) {
+        if (account == null || account.isBlank()) {
+            throw new IllegalArgumentException("account must be non-blank, was " + (account == null ? "null" : "'" + account + "'"));
+        }
     }
 
     static String tradesKey(String account) {
@@ -68,13 +73,13 @@ public final class RingShortTermMemory implements ShortTermMemory {
 
     @Override
     public List<TradeRecord> recentTrades(String account) {
-        Checks.nonBlank("account", account);
+        requireAccount(account);
         return store.range(tradesKey(account)).stream().map(s -> RecordCodec.decode(s, TradeRecord.class)).toList();
     }
 
     @Override
     public List<DecisionRecord> recentDecisions(String account) {
-        Checks.nonBlank("account", account);
+        requireAccount(account);
         return store.range(decisionsKey(account)).stream().map(s -> RecordCodec.decode(s, DecisionRecord.class)).toList();
     }
 

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Gate for FAISS tests: when the build compiled the binding (vprop.faiss.expected=true, set by the
  * Maven 'faiss' profile) the library MUST load and the tests run; only builds without FAISS skip them.
  */
-final class Faiss {
+public final class Faiss {
     private Faiss() {}
 
-    static void require() {
+    public static void require() {
         boolean expected = Boolean.getBoolean("vprop.faiss.expected");
         if (expected) {
             assertThat(FaissIndexes.available())

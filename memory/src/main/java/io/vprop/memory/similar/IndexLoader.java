@@ -1,6 +1,8 @@
-package io.vprop.memory.index;
+package io.vprop.memory.similar;
 
 import io.vprop.memory.TradeRecord;
+import io.vprop.memory.index.IndexFiles;
+import io.vprop.memory.index.VectorIndex;
 import io.vprop.memory.longterm.LongTermMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ public final class IndexLoader {
     }
 
     /** Adds every trade whose feature vector has the index dimension, in id order, in batches. */
-    public static VectorIndex rebuild(IndexSpec spec, LongTermMemory store) {
+    static VectorIndex rebuild(IndexSpec spec, LongTermMemory store) {
         VectorIndex index = spec.create();
         int d = spec.dimension();
         long[] ids = new long[BATCH];

@@ -1,4 +1,4 @@
-package io.vprop.governors;
+package io.vprop.governors.outcome;
 
 /**
  * One rule that fired.

@@ -1,12 +1,14 @@
-package io.vprop.memory;
+package io.vprop.memory.facade;
 
+import io.vprop.memory.DecisionRecord;
+import io.vprop.memory.TradeRecord;
 import io.vprop.memory.index.IndexFiles;
-import io.vprop.memory.index.IndexLoader;
 import io.vprop.memory.index.VectorIndex;
 import io.vprop.memory.longterm.LongTermMemory;
 import io.vprop.memory.longterm.SqliteLongTermMemory;
 import io.vprop.memory.shortterm.RingShortTermMemory;
 import io.vprop.memory.shortterm.ShortTermMemory;
+import io.vprop.memory.similar.IndexLoader;
 import io.vprop.memory.similar.SimilarOutcomes;
 import io.vprop.memory.similar.SimilarTrades;
 

@@ -1,6 +1,6 @@
-package io.vprop.memory;
+package io.vprop.memory.facade;
 
-import io.vprop.memory.index.IndexSpec;
+import io.vprop.memory.similar.IndexSpec;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,7 +1,9 @@
-package io.vprop.memory.index;
+package io.vprop.memory.similar;
 
 import io.vprop.memory.faiss.FaissIndex;
 import io.vprop.memory.faiss.FaissIndexes;
+import io.vprop.memory.index.JavaFlatIndex;
+import io.vprop.memory.index.VectorIndex;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.vprop.governors;
+package io.vprop.governors.outcome;
 
 /**
  * One rule's position for the web panel.

@@ -1,7 +1,8 @@
-package io.vprop.memory;
+package io.vprop.memory.facade;
 
-import io.vprop.memory.index.IndexSpec;
+import io.vprop.memory.TestTrades;
 import io.vprop.memory.shortterm.Dimension;
+import io.vprop.memory.similar.IndexSpec;
 import io.vprop.memory.similar.SimilarOutcomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,17 +1,21 @@
-package io.vprop.memory.index;
+package io.vprop.memory.similar;
 
 import io.vprop.memory.TestTrades;
 import io.vprop.memory.TradeRecord;
 import io.vprop.memory.faiss.FaissIndexes;
+import io.vprop.memory.index.Faiss;
+import io.vprop.memory.index.IndexFiles;
+import io.vprop.memory.index.Neighbor;
+import io.vprop.memory.index.VectorIndex;
 import io.vprop.memory.longterm.SqliteLongTermMemory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

@@ -1,0 +1,114 @@
+package io.vprop.governors.time;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+
+/**
+ * The firm's trading day: it starts every calendar day at {@link #resetTime()} on the wall clock of
+ * {@link #zone()} (FTMO: 00:00 Europe/Prague; Topstep: 17:00 America/Chicago; The5ers: 00:00 Broker/US-DST, which is
+ * 17:00 New York). Because the reset follows the wall clock, a day lasts 23 or 25 hours in a daylight-saving week
+ * (Prague, 2026-03-29: 2026-03-28T23:00Z to 2026-03-29T22:00Z). A day is named by the date its reset falls on: with
+ * a 17:00 reset, day D runs from D 17:00 to D+1 17:00. A reset time skipped by a DST gap happens at the transition
+ * (02:30 on a night that jumps from 02:00 to 03:00: at 03:00); one that occurs twice in an overlap, at the first.
+ *
+ * <p>The one firm-day clock: the governors' day resets and the analytics' day grouping both use it. Build it from a
+ * profile with {@code FirmProfile.dayClock()} or with {@link #of(String, LocalTime)}. Times are UTC epoch ms.
+ * Immutable and thread-safe.
+ */
+public final class FirmDayClock {
+    private final String zone;
+    private final LocalTime resetTime;
+    private final LocalClock clock;
+
+    private FirmDayClock(String zone, LocalTime resetTime) {
+        this.clock = new LocalClock(Zones.rules(zone));
+        this.zone = zone;
+        this.resetTime = resetTime;
+    }
+
+    /**
+     * A clock resetting at {@code resetTime} in {@code zone}: an IANA name ("Europe/Prague"), a fixed offset
+     * ("UTC+03:00") or a broker-server clock ({@value Zones#BROKER_US_DST}, {@value Zones#BROKER_EU_DST}).
+     *
+     * @throws IllegalArgumentException when the zone is missing or unknown (naming it) or the time is missing
+     */
+    public static FirmDayClock of(String zone, LocalTime resetTime) {
+        if (resetTime == null) throw new IllegalArgumentException("reset time missing");
+        return new FirmDayClock(zone, resetTime);
+    }
+
+    /**
+     * As {@link #of(String, LocalTime)} with the reset as "HH:MM" text; null means midnight.
+     *
+     * @throws IllegalArgumentException naming the zone or the text when either is not valid
+     */
+    public static FirmDayClock of(String zone, String resetHhMm) {
+        LocalTime t;
+        try {
+            t = resetHhMm == null ? LocalTime.MIDNIGHT : LocalTime.parse(resetHhMm);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("reset '" + resetHhMm + "' is not a time of day HH:MM");
+        }
+        return of(zone, t);
+    }
+
+    /** The zone name as given (e.g. "Europe/Prague", "Broker/US-DST"), for display. */
+    public String zone() {
+        return zone;
+    }
+
+    /** Wall time of the daily reset in {@link #zone()}. */
+    public LocalTime resetTime() {
+        return resetTime;
+    }
+
+    /** The firm day {@code t} belongs to: the date of the latest reset at or before {@code t}. */
+    public LocalDate dayOf(long t) {
+        LocalDate d = clock.localDate(t).plusDays(1);
+        while (startMs(d) > t) d = d.minusDays(1);
+        return d;
+    }
+
+    /** When firm day {@code day} starts: its reset. */
+    public long startMs(LocalDate day) {
+        return clock.epochMs(day, resetTime);
+    }
+
+    /** When firm day {@code day} ends: the next day's reset (exclusive). */
+    public long endMs(LocalDate day) {
+        return startMs(day.plusDays(1));
+    }
+
+    /** Latest reset at or before {@code t}: the start of the trading day containing {@code t}. */
+    public long dayStart(long t) {
+        return startMs(dayOf(t));
+    }
+
+    /** Earliest reset strictly after {@code t}: the end of the trading day containing {@code t}. */
+    public long nextReset(long t) {
+        LocalDate d = clock.localDate(t).minusDays(1);
+        long r = startMs(d);
+        while (r <= t) {
+            d = d.plusDays(1);
+            r = startMs(d);
+        }
+        return r;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FirmDayClock c && zone.equals(c.zone) && resetTime.equals(c.resetTime);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(zone, resetTime);
+    }
+
+    @Override
+    public String toString() {
+        return "FirmDayClock[" + resetTime + " " + zone + "]";
+    }
+}
