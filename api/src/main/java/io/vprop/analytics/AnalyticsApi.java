@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.vprop.journal.AccountSnapshot;
+import io.vprop.journal.JournalReader;
+import io.vprop.journal.JournalSignal;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.KernelStatus;
 import io.vprop.kernel.SidecarKernel;
+import io.vprop.trade.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +48,7 @@ public final class AnalyticsApi implements AutoCloseable {
 
     private final SidecarKernel kernel;
     private final EventBus events;
-    private final AnalyticsJournal journal;
+    private final JournalReader journal;
     private final LiveFeed feed;
     private final FirmDay clock;
     private final DigestWriter digests;
@@ -61,7 +65,7 @@ public final class AnalyticsApi implements AutoCloseable {
         this.kernel = kernel;
         this.events = events;
         this.clock = clock;
-        this.journal = new AnalyticsJournal(journalFile, json);
+        this.journal = JournalReader.open(journalFile);
         this.feed = new LiveFeed(json);
         this.digests = new DigestWriter(dataDir.resolve("digests"), json);
         this.unsubscribe = events.subscribe(feed::accept);
@@ -133,20 +137,31 @@ public final class AnalyticsApi implements AutoCloseable {
 
     /** The firm day of the newest fill (a replay's or paper market's clock need not be today's), else today. */
     private LocalDate defaultDay() {
-        long newest = journal.fills().stream().mapToLong(Fill::timeMs).max().orElse(kernel.nowMs());
+        long newest = fills().stream().mapToLong(Fill::timeMs).max().orElse(kernel.nowMs());
         return clock.dayOf(newest);
+    }
+
+    // ---- journal reads ------------------------------------------------------------------------------------
+
+    private List<Fill> fills() {
+        return journal.allFills().stream().map(Fill::of).toList();
+    }
+
+    /** Decisions with from ≤ time &lt; to, newest first, from at most {@link #MAX_DECISIONS} journal rows. */
+    private List<Decision> decisions(long fromMs, long toMs) {
+        return Decision.of(journal.events(Decision.EVENT_KIND, fromMs, toMs, MAX_DECISIONS), json);
     }
 
     // ---- computations -------------------------------------------------------------------------------------
 
-    private Map<String, SignalInfo> signalInfo(List<AnalyticsJournal.SignalRow> rows) {
+    private Map<String, SignalInfo> signalInfo(List<JournalSignal> rows) {
         Map<String, SignalInfo> m = new HashMap<>();
         for (var s : rows) m.put(s.id(), new SignalInfo(s.id(), s.alpha(), s.regime(), s.confidence(), s.reason()));
         return m;
     }
 
     private List<Trade> allTrades() {
-        return TradeLog.build(journal.fills(), signalInfo(journal.signals()));
+        return TradeLog.build(fills(), signalInfo(journal.allSignals()));
     }
 
     /**
@@ -167,8 +182,8 @@ public final class AnalyticsApi implements AutoCloseable {
     }
 
     Map<String, Object> summary(String peer) {
-        List<Fill> fills = journal.fills();
-        List<Trade> trades = TradeLog.build(fills, signalInfo(journal.signals())).stream()
+        List<Fill> fills = fills();
+        List<Trade> trades = TradeLog.build(fills, signalInfo(journal.allSignals())).stream()
                 .filter(t -> peer == null || peer.equals(t.peer())).toList();
         double start = startBalance(peer, fills);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -186,8 +201,9 @@ public final class AnalyticsApi implements AutoCloseable {
     /** Balance and equity per peer from the journal's account snapshots (terminal time), oldest first. */
     Map<String, Object> equity(int limit) {
         Map<String, List<Map<String, Object>>> peers = new TreeMap<>();
-        for (var a : journal.accounts(limit))
-            peers.computeIfAbsent(a.peer(), k -> new ArrayList<>()).add(Map.of("t_ms", a.tMs(), "balance", a.balance(), "equity", a.equity()));
+        for (AccountSnapshot a : journal.accountSnapshots(limit))
+            peers.computeIfAbsent(a.peer(), k -> new ArrayList<>())
+                    .add(Map.of("t_ms", a.tsMs(), "balance", a.account().balance(), "equity", a.account().equity()));
         return Map.of("peers", peers);
     }
 
@@ -198,8 +214,8 @@ public final class AnalyticsApi implements AutoCloseable {
     }
 
     DailyDigest digest(LocalDate day) {
-        List<Fill> fills = journal.fills();
-        List<Trade> trades = TradeLog.build(fills, signalInfo(journal.signals()));
+        List<Fill> fills = fills();
+        List<Trade> trades = TradeLog.build(fills, signalInfo(journal.allSignals()));
         // the balance at the day's start: the period's start plus everything closed before it
         double start = startBalance(null, fills);
         long dayStart = clock.startMs(day);
@@ -219,9 +235,9 @@ public final class AnalyticsApi implements AutoCloseable {
 
     Map<String, Object> sessions(LocalDate day) {
         long from = clock.startMs(day), to = clock.endMs(day);
-        List<AnalyticsJournal.SignalRow> sigs = journal.signals();
-        List<AnalyticsJournal.DecisionRow> decisions = journal.decisions(from, to, MAX_DECISIONS);
-        List<Trade> trades = TradeLog.build(journal.fills(), signalInfo(sigs)).stream()
+        List<JournalSignal> sigs = journal.allSignals();
+        List<Decision> decisions = decisions(from, to);
+        List<Trade> trades = TradeLog.build(fills(), signalInfo(sigs)).stream()
                 .filter(t -> t.openMs() >= from && t.openMs() < to).toList();
         Map<String, Object> bySession = new LinkedHashMap<>();
         for (TradingSession s : TradingSession.values()) {
@@ -244,7 +260,7 @@ public final class AnalyticsApi implements AutoCloseable {
     }
 
     /** Signals that did not trade, counted by reason: rejected by the terminal (journal) or refused before sending. */
-    private Map<String, Long> skips(List<AnalyticsJournal.SignalRow> sigs, List<AnalyticsJournal.DecisionRow> decisions,
+    private Map<String, Long> skips(List<JournalSignal> sigs, List<Decision> decisions,
                                     TradingSession only, long from, long to) {
         Map<String, Long> out = new TreeMap<>();
         for (var s : sigs) {
@@ -272,18 +288,18 @@ public final class AnalyticsApi implements AutoCloseable {
         List<Map<String, Object>> rows = new ArrayList<>();
         double total = 0;
         boolean unbounded = false, unknown = false;
-        for (var acc : journal.latestAccounts()) for (var p : acc.positions()) {
+        for (AccountSnapshot acc : journal.latestAccountSnapshots()) for (Position p : acc.account().positions()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("peer", acc.peer());
             r.put("ticket", p.ticket());
             r.put("symbol", p.symbol());
-            r.put("side", p.side());
+            r.put("side", p.side().wire());
             r.put("volume", p.volume());
-            r.put("price_open", p.priceOpen());
+            r.put("price_open", p.openPrice());
             r.put("sl", p.sl());
             r.put("tp", p.tp());
             r.put("profit", p.profit());
-            double atStop = StopRisk.atStop(p.priceOpen(), p.sl(), p.volume(), value.get(p.symbol()));
+            double atStop = StopRisk.atStop(p.openPrice(), p.sl(), p.volume(), value.get(p.symbol()));
             if (p.sl() <= 0) unbounded = true;
             else if (Double.isNaN(atStop)) unknown = true;
             else total += atStop;
@@ -325,8 +341,8 @@ public final class AnalyticsApi implements AutoCloseable {
         // every signal and every engine decision (trades and skips) names the regime its symbol was in
         record Obs(long tMs, String symbol, String regime, String source) { }
         List<Obs> obs = new ArrayList<>();
-        for (var s : journal.signals()) if (!s.regime().isBlank()) obs.add(new Obs(s.createdMs(), s.symbol(), s.regime(), "signal"));
-        for (var d : journal.decisions(0, Long.MAX_VALUE, MAX_DECISIONS))
+        for (var s : journal.allSignals()) if (!s.regime().isBlank()) obs.add(new Obs(s.createdMs(), s.symbol(), s.regime(), "signal"));
+        for (var d : decisions(0, Long.MAX_VALUE))
             if (!d.regime().isBlank() && !d.symbol().isBlank()) obs.add(new Obs(d.tMs(), d.symbol(), d.regime(), "decision " + d.kind()));
         obs.sort(Comparator.comparingLong(Obs::tMs));
         Map<String, Object> current = new TreeMap<>();

@@ -1,5 +1,7 @@
 package io.vprop.analytics;
 
+import io.vprop.journal.JournalFill;
+
 /**
  * One deal as the journal's fills table holds it. {@code entry} is "in" (opens or adds), "out" (closes or reduces)
  * or "inout" (a netting reversal; counted as an out of the position it closes).
@@ -17,4 +19,11 @@ public record Fill(String peer, long deal, long position, String signalId, Strin
     }
 
     public boolean opens() { return entry.equals("in"); }
+
+    /** The journal's fill, with side and entry as the protocol's words. */
+    static Fill of(JournalFill j) {
+        var f = j.fill();
+        return new Fill(j.peer(), f.deal(), f.position(), f.signalId(), f.symbol(), f.side().wire(), f.entry().wire(),
+                f.price(), f.volume(), f.commission(), f.swap(), f.profit(), f.timeMs(), f.reason());
+    }
 }

@@ -5,7 +5,8 @@
  * profit factor, expectancy) over plain records, {@link io.vprop.analytics.TradeLog} (journal fills to round trips),
  * {@link io.vprop.analytics.TradingSession} (Asia/London/New York by UTC hour), {@link io.vprop.analytics.FirmDay}
  * (the firm's day boundary in its time zone) and {@link io.vprop.analytics.DailyDigest}. The adapters around it are
- * {@link io.vprop.analytics.AnalyticsApi} (REST + WebSocket), {@link io.vprop.analytics.LiveFeed} (equity, positions
+ * {@link io.vprop.analytics.AnalyticsApi} (REST + WebSocket; reads the journal through
+ * {@link io.vprop.journal.JournalReader}, no SQL of its own), {@link io.vprop.analytics.LiveFeed} (equity, positions
  * and governor states from the event bus) and {@link io.vprop.analytics.DigestWriter} (JSON + CSV files).
  */
 package io.vprop.analytics;

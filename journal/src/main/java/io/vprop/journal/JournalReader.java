@@ -1,5 +1,18 @@
 package io.vprop.journal;
 
+import io.vprop.protocol.Envelope;
+import io.vprop.protocol.Payload;
+import io.vprop.protocol.ProtocolCodec;
+import io.vprop.protocol.ProtocolException;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,14 +24,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Read-only queries on the journal from threads other than the kernel's (HTTP handlers). WAL mode lets it read
- * while the kernel writes. Rows come back as ordered maps, ready to serialize as JSON.
+ * Read-only queries on the journal from threads other than the kernel's (HTTP handlers, analytics). WAL mode lets
+ * it read while the kernel writes. Two kinds of answers: rows as ordered maps, ready to serialize as JSON (the
+ * {@code /api/fills}, {@code /api/signals} shapes), and records for code that computes with them ({@link #allFills},
+ * {@link #allSignals}, {@link #accountSnapshots}, {@link #latestAccountSnapshots}, {@link #events(String, long, long, int)}).
  */
 public final class JournalReader implements AutoCloseable {
     private final Path file;
     private final Connection db;
+    private final ProtocolCodec codec = new ProtocolCodec();
 
     JournalReader(Path file) {
         this.file = file;
@@ -29,9 +46,14 @@ public final class JournalReader implements AutoCloseable {
         }
     }
 
+    /** A reader on its own read-only connection to the journal file a {@link Journal} keeps (the file must exist). */
+    public static JournalReader open(Path file) {
+        return new JournalReader(file);
+    }
+
     /** A read-only connection to a journal file that waits (up to 5 s) rather than fail while the kernel writes. */
-    public static Connection openReadOnly(Path file) throws SQLException {
-        org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+    private static Connection openReadOnly(Path file) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
         cfg.setReadOnly(true);
         cfg.setBusyTimeout(5000);
         return cfg.createConnection("jdbc:sqlite:" + file);
@@ -53,7 +75,7 @@ public final class JournalReader implements AutoCloseable {
 
     /** Strategy decisions by kind (trade, skip, refused) and skip reasons by code (LOW_GRADE, WIDE_SPREAD …). */
     public synchronized Map<String, Map<String, Long>> decisionCounts() {
-        Map<String, Long> kinds = new java.util.TreeMap<>(), reasons = new java.util.TreeMap<>();
+        Map<String, Long> kinds = new TreeMap<>(), reasons = new TreeMap<>();
         for (Map<String, Object> r : query("SELECT json_extract(body, '$.kind') AS k, COUNT(*) AS n FROM events "
                 + "WHERE kind = 'decision' GROUP BY k")) kinds.put(String.valueOf(r.get("k")), ((Number) r.get("n")).longValue());
         for (Map<String, Object> r : query("SELECT substr(j.value, 1, instr(j.value, ':') - 1) AS code, COUNT(*) AS n "
@@ -78,11 +100,100 @@ public final class JournalReader implements AutoCloseable {
             try {
                 Path p = Path.of(file + suffix);
                 if (Files.exists(p)) n += Files.size(p);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // a WAL checkpointed away between exists and size: counts as 0
             }
         }
         return n;
+    }
+
+    // ------------------------------------------------------------------ records
+
+    /** Every fill, in terminal time order (then by deal). */
+    public synchronized List<JournalFill> allFills() {
+        List<JournalFill> out = new ArrayList<>();
+        each("SELECT peer, deal, ord, position, signal_id, symbol, side, entry, price, volume, commission, swap, profit, "
+                + "time_msc, reason FROM fills ORDER BY time_msc, deal", rs -> out.add(new JournalFill(rs.getString(1),
+                new Fill(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), Side.parse(rs.getString(7)),
+                        FillEntry.parse(rs.getString(8)), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12),
+                        rs.getDouble(13), rs.getLong(14), rs.getString(15)))));
+        return out;
+    }
+
+    /** Every signal sent, oldest first, with what became of it. */
+    public synchronized List<JournalSignal> allSignals() {
+        List<JournalSignal> out = new ArrayList<>();
+        each("SELECT id, peer, kind, symbol, side, alpha, regime, confidence, reason, status, rule, ack_reason, created_ms "
+                + "FROM signals ORDER BY created_ms", rs -> out.add(new JournalSignal(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), nz(rs.getString(6)), nz(rs.getString(7)), rs.getDouble(8),
+                nz(rs.getString(9)), nz(rs.getString(10)), nz(rs.getString(11)), nz(rs.getString(12)), rs.getLong(13))));
+        return out;
+    }
+
+    /** The newest {@code limit} account snapshots of all peers together, oldest first (by arrival). */
+    public synchronized List<AccountSnapshot> accountSnapshots(int limit) {
+        List<AccountSnapshot> out = new ArrayList<>();
+        each("SELECT peer, ts_ms, body FROM (SELECT peer, ts_ms, received_ms, seq, body FROM inbound WHERE type = 'account' "
+                + "ORDER BY received_ms DESC, seq DESC LIMIT ?) ORDER BY received_ms, seq", rs -> {
+            AccountSnapshot a = account(rs.getString(1), rs.getLong(2), rs.getString(3));
+            if (a != null) out.add(a);
+        }, limit);
+        return out;
+    }
+
+    /** The newest account snapshot of each peer that has reported one. */
+    public synchronized List<AccountSnapshot> latestAccountSnapshots() {
+        List<AccountSnapshot> out = new ArrayList<>();
+        each("SELECT i.peer, i.ts_ms, i.body FROM inbound i JOIN (SELECT peer, MAX(seq) AS seq FROM inbound WHERE type = 'account' "
+                + "GROUP BY peer) m ON i.peer = m.peer AND i.seq = m.seq", rs -> {
+            AccountSnapshot a = account(rs.getString(1), rs.getLong(2), rs.getString(3));
+            if (a != null) out.add(a);
+        });
+        return out;
+    }
+
+    /**
+     * Events of {@code kind} stamped {@code fromMs <= ts < toMs}, newest first, at most {@code limit} rows. Bodies come
+     * back as written: reading them is the business of whoever wrote that kind.
+     */
+    public synchronized List<JournalEvent> events(String kind, long fromMs, long toMs, int limit) {
+        List<JournalEvent> out = new ArrayList<>();
+        each("SELECT id, ts_ms, kind, body FROM events WHERE kind = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY id DESC LIMIT ?",
+                rs -> out.add(new JournalEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))),
+                kind, fromMs, toMs, limit);
+        return out;
+    }
+
+    /** An account message as journaled, decoded with the protocol's codec; null for a row that does not decode. */
+    private AccountSnapshot account(String peer, long tsMs, String wire) {
+        try {
+            Envelope e = codec.decode(wire.getBytes(StandardCharsets.UTF_8));
+            if (!(e.payload() instanceof Payload.Account a)) return null;
+            List<Position> positions = new ArrayList<>();
+            for (Payload.PositionInfo p : a.positions())
+                positions.add(new Position(p.ticket(), p.symbol(), Side.parse(p.side()), p.volume(), p.priceOpen(), p.sl(), p.tp(),
+                        p.profit(), p.swap(), p.commission(), p.timeMsc(), p.signalId()));
+            return new AccountSnapshot(peer, tsMs, new AccountState(a.balance(), a.equity(), a.margin(), a.freeMargin(), positions));
+        } catch (ProtocolException | IllegalArgumentException e) {
+            return null; // the kernel validated it on the way in; an unreadable row is a damaged file, not data
+        }
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void each(String sql, Row row, Object... args) {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) row.accept(rs);
+            }
+        } catch (SQLException e) {
+            throw new JournalException("journal query on " + file + " failed: " + e.getMessage(), e);
+        }
     }
 
     private List<Map<String, Object>> query(String sql, Object... args) {

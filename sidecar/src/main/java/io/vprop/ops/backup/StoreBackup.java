@@ -1,13 +1,10 @@
 package io.vprop.ops.backup;
 
+import io.vprop.journal.JournalFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +16,8 @@ import java.util.stream.Stream;
  * Online, consistent backup and restore of the SQLite stores (journals) with SQLite's backup API: the copy is a
  * snapshot of one committed state even while the sidecar writes (WAL readers never block the writer), and every
  * copy is opened and checked ({@code PRAGMA integrity_check}) before it is called a backup. Restore checks the
- * backup the same way, keeps the current file aside, then copies the backup into place page by page.
+ * backup the same way, keeps the current file aside, then copies the backup into place page by page. The SQLite
+ * work is the journal module's ({@link JournalFiles}); this class decides what is copied where and when a copy counts.
  */
 public final class StoreBackup {
     private StoreBackup() { }
@@ -36,13 +34,9 @@ public final class StoreBackup {
         if (Files.exists(target)) throw new BackupException("backup target " + target + " already exists: not overwritten");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + store);
-                 Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout=10000");
-                s.executeUpdate("backup to " + quote(target));
-            }
+            JournalFiles.backup(store, target);
             return verify(store, target);
-        } catch (SQLException | IOException e) {
+        } catch (IOException e) {
             throw new BackupException("backup of " + store + " to " + target + " failed: " + e.getMessage(), e);
         }
     }
@@ -68,13 +62,9 @@ public final class StoreBackup {
             if (Files.exists(store))
                 backup(store, store.resolveSibling(store.getFileName() + ".before-restore-" + STAMP.format(now)));
             Files.createDirectories(store.toAbsolutePath().getParent());
-            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + store);
-                 Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout=10000");
-                s.executeUpdate("restore from " + quote(backup));
-            }
+            JournalFiles.restore(backup, store);
             return verify(backup, store);
-        } catch (SQLException | IOException e) {
+        } catch (IOException e) {
             throw new BackupException("restore of " + store + " from " + backup + " failed: " + e.getMessage(), e);
         }
     }
@@ -100,38 +90,18 @@ public final class StoreBackup {
 
     /** Opens a file as SQLite and runs the integrity check; the error says what is wrong. */
     public static void check(Path file) {
-        try (Connection db = readOnly(file);
-             Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            List<String> problems = new ArrayList<>();
-            while (rs.next()) if (!"ok".equals(rs.getString(1))) problems.add(rs.getString(1));
-            if (!problems.isEmpty()) throw new BackupException(file + " fails the integrity check: " + problems);
-        } catch (SQLException e) {
+        List<String> problems;
+        try {
+            problems = JournalFiles.integrityProblems(file);
+        } catch (IOException e) {
             throw new BackupException(file + " is not a readable SQLite store: " + e.getMessage(), e);
         }
+        if (!problems.isEmpty()) throw new BackupException(file + " fails the integrity check: " + problems);
     }
 
-    private static Copy verify(Path source, Path copy) throws SQLException, IOException {
+    private static Copy verify(Path source, Path copy) throws IOException {
         check(copy);
-        int version;
-        long pages;
-        try (Connection db = readOnly(copy);
-             Statement s = db.createStatement()) {
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) { version = rs.next() ? rs.getInt(1) : 0; }
-            try (ResultSet rs = s.executeQuery("PRAGMA page_count")) { pages = rs.next() ? rs.getLong(1) : 0; }
-        }
-        return new Copy(source, copy, Files.size(copy), version, pages);
-    }
-
-    private static Connection readOnly(Path file) throws SQLException {
-        org.sqlite.SQLiteConfig c = new org.sqlite.SQLiteConfig();
-        c.setReadOnly(true);
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), c.toProperties());
-    }
-
-    private static String quote(Path p) {
-        String s = p.toAbsolutePath().toString();
-        if (s.contains("\"")) throw new BackupException("path " + s + " contains a double quote");
-        return "\"" + s + "\"";
+        JournalFiles.Info info = JournalFiles.info(copy);
+        return new Copy(source, copy, Files.size(copy), info.schemaVersion(), info.pages());
     }
 }

@@ -2,6 +2,7 @@ package io.vprop.analytics;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.journal.Journal;
+import io.vprop.journal.JournalReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,8 +11,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The analytics' read-only queries on a real journal file written by the real Journal. */
-class AnalyticsJournalTest {
+/** The engine's decisions as the analytics read them: journal events written by the real Journal, parsed here. */
+class DecisionTest {
     @Test
     void readsTheEnginesDecisionsNewestFirstWithinATimeRange(@TempDir Path dir) {
         Path file = dir.resolve("sidecar.db");
@@ -24,19 +25,23 @@ class AnalyticsJournalTest {
             j.appendEvent(2_500, "governor", "{\"account\":\"p1\"}");
             j.appendEvent(3_000, "decision", "not json");
         }
-        try (AnalyticsJournal a = new AnalyticsJournal(file, JsonMapper.builder().build())) {
-            List<AnalyticsJournal.DecisionRow> all = a.decisions(0, Long.MAX_VALUE, 100);
-            assertThat(all).extracting(AnalyticsJournal.DecisionRow::tMs).containsExactly(2_000L, 1_000L);
-            AnalyticsJournal.DecisionRow skip = all.get(1);
+        JsonMapper json = JsonMapper.builder().build();
+        try (JournalReader r = JournalReader.open(file)) {
+            List<Decision> all = Decision.of(r.events(Decision.EVENT_KIND, 0, Long.MAX_VALUE, 100), json);
+            assertThat(all).extracting(Decision::tMs).containsExactly(2_000L, 1_000L);
+            Decision skip = all.get(1);
             assertThat(skip.kind()).isEqualTo("skip");
+            assertThat(skip.peer()).isEqualTo("p1");
             assertThat(skip.regime()).isEqualTo("trend_up");
             assertThat(skip.reasonNames()).containsExactly("SPREAD_TOO_WIDE", "NEWS");
             assertThat(all.get(0).reasonNames()).isEmpty();
-            assertThat(a.decisions(1_500, 2_500, 100)).singleElement().extracting(AnalyticsJournal.DecisionRow::symbol).isEqualTo("GBPUSD");
+            assertThat(Decision.of(r.events(Decision.EVENT_KIND, 1_500, 2_500, 100), json)).singleElement()
+                    .extracting(Decision::symbol).isEqualTo("GBPUSD");
             // the limit bounds the rows read: the newest is the unreadable one, so two rows give one decision
-            assertThat(a.decisions(0, Long.MAX_VALUE, 2)).singleElement().extracting(AnalyticsJournal.DecisionRow::tMs).isEqualTo(2_000L);
-            assertThat(a.fills()).isEmpty();
-            assertThat(a.latestAccounts()).isEmpty();
+            assertThat(Decision.of(r.events(Decision.EVENT_KIND, 0, Long.MAX_VALUE, 2), json)).singleElement()
+                    .extracting(Decision::tMs).isEqualTo(2_000L);
+            assertThat(r.allFills()).isEmpty();
+            assertThat(r.latestAccountSnapshots()).isEmpty();
         }
     }
 }
