@@ -2,6 +2,7 @@ package io.vprop.signal;
 
 import io.vprop.market.Timeframe;
 import io.vprop.signal.alpha.AlphaId;
+import io.vprop.signal.port.SkipReason;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.Grade;
 

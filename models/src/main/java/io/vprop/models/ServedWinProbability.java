@@ -9,8 +9,8 @@ import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.seq.OnnxSequenceModel;
 import io.vprop.models.seq.SequenceFeatures;
 import io.vprop.models.seq.SequencePipeline;
-import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.port.WinQuery;
 
 import java.util.HashMap;
 import java.util.Map;

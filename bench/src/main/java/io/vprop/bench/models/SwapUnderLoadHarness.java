@@ -19,7 +19,7 @@ import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.TpSlTraining;
 import io.vprop.signal.Decision;
-import io.vprop.signal.EventSource;
+import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SignalPorts;

@@ -1,6 +1,6 @@
 package io.vprop.signal.data;
 
-import io.vprop.signal.EventSource;
+import io.vprop.signal.alpha.EventSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import io.vprop.signal.OpenPosition;
 import io.vprop.signal.Side;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.TradeCandidate;
-import io.vprop.signal.TradeOutcome;
+import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.risk.PropFirmRiskBudget;
 
 import java.util.ArrayList;

@@ -17,8 +17,8 @@ import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.seq.OnnxSequenceModel;
 import io.vprop.models.seq.SequencePipeline;
 import io.vprop.models.train.TpSlTraining;
-import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.port.WinQuery;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -586,7 +586,6 @@ public final class ModelService implements AutoCloseable {
             throw new IllegalStateException("cannot move the refused " + f + " aside: " + e.getMessage(), e);
         }
     }
-
 
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;

@@ -1,6 +1,6 @@
 package io.vprop.models.meta;
 
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 

@@ -2,8 +2,8 @@ package io.vprop.models.meta;
 
 import io.vprop.market.Timeframe;
 import io.vprop.models.ServedWinProbability;
-import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.port.WinQuery;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Timeframe;
-import io.vprop.signal.SimilarTradeOutcomes;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import org.junit.jupiter.api.Test;
