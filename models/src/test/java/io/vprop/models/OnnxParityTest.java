@@ -1,7 +1,10 @@
 package io.vprop.models;
 
 import io.vprop.models.data.TpSlDataset;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.registry.OnnxClassifier;
+import io.vprop.models.train.OnnxTreeExport;
+import io.vprop.models.train.TreeEnsemble;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -5,7 +5,6 @@ import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.vprop.models;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.Metrics;
 import io.vprop.models.train.PlattScaling;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.train.WalkForward;
 import org.junit.jupiter.api.Test;
 

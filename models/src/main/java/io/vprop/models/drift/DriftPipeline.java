@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.market.Bar;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlFeatures;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 
@@ -265,7 +264,6 @@ public final class DriftPipeline {
         for (int i = 0; i < f.length; i++) d[i] = f[i];
         return d;
     }
-
 
     public static String json(Object o) {
         try {

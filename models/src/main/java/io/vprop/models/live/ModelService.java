@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.market.Timeframe;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlFeatures;
@@ -16,7 +16,7 @@ import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.seq.OnnxSequenceModel;
 import io.vprop.models.seq.SequencePipeline;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 import io.vprop.signal.port.WinProbabilityModel;
 import io.vprop.signal.port.WinQuery;
 
@@ -136,7 +136,7 @@ public final class ModelService implements AutoCloseable {
         }
         this.tpsl = reg;
         this.meta = openClassifiers(settings.dir(), io.vprop.models.meta.MetaPipeline.MODEL_NAME,
-                io.vprop.models.meta.MetaFeatures.NAMES);
+                io.vprop.models.MetaFeatures.NAMES);
         for (ModelRegistry<OnnxClassifier> r : List.of(tpsl, meta)) {
             Path f = settings.dir().resolve(r.name()).resolve("live.json");
             tracked.put(r.name(), new Tracked(r, new LiveMetrics(readLive(f)), f));
@@ -425,7 +425,7 @@ public final class ModelService implements AutoCloseable {
             if (ref.calibration() != null) window = ref.calibration().window();
             DriftPipeline.Trained t = DriftPipeline.train(io.vprop.models.drift.DriftRows.of(bars),
                     io.vprop.models.drift.AutoencoderTrainer.Params.defaults(), window, clock.getAsLong());
-            byte[] onnx = io.vprop.models.onnx.OnnxAutoencoderExport.export(t.model(), DriftPipeline.MODEL_NAME, Map.of());
+            byte[] onnx = io.vprop.models.drift.OnnxAutoencoderExport.export(t.model(), DriftPipeline.MODEL_NAME, Map.of());
             int v = autoencoder.publish(onnx, t.metadata().withProperties(Map.of("timeframe", bars.get(0).timeframe().name(),
                     "symbol", bars.get(0).symbol(), "refit_after", "tpsl v" + r.published())));
             autoencoder.activate(v);

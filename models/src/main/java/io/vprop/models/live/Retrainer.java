@@ -5,15 +5,15 @@ import io.vprop.market.BarSource;
 import io.vprop.market.Timeframe;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.market.io.ParseMode;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlLabeler;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.Metrics;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

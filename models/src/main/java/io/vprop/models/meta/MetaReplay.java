@@ -3,6 +3,7 @@ package io.vprop.models.meta;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Timeframe;
+import io.vprop.models.MetaFeatures;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.signal.Decision;

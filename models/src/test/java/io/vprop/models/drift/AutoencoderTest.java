@@ -1,9 +1,8 @@
 package io.vprop.models.drift;
 
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
-import io.vprop.models.onnx.OnnxTreeExport;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.train.OnnxTreeExport;
+import io.vprop.models.train.TreeEnsemble;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

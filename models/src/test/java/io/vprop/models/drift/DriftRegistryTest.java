@@ -1,7 +1,6 @@
 package io.vprop.models.drift;
 
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
+import io.vprop.models.registry.ModelRejectedException;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 import org.junit.jupiter.api.Test;

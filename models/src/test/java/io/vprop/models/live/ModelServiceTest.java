@@ -3,20 +3,20 @@ package io.vprop.models.live;
 import io.vprop.testing.SharedData;
 
 import io.vprop.market.Timeframe;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TrainedFixture;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.drift.AutoencoderTrainer;
 import io.vprop.models.drift.DriftPipeline;
 import io.vprop.models.drift.DriftReport;
 import io.vprop.models.drift.DriftRows;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.drift.OnnxAutoencoderExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 import io.vprop.signal.port.SimilarTradeOutcomes;
 import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
@@ -148,7 +148,7 @@ class ModelServiceTest {
     @Test
     void whenAMetaLearnerIsServedItsAnswerAndVersionAreWhatTheScorerRemembers() {
         java.util.Random rnd = new java.util.Random(3);
-        int f = io.vprop.models.meta.MetaFeatures.NAMES.size();
+        int f = io.vprop.models.MetaFeatures.NAMES.size();
         float[][] x = new float[2_000][f];
         int[] y = new int[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -164,7 +164,7 @@ class ModelServiceTest {
             int tp = publish(s.registry(), 1, 0);
             s.registry().activate(tp);
             int mv = s.metaRegistry().publish(OnnxTreeExport.export(metaModel, "meta", Map.of()),
-                    new ModelMetadata("meta", 0, "meta-gbt", io.vprop.models.meta.MetaFeatures.NAMES, 0, 0, 0, 0, 0, 0, null,
+                    new ModelMetadata("meta", 0, "meta-gbt", io.vprop.models.MetaFeatures.NAMES, 0, 0, 0, 0, 0, 0, null,
                             base.holdout(), List.of(), px, py, Map.of("timeframe", "M1", "classifierVersion", tp)));
             s.metaRegistry().activate(mv);
             ModelService.Scorer scorer = s.scorer(new DriftWinProbability());

@@ -1,8 +1,8 @@
 package io.vprop.models.meta;
 
-import io.vprop.models.CalibratedTrees;
-import io.vprop.models.OnnxClassifier;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.train.CalibratedTrees;
+import io.vprop.models.registry.OnnxClassifier;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.IsotonicCalibration;
 import org.junit.jupiter.api.Test;

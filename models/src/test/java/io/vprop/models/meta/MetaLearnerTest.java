@@ -1,14 +1,15 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Timeframe;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 import io.vprop.signal.port.SimilarTradeOutcomes;
 import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;

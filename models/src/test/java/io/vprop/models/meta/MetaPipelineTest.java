@@ -1,7 +1,8 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Bar;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.BarFiles;
@@ -13,7 +14,7 @@ import io.vprop.models.seq.SequencePipeline;
 import io.vprop.models.seq.SequenceTraining;
 import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 import io.vprop.testing.SharedData;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.select.DriftWinProbability;

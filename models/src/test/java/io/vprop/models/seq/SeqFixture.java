@@ -2,7 +2,6 @@ package io.vprop.models.seq;
 
 import io.vprop.market.Bar;
 import io.vprop.models.data.BarFiles;
-import io.vprop.models.onnx.OnnxSequenceExport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

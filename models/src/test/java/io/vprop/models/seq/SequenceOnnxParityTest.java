@@ -1,6 +1,6 @@
 package io.vprop.models.seq;
 
-import io.vprop.models.ModelRejectedException;
+import io.vprop.models.registry.ModelRejectedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

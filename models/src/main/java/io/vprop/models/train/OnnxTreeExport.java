@@ -1,7 +1,7 @@
-package io.vprop.models.onnx;
+package io.vprop.models.train;
 
-import io.vprop.models.TreeEnsemble;
-import io.vprop.models.train.IsotonicCalibration;
+import io.vprop.models.onnx.OnnxProto;
+import io.vprop.models.onnx.ProtoWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,6 @@ public final class OnnxTreeExport {
     static final long IR_VERSION = 7;
     static final long OPSET = 13;
     static final long ML_OPSET = 1;
-
 
     private OnnxTreeExport() {
     }
@@ -112,13 +111,5 @@ public final class OnnxTreeExport {
         opsets.put("ai.onnx.ml", ML_OPSET);
         return OnnxProto.model(graph, IR_VERSION, "io.vprop.models", opsets, metadata);
     }
-
-
-
-
-
-
-
-
 
 }

@@ -1,4 +1,4 @@
-package io.vprop.models.meta;
+package io.vprop.models;
 
 import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
@@ -29,6 +29,8 @@ import java.util.List;
  * before the seq columns existed no longer loads; retrain it).
  */
 public final class MetaFeatures {
+    /** The registry name of the meta-learner these rows feed (serving and training agree on it). */
+    public static final String MODEL_NAME = "meta";
     public static final List<String> NAMES = names();
     static final int ALPHA0 = 0;
     static final int STRENGTH = AlphaId.COUNT;

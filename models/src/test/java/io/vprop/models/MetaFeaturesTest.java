@@ -1,4 +1,4 @@
-package io.vprop.models.meta;
+package io.vprop.models;
 
 import io.vprop.market.Timeframe;
 import io.vprop.signal.port.SimilarTradeOutcomes;

@@ -1,6 +1,7 @@
-package io.vprop.models.onnx;
+package io.vprop.models.seq;
 
-import io.vprop.models.seq.GruNetwork;
+import io.vprop.models.onnx.OnnxProto;
+import io.vprop.models.onnx.ProtoWriter;
 
 import java.util.Map;
 
@@ -22,7 +23,6 @@ public final class OnnxSequenceExport {
     public static final String DIRECTION = "direction";
     static final long IR_VERSION = 8;
     static final long OPSET = 14;
-
 
     private OnnxSequenceExport() {
     }
@@ -65,9 +65,5 @@ public final class OnnxSequenceExport {
 
         return OnnxProto.model(graph, IR_VERSION, "io.vprop.models.seq", Map.of("", OPSET), metadata);
     }
-
-
-
-
 
 }

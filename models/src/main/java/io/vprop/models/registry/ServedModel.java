@@ -1,4 +1,4 @@
-package io.vprop.models;
+package io.vprop.models.registry;
 
 /**
  * A model the {@link io.vprop.models.registry.ModelRegistry} can load, verify and hot-swap: an ONNX Runtime session

@@ -1,6 +1,7 @@
-package io.vprop.models.onnx;
+package io.vprop.models.drift;
 
-import io.vprop.models.drift.Autoencoder;
+import io.vprop.models.onnx.OnnxProto;
+import io.vprop.models.onnx.ProtoWriter;
 
 import java.util.Map;
 
@@ -21,7 +22,6 @@ public final class OnnxAutoencoderExport {
     public static final String RECONSTRUCTION = "reconstruction";
     static final long IR_VERSION = 7;
     static final long OPSET = 13;
-
 
     private OnnxAutoencoderExport() {
     }
@@ -66,7 +66,5 @@ public final class OnnxAutoencoderExport {
 
         return OnnxProto.model(g, IR_VERSION, "io.vprop.models", Map.of("", OPSET), metadata);
     }
-
-
 
 }
