@@ -28,6 +28,7 @@ import io.vprop.signal.sizing.PositionSizer;
 import io.vprop.signal.sizing.SizingResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class SignalEngine {
                 bars[i][k] = new BarFeatures();
                 barOpen[i][k] = Long.MIN_VALUE;
                 lastExternalBar[i][k] = Long.MIN_VALUE;
-                java.util.Arrays.fill(decidedBar[i][k], Long.MIN_VALUE);
+                Arrays.fill(decidedBar[i][k], Long.MIN_VALUE);
             }
         }
         cross = new CrossSymbolCorrelation[t];
@@ -210,7 +211,7 @@ public final class SignalEngine {
         if (!(equity > 0) || !Double.isFinite(equity)) throw new IllegalArgumentException("equity must be > 0, was " + equity);
         if (positions == null) throw new IllegalArgumentException("positions list is missing (pass an empty list)");
         this.equity = equity;
-        java.util.Arrays.fill(openDirection, 0);
+        Arrays.fill(openDirection, 0);
         for (OpenPosition p : positions) {
             Integer id = ids.get(p.symbol());
             if (id != null) openDirection[id] = p.side().sign();

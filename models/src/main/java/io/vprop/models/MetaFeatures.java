@@ -5,6 +5,7 @@ import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ public final class MetaFeatures {
                              float[] out) {
         if (out.length != NAMES.size()) throw new IllegalArgumentException("meta row length " + out.length + " != " + NAMES.size());
         if (q.alpha() == null || q.regime() == null) throw new IllegalArgumentException("query for " + q.symbol() + " lacks alpha or regime");
-        java.util.Arrays.fill(out, 0f);
+        Arrays.fill(out, 0f);
         out[ALPHA0 + q.alpha().ordinal()] = 1f;
         out[STRENGTH] = f(q.strength());
         out[STRENGTH + 1] = f(q.edgeSigma());

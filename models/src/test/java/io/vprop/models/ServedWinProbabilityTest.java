@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ServedWinProbabilityTest {
@@ -74,7 +75,7 @@ class ServedWinProbabilityTest {
             assertThat(plain.pTp1BeforeSl(query("EURUSD", 1, Timeframe.M1, 1.5)))
                     .isEqualTo(DriftWinProbability.probability(0.1, 1.5, 1.0));
             assertThat(plain.metaCount()).isZero();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServedWinProbability(reg, new DriftWinProbability(), reg))
+            assertThatThrownBy(() -> new ServedWinProbability(reg, new DriftWinProbability(), reg))
                     .hasMessageContaining("meta registry must be 'meta'");
         }
     }
@@ -84,8 +85,8 @@ class ServedWinProbabilityTest {
         TpSlFeatures f = new TpSlFeatures();
         Bar good = TrainedFixture.bars().get(0);
         f.onBar(good);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.onBar(good)).hasMessageContaining("out of order");
+        assertThatThrownBy(() -> f.onBar(good)).hasMessageContaining("out of order");
         Bar nan = new Bar(good.symbol(), good.timeframe(), good.openTimeMs() + 60_000, 1, 1, 1, Double.NaN, 0, 0);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.onBar(nan)).hasMessageContaining("close=NaN");
+        assertThatThrownBy(() -> f.onBar(nan)).hasMessageContaining("close=NaN");
     }
 }

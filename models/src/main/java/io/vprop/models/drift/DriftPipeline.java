@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.market.Bar;
+import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.registry.ModelMetadata;
@@ -127,7 +128,7 @@ public final class DriftPipeline {
         rep.put("activated", activate);
         rep.put("onnxBytes", onnx.length);
         rep.put("sha256", stored.sha256());
-        io.vprop.models.TpSlPipeline.writeReport(reportFile, rep);
+        TpSlPipeline.writeReport(reportFile, rep);
         return new Outcome(version, stored, rep);
     }
 
@@ -154,7 +155,7 @@ public final class DriftPipeline {
         out.put("period", period(rows));
         out.put("rows", rows.size());
         out.putAll(rep);
-        io.vprop.models.TpSlPipeline.writeReport(reportFile, out);
+        TpSlPipeline.writeReport(reportFile, out);
         return out;
     }
 

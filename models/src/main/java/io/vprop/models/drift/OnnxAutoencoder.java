@@ -1,6 +1,7 @@
 package io.vprop.models.drift;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -68,7 +69,7 @@ public final class OnnxAutoencoder implements ServedModel {
             throw new ModelRejectedException(source + ": " + what + " '" + n.getName() + "' must be a rank-2 float tensor, is "
                     + n.getInfo());
         }
-        if (ti.type != ai.onnxruntime.OnnxJavaType.FLOAT) {
+        if (ti.type != OnnxJavaType.FLOAT) {
             throw new ModelRejectedException(source + ": " + what + " '" + n.getName() + "' must be float, is " + ti.type);
         }
         long w = ti.getShape()[1];

@@ -3,6 +3,7 @@ package io.vprop.models.drift;
 import io.vprop.models.onnx.OnnxProto;
 import io.vprop.models.onnx.ProtoWriter;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,7 +49,7 @@ public final class OnnxAutoencoderExport {
         g.message(1, OnnxProto.node("Sub", "", "error_sub", new String[]{RECONSTRUCTION, "z"}, "diff"));
         g.message(1, OnnxProto.node("Mul", "", "error_square", new String[]{"diff", "diff"}, "squared"));
         ProtoWriter reduce = OnnxProto.node("ReduceMean", "", "error_mean", new String[]{"squared"}, ERROR);
-        ProtoWriter axes = OnnxProto.ints("axes", java.util.List.of(1L));
+        ProtoWriter axes = OnnxProto.ints("axes", List.of(1L));
         reduce.message(5, axes);
         reduce.message(5, OnnxProto.intAttr("keepdims", 1));
         g.message(1, reduce);

@@ -1,5 +1,6 @@
 package io.vprop.models.live;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,7 +44,7 @@ public final class LiveMetrics {
     public record Verdict(int current, int previous, double currentBrier, double referenceBrier, String referenceSource,
                           long trades) {
         public String describe() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(Locale.ROOT,
                     "v%d live Brier %.4f over %d trades exceeds v%d's %s Brier %.4f by more than the margin",
                     current, currentBrier, trades, previous, referenceSource, referenceBrier);
         }

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -214,7 +215,7 @@ public final class MetaPipeline {
         rep.put("timeframe", tf.name());
         rep.put("symbols", symbols);
         rep.put("barCount", times.length);
-        rep.put("stage1CutUtc", java.time.Instant.ofEpochMilli(cutMs).toString());
+        rep.put("stage1CutUtc", Instant.ofEpochMilli(cutMs).toString());
         rep.put("engine", Map.of("horizonBars", engine.horizonBars, "slSigma", sl, "tp1Sigma", tp,
                 "breakEvenRate", sl / (sl + tp)));
         rep.put("stage1Classifier", Map.of("rows", stage1Data.size(), "positiveRate", stage1Data.positiveRate(),
@@ -313,7 +314,7 @@ public final class MetaPipeline {
         m.put("folds", st.training().folds());
         m.put("walkForward", seq.result().folds());
         m.put("holdout", seq.result().holdout());
-        m.put("trainedToUtc", java.time.Instant.ofEpochMilli(seq.metadata().trainToMs()).toString());
+        m.put("trainedToUtc", Instant.ofEpochMilli(seq.metadata().trainToMs()).toString());
         m.put("version", version);
         m.put("trainSeconds", seconds);
         return m;

@@ -12,6 +12,7 @@ import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SignalPorts;
 import io.vprop.signal.TradeCandidate;
+import io.vprop.signal.port.Clock;
 import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.risk.PropFirmRiskBudget;
@@ -113,7 +114,7 @@ public final class MetaReplay {
         RecordingWinProbability recorder = new RecordingWinProbability(classifier, new DriftWinProbability());
         RecentOutcomeMemory memory = new RecentOutcomeMemory(50);
         PropFirmRiskBudget risk = PropFirmRiskBudget.typical(100_000);
-        SignalPorts ports = new SignalPorts(risk, memory, recorder, EventSource.NONE, io.vprop.signal.port.Clock.SYSTEM);
+        SignalPorts ports = new SignalPorts(risk, memory, recorder, EventSource.NONE, Clock.SYSTEM);
         SignalEngine engine = new SignalEngine(cfg, specs, ports, 100_000);
         long barMs = tf.millis();
         int horizon = cfg.horizonBars;

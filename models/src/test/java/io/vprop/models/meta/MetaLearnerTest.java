@@ -10,6 +10,7 @@ import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.TpSlTraining;
+import io.vprop.models.train.Metrics;
 import io.vprop.signal.port.SimilarTradeOutcomes;
 import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
@@ -68,7 +69,7 @@ class MetaLearnerTest {
         // the inputs alone carry no signal here (the fallback only sees the random edge)
         Map<String, Object> alone = MetaPipeline.inputsAlone(rows, data, CFG, r.calibrated());
         @SuppressWarnings("unchecked")
-        var fallback = (io.vprop.models.train.Metrics.Report) ((Map<String, Object>) alone.get("fallbackP")).get("holdout");
+        var fallback = (Metrics.Report) ((Map<String, Object>) alone.get("fallbackP")).get("holdout");
         assertThat(fallback.auc()).isBetween(0.4, 0.6);
 
         try (ModelRegistry<OnnxClassifier> tpsl = ModelRegistry.classifiers(root, "tpsl", TpSlFeatures.NAMES);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class MetaPipelineTest {
         assertThat(o.seqVersion()).isPositive();
         assertThat(o.metadata().properties()).containsEntry("timeframe", "H1").containsEntry("classifierVersion", o.classifierVersion());
         // the classifier only saw bars before the cut; the meta rows all start after cut + embargo
-        long cut = java.time.Instant.parse((String) rep.get("stage1CutUtc")).toEpochMilli();
+        long cut = Instant.parse((String) rep.get("stage1CutUtc")).toEpochMilli();
         assertThat(o.metadata().trainFromMs()).isGreaterThanOrEqualTo(cut + embargo);
         try (ModelRegistry<OnnxClassifier> tpsl = ModelRegistry.classifiers(root, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
              ModelRegistry<OnnxClassifier> meta = ModelRegistry.classifiers(root, MetaPipeline.MODEL_NAME, MetaFeatures.NAMES)) {
