@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Brier rather than AUC because a few dozen trades make AUC very noisy and because calibration is what Q* and the
  * Kelly sizer consume. Plain data, no I/O and not thread-safe: the owner serialises access.
  */
-public final class LiveMetrics {
+final class LiveMetrics {
     /** Running sums for one version. */
     public record Stats(long n, long wins, double brierSum, double logLossSum) {
         public static final Stats EMPTY = new Stats(0, 0, 0, 0);
