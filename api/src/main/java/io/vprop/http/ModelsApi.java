@@ -2,8 +2,8 @@ package io.vprop.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.live.ModelService;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;

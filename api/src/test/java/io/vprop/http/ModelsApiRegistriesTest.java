@@ -1,12 +1,12 @@
 package io.vprop.http;
 
 import io.vprop.models.TrainedFixture;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.train.TreeEnsemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.vprop.models.live.ModelService;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.train.Metrics;
 import org.junit.jupiter.api.Test;

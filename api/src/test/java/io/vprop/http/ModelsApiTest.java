@@ -1,13 +1,13 @@
 package io.vprop.http;
 
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TrainedFixture;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.train.TreeEnsemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.vprop.models.data.TpSlFeatures;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +69,7 @@ class ModelsApiTest {
     void theServiceShowsEveryRegistryItsLiveRecordAndStartsARetrainingOnRequest() throws Exception {
         Path history = TrainedFixture.sharedData().resolve(TrainedFixture.BARS);
         var settings = new io.vprop.models.live.ModelService.Settings(root, true, 0.02, 30, java.util.List.of(history), 0, 0,
-                false, false, TrainedFixture.LABELER, new io.vprop.models.train.TpSlTraining.Config(2, 1_800_000L,
+                false, false, TrainedFixture.LABELER, new io.vprop.models.TpSlTraining.Config(2, 1_800_000L,
                 new io.vprop.models.train.GradientBoostingTrainer.Params(10, 2, 0.1, 100, 1.0), 32), 0);
         java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (var service = new io.vprop.models.live.ModelService(settings, (t, d) -> notices.add(t), System::currentTimeMillis)) {

@@ -13,6 +13,11 @@ import io.vprop.signal.execution.PauseEvent;
 import io.vprop.signal.feature.BarFeatures;
 import io.vprop.signal.feature.CrossSymbolCorrelation;
 import io.vprop.signal.feature.TickFeatures;
+import io.vprop.signal.port.RiskBudget;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.SkipReason;
+import io.vprop.signal.port.TradeOutcome;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.regime.RegimeDetector;
 import io.vprop.signal.select.AdaptiveWeights;
@@ -23,6 +28,7 @@ import io.vprop.signal.sizing.PositionSizer;
 import io.vprop.signal.sizing.SizingResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +130,7 @@ public final class SignalEngine {
                 bars[i][k] = new BarFeatures();
                 barOpen[i][k] = Long.MIN_VALUE;
                 lastExternalBar[i][k] = Long.MIN_VALUE;
-                java.util.Arrays.fill(decidedBar[i][k], Long.MIN_VALUE);
+                Arrays.fill(decidedBar[i][k], Long.MIN_VALUE);
             }
         }
         cross = new CrossSymbolCorrelation[t];
@@ -205,7 +211,7 @@ public final class SignalEngine {
         if (!(equity > 0) || !Double.isFinite(equity)) throw new IllegalArgumentException("equity must be > 0, was " + equity);
         if (positions == null) throw new IllegalArgumentException("positions list is missing (pass an empty list)");
         this.equity = equity;
-        java.util.Arrays.fill(openDirection, 0);
+        Arrays.fill(openDirection, 0);
         for (OpenPosition p : positions) {
             Integer id = ids.get(p.symbol());
             if (id != null) openDirection[id] = p.side().sign();

@@ -1,5 +1,10 @@
 package io.vprop.signal;
 
+import io.vprop.signal.alpha.EventSource;
+import io.vprop.signal.port.Clock;
+import io.vprop.signal.port.RiskBudget;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.WinProbabilityModel;
 import io.vprop.signal.select.DriftWinProbability;
 import io.vprop.signal.select.RecentOutcomeMemory;
 

@@ -2,12 +2,14 @@ package io.vprop.signal;
 
 import io.vprop.market.Timeframe;
 import io.vprop.signal.alpha.AlphaId;
+import io.vprop.signal.port.SkipReason;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.Grade;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A setup an alpha produced that was deliberately not traded.
@@ -30,7 +32,7 @@ public record Skip(String symbol, long timeMs, int direction, AlphaId alpha, Tim
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         out.add(alpha + " on " + timeframe + " in " + regime + " wanted to " + (direction > 0 ? "BUY" : "SELL")
-                + " " + symbol + (Double.isNaN(qStar) ? "" : String.format(java.util.Locale.ROOT, ", Q* %.3f R, grade %s", qStar, grade.label())));
+                + " " + symbol + (Double.isNaN(qStar) ? "" : String.format(Locale.ROOT, ", Q* %.3f R, grade %s", qStar, grade.label())));
         for (SkipReason r : reasons()) out.add(r.name() + ": " + r.description());
         return out;
     }

@@ -5,11 +5,17 @@ import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
 import io.vprop.signal.alpha.AlphaId;
+import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.execution.PauseEvent;
+import io.vprop.signal.port.SkipReason;
+import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.risk.PropFirmRiskBudget;
+import io.vprop.signal.select.DriftWinProbability;
 import io.vprop.signal.select.Grade;
+import io.vprop.signal.select.RecentOutcomeMemory;
 import io.vprop.signal.select.Rng;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -84,8 +90,8 @@ class SignalEngineTest {
         for (TradeCandidate c : cs) {
             int s = c.side().sign();
             assertThat((c.referencePrice() - c.stopLoss()) * s).isPositive();
-            assertThat((c.takeProfit1() - c.referencePrice()) * s).isCloseTo(1.5 * c.stopDistance(), org.assertj.core.data.Offset.offset(1e-9));
-            assertThat((c.takeProfit2() - c.referencePrice()) * s).isCloseTo(2.4 * c.stopDistance(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat((c.takeProfit1() - c.referencePrice()) * s).isCloseTo(1.5 * c.stopDistance(), Offset.offset(1e-9));
+            assertThat((c.takeProfit2() - c.referencePrice()) * s).isCloseTo(2.4 * c.stopDistance(), Offset.offset(1e-9));
             assertThat(c.expiryMs()).isEqualTo(c.timeMs() + 5000);
             assertThat(c.lots()).isBetween(0.01, 50.0);
             assertThat(c.reasons()).hasSizeGreaterThanOrEqualTo(4);
@@ -138,8 +144,8 @@ class SignalEngineTest {
         AtomicLong now = new AtomicLong(0);
         PropFirmRiskBudget risk = PropFirmRiskBudget.typical(100_000);
         SignalEngine e = new SignalEngine(fastConfig(Grade.C), SPECS,
-                new SignalPorts(risk, new io.vprop.signal.select.RecentOutcomeMemory(10),
-                        new io.vprop.signal.select.DriftWinProbability(), EventSource.NONE, now::get), 100_000);
+                new SignalPorts(risk, new RecentOutcomeMemory(10),
+                        new DriftWinProbability(), EventSource.NONE, now::get), 100_000);
         drive(e, "EURUSD", 1_399_280_400_000L, 3600, 0.000004, 4);
         e.onRoundTrip(650);
         List<Decision> paused = drive(e, "GBPUSD", 1_399_284_000_000L, 60, 0.0, 5);

@@ -3,7 +3,7 @@ package io.vprop.strategy;
 import io.vprop.memory.facade.TradeMemory;
 import io.vprop.memory.similar.SimilarOutcomes;
 import io.vprop.signal.SignalEngine;
-import io.vprop.signal.SimilarTradeOutcomes;
+import io.vprop.signal.port.SimilarTradeOutcomes;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 

@@ -3,14 +3,14 @@ package io.vprop.models;
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
 import io.vprop.models.data.TpSlFeatures;
-import io.vprop.models.meta.MetaFeatures;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.seq.OnnxSequenceModel;
 import io.vprop.models.seq.SequenceFeatures;
 import io.vprop.models.seq.SequencePipeline;
-import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.port.WinQuery;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -71,8 +71,8 @@ public final class ServedWinProbability implements WinProbabilityModel {
             throw new IllegalArgumentException("seq registry must be '" + SequencePipeline.MODEL_NAME + "', got '" + seq.name() + "'");
         }
         if (registry == null || fallback == null) throw new IllegalArgumentException("registry and fallback are required");
-        if (meta != null && !meta.name().equals(io.vprop.models.meta.MetaPipeline.MODEL_NAME)) {
-            throw new IllegalArgumentException("meta registry must be '" + io.vprop.models.meta.MetaPipeline.MODEL_NAME
+        if (meta != null && !meta.name().equals(MetaFeatures.MODEL_NAME)) {
+            throw new IllegalArgumentException("meta registry must be '" + MetaFeatures.MODEL_NAME
                     + "', got '" + meta.name() + "'");
         }
         this.registry = registry;

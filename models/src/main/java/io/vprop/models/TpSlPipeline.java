@@ -10,10 +10,10 @@ import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.Metrics;
-import io.vprop.models.train.TpSlTraining;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,9 +2,12 @@ package io.vprop.models;
 
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlFeatures;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.registry.OnnxClassifier;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.train.TreeEnsemble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,11 @@
 package io.vprop.models;
 
 import io.vprop.models.data.TpSlDataset;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.registry.OnnxClassifier;
+import io.vprop.models.train.OnnxTreeExport;
+import io.vprop.models.train.TreeEnsemble;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -46,7 +50,7 @@ class OnnxParityTest {
         x[t0.feature()[0]] = t0.threshold()[0];
         byte[] onnx = OnnxTreeExport.export(model, "tpsl", Map.of());
         try (OnnxClassifier c = new OnnxClassifier(onnx, x.length, "test")) {
-            assertThat((double) c.predict(x)).isCloseTo(model.probability(x), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat((double) c.predict(x)).isCloseTo(model.probability(x), Offset.offset(1e-5));
         }
     }
 

@@ -3,10 +3,12 @@ package io.vprop.models;
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
 import io.vprop.models.data.TpSlFeatures;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.registry.OnnxClassifier;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelRegistry;
-import io.vprop.signal.SimilarTradeOutcomes;
-import io.vprop.signal.WinQuery;
+import io.vprop.models.train.TreeEnsemble;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ServedWinProbabilityTest {
@@ -72,7 +75,7 @@ class ServedWinProbabilityTest {
             assertThat(plain.pTp1BeforeSl(query("EURUSD", 1, Timeframe.M1, 1.5)))
                     .isEqualTo(DriftWinProbability.probability(0.1, 1.5, 1.0));
             assertThat(plain.metaCount()).isZero();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServedWinProbability(reg, new DriftWinProbability(), reg))
+            assertThatThrownBy(() -> new ServedWinProbability(reg, new DriftWinProbability(), reg))
                     .hasMessageContaining("meta registry must be 'meta'");
         }
     }
@@ -82,8 +85,8 @@ class ServedWinProbabilityTest {
         TpSlFeatures f = new TpSlFeatures();
         Bar good = TrainedFixture.bars().get(0);
         f.onBar(good);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.onBar(good)).hasMessageContaining("out of order");
+        assertThatThrownBy(() -> f.onBar(good)).hasMessageContaining("out of order");
         Bar nan = new Bar(good.symbol(), good.timeframe(), good.openTimeMs() + 60_000, 1, 1, 1, Double.NaN, 0, 0);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.onBar(nan)).hasMessageContaining("close=NaN");
+        assertThatThrownBy(() -> f.onBar(nan)).hasMessageContaining("close=NaN");
     }
 }

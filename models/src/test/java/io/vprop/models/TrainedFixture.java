@@ -5,7 +5,7 @@ import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.testing.RepoPaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class TrainedFixture {
     }
 
     public static Path sharedData() {
-        return io.vprop.testing.RepoPaths.sharedData();
+        return RepoPaths.sharedData();
     }
 
     public static synchronized List<Bar> bars() {

@@ -3,9 +3,11 @@ package io.vprop.models;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.Metrics;
 import io.vprop.models.train.PlattScaling;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.train.WalkForward;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -62,8 +64,8 @@ class TrainerAndMetricsTest {
         double[] p = new double[xt.length];
         for (int i = 0; i < xt.length; i++) p[i] = cal.probability(xt[i]);
         assertThat(Metrics.auc(p, yt)).isGreaterThan(0.7);
-        double meanP = java.util.Arrays.stream(p).average().orElseThrow();
-        double meanY = java.util.Arrays.stream(yt).average().orElseThrow();
+        double meanP = Arrays.stream(p).average().orElseThrow();
+        double meanY = Arrays.stream(yt).average().orElseThrow();
         assertThat(meanP).as("calibration in the large").isCloseTo(meanY, within(0.03));
         double[] raw = new double[xt.length];
         for (int i = 0; i < xt.length; i++) raw[i] = m.probability(xt[i]);

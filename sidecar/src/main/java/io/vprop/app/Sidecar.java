@@ -14,7 +14,7 @@ import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.RiskEngine;
-import io.vprop.signal.EventSource;
+import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.SignalConfig;
 import io.vprop.strategy.DemoStrategy;
 import io.vprop.strategy.EntryFeatures;

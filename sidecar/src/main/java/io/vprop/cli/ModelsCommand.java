@@ -4,7 +4,7 @@ import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelMetadata;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.meta.MetaPipeline;
 import io.vprop.models.seq.GruTrainer;
@@ -43,7 +43,7 @@ final class ModelsCommand implements Runnable {
             return switch (name) {
                 case "tpsl" -> ModelRegistry.classifiers(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
                 case "meta" -> ModelRegistry.classifiers(dir, io.vprop.models.meta.MetaPipeline.MODEL_NAME,
-                        io.vprop.models.meta.MetaFeatures.NAMES);
+                        io.vprop.models.MetaFeatures.NAMES);
                 default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--name must be tpsl or meta, got '" + name + "'");
             };

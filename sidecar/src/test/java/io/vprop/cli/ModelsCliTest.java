@@ -1,11 +1,11 @@
 package io.vprop.cli;
 
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.TrainedFixture;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.data.TpSlFeatures;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -50,11 +50,11 @@ class EngineReplayTest {
         }
         io.vprop.signal.SignalConfig sc = io.vprop.signal.SignalConfig.defaults();
         io.vprop.models.data.TpSlLabeler labeler = new io.vprop.models.data.TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma);
-        io.vprop.models.train.TpSlTraining.Result r = io.vprop.models.train.TpSlTraining.train("tpsl", labeler.label(m5), labeler,
-                new io.vprop.models.train.TpSlTraining.Config(2, 30 * 60_000L,
+        io.vprop.models.TpSlTraining.Result r = io.vprop.models.TpSlTraining.train("tpsl", labeler.label(m5), labeler,
+                new io.vprop.models.TpSlTraining.Config(2, 30 * 60_000L,
                         new io.vprop.models.train.GradientBoostingTrainer.Params(20, 3, 0.1, 50, 1.0), 64), 0);
         try (var reg = io.vprop.models.registry.ModelRegistry.classifiers(modelsDir, "tpsl", io.vprop.models.data.TpSlFeatures.NAMES)) {
-            int v = reg.publish(io.vprop.models.onnx.OnnxTreeExport.export(r.model(), "tpsl", Map.of()),
+            int v = reg.publish(io.vprop.models.train.OnnxTreeExport.export(r.model(), "tpsl", Map.of()),
                     r.metadata().withProperties(Map.of("timeframe", "M5", "symbol", "EURUSD")));
             reg.activate(v);
             return v;

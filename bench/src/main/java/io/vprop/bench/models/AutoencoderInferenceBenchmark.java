@@ -8,7 +8,7 @@ import io.vprop.models.drift.DriftPipeline;
 import io.vprop.models.drift.DriftReport;
 import io.vprop.models.drift.DriftRows;
 import io.vprop.models.drift.OnnxAutoencoder;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
+import io.vprop.models.drift.OnnxAutoencoderExport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

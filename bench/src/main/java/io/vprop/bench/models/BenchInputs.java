@@ -1,6 +1,6 @@
 package io.vprop.bench.models;
 
-import io.vprop.models.OnnxSessions;
+import io.vprop.models.registry.OnnxSessions;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;

@@ -1,15 +1,15 @@
 package io.vprop.bench.models;
 
-import io.vprop.models.OnnxClassifier;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.registry.OnnxClassifier;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.data.TpSlLabeler;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -71,7 +71,7 @@ public class ModelInferenceBenchmark {
         buffers = BenchInputs.directRows(rows);
         // the meta-learner's shape (MetaPipeline: 80 trees of depth 3 over MetaFeatures' 27 inputs) on synthetic rows:
         // its cost depends on the ensemble's size, not on what the trees learned
-        int f = io.vprop.models.meta.MetaFeatures.NAMES.size();
+        int f = io.vprop.models.MetaFeatures.NAMES.size();
         java.util.Random rnd = new java.util.Random(1);
         float[][] mx = new float[5_000][f];
         int[] my = new int[mx.length];

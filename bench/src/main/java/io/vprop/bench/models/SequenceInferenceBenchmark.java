@@ -1,7 +1,7 @@
 package io.vprop.bench.models;
 
 import io.vprop.models.data.BarFiles;
-import io.vprop.models.onnx.OnnxSequenceExport;
+import io.vprop.models.seq.OnnxSequenceExport;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.seq.GruNetwork;
 import io.vprop.models.seq.GruTrainer;

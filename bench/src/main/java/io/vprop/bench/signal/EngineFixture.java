@@ -1,7 +1,7 @@
 package io.vprop.bench.signal;
 
 import io.vprop.market.SymbolSpec;
-import io.vprop.signal.EventSource;
+import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SignalPorts;

@@ -1,6 +1,5 @@
 package io.vprop.signal.alpha;
 
-import io.vprop.signal.EventSource;
 import io.vprop.signal.feature.BarFeatures;
 import io.vprop.signal.feature.CrossSymbolCorrelation;
 import io.vprop.signal.feature.TickFeatures;

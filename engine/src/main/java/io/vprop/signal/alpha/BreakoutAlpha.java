@@ -4,7 +4,7 @@ package io.vprop.signal.alpha;
  * Donchian breakout: the live mid beyond the previous 20 bars' high/low by at least 0.1 ATR. Breakouts out of a
  * squeeze (Bollinger width below its usual) are stronger; strength grows with the excess in ATRs.
  */
-public final class BreakoutAlpha implements Alpha {
+final class BreakoutAlpha implements Alpha {
     static final double MIN_EXCESS_ATR = 0.1, EDGE = 0.15;
 
     @Override public AlphaId id() { return AlphaId.BREAKOUT; }

@@ -10,7 +10,7 @@ import io.vprop.signal.feature.CrossSymbolCorrelation;
  * </ul>
  * O(symbols) per evaluation.
  */
-public final class CorrelationAlpha implements Alpha {
+final class CorrelationAlpha implements Alpha {
     static final double MIN_LAG_RHO = 0.3, MIN_PAIR_RHO = 0.7, ENTRY_Z = 2.0, EDGE = 0.15;
 
     @Override public AlphaId id() { return AlphaId.CORRELATION; }

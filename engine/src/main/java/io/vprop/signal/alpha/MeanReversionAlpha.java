@@ -1,7 +1,7 @@
 package io.vprop.signal.alpha;
 
 /** Fades stretched prices: z-score of the live mid against the 20-bar close window beyond ±2 → trade back. */
-public final class MeanReversionAlpha implements Alpha {
+final class MeanReversionAlpha implements Alpha {
     static final double ENTRY_Z = 2.0, FULL_Z = 4.0, EDGE = 0.2;
 
     @Override public AlphaId id() { return AlphaId.MEAN_REVERSION; }

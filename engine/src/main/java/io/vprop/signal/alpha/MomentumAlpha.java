@@ -4,7 +4,7 @@ package io.vprop.signal.alpha;
  * Trend following: the fast/slow EMA gap measured in ATRs, confirmed by the fast EMA's slope pointing the same way.
  * Fires when the gap exceeds 0.5 ATR; strength saturates at 2 ATR.
  */
-public final class MomentumAlpha implements Alpha {
+final class MomentumAlpha implements Alpha {
     static final double MIN_GAP_ATR = 0.5, FULL_GAP_ATR = 2.0, EDGE = 0.15;
 
     @Override public AlphaId id() { return AlphaId.MOMENTUM; }

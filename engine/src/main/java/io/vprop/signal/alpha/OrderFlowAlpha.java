@@ -4,7 +4,7 @@ package io.vprop.signal.alpha;
  * Order flow: sustained one-sided quote pressure (order-flow imbalance over the last 200 quote events), stronger
  * when VPIN says flow is toxic/informed. Fires above |OFI| 0.2.
  */
-public final class OrderFlowAlpha implements Alpha {
+final class OrderFlowAlpha implements Alpha {
     static final double MIN_OFI = 0.2, FULL_OFI = 0.6, EDGE = 0.1;
 
     @Override public AlphaId id() { return AlphaId.ORDER_FLOW; }

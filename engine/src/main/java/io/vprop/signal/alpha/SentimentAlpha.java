@@ -2,9 +2,9 @@ package io.vprop.signal.alpha;
 
 /**
  * Macro surprise: good news for the base currency or bad news for the quote currency → buy the pair.
- * Reads the {@link io.vprop.signal.EventSource}; neutral when there is no recent event (or no source at all).
+ * Reads the {@link EventSource}; neutral when there is no recent event (or no source at all).
  */
-public final class SentimentAlpha implements Alpha {
+final class SentimentAlpha implements Alpha {
     static final double MIN_SURPRISE = 0.2, EDGE = 0.2;
 
     @Override public AlphaId id() { return AlphaId.SENTIMENT; }

@@ -1,10 +1,11 @@
 package io.vprop.signal.data;
 
-import io.vprop.signal.EventSource;
+import io.vprop.signal.alpha.EventSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ public final class CalendarEventSource implements EventSource {
     }
 
     static boolean higherIsWorse(String event) {
-        String e = event.toLowerCase(java.util.Locale.ROOT);
+        String e = event.toLowerCase(Locale.ROOT);
         return e.contains("unemployment") || e.contains("jobless") || e.contains("claims");
     }
 

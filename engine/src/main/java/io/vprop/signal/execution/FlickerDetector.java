@@ -5,7 +5,7 @@ package io.vprop.signal.execution;
  * prices, or a market maker pulling quotes). Flickering when the last {@code reversals} direction reversals all fall
  * within {@code windowMs}; it stops flickering once {@code quietMs} pass without meeting that condition.
  */
-public final class FlickerDetector {
+final class FlickerDetector {
     private final long[] times;
     private final long windowMs, quietMs;
     private int head, count;

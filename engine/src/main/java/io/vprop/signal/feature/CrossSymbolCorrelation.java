@@ -1,5 +1,7 @@
 package io.vprop.signal.feature;
 
+import java.util.Arrays;
+
 /**
  * Rolling cross-symbol statistics on one timeframe, fed with closed-bar log returns aligned by bar open time:
  * contemporaneous correlation ρ(i, j), lead-lag correlation of r_j(t−1) with r_i(t), and the z-score of the log-price
@@ -33,8 +35,8 @@ public final class CrossSymbolCorrelation {
             }
         lastTime = new long[n];
         prevTime = new long[n];
-        java.util.Arrays.fill(lastTime, Long.MIN_VALUE);
-        java.util.Arrays.fill(prevTime, Long.MIN_VALUE);
+        Arrays.fill(lastTime, Long.MIN_VALUE);
+        Arrays.fill(prevTime, Long.MIN_VALUE);
         lastRet = new double[n];
         prevRet = new double[n];
         lastLogClose = new double[n];

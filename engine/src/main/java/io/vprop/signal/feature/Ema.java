@@ -4,7 +4,7 @@ package io.vprop.signal.feature;
  * Exponential moving average, seeded with the first value (as ta4j does), multiplier 2/(n+1).
  * {@link #wilder(int)} gives Wilder's smoothing (multiplier 1/n) used by ATR.
  */
-public final class Ema {
+final class Ema {
     private final double k;
     private double value = Double.NaN;
     private double previous = Double.NaN;

@@ -5,7 +5,7 @@ package io.vprop.signal.feature;
  * k-step sums of returns. O(1) per update (two rolling windows and a ring of the last k returns), unlike R/S analysis
  * which is O(n). H ≈ 0.5 random walk, > 0.5 trending (persistent), &lt; 0.5 mean-reverting.
  */
-public final class HurstEstimator {
+final class HurstEstimator {
     private final int k;
     private final double[] last;
     private int head;

@@ -4,7 +4,7 @@ package io.vprop.signal.feature;
  * Rolling covariance, correlation and regression slope of paired samples (x, y) over the last n pairs, O(1).
  * Used for lag-1 autocorrelation, Kyle's lambda and cross-symbol correlation.
  */
-public final class RollingCovariance {
+final class RollingCovariance {
     private final double[] xs;
     private final double[] ys;
     private int head;

@@ -4,7 +4,7 @@ package io.vprop.signal.feature;
  * Rolling maximum and minimum of the last n values with monotonic deques over primitive ring buffers:
  * amortised O(1) per update, no allocation. Used for Donchian breakout levels.
  */
-public final class RollingExtremes {
+final class RollingExtremes {
     private final int n;
     private final double[] maxVal, minVal;
     private final long[] maxIdx, minIdx;

@@ -4,7 +4,7 @@ package io.vprop.signal.feature;
  * Fixed-capacity window of the last n values with O(1) mean and population variance. Sums are recomputed from the
  * buffer once per n updates so floating-point drift cannot accumulate (amortised O(1)).
  */
-public final class RollingWindow {
+final class RollingWindow {
     private final double[] buf;
     private int head;
     private int count;

@@ -5,7 +5,7 @@ package io.vprop.signal.feature;
  * saving on purpose (an hour of drift at the edges is irrelevant to the features that use it):
  * Asia 23:00–08:00, London 07:00–16:00, New York 12:00–21:00; the London/New York overlap is 12:00–16:00.
  */
-public final class Session {
+final class Session {
     public static final int ASIA = 1, LONDON = 2, NEW_YORK = 4, OVERLAP = 8;
 
     private Session() {}

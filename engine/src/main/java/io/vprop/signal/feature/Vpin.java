@@ -6,7 +6,7 @@ package io.vprop.signal.feature;
  * over the last n buckets. FX feeds carry no volume, so the engine passes 1 per tick (tick-volume buckets).
  * A tick's volume that overflows a bucket is split across buckets. O(1) amortised, no allocation.
  */
-public final class Vpin {
+final class Vpin {
     private final double bucketSize;
     private final RollingWindow imbalances;
     private double buy;

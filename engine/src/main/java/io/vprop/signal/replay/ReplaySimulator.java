@@ -6,8 +6,9 @@ import io.vprop.signal.Decision;
 import io.vprop.signal.OpenPosition;
 import io.vprop.signal.Side;
 import io.vprop.signal.SignalEngine;
+import io.vprop.signal.Skip;
 import io.vprop.signal.TradeCandidate;
-import io.vprop.signal.TradeOutcome;
+import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.risk.PropFirmRiskBudget;
 
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class ReplaySimulator {
         if (d instanceof TradeCandidate c) {
             decisions++;
             if (!open.containsKey(c.symbol()) && !pending.containsKey(c.symbol())) pending.put(c.symbol(), c);
-        } else if (d instanceof io.vprop.signal.Skip) {
+        } else if (d instanceof Skip) {
             decisions++;
         }
     }

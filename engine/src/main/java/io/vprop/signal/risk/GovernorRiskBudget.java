@@ -6,8 +6,8 @@ import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.rules.DailyLossRule;
 import io.vprop.governors.rules.MaxLossRule;
-import io.vprop.signal.Clock;
-import io.vprop.signal.RiskBudget;
+import io.vprop.signal.port.Clock;
+import io.vprop.signal.port.RiskBudget;
 import io.vprop.signal.Side;
 
 /**

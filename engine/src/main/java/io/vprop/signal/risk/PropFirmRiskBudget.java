@@ -1,6 +1,6 @@
 package io.vprop.signal.risk;
 
-import io.vprop.signal.RiskBudget;
+import io.vprop.signal.port.RiskBudget;
 
 /**
  * Baseline {@link RiskBudget} with the rules most prop firms publish (see shared/design/prop-firm-rules.md):

@@ -1,5 +1,7 @@
 package io.vprop.signal.select;
 
+import java.util.Arrays;
+
 /**
  * Per-alpha capital weights, updated on every closed trade:
  * <pre>  w_i ← w_i + η (Sharpe_i − mean Sharpe) − λ ρ(i, portfolio),  then w_i ≥ floor, Σ w = 1 </pre>
@@ -26,7 +28,7 @@ public final class AdaptiveWeights {
         this.floor = floor;
         this.decay = decay;
         w = new double[n];
-        java.util.Arrays.fill(w, 1.0 / n);
+        Arrays.fill(w, 1.0 / n);
         meanR = new double[n];
         varR = new double[n];
         seen = new double[n];
@@ -82,7 +84,7 @@ public final class AdaptiveWeights {
             if (!(w[i] > 0)) w[i] = 0;
             total += w[i];
         }
-        if (!(total > 0)) { java.util.Arrays.fill(w, 1.0 / n); return; }
+        if (!(total > 0)) { Arrays.fill(w, 1.0 / n); return; }
         for (int i = 0; i < n; i++) w[i] /= total;
         for (int round = 0; round < n; round++) {
             double pinnedMass = 0, freeMass = 0;

@@ -1,7 +1,7 @@
 package io.vprop.signal.select;
 
-import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.port.WinQuery;
 
 /**
  * Calibrated baseline for P(TP1 before SL): first passage of a Brownian motion with drift μ (the alpha's expected

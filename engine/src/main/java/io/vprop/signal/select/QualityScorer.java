@@ -1,6 +1,6 @@
 package io.vprop.signal.select;
 
-import io.vprop.signal.SimilarTradeOutcomes;
+import io.vprop.signal.port.SimilarTradeOutcomes;
 
 /**
  * Q* – the expected R of a setup after costs – and its grade.

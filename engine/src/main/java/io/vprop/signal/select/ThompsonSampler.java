@@ -1,5 +1,7 @@
 package io.vprop.signal.select;
 
+import java.util.Arrays;
+
 /**
  * Thompson sampling over Bernoulli arms (win = the trade closed with R &gt; 0), one Beta posterior per
  * (context, arm) – here context = regime, arm = alpha. The prior Beta(a0, b0) defaults to mean 0.4, the break-even
@@ -18,8 +20,8 @@ public final class ThompsonSampler {
         this.arms = arms;
         alpha = new double[contexts * arms];
         beta = new double[contexts * arms];
-        java.util.Arrays.fill(alpha, priorA);
-        java.util.Arrays.fill(beta, priorB);
+        Arrays.fill(alpha, priorA);
+        Arrays.fill(beta, priorB);
         rng = new Rng(seed);
     }
 

@@ -1,7 +1,7 @@
 package io.vprop.signal.sizing;
 
 import io.vprop.market.SymbolSpec;
-import io.vprop.signal.SkipReason;
+import io.vprop.signal.port.SkipReason;
 import io.vprop.signal.risk.ExpectedShortfall;
 
 /**

@@ -1,5 +1,7 @@
 package io.vprop.signal.sizing;
 
+import io.vprop.signal.port.SkipReason;
+
 /** Mutable result slot of {@link PositionSizer} (reused; no allocation per sizing). */
 public final class SizingResult {
     public enum Cap { KELLY, VOL_TARGET, HEADROOM, ES_BUDGET, VOLUME_MAX }
@@ -12,7 +14,7 @@ public final class SizingResult {
     public double kellyFraction;
     /** Money lost if the stop is hit with {@link #lots}, costs included. */
     public double lossAtStop;
-    /** {@link io.vprop.signal.SkipReason} bits when lots is 0. */
+    /** {@link SkipReason} bits when lots is 0. */
     public long skipMask;
 
     void reset() { lots = 0; binding = null; kellyFraction = 0; lossAtStop = 0; skipMask = 0; }

@@ -1,10 +1,10 @@
 package io.vprop.signal.alpha;
 
-import io.vprop.signal.EventSource;
 import io.vprop.signal.feature.BarFeatures;
 import io.vprop.signal.feature.CrossSymbolCorrelation;
 import io.vprop.signal.feature.TickFeatures;
 import io.vprop.signal.regime.Regime;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -51,7 +51,7 @@ class AlphasTest {
         new MomentumAlpha().evaluate(ctx(trending(0.0003, 60), 1.118), out);
         assertThat(out.direction).isEqualTo(1);
         assertThat(out.strength).isBetween(0.25, 1.0);
-        assertThat(out.edge).isCloseTo(MomentumAlpha.EDGE * out.strength, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(out.edge).isCloseTo(MomentumAlpha.EDGE * out.strength, Offset.offset(1e-12));
         new MomentumAlpha().evaluate(ctx(trending(-0.0003, 60), 1.082), out);
         assertThat(out.direction).isEqualTo(-1);
         new MomentumAlpha().evaluate(ctx(flat(60), 1.1), out);

@@ -27,9 +27,11 @@ import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.num.Num;
 import org.ta4j.core.num.DoubleNum;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +92,7 @@ class Ta4jDifferentialTest {
         Map<Long, Bar> byTime = new HashMap<>();
         for (Bar b : nz) byTime.put(b.openTimeMs(), b);
         // the minutes both symbols have a bar for; returns are taken between consecutive common minutes on both sides
-        List<Bar> a = new java.util.ArrayList<>(), c = new java.util.ArrayList<>();
+        List<Bar> a = new ArrayList<>(), c = new ArrayList<>();
         for (Bar e : bars) {
             Bar n = byTime.get(e.openTimeMs());
             if (n != null) { a.add(e); c.add(n); }
@@ -154,8 +156,8 @@ class Ta4jDifferentialTest {
         assertThat(compared).isEqualTo(bars.size() - 30);
     }
 
-    private static List<Bar> readBars(java.nio.file.Path file, String symbol, Timeframe tf) {
-        List<Bar> out = new java.util.ArrayList<>();
+    private static List<Bar> readBars(Path file, String symbol, Timeframe tf) {
+        List<Bar> out = new ArrayList<>();
         try (var in = MarketFiles.openBars(file, symbol, tf)) {
             for (Bar b = in.next(); b != null; b = in.next()) out.add(b);
         }

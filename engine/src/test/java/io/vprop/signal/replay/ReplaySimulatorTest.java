@@ -3,7 +3,7 @@ package io.vprop.signal.replay;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
-import io.vprop.signal.EventSource;
+import io.vprop.signal.alpha.EventSource;
 import io.vprop.testing.SharedData;
 import io.vprop.signal.Side;
 import io.vprop.signal.SignalConfig;

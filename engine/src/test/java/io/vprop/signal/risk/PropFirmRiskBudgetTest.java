@@ -1,6 +1,6 @@
 package io.vprop.signal.risk;
 
-import io.vprop.signal.RiskBudget.PreTradeOrder;
+import io.vprop.signal.port.RiskBudget.PreTradeOrder;
 import io.vprop.signal.Side;
 import org.junit.jupiter.api.Test;
 

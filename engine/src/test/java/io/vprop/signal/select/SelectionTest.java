@@ -1,7 +1,7 @@
 package io.vprop.signal.select;
 
-import io.vprop.signal.SimilarTradeOutcomes;
-import io.vprop.signal.TradeOutcome;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import org.junit.jupiter.api.Test;

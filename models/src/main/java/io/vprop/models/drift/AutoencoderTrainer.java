@@ -1,6 +1,7 @@
 package io.vprop.models.drift;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -112,8 +113,8 @@ public final class AutoencoderTrainer {
             for (int from = 0; from < n; from += p.batch()) {
                 int to = Math.min(n, from + p.batch());
                 for (int l = 0; l < nl; l++) {
-                    java.util.Arrays.fill(gw[l], 0);
-                    java.util.Arrays.fill(gb[l], 0);
+                    Arrays.fill(gw[l], 0);
+                    Arrays.fill(gb[l], 0);
                 }
                 for (int s = from; s < to; s++) {
                     double[] x = z[order[s]];

@@ -3,6 +3,7 @@ package io.vprop.models.drift;
 import io.vprop.models.registry.ModelMetadata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -117,7 +118,7 @@ public final class DriftMonitor {
 
     /** Drops every vector (e.g. after a new model version is served). */
     public synchronized void clear() {
-        for (long[] c : counts) java.util.Arrays.fill(c, 0);
+        for (long[] c : counts) Arrays.fill(c, 0);
         size = 0;
         next = 0;
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.market.Bar;
+import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlFeatures;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 
@@ -128,7 +128,7 @@ public final class DriftPipeline {
         rep.put("activated", activate);
         rep.put("onnxBytes", onnx.length);
         rep.put("sha256", stored.sha256());
-        io.vprop.models.TpSlPipeline.writeReport(reportFile, rep);
+        TpSlPipeline.writeReport(reportFile, rep);
         return new Outcome(version, stored, rep);
     }
 
@@ -155,7 +155,7 @@ public final class DriftPipeline {
         out.put("period", period(rows));
         out.put("rows", rows.size());
         out.putAll(rep);
-        io.vprop.models.TpSlPipeline.writeReport(reportFile, out);
+        TpSlPipeline.writeReport(reportFile, out);
         return out;
     }
 
@@ -265,7 +265,6 @@ public final class DriftPipeline {
         for (int i = 0; i < f.length; i++) d[i] = f[i];
         return d;
     }
-
 
     public static String json(Object o) {
         try {

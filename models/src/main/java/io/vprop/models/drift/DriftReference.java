@@ -1,6 +1,6 @@
 package io.vprop.models.drift;
 
-import io.vprop.models.ModelRejectedException;
+import io.vprop.models.registry.ModelRejectedException;
 import io.vprop.models.registry.ModelMetadata;
 
 import java.util.ArrayList;

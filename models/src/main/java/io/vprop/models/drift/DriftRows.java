@@ -4,6 +4,7 @@ import io.vprop.market.Bar;
 import io.vprop.models.data.TpSlFeatures;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,6 @@ public record DriftRows(float[][] x, long[] closeMs) {
 
     /** Rows [from, to) in order. */
     public DriftRows slice(int from, int to) {
-        return new DriftRows(java.util.Arrays.copyOfRange(x, from, to), java.util.Arrays.copyOfRange(closeMs, from, to));
+        return new DriftRows(Arrays.copyOfRange(x, from, to), Arrays.copyOfRange(closeMs, from, to));
     }
 }

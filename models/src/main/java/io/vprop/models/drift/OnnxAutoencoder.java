@@ -1,17 +1,17 @@
 package io.vprop.models.drift;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.vprop.models.ModelLoader;
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.OnnxSessions;
-import io.vprop.models.ServedModel;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
+import io.vprop.models.registry.ModelLoader;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.registry.OnnxSessions;
+import io.vprop.models.registry.ServedModel;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
@@ -69,7 +69,7 @@ public final class OnnxAutoencoder implements ServedModel {
             throw new ModelRejectedException(source + ": " + what + " '" + n.getName() + "' must be a rank-2 float tensor, is "
                     + n.getInfo());
         }
-        if (ti.type != ai.onnxruntime.OnnxJavaType.FLOAT) {
+        if (ti.type != OnnxJavaType.FLOAT) {
             throw new ModelRejectedException(source + ": " + what + " '" + n.getName() + "' must be float, is " + ti.type);
         }
         long w = ti.getShape()[1];

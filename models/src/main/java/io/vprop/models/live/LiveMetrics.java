@@ -1,5 +1,6 @@
 package io.vprop.models.live;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * Brier rather than AUC because a few dozen trades make AUC very noisy and because calibration is what Q* and the
  * Kelly sizer consume. Plain data, no I/O and not thread-safe: the owner serialises access.
  */
-public final class LiveMetrics {
+final class LiveMetrics {
     /** Running sums for one version. */
     public record Stats(long n, long wins, double brierSum, double logLossSum) {
         public static final Stats EMPTY = new Stats(0, 0, 0, 0);
@@ -43,7 +44,7 @@ public final class LiveMetrics {
     public record Verdict(int current, int previous, double currentBrier, double referenceBrier, String referenceSource,
                           long trades) {
         public String describe() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(Locale.ROOT,
                     "v%d live Brier %.4f over %d trades exceeds v%d's %s Brier %.4f by more than the margin",
                     current, currentBrier, trades, previous, referenceSource, referenceBrier);
         }

@@ -3,8 +3,15 @@ package io.vprop.models.live;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.drift.AutoencoderTrainer;
+import io.vprop.models.drift.DriftReference;
+import io.vprop.models.drift.DriftRows;
+import io.vprop.models.drift.OnnxAutoencoderExport;
+import io.vprop.models.meta.MetaPipeline;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlFeatures;
@@ -16,15 +23,16 @@ import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.seq.OnnxSequenceModel;
 import io.vprop.models.seq.SequencePipeline;
-import io.vprop.models.train.TpSlTraining;
-import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.WinQuery;
+import io.vprop.models.TpSlTraining;
+import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.port.WinQuery;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +143,7 @@ public final class ModelService implements AutoCloseable {
             reg = ModelRegistry.classifiers(settings.dir(), TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
         }
         this.tpsl = reg;
-        this.meta = openClassifiers(settings.dir(), io.vprop.models.meta.MetaPipeline.MODEL_NAME,
-                io.vprop.models.meta.MetaFeatures.NAMES);
+        this.meta = openClassifiers(settings.dir(), MetaPipeline.MODEL_NAME, MetaFeatures.NAMES);
         for (ModelRegistry<OnnxClassifier> r : List.of(tpsl, meta)) {
             Path f = settings.dir().resolve(r.name()).resolve("live.json");
             tracked.put(r.name(), new Tracked(r, new LiveMetrics(readLive(f)), f));
@@ -168,7 +175,7 @@ public final class ModelService implements AutoCloseable {
     }
 
     /** A served autoencoder version and the monitor built from its reference. */
-    private record Drift(int version, io.vprop.market.Timeframe timeframe, DriftMonitor monitor) {
+    private record Drift(int version, Timeframe timeframe, DriftMonitor monitor) {
     }
 
     /** Every registry this service opened, in display order (for /api/models). */
@@ -231,7 +238,7 @@ public final class ModelService implements AutoCloseable {
             d = drift;
             if (d != null && d.version() == s.version()) return d;
             DriftMonitor.Config cfg = DriftMonitor.Config.defaults();
-            io.vprop.models.drift.DriftReference ref = io.vprop.models.drift.DriftReference.fromMetadata(s.metadata());
+            DriftReference ref = DriftReference.fromMetadata(s.metadata());
             if (ref.calibration() != null) cfg = cfg.withWindow(ref.calibration().window());
             OnnxAutoencoder model = s.model();
             d = new Drift(s.version(), s.metadata().timeframe(),
@@ -262,7 +269,7 @@ public final class ModelService implements AutoCloseable {
     public final class Scorer implements WinProbabilityModel {
         private final ServedWinProbability served;
         private final WinProbabilityModel fallback;
-        private final Map<String, TpSlFeatures> driftFeatures = new java.util.HashMap<>();
+        private final Map<String, TpSlFeatures> driftFeatures = new HashMap<>();
         private final float[] driftRow = new float[TpSlFeatures.NAMES.size()];
         private Prediction last;
 
@@ -305,7 +312,7 @@ public final class ModelService implements AutoCloseable {
             if (d == null || tf != d.timeframe()) return;
             TpSlFeatures f = driftFeatures.computeIfAbsent(symbol, k -> new TpSlFeatures());
             try {
-                f.onBar(new io.vprop.market.Bar(symbol, tf, openTimeMs, open, high, low, close, (long) volume, 0));
+                f.onBar(new Bar(symbol, tf, openTimeMs, open, high, low, close, (long) volume, 0));
             } catch (IllegalArgumentException repeatedBar) {
                 return;
             }
@@ -417,15 +424,15 @@ public final class ModelService implements AutoCloseable {
      */
     private void refitDriftReference(Retrainer.Result r) {
         try {
-            List<io.vprop.market.Bar> bars = retrainer.trainingBars();
+            List<Bar> bars = retrainer.trainingBars();
             if (bars.isEmpty()) return;
             ModelRegistry.Served<OnnxAutoencoder> cur = autoencoder.current();
             int window = DriftMonitor.Config.defaults().window();
-            io.vprop.models.drift.DriftReference ref = io.vprop.models.drift.DriftReference.fromMetadata(cur.metadata());
+            DriftReference ref = DriftReference.fromMetadata(cur.metadata());
             if (ref.calibration() != null) window = ref.calibration().window();
-            DriftPipeline.Trained t = DriftPipeline.train(io.vprop.models.drift.DriftRows.of(bars),
-                    io.vprop.models.drift.AutoencoderTrainer.Params.defaults(), window, clock.getAsLong());
-            byte[] onnx = io.vprop.models.onnx.OnnxAutoencoderExport.export(t.model(), DriftPipeline.MODEL_NAME, Map.of());
+            DriftPipeline.Trained t = DriftPipeline.train(DriftRows.of(bars),
+                    AutoencoderTrainer.Params.defaults(), window, clock.getAsLong());
+            byte[] onnx = OnnxAutoencoderExport.export(t.model(), DriftPipeline.MODEL_NAME, Map.of());
             int v = autoencoder.publish(onnx, t.metadata().withProperties(Map.of("timeframe", bars.get(0).timeframe().name(),
                     "symbol", bars.get(0).symbol(), "refit_after", "tpsl v" + r.published())));
             autoencoder.activate(v);
@@ -586,7 +593,6 @@ public final class ModelService implements AutoCloseable {
             throw new IllegalStateException("cannot move the refused " + f + " aside: " + e.getMessage(), e);
         }
     }
-
 
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;

@@ -5,15 +5,15 @@ import io.vprop.market.BarSource;
 import io.vprop.market.Timeframe;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.market.io.ParseMode;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlLabeler;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.Metrics;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -160,6 +161,6 @@ public final class Retrainer {
     }
 
     private static String fmt(double d) {
-        return String.format(java.util.Locale.ROOT, "%.4f", d);
+        return String.format(Locale.ROOT, "%.4f", d);
     }
 }

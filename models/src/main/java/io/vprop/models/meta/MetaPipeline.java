@@ -2,8 +2,9 @@ package io.vprop.models.meta;
 
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
-import io.vprop.models.CalibratedTrees;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.train.CalibratedTrees;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.BarFiles;
@@ -12,7 +13,7 @@ import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
-import io.vprop.models.onnx.OnnxSequenceExport;
+import io.vprop.models.seq.OnnxSequenceExport;
 import io.vprop.models.seq.GruTrainer;
 import io.vprop.models.seq.OnnxSequenceModel;
 import io.vprop.models.seq.SequenceDataset;
@@ -22,7 +23,7 @@ import io.vprop.models.seq.SequenceTraining;
 import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.Metrics;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 import io.vprop.models.train.WalkForward;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.select.DriftWinProbability;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -64,7 +66,7 @@ import java.util.stream.Stream;
  * </ol>
  */
 public final class MetaPipeline {
-    public static final String MODEL_NAME = "meta";
+    public static final String MODEL_NAME = MetaFeatures.MODEL_NAME;
     /**
      * The with-seq meta model is published unless its walk-forward mean log loss is worse than the without-seq one's
      * by more than this: a tie (the calibrated outputs of both sit near the base rate; EURUSD H1 differed by 3e-6)
@@ -213,7 +215,7 @@ public final class MetaPipeline {
         rep.put("timeframe", tf.name());
         rep.put("symbols", symbols);
         rep.put("barCount", times.length);
-        rep.put("stage1CutUtc", java.time.Instant.ofEpochMilli(cutMs).toString());
+        rep.put("stage1CutUtc", Instant.ofEpochMilli(cutMs).toString());
         rep.put("engine", Map.of("horizonBars", engine.horizonBars, "slSigma", sl, "tp1Sigma", tp,
                 "breakEvenRate", sl / (sl + tp)));
         rep.put("stage1Classifier", Map.of("rows", stage1Data.size(), "positiveRate", stage1Data.positiveRate(),
@@ -312,7 +314,7 @@ public final class MetaPipeline {
         m.put("folds", st.training().folds());
         m.put("walkForward", seq.result().folds());
         m.put("holdout", seq.result().holdout());
-        m.put("trainedToUtc", java.time.Instant.ofEpochMilli(seq.metadata().trainToMs()).toString());
+        m.put("trainedToUtc", Instant.ofEpochMilli(seq.metadata().trainToMs()).toString());
         m.put("version", version);
         m.put("trainSeconds", seconds);
         return m;

@@ -1,11 +1,12 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Bar;
+import io.vprop.models.data.TpSlLabeler;
 
 /**
  * The label of one recorded query, resolved bar by bar from the bars AFTER the query only: entry at the close of
  * the bar the query was asked on, σ_H = σ(1-bar log returns over the last 60 bars) · √H exactly as
- * {@link io.vprop.models.data.TpSlLabeler} computes it, TP1 = entry·exp(side · tp1Sigma · σ_H),
+ * {@link TpSlLabeler} computes it, TP1 = entry·exp(side · tp1Sigma · σ_H),
  * SL = entry·exp(−side · slSigma · σ_H) with the query's own geometry. 1 if a bar reaches TP1 before any bar
  * reaches SL within H bars; a bar touching both counts as SL (order inside a bar is unknown — conservative).
  * Neither within H bars → unresolved (dropped); a bar more than 2·H bar-lengths after the entry (weekend, data

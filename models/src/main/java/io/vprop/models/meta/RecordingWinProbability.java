@@ -2,8 +2,8 @@ package io.vprop.models.meta;
 
 import io.vprop.market.Timeframe;
 import io.vprop.models.ServedWinProbability;
-import io.vprop.signal.WinProbabilityModel;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.port.WinQuery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.List;
  * calls it once per candidate that reaches scoring — trades and skips alike — so the recording is the meta
  * learner's population. Not thread-safe (the engine is single-threaded).
  */
-public final class RecordingWinProbability implements WinProbabilityModel {
+final class RecordingWinProbability implements WinProbabilityModel {
     /**
      * One query as the engine asked it; {@code classifierP} is NaN when the classifier did not answer;
      * {@code seqPUp}/{@code seqVol} are the served sequence model's heads, NaN when it did not answer.

@@ -1,7 +1,9 @@
 package io.vprop.models.registry;
 
+import io.vprop.market.Timeframe;
 import io.vprop.models.train.Metrics;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ public record ModelMetadata(String name, int version, String kind, List<String> 
     public ModelMetadata {
         features = List.copyOf(features);
         walkForward = walkForward == null ? List.of() : List.copyOf(walkForward);
-        properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** A version without kind-specific properties (the TP/SL classifier). */
@@ -46,11 +48,11 @@ public record ModelMetadata(String name, int version, String kind, List<String> 
     }
 
     /** The timeframe the version was trained on (property {@code timeframe}), or null when absent or unknown to this build. */
-    public io.vprop.market.Timeframe timeframe() {
+    public Timeframe timeframe() {
         Object tf = properties.get("timeframe");
         if (tf == null) return null;
         try {
-            return io.vprop.market.Timeframe.valueOf(tf.toString());
+            return Timeframe.valueOf(tf.toString());
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.ModelLoader;
-import io.vprop.models.OnnxClassifier;
-import io.vprop.models.ServedModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.vprop.models.seq;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -146,7 +147,7 @@ public final class GruTrainer {
 
     static double lossAndGradient(double[] th, int inputs, int hN, float[][] x, float[] vol, int[] dir,
                                   int[] order, int from, int to, double volWeight, double[] g, Workspace ws) {
-        java.util.Arrays.fill(g, 0);
+        Arrays.fill(g, 0);
         int gates = 3 * hN;
         int oW = 0, oR = oW + gates * inputs, oWb = oR + gates * hN, oRb = oWb + gates;
         int oVw = oRb + gates, oVb = oVw + hN, oDw = oVb + 1, oDb = oDw + hN;
@@ -155,7 +156,7 @@ public final class GruTrainer {
             int row = order[s];
             float[] xs = x[row];
             int steps = xs.length / inputs;
-            java.util.Arrays.fill(ws.h[0], 0);
+            Arrays.fill(ws.h[0], 0);
             for (int t = 0; t < steps; t++) {
                 double[] hp = ws.h[t], hn = ws.h[t + 1], z = ws.z[t], r = ws.r[t], c = ws.c[t], rh = ws.rh[t];
                 int xo = t * inputs;

@@ -7,11 +7,10 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.vprop.models.ModelLoader;
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.OnnxSessions;
-import io.vprop.models.ServedModel;
-import io.vprop.models.onnx.OnnxSequenceExport;
+import io.vprop.models.registry.ModelLoader;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.registry.OnnxSessions;
+import io.vprop.models.registry.ServedModel;
 
 import java.nio.FloatBuffer;
 import java.util.Map;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.market.Bar;
 import io.vprop.models.data.BarFiles;
-import io.vprop.models.onnx.OnnxSequenceExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 

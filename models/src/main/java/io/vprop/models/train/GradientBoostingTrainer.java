@@ -1,7 +1,5 @@
 package io.vprop.models.train;
 
-import io.vprop.models.TreeEnsemble;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

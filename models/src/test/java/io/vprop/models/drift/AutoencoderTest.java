@@ -1,11 +1,11 @@
 package io.vprop.models.drift;
 
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
-import io.vprop.models.onnx.OnnxTreeExport;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.registry.ModelRejectedException;
+import io.vprop.models.train.OnnxTreeExport;
+import io.vprop.models.train.TreeEnsemble;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ class AutoencoderTest {
     void trainingLowersTheReconstructionErrorAndShiftedInputsScoreClearlyHigher() {
         DriftPipeline.Trained t = DriftFixture.trained();
         double[] loss = t.fit().lossPerEpoch();
-        assertThat(loss[loss.length - 1]).as("loss per epoch " + java.util.Arrays.toString(loss)).isLessThan(0.6 * loss[0]);
+        assertThat(loss[loss.length - 1]).as("loss per epoch " + Arrays.toString(loss)).isLessThan(0.6 * loss[0]);
         // held-out rows (never fitted) are reconstructed about as well as the training rows
         double held = mean(t.heldOutErrors());
         assertThat(held).isLessThan(0.8 * loss[0]);
@@ -74,7 +74,7 @@ class AutoencoderTest {
         assertThatThrownBy(() -> new OnnxAutoencoder(onnx, 7, "ae.onnx"))
                 .isInstanceOf(ModelRejectedException.class).hasMessageContaining("ae.onnx")
                 .hasMessageContaining("'features' has width 9 but 7");
-        byte[] truncated = java.util.Arrays.copyOf(onnx, onnx.length / 2);
+        byte[] truncated = Arrays.copyOf(onnx, onnx.length / 2);
         assertThatThrownBy(() -> new OnnxAutoencoder(truncated, 9, "cut.onnx"))
                 .isInstanceOf(ModelRejectedException.class).hasMessageContaining("cut.onnx");
         // a TP/SL classifier file has the right input but not the autoencoder's outputs

@@ -2,6 +2,7 @@ package io.vprop.models.drift;
 
 import io.vprop.market.Bar;
 import io.vprop.models.data.BarFiles;
+import io.vprop.testing.RepoPaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class DriftFixture {
     }
 
     static Path sharedData() {
-        return io.vprop.testing.RepoPaths.sharedData();
+        return RepoPaths.sharedData();
     }
 
     static Path barsFile() {

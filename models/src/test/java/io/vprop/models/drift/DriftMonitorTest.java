@@ -1,6 +1,7 @@
 package io.vprop.models.drift;
 
 import io.vprop.models.data.TpSlFeatures;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -77,7 +78,7 @@ class DriftMonitorTest {
         for (int j = 0; j < a.features().size(); j++) {
             assertThat(a.features().get(j).psi()).isEqualTo(b.features().get(j).psi());
         }
-        assertThat(a.error().liveMean()).isCloseTo(b.error().liveMean(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(a.error().liveMean()).isCloseTo(b.error().liveMean(), Offset.offset(1e-9));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.vprop.models.drift;
 
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
+import io.vprop.models.registry.ModelRejectedException;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class DriftRegistryTest {
             float e1 = reg.current().model().error(x);
             reg.activate(v2);
             assertThat(reg.current().version()).isEqualTo(v2);
-            assertThat((double) reg.current().model().error(x)).isCloseTo(t2.model().error(x), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat((double) reg.current().model().error(x)).isCloseTo(t2.model().error(x), Offset.offset(1e-5));
             // the served version's metadata (read back from JSON) rebuilds its own reference
             DriftReference ref2 = DriftReference.fromMetadata(reg.current().metadata());
             assertThat(ref2.error().rows()).isEqualTo(300);

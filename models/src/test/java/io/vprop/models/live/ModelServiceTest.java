@@ -1,24 +1,28 @@
 package io.vprop.models.live;
 
+import io.vprop.market.Bar;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.data.BarFiles;
+import io.vprop.models.seq.SeqModels;
 import io.vprop.testing.SharedData;
 
 import io.vprop.market.Timeframe;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TrainedFixture;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.drift.AutoencoderTrainer;
 import io.vprop.models.drift.DriftPipeline;
 import io.vprop.models.drift.DriftReport;
 import io.vprop.models.drift.DriftRows;
-import io.vprop.models.onnx.OnnxAutoencoderExport;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.drift.OnnxAutoencoderExport;
+import io.vprop.models.train.OnnxTreeExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
-import io.vprop.signal.SimilarTradeOutcomes;
-import io.vprop.signal.WinQuery;
+import io.vprop.models.TpSlTraining;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
@@ -27,12 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +79,7 @@ class ModelServiceTest {
         return v == null ? 0 : ((Number) ((Map<?, ?>) v).get("trades")).longValue();
     }
 
-    private static void await(java.util.function.BooleanSupplier cond) throws InterruptedException {
+    private static void await(BooleanSupplier cond) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!cond.getAsBoolean() && System.nanoTime() < end) Thread.sleep(10);
         assertThat(cond.getAsBoolean()).as("condition within 20 s").isTrue();
@@ -147,8 +154,8 @@ class ModelServiceTest {
 
     @Test
     void whenAMetaLearnerIsServedItsAnswerAndVersionAreWhatTheScorerRemembers() {
-        java.util.Random rnd = new java.util.Random(3);
-        int f = io.vprop.models.meta.MetaFeatures.NAMES.size();
+        Random rnd = new Random(3);
+        int f = MetaFeatures.NAMES.size();
         float[][] x = new float[2_000][f];
         int[] y = new int[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -156,7 +163,7 @@ class ModelServiceTest {
             y[i] = x[i][0] + 0.5 * rnd.nextGaussian() > 0 ? 1 : 0;
         }
         TreeEnsemble metaModel = new GradientBoostingTrainer(new GradientBoostingTrainer.Params(10, 2, 0.3, 20, 1.0)).fit(x, y);
-        float[][] px = java.util.Arrays.copyOf(x, 32);
+        float[][] px = Arrays.copyOf(x, 32);
         float[] py = new float[px.length];
         for (int i = 0; i < px.length; i++) py[i] = (float) metaModel.probability(px[i]);
         ModelMetadata base = TrainedFixture.result().metadata();
@@ -164,7 +171,7 @@ class ModelServiceTest {
             int tp = publish(s.registry(), 1, 0);
             s.registry().activate(tp);
             int mv = s.metaRegistry().publish(OnnxTreeExport.export(metaModel, "meta", Map.of()),
-                    new ModelMetadata("meta", 0, "meta-gbt", io.vprop.models.meta.MetaFeatures.NAMES, 0, 0, 0, 0, 0, 0, null,
+                    new ModelMetadata("meta", 0, "meta-gbt", MetaFeatures.NAMES, 0, 0, 0, 0, 0, 0, null,
                             base.holdout(), List.of(), px, py, Map.of("timeframe", "M1", "classifierVersion", tp)));
             s.metaRegistry().activate(mv);
             ModelService.Scorer scorer = s.scorer(new DriftWinProbability());
@@ -268,7 +275,7 @@ class ModelServiceTest {
                     t.metadata().withProperties(Map.of("timeframe", "M1", "symbol", "EURUSD")));
             s.autoencoderRegistry().activate(v);
             ModelService.Scorer scorer = s.scorer(new DriftWinProbability());
-            io.vprop.market.Bar last = null;
+            Bar last = null;
             for (int i = 3_000; i < 3_400; i++) { // a stretch of the training period (deterministic: fixed data and seed)
                 last = bars.get(i);
                 scorer.onBar("EURUSD", Timeframe.M1, last.openTimeMs(), last.open(), last.high(), last.low(), last.close(), 1);
@@ -279,7 +286,7 @@ class ModelServiceTest {
             assertThat(calm.alarm()).as("the market it was trained on: " + DriftPipeline.toMap(calm)).isFalse();
             assertThat(s.dueTrigger()).isNull();
             // a relentless trend: every bar +10 pips with a little noise — returns far outside the reference
-            java.util.Random rnd = new java.util.Random(5);
+            Random rnd = new Random(5);
             double c = last.close();
             long time = last.openTimeMs();
             for (int i = 0; i < 400; i++) {
@@ -298,12 +305,12 @@ class ModelServiceTest {
 
     @Test
     void theSequenceRegistryIsListedAndACorruptedStoredSeqVersionDoesNotStopTheService() throws Exception {
-        var bars = io.vprop.models.data.BarFiles.readAll(io.vprop.testing.SharedData.file(
+        var bars = BarFiles.readAll(SharedData.file(
                 "bars/EURUSD_oanda_H1_2007-2018.bars.csv.gz")).subList(0, 200);
         int v;
         try (ModelService s = open(settings(List.of(), 0, 0))) {
             assertThat(s.registries().stream().map(ModelRegistry::name)).containsExactly("tpsl", "meta", "seq", "autoencoder");
-            v = io.vprop.models.seq.SeqModels.publish(s.seqRegistry(), io.vprop.models.seq.SeqModels.random(4, 1), 16, 4, bars);
+            v = SeqModels.publish(s.seqRegistry(), SeqModels.random(4, 1), 16, 4, bars);
             s.seqRegistry().activate(v);
             assertThat(s.status()).containsEntry("seq_served", v);
         }

@@ -1,12 +1,14 @@
 package io.vprop.models.meta;
 
-import io.vprop.models.CalibratedTrees;
-import io.vprop.models.OnnxClassifier;
-import io.vprop.models.TreeEnsemble;
+import io.vprop.models.onnx.OnnxInspector;
+import io.vprop.models.train.CalibratedTrees;
+import io.vprop.models.registry.OnnxClassifier;
+import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.train.GradientBoostingTrainer;
 import io.vprop.models.train.IsotonicCalibration;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
@@ -74,17 +76,17 @@ class IsotonicCalibrationTest {
         }
         int fit = 2000, cal = 2500;
         TreeEnsemble raw = new GradientBoostingTrainer(new GradientBoostingTrainer.Params(40, 3, 0.1, 20, 1.0))
-                .fit(java.util.Arrays.copyOf(x, fit), java.util.Arrays.copyOf(y, fit));
+                .fit(Arrays.copyOf(x, fit), Arrays.copyOf(y, fit));
         double[] m = new double[cal - fit];
         for (int i = fit; i < cal; i++) m[i - fit] = raw.margin(x[i]);
-        IsotonicCalibration iso = IsotonicCalibration.fit(m, java.util.Arrays.copyOfRange(y, fit, cal), IsotonicCalibration.DEFAULT_MIN_GAP);
+        IsotonicCalibration iso = IsotonicCalibration.fit(m, Arrays.copyOfRange(y, fit, cal), IsotonicCalibration.DEFAULT_MIN_GAP);
         assertThat(iso.segments()).isGreaterThan(3);
         CalibratedTrees model = new CalibratedTrees(raw, iso);
-        float[][] held = java.util.Arrays.copyOfRange(x, cal, n);
+        float[][] held = Arrays.copyOfRange(x, cal, n);
         byte[] bytes = model.export("iso", Map.of());
         // tensor ops only, within what MetaTrader 5's ONNX Runtime accepts
-        assertThat(io.vprop.models.onnx.OnnxInspector.mql5Problems(bytes)).isEmpty();
-        assertThat(io.vprop.models.onnx.OnnxInspector.inspect(bytes).operators())
+        assertThat(OnnxInspector.mql5Problems(bytes)).isEmpty();
+        assertThat(OnnxInspector.inspect(bytes).operators())
                 .contains("ai.onnx.ml.TreeEnsembleRegressor", "Sub", "Min", "Max", "MatMul", "Add").doesNotContain("Sigmoid");
         try (OnnxClassifier onnx = new OnnxClassifier(bytes, f, "isotonic test")) {
             float[] got = onnx.predictBatch(held);

@@ -1,16 +1,18 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Timeframe;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.registry.ModelRegistry;
 import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
-import io.vprop.signal.SimilarTradeOutcomes;
-import io.vprop.signal.WinQuery;
+import io.vprop.models.TpSlTraining;
+import io.vprop.models.train.Metrics;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
@@ -67,7 +69,7 @@ class MetaLearnerTest {
         // the inputs alone carry no signal here (the fallback only sees the random edge)
         Map<String, Object> alone = MetaPipeline.inputsAlone(rows, data, CFG, r.calibrated());
         @SuppressWarnings("unchecked")
-        var fallback = (io.vprop.models.train.Metrics.Report) ((Map<String, Object>) alone.get("fallbackP")).get("holdout");
+        var fallback = (Metrics.Report) ((Map<String, Object>) alone.get("fallbackP")).get("holdout");
         assertThat(fallback.auc()).isBetween(0.4, 0.6);
 
         try (ModelRegistry<OnnxClassifier> tpsl = ModelRegistry.classifiers(root, "tpsl", TpSlFeatures.NAMES);

@@ -1,7 +1,8 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Bar;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.BarFiles;
@@ -13,7 +14,7 @@ import io.vprop.models.seq.SequencePipeline;
 import io.vprop.models.seq.SequenceTraining;
 import io.vprop.models.train.Calibration;
 import io.vprop.models.train.GradientBoostingTrainer;
-import io.vprop.models.train.TpSlTraining;
+import io.vprop.models.TpSlTraining;
 import io.vprop.testing.SharedData;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.select.DriftWinProbability;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ class MetaPipelineTest {
         assertThat(o.seqVersion()).isPositive();
         assertThat(o.metadata().properties()).containsEntry("timeframe", "H1").containsEntry("classifierVersion", o.classifierVersion());
         // the classifier only saw bars before the cut; the meta rows all start after cut + embargo
-        long cut = java.time.Instant.parse((String) rep.get("stage1CutUtc")).toEpochMilli();
+        long cut = Instant.parse((String) rep.get("stage1CutUtc")).toEpochMilli();
         assertThat(o.metadata().trainFromMs()).isGreaterThanOrEqualTo(cut + embargo);
         try (ModelRegistry<OnnxClassifier> tpsl = ModelRegistry.classifiers(root, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
              ModelRegistry<OnnxClassifier> meta = ModelRegistry.classifiers(root, MetaPipeline.MODEL_NAME, MetaFeatures.NAMES)) {

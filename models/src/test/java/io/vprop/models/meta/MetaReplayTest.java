@@ -4,7 +4,7 @@ import io.vprop.market.Bar;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.testing.SharedData;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

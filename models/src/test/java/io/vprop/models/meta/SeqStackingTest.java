@@ -1,7 +1,8 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Bar;
-import io.vprop.models.OnnxClassifier;
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.BarFiles;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.within;
  */
 class SeqStackingTest {
     static final int WINDOW = 32;
+    /** Column of {@code seq_available} in the meta row. */
+    static final int SEQ_AVAILABLE = MetaFeatures.NAMES.indexOf("seq_available");
 
     @TempDir
     Path root;
@@ -69,8 +72,8 @@ class SeqStackingTest {
                 assertThat(r.seqPUp()).isCloseTo(o.direction(), within(1e-5));
                 assertThat(r.seqVol()).isCloseTo(o.volatility(), within(1e-5));
                 float[] x = r.metaFeatures(true);
-                assertThat(x[MetaFeatures.SEQ0]).isEqualTo(1f);
-                assertThat(r.metaFeatures(false)[MetaFeatures.SEQ0]).isZero();
+                assertThat(x[SEQ_AVAILABLE]).isEqualTo(1f);
+                assertThat(r.metaFeatures(false)[SEQ_AVAILABLE]).isZero();
             }
 
             // cutting off the future leaves every earlier row identical, seq outputs included

@@ -1,6 +1,7 @@
 package io.vprop.models.onnx;
 
 import io.vprop.models.TrainedFixture;
+import io.vprop.models.train.OnnxTreeExport;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

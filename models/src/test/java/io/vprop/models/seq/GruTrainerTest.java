@@ -1,5 +1,6 @@
 package io.vprop.models.seq;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -63,7 +64,7 @@ class GruTrainerTest {
         }
         double loss = GruTrainer.lossAndGradient(theta, F, H, x, vol, dir, new int[]{0, 1, 2, 3, 4}, 0, ROWS, 1.0,
                 new double[theta.length]);
-        assertThat(loss).isCloseTo(expected / ROWS, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(loss).isCloseTo(expected / ROWS, Offset.offset(1e-5));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.vprop.models.seq;
 
 import io.vprop.market.Bar;
 import io.vprop.models.data.BarFiles;
-import io.vprop.models.onnx.OnnxSequenceExport;
+import io.vprop.testing.RepoPaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ final class SeqFixture {
     }
 
     static Path sharedData() {
-        return io.vprop.testing.RepoPaths.sharedData();
+        return RepoPaths.sharedData();
     }
 
     static synchronized SequenceDataset data() {

@@ -1,7 +1,6 @@
 package io.vprop.models.seq;
 
 import io.vprop.market.Bar;
-import io.vprop.models.onnx.OnnxSequenceExport;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
 

@@ -1,6 +1,8 @@
 package io.vprop.models.seq;
 
-import io.vprop.models.ModelRejectedException;
+import io.vprop.models.onnx.OnnxInspector;
+import io.vprop.models.registry.ModelRejectedException;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +26,14 @@ class SequenceOnnxParityTest {
                 GruNetwork.Output java = net.forward(w);
                 OnnxSequenceModel.Prediction ort = m.predict(w);
                 worst = Math.max(worst, Math.max(Math.abs(java.volatility() - ort.volatility()), Math.abs(java.direction() - ort.direction())));
-                assertThat((double) ort.volatility()).as("volatility, window %d", i).isCloseTo(java.volatility(), org.assertj.core.data.Offset.offset(TOL));
-                assertThat((double) ort.direction()).as("direction, window %d", i).isCloseTo(java.direction(), org.assertj.core.data.Offset.offset(TOL));
+                assertThat((double) ort.volatility()).as("volatility, window %d", i).isCloseTo(java.volatility(), Offset.offset(TOL));
+                assertThat((double) ort.direction()).as("direction, window %d", i).isCloseTo(java.direction(), Offset.offset(TOL));
             }
             float[][] out = m.predictBatch(batch);
             for (int i = 0; i < n; i++) {
                 GruNetwork.Output java = net.forward(batch[i]);
-                assertThat((double) out[i][0]).isCloseTo(java.volatility(), org.assertj.core.data.Offset.offset(TOL));
-                assertThat((double) out[i][1]).isCloseTo(java.direction(), org.assertj.core.data.Offset.offset(TOL));
+                assertThat((double) out[i][0]).isCloseTo(java.volatility(), Offset.offset(TOL));
+                assertThat((double) out[i][1]).isCloseTo(java.direction(), Offset.offset(TOL));
             }
         }
         System.out.println("sequence parity: worst |ORT - Java| over " + n + " real windows = " + worst);
@@ -49,8 +51,8 @@ class SequenceOnnxParityTest {
             for (int i = d.size() - 200; i < d.size(); i++) {
                 GruNetwork.Output java = net.forward(d.x()[i]);
                 OnnxSequenceModel.Prediction ort = m.predict(d.x()[i]);
-                assertThat((double) ort.volatility()).isCloseTo(java.volatility(), org.assertj.core.data.Offset.offset(TOL));
-                assertThat((double) ort.direction()).isCloseTo(java.direction(), org.assertj.core.data.Offset.offset(TOL));
+                assertThat((double) ort.volatility()).isCloseTo(java.volatility(), Offset.offset(TOL));
+                assertThat((double) ort.direction()).isCloseTo(java.direction(), Offset.offset(TOL));
             }
         }
     }
@@ -58,10 +60,10 @@ class SequenceOnnxParityTest {
     @Test
     void theExportedGraphUsesOnlyStandardOpsThatMetaTrader5CanRun() {
         byte[] onnx = SeqFixture.onnx(SeqFixture.result().model());
-        io.vprop.models.onnx.OnnxInspector.Summary s = io.vprop.models.onnx.OnnxInspector.inspect(onnx);
+        OnnxInspector.Summary s = OnnxInspector.inspect(onnx);
         assertThat(s.operators()).contains("GRU", "Transpose", "Reshape", "MatMul", "Add", "Sigmoid");
         assertThat(s.opsets()).containsEntry("ai.onnx", 14L); // the inspector names the default domain
-        assertThat(io.vprop.models.onnx.OnnxInspector.mql5Problems(onnx)).isEmpty();
+        assertThat(OnnxInspector.mql5Problems(onnx)).isEmpty();
     }
 
     @Test

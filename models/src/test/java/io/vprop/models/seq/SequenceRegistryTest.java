@@ -1,9 +1,9 @@
 package io.vprop.models.seq;
 
-import io.vprop.models.ModelRejectedException;
-import io.vprop.models.onnx.OnnxSequenceExport;
+import io.vprop.models.registry.ModelRejectedException;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.ModelRegistry;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +58,7 @@ class SequenceRegistryTest {
         try (ModelRegistry<OnnxSequenceModel> reopened = SequencePipeline.registry(root)) {
             assertThat(reopened.history()).containsExactly(1);
             assertThat(reopened.current().model().predict(probe()).direction()).isEqualTo(
-                    SeqFixture.result().model().forward(probe()).direction(), org.assertj.core.data.Offset.offset(1e-5f));
+                    SeqFixture.result().model().forward(probe()).direction(), Offset.offset(1e-5f));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.vprop.models.train;
 
 import io.vprop.models.TrainedFixture;
-import io.vprop.models.TreeEnsemble;
 import io.vprop.models.data.TpSlDataset;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,4 @@
-package io.vprop.models;
-
-import io.vprop.models.registry.ModelMetadata;
+package io.vprop.models.registry;
 
 /**
  * Opens the ONNX bytes of one model kind and checks the session's signature (input/output names, ranks, widths)

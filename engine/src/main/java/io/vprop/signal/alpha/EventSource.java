@@ -1,8 +1,8 @@
-package io.vprop.signal;
+package io.vprop.signal.alpha;
 
 /**
  * Port for the sentiment alpha: macro-event surprises per currency. Baseline:
- * {@link io.vprop.signal.data.CalendarEventSource} over the shared ForexFactory-format calendar.
+ * {@code data.CalendarEventSource} over the shared ForexFactory-format calendar.
  */
 public interface EventSource {
     /**

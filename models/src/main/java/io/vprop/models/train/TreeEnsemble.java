@@ -1,4 +1,4 @@
-package io.vprop.models;
+package io.vprop.models.train;
 
 import java.util.List;
 

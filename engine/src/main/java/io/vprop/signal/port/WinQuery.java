@@ -1,4 +1,4 @@
-package io.vprop.signal;
+package io.vprop.signal.port;
 
 import io.vprop.market.Timeframe;
 import io.vprop.signal.alpha.AlphaId;

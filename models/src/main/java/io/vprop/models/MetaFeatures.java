@@ -1,10 +1,11 @@
-package io.vprop.models.meta;
+package io.vprop.models;
 
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,6 +30,8 @@ import java.util.List;
  * before the seq columns existed no longer loads; retrain it).
  */
 public final class MetaFeatures {
+    /** The registry name of the meta-learner these rows feed (serving and training agree on it). */
+    public static final String MODEL_NAME = "meta";
     public static final List<String> NAMES = names();
     static final int ALPHA0 = 0;
     static final int STRENGTH = AlphaId.COUNT;
@@ -79,7 +82,7 @@ public final class MetaFeatures {
                              float[] out) {
         if (out.length != NAMES.size()) throw new IllegalArgumentException("meta row length " + out.length + " != " + NAMES.size());
         if (q.alpha() == null || q.regime() == null) throw new IllegalArgumentException("query for " + q.symbol() + " lacks alpha or regime");
-        java.util.Arrays.fill(out, 0f);
+        Arrays.fill(out, 0f);
         out[ALPHA0 + q.alpha().ordinal()] = 1f;
         out[STRENGTH] = f(q.strength());
         out[STRENGTH + 1] = f(q.edgeSigma());

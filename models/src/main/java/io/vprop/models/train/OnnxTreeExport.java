@@ -1,9 +1,11 @@
-package io.vprop.models.onnx;
+package io.vprop.models.train;
 
-import io.vprop.models.TreeEnsemble;
-import io.vprop.models.train.IsotonicCalibration;
+import io.vprop.models.onnx.OnnxProto;
+import io.vprop.models.onnx.ProtoWriter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,6 @@ public final class OnnxTreeExport {
     static final long OPSET = 13;
     static final long ML_OPSET = 1;
 
-
     private OnnxTreeExport() {
     }
 
@@ -41,7 +42,7 @@ public final class OnnxTreeExport {
      */
     public static byte[] exportIsotonic(TreeEnsemble raw, IsotonicCalibration iso, String graphName, Map<String, String> metadata) {
         int k = iso.segments();
-        float[] x = java.util.Arrays.copyOf(iso.knots(), k);
+        float[] x = Arrays.copyOf(iso.knots(), k);
         ProtoWriter graph = new ProtoWriter()
                 .message(1, treesNode(raw))
                 .message(1, OnnxProto.node("Sub", "", "iso_sub", new String[]{"margin", "iso_knots"}, "iso_d"))
@@ -107,18 +108,10 @@ public final class OnnxTreeExport {
                 .message(11, OnnxProto.batchedFloats(INPUT, featureCount))
                 .message(12, OnnxProto.batchedFloats(OUTPUT, 1));
 
-        Map<String, Long> opsets = new java.util.LinkedHashMap<>();
+        Map<String, Long> opsets = new LinkedHashMap<>();
         opsets.put("", OPSET);
         opsets.put("ai.onnx.ml", ML_OPSET);
         return OnnxProto.model(graph, IR_VERSION, "io.vprop.models", opsets, metadata);
     }
-
-
-
-
-
-
-
-
 
 }

@@ -1,7 +1,9 @@
-package io.vprop.models.onnx;
+package io.vprop.models.seq;
 
-import io.vprop.models.seq.GruNetwork;
+import io.vprop.models.onnx.OnnxProto;
+import io.vprop.models.onnx.ProtoWriter;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +25,6 @@ public final class OnnxSequenceExport {
     static final long IR_VERSION = 8;
     static final long OPSET = 14;
 
-
     private OnnxSequenceExport() {
     }
 
@@ -35,7 +36,7 @@ public final class OnnxSequenceExport {
         System.arraycopy(net.rb(), 0, bias, 3 * h, 3 * h);
 
         ProtoWriter transpose = OnnxProto.node("Transpose", "", "transpose", new String[]{INPUT}, new String[]{"time_major"});
-        transpose.message(5, OnnxProto.ints("perm", java.util.List.of(1L, 0L, 2L)));
+        transpose.message(5, OnnxProto.ints("perm", List.of(1L, 0L, 2L)));
         ProtoWriter gru = OnnxProto.node("GRU", "", "gru", new String[]{"time_major", "gru_W", "gru_R", "gru_B"}, new String[]{"", "gru_h"});
         gru.message(5, OnnxProto.intAttr("hidden_size", h));
         gru.message(5, OnnxProto.intAttr("linear_before_reset", 0));
@@ -65,9 +66,5 @@ public final class OnnxSequenceExport {
 
         return OnnxProto.model(graph, IR_VERSION, "io.vprop.models.seq", Map.of("", OPSET), metadata);
     }
-
-
-
-
 
 }

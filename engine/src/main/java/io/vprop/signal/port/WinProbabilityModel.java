@@ -1,10 +1,10 @@
-package io.vprop.signal;
+package io.vprop.signal.port;
 
 import io.vprop.market.Timeframe;
 
 /**
  * Port to the ML models: P(TP1 is hit before SL) for the candidate in a {@link WinQuery}.
- * Baseline: {@link io.vprop.signal.select.DriftWinProbability} (first passage of a Brownian motion with drift).
+ * Baseline: {@code select.DriftWinProbability} (first passage of a Brownian motion with drift).
  * Served models ({@code io.vprop.models.ServedWinProbability}) keep their own per-symbol features, so the engine
  * hands every closed bar to {@link #onBar} — on the kernel thread, before any query that could use it.
  */

@@ -1,7 +1,9 @@
-package io.vprop.models.onnx;
+package io.vprop.models.drift;
 
-import io.vprop.models.drift.Autoencoder;
+import io.vprop.models.onnx.OnnxProto;
+import io.vprop.models.onnx.ProtoWriter;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +23,6 @@ public final class OnnxAutoencoderExport {
     public static final String RECONSTRUCTION = "reconstruction";
     static final long IR_VERSION = 7;
     static final long OPSET = 13;
-
 
     private OnnxAutoencoderExport() {
     }
@@ -48,7 +49,7 @@ public final class OnnxAutoencoderExport {
         g.message(1, OnnxProto.node("Sub", "", "error_sub", new String[]{RECONSTRUCTION, "z"}, "diff"));
         g.message(1, OnnxProto.node("Mul", "", "error_square", new String[]{"diff", "diff"}, "squared"));
         ProtoWriter reduce = OnnxProto.node("ReduceMean", "", "error_mean", new String[]{"squared"}, ERROR);
-        ProtoWriter axes = OnnxProto.ints("axes", java.util.List.of(1L));
+        ProtoWriter axes = OnnxProto.ints("axes", List.of(1L));
         reduce.message(5, axes);
         reduce.message(5, OnnxProto.intAttr("keepdims", 1));
         g.message(1, reduce);
@@ -66,7 +67,5 @@ public final class OnnxAutoencoderExport {
 
         return OnnxProto.model(g, IR_VERSION, "io.vprop.models", Map.of("", OPSET), metadata);
     }
-
-
 
 }

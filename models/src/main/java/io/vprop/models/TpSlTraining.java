@@ -1,10 +1,16 @@
-package io.vprop.models.train;
+package io.vprop.models;
 
-import io.vprop.models.CalibratedTrees;
-import io.vprop.models.TreeEnsemble;
 import io.vprop.models.data.TpSlDataset;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelMetadata;
+import io.vprop.models.train.CalibratedTrees;
+import io.vprop.models.train.Calibration;
+import io.vprop.models.train.GradientBoostingTrainer;
+import io.vprop.models.train.IsotonicCalibration;
+import io.vprop.models.train.Metrics;
+import io.vprop.models.train.PlattScaling;
+import io.vprop.models.train.TreeEnsemble;
+import io.vprop.models.train.WalkForward;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,11 +1,11 @@
-package io.vprop.signal;
+package io.vprop.signal.port;
 
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 
 /**
  * Port to trade memory: how did the k most similar past setups end? Baseline:
- * {@link io.vprop.signal.select.RecentOutcomeMemory} (same alpha and regime, most recent first).
+ * {@code select.RecentOutcomeMemory} (same alpha and regime, most recent first).
  */
 public interface SimilarTradeOutcomes {
     Stats similar(String symbol, AlphaId alpha, Regime regime, int direction);

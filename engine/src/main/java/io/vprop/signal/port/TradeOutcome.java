@@ -1,4 +1,4 @@
-package io.vprop.signal;
+package io.vprop.signal.port;
 
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;

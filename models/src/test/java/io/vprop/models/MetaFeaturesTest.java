@@ -1,11 +1,13 @@
-package io.vprop.models.meta;
+package io.vprop.models;
 
 import io.vprop.market.Timeframe;
-import io.vprop.signal.SimilarTradeOutcomes;
-import io.vprop.signal.WinQuery;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.WinQuery;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,13 +43,13 @@ class MetaFeaturesTest {
 
         // with the sequence model's heads: flag 1, P(up) oriented by the side (a sell sees 1 − P(up)), the vol log ratio
         float[] s = MetaFeatures.of(q, 0.41, true, 0.7, -0.25);
-        assertThat(java.util.Arrays.copyOf(s, 24)).isEqualTo(java.util.Arrays.copyOf(x, 24));
-        assertThat(java.util.Arrays.copyOfRange(s, 24, 27)).containsExactly(1f, 0.3f, -0.25f);
+        assertThat(Arrays.copyOf(s, 24)).isEqualTo(Arrays.copyOf(x, 24));
+        assertThat(Arrays.copyOfRange(s, 24, 27)).containsExactly(1f, 0.3f, -0.25f);
         WinQuery buy = new WinQuery("EURUSD", 1, Timeframe.H1, 0, AlphaId.BREAKOUT, Regime.HIGH_RANGE, 0.7, 0.2, 0.8, 1.2,
                 0.45, 12, null);
-        assertThat(java.util.Arrays.copyOfRange(MetaFeatures.of(buy, 0.41, true, 0.7, -0.25), 24, 27)).containsExactly(1f, 0.7f, -0.25f);
+        assertThat(Arrays.copyOfRange(MetaFeatures.of(buy, 0.41, true, 0.7, -0.25), 24, 27)).containsExactly(1f, 0.7f, -0.25f);
         // half an answer (one head NaN) is no answer: flag 0 and zeros, as without a sequence model
-        assertThat(java.util.Arrays.copyOfRange(MetaFeatures.of(q, 0.41, true, 0.7, Double.NaN), 24, 27)).containsExactly(0f, 0f, 0f);
+        assertThat(Arrays.copyOfRange(MetaFeatures.of(q, 0.41, true, 0.7, Double.NaN), 24, 27)).containsExactly(0f, 0f, 0f);
     }
 
     @Test

@@ -1,9 +1,11 @@
-package io.vprop.signal;
+package io.vprop.signal.port;
+
+import io.vprop.signal.Side;
 
 /**
  * Port to the governors: how much account money may still be lost, and the pre-trade check the EA will also run.
  * The engine sizes so that the loss at the stop stays within a fraction of the smaller headroom, then calls
- * {@link #allows(PreTradeOrder)} as the last guard. Baseline: {@link io.vprop.signal.risk.PropFirmRiskBudget}.
+ * {@link #allows(PreTradeOrder)} as the last guard. Baseline: {@code risk.PropFirmRiskBudget}.
  */
 public interface RiskBudget {
     /** Money that may still be lost today before the daily loss limit, net of the risk of open positions. ≥ 0. */

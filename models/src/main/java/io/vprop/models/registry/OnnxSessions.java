@@ -1,4 +1,4 @@
-package io.vprop.models;
+package io.vprop.models.registry;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;

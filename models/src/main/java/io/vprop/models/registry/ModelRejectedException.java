@@ -1,4 +1,4 @@
-package io.vprop.models;
+package io.vprop.models.registry;
 
 /** A model file that must not be served (corrupt, wrong signature, metadata mismatch, failed parity). */
 public final class ModelRejectedException extends RuntimeException {

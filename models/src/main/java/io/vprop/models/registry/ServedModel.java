@@ -1,7 +1,7 @@
-package io.vprop.models;
+package io.vprop.models.registry;
 
 /**
- * A model the {@link io.vprop.models.registry.ModelRegistry} can load, verify and hot-swap: an ONNX Runtime session
+ * A model the {@link ModelRegistry} can load, verify and hot-swap: an ONNX Runtime session
  * plus the kind-specific way to call it. Implementations are thread-safe for concurrent callers.
  */
 public interface ServedModel extends AutoCloseable {

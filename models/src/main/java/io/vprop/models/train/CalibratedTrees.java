@@ -1,7 +1,6 @@
-package io.vprop.models;
+package io.vprop.models.train;
 
-import io.vprop.models.onnx.OnnxTreeExport;
-import io.vprop.models.train.IsotonicCalibration;
+import io.vprop.models.registry.OnnxClassifier;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.vprop.models;
+package io.vprop.models.registry;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.vprop.models.onnx.OnnxTreeExport;
+import io.vprop.models.train.OnnxTreeExport;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
