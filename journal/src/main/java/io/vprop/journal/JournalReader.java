@@ -1,6 +1,5 @@
 package io.vprop.journal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,18 +71,7 @@ public final class JournalReader implements AutoCloseable {
     }
 
     /** Bytes on disk: the database plus its WAL. */
-    public long sizeBytes() {
-        long n = 0;
-        for (String suffix : new String[]{"", "-wal"}) {
-            try {
-                Path p = Path.of(file + suffix);
-                if (Files.exists(p)) n += Files.size(p);
-            } catch (java.io.IOException ignored) {
-                // a WAL checkpointed away between exists and size: counts as 0
-            }
-        }
-        return n;
-    }
+    public long sizeBytes() { return Journal.sizeOnDisk(file); }
 
     private List<Map<String, Object>> query(String sql, Object... args) {
         try (PreparedStatement p = db.prepareStatement(sql)) {
