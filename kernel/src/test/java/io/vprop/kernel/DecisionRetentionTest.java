@@ -3,6 +3,7 @@ package io.vprop.kernel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.journal.Journal;
 import io.vprop.risk.RiskEngine;
+import io.vprop.transport.RouterEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +45,9 @@ class DecisionRetentionTest {
                 rs.next();
                 assertThat(rs.getString(4)).contains("events_kind_ts");
             }
-            SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults("tcp://127.0.0.1:*"), j, peer -> Strategy.NONE,
-                    new RiskEngine(5), null, new EventBus(), new SimpleMeterRegistry(), System::currentTimeMillis);
+            SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults(),
+                    new SidecarKernel.Ports(new RouterEndpoint("tcp://127.0.0.1:*"), j, System::currentTimeMillis),
+                    peer -> Strategy.NONE, new RiskEngine(5), null, new EventBus(), new SimpleMeterRegistry());
             k.decisionRetention(30 * day);
             Thread t = new Thread(k, "kernel");
             t.start();
