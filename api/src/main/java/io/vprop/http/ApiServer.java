@@ -10,8 +10,11 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
+import io.vprop.kernel.Submission;
+import io.vprop.trade.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final SidecarKernel kernel;
+    private final JournalReader journal;
     private final String token;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<WsContext, Boolean> sockets = new ConcurrentHashMap<>();
@@ -41,10 +45,13 @@ public final class ApiServer implements AutoCloseable {
     private final long startedMs = System.currentTimeMillis();
 
     /**
-     * @param token required on every request and WebSocket when not null (binding beyond loopback)
+     * @param journal read-only queries on the kernel's journal (fills, signals, governor events)
+     * @param token   required on every request and WebSocket when not null (binding beyond loopback)
      */
-    public ApiServer(SidecarKernel kernel, EventBus events, PrometheusMeterRegistry metrics, String token) {
+    public ApiServer(SidecarKernel kernel, JournalReader journal, EventBus events, PrometheusMeterRegistry metrics,
+                     String token) {
         this.kernel = kernel;
+        this.journal = journal;
         this.token = token;
         boolean panel = ApiServer.class.getResource("/web/index.html") != null;
         app = Javalin.create(cfg -> {
@@ -60,12 +67,12 @@ public final class ApiServer implements AutoCloseable {
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "session", kernel.session(),
                 "uptime_s", (System.currentTimeMillis() - startedMs) / 1000)));
         app.get("/api/status", ctx -> ctx.json(statusJson()));
-        app.get("/api/fills", ctx -> ctx.json(kernel.journalReader().fills(limit(ctx))));
-        app.get("/api/signals", ctx -> ctx.json(kernel.journalReader().signals(limit(ctx))));
+        app.get("/api/fills", ctx -> ctx.json(journal.fills(limit(ctx))));
+        app.get("/api/signals", ctx -> ctx.json(journal.signals(limit(ctx))));
         app.post("/api/signals", this::postSignal);
         app.get("/api/governors", ctx -> ctx.json(Map.of("profile", kernel.governorProfile(), "accounts", kernel.governorSnapshots())));
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
-        app.get("/api/governors/events", ctx -> ctx.json(kernel.journalReader().events("governor", limit(ctx))));
+        app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", limit(ctx))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         if (!panel) app.get("/", ctx -> ctx.html("<!doctype html><title>VProp</title><body style='background:#111;color:#ddd;"
                 + "font-family:sans-serif'><h1>VProp sidecar</h1><p>The web panel is not part of this build "
@@ -145,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("protocol_errors", s.protocolErrors());
         m.put("signals_sent", s.signalsSent());
         m.put("fills_recorded", s.fillsRecorded());
-        m.put("journal", Map.of("bytes", s.journalBytes(), "file", kernel.journalReader().toString()));
+        m.put("journal", Map.of("bytes", s.journalBytes(), "file", journal.toString()));
         return m;
     }
 
@@ -158,8 +165,9 @@ public final class ApiServer implements AutoCloseable {
         }
         if (b == null || !b.isObject()) throw new IllegalArgumentException("body must be a JSON object");
         String symbol = text(b, "symbol", null);
-        String side = text(b, "side", null);
-        if (!List.of("buy", "sell").contains(side)) throw new IllegalArgumentException("side must be buy or sell");
+        String sideWord = text(b, "side", null);
+        if (!List.of("buy", "sell").contains(sideWord)) throw new IllegalArgumentException("side must be buy or sell");
+        Side side = Side.parse(sideWord);
         double lots = num(b, "lots", Double.NaN);
         double sl = num(b, "sl", Double.NaN);
         if (!(lots > 0)) throw new IllegalArgumentException("lots must be a positive number");
@@ -169,7 +177,7 @@ public final class ApiServer implements AutoCloseable {
         long expiry = (long) num(b, "expiry_s", 30);
         String reason = text(b, "reason", "manual signal via REST");
         try {
-            SidecarKernel.Submission sub = kernel.call(k -> k.submitManual(peer, symbol, side, lots, price, sl, tp1, tp2, dev,
+            Submission sub = kernel.call(k -> k.submitManual(peer, symbol, side, lots, price, sl, tp1, tp2, dev,
                     expiry, reason)).get(5, TimeUnit.SECONDS);
             if (sub.sent()) ctx.json(Map.of("id", sub.id(), "peer", sub.peer()));
             else ctx.status(HttpStatus.CONFLICT).json(Map.of("error", sub.reason(), "rule", sub.rule(), "peer", sub.peer()));

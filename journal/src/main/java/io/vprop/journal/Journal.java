@@ -2,6 +2,7 @@ package io.vprop.journal;
 
 import io.vprop.protocol.Envelope;
 import io.vprop.protocol.Payload;
+import io.vprop.market.Bar;
 import io.vprop.transport.ChannelStore;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import java.util.Map;
  *
  * <p>One connection, used by one thread (the kernel's); readers on other threads open {@link #reader()}.
  */
-public final class Journal implements ChannelStore, AutoCloseable {
+public final class Journal implements KernelJournal, AutoCloseable {
     private final Path file;
     private final Connection db;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -55,9 +56,27 @@ public final class Journal implements ChannelStore, AutoCloseable {
     /** A read-only view on its own connection, for threads other than the owner (HTTP handlers). */
     public JournalReader reader() { return new JournalReader(file); }
 
+    @Override
+    public long sizeBytes() { return sizeOnDisk(file); }
+
+    /** Bytes on disk of a journal file: the database plus its WAL. */
+    static long sizeOnDisk(Path file) {
+        long n = 0;
+        for (String suffix : new String[]{"", "-wal"}) {
+            try {
+                Path p = Path.of(file + suffix);
+                if (Files.exists(p)) n += Files.size(p);
+            } catch (java.io.IOException ignored) {
+                // a WAL checkpointed away between exists and size: counts as 0
+            }
+        }
+        return n;
+    }
+
     // ------------------------------------------------------------------ transactions
 
     /** Runs {@code body} in one transaction (nested calls join the outer one). */
+    @Override
     public void inTransaction(Runnable body) {
         try {
             if (txDepth++ == 0) db.setAutoCommit(false);
@@ -202,11 +221,8 @@ public final class Journal implements ChannelStore, AutoCloseable {
 
     // ------------------------------------------------------------------ recovery
 
-    /** An inbound reliable message journaled but not yet fully acted on. */
-    public record PendingInbound(String peer, long seq, byte[] wire) {
-    }
-
     /** Inbound messages journaled but not marked processed: a crash hit between journaling and acting. */
+    @Override
     public List<PendingInbound> unprocessedInbound() {
         try {
             List<PendingInbound> out = new ArrayList<>();
@@ -219,6 +235,7 @@ public final class Journal implements ChannelStore, AutoCloseable {
         }
     }
 
+    @Override
     public void markProcessed(String peer, long seq) {
         update("UPDATE inbound SET processed = 1 WHERE peer = ? AND seq = ?", peer, seq);
     }
@@ -246,6 +263,7 @@ public final class Journal implements ChannelStore, AutoCloseable {
     }
 
     /** Applies a signal_ack; an "executed" is never downgraded by a late "accepted". */
+    @Override
     public void updateSignal(Payload.SignalAck a, long nowMs) {
         update("UPDATE signals SET status = ?, rule = ?, ack_reason = ?, ticket = CASE WHEN ? > 0 THEN ? ELSE ticket END, "
                         + "fill_price = CASE WHEN ? > 0 THEN ? ELSE fill_price END, updated_ms = ? "
@@ -254,6 +272,7 @@ public final class Journal implements ChannelStore, AutoCloseable {
     }
 
     /** Records a fill once per (peer, deal); returns false when it was already known. */
+    @Override
     public boolean recordFill(String peer, Payload.Fill f, long seq, long receivedMs) {
         return update("INSERT OR IGNORE INTO fills(peer, deal, seq, ord, position, signal_id, symbol, side, entry, price, volume, "
                         + "commission, swap, profit, time_msc, reason, received_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -302,6 +321,7 @@ public final class Journal implements ChannelStore, AutoCloseable {
     }
 
     /** Appends a free-form event (decisions, governor verdicts) for the panel and post-mortems. */
+    @Override
     public void appendEvent(long tsMs, String kind, String json) {
         update("INSERT INTO events(ts_ms, kind, body) VALUES (?, ?, ?)", tsMs, kind, json);
     }
@@ -312,16 +332,18 @@ public final class Journal implements ChannelStore, AutoCloseable {
      *
      * @return rows deleted
      */
+    @Override
     public int pruneEvents(String kind, long beforeMs, int maxRows) {
         return update("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE kind = ? AND ts_ms < ? ORDER BY ts_ms LIMIT ?)",
                 kind, beforeMs, maxRows);
     }
 
     /** Journals closed bars in one transaction (replays). */
-    public void appendBars(List<io.vprop.market.Bar> bars) {
+    @Override
+    public void appendBars(List<Bar> bars) {
         if (bars.isEmpty()) return;
         inTransaction(() -> {
-            for (io.vprop.market.Bar b : bars)
+            for (Bar b : bars)
                 update("INSERT OR REPLACE INTO bars(symbol, timeframe, open_ms, open, high, low, close, tick_volume, spread) VALUES (?,?,?,?,?,?,?,?,?)",
                         b.symbol(), b.timeframe().name(), b.openTimeMs(), b.open(), b.high(), b.low(), b.close(), b.tickVolume(), b.spread());
         });

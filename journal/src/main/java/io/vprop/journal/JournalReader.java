@@ -11,9 +11,7 @@ import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 import org.sqlite.SQLiteConfig;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,18 +92,7 @@ public final class JournalReader implements AutoCloseable {
     }
 
     /** Bytes on disk: the database plus its WAL. */
-    public long sizeBytes() {
-        long n = 0;
-        for (String suffix : new String[]{"", "-wal"}) {
-            try {
-                Path p = Path.of(file + suffix);
-                if (Files.exists(p)) n += Files.size(p);
-            } catch (IOException ignored) {
-                // a WAL checkpointed away between exists and size: counts as 0
-            }
-        }
-        return n;
-    }
+    public long sizeBytes() { return Journal.sizeOnDisk(file); }
 
     // ------------------------------------------------------------------ records
 

@@ -3,28 +3,38 @@ package io.vprop.kernel;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.protocol.Payload;
+import io.vprop.risk.TerminalView;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.OrderIntent;
 import io.vprop.transport.ReliableChannel;
 import io.vprop.transport.RoutingId;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
-/** Everything the kernel knows about one connected terminal. Kernel thread only. */
-final class PeerSession implements StrategyContext {
+/**
+ * Everything the kernel knows about one connected terminal, and what its strategy and the risk engine see of it.
+ * Kernel thread only.
+ */
+final class PeerSession implements StrategyContext, TerminalView {
     final byte[] identity;
     final String key;
     final RoutingId routingId;
     final ReliableChannel channel;
-    final SidecarKernel kernel;
+    private final Execution execution;
+    private final JournaledEvents journaled;
+    private final LongSupplier kernelClock;
     Payload.Hello hello;
     boolean welcomed;
     long lastHeardMs;
     long lastSentMs;
     boolean stale;
-    Payload.Account account;
+    AccountState account;
     Payload.GovernorState governorState;
     Strategy strategy = Strategy.NONE;
     final Map<String, SymbolSpec> specs = new HashMap<>();
@@ -41,12 +51,15 @@ final class PeerSession implements StrategyContext {
     final Set<Payload.News> newsGoverned = new HashSet<>();
     private long peerTsMs;
 
-    PeerSession(byte[] identity, ReliableChannel channel, SidecarKernel kernel) {
+    PeerSession(byte[] identity, ReliableChannel channel, Execution execution, JournaledEvents journaled,
+                LongSupplier kernelClock) {
         this.identity = identity;
         this.key = new String(identity, StandardCharsets.UTF_8);
         this.routingId = RoutingId.fromWire(identity);
         this.channel = channel;
-        this.kernel = kernel;
+        this.execution = execution;
+        this.journaled = journaled;
+        this.kernelClock = kernelClock;
     }
 
     long serverOffsetMs() { return hello == null ? 0 : hello.serverOffsetS() * 1000L; }
@@ -57,7 +70,7 @@ final class PeerSession implements StrategyContext {
      * time; it never runs backwards (resends carry old stamps), which the governors require. Before the first
      * message: the kernel's clock.
      */
-    @Override public long nowMs() { return peerTsMs == 0 ? kernel.nowMs() : peerTsMs; }
+    @Override public long nowMs() { return peerTsMs == 0 ? kernelClock.getAsLong() : peerTsMs; }
 
     void heard(long tsMs) {
         if (tsMs > peerTsMs) peerTsMs = tsMs;
@@ -65,19 +78,21 @@ final class PeerSession implements StrategyContext {
 
     @Override public String peer() { return key; }
 
+    @Override public boolean live() { return welcomed && !stale; }
+
     @Override public SymbolSpec spec(String symbol) { return specs.get(symbol); }
 
-    @Override public Payload.Account account() { return account; }
+    @Override public AccountState account() { return account; }
 
-    @Override public java.util.Collection<SymbolSpec> specs() { return specs.values(); }
+    @Override public Collection<SymbolSpec> specs() { return specs.values(); }
 
-    @Override public void decision(String kind, Object decision) { kernel.decision(this, kind, decision); }
+    @Override public void decision(String kind, Object decision) { journaled.decision(key, kind, decision); }
 
-    @Override public double[] headroom() { return kernel.headroom(this); }
+    @Override public double[] headroom() { return execution.headroom(this); }
 
     @Override public Tick lastTick(String symbol) { return lastTicks.get(symbol); }
 
     @Override public boolean pending(String symbol) { return pendingSymbols.contains(symbol); }
 
-    @Override public String submit(SignalRequest request) { return kernel.submitSignal(this, request); }
+    @Override public Submission submit(OrderIntent order) { return execution.submit(this, order); }
 }

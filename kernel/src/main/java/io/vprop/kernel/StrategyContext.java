@@ -2,11 +2,14 @@ package io.vprop.kernel;
 
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
-import io.vprop.protocol.Payload;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.OrderIntent;
+
+import java.util.Collection;
 
 /** What a strategy sees of the peer (EA or paper terminal) it trades for, and how it asks for a trade. */
 public interface StrategyContext {
-    /** Kernel clock, UTC epoch ms. */
+    /** The terminal's clock, UTC epoch ms (a replay's market time, a live EA's real time). */
     long nowMs();
 
     /** The routing id of the terminal this strategy trades for. */
@@ -16,7 +19,7 @@ public interface StrategyContext {
     SymbolSpec spec(String symbol);
 
     /** Every symbol the terminal declared in its hello. */
-    java.util.Collection<SymbolSpec> specs();
+    Collection<SymbolSpec> specs();
 
     /** Publishes (WebSocket) and journals a strategy decision — trades and skips alike, with their reasons. */
     void decision(String kind, Object decision);
@@ -25,7 +28,7 @@ public interface StrategyContext {
     default double[] headroom() { return new double[]{Double.MAX_VALUE, Double.MAX_VALUE}; }
 
     /** The latest account snapshot, or null before the first. */
-    Payload.Account account();
+    AccountState account();
 
     /** The latest tick of a symbol, or null. */
     Tick lastTick(String symbol);
@@ -34,9 +37,9 @@ public interface StrategyContext {
     boolean pending(String symbol);
 
     /**
-     * Submits a trade; the risk engine checks it and the kernel journals and sends it.
+     * Submits a trade: the risk engine checks it, the kernel journals it and sends it to the terminal.
      *
-     * @return the signal id, or null when the risk engine refused (the refusal is published with its reason)
+     * @return the signal id it went out under, or the rule that refused it and why (also published as an event)
      */
-    String submit(SignalRequest request);
+    Submission submit(OrderIntent order);
 }

@@ -10,16 +10,16 @@ import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;
-import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
 import io.vprop.governors.event.Side;
 import io.vprop.governors.profile.FirmProfile;
-import io.vprop.journal.Journal;
-import io.vprop.kernel.SignalRequest;
-import io.vprop.kernel.StrategyContext;
 import io.vprop.market.SymbolSpec;
-import io.vprop.protocol.Payload;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
+import io.vprop.trade.OrderIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +27,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The firm's rules in the sidecar: one {@link GovernorEngine} per trading account, fed with the terminal's account
  * snapshots, fills and the clock, consulted before every signal (as a {@link PreTradeCheck} of the risk engine),
- * and persisted in the journal after each event so a restart resumes with the same floors and latches.
+ * and saved to a {@link GovernorStateStore} (the journal) after each event so a restart resumes with the same floors
+ * and latches.
  * Kernel thread only; the HTTP side reads the published {@link #snapshots()}.
  */
 public final class AccountGovernors implements PreTradeCheck {
@@ -47,7 +49,7 @@ public final class AccountGovernors implements PreTradeCheck {
     private final FirmProfile profile;
     private final String profileId;
     private final double configuredInitialBalance;
-    private final Journal journal;
+    private final GovernorStateStore store;
     private final Map<String, Account> accounts = new HashMap<>();
     private volatile Map<String, StateSnapshot> published = Map.of();
 
@@ -64,11 +66,11 @@ public final class AccountGovernors implements PreTradeCheck {
     /**
      * @param initialBalance the account's starting balance as the firm counts it; 0 = the first snapshot's balance
      */
-    public AccountGovernors(FirmProfile profile, String profileId, double initialBalance, Journal journal) {
+    public AccountGovernors(FirmProfile profile, String profileId, double initialBalance, GovernorStateStore store) {
         this.profile = profile;
         this.profileId = profileId;
         this.configuredInitialBalance = initialBalance;
-        this.journal = journal;
+        this.store = store;
     }
 
     /** Governors key of a peer routing id: terminal/account (several charts of one account share one engine). */
@@ -91,11 +93,11 @@ public final class AccountGovernors implements PreTradeCheck {
     private Account account(String key, double firstBalance, String currency) {
         Account a = accounts.get(key);
         if (a != null) return a;
-        String[] saved = journal.governorState(key);
+        GovernorStateStore.Saved saved = store.load(key);
         GovernorEngine engine;
-        if (saved != null && saved[0].equals(profileId)) {
+        if (saved != null && saved.profileId().equals(profileId)) {
             try {
-                engine = GovernorEngine.restore(profile, JSON.readValue(saved[1], EngineState.class));
+                engine = GovernorEngine.restore(profile, JSON.readValue(saved.stateJson(), EngineState.class));
                 log.info("governors for {} restored from the journal ({})", key, profileId);
             } catch (Exception e) {
                 throw new IllegalStateException("the journal's governor state for " + key + " cannot be restored: "
@@ -112,45 +114,39 @@ public final class AccountGovernors implements PreTradeCheck {
     }
 
     /** Feeds an account snapshot; returns what the rules say and any notices for the trader. */
-    public List<Notice> onAccount(String peer, long nowMs, Payload.Account acc, String currency, Function<String, SymbolSpec> specs,
-                                  long serverOffsetMs) {
+    public List<Notice> onAccount(String peer, long nowMs, AccountState acc, String currency, Function<String, SymbolSpec> specs) {
         String key = accountOf(peer);
         Account a = account(key, acc.balance(), currency);
         List<Position> ps = new ArrayList<>(acc.positions().size());
-        for (Payload.PositionInfo p : acc.positions()) {
+        for (var p : acc.positions()) {
             SymbolSpec s = specs.apply(p.symbol());
             double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
-            long opened = p.timeMsc() - serverOffsetMs;
-            a.positionOpenMs.put(p.ticket(), opened);
-            ps.add(new Position(p.symbol(), side(p.side()), p.volume(), p.priceOpen(), p.sl(), opened,
-                    p.profit() + p.swap() + p.commission(), Double.isFinite(mppu) ? mppu : 0));
+            a.positionOpenMs.put(p.ticket(), p.openTimeMs());
+            ps.add(new Position(p.symbol(), side(p.side().sign()), p.volume(), p.openPrice(), p.sl(), p.openTimeMs(),
+                    p.netProfit(), Double.isFinite(mppu) ? mppu : 0));
         }
         return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
     }
 
-    public List<Notice> onFill(String peer, long nowMs, Payload.Fill f) {
+    public List<Notice> onFill(String peer, long nowMs, Fill f) {
         Account a = accounts.get(accountOf(peer));
         if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
-        boolean entry = f.entry().equals("in");
+        boolean entry = f.opens();
         long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
-        return evaluate(accountOf(peer), a, new Fill(nowMs, f.symbol(), side(f.side()), f.volume(), f.price(), entry,
-                f.profit() + f.commission() + f.swap(), opened), nowMs);
+        // the governors' own fill event (io.vprop.trade.Fill is the imported one)
+        return evaluate(accountOf(peer), a, new io.vprop.governors.event.Fill(nowMs, f.symbol(), side(f.side().sign()),
+                f.volume(), f.price(), entry, f.profit() + f.commission() + f.swap(), opened), nowMs);
     }
 
     /**
      * A calendar release the sidecar pushes to the terminal, learnt by the account's governors too (news embargo).
      * Empty when the account has no snapshot yet (no engine): the caller feeds it again later.
      */
-    public java.util.Optional<List<Notice>> onNews(String peer, long nowMs, Payload.News n) {
+    public Optional<List<Notice>> onNews(String peer, long nowMs, long releaseMs, String currency, NewsEvent.Impact impact) {
         String key = accountOf(peer);
         Account a = accounts.get(key);
-        if (a == null) return java.util.Optional.empty();
-        io.vprop.governors.event.NewsEvent.Impact impact = switch (n.impact()) {
-            case "high" -> io.vprop.governors.event.NewsEvent.Impact.HIGH;
-            case "medium" -> io.vprop.governors.event.NewsEvent.Impact.MEDIUM;
-            default -> io.vprop.governors.event.NewsEvent.Impact.LOW;
-        };
-        return java.util.Optional.of(evaluate(key, a, new io.vprop.governors.event.NewsEvent(nowMs, n.releaseMs(), n.currency(), impact), nowMs));
+        if (a == null) return Optional.empty();
+        return Optional.of(evaluate(key, a, new NewsEvent(nowMs, releaseMs, currency, impact), nowMs));
     }
 
     /** Clock for every account (resets, pauses ending, forced-flat windows), at most once per second each. */
@@ -168,7 +164,7 @@ public final class AccountGovernors implements PreTradeCheck {
         return a == null ? Action.ALLOW : a.lastAction;
     }
 
-    private List<Notice> evaluate(String key, Account a, io.vprop.governors.event.GovernorEvent event, long nowMs) {
+    private List<Notice> evaluate(String key, Account a, GovernorEvent event, long nowMs) {
         Decision d;
         try {
             d = a.engine.evaluate(event);
@@ -190,7 +186,7 @@ public final class AccountGovernors implements PreTradeCheck {
                             r.value(), r.limit()));
             }
             try {
-                journal.saveGovernorState(key, profileId, JSON.writeValueAsString(a.engine.exportState()), nowMs);
+                store.save(key, new GovernorStateStore.Saved(profileId, JSON.writeValueAsString(a.engine.exportState())), nowMs);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialize the governor state of " + key, e);
             }
@@ -199,15 +195,16 @@ public final class AccountGovernors implements PreTradeCheck {
     }
 
     @Override
-    public PreTradeVerdict check(SignalRequest r, StrategyContext ctx, boolean peerStale) {
-        if (!r.kind().equals("open")) return PreTradeVerdict.ALLOW;      // closing is always allowed
-        Account a = accounts.get(accountOf(ctx.peer()));
+    public PreTradeVerdict check(OrderIntent o, TerminalView terminal) {
+        if (!o.opens()) return PreTradeVerdict.ALLOW;      // closing is always allowed
+        Account a = accounts.get(accountOf(terminal.peer()));
         if (a == null) return PreTradeVerdict.deny("governors.no_account", "no account snapshot yet: the rules cannot be checked");
-        SymbolSpec s = ctx.spec(r.symbol());
+        SymbolSpec s = terminal.spec(o.symbol());
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
         Decision d;
         try {
-            d = a.engine.evaluate(new OrderRequest(ctx.nowMs(), r.symbol(), side(r.side()), r.lots(), r.price(), r.sl(), Double.NaN, mppu));
+            d = a.engine.evaluate(new OrderRequest(terminal.nowMs(), o.symbol(), side(o.side().sign()), o.lots(), o.price(),
+                    o.sl(), Double.NaN, mppu));
         } catch (IllegalArgumentException e) {
             return PreTradeVerdict.deny("governors.input", e.getMessage());
         }
@@ -220,5 +217,6 @@ public final class AccountGovernors implements PreTradeCheck {
         return a == null ? 0 : a.engine.snapshot().sizingHeadroom();
     }
 
-    private static Side side(String s) { return s.equals("buy") ? Side.BUY : Side.SELL; }
+    /** The governors' side of a direction (+1 buy, -1 sell). */
+    private static Side side(int sign) { return sign > 0 ? Side.BUY : Side.SELL; }
 }

@@ -1,10 +1,9 @@
 package io.vprop.risk;
 
-import io.vprop.kernel.SignalRequest;
-import io.vprop.kernel.StrategyContext;
+import io.vprop.trade.OrderIntent;
 
 /** One pre-trade rule. The risk engine runs them in order; the first refusal wins. */
 @FunctionalInterface
 public interface PreTradeCheck {
-    PreTradeVerdict check(SignalRequest request, StrategyContext ctx, boolean peerStale);
+    PreTradeVerdict check(OrderIntent order, TerminalView terminal);
 }

@@ -1,10 +1,10 @@
 package io.vprop.risk;
 
-import io.vprop.kernel.SignalRequest;
-import io.vprop.kernel.StrategyContext;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
-import io.vprop.protocol.Payload;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class RiskEngine {
         checks.add(RiskEngine::wellFormed);
         checks.add(RiskEngine::volumeWithinSpec);
         checks.add(RiskEngine::notAlreadyPending);
-        checks.add((r, ctx, stale) -> positionsCap(r, ctx, maxPositionsPerSymbol));
+        checks.add((o, t) -> positionsCap(o, t, maxPositionsPerSymbol));
     }
 
     public RiskEngine add(PreTradeCheck check) {
@@ -30,58 +30,58 @@ public final class RiskEngine {
         return this;
     }
 
-    public PreTradeVerdict check(SignalRequest r, StrategyContext ctx, boolean peerStale) {
+    public PreTradeVerdict check(OrderIntent order, TerminalView terminal) {
         for (PreTradeCheck c : checks) {
-            PreTradeVerdict v = c.check(r, ctx, peerStale);
+            PreTradeVerdict v = c.check(order, terminal);
             if (!v.allowed()) return v;
         }
         return PreTradeVerdict.ALLOW;
     }
 
-    private static PreTradeVerdict terminalLive(SignalRequest r, StrategyContext ctx, boolean stale) {
-        return stale ? PreTradeVerdict.deny("terminal.stale", "terminal " + ctx.peer() + " is stale: no signals until it is heard again")
-                : PreTradeVerdict.ALLOW;
+    private static PreTradeVerdict terminalLive(OrderIntent o, TerminalView t) {
+        return t.live() ? PreTradeVerdict.ALLOW
+                : PreTradeVerdict.deny("terminal.stale", "terminal " + t.peer() + " is stale: no signals until it is heard again");
     }
 
-    private static PreTradeVerdict wellFormed(SignalRequest r, StrategyContext ctx, boolean stale) {
-        if (r.expiryMs() <= ctx.nowMs()) return PreTradeVerdict.deny("signal.expired", "expiry is not in the future");
-        if (!r.kind().equals("open")) return PreTradeVerdict.ALLOW;
-        if (!(r.sl() > 0)) return PreTradeVerdict.deny("signal.stop_loss", "a stop loss is mandatory");
-        Tick t = ctx.lastTick(r.symbol());
-        if (t == null) return PreTradeVerdict.deny("signal.no_quote", "no quote for " + r.symbol() + " yet");
-        boolean buy = r.side().equals("buy");
-        if (buy ? r.sl() >= r.price() : r.sl() <= r.price())
-            return PreTradeVerdict.deny("signal.stop_loss", "stop loss " + r.sl() + " is on the wrong side of " + r.price());
-        for (double tp : new double[]{r.tp1(), r.tp2()})
-            if (tp > 0 && (buy ? tp <= r.price() : tp >= r.price()))
-                return PreTradeVerdict.deny("signal.take_profit", "take profit " + tp + " is on the wrong side of " + r.price());
+    private static PreTradeVerdict wellFormed(OrderIntent o, TerminalView t) {
+        if (o.expiryMs() <= t.nowMs()) return PreTradeVerdict.deny("signal.expired", "expiry is not in the future");
+        if (!o.opens()) return PreTradeVerdict.ALLOW;
+        if (!(o.sl() > 0)) return PreTradeVerdict.deny("signal.stop_loss", "a stop loss is mandatory");
+        Tick q = t.lastTick(o.symbol());
+        if (q == null) return PreTradeVerdict.deny("signal.no_quote", "no quote for " + o.symbol() + " yet");
+        boolean buy = o.side() == Side.BUY;
+        if (buy ? o.sl() >= o.price() : o.sl() <= o.price())
+            return PreTradeVerdict.deny("signal.stop_loss", "stop loss " + o.sl() + " is on the wrong side of " + o.price());
+        for (double tp : new double[]{o.tp1(), o.tp2()})
+            if (tp > 0 && (buy ? tp <= o.price() : tp >= o.price()))
+                return PreTradeVerdict.deny("signal.take_profit", "take profit " + tp + " is on the wrong side of " + o.price());
         return PreTradeVerdict.ALLOW;
     }
 
-    private static PreTradeVerdict volumeWithinSpec(SignalRequest r, StrategyContext ctx, boolean stale) {
-        if (!r.kind().equals("open")) return PreTradeVerdict.ALLOW;
-        SymbolSpec s = ctx.spec(r.symbol());
-        if (s == null) return PreTradeVerdict.deny("symbol.unknown", r.symbol() + " was not declared by the terminal's hello");
-        if (!(r.lots() >= s.volumeMin()) || r.lots() > s.volumeMax())
-            return PreTradeVerdict.deny("volume.range", "lots " + r.lots() + " outside " + s.volumeMin() + ".." + s.volumeMax());
-        double steps = r.lots() / s.volumeStep();
+    private static PreTradeVerdict volumeWithinSpec(OrderIntent o, TerminalView t) {
+        if (!o.opens()) return PreTradeVerdict.ALLOW;
+        SymbolSpec s = t.spec(o.symbol());
+        if (s == null) return PreTradeVerdict.deny("symbol.unknown", o.symbol() + " was not declared by the terminal's hello");
+        if (!(o.lots() >= s.volumeMin()) || o.lots() > s.volumeMax())
+            return PreTradeVerdict.deny("volume.range", "lots " + o.lots() + " outside " + s.volumeMin() + ".." + s.volumeMax());
+        double steps = o.lots() / s.volumeStep();
         if (Math.abs(steps - Math.rint(steps)) > 1e-6)
-            return PreTradeVerdict.deny("volume.step", "lots " + r.lots() + " is not a multiple of the step " + s.volumeStep());
+            return PreTradeVerdict.deny("volume.step", "lots " + o.lots() + " is not a multiple of the step " + s.volumeStep());
         return PreTradeVerdict.ALLOW;
     }
 
-    private static PreTradeVerdict notAlreadyPending(SignalRequest r, StrategyContext ctx, boolean stale) {
-        return r.kind().equals("open") && ctx.pending(r.symbol())
-                ? PreTradeVerdict.deny("signal.pending", "a signal for " + r.symbol() + " is still awaiting execution")
+    private static PreTradeVerdict notAlreadyPending(OrderIntent o, TerminalView t) {
+        return o.opens() && t.pending(o.symbol())
+                ? PreTradeVerdict.deny("signal.pending", "a signal for " + o.symbol() + " is still awaiting execution")
                 : PreTradeVerdict.ALLOW;
     }
 
-    private static PreTradeVerdict positionsCap(SignalRequest r, StrategyContext ctx, int max) {
-        if (!r.kind().equals("open")) return PreTradeVerdict.ALLOW;
-        Payload.Account a = ctx.account();
+    private static PreTradeVerdict positionsCap(OrderIntent o, TerminalView t, int max) {
+        if (!o.opens()) return PreTradeVerdict.ALLOW;
+        AccountState a = t.account();
         if (a == null) return PreTradeVerdict.deny("account.unknown", "no account snapshot from the terminal yet");
-        long open = a.positions().stream().filter(p -> p.symbol().equals(r.symbol())).count();
-        return open >= max ? PreTradeVerdict.deny("positions.per_symbol", open + " position(s) already open on " + r.symbol())
+        long open = a.positions().stream().filter(p -> p.symbol().equals(o.symbol())).count();
+        return open >= max ? PreTradeVerdict.deny("positions.per_symbol", open + " position(s) already open on " + o.symbol())
                 : PreTradeVerdict.ALLOW;
     }
 }

@@ -1,13 +1,15 @@
 package io.vprop.strategy;
 
-import io.vprop.kernel.SignalRequest;
 import io.vprop.kernel.Strategy;
 import io.vprop.kernel.StrategyContext;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
-import io.vprop.protocol.Payload;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -58,23 +60,23 @@ public final class DemoStrategy implements Strategy {
         int cross = s.fast > s.slow ? 1 : s.fast < s.slow ? -1 : s.lastCross;
         boolean crossed = s.bars > SLOW && cross != s.lastCross && s.lastCross != 0;
         s.lastCross = cross;
-        if (crossed) trade(bar.symbol(), cross > 0 ? "buy" : "sell", s, ctx);
+        if (crossed) trade(bar.symbol(), cross > 0 ? Side.BUY : Side.SELL, s, ctx);
     }
 
-    private void trade(String symbol, String side, State s, StrategyContext ctx) {
+    private void trade(String symbol, Side side, State s, StrategyContext ctx) {
         SymbolSpec spec = ctx.spec(symbol);
         Tick q = ctx.lastTick(symbol);
-        Payload.Account a = ctx.account();
+        AccountState a = ctx.account();
         if (spec == null || q == null || a == null || ctx.pending(symbol)) return;
-        for (Payload.PositionInfo p : a.positions()) if (p.symbol().equals(symbol)) return;
+        for (Position p : a.positions()) if (p.symbol().equals(symbol)) return;
         double sigma = s.atr * Math.sqrt(15);                     // ~15-minute horizon from the M1 ATR
         double sl = Math.max(0.8 * sigma, 10 * spec.point() + q.spread() * 2);
-        boolean buy = side.equals("buy");
+        boolean buy = side == Side.BUY;
         double px = buy ? q.ask() : q.bid();
         double lots = spec.floorVolume(a.equity() * riskFraction / spec.moneyPerPriceMove(sl, 1.0));
         if (lots <= 0) return;
         int d = spec.digits();
-        ctx.submit(SignalRequest.open(symbol, side, lots, px, 5 * spec.point() + q.spread(), round(buy ? px - sl : px + sl, d),
+        ctx.submit(OrderIntent.open(symbol, side, lots, px, 5 * spec.point() + q.spread(), round(buy ? px - sl : px + sl, d),
                 round(buy ? px + 1.5 * sl : px - 1.5 * sl, d), round(buy ? px + 2.4 * sl : px - 2.4 * sl, d),
                 ctx.nowMs() + ttlMs, "demo_ema_cross", "", 0.5, "EMA(8) crossed EMA(21) " + (buy ? "up" : "down")));
     }

@@ -1,13 +1,17 @@
 package io.vprop.strategy;
 
-import io.vprop.kernel.SignalRequest;
 import io.vprop.memory.facade.TradeMemory;
 import io.vprop.kernel.Strategy;
 import io.vprop.kernel.StrategyContext;
+import io.vprop.kernel.Submission;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
-import io.vprop.protocol.Payload;
+import io.vprop.risk.AccountGovernors;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
 import io.vprop.signal.Decision;
 import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.OpenPosition;
@@ -96,7 +100,7 @@ public final class SignalEngineStrategy implements Strategy {
         if (engine == null) {
             List<SymbolSpec> specs = new ArrayList<>(ctx.specs());
             specs.sort((a, b) -> a.symbol().compareTo(b.symbol()));
-            Payload.Account a = ctx.account();
+            AccountState a = ctx.account();
             RiskBudget budget = new RiskBudget() {
                 @Override
                 public double dailyHeadroom() { return ctx.headroom()[0]; }
@@ -132,11 +136,11 @@ public final class SignalEngineStrategy implements Strategy {
     }
 
     @Override
-    public void onAccount(Payload.Account a, StrategyContext ctx) {
+    public void onAccount(AccountState a, StrategyContext ctx) {
         if (engine == null) return;
         List<OpenPosition> ps = new ArrayList<>(a.positions().size());
-        for (Payload.PositionInfo p : a.positions())
-            ps.add(new OpenPosition(p.symbol(), p.side().equals("buy") ? Side.BUY : Side.SELL, p.volume(), p.priceOpen()));
+        for (Position p : a.positions())
+            ps.add(new OpenPosition(p.symbol(), Side.of(p.side().sign()), p.volume(), p.openPrice()));
         engine.onAccount(a.equity(), ps);
     }
 
@@ -144,10 +148,11 @@ public final class SignalEngineStrategy implements Strategy {
         if (d instanceof TradeCandidate c) {
             String reason = "grade " + c.grade() + ", Q* " + round(c.qStar()) + ": " + String.join("; ", c.reasons());
             SymbolSpec spec = ctx.spec(c.symbol());
-            String id = ctx.submit(SignalRequest.open(c.symbol(), c.side() == Side.BUY ? "buy" : "sell", c.lots(),
+            Submission sub = ctx.submit(OrderIntent.open(c.symbol(), tradeSide(c.side()), c.lots(),
                     c.referencePrice(), c.maxDeviation(), c.stopLoss(), c.takeProfit1(), c.takeProfit2(), c.expiryMs(),
                     lower(c.alpha().name()), lower(c.regime().name()), Math.max(0, Math.min(1, c.confidence())), reason));
-            if (id != null) sent.put(id, new Sent(c.symbol(), c.alpha(), c.regime(), c.referencePrice(),
+            String id = sub.id();
+            if (sub.sent()) sent.put(id, new Sent(c.symbol(), c.alpha(), c.regime(), c.referencePrice(),
                     spec == null ? 0 : spec.moneyPerPriceMove(c.stopDistance(), c.lots()), c.grade().name(),
                     c.timeframe().name(), EntryFeatures.of(engine, c.symbol(), c.side() == Side.BUY ? 1 : -1), ctx.nowMs(),
                     scorer == null ? null : scorer.predictionFor(c.symbol(), c.timeMs(), c.side().sign())));
@@ -162,7 +167,11 @@ public final class SignalEngineStrategy implements Strategy {
             m.put("q_star", round(c.qStar()));
             m.put("signal_id", id);
             m.put("reasons", c.reasons());
-            ctx.decision(id == null ? "refused" : "trade", m);
+            if (!sub.sent()) {
+                m.put("refused_rule", sub.rule());
+                m.put("refused_reason", sub.reason());
+            }
+            ctx.decision(sub.sent() ? "trade" : "refused", m);
         } else if (d instanceof Skip s) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", s.symbol());
@@ -175,11 +184,11 @@ public final class SignalEngineStrategy implements Strategy {
     }
 
     @Override
-    public void onFill(Payload.Fill f, StrategyContext ctx) {
+    public void onFill(Fill f, StrategyContext ctx) {
         if (engine == null) return;
-        Side side = f.side().equals("buy") ? Side.BUY : Side.SELL;
+        Side side = Side.of(f.side().sign());
         double costs = f.commission() + f.swap();
-        if (f.entry().equals("in")) {
+        if (f.opens()) {
             Sent s = sent.remove(f.signalId());
             if (s == null) return;                                   // not ours (manual, or from before a restart)
             engine.onFill(f.symbol(), side, s.price(), f.price());
@@ -202,8 +211,8 @@ public final class SignalEngineStrategy implements Strategy {
     }
 
     /** The closed trade into long-term memory (SQLite), the similarity index and the short-term rings. */
-    private void remember(StrategyContext ctx, Payload.Fill exit, Trade t, double r) {
-        String account = io.vprop.risk.AccountGovernors.accountOf(ctx.peer());
+    private void remember(StrategyContext ctx, Fill exit, Trade t, double r) {
+        String account = AccountGovernors.accountOf(ctx.peer());
         long id = ((account.hashCode() & 0x7fffL) << 48) | (exit.position() & 0xffff_ffff_ffffL);
         try {
             memory.recordTrade(new io.vprop.memory.TradeRecord(id, account, exit.symbol(),
@@ -242,6 +251,9 @@ public final class SignalEngineStrategy implements Strategy {
 
     /** The engine, for the panel's alpha and regime pages (kernel thread only), or null before the first tick. */
     public SignalEngine engine() { return engine; }
+
+    /** The engine's direction in the trading vocabulary (the engine keeps its own Side until it shares that one). */
+    private static io.vprop.trade.Side tradeSide(Side engineSide) { return io.vprop.trade.Side.of(engineSide.sign()); }
 
     private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 

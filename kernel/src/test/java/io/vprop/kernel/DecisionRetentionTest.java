@@ -3,6 +3,7 @@ package io.vprop.kernel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.journal.Journal;
 import io.vprop.risk.RiskEngine;
+import io.vprop.transport.RouterEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +41,9 @@ class DecisionRetentionTest {
                 for (int i = 0; i < 10; i++) j.appendEvent(now - day + i, "decision", "{\"recent\":" + i + "}");
                 for (int i = 0; i < 7; i++) j.appendEvent(now - 400 * day + i, "governor", "{\"old\":" + i + "}");
             });
-            SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults("tcp://127.0.0.1:*"), j, peer -> Strategy.NONE,
-                    new RiskEngine(5), null, new EventBus(), new SimpleMeterRegistry(), System::currentTimeMillis);
+            SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults(),
+                    new SidecarKernel.Ports(new RouterEndpoint("tcp://127.0.0.1:*"), j, System::currentTimeMillis),
+                    peer -> Strategy.NONE, new RiskEngine(5), null, new EventBus(), new SimpleMeterRegistry());
             k.decisionRetention(30 * day);
             Thread t = new Thread(k, "kernel");
             t.start();

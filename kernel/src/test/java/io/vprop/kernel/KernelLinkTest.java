@@ -2,9 +2,13 @@ package io.vprop.kernel;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.journal.Journal;
+import io.vprop.journal.JournalReader;
 import io.vprop.paper.TerminalLink;
 import io.vprop.protocol.Payload;
 import io.vprop.risk.RiskEngine;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Side;
+import io.vprop.transport.RouterEndpoint;
 import io.vprop.transport.RoutingId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,15 +34,26 @@ class KernelLinkTest {
         for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
     }
 
+    private Journal sidecarJournal;
+
     private SidecarKernel startKernel(String endpoint) {
         Journal j = new Journal(dir.resolve("sidecar.db"), false);
-        SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults(endpoint), j, peer -> Strategy.NONE,
-                new RiskEngine(5), new EventBus(), new SimpleMeterRegistry(), System::currentTimeMillis);
+        sidecarJournal = j;
+        SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults(),
+                new SidecarKernel.Ports(new RouterEndpoint(endpoint), j, System::currentTimeMillis), peer -> Strategy.NONE,
+                new RiskEngine(5), new EventBus(), new SimpleMeterRegistry());
         Thread t = new Thread(k, "kernel");
         t.start();
         open.add(j);
         open.add(k);
         return k;
+    }
+
+    /** The latest kernel's journal, as the HTTP API reads it. */
+    private JournalReader reader() {
+        JournalReader r = sidecarJournal.reader();
+        open.add(r);
+        return r;
     }
 
     private TerminalLink link(String endpoint) {
@@ -78,7 +93,7 @@ class KernelLinkTest {
         l.sendFresh(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, now, 6), false);
         until(l, () -> k.status().symbols().size() == 1 && k.status().peers().get(0).balance() != null, "tick and account at the sidecar");
 
-        String id = k.call(kk -> kk.submitSignalTo(null, SignalRequest.open("EURUSD", "buy", 0.1, 1.1002, 0.0005, 1.0990,
+        String id = k.call(kk -> kk.submitTo(null, OrderIntent.open("EURUSD", Side.BUY, 0.1, 1.1002, 0.0005, 1.0990,
                 1.1020, 1.1030, System.currentTimeMillis() + 30_000, "manual", "", 0.5, "test")).id()).get();
         assertThat(id).isNotNull();
         until(l, () -> received.size() == 1, "signal at the terminal");
@@ -94,10 +109,11 @@ class KernelLinkTest {
         SidecarKernel k2 = startKernel(endpoint);
         until(l, () -> l.welcomed() && k2.status().fillsRecorded() == 1, "resent fill after restart");
 
-        List<Map<String, Object>> fills = k2.journalReader().fills(10);
+        JournalReader journal = reader();
+        List<Map<String, Object>> fills = journal.fills(10);
         assertThat(fills).extracting(f -> ((Number) f.get("deal")).longValue()).containsExactlyInAnyOrder(7001L, 7002L);
         assertThat(received).as("the signal was delivered exactly once").hasSize(1);
-        assertThat(k2.journalReader().signals(10)).singleElement().satisfies(s -> assertThat(s.get("status")).isEqualTo("executed"));
+        assertThat(journal.signals(10)).singleElement().satisfies(s -> assertThat(s.get("status")).isEqualTo("executed"));
     }
 
     @Test

@@ -6,8 +6,12 @@ import io.vprop.journal.Journal;
 import io.vprop.paper.TerminalLink;
 import io.vprop.protocol.Payload;
 import io.vprop.risk.AccountGovernors;
+import io.vprop.risk.GovernorStateStore;
 import io.vprop.risk.RiskEngine;
 import io.vprop.testing.SharedData;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Side;
+import io.vprop.transport.RouterEndpoint;
 import io.vprop.transport.RoutingId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +52,12 @@ class KernelNewsTest {
     private SidecarKernel startKernel(NewsFeed feed) {
         Journal j = new Journal(dir.resolve("sidecar.db"), false);
         open.add(j);
-        governors = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 100_000, j);
+        governors = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 100_000, GovernorStateStore.inMemory());
         RiskEngine risk = new RiskEngine(5);
         risk.add(governors);
-        SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults("tcp://127.0.0.1:*"), j, peer -> Strategy.NONE,
-                risk, governors, new EventBus(), new SimpleMeterRegistry(), System::currentTimeMillis);
+        SidecarKernel k = new SidecarKernel(SidecarKernel.Config.defaults(),
+                new SidecarKernel.Ports(new RouterEndpoint("tcp://127.0.0.1:*"), j, System::currentTimeMillis), peer -> Strategy.NONE,
+                risk, governors, new EventBus(), new SimpleMeterRegistry());
         k.newsFeed(feed);
         new Thread(k, "kernel").start();
         open.add(k);
@@ -82,8 +87,8 @@ class KernelNewsTest {
         }
     }
 
-    private static SidecarKernel.Submission buy(SidecarKernel k, long nowMs) throws Exception {
-        return k.call(kk -> kk.submitSignalTo(null, SignalRequest.open("EURUSD", "buy", 0.1, 1.1002, 0.0005, 1.0990,
+    private static Submission buy(SidecarKernel k, long nowMs) throws Exception {
+        return k.call(kk -> kk.submitTo(null, OrderIntent.open("EURUSD", Side.BUY, 0.1, 1.1002, 0.0005, 1.0990,
                 1.1020, 1.1030, nowMs + 30_000, "manual", "", 0.5, "test"))).get();
     }
 
@@ -108,11 +113,11 @@ class KernelNewsTest {
             var snap = governors.snapshots().get(AccountGovernors.accountOf("paper-1/1001/EURUSD.M1"));
             return snap != null && snap.rules().stream().anyMatch(r -> r.ruleId().equals("news-embargo") && Double.isFinite(r.distance()));
         }, () -> "the governors' news window, published " + governors.snapshots());
-        SidecarKernel.Submission refused = buy(k, marketMs.get());
+        Submission refused = buy(k, marketMs.get());
         assertThat(refused.sent()).isFalse();
         assertThat(refused.rule()).as(refused.toString()).isEqualTo("news-embargo");
         assertThat(refused.reason()).contains("EURUSD").contains("USD release");
-        SidecarKernel.Submission[] last = new SidecarKernel.Submission[1];
+        Submission[] last = new Submission[1];
 
         // more housekeeping rounds: nothing is pushed twice; only EUR/USD/All releases of the next 24 h of market time
         long mark = System.currentTimeMillis();

@@ -5,14 +5,11 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * The sidecar's ZeroMQ ROUTER: binds, receives [routing id, payload] from many DEALERs, sends to one by id.
- * Owned by one thread (ZeroMQ sockets are not thread-safe); other threads wake it through {@link #waker()}.
+ * The sidecar's ZeroMQ ROUTER, the kernel's {@link PeerTransport} in production: binds, receives [routing id,
+ * payload] from many DEALERs, sends to one by id. Owned by one thread (ZeroMQ sockets are not thread-safe); other
+ * threads wake it through {@link #waker()}.
  */
-public final class RouterEndpoint implements AutoCloseable {
-
-    /** One received message. */
-    public record Inbound(byte[] identity, byte[] payload) {
-    }
+public final class RouterEndpoint implements PeerTransport {
 
     private final ZContext ctx;
     private final ZMQ.Socket router;
@@ -47,9 +44,11 @@ public final class RouterEndpoint implements AutoCloseable {
     }
 
     /** The bound address (with the real port when bound to port 0 / '*'). */
+    @Override
     public String endpoint() { return endpoint; }
 
     /** Waits up to {@code timeoutMs} for a message or a wake-up (after a short spin, see {@link Spin}). */
+    @Override
     public void await(long timeoutMs) {
         if (Spin.until(() -> router.hasReceiveMore() || (router.getEvents() & ZMQ.Poller.POLLIN) != 0)) return;
         poller.poll(timeoutMs);
@@ -57,6 +56,7 @@ public final class RouterEndpoint implements AutoCloseable {
     }
 
     /** Next message without blocking, or null. Multi-frame messages keep their last frame as the payload. */
+    @Override
     public Inbound poll() {
         byte[] id = router.recv(ZMQ.DONTWAIT);
         if (id == null) return null;
@@ -66,12 +66,14 @@ public final class RouterEndpoint implements AutoCloseable {
     }
 
     /** Queues {@code payload} for the peer; silently dropped by ZeroMQ if that peer is not connected. */
+    @Override
     public void send(byte[] identity, byte[] payload) {
         router.send(identity, ZMQ.SNDMORE | ZMQ.DONTWAIT);
         router.send(payload, ZMQ.DONTWAIT);
     }
 
     /** Thread-safe wake-up of the owner thread blocked in {@link #await}. */
+    @Override
     public Runnable waker() {
         return () -> {
             synchronized (wakeOut) {

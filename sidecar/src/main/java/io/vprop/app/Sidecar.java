@@ -6,6 +6,7 @@ import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 import io.vprop.http.ApiServer;
 import io.vprop.journal.Journal;
+import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.NewsFeed;
 import io.vprop.kernel.SidecarKernel;
@@ -21,6 +22,7 @@ import io.vprop.strategy.EntryFeatures;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.memory.facade.MemoryConfig;
 import io.vprop.memory.facade.TradeMemory;
+import io.vprop.transport.RouterEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +40,7 @@ import java.util.function.Function;
  */
 public final class Sidecar implements AutoCloseable {
     private final Journal journal;
+    private final JournalReader journalReader;
     private final EventBus events;
     private final SidecarKernel kernel;
     private final ApiServer api;
@@ -46,10 +49,11 @@ public final class Sidecar implements AutoCloseable {
 
     private final List<AutoCloseable> closeables;
 
-    private Sidecar(Journal journal, EventBus events, SidecarKernel kernel, ApiServer api, Thread kernelThread,
-                    List<AutoCloseable> closeables) {
+    private Sidecar(Journal journal, JournalReader journalReader, EventBus events, SidecarKernel kernel, ApiServer api,
+                    Thread kernelThread, List<AutoCloseable> closeables) {
         this.closeables = closeables;
         this.journal = journal;
+        this.journalReader = journalReader;
         this.events = events;
         this.kernel = kernel;
         this.api = api;
@@ -84,19 +88,22 @@ public final class Sidecar implements AutoCloseable {
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
         AccountGovernors governors = new AccountGovernors(profile(cfg.get("firm.profile")), cfg.get("firm.profile"),
-                cfg.getDouble("firm.initial.balance"), journal);
+                cfg.getDouble("firm.initial.balance"), new JournalGovernorStates(journal));
         risk.add(governors);
-        SidecarKernel.Config kc = new SidecarKernel.Config(cfg.get("zmq.endpoint"), cfg.getInt("heartbeat.ms"),
-                cfg.getInt("stale.ms"), cfg.get("firm.profile"), Version.VERSION, ttl);
+        SidecarKernel.Config kc = new SidecarKernel.Config(cfg.getInt("heartbeat.ms"), cfg.getInt("stale.ms"),
+                cfg.get("firm.profile"), Version.VERSION, ttl);
         SidecarKernel kernel;
         try {
-            kernel = new SidecarKernel(kc, journal, strategies, risk, governors, events, metrics, System::currentTimeMillis);
+            SidecarKernel.Ports ports = new SidecarKernel.Ports(new RouterEndpoint(cfg.get("zmq.endpoint")), journal,
+                    System::currentTimeMillis);
+            kernel = new SidecarKernel(kc, ports, strategies, risk, governors, events, metrics);
         } catch (RuntimeException e) {
             closeAll(closeables);
             events.close();
             journal.close();
             throw e;
         }
+        JournalReader journalReader = journal.reader(); // for the HTTP threads and the CLI's summaries
         kernel.newsFeed(newsFeed);
         kernel.decisionRetention(cfg.getInt("journal.decisions.retention.days") * 86_400_000L);
         Thread t = new Thread(kernel, "vprop-kernel");
@@ -106,7 +113,7 @@ public final class Sidecar implements AutoCloseable {
             String host = cfg.get("http.host");
             String token = ApiServer.isLoopback(host) ? null : token(dir);
             try {
-                api = new ApiServer(kernel, events, metrics, token);
+                api = new ApiServer(kernel, journalReader, events, metrics, token);
                 io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
                 io.vprop.http.ModelsApi.register(api.app(), models);
                 SidecarKernel k = kernel;
@@ -117,12 +124,13 @@ public final class Sidecar implements AutoCloseable {
                 kernel.close();
                 closeAll(closeables);
                 events.close();
+                journalReader.close();
                 journal.close();
                 throw new IllegalStateException("cannot start the HTTP API on " + host + ":" + cfg.get("http.port") + ": "
                         + e.getMessage() + " (is the port in use? set http.port or --http)", e);
             }
         }
-        Sidecar sidecar = new Sidecar(journal, events, kernel, api, t, closeables);
+        Sidecar sidecar = new Sidecar(journal, journalReader, events, kernel, api, t, closeables);
         io.vprop.ops.log.LogSetup.apply(cfg);
         sidecar.notifier = io.vprop.ops.notify.Notifier.start(cfg, events, metrics);
         return sidecar;
@@ -196,6 +204,9 @@ public final class Sidecar implements AutoCloseable {
 
     public SidecarKernel kernel() { return kernel; }
 
+    /** Read-only queries on the journal (fills, signals, events) from threads other than the kernel's. */
+    public JournalReader journalReader() { return journalReader; }
+
     public int httpPort() { return api == null ? -1 : api.port(); }
 
     public String zmqEndpoint() { return kernel.endpoint(); }
@@ -211,6 +222,7 @@ public final class Sidecar implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         events.close();
+        journalReader.close();
         journal.close();
         for (AutoCloseable c : closeables) {
             try {

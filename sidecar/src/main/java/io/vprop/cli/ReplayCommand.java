@@ -86,7 +86,7 @@ final class ReplayCommand implements Runnable {
             summary.put("elapsed_s", Math.round(secs * 100) / 100.0);
             summary.put("ticks_per_s", Math.round(s.ticks() / Math.max(secs, 1e-9)));
             summary.put("strategy", cfg.get("strategy"));
-            summary.put("decisions", sidecar.kernel().journalReader().decisionCounts());
+            summary.put("decisions", sidecar.journalReader().decisionCounts());
             java.util.Map<String, Object> engine = new LinkedHashMap<>();
             sidecar.kernel().call(io.vprop.kernel.SidecarKernel::strategyStates).get().values().forEach(st -> {
                 engine.put("trades", st.get("trades"));

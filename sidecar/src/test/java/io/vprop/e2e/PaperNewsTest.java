@@ -7,6 +7,7 @@ import io.vprop.market.TickSources;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.paper.PaperTerminal;
 import io.vprop.testing.RepoPaths;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class PaperNewsTest {
                 until(() -> paper.newsReceived() == 1, () -> "the USD news at the terminal (got " + paper.newsReceived() + ")");
                 until(() -> sidecar.kernel().status().peers().stream().anyMatch(p -> p.balance() != null),
                         () -> "the terminal's account at the sidecar");
-                var sub = sidecar.kernel().call(k -> k.submitManual(null, "EURUSD", "buy", 0.1, 0, 1.3800, 0, 0, 0.001, 60,
+                var sub = sidecar.kernel().call(k -> k.submitManual(null, "EURUSD", Side.BUY, 0.1, 0, 1.3800, 0, 0, 0.001, 60,
                         "test entry inside the embargo")).get();
                 assertThat(sub.sent()).as("the sidecar (ftmo-1step) lets it through: " + sub).isTrue();
                 until(() -> List.of("rejected", "executed").contains(status(sidecar, sub.id()).get("status")),
@@ -83,7 +84,7 @@ class PaperNewsTest {
     }
 
     private static Map<String, Object> status(Sidecar sidecar, String id) {
-        List<Map<String, Object>> signals = sidecar.kernel().journalReader().signals(10);
+        List<Map<String, Object>> signals = sidecar.journalReader().signals(10);
         return signals.stream().filter(s -> id.equals(s.get("id"))).findFirst().orElse(Map.of());
     }
 

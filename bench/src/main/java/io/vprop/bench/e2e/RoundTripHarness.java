@@ -11,6 +11,7 @@ import io.vprop.paper.TerminalLink;
 import io.vprop.protocol.Payload;
 import io.vprop.risk.RiskEngine;
 import io.vprop.strategy.DemoStrategy;
+import io.vprop.transport.RouterEndpoint;
 import io.vprop.transport.RoutingId;
 import org.HdrHistogram.Histogram;
 
@@ -74,9 +75,9 @@ public final class RoundTripHarness {
     static Histogram zmqRoundTrip(int seconds, int warmup) throws Exception {
         Path dir = Files.createTempDirectory("vprop-rt");
         Journal sj = new Journal(dir.resolve("sidecar.db"), false);
-        SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults("tcp://127.0.0.1:*"), sj,
-                p -> new DemoStrategy(30_000, 0.0025), new RiskEngine(1), new EventBus(), new SimpleMeterRegistry(),
-                System::currentTimeMillis);
+        SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults(),
+                new SidecarKernel.Ports(new RouterEndpoint("tcp://127.0.0.1:*"), sj, System::currentTimeMillis),
+                p -> new DemoStrategy(30_000, 0.0025), new RiskEngine(1), new EventBus(), new SimpleMeterRegistry());
         Thread kt = new Thread(kernel, "kernel");
         kt.start();
         List<String> symbols = FxUniverse.SYMBOLS.subList(0, SYMBOLS);
@@ -139,12 +140,12 @@ public final class RoundTripHarness {
      * I/O threads cost on this machine at the same rate and size.
      */
     static Histogram jeromqEcho(int seconds, int warmup, int size) {
-        io.vprop.transport.RouterEndpoint router = new io.vprop.transport.RouterEndpoint("tcp://127.0.0.1:*");
+        RouterEndpoint router = new RouterEndpoint("tcp://127.0.0.1:*");
         java.util.concurrent.atomic.AtomicBoolean run = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread t = new Thread(() -> {
             while (run.get()) {
                 router.await(10);
-                io.vprop.transport.RouterEndpoint.Inbound in;
+                RouterEndpoint.Inbound in;
                 while ((in = router.poll()) != null) router.send(in.identity(), in.payload());
             }
         }, "jeromq-echo");

@@ -1,0 +1,144 @@
+package io.vprop.kernel;
+
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.StateSnapshot;
+import io.vprop.market.Tick;
+import io.vprop.protocol.Payload;
+import io.vprop.protocol.TradeMessages;
+import io.vprop.risk.AccountGovernors;
+import io.vprop.risk.PreTradeVerdict;
+import io.vprop.risk.RiskEngine;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderUpdate;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The execution path. Out: an order from a strategy, an operator (REST) or the governors' flattening → the risk
+ * engine → a signal id → journaled and sent to the terminal. Back: the terminal's account snapshots, order updates
+ * and fills (already journaled by the protocol machine, as domain types) → the account's governors → the strategy.
+ * Kernel thread only.
+ */
+final class Execution {
+    private final RiskEngine risk;
+    private final AccountGovernors governors; // null: run without the firm's rules
+    private final long signalTtlMs;
+    private final Outbox outbox;
+    private final EventBus events;
+    private final JournaledEvents journaled;
+    private final StatusPublisher status;
+    private final LongSupplier clock;
+    private long signalCounter;
+
+    Execution(RiskEngine risk, AccountGovernors governors, long signalTtlMs, Outbox outbox, EventBus events,
+              JournaledEvents journaled, StatusPublisher status, LongSupplier clock) {
+        this.risk = risk;
+        this.governors = governors;
+        this.signalTtlMs = signalTtlMs;
+        this.outbox = outbox;
+        this.events = events;
+        this.journaled = journaled;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ out: order → risk → journal → terminal
+
+    /** Risk-checks an order; when it passes, gives it a signal id, journals it and sends it to the terminal. */
+    Submission submit(PeerSession s, OrderIntent order) {
+        long now = clock.getAsLong();
+        PreTradeVerdict v = risk.check(order, s);
+        if (!v.allowed()) {
+            events.publish("signal_refused", now, Map.of("peer", s.key, "symbol", order.symbol(), "side", order.side().wire(),
+                    "rule", v.rule(), "reason", v.reason(), "alpha", order.alpha()));
+            return Submission.refused(s.key, v.rule(), v.reason());
+        }
+        String id = s.routingId.account() + "-" + Long.toString(now, 36) + "-" + ++signalCounter;
+        Payload.Signal signal = TradeMessages.toSignal(id, order);
+        outbox.send(s, signal); // the channel journals it (outbound + signals table) before it leaves
+        status.signalSent();
+        if (order.opens()) {
+            s.pendingSymbols.add(order.symbol());
+            s.pendingBySignal.put(id, order.symbol());
+        }
+        events.publish("signal", now, Map.of("peer", s.key, "signal", signal));
+        return Submission.sentAs(id, s.key);
+    }
+
+    /** An operator's trade (REST), with the price defaulting to the terminal's latest quote. */
+    Submission submitManual(PeerSession s, String symbol, Side side, double lots, double price, double sl, double tp1,
+                            double tp2, double maxDeviation, long expirySeconds, String reason) {
+        Tick t = s.lastTicks.get(symbol);
+        double px = price > 0 ? price : t == null ? 0 : side == Side.BUY ? t.ask() : t.bid();
+        return submit(s, OrderIntent.open(symbol, side, lots, px, maxDeviation, sl, tp1, tp2,
+                s.nowMs() + expirySeconds * 1000, "manual", "", 1.0, reason));
+    }
+
+    // ------------------------------------------------------------------ back: the terminal's trade events
+
+    void onAccount(PeerSession s, AccountState a) {
+        s.account = a;
+        if (governors != null)
+            notify(s, governors.onAccount(s.key, s.nowMs(), a, s.hello == null ? "USD" : s.hello.currency(), s.specs::get));
+        s.strategy.onAccount(a, s);
+    }
+
+    void onOrderUpdate(PeerSession s, OrderUpdate u) {
+        if (u.status() != OrderStatus.ACCEPTED) {
+            String symbol = s.pendingBySignal.remove(u.signalId());
+            if (symbol != null) s.pendingSymbols.remove(symbol);
+        }
+        s.strategy.onOrderUpdate(u, s);
+    }
+
+    /** A fill recorded for the first time (the journal keeps a resent one from coming here twice). */
+    void onFill(PeerSession s, Fill f) {
+        if (governors != null) notify(s, governors.onFill(s.key, s.nowMs(), f));
+        s.fills++;
+        status.fillRecorded();
+        s.strategy.onFill(f, s);
+    }
+
+    // ------------------------------------------------------------------ the governors
+
+    /** The governors' clock for one terminal's account, and flattening while they pause or halt it. */
+    void onClock(PeerSession s, long now) {
+        if (governors == null || s.account == null) return;
+        notify(s, governors.onClock(s.key, s.nowMs()));
+        enforceFlat(s, now);
+    }
+
+    /** Tells the trader what the governors just decided and acts on a pause or halt. */
+    void notify(PeerSession s, List<AccountGovernors.Notice> notices) {
+        for (AccountGovernors.Notice n : notices) journaled.governorNotice(n);
+        if (!notices.isEmpty()) enforceFlat(s, clock.getAsLong());
+    }
+
+    /** Under a pause or a halt nothing stays open: close every position, again every 5 s until flat. */
+    private void enforceFlat(PeerSession s, long now) {
+        Action a = governors.action(s.key);
+        if (a != Action.PAUSE_UNTIL_RESET && a != Action.FLATTEN_AND_HALT) return;
+        if (s.account == null || s.account.positions().isEmpty() || now - s.lastFlattenMs < 5_000) return;
+        s.lastFlattenMs = now;
+        for (Position p : s.account.positions())
+            submit(s, OrderIntent.close(p.symbol(), p.side().opposite(), p.ticket(), s.nowMs() + signalTtlMs,
+                    "governors: " + a.name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** {daily, overall} headroom net of open risk from the governors' last published state; unlimited without them. */
+    double[] headroom(PeerSession s) {
+        if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
+        StateSnapshot g = governors.snapshots().get(AccountGovernors.accountOf(s.key));
+        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
+        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
+        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
+    }
+}

@@ -1,0 +1,123 @@
+package io.vprop.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link PeerTransport} inside one process: terminals {@link #connect} under a routing id and exchange with the
+ * kernel exactly the frames a ZeroMQ ROUTER would carry, without sockets or ports. As with the ROUTER, a frame for a
+ * peer that is not connected is dropped, and a second connection under the same routing id replaces the first.
+ * Thread-safe, so the kernel may run on its own thread while a test plays the terminal on another.
+ */
+public final class InProcessTransport implements PeerTransport {
+    private final String endpoint;
+    private final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final Object signal = new Object();
+    private boolean woken; // guarded by signal
+    private volatile boolean closed;
+
+    /** @param name shown as the endpoint, {@code inproc://name} */
+    public InProcessTransport(String name) {
+        this.endpoint = "inproc://" + name;
+    }
+
+    /** A terminal's end of the link under {@code routingId}; it replaces an earlier connection with the same id. */
+    public Peer connect(RoutingId routingId) {
+        Peer p = new Peer(routingId.wire());
+        peers.put(p.key, p);
+        return p;
+    }
+
+    @Override
+    public String endpoint() { return endpoint; }
+
+    @Override
+    public void await(long timeoutMs) {
+        synchronized (signal) {
+            if (inbox.isEmpty() && !woken && !closed) {
+                try {
+                    signal.wait(Math.max(1, timeoutMs));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            woken = false;
+        }
+    }
+
+    @Override
+    public Inbound poll() { return inbox.poll(); }
+
+    @Override
+    public void send(byte[] identity, byte[] payload) {
+        Peer p = peers.get(new String(identity, StandardCharsets.UTF_8));
+        if (p != null && !closed) p.received.add(payload);
+    }
+
+    @Override
+    public Runnable waker() { return this::wake; }
+
+    private void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        peers.clear();
+        wake();
+    }
+
+    /** One terminal's end: what it sends reaches the kernel tagged with its routing id. */
+    public final class Peer {
+        private final byte[] identity;
+        private final String key;
+        private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+
+        private Peer(byte[] identity) {
+            this.identity = identity;
+            this.key = new String(identity, StandardCharsets.UTF_8);
+        }
+
+        public String routingId() { return key; }
+
+        public void send(byte[] frame) {
+            if (closed) return;
+            inbox.add(new Inbound(identity.clone(), frame));
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        }
+
+        /** The next frame from the kernel, waiting up to {@code timeoutMs}; null when none came. */
+        public byte[] receive(long timeoutMs) {
+            try {
+                return received.poll(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        /** Every frame the kernel has sent that was not received yet, oldest first. */
+        public List<byte[]> drain() {
+            List<byte[]> out = new ArrayList<>();
+            received.drainTo(out);
+            return out;
+        }
+
+        /** Goes away: frames the kernel sends from now on are dropped, as for a DEALER that disconnected. */
+        public void disconnect() { peers.remove(key, this); }
+    }
+}
