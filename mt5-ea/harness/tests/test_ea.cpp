@@ -64,6 +64,23 @@ static std::vector<Got<VPGovernorStateMsg>> states_since(size_t from = 0) {
     return of_type<VPGovernorStateMsg>(VP_MSG_GOVERNOR_STATE, from);
 }
 
+// Waits (real time, up to 2 s) until the EA has sent a message of `type` since `from`, without running the EA:
+// a new DEALER's first messages may take a while on a loaded machine.
+static void await_sent(ENUM_VP_MSG_TYPE type, size_t from) {
+    for (int i = 0; i < 40; i++) {
+        CVPDecoder dec;
+        for (size_t k = from; k < seen.size(); k++) {
+            VPEnvelope env;
+            VPError e;
+            if (dec.Decode(string(seen[k].body), (int)seen[k].body.size(), env, e) && env.type == type) return;
+        }
+        for (auto &m : router.drain(50)) {
+            peer = m.peer;
+            seen.push_back(m);
+        }
+    }
+}
+
 static std::string sidecar_account(long seq, long prev) {
     return "{\"v\":1,\"type\":\"account\",\"seq\":" + std::to_string(seq) + ",\"ts_ms\":1,\"prev\":" + std::to_string(prev) +
            ",\"balance\":1,\"equity\":1,\"margin\":0,\"free_margin\":1,\"positions\":[]}";
@@ -331,6 +348,7 @@ int main(int argc, char **argv) {
     mark = seen.size();
     check::expect(OnInit() == INIT_SUCCEEDED, "OnInit after a restart");
     pump(5);
+    await_sent(VP_MSG_HELLO, mark);
     hellos = hellos_since(mark);
     check::expect(hellos.size() == 1 && hellos[0].env.seq > last_seq && hellos[0].ack_seq == last_signal_seq,
                   "after a restart seq continues above every seq used and ack_seq is remembered");
