@@ -13,25 +13,26 @@
 #include <VProp/Execution.mqh>
 #include <VProp/Governors.mqh>
 
-//--- connection
+input group "Connection"
 input string InpEndpoint        = "tcp://127.0.0.1:5555"; // Sidecar ZeroMQ endpoint
 input string InpTerminalName    = "";                     // Terminal name in the routing id ("" = MT5's name)
-//--- streaming
+input group "Streaming"
 input string InpSymbols         = "";                     // Watched symbols, comma separated ("" = chart symbol)
 input string InpTimeframes      = "M1,M5,M15,H1";         // Closed bars to stream
 input int    InpAccountEveryS   = 10;                     // Account snapshot at least every N s
 input int    InpTimerMs         = 20;                     // Timer period, ms (<= 20)
-//--- execution
+input group "Execution"
 input long   InpMagic           = 770077;                 // Magic number of VProp positions
 input int    InpMaxRetries      = 3;                      // Retries on requote / price changed / off quotes
 input int    InpDeviationPoints = 10;                     // Max slippage, points
 input double InpTp1Fraction     = 0.5;                    // Share of the position closed at TP1
 input bool   InpBreakEvenAtTp1  = true;                   // Move the stop to entry after TP1
-//--- governors
+input group "Risk: firm rules (governors)"
 input string InpFirmProfile     = "ftmo-2step";           // Firm profile (MQL5/Files/VProp/profiles/<name>.json)
 input double InpInitialBalance  = 0;                      // Account size of the challenge (0 = balance at first start)
+input group "News"
 input bool   InpUseCalendar     = true;                   // News embargo from the MT5 economic calendar
-//--- fail-safe
+input group "Fail-safe"
 input int    InpSidecarSilentS  = 10;                     // Sidecar silent this long: no new entries
 input bool   InpFlattenOnSilence = false;                 // ... and flatten after InpFlattenSilentS
 input int    InpFlattenSilentS  = 120;                    // Silence before flattening, s
