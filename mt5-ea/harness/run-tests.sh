@@ -75,6 +75,21 @@ else
   finish
 fi
 
+# input groups: every input of the EA sits under an `input group` heading; the translation drops the headings and
+# keeps each input as a global the tests can set
+ea_src="$HARNESS/../MQL5/Experts/VProp/VPropEA.mq5"
+ea_out="$BUILD/src/Experts/VProp/VPropEA.mq5"
+groups=$(grep -cE '^[[:space:]]*input[[:space:]]+group[[:space:]]+"[^"]+"' "$ea_src" || true)
+inputs=$(grep -cE '^[[:space:]]*input[[:space:]]+[A-Za-z_]+[[:space:]]+Inp[A-Za-z0-9_]*[[:space:]]*=' "$ea_src" || true)
+first=$(grep -m1 -E '^[[:space:]]*input[[:space:]]' "$ea_src" || true)
+kept=$(grep -cE '^[[:space:]]*[A-Za-z_]+[[:space:]]+Inp[A-Za-z0-9_]*[[:space:]]*=' "$ea_out" || true)
+if [ "$groups" -ge 5 ] && [[ $first =~ ^[[:space:]]*input[[:space:]]+group ]] && [ "$kept" -eq "$inputs" ] &&
+  ! grep -qE '^[[:space:]]*(s?input|group)[[:space:]]' "$ea_out"; then
+  pass "the EA's $inputs inputs sit in $groups input groups; translated to $kept plain globals, headings dropped"
+else
+  fail "input groups: $groups group(s), $inputs input(s), first '$first', $kept global(s) after translation"
+fi
+
 echo "== package"
 if "$HARNESS/../package.sh" "$BUILD/dist" >/dev/null 2>&1 && [ -f "$BUILD/dist/MQL5/Experts/VProp/VPropEA.mq5" ] &&
   [ "$(find "$BUILD/dist/MQL5/Include/VProp" -name '*.mqh' | wc -l)" -eq "$(find "$HARNESS/../MQL5/Include/VProp" -name '*.mqh' | wc -l)" ] &&

@@ -23,6 +23,8 @@ rules=(
   'pragma|^[[:space:]]*#pragma'
   'this-pointer|\bthis\b'
   'c-format-long|%ll|%l[du]|%z[du]'
+  'scoped-enum|\benum[[:space:]]+(class|struct)\b'
+  'enum-base|\benum[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*:'
 )
 
 # blank // and /* */ comments and "..." / '...' literals, keeping line numbers; keep format strings for c-format-long
@@ -76,6 +78,67 @@ member_initializers() {
     }'
 }
 
+# Every enumerator gets an explicit value (project rule: values are what the wire tables, persisted state and the
+# emulation agree on, so they never shift when a member is added). Prints "line:enum body member" per finding.
+enum_values() {
+  awk '
+    function check(body, at,   n, k, parts, t) {
+      n = split(body, parts, ",")
+      for (k = 1; k <= n; k++) {
+        t = parts[k]
+        gsub(/^[ \t]+|[ \t]+$/, "", t)
+        if (t != "" && t !~ /^[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*[^ \t]/)
+          print at ":enum member without an explicit value: " t
+      }
+    }
+    {
+      line = $0
+      if (!inenum && !pending && line ~ /(^|[^A-Za-z0-9_])enum[ \t]+[A-Za-z_]/) { pending = 1; start = NR; body = "" }
+      if (!pending && !inenum) next
+      n = length(line)
+      for (i = 1; i <= n; i++) {
+        c = substr(line, i, 1)
+        if (pending && c == ";") { pending = 0; break }
+        if (pending && c == "{") { pending = 0; inenum = 1; continue }
+        if (inenum && c == "}") { inenum = 0; check(body, start); body = ""; continue }
+        if (inenum) body = body c
+      }
+      if (inenum) body = body " "
+    }'
+}
+
+# MQL5 structs take no constructor arguments here (classes may): `struct S { S(int x) ... }` is refused.
+struct_constructors() {
+  awk '
+    {
+      line = $0
+      if (sdepth > 0 && depth == sdepth && match(line, "^[ \t]*" sname "[ \t]*[(]")) {
+        args = substr(line, RSTART + RLENGTH)
+        sub(/[)].*/, "", args)
+        gsub(/[ \t]/, "", args)
+        if (args != "" && args != "void")
+          print NR ":" line
+      }
+      if (line ~ /^[ \t]*struct[ \t]+[A-Za-z_]/) {
+        name = line
+        sub(/^[ \t]*struct[ \t]+/, "", name)
+        match(name, /^[A-Za-z_][A-Za-z0-9_]*/)
+        pending = substr(name, 1, RLENGTH)
+      }
+      n = length(line)
+      for (i = 1; i <= n; i++) {
+        c = substr(line, i, 1)
+        if (c == "{") {
+          depth++
+          if (pending != "") { sdepth = depth; sname = pending; pending = "" }
+        } else if (c == "}") {
+          if (depth == sdepth) sdepth = 0
+          depth--
+        } else if (c == ";" && pending != "") pending = ""
+      }
+    }'
+}
+
 findings=0
 for f in "$@"; do
   code=$(strip "$f" 0)
@@ -98,6 +161,16 @@ for f in "$@"; do
     echo "$f:${hit%%:*}: member-initializer: ${hit#*:}"
     findings=$((findings + 1))
   done < <(member_initializers <<<"$code")
+  while IFS= read -r hit; do
+    [[ -z $hit ]] && continue
+    echo "$f:${hit%%:*}: enum-implicit-value: ${hit#*:}"
+    findings=$((findings + 1))
+  done < <(enum_values <<<"$code")
+  while IFS= read -r hit; do
+    [[ -z $hit ]] && continue
+    echo "$f:${hit%%:*}: struct-constructor-arguments: ${hit#*:}"
+    findings=$((findings + 1))
+  done < <(struct_constructors <<<"$code")
 done
 if ((findings > 0)); then
   echo "lint: $findings finding(s): not valid MQL5" >&2

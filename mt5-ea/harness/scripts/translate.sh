@@ -2,6 +2,7 @@
 # Mechanical MQL5 -> C++ translation of the EA's sources, so that g++ compiles the very same files against the
 # runtime emulation in harness/emu. Only syntax that MQL5 and C++ spell differently is rewritten:
 #   #property lines             -> dropped (terminal metadata)
+#   input group "Name"          -> dropped (a heading in the terminal's Inputs tab)
 #   input/sinput declarations   -> plain globals (the harness sets them before OnInit)
 #   #include <A\B.mqh>          -> #include <A/B.mqh>
 #   #import "x.dll" ... #import -> extern "C" { ... }, with `uchar &buf[]` passed as a pointer (VPropDllBytes)
@@ -17,6 +18,7 @@ while IFS= read -r -d '' f; do
   mkdir -p "$(dirname "$out")"
   sed -E \
     -e 's/^[[:space:]]*#property[[:space:]].*$/\/\/ (property)/' \
+    -e 's/^[[:space:]]*input[[:space:]]+group[[:space:]]+"[^"]*"[[:space:]]*(\/\/.*)?$/\/\/ (input group)/' \
     -e 's/^([[:space:]]*)s?input[[:space:]]+/\1/' \
     -e '/^[[:space:]]*#include/ s/\\/\//g' \
     -e '/^[[:space:]]*#import[[:space:]]+"/,/^[[:space:]]*#import[[:space:]]*$/ {

@@ -7,6 +7,10 @@ bool TestRouter::bind() {
     sock_ = zmq_socket(ctx_, ZMQ_ROUTER);
     int zero = 0;
     zmq_setsockopt(sock_, ZMQ_LINGER, &zero, sizeof zero);
+    // a restarted EA reconnects with the same routing id, possibly before this side has noticed the old connection
+    // go: hand the id over to the new connection instead of dropping it
+    int one = 1;
+    zmq_setsockopt(sock_, ZMQ_ROUTER_HANDOVER, &one, sizeof one);
     if (zmq_bind(sock_, "tcp://127.0.0.1:*") != 0) return false;
     char buf[256];
     size_t len = sizeof buf;

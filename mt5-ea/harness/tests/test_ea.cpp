@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "check.h"
+#include "messages.h"
 #include "router.h"
 
 static TestRouter router;
@@ -47,23 +48,50 @@ static void pump(int rounds, long advance_ms = 20) {
         }
 }
 
-static std::vector<VPMessage> of_type(const std::string &type, size_t from = 0) {
-    std::vector<VPMessage> out;
-    CVPDecoder dec;
+// What the EA sent since `from`, of one type, as that type's struct (with its envelope in .env).
+template <typename M> static std::vector<Got<M>> of_type(ENUM_VP_MSG_TYPE type, size_t from = 0) {
+    std::vector<Got<M>> out;
     for (size_t i = from; i < seen.size(); i++) {
-        VPMessage m;
-        VPError e;
-        if (dec.Decode(string(seen[i].body), (int)seen[i].body.size(), m, e) && m.type.s == type) out.push_back(m);
+        Got<M> m;
+        if (decode_as(seen[i].body, type, m)) out.push_back(m);
     }
     return out;
+}
+static std::vector<Got<VPHelloMsg>> hellos_since(size_t from = 0) { return of_type<VPHelloMsg>(VP_MSG_HELLO, from); }
+static std::vector<Got<VPSignalAckMsg>> acks_since(size_t from) { return of_type<VPSignalAckMsg>(VP_MSG_SIGNAL_ACK, from); }
+static std::vector<Got<VPErrorMsg>> errors_since(size_t from) { return of_type<VPErrorMsg>(VP_MSG_ERROR, from); }
+static std::vector<Got<VPGovernorStateMsg>> states_since(size_t from = 0) {
+    return of_type<VPGovernorStateMsg>(VP_MSG_GOVERNOR_STATE, from);
+}
+
+// Waits (real time, up to 2 s) until the EA has sent a message of `type` since `from`, without running the EA:
+// a new DEALER's first messages may take a while on a loaded machine.
+static void await_sent(ENUM_VP_MSG_TYPE type, size_t from) {
+    for (int i = 0; i < 40; i++) {
+        CVPDecoder dec;
+        for (size_t k = from; k < seen.size(); k++) {
+            VPEnvelope env;
+            VPError e;
+            if (dec.Decode(string(seen[k].body), (int)seen[k].body.size(), env, e) && env.type == type) return;
+        }
+        for (auto &m : router.drain(50)) {
+            peer = m.peer;
+            seen.push_back(m);
+        }
+    }
+}
+
+static std::string sidecar_account(long seq, long prev) {
+    return "{\"v\":1,\"type\":\"account\",\"seq\":" + std::to_string(seq) + ",\"ts_ms\":1,\"prev\":" + std::to_string(prev) +
+           ",\"balance\":1,\"equity\":1,\"margin\":0,\"free_margin\":1,\"positions\":[]}";
 }
 
 static bool all_valid(std::string &bad) {
     CVPDecoder dec;
     for (auto &s : seen) {
-        VPMessage m;
+        VPEnvelope m;
         VPError e;
-        if (!dec.Decode(string(s.body), (int)s.body.size(), m, e)) { bad = e.code.s + " " + e.message.s + " in " + s.body; return false; }
+        if (!dec.Decode(string(s.body), (int)s.body.size(), m, e)) { bad = wire(e.code) + " " + e.message.s + " in " + s.body; return false; }
     }
     return true;
 }
@@ -148,31 +176,36 @@ int main(int argc, char **argv) {
     check::expect(OnInit() == INIT_SUCCEEDED, "OnInit succeeds");
     check::expect(emu::timer_ms == 20, "millisecond timer set to 20 ms");
     pump(10);
-    auto hellos = of_type("hello");
+    check::expect(g_session.State() == VP_SESSION_HELLO_SENT && emu::chart_comment.find("connecting to sidecar") != std::string::npos,
+                  "before welcome the session waits in HELLO_SENT and the panel says connecting", emu::chart_comment);
+    auto hellos = hellos_since();
     check::expect(hellos.size() == 1 && ArraySize(hellos[0].symbols) == 2 && hellos[0].symbols[0].symbol.s == "EURUSD" &&
                       hellos[0].symbols[1].symbol.s == "GBPUSD" && ArraySize(hellos[0].symbols[0].sessions) == 5 &&
-                      hellos[0].server_offset_s == 7200 && hellos[0].firm_profile.s == "ftmo-2step",
+                      hellos[0].server_offset_s == 7200 && hellos[0].margin_mode == VP_MARGIN_HEDGING && hellos[0].firm_profile.s == "ftmo-2step",
                   "hello lists every watched symbol with its spec and sessions");
     check::expect(peer == "Harness_Terminal/51234567/EURUSD.1.1", "routing id is <terminal>/<account>/<chart>", peer);
-    check::expect(of_type("tick").empty(), "nothing streamed before welcome");
+    check::expect(of_type<VPTickMsg>(VP_MSG_TICK).empty(), "nothing streamed before welcome");
 
     // --- welcome -> streaming
     to_ea(welcome(0));
     pump(3);
+    check::expect(g_session.State() == VP_SESSION_WELCOMED && emu::chart_comment.find("sidecar connected") != std::string::npos &&
+                      emu::chart_comment.find("mode: ok") != std::string::npos,
+                  "welcome -> WELCOMED, the panel says connected, mode ok", emu::chart_comment);
     emu::set_quote("GBPUSD", 1.27001, 1.27016);
     emu::set_quote("EURUSD", 1.08500, 1.08510);
     pump(10);
-    auto ticks = of_type("tick");
+    auto ticks = of_type<VPTickMsg>(VP_MSG_TICK);
     bool both = false, eur = false;
     for (auto &t : ticks) { both = both || t.symbol.s == "GBPUSD"; eur = eur || t.symbol.s == "EURUSD"; }
     check::expect(both && eur, "ticks for every watched symbol, not only the chart's", std::to_string(ticks.size()));
-    auto bars = of_type("bar");
-    check::expect(bars.size() == 1 && bars[0].timeframe.s == "M1" && bars[0].close == 1.0851 && bars[0].time_msc == 1700007000000L,
+    auto bars = of_type<VPBarMsg>(VP_MSG_BAR);
+    check::expect(bars.size() == 1 && bars[0].timeframe == PERIOD_M1 && bars[0].close == 1.0851 && bars[0].time_msc == 1700007000000L,
                   "the closed M1 bar is streamed once", std::to_string(bars.size()));
-    auto accounts = of_type("account");
-    check::expect(!accounts.empty() && accounts[0].balance == 100000 && accounts[0].prev == 0, "account snapshot sent (reliable)");
-    auto states = of_type("governor_state");
-    check::expect(!states.empty() && states.back().mode.s == "ok" && ArraySize(states.back().rules) >= 3,
+    auto accounts = of_type<VPAccountMsg>(VP_MSG_ACCOUNT);
+    check::expect(!accounts.empty() && accounts[0].balance == 100000 && accounts[0].env.prev == 0, "account snapshot sent (reliable)");
+    auto states = states_since();
+    check::expect(!states.empty() && states.back().mode == VP_MODE_OK && ArraySize(states.back().rules) >= 3,
                   "governor_state sent with the rules");
 
     // --- a signal: executed once, acked, fill with its signal id
@@ -180,13 +213,13 @@ int main(int argc, char **argv) {
     last_signal_seq = ++sidecar_seq;
     to_ea(signal_json("sig-A", last_signal_seq, 0, 1.08510));
     pump(10);
-    auto acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].signal_id.s == "sig-A" && acks[0].status.s == "executed" && acks[0].ticket > 0,
-                  "signal executed and acked", acks.empty() ? "no ack" : acks[0].status.s + " " + acks[0].rule.s + " " + acks[0].reason.s);
-    auto fills = of_type("fill", mark);
-    check::expect(fills.size() == 1 && fills[0].signal_id.s == "sig-A" && fills[0].entry.s == "in" && fills[0].volume == 0.1,
+    auto acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].signal_id.s == "sig-A" && acks[0].status == VP_ACK_EXECUTED && acks[0].ticket > 0,
+                  "signal executed and acked", acks.empty() ? "no ack" : wire(acks[0].status) + " " + acks[0].rule.s + " " + acks[0].reason.s);
+    auto fills = of_type<VPFillMsg>(VP_MSG_FILL, mark);
+    check::expect(fills.size() == 1 && fills[0].signal_id.s == "sig-A" && fills[0].entry == VP_ENTRY_IN && fills[0].side == VP_SIDE_BUY && fills[0].reason == VP_FILL_REASON_NONE && fills[0].volume == 0.1,
                   "fill from OnTradeTransaction carries the signal id");
-    auto eacks = of_type("ack", mark);
+    auto eacks = of_type<VPAckMsg>(VP_MSG_ACK, mark);
     check::expect(!eacks.empty() && eacks.back().ack_seq == last_signal_seq, "EA acks the signal's seq cumulatively");
     check::expect(opens() == 1, "one order sent");
     long first_ticket = acks.empty() ? 0 : acks[0].ticket;
@@ -195,16 +228,27 @@ int main(int argc, char **argv) {
     mark = seen.size();
     to_ea(signal_json("sig-A", last_signal_seq, 0, 1.08510, true));
     pump(5);
-    check::expect(opens() == 1 && of_type("signal_ack", mark).empty() && !of_type("ack", mark).empty(),
+    check::expect(opens() == 1 && acks_since(mark).empty() && !of_type<VPAckMsg>(VP_MSG_ACK, mark).empty(),
                   "a resent signal (seq <= last) is re-acked, not executed");
     long s2 = ++sidecar_seq;
     to_ea(signal_json("sig-A", s2, last_signal_seq, 1.08510));
     pump(5);
-    acks = of_type("signal_ack", mark);
-    check::expect(opens() == 1 && acks.size() == 1 && acks[0].status.s == "executed" && acks[0].reason.s == "already executed" &&
+    acks = acks_since(mark);
+    check::expect(opens() == 1 && acks.size() == 1 && acks[0].status == VP_ACK_EXECUTED && acks[0].reason.s == "already executed" &&
                       acks[0].ticket == first_ticket,
                   "the same id under a new seq is recognised as executed");
     last_signal_seq = s2;
+
+    // --- a reliable message from the sidecar that is not a signal: kept in the chain, acked, nothing executed
+    mark = seen.size();
+    long r_seq = ++sidecar_seq;
+    to_ea(sidecar_account(r_seq, last_signal_seq));
+    pump(5);
+    eacks = of_type<VPAckMsg>(VP_MSG_ACK, mark);
+    check::expect(opens() == 1 && acks_since(mark).empty() && errors_since(mark).empty() && !eacks.empty() &&
+                      eacks.back().ack_seq == r_seq,
+                  "a reliable account from the sidecar is acked in order and acted on as nothing");
+    last_signal_seq = r_seq;
 
     // --- gap and malformed input
     mark = seen.size();
@@ -212,9 +256,9 @@ int main(int argc, char **argv) {
     sidecar_seq += 5;
     to_ea("{\"v\":1,\"type\":\"tick\",");
     pump(5);
-    auto errs = of_type("error", mark);
+    auto errs = errors_since(mark);
     bool gap = false, malformed = false;
-    for (auto &e : errs) { gap = gap || (e.code.s == "gap" && e.field.s == "prev"); malformed = malformed || e.code.s == "malformed_json"; }
+    for (auto &e : errs) { gap = gap || (e.code == VP_ERR_GAP && e.field.s == "prev"); malformed = malformed || e.code == VP_ERR_MALFORMED_JSON; }
     check::expect(gap && opens() == 1, "a signal after a gap is refused with error gap, not executed");
     check::expect(malformed, "malformed JSON is answered with error malformed_json");
 
@@ -225,8 +269,9 @@ int main(int argc, char **argv) {
     to_ea("{\"v\":1,\"type\":\"error\",\"seq\":" + std::to_string(++sidecar_seq) +
                           ",\"ts_ms\":1,\"code\":\"hello_required\",\"message\":\"restart\",\"field\":\"\",\"ref_seq\":0}");
     pump(5);
-    hellos = of_type("hello", mark);
+    hellos = hellos_since(mark);
     check::expect(hellos.size() == 1 && hellos[0].ack_seq == last_signal_seq, "hello_required -> hello with the last processed seq");
+    check::expect(g_session.State() == VP_SESSION_HELLO_SENT && !g_session.Welcomed(), "hello_required -> back to HELLO_SENT");
     to_ea(welcome(0));
     pump(5);
     int resent = 0;
@@ -242,7 +287,7 @@ int main(int argc, char **argv) {
         std::map<long, long> by_seq;  // first send or resend, once per seq
         CVPDecoder dec;
         for (auto &s : seen) {
-            VPMessage m;
+            VPEnvelope m;
             VPError e;
             if (dec.Decode(string(s.body), (int)s.body.size(), m, e) && VPIsReliable(m.type)) by_seq[m.seq] = m.prev;
         }
@@ -258,9 +303,9 @@ int main(int argc, char **argv) {
     emu::account.balance = 94000;
     pump(5);
     check::expect(emu::positions.empty(), "halt flattens every VProp position");
-    states = of_type("governor_state", mark);
-    check::expect(!states.empty() && states.back().mode.s == "halted" && states.back().reason.s.find("daily-loss") == 0,
-                  "governor_state reports halted by daily-loss", states.empty() ? "" : states.back().mode.s);
+    states = states_since(mark);
+    check::expect(!states.empty() && states.back().mode == VP_MODE_HALTED && states.back().reason.s.find("daily-loss") == 0,
+                  "governor_state reports halted by daily-loss", states.empty() ? "" : wire(states.back().mode));
     bool logged = false;
     for (auto &l : emu::log_lines) logged = logged || l.find("governor [timer]: FLATTEN_AND_HALT daily-loss") != std::string::npos;
     check::expect(logged, "the decision is in the Experts log");
@@ -268,8 +313,8 @@ int main(int argc, char **argv) {
     to_ea(signal_json("sig-B", ++sidecar_seq, last_signal_seq, 1.03010));
     last_signal_seq = sidecar_seq;
     pump(5);
-    acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "daily-loss" && acks[0].reason.s.find("halted") == 0 && opens() == 1,
+    acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].status == VP_ACK_REJECTED && acks[0].rule.s == "daily-loss" && acks[0].reason.s.find("halted") == 0 && opens() == 1,
                   "a signal while halted is rejected with the rule", acks.empty() ? "" : acks[0].rule.s);
     check::expect(emu::chart_comment.find("halted") != std::string::npos, "the chart panel shows the mode");
     {
@@ -294,7 +339,7 @@ int main(int argc, char **argv) {
     {
         CVPDecoder dec;
         for (auto &s : seen) {
-            VPMessage m;
+            VPEnvelope m;
             VPError e;
             if (dec.Decode(string(s.body), (int)s.body.size(), m, e)) last_seq = std::max(last_seq, (long)m.seq);
         }
@@ -303,8 +348,9 @@ int main(int argc, char **argv) {
     mark = seen.size();
     check::expect(OnInit() == INIT_SUCCEEDED, "OnInit after a restart");
     pump(5);
-    hellos = of_type("hello", mark);
-    check::expect(hellos.size() == 1 && hellos[0].seq > last_seq && hellos[0].ack_seq == last_signal_seq,
+    await_sent(VP_MSG_HELLO, mark);
+    hellos = hellos_since(mark);
+    check::expect(hellos.size() == 1 && hellos[0].env.seq > last_seq && hellos[0].ack_seq == last_signal_seq,
                   "after a restart seq continues above every seq used and ack_seq is remembered");
     size_t after_restart = seen.size();
     to_ea(welcome(1000000));
@@ -313,11 +359,11 @@ int main(int argc, char **argv) {
     to_ea(signal_json("sig-A", ++sidecar_seq, last_signal_seq, 1.03010));
     last_signal_seq = sidecar_seq;
     pump(5);
-    acks = of_type("signal_ack", mark);
+    acks = acks_since(mark);
     check::expect(opens() == 1 && acks.size() == 1 && acks[0].reason.s == "already executed",
                   "an executed id is still known after a restart");
-    states = of_type("governor_state", after_restart);
-    check::expect(!states.empty() && states.back().mode.s == "halted", "the halt survives a restart", states.empty() ? "none" : states.back().mode.s + " " + states.back().reason.s);
+    states = states_since(after_restart);
+    check::expect(!states.empty() && states.back().mode == VP_MODE_HALTED, "the halt survives a restart", states.empty() ? "none" : wire(states.back().mode) + " " + states.back().reason.s);
 
     // --- fail-safe: a silent sidecar blocks new entries (fresh world, no halt)
     OnDeinit(0);
@@ -343,23 +389,23 @@ int main(int argc, char **argv) {
     pump(5);
     mark = seen.size();
     pump(30, 400);  // 12 s without a word from the sidecar
-    states = of_type("governor_state", mark);
-    check::expect(!states.empty() && states.back().mode.s == "blocked" && states.back().reason.s.find("sidecar-silent") == 0,
+    states = states_since(mark);
+    check::expect(!states.empty() && states.back().mode == VP_MODE_BLOCKED && states.back().reason.s.find("sidecar-silent") == 0,
                   "sidecar silent for InpSidecarSilentS -> no new entries", states.empty() ? "" : states.back().reason.s);
     mark = seen.size();
     to_ea("{\"v\":1,\"type\":\"welcome\",\"seq\":" + std::to_string(++sidecar_seq) +
                           ",\"ts_ms\":1,\"version\":1,\"session\":\"s-2\",\"ack_seq\":0,\"heartbeat_ms\":1000,\"stale_ms\":5000}");
     to_ea(signal_json("sig-C", ++sidecar_seq, 0, 1.08510));
     pump(5);
-    acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].status.s == "executed", "entries resume once the sidecar speaks again",
+    acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].status == VP_ACK_EXECUTED, "entries resume once the sidecar speaks again",
                   acks.empty() ? "no ack" : acks[0].rule.s + " " + acks[0].reason.s);
     emu::connected = false;
     mark = seen.size();
     long d_seq = ++sidecar_seq;
     to_ea(signal_json("sig-D", d_seq, d_seq - 1, 1.08510));
     pump(5);
-    acks = of_type("signal_ack", mark);
+    acks = acks_since(mark);
     check::expect(acks.size() == 1 && acks[0].rule.s == "terminal-disconnected", "terminal disconnected -> nothing new",
                   acks.empty() ? "no ack" : acks[0].rule.s);
     // --- news embargo from the calendar: 2 minutes before the release no entries on USD symbols
@@ -372,8 +418,8 @@ int main(int argc, char **argv) {
     long e_seq = ++sidecar_seq;
     to_ea(signal_json("sig-E", e_seq, d_seq, 1.08510));
     pump(3);
-    acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "news-embargo",
+    acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].status == VP_ACK_REJECTED && acks[0].rule.s == "news-embargo",
                   "a signal 100 s before a high-impact USD release (MT5 calendar) is rejected by the news embargo",
                   acks.empty() ? "no ack" : acks[0].rule.s + " " + acks[0].reason.s);
     // --- news pushed by the sidecar (protocol type news): the same embargo, from the sidecar's calendar
@@ -393,28 +439,28 @@ int main(int argc, char **argv) {
     long f_seq = ++sidecar_seq;
     to_ea(signal_json("sig-F", f_seq, e_seq, 1.08510));
     pump(3);
-    acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].status.s == "executed",
+    acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].status == VP_ACK_EXECUTED,
                   "after the release window, with only JPY / medium-impact news pushed, a signal is executed",
-                  acks.empty() ? "no ack" : acks[0].status.s + " " + acks[0].rule.s + " " + acks[0].reason.s);
+                  acks.empty() ? "no ack" : wire(acks[0].status) + " " + acks[0].rule.s + " " + acks[0].reason.s);
     // a high-impact EUR release in 100 s, pushed by the sidecar, arriving together with the next signal
     to_ea(news_json("EUR", "high", NowUtcMs() + 100000));
     mark = seen.size();
     long g_seq = ++sidecar_seq;
     to_ea(signal_json("sig-G", g_seq, f_seq, 1.08510));
     pump(3);
-    acks = of_type("signal_ack", mark);
-    check::expect(acks.size() == 1 && acks[0].status.s == "rejected" && acks[0].rule.s == "news-embargo",
+    acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].status == VP_ACK_REJECTED && acks[0].rule.s == "news-embargo",
                   "a news message from the sidecar (EUR, high, in 100 s) makes the governors refuse a EURUSD entry",
-                  acks.empty() ? "no ack" : acks[0].status.s + " " + acks[0].rule.s + " " + acks[0].reason.s);
+                  acks.empty() ? "no ack" : wire(acks[0].status) + " " + acks[0].rule.s + " " + acks[0].reason.s);
     to_ea("{\"v\":1,\"type\":\"news\",\"seq\":" + std::to_string(++sidecar_seq) +
           ",\"ts_ms\":1,\"release_ms\":1,\"currency\":\"EUR\",\"impact\":\"severe\"}");
     mark = seen.size();
     pump(3);
-    errs = of_type("error", mark);
-    check::expect(errs.size() == 1 && errs[0].code.s == "out_of_range" && errs[0].field.s == "impact",
+    errs = errors_since(mark);
+    check::expect(errs.size() == 1 && errs[0].code == VP_ERR_OUT_OF_RANGE && errs[0].field.s == "impact",
                   "a news message with an unknown impact word is answered with error out_of_range on impact",
-                  errs.empty() ? "no error" : errs[0].code.s + " " + errs[0].field.s);
+                  errs.empty() ? "no error" : wire(errs[0].code) + " " + errs[0].field.s);
     OnDeinit(0);
     system(("rm -rf " + emu::files_dir).c_str());
     return check::finish();

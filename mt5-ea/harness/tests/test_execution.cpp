@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "messages.h"
 
 static std::string dir_for(const char *name) {
     return std::string("exec-") + name + "-" + std::to_string(getpid());
@@ -25,13 +26,12 @@ static void world() {
     emu::set_quote("EURUSD", 1.08500, 1.08510);
 }
 
-static void signal(VPMessage &m, const char *id, const char *side, double lots, double price) {
-    VPClear(m);
-    m.type = "signal";
+static void signal(VPSignalMsg &m, const char *id, const char *side, double lots, double price) {
+    m = VPSignalMsg();
     m.id = id;
-    m.kind = "open";
+    m.kind = VP_SIGNAL_OPEN;
     m.symbol = "EURUSD";
-    m.side = side;
+    m.side = std::string(side) == "buy" ? VP_SIDE_BUY : VP_SIDE_SELL;
     m.lots = lots;
     m.price = price;
     m.max_deviation = 0.0005;
@@ -56,12 +56,12 @@ int main() {
         CVPStore st = fresh_store("open");
         CVPExecutor ex;
         ex.Configure(770077, 3, 10, 0.5, true);
-        VPMessage s;
+        VPSignalMsg s;
         signal(s, "sig-1", "buy", 0.10, 1.08510);
         VPOutcome o;
         ex.Open(st, s, emu::now_ms(), o);
-        check::expect(o.status.s == "executed" && o.ticket > 0 && o.price == 1.08510, "buy executes at the ask",
-                      o.status.s + " " + o.rule.s + " " + o.reason.s);
+        check::expect(o.status == VP_ACK_EXECUTED && o.ticket > 0 && o.price == 1.08510, "buy executes at the ask",
+                      wire(o.status) + " " + o.rule.s + " " + o.reason.s);
         check::expect(emu::requests.size() == 1 && emu::requests[0].comment == "sig-1" && emu::requests[0].tp == s.tp2 &&
                           emu::requests[0].sl == s.sl && emu::requests[0].magic == 770077,
                       "request carries the signal id, SL and TP2 at the broker, the magic number");
@@ -69,7 +69,7 @@ int main() {
         check::expect(emu::transactions.size() == 1 && emu::transactions[0].type == TRADE_TRANSACTION_DEAL_ADD,
                       "the fill is reported as a DEAL_ADD transaction");
         ex.Open(st, s, emu::now_ms(), o);
-        check::expect(emu::requests.size() == 1 && o.status.s == "executed" && o.reason.s == "already executed",
+        check::expect(emu::requests.size() == 1 && o.status == VP_ACK_EXECUTED && o.reason.s == "already executed",
                       "the same signal id again trades nothing");
         CVPStore again;
         again.Open(string(dir_for("open")));
@@ -88,7 +88,8 @@ int main() {
         check::expect(emu::requests.size() == 3 && emu::requests[2].op == "modify" &&
                           std::fabs(emu::requests[2].sl - 1.08510) < 1e-9 && emu::requests[2].tp == s.tp2,
                       "after TP1 the stop moves to break-even, TP2 stays");
-        check::expect(ex.TakeReason(o.ticket).s == "tp1_partial", "the partial close is reported as tp1_partial");
+        check::expect(ex.TakeReason(o.ticket) == VP_FILL_REASON_TP1_PARTIAL && ex.TakeReason(o.ticket) == VP_FILL_REASON_NONE,
+                      "the partial close is reported as tp1_partial, once");
         ex.Manage(st);
         check::expect(emu::requests.size() == 3, "TP1 happens once");
         emu::set_quote("EURUSD", 1.09111, 1.09121);
@@ -102,11 +103,11 @@ int main() {
         CVPStore st = fresh_store("ioc");
         CVPExecutor ex;
         ex.Configure(770077, 3, 10, 0.5, false);
-        VPMessage s;
+        VPSignalMsg s;
         signal(s, "sig-ioc", "sell", 0.2, 1.08500);
         VPOutcome o;
         ex.Open(st, s, emu::now_ms(), o);
-        check::expect(o.status.s == "executed" && emu::requests[0].filling == ORDER_FILLING_IOC,
+        check::expect(o.status == VP_ACK_EXECUTED && emu::requests[0].filling == ORDER_FILLING_IOC,
                       "IOC chosen when the symbol only allows IOC", o.rule.s);
     }
     {
@@ -114,19 +115,19 @@ int main() {
         CVPStore st = fresh_store("retry");
         CVPExecutor ex;
         ex.Configure(770077, 3, 10, 0.5, false);
-        VPMessage s;
+        VPSignalMsg s;
         signal(s, "sig-rq", "buy", 0.1, 1.08510);
         emu::scripted_retcodes = {TRADE_RETCODE_REQUOTE, TRADE_RETCODE_PRICE_CHANGED};
         VPOutcome o;
         ex.Open(st, s, emu::now_ms(), o);
-        check::expect(o.status.s == "executed" && emu::requests.size() == 3, "requote and price changed are retried",
+        check::expect(o.status == VP_ACK_EXECUTED && emu::requests.size() == 3, "requote and price changed are retried",
                       std::to_string(emu::requests.size()));
         signal(s, "sig-rq4", "buy", 0.1, 1.08510);
         emu::requests.clear();
         emu::scripted_retcodes = {TRADE_RETCODE_PRICE_OFF, TRADE_RETCODE_PRICE_OFF, TRADE_RETCODE_PRICE_OFF,
                                   TRADE_RETCODE_PRICE_OFF, TRADE_RETCODE_PRICE_OFF};
         ex.Open(st, s, emu::now_ms(), o);
-        check::expect(o.status.s == "rejected" && o.rule.s == "off_quotes" && emu::requests.size() == 4,
+        check::expect(o.status == VP_ACK_REJECTED && o.rule.s == "off_quotes" && emu::requests.size() == 4,
                       "off quotes: 1 + 3 retries, then rejected with the reason", o.rule.s + " " + o.reason.s);
         const uint final_codes[] = {TRADE_RETCODE_NO_MONEY, TRADE_RETCODE_INVALID_STOPS, TRADE_RETCODE_MARKET_CLOSED,
                                     TRADE_RETCODE_INVALID_FILL, TRADE_RETCODE_FROZEN};
@@ -137,13 +138,13 @@ int main() {
             emu::requests.clear();
             emu::scripted_retcodes = {final_codes[i]};
             ex.Open(st, s, emu::now_ms(), o);
-            check::expect(o.status.s == "rejected" && o.rule.s == names[i] && emu::requests.size() == 1,
+            check::expect(o.status == VP_ACK_REJECTED && o.rule.s == names[i] && emu::requests.size() == 1,
                           std::string("gives up at once on ") + names[i], o.rule.s);
             long t = 0;
             check::expect(st.IsExecuted(s.id, t) && t == 0, std::string("a failed id is answered for good: ") + names[i]);
             emu::requests.clear();
             ex.Open(st, s, emu::now_ms(), o);
-            check::expect(o.status.s == "rejected" && o.rule.s == "duplicate" && emu::requests.empty(),
+            check::expect(o.status == VP_ACK_REJECTED && o.rule.s == "duplicate" && emu::requests.empty(),
                           std::string("a resent rejected id stays rejected, no second attempt: ") + names[i]);
         }
         check::expect(VPRetcodeAction(TRADE_RETCODE_DONE_PARTIAL) == VP_RC_SUCCESS &&
@@ -158,12 +159,12 @@ int main() {
         CVPStore st = fresh_store("checks");
         CVPExecutor ex;
         ex.Configure(770077, 3, 10, 0.5, false);
-        VPMessage s;
+        VPSignalMsg s;
         VPOutcome o;
         signal(s, "sig-exp", "buy", 0.1, 1.08510);
         s.expiry_ms = emu::now_ms() - 1000;
         ex.Open(st, s, emu::now_ms(), o);
-        check::expect(o.status.s == "rejected" && o.rule.s == "expired" && emu::requests.empty(), "expired signal rejected");
+        check::expect(o.status == VP_ACK_REJECTED && o.rule.s == "expired" && emu::requests.empty(), "expired signal rejected");
         signal(s, "sig-off", "buy", 0.1, 1.08400);
         ex.Open(st, s, emu::now_ms(), o);
         check::expect(o.rule.s == "off_price" && emu::requests.empty(), "off-price signal rejected with the distance",
@@ -175,7 +176,7 @@ int main() {
                       o.reason.s);
         signal(s, "sig-vol", "buy", 0.123, 1.08510);
         ex.Open(st, s, emu::now_ms(), o);
-        check::expect(o.status.s == "executed" && std::fabs(emu::requests.back().volume - 0.12) < 1e-9,
+        check::expect(o.status == VP_ACK_EXECUTED && std::fabs(emu::requests.back().volume - 0.12) < 1e-9,
                       "lots rounded down to the volume step");
         signal(s, "sig-tiny", "buy", 0.004, 1.08510);
         ex.Open(st, s, emu::now_ms(), o);
@@ -195,15 +196,13 @@ int main() {
         // close signal: every VProp position of the symbol, a manual one (other magic) untouched
         emu::Position manual{999999, "EURUSD", POSITION_TYPE_BUY, 0.5, 1.08, 0, 0, 0, 0, 0, ""};
         emu::positions.push_back(manual);
-        VPMessage c;
-        VPClear(c);
-        c.type = "signal";
+        VPSignalMsg c;
         c.id = "close-1";
-        c.kind = "close";
+        c.kind = VP_SIGNAL_CLOSE;
         c.symbol = "EURUSD";
-        c.side = "buy";
+        c.side = VP_SIDE_BUY;
         ex.Close(st, c, o);
-        check::expect(o.status.s == "executed" && emu::positions.size() == 1 && emu::positions[0].ticket == 999999,
+        check::expect(o.status == VP_ACK_EXECUTED && emu::positions.size() == 1 && emu::positions[0].ticket == 999999,
                       "close signal closes VProp positions only", std::to_string(emu::positions.size()));
         ex.Close(st, c, o);
         check::expect(o.reason.s == "already executed", "a close id is executed once too");
@@ -214,7 +213,7 @@ int main() {
         CVPStore st = fresh_store("tp1-retry");
         CVPExecutor ex;
         ex.Configure(770077, 0, 10, 0.5, false);
-        VPMessage s;
+        VPSignalMsg s;
         VPOutcome o;
         signal(s, "sig-tp1r", "buy", 0.1, 1.08510);
         ex.Open(st, s, emu::now_ms(), o);

@@ -120,7 +120,7 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         e.currency = text(doc, ev, "currency");
         StringToUpper(e.currency);
         std::string impact = text(doc, ev, "impact");
-        e.impact = impact == "HIGH" ? VPG_IMPACT_HIGH : impact == "MEDIUM" ? VPG_IMPACT_MEDIUM : VPG_IMPACT_LOW;
+        e.impact = impact == "HIGH" ? VP_IMPACT_HIGH : impact == "MEDIUM" ? VP_IMPACT_MEDIUM : VP_IMPACT_LOW;
         if (type == "account") {
             CArr<VPGovPosition> ps;
             int arr = doc.Find(ev, "positions");
@@ -239,6 +239,10 @@ static void bad_profiles(const std::string &root) {
         {"buffers inverted", "\"blockEntriesAtPct\": 80", "\"blockEntriesAtPct\": 99", "buffers.blockEntriesAtPct"},
         {"limit as text", "\"limitPct\": 5", "\"limitPct\": \"5\"", "dailyLoss.limitPct"},
         {"unknown day", "[\"FRIDAY\"]", "[\"FUNDAY\"]", "forcedFlat[0].days"},
+        {"unknown daily-loss base", "\"INITIAL\"", "\"EQUITY\"", "dailyLoss.base"},
+        {"unknown daily-loss anchor", "\"BALANCE\"", "\"balance\"", "dailyLoss.anchor"},
+        {"unknown daily-loss outcome", "\"BREACH\"", "\"WARN\"", "dailyLoss.outcome"},
+        {"unknown news mode", "\"BLOCK\"", "\"BLOCK|HAIRCUT\"", "news.mode"},
     };
     for (const Case &c : cases) {
         std::string bad = good;
@@ -260,6 +264,33 @@ static void bad_profiles(const std::string &root) {
     check::expect(!gov.Evaluate(VPGovEvent{}, d, err), "no events before a profile is loaded");
 }
 
+// The governors' enums: profile words <-> values (the order of each table is the enum's), actions ordered by
+// severity, the mode each action puts the EA in.
+static void enums() {
+    struct Table { const char *name; std::string words; int count; } tables[] = {
+        {"ENUM_VPG_DAILY_BASE", VPG_WORDS_DAILY_BASE.s, 2},     {"ENUM_VPG_DAILY_ANCHOR", VPG_WORDS_DAILY_ANCHOR.s, 3},
+        {"ENUM_VPG_DAILY_OUTCOME", VPG_WORDS_DAILY_OUTCOME.s, 2}, {"ENUM_VPG_MAX_MODE", VPG_WORDS_MAX_MODE.s, 4},
+        {"ENUM_VPG_NEWS_MODE", VPG_WORDS_NEWS_MODE.s, 2}};
+    for (auto &t : tables) {
+        bool ok = VPWordAt(string(t.words), t.count).s.empty() && VPWordIndex(string(t.words), string("Bogus")) < 0;
+        for (int i = 0; i < t.count; i++) ok = ok && VPWordIndex(string(t.words), VPWordAt(string(t.words), i)) == i;
+        check::expect(ok, std::string(t.name) + ": every profile word maps to its value and back " + t.words);
+    }
+    check::expect(VPG_DAILY_BASE_ANCHOR == VPWordIndex(VPG_WORDS_DAILY_BASE, string("ANCHOR")) &&
+                      VPG_ANCHOR_HIGHER == VPWordIndex(VPG_WORDS_DAILY_ANCHOR, string("HIGHER_OF_BALANCE_AND_EQUITY")) &&
+                      VPG_DAILY_PAUSE == VPWordIndex(VPG_WORDS_DAILY_OUTCOME, string("PAUSE_UNTIL_RESET")) &&
+                      VPG_MAX_TRAILING_INTRADAY_EQUITY == VPWordIndex(VPG_WORDS_MAX_MODE, string("TRAILING_INTRADAY_EQUITY")) &&
+                      VPG_NEWS_HAIRCUT == VPWordIndex(VPG_WORDS_NEWS_MODE, string("HAIRCUT")),
+                  "profile words name the enum values they should");
+    check::expect(VPG_ALLOW < VPG_BLOCK_NEW_ENTRIES && VPG_BLOCK_NEW_ENTRIES < VPG_PAUSE_UNTIL_RESET &&
+                      VPG_PAUSE_UNTIL_RESET < VPG_FLATTEN_AND_HALT,
+                  "ENUM_VPG_ACTION is ordered by severity (the most severe hit wins)");
+    check::expect(VPGovModeOf(VPG_ALLOW) == VP_MODE_OK && VPGovModeOf(VPG_BLOCK_NEW_ENTRIES) == VP_MODE_BLOCKED &&
+                      VPGovModeOf(VPG_PAUSE_UNTIL_RESET) == VP_MODE_PAUSED && VPGovModeOf(VPG_FLATTEN_AND_HALT) == VP_MODE_HALTED &&
+                      VPGovActionName(VPG_FLATTEN_AND_HALT).s == "FLATTEN_AND_HALT" && VPGovActionName(VPG_ALLOW).s == "ALLOW",
+                  "each action names itself as the Java engine does and puts the EA in its mode");
+}
+
 int main(int argc, char **argv) {
     std::string root = argc > 1 ? argv[1] : "../..";
     emu::quiet = true;
@@ -271,6 +302,7 @@ int main(int argc, char **argv) {
     for (auto &f : files) run_file(root, f, checkpoints);
     zones();
     bad_profiles(root);
+    enums();
     printf("governor scenarios: %zu file(s), %d checkpoint(s)\n", files.size(), checkpoints);
     return check::finish();
 }

@@ -13,25 +13,26 @@
 #include <VProp/Execution.mqh>
 #include <VProp/Governors.mqh>
 
-//--- connection
+input group "Connection"
 input string InpEndpoint        = "tcp://127.0.0.1:5555"; // Sidecar ZeroMQ endpoint
 input string InpTerminalName    = "";                     // Terminal name in the routing id ("" = MT5's name)
-//--- streaming
+input group "Streaming"
 input string InpSymbols         = "";                     // Watched symbols, comma separated ("" = chart symbol)
 input string InpTimeframes      = "M1,M5,M15,H1";         // Closed bars to stream
 input int    InpAccountEveryS   = 10;                     // Account snapshot at least every N s
 input int    InpTimerMs         = 20;                     // Timer period, ms (<= 20)
-//--- execution
+input group "Execution"
 input long   InpMagic           = 770077;                 // Magic number of VProp positions
 input int    InpMaxRetries      = 3;                      // Retries on requote / price changed / off quotes
 input int    InpDeviationPoints = 10;                     // Max slippage, points
 input double InpTp1Fraction     = 0.5;                    // Share of the position closed at TP1
 input bool   InpBreakEvenAtTp1  = true;                   // Move the stop to entry after TP1
-//--- governors
+input group "Risk: firm rules (governors)"
 input string InpFirmProfile     = "ftmo-2step";           // Firm profile (MQL5/Files/VProp/profiles/<name>.json)
 input double InpInitialBalance  = 0;                      // Account size of the challenge (0 = balance at first start)
+input group "News"
 input bool   InpUseCalendar     = true;                   // News embargo from the MT5 economic calendar
-//--- fail-safe
+input group "Fail-safe"
 input int    InpSidecarSilentS  = 10;                     // Sidecar silent this long: no new entries
 input bool   InpFlattenOnSilence = false;                 // ... and flatten after InpFlattenSilentS
 input int    InpFlattenSilentS  = 120;                    // Silence before flattening, s
@@ -41,16 +42,15 @@ CVPExecutor   g_exec;
 CVPGovernors  g_gov;
 string        g_symbols[];
 ENUM_TIMEFRAMES g_tfs[];
-string        g_tf_names[];
 long          g_last_tick_msc[];
 long          g_last_bar_time[];       // per symbol x timeframe
 long          g_last_account_ms = 0;
 double        g_last_balance = -1;
 int           g_last_positions = -1;
 long          g_last_governor_ms = 0;
-string        g_last_mode = "";
+ENUM_VP_GOV_MODE g_last_mode = VP_MODE_OK;  // a new session is told the mode at once, whatever this says
 int           g_last_welcomes = -1;
-string        g_mode = "ok";
+ENUM_VP_GOV_MODE g_mode = VP_MODE_OK;
 string        g_mode_reason = "";
 string        g_mode_rule = "";
 long          g_last_decision_log_ms = 0;
@@ -61,18 +61,6 @@ string        g_state_dir = "";
 
 //+------------------------------------------------------------------+
 long NowUtcMs(void) { return (long)TimeGMT() * 1000; }
-
-ENUM_TIMEFRAMES TimeframeOf(const string &name)
-  {
-   if(name == "M1") return PERIOD_M1;
-   if(name == "M5") return PERIOD_M5;
-   if(name == "M15") return PERIOD_M15;
-   if(name == "M30") return PERIOD_M30;
-   if(name == "H1") return PERIOD_H1;
-   if(name == "H4") return PERIOD_H4;
-   if(name == "D1") return PERIOD_D1;
-   return PERIOD_CURRENT;
-  }
 
 // Splits a comma list, trimming blanks; false (with a message) on an empty entry.
 bool SplitList(const string &text, string &out[])
@@ -103,15 +91,13 @@ int ServerOffsetS(void)
 
 void BuildHello(void)
   {
-   VPClear(g_session.hello);
-   g_session.hello.type = "hello";
    g_session.hello.terminal = InpTerminalName != "" ? InpTerminalName : TerminalInfoString(TERMINAL_NAME);
    g_session.hello.account = IntegerToString(AccountInfoInteger(ACCOUNT_LOGIN));
    g_session.hello.server = AccountInfoString(ACCOUNT_SERVER);
    g_session.hello.company = AccountInfoString(ACCOUNT_COMPANY);
    g_session.hello.currency = AccountInfoString(ACCOUNT_CURRENCY);
    g_session.hello.leverage = (int)MathMax(1, AccountInfoInteger(ACCOUNT_LEVERAGE));
-   g_session.hello.margin_mode = AccountInfoInteger(ACCOUNT_MARGIN_MODE) == ACCOUNT_MARGIN_MODE_RETAIL_HEDGING ? "hedging" : "netting";
+   g_session.hello.margin_mode = AccountInfoInteger(ACCOUNT_MARGIN_MODE) == ACCOUNT_MARGIN_MODE_RETAIL_HEDGING ? VP_MARGIN_HEDGING : VP_MARGIN_NETTING;
    g_session.hello.server_offset_s = ServerOffsetS();
    g_session.hello.firm_profile = InpFirmProfile;
    int n = ArraySize(g_symbols);
@@ -186,13 +172,10 @@ int OnInit(void)
    string tfs[];
    SplitList(InpTimeframes, tfs);
    ArrayResize(g_tfs, ArraySize(tfs));
-   ArrayResize(g_tf_names, ArraySize(tfs));
    for(int i = 0; i < ArraySize(tfs); i++)
      {
       StringToUpper(tfs[i]);
-      g_tfs[i] = TimeframeOf(tfs[i]);
-      g_tf_names[i] = tfs[i];
-      if(g_tfs[i] == PERIOD_CURRENT)
+      if(!VPTimeframeParse(tfs[i], g_tfs[i]))
         {
          PrintFormat("VProp: InpTimeframes: '%s' is not one of M1 M5 M15 M30 H1 H4 D1", tfs[i]);
          return INIT_PARAMETERS_INCORRECT;
@@ -253,13 +236,7 @@ void OnTick(void)
 //+------------------------------------------------------------------+
 void ApplyDecision(const VPGovDecision &d, const string &event)
   {
-   string mode = "ok";
-   if(d.action == VPG_BLOCK_NEW_ENTRIES)
-      mode = "blocked";
-   if(d.action == VPG_PAUSE_UNTIL_RESET)
-      mode = "paused";
-   if(d.action == VPG_FLATTEN_AND_HALT)
-      mode = "halted";
+   ENUM_VP_GOV_MODE mode = VPGovModeOf(d.action);
    // logged when the mode or the rule changes, and once a minute while it lasts (messages carry live numbers)
    long now = (long)GetTickCount64();
    if(mode != g_mode || d.rule != g_mode_rule || (d.action != VPG_ALLOW && now - g_last_decision_log_ms >= 60000))
@@ -275,7 +252,7 @@ void ApplyDecision(const VPGovDecision &d, const string &event)
    if((d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET) && now - g_last_flatten_ms >= 1000)
      {
       g_last_flatten_ms = now;
-      int n = g_exec.FlattenAll("governor");
+      int n = g_exec.FlattenAll(VP_FILL_REASON_GOVERNOR);
       if(n > 0)
          PrintFormat("VProp governor: closed %d position(s) (%s)", n, d.rule);
      }
@@ -307,11 +284,9 @@ void CollectPositions(VPGovPosition &out[])
 //+------------------------------------------------------------------+
 //| Signals                                                           |
 //+------------------------------------------------------------------+
-void Ack(const VPMessage &s, const VPOutcome &o)
+void Ack(const VPSignalMsg &s, const VPOutcome &o)
   {
-   VPMessage a;
-   VPClear(a);
-   a.type = "signal_ack";
+   VPSignalAckMsg a;
    a.signal_id = s.id;
    a.status = o.status;
    a.rule = o.rule;
@@ -319,20 +294,20 @@ void Ack(const VPMessage &s, const VPOutcome &o)
    a.ticket = o.ticket;
    a.price = o.price;
    g_session.SendReliable(a);
-   PrintFormat("VProp: signal %s %s %s %s", s.id, o.status, o.rule, o.reason);
+   PrintFormat("VProp: signal %s %s %s %s", s.id, VPAckStatusWire(o.status), o.rule, o.reason);
   }
 
-void HandleSignal(const VPMessage &s)
+void HandleSignal(const VPSignalMsg &s)
   {
    VPOutcome o;
-   o.status = "rejected";
+   o.status = VP_ACK_REJECTED;
    o.rule = "";
    o.reason = "";
    o.ticket = 0;
    o.price = 0;
    long known = 0;
    bool duplicate = g_session.store.IsExecuted(s.id, known);
-   if(s.kind == "close")
+   if(s.kind == VP_SIGNAL_CLOSE)
      {
       g_exec.Close(g_session.store, s, o);
       Ack(s, o);
@@ -347,21 +322,21 @@ void HandleSignal(const VPMessage &s)
          o.reason = "the terminal has no connection to the trade server";
         }
       else
-         if(g_mode != "ok")
+         if(g_mode != VP_MODE_OK)
            {
             o.rule = g_mode_rule;
-            o.reason = g_mode + ": " + g_mode_reason;
+            o.reason = VPGovModeWire(g_mode) + ": " + g_mode_reason;
            }
          else
            {
             MqlTick tick;
             double entry = s.price;
             if(SymbolInfoTick(s.symbol, tick))
-               entry = s.side == "buy" ? tick.ask : tick.bid;
+               entry = s.side == VP_SIDE_BUY ? tick.ask : tick.bid;
             double ts = SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_SIZE);
             double mpu = ts > 0 ? SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
             VPGovDecision d;
-            g_gov.Order(NowUtcMs(), s.symbol, s.side == "buy", s.lots, entry, s.sl, -1, mpu, d);
+            g_gov.Order(NowUtcMs(), s.symbol, s.side == VP_SIDE_BUY, s.lots, entry, s.sl, -1, mpu, d);
             if(d.action != VPG_ALLOW)
               {
                o.rule = d.rule;
@@ -395,9 +370,7 @@ void StreamTicks(void)
       if(!SymbolInfoTick(g_symbols[i], t) || t.time_msc == g_last_tick_msc[i] || t.bid <= 0 || t.ask < t.bid)
          continue;
       g_last_tick_msc[i] = t.time_msc;
-      VPMessage m;
-      VPClear(m);
-      m.type = "tick";
+      VPTickMsg m;
       m.symbol = g_symbols[i];
       m.bid = t.bid;
       m.ask = t.ask;
@@ -425,11 +398,9 @@ void StreamBars(void)
          if(t <= g_last_bar_time[slot])
             continue;
          g_last_bar_time[slot] = t;
-         VPMessage m;
-         VPClear(m);
-         m.type = "bar";
+         VPBarMsg m;
          m.symbol = g_symbols[i];
-         m.timeframe = g_tf_names[k];
+         m.timeframe = g_tfs[k];
          m.time_msc = t * 1000;
          m.open = r[0].open;
          m.high = r[0].high;
@@ -452,9 +423,7 @@ void StreamAccount(bool force)
    g_last_balance = balance;
    g_last_positions = npos;
    g_last_account_ms = now;
-   VPMessage m;
-   VPClear(m);
-   m.type = "account";
+   VPAccountMsg m;
    m.balance = balance;
    m.equity = AccountInfoDouble(ACCOUNT_EQUITY);
    m.margin = AccountInfoDouble(ACCOUNT_MARGIN);
@@ -470,7 +439,7 @@ void StreamAccount(bool force)
          continue;
       m.positions[n].ticket = (long)t;
       m.positions[n].symbol = PositionGetString(POSITION_SYMBOL);
-      m.positions[n].side = PositionGetInteger(POSITION_TYPE) == POSITION_TYPE_BUY ? "buy" : "sell";
+      m.positions[n].side = PositionGetInteger(POSITION_TYPE) == POSITION_TYPE_BUY ? VP_SIDE_BUY : VP_SIDE_SELL;
       m.positions[n].volume = vol;
       m.positions[n].price_open = open;
       m.positions[n].sl = PositionGetDouble(POSITION_SL);
@@ -499,9 +468,7 @@ void SendGovernorState(bool force)
       return;
    g_last_mode = g_mode;
    g_last_governor_ms = now;
-   VPMessage m;
-   VPClear(m);
-   m.type = "governor_state";
+   VPGovernorStateMsg m;
    m.mode = g_mode;
    m.reason = g_mode_reason;
    g_gov.RuleStates(m.rules);
@@ -559,7 +526,7 @@ void PollCalendar(void)
          continue;
       VPGovDecision d;
       long release_ms = ((long)values[i].time - ServerOffsetS()) * 1000;
-      g_gov.News(NowUtcMs(), release_ms, currency, VPG_IMPACT_HIGH, d);
+      g_gov.News(NowUtcMs(), release_ms, currency, VP_IMPACT_HIGH, d);
      }
   }
 
@@ -568,22 +535,33 @@ void PollCalendar(void)
 // the same timer, so a signal that arrives together with the news that embargoes it is refused.
 void DrainSidecarNews(void)
   {
-   long release_ms;
-   string currency, impact, title;
-   while(g_session.NextNews(release_ms, currency, impact, title))
+   VPNewsMsg n;
+   while(g_session.NextNews(n))
      {
-      int level = impact == "high" ? VPG_IMPACT_HIGH : (impact == "medium" ? VPG_IMPACT_MEDIUM : VPG_IMPACT_LOW);
       VPGovDecision d;
-      g_gov.News(NowUtcMs(), release_ms, currency, level, d);
+      g_gov.News(NowUtcMs(), n.release_ms, n.currency, n.impact, d);
       if(d.action != VPG_ALLOW)
          ApplyDecision(d, "news");
      }
   }
 
+string SessionText(void)
+  {
+   switch(g_session.State())
+     {
+      case VP_SESSION_WELCOMED:
+         return g_session.Stale() ? "sidecar STALE" : "sidecar connected";
+      case VP_SESSION_HELLO_SENT:
+         return "connecting to sidecar...";
+      default:
+         return "not connected";
+     }
+  }
+
 void UpdatePanel(void)
   {
-   string text = (string)"VProp  " + (g_session.Welcomed() ? (g_session.Stale() ? "sidecar STALE" : "sidecar connected") : "connecting to sidecar...") +
-                 "\nmode: " + g_mode + (g_mode_reason != "" ? " (" + g_mode_reason + ")" : "") +
+   string text = "VProp  " + SessionText() +
+                 "\nmode: " + VPGovModeWire(g_mode) + (g_mode_reason != "" ? " (" + g_mode_reason + ")" : "") +
                  "\nprofile: " + InpFirmProfile + "   unacked: " + IntegerToString(g_session.OutboxSize()) +
                  "\n" + g_gov.Summary();
    Comment(text);
@@ -620,11 +598,12 @@ void OnTimer(void)
    ApplyDecision(d, "timer");
    DrainSidecarNews();
    // signals after the governors' and fail-safe's verdict on the current state, never before
-   VPMessage s;
-   while(g_session.NextSignal(s))
+   VPEnvelope env;
+   VPSignalMsg s;
+   while(g_session.NextSignal(env, s))
      {
       HandleSignal(s);
-      g_session.Processed(s.seq);
+      g_session.Processed(env.seq);
      }
    g_exec.Manage(g_session.store);
    StreamTicks();
@@ -656,43 +635,43 @@ void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest 
    double volume = HistoryDealGetDouble(deal, DEAL_VOLUME);
    if(price <= 0 || volume <= 0)
       return;
-   VPMessage f;
-   VPClear(f);
-   f.type = "fill";
+   VPFillMsg f;
    f.deal = (long)deal;
    f.order = HistoryDealGetInteger(deal, DEAL_ORDER);
    f.position = position;
    f.signal_id = g_session.store.SignalOf(position);
    f.symbol = HistoryDealGetString(deal, DEAL_SYMBOL);
-   f.side = type == DEAL_TYPE_BUY ? "buy" : "sell";
-   f.entry = entry == DEAL_ENTRY_IN ? "in" : (entry == DEAL_ENTRY_INOUT ? "inout" : "out");
+   f.side = type == DEAL_TYPE_BUY ? VP_SIDE_BUY : VP_SIDE_SELL;
+   f.entry = entry == DEAL_ENTRY_IN ? VP_ENTRY_IN : (entry == DEAL_ENTRY_INOUT ? VP_ENTRY_INOUT : VP_ENTRY_OUT);
    f.price = price;
    f.volume = volume;
    f.commission = HistoryDealGetDouble(deal, DEAL_COMMISSION);
    f.swap = HistoryDealGetDouble(deal, DEAL_SWAP);
    f.profit = HistoryDealGetDouble(deal, DEAL_PROFIT);
    f.time_msc = HistoryDealGetInteger(deal, DEAL_TIME_MSC);
-   string why = g_exec.TakeReason(position);
+   // why the deal happened: the server's reason for stops and stop-outs, else what the EA recorded when it closed
+   ENUM_VP_FILL_REASON why = g_exec.TakeReason(position);
    if(reason == DEAL_REASON_SL)
-      why = "sl";
+      why = VP_FILL_REASON_SL;
    else
       if(reason == DEAL_REASON_TP)
-         why = "tp";
+         why = VP_FILL_REASON_TP;
       else
          if(reason == DEAL_REASON_SO)
-            why = "stop_out";
+            why = VP_FILL_REASON_STOP_OUT;
          else
-            if(why == "")
-               why = reason == DEAL_REASON_EXPERT ? "expert" : "client";
-   f.reason = f.entry == "in" ? "" : why;
+            if(why == VP_FILL_REASON_NONE)
+               why = reason == DEAL_REASON_EXPERT ? VP_FILL_REASON_EXPERT : VP_FILL_REASON_CLIENT;
+   bool opening = f.entry == VP_ENTRY_IN;
+   f.reason = opening ? VP_FILL_REASON_NONE : why;
    g_session.SendReliable(f);
    VPGovDecision d;
    long now = NowUtcMs();
    long open_ms = MathMin(now, f.time_msc - (long)ServerOffsetS() * 1000);
-   if(f.entry == "in")
+   if(opening)
       RememberOpen(position, open_ms);
-   g_gov.Fill(now, f.symbol, f.side == "buy", volume, price, f.entry == "in",
-              f.profit + f.commission + f.swap, f.entry == "in" ? now : OpenTimeOf(position, open_ms), d);
+   g_gov.Fill(now, f.symbol, f.side == VP_SIDE_BUY, volume, price, opening,
+              f.profit + f.commission + f.swap, opening ? now : OpenTimeOf(position, open_ms), d);
    if(d.action != VPG_ALLOW)
       ApplyDecision(d, "fill");
    StreamAccount(true);

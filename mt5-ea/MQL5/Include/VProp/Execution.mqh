@@ -16,7 +16,7 @@
 // What became of a signal: the signal_ack's status/rule/reason/ticket/price.
 struct VPOutcome
   {
-   string            status;   // accepted | rejected | executed
+   ENUM_VP_ACK_STATUS status;
    string            rule;     // why rejected: a governor rule id or an execution rule
    string            reason;
    long              ticket;
@@ -24,11 +24,14 @@ struct VPOutcome
   };
 
 // Retcode policy: what to do after a trade server answer.
-#define VP_RC_SUCCESS 0
-#define VP_RC_RETRY   1
-#define VP_RC_GIVE_UP 2
+enum ENUM_VP_RC_ACTION
+  {
+   VP_RC_SUCCESS = 0,   // done (or placed, or partly done)
+   VP_RC_RETRY   = 1,   // try again with a fresh price
+   VP_RC_GIVE_UP = 2    // final: answer the signal with the reason
+  };
 
-int VPRetcodeAction(uint rc)
+ENUM_VP_RC_ACTION VPRetcodeAction(uint rc)
   {
    if(rc == TRADE_RETCODE_DONE || rc == TRADE_RETCODE_PLACED || rc == TRADE_RETCODE_DONE_PARTIAL)
       return VP_RC_SUCCESS;
@@ -98,7 +101,7 @@ private:
 
    void              Reject(VPOutcome &o, const string &rule, const string &reason)
      {
-      o.status = "rejected";
+      o.status = VP_ACK_REJECTED;
       o.rule = rule;
       o.reason = reason;
      }
@@ -107,7 +110,7 @@ private:
 public:
    // reason per position for the next closing deal (tp1_partial, governor ...), read by the fill reporter
    long              pending_reason_ticket[];
-   string            pending_reason[];
+   ENUM_VP_FILL_REASON pending_reason[];
 
    void              Configure(ulong magic, int retries, int deviation_points, double tp1_fraction, bool breakeven)
      {
@@ -121,12 +124,12 @@ public:
       m_trade.SetDeviationInPoints(deviation_points);
      }
    ulong             Magic(void) const { return m_magic; }
-   void              Open(CVPStore &store, const VPMessage &s, long now_utc_ms, VPOutcome &o);
-   void              Close(CVPStore &store, const VPMessage &s, VPOutcome &o);
-   bool              ClosePosition(long ticket, double volume, const string &why);
-   int               FlattenAll(const string &why);
+   void              Open(CVPStore &store, const VPSignalMsg &s, long now_utc_ms, VPOutcome &o);
+   void              Close(CVPStore &store, const VPSignalMsg &s, VPOutcome &o);
+   bool              ClosePosition(long ticket, double volume, ENUM_VP_FILL_REASON why);
+   int               FlattenAll(ENUM_VP_FILL_REASON why);
    void              Manage(CVPStore &store);
-   string            TakeReason(long position);
+   ENUM_VP_FILL_REASON TakeReason(long position);
   };
 
 bool CVPExecutor::StopsOk(const string &symbol, bool buy, double price, double sl, double tp, string &why)
@@ -149,9 +152,9 @@ bool CVPExecutor::StopsOk(const string &symbol, bool buy, double price, double s
   }
 
 // Opens the position of an `open` signal. The outcome says executed (with ticket and price) or rejected and why.
-void CVPExecutor::Open(CVPStore &store, const VPMessage &s, long now_utc_ms, VPOutcome &o)
+void CVPExecutor::Open(CVPStore &store, const VPSignalMsg &s, long now_utc_ms, VPOutcome &o)
   {
-   o.status = "";
+   o.status = VP_ACK_REJECTED;
    o.rule = "";
    o.reason = "";
    o.ticket = 0;
@@ -165,7 +168,7 @@ void CVPExecutor::Open(CVPStore &store, const VPMessage &s, long now_utc_ms, VPO
          Reject(o, "duplicate", "signal id already answered: it was rejected and is not retried");
          return;
         }
-      o.status = "executed";
+      o.status = VP_ACK_EXECUTED;
       o.ticket = done_ticket;
       o.reason = "already executed";
       return;
@@ -181,7 +184,7 @@ void CVPExecutor::Open(CVPStore &store, const VPMessage &s, long now_utc_ms, VPO
       Reject(o, "no_quotes", "no current quote for " + s.symbol);
       return;
      }
-   bool buy = (s.side == "buy");
+   bool buy = (s.side == VP_SIDE_BUY);
    double lots = VPNormalizeLots(s.symbol, s.lots);
    if(lots <= 0)
      {
@@ -213,12 +216,12 @@ void CVPExecutor::Open(CVPStore &store, const VPMessage &s, long now_utc_ms, VPO
       else
          m_trade.Sell(lots, s.symbol, price, s.sl, broker_tp, s.id);
       rc = m_trade.ResultRetcode();
-      int action = VPRetcodeAction(rc);
-      PrintFormat("VProp: %s %s %.2f %s at %.5f -> %s (attempt %d)", s.id, s.side, lots, s.symbol, price,
+      ENUM_VP_RC_ACTION action = VPRetcodeAction(rc);
+      PrintFormat("VProp: %s %s %.2f %s at %.5f -> %s (attempt %d)", s.id, VPSideWire(s.side), lots, s.symbol, price,
                   VPRetcodeName(rc), attempt + 1);
       if(action == VP_RC_SUCCESS)
         {
-         o.status = "executed";
+         o.status = VP_ACK_EXECUTED;
          o.ticket = (long)m_trade.ResultOrder();
          o.price = m_trade.ResultPrice();
          store.MarkExecuted(s.id, o.ticket);
@@ -248,9 +251,9 @@ void CVPExecutor::Open(CVPStore &store, const VPMessage &s, long now_utc_ms, VPO
   }
 
 // A `close` signal: one position by ticket, or every VProp position of the symbol.
-void CVPExecutor::Close(CVPStore &store, const VPMessage &s, VPOutcome &o)
+void CVPExecutor::Close(CVPStore &store, const VPSignalMsg &s, VPOutcome &o)
   {
-   o.status = "executed";
+   o.status = VP_ACK_EXECUTED;
    o.rule = "";
    o.reason = "";
    o.ticket = 0;
@@ -270,7 +273,7 @@ void CVPExecutor::Close(CVPStore &store, const VPMessage &s, VPOutcome &o)
          continue;
       if(s.position > 0 ? (long)t != s.position : PositionGetString(POSITION_SYMBOL) != s.symbol)
          continue;
-      if(ClosePosition((long)t, 0, "client"))
+      if(ClosePosition((long)t, 0, VP_FILL_REASON_CLIENT))
          closed++;
       else
          failed++;
@@ -286,7 +289,7 @@ void CVPExecutor::Close(CVPStore &store, const VPMessage &s, VPOutcome &o)
   }
 
 // Closes volume (0 = all) of a position with the retcode policy; respects the freeze level.
-bool CVPExecutor::ClosePosition(long ticket, double volume, const string &why)
+bool CVPExecutor::ClosePosition(long ticket, double volume, ENUM_VP_FILL_REASON why)
   {
    if(!PositionSelectByTicket((ulong)ticket))
       return false;
@@ -304,17 +307,17 @@ bool CVPExecutor::ClosePosition(long ticket, double volume, const string &why)
       else
          m_trade.PositionClose((ulong)ticket);
       uint rc = m_trade.ResultRetcode();
-      int action = VPRetcodeAction(rc);
+      ENUM_VP_RC_ACTION action = VPRetcodeAction(rc);
       if(action == VP_RC_SUCCESS)
          return true;
-      PrintFormat("VProp: closing #%I64d (%s) -> %s (attempt %d)", ticket, why, VPRetcodeName(rc), attempt + 1);
+      PrintFormat("VProp: closing #%I64d (%s) -> %s (attempt %d)", ticket, VPFillReasonWire(why), VPRetcodeName(rc), attempt + 1);
       if(action == VP_RC_GIVE_UP)
          return false;
      }
    return false;
   }
 
-int CVPExecutor::FlattenAll(const string &why)
+int CVPExecutor::FlattenAll(ENUM_VP_FILL_REASON why)
   {
    int n = 0;
    for(int i = PositionsTotal() - 1; i >= 0; i--)
@@ -355,7 +358,7 @@ void CVPExecutor::Manage(CVPStore &store)
       double part = VPNormalizeLots(symbol, volume * store.managed[i].tp1_fraction);
       double open_price = PositionGetDouble(POSITION_PRICE_OPEN);
       double tp = PositionGetDouble(POSITION_TP);
-      if(part > 0 && part < volume - 1e-9 && !ClosePosition(store.managed[i].ticket, part, "tp1_partial"))
+      if(part > 0 && part < volume - 1e-9 && !ClosePosition(store.managed[i].ticket, part, VP_FILL_REASON_TP1_PARTIAL))
         {
          m_manage_after_ms = (long)GetTickCount64() + 1000; // try again in a second
          continue;
@@ -382,18 +385,18 @@ void CVPExecutor::Manage(CVPStore &store)
       store.SaveManaged();
   }
 
-// The reason recorded for the next closing deal of `position` ("" when the EA did not close it).
-string CVPExecutor::TakeReason(long position)
+// The reason recorded for the next closing deal of `position` (VP_FILL_REASON_NONE when the EA did not close it).
+ENUM_VP_FILL_REASON CVPExecutor::TakeReason(long position)
   {
    for(int i = 0; i < ArraySize(pending_reason); i++)
       if(pending_reason_ticket[i] == position)
         {
-         string r = pending_reason[i];
+         ENUM_VP_FILL_REASON r = pending_reason[i];
          ArrayRemove(pending_reason, i, 1);
          ArrayRemove(pending_reason_ticket, i, 1);
          return r;
         }
-   return "";
+   return VP_FILL_REASON_NONE;
   }
 
 #endif

@@ -15,30 +15,96 @@
 #include <VProp/Store.mqh>
 #include <VProp/Zones.mqh>
 
-#define VPG_ALLOW             0
-#define VPG_BLOCK_NEW_ENTRIES 1
-#define VPG_PAUSE_UNTIL_RESET 2
-#define VPG_FLATTEN_AND_HALT  3
+// What the governors decide, least severe first: the values order the severity (the most severe hit wins).
+enum ENUM_VPG_ACTION
+  {
+   VPG_ALLOW             = 0,
+   VPG_BLOCK_NEW_ENTRIES = 1,
+   VPG_PAUSE_UNTIL_RESET = 2,
+   VPG_FLATTEN_AND_HALT  = 3
+  };
 
-#define VPG_IMPACT_LOW    0
-#define VPG_IMPACT_MEDIUM 1
-#define VPG_IMPACT_HIGH   2
+// The events the governors evaluate (the Java engine's event records).
+enum ENUM_VPG_EVENT
+  {
+   VPG_EV_ACCOUNT = 0,
+   VPG_EV_ORDER   = 1,
+   VPG_EV_FILL    = 2,
+   VPG_EV_NEWS    = 3,
+   VPG_EV_CLOCK   = 4
+  };
 
-#define VPG_EV_ACCOUNT 0
-#define VPG_EV_ORDER   1
-#define VPG_EV_FILL    2
-#define VPG_EV_NEWS    3
-#define VPG_EV_CLOCK   4
+// Firm-profile choices (governors/ profile JSON): each enum's words, in the order of its values.
+enum ENUM_VPG_DAILY_BASE       // what the daily loss percentage is of
+  {
+   VPG_DAILY_BASE_INITIAL = 0,
+   VPG_DAILY_BASE_ANCHOR  = 1
+  };
+const string VPG_WORDS_DAILY_BASE = "|INITIAL|ANCHOR|";
+
+enum ENUM_VPG_DAILY_ANCHOR     // the day-start value the daily floor hangs from
+  {
+   VPG_ANCHOR_BALANCE = 0,
+   VPG_ANCHOR_EQUITY  = 1,
+   VPG_ANCHOR_HIGHER  = 2      // the higher of balance and equity
+  };
+const string VPG_WORDS_DAILY_ANCHOR = "|BALANCE|EQUITY|HIGHER_OF_BALANCE_AND_EQUITY|";
+
+enum ENUM_VPG_DAILY_OUTCOME    // what crossing the daily floor means
+  {
+   VPG_DAILY_BREACH = 0,       // the account is failed: flatten and halt for good
+   VPG_DAILY_PAUSE  = 1        // flatten and pause until the next reset
+  };
+const string VPG_WORDS_DAILY_OUTCOME = "|BREACH|PAUSE_UNTIL_RESET|";
+
+enum ENUM_VPG_MAX_MODE         // how the maximum-loss floor moves
+  {
+   VPG_MAX_STATIC                   = 0,
+   VPG_MAX_TRAILING_EOD_BALANCE     = 1,
+   VPG_MAX_TRAILING_CLOSED_BALANCE  = 2,
+   VPG_MAX_TRAILING_INTRADAY_EQUITY = 3
+  };
+const string VPG_WORDS_MAX_MODE = "|STATIC|TRAILING_EOD_BALANCE|TRAILING_CLOSED_BALANCE|TRAILING_INTRADAY_EQUITY|";
+
+enum ENUM_VPG_NEWS_MODE        // what the firm does about trading around releases
+  {
+   VPG_NEWS_BLOCK   = 0,       // no trading inside the window
+   VPG_NEWS_HAIRCUT = 1        // allowed, but profit made inside it only partly counts
+  };
+const string VPG_WORDS_NEWS_MODE = "|BLOCK|HAIRCUT|";
 
 #define VPG_NEWS_CAPACITY 64
 #define VPG_NONE_MS (-9223372036854775807 - 1)
 
-string VPGovActionName(int a)
+string VPGovActionName(ENUM_VPG_ACTION a)
   {
-   if(a == VPG_BLOCK_NEW_ENTRIES) return "BLOCK_NEW_ENTRIES";
-   if(a == VPG_PAUSE_UNTIL_RESET) return "PAUSE_UNTIL_RESET";
-   if(a == VPG_FLATTEN_AND_HALT) return "FLATTEN_AND_HALT";
-   return "ALLOW";
+   switch(a)
+     {
+      case VPG_BLOCK_NEW_ENTRIES:
+         return "BLOCK_NEW_ENTRIES";
+      case VPG_PAUSE_UNTIL_RESET:
+         return "PAUSE_UNTIL_RESET";
+      case VPG_FLATTEN_AND_HALT:
+         return "FLATTEN_AND_HALT";
+      default:
+         return "ALLOW";
+     }
+  }
+
+// The mode the EA is in after a decision (governor_state, the chart panel).
+ENUM_VP_GOV_MODE VPGovModeOf(ENUM_VPG_ACTION a)
+  {
+   switch(a)
+     {
+      case VPG_BLOCK_NEW_ENTRIES:
+         return VP_MODE_BLOCKED;
+      case VPG_PAUSE_UNTIL_RESET:
+         return VP_MODE_PAUSED;
+      case VPG_FLATTEN_AND_HALT:
+         return VP_MODE_HALTED;
+      default:
+         return VP_MODE_OK;
+     }
   }
 
 double VPGInf(void) { return MathPow(10.0, 400.0); }
@@ -72,7 +138,7 @@ string VPGTime(long ms)
 
 struct VPGovDecision
   {
-   int               action;
+   ENUM_VPG_ACTION   action;
    string            rule;
    double            measured;
    double            threshold;
@@ -83,7 +149,7 @@ struct VPGovDecision
 
 struct VPGovHit
   {
-   int               action;
+   ENUM_VPG_ACTION   action;
    string            rule;
    double            measured;
    double            threshold;
@@ -117,7 +183,7 @@ struct VPGovWindow
 // One event, as the Java engine's event records.
 struct VPGovEvent
   {
-   int               kind;
+   ENUM_VPG_EVENT    kind;
    long              t;
    // account
    double            balance;
@@ -137,7 +203,7 @@ struct VPGovEvent
    // news
    long              release_ms;
    string            currency;
-   int               impact;
+   ENUM_VP_IMPACT    impact;
   };
 
 //+------------------------------------------------------------------+
@@ -151,12 +217,12 @@ struct VPGovProfile
    bool              has_daily;
    double            daily_pct;     // NaN-free: < 0 when absent
    double            daily_amount;
-   bool              daily_base_initial;
-   int               daily_anchor;  // 0 balance, 1 equity, 2 higher of both
-   bool              daily_breach;  // else pause until reset
+   ENUM_VPG_DAILY_BASE daily_base;
+   ENUM_VPG_DAILY_ANCHOR daily_anchor;
+   ENUM_VPG_DAILY_OUTCOME daily_outcome;
    double            max_pct;
    double            max_amount;
-   int               max_mode;      // 0 static, 1 trailing EOD balance, 2 trailing closed balance, 3 trailing intraday equity
+   ENUM_VPG_MAX_MODE max_mode;
    bool              max_lock;
    double            max_lock_offset_pct;
    double            block_at_pct;
@@ -167,7 +233,7 @@ struct VPGovProfile
    bool              has_news;
    int               news_before_min;
    int               news_after_min;
-   bool              news_block;    // else haircut
+   ENUM_VPG_NEWS_MODE news_mode;
    double            news_keep_pct;
    int               news_exempt_min;
    VPGovWindow       flat[];
@@ -264,11 +330,12 @@ private:
    string            PText(int o, const string &path, const string &key, const string &dflt, bool required);
    bool              PBool(int o, const string &path, const string &key, bool dflt);
    int               PTime(int o, const string &path, const string &key);
+   int               PWord(int o, const string &path, const string &key, const string &words);
    bool              PZone(int o, const string &path, VPZone &z);
    int               PDays(int o, const string &path);
    bool              ParseProfile(int root);
    // engine
-   void              AddHit(int action, const string &rule, double measured, double threshold, long until_ms, const string &msg);
+   void              AddHit(ENUM_VPG_ACTION action, const string &rule, double measured, double threshold, long until_ms, const string &msg);
    void              AddHitStruct(const VPGovHit &h);
    void              Halt(const VPGovHit &h);
    void              Pause(long until_ms, const VPGovHit &h);
@@ -315,7 +382,7 @@ public:
                            double money_per_unit, VPGovDecision &d);
    void              Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
                           long open_ms, VPGovDecision &d);
-   void              News(long t, long release_ms, const string &currency, int impact, VPGovDecision &d);
+   void              News(long t, long release_ms, const string &currency, ENUM_VP_IMPACT impact, VPGovDecision &d);
    void              Clock(long t, VPGovDecision &d);
    void              SetPositions(const VPGovPosition &positions[]);
    // State snapshot values, by the scenario files' key names (dailyFloor, openRisk, ...).
@@ -435,6 +502,18 @@ int CVPGovernors::PTime(int o, const string &path, const string &key)
    return (int)(h * 60 + m);
   }
 
+// A word of `words` ("|BLOCK|HAIRCUT|") -> its index, the value of the enum those words spell. Any other word
+// refuses the profile, naming the field (and gives 0).
+int CVPGovernors::PWord(int o, const string &path, const string &key, const string &words)
+  {
+   string s = PText(o, path, key, "", true);
+   int i = VPWordIndex(words, s);
+   if(i >= 0)
+      return i;
+   PFail(path + key, "unknown value '" + s + "'");
+   return 0;
+  }
+
 bool CVPGovernors::PZone(int o, const string &path, VPZone &z)
   {
    string name = PText(o, path, "zone", "", true);
@@ -493,18 +572,9 @@ bool CVPGovernors::ParseProfile(int root)
          PFail("dailyLoss.limitPct", "missing value (give limitPct or limitAmount)");
       if(m_p.daily_pct >= 0 && m_p.daily_amount >= 0)
          PFail("dailyLoss.limitAmount", "contradicts dailyLoss.limitPct: give only one of them");
-      string base = PText(d, "dailyLoss.", "base", "", true);
-      string anchor = PText(d, "dailyLoss.", "anchor", "", true);
-      string outcome = PText(d, "dailyLoss.", "outcome", "", true);
-      m_p.daily_base_initial = base == "INITIAL";
-      if(base != "INITIAL" && base != "ANCHOR")
-         PFail("dailyLoss.base", "unknown value '" + base + "'");
-      m_p.daily_anchor = anchor == "BALANCE" ? 0 : (anchor == "EQUITY" ? 1 : 2);
-      if(anchor != "BALANCE" && anchor != "EQUITY" && anchor != "HIGHER_OF_BALANCE_AND_EQUITY")
-         PFail("dailyLoss.anchor", "unknown value '" + anchor + "'");
-      m_p.daily_breach = outcome == "BREACH";
-      if(outcome != "BREACH" && outcome != "PAUSE_UNTIL_RESET")
-         PFail("dailyLoss.outcome", "unknown value '" + outcome + "'");
+      m_p.daily_base = (ENUM_VPG_DAILY_BASE)PWord(d, "dailyLoss.", "base", VPG_WORDS_DAILY_BASE);
+      m_p.daily_anchor = (ENUM_VPG_DAILY_ANCHOR)PWord(d, "dailyLoss.", "anchor", VPG_WORDS_DAILY_ANCHOR);
+      m_p.daily_outcome = (ENUM_VPG_DAILY_OUTCOME)PWord(d, "dailyLoss.", "outcome", VPG_WORDS_DAILY_OUTCOME);
      }
    int m = PObj(root, "maxLoss");
    if(m < 0)
@@ -513,14 +583,7 @@ bool CVPGovernors::ParseProfile(int root)
    m_p.max_amount = PNum(m, "maxLoss.", "limitAmount", -1, false);
    if(m_p.max_pct < 0 && m_p.max_amount < 0)
       PFail("maxLoss.limitPct", "missing value (give limitPct or limitAmount)");
-   string mode = PText(m, "maxLoss.", "mode", "", true);
-   string modes[] = {"STATIC", "TRAILING_EOD_BALANCE", "TRAILING_CLOSED_BALANCE", "TRAILING_INTRADAY_EQUITY"};
-   m_p.max_mode = -1;
-   for(int i = 0; i < 4; i++)
-      if(modes[i] == mode)
-         m_p.max_mode = i;
-   if(m_p.max_mode < 0)
-      PFail("maxLoss.mode", "unknown value '" + mode + "'");
+   m_p.max_mode = (ENUM_VPG_MAX_MODE)PWord(m, "maxLoss.", "mode", VPG_WORDS_MAX_MODE);
    m_p.max_lock = PBool(m, "maxLoss.", "lockAtInitial", false);
    m_p.max_lock_offset_pct = PNum(m, "maxLoss.", "lockOffsetPct", 0, false);
    int b = PObj(root, "buffers");
@@ -543,10 +606,7 @@ bool CVPGovernors::ParseProfile(int root)
      {
       m_p.news_before_min = PInt(n, "news.", "minutesBefore", 0, true);
       m_p.news_after_min = PInt(n, "news.", "minutesAfter", 0, true);
-      string nm = PText(n, "news.", "mode", "", true);
-      m_p.news_block = nm == "BLOCK";
-      if(nm != "BLOCK" && nm != "HAIRCUT")
-         PFail("news.mode", "unknown value '" + nm + "'");
+      m_p.news_mode = (ENUM_VPG_NEWS_MODE)PWord(n, "news.", "mode", VPG_WORDS_NEWS_MODE);
       m_p.news_keep_pct = PNum(n, "news.", "haircutKeepPct", 100, false);
       m_p.news_exempt_min = PInt(n, "news.", "exemptIfOpenedMinutesBefore", 0, false);
       if(m_p.news_before_min < 0 || m_p.news_after_min < 0)
@@ -781,10 +841,10 @@ void CVPGovernors::FixDailyFloor(void)
       m_daily_floor = -VPGInf();
       return;
      }
-   m_day_anchor = m_p.daily_anchor == 0 ? m_day_start_balance :
-                  (m_p.daily_anchor == 1 ? m_day_start_equity : MathMax(m_day_start_balance, m_day_start_equity));
+   m_day_anchor = m_p.daily_anchor == VPG_ANCHOR_BALANCE ? m_day_start_balance :
+                  (m_p.daily_anchor == VPG_ANCHOR_EQUITY ? m_day_start_equity : MathMax(m_day_start_balance, m_day_start_equity));
    m_daily_limit = m_p.daily_amount >= 0 ? m_p.daily_amount :
-                   m_p.daily_pct / 100.0 * (m_p.daily_base_initial ? m_initial : m_day_anchor);
+                   m_p.daily_pct / 100.0 * (m_p.daily_base == VPG_DAILY_BASE_INITIAL ? m_initial : m_day_anchor);
    m_daily_floor = m_day_anchor - m_daily_limit;
   }
 
@@ -812,7 +872,7 @@ void CVPGovernors::EndDay(void)
       m_profitable_days++;
    if(m_day_profit > m_best_day)
       m_best_day = m_day_profit;
-   if(m_p.max_mode == 1)
+   if(m_p.max_mode == VPG_MAX_TRAILING_EOD_BALANCE)
       RaiseHighWater(m_balance);
   }
 
@@ -981,7 +1041,7 @@ double CVPGovernors::LossAtStop(const VPGovEvent &e)
 //+------------------------------------------------------------------+
 //| Hits and latches                                                  |
 //+------------------------------------------------------------------+
-void CVPGovernors::AddHit(int action, const string &rule, double measured, double threshold, long until_ms, const string &msg)
+void CVPGovernors::AddHit(ENUM_VPG_ACTION action, const string &rule, double measured, double threshold, long until_ms, const string &msg)
   {
    VPGovHit h;
    h.action = action;
@@ -1036,7 +1096,7 @@ void CVPGovernors::RuleDaily(void)
      {
       string msg = "Equity " + VPGMoney(eq) + " fell below today's loss floor " + VPGMoney(m_daily_floor) + " (day-start " +
                    VPGMoney(m_day_anchor) + " minus " + VPGMoney(m_daily_limit) + ")";
-      if(m_p.daily_breach)
+      if(m_p.daily_outcome == VPG_DAILY_BREACH)
         {
          h.action = VPG_FLATTEN_AND_HALT; h.rule = "daily-loss"; h.measured = eq; h.threshold = m_daily_floor; h.until_ms = 0;
          h.message = msg + ": the daily loss limit is breached, close everything and stop.";
@@ -1081,8 +1141,10 @@ bool CVPGovernors::CarriedIntoNextDay(double eq)
    long window = (long)m_p.flatten_before_reset_min * 60000;
    if(window == 0 || m_next_reset - m_now > window || ArraySize(m_pos) == 0)
       return false;
-   double anchor = m_p.daily_anchor == 0 ? m_balance : (m_p.daily_anchor == 1 ? m_equity : MathMax(m_balance, m_equity));
-   double limit = m_p.daily_amount >= 0 ? m_p.daily_amount : m_p.daily_pct / 100.0 * (m_p.daily_base_initial ? m_initial : anchor);
+   double anchor = m_p.daily_anchor == VPG_ANCHOR_BALANCE ? m_balance :
+                   (m_p.daily_anchor == VPG_ANCHOR_EQUITY ? m_equity : MathMax(m_balance, m_equity));
+   double limit = m_p.daily_amount >= 0 ? m_p.daily_amount :
+                  m_p.daily_pct / 100.0 * (m_p.daily_base == VPG_DAILY_BASE_INITIAL ? m_initial : anchor);
    double flatten_level = anchor - limit * m_p.flatten_at_pct / 100.0;
    if(eq >= flatten_level)
       return false;
@@ -1105,7 +1167,7 @@ bool CVPGovernors::CarriedIntoNextDay(double eq)
 // rises when one position's profit is banked, under the others); pre-trade sizing uses it.
 double CVPGovernors::ProjectedOverallFloor(void)
   {
-   if(m_p.max_mode != 2)
+   if(m_p.max_mode != VPG_MAX_TRAILING_CLOSED_BALANCE)
       return m_overall_floor;
    double potential = m_balance;
    for(int i = 0; i < ArraySize(m_pos); i++)
@@ -1120,9 +1182,9 @@ double CVPGovernors::ProjectedOverallFloor(void)
 
 void CVPGovernors::RuleMax(const VPGovEvent &e)
   {
-   if(m_p.max_mode == 2 && (e.kind == VPG_EV_ACCOUNT || e.kind == VPG_EV_FILL))
+   if(m_p.max_mode == VPG_MAX_TRAILING_CLOSED_BALANCE && (e.kind == VPG_EV_ACCOUNT || e.kind == VPG_EV_FILL))
       RaiseHighWater(m_balance);
-   if(m_p.max_mode == 3 && e.kind == VPG_EV_ACCOUNT)
+   if(m_p.max_mode == VPG_MAX_TRAILING_INTRADAY_EQUITY && e.kind == VPG_EV_ACCOUNT)
       RaiseHighWater(m_equity);
    if(m_halted)
       return;
@@ -1196,7 +1258,7 @@ void CVPGovernors::RuleNews(const VPGovEvent &e)
    long exempt = (long)m_p.news_exempt_min * 60000;
    if(e.kind == VPG_EV_NEWS)
      {
-      if(e.impact == VPG_IMPACT_HIGH)
+      if(e.impact == VP_IMPACT_HIGH)
          AddNews(e.release_ms, e.currency);
       PruneNews(m_now - 24 * 3600000);
       return;
@@ -1206,7 +1268,7 @@ void CVPGovernors::RuleNews(const VPGovEvent &e)
    if(e.kind == VPG_EV_ORDER)
      {
       int i = NewsWindowAt(e.symbol, e.t);
-      if(i >= 0 && m_p.news_block)
+      if(i >= 0 && m_p.news_mode == VPG_NEWS_BLOCK)
          AddHit(VPG_BLOCK_NEW_ENTRIES, "news-embargo", (double)e.t, (double)m_news_release[i], m_news_release[i] + after,
                 "No entries on " + e.symbol + " from " + IntegerToString(m_p.news_before_min) + " min before to " +
                 IntegerToString(m_p.news_after_min) + " min after the " + m_news_currency[i] + " release at " +
@@ -1222,7 +1284,7 @@ void CVPGovernors::RuleNews(const VPGovEvent &e)
          i = NewsWindowAt(e.symbol, e.position_open_ms);
       if(i < 0)
          return;
-      if(m_p.news_block)
+      if(m_p.news_mode == VPG_NEWS_BLOCK)
         {
          m_news_violations++;
          AddHit(VPG_BLOCK_NEW_ENTRIES, "news-embargo", (double)e.t, (double)m_news_release[i], m_news_release[i] + after,
@@ -1239,7 +1301,7 @@ void CVPGovernors::RuleNews(const VPGovEvent &e)
            }
       return;
      }
-   if(!m_p.news_block)
+   if(m_p.news_mode != VPG_NEWS_BLOCK)
       return;
    for(int k = 0; k < ArraySize(m_pos); k++)
      {
@@ -1634,7 +1696,7 @@ void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, d
       VPGovBlockOn(err, d);
   }
 
-void CVPGovernors::News(long t, long release_ms, const string &currency, int impact, VPGovDecision &d)
+void CVPGovernors::News(long t, long release_ms, const string &currency, ENUM_VP_IMPACT impact, VPGovDecision &d)
   {
    VPGovEvent e;
    e.kind = VPG_EV_NEWS;
@@ -1701,7 +1763,7 @@ double CVPGovernors::Number(const string &key, bool &known)
    return 0;
   }
 
-void VPGovAddRule(VPRuleState &out[], const string &id, double value, double limit, double distance, const string &status)
+void VPGovAddRule(VPRuleState &out[], const string &id, double value, double limit, double distance, ENUM_VP_RULE_STATUS status)
   {
    if(!MathIsValidNumber(value) || !MathIsValidNumber(limit) || !MathIsValidNumber(distance))
       return; // governor_state carries finite numbers only
@@ -1723,33 +1785,34 @@ void CVPGovernors::RuleStates(VPRuleState &out[])
      {
       double dist = m_equity - m_daily_floor;
       double used = m_day_anchor - m_equity;
-      string s = dist < 0 ? "breach" : (m_p.block_at_pct < 100 && used >= m_daily_limit * m_p.block_at_pct / 100.0 ? "warning" : "ok");
+      ENUM_VP_RULE_STATUS s = dist < 0 ? VP_RULE_BREACH :
+                              (m_p.block_at_pct < 100 && used >= m_daily_limit * m_p.block_at_pct / 100.0 ? VP_RULE_WARNING : VP_RULE_OK);
       VPGovAddRule(out, "daily-loss", m_equity, m_daily_floor, dist, s);
      }
    double odist = m_equity - m_overall_floor;
    double oused = m_overall_floor + m_max_limit - m_equity;
-   VPGovAddRule(out, "max-loss", m_equity, m_overall_floor, odist, odist < 0 ? "breach" :
-                (m_p.block_at_pct < 100 && oused >= m_max_limit * m_p.block_at_pct / 100.0 ? "warning" : "ok"));
+   VPGovAddRule(out, "max-loss", m_equity, m_overall_floor, odist, odist < 0 ? VP_RULE_BREACH :
+                (m_p.block_at_pct < 100 && oused >= m_max_limit * m_p.block_at_pct / 100.0 ? VP_RULE_WARNING : VP_RULE_OK));
    if(m_p.has_pretrade)
      {
       double open = OpenRisk();
       double head = Headroom();
-      VPGovAddRule(out, "pre-trade-risk", open, head, head - open, head - open <= 0 ? "warning" : "ok");
+      VPGovAddRule(out, "pre-trade-risk", open, head, head - open, head - open <= 0 ? VP_RULE_WARNING : VP_RULE_OK);
      }
    if(m_p.has_target)
      {
       double target = m_p.target_pct / 100.0 * m_initial;
       double profit = m_balance - m_initial - m_haircut;
-      VPGovAddRule(out, "profit-target", profit, target, target - profit, "ok");
+      VPGovAddRule(out, "profit-target", profit, target, target - profit, VP_RULE_OK);
      }
    if(m_p.has_days)
      {
       int days = m_trading_days + (m_traded_today ? 1 : 0);
       VPGovAddRule(out, "trading-days", days, m_p.min_trading_days, MathMax(0, m_p.min_trading_days - days),
-                   days >= m_p.min_trading_days ? "ok" : "warning");
+                   days >= m_p.min_trading_days ? VP_RULE_OK : VP_RULE_WARNING);
      }
    if(m_p.has_news)
-      VPGovAddRule(out, "news-embargo", m_news_violations, 0, 0, m_news_violations > 0 ? "breach" : "ok");
+      VPGovAddRule(out, "news-embargo", m_news_violations, 0, 0, m_news_violations > 0 ? VP_RULE_BREACH : VP_RULE_OK);
   }
 
 string CVPGovernors::Summary(void)

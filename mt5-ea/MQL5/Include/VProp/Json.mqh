@@ -7,12 +7,16 @@
 #ifndef VPROP_JSON_MQH
 #define VPROP_JSON_MQH
 
-#define VPJ_NULL   0
-#define VPJ_BOOL   1
-#define VPJ_NUMBER 2
-#define VPJ_STRING 3
-#define VPJ_ARRAY  4
-#define VPJ_OBJECT 5
+// What a node of a parsed document is.
+enum ENUM_VPJ_KIND
+  {
+   VPJ_NULL   = 0,
+   VPJ_BOOL   = 1,
+   VPJ_NUMBER = 2,
+   VPJ_STRING = 3,
+   VPJ_ARRAY  = 4,
+   VPJ_OBJECT = 5
+  };
 
 #define VPJ_MAX_DEPTH 32
 
@@ -25,7 +29,7 @@ private:
    int               m_pos;
    string            m_error;
    int               m_count;
-   int               m_kind[];
+   ENUM_VPJ_KIND     m_kind[];
    string            m_str[];      // string value, or the number's text
    string            m_key[];      // key in the parent object
    double            m_num[];
@@ -38,7 +42,7 @@ private:
    int               m_next[];
    int               m_size[];
 
-   int               NewNode(int kind, string key);
+   int               NewNode(ENUM_VPJ_KIND kind, string key);
    void              Append(int parent, int child);
    bool              Fail(string why);
    void              SkipWs(void);
@@ -53,7 +57,7 @@ public:
    bool              Parse(const string &text);
    string            Error(void) const { return m_error; }
    int               Root(void) const { return 0; }
-   int               Kind(int n) const { return m_kind[n]; }
+   ENUM_VPJ_KIND     Kind(int n) const { return m_kind[n]; }
    // the child of object n named key, or -1
    int               Find(int n, const string &key) const;
    int               Size(int n) const { return m_size[n]; }
@@ -70,7 +74,7 @@ public:
    int               Next(int n) const { return m_next[n]; }
   };
 
-int CJsonDoc::NewNode(int kind, string key)
+int CJsonDoc::NewNode(ENUM_VPJ_KIND kind, string key)
   {
    int n = m_count;
    m_count++;

@@ -15,6 +15,14 @@
 #define VP_SEQ_BLOCK 1000   // seqs reserved per state write, so ticks do not cost a file write each
 #define VP_NEWS_QUEUE 256   // news messages held for the EA between two timers
 
+// Where the session stands with the sidecar (docs/protocol.md section 4).
+enum ENUM_VP_SESSION_STATE
+  {
+   VP_SESSION_CLOSED     = 0,   // not started, or stopped
+   VP_SESSION_HELLO_SENT = 1,   // waiting for welcome; hello is repeated with backoff
+   VP_SESSION_WELCOMED   = 2    // in session: streaming, signals, acks
+  };
+
 class CVPSession
   {
 private:
@@ -23,7 +31,7 @@ private:
    string            m_endpoint;
    string            m_routing_id;
    long              m_seq;             // last seq used
-   bool              m_welcomed;
+   ENUM_VP_SESSION_STATE m_state;
    long              m_last_rx_ms;      // monotonic ms of the last message from the sidecar
    long              m_last_tx_ms;
    long              m_next_hello_ms;
@@ -33,27 +41,29 @@ private:
    int               m_stale_ms;
    string            m_sidecar_session;
    long              m_last_fresh_in;   // sidecar's last fresh seq (for seq_not_increasing)
-   // application messages (signals) waiting for the EA, in order
-   string            m_inbox[];
-   // news pushed by the sidecar, waiting for the EA's governors, in order (parallel arrays)
-   long              m_news_release[];
-   string            m_news_currency[];
-   string            m_news_impact[];
-   string            m_news_title[];
+   // reliable messages from the sidecar (signals) waiting for the EA, in order (parallel arrays)
+   VPEnvelope        m_inbox_env[];
+   VPSignalMsg       m_inbox[];
+   // news pushed by the sidecar, waiting for the EA's governors, in order
+   VPNewsMsg         m_news[];
 
    long              Mono(void) { return (long)GetTickCount64(); }
-   void              Header(VPMessage &m, const string &type);
+   void              Header(VPEnvelope &h, ENUM_VP_MSG_TYPE type);
+   void              ReliableHeader(VPEnvelope &h, ENUM_VP_MSG_TYPE type);
+   long              Journal(long seq, const string &json);
    bool              Transmit(const string &json);
    void              SendHello(void);
    void              ResendOutbox(long after_seq);
-   void              SendError(const string &code, const string &field, const string &message, long ref_seq);
+   void              SendError(ENUM_VP_ERROR_CODE code, const string &field, const string &message, long ref_seq);
    void              SendAck(long echo_seq);
-   void              OnReliable(VPMessage &m, const string &json);
-   void              QueueNews(const VPMessage &m);
+   void              OnWelcome(const VPEnvelope &env, const VPWelcomeMsg &w);
+   void              OnError(const VPErrorMsg &e);
+   void              OnReliable(const VPEnvelope &env);
+   void              QueueNews(const VPNewsMsg &n);
 
 public:
    CVPStore          store;
-   VPMessage         hello;           // filled by the EA: terminal, account, symbols ...
+   VPHelloMsg        hello;           // filled by the EA: terminal, account, symbols ...
    int               received;        // counters for the panel and the tests
    int               errors_received;
    int               errors_sent;
@@ -61,26 +71,32 @@ public:
    int               duplicates;
    int               welcomes;        // welcomes received (a new one means a fresh session on the sidecar)
 
+                     CVPSession(void) { m_state = VP_SESSION_CLOSED; }
    bool              Start(const string &endpoint, const string &routing_id, const string &store_dir);
    void              Stop(void);
    // Receives everything waiting and does the protocol's bookkeeping. Never blocks.
    void              Poll(void);
    // Heartbeats, hello retries with backoff. Call from OnTimer after Poll.
    void              Housekeeping(void);
-   // The next signal for the EA (false when none). Call Processed(seq) once it is acted on.
-   bool              NextSignal(VPMessage &m);
+   // The next signal for the EA and its envelope (false when none). Call Processed(env.seq) once it is acted on.
+   bool              NextSignal(VPEnvelope &env, VPSignalMsg &s);
    void              Processed(long seq);
-   // The next news release pushed by the sidecar (false when none): release UTC ms, currency ("USD" or "All"),
-   // impact word (low, medium, high), title. Not reliable: the sidecar pushes it again after every welcome.
-   bool              NextNews(long &release_ms, string &currency, string &impact, string &title);
-   // Sends a reliable message (account, signal_ack, fill): journaled in the outbox before it goes out.
-   long              SendReliable(VPMessage &m);
-   // Sends a non-reliable message (tick, bar, governor_state); dropped while not welcomed.
-   bool              SendVolatile(VPMessage &m);
-   bool              Welcomed(void) const { return m_welcomed; }
+   // The next news release pushed by the sidecar (false when none). Not reliable: the sidecar pushes it again
+   // after every welcome.
+   bool              NextNews(VPNewsMsg &n);
+   // Sends a reliable message: journaled in the outbox before it goes out; returns its seq.
+   long              SendReliable(const VPAccountMsg &m);
+   long              SendReliable(const VPSignalAckMsg &m);
+   long              SendReliable(const VPFillMsg &m);
+   // Sends a non-reliable message; dropped (false) while not welcomed.
+   bool              SendVolatile(const VPTickMsg &m);
+   bool              SendVolatile(const VPBarMsg &m);
+   bool              SendVolatile(const VPGovernorStateMsg &m);
+   ENUM_VP_SESSION_STATE State(void) const { return m_state; }
+   bool              Welcomed(void) const { return m_state == VP_SESSION_WELCOMED; }
    // ms since the sidecar was last heard from; stale beyond stale_ms (docs/protocol.md section 4)
    long              SilentMs(void) { return Mono() - m_last_rx_ms; }
-   bool              Stale(void) { return !m_welcomed || SilentMs() > m_stale_ms; }
+   bool              Stale(void) { return !Welcomed() || SilentMs() > m_stale_ms; }
    int               StaleMs(void) const { return m_stale_ms; }
    string            RoutingId(void) const { return m_routing_id; }
    long              SocketHandle(void) const { return m_zmq.Handle(); }
@@ -91,7 +107,7 @@ bool CVPSession::Start(const string &endpoint, const string &routing_id, const s
   {
    m_endpoint = endpoint;
    m_routing_id = routing_id;
-   m_welcomed = false;
+   m_state = VP_SESSION_CLOSED;
    m_heartbeat_ms = 1000;
    m_stale_ms = 5000;
    m_hello_backoff_ms = 1000;
@@ -102,11 +118,9 @@ bool CVPSession::Start(const string &endpoint, const string &routing_id, const s
    resent = 0;
    duplicates = 0;
    welcomes = 0;
+   ArrayResize(m_inbox_env, 0);
    ArrayResize(m_inbox, 0);
-   ArrayResize(m_news_release, 0);
-   ArrayResize(m_news_currency, 0);
-   ArrayResize(m_news_impact, 0);
-   ArrayResize(m_news_title, 0);
+   ArrayResize(m_news, 0);
    store.Open(store_dir);
    // seqs are strictly increasing over the EA's lifetime: continue above everything a previous run reserved
    m_seq = store.seq_reserved;
@@ -120,6 +134,7 @@ bool CVPSession::Start(const string &endpoint, const string &routing_id, const s
       return false;
    PrintFormat("VProp: DEALER %s -> %s, %d unacked message(s) in the outbox, %d executed signal id(s) known",
                routing_id, endpoint, ArraySize(store.outbox), store.ExecutedCount());
+   m_state = VP_SESSION_HELLO_SENT;
    SendHello();
    return true;
   }
@@ -129,24 +144,32 @@ void CVPSession::Stop(void)
    store.SaveState();
    store.SaveOutbox();
    m_zmq.Close();
-   m_welcomed = false;
+   m_state = VP_SESSION_CLOSED;
   }
 
-void CVPSession::Header(VPMessage &m, const string &type)
+void CVPSession::Header(VPEnvelope &h, ENUM_VP_MSG_TYPE type)
   {
-   m.v = VP_VERSION;
-   m.type = type;
+   h.v = VP_VERSION;
+   h.type = type;
    m_seq++;
    if(m_seq >= store.seq_reserved)
      {
       store.seq_reserved = m_seq + VP_SEQ_BLOCK;
       store.SaveState();
      }
-   m.seq = m_seq;
-   m.ts_ms = (long)TimeGMT() * 1000;
-   m.prev = 0;
-   m.resend = false;
-   m.ack_req = false;
+   h.seq = m_seq;
+   h.ts_ms = (long)TimeGMT() * 1000;
+   h.prev = 0;
+   h.resend = false;
+   h.ack_req = false;
+  }
+
+// A reliable message's header: the next seq, chained to our previous reliable message by prev.
+void CVPSession::ReliableHeader(VPEnvelope &h, ENUM_VP_MSG_TYPE type)
+  {
+   Header(h, type);
+   h.prev = store.out_prev;
+   store.out_prev = h.seq;
   }
 
 bool CVPSession::Transmit(const string &json)
@@ -159,15 +182,16 @@ bool CVPSession::Transmit(const string &json)
 
 void CVPSession::SendHello(void)
   {
-   Header(hello, "hello");
+   VPEnvelope h;
+   Header(h, VP_MSG_HELLO);
    ArrayResize(hello.versions, 1);
    hello.versions[0] = VP_VERSION;
    hello.ack_seq = store.in_last;
-   Transmit(VPEncode(hello));
+   Transmit(VPEncode(h, hello));
    m_last_hello_ms = Mono();
    m_next_hello_ms = m_last_hello_ms + m_hello_backoff_ms;
    m_hello_backoff_ms = MathMin(m_hello_backoff_ms * 2, 30000);
-   PrintFormat("VProp: hello sent (seq %I64d, ack_seq %I64d)", hello.seq, hello.ack_seq);
+   PrintFormat("VProp: hello sent (seq %I64d, ack_seq %I64d)", h.seq, hello.ack_seq);
   }
 
 void CVPSession::ResendOutbox(long after_seq)
@@ -190,49 +214,86 @@ void CVPSession::ResendOutbox(long after_seq)
       PrintFormat("VProp: resent %d unacked message(s) after seq %I64d", n, after_seq);
   }
 
-void CVPSession::SendError(const string &code, const string &field, const string &message, long ref_seq)
+void CVPSession::SendError(ENUM_VP_ERROR_CODE code, const string &field, const string &message, long ref_seq)
   {
-   VPMessage e;
-   VPClear(e);
-   Header(e, "error");
+   VPEnvelope h;
+   Header(h, VP_MSG_ERROR);
+   VPErrorMsg e;
    e.code = code;
    e.field = field;
    e.message = message;
    e.ref_seq = ref_seq;
-   Transmit(VPEncode(e));
+   Transmit(VPEncode(h, e));
    errors_sent++;
   }
 
 void CVPSession::SendAck(long echo_seq)
   {
-   VPMessage a;
-   VPClear(a);
-   Header(a, "ack");
+   VPEnvelope h;
+   Header(h, VP_MSG_ACK);
+   VPAckMsg a;
    a.ack_seq = store.in_last;
    a.echo_seq = echo_seq;
-   Transmit(VPEncode(a));
+   Transmit(VPEncode(h, a));
   }
 
-long CVPSession::SendReliable(VPMessage &m)
+// The outbox first (and its files), then the wire: a crash between the two loses nothing.
+long CVPSession::Journal(long seq, const string &json)
   {
-   Header(m, m.type);
-   m.prev = store.out_prev;
-   store.out_prev = m.seq;
-   string json = VPEncode(m);
-   store.AddOutbox(m.seq, json);
+   store.AddOutbox(seq, json);
    store.SaveOutbox();
    store.SaveState();
-   if(m_welcomed)
+   if(Welcomed())
       Transmit(json);
-   return m.seq;
+   return seq;
   }
 
-bool CVPSession::SendVolatile(VPMessage &m)
+long CVPSession::SendReliable(const VPAccountMsg &m)
   {
-   if(!m_welcomed)
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_ACCOUNT);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
+long CVPSession::SendReliable(const VPSignalAckMsg &m)
+  {
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_SIGNAL_ACK);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
+long CVPSession::SendReliable(const VPFillMsg &m)
+  {
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_FILL);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
+bool CVPSession::SendVolatile(const VPTickMsg &m)
+  {
+   if(!Welcomed())
       return false;
-   Header(m, m.type);
-   return Transmit(VPEncode(m));
+   VPEnvelope h;
+   Header(h, VP_MSG_TICK);
+   return Transmit(VPEncode(h, m));
+  }
+
+bool CVPSession::SendVolatile(const VPBarMsg &m)
+  {
+   if(!Welcomed())
+      return false;
+   VPEnvelope h;
+   Header(h, VP_MSG_BAR);
+   return Transmit(VPEncode(h, m));
+  }
+
+bool CVPSession::SendVolatile(const VPGovernorStateMsg &m)
+  {
+   if(!Welcomed())
+      return false;
+   VPEnvelope h;
+   Header(h, VP_MSG_GOVERNOR_STATE);
+   return Transmit(VPEncode(h, m));
   }
 
 void CVPSession::Poll(void)
@@ -244,144 +305,170 @@ void CVPSession::Poll(void)
      {
       received++;
       m_last_rx_ms = Mono();
-      VPMessage m;
+      VPEnvelope env;
       VPError err;
-      if(!m_dec.Decode(json, bytes, m, err))
+      if(!m_dec.Decode(json, bytes, env, err))
         {
-         PrintFormat("VProp: rejected a message from the sidecar: %s (%s)", err.code, err.message);
+         PrintFormat("VProp: rejected a message from the sidecar: %s (%s)", VPErrorCodeWire(err.code), err.message);
          SendError(err.code, err.field, err.message, err.ref_seq);
          continue;
         }
-      if(!m.resend && m.type != "welcome")
+      if(!env.resend && env.type != VP_MSG_WELCOME)
         {
-         if(m.seq <= m_last_fresh_in && m.type != "error")
+         if(env.seq <= m_last_fresh_in && env.type != VP_MSG_ERROR)
            {
-            SendError("seq_not_increasing", "seq", "seq " + IntegerToString(m.seq) + " is not above " +
-                      IntegerToString(m_last_fresh_in), m.seq);
+            SendError(VP_ERR_SEQ_NOT_INCREASING, "seq", "seq " + IntegerToString(env.seq) + " is not above " +
+                      IntegerToString(m_last_fresh_in), env.seq);
             continue;
            }
-         m_last_fresh_in = m.seq;
+         m_last_fresh_in = env.seq;
         }
-      if(m.ack_req && m.type != "ack")
-         SendAck(m.seq);
-      if(m.type == "welcome")
+      if(env.ack_req && env.type != VP_MSG_ACK)
+         SendAck(env.seq);
+      switch(env.type)
         {
-         bool first = !m_welcomed;
-         m_welcomed = true;
-         welcomes++;
-         m_hello_backoff_ms = 1000;
-         m_heartbeat_ms = m.heartbeat_ms > 0 ? m.heartbeat_ms : 1000;
-         m_stale_ms = m.stale_ms > 0 ? m.stale_ms : 5000;
-         m_last_fresh_in = m.seq;
-         if(m_sidecar_session != m.session)
-            PrintFormat("VProp: welcome from sidecar session %s (ack_seq %I64d)", m.session, m.ack_seq);
-         m_sidecar_session = m.session;
-         store.DropAcked(m.ack_seq);
-         ResendOutbox(m.ack_seq);
-         if(!first)
-            PrintFormat("VProp: re-welcomed");
+         case VP_MSG_WELCOME:
+           {
+            VPWelcomeMsg w;
+            m_dec.Read(w);
+            OnWelcome(env, w);
+            break;
+           }
+         case VP_MSG_ACK:
+           {
+            VPAckMsg a;
+            m_dec.Read(a);
+            store.DropAcked(a.ack_seq);
+            break;
+           }
+         case VP_MSG_ERROR:
+           {
+            VPErrorMsg e;
+            m_dec.Read(e);
+            OnError(e);
+            break;
+           }
+         case VP_MSG_NEWS:
+           {
+            VPNewsMsg n;
+            m_dec.Read(n);
+            QueueNews(n);
+            break;
+           }
+         default:
+            if(VPIsReliable(env.type))
+               OnReliable(env);
+            // heartbeats only refresh m_last_rx_ms; other types are not for the EA
+            break;
         }
-      else
-         if(m.type == "ack")
-            store.DropAcked(m.ack_seq);
-         else
-            if(m.type == "error")
-              {
-               errors_received++;
-               if(m.code == "hello_required")
-                 {
-                  // the sidecar restarted (or never saw us): say hello again at once
-                  if(m_welcomed)
-                     PrintFormat("VProp: sidecar asks for hello (restarted?); reconnecting the session");
-                  m_welcomed = false;
-                  m_hello_backoff_ms = 1000;
-                  if(Mono() - m_last_hello_ms >= 200) // one hello for a burst of queued messages
-                     SendHello();
-                 }
-               else
-                  if(m.code == "gap")
-                     ResendOutbox(0); // the sidecar's ack (sent with the error) already dropped what it has
-                  else
-                     PrintFormat("VProp: sidecar reports %s on %s (seq %I64d): %s", m.code, m.field, m.ref_seq, m.message);
-              }
-            else
-               if(VPIsReliable(m.type))
-                  OnReliable(m, json);
-               else
-                  if(m.type == "news")
-                     QueueNews(m);
-               // heartbeats only refresh m_last_rx_ms; other types are not for the EA
      }
   }
 
-// A reliable message from the sidecar (a signal): duplicate, in order, or after a gap (section 5).
-void CVPSession::OnReliable(VPMessage &m, const string &json)
+void CVPSession::OnWelcome(const VPEnvelope &env, const VPWelcomeMsg &w)
   {
-   if(m.seq <= store.in_last)
+   bool first = !Welcomed();
+   m_state = VP_SESSION_WELCOMED;
+   welcomes++;
+   m_hello_backoff_ms = 1000;
+   m_heartbeat_ms = w.heartbeat_ms > 0 ? w.heartbeat_ms : 1000;
+   m_stale_ms = w.stale_ms > 0 ? w.stale_ms : 5000;
+   m_last_fresh_in = env.seq;
+   if(m_sidecar_session != w.session)
+      PrintFormat("VProp: welcome from sidecar session %s (ack_seq %I64d)", w.session, w.ack_seq);
+   m_sidecar_session = w.session;
+   store.DropAcked(w.ack_seq);
+   ResendOutbox(w.ack_seq);
+   if(!first)
+      PrintFormat("VProp: re-welcomed");
+  }
+
+void CVPSession::OnError(const VPErrorMsg &e)
+  {
+   errors_received++;
+   switch(e.code)
+     {
+      case VP_ERR_HELLO_REQUIRED:
+         // the sidecar restarted (or never saw us): say hello again at once
+         if(Welcomed())
+            PrintFormat("VProp: sidecar asks for hello (restarted?); reconnecting the session");
+         m_state = VP_SESSION_HELLO_SENT;
+         m_hello_backoff_ms = 1000;
+         if(Mono() - m_last_hello_ms >= 200) // one hello for a burst of queued messages
+            SendHello();
+         break;
+      case VP_ERR_GAP:
+         ResendOutbox(0); // the sidecar's ack (sent with the error) already dropped what it has
+         break;
+      default:
+         PrintFormat("VProp: sidecar reports %s on %s (seq %I64d): %s", VPErrorCodeWire(e.code), e.field, e.ref_seq, e.message);
+         break;
+     }
+  }
+
+// A reliable message from the sidecar: duplicate, in order, or after a gap (section 5). In order, it waits in the
+// inbox for the EA; only signals carry a payload the EA acts on (the sidecar sends no other reliable type).
+void CVPSession::OnReliable(const VPEnvelope &env)
+  {
+   if(env.seq <= store.in_last)
      {
       duplicates++;
       SendAck(0);
       return;
      }
-   for(int i = 0; i < ArraySize(m_inbox); i++)
-      if(StringFind(m_inbox[i], "\"seq\":" + IntegerToString(m.seq) + ",") >= 0)
+   for(int i = 0; i < ArraySize(m_inbox_env); i++)
+      if(m_inbox_env[i].seq == env.seq)
          return; // already queued for the EA
-   if(m.prev > store.in_last)
+   if(env.prev > store.in_last)
      {
-      SendError("gap", "prev", "prev " + IntegerToString(m.prev) + " is ahead of " + IntegerToString(store.in_last), m.seq);
+      SendError(VP_ERR_GAP, "prev", "prev " + IntegerToString(env.prev) + " is ahead of " + IntegerToString(store.in_last), env.seq);
       SendAck(0);
       return;
      }
-   int n = ArraySize(m_inbox);
+   int n = ArraySize(m_inbox_env);
+   ArrayResize(m_inbox_env, n + 1);
    ArrayResize(m_inbox, n + 1);
-   m_inbox[n] = VPEncode(m);
+   m_inbox_env[n] = env;
+   if(env.type == VP_MSG_SIGNAL)
+      m_dec.Read(m_inbox[n]);
   }
 
-bool CVPSession::NextSignal(VPMessage &m)
+bool CVPSession::NextSignal(VPEnvelope &env, VPSignalMsg &s)
   {
-   if(ArraySize(m_inbox) == 0)
-      return false;
-   VPError err;
-   bool ok = m_dec.Decode(m_inbox[0], StringLen(m_inbox[0]), m, err);
-   ArrayRemove(m_inbox, 0, 1);
-   return ok;
+   while(ArraySize(m_inbox_env) > 0)
+     {
+      env = m_inbox_env[0];
+      s = m_inbox[0];
+      ArrayRemove(m_inbox_env, 0, 1);
+      ArrayRemove(m_inbox, 0, 1);
+      if(env.type == VP_MSG_SIGNAL)
+         return true;
+      // a reliable message that is not a signal: in order, nothing to act on
+      PrintFormat("VProp: ignored a reliable %s from the sidecar (seq %I64d)", VPMsgTypeWire(env.type), env.seq);
+      Processed(env.seq);
+     }
+   return false;
   }
 
 // Bounded: the EA drains the queue every timer; a burst beyond VP_NEWS_QUEUE drops the oldest (the governors keep
 // their own list, and the sidecar pushes its calendar again after a re-hello).
-void CVPSession::QueueNews(const VPMessage &m)
+void CVPSession::QueueNews(const VPNewsMsg &n)
   {
-   int n = ArraySize(m_news_release);
-   if(n >= VP_NEWS_QUEUE)
+   int k = ArraySize(m_news);
+   if(k >= VP_NEWS_QUEUE)
      {
-      ArrayRemove(m_news_release, 0, 1);
-      ArrayRemove(m_news_currency, 0, 1);
-      ArrayRemove(m_news_impact, 0, 1);
-      ArrayRemove(m_news_title, 0, 1);
-      n--;
+      ArrayRemove(m_news, 0, 1);
+      k--;
      }
-   ArrayResize(m_news_release, n + 1);
-   ArrayResize(m_news_currency, n + 1);
-   ArrayResize(m_news_impact, n + 1);
-   ArrayResize(m_news_title, n + 1);
-   m_news_release[n] = m.release_ms;
-   m_news_currency[n] = m.currency;
-   m_news_impact[n] = m.impact;
-   m_news_title[n] = m.title;
+   ArrayResize(m_news, k + 1);
+   m_news[k] = n;
   }
 
-bool CVPSession::NextNews(long &release_ms, string &currency, string &impact, string &title)
+bool CVPSession::NextNews(VPNewsMsg &n)
   {
-   if(ArraySize(m_news_release) == 0)
+   if(ArraySize(m_news) == 0)
       return false;
-   release_ms = m_news_release[0];
-   currency = m_news_currency[0];
-   impact = m_news_impact[0];
-   title = m_news_title[0];
-   ArrayRemove(m_news_release, 0, 1);
-   ArrayRemove(m_news_currency, 0, 1);
-   ArrayRemove(m_news_impact, 0, 1);
-   ArrayRemove(m_news_title, 0, 1);
+   n = m_news[0];
+   ArrayRemove(m_news, 0, 1);
    return true;
   }
 
@@ -398,7 +485,7 @@ void CVPSession::Processed(long seq)
 void CVPSession::Housekeeping(void)
   {
    long now = Mono();
-   if(!m_welcomed)
+   if(!Welcomed())
      {
       if(now >= m_next_hello_ms)
          SendHello();
@@ -412,10 +499,9 @@ void CVPSession::Housekeeping(void)
      }
    if(now - m_last_tx_ms >= m_heartbeat_ms)
      {
-      VPMessage h;
-      VPClear(h);
-      Header(h, "heartbeat");
-      Transmit(VPEncode(h));
+      VPEnvelope h;
+      Header(h, VP_MSG_HEARTBEAT);
+      Transmit(VPEncodeHeartbeat(h));
      }
   }
 

@@ -20,15 +20,26 @@ int  zmq_recv(long socket, uchar &buf[], ulong len, int flags);
 int  zmq_errno(void);
 #import
 
-#define VP_ZMQ_DEALER            5
-#define VP_ZMQ_ROUTING_ID        5
-#define VP_ZMQ_LINGER            17
-#define VP_ZMQ_RECONNECT_IVL     18
-#define VP_ZMQ_RECONNECT_IVL_MAX 21
-#define VP_ZMQ_SNDHWM            23
-#define VP_ZMQ_RCVHWM            24
-#define VP_ZMQ_DONTWAIT          1
-#define VP_ZMQ_EAGAIN            11
+// libzmq's constants (zmq.h, 4.3), with the values the DLL expects.
+enum ENUM_VP_ZMQ_SOCKET_TYPE
+  {
+   VP_ZMQ_DEALER = 5
+  };
+
+enum ENUM_VP_ZMQ_OPTION
+  {
+   VP_ZMQ_ROUTING_ID        = 5,
+   VP_ZMQ_LINGER            = 17,
+   VP_ZMQ_RECONNECT_IVL     = 18,
+   VP_ZMQ_RECONNECT_IVL_MAX = 21,
+   VP_ZMQ_SNDHWM            = 23,
+   VP_ZMQ_RCVHWM            = 24
+  };
+
+enum ENUM_VP_ZMQ_FLAG
+  {
+   VP_ZMQ_DONTWAIT = 1
+  };
 
 class CVPZmq
   {
@@ -38,7 +49,7 @@ private:
    uchar             m_rx[];
    uchar             m_tx[];
 
-   bool              SetInt(int option, int value)
+   bool              SetInt(ENUM_VP_ZMQ_OPTION option, int value)
      {
       uchar b[];
       ArrayResize(b, 4);

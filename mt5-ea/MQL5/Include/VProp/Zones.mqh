@@ -9,9 +9,13 @@
 #ifndef VPROP_ZONES_MQH
 #define VPROP_ZONES_MQH
 
-#define VPZ_RULE_NONE 0
-#define VPZ_RULE_EU   1   // last Sunday of March and October, 01:00 UTC
-#define VPZ_RULE_US   2   // second Sunday of March, first Sunday of November, 02:00 local (anchor zone)
+// When a zone switches to summer time.
+enum ENUM_VPZ_DST_RULE
+  {
+   VPZ_RULE_NONE = 0,   // no summer time
+   VPZ_RULE_EU   = 1,   // last Sunday of March and October, 01:00 UTC
+   VPZ_RULE_US   = 2    // second Sunday of March, first Sunday of November, 02:00 local (anchor zone)
+  };
 
 #define VP_DAY_MS 86400000
 
@@ -20,7 +24,7 @@ struct VPZone
    string            name;
    int               std_s;       // standard offset from UTC, seconds
    int               dst_s;       // extra offset in summer (0: no DST)
-   int               rule;
+   ENUM_VPZ_DST_RULE rule;
    int               anchor_std_s;// US rule: standard offset of the zone whose 02:00 triggers the switch
   };
 

@@ -1,0 +1,1 @@
+enum ENUM_SIDE : int { SIDE_BUY = 0, SIDE_SELL = 1 };

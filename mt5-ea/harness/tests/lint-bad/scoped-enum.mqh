@@ -1,0 +1,1 @@
+enum class ENUM_SIDE { SIDE_BUY = 0, SIDE_SELL = 1 };

@@ -1,0 +1,5 @@
+struct VPQuote
+  {
+   double            bid;
+                     VPQuote(double b) { bid = b; }
+  };
