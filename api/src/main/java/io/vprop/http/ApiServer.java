@@ -10,15 +10,19 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vprop.governors.time.FirmDayClock;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +37,10 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
     private final Javalin app;
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final SidecarKernel kernel;
+    private final FirmDayClock firmDay;
     private final String token;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<WsContext, Boolean> sockets = new ConcurrentHashMap<>();
@@ -41,10 +48,12 @@ public final class ApiServer implements AutoCloseable {
     private final long startedMs = System.currentTimeMillis();
 
     /**
-     * @param token required on every request and WebSocket when not null (binding beyond loopback)
+     * @param firmDay the firm-day clock of the configured profile, the one the kernel's governors reset on
+     * @param token   required on every request and WebSocket when not null (binding beyond loopback)
      */
-    public ApiServer(SidecarKernel kernel, EventBus events, PrometheusMeterRegistry metrics, String token) {
+    public ApiServer(SidecarKernel kernel, EventBus events, PrometheusMeterRegistry metrics, FirmDayClock firmDay, String token) {
         this.kernel = kernel;
+        this.firmDay = Objects.requireNonNull(firmDay, "firmDay");
         this.token = token;
         boolean panel = ApiServer.class.getResource("/web/index.html") != null;
         app = Javalin.create(cfg -> {
@@ -63,7 +72,8 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/fills", ctx -> ctx.json(kernel.journalReader().fills(limit(ctx))));
         app.get("/api/signals", ctx -> ctx.json(kernel.journalReader().signals(limit(ctx))));
         app.post("/api/signals", this::postSignal);
-        app.get("/api/governors", ctx -> ctx.json(Map.of("profile", kernel.governorProfile(), "accounts", kernel.governorSnapshots())));
+        app.get("/api/governors", ctx -> ctx.json(Map.of("profile", kernel.governorProfile(), "firmDay", firmDayJson(kernel.nowMs()),
+                "accounts", kernel.governorSnapshots())));
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
         app.get("/api/governors/events", ctx -> ctx.json(kernel.journalReader().events("governor", limit(ctx))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -146,6 +156,25 @@ public final class ApiServer implements AutoCloseable {
         m.put("signals_sent", s.signalsSent());
         m.put("fills_recorded", s.fillsRecorded());
         m.put("journal", Map.of("bytes", s.journalBytes(), "file", kernel.journalReader().toString()));
+        return m;
+    }
+
+    /**
+     * The firm-day clock at the sidecar's {@code now}: what the panel's header and reset countdown show. The accounts'
+     * snapshots carry the same clock at their terminal's time (market time in a replay or paper demo).
+     */
+    Map<String, Object> firmDayJson(long now) {
+        long next = firmDay.nextReset(now);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zone", firmDay.zone());
+        m.put("resetTime", firmDay.resetTime().toString());
+        m.put("nowMs", now);
+        m.put("day", firmDay.dayOf(now).toString());
+        m.put("dayStartMs", firmDay.dayStart(now));
+        m.put("nextResetMs", next);
+        m.put("nextResetLocal", firmDay.wallTime(next).format(WALL));
+        ZoneOffset offset = firmDay.offset(next);
+        m.put("nextResetOffset", offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
         return m;
     }
 

@@ -2,6 +2,7 @@ package io.vprop.app;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vprop.analytics.AnalyticsApi;
 import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 import io.vprop.http.ApiServer;
@@ -12,6 +13,7 @@ import io.vprop.kernel.SidecarKernel;
 import io.vprop.kernel.Strategy;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.time.FirmDayClock;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.RiskEngine;
 import io.vprop.signal.EventSource;
@@ -83,7 +85,10 @@ public final class Sidecar implements AutoCloseable {
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
-        AccountGovernors governors = new AccountGovernors(profile(cfg.get("firm.profile")), cfg.get("firm.profile"),
+        FirmProfile profile = profile(cfg.get("firm.profile"));
+        // one firm-day clock: the governors reset on it, the API and the analytics count days on it
+        FirmDayClock firmDay = profile.dayClock();
+        AccountGovernors governors = new AccountGovernors(profile, cfg.get("firm.profile"),
                 cfg.getDouble("firm.initial.balance"), journal);
         risk.add(governors);
         SidecarKernel.Config kc = new SidecarKernel.Config(cfg.get("zmq.endpoint"), cfg.getInt("heartbeat.ms"),
@@ -106,8 +111,8 @@ public final class Sidecar implements AutoCloseable {
             String host = cfg.get("http.host");
             String token = ApiServer.isLoopback(host) ? null : token(dir);
             try {
-                api = new ApiServer(kernel, events, metrics, token);
-                io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
+                api = new ApiServer(kernel, events, metrics, firmDay, token);
+                AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, firmDay);
                 io.vprop.http.ModelsApi.register(api.app(), models);
                 SidecarKernel k = kernel;
                 if (mem != null) io.vprop.analytics.MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
