@@ -23,6 +23,7 @@ import io.vprop.strategy.EntryFeatures;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.memory.facade.MemoryConfig;
 import io.vprop.memory.facade.TradeMemory;
+import io.vprop.ops.notify.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public final class Sidecar implements AutoCloseable {
     private final SidecarKernel kernel;
     private final ApiServer api;
     private final Thread kernelThread;
-    private io.vprop.ops.notify.Notifier notifier; // null when no notification channel is configured
+    private Notifier notifier; // null when no notification channel is configured
 
     private final List<AutoCloseable> closeables;
 
@@ -86,7 +87,7 @@ public final class Sidecar implements AutoCloseable {
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
         FirmProfile profile = profile(cfg.get("firm.profile"));
-        // one firm-day clock: the governors reset on it, the API and the analytics count days on it
+        // one firm-day clock: the governors reset on it, the API, analytics and the daily digest count days on it
         FirmDayClock firmDay = profile.dayClock();
         AccountGovernors governors = new AccountGovernors(profile, cfg.get("firm.profile"),
                 cfg.getDouble("firm.initial.balance"), journal);
@@ -129,7 +130,7 @@ public final class Sidecar implements AutoCloseable {
         }
         Sidecar sidecar = new Sidecar(journal, events, kernel, api, t, closeables);
         io.vprop.ops.log.LogSetup.apply(cfg);
-        sidecar.notifier = io.vprop.ops.notify.Notifier.start(cfg, events, metrics);
+        sidecar.notifier = Notifier.start(cfg, events, firmDay, metrics);
         return sidecar;
     }
 
