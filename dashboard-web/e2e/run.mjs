@@ -28,10 +28,6 @@ function assert(cond, msg) {
   if (!cond) throw new Error(msg);
 }
 
-function close(a, b, tol, what) {
-  assert(a !== null && b !== null && Math.abs(a - b) <= tol, `${what}: page shows ${a}, REST says ${b}`);
-}
-
 const PAGES = ['compliance', 'overview', 'alphas', 'regimes', 'risk', 'learning', 'sessions'];
 
 let demo, browser, page;
@@ -71,21 +67,45 @@ async function pageTest(id, check) {
   });
 }
 
-pageTest('compliance', async () => {
-  const c = await demo.api('/api/analytics/compliance');
-  const caps = await demo.api('/api/analytics/capabilities');
+/** The reset countdown the compliance page shows, in ms, and how coarse it is (no seconds once it is a day or more). */
+async function shownCountdown() {
   const shown = await text('[data-metric="reset.countdown"]');
-  const m = /(?:(\d+) d )?(?:(\d+) h )?(\d+) m(?: (\d+) s)?/.exec(shown);
+  const m = /^(?:(\d+) d )?(?:(\d+) h )?(\d+) m(?: (\d+) s)?$/.exec(shown.trim());
   assert(m, `countdown "${shown}" unreadable`);
-  const ms = ((+(m[1] ?? 0) * 24 + +(m[2] ?? 0)) * 60 + +m[3]) * 60_000 + +(m[4] ?? 0) * 1000;
-  close(ms, c.next_reset_ms - c.now_ms, m[1] ? 60_000 : 5_000, 'time to the next reset');
-  const accounts = await page.$$('[data-account]');
-  if (!caps.governors && Object.keys(c.terminal_states).length === 0) {
-    assert(accounts.length === 0, 'no governor data, yet the page shows accounts');
-    assert((await text('[data-nodata]')).includes('governors not connected'), 'the page does not say governors are not connected');
-  } else {
-    assert(accounts.length > 0, 'governor data exists but no account is shown');
+  return { ms: ((+(m[1] ?? 0) * 24 + +(m[2] ?? 0)) * 60 + +m[3]) * 60_000 + +(m[4] ?? 0) * 1000, coarse: m[4] === undefined };
+}
+
+/**
+ * The compliance page's firm day, reset and countdown against the `firmDay` of GET /api/governors (the governors'
+ * clock), read around the same instant; read again when a reset falls between the reads. Returns that firmDay.
+ */
+async function firmDayMatches(api, tolMs) {
+  let last = '';
+  for (let i = 0; i < 3; i++) {
+    const before = (await api('/api/governors')).firmDay;
+    const day = await text('[data-firm-day]');
+    const reset = await text('[data-firm-reset]');
+    const next = await text('[data-next-reset]');
+    const countdown = await shownCountdown();
+    const after = (await api('/api/governors')).firmDay;
+    if (before.day !== after.day) { await sleep(1500); continue; }
+    assert(day === after.day, `firm day: page shows ${day}, REST says ${after.day}`);
+    assert(reset === `${after.resetTime} ${after.zone}`, `reset: page shows "${reset}", REST says ${after.resetTime} ${after.zone}`);
+    assert(next.startsWith(`${after.nextResetLocal} ${after.zone}`), `next reset: page shows "${next}", REST says ${after.nextResetLocal} ${after.zone}`);
+    const rest = after.nextResetMs - after.nowMs;
+    if (Math.abs(countdown.ms - rest) <= (countdown.coarse ? 60_000 : tolMs)) return after;
+    last = `countdown: page shows ${countdown.ms} ms, REST says ${rest} ms`;
+    await sleep(1500);
   }
+  throw new Error(last || 'a reset fell between every pair of reads');
+}
+
+pageTest('compliance', async () => {
+  const caps = await demo.api('/api/analytics/capabilities');
+  assert(caps.governors, 'GET /api/governors is not served: the panel has no firm-day clock');
+  await firmDayMatches(demo.api, 2_000);
+  const accounts = await page.$$('[data-account]');
+  assert(accounts.length > 0, 'governor data exists but no account is shown');
 });
 
 pageTest('overview', async () => {
@@ -231,6 +251,38 @@ test('a governor warning provoked in the paper terminal appears on the complianc
       (await page.$('[data-rules] [data-rule-status="daily-loss"][data-status="warning"]')) !== null, 2_000, 50);
     results.tests.push({ note: `warning shown ${Date.now() - t0} ms after REST reported it` });
     await page.screenshot({ path: join(artifacts, 'compliance-warning.png'), fullPage: true });
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  } finally {
+    await s.stop();
+  }
+});
+
+/** "2026-03-07" and 17 for an instant on Chicago's wall clock (node's own time-zone data, not the sidecar's). */
+function chicago(ms) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, hour: +p.hour, minute: +p.minute };
+}
+
+test('with --profile topstep-50k the header and countdown show the governors\' firm day: 17:00 America/Chicago', async () => {
+  const s = await startSidecar(['demo', '--speed', '240', '--profile', 'topstep-50k']);
+  try {
+    consoleErrors.length = 0;
+    await open('compliance', s.base);
+    const g = await s.api('/api/governors');
+    assert(g.profile === 'topstep-50k', `profile ${g.profile}`);
+    const f = await firmDayMatches(s.api, 2_000);
+    assert((await text('[data-firm-reset]')) === '17:00 America/Chicago', `reset shown as "${await text('[data-firm-reset]')}"`);
+    // the day and the reset are Chicago's, by node's time-zone data: before 17:00 it is still yesterday's firm day
+    const now = chicago(f.nowMs);
+    const expected = now.hour >= 17 ? now.date : new Date(Date.parse(`${now.date}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    assert(f.day === expected, `firm day ${f.day}, Chicago's calendar says ${expected} (${now.date} ${now.hour}:${now.minute})`);
+    const next = chicago(f.nextResetMs);
+    assert(next.hour === 17 && next.minute === 0, `the next reset ${new Date(f.nextResetMs).toISOString()} is not 17:00 in Chicago`);
+    assert(f.nextResetMs > f.nowMs && f.nextResetMs - f.nowMs <= 25 * 3_600_000, 'the next reset is not within the next day');
+    // the compliance page of a sidecar with another profile: the panel assumes no zone of its own
+    assert(!(await text('header.page')).includes('Prague'), 'the header still names Prague');
+    await page.screenshot({ path: join(artifacts, 'compliance-topstep.png'), fullPage: true });
     assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   } finally {
     await s.stop();

@@ -123,3 +123,42 @@ export function governorEvents(rows: unknown): GovernorEvent[] {
   }
   return out.sort((a, b) => b.tMs - a.tMs);
 }
+
+/**
+ * The firm-day clock in a GET /api/governors answer (`firmDay`): the configured profile's day, the one the governors
+ * reset on, at the sidecar's time. The wall time of the next reset comes from the server, because a broker-server
+ * zone ("Broker/US-DST") is no IANA zone the browser could convert to.
+ */
+export interface FirmDay {
+  zone: string;
+  resetTime: string;
+  nowMs: number;
+  day: string;
+  dayStartMs: number;
+  nextResetMs: number;
+  nextResetLocal: string;
+  nextResetOffset: string;
+}
+
+/** The `firmDay` block of GET /api/governors, or null when the answer has none (or a malformed one). */
+export function firmDayOf(body: unknown): FirmDay | null {
+  if (body === null || typeof body !== 'object') return null;
+  const f = (body as Json).firmDay;
+  if (f === null || typeof f !== 'object') return null;
+  const o = f as Json;
+  const nowMs = n(o.nowMs), dayStartMs = n(o.dayStartMs), nextResetMs = n(o.nextResetMs);
+  const zone = str(o.zone), resetTime = str(o.resetTime), day = str(o.day);
+  if (nowMs === null || dayStartMs === null || nextResetMs === null || !zone || !resetTime || !day) return null;
+  return { zone, resetTime, nowMs, day, dayStartMs, nextResetMs, nextResetLocal: str(o.nextResetLocal), nextResetOffset: str(o.nextResetOffset) };
+}
+
+/** "17:00 America/Chicago": when the firm's day resets. */
+export function resetLabel(f: FirmDay): string {
+  return `${f.resetTime} ${f.zone}`;
+}
+
+/** "2026-03-09 17:00 America/Chicago (UTC−05:00)": the next reset on the firm's own clock. */
+export function nextResetLabel(f: FirmDay): string {
+  if (!f.nextResetLocal) return '';
+  return `${f.nextResetLocal} ${f.zone}${f.nextResetOffset ? ` (UTC${f.nextResetOffset.replace('-', '−')})` : ''}`;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromGovernorsApi, fromTerminalStates, governorEvents, profileOf, status, worst } from '../src/governors';
+import {
+  firmDayOf, fromGovernorsApi, fromTerminalStates, governorEvents, nextResetLabel, profileOf, resetLabel, status, worst,
+} from '../src/governors';
 
 // the governors module's StateSnapshot as Jackson writes it
 const snapshot = {
@@ -64,5 +66,37 @@ describe("the sidecar's /api/governors and /api/governors/events", () => {
     expect(e.map((x) => x.tMs)).toEqual([30, 10]);
     expect(e[1]).toMatchObject({ rule: 'daily_loss', status: 'warning', action: 'BLOCK_ENTRIES', measured: 1, threshold: 2 });
     expect(governorEvents(null)).toEqual([]);
+  });
+});
+
+describe('the firm-day clock of /api/governors', () => {
+  // as the sidecar answers with topstep-50k on Saturday 7 March 2026, 18:00 in Chicago
+  const topstep = {
+    profile: 'topstep-50k', accounts: {},
+    firmDay: { zone: 'America/Chicago', resetTime: '17:00', nowMs: Date.parse('2026-03-08T00:00:00Z'), day: '2026-03-07',
+      dayStartMs: Date.parse('2026-03-07T23:00:00Z'), nextResetMs: Date.parse('2026-03-08T22:00:00Z'),
+      nextResetLocal: '2026-03-08 17:00', nextResetOffset: '-05:00' },
+  };
+  it('reads the clock and labels the reset in the firm\'s own zone', () => {
+    const f = firmDayOf(topstep);
+    expect(f).not.toBeNull();
+    expect(f!.day).toBe('2026-03-07');
+    expect(f!.nextResetMs - f!.nowMs).toBe(22 * 3600_000); // a 23-hour day: the US switch is inside it
+    expect(resetLabel(f!)).toBe('17:00 America/Chicago');
+    expect(nextResetLabel(f!)).toBe('2026-03-08 17:00 America/Chicago (UTC−05:00)');
+  });
+  it('labels a broker-server clock without asking the browser to know the zone', () => {
+    const f = firmDayOf({ firmDay: { ...topstep.firmDay, zone: 'Broker/US-DST', resetTime: '00:00', nextResetLocal: '2026-03-09 00:00', nextResetOffset: '+03:00' } });
+    expect(resetLabel(f!)).toBe('00:00 Broker/US-DST');
+    expect(nextResetLabel(f!)).toBe('2026-03-09 00:00 Broker/US-DST (UTC+03:00)');
+  });
+  it('gives null without a complete clock, never a made-up one', () => {
+    expect(firmDayOf(null)).toBeNull();
+    expect(firmDayOf({ profile: 'x', accounts: {} })).toBeNull();
+    expect(firmDayOf({ firmDay: { ...topstep.firmDay, nextResetMs: null } })).toBeNull();
+    expect(firmDayOf({ firmDay: { ...topstep.firmDay, zone: '' } })).toBeNull();
+  });
+  it('leaves the accounts of the answer as they were', () => {
+    expect(fromGovernorsApi({ ...topstep, accounts: { 'paper-1/100001': snapshot } }).map((a) => a.peer)).toEqual(['paper-1/100001']);
   });
 });

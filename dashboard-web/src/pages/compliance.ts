@@ -1,12 +1,14 @@
 import { get, getOptional } from '../api';
 import { DASH, duration, int, isNum, money, num, pctValue, ruleNumber, time } from '../format';
-import { fromGovernorsApi, fromTerminalStates, governorEvents, profileOf, worst, type AccountView, type RuleView } from '../governors';
+import {
+  firmDayOf, fromGovernorsApi, fromTerminalStates, governorEvents, nextResetLabel, profileOf, resetLabel, worst, type AccountView,
+  type FirmDay, type RuleView,
+} from '../governors';
 import type { Page } from '../page';
 
 import { card, h, kpi, meter, nodata, table } from '../ui';
 
 interface Compliance {
-  now_ms: number; zone: string; reset_time: string; day: string; next_reset_ms: number;
   terminal_states: Record<string, unknown>;
   history: { t_ms: number; peer: string; rule: string; from: string; to: string; value: number; limit: number }[];
 }
@@ -43,6 +45,14 @@ function progress(a: AccountView): HTMLElement[] {
   return out;
 }
 
+/** The header's clock line: profile, firm day and reset, all from GET /api/governors (nothing assumed here). */
+function clockLine(profile: string, day: FirmDay | null): HTMLElement {
+  return h('span', { class: 'sub' }, profile ? `profile ${profile} · ` : '',
+    ...(day
+      ? ['firm day ', h('span', { 'data-firm-day': day.day }, day.day), ' · reset ', h('span', { 'data-firm-reset': '' }, resetLabel(day))]
+      : ['firm day unknown: GET /api/governors is not served by this build']));
+}
+
 function account(a: AccountView): HTMLElement {
   const st = worst(a.rules);
   const source = a.source === 'governors' ? 'governors module' : "terminal's own governors (EA report)";
@@ -64,16 +74,24 @@ export const compliance: Page = {
     const fromGov = fromGovernorsApi(gov);
     const fromEa = fromTerminalStates(c.terminal_states);
     const accounts = [...fromGov, ...fromEa.filter((e) => !fromGov.some((g) => g.peer === e.peer))];
-    const skew = Date.now() - c.now_ms;
-    const countdown = h('div', { class: 'countdown', 'data-metric': 'reset.countdown' }, duration(c.next_reset_ms - c.now_ms));
-    const timer = window.setInterval(() => {
-      countdown.textContent = duration(c.next_reset_ms - (Date.now() - skew));
-    }, 1000);
+    const day = firmDayOf(gov);
+    let timer = 0;
+    let resetCard: HTMLElement;
+    if (day) {
+      // the countdown runs on the browser's clock, corrected by how far it is from the sidecar's
+      const skew = Date.now() - day.nowMs;
+      const countdown = h('div', { class: 'countdown', 'data-metric': 'reset.countdown' }, duration(day.nextResetMs - day.nowMs));
+      timer = window.setInterval(() => {
+        countdown.textContent = duration(day.nextResetMs - (Date.now() - skew));
+      }, 1000);
+      resetCard = card('Next daily reset', countdown, h('div', { class: 'muted', 'data-next-reset': '' }, nextResetLabel(day)));
+    } else {
+      resetCard = card('Next daily reset', nodata('no data yet — the firm-day clock comes from GET /api/governors, which this build does not serve'));
+    }
     root.append(
-      h('header', { class: 'page' }, h('h1', {}, 'Compliance'),
-        h('span', { class: 'sub' }, `${profileOf(gov) ? `profile ${profileOf(gov)} · ` : ''}firm day ${c.day} · ${c.zone} · reset ${c.reset_time}`)),
+      h('header', { class: 'page' }, h('h1', {}, 'Compliance'), clockLine(profileOf(gov), day)),
       h('div', { class: 'grid' },
-        card('Next daily reset', countdown, h('div', { class: 'muted' }, `${time(c.next_reset_ms, c.zone)} ${c.zone}`)),
+        resetCard,
         card('Accounts', accounts.length
           ? h('div', { class: 'kpis' }, ...accounts.map((a) => kpi(a.peer, worst(a.rules), `worst.${a.peer}`, worst(a.rules))))
           : nodata('no data yet — governors not connected: no terminal has reported governor state and GET /api/governors '

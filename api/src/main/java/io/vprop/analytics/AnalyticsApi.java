@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.vprop.journal.AccountSnapshot;
 import io.vprop.journal.JournalReader;
 import io.vprop.journal.JournalSignal;
+import io.vprop.governors.time.FirmDayClock;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.KernelStatus;
 import io.vprop.kernel.SidecarKernel;
@@ -50,7 +51,7 @@ public final class AnalyticsApi implements AutoCloseable {
     private final EventBus events;
     private final JournalReader journal;
     private final LiveFeed feed;
-    private final FirmDay clock;
+    private final FirmDayClock clock;
     private final DigestWriter digests;
     private final ObjectMapper json = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -61,7 +62,7 @@ public final class AnalyticsApi implements AutoCloseable {
     private long lastFills = -1;
     private LocalDate currentDay;
 
-    private AnalyticsApi(SidecarKernel kernel, EventBus events, Path journalFile, Path dataDir, FirmDay clock) {
+    private AnalyticsApi(SidecarKernel kernel, EventBus events, Path journalFile, Path dataDir, FirmDayClock clock) {
         this.kernel = kernel;
         this.events = events;
         this.clock = clock;
@@ -78,9 +79,13 @@ public final class AnalyticsApi implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Registers every /api/analytics route on {@code app} (before it starts) and starts the background tick. */
+    /**
+     * Registers every /api/analytics route on {@code app} (before it starts) and starts the background tick.
+     *
+     * @param clock the firm-day clock of the configured profile (the governors' own): days, digests and sessions
+     */
     public static AnalyticsApi register(Javalin app, SidecarKernel kernel, EventBus events, Path journalFile, Path dataDir,
-                                        FirmDay clock) {
+                                        FirmDayClock clock) {
         AnalyticsApi a = new AnalyticsApi(kernel, events, journalFile, dataDir, clock);
         app.get("/api/analytics/summary", ctx -> a.send(ctx, a.summary(ctx.queryParam("peer"))));
         app.get("/api/analytics/trades", ctx -> a.send(ctx, a.trades(ctx.queryParam("peer"), limit(ctx, 500))));
@@ -107,7 +112,7 @@ public final class AnalyticsApi implements AutoCloseable {
         return a;
     }
 
-    public FirmDay clock() { return clock; }
+    public FirmDayClock clock() { return clock; }
 
     private void send(Context ctx, Object body) throws Exception {
         ctx.contentType("application/json").result(json.writeValueAsString(body));
@@ -250,7 +255,8 @@ public final class AnalyticsApi implements AutoCloseable {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("day", day.toString());
-        m.put("zone", clock.zone().getId());
+        m.put("zone", clock.zone());
+        m.put("reset_time", clock.resetTime().toString());
         m.put("start_ms", from);
         m.put("end_ms", to);
         m.put("sessions", bySession);
@@ -414,14 +420,9 @@ public final class AnalyticsApi implements AutoCloseable {
         return out;
     }
 
+    /** The terminals' own governor reports and their history; the firm-day clock is in GET /api/governors. */
     Map<String, Object> compliance() {
-        long now = kernel.nowMs();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("now_ms", now);
-        m.put("zone", clock.zone().getId());
-        m.put("reset_time", clock.resetTime().toString());
-        m.put("day", clock.dayOf(now).toString());
-        m.put("next_reset_ms", clock.nextResetMs(now));
         Map<String, Object> states = new TreeMap<>();
         Map<String, Long> times = feed.governorStateTimes();
         feed.governorStates().forEach((peer, st) -> states.put(peer, Map.of("ts_ms", times.getOrDefault(peer, 0L), "state", st)));

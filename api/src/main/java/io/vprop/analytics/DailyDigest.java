@@ -2,6 +2,7 @@ package io.vprop.analytics;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.vprop.governors.time.FirmDayClock;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,17 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of one firm day: the trades closed within [start, end) of that day in the firm's clock, their
- * measures overall and per session, alpha and symbol. Pure; {@link DigestWriter} puts it on disk.
+ * The summary of one firm day: the trades closed within [start, end) of that day on the firm's clock (the profile's
+ * {@link FirmDayClock}, the governors' own), their measures overall and per session, alpha and symbol. Pure;
+ * {@link DigestWriter} puts it on disk.
  */
-public record DailyDigest(@JsonSerialize(using = ToStringSerializer.class) LocalDate day, String zone, long startMs, long endMs, String startUtc, String endUtc,
+public record DailyDigest(@JsonSerialize(using = ToStringSerializer.class) LocalDate day, String zone, String resetTime,
+                          long startMs, long endMs, String startUtc, String endUtc,
                           double hours, MetricSet overall, Map<String, MetricSet> bySession,
                           Map<String, MetricSet> byAlpha, Map<String, MetricSet> bySymbol, List<Trade> trades) {
 
-    public static DailyDigest of(LocalDate day, FirmDay clock, List<Trade> allTrades, double startBalance) {
+    public static DailyDigest of(LocalDate day, FirmDayClock clock, List<Trade> allTrades, double startBalance) {
         long start = clock.startMs(day), end = clock.endMs(day);
         List<Trade> ts = allTrades.stream().filter(t -> t.closed() && t.closeMs() >= start && t.closeMs() < end).toList();
-        return new DailyDigest(day, clock.zone().getId(), start, end, Instant.ofEpochMilli(start).toString(),
+        return new DailyDigest(day, clock.zone(), clock.resetTime().toString(), start, end, Instant.ofEpochMilli(start).toString(),
                 Instant.ofEpochMilli(end).toString(), (end - start) / 3_600_000.0, MetricSet.of(ts, startBalance),
                 MetricSet.by("session", ts, startBalance), MetricSet.by("alpha", ts, startBalance),
                 MetricSet.by("symbol", ts, startBalance), ts);

@@ -11,6 +11,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vprop.journal.JournalReader;
+import io.vprop.governors.time.FirmDayClock;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
 import io.vprop.kernel.Submission;
@@ -19,9 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +40,11 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
     private final Javalin app;
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final SidecarKernel kernel;
     private final JournalReader journal;
+    private final FirmDayClock firmDay;
     private final String token;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<WsContext, Boolean> sockets = new ConcurrentHashMap<>();
@@ -46,12 +53,14 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * @param journal read-only queries on the kernel's journal (fills, signals, governor events)
+     * @param firmDay the firm-day clock of the configured profile, the one the kernel's governors reset on
      * @param token   required on every request and WebSocket when not null (binding beyond loopback)
      */
     public ApiServer(SidecarKernel kernel, JournalReader journal, EventBus events, PrometheusMeterRegistry metrics,
-                     String token) {
+                     FirmDayClock firmDay, String token) {
         this.kernel = kernel;
         this.journal = journal;
+        this.firmDay = Objects.requireNonNull(firmDay, "firmDay");
         this.token = token;
         boolean panel = ApiServer.class.getResource("/web/index.html") != null;
         app = Javalin.create(cfg -> {
@@ -70,7 +79,8 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/fills", ctx -> ctx.json(journal.fills(limit(ctx))));
         app.get("/api/signals", ctx -> ctx.json(journal.signals(limit(ctx))));
         app.post("/api/signals", this::postSignal);
-        app.get("/api/governors", ctx -> ctx.json(Map.of("profile", kernel.governorProfile(), "accounts", kernel.governorSnapshots())));
+        app.get("/api/governors", ctx -> ctx.json(Map.of("profile", kernel.governorProfile(), "firmDay", firmDayJson(kernel.nowMs()),
+                "accounts", kernel.governorSnapshots())));
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
         app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", limit(ctx))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -153,6 +163,25 @@ public final class ApiServer implements AutoCloseable {
         m.put("signals_sent", s.signalsSent());
         m.put("fills_recorded", s.fillsRecorded());
         m.put("journal", Map.of("bytes", s.journalBytes(), "file", journal.toString()));
+        return m;
+    }
+
+    /**
+     * The firm-day clock at the sidecar's {@code now}: what the panel's header and reset countdown show. The accounts'
+     * snapshots carry the same clock at their terminal's time (market time in a replay or paper demo).
+     */
+    Map<String, Object> firmDayJson(long now) {
+        long next = firmDay.nextReset(now);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zone", firmDay.zone());
+        m.put("resetTime", firmDay.resetTime().toString());
+        m.put("nowMs", now);
+        m.put("day", firmDay.dayOf(now).toString());
+        m.put("dayStartMs", firmDay.dayStart(now));
+        m.put("nextResetMs", next);
+        m.put("nextResetLocal", firmDay.wallTime(next).format(WALL));
+        ZoneOffset offset = firmDay.offset(next);
+        m.put("nextResetOffset", offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
         return m;
     }
 

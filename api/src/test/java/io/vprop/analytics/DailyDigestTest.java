@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vprop.governors.config.ProfileLoader;
+import io.vprop.governors.time.FirmDayClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import static io.vprop.analytics.Fixtures.t;
@@ -19,9 +20,12 @@ import static io.vprop.analytics.Fixtures.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The firm day and the digest across the 2026 daylight-saving switches (US 8 March, Europe 29 March). */
+/**
+ * The firm day (the profile's {@link FirmDayClock}, the governors' clock) and the digest across the 2026
+ * daylight-saving switches (US 8 March, Europe 29 March).
+ */
 class DailyDigestTest {
-    private final FirmDay prague = FirmDay.FTMO;
+    private final FirmDayClock prague = ProfileLoader.bundled("ftmo-2step").dayClock();
 
     @Test
     void pragueDayIs23HoursOnTheSpringForwardSunday() {
@@ -33,7 +37,7 @@ class DailyDigestTest {
         assertThat(prague.dayOf(t("2026-03-28T23:00:00Z"))).isEqualTo(d);
         assertThat(prague.dayOf(t("2026-03-29T21:59:59Z"))).isEqualTo(d);                         // 23:59:59 CEST
         assertThat(prague.dayOf(t("2026-03-29T22:00:00Z"))).isEqualTo(LocalDate.of(2026, 3, 30));
-        assertThat(prague.nextResetMs(t("2026-03-29T12:00:00Z"))).isEqualTo(t("2026-03-29T22:00:00Z"));
+        assertThat(prague.nextReset(t("2026-03-29T12:00:00Z"))).isEqualTo(t("2026-03-29T22:00:00Z"));
     }
 
     @Test
@@ -42,12 +46,60 @@ class DailyDigestTest {
         assertThat(prague.startMs(LocalDate.of(2026, 3, 9))).isEqualTo(t("2026-03-08T23:00:00Z"));
         assertThat(prague.startMs(LocalDate.of(2026, 3, 8))).isEqualTo(t("2026-03-07T23:00:00Z"));
         // a 17:00 New York reset (a day is named by the date its reset falls on): 22:00Z in EST, 21:00Z in EDT
-        FirmDay ny = new FirmDay(ZoneId.of("America/New_York"), LocalTime.of(17, 0));
+        FirmDayClock ny = FirmDayClock.of("America/New_York", LocalTime.of(17, 0));
         assertThat(ny.startMs(LocalDate.of(2026, 3, 7))).isEqualTo(t("2026-03-07T22:00:00Z"));
         assertThat(ny.startMs(LocalDate.of(2026, 3, 8))).isEqualTo(t("2026-03-08T21:00:00Z"));
         assertThat(ny.endMs(LocalDate.of(2026, 3, 7)) - ny.startMs(LocalDate.of(2026, 3, 7))).isEqualTo(23 * 3_600_000L);
         assertThat(ny.dayOf(t("2026-03-08T21:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 8)); // 17:30 EDT
         assertThat(ny.dayOf(t("2026-03-08T20:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 7)); // 16:30 EDT
+    }
+
+    @Test
+    void topstepsChicagoDayIs23HoursAcrossTheUsSwitchAndItsDigestSaysSo() {
+        FirmDayClock chicago = ProfileLoader.bundled("topstep-50k").dayClock();   // 17:00 America/Chicago
+        LocalDate d = LocalDate.of(2026, 3, 7);                                   // Sat 17:00 CST to Sun 17:00 CDT
+        assertThat(chicago.startMs(d)).isEqualTo(t("2026-03-07T23:00:00Z"));
+        assertThat(chicago.endMs(d)).isEqualTo(t("2026-03-08T22:00:00Z"));
+        assertThat(chicago.dayOf(t("2026-03-08T21:59:59Z"))).isEqualTo(d);           // 16:59:59 CDT
+        assertThat(chicago.dayOf(t("2026-03-08T22:00:00Z"))).isEqualTo(d.plusDays(1));
+        List<Trade> trades = List.of(
+                trade(1, "ema", "EURUSD", 10, "2026-03-07T20:00:00Z", "2026-03-07T22:59:00Z"),  // 16:59 CST: day 6
+                trade(2, "ema", "EURUSD", 20, "2026-03-07T22:00:00Z", "2026-03-07T23:00:00Z"),  // 17:00 CST: day 7
+                trade(3, "ema", "EURUSD", 30, "2026-03-08T20:00:00Z", "2026-03-08T21:59:00Z"),  // 16:59 CDT: day 7
+                trade(4, "ema", "EURUSD", 40, "2026-03-08T21:00:00Z", "2026-03-08T22:00:00Z")); // 17:00 CDT: day 8
+        DailyDigest digest = DailyDigest.of(d, chicago, trades, 50_000);
+        assertThat(digest.hours()).isEqualTo(23.0);
+        assertThat(digest.zone()).isEqualTo("America/Chicago");
+        assertThat(digest.resetTime()).isEqualTo("17:00");
+        assertThat(digest.trades()).extracting(Trade::position).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aBrokerServerDayIsNamedByTheServerDateOfItsReset() {
+        // The5ers: 00:00 on a US-DST broker server = 17:00 New York; Friday 17:00 New York starts Saturday's day
+        FirmDayClock server = ProfileLoader.bundled("the5ers-high-stakes").dayClock();
+        assertThat(server.zone()).isEqualTo("Broker/US-DST");
+        assertThat(server.dayOf(t("2026-03-06T21:59:59Z"))).isEqualTo(LocalDate.of(2026, 3, 6));
+        assertThat(server.dayOf(t("2026-03-06T22:00:00Z"))).isEqualTo(LocalDate.of(2026, 3, 7));
+        assertThat(server.endMs(LocalDate.of(2026, 3, 8))).isEqualTo(t("2026-03-08T21:00:00Z")); // GMT+3 from 8 March
+        DailyDigest digest = DailyDigest.of(LocalDate.of(2026, 3, 8), server, List.of(), 100_000);
+        assertThat(digest.hours()).isEqualTo(23.0);
+        assertThat(digest.startUtc()).isEqualTo("2026-03-07T22:00:00Z");
+    }
+
+    @Test
+    void aResetSkippedByTheGapStartsTheDayAtTheTransition() {
+        // 02:30 does not exist in Prague on 2026-03-29 (02:00 CET -> 03:00 CEST at 01:00 UTC): the day starts at the
+        // transition, as the governors' day does, and the day before is 30 minutes short
+        FirmDayClock c = FirmDayClock.of("Europe/Prague", "02:30");
+        List<Trade> trades = List.of(trade(1, "ema", "EURUSD", 5, "2026-03-29T00:00:00Z", "2026-03-29T00:59:00Z"),
+                trade(2, "ema", "EURUSD", 6, "2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z"));
+        DailyDigest before = DailyDigest.of(LocalDate.of(2026, 3, 28), c, trades, 1_000);
+        DailyDigest on = DailyDigest.of(LocalDate.of(2026, 3, 29), c, trades, 1_000);
+        assertThat(before.endUtc()).isEqualTo("2026-03-29T01:00:00Z").isEqualTo(on.startUtc());
+        assertThat(before.hours()).isEqualTo(23.5);
+        assertThat(before.trades()).extracting(Trade::position).containsExactly(1L);
+        assertThat(on.trades()).extracting(Trade::position).containsExactly(2L);
     }
 
     @Test
@@ -73,6 +125,7 @@ class DailyDigestTest {
         JsonNode back = json.readTree(Files.readString(w.jsonFile(d.day())));
         assertThat(back.path("day").asText()).isEqualTo("2026-03-29");
         assertThat(back.path("zone").asText()).isEqualTo("Europe/Prague");
+        assertThat(back.path("reset_time").asText()).isEqualTo("00:00");
         assertThat(back.path("overall").path("net").asDouble()).isEqualTo(30.0);
         assertThat(back.path("trades")).hasSize(2);
         List<String> csv = Files.readAllLines(w.csvFile(d.day()));
@@ -89,8 +142,8 @@ class DailyDigestTest {
 
     @Test
     void badZoneOrResetIsNamed() {
-        assertThatThrownBy(() -> FirmDay.of("Europe/Pargue", "00:00")).hasMessageContaining("Europe/Pargue");
-        assertThatThrownBy(() -> FirmDay.of("Europe/Prague", "25:00")).hasMessageContaining("25:00");
-        assertThat(FirmDay.of("Europe/Prague", null)).isEqualTo(FirmDay.FTMO);
+        assertThatThrownBy(() -> FirmDayClock.of("Europe/Pargue", "00:00")).hasMessageContaining("Europe/Pargue");
+        assertThatThrownBy(() -> FirmDayClock.of("Europe/Prague", "25:00")).hasMessageContaining("25:00");
+        assertThat(FirmDayClock.of("Europe/Prague", (String) null)).isEqualTo(prague);
     }
 }

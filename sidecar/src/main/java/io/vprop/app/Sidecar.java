@@ -2,6 +2,7 @@ package io.vprop.app;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vprop.analytics.AnalyticsApi;
 import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 import io.vprop.http.ApiServer;
@@ -13,6 +14,7 @@ import io.vprop.kernel.SidecarKernel;
 import io.vprop.kernel.Strategy;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.time.FirmDayClock;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.RiskEngine;
 import io.vprop.signal.alpha.EventSource;
@@ -23,6 +25,7 @@ import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.memory.facade.MemoryConfig;
 import io.vprop.memory.facade.TradeMemory;
 import io.vprop.transport.RouterEndpoint;
+import io.vprop.ops.notify.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +48,7 @@ public final class Sidecar implements AutoCloseable {
     private final SidecarKernel kernel;
     private final ApiServer api;
     private final Thread kernelThread;
-    private io.vprop.ops.notify.Notifier notifier; // null when no notification channel is configured
+    private Notifier notifier; // null when no notification channel is configured
 
     private final List<AutoCloseable> closeables;
 
@@ -87,7 +90,10 @@ public final class Sidecar implements AutoCloseable {
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
-        AccountGovernors governors = new AccountGovernors(profile(cfg.get("firm.profile")), cfg.get("firm.profile"),
+        FirmProfile profile = profile(cfg.get("firm.profile"));
+        // one firm-day clock: the governors reset on it, the API, analytics and the daily digest count days on it
+        FirmDayClock firmDay = profile.dayClock();
+        AccountGovernors governors = new AccountGovernors(profile, cfg.get("firm.profile"),
                 cfg.getDouble("firm.initial.balance"), new JournalGovernorStates(journal));
         risk.add(governors);
         SidecarKernel.Config kc = new SidecarKernel.Config(cfg.getInt("heartbeat.ms"), cfg.getInt("stale.ms"),
@@ -113,8 +119,8 @@ public final class Sidecar implements AutoCloseable {
             String host = cfg.get("http.host");
             String token = ApiServer.isLoopback(host) ? null : token(dir);
             try {
-                api = new ApiServer(kernel, journalReader, events, metrics, token);
-                io.vprop.analytics.AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, io.vprop.analytics.FirmDay.FTMO);
+                api = new ApiServer(kernel, journalReader, events, metrics, firmDay, token);
+                AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, firmDay);
                 io.vprop.http.ModelsApi.register(api.app(), models);
                 SidecarKernel k = kernel;
                 if (mem != null) io.vprop.analytics.MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
@@ -132,7 +138,7 @@ public final class Sidecar implements AutoCloseable {
         }
         Sidecar sidecar = new Sidecar(journal, journalReader, events, kernel, api, t, closeables);
         io.vprop.ops.log.LogSetup.apply(cfg);
-        sidecar.notifier = io.vprop.ops.notify.Notifier.start(cfg, events, metrics);
+        sidecar.notifier = Notifier.start(cfg, events, firmDay, metrics);
         return sidecar;
     }
 

@@ -29,7 +29,8 @@ public final class VpropConfig {
         key("data.dir", "var", "directory of the journal (sidecar.db), the paper terminal's journal and reports");
         key("journal.decisions.retention.days", "30", "journaled decision events (the engine's trades and skips with reasons, for the panel) older than this are deleted, a batch at a time; 0 = keep forever");
         key("journal.durable", "false", "true = SQLite synchronous=FULL (survives power loss, slower); false survives process crashes");
-        key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json");
+        key("firm.profile", "ftmo-2step", "prop-firm profile the governors enforce: a bundled id (docs/governors.md) or a custom profile file ending in .json; "
+                + "its day reset is the firm day of the analytics, the panel and the daily digest too");
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
         key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
         key("calendar.file", "", "economic calendar CSV (DateTime,Currency,Impact,Event,...; ForexFactory export) whose high-impact releases are pushed to the terminals' news governors; empty = none");

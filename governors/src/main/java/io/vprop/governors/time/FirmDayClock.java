@@ -1,7 +1,9 @@
 package io.vprop.governors.time;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
@@ -62,6 +64,19 @@ public final class FirmDayClock {
     /** Wall time of the daily reset in {@link #zone()}. */
     public LocalTime resetTime() {
         return resetTime;
+    }
+
+    /**
+     * The wall time at {@code t} on the firm's clock, for display: a broker-server zone has no {@code ZoneId}, so a
+     * client cannot convert on its own.
+     */
+    public LocalDateTime wallTime(long t) {
+        return clock.localDateTime(t);
+    }
+
+    /** The firm's UTC offset at {@code t} (e.g. -05:00 in Chicago winter, +03:00 on a US-DST broker server in summer). */
+    public ZoneOffset offset(long t) {
+        return clock.offset(t);
     }
 
     /** The firm day {@code t} belongs to: the date of the latest reset at or before {@code t}. */

@@ -17,14 +17,17 @@ final class LocalClock {
         this.rules = rules;
     }
 
+    ZoneOffset offset(long epochMs) {
+        return rules.getOffset(Instant.ofEpochSecond(Math.floorDiv(epochMs, 1000L)));
+    }
+
     LocalDate localDate(long epochMs) {
         return localDateTime(epochMs).toLocalDate();
     }
 
     LocalDateTime localDateTime(long epochMs) {
         long sec = Math.floorDiv(epochMs, 1000L);
-        ZoneOffset off = rules.getOffset(Instant.ofEpochSecond(sec));
-        return LocalDateTime.ofEpochSecond(sec, (int) Math.floorMod(epochMs, 1000L) * 1_000_000, off);
+        return LocalDateTime.ofEpochSecond(sec, (int) Math.floorMod(epochMs, 1000L) * 1_000_000, offset(epochMs));
     }
 
     /**

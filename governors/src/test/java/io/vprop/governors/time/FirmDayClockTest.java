@@ -174,6 +174,24 @@ class FirmDayClockTest {
     }
 
     @Test
+    void wallTimeAndOffsetOnABrokerClockAcrossTheUsSwitch() {
+        // a US-DST server goes from GMT+2 to GMT+3 when New York springs forward: 2026-03-08 07:00 UTC
+        FirmDayClock c = FirmDayClock.of(Zones.BROKER_US_DST, "00:00");
+        assertThat(c.wallTime(t("2026-03-08T06:59:59Z"))).isEqualTo("2026-03-08T08:59:59");
+        assertThat(c.offset(t("2026-03-08T06:59:59Z"))).hasToString("+02:00");
+        assertThat(c.wallTime(t("2026-03-08T07:00:00Z"))).isEqualTo("2026-03-08T10:00");
+        assertThat(c.offset(t("2026-03-08T07:00:00Z"))).hasToString("+03:00");
+        // each reset is server midnight, which is 17:00 New York on both sides of the switch
+        assertThat(c.wallTime(c.nextReset(t("2026-03-08T12:00:00Z")))).isEqualTo("2026-03-09T00:00");
+        assertThat(c.nextReset(t("2026-03-08T12:00:00Z"))).isEqualTo(t("2026-03-08T21:00:00Z"));
+        FirmDayClock chicago = FirmDayClock.of("America/Chicago", "17:00");
+        assertThat(chicago.wallTime(chicago.nextReset(t("2026-03-08T12:00:00Z")))).isEqualTo("2026-03-08T17:00");
+        assertThat(chicago.offset(t("2026-03-08T12:00:00Z"))).hasToString("-05:00");
+        assertThat(chicago.offset(t("2026-03-07T12:00:00Z"))).hasToString("-06:00");
+        assertThat(chicago.wallTime(-1)).isEqualTo("1969-12-31T17:59:59.999"); // before the epoch: no rounding up
+    }
+
+    @Test
     void badZonesAndTimesAreNamed() {
         assertThatThrownBy(() -> Zones.rules("Mars/Olympus"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Mars/Olympus");

@@ -1,16 +1,22 @@
 package io.vprop.ops.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vprop.governors.time.FirmDayClock;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The day in numbers, accumulated from the same events: fills and their net result (profit + commission + swap),
- * refused signals, warnings and breaches, disconnections. {@link #drain} returns the digest text and starts over.
+ * The firm day in numbers, accumulated from the same events: fills and their net result (profit + commission +
+ * swap), refused signals, warnings and breaches, disconnections. {@link #drain} is called at the firm's daily reset
+ * (the profile's {@link FirmDayClock}, the one the governors reset on): it returns the digest of the day that just
+ * ended, labelled with that day, the firm's zone and reset time, and starts over.
  */
 public final class DailyDigest {
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final FirmDayClock firmDay;
     private long fills;
     private double net;
     private long refused;
@@ -19,7 +25,11 @@ public final class DailyDigest {
     private long disconnects;
     private long sinceMs;
 
-    public DailyDigest(long sinceMs) { this.sinceMs = sinceMs; }
+    /** Counting from {@code sinceMs} (when notifications start, usually inside a firm day). */
+    public DailyDigest(long sinceMs, FirmDayClock firmDay) {
+        this.sinceMs = sinceMs;
+        this.firmDay = firmDay;
+    }
 
     public synchronized void onEvent(JsonNode e) {
         JsonNode d = e.path("data");
@@ -40,15 +50,27 @@ public final class DailyDigest {
         if (n.key().startsWith("rule_breach:")) breaches++;
     }
 
-    public synchronized String drain(long nowMs) {
-        String text = String.format(Locale.ROOT, "daily digest %s to %s UTC: %d fill(s), net %+.2f; %d refused signal(s); "
-                        + "%d governor warning(s), %d breach(es); %d disconnection(s).",
-                Instant.ofEpochMilli(sinceMs).atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0),
-                Instant.ofEpochMilli(nowMs).atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0),
-                fills, net, refused, warnings, breaches, disconnects);
+    /**
+     * The digest of the firm day that ends at the reset {@code resetMs} (everything counted since the last drain)
+     * and starts over from there. A first day counted from a start inside it says so; a digest that covers several
+     * days (resets missed while the machine slept) names them all.
+     */
+    public synchronized String drain(long resetMs) {
+        LocalDate ended = firmDay.dayOf(resetMs - 1);
+        long dayStart = firmDay.startMs(ended);
+        String days = sinceMs >= dayStart ? "firm day " + ended : "firm days " + firmDay.dayOf(sinceMs) + " to " + ended;
+        String from = wall(sinceMs) + (sinceMs > dayStart ? " (counting started)" : "");
+        String text = String.format(Locale.ROOT, "daily digest of %s (reset %s %s): %s to %s: %d fill(s), net %+.2f; "
+                        + "%d refused signal(s); %d governor warning(s), %d breach(es); %d disconnection(s).",
+                days, firmDay.resetTime(), firmDay.zone(), from, wall(resetMs), fills, net, refused, warnings, breaches,
+                disconnects);
         fills = refused = warnings = breaches = disconnects = 0;
         net = 0;
-        sinceMs = nowMs;
+        sinceMs = resetMs;
         return text;
+    }
+
+    private String wall(long t) {
+        return firmDay.wallTime(t).format(WALL);
     }
 }

@@ -3,6 +3,7 @@ package io.vprop.ops.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vprop.config.VpropConfig;
+import io.vprop.governors.time.FirmDayClock;
 import io.vprop.kernel.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Subscribes to the kernel's events and tells the trader what matters: governor warnings and breaches, pauses and
- * resumes, disconnections, and a daily digest at 00:00 UTC. Mapping and rate limiting run on the bus's thread
+ * resumes, disconnections, and a daily digest at each reset of the firm day (the profile's {@link FirmDayClock}, the
+ * one the governors reset on: 17:00 America/Chicago for Topstep), covering the firm day that just ended. Mapping and rate limiting run on the bus's thread
  * (cheap); HTTP calls run on the notifier's own thread with a bounded queue, so a slow Telegram never delays
  * events for anyone else. A failed send is logged and counted, never retried in a loop.
  */
@@ -35,6 +36,7 @@ public final class Notifier implements AutoCloseable {
     private final EventMapping mapping;
     private final TokenBucket limiter;
     private final DailyDigest digest;
+    private final FirmDayClock firmDay;
     private final LongSupplier clock;
     private final ObjectMapper json = new ObjectMapper();
     private final ThreadPoolExecutor sender;
@@ -43,13 +45,17 @@ public final class Notifier implements AutoCloseable {
     private final AtomicLong suppressed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private Runnable unsubscribe = () -> { };
+    private volatile long nextDigestMs = -1;
 
-    public Notifier(List<NotificationChannel> channels, String label, int burst, int perMinute, LongSupplier clock) {
+    /** @param firmDay the firm's day clock: the digest is sent at each of its resets */
+    public Notifier(List<NotificationChannel> channels, String label, int burst, int perMinute, LongSupplier clock,
+                    FirmDayClock firmDay) {
         this.channels = List.copyOf(channels);
         this.mapping = new EventMapping(label);
         this.limiter = new TokenBucket(burst, perMinute);
         this.clock = clock;
-        this.digest = new DailyDigest(clock.getAsLong());
+        this.firmDay = firmDay;
+        this.digest = new DailyDigest(clock.getAsLong(), firmDay);
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000), r -> {
             Thread t = new Thread(r, "vprop-notify");
             t.setDaemon(true);
@@ -62,11 +68,15 @@ public final class Notifier implements AutoCloseable {
         });
     }
 
-    /** The notifier the configuration asks for, subscribed to {@code events}; null when no channel is configured. */
-    public static Notifier start(VpropConfig cfg, EventBus events) { return start(cfg, events, null); }
+    /**
+     * The notifier the configuration asks for, subscribed to {@code events}, its digest scheduled at the resets of
+     * {@code firmDay}; null when no channel is configured.
+     */
+    public static Notifier start(VpropConfig cfg, EventBus events, FirmDayClock firmDay) { return start(cfg, events, firmDay, null); }
 
-    /** As {@link #start(VpropConfig, EventBus)}, counting into {@code vprop_notifications_total{result}} when a registry is given. */
-    public static Notifier start(VpropConfig cfg, EventBus events, io.micrometer.core.instrument.MeterRegistry metrics) {
+    /** As {@link #start(VpropConfig, EventBus, FirmDayClock)}, counting into {@code vprop_notifications_total{result}} when a registry is given. */
+    public static Notifier start(VpropConfig cfg, EventBus events, FirmDayClock firmDay,
+                                 io.micrometer.core.instrument.MeterRegistry metrics) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<NotificationChannel> ch = new ArrayList<>();
         if (!cfg.get("notify.telegram.token").isEmpty())
@@ -75,7 +85,7 @@ public final class Notifier implements AutoCloseable {
         if (!cfg.get("notify.webhook.url").isEmpty()) ch.add(new WebhookChannel(cfg.get("notify.webhook.url"), http));
         if (ch.isEmpty()) return null;
         Notifier n = new Notifier(ch, cfg.get("account"), cfg.getInt("notify.burst"), cfg.getInt("notify.rate.per.minute"),
-                System::currentTimeMillis);
+                System::currentTimeMillis, firmDay);
         n.subscribe(events);
         n.scheduleDigest();
         if (metrics != null) n.bind(metrics);
@@ -102,10 +112,9 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** Sends today's digest now (the timer calls this at 00:00 UTC). */
-    public void sendDigest() {
-        long now = clock.getAsLong();
-        offer(new Notification("daily_digest", Notification.Severity.INFO, "📊 " + digest.drain(now), now));
+    /** Sends the digest of the firm day that ends at the reset {@code resetMs} (the timer calls this at each reset). */
+    public void sendDigest(long resetMs) {
+        offer(new Notification("daily_digest", Notification.Severity.INFO, "📊 " + digest.drain(resetMs), clock.getAsLong()));
     }
 
     private void offer(Notification n) {
@@ -140,11 +149,35 @@ public final class Notifier implements AutoCloseable {
                     .tag("result", e.getKey()).description("notifications by outcome").register(metrics);
     }
 
-    private void scheduleDigest() {
+    /**
+     * Schedules the digest at the firm's next reset, and from there at each following one. Each run is scheduled on
+     * its own: a firm day lasts 23 or 25 hours in a daylight-saving week, so a fixed 24 h period would drift.
+     */
+    void scheduleDigest() {
         long now = clock.getAsLong();
-        long midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        timer.scheduleAtFixedRate(this::sendDigest, midnight - now, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
+        long next = firmDay.nextReset(Math.max(now, nextDigestMs));
+        nextDigestMs = next;
+        try {
+            timer.schedule(this::digestDue, next - now, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: no more digests
+        }
     }
+
+    private void digestDue() {
+        // late (the machine slept through resets): the digest runs to the latest reset and names every day it covers
+        long reset = Math.max(nextDigestMs, firmDay.dayStart(clock.getAsLong()));
+        try {
+            sendDigest(reset);
+        } catch (RuntimeException e) {
+            log.warn("daily digest failed: {}", e.toString());
+        }
+        nextDigestMs = reset;
+        scheduleDigest();
+    }
+
+    /** When the next digest is due (UTC ms), -1 before it is scheduled. */
+    public long nextDigestMs() { return nextDigestMs; }
 
     /** Messages delivered (per channel), held back by the rate limit, and failed or dropped. */
     public long sent() { return sent.get(); }

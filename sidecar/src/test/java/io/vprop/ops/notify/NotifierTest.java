@@ -1,6 +1,8 @@
 package io.vprop.ops.notify;
 
 import io.vprop.config.VpropConfig;
+import io.vprop.governors.config.ProfileLoader;
+import io.vprop.governors.time.FirmDayClock;
 import io.vprop.kernel.EventBus;
 import io.vprop.protocol.Payload;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotifierTest {
     static final String TOKEN = "123456:ABC-test_token";
     static final long CHAT = 987654321L;
+
+    /** Topstep's day: 17:00 America/Chicago, the clock the governors reset on. */
+    static final FirmDayClock CHICAGO = ProfileLoader.bundled("topstep-50k").dayClock();
 
     FakeTelegram tg;
     AtomicLong clock = new AtomicLong(1_700_000_000_000L);
@@ -31,8 +37,10 @@ class NotifierTest {
 
     private Notifier notifier(String chat, int burst, int perMinute) {
         return new Notifier(List.of(new TelegramChannel(tg.base(), TOKEN, chat, http),
-                new WebhookChannel(tg.base() + "/hook", http)), "5123456", burst, perMinute, clock::get);
+                new WebhookChannel(tg.base() + "/hook", http)), "5123456", burst, perMinute, clock::get, CHICAGO);
     }
+
+    private static long t(String iso) { return Instant.parse(iso).toEpochMilli(); }
 
     private static String governor(String peer, String mode, String reason, String rule, String status, double value) {
         return "{\"type\":\"governor_state\",\"ts_ms\":1,\"data\":{\"peer\":\"" + peer + "\",\"state\":{\"mode\":\"" + mode
@@ -113,7 +121,8 @@ class NotifierTest {
     }
 
     @Test
-    void eventsFromTheRealBusAndTheDailyDigest() throws Exception {
+    void eventsFromTheRealBusAndTheDigestOfEachFirmDay() throws Exception {
+        clock.set(t("2026-03-06T20:00:00Z"));   // Friday 14:00 in Chicago: counting starts inside firm day 2026-03-05
         try (EventBus bus = new EventBus(); Notifier n = notifier(Long.toString(CHAT), 3, 6)) {
             n.subscribe(bus);
             bus.publish("governor_state", 1, Map.of("peer", "T/1/C", "state", new Payload.GovernorState("ok", "",
@@ -123,13 +132,54 @@ class NotifierTest {
                         "out", 1.1, 1.0, -3.5, 0, 120.25, 5, "tp")));
             long deadline = System.currentTimeMillis() + 5_000;
             while (bus.published() < 3 && System.currentTimeMillis() < deadline) Thread.sleep(10);
-            clock.addAndGet(86_400_000L);
-            n.sendDigest();
+            digestAt(n, "2026-03-06T23:00:00Z");                        // 17:00 CST
+            n.onEvent("{\"type\":\"signal_refused\",\"ts_ms\":3,\"data\":{\"peer\":\"T/1/C\",\"side\":\"buy\","
+                    + "\"symbol\":\"EURUSD\",\"rule\":\"daily-loss\",\"reason\":\"no headroom\"}}");
+            digestAt(n, "2026-03-07T23:00:00Z");                        // 17:00 CST: a full day
+            digestAt(n, "2026-03-08T22:00:00Z");                        // 17:00 CDT: 23 hours after the last one
+            n.onEvent("{\"type\":\"peer\",\"ts_ms\":4,\"data\":{\"id\":\"T/1/C\",\"state\":\"stale\"}}");
+            digestAt(n, "2026-03-10T22:00:00Z");                        // a reset was missed: two days in one digest
             assertThat(n.drain(5_000)).isTrue();
             assertThat(tg.messages).extracting(FakeTelegram.Message::text).containsExactly(
                     "⚠️ VProp 5123456: governor warning on T/1/C: daily_loss is near its limit (value -4500.00, limit -5000.00, distance 500.00).",
-                    "📊 daily digest 2023-11-14T22:13:20 to 2023-11-15T22:13:20 UTC: 2 fill(s), net +233.50; 0 refused signal(s);"
-                            + " 1 governor warning(s), 0 breach(es); 0 disconnection(s).");
+                    "📊 daily digest of firm day 2026-03-05 (reset 17:00 America/Chicago): 2026-03-06 14:00 (counting started)"
+                            + " to 2026-03-06 17:00: 2 fill(s), net +233.50; 0 refused signal(s); 1 governor warning(s),"
+                            + " 0 breach(es); 0 disconnection(s).",
+                    "ℹ️ VProp 5123456: signal refused on T/1/C: buy EURUSD (daily-loss no headroom).",
+                    "📊 daily digest of firm day 2026-03-06 (reset 17:00 America/Chicago): 2026-03-06 17:00 to 2026-03-07 17:00:"
+                            + " 0 fill(s), net +0.00; 1 refused signal(s); 0 governor warning(s), 0 breach(es); 0 disconnection(s).",
+                    "📊 daily digest of firm day 2026-03-07 (reset 17:00 America/Chicago): 2026-03-07 17:00 to 2026-03-08 17:00:"
+                            + " 0 fill(s), net +0.00; 0 refused signal(s); 0 governor warning(s), 0 breach(es); 0 disconnection(s).",
+                    "⚠️ VProp 5123456: terminal T/1/C disconnected (no message within the stale limit). No new signals go to"
+                            + " it; its EA blocks new entries until it is back. Check the MT5 terminal and the VPS network.",
+                    "📊 daily digest of firm days 2026-03-08 to 2026-03-09 (reset 17:00 America/Chicago): 2026-03-08 17:00 to"
+                            + " 2026-03-10 17:00: 0 fill(s), net +0.00; 0 refused signal(s); 0 governor warning(s), 0 breach(es);"
+                            + " 1 disconnection(s).");
+        }
+    }
+
+    /** What the timer does at a reset: the clock is there, the digest of the day that ended goes out. */
+    private void digestAt(Notifier n, String resetIso) {
+        clock.set(t(resetIso));
+        n.sendDigest(t(resetIso));
+    }
+
+    @Test
+    void theDigestIsScheduledAtTheFirmsResetNotAtUtcMidnight() throws Exception {
+        // 300 ms before Sunday 17:00 CDT (22:00 UTC, the first reset after the US switch); UTC midnight is 2 h later
+        clock.set(t("2026-03-08T22:00:00Z") - 300);
+        try (Notifier n = notifier(Long.toString(CHAT), 3, 6)) {
+            n.scheduleDigest();
+            assertThat(n.nextDigestMs()).isEqualTo(t("2026-03-08T22:00:00Z"));
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (tg.messages.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            assertThat(tg.messages).extracting(FakeTelegram.Message::text).singleElement().asString()
+                    .startsWith("📊 daily digest of firm day 2026-03-07 (reset 17:00 America/Chicago): 2026-03-08 16:59"
+                            + " (counting started) to 2026-03-08 17:00:");
+            // and then at the next reset, 24 h later in summer time
+            deadline = System.currentTimeMillis() + 5_000;
+            while (n.nextDigestMs() == t("2026-03-08T22:00:00Z") && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            assertThat(n.nextDigestMs()).isEqualTo(t("2026-03-09T22:00:00Z"));
         }
     }
 
@@ -176,12 +226,12 @@ class NotifierTest {
     @Test
     void configuredFromKeysAndNoChannelMeansNoNotifier() throws Exception {
         try (EventBus bus = new EventBus()) {
-            assertThat(Notifier.start(VpropConfig.defaults(), bus)).isNull();
+            assertThat(Notifier.start(VpropConfig.defaults(), bus, CHICAGO)).isNull();
             VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("notify.telegram.token", TOKEN,
                     "notify.telegram.chat", Long.toString(CHAT), "notify.telegram.api", tg.base(), "account", "77"));
             var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                     io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
-            try (Notifier n = Notifier.start(cfg, bus, registry)) {
+            try (Notifier n = Notifier.start(cfg, bus, CHICAGO, registry)) {
                 bus.publish("peer", 1, Map.of("id", "T/77/C", "state", "welcomed", "account", "77"));
                 long deadline = System.currentTimeMillis() + 5_000;
                 while (tg.messages.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(10);
