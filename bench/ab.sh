@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# A/B benchmark of this checkout against another git revision, both measured in the same run on this machine:
+# the protocol codec, the governors, the signal engine's scanner and tick-to-decision (JMH), and the replay
+# pipeline (decode + bar aggregation + journal). Rounds alternate base and head so that drift in the machine's
+# load hits both sides alike. JSON: bench/results/ab.json (medians per side, ratio head/base per figure).
+#   bench/ab.sh REV [ROUNDS]     e.g. bench/ab.sh main~5 2
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+REV="${1:?usage: bench/ab.sh REV [ROUNDS]}"
+ROUNDS="${2:-2}"
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "ab: ROUNDS must be a positive whole number, got '$ROUNDS'" >&2; exit 2; }
+git rev-parse --verify -q "$REV^{commit}" >/dev/null || { echo "ab: '$REV' is not a commit of this repository" >&2; exit 2; }
+SHARED="$(cd "$ROOT/.." && pwd)/shared/data"
+TICKS="$SHARED/ticks/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz"
+[ -f "$TICKS" ] || { echo "ab: shared tick file missing: $TICKS (../shared beside the repository)" >&2; exit 2; }
+JMH_REGEX='CodecBenchmark|GovernorBenchmark|ScannerThroughputBenchmark|TickToDecisionBenchmark'
+
+work="$(mktemp -d)"
+trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+echo ">>> building base $REV in $work/base" >&2
+git worktree add --detach -q "$work/base" "$REV"
+ln -s "$(cd "$ROOT/.." && pwd)/shared" "$work/shared"
+(cd "$work/base" && mvn -B -q -ntp -DskipTests -Dexec.skip=true package -pl bench -am) >&2
+echo ">>> building head" >&2
+mvn -B -q -ntp -DskipTests -Dexec.skip=true package -pl bench -am >&2
+
+out="$work/out"
+mkdir -p "$out"
+run_side() { # side round
+  local side=$1 round=$2 dir cp
+  if [ "$side" = base ]; then dir="$work/base/bench/target"; else dir="$ROOT/bench/target"; fi
+  cp="$dir/classes:$dir/lib/*"
+  mkdir -p "$out/$side-$round"
+  echo ">>> round $round: $side" >&2
+  VPROP_BENCH_OUT="$out/$side-$round" java -Xms512m -Xmx2g -cp "$cp" io.vprop.bench.e2e.ReplayThroughputHarness "$TICKS" 3 >&2
+  java -Xms512m -Xmx2g -cp "$cp" org.openjdk.jmh.Main "$JMH_REGEX" -rf json -rff "$out/$side-$round/jmh.json" >&2
+}
+for ((r = 1; r <= ROUNDS; r++)); do
+  if (( r % 2 )); then run_side base "$r"; run_side head "$r"; else run_side head "$r"; run_side base "$r"; fi
+done
+mkdir -p bench/results
+python3 "$ROOT/bench/ab_summary.py" "$out" "$REV" "$(git rev-parse --short HEAD)" > bench/results/ab.json
+echo "results written to bench/results/ab.json" >&2
+python3 -c 'import json,sys; d=json.load(open("bench/results/ab.json"))
+for k,v in d["figures"].items(): print(f"{k:60s} base {v[\"base\"]:>12.4g}  head {v[\"head\"]:>12.4g}  head/base {v[\"ratio\"]:.3f}  ({v[\"unit\"]}, {\"lower\" if v[\"lower_is_better\"] else \"higher\"} is better)")'
