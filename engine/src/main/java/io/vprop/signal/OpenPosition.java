@@ -1,5 +1,7 @@
 package io.vprop.signal;
 
+import io.vprop.trade.Side;
+
 /** An open position as the account reports it; the engine uses it for the correlation cap and to avoid pyramiding. */
 public record OpenPosition(String symbol, Side side, double lots, double openPrice) {
     public OpenPosition {

@@ -1,5 +1,7 @@
 package io.vprop.signal;
 
+import io.vprop.trade.Side;
+
 /**
  * Port to the governors: how much account money may still be lost, and the pre-trade check the EA will also run.
  * The engine sizes so that the loss at the stop stays within a fraction of the smaller headroom, then calls

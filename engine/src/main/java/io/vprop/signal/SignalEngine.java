@@ -21,6 +21,7 @@ import io.vprop.signal.select.QualityScorer;
 import io.vprop.signal.select.ThompsonSampler;
 import io.vprop.signal.sizing.PositionSizer;
 import io.vprop.signal.sizing.SizingResult;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -10,6 +10,7 @@ import io.vprop.signal.regime.Regime;
 import io.vprop.signal.risk.PropFirmRiskBudget;
 import io.vprop.signal.select.Grade;
 import io.vprop.signal.select.Rng;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -9,8 +9,8 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -13,13 +13,13 @@ import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.journal.Journal;
 import io.vprop.kernel.SignalRequest;
 import io.vprop.kernel.StrategyContext;
 import io.vprop.market.SymbolSpec;
 import io.vprop.protocol.Payload;
+import io.vprop.trade.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

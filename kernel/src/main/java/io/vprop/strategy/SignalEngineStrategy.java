@@ -1,18 +1,18 @@
 package io.vprop.strategy;
 
 import io.vprop.kernel.SignalRequest;
-import io.vprop.memory.TradeMemory;
 import io.vprop.kernel.Strategy;
 import io.vprop.kernel.StrategyContext;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
+import io.vprop.memory.TradeMemory;
+import io.vprop.models.live.ModelService;
 import io.vprop.protocol.Payload;
 import io.vprop.signal.Decision;
 import io.vprop.signal.EventSource;
 import io.vprop.signal.OpenPosition;
 import io.vprop.signal.RiskBudget;
-import io.vprop.signal.Side;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SignalPorts;
@@ -20,11 +20,11 @@ import io.vprop.signal.Skip;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.TradeOutcome;
 import io.vprop.signal.WinProbabilityModel;
-import io.vprop.models.live.ModelService;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
 import io.vprop.signal.select.RecentOutcomeMemory;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -207,7 +207,7 @@ public final class SignalEngineStrategy implements Strategy {
         long id = ((account.hashCode() & 0x7fffL) << 48) | (exit.position() & 0xffff_ffff_ffffL);
         try {
             memory.recordTrade(new io.vprop.memory.TradeRecord(id, account, exit.symbol(),
-                    t.side == Side.BUY ? io.vprop.memory.Side.BUY : io.vprop.memory.Side.SELL, lower(t.origin.alpha().name()),
+                    t.side, lower(t.origin.alpha().name()),
                     lower(t.origin.regime().name()), t.origin.grade(), t.origin.timeframe(), t.origin.features(), Map.of(),
                     t.entryTimeMs, Math.max(t.entryTimeMs, ctx.nowMs()), t.entryPrice, exit.price(), t.slippage, 0, t.pnl, r,
                     0, 0, exit.reason().isEmpty() ? "close" : exit.reason()));

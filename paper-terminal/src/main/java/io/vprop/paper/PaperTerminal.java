@@ -19,8 +19,8 @@ import io.vprop.paper.broker.ExecutionResult;
 import io.vprop.paper.broker.OrderRequest;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.paper.broker.Position;
-import io.vprop.paper.broker.Side;
 import io.vprop.protocol.Payload;
+import io.vprop.trade.Side;
 import io.vprop.transport.RoutingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -269,8 +269,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         double px = side == Side.BUY ? q.ask() : q.bid();
         if (governors != null) {
             SymbolSpec spec = specs.get(s.symbol());
-            Decision d = govern(new io.vprop.governors.event.OrderRequest(marketNowMs, s.symbol(), side == Side.BUY
-                    ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL, s.lots(), px, s.sl(), Double.NaN,
+            Decision d = govern(new io.vprop.governors.event.OrderRequest(marketNowMs, s.symbol(), side, s.lots(), px, s.sl(), Double.NaN,
                     spec.tickValue() / spec.tickSize()));
             if (d != null && !d.allowed()) return reject(s, d.ruleId(), "terminal governors: " + d.message());
         }
@@ -362,7 +361,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         dealLog.add(d);
         accountDirty = true;
         if (governors != null) govern(new io.vprop.governors.event.Fill(Math.max(d.timeMs(), marketNowMs), d.symbol(),
-                d.side() == Side.BUY ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL, d.volume(),
+                d.side(), d.volume(),
                 d.price(), d.entry() == DealEntry.IN, d.profit() + d.commission() + d.swap(), openTimeOf(d)));
         String entry = d.entry() == DealEntry.IN ? "in" : d.entry() == DealEntry.OUT ? "out" : "inout";
         link.sendReliable(new Payload.Fill(d.ticket(), d.order(), d.position(), d.comment() == null ? "" : d.comment(),
@@ -415,8 +414,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         for (Position p : a.positions()) {
             openTimes.putIfAbsent(p.ticket(), p.timeMs());
             SymbolSpec spec = specs.get(p.symbol());
-            ps.add(new io.vprop.governors.event.Position(p.symbol(), p.side() == Side.BUY ? io.vprop.governors.event.Side.BUY
-                    : io.vprop.governors.event.Side.SELL, p.volume(), p.priceOpen(), p.sl(), Math.min(p.timeMs(), marketNowMs),
+            ps.add(new io.vprop.governors.event.Position(p.symbol(), p.side(), p.volume(), p.priceOpen(), p.sl(), Math.min(p.timeMs(), marketNowMs),
                     p.profit() + p.swap() + p.commission(), spec.tickValue() / spec.tickSize()));
         }
         govern(new io.vprop.governors.event.AccountSnapshot(marketNowMs, a.balance(), a.equity(), ps, 0));

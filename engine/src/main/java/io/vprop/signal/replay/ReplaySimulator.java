@@ -4,11 +4,11 @@ import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.signal.Decision;
 import io.vprop.signal.OpenPosition;
-import io.vprop.signal.Side;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.TradeOutcome;
 import io.vprop.signal.risk.PropFirmRiskBudget;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,7 +8,6 @@ import io.vprop.governors.rules.DailyLossRule;
 import io.vprop.governors.rules.MaxLossRule;
 import io.vprop.signal.Clock;
 import io.vprop.signal.RiskBudget;
-import io.vprop.signal.Side;
 
 /**
  * {@link RiskBudget} backed by the real governors engine (module {@code governors}). The owner keeps feeding that
@@ -82,9 +81,7 @@ public final class GovernorRiskBudget implements RiskBudget {
 
     /** The governors' form of an order (what the kernel evaluates on the real engine before sending). */
     public static OrderRequest toOrderRequest(PreTradeOrder o, long timeMs) {
-        io.vprop.governors.event.Side side = o.side() == Side.BUY
-                ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL;
         // riskAtStop is given (spread and commission included), so moneyPerPriceUnit is not used: 0
-        return new OrderRequest(timeMs, o.symbol(), side, o.lots(), o.entryPrice(), o.stopLoss(), o.lossAtStop(), 0);
+        return new OrderRequest(timeMs, o.symbol(), o.side(), o.lots(), o.entryPrice(), o.stopLoss(), o.lossAtStop(), 0);
     }
 }

@@ -1,5 +1,7 @@
 package io.vprop.governors.event;
 
+import io.vprop.trade.Side;
+
 /**
  * A deal executed by the broker: an entry (position opened) or an exit (position closed, SL/TP hit, pending fill).
  *

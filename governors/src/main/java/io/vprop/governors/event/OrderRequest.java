@@ -1,5 +1,7 @@
 package io.vprop.governors.event;
 
+import io.vprop.trade.Side;
+
 /**
  * A request to open new risk, checked before it is sent.
  *

@@ -1,5 +1,7 @@
 package io.vprop.governors.event;
 
+import io.vprop.trade.Side;
+
 /**
  * One open position as the terminal reports it.
  *

@@ -12,9 +12,9 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.ProfileException;
+import io.vprop.trade.Side;
 
 import java.io.IOException;
 import java.nio.file.Files;

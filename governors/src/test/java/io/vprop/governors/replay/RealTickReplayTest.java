@@ -10,7 +10,7 @@ import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderRequest;
 import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -1,5 +1,7 @@
 package io.vprop.paper.broker;
 
+import io.vprop.trade.Side;
+
 /**
  * An executed trade (MT5 deal). Money fields are in the account currency; commission and swap are signed
  * (negative = cost), profit excludes them, as MT5 reports it.

@@ -1,6 +1,7 @@
 package io.vprop.paper.broker;
 
 import io.vprop.market.SymbolSpec;
+import io.vprop.trade.Side;
 
 /** The broker's mutable state of one open position; {@link #view} freezes it into a {@link Position}. */
 final class OpenPosition {

@@ -1,5 +1,7 @@
 package io.vprop.paper.broker;
 
+import io.vprop.trade.Side;
+
 /**
  * A market order as the EA sends it to the broker (MqlTradeRequest, TRADE_ACTION_DEAL).
  *

@@ -2,6 +2,7 @@ package io.vprop.paper.broker;
 
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.HashMap;

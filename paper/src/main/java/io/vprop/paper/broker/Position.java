@@ -1,5 +1,7 @@
 package io.vprop.paper.broker;
 
+import io.vprop.trade.Side;
+
 /**
  * An open position as the account reports it. {@code profit} is the floating profit at the current quote
  * (excluding commission and swap), {@code commission} what its entry deal(s) cost.

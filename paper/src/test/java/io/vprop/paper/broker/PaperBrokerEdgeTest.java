@@ -1,5 +1,6 @@
 package io.vprop.paper.broker;
 
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

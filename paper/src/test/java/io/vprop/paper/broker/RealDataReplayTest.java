@@ -1,10 +1,11 @@
 package io.vprop.paper.broker;
 
-import io.vprop.testing.SharedData;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.market.io.Mt5TickReader;
+import io.vprop.testing.SharedData;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
