@@ -1,9 +1,9 @@
 package io.vprop.governors;
 
 import io.vprop.governors.event.AccountSnapshot;
-import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
-import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.rules.ActivityRule;
 import io.vprop.governors.rules.ConsistencyRule;
@@ -101,8 +101,8 @@ public final class GovernorEngine {
         if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
             throw new IllegalArgumentException("event.timeMs: " + t + " is before the previous event at " + l.nowMs);
         }
-        if (e instanceof Fill f && l.balance + f.profit() < 0) {
-            throw new IllegalArgumentException("fill.profit: " + f.profit() + " would make the balance negative ("
+        if (e instanceof FillEvent f && l.balance + f.netProfit() < 0) {
+            throw new IllegalArgumentException("fill.profit: " + f.netProfit() + " would make the balance negative ("
                     + l.balance + " before)");
         }
         l.nowMs = t;
@@ -114,7 +114,7 @@ public final class GovernorEngine {
         else if (l.paused()) hits.add(l.pauseHit);
         if (l.targetLocked) hits.add(l.lockHit);
         if (hits.isEmpty()) {
-            if (e instanceof OrderRequest) {
+            if (e instanceof OrderCheck) {
                 l.requestsToday++;
                 l.recordOrder(t);
             }
@@ -141,7 +141,7 @@ public final class GovernorEngine {
             l.equity = a.equity();
             l.positions = a.positions();
             l.pendingOrders = a.pendingOrders();
-        } else if (e instanceof Fill f) {
+        } else if (e instanceof FillEvent f) {
             if (f.entry()) {
                 l.positionsToday++;
                 l.tradedToday = true;
@@ -149,7 +149,7 @@ public final class GovernorEngine {
                 l.tradesToday++;
                 l.closedTrades++;
                 if (f.timeMs() - f.positionOpenMs() >= minHoldMs) l.heldTrades++;
-                if (f.profit() < 0) {
+                if (f.netProfit() < 0) {
                     l.consecutiveLosses++;
                     if (cooldownAfterLosses > 0 && l.consecutiveLosses >= cooldownAfterLosses) {
                         l.cooldownUntilMs = f.timeMs() + cooldownMs;
@@ -160,8 +160,8 @@ public final class GovernorEngine {
                 }
             }
             // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot
-            l.balance += f.profit();
-            l.dayProfit += f.profit();
+            l.balance += f.netProfit();
+            l.dayProfit += f.netProfit();
         }
     }
 

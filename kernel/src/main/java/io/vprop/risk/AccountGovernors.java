@@ -10,15 +10,19 @@ import io.vprop.governors.RuleStatus;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;
-import io.vprop.governors.event.Fill;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
+import io.vprop.governors.event.FillEvent;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.journal.Journal;
 import io.vprop.kernel.SignalRequest;
 import io.vprop.kernel.StrategyContext;
 import io.vprop.market.SymbolSpec;
 import io.vprop.protocol.Payload;
+import io.vprop.trade.Fill;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,14 +120,14 @@ public final class AccountGovernors implements PreTradeCheck {
                                   long serverOffsetMs) {
         String key = accountOf(peer);
         Account a = account(key, acc.balance(), currency);
-        List<Position> ps = new ArrayList<>(acc.positions().size());
+        List<ValuedPosition> ps = new ArrayList<>(acc.positions().size());
         for (Payload.PositionInfo p : acc.positions()) {
             SymbolSpec s = specs.apply(p.symbol());
             double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
             long opened = p.timeMsc() - serverOffsetMs;
             a.positionOpenMs.put(p.ticket(), opened);
-            ps.add(new Position(p.symbol(), side(p.side()), p.volume(), p.priceOpen(), p.sl(), opened,
-                    p.profit() + p.swap() + p.commission(), Double.isFinite(mppu) ? mppu : 0));
+            ps.add(new ValuedPosition(new Position(p.ticket(), p.symbol(), side(p.side()), p.volume(), p.priceOpen(), p.sl(),
+                    p.tp(), p.profit(), p.swap(), p.commission(), opened, p.signalId()), Double.isFinite(mppu) ? mppu : 0));
         }
         return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
     }
@@ -133,8 +137,9 @@ public final class AccountGovernors implements PreTradeCheck {
         if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
         boolean entry = f.entry().equals("in");
         long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
-        return evaluate(accountOf(peer), a, new Fill(nowMs, f.symbol(), side(f.side()), f.volume(), f.price(), entry,
-                f.profit() + f.commission() + f.swap(), opened), nowMs);
+        Fill deal = new Fill(f.deal(), f.order(), f.position(), f.signalId(), f.symbol(), side(f.side()),
+                FillEntry.parse(f.entry()), f.price(), f.volume(), f.commission(), f.swap(), f.profit(), f.timeMsc(), f.reason());
+        return evaluate(accountOf(peer), a, new FillEvent(nowMs, deal, opened), nowMs);
     }
 
     /**
@@ -207,7 +212,9 @@ public final class AccountGovernors implements PreTradeCheck {
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
         Decision d;
         try {
-            d = a.engine.evaluate(new OrderRequest(ctx.nowMs(), r.symbol(), side(r.side()), r.lots(), r.price(), r.sl(), Double.NaN, mppu));
+            OrderIntent order = OrderIntent.open(r.symbol(), side(r.side()), r.lots(), r.price(), r.maxDeviation(), r.sl(),
+                    r.tp1(), r.tp2(), r.expiryMs(), r.alpha(), r.regime(), r.confidence(), r.reason());
+            d = a.engine.evaluate(new OrderCheck(ctx.nowMs(), order, Double.NaN, mppu));
         } catch (IllegalArgumentException e) {
             return PreTradeVerdict.deny("governors.input", e.getMessage());
         }

@@ -3,7 +3,7 @@ package io.vprop.governors.rules;
 import io.vprop.governors.Action;
 import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.GovernorEvent;
-import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.profile.ActivityConfig;
 
 import java.util.List;
@@ -28,7 +28,7 @@ public final class ActivityRule implements GovernorRule {
 
     @Override
     public void check(Ledger l, GovernorEvent e, HitList hits) {
-        if (!(e instanceof OrderRequest o)) return;
+        if (!(e instanceof OrderCheck o)) return;
         long t = o.timeMs();
         if (c.maxOrdersPerSecond() > 0) {
             int n = l.ordersInLastSecond(t);

@@ -4,7 +4,7 @@ import io.vprop.governors.Action;
 import io.vprop.governors.RuleHit;
 import io.vprop.governors.RuleStatus;
 import io.vprop.governors.event.AccountSnapshot;
-import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.profile.BufferConfig;
 import io.vprop.governors.profile.MaxLossConfig;
@@ -29,7 +29,7 @@ public final class MaxLossRule implements GovernorRule {
     public void check(Ledger l, GovernorEvent e, HitList hits) {
         switch (config.mode()) {
             case TRAILING_CLOSED_BALANCE -> {
-                if (e instanceof AccountSnapshot || e instanceof Fill) l.raiseHighWater(l.balance);
+                if (e instanceof AccountSnapshot || e instanceof FillEvent) l.raiseHighWater(l.balance);
             }
             case TRAILING_INTRADAY_EQUITY -> {
                 if (e instanceof AccountSnapshot) l.raiseHighWater(l.equity);
