@@ -11,7 +11,6 @@ import io.vprop.models.live.ModelService;
 import io.vprop.protocol.Payload;
 import io.vprop.signal.Decision;
 import io.vprop.signal.EventSource;
-import io.vprop.signal.OpenPosition;
 import io.vprop.signal.RiskBudget;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
@@ -24,6 +23,7 @@ import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
 import io.vprop.signal.select.RecentOutcomeMemory;
+import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
 import java.util.ArrayList;
@@ -134,9 +134,10 @@ public final class SignalEngineStrategy implements Strategy {
     @Override
     public void onAccount(Payload.Account a, StrategyContext ctx) {
         if (engine == null) return;
-        List<OpenPosition> ps = new ArrayList<>(a.positions().size());
+        List<Position> ps = new ArrayList<>(a.positions().size());
         for (Payload.PositionInfo p : a.positions())
-            ps.add(new OpenPosition(p.symbol(), p.side().equals("buy") ? Side.BUY : Side.SELL, p.volume(), p.priceOpen()));
+            ps.add(new Position(p.ticket(), p.symbol(), Side.parse(p.side()), p.volume(), p.priceOpen(), p.sl(), p.tp(), p.profit(),
+                    p.swap(), p.commission(), p.timeMsc(), p.signalId()));
         engine.onAccount(a.equity(), ps);
     }
 
