@@ -6,7 +6,7 @@ public enum Action {
     ALLOW,
     /** Keep open positions, send no new entries (for an order request: do not send it). */
     BLOCK_NEW_ENTRIES,
-    /** Close everything now and send nothing new until {@link Decision#untilMs()} (usually the next daily reset). */
+    /** Close everything now and send nothing new until {@link RuleVerdict#untilMs()} (usually the next daily reset). */
     PAUSE_UNTIL_RESET,
     /** Close everything now and stop trading for good: a hard limit is breached. */
     FLATTEN_AND_HALT;

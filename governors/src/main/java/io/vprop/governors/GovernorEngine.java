@@ -30,7 +30,7 @@ import java.util.List;
  *
  * <p>Per event: (1) roll the firm's trading day if a reset passed, (2) apply the event to the ledger (balances,
  * counters), (3) run every rule, (4) add the latched states (halt, pause, target lock). The answer is the most
- * severe hit; {@link Decision#ALLOW} (shared, no allocation) when nothing fires.
+ * severe hit; {@link RuleVerdict#ALLOW} (shared, no allocation) when nothing fires.
  */
 public final class GovernorEngine {
     private final FirmProfile profile;
@@ -95,7 +95,7 @@ public final class GovernorEngine {
      *
      * @throws IllegalArgumentException when the event is null or goes back in time
      */
-    public Decision evaluate(GovernorEvent e) {
+    public RuleVerdict evaluate(GovernorEvent e) {
         if (e == null) throw new IllegalArgumentException("event: missing value");
         long t = e.timeMs();
         if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
@@ -118,9 +118,9 @@ public final class GovernorEngine {
                 l.requestsToday++;
                 l.recordOrder(t);
             }
-            return Decision.ALLOW;
+            return RuleVerdict.ALLOW;
         }
-        return Decision.of(hits.view());
+        return RuleVerdict.of(hits.view());
     }
 
     private void advanceDay(long t) {

@@ -47,9 +47,9 @@ class GovernorEngineTest {
     @Test
     void allowIsTheSharedConstantSoTheTickPathDoesNotAllocateADecision() {
         GovernorEngine e = GovernorEngine.start(FTMO, 100_000, "USD");
-        Decision d1 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:00Z"), 100_000, 100_200));
-        Decision d2 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:01Z"), 100_000, 100_100));
-        assertThat(d1).isSameAs(Decision.ALLOW).isSameAs(d2);
+        RuleVerdict d1 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:00Z"), 100_000, 100_200));
+        RuleVerdict d2 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:01Z"), 100_000, 100_100));
+        assertThat(d1).isSameAs(RuleVerdict.ALLOW).isSameAs(d2);
     }
 
     @Test
@@ -59,13 +59,13 @@ class GovernorEngineTest {
         e.evaluate(new NewsEvent(t0, t("2024-05-03T12:30:00Z"), "USD", NewsEvent.Impact.HIGH));
         // 4,200 down: daily buffer blocks; order inside the news window without a stop
         e.evaluate(new AccountSnapshot(t("2024-05-03T12:29:00Z"), 100_000, 95_800));
-        Decision d = e.evaluate(Events.order(t("2024-05-03T12:29:30Z"), "EURUSD", Side.BUY, 1, 1.07, 0, Double.NaN, 100_000));
+        RuleVerdict d = e.evaluate(Events.order(t("2024-05-03T12:29:30Z"), "EURUSD", Side.BUY, 1, 1.07, 0, Double.NaN, 100_000));
         assertThat(d.action()).isEqualTo(Action.BLOCK_NEW_ENTRIES);
         assertThat(d.hits()).extracting(RuleHit::ruleId)
                 .contains("daily-loss", "pre-trade-risk", "news-embargo", "stop-loss-required");
         assertThat(d.message()).isNotBlank();
 
-        Decision crash = e.evaluate(new AccountSnapshot(t("2024-05-03T12:29:40Z"), 100_000, 94_000));
+        RuleVerdict crash = e.evaluate(new AccountSnapshot(t("2024-05-03T12:29:40Z"), 100_000, 94_000));
         assertThat(crash.action()).isEqualTo(Action.FLATTEN_AND_HALT);
         assertThat(crash.hits().get(0).action()).isEqualTo(Action.FLATTEN_AND_HALT);
         assertThat(crash.hits()).extracting(RuleHit::action).isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -106,8 +106,8 @@ class GovernorEngineTest {
         GovernorEngine straight = GovernorEngine.start(p, 100_000, "USD");
         GovernorEngine first = GovernorEngine.start(p, 100_000, "USD");
         int cut = events.size() / 2;
-        List<Decision> a = new ArrayList<>();
-        List<Decision> b = new ArrayList<>();
+        List<RuleVerdict> a = new ArrayList<>();
+        List<RuleVerdict> b = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) a.add(straight.evaluate(events.get(i)));
         for (int i = 0; i < cut; i++) b.add(first.evaluate(events.get(i)));
         GovernorEngine restored = GovernorEngine.restore(p, first.exportState());
@@ -115,7 +115,7 @@ class GovernorEngineTest {
         assertThat(b).isEqualTo(a);
         assertThat(restored.exportState()).isEqualTo(straight.exportState());
         assertThat(restored.snapshot()).isEqualTo(straight.snapshot());
-        assertThat(a).extracting(Decision::action).contains(Action.ALLOW); // the stream is not trivially blocked
+        assertThat(a).extracting(RuleVerdict::action).contains(Action.ALLOW); // the stream is not trivially blocked
     }
 
     @Test
@@ -151,7 +151,7 @@ class GovernorEngineTest {
         EngineState saved = e.exportState();
         assertThat(saved.halted()).isTrue();
         GovernorEngine back = GovernorEngine.restore(FTMO, saved);
-        Decision d = back.evaluate(new AccountSnapshot(t("2024-05-20T10:00:00Z"), 100_000, 100_000));
+        RuleVerdict d = back.evaluate(new AccountSnapshot(t("2024-05-20T10:00:00Z"), 100_000, 100_000));
         assertThat(d.action()).isEqualTo(Action.FLATTEN_AND_HALT);
         assertThat(d.ruleId()).isEqualTo("daily-loss");
     }

@@ -3,10 +3,10 @@ package io.vprop.risk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.governors.Action;
-import io.vprop.governors.Decision;
 import io.vprop.governors.EngineState;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleStatus;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;
@@ -174,7 +174,7 @@ public final class AccountGovernors implements PreTradeCheck {
     }
 
     private List<Notice> evaluate(String key, Account a, io.vprop.governors.event.GovernorEvent event, long nowMs) {
-        Decision d;
+        RuleVerdict d;
         try {
             d = a.engine.evaluate(event);
         } catch (IllegalArgumentException e) {
@@ -210,7 +210,7 @@ public final class AccountGovernors implements PreTradeCheck {
         if (a == null) return PreTradeVerdict.deny("governors.no_account", "no account snapshot yet: the rules cannot be checked");
         SymbolSpec s = ctx.spec(r.symbol());
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
-        Decision d;
+        RuleVerdict d;
         try {
             OrderIntent order = OrderIntent.open(r.symbol(), side(r.side()), r.lots(), r.price(), r.maxDeviation(), r.sl(),
                     r.tp1(), r.tp2(), r.expiryMs(), r.alpha(), r.regime(), r.confidence(), r.reason());

@@ -1,9 +1,9 @@
 package io.vprop.paper;
 
 import io.vprop.governors.Action;
-import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleStatus;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
@@ -277,7 +277,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             SymbolSpec spec = specs.get(s.symbol());
             OrderIntent order = OrderIntent.open(s.symbol(), side, s.lots(), px, s.maxDeviation(), s.sl(), s.tp1(), s.tp2(),
                     s.expiryMs(), s.alpha(), s.regime(), s.confidence(), s.reason());
-            Decision d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize()));
+            RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize()));
             if (d != null && !d.allowed()) return reject(s, d.ruleId(), "terminal governors: " + d.message());
         }
         if (s.maxDeviation() > 0 && Math.abs(px - s.price()) > s.maxDeviation())
@@ -392,9 +392,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     /** Evaluates one event on the terminal's own governors; null when they refused the input (logged). */
-    private Decision govern(GovernorEvent e) {
+    private RuleVerdict govern(GovernorEvent e) {
         try {
-            Decision d = governors.evaluate(e);
+            RuleVerdict d = governors.evaluate(e);
             if (!(e instanceof OrderCheck)) {
                 if (d.action() != governorAction) log.warn("terminal governors: {} ({})", d.action(), d.message());
                 governorAction = d.action();

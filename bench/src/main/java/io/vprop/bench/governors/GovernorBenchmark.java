@@ -1,7 +1,7 @@
 package io.vprop.bench.governors;
 
-import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
@@ -73,14 +73,14 @@ public class GovernorBenchmark {
     }
 
     @Benchmark
-    public Decision accountSnapshotTick() {
+    public RuleVerdict accountSnapshotTick() {
         now += 1;
         double eq = equity[i++ & (EQUITY_PATH - 1)];
         return engine.evaluate(new AccountSnapshot(now, 100_000, eq, positions, 0));
     }
 
     @Benchmark
-    public Decision clockTick() {
+    public RuleVerdict clockTick() {
         now += 1;
         return engine.evaluate(new ClockTick(now));
     }

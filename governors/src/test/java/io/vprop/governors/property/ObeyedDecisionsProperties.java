@@ -1,9 +1,9 @@
 package io.vprop.governors.property;
 
 import io.vprop.governors.Action;
-import io.vprop.governors.Decision;
 import io.vprop.governors.Events;
 import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.config.Timestamps;
@@ -127,7 +127,7 @@ class ObeyedDecisionsProperties {
                 record(engine.evaluate(Events.fill(t, "EURUSD", o.side == Side.BUY ? Side.SELL : Side.BUY, o.lots, exit,
                         false, pnl, o.openMs)), t, halted, pausedUntil, locked);
             }
-            Decision d = engine.evaluate(snapshot(t, balance, price, open));
+            RuleVerdict d = engine.evaluate(snapshot(t, balance, price, open));
             record(d, t, halted, pausedUntil, locked);
             if (d.action().ordinal() >= Action.PAUSE_UNTIL_RESET.ordinal() && !open.isEmpty()) {
                 for (Open o : open) {
@@ -156,7 +156,7 @@ class ObeyedDecisionsProperties {
                 Side side = m.sell() ? Side.SELL : Side.BUY;
                 double stop = price - side.sign() * m.stopPips() * PIP;
                 double lots = m.lotsTenths() / 10.0;
-                Decision od = engine.evaluate(Events.order(t, "EURUSD", side, lots, price, stop, Double.NaN, MONEY_PER_PRICE_UNIT));
+                RuleVerdict od = engine.evaluate(Events.order(t, "EURUSD", side, lots, price, stop, Double.NaN, MONEY_PER_PRICE_UNIT));
                 record(od, t, halted, pausedUntil, locked);
                 if (od.allowed()) {
                     open.add(new Open(side, lots, price, stop, t));
@@ -177,7 +177,7 @@ class ObeyedDecisionsProperties {
     }
 
     /** Checks a decision against the latches observed so far. */
-    private static void record(Decision d, long t, boolean halted, long pausedUntil, boolean locked) {
+    private static void record(RuleVerdict d, long t, boolean halted, long pausedUntil, boolean locked) {
         if (halted) assertThat(d.action()).as("halt left at %s", Timestamps.format(t)).isEqualTo(Action.FLATTEN_AND_HALT);
         if (t < pausedUntil) {
             assertThat(d.action().ordinal()).as("pause left early at %s (until %s)", Timestamps.format(t), Timestamps.format(pausedUntil))

@@ -1,10 +1,10 @@
 package io.vprop.governors.replay;
 
 import io.vprop.governors.Action;
-import io.vprop.governors.Decision;
 import io.vprop.governors.Events;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleHit;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.NewsEvent;
@@ -147,7 +147,7 @@ class RealTickReplayTest {
                 open = null;
                 trades++;
             }
-            Decision d = engine.evaluate(snapshot(t, balance, open));
+            RuleVerdict d = engine.evaluate(snapshot(t, balance, open));
             long hour = t.ms() / 3_600_000L;
             if (hour != lastHour) { // a reset is on the hour, so the first tick of each hour sees every new day
                 dayStarts.add(engine.snapshot().dayStartMs());
@@ -166,7 +166,7 @@ class RealTickReplayTest {
 
             // probe orders one minute either side of each high-impact USD release: must be refused for news
             while (probe < probeTimes.size() && t.ms() >= probeTimes.get(probe)) {
-                Decision pd = engine.evaluate(order(t, Side.BUY));
+                RuleVerdict pd = engine.evaluate(order(t, Side.BUY));
                 assertThat(pd.hits()).extracting(RuleHit::ruleId).as("order at %s", Instant.ofEpochMilli(t.ms()))
                         .contains("news-embargo");
                 newsBlocks++;
@@ -174,7 +174,7 @@ class RealTickReplayTest {
             }
             if (open == null && t.ms() >= nextOrder) {
                 Side side = buy ? Side.BUY : Side.SELL;
-                Decision od = engine.evaluate(order(t, side));
+                RuleVerdict od = engine.evaluate(order(t, side));
                 if (od.allowed()) {
                     double entry = side == Side.BUY ? t.ask() : t.bid();
                     open = new Open(side, entry, entry - side.sign() * 20 * PIP, entry + side.sign() * 20 * PIP, t.ms());
