@@ -133,7 +133,7 @@ public final class AnalyticsApi implements AutoCloseable {
 
     /** The firm day of the newest fill (a replay's or paper market's clock need not be today's), else today. */
     private LocalDate defaultDay() {
-        long newest = journal.fills().stream().mapToLong(Fill::timeMs).max().orElse(kernel.nowMs());
+        long newest = journal.fills().stream().mapToLong(f -> f.fill().timeMs()).max().orElse(kernel.nowMs());
         return clock.dayOf(newest);
     }
 
@@ -153,7 +153,7 @@ public final class AnalyticsApi implements AutoCloseable {
      * The balance the analysed period started from: the terminals' current balance minus every deal's net result
      * (profit + commission + swap). NaN when no terminal has reported a balance yet.
      */
-    private double startBalance(String peer, List<Fill> fills) {
+    private double startBalance(String peer, List<PeerFill> fills) {
         double bal = 0;
         boolean any = false;
         for (KernelStatus.Peer p : kernel.status().peers()) {
@@ -162,12 +162,12 @@ public final class AnalyticsApi implements AutoCloseable {
             any = true;
         }
         if (!any) return Double.NaN;
-        for (Fill f : fills) if (peer == null || peer.equals(f.peer())) bal -= f.profit() + f.commission() + f.swap();
+        for (PeerFill f : fills) if (peer == null || peer.equals(f.peer())) bal -= f.fill().netProfit();
         return bal;
     }
 
     Map<String, Object> summary(String peer) {
-        List<Fill> fills = journal.fills();
+        List<PeerFill> fills = journal.fills();
         List<Trade> trades = TradeLog.build(fills, signalInfo(journal.signals())).stream()
                 .filter(t -> peer == null || peer.equals(t.peer())).toList();
         double start = startBalance(peer, fills);
@@ -198,7 +198,7 @@ public final class AnalyticsApi implements AutoCloseable {
     }
 
     DailyDigest digest(LocalDate day) {
-        List<Fill> fills = journal.fills();
+        List<PeerFill> fills = journal.fills();
         List<Trade> trades = TradeLog.build(fills, signalInfo(journal.signals()));
         // the balance at the day's start: the period's start plus everything closed before it
         double start = startBalance(null, fills);
@@ -277,13 +277,13 @@ public final class AnalyticsApi implements AutoCloseable {
             r.put("peer", acc.peer());
             r.put("ticket", p.ticket());
             r.put("symbol", p.symbol());
-            r.put("side", p.side());
+            r.put("side", p.side().wire());
             r.put("volume", p.volume());
-            r.put("price_open", p.priceOpen());
+            r.put("price_open", p.openPrice());
             r.put("sl", p.sl());
             r.put("tp", p.tp());
             r.put("profit", p.profit());
-            double atStop = StopRisk.atStop(p.priceOpen(), p.sl(), p.volume(), value.get(p.symbol()));
+            double atStop = StopRisk.atStop(p.openPrice(), p.sl(), p.volume(), value.get(p.symbol()));
             if (p.sl() <= 0) unbounded = true;
             else if (Double.isNaN(atStop)) unknown = true;
             else total += atStop;

@@ -2,6 +2,8 @@ package io.vprop.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,10 +38,10 @@ public final class AnalyticsJournal implements AutoCloseable {
         }
     }
 
-    public synchronized List<Fill> fills() {
-        List<Fill> out = new ArrayList<>();
+    public synchronized List<PeerFill> fills() {
+        List<PeerFill> out = new ArrayList<>();
         query("SELECT peer, deal, position, signal_id, symbol, side, entry, price, volume, commission, swap, profit, time_msc, reason "
-                + "FROM fills ORDER BY time_msc, deal", rs -> out.add(new Fill(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                + "FROM fills ORDER BY time_msc, deal", rs -> out.add(PeerFill.ofRow(rs.getString(1), rs.getLong(2), rs.getLong(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getDouble(8), rs.getDouble(9),
                 rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getLong(13), rs.getString(14))));
         return out;
@@ -56,10 +58,6 @@ public final class AnalyticsJournal implements AutoCloseable {
 
     /** One account snapshot as the terminal reported it (times are the terminal's, like the fills'). */
     public record AccountRow(String peer, long tMs, double balance, double equity, List<Position> positions) {
-    }
-
-    public record Position(long ticket, String symbol, String side, double volume, double priceOpen, double sl,
-                           double tp, double profit, String signalId) {
     }
 
     /** The newest {@code limit} account snapshots of every peer, oldest first. */
@@ -125,11 +123,12 @@ public final class AnalyticsJournal implements AutoCloseable {
             JsonNode b = json.readTree(body);
             List<Position> ps = new ArrayList<>();
             for (JsonNode p : b.path("positions"))
-                ps.add(new Position(p.path("ticket").asLong(), p.path("symbol").asText(), p.path("side").asText(),
+                ps.add(new Position(p.path("ticket").asLong(), p.path("symbol").asText(), Side.parse(p.path("side").asText()),
                         p.path("volume").asDouble(), p.path("price_open").asDouble(), p.path("sl").asDouble(),
-                        p.path("tp").asDouble(), p.path("profit").asDouble(), p.path("signal_id").asText("")));
+                        p.path("tp").asDouble(), p.path("profit").asDouble(), p.path("swap").asDouble(),
+                        p.path("commission").asDouble(), p.path("time_msc").asLong(), p.path("signal_id").asText("")));
             return new AccountRow(peer, ts, b.path("balance").asDouble(), b.path("equity").asDouble(), ps);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | IllegalArgumentException e) {
             return null; // the kernel validated it on the way in; an unreadable row is a damaged file, not data
         }
     }
