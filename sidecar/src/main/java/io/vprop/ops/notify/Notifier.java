@@ -34,7 +34,7 @@ public final class Notifier implements AutoCloseable {
     private final List<NotificationChannel> channels;
     private final EventMapping mapping;
     private final TokenBucket limiter;
-    private final DailyDigest digest;
+    private final DigestTally digest;
     private final LongSupplier clock;
     private final ObjectMapper json = new ObjectMapper();
     private final ThreadPoolExecutor sender;
@@ -49,7 +49,7 @@ public final class Notifier implements AutoCloseable {
         this.mapping = new EventMapping(label);
         this.limiter = new TokenBucket(burst, perMinute);
         this.clock = clock;
-        this.digest = new DailyDigest(clock.getAsLong());
+        this.digest = new DigestTally(clock.getAsLong());
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000), r -> {
             Thread t = new Thread(r, "vprop-notify");
             t.setDaemon(true);

@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * The day in numbers, accumulated from the same events: fills and their net result (profit + commission + swap),
- * refused signals, warnings and breaches, disconnections. {@link #drain} returns the digest text and starts over.
+ * The running tally behind the daily digest notification: fills and their net result (profit + commission + swap),
+ * refused signals, warnings and breaches, disconnections, counted from the bus since the last digest (UTC).
+ * {@link #drain} returns the digest text and starts over. Not the analytics' {@code io.vprop.analytics.DailyDigest},
+ * the report of a firm day's trades rebuilt from the journal.
  */
-public final class DailyDigest {
+final class DigestTally {
     private long fills;
     private double net;
     private long refused;
@@ -19,9 +21,9 @@ public final class DailyDigest {
     private long disconnects;
     private long sinceMs;
 
-    public DailyDigest(long sinceMs) { this.sinceMs = sinceMs; }
+    DigestTally(long sinceMs) { this.sinceMs = sinceMs; }
 
-    public synchronized void onEvent(JsonNode e) {
+    synchronized void onEvent(JsonNode e) {
         JsonNode d = e.path("data");
         switch (e.path("type").asText()) {
             case "fill" -> {
@@ -35,12 +37,12 @@ public final class DailyDigest {
         }
     }
 
-    public synchronized void onNotification(Notification n) {
+    synchronized void onNotification(Notification n) {
         if (n.key().startsWith("rule_warning:")) warnings++;
         if (n.key().startsWith("rule_breach:")) breaches++;
     }
 
-    public synchronized String drain(long nowMs) {
+    synchronized String drain(long nowMs) {
         String text = String.format(Locale.ROOT, "daily digest %s to %s UTC: %d fill(s), net %+.2f; %d refused signal(s); "
                         + "%d governor warning(s), %d breach(es); %d disconnection(s).",
                 Instant.ofEpochMilli(sinceMs).atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0),
