@@ -1,13 +1,12 @@
 package io.vprop.strategy;
 
 import io.vprop.kernel.SignalRequest;
+import io.vprop.memory.TradeMemory;
 import io.vprop.kernel.Strategy;
 import io.vprop.kernel.StrategyContext;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
-import io.vprop.memory.TradeMemory;
-import io.vprop.models.live.ModelService;
 import io.vprop.protocol.Payload;
 import io.vprop.signal.Decision;
 import io.vprop.signal.EventSource;
@@ -19,6 +18,7 @@ import io.vprop.signal.Skip;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.TradeOutcome;
 import io.vprop.signal.WinProbabilityModel;
+import io.vprop.models.live.ModelService;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
