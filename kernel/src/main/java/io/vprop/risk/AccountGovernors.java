@@ -1,8 +1,5 @@
 package io.vprop.risk;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vprop.governors.EngineState;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
@@ -40,7 +37,6 @@ import java.util.function.Function;
  */
 public final class AccountGovernors implements PreTradeCheck {
     private static final Logger log = LoggerFactory.getLogger(AccountGovernors.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** A verdict worth telling the trader about: a rule changed status, or the action changed. */
     public record Notice(String account, long tsMs, String kind, String ruleId, String status, String action, String message,
@@ -98,7 +94,7 @@ public final class AccountGovernors implements PreTradeCheck {
         GovernorEngine engine;
         if (saved != null && saved.profileId().equals(profileId)) {
             try {
-                engine = GovernorEngine.restore(profile, JSON.readValue(saved.stateJson(), EngineState.class));
+                engine = GovernorEngine.restore(profile, GovernorStateJson.read(saved.stateJson()));
                 log.info("governors for {} restored from the journal ({})", key, profileId);
             } catch (Exception e) {
                 throw new IllegalStateException("the journal's governor state for " + key + " cannot be restored: "
@@ -184,7 +180,7 @@ public final class AccountGovernors implements PreTradeCheck {
                             r.value(), r.limit()));
             }
             try {
-                store.save(key, new GovernorStateStore.Saved(profileId, JSON.writeValueAsString(a.engine.exportState())), nowMs);
+                store.save(key, new GovernorStateStore.Saved(profileId, GovernorStateJson.write(a.engine.exportState())), nowMs);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialize the governor state of " + key, e);
             }
