@@ -142,14 +142,14 @@ public final class AnalyticsApi implements AutoCloseable {
 
     /** The firm day of the newest fill (a replay's or paper market's clock need not be today's), else today. */
     private LocalDate defaultDay() {
-        long newest = fills().stream().mapToLong(Fill::timeMs).max().orElse(kernel.nowMs());
+        long newest = fills().stream().mapToLong(f -> f.fill().timeMs()).max().orElse(kernel.nowMs());
         return clock.dayOf(newest);
     }
 
     // ---- journal reads ------------------------------------------------------------------------------------
 
-    private List<Fill> fills() {
-        return journal.allFills().stream().map(Fill::of).toList();
+    private List<PeerFill> fills() {
+        return journal.allFills().stream().map(PeerFill::of).toList();
     }
 
     /** Decisions with from ≤ time &lt; to, newest first, from at most {@link #MAX_DECISIONS} journal rows. */
@@ -173,7 +173,7 @@ public final class AnalyticsApi implements AutoCloseable {
      * The balance the analysed period started from: the terminals' current balance minus every deal's net result
      * (profit + commission + swap). NaN when no terminal has reported a balance yet.
      */
-    private double startBalance(String peer, List<Fill> fills) {
+    private double startBalance(String peer, List<PeerFill> fills) {
         double bal = 0;
         boolean any = false;
         for (KernelStatus.Peer p : kernel.status().peers()) {
@@ -182,12 +182,12 @@ public final class AnalyticsApi implements AutoCloseable {
             any = true;
         }
         if (!any) return Double.NaN;
-        for (Fill f : fills) if (peer == null || peer.equals(f.peer())) bal -= f.profit() + f.commission() + f.swap();
+        for (PeerFill f : fills) if (peer == null || peer.equals(f.peer())) bal -= f.fill().netProfit();
         return bal;
     }
 
     Map<String, Object> summary(String peer) {
-        List<Fill> fills = fills();
+        List<PeerFill> fills = fills();
         List<Trade> trades = TradeLog.build(fills, signalInfo(journal.allSignals())).stream()
                 .filter(t -> peer == null || peer.equals(t.peer())).toList();
         double start = startBalance(peer, fills);
@@ -219,7 +219,7 @@ public final class AnalyticsApi implements AutoCloseable {
     }
 
     DailyDigest digest(LocalDate day) {
-        List<Fill> fills = fills();
+        List<PeerFill> fills = fills();
         List<Trade> trades = TradeLog.build(fills, signalInfo(journal.allSignals()));
         // the balance at the day's start: the period's start plus everything closed before it
         double start = startBalance(null, fills);

@@ -35,7 +35,7 @@ public record DailyDigest(@JsonSerialize(using = ToStringSerializer.class) Local
     public String csv() {
         StringBuilder b = new StringBuilder(CSV_HEADER).append("\r\n");
         for (Trade t : trades) {
-            b.append(String.join(",", day.toString(), q(t.peer()), Long.toString(t.position()), q(t.symbol()), q(t.side()),
+            b.append(String.join(",", day.toString(), q(t.peer()), Long.toString(t.position()), q(t.symbol()), q(t.side().wire()),
                     q(t.alpha()), q(t.regime()), q(t.session().label()), Instant.ofEpochMilli(t.openMs()).toString(),
                     Instant.ofEpochMilli(t.closeMs()).toString(), d(t.entryPrice()), d(t.exitPrice()), d(t.volume()),
                     d(t.profit()), d(t.commission()), d(t.swap()), d(t.net()), Integer.toString(t.deals()),

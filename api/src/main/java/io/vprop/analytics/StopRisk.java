@@ -18,7 +18,7 @@ public final class StopRisk {
         Map<String, Double> out = new HashMap<>();
         for (Trade t : trades) { // open-time order: later trades overwrite
             if (!t.closed() || t.exitPrice() == null || t.closedVolume() <= 0) continue;
-            double dir = t.side().equals("buy") ? 1 : -1;
+            double dir = t.side().sign();
             double move = (t.exitPrice() - t.entryPrice()) * dir;
             if (Math.abs(move) < 1e-12 || t.profit() == 0) continue;
             out.put(t.symbol(), t.profit() / (move * t.closedVolume()));

@@ -1,13 +1,17 @@
 package io.vprop.analytics;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.vprop.trade.Side;
+
 /**
  * A round trip: every "in" deal of one position and the "out" deals that closed it. Prices are volume-weighted;
  * {@code net} = profit + commission + swap over all its deals (the money the account actually made or lost).
  *
+ * @param side   the entry deals' side; the JSON says "buy" or "sell"
  * @param closed false while some volume is still open (then exit fields cover only the part closed so far)
  */
-public record Trade(String peer, long position, String symbol, String side, String alpha, String regime,
-                    String signalId, String reason, String exitReason, TradingSession session,
+public record Trade(String peer, long position, String symbol, @JsonSerialize(converter = SideWord.class) Side side,
+                    String alpha, String regime, String signalId, String reason, String exitReason, TradingSession session,
                     long openMs, long closeMs, double entryPrice, Double exitPrice, double volume, double closedVolume,
                     double profit, double commission, double swap, double net, int deals, boolean closed) {
 

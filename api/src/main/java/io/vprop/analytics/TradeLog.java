@@ -1,5 +1,7 @@
 package io.vprop.analytics;
 
+import io.vprop.trade.Fill;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,12 +20,12 @@ public final class TradeLog {
     private TradeLog() { }
 
     /** Trades ordered by open time; {@code signals} maps signal id to its info (missing ids give empty labels). */
-    public static List<Trade> build(Collection<Fill> fills, Map<String, SignalInfo> signals) {
-        Map<String, List<Fill>> byPosition = new LinkedHashMap<>();
-        fills.stream().sorted(Comparator.comparingLong(Fill::timeMs).thenComparingLong(Fill::deal))
-                .forEach(f -> byPosition.computeIfAbsent(f.peer() + "#" + f.position(), k -> new ArrayList<>()).add(f));
+    public static List<Trade> build(Collection<PeerFill> fills, Map<String, SignalInfo> signals) {
+        Map<String, List<PeerFill>> byPosition = new LinkedHashMap<>();
+        fills.stream().sorted(Comparator.comparingLong((PeerFill f) -> f.fill().timeMs()).thenComparingLong(f -> f.fill().deal()))
+                .forEach(f -> byPosition.computeIfAbsent(f.peer() + "#" + f.fill().position(), k -> new ArrayList<>()).add(f));
         List<Trade> out = new ArrayList<>();
-        for (List<Fill> deals : byPosition.values()) {
+        for (List<PeerFill> deals : byPosition.values()) {
             Trade t = roundTrip(deals, signals);
             if (t != null) out.add(t);
         }
@@ -36,33 +38,34 @@ public final class TradeLog {
         return trades.stream().filter(Trade::closed).toList();
     }
 
-    private static Trade roundTrip(List<Fill> deals, Map<String, SignalInfo> signals) {
-        Fill first = null;
+    private static Trade roundTrip(List<PeerFill> deals, Map<String, SignalInfo> signals) {
+        PeerFill first = null;
         double inVol = 0, inNotional = 0, outVol = 0, outNotional = 0, profit = 0, commission = 0, swap = 0;
         long closeMs = 0;
         String exitReason = "";
-        for (Fill f : deals) {
+        for (PeerFill pf : deals) {
+            Fill f = pf.fill();
             profit += f.profit();
             commission += f.commission();
             swap += f.swap();
             if (f.opens()) {
-                if (first == null) first = f;
+                if (first == null) first = pf;
                 inVol += f.volume();
                 inNotional += f.volume() * f.price();
             } else {
                 outVol += f.volume();
                 outNotional += f.volume() * f.price();
                 closeMs = f.timeMs();
-                exitReason = f.reason() == null ? "" : f.reason();
+                exitReason = f.reason();
             }
         }
         if (first == null) return null; // an out without its in (journal started mid-position): no entry to report
-        SignalInfo sig = signals.getOrDefault(first.signalId() == null ? "" : first.signalId(), SignalInfo.NONE);
+        Fill in = first.fill();
+        SignalInfo sig = signals.getOrDefault(in.signalId(), SignalInfo.NONE);
         boolean closed = outVol + VOLUME_EPS >= inVol;
-        return new Trade(first.peer(), first.position(), first.symbol(), first.side(), sig.alpha(), sig.regime(),
-                first.signalId() == null ? "" : first.signalId(), sig.reason(), exitReason,
-                TradingSession.of(first.timeMs()), first.timeMs(), closed ? closeMs : 0,
-                inVol > 0 ? inNotional / inVol : first.price(), outVol > 0 ? outNotional / outVol : null, inVol, outVol,
+        return new Trade(first.peer(), in.position(), in.symbol(), in.side(), sig.alpha(), sig.regime(), in.signalId(),
+                sig.reason(), exitReason, TradingSession.of(in.timeMs()), in.timeMs(), closed ? closeMs : 0,
+                inVol > 0 ? inNotional / inVol : in.price(), outVol > 0 ? outNotional / outVol : null, inVol, outVol,
                 profit, commission, swap, profit + commission + swap, deals.size(), closed);
     }
 }

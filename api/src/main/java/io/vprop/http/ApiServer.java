@@ -194,9 +194,7 @@ public final class ApiServer implements AutoCloseable {
         }
         if (b == null || !b.isObject()) throw new IllegalArgumentException("body must be a JSON object");
         String symbol = text(b, "symbol", null);
-        String sideWord = text(b, "side", null);
-        if (!List.of("buy", "sell").contains(sideWord)) throw new IllegalArgumentException("side must be buy or sell");
-        Side side = Side.parse(sideWord);
+        Side side = Side.parse(text(b, "side", null));
         double lots = num(b, "lots", Double.NaN);
         double sl = num(b, "sl", Double.NaN);
         if (!(lots > 0)) throw new IllegalArgumentException("lots must be a positive number");

@@ -128,6 +128,7 @@ class DailyDigestTest {
         assertThat(back.path("reset_time").asText()).isEqualTo("00:00");
         assertThat(back.path("overall").path("net").asDouble()).isEqualTo(30.0);
         assertThat(back.path("trades")).hasSize(2);
+        assertThat(back.path("trades").get(0).path("side").asText()).isEqualTo("buy"); // the wire word, as the panel reads it
         List<String> csv = Files.readAllLines(w.csvFile(d.day()));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(0)).isEqualTo(DailyDigest.CSV_HEADER);

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.vprop.memory.facade.MemoryConfig;
-import io.vprop.memory.Side;
 import io.vprop.memory.facade.TradeMemory;
 import io.vprop.memory.TradeRecord;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.vprop.analytics;
 
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Stop risk and correlation, hand-computed. */
 class RiskMathTest {
-    private static Trade closed(String sym, String side, double entry, double exit, double lots, double profit) {
+    private static Trade closed(String sym, Side side, double entry, double exit, double lots, double profit) {
         return new Trade("p1", 1, sym, side, "", "", "", "", "", TradingSession.LONDON, t("2026-03-10T08:00:00Z"),
                 t("2026-03-10T09:00:00Z"), entry, exit, lots, lots, profit, 0, 0, profit, 2, true);
     }
@@ -22,8 +23,8 @@ class RiskMathTest {
     void stopRiskFromTheValueOfAPriceMove() {
         // 1 lot EURUSD 1.1000 → 1.1010 made 100: 100 / (0.0010 × 1) = 100 000 per 1.0 price move per lot
         // a sell 0.5 lot USDJPY 150.00 → 149.50 made 166.67: 166.67 / (0.5 × 0.5) = 666.68
-        Map<String, Double> v = StopRisk.moneyPerPricePerLot(List.of(closed("EURUSD", "buy", 1.1000, 1.1010, 1, 100),
-                closed("USDJPY", "sell", 150.00, 149.50, 0.5, 166.67)));
+        Map<String, Double> v = StopRisk.moneyPerPricePerLot(List.of(closed("EURUSD", Side.BUY, 1.1000, 1.1010, 1, 100),
+                closed("USDJPY", Side.SELL, 150.00, 149.50, 0.5, 166.67)));
         assertThat(v.get("EURUSD")).isCloseTo(100_000, within(1e-6));
         assertThat(v.get("USDJPY")).isCloseTo(666.68, within(1e-9));
         // 2 lots, stop 50 pips away: 0.0050 × 2 × 100 000 = 1000

@@ -1,5 +1,8 @@
 package io.vprop.analytics;
 
+import io.vprop.trade.Fill;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,11 +22,11 @@ class TradeLogTest {
 
     @Test
     void partialClosesMakeOneRoundTrip() {
-        List<Fill> fills = List.of(
-                in(1, 10, "EURUSD", "buy", 1.1000, 2.0, -7, "2026-03-10T08:00:00Z", "s1"),
-                out(2, 10, "EURUSD", "sell", 1.1010, 1.0, 100, "2026-03-10T09:00:00Z", "tp1"),
-                out(3, 10, "EURUSD", "sell", 1.1020, 1.0, 200, "2026-03-10T10:00:00Z", "tp2"),
-                in(4, 11, "GBPUSD", "sell", 1.2500, 1.0, -3.5, "2026-03-10T14:00:00Z", "s2"));
+        List<PeerFill> fills = List.of(
+                in(1, 10, "EURUSD", Side.BUY, 1.1000, 2.0, -7, "2026-03-10T08:00:00Z", "s1"),
+                out(2, 10, "EURUSD", Side.SELL, 1.1010, 1.0, 100, "2026-03-10T09:00:00Z", "tp1"),
+                out(3, 10, "EURUSD", Side.SELL, 1.1020, 1.0, 200, "2026-03-10T10:00:00Z", "tp2"),
+                in(4, 11, "GBPUSD", Side.SELL, 1.2500, 1.0, -3.5, "2026-03-10T14:00:00Z", "s2"));
         List<Trade> ts = TradeLog.build(fills, signals);
         assertThat(ts).hasSize(2);
         Trade a = ts.get(0);
@@ -46,12 +49,12 @@ class TradeLogTest {
 
     @Test
     void anOutWithoutItsInIsNotATrade() {
-        assertThat(TradeLog.build(List.of(out(9, 99, "EURUSD", "sell", 1.1, 1, 5, "2026-03-10T09:00:00Z", "sl")), signals)).isEmpty();
+        assertThat(TradeLog.build(List.of(out(9, 99, "EURUSD", Side.SELL, 1.1, 1, 5, "2026-03-10T09:00:00Z", "sl")), signals)).isEmpty();
     }
 
     @Test
     void unknownSignalGivesEmptyLabels() {
-        Trade t = TradeLog.build(List.of(in(1, 1, "EURUSD", "buy", 1.1, 1, 0, "2026-03-10T23:30:00Z", "nope")), signals).get(0);
+        Trade t = TradeLog.build(List.of(in(1, 1, "EURUSD", Side.BUY, 1.1, 1, 0, "2026-03-10T23:30:00Z", "nope")), signals).get(0);
         assertThat(t.alpha()).isEmpty();
         assertThat(t.key("alpha")).isEqualTo("(none)");
         assertThat(t.session()).isEqualTo(TradingSession.ASIA);
@@ -69,13 +72,10 @@ class TradeLogTest {
 
     @Test
     void badDealsAreNamed() {
-        assertThatThrownBy(() -> new Fill("p1", 7, 1, "", "EURUSD", "buy", "sideways", 1, 1, 0, 0, 0, 0, ""))
-                .hasMessageContaining("fill 7").hasMessageContaining("sideways");
-        assertThatThrownBy(() -> new Fill("p1", 8, 1, "", "EURUSD", "buy", "in", Double.NaN, 1, 0, 0, 0, 0, ""))
-                .hasMessageContaining("fill 8").hasMessageContaining("price");
-        assertThatThrownBy(() -> new Fill("p1", 9, 1, "", "EURUSD", "buy", "in", 1, -1, 0, 0, 0, 0, ""))
-                .hasMessageContaining("volume -1");
-        assertThatThrownBy(() -> new Trade("p1", 1, "X", "buy", "", "", "", "", "", TradingSession.ASIA, 0, 0, 1, null, 1, 0,
+        // a bad fills row (side, entry, price, volume) is named by the journal that reads it: JournalFillTest
+        assertThatThrownBy(() -> new PeerFill(" ", new Fill(11, 0, 1, "", "EURUSD", Side.BUY, FillEntry.IN, 1, 1, 0, 0, 0, 0, "")))
+                .hasMessageContaining("fill 11: peer is missing");
+        assertThatThrownBy(() -> new Trade("p1", 1, "X", Side.BUY, "", "", "", "", "", TradingSession.ASIA, 0, 0, 1, null, 1, 0,
                 0, 0, 0, 0, 1, false).key("weekday")).hasMessageContaining("weekday");
     }
 }

@@ -26,6 +26,8 @@ import io.vprop.signal.select.QualityScorer;
 import io.vprop.signal.select.ThompsonSampler;
 import io.vprop.signal.sizing.PositionSizer;
 import io.vprop.signal.sizing.SizingResult;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -207,12 +209,12 @@ public final class SignalEngine {
     }
 
     /** Account state: equity and open positions (for the correlation cap and to avoid pyramiding). */
-    public void onAccount(double equity, List<OpenPosition> positions) {
+    public void onAccount(double equity, List<Position> positions) {
         if (!(equity > 0) || !Double.isFinite(equity)) throw new IllegalArgumentException("equity must be > 0, was " + equity);
         if (positions == null) throw new IllegalArgumentException("positions list is missing (pass an empty list)");
         this.equity = equity;
         Arrays.fill(openDirection, 0);
-        for (OpenPosition p : positions) {
+        for (Position p : positions) {
             Integer id = ids.get(p.symbol());
             if (id != null) openDirection[id] = p.side().sign();
         }

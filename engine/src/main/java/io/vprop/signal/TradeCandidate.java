@@ -4,6 +4,7 @@ import io.vprop.market.Timeframe;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.Grade;
+import io.vprop.trade.Side;
 
 import java.util.List;
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * FTMO 2-step profile (5 % daily from the midnight-Prague balance, 10 % overall, 80 % entry-blocking buffer,
  * pre-trade worst case = stop + 20 % slippage/gap allowances, stop required, 5 orders/s), random markets and an
  * account drawing down inside the day, every TradeCandidate the signal engine emits is evaluated as an
- * OrderRequest on the real engine – exactly what the kernel will do – and must be allowed.
+ * OrderCheck on the real engine – exactly what the kernel will do – and must be allowed.
  */
 class GovernorEnginePropertyTest {
 
@@ -74,7 +74,7 @@ class GovernorEnginePropertyTest {
             if (d instanceof TradeCandidate c) {
                 candidates++;
                 double loss = specs.get(s).moneyPerPriceMove(c.stopDistance() + 2 * half, c.lots()) + cfg.commissionPerLot * c.lots();
-                var order = GovernorRiskBudget.toOrderRequest(new RiskBudget.PreTradeOrder(c.symbol(), c.side(), c.lots(),
+                var order = GovernorRiskBudget.toOrderCheck(new RiskBudget.PreTradeOrder(c.symbol(), c.side(), c.lots(),
                         c.referencePrice(), c.stopLoss(), loss), now[0]);
                 var verdict = gov.evaluate(order);
                 assertThat(verdict.allowed()).as("seed %d: %s -> %s", seed, c, verdict.message()).isTrue();

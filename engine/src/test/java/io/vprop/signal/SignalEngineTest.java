@@ -15,6 +15,8 @@ import io.vprop.signal.select.DriftWinProbability;
 import io.vprop.signal.select.Grade;
 import io.vprop.signal.select.RecentOutcomeMemory;
 import io.vprop.signal.select.Rng;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -160,10 +162,10 @@ class SignalEngineTest {
     @Test
     void openPositionsBlockPyramidingAndCorrelatedExposure() {
         SignalEngine e = engine(fastConfig(Grade.C), PropFirmRiskBudget.typical(100_000));
-        e.onAccount(100_000, List.of(new OpenPosition("EURUSD", Side.BUY, 1, 1.1)));
+        e.onAccount(100_000, List.of(new Position(1, "EURUSD", Side.BUY, 1, 1.1, 0, 0, 0, 0, 0, 0, "")));
         assertThat(drive(e, "EURUSD", 1_399_280_400_000L, 600, 0, 6)).allMatch(d -> d == Idle.POSITION_OPEN);
         assertThatThrownBy(() -> e.onAccount(Double.NaN, List.of())).hasMessageContaining("equity");
-        assertThatThrownBy(() -> new OpenPosition("EURUSD", Side.BUY, -1, 1.1)).hasMessageContaining("lots");
+        assertThatThrownBy(() -> new Position(1, "EURUSD", Side.BUY, -1, 1.1, 0, 0, 0, 0, 0, 0, "")).hasMessageContaining("volume");
     }
 
     @Test
@@ -181,7 +183,7 @@ class SignalEngineTest {
             e.onTick(new Tick("GBPUSD", t0 + i * 1000L + 1, gu - 0.000015, gu + 0.000015, 0, 0, 6));
         }
         assertThat(e.correlation("EURUSD", "GBPUSD")).isGreaterThan(0.9);
-        e.onAccount(100_000, List.of(new OpenPosition("EURUSD", Side.BUY, 1, eu)));
+        e.onAccount(100_000, List.of(new Position(1, "EURUSD", Side.BUY, 1, eu, 0, 0, 0, 0, 0, 0, "")));
         List<Decision> ds = new ArrayList<>();
         for (int i = seconds; i < seconds + 3600; i++) {
             double step = 0.000006 + rng.nextGaussian() * 0.00003;

@@ -1,6 +1,6 @@
 package io.vprop.governors;
 
-import io.vprop.governors.event.Position;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.RuleHit;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
 public record EngineState(
         double initialBalance, String currency,
         long nowMs, long dayStartMs, long nextResetMs,
-        double balance, double equity, List<Position> positions, int pendingOrders,
+        double balance, double equity, List<ValuedPosition> positions, int pendingOrders,
         double dayStartBalance, double dayStartEquity,
         double highWaterMark, double overallFloor,
         boolean halted, RuleHit haltHit, long pausedUntilMs, RuleHit pauseHit, boolean targetLocked, RuleHit lockHit,

@@ -1,10 +1,10 @@
 package io.vprop.governors;
 
 import io.vprop.governors.event.AccountSnapshot;
-import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.rules.ActivityRule;
@@ -31,7 +31,7 @@ import java.util.List;
  *
  * <p>Per event: (1) roll the firm's trading day if a reset passed, (2) apply the event to the ledger (balances,
  * counters), (3) run every rule, (4) add the latched states (halt, pause, target lock). The answer is the most
- * severe hit; {@link Decision#ALLOW} (shared, no allocation) when nothing fires.
+ * severe hit; {@link RuleVerdict#ALLOW} (shared, no allocation) when nothing fires.
  */
 public final class GovernorEngine {
     private final FirmProfile profile;
@@ -96,14 +96,14 @@ public final class GovernorEngine {
      *
      * @throws IllegalArgumentException when the event is null or goes back in time
      */
-    public Decision evaluate(GovernorEvent e) {
+    public RuleVerdict evaluate(GovernorEvent e) {
         if (e == null) throw new IllegalArgumentException("event: missing value");
         long t = e.timeMs();
         if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
             throw new IllegalArgumentException("event.timeMs: " + t + " is before the previous event at " + l.nowMs);
         }
-        if (e instanceof Fill f && l.balance + f.profit() < 0) {
-            throw new IllegalArgumentException("fill.profit: " + f.profit() + " would make the balance negative ("
+        if (e instanceof FillEvent f && l.balance + f.netProfit() < 0) {
+            throw new IllegalArgumentException("fill.profit: " + f.netProfit() + " would make the balance negative ("
                     + l.balance + " before)");
         }
         l.nowMs = t;
@@ -115,13 +115,13 @@ public final class GovernorEngine {
         else if (l.paused()) hits.add(l.pauseHit);
         if (l.targetLocked) hits.add(l.lockHit);
         if (hits.isEmpty()) {
-            if (e instanceof OrderRequest) {
+            if (e instanceof OrderCheck) {
                 l.requestsToday++;
                 l.recordOrder(t);
             }
-            return Decision.ALLOW;
+            return RuleVerdict.ALLOW;
         }
-        return Decision.of(hits.view());
+        return RuleVerdict.of(hits.view());
     }
 
     private void advanceDay(long t) {
@@ -142,7 +142,7 @@ public final class GovernorEngine {
             l.equity = a.equity();
             l.positions = a.positions();
             l.pendingOrders = a.pendingOrders();
-        } else if (e instanceof Fill f) {
+        } else if (e instanceof FillEvent f) {
             if (f.entry()) {
                 l.positionsToday++;
                 l.tradedToday = true;
@@ -150,7 +150,7 @@ public final class GovernorEngine {
                 l.tradesToday++;
                 l.closedTrades++;
                 if (f.timeMs() - f.positionOpenMs() >= minHoldMs) l.heldTrades++;
-                if (f.profit() < 0) {
+                if (f.netProfit() < 0) {
                     l.consecutiveLosses++;
                     if (cooldownAfterLosses > 0 && l.consecutiveLosses >= cooldownAfterLosses) {
                         l.cooldownUntilMs = f.timeMs() + cooldownMs;
@@ -161,8 +161,8 @@ public final class GovernorEngine {
                 }
             }
             // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot
-            l.balance += f.profit();
-            l.dayProfit += f.profit();
+            l.balance += f.netProfit();
+            l.dayProfit += f.netProfit();
         }
     }
 

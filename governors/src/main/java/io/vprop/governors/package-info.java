@@ -1,6 +1,6 @@
 /**
  * Prop-firm rule engine ("governors"). Plain Java, no I/O: the engine turns events into
- * {@link Decision}s and exposes a {@link StateSnapshot}.
+ * {@link RuleVerdict}s and exposes a {@link StateSnapshot}.
  * Entry point: {@link GovernorEngine}.
  */
 package io.vprop.governors;

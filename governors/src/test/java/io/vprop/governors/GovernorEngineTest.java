@@ -4,16 +4,13 @@ import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.config.Timestamps;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;
-import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -36,10 +33,10 @@ class GovernorEngineTest {
         assertThatThrownBy(() -> new AccountSnapshot(0, 100, -1)).hasMessageContaining("account.equity: must not be negative");
         assertThatThrownBy(() -> GovernorEngine.start(FTMO, Double.NaN, "USD")).hasMessageContaining("initialBalance");
         assertThatThrownBy(() -> GovernorEngine.start(FTMO, -100_000, "USD")).hasMessageContaining("initialBalance");
-        assertThatThrownBy(() -> new OrderRequest(0, "EURUSD", Side.BUY, 1, 1.1, 1.09, Double.NaN, Double.NaN))
+        assertThatThrownBy(() -> Events.order(0, "EURUSD", Side.BUY, 1, 1.1, 1.09, Double.NaN, Double.NaN))
                 .hasMessageContaining("order.moneyPerPriceUnit");
-        assertThatThrownBy(() -> new Position("EURUSD", Side.BUY, 1, 1.1, 0, 0, Double.POSITIVE_INFINITY, 1))
-                .hasMessageContaining("position.profit");
+        assertThatThrownBy(() -> Events.position("EURUSD", Side.BUY, 1, 1.1, 0, 0, Double.POSITIVE_INFINITY, 1))
+                .hasMessageContaining("position 0 EURUSD: profit must be finite");
     }
 
     @Test
@@ -53,9 +50,9 @@ class GovernorEngineTest {
     @Test
     void allowIsTheSharedConstantSoTheTickPathDoesNotAllocateADecision() {
         GovernorEngine e = GovernorEngine.start(FTMO, 100_000, "USD");
-        Decision d1 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:00Z"), 100_000, 100_200));
-        Decision d2 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:01Z"), 100_000, 100_100));
-        assertThat(d1).isSameAs(Decision.ALLOW).isSameAs(d2);
+        RuleVerdict d1 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:00Z"), 100_000, 100_200));
+        RuleVerdict d2 = e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:01Z"), 100_000, 100_100));
+        assertThat(d1).isSameAs(RuleVerdict.ALLOW).isSameAs(d2);
     }
 
     @Test
@@ -65,13 +62,13 @@ class GovernorEngineTest {
         e.evaluate(new NewsEvent(t0, t("2024-05-03T12:30:00Z"), "USD", NewsEvent.Impact.HIGH));
         // 4,200 down: daily buffer blocks; order inside the news window without a stop
         e.evaluate(new AccountSnapshot(t("2024-05-03T12:29:00Z"), 100_000, 95_800));
-        Decision d = e.evaluate(new OrderRequest(t("2024-05-03T12:29:30Z"), "EURUSD", Side.BUY, 1, 1.07, 0, Double.NaN, 100_000));
+        RuleVerdict d = e.evaluate(Events.order(t("2024-05-03T12:29:30Z"), "EURUSD", Side.BUY, 1, 1.07, 0, Double.NaN, 100_000));
         assertThat(d.action()).isEqualTo(Action.BLOCK_NEW_ENTRIES);
         assertThat(d.hits()).extracting(RuleHit::ruleId)
                 .contains("daily-loss", "pre-trade-risk", "news-embargo", "stop-loss-required");
         assertThat(d.message()).isNotBlank();
 
-        Decision crash = e.evaluate(new AccountSnapshot(t("2024-05-03T12:29:40Z"), 100_000, 94_000));
+        RuleVerdict crash = e.evaluate(new AccountSnapshot(t("2024-05-03T12:29:40Z"), 100_000, 94_000));
         assertThat(crash.action()).isEqualTo(Action.FLATTEN_AND_HALT);
         assertThat(crash.hits().get(0).action()).isEqualTo(Action.FLATTEN_AND_HALT);
         assertThat(crash.hits()).extracting(RuleHit::action).isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -103,17 +100,17 @@ class GovernorEngineTest {
         for (int i = 0; i < 60; i++) {
             long t = t0 + i * 1_800_000L;
             double pnl = ((i * 37) % 11 - 4) * 150.0;
-            events.add(new OrderRequest(t, "EURUSD", Side.BUY, 1, 1.08, 1.079, Double.NaN, 100_000));
-            events.add(new Fill(t + 1_000, "EURUSD", Side.BUY, 1, 1.08, true, 0, t + 1_000));
-            events.add(new Fill(t + 600_000, "EURUSD", Side.SELL, 1, 1.081, false, pnl, t + 1_000));
+            events.add(Events.order(t, "EURUSD", Side.BUY, 1, 1.08, 1.079, Double.NaN, 100_000));
+            events.add(Events.fill(t + 1_000, "EURUSD", Side.BUY, 1, 1.08, true, 0, t + 1_000));
+            events.add(Events.fill(t + 600_000, "EURUSD", Side.SELL, 1, 1.081, false, pnl, t + 1_000));
             bal += pnl;
             events.add(new AccountSnapshot(t + 600_001, bal, bal));
         }
         GovernorEngine straight = GovernorEngine.start(p, 100_000, "USD");
         GovernorEngine first = GovernorEngine.start(p, 100_000, "USD");
         int cut = events.size() / 2;
-        List<Decision> a = new ArrayList<>();
-        List<Decision> b = new ArrayList<>();
+        List<RuleVerdict> a = new ArrayList<>();
+        List<RuleVerdict> b = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) a.add(straight.evaluate(events.get(i)));
         for (int i = 0; i < cut; i++) b.add(first.evaluate(events.get(i)));
         GovernorEngine restored = GovernorEngine.restore(p, first.exportState());
@@ -121,7 +118,7 @@ class GovernorEngineTest {
         assertThat(b).isEqualTo(a);
         assertThat(restored.exportState()).isEqualTo(straight.exportState());
         assertThat(restored.snapshot()).isEqualTo(straight.snapshot());
-        assertThat(a).extracting(Decision::action).contains(Action.ALLOW); // the stream is not trivially blocked
+        assertThat(a).extracting(RuleVerdict::action).contains(Action.ALLOW); // the stream is not trivially blocked
     }
 
     @Test
@@ -130,7 +127,7 @@ class GovernorEngineTest {
         GovernorEngine e = GovernorEngine.start(FTMO, 100_000, "USD");
         e.evaluate(new NewsEvent(t("2024-05-03T08:00:00Z"), t("2024-05-03T12:30:00Z"), "USD", NewsEvent.Impact.HIGH));
         e.evaluate(new AccountSnapshot(t("2024-05-03T10:00:00Z"), 100_000, 95_100,
-                List.of(new Position("EURUSD", Side.BUY, 1, 1.08, 1.07, t("2024-05-03T09:00:00Z"), -4_900, 100_000)), 2));
+                List.of(Events.position("EURUSD", Side.BUY, 1, 1.08, 1.07, t("2024-05-03T09:00:00Z"), -4_900, 100_000)), 2));
         EngineState s = e.exportState();
         assertThat(s.pauseHit()).isNotNull();
         EngineState back = json.readValue(json.writeValueAsString(s), EngineState.class);
@@ -145,7 +142,7 @@ class GovernorEngineTest {
         GovernorEngine e = GovernorEngine.start(FTMO, 100_000, "USD");
         e.evaluate(new ClockTick(t("2024-05-14T10:00:00Z")));
         EngineState before = e.exportState();
-        assertThatThrownBy(() -> e.evaluate(new Fill(t("2024-05-14T10:01:00Z"), "EURUSD", Side.SELL, 1, 1.08, false,
+        assertThatThrownBy(() -> e.evaluate(Events.fill(t("2024-05-14T10:01:00Z"), "EURUSD", Side.SELL, 1, 1.08, false,
                 -100_001, t("2024-05-14T09:00:00Z")))).hasMessageContaining("fill.profit");
         assertThat(e.exportState()).isEqualTo(before);
     }
@@ -157,7 +154,7 @@ class GovernorEngineTest {
         EngineState saved = e.exportState();
         assertThat(saved.halted()).isTrue();
         GovernorEngine back = GovernorEngine.restore(FTMO, saved);
-        Decision d = back.evaluate(new AccountSnapshot(t("2024-05-20T10:00:00Z"), 100_000, 100_000));
+        RuleVerdict d = back.evaluate(new AccountSnapshot(t("2024-05-20T10:00:00Z"), 100_000, 100_000));
         assertThat(d.action()).isEqualTo(Action.FLATTEN_AND_HALT);
         assertThat(d.ruleId()).isEqualTo("daily-loss");
     }

@@ -5,8 +5,6 @@ import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
 import io.vprop.protocol.ProtocolException;
 import io.vprop.trade.AccountState;
-import io.vprop.trade.Fill;
-import io.vprop.trade.FillEntry;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 import org.sqlite.SQLiteConfig;
@@ -100,10 +98,10 @@ public final class JournalReader implements AutoCloseable {
     public synchronized List<JournalFill> allFills() {
         List<JournalFill> out = new ArrayList<>();
         each("SELECT peer, deal, ord, position, signal_id, symbol, side, entry, price, volume, commission, swap, profit, "
-                + "time_msc, reason FROM fills ORDER BY time_msc, deal", rs -> out.add(new JournalFill(rs.getString(1),
-                new Fill(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), Side.parse(rs.getString(7)),
-                        FillEntry.parse(rs.getString(8)), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12),
-                        rs.getDouble(13), rs.getLong(14), rs.getString(15)))));
+                + "time_msc, reason FROM fills ORDER BY time_msc, deal", rs -> out.add(JournalFill.ofRow(rs.getString(1),
+                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getLong(14),
+                rs.getString(15))));
         return out;
     }
 

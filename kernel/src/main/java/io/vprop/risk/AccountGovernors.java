@@ -1,25 +1,23 @@
 package io.vprop.risk;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vprop.governors.outcome.Action;
-import io.vprop.governors.Decision;
-import io.vprop.governors.EngineState;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.market.SymbolSpec;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.Fill;
 import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,6 @@ import java.util.function.Function;
  */
 public final class AccountGovernors implements PreTradeCheck {
     private static final Logger log = LoggerFactory.getLogger(AccountGovernors.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** A verdict worth telling the trader about: a rule changed status, or the action changed. */
     public record Notice(String account, long tsMs, String kind, String ruleId, String status, String action, String message,
@@ -97,7 +94,7 @@ public final class AccountGovernors implements PreTradeCheck {
         GovernorEngine engine;
         if (saved != null && saved.profileId().equals(profileId)) {
             try {
-                engine = GovernorEngine.restore(profile, JSON.readValue(saved.stateJson(), EngineState.class));
+                engine = GovernorEngine.restore(profile, GovernorStateJson.read(saved.stateJson()));
                 log.info("governors for {} restored from the journal ({})", key, profileId);
             } catch (Exception e) {
                 throw new IllegalStateException("the journal's governor state for " + key + " cannot be restored: "
@@ -117,13 +114,12 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onAccount(String peer, long nowMs, AccountState acc, String currency, Function<String, SymbolSpec> specs) {
         String key = accountOf(peer);
         Account a = account(key, acc.balance(), currency);
-        List<Position> ps = new ArrayList<>(acc.positions().size());
-        for (var p : acc.positions()) {
+        List<ValuedPosition> ps = new ArrayList<>(acc.positions().size());
+        for (Position p : acc.positions()) {
             SymbolSpec s = specs.apply(p.symbol());
             double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
             a.positionOpenMs.put(p.ticket(), p.openTimeMs());
-            ps.add(new Position(p.symbol(), side(p.side().sign()), p.volume(), p.openPrice(), p.sl(), p.openTimeMs(),
-                    p.netProfit(), Double.isFinite(mppu) ? mppu : 0));
+            ps.add(new ValuedPosition(p, Double.isFinite(mppu) ? mppu : 0));
         }
         return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
     }
@@ -133,9 +129,7 @@ public final class AccountGovernors implements PreTradeCheck {
         if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
         boolean entry = f.opens();
         long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
-        // the governors' own fill event (io.vprop.trade.Fill is the imported one)
-        return evaluate(accountOf(peer), a, new io.vprop.governors.event.Fill(nowMs, f.symbol(), side(f.side().sign()),
-                f.volume(), f.price(), entry, f.profit() + f.commission() + f.swap(), opened), nowMs);
+        return evaluate(accountOf(peer), a, new FillEvent(nowMs, f, opened), nowMs);
     }
 
     /**
@@ -165,7 +159,7 @@ public final class AccountGovernors implements PreTradeCheck {
     }
 
     private List<Notice> evaluate(String key, Account a, GovernorEvent event, long nowMs) {
-        Decision d;
+        RuleVerdict d;
         try {
             d = a.engine.evaluate(event);
         } catch (IllegalArgumentException e) {
@@ -186,7 +180,7 @@ public final class AccountGovernors implements PreTradeCheck {
                             r.value(), r.limit()));
             }
             try {
-                store.save(key, new GovernorStateStore.Saved(profileId, JSON.writeValueAsString(a.engine.exportState())), nowMs);
+                store.save(key, new GovernorStateStore.Saved(profileId, GovernorStateJson.write(a.engine.exportState())), nowMs);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialize the governor state of " + key, e);
             }
@@ -201,10 +195,9 @@ public final class AccountGovernors implements PreTradeCheck {
         if (a == null) return PreTradeVerdict.deny("governors.no_account", "no account snapshot yet: the rules cannot be checked");
         SymbolSpec s = terminal.spec(o.symbol());
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
-        Decision d;
+        RuleVerdict d;
         try {
-            d = a.engine.evaluate(new OrderRequest(terminal.nowMs(), o.symbol(), side(o.side().sign()), o.lots(), o.price(),
-                    o.sl(), Double.NaN, mppu));
+            d = a.engine.evaluate(new OrderCheck(terminal.nowMs(), o, Double.NaN, mppu));
         } catch (IllegalArgumentException e) {
             return PreTradeVerdict.deny("governors.input", e.getMessage());
         }
@@ -216,7 +209,4 @@ public final class AccountGovernors implements PreTradeCheck {
         Account a = accounts.get(accountOf(peer));
         return a == null ? 0 : a.engine.snapshot().sizingHeadroom();
     }
-
-    /** The governors' side of a direction (+1 buy, -1 sell). */
-    private static Side side(int sign) { return sign > 0 ? Side.BUY : Side.SELL; }
 }

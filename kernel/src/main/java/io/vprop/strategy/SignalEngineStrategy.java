@@ -11,12 +11,9 @@ import io.vprop.risk.AccountGovernors;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.Fill;
 import io.vprop.trade.OrderIntent;
-import io.vprop.trade.Position;
 import io.vprop.signal.Decision;
 import io.vprop.signal.alpha.EventSource;
-import io.vprop.signal.OpenPosition;
 import io.vprop.signal.port.RiskBudget;
-import io.vprop.signal.Side;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SignalPorts;
@@ -29,6 +26,7 @@ import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
 import io.vprop.signal.select.RecentOutcomeMemory;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,23 +136,20 @@ public final class SignalEngineStrategy implements Strategy {
     @Override
     public void onAccount(AccountState a, StrategyContext ctx) {
         if (engine == null) return;
-        List<OpenPosition> ps = new ArrayList<>(a.positions().size());
-        for (Position p : a.positions())
-            ps.add(new OpenPosition(p.symbol(), Side.of(p.side().sign()), p.volume(), p.openPrice()));
-        engine.onAccount(a.equity(), ps);
+        engine.onAccount(a.equity(), a.positions());
     }
 
     private void handle(Decision d, StrategyContext ctx) {
         if (d instanceof TradeCandidate c) {
             String reason = "grade " + c.grade() + ", Q* " + round(c.qStar()) + ": " + String.join("; ", c.reasons());
             SymbolSpec spec = ctx.spec(c.symbol());
-            Submission sub = ctx.submit(OrderIntent.open(c.symbol(), tradeSide(c.side()), c.lots(),
+            Submission sub = ctx.submit(OrderIntent.open(c.symbol(), c.side(), c.lots(),
                     c.referencePrice(), c.maxDeviation(), c.stopLoss(), c.takeProfit1(), c.takeProfit2(), c.expiryMs(),
                     lower(c.alpha().name()), lower(c.regime().name()), Math.max(0, Math.min(1, c.confidence())), reason));
             String id = sub.id();
             if (sub.sent()) sent.put(id, new Sent(c.symbol(), c.alpha(), c.regime(), c.referencePrice(),
                     spec == null ? 0 : spec.moneyPerPriceMove(c.stopDistance(), c.lots()), c.grade().name(),
-                    c.timeframe().name(), EntryFeatures.of(engine, c.symbol(), c.side() == Side.BUY ? 1 : -1), ctx.nowMs(),
+                    c.timeframe().name(), EntryFeatures.of(engine, c.symbol(), c.side().sign()), ctx.nowMs(),
                     scorer == null ? null : scorer.predictionFor(c.symbol(), c.timeMs(), c.side().sign())));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", c.symbol());
@@ -186,13 +181,13 @@ public final class SignalEngineStrategy implements Strategy {
     @Override
     public void onFill(Fill f, StrategyContext ctx) {
         if (engine == null) return;
-        Side side = Side.of(f.side().sign());
+        Side side = f.side();
         double costs = f.commission() + f.swap();
         if (f.opens()) {
             Sent s = sent.remove(f.signalId());
             if (s == null) return;                                   // not ours (manual, or from before a restart)
             engine.onFill(f.symbol(), side, s.price(), f.price());
-            open.put(f.position(), new Trade(s, f.volume(), costs, f.price(), (f.price() - s.price()) * (side == Side.BUY ? 1 : -1),
+            open.put(f.position(), new Trade(s, f.volume(), costs, f.price(), (f.price() - s.price()) * side.sign(),
                     ctx.nowMs(), side));
         } else {
             Trade t = open.get(f.position());
@@ -216,7 +211,7 @@ public final class SignalEngineStrategy implements Strategy {
         long id = ((account.hashCode() & 0x7fffL) << 48) | (exit.position() & 0xffff_ffff_ffffL);
         try {
             memory.recordTrade(new io.vprop.memory.TradeRecord(id, account, exit.symbol(),
-                    t.side == Side.BUY ? io.vprop.memory.Side.BUY : io.vprop.memory.Side.SELL, lower(t.origin.alpha().name()),
+                    t.side, lower(t.origin.alpha().name()),
                     lower(t.origin.regime().name()), t.origin.grade(), t.origin.timeframe(), t.origin.features(), Map.of(),
                     t.entryTimeMs, Math.max(t.entryTimeMs, ctx.nowMs()), t.entryPrice, exit.price(), t.slippage, 0, t.pnl, r,
                     0, 0, exit.reason().isEmpty() ? "close" : exit.reason()));
@@ -251,9 +246,6 @@ public final class SignalEngineStrategy implements Strategy {
 
     /** The engine, for the panel's alpha and regime pages (kernel thread only), or null before the first tick. */
     public SignalEngine engine() { return engine; }
-
-    /** The engine's direction in the trading vocabulary (the engine keeps its own Side until it shares that one). */
-    private static io.vprop.trade.Side tradeSide(Side engineSide) { return io.vprop.trade.Side.of(engineSide.sign()); }
 
     private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 

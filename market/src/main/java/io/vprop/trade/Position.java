@@ -4,13 +4,27 @@ package io.vprop.trade;
  * An open position as the terminal reports it. Money (profit, swap, commission) in the account currency;
  * {@code profit} is the floating P&amp;L without swap and commission, as MT5's POSITION_PROFIT. {@code sl}/{@code tp}
  * are 0 when not set. {@code openTimeMs} UTC epoch ms. {@code signalId} is empty for positions VProp did not open.
+ * Volume and open price are positive, stops not negative, money finite: what the protocol accepts from a terminal.
  */
 public record Position(long ticket, String symbol, Side side, double volume, double openPrice, double sl, double tp,
                        double profit, double swap, double commission, long openTimeMs, String signalId) {
     public Position {
         if (symbol == null || symbol.isBlank()) throw new IllegalArgumentException("position " + ticket + ": symbol is missing");
         if (side == null) throw new IllegalArgumentException("position " + ticket + " " + symbol + ": side is missing");
+        String at = "position " + ticket + " " + symbol + ": ";
+        if (!(volume > 0) || !Double.isFinite(volume)) throw new IllegalArgumentException(at + "volume must be > 0, was " + volume);
+        if (!(openPrice > 0) || !Double.isFinite(openPrice))
+            throw new IllegalArgumentException(at + "open price must be > 0, was " + openPrice);
+        if (!(sl >= 0) || !Double.isFinite(sl)) throw new IllegalArgumentException(at + "sl must be a price or 0, was " + sl);
+        if (!(tp >= 0) || !Double.isFinite(tp)) throw new IllegalArgumentException(at + "tp must be a price or 0, was " + tp);
+        if (!Double.isFinite(profit)) throw new IllegalArgumentException(at + "profit must be finite, was " + profit);
+        if (!Double.isFinite(swap)) throw new IllegalArgumentException(at + "swap must be finite, was " + swap);
+        if (!Double.isFinite(commission)) throw new IllegalArgumentException(at + "commission must be finite, was " + commission);
         signalId = signalId == null ? "" : signalId;
+    }
+
+    public boolean hasStopLoss() {
+        return sl > 0;
     }
 
     /** Floating P&amp;L including swap and commission: what closing now would add to the balance. */

@@ -44,4 +44,23 @@ class VocabularyTest {
                 .hasMessageContaining("symbol");
         assertThat(new AccountState(1, 1, 0, 1, null).positions()).isEmpty();
     }
+
+    @Test
+    void numbersNoTerminalReportsAreRejectedNamingTheTicketAndTheField() {
+        assertThatThrownBy(() -> new Position(9, "EURUSD", Side.BUY, -1, 1.1, 0, 0, 0, 0, 0, 0, ""))
+                .hasMessageContaining("position 9 EURUSD: volume must be > 0");
+        assertThatThrownBy(() -> new Position(9, "EURUSD", Side.BUY, 1, 0, 0, 0, 0, 0, 0, 0, ""))
+                .hasMessageContaining("open price must be > 0");
+        assertThatThrownBy(() -> new Position(9, "EURUSD", Side.BUY, 1, 1.1, -1, 0, 0, 0, 0, 0, ""))
+                .hasMessageContaining("sl must be a price or 0");
+        assertThatThrownBy(() -> new Position(9, "EURUSD", Side.BUY, 1, 1.1, 0, 0, Double.POSITIVE_INFINITY, 0, 0, 0, ""))
+                .hasMessageContaining("profit must be finite");
+        assertThat(new Position(9, "EURUSD", Side.BUY, 1, 1.1, 1.09, 0, 0, 0, 0, 0, "").hasStopLoss()).isTrue();
+        assertThatThrownBy(() -> new Fill(8, 1, 1, "", "EURUSD", Side.BUY, FillEntry.IN, Double.NaN, 1, 0, 0, 0, 0, ""))
+                .hasMessageContaining("fill 8: price NaN");
+        assertThatThrownBy(() -> new Fill(9, 1, 1, "", "EURUSD", Side.BUY, FillEntry.IN, 1, -1, 0, 0, 0, 0, ""))
+                .hasMessageContaining("fill 9: volume -1");
+        assertThatThrownBy(() -> new Fill(9, 1, 1, "", "EURUSD", Side.BUY, FillEntry.IN, 1, 1, 0, Double.NaN, 0, 0, ""))
+                .hasMessageContaining("must be finite");
+    }
 }

@@ -1,5 +1,7 @@
 package io.vprop.memory;
 
+import io.vprop.trade.Side;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;

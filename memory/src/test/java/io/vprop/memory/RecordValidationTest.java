@@ -1,5 +1,6 @@
 package io.vprop.memory;
 
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,10 +1,15 @@
 package io.vprop.paper;
 
-import io.vprop.governors.outcome.Action;
-import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.RuleVerdict;
+import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.journal.Journal;
 import io.vprop.market.Bar;
 import io.vprop.market.BarAggregator;
@@ -12,15 +17,16 @@ import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
 import io.vprop.market.Timeframe;
-import io.vprop.paper.broker.AccountState;
 import io.vprop.paper.broker.Deal;
-import io.vprop.paper.broker.DealEntry;
 import io.vprop.paper.broker.ExecutionResult;
-import io.vprop.paper.broker.OrderRequest;
 import io.vprop.paper.broker.PaperBroker;
-import io.vprop.paper.broker.Position;
-import io.vprop.paper.broker.Side;
+import io.vprop.paper.broker.TradeRequest;
 import io.vprop.protocol.Payload;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 import io.vprop.transport.RoutingId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -236,8 +242,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         AccountState a = broker.snapshot();
         List<Payload.PositionInfo> ps = new ArrayList<>();
         for (Position p : a.positions())
-            ps.add(new Payload.PositionInfo(p.ticket(), p.symbol(), p.side().wire(), p.volume(), p.priceOpen(), p.sl(), p.tp(),
-                    p.profit(), p.swap(), p.commission(), p.timeMs(), p.comment()));
+            ps.add(new Payload.PositionInfo(p.ticket(), p.symbol(), p.side().wire(), p.volume(), p.openPrice(), p.sl(), p.tp(),
+                    p.profit(), p.swap(), p.commission(), p.openTimeMs(), p.signalId()));
         link.sendReliable(new Payload.Account(a.balance(), a.equity(), a.margin(), a.freeMargin(), ps));
         lastSnapshotMs = marketNowMs;
         accountDirty = false;
@@ -269,14 +275,14 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         double px = side == Side.BUY ? q.ask() : q.bid();
         if (governors != null) {
             SymbolSpec spec = specs.get(s.symbol());
-            Decision d = govern(new io.vprop.governors.event.OrderRequest(marketNowMs, s.symbol(), side == Side.BUY
-                    ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL, s.lots(), px, s.sl(), Double.NaN,
-                    spec.tickValue() / spec.tickSize()));
+            OrderIntent order = OrderIntent.open(s.symbol(), side, s.lots(), px, s.maxDeviation(), s.sl(), s.tp1(), s.tp2(),
+                    s.expiryMs(), s.alpha(), s.regime(), s.confidence(), s.reason());
+            RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize()));
             if (d != null && !d.allowed()) return reject(s, d.ruleId(), "terminal governors: " + d.message());
         }
         if (s.maxDeviation() > 0 && Math.abs(px - s.price()) > s.maxDeviation())
             return reject(s, "execution.off_price", "price " + px + " is " + Math.abs(px - s.price()) + " from " + s.price());
-        ExecutionResult r = broker.execute(new OrderRequest(s.symbol(), side, s.lots(), s.price(), s.maxDeviation(), s.sl(),
+        ExecutionResult r = broker.execute(new TradeRequest(s.symbol(), side, s.lots(), s.price(), s.maxDeviation(), s.sl(),
                 s.tp2(), 0, s.id(), marketNowMs));
         if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(java.util.Locale.ROOT), r.comment());
         long ticket = 0;
@@ -297,7 +303,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         double price = 0;
         for (Position p : broker.snapshot().positions()) {
             if (!p.symbol().equals(s.symbol()) || (s.position() != 0 && p.ticket() != s.position())) continue;
-            ExecutionResult r = broker.execute(new OrderRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
+            ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
                     p.ticket(), s.id(), marketNowMs));
             if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(java.util.Locale.ROOT), r.comment());
             for (Deal d : r.deals()) report(d);
@@ -337,13 +343,13 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                 done.add(e.getKey());
                 continue;
             }
-            ExecutionResult r = broker.execute(new OrderRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
+            ExecutionResult r = broker.execute(new TradeRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
                     0, 0, pos.ticket(), plan.signalId(), marketNowMs));
             if (r.ok()) {
                 for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(), d.entry(),
                         d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
                         io.vprop.paper.broker.DealReason.TP1_PARTIAL, d.comment()));
-                if (config.breakEvenAfterTp1()) broker.modify(pos.ticket(), pos.priceOpen(), pos.tp());
+                if (config.breakEvenAfterTp1()) broker.modify(pos.ticket(), pos.openPrice(), pos.tp());
             } else {
                 log.warn("TP1 partial close of #{} failed: {} {}", pos.ticket(), r.retcode(), r.comment());
             }
@@ -361,17 +367,14 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private void report(Deal d) {
         dealLog.add(d);
         accountDirty = true;
-        if (governors != null) govern(new io.vprop.governors.event.Fill(Math.max(d.timeMs(), marketNowMs), d.symbol(),
-                d.side() == Side.BUY ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL, d.volume(),
-                d.price(), d.entry() == DealEntry.IN, d.profit() + d.commission() + d.swap(), openTimeOf(d)));
-        String entry = d.entry() == DealEntry.IN ? "in" : d.entry() == DealEntry.OUT ? "out" : "inout";
+        if (governors != null) govern(new FillEvent(Math.max(d.timeMs(), marketNowMs), d.toFill(), openTimeOf(d)));
         link.sendReliable(new Payload.Fill(d.ticket(), d.order(), d.position(), d.comment() == null ? "" : d.comment(),
-                d.symbol(), d.side().wire(), entry, d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
+                d.symbol(), d.side().wire(), d.entry().wire(), d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
                 d.reason().wire()));
     }
 
     private long openTimeOf(Deal d) {
-        if (d.entry() == DealEntry.IN) return Math.max(d.timeMs(), marketNowMs);
+        if (d.entry() == FillEntry.IN) return Math.max(d.timeMs(), marketNowMs);
         Long t = openTimes.get(d.position());
         return t == null ? marketNowMs : Math.min(t, marketNowMs);
     }
@@ -380,19 +383,19 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private void handleNews(Payload.News n) {
         news = news + 1; // terminal thread only writes
         if (governors == null) return;
-        io.vprop.governors.event.NewsEvent.Impact impact = switch (n.impact()) {
-            case "high" -> io.vprop.governors.event.NewsEvent.Impact.HIGH;
-            case "medium" -> io.vprop.governors.event.NewsEvent.Impact.MEDIUM;
-            default -> io.vprop.governors.event.NewsEvent.Impact.LOW;
+        NewsEvent.Impact impact = switch (n.impact()) {
+            case "high" -> NewsEvent.Impact.HIGH;
+            case "medium" -> NewsEvent.Impact.MEDIUM;
+            default -> NewsEvent.Impact.LOW;
         };
-        govern(new io.vprop.governors.event.NewsEvent(marketNowMs, n.releaseMs(), n.currency(), impact));
+        govern(new NewsEvent(marketNowMs, n.releaseMs(), n.currency(), impact));
     }
 
     /** Evaluates one event on the terminal's own governors; null when they refused the input (logged). */
-    private Decision govern(GovernorEvent e) {
+    private RuleVerdict govern(GovernorEvent e) {
         try {
-            Decision d = governors.evaluate(e);
-            if (!(e instanceof io.vprop.governors.event.OrderRequest)) {
+            RuleVerdict d = governors.evaluate(e);
+            if (!(e instanceof OrderCheck)) {
                 if (d.action() != governorAction) log.warn("terminal governors: {} ({})", d.action(), d.message());
                 governorAction = d.action();
                 governorReason = d.allowed() ? "" : d.message();
@@ -411,19 +414,19 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private void governAccount() {
         if (governors == null) return;
         AccountState a = broker.snapshot();
-        List<io.vprop.governors.event.Position> ps = new ArrayList<>();
+        List<ValuedPosition> ps = new ArrayList<>();
         for (Position p : a.positions()) {
-            openTimes.putIfAbsent(p.ticket(), p.timeMs());
+            openTimes.putIfAbsent(p.ticket(), p.openTimeMs());
             SymbolSpec spec = specs.get(p.symbol());
-            ps.add(new io.vprop.governors.event.Position(p.symbol(), p.side() == Side.BUY ? io.vprop.governors.event.Side.BUY
-                    : io.vprop.governors.event.Side.SELL, p.volume(), p.priceOpen(), p.sl(), Math.min(p.timeMs(), marketNowMs),
-                    p.profit() + p.swap() + p.commission(), spec.tickValue() / spec.tickSize()));
+            Position onGovernorClock = new Position(p.ticket(), p.symbol(), p.side(), p.volume(), p.openPrice(), p.sl(), p.tp(),
+                    p.profit(), p.swap(), p.commission(), Math.min(p.openTimeMs(), marketNowMs), p.signalId());
+            ps.add(new ValuedPosition(onGovernorClock, spec.tickValue() / spec.tickSize()));
         }
-        govern(new io.vprop.governors.event.AccountSnapshot(marketNowMs, a.balance(), a.equity(), ps, 0));
+        govern(new AccountSnapshot(marketNowMs, a.balance(), a.equity(), ps, 0));
         if ((governorAction == Action.PAUSE_UNTIL_RESET || governorAction == Action.FLATTEN_AND_HALT) && !a.positions().isEmpty()) {
             for (Position p : a.positions()) {
-                ExecutionResult r = broker.execute(new OrderRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
-                        p.ticket(), p.comment(), marketNowMs));
+                ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
+                        p.ticket(), p.signalId(), marketNowMs));
                 if (r.ok()) for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(),
                         d.entry(), d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
                         io.vprop.paper.broker.DealReason.GOVERNOR, d.comment()));

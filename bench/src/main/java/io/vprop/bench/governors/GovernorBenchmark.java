@@ -1,15 +1,16 @@
 package io.vprop.bench.governors;
 
-import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,7 +44,7 @@ public class GovernorBenchmark {
     private static final int EQUITY_PATH = 4096;
 
     private GovernorEngine engine;
-    private List<Position> positions;
+    private List<ValuedPosition> positions;
     private double[] equity;
     private long now;
     private int i;
@@ -59,8 +60,8 @@ public class GovernorBenchmark {
             engine.evaluate(new NewsEvent(now, now + k * day / 3, k % 2 == 0 ? "USD" : "EUR", NewsEvent.Impact.HIGH));
         }
         positions = List.of(
-                new Position("EURUSD", Side.BUY, 1.0, 1.0800, 1.0750, now - 60_000, 0, 100_000),
-                new Position("GBPJPY", Side.SELL, 0.5, 195.00, 195.60, now - 30_000, 0, 650));
+                new ValuedPosition(new Position(1, "EURUSD", Side.BUY, 1.0, 1.0800, 1.0750, 0, 0, 0, 0, now - 60_000, ""), 100_000),
+                new ValuedPosition(new Position(2, "GBPJPY", Side.SELL, 0.5, 195.00, 195.60, 0, 0, 0, 0, now - 30_000, ""), 650));
         // a bounded random walk of equity: +-1.5 % around the initial balance, never reaching a buffer
         equity = new double[EQUITY_PATH];
         SplittableRandom r = new SplittableRandom(42);
@@ -72,14 +73,14 @@ public class GovernorBenchmark {
     }
 
     @Benchmark
-    public Decision accountSnapshotTick() {
+    public RuleVerdict accountSnapshotTick() {
         now += 1;
         double eq = equity[i++ & (EQUITY_PATH - 1)];
         return engine.evaluate(new AccountSnapshot(now, 100_000, eq, positions, 0));
     }
 
     @Benchmark
-    public Decision clockTick() {
+    public RuleVerdict clockTick() {
         now += 1;
         return engine.evaluate(new ClockTick(now));
     }

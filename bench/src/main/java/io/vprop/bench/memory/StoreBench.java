@@ -3,11 +3,11 @@ package io.vprop.bench.memory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vprop.memory.Side;
 import io.vprop.memory.TradeRecord;
 import io.vprop.memory.longterm.SqliteLongTermMemory;
 import io.vprop.memory.shortterm.RingShortTermMemory;
 import io.vprop.memory.shortterm.ShortTermMemory;
+import io.vprop.trade.Side;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

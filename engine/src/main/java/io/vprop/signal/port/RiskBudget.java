@@ -1,6 +1,6 @@
 package io.vprop.signal.port;
 
-import io.vprop.signal.Side;
+import io.vprop.trade.Side;
 
 /**
  * Port to the governors: how much account money may still be lost, and the pre-trade check the EA will also run.

@@ -1,8 +1,8 @@
 package io.vprop.signal.replay;
 
 import io.vprop.market.SymbolSpec;
-import io.vprop.signal.Side;
 import io.vprop.signal.TradeCandidate;
+import io.vprop.trade.Side;
 
 /**
  * How orders fill in a replay. Pluggable so the same replay can run on this simple model or, later, through the

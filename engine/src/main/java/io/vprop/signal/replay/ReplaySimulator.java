@@ -3,13 +3,13 @@ package io.vprop.signal.replay;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.signal.Decision;
-import io.vprop.signal.OpenPosition;
-import io.vprop.signal.Side;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.Skip;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.risk.PropFirmRiskBudget;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,14 +34,14 @@ public final class ReplaySimulator {
     private final double initialEquity;
 
     private final Map<String, TradeCandidate> pending = new HashMap<>();
-    private final Map<String, Position> open = new LinkedHashMap<>();
+    private final Map<String, SimulatedTrade> open = new LinkedHashMap<>();
     private final List<ReplayTrade> closed = new ArrayList<>();
     private final Map<String, Long> tradesByAlpha = new TreeMap<>();
     private final Map<String, Long> tradesBySymbol = new TreeMap<>();
     private double balance, peak, maxDd, maxDdPct, dayStartBalance, commission, slippageCost, spreadCost;
     private long currentDay = Long.MIN_VALUE, ticks, decisions, notFilled;
 
-    private static final class Position {
+    private static final class SimulatedTrade {
         TradeCandidate c;
         SymbolSpec spec;
         double lots, remaining, entry, sl, riskMoney, realised, commission;
@@ -70,7 +70,7 @@ public final class ReplaySimulator {
         if (day != currentDay) { currentDay = day; dayStartBalance = balance; }
         boolean quoteOk = spec != null && Double.isFinite(t.bid()) && Double.isFinite(t.ask()) && t.bid() > 0 && t.ask() > t.bid();
         if (quoteOk) {
-            Position p = open.get(t.symbol());
+            SimulatedTrade p = open.get(t.symbol());
             if (p != null) manage(p, t);
             TradeCandidate c = pending.remove(t.symbol());
             if (c != null) enter(c, spec, t);
@@ -88,7 +88,7 @@ public final class ReplaySimulator {
     private void enter(TradeCandidate c, SymbolSpec spec, Tick t) {
         double price = model.entryPrice(c, spec, t.timeMs(), t.bid(), t.ask());
         if (Double.isNaN(price)) { notFilled++; return; }
-        Position p = new Position();
+        SimulatedTrade p = new SimulatedTrade();
         p.c = c;
         p.spec = spec;
         p.lots = p.remaining = c.lots();
@@ -108,7 +108,7 @@ public final class ReplaySimulator {
         pushAccount();
     }
 
-    private void manage(Position p, Tick t) {
+    private void manage(SimulatedTrade p, Tick t) {
         int sign = p.c.side().sign();
         double touch = sign > 0 ? t.bid() : t.ask();
         if ((touch - p.sl) * sign <= 0) {
@@ -133,7 +133,7 @@ public final class ReplaySimulator {
         }
     }
 
-    private void close(Position p, double price, long timeMs, String how) {
+    private void close(SimulatedTrade p, double price, long timeMs, String how) {
         int sign = p.c.side().sign();
         double pnl = p.realised + p.spec.moneyPerPriceMove((price - p.entry) * sign, p.remaining) - p.commission;
         balance += pnl;
@@ -147,13 +147,13 @@ public final class ReplaySimulator {
 
     private double unrealised(Tick t) {
         double u = 0;
-        for (Position p : open.values()) {
+        for (SimulatedTrade p : open.values()) {
             if (!p.c.symbol().equals(t.symbol())) continue; // other symbols: valued at their own last tick (below)
             int sign = p.c.side().sign();
             double touch = sign > 0 ? t.bid() : t.ask();
             p.markPrice = touch;
         }
-        for (Position p : open.values()) {
+        for (SimulatedTrade p : open.values()) {
             if (Double.isNaN(p.markPrice)) continue;
             u += p.realised + p.spec.moneyPerPriceMove((p.markPrice - p.entry) * p.c.side().sign(), p.remaining);
         }
@@ -167,7 +167,7 @@ public final class ReplaySimulator {
         if (dd > maxDd) maxDd = dd;
         if (peak > 0 && dd / peak > maxDdPct) maxDdPct = dd / peak;
         double openRisk = 0;
-        for (Position p : open.values())
+        for (SimulatedTrade p : open.values())
             openRisk += p.spec.moneyPerPriceMove(Math.max(0, (p.entry - p.sl) * p.c.side().sign()), p.remaining);
         risk.update(equity, dayStartBalance, openRisk, open.size());
         lastEquity = equity;
@@ -176,8 +176,9 @@ public final class ReplaySimulator {
     private double lastEquity;
 
     private void pushAccount() {
-        List<OpenPosition> ps = new ArrayList<>(open.size());
-        for (Position p : open.values()) ps.add(new OpenPosition(p.c.symbol(), p.c.side(), p.remaining, p.entry));
+        List<Position> ps = new ArrayList<>(open.size());
+        for (SimulatedTrade p : open.values())
+            ps.add(new Position(0, p.c.symbol(), p.c.side(), p.remaining, p.entry, p.sl, 0, 0, 0, 0, p.entryTime, ""));
         engine.onAccount(Math.max(lastEquity > 0 ? lastEquity : balance, 1e-9), ps);
     }
 

@@ -1,6 +1,6 @@
 package io.vprop.signal.replay;
 
-import io.vprop.signal.Side;
+import io.vprop.trade.Side;
 
 /**
  * A completed replay trade. {@code pnl} is net of commission; spread and slippage are inside the fill prices.

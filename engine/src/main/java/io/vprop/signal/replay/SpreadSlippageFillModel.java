@@ -1,8 +1,8 @@
 package io.vprop.signal.replay;
 
 import io.vprop.market.SymbolSpec;
-import io.vprop.signal.Side;
 import io.vprop.signal.TradeCandidate;
+import io.vprop.trade.Side;
 
 /**
  * The documented simple fill model: market orders fill at the NEXT quote's touch (ask for buys, bid for sells),

@@ -3,12 +3,12 @@ package io.vprop.signal.risk;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.StateSnapshot;
-import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.rules.DailyLossRule;
 import io.vprop.governors.rules.MaxLossRule;
 import io.vprop.signal.port.Clock;
 import io.vprop.signal.port.RiskBudget;
-import io.vprop.signal.Side;
+import io.vprop.trade.OrderIntent;
 
 /**
  * {@link RiskBudget} backed by the real governors engine (module {@code governors}). The owner keeps feeding that
@@ -77,14 +77,13 @@ public final class GovernorRiskBudget implements RiskBudget {
     public boolean allows(PreTradeOrder o) {
         GovernorEngine probe = GovernorEngine.restore(engine.profile(), engine.exportState());
         long t = Math.max(clock.nowMs(), current().timeMs());
-        return probe.evaluate(toOrderRequest(o, t)).allowed();
+        return probe.evaluate(toOrderCheck(o, t)).allowed();
     }
 
     /** The governors' form of an order (what the kernel evaluates on the real engine before sending). */
-    public static OrderRequest toOrderRequest(PreTradeOrder o, long timeMs) {
-        io.vprop.governors.event.Side side = o.side() == Side.BUY
-                ? io.vprop.governors.event.Side.BUY : io.vprop.governors.event.Side.SELL;
+    public static OrderCheck toOrderCheck(PreTradeOrder o, long timeMs) {
         // riskAtStop is given (spread and commission included), so moneyPerPriceUnit is not used: 0
-        return new OrderRequest(timeMs, o.symbol(), side, o.lots(), o.entryPrice(), o.stopLoss(), o.lossAtStop(), 0);
+        return new OrderCheck(timeMs, OrderIntent.open(o.symbol(), o.side(), o.lots(), o.entryPrice(), 0, o.stopLoss(), 0, 0, 0,
+                "", "", 0, ""), o.lossAtStop(), 0);
     }
 }

@@ -1,7 +1,7 @@
 package io.vprop.signal.risk;
 
 import io.vprop.signal.port.RiskBudget.PreTradeOrder;
-import io.vprop.signal.Side;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

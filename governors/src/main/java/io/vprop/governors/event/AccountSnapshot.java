@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param pendingOrders number of pending (not yet filled) orders on the account
  */
-public record AccountSnapshot(long timeMs, double balance, double equity, List<Position> positions, int pendingOrders)
+public record AccountSnapshot(long timeMs, double balance, double equity, List<ValuedPosition> positions, int pendingOrders)
         implements GovernorEvent {
     public AccountSnapshot {
         Checks.nonNegative("account.balance", balance);

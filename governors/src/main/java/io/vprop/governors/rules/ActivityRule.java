@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
-import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.ActivityConfig;
@@ -28,7 +28,7 @@ public final class ActivityRule implements GovernorRule {
 
     @Override
     public void check(Ledger l, GovernorEvent e, HitList hits) {
-        if (!(e instanceof OrderRequest o)) return;
+        if (!(e instanceof OrderCheck o)) return;
         long t = o.timeMs();
         if (c.maxOrdersPerSecond() > 0) {
             int n = l.ordersInLastSecond(t);

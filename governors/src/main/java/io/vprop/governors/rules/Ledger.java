@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.Position;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
@@ -30,7 +30,7 @@ public final class Ledger {
     // account
     public double balance;
     public double equity;
-    public List<Position> positions = List.of();
+    public List<ValuedPosition> positions = List.of();
     public int pendingOrders;
 
     // daily loss, fixed at day start
@@ -154,7 +154,7 @@ public final class Ledger {
         MaxLossConfig m = profile.maxLoss();
         if (m.mode() != MaxLossConfig.Mode.TRAILING_CLOSED_BALANCE) return overallFloor;
         double potential = balance;
-        for (int i = 0, n = positions.size(); i < n; i++) potential += Math.max(0, positions.get(i).profit());
+        for (int i = 0, n = positions.size(); i < n; i++) potential += Math.max(0, positions.get(i).position().netProfit());
         if (potential <= highWaterMark) return overallFloor;
         double f = potential - maxLossLimit;
         if (m.lockAtInitial()) f = Math.min(f, initialBalance * (1 + m.lockOffsetPct() / 100.0));

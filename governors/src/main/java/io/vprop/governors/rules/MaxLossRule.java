@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
 import io.vprop.governors.event.AccountSnapshot;
-import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
@@ -29,7 +29,7 @@ public final class MaxLossRule implements GovernorRule {
     public void check(Ledger l, GovernorEvent e, HitList hits) {
         switch (config.mode()) {
             case TRAILING_CLOSED_BALANCE -> {
-                if (e instanceof AccountSnapshot || e instanceof Fill) l.raiseHighWater(l.balance);
+                if (e instanceof AccountSnapshot || e instanceof FillEvent) l.raiseHighWater(l.balance);
             }
             case TRAILING_INTRADAY_EQUITY -> {
                 if (e instanceof AccountSnapshot) l.raiseHighWater(l.equity);

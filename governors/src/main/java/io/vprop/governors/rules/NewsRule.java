@@ -1,13 +1,14 @@
 package io.vprop.governors.rules;
 
-import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.NewsConfig;
+import io.vprop.trade.Position;
 
 import java.util.List;
 import java.util.Map;
@@ -43,34 +44,36 @@ public final class NewsRule implements GovernorRule {
             return;
         }
         if (l.newsCount == 0) return;
-        if (e instanceof OrderRequest o) {
-            int i = windowAt(l, o.symbol(), o.timeMs());
+        if (e instanceof OrderCheck o) {
+            String symbol = o.order().symbol();
+            int i = windowAt(l, symbol, o.timeMs());
             if (i >= 0 && config.mode() == NewsConfig.Mode.BLOCK) {
                 hits.add(Action.BLOCK_NEW_ENTRIES, ID, o.timeMs(), l.newsRelease[i], l.newsRelease[i] + afterMs,
-                        "No entries on " + o.symbol() + " from " + config.minutesBefore() + " min before to "
+                        "No entries on " + symbol + " from " + config.minutesBefore() + " min before to "
                                 + config.minutesAfter() + " min after the " + l.newsCurrency[i] + " release at "
                                 + Fmt.time(l.newsRelease[i]) + ".");
             }
-        } else if (e instanceof Fill f) {
+        } else if (e instanceof FillEvent f) {
             checkFill(l, f, hits);
         } else {
             checkHeld(l, hits);
         }
     }
 
-    private void checkFill(Ledger l, Fill f, HitList hits) {
-        int i = windowAt(l, f.symbol(), f.timeMs());
+    private void checkFill(Ledger l, FillEvent f, HitList hits) {
+        String symbol = f.fill().symbol();
+        int i = windowAt(l, symbol, f.timeMs());
         if (i >= 0 && !f.entry() && exemptMs > 0 && f.positionOpenMs() <= l.newsRelease[i] - exemptMs) i = -1;
-        if (i < 0 && !f.entry()) i = windowAt(l, f.symbol(), f.positionOpenMs()); // opened inside a window
+        if (i < 0 && !f.entry()) i = windowAt(l, symbol, f.positionOpenMs()); // opened inside a window
         if (i < 0) return;
         if (config.mode() == NewsConfig.Mode.BLOCK) {
             l.newsViolations++;
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, f.timeMs(), l.newsRelease[i], l.newsRelease[i] + afterMs,
-                    "A " + (f.entry() ? "fill opening" : "fill closing") + " a position on " + f.symbol()
+                    "A " + (f.entry() ? "fill opening" : "fill closing") + " a position on " + symbol
                             + " happened inside the embargo around the " + l.newsCurrency[i] + " release at "
                             + Fmt.time(l.newsRelease[i]) + ": the firm counts this as a news violation.");
-        } else if (!f.entry() && f.profit() > 0) {
-            double removed = f.profit() * (1 - config.haircutKeepPct() / 100.0);
+        } else if (!f.entry() && f.netProfit() > 0) {
+            double removed = f.netProfit() * (1 - config.haircutKeepPct() / 100.0);
             l.haircut += removed;
             l.dayProfit -= removed;
         }
@@ -79,9 +82,9 @@ public final class NewsRule implements GovernorRule {
     /** Inside a window with affected positions open: remind that nothing may be closed or added. */
     private void checkHeld(Ledger l, HitList hits) {
         if (config.mode() != NewsConfig.Mode.BLOCK) return;
-        List<Position> ps = l.positions;
+        List<ValuedPosition> ps = l.positions;
         for (int k = 0, n = ps.size(); k < n; k++) {
-            Position p = ps.get(k);
+            Position p = ps.get(k).position();
             int i = windowAt(l, p.symbol(), l.nowMs);
             if (i >= 0 && !(exemptMs > 0 && p.openTimeMs() <= l.newsRelease[i] - exemptMs)) {
                 hits.add(Action.BLOCK_NEW_ENTRIES, ID, l.nowMs, l.newsRelease[i], l.newsRelease[i] + afterMs,

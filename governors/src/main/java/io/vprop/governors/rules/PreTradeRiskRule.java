@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
-import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.PreTradeConfig;
@@ -22,10 +22,10 @@ public final class PreTradeRiskRule implements GovernorRule {
 
     @Override
     public void check(Ledger l, GovernorEvent e, HitList hits) {
-        if (!(e instanceof OrderRequest o)) return;
+        if (!(e instanceof OrderCheck o)) return;
         double stopLoss = o.lossAtStop();
         if (Double.isInfinite(stopLoss)) {
-            hits.add(Action.BLOCK_NEW_ENTRIES, ID, stopLoss, 0, 0, "Order on " + o.symbol()
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, stopLoss, 0, 0, "Order on " + o.order().symbol()
                     + " has no stop loss (or no price value to measure it): its worst case is unbounded.");
             return;
         }

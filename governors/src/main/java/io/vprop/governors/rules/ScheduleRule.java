@@ -1,7 +1,7 @@
 package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
-import io.vprop.governors.event.OrderRequest;
+import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.ScheduleConfig;
@@ -24,7 +24,7 @@ public final class ScheduleRule implements GovernorRule {
 
     @Override
     public void check(Ledger l, GovernorEvent e, HitList hits) {
-        if (!(e instanceof OrderRequest)) return;
+        if (!(e instanceof OrderCheck)) return;
         long t = l.nowMs;
         if (sessions.length > 0 && !inSession(t)) {
             hits.add(Action.BLOCK_NEW_ENTRIES, SESSION, t, nextSession(t), nextSession(t),

@@ -1,11 +1,13 @@
 package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.profile.SizeConfig;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
 
 import java.util.List;
 
@@ -25,13 +27,13 @@ public final class SizeRule implements GovernorRule {
 
     @Override
     public void check(Ledger l, GovernorEvent e, HitList hits) {
-        if (e instanceof OrderRequest o) {
+        if (e instanceof OrderCheck o) {
             checkOrder(l, o, hits);
         } else if (c.stopLossRequired() && c.stopLossWithinSeconds() > 0) {
             long graceMs = c.stopLossWithinSeconds() * 1000L;
-            List<Position> ps = l.positions;
+            List<ValuedPosition> ps = l.positions;
             for (int i = 0, n = ps.size(); i < n; i++) {
-                Position p = ps.get(i);
+                Position p = ps.get(i).position();
                 if (!p.hasStopLoss() && l.nowMs - p.openTimeMs() > graceMs) {
                     hits.add(Action.BLOCK_NEW_ENTRIES, STOP_LOSS, (l.nowMs - p.openTimeMs()) / 1000.0, c.stopLossWithinSeconds(), 0,
                             "Position on " + p.symbol() + " has had no stop loss for more than "
@@ -42,7 +44,8 @@ public final class SizeRule implements GovernorRule {
         }
     }
 
-    private void checkOrder(Ledger l, OrderRequest o, HitList hits) {
+    private void checkOrder(Ledger l, OrderCheck check, HitList hits) {
+        OrderIntent o = check.order();
         double perTicket = c.maxLotsPerTicket(o.symbol());
         if (perTicket > 0 && o.lots() > perTicket) {
             hits.add(Action.BLOCK_NEW_ENTRIES, LOTS_PER_TICKET, o.lots(), perTicket, 0,
@@ -51,7 +54,7 @@ public final class SizeRule implements GovernorRule {
         if (c.maxLotsPerSymbol() > 0) {
             double open = 0;
             for (int i = 0, n = l.positions.size(); i < n; i++) {
-                Position p = l.positions.get(i);
+                Position p = l.positions.get(i).position();
                 if (p.symbol().equals(o.symbol())) open += p.volume();
             }
             if (open + o.lots() > c.maxLotsPerSymbol() + 1e-9) {
@@ -68,11 +71,11 @@ public final class SizeRule implements GovernorRule {
             hits.add(Action.BLOCK_NEW_ENTRIES, OPEN_ORDERS, orders, c.maxOpenOrders(), 0,
                     orders + " open orders and positions would exceed the limit of " + c.maxOpenOrders() + ".");
         }
-        if (c.stopLossRequired() && c.stopLossWithinSeconds() == 0 && !o.hasStopLoss()) {
+        if (c.stopLossRequired() && c.stopLossWithinSeconds() == 0 && !check.hasStopLoss()) {
             hits.add(Action.BLOCK_NEW_ENTRIES, STOP_LOSS, 0, 1, 0, "Order on " + o.symbol() + " has no stop loss; the firm requires one.");
         }
-        if (c.maxRiskPctPerTrade() > 0 && o.hasStopLoss()) {
-            double pct = o.lossAtStop() / l.initialBalance * 100;
+        if (c.maxRiskPctPerTrade() > 0 && check.hasStopLoss()) {
+            double pct = check.lossAtStop() / l.initialBalance * 100;
             if (pct > c.maxRiskPctPerTrade()) {
                 hits.add(Action.BLOCK_NEW_ENTRIES, RISK_PER_TRADE, pct, c.maxRiskPctPerTrade(), 0, "Order risks "
                         + Fmt.num(pct) + "% of the initial balance at its stop; the limit is " + Fmt.num(c.maxRiskPctPerTrade()) + "%.");

@@ -7,14 +7,18 @@ import io.vprop.governors.config.JsonFields;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.ClockTick;
-import io.vprop.governors.event.Fill;
+import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.ProfileException;
+import io.vprop.trade.Fill;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +102,7 @@ final class ScenarioLoader {
     private static GovernorEvent event(String type, long t, JsonFields e) {
         return switch (type) {
             case "account" -> {
-                List<Position> ps = new ArrayList<>();
+                List<ValuedPosition> ps = new ArrayList<>();
                 JsonNode arr = e.raw("positions");
                 if (arr != null && !arr.isNull()) {
                     for (int k = 0; k < arr.size(); k++) ps.add(position(new JsonFields(arr.get(k), e.field("positions[" + k + "]"))));
@@ -109,12 +113,21 @@ final class ScenarioLoader {
                 boolean entry = e.bool("entry", true);
                 long open = e.has("openTime") ? e.epochMsOrIso("openTime") : t;
                 if (!entry && !e.has("openTime")) throw new ProfileException(e.field("openTime"), "missing value (required for exits)");
-                yield new Fill(t, e.text("symbol"), e.enumValue("side", Side.class), e.number("volume"), e.number("price"),
-                        entry, e.number("profit", 0), open);
+                String symbol = e.text("symbol");
+                Side side = e.enumValue("side", Side.class);
+                double volume = e.number("volume"), price = e.number("price"), profit = e.number("profit", 0);
+                // the file's profit is the deal's net result: commission and swap are in it
+                yield new FillEvent(t, new Fill(0, 0, 0, "", symbol, side, entry ? FillEntry.IN : FillEntry.OUT, price, volume,
+                        0, 0, profit, t, ""), open);
             }
-            case "order" -> new OrderRequest(t, e.text("symbol"), e.enumValue("side", Side.class), e.number("lots"),
-                    e.number("entryPrice"), e.number("stopLoss", 0), e.number("riskAtStop", Double.NaN),
-                    e.number("moneyPerPriceUnit", 0));
+            case "order" -> {
+                String symbol = e.text("symbol");
+                Side side = e.enumValue("side", Side.class);
+                double lots = e.number("lots"), entryPrice = e.number("entryPrice"), stopLoss = e.number("stopLoss", 0);
+                double riskAtStop = e.number("riskAtStop", Double.NaN), moneyPerPriceUnit = e.number("moneyPerPriceUnit", 0);
+                yield new OrderCheck(t, OrderIntent.open(symbol, side, lots, entryPrice, 0, stopLoss, 0, 0, 0, "", "", 0, ""),
+                        riskAtStop, moneyPerPriceUnit);
+            }
             case "clock" -> new ClockTick(t);
             case "news" -> new NewsEvent(t, e.epochMsOrIso("releaseTime"), e.text("currency"),
                     e.enumValue("impact", NewsEvent.Impact.class));
@@ -123,9 +136,15 @@ final class ScenarioLoader {
         };
     }
 
-    private static Position position(JsonFields p) {
-        Position pos = new Position(p.text("symbol"), p.enumValue("side", Side.class), p.number("volume"), p.number("openPrice"),
-                p.number("stopLoss", 0), p.epochMsOrIso("openTime"), p.number("profit", 0), p.number("moneyPerPriceUnit", 0));
+    /** A position of the file: no ticket, its profit is the net floating result (commission and swap are in it). */
+    private static ValuedPosition position(JsonFields p) {
+        String symbol = p.text("symbol");
+        Side side = p.enumValue("side", Side.class);
+        double volume = p.number("volume"), openPrice = p.number("openPrice"), stopLoss = p.number("stopLoss", 0);
+        long openTime = p.epochMsOrIso("openTime");
+        double profit = p.number("profit", 0), moneyPerPriceUnit = p.number("moneyPerPriceUnit", 0);
+        ValuedPosition pos = new ValuedPosition(new Position(0, symbol, side, volume, openPrice, stopLoss, 0, profit, 0, 0,
+                openTime, ""), moneyPerPriceUnit);
         p.rejectUnknown();
         return pos;
     }

@@ -1,7 +1,7 @@
 package io.vprop.governors.scenario;
 
-import io.vprop.governors.Decision;
 import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.Timestamps;
 import io.vprop.governors.outcome.RuleHit;
@@ -38,7 +38,7 @@ final class ScenarioRunner {
                         ok ? List.of() : List.of("expected a rejection mentioning '" + step.expectError() + "'")));
                 continue;
             }
-            Decision d = engine.evaluate(step.event());
+            RuleVerdict d = engine.evaluate(step.event());
             if (step.expect() == null) continue;
             StateSnapshot st = engine.snapshot();
             List<String> bad = compare(step.expect(), d, st);
@@ -47,11 +47,11 @@ final class ScenarioRunner {
         return out;
     }
 
-    private static String summary(Decision d) {
+    private static String summary(RuleVerdict d) {
         return d.allowed() ? "ALLOW" : d.action() + " by " + d.ruleId() + " — " + d.message();
     }
 
-    static List<String> compare(Expectation x, Decision d, StateSnapshot s) {
+    static List<String> compare(Expectation x, RuleVerdict d, StateSnapshot s) {
         List<String> bad = new ArrayList<>();
         if (x.action() != null && !x.action().equals(d.action().name())) {
             bad.add("action: expected " + x.action() + ", got " + d.action());
@@ -90,11 +90,11 @@ final class ScenarioRunner {
         return bad;
     }
 
-    private static List<String> ids(Decision d) {
+    private static List<String> ids(RuleVerdict d) {
         return d.hits().stream().map(RuleHit::ruleId).toList();
     }
 
-    private static double number(String key, Decision d, StateSnapshot s) {
+    private static double number(String key, RuleVerdict d, StateSnapshot s) {
         return switch (key) {
             case "measured" -> d.measured();
             case "threshold" -> d.threshold();

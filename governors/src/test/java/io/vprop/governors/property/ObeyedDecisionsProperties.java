@@ -1,17 +1,16 @@
 package io.vprop.governors.property;
 
-import io.vprop.governors.Decision;
+import io.vprop.governors.Events;
 import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.config.Timestamps;
 import io.vprop.governors.event.AccountSnapshot;
-import io.vprop.governors.event.Fill;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.trade.Side;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -86,8 +85,8 @@ class ObeyedDecisionsProperties {
             return side == Side.BUY ? price <= stop : price >= stop;
         }
 
-        Position toPosition(double price) {
-            return new Position("EURUSD", side, lots, entry, stop, openMs, pnl(price), MONEY_PER_PRICE_UNIT);
+        ValuedPosition toPosition(double price) {
+            return Events.position("EURUSD", side, lots, entry, stop, openMs, pnl(price), MONEY_PER_PRICE_UNIT);
         }
     }
 
@@ -125,17 +124,17 @@ class ObeyedDecisionsProperties {
                 double pnl = o.pnl(exit);
                 balance += pnl;
                 open.remove(i);
-                record(engine.evaluate(new Fill(t, "EURUSD", o.side == Side.BUY ? Side.SELL : Side.BUY, o.lots, exit,
+                record(engine.evaluate(Events.fill(t, "EURUSD", o.side == Side.BUY ? Side.SELL : Side.BUY, o.lots, exit,
                         false, pnl, o.openMs)), t, halted, pausedUntil, locked);
             }
-            Decision d = engine.evaluate(snapshot(t, balance, price, open));
+            RuleVerdict d = engine.evaluate(snapshot(t, balance, price, open));
             record(d, t, halted, pausedUntil, locked);
             if (d.action().ordinal() >= Action.PAUSE_UNTIL_RESET.ordinal() && !open.isEmpty()) {
                 for (Open o : open) {
                     double exit = price - o.side.sign() * m.flattenSlipPips() * PIP;
                     double pnl = o.pnl(exit);
                     balance += pnl;
-                    record(engine.evaluate(new Fill(t, "EURUSD", o.side == Side.BUY ? Side.SELL : Side.BUY, o.lots, exit,
+                    record(engine.evaluate(Events.fill(t, "EURUSD", o.side == Side.BUY ? Side.SELL : Side.BUY, o.lots, exit,
                             false, pnl, o.openMs)), t, halted, pausedUntil, locked);
                 }
                 open.clear();
@@ -157,12 +156,12 @@ class ObeyedDecisionsProperties {
                 Side side = m.sell() ? Side.SELL : Side.BUY;
                 double stop = price - side.sign() * m.stopPips() * PIP;
                 double lots = m.lotsTenths() / 10.0;
-                Decision od = engine.evaluate(new OrderRequest(t, "EURUSD", side, lots, price, stop, Double.NaN, MONEY_PER_PRICE_UNIT));
+                RuleVerdict od = engine.evaluate(Events.order(t, "EURUSD", side, lots, price, stop, Double.NaN, MONEY_PER_PRICE_UNIT));
                 record(od, t, halted, pausedUntil, locked);
                 if (od.allowed()) {
                     open.add(new Open(side, lots, price, stop, t));
                     orders++;
-                    engine.evaluate(new Fill(t, "EURUSD", side, lots, price, true, 0, t));
+                    engine.evaluate(Events.fill(t, "EURUSD", side, lots, price, true, 0, t));
                     engine.evaluate(snapshot(t, balance, price, open));
                 }
             }
@@ -178,7 +177,7 @@ class ObeyedDecisionsProperties {
     }
 
     /** Checks a decision against the latches observed so far. */
-    private static void record(Decision d, long t, boolean halted, long pausedUntil, boolean locked) {
+    private static void record(RuleVerdict d, long t, boolean halted, long pausedUntil, boolean locked) {
         if (halted) assertThat(d.action()).as("halt left at %s", Timestamps.format(t)).isEqualTo(Action.FLATTEN_AND_HALT);
         if (t < pausedUntil) {
             assertThat(d.action().ordinal()).as("pause left early at %s (until %s)", Timestamps.format(t), Timestamps.format(pausedUntil))
@@ -194,7 +193,7 @@ class ObeyedDecisionsProperties {
     }
 
     private static AccountSnapshot snapshot(long t, double balance, double price, List<Open> open) {
-        List<Position> ps = new ArrayList<>(open.size());
+        List<ValuedPosition> ps = new ArrayList<>(open.size());
         for (Open o : open) ps.add(o.toPosition(price));
         return new AccountSnapshot(t, balance, equity(balance, price, open), ps, 0);
     }

@@ -1,16 +1,16 @@
 package io.vprop.governors.replay;
 
-import io.vprop.governors.Decision;
+import io.vprop.governors.Events;
 import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
-import io.vprop.governors.event.Fill;
 import io.vprop.governors.event.NewsEvent;
-import io.vprop.governors.event.OrderRequest;
-import io.vprop.governors.event.Position;
-import io.vprop.governors.event.Side;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -142,12 +142,12 @@ class RealTickReplayTest {
             if (open != null && open.done(t)) {
                 double pnl = open.pnl(t);
                 balance += pnl;
-                engine.evaluate(new Fill(t.ms(), "EURUSD", open.side() == Side.BUY ? Side.SELL : Side.BUY, 1,
+                engine.evaluate(Events.fill(t.ms(), "EURUSD", open.side() == Side.BUY ? Side.SELL : Side.BUY, 1,
                         open.exitPrice(t), false, pnl, open.openMs()));
                 open = null;
                 trades++;
             }
-            Decision d = engine.evaluate(snapshot(t, balance, open));
+            RuleVerdict d = engine.evaluate(snapshot(t, balance, open));
             long hour = t.ms() / 3_600_000L;
             if (hour != lastHour) { // a reset is on the hour, so the first tick of each hour sees every new day
                 dayStarts.add(engine.snapshot().dayStartMs());
@@ -156,7 +156,7 @@ class RealTickReplayTest {
             if (d.action().ordinal() >= Action.PAUSE_UNTIL_RESET.ordinal() && open != null) {
                 double pnl = open.pnl(t);
                 balance += pnl;
-                engine.evaluate(new Fill(t.ms(), "EURUSD", open.side() == Side.BUY ? Side.SELL : Side.BUY, 1,
+                engine.evaluate(Events.fill(t.ms(), "EURUSD", open.side() == Side.BUY ? Side.SELL : Side.BUY, 1,
                         open.exitPrice(t), false, pnl, open.openMs()));
                 open = null;
                 trades++;
@@ -166,7 +166,7 @@ class RealTickReplayTest {
 
             // probe orders one minute either side of each high-impact USD release: must be refused for news
             while (probe < probeTimes.size() && t.ms() >= probeTimes.get(probe)) {
-                Decision pd = engine.evaluate(order(t, Side.BUY));
+                RuleVerdict pd = engine.evaluate(order(t, Side.BUY));
                 assertThat(pd.hits()).extracting(RuleHit::ruleId).as("order at %s", Instant.ofEpochMilli(t.ms()))
                         .contains("news-embargo");
                 newsBlocks++;
@@ -174,11 +174,11 @@ class RealTickReplayTest {
             }
             if (open == null && t.ms() >= nextOrder) {
                 Side side = buy ? Side.BUY : Side.SELL;
-                Decision od = engine.evaluate(order(t, side));
+                RuleVerdict od = engine.evaluate(order(t, side));
                 if (od.allowed()) {
                     double entry = side == Side.BUY ? t.ask() : t.bid();
                     open = new Open(side, entry, entry - side.sign() * 20 * PIP, entry + side.sign() * 20 * PIP, t.ms());
-                    engine.evaluate(new Fill(t.ms(), "EURUSD", side, 1, entry, true, 0, t.ms()));
+                    engine.evaluate(Events.fill(t.ms(), "EURUSD", side, 1, entry, true, 0, t.ms()));
                     engine.evaluate(snapshot(t, balance, open));
                     entryDays.add(Instant.ofEpochMilli(t.ms()).atZone(PRAGUE).toLocalDate());
                     buy = !buy;
@@ -209,15 +209,15 @@ class RealTickReplayTest {
                 || (d == DayOfWeek.SUNDAY && minute < 17 * 60);
     }
 
-    static OrderRequest order(Tick t, Side side) {
+    static OrderCheck order(Tick t, Side side) {
         double entry = side == Side.BUY ? t.ask() : t.bid();
-        return new OrderRequest(t.ms(), "EURUSD", side, 1, entry, entry - side.sign() * 20 * PIP, Double.NaN, MPPU);
+        return Events.order(t.ms(), "EURUSD", side, 1, entry, entry - side.sign() * 20 * PIP, Double.NaN, MPPU);
     }
 
     static AccountSnapshot snapshot(Tick t, double balance, Open open) {
         if (open == null) return new AccountSnapshot(t.ms(), balance, balance, List.of(), 0);
         double pnl = open.pnl(t);
-        Position p = new Position("EURUSD", open.side(), 1, open.entry(), open.stop(), open.openMs(), pnl, MPPU);
+        ValuedPosition p = Events.position("EURUSD", open.side(), 1, open.entry(), open.stop(), open.openMs(), pnl, MPPU);
         return new AccountSnapshot(t.ms(), balance, balance + pnl, List.of(p), 0);
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vprop.memory.DecisionRecord;
-import io.vprop.memory.Side;
 import io.vprop.memory.TradeRecord;
+import io.vprop.trade.Side;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package io.vprop.paper.broker;
 
 import io.vprop.market.SymbolSpec;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 
 /** The broker's mutable state of one open position; {@link #view} freezes it into a {@link Position}. */
 final class OpenPosition {
@@ -39,6 +41,7 @@ final class OpenPosition {
         return Money.cents(side.sign() * spec.moneyPerPriceMove(price - priceOpen, lots));
     }
 
+    /** The position as the terminal reports it; the EA keeps the signal id in the comment. */
     Position view(double bid, double ask) {
         return new Position(ticket, symbol, side, volume, priceOpen, sl, tp, profitAt(closePrice(bid, ask), volume),
                 swap, commission, timeMs, comment);

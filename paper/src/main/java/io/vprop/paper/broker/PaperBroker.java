@@ -2,6 +2,10 @@ package io.vprop.paper.broker;
 
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +45,7 @@ public final class PaperBroker {
     private long nextOrder = 1, nextDeal = 1;
     private long lastTimeMs = Long.MIN_VALUE;
 
-    private record PendingOrder(long order, OrderRequest request, long dueMs) {
+    private record PendingOrder(long order, TradeRequest request, long dueMs) {
     }
 
     public PaperBroker(BrokerConfig config) {
@@ -116,7 +120,7 @@ public final class PaperBroker {
      * after request time + latency (the deal comes out of {@link #onTick}, the result out of
      * {@link #drainDelayedResults}).
      */
-    public ExecutionResult execute(OrderRequest r) {
+    public ExecutionResult execute(TradeRequest r) {
         if (r == null) return reject(Retcode.INVALID, 0, "request is null");
         SymbolSpec spec = config.symbols().get(r.symbol());
         if (spec == null) return reject(Retcode.INVALID, 0, "unknown symbol '" + r.symbol() + "'");
@@ -169,13 +173,12 @@ public final class PaperBroker {
         }
         double equity = Money.cents(balance + floating);
         margin = Money.cents(margin);
-        return new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), List.copyOf(list),
-                lastTimeMs == Long.MIN_VALUE ? 0 : lastTimeMs);
+        return new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), list);
     }
 
     // ---------------------------------------------------------------- execution
 
-    private ExecutionResult fill(long order, OrderRequest r, Tick q, long timeMs) {
+    private ExecutionResult fill(long order, TradeRequest r, Tick q, long timeMs) {
         SymbolSpec spec = config.symbols().get(r.symbol());
         OpenPosition target;
         if (r.positionTicket() != 0) {
@@ -238,7 +241,7 @@ public final class PaperBroker {
     }
 
     /** Opens a new position, or (netting) adds to the same-side one at the volume-weighted average price. */
-    private Deal open(long order, OrderRequest r, SymbolSpec spec, OpenPosition same, double volume, double price,
+    private Deal open(long order, TradeRequest r, SymbolSpec spec, OpenPosition same, double volume, double price,
                       double commission, long timeMs, String comment) {
         balance += commission;
         OpenPosition p;
@@ -254,12 +257,12 @@ public final class PaperBroker {
             p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment);
             positions.put(p.ticket, p);
         }
-        return new Deal(nextDeal++, order, p.ticket, r.symbol(), r.side(), DealEntry.IN, price, volume, commission,
+        return new Deal(nextDeal++, order, p.ticket, r.symbol(), r.side(), FillEntry.IN, price, volume, commission,
                 0, 0, timeMs, DealReason.EXPERT, comment);
     }
 
     /** Closes (part of) a position; on a netting account a larger opposite order reverses it (INOUT deal). */
-    private Deal reduce(long order, OrderRequest r, OpenPosition p, double closeVolume, double openVolume,
+    private Deal reduce(long order, TradeRequest r, OpenPosition p, double closeVolume, double openVolume,
                         double price, double commission, long timeMs, String comment) {
         double fraction = closeVolume / p.volume;
         double profit = p.profitAt(price, closeVolume);
@@ -268,10 +271,10 @@ public final class PaperBroker {
         p.swap = Money.cents(p.swap - swap);
         p.commission = Money.cents(p.commission * (1 - fraction));
         p.volume = Math.round((p.volume - closeVolume) * 1e8) / 1e8;
-        DealEntry entry = DealEntry.OUT;
+        FillEntry entry = FillEntry.OUT;
         if (openVolume > 0) {
             // netting reversal: the same position ticket continues on the other side with the remaining volume
-            entry = DealEntry.INOUT;
+            entry = FillEntry.INOUT;
             p.side = r.side();
             p.volume = openVolume;
             p.priceOpen = price;
@@ -296,7 +299,7 @@ public final class PaperBroker {
         double swap = p.swap;
         balance += profit + swap + commission;
         positions.remove(p.ticket);
-        return new Deal(nextDeal++, order, p.ticket, p.symbol, p.side.opposite(), DealEntry.OUT, price, p.volume,
+        return new Deal(nextDeal++, order, p.ticket, p.symbol, p.side.opposite(), FillEntry.OUT, price, p.volume,
                 commission, swap, profit, timeMs, reason, p.comment);
     }
 

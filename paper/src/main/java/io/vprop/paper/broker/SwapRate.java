@@ -1,5 +1,7 @@
 package io.vprop.paper.broker;
 
+import io.vprop.trade.Side;
+
 /**
  * A symbol's overnight financing in the account currency per lot per rollover day, signed (negative = the trader
  * pays), like MT5's SYMBOL_SWAP_LONG/SHORT in SYMBOL_SWAP_MODE_CURRENCY_DEPOSIT.

@@ -1,5 +1,9 @@
 package io.vprop.paper.broker;
 
+import io.vprop.trade.AccountState;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,7 +41,7 @@ class PaperBrokerEdgeTest {
         long ticket = b.execute(sell(1.0, 0, 0, T0)).order();
         b.onTick(eu(T0 + 1000, 1.09900, 1.09910));
         Deal out = b.execute(buy(0.3, 0, 0, T0 + 1000)).deals().get(0);
-        assertThat(out.entry()).isEqualTo(DealEntry.OUT);
+        assertThat(out.entry()).isEqualTo(FillEntry.OUT);
         assertThat(out.position()).isEqualTo(ticket);
         assertThat(out.profit()).isEqualTo(27.00);                           // 0.3 × (1.10000 − 1.09910) / 0.00001
         assertThat(out.commission()).isEqualTo(-0.60);
@@ -47,7 +51,7 @@ class PaperBrokerEdgeTest {
         assertThat(b.snapshot().balance()).isEqualTo(10_000 - 2 + 27 - 0.6);
         // closing by ticket on a netting account works the same; more than the position is refused
         assertThat(b.execute(close(ticket, Side.BUY, 0.8, T0 + 1000)).retcode()).isEqualTo(Retcode.INVALID_VOLUME);
-        assertThat(b.execute(close(ticket, Side.BUY, 0.7, T0 + 1000)).deals().get(0).entry()).isEqualTo(DealEntry.OUT);
+        assertThat(b.execute(close(ticket, Side.BUY, 0.7, T0 + 1000)).deals().get(0).entry()).isEqualTo(FillEntry.OUT);
         assertThat(b.snapshot().positions()).isEmpty();
     }
 
@@ -55,7 +59,7 @@ class PaperBrokerEdgeTest {
     void aDelayedOrderIsCheckedAgainstItsFillTick() {
         PaperBroker b = new PaperBroker(config(AccountMode.HEDGING).withLatency(100));
         b.onTick(eu(T0, 1.10000, 1.10010));
-        ExecutionResult placed = b.execute(new OrderRequest("EURUSD", Side.BUY, 1, 1.10010, 0.00005, 0, 0, 0, "s", T0));
+        ExecutionResult placed = b.execute(new TradeRequest("EURUSD", Side.BUY, 1, 1.10010, 0.00005, 0, 0, 0, "s", T0));
         assertThat(placed.retcode()).isEqualTo(Retcode.PLACED);
         assertThat(b.onTick(eu(T0 + 100, 1.10020, 1.10030))).isEmpty();     // moved 2 points > 0.5 allowed
         ExecutionResult late = b.drainDelayedResults().get(0);
@@ -74,7 +78,7 @@ class PaperBrokerEdgeTest {
         b.onTick(eu(T0, 1.10000, 1.10010));
         b.onTick(new io.vprop.market.Tick("USDJPY", T0, 150.000, 150.010, 0, 0, 6));
         b.execute(buy(2.0, 0, 0, T0));
-        b.execute(new OrderRequest("USDJPY", Side.BUY, 2.0, 0, 0, 0, 0, 0, "", T0));
+        b.execute(new TradeRequest("USDJPY", Side.BUY, 2.0, 0, 0, 0, 0, 0, "", T0));
         b.onTick(eu(T0 + 12 * 3_600_000L, 1.10000, 1.10010));               // Tue 22:00, one rollover
         assertThat(b.snapshot().positions()).extracting(Position::swap).containsExactly(-10.0, 25.0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(AccountMode.HEDGING).withSymbolSwap("XAUUSD", 1, 1))

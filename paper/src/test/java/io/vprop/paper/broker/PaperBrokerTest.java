@@ -2,6 +2,10 @@ package io.vprop.paper.broker;
 
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,16 +29,16 @@ class PaperBrokerTest {
 
     static Tick eu(long time, double bid, double ask) { return tick("EURUSD", time, bid, ask); }
 
-    static OrderRequest buy(double lots, double sl, double tp, long time) {
-        return new OrderRequest("EURUSD", Side.BUY, lots, 0, 0, sl, tp, 0, "sig-1", time);
+    static TradeRequest buy(double lots, double sl, double tp, long time) {
+        return new TradeRequest("EURUSD", Side.BUY, lots, 0, 0, sl, tp, 0, "sig-1", time);
     }
 
-    static OrderRequest sell(double lots, double sl, double tp, long time) {
-        return new OrderRequest("EURUSD", Side.SELL, lots, 0, 0, sl, tp, 0, "sig-2", time);
+    static TradeRequest sell(double lots, double sl, double tp, long time) {
+        return new TradeRequest("EURUSD", Side.SELL, lots, 0, 0, sl, tp, 0, "sig-2", time);
     }
 
-    static OrderRequest close(long ticket, Side side, double lots, long time) {
-        return new OrderRequest("EURUSD", side, lots, 0, 0, 0, 0, ticket, "close", time);
+    static TradeRequest close(long ticket, Side side, double lots, long time) {
+        return new TradeRequest("EURUSD", side, lots, 0, 0, 0, 0, ticket, "close", time);
     }
 
     @Test
@@ -45,7 +49,7 @@ class PaperBrokerTest {
         assertThat(open.retcode()).isEqualTo(Retcode.DONE);
         assertThat(open.price()).isEqualTo(1.10010);
         Deal in = open.deals().get(0);
-        assertThat(in.entry()).isEqualTo(DealEntry.IN);
+        assertThat(in.entry()).isEqualTo(FillEntry.IN);
         assertThat(in.commission()).isEqualTo(-3.50);
         assertThat(in.comment()).isEqualTo("sig-1");
         assertThat(in.position()).isEqualTo(open.order());
@@ -60,7 +64,7 @@ class PaperBrokerTest {
 
         ExecutionResult part = b.execute(close(open.order(), Side.SELL, 0.4, T0 + 2000));
         Deal out = part.deals().get(0);
-        assertThat(out.entry()).isEqualTo(DealEntry.OUT);
+        assertThat(out.entry()).isEqualTo(FillEntry.OUT);
         assertThat(out.price()).isEqualTo(1.10110);                       // sell closes at the bid
         assertThat(out.profit()).isEqualTo(40.00);                        // 0.4 × 100 points
         assertThat(out.commission()).isEqualTo(-1.40);
@@ -112,12 +116,12 @@ class PaperBrokerTest {
         assertThat(add.deals().get(0).position()).isEqualTo(ticket);
         Position p = b.snapshot().positions().get(0);
         assertThat(p.volume()).isEqualTo(2.0);
-        assertThat(p.priceOpen()).isCloseTo(1.10060, within(1e-12));       // (1.10010 + 1.10110) / 2
+        assertThat(p.openPrice()).isCloseTo(1.10060, within(1e-12));       // (1.10010 + 1.10110) / 2
 
         b.onTick(eu(T0 + 2000, 1.10200, 1.10210));
         ExecutionResult rev = b.execute(sell(3.0, 0, 0, T0 + 2000));
         Deal d = rev.deals().get(0);
-        assertThat(d.entry()).isEqualTo(DealEntry.INOUT);
+        assertThat(d.entry()).isEqualTo(FillEntry.INOUT);
         assertThat(d.volume()).isEqualTo(3.0);
         assertThat(d.price()).isEqualTo(1.10200);
         assertThat(d.profit()).isEqualTo(280.00);                          // 2 lots × (1.10200 − 1.10060) / 0.00001
@@ -126,7 +130,7 @@ class PaperBrokerTest {
         assertThat(p.ticket()).isEqualTo(ticket);
         assertThat(p.side()).isEqualTo(Side.SELL);
         assertThat(p.volume()).isEqualTo(1.0);
-        assertThat(p.priceOpen()).isEqualTo(1.10200);
+        assertThat(p.openPrice()).isEqualTo(1.10200);
         // 10000 − 3.5 − 3.5 + 280 − 10.5
         assertThat(b.snapshot().balance()).isEqualTo(10_262.50);
     }
@@ -153,8 +157,8 @@ class PaperBrokerTest {
         PaperBroker b = new PaperBroker(config(AccountMode.HEDGING));
         b.onTick(tick("USDJPY", T0, 150.000, 150.010));
         b.onTick(tick("EURGBP", T0, 0.85000, 0.85010));
-        b.execute(new OrderRequest("USDJPY", Side.BUY, 1, 0, 0, 0, 0, 0, "", T0));
-        b.execute(new OrderRequest("EURGBP", Side.SELL, 1, 0, 0, 0, 0, 0, "", T0));
+        b.execute(new TradeRequest("USDJPY", Side.BUY, 1, 0, 0, 0, 0, 0, "", T0));
+        b.execute(new TradeRequest("EURGBP", Side.SELL, 1, 0, 0, 0, 0, 0, "", T0));
         // USDJPY: 100000 / 100 = 1000; EURGBP: 100000 × 0.85 × 1.265 / 100 = 1075.25
         assertThat(b.snapshot().margin()).isEqualTo(2_075.25);
         b.onTick(tick("USDJPY", T0 + 1000, 150.510, 150.520));
@@ -216,7 +220,7 @@ class PaperBrokerTest {
         assertThat(b.execute(buy(0.015, 0, 0, T0)).comment()).contains("not a multiple of the step 0.01");
         assertThat(b.execute(buy(51, 0, 0, T0)).retcode()).isEqualTo(Retcode.INVALID_VOLUME);
         assertThat(b.execute(buy(Double.NaN, 0, 0, T0)).retcode()).isEqualTo(Retcode.INVALID_VOLUME);
-        assertThat(b.execute(new OrderRequest("XAUUSD", Side.BUY, 1, 0, 0, 0, 0, 0, "", T0)).comment()).contains("XAUUSD");
+        assertThat(b.execute(new TradeRequest("XAUUSD", Side.BUY, 1, 0, 0, 0, 0, 0, "", T0)).comment()).contains("XAUUSD");
         // stops: a BUY's SL must be >= 10 points below the bid 1.10000
         assertThat(b.execute(buy(0.1, 1.10005, 0, T0)).retcode()).isEqualTo(Retcode.INVALID_STOPS);
         assertThat(b.execute(buy(0.1, 1.09995, 0, T0)).comment()).contains("by at least 10 points");
@@ -227,9 +231,9 @@ class PaperBrokerTest {
         assertThat(noMoney.retcode()).isEqualTo(Retcode.NO_MONEY);
         assertThat(noMoney.comment()).contains("1100.10");
         // deviation: fill 1.10010 is 0.0002 from 1.09990
-        assertThat(b.execute(new OrderRequest("EURUSD", Side.BUY, 0.1, 1.09990, 0.00005, 0, 0, 0, "", T0)).retcode())
+        assertThat(b.execute(new TradeRequest("EURUSD", Side.BUY, 0.1, 1.09990, 0.00005, 0, 0, 0, "", T0)).retcode())
                 .isEqualTo(Retcode.REQUOTE);
-        ExecutionResult ok = b.execute(new OrderRequest("EURUSD", Side.BUY, 0.1, 1.10008, 0.00005, 1.09990, 1.10100, 0, "", T0));
+        ExecutionResult ok = b.execute(new TradeRequest("EURUSD", Side.BUY, 0.1, 1.10008, 0.00005, 1.09990, 1.10100, 0, "", T0));
         assertThat(ok.retcode()).isEqualTo(Retcode.DONE);
         // freeze: the bid comes within 10 points of the SL 1.09990: no closing, no modifying
         b.onTick(eu(T0 + 1000, 1.09995, 1.10005));

@@ -1,10 +1,13 @@
 package io.vprop.paper.broker;
 
-import io.vprop.testing.SharedData;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.market.io.Mt5TickReader;
+import io.vprop.testing.SharedData;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -42,7 +45,7 @@ class RealDataReplayTest {
                     double ref = buy ? t.ask() : t.bid();
                     double sl = buy ? t.bid() - 0.00150 : t.ask() + 0.00150;
                     double tp = buy ? t.bid() + 0.00200 : t.ask() - 0.00200;
-                    ExecutionResult res = b.execute(new OrderRequest("EURUSD", buy ? Side.BUY : Side.SELL, 1.0,
+                    ExecutionResult res = b.execute(new TradeRequest("EURUSD", buy ? Side.BUY : Side.SELL, 1.0,
                             ref, 0, round5(sl), round5(tp), 0, "sig-" + n, t.timeMs()));
                     if (!res.ok()) { rejected++; continue; }
                     Deal in = res.deals().get(0);
@@ -58,7 +61,7 @@ class RealDataReplayTest {
         int sl = 0, tp = 0, swapped = 0;
         for (Deal d : deals) {
             sum += d.profit() + d.commission() + d.swap();
-            if (d.entry() == DealEntry.OUT) {
+            if (d.entry() == FillEntry.OUT) {
                 double[] stops = slTpByPosition.get(d.position());
                 Side side = sideOf.get(d.position());
                 double expected = side.sign() * (d.price() - openPrice.get(d.position())) / 0.00001 * d.volume();

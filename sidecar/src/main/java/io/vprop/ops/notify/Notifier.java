@@ -35,7 +35,7 @@ public final class Notifier implements AutoCloseable {
     private final List<NotificationChannel> channels;
     private final EventMapping mapping;
     private final TokenBucket limiter;
-    private final DailyDigest digest;
+    private final DigestTally digest;
     private final FirmDayClock firmDay;
     private final LongSupplier clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -55,7 +55,7 @@ public final class Notifier implements AutoCloseable {
         this.limiter = new TokenBucket(burst, perMinute);
         this.clock = clock;
         this.firmDay = firmDay;
-        this.digest = new DailyDigest(clock.getAsLong(), firmDay);
+        this.digest = new DigestTally(clock.getAsLong(), firmDay);
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000), r -> {
             Thread t = new Thread(r, "vprop-notify");
             t.setDaemon(true);

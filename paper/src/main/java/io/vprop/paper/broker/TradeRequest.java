@@ -1,7 +1,11 @@
 package io.vprop.paper.broker;
 
+import io.vprop.trade.Side;
+
 /**
- * A market order as the EA sends it to the broker (MqlTradeRequest, TRADE_ACTION_DEAL).
+ * A market order as the EA sends it to the trade server (MT5's MqlTradeRequest, TRADE_ACTION_DEAL): opens a position,
+ * or closes (part of) one. Not the strategy's {@link io.vprop.trade.OrderIntent}: this is the terminal's own request,
+ * with MT5's free-text comment, one take profit and the time it is sent.
  *
  * @param symbol        symbol to trade
  * @param side          BUY fills at the ask, SELL at the bid
@@ -14,6 +18,6 @@ package io.vprop.paper.broker;
  * @param comment       free text; the EA puts the signal id here so deals can be traced back
  * @param timeMs        UTC ms at which the request is sent
  */
-public record OrderRequest(String symbol, Side side, double volume, double referencePrice, double maxDeviation,
+public record TradeRequest(String symbol, Side side, double volume, double referencePrice, double maxDeviation,
                            double sl, double tp, long positionTicket, String comment, long timeMs) {
 }

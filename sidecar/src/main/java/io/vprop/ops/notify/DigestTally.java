@@ -8,12 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The firm day in numbers, accumulated from the same events: fills and their net result (profit + commission +
- * swap), refused signals, warnings and breaches, disconnections. {@link #drain} is called at the firm's daily reset
- * (the profile's {@link FirmDayClock}, the one the governors reset on): it returns the digest of the day that just
- * ended, labelled with that day, the firm's zone and reset time, and starts over.
+ * The running tally behind the daily digest notification: the firm day in numbers, accumulated from the bus's
+ * events: fills and their net result (profit + commission + swap), refused signals, warnings and breaches,
+ * disconnections. {@link #drain} is called at the firm's daily reset (the profile's {@link FirmDayClock}, the one the
+ * governors reset on): it returns the digest of the day that just ended, labelled with that day, the firm's zone and
+ * reset time, and starts over. Not the analytics' {@code io.vprop.analytics.DailyDigest}, the report of a firm day's
+ * trades rebuilt from the journal.
  */
-public final class DailyDigest {
+final class DigestTally {
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final FirmDayClock firmDay;
@@ -26,12 +28,12 @@ public final class DailyDigest {
     private long sinceMs;
 
     /** Counting from {@code sinceMs} (when notifications start, usually inside a firm day). */
-    public DailyDigest(long sinceMs, FirmDayClock firmDay) {
+    DigestTally(long sinceMs, FirmDayClock firmDay) {
         this.sinceMs = sinceMs;
         this.firmDay = firmDay;
     }
 
-    public synchronized void onEvent(JsonNode e) {
+    synchronized void onEvent(JsonNode e) {
         JsonNode d = e.path("data");
         switch (e.path("type").asText()) {
             case "fill" -> {
@@ -45,7 +47,7 @@ public final class DailyDigest {
         }
     }
 
-    public synchronized void onNotification(Notification n) {
+    synchronized void onNotification(Notification n) {
         if (n.key().startsWith("rule_warning:")) warnings++;
         if (n.key().startsWith("rule_breach:")) breaches++;
     }
@@ -55,7 +57,7 @@ public final class DailyDigest {
      * and starts over from there. A first day counted from a start inside it says so; a digest that covers several
      * days (resets missed while the machine slept) names them all.
      */
-    public synchronized String drain(long resetMs) {
+    synchronized String drain(long resetMs) {
         LocalDate ended = firmDay.dayOf(resetMs - 1);
         long dayStart = firmDay.startMs(ended);
         String days = sinceMs >= dayStart ? "firm day " + ended : "firm days " + firmDay.dayOf(sinceMs) + " to " + ended;
