@@ -1,5 +1,7 @@
 package io.vprop.analytics;
 
+import java.io.IOException;
+import java.util.Collections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -228,7 +230,7 @@ public final class AnalyticsApi implements AutoCloseable {
         return DailyDigest.of(day, clock, trades, start);
     }
 
-    private List<Map<String, Object>> writtenDigests() throws java.io.IOException {
+    private List<Map<String, Object>> writtenDigests() throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!Files.isDirectory(digests.dir())) return out;
         try (var s = Files.list(digests.dir())) {
@@ -378,7 +380,7 @@ public final class AnalyticsApi implements AutoCloseable {
         // Thompson posteriors (per regime) and adaptive weights live in the signal engine of each terminal
         Map<String, Object> posteriors = null, weights = null;
         try {
-            for (Map<String, Object> st : kernel.call(SidecarKernel::strategyStates).get(2, java.util.concurrent.TimeUnit.SECONDS).values()) {
+            for (Map<String, Object> st : kernel.call(SidecarKernel::strategyStates).get(2, TimeUnit.SECONDS).values()) {
                 if (st.get("weights") instanceof Map<?, ?> w && st.get("posteriors") instanceof Map<?, ?> p) {
                     weights = new LinkedHashMap<>();
                     posteriors = new LinkedHashMap<>();
@@ -428,7 +430,7 @@ public final class AnalyticsApi implements AutoCloseable {
         feed.governorStates().forEach((peer, st) -> states.put(peer, Map.of("ts_ms", times.getOrDefault(peer, 0L), "state", st)));
         m.put("terminal_states", states);
         List<LiveFeed.RuleEvent> h = new ArrayList<>(feed.ruleEvents());
-        java.util.Collections.reverse(h);
+        Collections.reverse(h);
         m.put("history", h);
         return m;
     }

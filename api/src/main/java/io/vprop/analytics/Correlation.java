@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Pearson correlation of log returns between price series sampled at the same instants. Pure.
  */
-public final class Correlation {
+final class Correlation {
     private Correlation() { }
 
     /** Pearson correlation of two equal-length samples; NaN when either has no variance or fewer than 3 points. */

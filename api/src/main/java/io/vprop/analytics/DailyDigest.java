@@ -1,5 +1,6 @@
 package io.vprop.analytics;
 
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.vprop.governors.time.FirmDayClock;
@@ -14,7 +15,7 @@ import java.util.Map;
  * {@link FirmDayClock}, the governors' own), their measures overall and per session, alpha and symbol. Pure;
  * {@link DigestWriter} puts it on disk.
  */
-public record DailyDigest(@JsonSerialize(using = ToStringSerializer.class) LocalDate day, String zone, String resetTime,
+record DailyDigest(@JsonSerialize(using = ToStringSerializer.class) LocalDate day, String zone, String resetTime,
                           long startMs, long endMs, String startUtc, String endUtc,
                           double hours, MetricSet overall, Map<String, MetricSet> bySession,
                           Map<String, MetricSet> byAlpha, Map<String, MetricSet> bySymbol, List<Trade> trades) {
@@ -46,7 +47,7 @@ public record DailyDigest(@JsonSerialize(using = ToStringSerializer.class) Local
 
     private static String d(Double v) {
         // shortest text that reads back as the same double, never in exponent form
-        return v != null && Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "";
+        return v != null && Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "";
     }
 
     private static String q(String s) {

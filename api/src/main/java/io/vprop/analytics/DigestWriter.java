@@ -1,5 +1,6 @@
 package io.vprop.analytics;
 
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.nio.file.StandardCopyOption;
  * Writes a digest as {@code <dir>/<day>.json} and {@code <dir>/<day>.csv}. Each file is written to a temporary
  * name and moved into place, so a reader never sees half a digest.
  */
-public final class DigestWriter {
+final class DigestWriter {
     private final Path dir;
     private final ObjectMapper json;
 
@@ -24,9 +25,9 @@ public final class DigestWriter {
 
     public Path dir() { return dir; }
 
-    public Path jsonFile(java.time.LocalDate day) { return dir.resolve(day + ".json"); }
+    public Path jsonFile(LocalDate day) { return dir.resolve(day + ".json"); }
 
-    public Path csvFile(java.time.LocalDate day) { return dir.resolve(day + ".csv"); }
+    public Path csvFile(LocalDate day) { return dir.resolve(day + ".csv"); }
 
     public void write(DailyDigest d) {
         try {

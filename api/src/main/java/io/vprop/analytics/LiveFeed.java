@@ -1,5 +1,7 @@
 package io.vprop.analytics;
 
+import java.io.IOException;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (neither reaches the journal).
  * Memory is bounded: old points and events are dropped first.
  */
-public final class LiveFeed {
+final class LiveFeed {
     static final int MAX_EVENTS = 1_000;
 
     /** A rule moved into (or out of) warning/breach. */
@@ -39,7 +41,7 @@ public final class LiveFeed {
         JsonNode e;
         try {
             e = json.readTree(text);
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             return; // the bus only carries JSON it wrote itself
         }
         long ts = e.path("ts_ms").asLong();
@@ -56,7 +58,7 @@ public final class LiveFeed {
         governorStateMs.put(peer, ts);
         for (JsonNode r : state.path("rules")) {
             String id = r.has("rule_id") ? r.path("rule_id").asText() : r.has("ruleId") ? r.path("ruleId").asText() : r.path("id").asText();
-            String to = r.path("status").asText("ok").toLowerCase(java.util.Locale.ROOT);
+            String to = r.path("status").asText("ok").toLowerCase(Locale.ROOT);
             String from = ruleStatus.put(peer + "|" + id, to);
             if (from == null) from = "ok";
             if (!from.equals(to) && (!to.equals("ok") || !from.equals("ok"))) {

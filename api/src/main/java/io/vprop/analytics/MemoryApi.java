@@ -1,5 +1,6 @@
 package io.vprop.analytics;
 
+import io.vprop.http.FiniteJson;
 import io.javalin.Javalin;
 import io.vprop.memory.facade.TradeMemory;
 import io.vprop.memory.TradeRecord;
@@ -27,7 +28,7 @@ public final class MemoryApi {
 
     /** @param accounts the accounts to read the short-term rings of (those of the connected terminals) */
     public static void register(Javalin app, TradeMemory memory, Supplier<Collection<String>> accounts) {
-        app.get("/api/memory", ctx -> ctx.json(io.vprop.http.FiniteJson.map(state(memory, accounts.get()))));
+        app.get("/api/memory", ctx -> ctx.json(FiniteJson.map(state(memory, accounts.get()))));
     }
 
     static Map<String, Object> state(TradeMemory memory, Collection<String> accounts) {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * returns are net / balance before the trade. For a sub-group (one alpha) that is "the account had it traded
  * only this alpha", which keeps groups comparable.
  */
-public record MetricSet(int trades, int wins, int losses, double net, double grossProfit, double grossLoss,
+record MetricSet(int trades, int wins, int losses, double net, double grossProfit, double grossLoss,
                         Double winRate, Double profitFactor, Double expectancy, Double avgWin, Double avgLoss,
                         Double sharpe, Double sortino, Double calmar, double maxDrawdown, Double maxDrawdownPct,
                         Double var95, Double es95) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * sqrt(Σ min(r, 0)² / n) (target 0); VaR and ES at 95 % are historical: with the sample sorted ascending and
  * k = ceil(0.05 n), VaR = −x(k) and ES = −mean(x(1..k)), both reported as positive losses.
  */
-public final class Metrics {
+final class Metrics {
     private Metrics() { }
 
     public static double mean(double[] x) {

@@ -4,7 +4,7 @@ import io.vprop.journal.JournalFill;
 import io.vprop.trade.Fill;
 
 /** A deal and the terminal (peer) that reported it, as the journal's fills table holds it. */
-public record PeerFill(String peer, Fill fill) {
+record PeerFill(String peer, Fill fill) {
     public PeerFill {
         if (fill == null) throw new IllegalArgumentException("fill is missing");
         if (peer == null || peer.isBlank()) throw new IllegalArgumentException("fill " + fill.deal() + ": peer is missing");

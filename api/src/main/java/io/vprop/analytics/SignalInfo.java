@@ -1,6 +1,6 @@
 package io.vprop.analytics;
 
 /** What a trade inherits from the signal that opened it (journal signals table). Empty strings when unknown. */
-public record SignalInfo(String id, String alpha, String regime, double confidence, String reason) {
+record SignalInfo(String id, String alpha, String regime, double confidence, String reason) {
     public static final SignalInfo NONE = new SignalInfo("", "", "", Double.NaN, "");
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * volume): exact for symbols whose profit currency is the account's, and within the conversion rate's drift
  * for the others. A symbol with no closed trade yet has no estimate, and the panel says so.
  */
-public final class StopRisk {
+final class StopRisk {
     private StopRisk() { }
 
     /** symbol → account money per 1.0 price move per lot, from the newest closed trade with a non-zero move. */

@@ -10,7 +10,7 @@ import io.vprop.trade.Side;
  * @param side   the entry deals' side; the JSON says "buy" or "sell"
  * @param closed false while some volume is still open (then exit fields cover only the part closed so far)
  */
-public record Trade(String peer, long position, String symbol, @JsonSerialize(converter = SideWord.class) Side side,
+record Trade(String peer, long position, String symbol, @JsonSerialize(converter = SideWord.class) Side side,
                     String alpha, String regime, String signalId, String reason, String exitReason, TradingSession session,
                     long openMs, long closeMs, double entryPrice, Double exitPrice, double volume, double closedVolume,
                     double profit, double commission, double swap, double net, int deals, boolean closed) {

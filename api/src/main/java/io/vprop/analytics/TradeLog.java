@@ -14,7 +14,7 @@ import java.util.Map;
  * side, entry price, volume, open time and the signal (alpha, regime, reason); the "out" deals give the exit.
  * A position is closed once its out volume reaches its in volume (partial closes at TP1 stay one trade).
  */
-public final class TradeLog {
+final class TradeLog {
     private static final double VOLUME_EPS = 1e-9;
 
     private TradeLog() { }

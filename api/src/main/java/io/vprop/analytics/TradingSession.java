@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
  * Asia 22:00–07:00, London 07:00–13:00, New York 13:00–22:00 UTC. Overlaps go to the later session
  * (London/New York overlap 13:00–16:00 counts as New York).
  */
-public enum TradingSession {
+enum TradingSession {
     ASIA("Asia"), LONDON("London"), NEW_YORK("New York");
 
     private final String label;

@@ -1,5 +1,6 @@
 package io.vprop.http;
 
+import java.net.UnknownHostException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -125,7 +126,7 @@ public final class ApiServer implements AutoCloseable {
     public static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException("http.host '" + host + "' does not resolve");
         }
     }

@@ -1,5 +1,7 @@
 package io.vprop.http;
 
+import io.vprop.testing.Http;
+import java.util.LinkedHashMap;
 import io.vprop.models.TrainedFixture;
 import io.vprop.models.train.TreeEnsemble;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,7 @@ class ModelsApiRegistriesTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private static HttpResponse<String> call(String method, String url) throws Exception {
-        return io.vprop.testing.Http.call(method, url);
+        return Http.call(method, url);
     }
 
     /** No retraining, no scheduler; the rollback margin and interval are the non-finite values under test. */
@@ -141,7 +143,7 @@ class ModelsApiRegistriesTest {
     @Test
     @SuppressWarnings("unchecked")
     void finiteJsonNullsNonFiniteNumbersInsideNestedValues() {
-        Map<String, Object> in = new java.util.LinkedHashMap<>();
+        Map<String, Object> in = new LinkedHashMap<>();
         in.put("a", List.of(1.0, Double.NaN));
         in.put("b", new double[]{Double.NEGATIVE_INFINITY, 2});
         in.put("c", Map.of("d", Float.NaN));

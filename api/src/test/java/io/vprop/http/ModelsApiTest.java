@@ -1,5 +1,10 @@
 package io.vprop.http;
 
+import io.vprop.models.TpSlTraining;
+import io.vprop.models.live.ModelService;
+import io.vprop.models.train.GradientBoostingTrainer;
+import io.vprop.testing.Http;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TrainedFixture;
 import io.vprop.models.train.TreeEnsemble;
@@ -26,7 +31,7 @@ class ModelsApiTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private static HttpResponse<String> call(String method, String url) throws Exception {
-        return io.vprop.testing.Http.call(method, url);
+        return Http.call(method, url);
     }
 
     @Test
@@ -68,11 +73,11 @@ class ModelsApiTest {
     @Test
     void theServiceShowsEveryRegistryItsLiveRecordAndStartsARetrainingOnRequest() throws Exception {
         Path history = TrainedFixture.sharedData().resolve(TrainedFixture.BARS);
-        var settings = new io.vprop.models.live.ModelService.Settings(root, true, 0.02, 30, java.util.List.of(history), 0, 0,
-                false, false, TrainedFixture.LABELER, new io.vprop.models.TpSlTraining.Config(2, 1_800_000L,
-                new io.vprop.models.train.GradientBoostingTrainer.Params(10, 2, 0.1, 100, 1.0), 32), 0);
-        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var service = new io.vprop.models.live.ModelService(settings, (t, d) -> notices.add(t), System::currentTimeMillis)) {
+        var settings = new ModelService.Settings(root, true, 0.02, 30, java.util.List.of(history), 0, 0,
+                false, false, TrainedFixture.LABELER, new TpSlTraining.Config(2, 1_800_000L,
+                new GradientBoostingTrainer.Params(10, 2, 0.1, 100, 1.0), 32), 0);
+        java.util.List<String> notices = new CopyOnWriteArrayList<>();
+        try (var service = new ModelService(settings, (t, d) -> notices.add(t), System::currentTimeMillis)) {
             Javalin app = Javalin.create(c -> c.jsonMapper(new io.javalin.json.JavalinJackson()));
             ModelsApi.register(app, service);
             app.start("127.0.0.1", 0);

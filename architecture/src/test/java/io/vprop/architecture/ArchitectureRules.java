@@ -1,5 +1,6 @@
 package io.vprop.architecture;
 
+import java.util.Arrays;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
 
@@ -92,6 +93,6 @@ final class ArchitectureRules {
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.vprop.(**)").should().beFreeOfCycles();
 
     static String[] concat(String[]... groups) {
-        return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+        return Arrays.stream(groups).flatMap(Arrays::stream).toArray(String[]::new);
     }
 }

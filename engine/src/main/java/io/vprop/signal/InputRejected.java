@@ -1,7 +1,7 @@
 package io.vprop.signal;
 
 /** A bad input that was dropped, with its reason. One shared instance per reason (no allocation on rejection). */
-public record InputRejected(InputRejection reason) implements Decision {
+record InputRejected(InputRejection reason) implements Decision {
     private static final InputRejected[] BY_REASON;
 
     static {

@@ -1,5 +1,6 @@
 package io.vprop.journal;
 
+import java.io.IOException;
 import io.vprop.protocol.Envelope;
 import io.vprop.protocol.Payload;
 import io.vprop.market.Bar;
@@ -46,7 +47,7 @@ public final class Journal implements KernelJournal, AutoCloseable {
                 s.execute("PRAGMA busy_timeout=5000");
             }
             JournalSchema.migrate(db, file);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new JournalException("cannot open journal " + file + ": " + e.getMessage(), e);
         }
     }
@@ -66,7 +67,7 @@ public final class Journal implements KernelJournal, AutoCloseable {
             try {
                 Path p = Path.of(file + suffix);
                 if (Files.exists(p)) n += Files.size(p);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // a WAL checkpointed away between exists and size: counts as 0
             }
         }

@@ -1,7 +1,7 @@
 package io.vprop.journal;
 
 /** The journal could not read or write: the message in question was not journaled and must not be acted on. */
-public final class JournalException extends RuntimeException {
+final class JournalException extends RuntimeException {
     public JournalException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,5 +1,7 @@
 package io.vprop.journal;
 
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +25,8 @@ class JournalFillTest {
     void aGoodRowReadsItsWords() {
         JournalFill f = JournalFill.ofRow("p1", 7, 70, 1, "s1", "EURUSD", "sell", "inout", 1.1, 0.5, -1, 0, 2, 1_000, "sl");
         assertThat(f.peer()).isEqualTo("p1");
-        assertThat(f.fill().side()).isEqualTo(io.vprop.trade.Side.SELL);
-        assertThat(f.fill().entry()).isEqualTo(io.vprop.trade.FillEntry.INOUT);
+        assertThat(f.fill().side()).isEqualTo(Side.SELL);
+        assertThat(f.fill().entry()).isEqualTo(FillEntry.INOUT);
         assertThat(f.fill().order()).isEqualTo(70);
     }
 }

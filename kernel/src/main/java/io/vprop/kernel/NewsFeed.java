@@ -1,5 +1,6 @@
 package io.vprop.kernel;
 
+import java.time.Instant;
 import io.vprop.market.SymbolSpec;
 import io.vprop.protocol.Payload;
 import io.vprop.signal.data.CalendarCsv;
@@ -107,7 +108,7 @@ public final class NewsFeed {
         if (c.equalsIgnoreCase("all")) return "All";
         String up = c.toUpperCase(Locale.ROOT);
         if (!up.matches("[A-Z]{3}"))
-            throw new IllegalArgumentException("calendar event '" + e.event() + "' at " + java.time.Instant.ofEpochMilli(e.timeMs())
+            throw new IllegalArgumentException("calendar event '" + e.event() + "' at " + Instant.ofEpochMilli(e.timeMs())
                     + ": currency '" + c + "' is not a 3-letter code or 'All'");
         return up;
     }

@@ -12,7 +12,7 @@ import io.vprop.signal.regime.Regime;
  * (FAISS or the Java index) over {@link EntryFeatures}. The engine is set after construction because the vector
  * is read from the engine's own features.
  */
-public final class MemoryOutcomes implements SimilarTradeOutcomes {
+final class MemoryOutcomes implements SimilarTradeOutcomes {
     private static final int K = 20;
     private final TradeMemory memory;
     private SignalEngine engine;

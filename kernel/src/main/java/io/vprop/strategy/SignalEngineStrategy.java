@@ -1,5 +1,7 @@
 package io.vprop.strategy;
 
+import io.vprop.memory.TradeRecord;
+import java.util.TreeMap;
 import io.vprop.memory.facade.TradeMemory;
 import io.vprop.kernel.Strategy;
 import io.vprop.kernel.StrategyContext;
@@ -210,7 +212,7 @@ public final class SignalEngineStrategy implements Strategy {
         String account = AccountGovernors.accountOf(ctx.peer());
         long id = ((account.hashCode() & 0x7fffL) << 48) | (exit.position() & 0xffff_ffff_ffffL);
         try {
-            memory.recordTrade(new io.vprop.memory.TradeRecord(id, account, exit.symbol(),
+            memory.recordTrade(new TradeRecord(id, account, exit.symbol(),
                     t.side, lower(t.origin.alpha().name()),
                     lower(t.origin.regime().name()), t.origin.grade(), t.origin.timeframe(), t.origin.features(), Map.of(),
                     t.entryTimeMs, Math.max(t.entryTimeMs, ctx.nowMs()), t.entryPrice, exit.price(), t.slippage, 0, t.pnl, r,
@@ -223,7 +225,7 @@ public final class SignalEngineStrategy implements Strategy {
     @Override
     public Map<String, Object> state() {
         if (engine == null) return Map.of("engine", "waiting for the first tick");
-        Map<String, Object> regimes = new java.util.TreeMap<>(), weights = new LinkedHashMap<>(), posteriors = new LinkedHashMap<>();
+        Map<String, Object> regimes = new TreeMap<>(), weights = new LinkedHashMap<>(), posteriors = new LinkedHashMap<>();
         for (int i = 0; i < engine.symbolCount(); i++) regimes.put(engine.symbolName(i), lower(engine.regime(engine.symbolName(i)).name()));
         for (AlphaId a : AlphaId.values()) {
             weights.put(lower(a.name()), round(engine.alphaWeight(a)));

@@ -1,5 +1,6 @@
 package io.vprop.kernel;
 
+import io.vprop.transport.DealerEndpoint;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.journal.Journal;
 import io.vprop.journal.JournalReader;
@@ -123,7 +124,7 @@ class KernelLinkTest {
         until(l, l::welcomed, "welcome");
         long now = System.currentTimeMillis();
         // Raw bytes through a second dealer: validation errors first, then the missing hello.
-        try (var raw = new io.vprop.transport.DealerEndpoint(k.endpoint(), new RoutingId("raw", "1", "x"))) {
+        try (var raw = new DealerEndpoint(k.endpoint(), new RoutingId("raw", "1", "x"))) {
             // ZMQ_IMMEDIATE drops what is sent before the connection is up: resend until the first answer
             byte[] crossed = "{\"v\":1,\"type\":\"tick\",\"seq\":1,\"ts_ms\":1,\"symbol\":\"EURUSD\",\"bid\":1.2,\"ask\":1.1,\"time_msc\":1}".getBytes();
             byte[] reply = null;

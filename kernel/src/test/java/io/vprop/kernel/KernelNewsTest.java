@@ -1,5 +1,7 @@
 package io.vprop.kernel;
 
+import io.vprop.signal.data.CalendarEvent;
+import java.nio.file.Files;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.journal.Journal;
@@ -159,12 +161,12 @@ class KernelNewsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NewsFeed.load(missing.toString()))
                 .hasMessageContaining("calendar.file").hasMessageContaining("nope.csv");
         Path bad = dir.resolve("bad.csv");
-        java.nio.file.Files.writeString(bad, "DateTime,Currency,Impact,Event,Actual,Forecast,Previous,Detail\n"
+        Files.writeString(bad, "DateTime,Currency,Impact,Event,Actual,Forecast,Previous,Detail\n"
                 + "2020-01-10T13:30:00+00:00,US,High Impact Expected,Non-Farm Employment Change,,,,\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NewsFeed.load(bad.toString()))
                 .hasMessageContaining("calendar.file").hasMessageContaining("currency 'US'");
         Path word = dir.resolve("word.csv");
-        java.nio.file.Files.writeString(word, "DateTime,Currency,Impact,Event,Actual,Forecast,Previous,Detail\n"
+        Files.writeString(word, "DateTime,Currency,Impact,Event,Actual,Forecast,Previous,Detail\n"
                 + "2020-01-10T13:30:00+00:00,USD,Severe,Non-Farm Employment Change,,,,\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NewsFeed.load(word.toString()))
                 .hasMessageContaining("unknown calendar impact 'Severe'");
@@ -173,11 +175,11 @@ class KernelNewsTest {
     @Test
     void upcomingSelectsCurrenciesAndTheNext24Hours() {
         NewsFeed feed = new NewsFeed(List.of(
-                new io.vprop.signal.data.CalendarEvent(1_000, "USD", "High Impact Expected", "a", Double.NaN, Double.NaN, Double.NaN),
-                new io.vprop.signal.data.CalendarEvent(2_000, "All", "High Impact Expected", "b", Double.NaN, Double.NaN, Double.NaN),
-                new io.vprop.signal.data.CalendarEvent(3_000, "JPY", "High Impact Expected", "c", Double.NaN, Double.NaN, Double.NaN),
-                new io.vprop.signal.data.CalendarEvent(4_000, "EUR", "Medium Impact Expected", "d", Double.NaN, Double.NaN, Double.NaN),
-                new io.vprop.signal.data.CalendarEvent(1_000 + NewsFeed.HORIZON_MS, "EUR", "High Impact Expected", "e", Double.NaN, Double.NaN, Double.NaN)));
+                new CalendarEvent(1_000, "USD", "High Impact Expected", "a", Double.NaN, Double.NaN, Double.NaN),
+                new CalendarEvent(2_000, "All", "High Impact Expected", "b", Double.NaN, Double.NaN, Double.NaN),
+                new CalendarEvent(3_000, "JPY", "High Impact Expected", "c", Double.NaN, Double.NaN, Double.NaN),
+                new CalendarEvent(4_000, "EUR", "Medium Impact Expected", "d", Double.NaN, Double.NaN, Double.NaN),
+                new CalendarEvent(1_000 + NewsFeed.HORIZON_MS, "EUR", "High Impact Expected", "e", Double.NaN, Double.NaN, Double.NaN)));
         assertThat(feed.size()).isEqualTo(4);
         assertThat(feed.upcoming(List.of("EUR", "USD"), 1_000)).extracting(Payload.News::title).containsExactly("a", "b");
         assertThat(feed.upcoming(List.of("EUR", "USD"), 1_001)).extracting(Payload.News::title).containsExactly("b", "e");

@@ -1,5 +1,6 @@
 package io.vprop.market;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,8 +77,8 @@ public final class BarAggregator {
         void add(Tick t, Timeframe[] tfs, BarSink sink) {
             long time = t.timeMs();
             if (time < lastTime) {
-                throw new IllegalArgumentException(symbol + " tick at " + java.time.Instant.ofEpochMilli(time)
-                        + " is earlier than the previous tick at " + java.time.Instant.ofEpochMilli(lastTime));
+                throw new IllegalArgumentException(symbol + " tick at " + Instant.ofEpochMilli(time)
+                        + " is earlier than the previous tick at " + Instant.ofEpochMilli(lastTime));
             }
             lastTime = time;
             double bid = t.bid();

@@ -1,5 +1,7 @@
 package io.vprop.market;
 
+import java.util.Locale;
+
 /** Bar periods, named as MT5 names them (PERIOD_M1 …). */
 public enum Timeframe {
     M1(60), M5(300), M15(900), M30(1800), H1(3600), H4(14400), D1(86400);
@@ -17,7 +19,7 @@ public enum Timeframe {
 
     /** Parses "M1", "m1", "PERIOD_M1"; throws with the offending text otherwise. */
     public static Timeframe parse(String text) {
-        String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+        String t = text.trim().toUpperCase(Locale.ROOT);
         if (t.startsWith("PERIOD_")) t = t.substring(7);
         try {
             return valueOf(t);

@@ -1,5 +1,7 @@
 package io.vprop.paper;
 
+import io.vprop.paper.broker.DealReason;
+import java.util.Locale;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.event.AccountSnapshot;
@@ -284,7 +286,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             return reject(s, "execution.off_price", "price " + px + " is " + Math.abs(px - s.price()) + " from " + s.price());
         ExecutionResult r = broker.execute(new TradeRequest(s.symbol(), side, s.lots(), s.price(), s.maxDeviation(), s.sl(),
                 s.tp2(), 0, s.id(), marketNowMs));
-        if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(java.util.Locale.ROOT), r.comment());
+        if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(Locale.ROOT), r.comment());
         long ticket = 0;
         for (Deal d : r.deals()) {
             report(d);
@@ -305,7 +307,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             if (!p.symbol().equals(s.symbol()) || (s.position() != 0 && p.ticket() != s.position())) continue;
             ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
                     p.ticket(), s.id(), marketNowMs));
-            if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(java.util.Locale.ROOT), r.comment());
+            if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(Locale.ROOT), r.comment());
             for (Deal d : r.deals()) report(d);
             ticket = p.ticket();
             price = r.price();
@@ -348,7 +350,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             if (r.ok()) {
                 for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(), d.entry(),
                         d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
-                        io.vprop.paper.broker.DealReason.TP1_PARTIAL, d.comment()));
+                        DealReason.TP1_PARTIAL, d.comment()));
                 if (config.breakEvenAfterTp1()) broker.modify(pos.ticket(), pos.openPrice(), pos.tp());
             } else {
                 log.warn("TP1 partial close of #{} failed: {} {}", pos.ticket(), r.retcode(), r.comment());
@@ -429,7 +431,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                         p.ticket(), p.signalId(), marketNowMs));
                 if (r.ok()) for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(),
                         d.entry(), d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
-                        io.vprop.paper.broker.DealReason.GOVERNOR, d.comment()));
+                        DealReason.GOVERNOR, d.comment()));
             }
         }
         long wall = System.currentTimeMillis();
@@ -438,7 +440,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             List<Payload.RuleState> rules = new ArrayList<>();
             for (RuleStatus r : governors.snapshot().rules())
                 rules.add(new Payload.RuleState(r.ruleId(), finite(r.value()), finite(r.limit()), finite(r.distance()),
-                        r.status().name().toLowerCase(java.util.Locale.ROOT)));
+                        r.status().name().toLowerCase(Locale.ROOT)));
             String mode = switch (governorAction) {
                 case ALLOW -> "ok";
                 case BLOCK_NEW_ENTRIES -> "blocked";

@@ -1,5 +1,6 @@
 package io.vprop.paper;
 
+import java.util.ArrayList;
 import io.vprop.journal.Journal;
 import io.vprop.protocol.Envelope;
 import io.vprop.protocol.ErrorCode;
@@ -223,7 +224,7 @@ public final class TerminalLink implements AutoCloseable {
 
     /** Signals journaled before a crash of this terminal but never acted on. */
     public java.util.List<Payload.Signal> unprocessedSignals() {
-        java.util.List<Payload.Signal> out = new java.util.ArrayList<>();
+        java.util.List<Payload.Signal> out = new ArrayList<>();
         for (Journal.PendingInbound p : journal.unprocessedInbound()) {
             try {
                 if (codec.decode(p.wire()).payload() instanceof Payload.Signal s) out.add(s);

@@ -1,5 +1,7 @@
 package io.vprop.protocol;
 
+import java.util.Locale;
+
 /** Codes carried by {@code error} messages; the wire form is the lower-case name. */
 public enum ErrorCode {
     /** Not parseable as JSON, or trailing garbage. */
@@ -31,7 +33,7 @@ public enum ErrorCode {
     /** The receiver failed internally; the message was not processed and should be resent. */
     INTERNAL;
 
-    public String wire() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String wire() { return name().toLowerCase(Locale.ROOT); }
 
     public static ErrorCode ofWire(String s) {
         for (ErrorCode c : values()) if (c.wire().equals(s)) return c;

@@ -1,5 +1,7 @@
 package io.vprop.app;
 
+import io.vprop.market.TickSources;
+import java.util.ArrayList;
 import io.vprop.config.VpropConfig;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.market.BarReplay;
@@ -45,16 +47,16 @@ public final class PaperSetup {
     /** Several files played together, merged in time order (one symbol each, named by the file). */
     public static Market replay(List<Path> files) {
         if (files.size() == 1) return replay(files.get(0));
-        List<TickSource> sources = new java.util.ArrayList<>();
-        List<SymbolSpec> specs = new java.util.ArrayList<>();
-        List<String> names = new java.util.ArrayList<>();
+        List<TickSource> sources = new ArrayList<>();
+        List<SymbolSpec> specs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Path f : files) {
             Market m = replay(f);
             sources.add(m.source());
             for (SymbolSpec s : m.specs()) if (specs.stream().noneMatch(x -> x.symbol().equals(s.symbol()))) specs.add(s);
             names.add(m.description());
         }
-        return new Market(io.vprop.market.TickSources.merge(sources), specs, String.join(" + ", names));
+        return new Market(TickSources.merge(sources), specs, String.join(" + ", names));
     }
 
     /** A tick file or a bar file (played as ticks along the documented intrabar path). */

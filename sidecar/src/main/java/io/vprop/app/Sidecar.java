@@ -1,5 +1,12 @@
 package io.vprop.app;
 
+import io.vprop.analytics.MemoryApi;
+import io.vprop.http.ModelsApi;
+import io.vprop.models.TpSlPipeline;
+import io.vprop.models.data.TpSlLabeler;
+import io.vprop.models.live.ModelService;
+import io.vprop.ops.log.LogSetup;
+import java.nio.file.attribute.PosixFilePermissions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vprop.analytics.AnalyticsApi;
@@ -78,7 +85,7 @@ public final class Sidecar implements AutoCloseable {
         long ttl = cfg.getInt("signal.ttl.ms");
         List<AutoCloseable> closeables = new ArrayList<>();
         // models: the registry behind /api/models, the engine's served Q*, live record, rollback, retraining
-        io.vprop.models.live.ModelService models = new io.vprop.models.live.ModelService(modelSettings(cfg),
+        ModelService models = new ModelService(modelSettings(cfg),
                 (type, data) -> events.publish(type, System.currentTimeMillis(), data), System::currentTimeMillis);
         closeables.add(models);
         // trade memory: only the signal engine records into it; /api/memory is served when it is open
@@ -121,10 +128,10 @@ public final class Sidecar implements AutoCloseable {
             try {
                 api = new ApiServer(kernel, journalReader, events, metrics, firmDay, token);
                 AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, firmDay);
-                io.vprop.http.ModelsApi.register(api.app(), models);
+                ModelsApi.register(api.app(), models);
                 SidecarKernel k = kernel;
-                if (mem != null) io.vprop.analytics.MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
-                        .map(p -> io.vprop.risk.AccountGovernors.accountOf(p.id())).toList());
+                if (mem != null) MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
+                        .map(p -> AccountGovernors.accountOf(p.id())).toList());
                 api.start(host, cfg.getInt("http.port"));
             } catch (RuntimeException e) {
                 kernel.close();
@@ -137,24 +144,24 @@ public final class Sidecar implements AutoCloseable {
             }
         }
         Sidecar sidecar = new Sidecar(journal, journalReader, events, kernel, api, t, closeables);
-        io.vprop.ops.log.LogSetup.apply(cfg);
+        LogSetup.apply(cfg);
         sidecar.notifier = Notifier.start(cfg, events, firmDay, metrics);
         return sidecar;
     }
 
     /** Trade memory under data.dir/memory: in-process short-term rings, or Redis when memory.redis is set. */
     /** The models.* keys; the default label geometry is the signal engine's, so a served model matches its stops. */
-    static io.vprop.models.live.ModelService.Settings modelSettings(VpropConfig cfg) {
+    static ModelService.Settings modelSettings(VpropConfig cfg) {
         Path dir = cfg.get("models.dir").isEmpty() ? cfg.dataDir().resolve("models") : Path.of(cfg.get("models.dir"));
         List<Path> bars = new ArrayList<>();
         for (String f : cfg.get("models.retrain.bars").split(",")) if (!f.isBlank()) bars.add(Path.of(f.trim()));
         SignalConfig sc = SignalConfig.defaults();
-        return new io.vprop.models.live.ModelService.Settings(dir, cfg.getBool("models.serve"),
+        return new ModelService.Settings(dir, cfg.getBool("models.serve"),
                 cfg.getDouble("models.rollback.margin"), cfg.getInt("models.rollback.min.trades"), bars,
                 cfg.getDouble("models.retrain.interval.hours"), cfg.getInt("models.retrain.after.trades"),
                 cfg.getBool("models.retrain.on.drift"), cfg.getBool("models.record.bars"),
-                new io.vprop.models.data.TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma),
-                io.vprop.models.TpSlPipeline.defaultConfig(), 60_000);
+                new TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma),
+                TpSlPipeline.defaultConfig(), 60_000);
     }
 
     private static void closeAll(List<AutoCloseable> closeables) {
@@ -182,7 +189,7 @@ public final class Sidecar implements AutoCloseable {
         try {
             return idOrFile.endsWith(".json") ? ProfileLoader.file(Path.of(idOrFile)) : ProfileLoader.bundled(idOrFile);
         } catch (RuntimeException e) {
-            throw new io.vprop.config.ConfigException("firm.profile: " + e.getMessage());
+            throw new ConfigException("firm.profile: " + e.getMessage());
         }
     }
 
@@ -197,7 +204,7 @@ public final class Sidecar implements AutoCloseable {
             Files.createDirectories(dir);
             Files.writeString(f, tok + "\n", StandardCharsets.UTF_8);
             try {
-                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
                 // Windows: the data dir's ACL applies
             }

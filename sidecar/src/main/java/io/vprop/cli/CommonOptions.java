@@ -1,5 +1,6 @@
 package io.vprop.cli;
 
+import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 import picocli.CommandLine.Option;
 
@@ -8,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Options every command shares; they override the config file and the environment (docs/configuration.md). */
-public final class CommonOptions {
+final class CommonOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "configuration file (key = value, see docs/configuration.md)")
     Path config;
 
@@ -35,7 +36,7 @@ public final class CommonOptions {
         if (zmq != null) o.put("zmq.endpoint", zmq);
         if (http != null) {
             int c = http.lastIndexOf(':');
-            if (c <= 0) throw new io.vprop.config.ConfigException("--http must be HOST:PORT, got '" + http + "'");
+            if (c <= 0) throw new ConfigException("--http must be HOST:PORT, got '" + http + "'");
             o.put("http.host", http.substring(0, c));
             o.put("http.port", http.substring(c + 1));
         }

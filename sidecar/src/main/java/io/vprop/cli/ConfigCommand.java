@@ -1,5 +1,6 @@
 package io.vprop.cli;
 
+import io.vprop.app.Sidecar;
 import io.vprop.config.VpropConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,7 @@ final class ConfigCommand implements Runnable {
         @Override
         public void run() {
             VpropConfig cfg = common.load(Map.of());
-            io.vprop.app.Sidecar.profile(cfg.get("firm.profile"));   // a bad profile names its field
+            Sidecar.profile(cfg.get("firm.profile"));   // a bad profile names its field
             System.out.println("configuration OK" + (common.config == null ? " (defaults and environment)" : ": " + common.config));
             cfg.asMap().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> System.out.printf("  %-32s %s%n", e.getKey(), e.getValue()));

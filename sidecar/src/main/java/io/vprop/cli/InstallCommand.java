@@ -1,5 +1,6 @@
 package io.vprop.cli;
 
+import io.vprop.ops.install.CommandRunner;
 import io.vprop.ops.install.InstallException;
 import io.vprop.ops.install.InstallOptions;
 import io.vprop.ops.install.InstallReport;
@@ -58,7 +59,7 @@ final class InstallCommand implements Runnable {
                     profilesDir != null ? profilesDir : app.resolve("config").resolve("profiles"), zmq, profile,
                     account, app, configDir != null ? configDir : p.configDir(), data, logDir != null ? logDir : p.logDir(),
                     svc, systemdDir, user, Path.of(System.getProperty("java.home"), "bin", p.windows() ? "java.exe" : "java"),
-                    !noActivate, io.vprop.ops.install.CommandRunner.SYSTEM);
+                    !noActivate, CommandRunner.SYSTEM);
         }
     }
 

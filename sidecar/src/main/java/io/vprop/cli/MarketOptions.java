@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import java.util.Map;
 
 /** The market a paper terminal plays: shared by {@code demo} and {@code paper}. */
-public final class MarketOptions {
+final class MarketOptions {
     @Option(names = "--data", paramLabel = "FILE", description = "replay this tick/bar file instead of the synthetic market")
     String data;
 

@@ -1,5 +1,12 @@
 package io.vprop.cli;
 
+import io.vprop.models.MetaFeatures;
+import io.vprop.models.onnx.OnnxInspector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.models.data.TpSlLabeler;
@@ -42,8 +49,8 @@ final class ModelsCommand implements Runnable {
         ModelRegistry<OnnxClassifier> open() {
             return switch (name) {
                 case "tpsl" -> ModelRegistry.classifiers(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
-                case "meta" -> ModelRegistry.classifiers(dir, io.vprop.models.meta.MetaPipeline.MODEL_NAME,
-                        io.vprop.models.MetaFeatures.NAMES);
+                case "meta" -> ModelRegistry.classifiers(dir, MetaPipeline.MODEL_NAME,
+                        MetaFeatures.NAMES);
                 default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--name must be tpsl or meta, got '" + name + "'");
             };
@@ -79,7 +86,7 @@ final class ModelsCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             try (ModelRegistry<OnnxClassifier> reg = open()) {
                 List<Integer> h = reg.history();
                 int v = version != null ? version : h.isEmpty() ? -1 : h.get(h.size() - 1);
@@ -92,23 +99,23 @@ final class ModelsCommand implements Runnable {
                     System.err.println(reg.name() + " v" + v + " does not exist in " + dir);
                     return 1;
                 }
-                byte[] bytes = java.nio.file.Files.readAllBytes(dir.resolve(reg.name()).resolve(String.format("v%04d", v)).resolve("model.onnx"));
-                String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                byte[] bytes = Files.readAllBytes(dir.resolve(reg.name()).resolve(String.format("v%04d", v)).resolve("model.onnx"));
+                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
                 if (!sha.equals(m.sha256())) {
                     System.err.println(reg.name() + " v" + v + ": model.onnx is corrupted (sha256 differs from its metadata); not exported");
                     return 1;
                 }
-                List<String> problems = io.vprop.models.onnx.OnnxInspector.mql5Problems(bytes);
+                List<String> problems = OnnxInspector.mql5Problems(bytes);
                 if (!problems.isEmpty()) {
                     System.err.println(reg.name() + " v" + v + " cannot run in MetaTrader 5: " + String.join("; ", problems));
                     return 1;
                 }
-                if (out.getParent() != null) java.nio.file.Files.createDirectories(out.getParent());
-                java.nio.file.Files.write(out, bytes);
+                if (out.getParent() != null) Files.createDirectories(out.getParent());
+                Files.write(out, bytes);
                 System.out.printf("wrote %s (%s v%d, %d bytes): input 'features' float[1,%d] (%s), output 'probability' float[1,1]%n",
                         out, reg.name(), v, bytes.length, m.features().size(), String.join(",", m.features()));
                 return 0;
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -1,5 +1,7 @@
 package io.vprop.cli;
 
+import io.vprop.kernel.SidecarKernel;
+import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.app.PaperSetup;
@@ -88,7 +90,7 @@ final class ReplayCommand implements Runnable {
             summary.put("strategy", cfg.get("strategy"));
             summary.put("decisions", sidecar.journalReader().decisionCounts());
             java.util.Map<String, Object> engine = new LinkedHashMap<>();
-            sidecar.kernel().call(io.vprop.kernel.SidecarKernel::strategyStates).get().values().forEach(st -> {
+            sidecar.kernel().call(SidecarKernel::strategyStates).get().values().forEach(st -> {
                 engine.put("trades", st.get("trades"));
                 engine.put("skips", st.get("skips"));
                 engine.put("skip_rate", st.get("skip_rate"));
@@ -103,7 +105,7 @@ final class ReplayCommand implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("the kernel did not report its strategy state: " + e.getCause(), e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);

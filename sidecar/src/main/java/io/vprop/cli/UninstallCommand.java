@@ -1,5 +1,6 @@
 package io.vprop.cli;
 
+import java.nio.file.Path;
 import io.vprop.ops.install.InstallReport;
 import io.vprop.ops.install.Installer;
 import io.vprop.ops.install.Platform;
@@ -23,7 +24,7 @@ final class UninstallCommand implements Runnable {
     @Override
     public void run() {
         Platform p = Platform.current();
-        InstallReport r = new Installer(places.options(p, List.of(), List.of(), null, java.nio.file.Path.of("."), null, null, null))
+        InstallReport r = new Installer(places.options(p, List.of(), List.of(), null, Path.of("."), null, null, null))
                 .uninstall(purge);
         InstallCommand.print(r);
         System.out.println("uninstalled");

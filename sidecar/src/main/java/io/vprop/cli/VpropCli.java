@@ -1,5 +1,7 @@
 package io.vprop.cli;
 
+import io.vprop.app.Version;
+import io.vprop.market.io.MarketDataException;
 import io.vprop.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ public final class VpropCli implements Runnable {
             }
             line.getErr().println("vprop " + String.join(" ", parsed.originalArgs()) + ": " + ex.getMessage());
             if (ex instanceof IllegalStateException || ex instanceof IllegalArgumentException
-                    || ex instanceof io.vprop.market.io.MarketDataException) return 1;
+                    || ex instanceof MarketDataException) return 1;
             ex.printStackTrace(line.getErr());
             return 1;
         });
@@ -41,6 +43,6 @@ public final class VpropCli implements Runnable {
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() { return new String[]{"vprop " + io.vprop.app.Version.VERSION}; }
+        public String[] getVersion() { return new String[]{"vprop " + Version.VERSION}; }
     }
 }

@@ -1,5 +1,8 @@
 package io.vprop.cli;
 
+import io.vprop.models.onnx.OnnxInspector;
+import io.vprop.models.registry.ModelMetadata;
+import java.nio.file.Files;
 import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.TpSlPipeline;
 import io.vprop.models.TrainedFixture;
@@ -33,7 +36,7 @@ class ModelsCliTest {
             var meta = TrainedFixture.result().metadata();
             float[] py = new float[meta.parityInputs().length];
             for (int i = 0; i < py.length; i++) py[i] = (float) m2.probability(meta.parityInputs()[i]);
-            var meta2 = new io.vprop.models.registry.ModelMetadata(meta.name(), 0, meta.kind(), meta.features(),
+            var meta2 = new ModelMetadata(meta.name(), 0, meta.kind(), meta.features(),
                     meta.horizonBars(), meta.tpSigma(), meta.slSigma(), meta.trainFromMs(), meta.trainToMs(),
                     meta.createdAtMs(), null, meta.holdout(), meta.walkForward(), meta.parityInputs(), py);
             reg.activate(reg.publish(OnnxTreeExport.export(m2, "tpsl", Map.of()), meta2));
@@ -57,15 +60,15 @@ class ModelsCliTest {
         Path out = root.resolve("mt5/MQL5/Files/vprop_tpsl.onnx");
         String dir = root.toString();
         assertThat(new CommandLine(new VpropCli()).execute("models", "export-mql5", "--dir", dir, "--out", out.toString())).isZero();
-        byte[] written = java.nio.file.Files.readAllBytes(out);
-        assertThat(written).isEqualTo(java.nio.file.Files.readAllBytes(root.resolve("tpsl/v0001/model.onnx")));
-        assertThat(io.vprop.models.onnx.OnnxInspector.mql5Problems(written)).isEmpty();
+        byte[] written = Files.readAllBytes(out);
+        assertThat(written).isEqualTo(Files.readAllBytes(root.resolve("tpsl/v0001/model.onnx")));
+        assertThat(OnnxInspector.mql5Problems(written)).isEmpty();
         assertThat(new CommandLine(new VpropCli()).execute("models", "export-mql5", "--dir", dir, "--name", "meta",
                 "--out", out.toString())).as("no meta model served").isEqualTo(1);
         Path f = root.resolve("tpsl/v0001/model.onnx");
-        byte[] b = java.nio.file.Files.readAllBytes(f);
+        byte[] b = Files.readAllBytes(f);
         b[100] ^= 1;
-        java.nio.file.Files.write(f, b);
+        Files.write(f, b);
         assertThat(new CommandLine(new VpropCli()).execute("models", "export-mql5", "--dir", dir, "--out",
                 root.resolve("x.onnx").toString())).isEqualTo(1);
         assertThat(root.resolve("x.onnx")).doesNotExist();

@@ -1,5 +1,17 @@
 package io.vprop.e2e;
 
+import io.vprop.kernel.SidecarKernel;
+import io.vprop.market.Bar;
+import io.vprop.market.Timeframe;
+import io.vprop.models.TpSlTraining;
+import io.vprop.models.data.BarFiles;
+import io.vprop.models.data.TpSlFeatures;
+import io.vprop.models.data.TpSlLabeler;
+import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.train.GradientBoostingTrainer;
+import io.vprop.models.train.OnnxTreeExport;
+import io.vprop.signal.SignalConfig;
+import java.util.ArrayList;
 import io.vprop.app.PaperSetup;
 import io.vprop.app.Sidecar;
 import io.vprop.config.VpropConfig;
@@ -35,26 +47,26 @@ class EngineReplayTest {
      * wiring, not the edge) with the signal engine's stop geometry, and serves it from the registry the sidecar opens.
      */
     static int serveM5Model(Path modelsDir) {
-        java.util.List<io.vprop.market.Bar> m1 = io.vprop.models.data.BarFiles.readAll(
+        java.util.List<Bar> m1 = BarFiles.readAll(
                 RepoPaths.sharedFile("bars/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz"));
-        java.util.List<io.vprop.market.Bar> m5 = new java.util.ArrayList<>();
-        for (io.vprop.market.Bar b : m1) {
+        java.util.List<Bar> m5 = new ArrayList<>();
+        for (Bar b : m1) {
             long open = b.openTimeMs() - Math.floorMod(b.openTimeMs(), 300_000L);
-            io.vprop.market.Bar last = m5.isEmpty() ? null : m5.get(m5.size() - 1);
+            Bar last = m5.isEmpty() ? null : m5.get(m5.size() - 1);
             if (last == null || last.openTimeMs() != open) {
-                m5.add(new io.vprop.market.Bar(b.symbol(), io.vprop.market.Timeframe.M5, open, b.open(), b.high(), b.low(), b.close(), b.tickVolume(), 0));
+                m5.add(new Bar(b.symbol(), Timeframe.M5, open, b.open(), b.high(), b.low(), b.close(), b.tickVolume(), 0));
             } else {
-                m5.set(m5.size() - 1, new io.vprop.market.Bar(b.symbol(), io.vprop.market.Timeframe.M5, open, last.open(),
+                m5.set(m5.size() - 1, new Bar(b.symbol(), Timeframe.M5, open, last.open(),
                         Math.max(last.high(), b.high()), Math.min(last.low(), b.low()), b.close(), last.tickVolume() + b.tickVolume(), 0));
             }
         }
-        io.vprop.signal.SignalConfig sc = io.vprop.signal.SignalConfig.defaults();
-        io.vprop.models.data.TpSlLabeler labeler = new io.vprop.models.data.TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma);
-        io.vprop.models.TpSlTraining.Result r = io.vprop.models.TpSlTraining.train("tpsl", labeler.label(m5), labeler,
-                new io.vprop.models.TpSlTraining.Config(2, 30 * 60_000L,
-                        new io.vprop.models.train.GradientBoostingTrainer.Params(20, 3, 0.1, 50, 1.0), 64), 0);
-        try (var reg = io.vprop.models.registry.ModelRegistry.classifiers(modelsDir, "tpsl", io.vprop.models.data.TpSlFeatures.NAMES)) {
-            int v = reg.publish(io.vprop.models.train.OnnxTreeExport.export(r.model(), "tpsl", Map.of()),
+        SignalConfig sc = SignalConfig.defaults();
+        TpSlLabeler labeler = new TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma);
+        TpSlTraining.Result r = TpSlTraining.train("tpsl", labeler.label(m5), labeler,
+                new TpSlTraining.Config(2, 30 * 60_000L,
+                        new GradientBoostingTrainer.Params(20, 3, 0.1, 50, 1.0), 64), 0);
+        try (var reg = ModelRegistry.classifiers(modelsDir, "tpsl", TpSlFeatures.NAMES)) {
+            int v = reg.publish(OnnxTreeExport.export(r.model(), "tpsl", Map.of()),
                     r.metadata().withProperties(Map.of("timeframe", "M5", "symbol", "EURUSD")));
             reg.activate(v);
             return v;
@@ -76,7 +88,7 @@ class EngineReplayTest {
                     new PaperSetup.Market(TickSources.until(MarketFiles.openTicks(file, "EURUSD"), end), m.specs(), "two days"), 1);
             paper.run();
             paper.close();
-            Map<String, Map<String, Object>> states = sidecar.kernel().call(io.vprop.kernel.SidecarKernel::strategyStates).get();
+            Map<String, Map<String, Object>> states = sidecar.kernel().call(SidecarKernel::strategyStates).get();
             assertThat(states).hasSize(1);
             Map<String, Object> st = states.values().iterator().next();
             assertThat((Map<String, Object>) st.get("regimes")).containsKey("EURUSD");

@@ -1,5 +1,6 @@
 package io.vprop.e2e;
 
+import java.util.HashMap;
 import io.vprop.app.PaperSetup;
 import io.vprop.app.Sidecar;
 import io.vprop.config.VpropConfig;
@@ -89,7 +90,7 @@ class PaperNewsTest {
     }
 
     private static Map<String, String> merged(Map<String, String> base, String key, String value) {
-        java.util.HashMap<String, String> m = new java.util.HashMap<>(base);
+        HashMap<String, String> m = new HashMap<>(base);
         m.put(key, value);
         return m;
     }

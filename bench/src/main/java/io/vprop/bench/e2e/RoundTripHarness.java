@@ -1,5 +1,9 @@
 package io.vprop.bench.e2e;
 
+import io.vprop.transport.DealerEndpoint;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.bench.Results;
 import io.vprop.journal.Journal;
@@ -107,7 +111,7 @@ public final class RoundTripHarness {
         long periodNs = 1_000_000_000L / (SYMBOLS * TICKS_PER_SYMBOL);
         double[] px = new double[SYMBOLS];
         for (int i = 0; i < SYMBOLS; i++) px[i] = FxUniverse.startPrice(symbols.get(i));
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        SplittableRandom rnd = new SplittableRandom(7);
         long start = System.nanoTime(), next = start, end = start + (warmup + seconds) * 1_000_000_000L;
         int i = 0;
         while (System.nanoTime() < end) {
@@ -141,7 +145,7 @@ public final class RoundTripHarness {
      */
     static Histogram jeromqEcho(int seconds, int warmup, int size) {
         RouterEndpoint router = new RouterEndpoint("tcp://127.0.0.1:*");
-        java.util.concurrent.atomic.AtomicBoolean run = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean run = new AtomicBoolean(true);
         Thread t = new Thread(() -> {
             while (run.get()) {
                 router.await(10);
@@ -151,7 +155,7 @@ public final class RoundTripHarness {
         }, "jeromq-echo");
         t.start();
         Histogram h = new Histogram(10_000_000_000L, 3);
-        try (io.vprop.transport.DealerEndpoint d = new io.vprop.transport.DealerEndpoint(router.endpoint(), new RoutingId("echo", "1", "x"))) {
+        try (DealerEndpoint d = new DealerEndpoint(router.endpoint(), new RoutingId("echo", "1", "x"))) {
             byte[] msg = new byte[size];
             long deadline = System.currentTimeMillis() + 5_000;
             while (d.receive(1) == null && System.currentTimeMillis() < deadline) d.send(msg);   // connection up
@@ -207,7 +211,7 @@ public final class RoundTripHarness {
             long start = System.nanoTime(), next = start, end = start + (warmup + seconds) * 1_000_000_000L;
             while (next < end) {
                 long wait = next - System.nanoTime();
-                if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                if (wait > 0) LockSupport.parkNanos(wait);
                 long t0 = System.nanoTime();
                 out.write(b);
                 out.flush();

@@ -1,5 +1,6 @@
 package io.vprop.bench.memory;
 
+import java.util.Arrays;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +56,7 @@ final class FeatureVectors {
                 break;
             }
         }
-        return n == max ? out : java.util.Arrays.copyOf(out, n * DIM);
+        return n == max ? out : Arrays.copyOf(out, n * DIM);
     }
 
     /** Mid (ticks, bid+ask / 2) or close (bars) prices, in file order. */
@@ -77,12 +78,12 @@ final class FeatureVectors {
                     throw new IOException(file + ": non-positive price in line " + line);
                 }
                 if (n == prices.length) {
-                    prices = java.util.Arrays.copyOf(prices, n * 2);
+                    prices = Arrays.copyOf(prices, n * 2);
                 }
                 prices[n++] = price;
             }
         }
-        return java.util.Arrays.copyOf(prices, n);
+        return Arrays.copyOf(prices, n);
     }
 
     private static int appendVectors(double[] p, float[] out, int n, int max) {

@@ -1,5 +1,8 @@
 package io.vprop.bench.memory;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -80,7 +83,7 @@ public final class MemoryBench {
 
         int maxSize = Arrays.stream(sizes).max().orElseThrow();
         List<String> datasets = List.of(a.getOrDefault("datasets", "real,random").split(","));
-        Map<String, float[]> vectors = new java.util.LinkedHashMap<>();
+        Map<String, float[]> vectors = new LinkedHashMap<>();
         for (String dataset : datasets) {
             vectors.put(dataset, switch (dataset) {
                 case "random" -> FeatureVectors.random(7, maxSize + nq);
@@ -191,7 +194,7 @@ public final class MemoryBench {
 
     private static List<List<Neighbor>> searchAll(VectorIndex index, float[] queries, int nq) {
         int d = index.dimension();
-        List<List<Neighbor>> out = new java.util.ArrayList<>(nq);
+        List<List<Neighbor>> out = new ArrayList<>(nq);
         for (int q = 0; q < nq; q++) {
             out.add(index.search(Arrays.copyOfRange(queries, q * d, (q + 1) * d), K));
         }
@@ -283,7 +286,7 @@ public final class MemoryBench {
             List<Neighbor> exact = truth.get(q);
             float kth = exact.get(exact.size() - 1).distance();
             float limit = kth + Math.max(1e-5f * kth, 1e-7f);
-            java.util.Set<Long> exactIds = new java.util.HashSet<>();
+            java.util.Set<Long> exactIds = new HashSet<>();
             exact.forEach(nb -> exactIds.add(nb.id()));
             for (Neighbor nb : index.search(Arrays.copyOfRange(queries, q * d, (q + 1) * d), K)) {
                 if (exactIds.contains(nb.id()) || nb.distance() <= limit) {

@@ -1,5 +1,6 @@
 package io.vprop.bench.models;
 
+import java.util.Arrays;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.drift.Autoencoder;
 import io.vprop.models.drift.AutoencoderTrainer;
@@ -59,7 +60,7 @@ public class AutoencoderInferenceBenchmark {
         onnx = new OnnxAutoencoder(OnnxAutoencoderExport.export(model, "autoencoder", Map.of()), model.width(), "bench");
         monitor = DriftMonitor.fromMetadata(t.metadata(), DriftMonitor.Config.defaults(), onnx::errors);
         int n = 1024, from = all.size() - n;
-        rows = java.util.Arrays.copyOfRange(all.x(), from, from + n);
+        rows = Arrays.copyOfRange(all.x(), from, from + n);
         buffers = BenchInputs.directRows(rows);
         for (int k = 0; k < 500; k++) monitor.add(rows[k]); // a full window from the start
     }

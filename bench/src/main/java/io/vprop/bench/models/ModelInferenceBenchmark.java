@@ -1,5 +1,8 @@
 package io.vprop.bench.models;
 
+import io.vprop.models.MetaFeatures;
+import java.util.Arrays;
+import java.util.Random;
 import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.train.TreeEnsemble;
 import io.vprop.models.data.BarFiles;
@@ -67,12 +70,12 @@ public class ModelInferenceBenchmark {
         registry = ModelRegistry.classifiers(registryDir, "tpsl", TpSlFeatures.NAMES);
         registry.activate(registry.publish(bytes, r.metadata()));
         int n = 1024, from = d.size() - n;
-        rows = java.util.Arrays.copyOfRange(d.x(), from, from + n);
+        rows = Arrays.copyOfRange(d.x(), from, from + n);
         buffers = BenchInputs.directRows(rows);
         // the meta-learner's shape (MetaPipeline: 80 trees of depth 3 over MetaFeatures' 27 inputs) on synthetic rows:
         // its cost depends on the ensemble's size, not on what the trees learned
-        int f = io.vprop.models.MetaFeatures.NAMES.size();
-        java.util.Random rnd = new java.util.Random(1);
+        int f = MetaFeatures.NAMES.size();
+        Random rnd = new Random(1);
         float[][] mx = new float[5_000][f];
         int[] my = new int[mx.length];
         for (int k = 0; k < mx.length; k++) {
@@ -81,7 +84,7 @@ public class ModelInferenceBenchmark {
         }
         TreeEnsemble metaModel = new GradientBoostingTrainer(new GradientBoostingTrainer.Params(80, 3, 0.05, 150, 1.0)).fit(mx, my);
         meta = new OnnxClassifier(OnnxTreeExport.export(metaModel, "meta", Map.of()), f, "bench-meta");
-        metaBuffers = BenchInputs.directRows(java.util.Arrays.copyOf(mx, n));
+        metaBuffers = BenchInputs.directRows(Arrays.copyOf(mx, n));
     }
 
     @TearDown(Level.Trial)

@@ -1,5 +1,6 @@
 package io.vprop.bench.models;
 
+import java.util.Arrays;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.seq.OnnxSequenceExport;
 import io.vprop.models.registry.ModelRegistry;
@@ -67,7 +68,7 @@ public class SequenceInferenceBenchmark {
         registry = SequencePipeline.registry(registryDir);
         registry.activate(registry.publish(bytes, r.metadata()));
         int n = 1024, from = d.size() - n;
-        windows = java.util.Arrays.copyOfRange(d.x(), from, from + n);
+        windows = Arrays.copyOfRange(d.x(), from, from + n);
         buffers = BenchInputs.directRows(windows);
     }
 

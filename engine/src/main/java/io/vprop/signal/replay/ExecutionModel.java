@@ -8,7 +8,7 @@ import io.vprop.trade.Side;
  * How orders fill in a replay. Pluggable so the same replay can run on this simple model or, later, through the
  * paper terminal over the real protocol.
  */
-public interface ExecutionModel {
+interface ExecutionModel {
     /**
      * Entry fill for a candidate against the first quote after the decision; NaN when the order is not filled
      * (expired, or the price moved beyond the candidate's max deviation).

@@ -1,7 +1,7 @@
 package io.vprop.market.io;
 
 /** Why a row of a market file was rejected; lenient readers count skipped rows by these reasons. */
-public enum BadRowReason {
+enum BadRowReason {
     /** fewer columns than the header promises */
     MISSING_FIELD,
     /** a price/volume column that does not parse as a decimal number (includes NaN, Infinity) */

@@ -1,5 +1,6 @@
 package io.vprop.market.io;
 
+import java.time.Instant;
 import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
 import io.vprop.market.Timeframe;
@@ -9,7 +10,7 @@ import io.vprop.market.Timeframe;
  * also be called {@code timestamp_utc}). Timestamps: ISO-8601 with or without offset, or epoch seconds/ms; see
  * docs/market-data.md. Volume, when present, becomes the bar's tick volume; spread is 0 (unknown).
  */
-public final class CsvBarReader extends DelimitedReader<Bar> implements BarSource {
+final class CsvBarReader extends DelimitedReader<Bar> implements BarSource {
     private static final int TIME = 0, OPEN = 1, HIGH = 2, LOW = 3, CLOSE = 4, VOLUME = 5;
 
     private final String symbol;
@@ -39,7 +40,7 @@ public final class CsvBarReader extends DelimitedReader<Bar> implements BarSourc
         checkOhlc(o, h, l, c);
         if (time <= prevTime) {
             throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, f.name(TIME) + " '" + f.text(TIME)
-                    + "' is not after the previous bar's (" + java.time.Instant.ofEpochMilli(prevTime) + ")");
+                    + "' is not after the previous bar's (" + Instant.ofEpochMilli(prevTime) + ")");
         }
         long volume = hasVolume ? Math.round(f.quantity(VOLUME)) : 0;
         prevTime = time;

@@ -1,5 +1,7 @@
 package io.vprop.market.io;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Hand-written parsers for the columns of one line held in a byte buffer. Numbers are parsed as an exact decimal
  * mantissa divided by a power of ten, which is the correctly rounded double for up to 15 significant digits (the
@@ -50,7 +52,7 @@ final class Fields {
 
     String text(int f) {
         if (f >= count) return "";
-        return new String(buf, from[f], to[f] - from[f], java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(buf, from[f], to[f] - from[f], StandardCharsets.ISO_8859_1);
     }
 
     String name(int f) { return names[f]; }

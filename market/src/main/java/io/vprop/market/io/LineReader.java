@@ -1,5 +1,6 @@
 package io.vprop.market.io;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ final class LineReader implements AutoCloseable {
     }
 
     String lineAsString() {
-        return new String(buf, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vprop.market.io;
 
+import java.time.Instant;
 import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
 import io.vprop.market.Timeframe;
@@ -9,7 +10,7 @@ import io.vprop.market.Timeframe;
  * time = bar open time. Rejects bad numbers, non-positive prices, inconsistent OHLC (low above open/close or
  * high below them) and open times that do not increase.
  */
-public final class Mt5BarReader extends DelimitedReader<Bar> implements BarSource {
+final class Mt5BarReader extends DelimitedReader<Bar> implements BarSource {
     static final String[] COLUMNS = {"<DATE>", "<TIME>", "<OPEN>", "<HIGH>", "<LOW>", "<CLOSE>", "<TICKVOL>", "<VOL>", "<SPREAD>"};
     private static final int DATE = 0, TIME = 1, OPEN = 2, HIGH = 3, LOW = 4, CLOSE = 5, TICKVOL = 6, SPREAD = 8;
 
@@ -37,7 +38,7 @@ public final class Mt5BarReader extends DelimitedReader<Bar> implements BarSourc
         CsvBarReader.checkOhlc(o, h, l, c);
         if (time <= prevTime) {
             throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, "bar time " + f.text(DATE) + " " + f.text(TIME)
-                    + " is not after the previous bar's (" + java.time.Instant.ofEpochMilli(prevTime + offsetMs) + ")");
+                    + " is not after the previous bar's (" + Instant.ofEpochMilli(prevTime + offsetMs) + ")");
         }
         long tickVolume = f.integer(TICKVOL);
         long spread = f.integer(SPREAD);

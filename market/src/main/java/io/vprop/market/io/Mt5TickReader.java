@@ -1,5 +1,6 @@
 package io.vprop.market.io;
 
+import java.time.Instant;
 import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
 
@@ -45,7 +46,7 @@ public final class Mt5TickReader extends DelimitedReader<Tick> implements TickSo
         }
         if (time < prevTime) {
             throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, "time " + f.text(DATE) + " " + f.text(TIME)
-                    + " is before the previous row's (" + java.time.Instant.ofEpochMilli(prevTime + offsetMs) + ")");
+                    + " is before the previous row's (" + Instant.ofEpochMilli(prevTime + offsetMs) + ")");
         }
         double last = f.quantity(LAST);
         double volume = f.quantity(VOLUME);

@@ -8,7 +8,7 @@ package io.vprop.market.synthetic;
  * @param currency ISO code, e.g. "USD"
  * @param impact   volatility multiplier at the release (e.g. 6 for a payrolls-like event), at least 1
  */
-public record NewsEvent(long timeMs, String currency, double impact) {
+record NewsEvent(long timeMs, String currency, double impact) {
     public NewsEvent {
         if (currency == null || currency.length() != 3) throw new IllegalArgumentException("news currency must be a 3-letter code, got '" + currency + "'");
         if (!(impact >= 1) || Double.isInfinite(impact)) throw new IllegalArgumentException("news impact must be >= 1, got " + impact);

@@ -1,5 +1,6 @@
 package io.vprop.market.io;
 
+import java.nio.charset.Charset;
 import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
 import io.vprop.market.Tick;
@@ -74,7 +75,7 @@ class BadInputTest {
                 + "2024.03.01\t10:00:00.250\t1.08002\t\t\t\t2\r\n";
         for (String cs : new String[]{"UTF-16LE", "UTF-16BE"}) {
             byte[] bom = cs.endsWith("LE") ? new byte[]{(byte) 0xff, (byte) 0xfe} : new byte[]{(byte) 0xfe, (byte) 0xff};
-            byte[] body = text.getBytes(java.nio.charset.Charset.forName(cs));
+            byte[] body = text.getBytes(Charset.forName(cs));
             Path p = dir.resolve("EURUSD_" + cs + ".csv.gz");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
                 out.write(bom);

@@ -1,5 +1,6 @@
 package io.vprop.market.io;
 
+import java.nio.file.Files;
 import io.vprop.testing.SharedData;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
@@ -47,7 +48,7 @@ class OpenAsTicksTest {
     @Test
     void barFileWithoutATimeframeIsAClearError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path p = dir.resolve("prices.csv");
-        java.nio.file.Files.writeString(p, "timestamp,open,high,low,close\n2024-01-01 00:00:00,1,1,1,1\n");
+        Files.writeString(p, "timestamp,open,high,low,close\n2024-01-01 00:00:00,1,1,1,1\n");
         assertThatThrownBy(() -> MarketFiles.openAsTicks(p, SymbolSpec.fxMajor("EURUSD"), null, 5))
                 .hasMessageContaining("cannot tell the bar timeframe of prices.csv");
     }

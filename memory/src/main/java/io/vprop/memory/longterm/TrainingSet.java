@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param asOfMs every label was known at this instant (exit time &lt;= asOfMs)
  */
-public record TrainingSet(long asOfMs, List<Row> rows) {
+record TrainingSet(long asOfMs, List<Row> rows) {
 
     public TrainingSet {
         rows = List.copyOf(rows);

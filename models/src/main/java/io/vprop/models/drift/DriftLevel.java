@@ -1,7 +1,7 @@
 package io.vprop.models.drift;
 
 /** Severity of a drift measure; ordered, so the overall level is the maximum. */
-public enum DriftLevel {
+enum DriftLevel {
     OK, WARN, ALARM;
 
     public DriftLevel max(DriftLevel other) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Smoothing: p_i = (c_i / n + ε) / (1 + k·ε) with ε = {@link #EPSILON}, so an empty bin (in the reference or in a
  * live window) has a small positive probability and PSI/KL stay finite; the probabilities still sum to 1.
  */
-public record FeatureHistogram(String feature, float[] edges, double[] probabilities) {
+record FeatureHistogram(String feature, float[] edges, double[] probabilities) {
     public static final double EPSILON = 1e-4;
 
     public FeatureHistogram {

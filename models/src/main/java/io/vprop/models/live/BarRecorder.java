@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and flushes. A bar not later than the file's last one (a restart replaying bars) is skipped, so files stay in time
  * order. When the queue is full a bar is dropped and counted rather than slowing the signal path.
  */
-public final class BarRecorder implements AutoCloseable {
+final class BarRecorder implements AutoCloseable {
     private static final Bar STOP = new Bar("", Timeframe.M1, 0, 1, 1, 1, 1, 0, 0);
 
     private final Path dir;

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * the newest 10 % of rows (its holdout, which it never saw) is no worse than the served model's on the very same
  * rows — different holdout windows would make the comparison meaningless. Runs on the models' background thread.
  */
-public final class Retrainer {
+final class Retrainer {
     /** What a run did, for /api/models and the journal. */
     public record Result(String trigger, long startedMs, double seconds, int rows, Integer published, boolean activated,
                          double challengerBrier, double championBrier, String message) {

@@ -40,7 +40,7 @@ import java.util.Map;
  * tracking: the engine never sees an open position, so every bar can yield a candidate (the population is
  * "every setup the engine would score", not "the trades one account would have had").
  */
-public final class MetaReplay {
+final class MetaReplay {
     /**
      * One labelled query. {@code classifierP} NaN = the classifier did not answer; {@code seqPUp}/{@code seqVol} the
      * served sequence model's heads at query time, NaN when it did not answer (or none was served).

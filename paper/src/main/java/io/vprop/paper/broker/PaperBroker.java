@@ -1,5 +1,6 @@
 package io.vprop.paper.broker;
 
+import java.util.Locale;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.trade.AccountState;
@@ -224,7 +225,7 @@ public final class PaperBroker {
             double marginAfter = marginBefore - released + Margin.of(spec, openVolume, price, config.leverage());
             double equity = equity();
             if (marginAfter > marginBefore && equity + commission - marginAfter < 0) {
-                return reject(Retcode.NO_MONEY, order, String.format(java.util.Locale.ROOT,
+                return reject(Retcode.NO_MONEY, order, String.format(Locale.ROOT,
                         "margin %.2f needed, free margin %.2f", marginAfter - marginBefore + released,
                         equity - marginBefore));
             }

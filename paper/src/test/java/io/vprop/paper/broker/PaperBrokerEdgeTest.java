@@ -1,5 +1,6 @@
 package io.vprop.paper.broker;
 
+import io.vprop.market.Tick;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.FillEntry;
 import io.vprop.trade.Position;
@@ -68,7 +69,7 @@ class PaperBrokerEdgeTest {
         assertThat(b.snapshot().positions()).isEmpty();
         // a delayed order on another symbol's tick does not fill
         b.execute(buy(0.1, 0, 0, T0 + 100));
-        assertThat(b.onTick(new io.vprop.market.Tick("USDJPY", T0 + 500, 150, 150.01, 0, 0, 6))).isEmpty();
+        assertThat(b.onTick(new Tick("USDJPY", T0 + 500, 150, 150.01, 0, 0, 6))).isEmpty();
         assertThat(b.onTick(eu(T0 + 600, 1.10020, 1.10030))).hasSize(1);
     }
 
@@ -76,7 +77,7 @@ class PaperBrokerEdgeTest {
     void perSymbolSwapOverridesTheAccountRate() {
         PaperBroker b = new PaperBroker(config(AccountMode.HEDGING).withSwaps(-5, -5).withSymbolSwap("USDJPY", 12.5, -30));
         b.onTick(eu(T0, 1.10000, 1.10010));
-        b.onTick(new io.vprop.market.Tick("USDJPY", T0, 150.000, 150.010, 0, 0, 6));
+        b.onTick(new Tick("USDJPY", T0, 150.000, 150.010, 0, 0, 6));
         b.execute(buy(2.0, 0, 0, T0));
         b.execute(new TradeRequest("USDJPY", Side.BUY, 2.0, 0, 0, 0, 0, 0, "", T0));
         b.onTick(eu(T0 + 12 * 3_600_000L, 1.10000, 1.10010));               // Tue 22:00, one rollover

@@ -1,5 +1,6 @@
 package io.vprop.ops.install;
 
+import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class ConfigWriter {
             tmp = Files.createTempFile("vprop-config-check", ".properties");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             return VpropConfig.load(tmp, Map.of(), Map.of());
-        } catch (io.vprop.config.ConfigException e) {
+        } catch (ConfigException e) {
             throw new InstallException("the config would be invalid:\n" + e.getMessage().replace(String.valueOf(tmp), "vprop.properties"));
         } catch (IOException e) {
             throw new InstallException("cannot check the config: " + e.getMessage(), e);

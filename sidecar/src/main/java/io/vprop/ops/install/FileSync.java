@@ -1,5 +1,7 @@
 package io.vprop.ops.install;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ public final class FileSync {
     /** One action, for the install report and the manifest. */
     public record Action(Change change, Path path) {
         @Override
-        public String toString() { return change.name().toLowerCase(java.util.Locale.ROOT) + " " + path; }
+        public String toString() { return change.name().toLowerCase(Locale.ROOT) + " " + path; }
     }
 
     private final List<Action> actions = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class FileSync {
     }
 
     public Change write(Path target, String text) {
-        return write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     public Change copy(Path source, Path target) {

@@ -11,7 +11,7 @@ import java.util.List;
  * The files {@code vprop install} placed (EA sources, libzmq.dll, the service definition), one per line as
  * {@code <sha256>  <path>}: what {@code vprop uninstall} removes. The trader's config and data are never listed.
  */
-public record InstallManifest(List<Entry> entries) {
+record InstallManifest(List<Entry> entries) {
 
     public record Entry(String sha256, Path path) {
     }

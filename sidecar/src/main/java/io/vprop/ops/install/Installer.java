@@ -1,5 +1,6 @@
 package io.vprop.ops.install;
 
+import java.nio.file.attribute.PosixFilePermissions;
 import io.vprop.app.Version;
 import io.vprop.config.VpropConfig;
 
@@ -235,7 +236,7 @@ public final class Installer {
     /** rw-r----- where the file system has POSIX permissions (on Windows, ProgramData's ACL applies). */
     private static void restrict(Path file) {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system
         } catch (IOException e) {

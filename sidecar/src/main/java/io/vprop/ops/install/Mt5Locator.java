@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * </ul>
  * Pure file-system reads under the given roots: nothing here looks at the real system unless told to.
  */
-public final class Mt5Locator {
+final class Mt5Locator {
     private Mt5Locator() { }
 
     /** Data folders under a Windows {@code %APPDATA%}. */

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /** SHA-256 as lower-case hex: how downloads are verified and how the installer decides a file is unchanged. */
-public final class Sha256 {
+final class Sha256 {
     private Sha256() { }
 
     public static String of(byte[] data) { return HexFormat.of().formatHex(digest().digest(data)); }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * owned by systemd), logs in /var/log/vprop, restart on failure, and a hardened sandbox — the sidecar needs
  * nothing but its state directory and the network.
  */
-public final class SystemdUnit {
+final class SystemdUnit {
     private SystemdUnit() { }
 
     public static final String NAME = "vprop.service";

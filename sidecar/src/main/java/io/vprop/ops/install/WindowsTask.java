@@ -1,5 +1,6 @@
 package io.vprop.ops.install;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -8,7 +9,7 @@ import java.nio.file.Path;
  * {@link #bytes} produces. A scheduled task needs no third-party service wrapper and survives upgrades because it
  * calls the launcher, not a versioned jar.
  */
-public final class WindowsTask {
+final class WindowsTask {
     private WindowsTask() { }
 
     public static final String NAME = "VProp Sidecar";
@@ -37,7 +38,7 @@ public final class WindowsTask {
 
     /** UTF-16LE with a byte-order mark, as schtasks expects. */
     public static byte[] bytes(String xml) {
-        byte[] body = xml.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] body = xml.getBytes(StandardCharsets.UTF_16LE);
         byte[] out = new byte[body.length + 2];
         out[0] = (byte) 0xff;
         out[1] = (byte) 0xfe;

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  * a rule going to warning or breach, the mode going to paused/halted/blocked and back to ok (resumed). Events of
  * types not in the table are ignored. Single-threaded (the bus's delivery thread).
  */
-public final class EventMapping {
+final class EventMapping {
     private final ObjectMapper json = new ObjectMapper();
     private final String prefix;
     private final Map<String, String> modes = new HashMap<>();       // peer -> governor mode

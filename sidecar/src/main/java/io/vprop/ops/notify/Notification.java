@@ -4,7 +4,7 @@ package io.vprop.ops.notify;
  * One message for the trader. {@code key} groups messages for rate limiting (e.g. "rule_warning:peer:daily_loss"):
  * a flood of one key is throttled without silencing the others.
  */
-public record Notification(String key, Severity severity, String text, long tsMs) {
+record Notification(String key, Severity severity, String text, long tsMs) {
 
     public enum Severity {
         INFO("ℹ️"), WARNING("⚠️"), CRITICAL("🛑");

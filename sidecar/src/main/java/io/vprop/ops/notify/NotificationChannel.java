@@ -3,7 +3,7 @@ package io.vprop.ops.notify;
 import java.io.IOException;
 
 /** Somewhere notifications go (Telegram, a webhook). {@link #send} either delivers or throws saying why. */
-public interface NotificationChannel {
+interface NotificationChannel {
     String name();
 
     void send(Notification n) throws IOException, InterruptedException;

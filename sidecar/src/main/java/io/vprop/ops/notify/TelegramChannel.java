@@ -15,7 +15,7 @@ import java.util.Map;
  * Telegram Bot API {@code sendMessage}: plain text (no parse mode, so nothing in a message needs escaping).
  * Telegram answers {"ok":true,…} or {"ok":false,"description":…}; anything else is a failure with its reason.
  */
-public final class TelegramChannel implements NotificationChannel {
+final class TelegramChannel implements NotificationChannel {
     private final HttpClient http;
     private final URI endpoint;
     private final String chat;

@@ -9,7 +9,7 @@ import java.util.Map;
  * back. Time comes from the caller (milliseconds), so tests need no sleeping. Synchronized: the event thread and the
  * digest timer both take tokens.
  */
-public final class TokenBucket {
+final class TokenBucket {
     private final double capacity;
     private final double perMs;
     private final Map<String, double[]> buckets = new HashMap<>(); // key -> {tokens, lastMs}

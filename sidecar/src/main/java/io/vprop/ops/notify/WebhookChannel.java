@@ -1,5 +1,6 @@
 package io.vprop.ops.notify;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.Map;
  * A generic webhook: POSTs {"key","severity","text","ts_ms"} as JSON; any 2xx is success. Slack/Discord-style
  * receivers read "text"; others can route on "key" and "severity".
  */
-public final class WebhookChannel implements NotificationChannel {
+final class WebhookChannel implements NotificationChannel {
     private final HttpClient http;
     private final URI url;
     private final ObjectMapper json = new ObjectMapper();
@@ -32,7 +33,7 @@ public final class WebhookChannel implements NotificationChannel {
     public void send(Notification n) throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("key", n.key());
-        body.put("severity", n.severity().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("severity", n.severity().name().toLowerCase(Locale.ROOT));
         body.put("text", n.text());
         body.put("ts_ms", n.tsMs());
         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))

@@ -1,5 +1,7 @@
 package io.vprop.ops.dashboard;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vprop.app.Sidecar;
@@ -81,8 +83,8 @@ class GrafanaDashboardTest {
                 new Payload.SymbolInfo("EURUSD", 5, 1e-5, 1e-5, 1.0, 100000, 0.01, 0.01, 50, 0, 0, "EUR", "USD", List.of())));
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }

@@ -1,5 +1,6 @@
 package io.vprop.ops.install;
 
+import java.nio.file.attribute.PosixFilePermissions;
 import io.vprop.config.VpropConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,7 @@ class InstallerTest {
                 "io.vprop.cli.VpropCli serve --config \"" + tmp.resolve("etc/vprop/vprop.properties") + "\"",
                 "ReadWritePaths=" + tmp.resolve("var/lib/vprop"));
         SystemdVerify.assertValid(unit);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        assertThat(PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(tmp.resolve("etc/vprop/vprop.properties"))))
                 .as("the config may hold a bot token").isEqualTo("rw-r-----");
 
