@@ -305,7 +305,7 @@ static void enum_words(const std::string &root) {
 
     // the same words as the Java codec, in the same order
     std::string codec, payload, types, codes;
-    std::string pdir = root + "/sidecar/src/main/java/io/vprop/protocol/";
+    std::string pdir = root + "/protocol/src/main/java/io/vprop/protocol/";
     bool read = check::read_file(pdir + "ProtocolCodec.java", codec) && check::read_file(pdir + "Payload.java", payload) &&
                 check::read_file(pdir + "MessageType.java", types) && check::read_file(pdir + "ErrorCode.java", codes);
     if (!check::expect(read, "the Java codec's sources are readable under " + pdir)) return;
