@@ -4,6 +4,7 @@
 # pipeline (decode + bar aggregation + journal). Rounds alternate base and head so that drift in the machine's
 # load hits both sides alike. JSON: bench/results/ab.json (medians per side, ratio head/base per figure).
 #   bench/ab.sh REV [ROUNDS]     e.g. bench/ab.sh main~5 2
+#   AB_JMH=REGEX bench/ab.sh ...  only the JMH benchmarks matching REGEX, without the replay (a closer look at one)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,7 +15,7 @@ git rev-parse --verify -q "$REV^{commit}" >/dev/null || { echo "ab: '$REV' is no
 SHARED="$(cd "$ROOT/.." && pwd)/shared/data"
 TICKS="$SHARED/ticks/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz"
 [ -f "$TICKS" ] || { echo "ab: shared tick file missing: $TICKS (../shared beside the repository)" >&2; exit 2; }
-JMH_REGEX='CodecBenchmark|GovernorBenchmark|ScannerThroughputBenchmark|TickToDecisionBenchmark'
+JMH_REGEX="${AB_JMH:-CodecBenchmark|GovernorBenchmark|ScannerThroughputBenchmark|TickToDecisionBenchmark}"
 
 work="$(mktemp -d)"
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
@@ -33,7 +34,9 @@ run_side() { # side round
   cp="$dir/classes:$dir/lib/*"
   mkdir -p "$out/$side-$round"
   echo ">>> round $round: $side" >&2
-  VPROP_BENCH_OUT="$out/$side-$round" java -Xms512m -Xmx2g -cp "$cp" io.vprop.bench.e2e.ReplayThroughputHarness "$TICKS" 3 >&2
+  if [ -z "${AB_JMH:-}" ]; then
+    VPROP_BENCH_OUT="$out/$side-$round" java -Xms512m -Xmx2g -cp "$cp" io.vprop.bench.e2e.ReplayThroughputHarness "$TICKS" 3 >&2
+  fi
   java -Xms512m -Xmx2g -cp "$cp" org.openjdk.jmh.Main "$JMH_REGEX" -rf json -rff "$out/$side-$round/jmh.json" >&2
 }
 for ((r = 1; r <= ROUNDS; r++)); do
@@ -42,5 +45,4 @@ done
 mkdir -p bench/results
 python3 "$ROOT/bench/ab_summary.py" "$out" "$REV" "$(git rev-parse --short HEAD)" > bench/results/ab.json
 echo "results written to bench/results/ab.json" >&2
-python3 -c 'import json,sys; d=json.load(open("bench/results/ab.json"))
-for k,v in d["figures"].items(): print(f"{k:60s} base {v[\"base\"]:>12.4g}  head {v[\"head\"]:>12.4g}  head/base {v[\"ratio\"]:.3f}  ({v[\"unit\"]}, {\"lower\" if v[\"lower_is_better\"] else \"higher\"} is better)")'
+python3 "$ROOT/bench/ab_summary.py" --print bench/results/ab.json

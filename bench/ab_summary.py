@@ -2,6 +2,13 @@
 """Summarises bench/ab.sh's rounds: the median of each figure per side across rounds, and head/base."""
 import glob, json, os, platform, statistics, sys
 
+if sys.argv[1] == "--print":  # a table of an ab.json
+    d = json.load(open(sys.argv[2]))
+    for name, v in d["figures"].items():
+        better = "lower" if v["lower_is_better"] else "higher"
+        print(f"{name:68s} base {v['base']:>11.4g}  head {v['head']:>11.4g}  head/base {v['ratio']:.3f}  "
+              f"({v['unit']}, {better} is better)")
+    sys.exit(0)
 out, base_rev, head_rev = sys.argv[1], sys.argv[2], sys.argv[3]
 figures = {}  # name -> {"base": [..], "head": [..], unit, lower_is_better}
 
@@ -13,10 +20,12 @@ def add(name, side, value, unit, lower):
 
 for d in sorted(glob.glob(os.path.join(out, "*-*"))):
     side = os.path.basename(d).split("-")[0]
-    with open(os.path.join(d, "replay-throughput.json")) as fh:
-        r = json.load(fh)
-    add("replay: decode + aggregation + journal, median", side, r["full_pipeline_ticks_per_s"]["median"], "ticks/s", False)
-    add("replay: decode alone, median", side, r["decode_only_ticks_per_s"]["median"], "ticks/s", False)
+    replay = os.path.join(d, "replay-throughput.json")
+    if os.path.exists(replay):
+        with open(replay) as fh:
+            r = json.load(fh)
+        add("replay: decode + aggregation + journal, median", side, r["full_pipeline_ticks_per_s"]["median"], "ticks/s", False)
+        add("replay: decode alone, median", side, r["decode_only_ticks_per_s"]["median"], "ticks/s", False)
     with open(os.path.join(d, "jmh.json")) as fh:
         for b in json.load(fh):
             name = b["benchmark"].replace("io.vprop.bench.", "")
