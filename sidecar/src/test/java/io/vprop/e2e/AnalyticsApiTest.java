@@ -1,4 +1,4 @@
-package io.vprop.analytics;
+package io.vprop.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
