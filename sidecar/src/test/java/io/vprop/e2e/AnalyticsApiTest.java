@@ -120,7 +120,8 @@ class AnalyticsApiTest {
             assertThat(digest.path("zone").asText()).isEqualTo("Europe/Prague");
             for (JsonNode t : digest.path("trades"))
                 assertThat(t.path("close_ms").asLong()).isBetween(digest.path("start_ms").asLong(), digest.path("end_ms").asLong() - 1);
-            assertThat(get(port, "/api/analytics/digest.csv").body()).startsWith(DailyDigest.CSV_HEADER);
+            assertThat(get(port, "/api/analytics/digest.csv").body()).startsWith("day,peer,position,symbol,side,alpha,regime,session,open_utc,close_utc,entry_price,"
+                    + "exit_price,volume,profit,commission,swap,net,deals,signal_id,reason,exit_reason\r\n");
 
             HttpResponse<String> bad = get(port, "/api/analytics/trades?limit=lots");
             assertThat(bad.statusCode()).isEqualTo(400);
