@@ -10,7 +10,6 @@ import io.vprop.journal.Journal;
 import io.vprop.paper.TerminalLink;
 import io.vprop.protocol.Payload;
 import io.vprop.testing.RepoPaths;
-import io.vprop.transport.DealerEndpoint;
 import io.vprop.transport.RoutingId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +59,20 @@ class GrafanaDashboardTest {
         try (Sidecar s = Sidecar.start(cfg, true);
              Journal tj = new Journal(dir.resolve("t.db"), false);
              TerminalLink link = new TerminalLink(zmq, new RoutingId("mt5", "1", "C"), tj, GrafanaDashboardTest::hello,
-                     sig -> { }, System::currentTimeMillis, System::currentTimeMillis);
-             DealerEndpoint raw = new DealerEndpoint(zmq, new RoutingId("bad", "2", "C"))) {
+                     sig -> { }, System::currentTimeMillis, System::currentTimeMillis)) {
             long deadline = System.currentTimeMillis() + 30_000;
             while (!link.welcomed() && System.currentTimeMillis() < deadline) link.poll(10);
             assertThat(link.welcomed()).isTrue();
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + s.httpPort() + "/metrics");
-            do {
-                // counts a protocol error; resent because ZMQ_IMMEDIATE drops what is sent before the connection is up
-                raw.send("this is not a protocol message".getBytes(StandardCharsets.UTF_8));
-                link.poll(10);
-                scrape = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
-            } while (!scrape.contains("vprop_protocol_errors_total") && System.currentTimeMillis() < deadline);
+            // A protocol error, so that its counter exists: a tick older than the one before it is refused
+            // (out_of_range, time_msc). Sent on the welcomed link, so it cannot be lost to a connection not yet up.
+            long t = System.currentTimeMillis();
+            link.sendFresh(new Payload.Tick("EURUSD", 1.1000, 1.1001, 0, 0, t, 6), false);
+            link.sendFresh(new Payload.Tick("EURUSD", 1.1000, 1.1001, 0, 0, t - 1_000, 6), false);
+            while (link.errorsReceived() == 0 && System.currentTimeMillis() < deadline) link.poll(10);
+            assertThat(link.errorsReceived()).as("the sidecar answered the backwards tick with an error").isPositive();
+            scrape = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
         }
         for (String q : queried) assertThat(scrape).as("/metrics exposes " + q).containsPattern("(?m)^" + q + "[{ ]");
     }
