@@ -33,6 +33,15 @@ const PAGES = ['compliance', 'overview', 'alphas', 'regimes', 'risk', 'learning'
 let demo, browser, page;
 const consoleErrors = [];
 
+/**
+ * Leaves whatever page was open, then forgets its console errors: a page left on a sidecar that a previous test
+ * stopped keeps retrying its WebSocket, and those refusals would otherwise land in the next test's errors.
+ */
+async function fresh() {
+  await page.goto('about:blank');
+  consoleErrors.length = 0;
+}
+
 async function open(id, base = demo.base) {
   await page.goto(`${base}/#/${id}`);
   await page.waitForSelector(`main[data-page="${id}"][data-loaded="true"]`, { timeout: 15_000 });
@@ -236,7 +245,7 @@ test('a governor warning provoked in the paper terminal appears on the complianc
   writeFileSync(profile, JSON.stringify(base));
   const s = await startSidecar(['demo', '--speed', '240'], { env: { VPROP_FIRM_PROFILE: profile } });
   try {
-    consoleErrors.length = 0;
+    await fresh();
     await open('compliance', s.base);
     // the daily-loss rule only: other rules (trading-days before the 4th day) sit in WARNING from the start
     const warned = async () => {
@@ -267,7 +276,7 @@ function chicago(ms) {
 test('with --profile topstep-50k the header and countdown show the governors\' firm day: 17:00 America/Chicago', async () => {
   const s = await startSidecar(['demo', '--speed', '240', '--profile', 'topstep-50k']);
   try {
-    consoleErrors.length = 0;
+    await fresh();
     await open('compliance', s.base);
     const g = await s.api('/api/governors');
     assert(g.profile === 'topstep-50k', `profile ${g.profile}`);
@@ -302,7 +311,7 @@ test('bound beyond loopback, REST and WebSocket need the token; the panel works 
     assert(ok.status === 200, `with the token: HTTP ${ok.status}`);
     const index = await fetch(`${s.base}/`);
     assert(index.status === 401, `the panel itself without the token: HTTP ${index.status}`);
-    consoleErrors.length = 0;
+    await fresh();
     await page.goto(`${s.base}/?token=${tok}#/compliance`);
     await page.waitForSelector('main[data-page="compliance"][data-loaded="true"]', { timeout: 15_000 });
     const ws = await page.evaluate(async ({ host, tok }) => {

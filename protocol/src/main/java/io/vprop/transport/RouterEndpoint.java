@@ -24,6 +24,10 @@ public final class RouterEndpoint implements PeerTransport {
         router.setLinger(0);
         router.setSndHWM(100_000);
         router.setRcvHWM(100_000);
+        // A terminal that reconnects under its routing id takes the id over. Without this the ROUTER refuses the new
+        // connection while it still holds the old one (a half-open TCP link after a crash, or a JeroMQ DEALER that
+        // TerminalLink rebuilt because it never delivered), and every frame from the terminal is dropped unseen.
+        router.setRouterHandover(true);
         try {
             router.bind(endpoint);
         } catch (RuntimeException e) {
