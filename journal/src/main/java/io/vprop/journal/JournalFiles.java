@@ -27,21 +27,20 @@ public final class JournalFiles {
 
     /** Copies {@code store} to {@code target} as one consistent snapshot; whether target may exist is the caller's call. */
     public static void backup(Path store, Path target) throws IOException {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + store);
-             Statement s = db.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-            s.executeUpdate("backup to " + quote(target));
-        } catch (SQLException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        onStore(store, "backup to " + quote(target));
     }
 
     /** Replaces the content of {@code store} (created if missing) with that of {@code backup}. Nothing may have it open. */
     public static void restore(Path backup, Path store) throws IOException {
+        onStore(store, "restore from " + quote(backup));
+    }
+
+    /** Runs one of SQLite's whole-file commands (backup to, restore from) on a connection to {@code store}. */
+    private static void onStore(Path store, String command) throws IOException {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + store);
              Statement s = db.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
-            s.executeUpdate("restore from " + quote(backup));
+            s.executeUpdate(command);
         } catch (SQLException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -4,9 +4,7 @@ import io.vprop.protocol.Envelope;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
 import io.vprop.protocol.ProtocolException;
-import io.vprop.trade.AccountState;
-import io.vprop.trade.Position;
-import io.vprop.trade.Side;
+import io.vprop.protocol.TradeMessages;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -154,11 +152,8 @@ public final class JournalReader implements AutoCloseable {
         try {
             Envelope e = codec.decode(wire.getBytes(StandardCharsets.UTF_8));
             if (!(e.payload() instanceof Payload.Account a)) return null;
-            List<Position> positions = new ArrayList<>();
-            for (Payload.PositionInfo p : a.positions())
-                positions.add(new Position(p.ticket(), p.symbol(), Side.parse(p.side()), p.volume(), p.priceOpen(), p.sl(), p.tp(),
-                        p.profit(), p.swap(), p.commission(), p.timeMsc(), p.signalId()));
-            return new AccountSnapshot(peer, tsMs, new AccountState(a.balance(), a.equity(), a.margin(), a.freeMargin(), positions));
+            // offset 0: position open times stay in the terminal's server time, as journaled
+            return new AccountSnapshot(peer, tsMs, TradeMessages.toAccount(a, 0));
         } catch (ProtocolException | IllegalArgumentException e) {
             return null; // the kernel validated it on the way in; an unreadable row is a damaged file, not data
         }

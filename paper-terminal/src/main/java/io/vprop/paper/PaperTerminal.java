@@ -24,9 +24,11 @@ import io.vprop.paper.broker.ExecutionResult;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.paper.broker.TradeRequest;
 import io.vprop.protocol.Payload;
+import io.vprop.protocol.TradeMessages;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.FillEntry;
 import io.vprop.trade.OrderIntent;
+import io.vprop.trade.OrderStatus;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 import io.vprop.transport.RoutingId;
@@ -262,7 +264,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         }
         Payload.SignalAck outcome = execute(s);
         journal.recordExecuted(outcome, marketNowMs);
-        if (outcome.status().equals("executed")) executed++;
+        if (outcome.status().equals(OrderStatus.EXECUTED.wire())) executed++;
         else rejected++;
         link.sendReliable(outcome);
     }
@@ -272,8 +274,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (link.sidecarStale()) return reject(s, "failsafe.sidecar_stale", "sidecar silent: no new entries");
         Tick q = broker.quote(s.symbol());
         if (q == null) return reject(s, "market.no_quote", "no quote for " + s.symbol());
-        if (s.kind().equals("close")) return close(s);
-        Side side = Side.parse(s.side());
+        OrderIntent wanted = TradeMessages.toIntent(s);
+        if (!wanted.opens()) return close(s);
+        Side side = wanted.side();
         double px = side == Side.BUY ? q.ask() : q.bid();
         if (governors != null) {
             SymbolSpec spec = specs.get(s.symbol());
@@ -297,7 +300,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             double half = spec.floorVolume(s.lots() / 2);
             if (half >= spec.volumeMin() && half < s.lots()) tp1Plans.put(ticket, new Tp1Plan(s.id(), s.symbol(), s.tp1(), side, half));
         }
-        return new Payload.SignalAck(s.id(), "executed", "", "", ticket, r.price());
+        return new Payload.SignalAck(s.id(), OrderStatus.EXECUTED.wire(), "", "", ticket, r.price());
     }
 
     private Payload.SignalAck close(Payload.Signal s) {
@@ -313,11 +316,11 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             price = r.price();
         }
         if (ticket == 0) return reject(s, "execution.no_position", "no matching open position");
-        return new Payload.SignalAck(s.id(), "executed", "", "", ticket, price);
+        return new Payload.SignalAck(s.id(), OrderStatus.EXECUTED.wire(), "", "", ticket, price);
     }
 
     private static Payload.SignalAck reject(Payload.Signal s, String rule, String reason) {
-        return new Payload.SignalAck(s.id(), "rejected", rule, reason, 0, 0);
+        return new Payload.SignalAck(s.id(), OrderStatus.REJECTED.wire(), rule, reason, 0, 0);
     }
 
     /** TP1: close the planned part once the exit price reaches TP1, then (optionally) move the stop to break-even. */
