@@ -22,6 +22,8 @@ final class ArchitectureRules {
     static final String[] PROTOCOL = {"io.vprop.protocol..", "io.vprop.transport.."};
     static final String[] ENGINE = {"io.vprop.signal.."};
     static final String[] PAPER = {"io.vprop.paper.broker.."};
+    static final String[] RESEARCH = {"io.vprop.research.."};
+    static final String[] CHALLENGE = {"io.vprop.challenge.."};
     static final String[] JOURNAL = {"io.vprop.journal.."};
     static final String[] MODELS = {"io.vprop.models.."};
     static final String[] KERNEL = {"io.vprop.kernel..", "io.vprop.risk..", "io.vprop.strategy.."};
@@ -42,6 +44,8 @@ final class ArchitectureRules {
             .layer("protocol").definedBy(PROTOCOL)
             .layer("engine").definedBy(ENGINE)
             .layer("paper").definedBy(PAPER)
+            .layer("research").definedBy(RESEARCH)
+            .layer("challenge").definedBy(CHALLENGE)
             .layer("journal").definedBy(JOURNAL)
             .layer("models").definedBy(MODELS)
             .layer("kernel").definedBy(KERNEL)
@@ -54,6 +58,8 @@ final class ArchitectureRules {
             .whereLayer("protocol").mayOnlyAccessLayers("market")
             .whereLayer("engine").mayOnlyAccessLayers("market", "governors")
             .whereLayer("paper").mayOnlyAccessLayers("market")
+            .whereLayer("research").mayOnlyAccessLayers("market", "governors", "engine", "paper")
+            .whereLayer("challenge").mayOnlyAccessLayers("market", "governors")
             .whereLayer("journal").mayOnlyAccessLayers("market", "protocol")
             .whereLayer("models").mayOnlyAccessLayers("market", "engine")
             .whereLayer("kernel").mayOnlyAccessLayers("market", "governors", "memory", "protocol", "engine", "journal",
@@ -66,7 +72,7 @@ final class ArchitectureRules {
 
     /** Domain modules are plain Java: a backtest runs them without sockets, databases or native libraries. */
     static final ArchRule DOMAIN_FREE_OF_IO = noClasses()
-            .that().resideInAnyPackage(concat(MARKET, GOVERNORS, ENGINE, PAPER))
+            .that().resideInAnyPackage(concat(MARKET, GOVERNORS, ENGINE, PAPER, RESEARCH, CHALLENGE))
             .should().dependOnClassesThat().resideInAnyPackage(IO_LIBRARIES)
             .because("market, engine, governors and paper are the domain: no I/O library (ZeroMQ, Javalin, SQLite, "
                     + "Jedis, ONNX Runtime, JavaCPP, sockets)");
