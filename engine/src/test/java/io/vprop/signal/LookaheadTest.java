@@ -8,6 +8,8 @@ import io.vprop.market.Timeframe;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.alpha.EventSource;
+import io.vprop.signal.data.CalendarEvent;
+import io.vprop.signal.data.CalendarEventSource;
 import io.vprop.signal.risk.PropFirmRiskBudget;
 import io.vprop.signal.select.Grade;
 import io.vprop.signal.select.Rng;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lookahead check: a decision may depend only on data before it. The engine is run over two days of real EURUSD and
- * NZDUSD ticks, then again over the same data cut at random points; every decision made before a cut must be
+ * NZDUSD ticks (with a few calendar releases), then again over the same data cut at random points; every decision made before a cut must be
  * identical (same time, setup, size, prices, reasons) in the truncated run. An alpha that peeked at a later bar, a
  * feature normalised over the whole file or a clock read from the wall would make the runs differ.
  */
@@ -51,10 +53,22 @@ class LookaheadTest {
         }
     }
 
-    /** The alphas two FX pairs without a news calendar can express; SENTIMENT needs scheduled events. */
+    /** Every alpha: SENTIMENT fires on the calendar surprises below. */
     private static Set<AlphaId> coveredAlphas() {
-        return EnumSet.of(AlphaId.MOMENTUM, AlphaId.MEAN_REVERSION, AlphaId.BREAKOUT, AlphaId.ORDER_FLOW,
-                AlphaId.CORRELATION);
+        return EnumSet.allOf(AlphaId.class);
+    }
+
+    /**
+     * The shared 2014 Fed calendar has no numeric surprise in these days, so the check brings its own releases (an
+     * unemployment-claims print far from its forecast, twice a day) so that the SENTIMENT alpha decides too.
+     */
+    private static EventSource releases(long fromMs) {
+        List<CalendarEvent> events = new ArrayList<>();
+        for (int h = 10; h < 48; h += 12) {
+            events.add(new CalendarEvent(fromMs + h * 3_600_000L, "USD", "High", "Unemployment Claims",
+                    h % 24 == 10 ? 250_000 : 190_000, 220_000, 0));
+        }
+        return new CalendarEventSource(events, 3_600_000L);
     }
 
     private static List<String> run(List<Tick> ticks, int count) {
@@ -63,7 +77,7 @@ class LookaheadTest {
         long[] now = {0};
         SignalEngine e = new SignalEngine(cfg, List.of(SymbolSpec.fxMajor("EURUSD"), SymbolSpec.fxMajor("NZDUSD")),
                 new SignalPorts(PropFirmRiskBudget.typical(100_000), new io.vprop.signal.select.RecentOutcomeMemory(50),
-                        new io.vprop.signal.select.DriftWinProbability(), EventSource.NONE, () -> now[0]), 100_000);
+                        new io.vprop.signal.select.DriftWinProbability(), releases(ticks.get(0).timeMs()), () -> now[0]), 100_000);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Tick t = ticks.get(i);
