@@ -44,7 +44,7 @@ final class XlsxGrid {
             throw new HistoryImportException(file + ": not a readable .xlsx (zip) file, truncated or damaged: "
                     + e.getMessage());
         } catch (IOException e) {
-            throw new HistoryImportException(file + ": the .xlsx (zip) file ends early or is damaged: " + e.getMessage());
+            throw new HistoryImportException(file + ": the .xlsx (zip) file is truncated or damaged: " + e.getMessage());
         }
         if (parts.isEmpty()) throw new HistoryImportException(file + ": the .xlsx (zip) file holds no part (truncated?)");
         return parts;
