@@ -71,7 +71,12 @@ public final class HistoryImport {
     private static Parsed parse(byte[] bytes, String name) {
         if (bytes.length == 0) throw new HistoryImportException(name + ": the file is empty" + formats());
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K') return workbook(bytes, name);
-        String text = TextDecoder.decode(bytes, name);
+        String text;
+        try {
+            text = TextDecoder.decode(bytes, name);
+        } catch (HistoryImportException e) { // binary, or text cut in the middle of a character
+            throw new HistoryImportException(e.getMessage() + formats(), e);
+        }
         if (text.isBlank()) throw new HistoryImportException(name + ": the file holds only blank text" + formats());
         if (HTML_START.matcher(text).find()) return html(text, name);
         List<GridRow> rows = CsvGrid.rows(text, name);

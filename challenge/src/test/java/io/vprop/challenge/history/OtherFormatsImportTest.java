@@ -113,4 +113,26 @@ class OtherFormatsImportTest {
         assertThat(utc2.trades().get(0).openMs()).isEqualTo(utc("2024-10-31T20:00:00Z"));
         assertThat(athens.trades().get(0).openMs()).isEqualTo(utc("2024-10-31T20:00:00Z")); // EET since 27 October
     }
+
+    @Test
+    void aPositionStillPartlyOpenIsATradeOfItsClosedVolumeAndAnUnclosedOneIsNone(@org.junit.jupiter.api.io.TempDir
+                                                                                    java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path csv = dir.resolve("open.csv");
+        java.nio.file.Files.writeString(csv, "Time,Order,Symbol,Type,Direction,Volume,Price,Commission,Profit\n"
+                + "2024-03-05 10:00:00,31,EURUSD,buy,in,1.0,1.08500,-3.50,0\n"
+                + "2024-03-05 12:00:00,32,EURUSD,sell,out,0.4,1.08600,-1.40,40.00\n"
+                + "2024-03-05 13:00:00,33,GBPUSD,sell,in,0.3,1.27000,-1.05,0\n");
+
+        TradeHistory h = HistoryImport.read(csv, NY_CLOSE);
+
+        // 0.4 of the 1.0 lot is closed: one trade of 0.4 lots carrying the whole entry commission (charged when
+        // the position opened); the GBPUSD sell has no exit yet.
+        assertThat(h.trades()).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("31");
+            assertThat(t.lots()).isCloseTo(0.4, within(1e-9));
+            assertThat(t.net()).isCloseTo(40.00 - 3.50 - 1.40, within(1e-9));
+            assertThat(t.closeMs()).isEqualTo(utc("2024-03-05T10:00:00Z"));
+        });
+    }
 }
