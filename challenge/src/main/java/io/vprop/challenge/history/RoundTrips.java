@@ -21,8 +21,9 @@ import java.util.Map;
  *   <li>on a hedging account, whose report deals carry no position id: an entry deal opens a position identified by
  *   its order ticket (MT5 numbers a position after the order that opened it), and an exit deal closes an open
  *   position of the same symbol and opposite side: the one the report's Positions section says closes at that
- *   time with that volume, else the one that closes later (a partial exit), else the oldest (first in, first
- *   out). The Positions section then checks the result: each position's profit must match to the cent.</li>
+ *   time with that volume (among several, the one whose profit then adds up to the row's), else the one that
+ *   closes later (a partial exit), else the oldest (first in, first out). The Positions section then checks the
+ *   result: each position's profit must match to the cent.</li>
  * </ul>
  * Each exit deal's profit is the broker's own, so the attribution decides which trade a profit belongs to, never
  * the total. A position still partly open at the end is one trade of its closed volume; one with no exit yet is
@@ -30,6 +31,7 @@ import java.util.Map;
  */
 final class RoundTrips {
     private static final double EPS = 1e-9;
+    private static final double CENT = 0.005 + 1e-9; // half a cent: report amounts are rounded to the cent
 
     /** How the account holds positions (MT5's margin mode). */
     enum Mode { HEDGING, NETTING }
@@ -128,10 +130,16 @@ final class RoundTrips {
             throw new HistoryImportException(d.where() + ": deal " + label(d) + " closes " + d.volume() + " lots "
                     + d.symbol() + " " + d.side().opposite().name().toLowerCase() + " but no such position is open "
                     + "(does the history start after the position was opened? export it from the account's first deal)");
+        // Several positions may close at the same second with the same volume: the one whose profit then adds up
+        // to the Positions row is the one this deal closes.
+        Open lastExit = null;
         for (Open p : candidates) {
             PositionRow h = hints.get(p.id);
-            if (h != null && h.closeMs() == d.timeMs() && Math.abs(p.remaining() - d.volume()) <= EPS) return p;
+            if (h == null || h.closeMs() != d.timeMs() || Math.abs(p.remaining() - d.volume()) > EPS) continue;
+            if (Math.abs(h.profit() - (p.profit + d.profit())) <= CENT) return p;
+            if (lastExit == null) lastExit = p;
         }
+        if (lastExit != null) return lastExit;
         for (Open p : candidates) {
             PositionRow h = hints.get(p.id);
             if (h != null && h.closeMs() > d.timeMs() && p.remaining() > d.volume() + EPS) return p;
@@ -147,7 +155,7 @@ final class RoundTrips {
         for (ClosedTrade t : trades) {
             PositionRow h = hints.get(t.id());
             if (h == null) continue;
-            if (Math.abs(t.profit() - h.profit()) > 0.005 + 1e-9 || Math.abs(t.lots() - h.closedVolume()) > 1e-6)
+            if (Math.abs(t.profit() - h.profit()) > CENT || Math.abs(t.lots() - h.closedVolume()) > 1e-6)
                 throw new HistoryImportException(h.where() + ": position " + h.id() + " shows profit " + h.profit()
                         + " on " + h.closedVolume() + " lots, but its deals from " + t.source() + " add up to "
                         + round(t.profit()) + " on " + t.lots() + " lots: the Deals and Positions sections disagree");

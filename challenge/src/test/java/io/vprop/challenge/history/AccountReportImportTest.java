@@ -123,6 +123,19 @@ class AccountReportImportTest {
                 .hasMessageContaining("deal 1010 closes 0.5 lots, more than position 2004");
     }
 
+    @Test
+    void twoPositionsClosingAtTheSameSecondWithTheSameVolumeAreToldApartByTheirProfit() {
+        // A grid: buys 3001 @ 0.89726 and 3002 @ 0.89709 (0.03 lots each) both closed at 08:14:00 @ 0.89723. The
+        // first exit deal (+0.47) is 3002's: (0.89723 - 0.89709) * 3 000 CHF / 0.89723 = 0.47 USD; 3001 loses
+        // 0.10. Time and volume match both; the Positions rows' profits say which is which.
+        TradeHistory h = HistoryImport.read(path("same-second-exits.html"), NY_CLOSE);
+
+        assertThat(h.trades()).extracting(ClosedTrade::id, ClosedTrade::profit)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("3001", -0.10),
+                        org.assertj.core.groups.Tuple.tuple("3002", 0.47));
+        assertThat(h.initialBalance()).isEqualTo(1000.00);
+    }
+
     private static void assertTrade(ClosedTrade t, String symbol, Side side, double lots, String open, String close,
                                     double openPrice, double closePrice) {
         assertThat(t.symbol()).isEqualTo(symbol);
