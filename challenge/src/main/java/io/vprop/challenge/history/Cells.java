@@ -71,15 +71,20 @@ final class Cells {
     static long time(GridRow row, int col, String column, ImportOptions options) {
         String text = row.cell(col);
         if (text.isEmpty()) throw error(row, col, column, "empty, expected a time such as 2024.03.08 14:30:00");
+        LocalDateTime local;
         try {
-            return options.toUtcMs(localTime(text));
+            local = localTime(text);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant().toEpochMilli();
             } catch (DateTimeParseException e2) {
-                if (PLAIN.matcher(text).matches()) return options.toUtcMs(excelSerial(row, col, column, text));
-                throw error(row, col, column, "'" + text + "' is not a time (expected 2024.03.08 14:30:00)");
+                if (!PLAIN.matcher(text).matches())
+                    throw error(row, col, column, "'" + text + "' is not a time (expected 2024.03.08 14:30:00)");
+                local = excelSerial(row, col, column, text);
             }
+        }
+        try {
+            return options.toUtcMs(local);
         } catch (DateTimeException e) {
             throw error(row, col, column, e.getMessage());
         }

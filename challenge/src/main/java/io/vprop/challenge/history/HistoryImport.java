@@ -70,7 +70,7 @@ public final class HistoryImport {
 
     private static Parsed parse(byte[] bytes, String name) {
         if (bytes.length == 0) throw new HistoryImportException(name + ": the file is empty" + formats());
-        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K') return workbook(bytes, name);
+        if (isZip(bytes)) return workbook(bytes, name);
         String text;
         try {
             text = TextDecoder.decode(bytes, name);
@@ -86,6 +86,11 @@ public final class HistoryImport {
                     + abbreviate(rows.get(0).cells()) + "'" + formats());
         if (rows.size() < 2) throw new HistoryImportException(rows.get(0).where() + ": a CSV header with no rows");
         return new Parsed(format, rows);
+    }
+
+    /** A zip: its local file header (bytes P K 03 04) or, for an empty zip, its end record (P K 05 06). */
+    private static boolean isZip(byte[] b) {
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6));
     }
 
     private static Parsed workbook(byte[] bytes, String name) {
