@@ -20,7 +20,7 @@ import java.util.Map;
  * The file of finished units, one JSON object a line: {@code {"id":…,"hash":…,"result":…}}. Each unit's line goes
  * to the operating system in one write as soon as the unit is done (so a killed JVM loses only the units in flight),
  * and to the disk (fsync) at most once a second and at close (so a power cut loses at most the last second). A last
- * line cut short by a kill is ignored when the file is read again; any other unreadable line is an error.
+ * line cut short by a kill is cut off the file when it is opened again; any other unreadable line is an error.
  */
 final class Checkpoint implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -46,11 +46,11 @@ final class Checkpoint implements AutoCloseable {
     static Checkpoint open(Path file) {
         Map<String, Entry> entries = new HashMap<>();
         int ignored = 0;
-        boolean endsWithNewline = true;
+        long keep = -1; // bytes to keep when the last line is cut short
         try {
             if (Files.exists(file)) {
                 byte[] bytes = Files.readAllBytes(file);
-                endsWithNewline = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
+                boolean endsWithNewline = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
                 List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
@@ -61,6 +61,9 @@ final class Checkpoint implements AutoCloseable {
                     } catch (IOException e) {
                         if (i == lines.size() - 1 && !endsWithNewline) { // cut short by a kill mid-write
                             ignored = 1;
+                            int lastNewline = bytes.length - 1;
+                            while (lastNewline >= 0 && bytes[lastNewline] != '\n') lastNewline--;
+                            keep = lastNewline + 1;
                             continue;
                         }
                         throw new IllegalStateException("checkpoint " + file + " line " + (i + 1)
@@ -77,7 +80,7 @@ final class Checkpoint implements AutoCloseable {
             }
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
-            if (!endsWithNewline) ch.write(ByteBuffer.wrap(new byte[]{'\n'}));
+            if (keep >= 0) ch.truncate(keep);
             return new Checkpoint(file, entries, ch, ignored);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open checkpoint " + file + ": " + e.getMessage(), e);
