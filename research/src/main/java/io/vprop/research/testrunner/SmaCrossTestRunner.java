@@ -62,6 +62,7 @@ public final class SmaCrossTestRunner implements UnitRunner {
     private final BarLibrary bars;
     private final UsdRates rates;
     private final Config config;
+    private final String fingerprint;
 
     public SmaCrossTestRunner(Path barFolder, Timeframe timeframe, Config config) {
         this.bars = new BarLibrary(barFolder, timeframe);
@@ -70,11 +71,17 @@ public final class SmaCrossTestRunner implements UnitRunner {
         if (bars.symbols().isEmpty()) {
             throw new IllegalArgumentException("no " + timeframe + " bar files in " + barFolder);
         }
+        this.fingerprint = VERSION + "|" + config + "|" + timeframe + "|" + bars.fingerprint();
     }
 
     /** Reads the symbols' bars now and checks their currencies convert to USD (fails naming what is missing). */
     public void prepare(List<String> symbols) {
         for (String s : symbols) rates.check(s);
+    }
+
+    /** The symbols with a bar file of the timeframe in the folder, sorted. */
+    public List<String> symbols() {
+        return List.copyOf(bars.symbols());
     }
 
     /** The UTC span of the symbol's bars: [first open, last close]. */
@@ -93,7 +100,7 @@ public final class SmaCrossTestRunner implements UnitRunner {
 
     @Override
     public String fingerprint() {
-        return VERSION + "|" + config + "|" + bars.timeframe() + "|" + bars.fingerprint();
+        return fingerprint; // the files as they were when the runner was made
     }
 
     @Override

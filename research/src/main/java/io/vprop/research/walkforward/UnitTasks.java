@@ -16,8 +16,8 @@ final class UnitTasks {
     private UnitTasks() {
     }
 
-    static String inputs(WorkUnit u, UnitRunner runner, String extra) {
-        return FORMAT + "|" + u + "|" + extra + "|" + runner.fingerprint();
+    static String inputs(WorkUnit u, String fingerprint, String extra) {
+        return FORMAT + "|" + u + "|" + extra + "|" + fingerprint;
     }
 
     static BacktestResult runChecked(UnitRunner runner, WorkUnit u) {
@@ -38,12 +38,14 @@ final class UnitTasks {
         return r;
     }
 
-    record Train(UnitRunner runner, List<Fold> folds, Objective objective) implements SweepTask<WorkUnit, TrainOutcome> {
+    /** @param fingerprint the runner's, asked once per sweep */
+    record Train(UnitRunner runner, String fingerprint, List<Fold> folds, Objective objective)
+            implements SweepTask<WorkUnit, TrainOutcome> {
         @Override public String id(WorkUnit u) { return u.id(); }
 
         @Override
         public String inputs(WorkUnit u) {
-            return UnitTasks.inputs(u, runner, "objective=" + objective + ",embargo_ms=" + folds.get(u.fold()).embargoMs());
+            return UnitTasks.inputs(u, fingerprint, "objective=" + objective + ",embargo_ms=" + folds.get(u.fold()).embargoMs());
         }
 
         @Override
@@ -56,10 +58,10 @@ final class UnitTasks {
         @Override public TrainOutcome decode(JsonNode json) { return UnitJson.train(json); }
     }
 
-    record Test(UnitRunner runner) implements SweepTask<WorkUnit, OosOutcome> {
+    record Test(UnitRunner runner, String fingerprint) implements SweepTask<WorkUnit, OosOutcome> {
         @Override public String id(WorkUnit u) { return u.id(); }
 
-        @Override public String inputs(WorkUnit u) { return UnitTasks.inputs(u, runner, ""); }
+        @Override public String inputs(WorkUnit u) { return UnitTasks.inputs(u, fingerprint, ""); }
 
         @Override
         public OosOutcome compute(WorkUnit u) {

@@ -45,7 +45,7 @@ public final class WalkForward {
             }
         }
         SweepRun<TrainOutcome> train = Sweep.run("train", trainUnits,
-                new UnitTasks.Train(runner, folds, spec.objective()), options);
+                new UnitTasks.Train(runner, runner.fingerprint(), folds, spec.objective()), options);
 
         // selection on the training windows only
         int g = grid.size();
@@ -65,7 +65,7 @@ public final class WalkForward {
                         warmupFrom(f.testFromMs(), spec), f.testFromMs(), f.testToMs(), f.testToMs(), balance));
             }
         }
-        SweepRun<OosOutcome> test = Sweep.run("test", testUnits, new UnitTasks.Test(runner), options);
+        SweepRun<OosOutcome> test = Sweep.run("test", testUnits, new UnitTasks.Test(runner, runner.fingerprint()), options);
 
         // out-of-sample aggregation
         OosOutcome[][] oos = new OosOutcome[folds.size()][symbols.size()];
