@@ -73,7 +73,7 @@ public final class WalkForward {
             WorkUnit u = testUnits.get(i);
             oos[u.fold()][symbols.indexOf(u.symbol())] = test.results().get(i);
         }
-        double[] allSharpes = sharpes(train.results(), 0, train.results().size(), 1);
+        double[] allSharpes = sharpes(train.results(), 0, train.results().size());
         List<FoldResult> foldResults = new ArrayList<>();
         List<List<DailySeries>> bySymbol = new ArrayList<>();
         List<List<BacktestTrade>> tradesBySymbol = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class WalkForward {
                 int base = (f.index() * symbols.size() + si) * g;
                 OosOutcome o = oos[f.index()][si];
                 if (o == null) o = flat(f, balance);
-                Trials t = Trials.of(sharpes(train.results(), base, base + g, 1), spec.earlierTrials());
+                Trials t = Trials.of(sharpes(train.results(), base, base + g), spec.earlierTrials());
                 Stats s = Statistics.of(o.trades(), o.daily(), f.testFromMs(), f.testToMs(), t, runner::notionalUsd);
                 ParamSet p = chosen[f.index()][si];
                 selections.add(new Selection(symbols.get(si), f.index(), p,
@@ -100,7 +100,7 @@ public final class WalkForward {
                 tradesBySymbol.get(si).addAll(o.trades());
             }
             int from = f.index() * symbols.size() * g;
-            Trials ft = Trials.of(sharpes(train.results(), from, from + symbols.size() * g, 1), spec.earlierTrials());
+            Trials ft = Trials.of(sharpes(train.results(), from, from + symbols.size() * g), spec.earlierTrials());
             foldTrades.sort(BY_CLOSE);
             Stats fs = Statistics.of(foldTrades, DailySeries.sum(parts, portfolio), f.testFromMs(), f.testToMs(), ft,
                     runner::notionalUsd);
@@ -114,7 +114,7 @@ public final class WalkForward {
             double[] sh = new double[folds.size() * g];
             for (Fold f : folds) {
                 int base = (f.index() * symbols.size() + si) * g;
-                System.arraycopy(sharpes(train.results(), base, base + g, 1), 0, sh, f.index() * g, g);
+                System.arraycopy(sharpes(train.results(), base, base + g), 0, sh, f.index() * g, g);
             }
             List<BacktestTrade> st = tradesBySymbol.get(si);
             st.sort(BY_CLOSE);
@@ -147,9 +147,10 @@ public final class WalkForward {
         return new OosOutcome(List.of(), DailySeries.fromEquity(List.of(), balance, f.testFromMs(), f.testToMs()));
     }
 
-    private static double[] sharpes(List<TrainOutcome> outcomes, int from, int to, int step) {
-        double[] s = new double[(to - from) / step];
-        for (int i = 0; i < s.length; i++) s[i] = outcomes.get(from + i * step).sharpeDaily();
+    /** The daily training Sharpe ratios of units [from, to): the trials of the deflated Sharpe ratio. */
+    private static double[] sharpes(List<TrainOutcome> outcomes, int from, int to) {
+        double[] s = new double[to - from];
+        for (int i = 0; i < s.length; i++) s[i] = outcomes.get(from + i).sharpeDaily();
         return s;
     }
 }
