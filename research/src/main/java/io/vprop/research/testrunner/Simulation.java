@@ -71,7 +71,7 @@ final class Simulation {
                 double q = usdPerQuote(b.closeMs(j));
                 double mark = dir > 0 ? b.low[j] - entryPrice : entryPrice - (b.high[j] + spread);
                 worst = Math.min(worst, mark * lots * SmaCrossTestRunner.CONTRACT_SIZE * q);
-                SmaCrossTestRunner.sample(equity, Math.min(b.closeMs(j), u.endMs()), balance, floating(j, q));
+                equity.add(new EquityPoint(Math.min(b.closeMs(j), u.endMs()), balance, balance + floating(j, q)));
             }
             if (j >= firstSignalBar) pending = cross(j);
             if (pending != 0) signals++;

@@ -4,7 +4,6 @@ import io.vprop.market.SymbolSpec;
 import io.vprop.market.Timeframe;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.BacktestTrade;
-import io.vprop.research.EquityPoint;
 import io.vprop.research.walkforward.ParamSet;
 import io.vprop.research.walkforward.UnitRunner;
 import io.vprop.research.walkforward.WorkUnit;
@@ -36,7 +35,8 @@ public final class SmaCrossTestRunner implements UnitRunner {
     /** Bumped whenever the rule or the accounting changes (it is part of the checkpoint fingerprint). */
     static final String VERSION = "sma-cross-test-runner-v1";
     static final String ALPHA = "test_sma_cross";
-    private static final double CONTRACT = 100_000, LOT_STEP = 0.01, MAX_LOTS = 50;
+    /** Units per lot, lot step and largest order, as for a standard FX account. */
+    static final double CONTRACT_SIZE = 100_000, STEP = 0.01, MAX = 50;
 
     /**
      * @param spreadPoints        ask − bid, in points (15 = 1.5 pips on a 5-digit pair, 0.015 on a 3-digit JPY pair)
@@ -105,7 +105,7 @@ public final class SmaCrossTestRunner implements UnitRunner {
 
     @Override
     public double notionalUsd(BacktestTrade t) {
-        return t.lots() * CONTRACT * rates.usdPer(t.symbol().substring(0, 3), t.openMs());
+        return t.lots() * CONTRACT_SIZE * rates.usdPer(t.symbol().substring(0, 3), t.openMs());
     }
 
     @Override
@@ -129,10 +129,4 @@ public final class SmaCrossTestRunner implements UnitRunner {
         return "off";
     }
 
-    static final double CONTRACT_SIZE = CONTRACT, STEP = LOT_STEP, MAX = MAX_LOTS;
-
-    /** Equity samples of one run; a helper so Simulation stays about trading. */
-    static void sample(List<EquityPoint> equity, long t, double balance, double floating) {
-        equity.add(new EquityPoint(t, balance, balance + floating));
-    }
 }

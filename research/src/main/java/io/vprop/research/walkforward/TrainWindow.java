@@ -21,8 +21,8 @@ import java.util.List;
  *       the next training window leaves out.</li>
  * </ul>
  * The per-day statistics of the training window stop at {@code cut} = the earliest entry of a dropped trade (or
- * testFrom − e): from there on the equity curve carries a dropped trade's profit. Kept trades all closed before
- * testFrom − e.
+ * testFrom − e), rounded down to 00:00 UTC: from there on the equity curve carries a dropped trade's profit. Kept
+ * trades all closed before testFrom − e.
  */
 final class TrainWindow {
     private TrainWindow() {
@@ -48,6 +48,7 @@ final class TrainWindow {
             }
             cut = Math.min(cut, t.openMs());
         }
+        cut = Math.floorDiv(cut, DailySeries.DAY_MS) * DailySeries.DAY_MS; // whole days only
         if (cut <= fold.trainFromMs()) {
             return new TrainOutcome(Double.NaN, Double.NaN, kept.size(), purged, embargoed, 0, 0);
         }
