@@ -240,6 +240,13 @@ export function registerCockpitTests(ctx) {
         await page().fill('[data-day-input]', day);
         await page().press('[data-day-input]', 'Tab');
         await until(`the report of ${day} again`, async () => (await page().getAttribute('[data-day]', 'data-day')) === day, 10_000, 100);
+        // the digest links answer with the day's digest (as the browser follows them, from the page)
+        const digest = await page().evaluate(async () => {
+          const links = [...document.querySelectorAll('a')].filter((a) => /digest(\.csv)?\?day=/.test(a.getAttribute('href') ?? ''));
+          return Promise.all(links.map(async (a) => { const r = await fetch(a.href); return { href: a.getAttribute('href'), status: r.status, head: (await r.text()).slice(0, 12) }; }));
+        });
+        assert(digest.length === 2 && digest.every((d) => d.status === 200 && d.href.endsWith(`day=${day}`)), `digest links: ${JSON.stringify(digest)}`);
+        assert(digest.some((d) => d.head.startsWith('day,peer,')), `the CSV link does not give the digest CSV: ${JSON.stringify(digest)}`);
       });
       assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
     });
