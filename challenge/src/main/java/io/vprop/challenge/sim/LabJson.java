@@ -1,5 +1,7 @@
 package io.vprop.challenge.sim;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import java.util.Map;
 public final class LabJson {
     private final StringBuilder b = new StringBuilder(4096);
     private int depth;
+    private static final MathContext SIX_DIGITS = new MathContext(6);
 
     private LabJson() {}
 
@@ -20,7 +23,7 @@ public final class LabJson {
         return j.b.toString();
     }
 
-    /** As {@link #write} without {@code elapsedMs}: for comparing runs. */
+    /** As {@link #write} without {@code elapsedMs} and {@code threads}: for comparing runs. */
     static String withoutTiming(LabResult r) {
         LabJson j = new LabJson();
         j.result(r, false);
@@ -30,8 +33,8 @@ public final class LabJson {
     private void result(LabResult r, boolean timing) {
         open('{');
         str("source", r.source()).str("currency", r.currency()).num("initialBalance", r.initialBalance())
-                .num("riskPctPerTrade", r.riskPctPerTrade()).num("seed", r.seed()).num("threads", r.threads());
-        if (timing) num("elapsedMs", r.elapsedMs());
+                .num("riskPctPerTrade", r.riskPctPerTrade()).num("seed", r.seed());
+        if (timing) num("threads", r.threads()).num("elapsedMs", r.elapsedMs());
         LabResult.Trades t = r.trades();
         key("trades");
         open('{');
@@ -170,7 +173,7 @@ public final class LabJson {
         key(k);
         if (Double.isNaN(v) || Double.isInfinite(v)) b.append("null");
         else if (v == Math.rint(v) && Math.abs(v) < 1e15) b.append((long) v);
-        else b.append(String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e"));
+        else b.append(new BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros());
         b.append(',');
         return this;
     }

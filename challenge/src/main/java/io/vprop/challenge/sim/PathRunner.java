@@ -5,6 +5,7 @@ import io.vprop.governors.Progress;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.FillEvent;
+import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
@@ -53,6 +54,7 @@ final class PathRunner {
     private final String currency;
     private final int horizonDays;
     private final EventHeap heap = new EventHeap();
+    private final boolean governed; // false only for the benchmark's baseline: the same loop, no engine
 
     // per attempt
     private GovernorEngine engine;
@@ -73,6 +75,11 @@ final class PathRunner {
     private int openN;
 
     PathRunner(Book book, FirmPlan plan, double initialBalance, String currency, int horizonDays) {
+        this(book, plan, initialBalance, currency, horizonDays, true);
+    }
+
+    PathRunner(Book book, FirmPlan plan, double initialBalance, String currency, int horizonDays, boolean governed) {
+        this.governed = governed;
         this.book = book;
         this.challenge = plan.challenge();
         this.funded = plan.funded();
@@ -103,7 +110,7 @@ final class PathRunner {
 
     /** One phase from a fresh account; leaves the cursor on the day the phase ended. */
     int attempt(Phase ph, DayCursor c, int maxDays) {
-        engine = GovernorEngine.start(ph.profile(), initialBalance, currency);
+        engine = governed ? GovernorEngine.start(ph.profile(), initialBalance, currency) : null;
         balance = initialBalance;
         pausedUntil = Long.MIN_VALUE;
         filler = false;
@@ -125,14 +132,14 @@ final class PathRunner {
             int hd = c.histDay;
             if (feedNews) {
                 for (int i = book.newsFirst[hd]; i < book.newsFirst[hd + 1]; i++) {
-                    engine.evaluate(new NewsEvent(start, start + book.newsOff[i], book.newsCcy[i], NewsEvent.Impact.HIGH));
+                    eval(new NewsEvent(start, start + book.newsOff[i], book.newsCcy[i], NewsEvent.Impact.HIGH));
                 }
             }
             if (filler) {
                 if (book.tradedWeekday[c.weekday]) {
                     long t = start + FILLER_OFFSET_MS;
-                    int r = verdict(engine.evaluate(new FillEvent(t, book.fillerEntry, t)), t, true, false);
-                    if (r == CONTINUE) r = verdict(engine.evaluate(new FillEvent(t + 60_000, book.fillerExit, t)), t + 60_000, true, false);
+                    int r = verdict(eval(new FillEvent(t, book.fillerEntry, t)), t, true, false);
+                    if (r == CONTINUE) r = verdict(eval(new FillEvent(t + 60_000, book.fillerExit, t)), t + 60_000, true, false);
                     if (r != CONTINUE) return r;
                     lastActive = day;
                     if (engine.progress().objectivesMet()) return PASS;
@@ -175,6 +182,10 @@ final class PathRunner {
         return HORIZON;
     }
 
+    private RuleVerdict eval(GovernorEvent e) {
+        return governed ? engine.evaluate(e) : RuleVerdict.ALLOW;
+    }
+
     private int open(int j, long t) {
         int s = newSlot();
         sTrade[s] = j;
@@ -188,7 +199,7 @@ final class PathRunner {
         open[openN++] = s;
         heap.push(sWorstT[s], s << 2 | WORST);
         heap.push(sClose[s], s << 2 | CLOSE);
-        return verdict(engine.evaluate(new FillEvent(t, book.entry[j], t)), t, true, false);
+        return verdict(eval(new FillEvent(t, book.entry[j], t)), t, true, false);
     }
 
     private int worst(long t) {
@@ -201,10 +212,10 @@ final class PathRunner {
         removeOpen(s);
         sDone[s] = true;
         balance += sNet[s];
-        int r = verdict(engine.evaluate(new FillEvent(t, book.exit[sTrade[s]], sOpen[s])), t, true, false);
+        int r = verdict(eval(new FillEvent(t, book.exit[sTrade[s]], sOpen[s])), t, true, false);
         if (r != CONTINUE) return r;
         r = snapshot(t, valuedEquity(t), false);
-        if (r != CONTINUE || openN > 0) return r;
+        if (r != CONTINUE || openN > 0 || !governed) return r;
         Progress p = engine.progress();
         if (p.objectivesMet()) return PASS;
         if (p.onlyTradingDaysMissing()) filler = true;
@@ -212,7 +223,7 @@ final class PathRunner {
     }
 
     private int snapshot(long t, double equity, boolean atWorst) {
-        return verdict(engine.evaluate(new AccountSnapshot(t, balance, Math.max(0, equity))), t, false, atWorst);
+        return verdict(eval(new AccountSnapshot(t, balance, Math.max(0, equity))), t, false, atWorst);
     }
 
     private int verdict(RuleVerdict v, long t, boolean fill, boolean atWorst) {
@@ -246,13 +257,13 @@ final class PathRunner {
             Fill x = book.exit[sTrade[s]];
             Fill f = new Fill(0, 0, x.position(), "", x.symbol(), x.side(), FillEntry.OUT, x.price(), x.volume(), 0, 0,
                     value, t, "lab-flatten");
-            RuleVerdict v = engine.evaluate(new FillEvent(t, f, sOpen[s]));
+            RuleVerdict v = eval(new FillEvent(t, f, sOpen[s]));
             if (v.action() == Action.FLATTEN_AND_HALT) {
                 rule = v.ruleId();
                 return FAIL;
             }
         }
-        RuleVerdict v = engine.evaluate(new AccountSnapshot(t, balance, Math.max(0, balance)));
+        RuleVerdict v = eval(new AccountSnapshot(t, balance, Math.max(0, balance)));
         if (v.action() == Action.FLATTEN_AND_HALT) {
             rule = v.ruleId();
             return FAIL;

@@ -11,6 +11,8 @@ final class Wilson {
         double n = trials, p = successes / n, z2 = Z * Z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-        return new LabResult.Rate(successes, trials, p, Math.max(0, centre - half), Math.min(1, centre + half));
+        // the interval's ends are exactly 0 and 1 when nothing or everything succeeded (no rounding residue)
+        double lo = successes == 0 ? 0 : Math.max(0, centre - half), hi = successes == trials ? 1 : Math.min(1, centre + half);
+        return new LabResult.Rate(successes, trials, p, lo, hi);
     }
 }
