@@ -158,4 +158,24 @@ class FirmRulesTest {
         assertThat(r1.attempt(p1, new DayCursor.Historical(book1, 0), 30)).as("evaluation: news unrestricted")
                 .isEqualTo(PathRunner.END);
     }
+
+    @Test
+    void timeLimitAndInactivityEndAPhaseByTheirOwnRuleIds() {
+        // +1,000 on Monday, then nothing until the next Monday: the 10 % target is never reached
+        TradeHistory th = Histories.create().day("2024-05-13", 1_000).day("2024-05-20", 500).day("2024-05-27", 500).history();
+        Phase p = phase1("ftmo-2step");
+        Phase limited = new Phase(p.name(), p.profile(), false, 5, 0, p.source(), "5 calendar days");
+        LabSpec spec = Histories.asRecorded(FirmPlan.bundled("ftmo-2step"));
+        Book book = Histories.book(th, limited, spec);
+        PathRunner r = new PathRunner(book, FirmPlan.bundled("ftmo-2step"), 100_000, "USD", spec.horizonDays());
+        assertThat(r.attempt(limited, new DayCursor.Historical(book, 0), 5)).isEqualTo(PathRunner.FAIL);
+        assertThat(r.rule).isEqualTo(PathRunner.TIME_LIMIT);
+        assertThat(r.days).isEqualTo(5);
+        Phase idle = new Phase(p.name(), p.profile(), false, 0, 4, p.source(), "4 idle days");
+        assertThat(r.attempt(idle, new DayCursor.Historical(book, 0), spec.horizonDays())).isEqualTo(PathRunner.FAIL);
+        assertThat(r.rule).isEqualTo(PathRunner.INACTIVITY);
+        assertThat(r.days).as("Monday traded, Tuesday to Friday idle").isEqualTo(5);
+        // without either rule the same days run to the end of the history
+        assertThat(r.attempt(p, new DayCursor.Historical(book, 0), spec.horizonDays())).isEqualTo(PathRunner.END);
+    }
 }

@@ -141,4 +141,20 @@ class LabRunTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScaledTrades.of(noLoss, spec(1), 1.0))
                 .hasMessageContaining("no losing trade");
     }
+
+    @Test
+    void htmlReportInlinesEchartsAndTheJson() {
+        LabResult r = ChallengeLab.run(history(), spec(2).withPaths(200, 5, 2).withRiskCurve(List.of(0.5, 1.0), 100, 0.3));
+        String html = LabHtml.render(r);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("echarts.init").contains("id=\"risk-0\"")
+                .contains("id=\"days-1\"").contains("id=\"fail-1\"").contains("FTMO 2-Step").contains("E8 One")
+                .contains("P(pass all phases)").contains("% risk per trade");
+        assertThat(html.length()).as("ECharts itself is inside").isGreaterThan(500_000);
+        // the embedded data is the JSON writer's, with "</" escaped so it cannot close the script element
+        String json = LabJson.write(r);
+        assertThat(html).contains(json.replace("</", "<\\/").substring(0, 200));
+        assertThat(html.indexOf("<script type=\"application/json\"")).isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabHtml.render(r, "{}", "x</script>"))
+                .hasMessageContaining("cannot be inlined");
+    }
 }
