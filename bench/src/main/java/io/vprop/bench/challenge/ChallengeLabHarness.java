@@ -5,6 +5,7 @@ import io.vprop.challenge.TradeHistory;
 import io.vprop.challenge.sim.ChallengeLab;
 import io.vprop.challenge.sim.FirmPlan;
 import io.vprop.challenge.sim.LabBench;
+import io.vprop.challenge.sim.LabHtml;
 import io.vprop.challenge.sim.LabJson;
 import io.vprop.challenge.sim.LabResult;
 import io.vprop.challenge.sim.LabSpec;
@@ -21,7 +22,7 @@ import java.util.Map;
  * The challenge lab's throughput: bootstrap challenge paths per minute through the real governors on 2 threads,
  * the same loop without governors as the in-run baseline, and the wall time of a full 7-firm report on 5 years of
  * trades (EURUSD H1 2014-2018, {@link BarTrades}). Writes bench/results/challenge-lab.json and the report itself to
- * bench/results/challenge-lab-report.json.
+ * bench/results/challenge-lab-report.json and .html.
  *
  * <p>Usage: ChallengeLabHarness [barFile] [paths=200000] [threads=2]
  */
@@ -58,6 +59,7 @@ public final class ChallengeLabHarness {
         Path dir = Path.of(System.getenv().getOrDefault("VPROP_BENCH_OUT", "bench/results"));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("challenge-lab-report.json"), LabJson.write(r));
+        Files.writeString(dir.resolve("challenge-lab-report.html"), LabHtml.render(r));
 
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("benchmark", "challenge lab: bootstrap challenge paths through the exact governors");

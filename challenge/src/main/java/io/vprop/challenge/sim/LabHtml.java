@@ -115,10 +115,11 @@ public final class LabHtml {
     private static final String SCRIPT = """
             const lab = JSON.parse(document.getElementById('lab-data').textContent);
             const pc = v => v == null ? null : +(100 * v).toFixed(2);
+            const chart = id => echarts.init(document.getElementById(id), null, {renderer: 'canvas'});
             lab.firms.forEach((f, i) => {
               if (f.riskCurve) {
                 const pts = f.riskCurve.points;
-                echarts.init(document.getElementById('risk-' + i)).setOption({
+                chart('risk-' + i).setOption({animation: false,
                   title: {text: 'Risk curve (bootstrap)', textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'},
                   legend: {bottom: 0}, grid: {left: 45, right: 15, bottom: 50},
                   xAxis: {type: 'value', name: 'risk per trade, %', nameLocation: 'middle', nameGap: 25},
@@ -132,7 +133,7 @@ public final class LabHtml {
               }
               const m = f.methods.find(x => x.method === 'bootstrap') || f.methods[0];
               const hist = m.daysToPassAll.histogram;
-              echarts.init(document.getElementById('days-' + i)).setOption({
+              chart('days-' + i).setOption({animation: false,
                 title: {text: 'Days to pass all phases (' + m.method + ')', textStyle: {fontSize: 13}}, tooltip: {},
                 grid: {left: 45, right: 15, bottom: 40},
                 xAxis: {type: 'category', name: 'calendar days', nameLocation: 'middle', nameGap: 25,
@@ -140,7 +141,7 @@ public final class LabHtml {
                 yAxis: {type: 'value', name: 'paths'},
                 series: [{type: 'bar', data: hist}]});
               const rules = [...new Set(f.methods.flatMap(x => Object.keys(x.failByRule)))];
-              echarts.init(document.getElementById('fail-' + i)).setOption({
+              chart('fail-' + i).setOption({animation: false,
                 title: {text: 'Failures by rule', textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'}, legend: {bottom: 0},
                 grid: {left: 45, right: 15, bottom: 50},
                 xAxis: {type: 'category', data: rules}, yAxis: {type: 'value', name: '% of paths'},

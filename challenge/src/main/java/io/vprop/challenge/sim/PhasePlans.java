@@ -37,7 +37,8 @@ final class PhasePlans {
         FirmProfile base = FirmPlan.firmRulesOnly(ProfileLoader.bundled(id));
         List<Phase> out = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) out.add(phase(base, phases.get(i), id + "[" + i + "]"));
-        return new FirmPlan(id, base.name(), out);
+        // the bundled names describe the profile's phase-1 setting ("… (phase 1; …)"); the plan covers every phase
+        return new FirmPlan(id, base.name().replaceFirst("\\s*\\(.*\\)\\s*$", ""), out);
     }
 
     private static Phase phase(FirmProfile p, JsonNode n, String where) {
