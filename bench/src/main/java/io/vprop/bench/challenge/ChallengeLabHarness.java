@@ -71,6 +71,8 @@ public final class ChallengeLabHarness {
                 "what", "ftmo-2step phase 1 then phase 2 (each to pass, breach or the 180-day horizon), 1 % risk per trade",
                 "paths", gov.paths(),
                 "mean_days_per_path", round(gov.meanDays()),
+                "mean_trades_per_path", round(gov.meanDays() * gov.trades() / gov.historyDays()),
+                "governor_events_per_trade", "4: entry fill, snapshot at the worst point, exit fill, snapshot (+1 at a day reset with trades open)",
                 "paths_per_minute", Math.round(gov.pathsPerMinute()),
                 "baseline_same_loop_without_governors_paths_per_minute", Math.round(base.pathsPerMinute()),
                 "ratio_governed_vs_baseline", round(gov.pathsPerMinute() / base.pathsPerMinute())));

@@ -121,7 +121,7 @@ public final class LabHtml {
                 const pts = f.riskCurve.points;
                 chart('risk-' + i).setOption({animation: false,
                   title: {text: 'Risk curve (bootstrap)', textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'},
-                  legend: {bottom: 0}, grid: {left: 45, right: 15, bottom: 50},
+                  legend: {bottom: 0}, grid: {left: 45, right: 35, bottom: 50},
                   xAxis: {type: 'value', name: 'risk per trade, %', nameLocation: 'middle', nameGap: 25},
                   yAxis: {type: 'value', name: 'probability, %', max: 100},
                   series: [

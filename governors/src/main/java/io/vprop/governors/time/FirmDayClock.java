@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -24,6 +25,8 @@ public final class FirmDayClock {
     // Resets are computed once per calendar year and kept: day rolls are on a simulation's hot path (a challenge-lab
     // path rolls a day every few events). Years outside the table take the direct computation, with the same result.
     static final int FIRST_YEAR = 1971, LAST_YEAR = 2199;
+    // one clock per (zone, reset time), so its year tables are built once: every engine asks its profile for a clock
+    private static final ConcurrentHashMap<String, FirmDayClock> CLOCKS = new ConcurrentHashMap<>();
 
     private final String zone;
     private final LocalTime resetTime;
@@ -44,7 +47,8 @@ public final class FirmDayClock {
      */
     public static FirmDayClock of(String zone, LocalTime resetTime) {
         if (resetTime == null) throw new IllegalArgumentException("reset time missing");
-        return new FirmDayClock(zone, resetTime);
+        if (zone == null) return new FirmDayClock(null, resetTime); // throws, naming the missing zone
+        return CLOCKS.computeIfAbsent(zone + " " + resetTime, k -> new FirmDayClock(zone, resetTime));
     }
 
     /**
