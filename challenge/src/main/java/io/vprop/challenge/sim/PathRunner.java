@@ -4,6 +4,7 @@ import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.Progress;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
@@ -62,6 +63,9 @@ final class PathRunner {
     private long pausedUntil;
     private boolean filler;
     private boolean newsBlock;
+    private boolean forcedFlat;     // the profile has forced-flat windows: ask the clock before each entry
+    private int day;                // the attempt's current day, 1-based
+    private int lastActive;         // the last day a position was opened
     int days;          // days used by the last attempt
     String rule;       // rule id of the last failure
 
@@ -121,8 +125,9 @@ final class PathRunner {
         NewsConfig news = ph.profile().news();
         newsBlock = news != null && news.mode() == NewsConfig.Mode.BLOCK;
         boolean feedNews = news != null && book.hasNews();
-        int lastActive = 0;
-        for (int day = 1; day <= maxDays; day++) {
+        forcedFlat = !ph.profile().forcedFlat().isEmpty();
+        lastActive = 0;
+        for (day = 1; day <= maxDays; day++) {
             if (!c.next()) {
                 days = day - 1;
                 return END;
@@ -155,11 +160,7 @@ final class PathRunner {
                 heap.pop();
                 int x = p >>> 2;
                 int r = switch (p & 3) {
-                    case OPEN -> {
-                        if (filler || t < pausedUntil) yield CONTINUE; // not taken
-                        lastActive = day;
-                        yield open(x, t);
-                    }
+                    case OPEN -> filler || t < pausedUntil ? CONTINUE : open(x, t); // else not taken
                     case WORST -> sDone[x] ? CONTINUE : worst(t);
                     default -> sDone[x] ? CONTINUE : close(x, t);
                 };
@@ -187,6 +188,13 @@ final class PathRunner {
     }
 
     private int open(int j, long t) {
+        if (forcedFlat) {
+            // a window may have begun since the last event: the clock tells, and a trade inside it is not taken
+            int r = verdict(eval(new ClockTick(t)), t, false, false);
+            if (r != CONTINUE) return r;
+            if (t < pausedUntil) return CONTINUE;
+        }
+        lastActive = day;
         int s = newSlot();
         sTrade[s] = j;
         sOpen[s] = t;

@@ -178,4 +178,25 @@ class FirmRulesTest {
         // without either rule the same days run to the end of the history
         assertThat(r.attempt(p, new DayCursor.Historical(book, 0), spec.horizonDays())).isEqualTo(PathRunner.END);
     }
+
+    @Test
+    void aTradeInsideFtmosWeekendWindowIsNotTaken() {
+        // FTMO's funded account must be flat from Friday 16:50 New York; with a 1 % target added, the same +2,000
+        // trade passes on a Thursday evening and is not taken on the Friday evening (2024-05-17 21:00 UTC = 17:00 EDT)
+        FirmPlan plan = FirmPlan.bundled("ftmo-2step");
+        FirmProfile f = plan.funded().profile();
+        FirmProfile withTarget = new FirmProfile(f.id() + "-target", f.name(), f.dayReset(), f.dailyLoss(), f.maxLoss(),
+                f.buffers(), f.preTrade(), f.news(), f.forcedFlat(), f.consistency(), f.tradingDays(),
+                new io.vprop.governors.profile.ProfitTargetConfig(1), f.activity(), f.size(), f.schedule(),
+                f.symbolCurrencies(), f.sources());
+        Phase phase = new Phase("funded with a target", withTarget, false, 0, 0, "test", "");
+        LabSpec spec = Histories.asRecorded(plan);
+        TradeHistory thursday = Histories.create().day("2024-05-13", 10)
+                .trade("2024-05-16T21:00:00Z", "2024-05-16T21:30:00Z", 2_000, 0, 1_000).day("2024-05-21", 10).history();
+        assertThat(Histories.attempt(thursday, phase, spec).status()).isEqualTo(PathRunner.PASS);
+        TradeHistory friday = Histories.create().day("2024-05-13", 10)
+                .trade("2024-05-17T21:00:00Z", "2024-05-17T21:30:00Z", 2_000, 0, 1_000).day("2024-05-21", 10).history();
+        Histories.Attempt a = Histories.attempt(friday, phase, spec);
+        assertThat(a.status()).as("the Friday trade is inside the window").isEqualTo(PathRunner.END);
+    }
 }
