@@ -1,5 +1,6 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Submission;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.market.Tick;

@@ -1,7 +1,5 @@
 package io.vprop.strategy;
 
-import io.vprop.kernel.Strategy;
-import io.vprop.kernel.StrategyContext;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
