@@ -180,7 +180,7 @@ public final class AccountGovernors implements PreTradeCheck {
                     notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), d.action().name(), r.note(),
                             r.value(), r.limit()));
             }
-            store.save(key, profileId, a.engine.exportState(), nowMs);
+            if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
         }
         return notices;
     }
@@ -199,6 +199,16 @@ public final class AccountGovernors implements PreTradeCheck {
             return PreTradeVerdict.deny("governors.input", e.getMessage());
         }
         return d.allowed() ? PreTradeVerdict.ALLOW : PreTradeVerdict.deny(d.ruleId(), d.message());
+    }
+
+    /**
+     * {daily, overall} money a new order may still lose under the rules, net of the open positions' risk, from a
+     * published snapshot: 0 while the account is halted, paused or locked at its target, or before it has a snapshot.
+     */
+    public static double[] headroom(StateSnapshot g) {
+        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
+        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
+        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
     }
 
     /** Money a new order's worst case may still use on this account (the signal engine sizes within it). */

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Where {@link AccountGovernors} keeps each account's governor state between runs, so that a restart resumes with
  * the same floors and latches. The sidecar keeps it in its journal (as JSON, the kernel's adapter);
- * {@link #inMemory()} serves tests, benchmarks and backtests.
+ * {@link #inMemory()} serves tests and benchmarks, {@link #none()} backtests.
  */
 public interface GovernorStateStore {
 
@@ -22,6 +22,23 @@ public interface GovernorStateStore {
 
     /** Replaces the account's saved state; durable (as the journal is) when it returns. */
     void save(String account, String profileId, EngineState state, long nowMs);
+
+    /** False for a store that keeps nothing: the governors then skip exporting their state after each event. */
+    default boolean keepsState() { return true; }
+
+    /** A store that keeps nothing (a backtest: no restart to survive). */
+    static GovernorStateStore none() {
+        return new GovernorStateStore() {
+            @Override
+            public EngineState load(String account, String profileId) { return null; }
+
+            @Override
+            public void save(String account, String profileId, EngineState state, long nowMs) { }
+
+            @Override
+            public boolean keepsState() { return false; }
+        };
+    }
 
     /** A store that forgets everything when the process ends. */
     static GovernorStateStore inMemory() {
