@@ -70,7 +70,8 @@ public final class PaperSetup {
                 List.of(spec), tf + " bars from " + file.getFileName());
     }
 
-    static SymbolSpec specFor(String symbol) {
+    /** The spec a file's symbol trades with: the synthetic universe's (28 FX pairs), else a 5-digit USD-quoted pair. */
+    public static SymbolSpec specFor(String symbol) {
         try {
             return FxUniverse.spec(symbol);
         } catch (IllegalArgumentException e) {
