@@ -15,7 +15,7 @@ import io.vprop.journal.JournalReader;
 import io.vprop.governors.time.FirmDayClock;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Submission;
+import io.vprop.strategy.Submission;
 import io.vprop.trade.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,7 @@ import io.vprop.governors.profile.FirmProfile;
 import io.vprop.journal.Journal;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Strategy;
+import io.vprop.strategy.Strategy;
 import io.vprop.journal.JournalReader;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.GovernorStateStore;

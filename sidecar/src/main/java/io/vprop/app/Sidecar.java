@@ -18,7 +18,7 @@ import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.NewsFeed;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Strategy;
+import io.vprop.strategy.Strategy;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.time.FirmDayClock;
@@ -27,7 +27,9 @@ import io.vprop.risk.RiskEngine;
 import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.SignalConfig;
 import io.vprop.strategy.DemoStrategy;
-import io.vprop.strategy.EntryFeatures;
+import io.vprop.kernel.learning.EntryFeatures;
+import io.vprop.kernel.learning.MemoryAndModels;
+import io.vprop.kernel.store.JournalGovernorStates;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.memory.facade.MemoryConfig;
 import io.vprop.memory.facade.TradeMemory;
@@ -93,7 +95,8 @@ public final class Sidecar implements AutoCloseable {
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
-            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE, mem, models);
+            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE,
+                    new MemoryAndModels(mem, models));
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));

@@ -1,33 +1,25 @@
 package io.vprop.strategy;
 
-import io.vprop.memory.TradeRecord;
-import java.util.TreeMap;
-import io.vprop.memory.facade.TradeMemory;
-import io.vprop.kernel.Strategy;
-import io.vprop.kernel.StrategyContext;
-import io.vprop.kernel.Submission;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
-import io.vprop.risk.AccountGovernors;
-import io.vprop.trade.AccountState;
-import io.vprop.trade.Fill;
-import io.vprop.trade.OrderIntent;
 import io.vprop.signal.Decision;
-import io.vprop.signal.alpha.EventSource;
-import io.vprop.signal.port.RiskBudget;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.SignalPorts;
 import io.vprop.signal.Skip;
 import io.vprop.signal.TradeCandidate;
-import io.vprop.signal.port.TradeOutcome;
-import io.vprop.signal.port.WinProbabilityModel;
-import io.vprop.models.live.ModelService;
 import io.vprop.signal.alpha.AlphaId;
+import io.vprop.signal.alpha.EventSource;
+import io.vprop.signal.port.RiskBudget;
+import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.DriftWinProbability;
 import io.vprop.signal.select.RecentOutcomeMemory;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
+import io.vprop.trade.OrderIntent;
 import io.vprop.trade.Side;
 
 import java.util.ArrayList;
@@ -36,25 +28,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The signal engine (io.vprop.signal) as the kernel's strategy for one terminal: market data in, candidates out as
- * signals through the risk engine, skips published with their reasons, fills and closed trades fed back so the
- * bandit and the weights learn. The engine's clock is the terminal's, so replays and live trading agree.
+ * The signal engine (io.vprop.signal) as the strategy for one terminal (or one backtest): market data in, candidates
+ * out as signals through the risk engine, skips published with their reasons, fills and closed trades fed back so
+ * the bandit and the weights learn. The engine's clock is the terminal's, so replays and live trading agree. Trade
+ * memory and served models come in through {@link TradeLearning}.
  */
 public final class SignalEngineStrategy implements Strategy {
     private final SignalConfig config;
     private final EventSource events;
-    private final TradeMemory memory;
-    private final MemoryOutcomes memoryOutcomes;
-    private final ModelService models;
-    private ModelService.Scorer scorer;
+    private final TradeLearning learning;
     private SignalEngine engine;
     private final Map<String, Sent> sent = new HashMap<>();
     private final Map<Long, Trade> open = new HashMap<>();
 
     private record Sent(String symbol, AlphaId alpha, Regime regime, double price, double riskMoney, String grade,
-                        String timeframe, float[] features, long signalTimeMs, ModelService.Prediction prediction) {
+                        String timeframe, long signalTimeMs, TradeLearning.Entry learning) {
     }
 
     private static final class Trade {
@@ -76,24 +67,15 @@ public final class SignalEngineStrategy implements Strategy {
     }
 
     public SignalEngineStrategy(SignalConfig config, EventSource events) {
-        this(config, events, null);
+        this(config, events, TradeLearning.NONE);
     }
 
-    /** @param memory trade memory for similar-setup outcomes and the record of closed trades, or null */
-    public SignalEngineStrategy(SignalConfig config, EventSource events, TradeMemory memory) {
-        this(config, events, memory, null);
-    }
-
-    /**
-     * @param memory trade memory for similar-setup outcomes and the record of closed trades, or null
-     * @param models served models for Q* (and their live track record), or null for the drift baseline only
-     */
-    public SignalEngineStrategy(SignalConfig config, EventSource events, TradeMemory memory, ModelService models) {
-        this.models = models;
+    /** @param learning trade memory and served models (the kernel's), or {@link TradeLearning#NONE} */
+    public SignalEngineStrategy(SignalConfig config, EventSource events, TradeLearning learning) {
+        if (learning == null) throw new IllegalArgumentException("learning is missing: pass TradeLearning.NONE for none");
         this.config = config;
         this.events = events;
-        this.memory = memory;
-        this.memoryOutcomes = memory == null ? null : new MemoryOutcomes(memory);
+        this.learning = learning;
     }
 
     private SignalEngine engine(StrategyContext ctx) {
@@ -114,12 +96,10 @@ public final class SignalEngineStrategy implements Strategy {
                     return o.lossAtStop() <= Math.min(h[0], h[1]);
                 }
             };
-            WinProbabilityModel win = new DriftWinProbability();
-            if (models != null) win = scorer = models.scorer(win);
+            SimilarTradeOutcomes similar = learning.similarTrades(() -> engine);
             engine = new SignalEngine(config, specs, new SignalPorts(budget,
-                    memoryOutcomes != null ? memoryOutcomes : new RecentOutcomeMemory(50),
-                    win, events, ctx::nowMs), a == null ? 100_000 : a.equity());
-            if (memoryOutcomes != null) memoryOutcomes.attach(engine);
+                    similar != null ? similar : new RecentOutcomeMemory(50),
+                    learning.winModel(new DriftWinProbability()), events, ctx::nowMs), a == null ? 100_000 : a.equity());
         }
         return engine;
     }
@@ -151,8 +131,7 @@ public final class SignalEngineStrategy implements Strategy {
             String id = sub.id();
             if (sub.sent()) sent.put(id, new Sent(c.symbol(), c.alpha(), c.regime(), c.referencePrice(),
                     spec == null ? 0 : spec.moneyPerPriceMove(c.stopDistance(), c.lots()), c.grade().name(),
-                    c.timeframe().name(), EntryFeatures.of(engine, c.symbol(), c.side().sign()), ctx.nowMs(),
-                    scorer == null ? null : scorer.predictionFor(c.symbol(), c.timeMs(), c.side().sign())));
+                    c.timeframe().name(), ctx.nowMs(), learning.entered(engine, c)));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", c.symbol());
             m.put("side", c.side().name());
@@ -201,24 +180,10 @@ public final class SignalEngineStrategy implements Strategy {
                 double r = t.origin.riskMoney() > 0 ? t.pnl / t.origin.riskMoney() : 0;
                 TradeOutcome outcome = new TradeOutcome(f.symbol(), t.origin.alpha(), t.origin.regime(), r, t.pnl, ctx.nowMs());
                 engine.onTradeClosed(outcome);
-                if (models != null) models.onOutcome(t.origin.prediction(), outcome.win());
-                if (memory != null) remember(ctx, f, t, r);
+                t.origin.learning().closed(new ClosedEngineTrade(f, t.side, t.origin.alpha(), t.origin.regime(),
+                        t.origin.grade(), t.origin.timeframe(), t.entryTimeMs, ctx.nowMs(), t.entryPrice, t.slippage, t.pnl,
+                        r, outcome), ctx);
             }
-        }
-    }
-
-    /** The closed trade into long-term memory (SQLite), the similarity index and the short-term rings. */
-    private void remember(StrategyContext ctx, Fill exit, Trade t, double r) {
-        String account = AccountGovernors.accountOf(ctx.peer());
-        long id = ((account.hashCode() & 0x7fffL) << 48) | (exit.position() & 0xffff_ffff_ffffL);
-        try {
-            memory.recordTrade(new TradeRecord(id, account, exit.symbol(),
-                    t.side, lower(t.origin.alpha().name()),
-                    lower(t.origin.regime().name()), t.origin.grade(), t.origin.timeframe(), t.origin.features(), Map.of(),
-                    t.entryTimeMs, Math.max(t.entryTimeMs, ctx.nowMs()), t.entryPrice, exit.price(), t.slippage, 0, t.pnl, r,
-                    0, 0, exit.reason().isEmpty() ? "close" : exit.reason()));
-        } catch (IllegalArgumentException e) {
-            ctx.decision("memory_rejected", Map.of("position", exit.position(), "error", e.getMessage()));
         }
     }
 
@@ -242,7 +207,7 @@ public final class SignalEngineStrategy implements Strategy {
         m.put("trades", st.trades());
         m.put("skips", st.skips());
         m.put("skip_rate", Double.isNaN(st.skipRate()) ? null : round(st.skipRate()));
-        if (scorer != null) m.put("model_answers", Map.of("served", scorer.servedCount(), "fallback", scorer.fallbackCount()));
+        m.putAll(learning.state());
         return m;
     }
 

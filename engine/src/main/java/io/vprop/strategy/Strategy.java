@@ -1,4 +1,4 @@
-package io.vprop.kernel;
+package io.vprop.strategy;
 
 import io.vprop.market.Bar;
 import io.vprop.market.Tick;
@@ -9,9 +9,10 @@ import io.vprop.trade.OrderUpdate;
 import java.util.Map;
 
 /**
- * Whatever decides trades: the signal engine, the demo stand-in, a manual-only no-op. One instance per connected
- * terminal, called on the kernel thread only, so implementations need no locking. It sees the domain's types
- * (io.vprop.market, io.vprop.trade), never protocol messages, and trades through {@link StrategyContext#submit}.
+ * Whatever decides trades: the signal engine, the demo stand-in, a manual-only no-op, a user's class. One instance
+ * per connected terminal (or per backtest run), called on one thread only — the kernel's, or the backtester's — so
+ * implementations need no locking. It sees the domain's types (io.vprop.market, io.vprop.trade), never protocol
+ * messages, and trades through {@link StrategyContext#submit}: live and in a backtest it runs the same code.
  */
 public interface Strategy {
 

@@ -1,4 +1,4 @@
-package io.vprop.kernel;
+package io.vprop.strategy;
 
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;

@@ -4,6 +4,6 @@ import io.vprop.trade.OrderIntent;
 
 /** One pre-trade rule. The risk engine runs them in order; the first refusal wins. */
 @FunctionalInterface
-interface PreTradeCheck {
+public interface PreTradeCheck {
     PreTradeVerdict check(OrderIntent order, TerminalView terminal);
 }

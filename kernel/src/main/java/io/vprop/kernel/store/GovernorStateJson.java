@@ -1,4 +1,4 @@
-package io.vprop.risk;
+package io.vprop.kernel.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

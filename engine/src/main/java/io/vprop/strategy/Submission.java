@@ -1,4 +1,4 @@
-package io.vprop.kernel;
+package io.vprop.strategy;
 
 /**
  * The outcome of submitting an order: sent under a signal {@code id}, or refused by the risk engine's {@code rule}
@@ -6,9 +6,9 @@ package io.vprop.kernel;
  */
 public record Submission(String id, String peer, String rule, String reason) {
 
-    static Submission sentAs(String id, String peer) { return new Submission(id, peer, "", ""); }
+    public static Submission sentAs(String id, String peer) { return new Submission(id, peer, "", ""); }
 
-    static Submission refused(String peer, String rule, String reason) { return new Submission(null, peer, rule, reason); }
+    public static Submission refused(String peer, String rule, String reason) { return new Submission(null, peer, rule, reason); }
 
     public boolean sent() { return id != null; }
 }

@@ -1,5 +1,6 @@
 package io.vprop.risk;
 
+import io.vprop.governors.EngineState;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
@@ -32,8 +33,8 @@ import java.util.function.Function;
  * The firm's rules in the sidecar: one {@link GovernorEngine} per trading account, fed with the terminal's account
  * snapshots, fills and the clock, consulted before every signal (as a {@link PreTradeCheck} of the risk engine),
  * and saved to a {@link GovernorStateStore} (the journal) after each event so a restart resumes with the same floors
- * and latches.
- * Kernel thread only; the HTTP side reads the published {@link #snapshots()}.
+ * and latches. A backtest drives the same class in-process.
+ * One thread only (the kernel's, or the backtester's); the HTTP side reads the published {@link #snapshots()}.
  */
 public final class AccountGovernors implements PreTradeCheck {
     private static final Logger log = LoggerFactory.getLogger(AccountGovernors.class);
@@ -90,16 +91,16 @@ public final class AccountGovernors implements PreTradeCheck {
     private Account account(String key, double firstBalance, String currency) {
         Account a = accounts.get(key);
         if (a != null) return a;
-        GovernorStateStore.Saved saved = store.load(key);
         GovernorEngine engine;
-        if (saved != null && saved.profileId().equals(profileId)) {
-            try {
-                engine = GovernorEngine.restore(profile, GovernorStateJson.read(saved.stateJson()));
-                log.info("governors for {} restored from the journal ({})", key, profileId);
-            } catch (Exception e) {
-                throw new IllegalStateException("the journal's governor state for " + key + " cannot be restored: "
-                        + e.getMessage() + " — refusing to trade on a fresh state that would forget the floors", e);
-            }
+        try {
+            EngineState saved = store.load(key, profileId);
+            engine = saved == null ? null : GovernorEngine.restore(profile, saved);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the stored governor state for " + key + " cannot be restored: "
+                    + e.getMessage() + " — refusing to trade on a fresh state that would forget the floors", e);
+        }
+        if (engine != null) {
+            log.info("governors for {} restored from the store ({})", key, profileId);
         } else {
             double initial = configuredInitialBalance > 0 ? configuredInitialBalance : firstBalance;
             engine = GovernorEngine.start(profile, initial, currency);
@@ -179,11 +180,7 @@ public final class AccountGovernors implements PreTradeCheck {
                     notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), d.action().name(), r.note(),
                             r.value(), r.limit()));
             }
-            try {
-                store.save(key, new GovernorStateStore.Saved(profileId, GovernorStateJson.write(a.engine.exportState())), nowMs);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialize the governor state of " + key, e);
-            }
+            if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
         }
         return notices;
     }
@@ -202,6 +199,16 @@ public final class AccountGovernors implements PreTradeCheck {
             return PreTradeVerdict.deny("governors.input", e.getMessage());
         }
         return d.allowed() ? PreTradeVerdict.ALLOW : PreTradeVerdict.deny(d.ruleId(), d.message());
+    }
+
+    /**
+     * {daily, overall} money a new order may still lose under the rules, net of the open positions' risk, from a
+     * published snapshot: 0 while the account is halted, paused or locked at its target, or before it has a snapshot.
+     */
+    public static double[] headroom(StateSnapshot g) {
+        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
+        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
+        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
     }
 
     /** Money a new order's worst case may still use on this account (the signal engine sizes within it). */

@@ -1,7 +1,5 @@
 package io.vprop.strategy;
 
-import io.vprop.kernel.Strategy;
-import io.vprop.kernel.StrategyContext;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
@@ -15,16 +13,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The demo's stand-in signal source: an EMA(8)/EMA(21) crossover on M1 bars, stop at 0.8 × the M1 ATR(14) scaled
- * to a 15-bar horizon, TP1 = 1.5 × SL, TP2 = 2.4 × SL, risking 0.25 % of equity per trade. It exists so the
- * demo and the end-to-end tests exercise the real signal → ack → fill path; it makes no claim to an edge — the
- * signal engine (io.vprop.signal) replaces it.
+ * The demo's stand-in signal source: an EMA(8)/EMA(21) crossover on M1 bars (or the bars of another timeframe, for
+ * backtests on H4/D1 data), stop at 0.8 × the ATR(14) scaled to a 15-bar horizon, TP1 = 1.5 × SL, TP2 = 2.4 × SL,
+ * risking 0.25 % of equity per trade. It exists so the demo, the end-to-end tests and the backtester exercise the
+ * real signal → ack → fill path; it makes no claim to an edge — the signal engine (io.vprop.signal) replaces it.
  */
 public final class DemoStrategy implements Strategy {
     private static final int FAST = 8, SLOW = 21, ATR = 14;
 
     private final long ttlMs;
     private final double riskFraction;
+    private final Timeframe timeframe;
     private final Map<String, State> states = new HashMap<>();
 
     private static final class State {
@@ -34,8 +33,15 @@ public final class DemoStrategy implements Strategy {
     }
 
     public DemoStrategy(long ttlMs, double riskFraction) {
+        this(ttlMs, riskFraction, Timeframe.M1);
+    }
+
+    /** @param timeframe the bars whose EMAs cross (the demo and the paper terminal: M1) */
+    public DemoStrategy(long ttlMs, double riskFraction, Timeframe timeframe) {
+        if (timeframe == null) throw new IllegalArgumentException("timeframe is missing");
         this.ttlMs = ttlMs;
         this.riskFraction = riskFraction;
+        this.timeframe = timeframe;
     }
 
     @Override
@@ -43,7 +49,7 @@ public final class DemoStrategy implements Strategy {
 
     @Override
     public void onBar(Bar bar, StrategyContext ctx) {
-        if (bar.timeframe() != Timeframe.M1) return;
+        if (bar.timeframe() != timeframe) return;
         State s = states.computeIfAbsent(bar.symbol(), k -> new State());
         double c = bar.close();
         if (s.bars == 0) {
@@ -69,7 +75,7 @@ public final class DemoStrategy implements Strategy {
         AccountState a = ctx.account();
         if (spec == null || q == null || a == null || ctx.pending(symbol)) return;
         for (Position p : a.positions()) if (p.symbol().equals(symbol)) return;
-        double sigma = s.atr * Math.sqrt(15);                     // ~15-minute horizon from the M1 ATR
+        double sigma = s.atr * Math.sqrt(15);                     // ~15-bar horizon from the bar ATR
         double sl = Math.max(0.8 * sigma, 10 * spec.point() + q.spread() * 2);
         boolean buy = side == Side.BUY;
         double px = buy ? q.ask() : q.bid();

@@ -1,4 +1,4 @@
-package io.vprop.strategy;
+package io.vprop.kernel.learning;
 
 import io.vprop.market.Timeframe;
 import io.vprop.signal.SignalEngine;
