@@ -56,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<WsContext, Boolean> sockets = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
     private final long startedMs = System.currentTimeMillis();
 
@@ -198,7 +199,11 @@ public final class ApiServer implements AutoCloseable {
                 ctx.queryParam("token")));
         if (r == null) return;
         metrics.counter("vprop_http_refused", "rule", r.rule()).increment();
-        log.warn("refused {} {} (Host {}, Origin {}): {}", ctx.method(), ctx.path(), ctx.header("Host"), ctx.header("Origin"), r.rule());
+        // a hostile page can send refusals in a loop: one warning per rule and minute, the counter has them all
+        long now = System.currentTimeMillis();
+        if (lastWarned.compute(r.rule(), (rule, t) -> t == null || now - t >= 60_000 ? now : t) == now)
+            log.warn("refused {} {} (Host {}, Origin {}, rule {}; later refusals of this rule within a minute are only "
+                    + "counted in vprop_http_refused_total)", ctx.method(), ctx.path(), ctx.header("Host"), ctx.header("Origin"), r.rule());
         throw new Refused(r);
     }
 
