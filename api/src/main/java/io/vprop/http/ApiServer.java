@@ -1,9 +1,6 @@
 package io.vprop.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,13 +36,13 @@ import java.util.concurrent.TimeoutException;
  * The sidecar's HTTP face (docs/api.md): health, status, signals and fills, Prometheus metrics, the event
  * WebSocket and the web panel's static files. Handlers never touch kernel state directly: they read its published
  * snapshot, the journal through a read-only connection, or ask the kernel thread with {@code kernel.call}.
+ * Every request and WebSocket upgrade, on every path (those route modules add too), passes {@link RequestGuard}
+ * first: nothing that changes state is reachable cross-site, loopback included (docs/api.md, Access).
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
     private final Javalin app;
-    /** Where index.html (dashboard-web/public) takes the token: a meta tag the panel reads. */
-    static final String TOKEN_PLACEHOLDER = "%VPROP_TOKEN%";
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SidecarKernel kernel;
@@ -74,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
         this.access = Objects.requireNonNull(access, "access");
         this.guard = new RequestGuard(access);
         this.metrics = metrics;
-        String index = panelIndex(access.token());
+        String index = PanelPage.load(access.token());
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -87,12 +84,12 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         app.before(ctx -> guard(ctx, false));
-        app.wsBeforeUpgrade("/ws", ctx -> guard(ctx, true));
+        app.wsBeforeUpgrade(ctx -> guard(ctx, true)); // every WebSocket path, present and future
         app.exception(Refused.class, (e, ctx) -> ctx.status(e.refusal.status())
                 .json(Map.of("error", e.refusal.message(), "rule", e.refusal.rule())));
         if (index != null) {
-            app.get("/", ctx -> panel(ctx, index));
-            app.get("/index.html", ctx -> panel(ctx, index));
+            app.get("/", ctx -> PanelPage.serve(ctx, index));
+            app.get("/index.html", ctx -> PanelPage.serve(ctx, index));
         }
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "session", kernel.session(),
                 "uptime_s", (System.currentTimeMillis() - startedMs) / 1000)));
@@ -205,29 +202,6 @@ public final class ApiServer implements AutoCloseable {
             log.warn("refused {} {} (Host {}, Origin {}, rule {}; later refusals of this rule within a minute are only "
                     + "counted in vprop_http_refused_total)", ctx.method(), ctx.path(), ctx.header("Host"), ctx.header("Origin"), r.rule());
         throw new Refused(r);
-    }
-
-    /**
-     * The panel's page with this installation's token in it. Only a page of this origin can read it: the same-origin
-     * policy keeps other sites out (no CORS), the Host check keeps DNS-rebinding pages out, and never cached.
-     */
-    private static void panel(Context ctx, String index) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.html(index);
-    }
-
-    /** The built panel's index.html with the token filled in, or null when this build has no panel. */
-    private static String panelIndex(String token) {
-        try (InputStream in = ApiServer.class.getResourceAsStream("/web/index.html")) {
-            if (in == null) return null;
-            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!page.contains(TOKEN_PLACEHOLDER))
-                throw new IllegalStateException("the web panel's index.html has no " + TOKEN_PLACEHOLDER
-                        + " placeholder for the API token: rebuild the panel (dashboard-web/build.sh)");
-            return page.replace(TOKEN_PLACEHOLDER, token);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the web panel's index.html: " + e.getMessage(), e);
-        }
     }
 
     private static int limit(Context ctx) {

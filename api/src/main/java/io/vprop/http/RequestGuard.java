@@ -61,13 +61,14 @@ final class RequestGuard {
 
     private Refusal stateChange(Request r) {
         String what = r.webSocket() ? "a WebSocket" : "a state-changing request (" + r.method() + ")";
+        String act = (r.webSocket() ? "open " : "send ") + what;
         String site = lower(r.fetchSite());
         if (site != null && !site.equals("same-origin"))
             return new Refusal(403, "cross-site", "cross-site request refused: the browser says it comes from another site or "
-                    + "origin (Sec-Fetch-Site: " + r.fetchSite() + "); only the panel served by this sidecar may open " + what);
+                    + "origin (Sec-Fetch-Site: " + r.fetchSite() + "); only the panel served by this sidecar may " + act);
         if (r.origin() != null && !sameOrigin(r.origin(), r.host()))
             return new Refusal(403, "origin", "cross-origin request refused: Origin " + r.origin() + " is not this sidecar (http://"
-                    + r.host() + "); only the panel served by this sidecar may open " + what);
+                    + r.host() + "); only the panel served by this sidecar may " + act);
         String given = presented(r, r.webSocket());
         if (given == null)
             return new Refusal(401, "token", what + " needs the token: header " + TOKEN_HEADER + ": <token> (or Authorization: "

@@ -195,7 +195,7 @@ class ApiAccessTest {
             HttpResponse<String> r = Http.call("GET", "http://127.0.0.1:" + port + path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             assertThat(r.body()).as(path).contains("<meta name=\"vprop-token\" content=\"" + TOKEN + "\">")
-                    .doesNotContain(ApiServer.TOKEN_PLACEHOLDER);
+                    .doesNotContain(PanelPage.TOKEN_PLACEHOLDER);
             assertThat(r.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
             assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
             assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue("frame-ancestors 'none'");
