@@ -4,6 +4,9 @@ import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
+import io.vprop.market.instrument.ConversionRoute;
+import io.vprop.market.instrument.CurrencyConverter;
+import io.vprop.market.instrument.QuoteLookup;
 import io.vprop.signal.alpha.Alpha;
 import io.vprop.signal.alpha.AlphaContext;
 import io.vprop.signal.alpha.AlphaId;
@@ -50,6 +53,8 @@ public final class SignalEngine {
     private final SignalConfig cfg;
     private final SignalPorts ports;
     private final SymbolSpec[] specs;
+    private final ConversionRoute[] tickValueRoutes; // [symbol] profit → account currency; null = the spec's tick value
+    private final QuoteLookup ownMids;
     private final String[] names;
     private final Map<String, Integer> ids = new HashMap<>();
     private final Timeframe[] tfs;
@@ -90,7 +95,20 @@ public final class SignalEngine {
     private final long[] skipsByReason = new long[SkipReason.values().length];
     private long accepted, trades, skips, evaluations;
 
+    /** An engine that sizes with the specs' tick values as given (the terminal's at its hello). */
     public SignalEngine(SignalConfig cfg, List<SymbolSpec> symbols, SignalPorts ports, double initialEquity) {
+        this(cfg, symbols, ports, initialEquity, null);
+    }
+
+    /**
+     * @param accountCurrency the account's currency (the EA's hello states it), or null. With it, a symbol whose
+     *                        profit currency differs (a JPY pair or a cross on a USD account) is sized with its
+     *                        current tick value, tickSize × contractSize × the mid of the conversion pair when that
+     *                        pair is one of {@code symbols} (USDJPY for JPY), as MT5's SYMBOL_TRADE_TICK_VALUE
+     *                        moves; until that pair's first tick, or without such a pair, with the spec's tick value.
+     */
+    public SignalEngine(SignalConfig cfg, List<SymbolSpec> symbols, SignalPorts ports, double initialEquity,
+                        String accountCurrency) {
         if (cfg == null) throw new IllegalArgumentException("config is missing");
         if (ports == null) throw new IllegalArgumentException("ports are missing");
         if (symbols == null || symbols.isEmpty()) throw new IllegalArgumentException("no symbols registered");
@@ -110,6 +128,14 @@ public final class SignalEngine {
                 throw new IllegalArgumentException("symbol " + s.symbol() + ": need 0 < volumeMin <= volumeMax and volumeStep > 0");
             if (ids.put(s.symbol(), i) != null) throw new IllegalArgumentException("symbol registered twice: " + s.symbol());
             names[i] = s.symbol();
+        }
+        tickValueRoutes = new ConversionRoute[n];
+        if (accountCurrency != null) {
+            CurrencyConverter converter = CurrencyConverter.forSpecs(accountCurrency, symbols, Map.of());
+            for (int i = 0; i < n; i++) {
+                ConversionRoute r = converter.routeOrNull(specs[i].profitCurrency());
+                tickValueRoutes[i] = r != null && r.needsQuote() ? r : null;
+            }
         }
         tfs = cfg.timeframes.toArray(new Timeframe[0]);
         regimeTf = cfg.timeframes.indexOf(cfg.regimeTimeframe);
@@ -135,6 +161,11 @@ public final class SignalEngine {
                 Arrays.fill(decidedBar[i][k], Long.MIN_VALUE);
             }
         }
+        TickFeatures[] quotes = ticks;
+        ownMids = symbol -> {
+            Integer id = ids.get(symbol);
+            return id == null || quotes[id].ticks() == 0 ? Double.NaN : quotes[id].mid();
+        };
         cross = new CrossSymbolCorrelation[t];
         for (int k = 0; k < t; k++) cross[k] = new CrossSymbolCorrelation(n, tfs[k].millis(), cfg.correlationWindow);
         bandit = new ThompsonSampler(Regime.COUNT, AlphaId.COUNT, cfg.banditPriorA, cfg.banditPriorB, cfg.seed);
@@ -338,7 +369,7 @@ public final class SignalEngine {
         int k = bestTf, a = bestAlpha, dir = bestDir;
         BarFeatures f = bars[s][k];
         decidedBar[s][k][a] = f.lastOpenTimeMs();
-        SymbolSpec spec = specs[s];
+        SymbolSpec spec = currentSpec(s);
         TickFeatures q = ticks[s];
         Regime regime = regimes[s].current();
         AlphaId alphaId = ALPHA_IDS[a];
@@ -412,6 +443,18 @@ public final class SignalEngine {
                 Math.max(cfg.maxDeviationFractionOfSl * sl, spec.point()), stop, ref + dir * tp1, ref + dir * tp2,
                 timeMs + cfg.signalTtlMs, alphaId, tfs[k], regime, p, grade, qStar, sigmaH, reasons);
     }
+
+    /** The spec of symbol s with its current tick value (see the constructor); allocates only when it moved. */
+    private SymbolSpec currentSpec(int s) {
+        SymbolSpec spec = specs[s];
+        ConversionRoute r = tickValueRoutes[s];
+        if (r == null) return spec;
+        double rate = r.rate(ownMids);
+        return rate > 0 ? spec.withTickValue(spec.tickSize() * spec.contractSize() * rate) : spec;
+    }
+
+    /** The tick value, in the account currency, the engine sizes {@code symbol} with now. */
+    public double tickValue(String symbol) { return currentSpec(requireId(symbol)).tickValue(); }
 
     private static double round(double v) { return Math.round(v * 1000) / 1000.0; }
 

@@ -1,5 +1,7 @@
 package io.vprop.market;
 
+import java.util.function.LongToIntFunction;
+
 /**
  * Replays bars as ticks so that bar files can drive the paper terminal. Each bar becomes four ticks on a fixed
  * intrabar path (documented in docs/market-data.md):
@@ -8,7 +10,8 @@ package io.vprop.market;
  *   <li>bearish bar (close &lt; open): open → high → low → close;</li>
  *   <li>times: open time, +⅓ of the period, +⅔, and the last millisecond of the period, so the close is the
  *       bar's last price and re-aggregating the ticks gives back the bar's OHLC;</li>
- *   <li>ask = bid + the bar's spread in points ({@code defaultSpreadPoints} when the bar has none).</li>
+ *   <li>ask = bid + the bar's spread in points; when the bar has none (SPREAD = 0), the default spread at the bar's
+ *       open time (a constant, or an instrument's spread by session).</li>
  * </ul>
  * This path is an assumption: within a bar the true order of high and low is unknown, so SL/TP fills inside a
  * bar are only as good as this rule (the same caveat as MT5's "1 minute OHLC" tester mode).
@@ -16,7 +19,7 @@ package io.vprop.market;
 public final class BarReplay implements TickSource {
     private final BarSource bars;
     private final SymbolSpec spec;
-    private final int defaultSpreadPoints;
+    private final LongToIntFunction defaultSpreadAt;
     private final double pow10;
     private final Tick[] pending = new Tick[4];
     private int next = 4;
@@ -28,12 +31,25 @@ public final class BarReplay implements TickSource {
      * @param defaultSpreadPoints spread used when a bar's spread is 0 (generic CSV files carry none)
      */
     public BarReplay(BarSource bars, SymbolSpec spec, int defaultSpreadPoints) {
+        this(bars, spec, constant(defaultSpreadPoints));
+    }
+
+    /**
+     * @param defaultSpreadAt spread in points (>= 0) for a bar that has none, by the bar's UTC open time, e.g. an
+     *                        instrument's {@code spread()::pointsAt}
+     */
+    public BarReplay(BarSource bars, SymbolSpec spec, LongToIntFunction defaultSpreadAt) {
         if (bars == null || spec == null) throw new IllegalArgumentException("bars and spec are required");
-        if (defaultSpreadPoints < 0) throw new IllegalArgumentException("defaultSpreadPoints must be >= 0, got " + defaultSpreadPoints);
+        if (defaultSpreadAt == null) throw new IllegalArgumentException("a default spread is required");
         this.bars = bars;
         this.spec = spec;
-        this.defaultSpreadPoints = defaultSpreadPoints;
+        this.defaultSpreadAt = defaultSpreadAt;
         this.pow10 = Math.pow(10, spec.digits());
+    }
+
+    private static LongToIntFunction constant(int points) {
+        if (points < 0) throw new IllegalArgumentException("defaultSpreadPoints must be >= 0, got " + points);
+        return t -> points;
     }
 
     @Override
@@ -53,7 +69,8 @@ public final class BarReplay implements TickSource {
         boolean bullish = b.close() >= b.open();
         double second = bullish ? b.low() : b.high();
         double third = bullish ? b.high() : b.low();
-        int spread = b.spread() > 0 ? b.spread() : defaultSpreadPoints;
+        int spread = b.spread() > 0 ? b.spread() : defaultSpreadAt.applyAsInt(t0);
+        if (spread < 0) throw new IllegalStateException("default spread at " + t0 + " is negative: " + spread);
         pending[0] = tick(b.symbol(), t0, b.open(), spread);
         pending[1] = tick(b.symbol(), t0 + d / 3, second, spread);
         pending[2] = tick(b.symbol(), t0 + 2 * d / 3, third, spread);

@@ -25,6 +25,12 @@ public record SymbolSpec(String symbol, int digits, double point, double tickSiz
         return priceDistance / tickSize * tickValue * lots;
     }
 
+    /** This spec with another tick value (for crosses and JPY pairs it moves with the exchange rate, as in MT5). */
+    public SymbolSpec withTickValue(double newTickValue) {
+        return new SymbolSpec(symbol, digits, point, tickSize, newTickValue, contractSize, volumeMin, volumeStep, volumeMax,
+                stopsLevel, freezeLevel, baseCurrency, profitCurrency);
+    }
+
     /** Rounds {@code lots} down to the volume step; 0 when below the minimum. */
     public double floorVolume(double lots) {
         if (!(lots >= volumeMin)) return 0.0;
@@ -32,7 +38,11 @@ public record SymbolSpec(String symbol, int digits, double point, double tickSiz
         return Math.round(steps * volumeStep * 1e8) / 1e8;
     }
 
-    /** A 5-digit FX pair quoted in USD, 100k contract, USD account: the spec most tests need. */
+    /**
+     * A stand-in for tests and benchmarks only: a 5-digit (3 for JPY-quoted) FX pair, 100k contract, tick value for a
+     * USD account at a fixed rate. Production code takes specs from the instrument table
+     * ({@code io.vprop.market.instrument.InstrumentTable}) or the EA; this is wrong for anything but FX.
+     */
     public static SymbolSpec fxMajor(String symbol) {
         boolean jpy = symbol.endsWith("JPY");
         int digits = jpy ? 3 : 5;

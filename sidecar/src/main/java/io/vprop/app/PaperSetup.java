@@ -1,13 +1,18 @@
 package io.vprop.app;
 
-import io.vprop.market.TickSources;
-import java.util.ArrayList;
 import io.vprop.config.VpropConfig;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.market.BarReplay;
+import io.vprop.market.BarSource;
 import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
+import io.vprop.market.TickSources;
 import io.vprop.market.Timeframe;
+import io.vprop.market.instrument.CurrencyConverter;
+import io.vprop.market.instrument.Instrument;
+import io.vprop.market.instrument.InstrumentTable;
+import io.vprop.market.instrument.NoConversionRouteException;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.market.io.MarketFormat;
 import io.vprop.market.synthetic.FxUniverse;
@@ -20,61 +25,139 @@ import io.vprop.transport.RoutingId;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Builds a paper terminal from the configuration: its market (synthetic or a file), broker and link. */
+/**
+ * Builds a paper terminal from the configuration: its market (synthetic or files), broker and link. Every symbol's
+ * spec comes from the instrument table (built-in, plus {@code paper.instruments}); a symbol the table does not know
+ * is a startup error naming it, never a stand-in spec.
+ */
 public final class PaperSetup {
     private PaperSetup() { }
 
     /** The synthetic market starts on a Monday at the London open, so a demo trades from its first minute. */
     static final long SYNTHETIC_START = Instant.parse("2026-01-05T07:00:00Z").toEpochMilli();
 
-    public record Market(TickSource source, List<SymbolSpec> specs, String description) {
+    /**
+     * @param specs    the symbols as the terminal's hello states them, tick values at the market's first prices
+     * @param findings problems worth telling the user (a file whose price digits disagree with its spec)
+     */
+    public record Market(TickSource source, List<SymbolSpec> specs, String description, List<String> findings) {
+        public Market(TickSource source, List<SymbolSpec> specs, String description) {
+            this(source, specs, description, List.of());
+        }
+    }
+
+    /** The built-in instrument table with the {@code paper.instruments} override file, if one is set. */
+    public static InstrumentTable instruments(VpropConfig cfg) {
+        String file = cfg.get("paper.instruments");
+        return file.isEmpty() ? InstrumentTable.builtIn() : InstrumentTable.builtIn().withOverrides(Path.of(file));
+    }
+
+    /** The {@code paper.fx.rates} fixed conversion rates (pair → price). */
+    public static Map<String, Double> fixedRates(VpropConfig cfg) {
+        return CurrencyConverter.parseFixedRates(cfg.get("paper.fx.rates"));
     }
 
     public static Market market(VpropConfig cfg) {
         String data = cfg.get("paper.data");
-        if (!data.isEmpty()) return replay(Path.of(data));
+        if (!data.isEmpty()) return replay(cfg, List.of(Path.of(data)));
         List<String> symbols = Arrays.stream(cfg.get("paper.symbols").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        InstrumentTable table = instruments(cfg);
+        Map<String, Instrument> instruments = new LinkedHashMap<>();
+        Map<String, Double> firstMids = new HashMap<>();
+        for (String s : symbols) {
+            instruments.put(s, table.get(s));
+            firstMids.put(s, FxUniverse.startPrice(s));
+        }
         SyntheticMarket m = new SyntheticMarket(new SyntheticMarket.Config(cfg.getInt("paper.seed"), SYNTHETIC_START,
                 cfg.getDouble("paper.ticks.per.second") * symbols.size(), symbols, List.of(), true));
-        return new Market(m, m.specs(), "synthetic market, seed " + cfg.get("paper.seed") + ", " + symbols);
+        return new Market(m, helloSpecs(instruments, firstMids, fixedRates(cfg)),
+                "synthetic market, seed " + cfg.get("paper.seed") + ", " + symbols);
     }
 
-    /** Several files played together, merged in time order (one symbol each, named by the file). */
-    public static Market replay(List<Path> files) {
-        if (files.size() == 1) return replay(files.get(0));
-        List<TickSource> sources = new ArrayList<>();
-        List<SymbolSpec> specs = new ArrayList<>();
+    /** One tick or bar file, with the built-in instrument table. */
+    public static Market replay(Path file) { return replay(List.of(file)); }
+
+    /** Several files played together, merged in time order (one symbol each, named by the file), built-in table. */
+    public static Market replay(List<Path> files) { return replay(files, InstrumentTable.builtIn(), Map.of()); }
+
+    /** Files with the configuration's instrument table and fixed rates. */
+    public static Market replay(VpropConfig cfg, List<Path> files) { return replay(files, instruments(cfg), fixedRates(cfg)); }
+
+    /**
+     * Tick files as they are, bar files as ticks along the documented intrabar path, with the instrument's spread
+     * by session where a bar carries none. Each file is one symbol, named by the file.
+     */
+    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
+        Map<String, Instrument> instruments = new LinkedHashMap<>();
+        Map<String, Double> firstMids = new HashMap<>();
+        List<String> findings = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Path f : files) {
-            Market m = replay(f);
-            sources.add(m.source());
-            for (SymbolSpec s : m.specs()) if (specs.stream().noneMatch(x -> x.symbol().equals(s.symbol()))) specs.add(s);
-            names.add(m.description());
+            String symbol = MarketFiles.symbolFromFileName(f);
+            Instrument i = table.get(symbol);
+            instruments.putIfAbsent(symbol, i);
+            MarketFiles.digitsMismatch(f, symbol, i.digits()).ifPresent(findings::add);
+            firstMids.putIfAbsent(symbol, firstMid(f, symbol));
         }
-        return new Market(TickSources.merge(sources), specs, String.join(" + ", names));
+        List<SymbolSpec> specs = helloSpecs(instruments, firstMids, fixedRates);
+        Map<String, SymbolSpec> bySymbol = new HashMap<>();
+        for (SymbolSpec s : specs) bySymbol.put(s.symbol(), s);
+        List<TickSource> sources = new ArrayList<>();
+        for (Path f : files) {
+            String symbol = MarketFiles.symbolFromFileName(f);
+            if (MarketFiles.detect(f).isTicks()) {
+                sources.add(MarketFiles.openTicks(f, symbol));
+                names.add("ticks from " + f.getFileName());
+            } else {
+                Timeframe tf = timeframeFromName(f.getFileName().toString());
+                sources.add(new BarReplay(MarketFiles.openBars(f, symbol, tf), bySymbol.get(symbol),
+                        instruments.get(symbol).spread()::pointsAt));
+                names.add(tf + " bars from " + f.getFileName());
+            }
+        }
+        TickSource source = sources.size() == 1 ? sources.get(0) : TickSources.merge(sources);
+        return new Market(source, specs, String.join(" + ", names), findings);
     }
 
-    /** A tick file or a bar file (played as ticks along the documented intrabar path). */
-    public static Market replay(Path file) {
-        MarketFormat format = MarketFiles.detect(file);
-        String symbol = MarketFiles.symbolFromFileName(file);
-        SymbolSpec spec = specFor(symbol);
-        if (format.isTicks()) return new Market(MarketFiles.openTicks(file, symbol), List.of(spec), "ticks from " + file.getFileName());
-        Timeframe tf = timeframeFromName(file.getFileName().toString());
-        return new Market(new BarReplay(MarketFiles.openBars(file, symbol, tf), spec, FxUniverse.baseSpreadPoints(symbol)),
-                List.of(spec), tf + " bars from " + file.getFileName());
+    /**
+     * The specs a terminal's hello states: each instrument with its tick value in USD at the market's first prices
+     * (the conversion pair's, or a fixed rate). A profit currency with neither is an error naming the pair needed.
+     */
+    static List<SymbolSpec> helloSpecs(Map<String, Instrument> instruments, Map<String, Double> firstMids,
+                                       Map<String, Double> fixedRates) {
+        CurrencyConverter converter = CurrencyConverter.forInstruments("USD", instruments.values(), fixedRates);
+        List<SymbolSpec> specs = new ArrayList<>();
+        for (Instrument i : instruments.values()) {
+            double rate;
+            try {
+                rate = converter.rate(i.profitCurrency(), s -> firstMids.getOrDefault(s, Double.NaN));
+            } catch (NoConversionRouteException e) {
+                throw e.in(i.symbol() + " profits are in " + i.profitCurrency() + " (set paper.fx.rates or add the pair)");
+            }
+            specs.add(i.toSymbolSpec(i.tickValue(rate)));
+        }
+        return specs;
     }
 
-    static SymbolSpec specFor(String symbol) {
-        try {
-            return FxUniverse.spec(symbol);
-        } catch (IllegalArgumentException e) {
-            return SymbolSpec.fxMajor(symbol);
+    private static double firstMid(Path file, String symbol) {
+        if (MarketFiles.detect(file).isTicks()) {
+            try (TickSource t = MarketFiles.openTicks(file, symbol)) {
+                Tick first = t.next();
+                return first == null ? Double.NaN : first.mid();
+            }
+        }
+        try (BarSource b = MarketFiles.openBars(file, symbol, timeframeFromName(file.getFileName().toString()))) {
+            var first = b.next();
+            return first == null ? Double.NaN : first.open();
         }
     }
 
@@ -87,11 +170,14 @@ public final class PaperSetup {
     }
 
     public static PaperTerminal terminal(VpropConfig cfg, String endpoint, Market market, int index) {
-        BrokerConfig bc = BrokerConfig.usd(cfg.getDouble("paper.balance"), cfg.getInt("paper.leverage"),
-                        cfg.get("paper.margin.mode").equals("netting") ? AccountMode.NETTING : AccountMode.HEDGING, market.specs())
-                .withCommission(cfg.getDouble("paper.commission.per.lot"))
+        InstrumentTable table = instruments(cfg);
+        List<Instrument> instruments = market.specs().stream().map(s -> table.get(s.symbol())).toList();
+        BrokerConfig bc = BrokerConfig.of(cfg.getDouble("paper.balance"), "USD", cfg.getInt("paper.leverage"),
+                        cfg.get("paper.margin.mode").equals("netting") ? AccountMode.NETTING : AccountMode.HEDGING,
+                        instruments, fixedRates(cfg))
                 .withLatency(cfg.getInt("paper.latency.ms"))
                 .withSlippage((int) cfg.getDouble("paper.slippage.points"), cfg.getInt("paper.seed"));
+        if (!cfg.get("paper.commission.per.lot").isEmpty()) bc = bc.withCommission(cfg.getDouble("paper.commission.per.lot"));
         String speed = cfg.get("paper.speed");
         RoutingId id = new RoutingId("paper-" + index, cfg.get("paper.account"), "all-symbols");
         PaperTerminal.Config pc = new PaperTerminal.Config(endpoint, id,

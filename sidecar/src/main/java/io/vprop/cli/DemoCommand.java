@@ -28,6 +28,7 @@ final class DemoCommand implements Runnable {
         VpropConfig cfg = common.load(o);
         Sidecar sidecar = Sidecar.start(cfg, true);
         PaperSetup.Market market = PaperSetup.market(cfg);
+        for (String finding : market.findings()) System.err.println("warning: " + finding);
         PaperTerminal paper = PaperSetup.terminal(cfg, sidecar.zmqEndpoint(), market, 1);
         Thread pt = new Thread(paper, "vprop-paper-1");
         pt.setDaemon(true);

@@ -29,6 +29,7 @@ final class PaperCommand implements Runnable {
         this.market.into(o);
         VpropConfig cfg = common.load(o);
         PaperSetup.Market market = PaperSetup.market(cfg);
+        for (String finding : market.findings()) System.err.println("warning: " + finding);
         PaperTerminal paper = PaperSetup.terminal(cfg, cfg.get("zmq.endpoint"), market, index);
         Runtime.getRuntime().addShutdownHook(new Thread(paper::close, "vprop-paper-shutdown"));
         System.out.printf("VProp paper terminal %d → %s (%s)%n", index, cfg.get("zmq.endpoint"), market.description());

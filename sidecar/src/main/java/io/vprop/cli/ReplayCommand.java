@@ -56,7 +56,8 @@ final class ReplayCommand implements Runnable {
         long t0 = System.nanoTime();
         PrintStream err = System.err;
         try (Sidecar sidecar = Sidecar.start(cfg, false)) {
-            PaperSetup.Market market = PaperSetup.replay(data);
+            PaperSetup.Market market = PaperSetup.replay(cfg, data);
+            for (String finding : market.findings()) err.println("warning: " + finding);
             err.printf("replaying %s (%,d rows) through %s%n", market.description(), total, sidecar.zmqEndpoint());
             PaperTerminal paper = PaperSetup.terminal(cfg, sidecar.zmqEndpoint(), market, 1);
             Thread t = new Thread(paper, "vprop-replay");

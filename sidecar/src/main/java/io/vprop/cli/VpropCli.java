@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "VProp: run an automated strategy on MT5 inside a prop firm's rules.",
         subcommands = {DemoCommand.class, ServeCommand.class, PaperCommand.class, ReplayCommand.class,
                 ConfigCommand.class, GovernorsCommand.class, InstallCommand.class, UninstallCommand.class,
-                BackupCommand.class, RestoreCommand.class, ModelsCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+                BackupCommand.class, RestoreCommand.class, ModelsCommand.class, WalkforwardCommand.class,
+                TokenCommand.class, CommandLine.HelpCommand.class})
 public final class VpropCli implements Runnable {
 
     @Override

@@ -1,5 +1,7 @@
 package io.vprop.config;
 
+import io.vprop.market.instrument.CurrencyConverter;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,9 @@ public final class VpropConfig {
         key("paper.balance", "100000", "paper account initial balance");
         key("paper.leverage", "100", "paper account leverage");
         key("paper.margin.mode", "hedging", "hedging or netting");
-        key("paper.commission.per.lot", "3.5", "commission per lot per side, account currency");
+        key("paper.commission.per.lot", "", "commission per lot per side in the account currency for every symbol; empty = each instrument's commission from the instrument table (docs/instruments.md)");
+        key("paper.instruments", "", "instrument override file (CSV, docs/instruments.md) over the built-in table of specs, commissions, swaps and spreads; empty = the built-in table");
+        key("paper.fx.rates", "", "fixed conversion rates PAIR=price,... for profit currencies no paper symbol quotes (e.g. USDJPY=150 to trade EURJPY alone); empty = none");
         key("paper.latency.ms", "0", "simulated execution latency");
         key("paper.slippage.points", "0", "maximum random slippage in points (seeded)");
         key("paper.account", "100001", "paper account login, part of its routing id");
@@ -148,7 +152,14 @@ public final class VpropConfig {
         intIn(e, "paper.snapshot.ms", 10, 3_600_000);
         intIn(e, "paper.replay.window", 1, 100_000);
         positive(e, "paper.balance");
-        nonNegative(e, "paper.commission.per.lot");
+        if (!get("paper.commission.per.lot").isEmpty()) nonNegative(e, "paper.commission.per.lot");
+        if (!get("paper.instruments").isEmpty() && !Files.isRegularFile(Path.of(get("paper.instruments"))))
+            e.add("paper.instruments: file '" + get("paper.instruments") + "' does not exist");
+        try {
+            CurrencyConverter.parseFixedRates(get("paper.fx.rates"));
+        } catch (IllegalArgumentException x) {
+            e.add("paper.fx.rates: " + x.getMessage());
+        }
         nonNegative(e, "firm.initial.balance");
         nonNegative(e, "paper.slippage.points");
         positive(e, "paper.ticks.per.second");

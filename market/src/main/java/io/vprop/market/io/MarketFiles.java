@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,6 +25,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class MarketFiles {
     private static final int BUFFER = 1 << 16;
+    private static final int DIGITS_SAMPLE_ROWS = 2_000;
 
     private MarketFiles() {
     }
@@ -102,6 +104,21 @@ public final class MarketFiles {
                     + " from its name; pass one (M1 M5 M15 M30 H1 H4 D1)");
         }
         return new BarReplay(openBars(file, spec.symbol(), tf), spec, defaultSpreadPoints);
+    }
+
+    /**
+     * Checks that a file prints prices with the digits of the symbol's spec: a finding to report when the most
+     * decimals among the price columns of its first 2,000 rows differ from {@code digits} (a 3-digit file for a
+     * 5-digit symbol is another instrument or another broker's quotes; fewer decimals can also mean a source that
+     * strips trailing zeros). Empty when they agree or the file has no rows.
+     */
+    public static Optional<String> digitsMismatch(Path file, String symbol, int digits) {
+        int decimals = PriceDecimals.max(file, DIGITS_SAMPLE_ROWS);
+        if (decimals < 0 || decimals == digits) return Optional.empty();
+        return Optional.of(name(file) + ": prices have " + decimals + " decimals (most in the first " + DIGITS_SAMPLE_ROWS
+                + " rows) but the " + symbol + " spec has " + digits + " digits"
+                + (decimals > digits ? ": prices are finer than the symbol's point, check the symbol and the instrument table"
+                : ": check the symbol, or the source strips trailing zeros"));
     }
 
     /**

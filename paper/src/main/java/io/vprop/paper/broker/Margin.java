@@ -1,26 +1,26 @@
 package io.vprop.paper.broker;
 
-import io.vprop.market.SymbolSpec;
+import io.vprop.market.instrument.AssetClass;
+import io.vprop.market.instrument.Instrument;
 
 /**
- * Margin in the (USD) account currency, MT5 "Forex" calculation: volume × contractSize / leverage units of the
- * base currency, converted to USD:
+ * Margin in the account currency: the position's notional × max(1 / leverage, the instrument's margin rate).
  * <ul>
- *   <li>base = USD (USDJPY): volume × contractSize / leverage;</li>
- *   <li>quote = USD (EURUSD): volume × contractSize × price / leverage;</li>
- *   <li>cross (EURGBP): volume × contractSize × price × (quote→USD) / leverage, where quote→USD is taken from
- *       the symbol spec as tickValue / (tickSize × contractSize) — the same rate the profit uses.</li>
+ *   <li>FX (MT5 "Forex" mode) counts the notional in the base currency: volume × contractSize when the base is
+ *       the account currency (USDJPY on a USD account), else volume × contractSize × open price × (profit currency →
+ *       account) — EURUSD: × 1, EURGBP: × GBPUSD;</li>
+ *   <li>metals and index CFDs (MT5 "CFD" mode): volume × contractSize × open price × (profit currency → account).</li>
  * </ul>
- * {@code price} is the position's open price (so margin does not move with the market), the fill price for a
- * new order.
+ * {@code openPrice} is the position's open price (the fill price for a new order), so margin moves only with the
+ * conversion rate, not with the market.
  */
 final class Margin {
     private Margin() {
     }
 
-    static double of(SymbolSpec s, double volume, double price, double leverage) {
-        if ("USD".equals(s.baseCurrency())) return volume * s.contractSize() / leverage;
-        double quoteToUsd = "USD".equals(s.profitCurrency()) ? 1.0 : s.tickValue() / (s.tickSize() * s.contractSize());
-        return volume * s.contractSize() * price * quoteToUsd / leverage;
+    static double of(Instrument i, double volume, double openPrice, double leverage, double profitToAccount, String account) {
+        double factor = Math.max(1.0 / leverage, i.marginRate());
+        if (i.assetClass() == AssetClass.FX && i.baseCurrency().equals(account)) return volume * i.contractSize() * factor;
+        return i.notional(volume, openPrice) * profitToAccount * factor;
     }
 }

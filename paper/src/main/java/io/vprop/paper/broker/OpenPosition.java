@@ -1,6 +1,6 @@
 package io.vprop.paper.broker;
 
-import io.vprop.market.SymbolSpec;
+import io.vprop.market.instrument.Instrument;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
@@ -8,7 +8,7 @@ import io.vprop.trade.Side;
 final class OpenPosition {
     final long ticket;
     final String symbol;
-    final SymbolSpec spec;
+    final Instrument instrument;
     Side side;
     double volume;
     double priceOpen;
@@ -18,11 +18,11 @@ final class OpenPosition {
     long timeMs;
     String comment;
 
-    OpenPosition(long ticket, String symbol, SymbolSpec spec, Side side, double volume, double priceOpen,
+    OpenPosition(long ticket, String symbol, Instrument instrument, Side side, double volume, double priceOpen,
                  double sl, double tp, double commission, long timeMs, String comment) {
         this.ticket = ticket;
         this.symbol = symbol;
-        this.spec = spec;
+        this.instrument = instrument;
         this.side = side;
         this.volume = volume;
         this.priceOpen = priceOpen;
@@ -36,14 +36,17 @@ final class OpenPosition {
     /** The price this position would close at: BUY closes at the bid, SELL at the ask. */
     double closePrice(double bid, double ask) { return side == Side.BUY ? bid : ask; }
 
-    /** Profit in account currency of closing {@code lots} at {@code price}, rounded to cents. */
-    double profitAt(double price, double lots) {
-        return Money.cents(side.sign() * spec.moneyPerPriceMove(price - priceOpen, lots));
+    /**
+     * Profit in account currency of closing {@code lots} at {@code price}, rounded to cents: price move × contract
+     * size × lots in the profit currency, × {@code profitToAccount}.
+     */
+    double profitAt(double price, double lots, double profitToAccount) {
+        return Money.cents(side.sign() * instrument.profitCurrencyMoney(price - priceOpen, lots) * profitToAccount);
     }
 
     /** The position as the terminal reports it; the EA keeps the signal id in the comment. */
-    Position view(double bid, double ask) {
-        return new Position(ticket, symbol, side, volume, priceOpen, sl, tp, profitAt(closePrice(bid, ask), volume),
-                swap, commission, timeMs, comment);
+    Position view(double bid, double ask, double profitToAccount) {
+        return new Position(ticket, symbol, side, volume, priceOpen, sl, tp,
+                profitAt(closePrice(bid, ask), volume, profitToAccount), swap, commission, timeMs, comment);
     }
 }

@@ -1,8 +1,10 @@
 package io.vprop.paper.broker;
 
-import java.util.Locale;
-import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
+import io.vprop.market.instrument.ConversionRoute;
+import io.vprop.market.instrument.CurrencyConverter;
+import io.vprop.market.instrument.Instrument;
+import io.vprop.market.instrument.QuoteLookup;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.FillEntry;
 import io.vprop.trade.Position;
@@ -12,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.time.DayOfWeek;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -26,8 +30,10 @@ import java.util.SplittableRandom;
  *   <li>BUY positions close (and trigger SL/TP) at the bid, SELL positions at the ask;</li>
  *   <li>SL fills at the quote that touched it (= the SL, or worse when the market gapped through); TP fills at the
  *       TP price (no positive slippage);</li>
- *   <li>swap is charged per lot on every open position at each 21:00 UTC rollover Monday–Friday, triple on
- *       Wednesday (covering the weekend);</li>
+ *   <li>money is in the account currency: profits, commission (the instrument's model) and swaps in points are
+ *       converted from the profit currency at the current mid of the conversion pair (or a fixed rate);</li>
+ *   <li>swap is charged on every open position at each 21:00 UTC rollover Monday–Friday, triple on the
+ *       instrument's triple-swap day (Wednesday for FX, covering the weekend);</li>
  *   <li>stop-out: while equity / margin × 100 &lt; stopOutLevelPercent, the position with the largest loss is
  *       closed at market.</li>
  * </ul>
@@ -39,6 +45,11 @@ public final class PaperBroker {
     private final BrokerConfig config;
     private final SplittableRandom slippage;
     private final Map<String, Tick> quotes = new HashMap<>();
+    private final QuoteLookup mids = symbol -> {
+        Tick t = quotes.get(symbol);
+        return t == null ? Double.NaN : t.mid();
+    };
+    private final Map<String, ConversionRoute> routes = new HashMap<>();
     private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
     private final List<PendingOrder> pending = new ArrayList<>();
     private final List<ExecutionResult> delayedResults = new ArrayList<>();
@@ -54,6 +65,9 @@ public final class PaperBroker {
         this.config = config;
         this.balance = config.initialBalance();
         this.slippage = new SplittableRandom(config.slippageSeed());
+        CurrencyConverter converter = CurrencyConverter.forInstruments(config.currency(), config.instruments().values(),
+                config.fixedRates());
+        for (Instrument i : config.instruments().values()) routes.put(i.symbol(), converter.route(i.profitCurrency()));
     }
 
     public BrokerConfig config() { return config; }
@@ -62,6 +76,23 @@ public final class PaperBroker {
     public Tick quote(String symbol) { return quotes.get(symbol); }
 
     public double balance() { return balance; }
+
+    /**
+     * MT5's SYMBOL_TRADE_TICK_VALUE now: account-currency value of one tick-size move of 1.0 lot of {@code symbol}
+     * at the current rate of its profit currency; NaN while the conversion pair has no quote yet.
+     */
+    public double tickValue(String symbol) {
+        Instrument i = config.instrument(symbol);
+        if (i == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
+        return i.tickValue(rate(symbol));
+    }
+
+    /** How {@code symbol}'s profit currency becomes the account currency (a quoted pair or a fixed rate). */
+    public ConversionRoute conversion(String symbol) {
+        ConversionRoute r = routes.get(symbol);
+        if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
+        return r;
+    }
 
     /**
      * Feeds one quote: charges swaps for rollovers passed since the previous tick, fills delayed orders that are
@@ -123,7 +154,7 @@ public final class PaperBroker {
      */
     public ExecutionResult execute(TradeRequest r) {
         if (r == null) return reject(Retcode.INVALID, 0, "request is null");
-        SymbolSpec spec = config.symbols().get(r.symbol());
+        Instrument spec = config.instrument(r.symbol());
         if (spec == null) return reject(Retcode.INVALID, 0, "unknown symbol '" + r.symbol() + "'");
         if (r.side() == null) return reject(Retcode.INVALID, 0, "side is required");
         String volumeProblem = volumeProblem(spec, r.volume());
@@ -154,7 +185,7 @@ public final class PaperBroker {
         }
         Tick q = quotes.get(p.symbol);
         if (frozen(p, q)) return reject(Retcode.FROZEN, 0, frozenMessage(p));
-        String stops = stopsProblem(p.spec, p.side, sl, tp, q);
+        String stops = stopsProblem(p.instrument, p.side, sl, tp, q);
         if (stops != null) return reject(Retcode.INVALID_STOPS, 0, stops);
         p.sl = sl;
         p.tp = tp;
@@ -167,10 +198,11 @@ public final class PaperBroker {
         double floating = 0, margin = 0;
         for (OpenPosition p : positions.values()) {
             Tick q = quotes.get(p.symbol);
-            Position v = p.view(q.bid(), q.ask());
+            double rate = rate(p.symbol);
+            Position v = p.view(q.bid(), q.ask(), rate);
             list.add(v);
             floating += v.profit() + v.swap();
-            margin += Margin.of(p.spec, p.volume, p.priceOpen, config.leverage());
+            margin += margin(p, rate);
         }
         double equity = Money.cents(balance + floating);
         margin = Money.cents(margin);
@@ -180,7 +212,13 @@ public final class PaperBroker {
     // ---------------------------------------------------------------- execution
 
     private ExecutionResult fill(long order, TradeRequest r, Tick q, long timeMs) {
-        SymbolSpec spec = config.symbols().get(r.symbol());
+        Instrument spec = config.instrument(r.symbol());
+        double rate = rate(r.symbol());
+        if (!(rate > 0)) {
+            ConversionRoute route = routes.get(r.symbol());
+            return reject(Retcode.MARKET_CLOSED, order, "no " + route.symbol() + " quote yet to convert " + route.from()
+                    + " to " + route.to());
+        }
         OpenPosition target;
         if (r.positionTicket() != 0) {
             target = positions.get(r.positionTicket());
@@ -218,11 +256,11 @@ public final class PaperBroker {
             String stops = stopsProblem(spec, r.side(), r.sl(), r.tp(), q);
             if (stops != null) return reject(Retcode.INVALID_STOPS, order, stops);
         }
-        double commission = -Money.cents(config.commissionPerLotPerSide() * r.volume());
+        double commission = -commission(spec, r.volume(), price, rate);
         if (openVolume > 0) {
             double marginBefore = totalMargin();
-            double released = reducing ? Margin.of(spec, closeVolume, target.priceOpen, config.leverage()) : 0;
-            double marginAfter = marginBefore - released + Margin.of(spec, openVolume, price, config.leverage());
+            double released = reducing ? Margin.of(spec, closeVolume, target.priceOpen, config.leverage(), rate, config.currency()) : 0;
+            double marginAfter = marginBefore - released + Margin.of(spec, openVolume, price, config.leverage(), rate, config.currency());
             double equity = equity();
             if (marginAfter > marginBefore && equity + commission - marginAfter < 0) {
                 return reject(Retcode.NO_MONEY, order, String.format(Locale.ROOT,
@@ -236,13 +274,13 @@ public final class PaperBroker {
         if (!reducing) {
             deal = open(order, r, spec, target, openVolume, price, commission, timeMs, comment);
         } else {
-            deal = reduce(order, r, target, closeVolume, openVolume, price, commission, timeMs, comment);
+            deal = reduce(order, r, target, closeVolume, openVolume, price, commission, rate, timeMs, comment);
         }
         return new ExecutionResult(Retcode.DONE, order, List.of(deal), price, "done");
     }
 
     /** Opens a new position, or (netting) adds to the same-side one at the volume-weighted average price. */
-    private Deal open(long order, TradeRequest r, SymbolSpec spec, OpenPosition same, double volume, double price,
+    private Deal open(long order, TradeRequest r, Instrument spec, OpenPosition same, double volume, double price,
                       double commission, long timeMs, String comment) {
         balance += commission;
         OpenPosition p;
@@ -264,9 +302,9 @@ public final class PaperBroker {
 
     /** Closes (part of) a position; on a netting account a larger opposite order reverses it (INOUT deal). */
     private Deal reduce(long order, TradeRequest r, OpenPosition p, double closeVolume, double openVolume,
-                        double price, double commission, long timeMs, String comment) {
+                        double price, double commission, double rate, long timeMs, String comment) {
         double fraction = closeVolume / p.volume;
-        double profit = p.profitAt(price, closeVolume);
+        double profit = p.profitAt(price, closeVolume, rate);
         double swap = Money.cents(p.swap * fraction);
         balance += profit + swap + commission;
         p.swap = Money.cents(p.swap - swap);
@@ -295,8 +333,9 @@ public final class PaperBroker {
     /** Closes a whole position by the broker (SL, TP, stop-out): a new order ticket, the position's comment. */
     private Deal closeWhole(OpenPosition p, double price, long timeMs, DealReason reason) {
         long order = nextOrder++;
-        double profit = p.profitAt(price, p.volume);
-        double commission = -Money.cents(config.commissionPerLotPerSide() * p.volume);
+        double rate = rate(p.symbol);
+        double profit = p.profitAt(price, p.volume, rate);
+        double commission = -commission(p.instrument, p.volume, price, rate);
         double swap = p.swap;
         balance += profit + swap + commission;
         positions.remove(p.ticket);
@@ -320,7 +359,7 @@ public final class PaperBroker {
      * MT5's stops rule: a BUY's SL must be at least stopsLevel points below the bid and its TP as far above it;
      * a SELL's SL above the ask and TP below it. With stopsLevel 0 they must still be strictly on the right side.
      */
-    private static String stopsProblem(SymbolSpec s, Side side, double sl, double tp, Tick q) {
+    private static String stopsProblem(Instrument s, Side side, double sl, double tp, Tick q) {
         double min = s.stopsLevel() * s.point() - s.point() * 1e-3;
         double ref = side == Side.BUY ? q.bid() : q.ask();
         String where = side == Side.BUY ? "bid " : "ask ";
@@ -343,18 +382,18 @@ public final class PaperBroker {
 
     /** MT5's freeze rule: a position whose SL or TP is within freezeLevel points of its close price is frozen. */
     private static boolean frozen(OpenPosition p, Tick q) {
-        int level = p.spec.freezeLevel();
+        int level = p.instrument.freezeLevel();
         if (level == 0 || q == null) return false;
-        double dist = level * p.spec.point() - p.spec.point() * 1e-3;
+        double dist = level * p.instrument.point() - p.instrument.point() * 1e-3;
         double price = p.closePrice(q.bid(), q.ask());
         return (p.sl > 0 && Math.abs(price - p.sl) < dist) || (p.tp > 0 && Math.abs(price - p.tp) < dist);
     }
 
     private static String frozenMessage(OpenPosition p) {
-        return "position #" + p.ticket + " is frozen: price within " + p.spec.freezeLevel() + " points of its sl/tp";
+        return "position #" + p.ticket + " is frozen: price within " + p.instrument.freezeLevel() + " points of its sl/tp";
     }
 
-    private static String volumeProblem(SymbolSpec s, double v) {
+    private static String volumeProblem(Instrument s, double v) {
         if (!Double.isFinite(v) || v <= 0) return "volume must be a positive number, got " + v;
         if (v < s.volumeMin() - EPS) return "volume " + v + " is below the minimum " + s.volumeMin();
         if (v > s.volumeMax() + EPS) return "volume " + v + " is above the maximum " + s.volumeMax();
@@ -363,19 +402,44 @@ public final class PaperBroker {
         return null;
     }
 
-    /** Swap at every 21:00 UTC rollover in (from, to], Monday–Friday only, Wednesday counting three days. */
+    /**
+     * Swap at every 21:00 UTC rollover in (from, to], Monday–Friday only, the instrument's triple-swap day counting
+     * three days. Swaps in points are converted at the rate of the tick that passes the rollover.
+     */
     private void chargeSwaps(long from, long to) {
         if (positions.isEmpty()) return;
         long first = Math.floorDiv(from - ROLLOVER, DAY) + 1; // first day whose rollover is after `from`
         for (long day = first; day * DAY + ROLLOVER <= to; day++) {
-            int dow = (int) Math.floorMod(day + 3, 7); // 0 = Monday
-            if (dow >= 5) continue;
-            int days = dow == 2 ? 3 : 1;
+            DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(day + 3, 7) + 1); // epoch day 0 was a Thursday
             for (OpenPosition p : positions.values()) {
-                double rate = config.swapFor(p.symbol).forSide(p.side);
-                p.swap = Money.cents(p.swap + rate * p.volume * days);
+                int days = p.instrument.swap().daysCharged(dow);
+                if (days == 0) continue;
+                p.swap = Money.cents(p.swap + swapPerLotPerDay(p) * p.volume * days);
             }
         }
+    }
+
+    /** Account-currency swap of one lot of {@code p} for one day, signed. */
+    private double swapPerLotPerDay(OpenPosition p) {
+        double r = p.instrument.swap().rate(p.side);
+        return switch (p.instrument.swap().unit()) {
+            case MONEY -> r;
+            case POINTS -> r * p.instrument.swapPointMoney() * rate(p.symbol);
+        };
+    }
+
+    /** Commission of one side of a deal, in the account currency, >= 0, rounded to cents. */
+    private static double commission(Instrument i, double volume, double price, double rate) {
+        return Money.cents(i.commission().money(volume, i.notional(volume, price) * rate));
+    }
+
+    /** Units of the account currency per unit of {@code symbol}'s profit currency now; NaN before the pair's first quote. */
+    private double rate(String symbol) {
+        return routes.get(symbol).rate(mids);
+    }
+
+    private double margin(OpenPosition p, double rate) {
+        return Margin.of(p.instrument, p.volume, p.priceOpen, config.leverage(), rate, config.currency());
     }
 
     private List<Deal> stopOut(long timeMs) {
@@ -387,7 +451,7 @@ public final class PaperBroker {
             double worstProfit = Double.POSITIVE_INFINITY;
             for (OpenPosition p : positions.values()) {
                 Tick q = quotes.get(p.symbol);
-                double pl = p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume) + p.swap;
+                double pl = p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume, rate(p.symbol)) + p.swap;
                 if (pl < worstProfit) { worstProfit = pl; worst = p; }
             }
             Tick q = quotes.get(worst.symbol);
@@ -401,14 +465,14 @@ public final class PaperBroker {
         double e = balance;
         for (OpenPosition p : positions.values()) {
             Tick q = quotes.get(p.symbol);
-            e += p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume) + p.swap;
+            e += p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume, rate(p.symbol)) + p.swap;
         }
         return e;
     }
 
     private double totalMargin() {
         double m = 0;
-        for (OpenPosition p : positions.values()) m += Margin.of(p.spec, p.volume, p.priceOpen, config.leverage());
+        for (OpenPosition p : positions.values()) m += margin(p, rate(p.symbol));
         return m;
     }
 

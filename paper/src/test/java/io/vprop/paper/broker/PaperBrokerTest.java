@@ -163,7 +163,9 @@ class PaperBrokerTest {
         assertThat(b.snapshot().margin()).isEqualTo(2_075.25);
         b.onTick(tick("USDJPY", T0 + 1000, 150.510, 150.520));
         Position jpy = b.snapshot().positions().get(0);
-        assertThat(jpy.profit()).isEqualTo(335.00);                         // 500 points × 0.67
+        // 500 points = 0.500 × 100,000 = ¥50,000, converted at the USDJPY mid (150.510 + 150.520) / 2 = 150.515:
+        // 50,000 / 150.515 = $332.19 (the spec's static tick value 0.67 would have said $335.00)
+        assertThat(jpy.profit()).isEqualTo(332.19);
     }
 
     @Test

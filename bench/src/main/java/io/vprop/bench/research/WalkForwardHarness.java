@@ -1,0 +1,99 @@
+package io.vprop.bench.research;
+
+import io.vprop.bench.Results;
+import io.vprop.market.Timeframe;
+import io.vprop.research.BacktestResult;
+import io.vprop.research.EquityPoint;
+import io.vprop.research.sweep.SweepOptions;
+import io.vprop.research.testrunner.SmaCrossTestRunner;
+import io.vprop.research.walkforward.FoldPlan;
+import io.vprop.research.walkforward.Objective;
+import io.vprop.research.walkforward.ParamGrid;
+import io.vprop.research.walkforward.UnitRunner;
+import io.vprop.research.walkforward.WalkForward;
+import io.vprop.research.walkforward.WalkForwardResult;
+import io.vprop.research.walkforward.WalkForwardSpec;
+import io.vprop.research.walkforward.WorkUnit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The issue's target case: the 12 shared pairs × 16 years of H4 × a 100-point grid, rolling 4y/1y, on N threads (default
+ * 2). Measures the whole walk-forward with the SMA-cross TEST RUNNER (fresh, with a checkpoint, resumed from it) and
+ * the walk-forward's own overhead per unit with a runner that returns at once (purge, daily series, statistics,
+ * selection, sweep, checkpoint line). Writes bench/results/walkforward.json.
+ * <pre>bench/run.sh walkforward [threads] [bar folder]</pre>
+ */
+public final class WalkForwardHarness {
+    static final List<String> SYMBOLS = List.of("EURUSD", "GBPUSD", "USDJPY", "USDCHF", "NZDUSD", "EURAUD", "EURCAD",
+            "EURCHF", "EURJPY", "GBPAUD", "GBPCAD", "GBPCHF");
+
+    public static void main(String[] args) throws Exception {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        Path bars = Path.of(args.length > 1 ? args[1] : "../shared/data/bars/h4_d1");
+        SmaCrossTestRunner runner = new SmaCrossTestRunner(bars, Timeframe.H4, SmaCrossTestRunner.Config.defaults());
+        long t0 = System.nanoTime();
+        runner.prepare(SYMBOLS);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        FoldPlan plan = new FoldPlan(FoldPlan.Mode.ROLLING, LocalDate.parse("2007-09-05"), LocalDate.parse("2023-09-05"),
+                Period.ofYears(4), Period.ofYears(1), Duration.ofDays(5));
+        WalkForwardSpec spec = new WalkForwardSpec(SYMBOLS, plan, ParamGrid.parse("fast=5..50:5,slow=60..150:10"),
+                Objective.SHARPE, Period.ofDays(90), 100_000, 0, "WalkForwardHarness");
+        SweepOptions options = SweepOptions.quiet().withThreads(threads);
+        Path dir = Files.createTempDirectory("wf-bench");
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("machine", Results.machine());
+        out.put("threads", threads);
+        out.put("case", "12 pairs x H4 2007-09..2023-09, rolling 4y/1y (12 folds), 100-point grid, embargo 5 d");
+        out.put("bar_loading_s", round(loadSeconds));
+        WalkForward.run(spec, runner, options); // warm-up (JIT)
+        out.put("test_runner_fresh", measure(spec, runner, options));
+        out.put("test_runner_with_checkpoint", measure(spec, runner, options.withCheckpoint(dir.resolve("cp.jsonl"))));
+        out.put("test_runner_resumed", measure(spec, runner, options.withCheckpoint(dir.resolve("cp.jsonl"))));
+        UnitRunner instant = new Instant();
+        WalkForward.run(spec, instant, options);
+        out.put("overhead_only_fresh", measure(spec, instant, options));
+        out.put("overhead_only_with_checkpoint", measure(spec, instant, options.withCheckpoint(dir.resolve("cp0.jsonl"))));
+        Results.write("walkforward", out);
+    }
+
+    private static Map<String, Object> measure(WalkForwardSpec spec, UnitRunner runner, SweepOptions options) {
+        long t0 = System.nanoTime();
+        WalkForwardResult r = WalkForward.run(spec, runner, options);
+        double s = (System.nanoTime() - t0) / 1e9;
+        int units = r.run().trainUnits() + r.run().testUnits();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seconds", round(s));
+        m.put("units", units);
+        m.put("computed_units", r.run().computed());
+        m.put("units_per_s", Math.round(units / s));
+        m.put("us_per_unit_per_thread", round(s * 1e6 * options.threads() / units));
+        m.put("oos_trades", r.overall().trade().trades());
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Answers every unit at once with no trade: what is left is the walk-forward's and the sweep's own work. */
+    static final class Instant implements UnitRunner {
+        @Override
+        public BacktestResult run(WorkUnit u) {
+            return new BacktestResult(List.of(), List.of(new EquityPoint(u.fromMs(), u.initialBalance(), u.initialBalance())),
+                    List.of(), u.initialBalance(), "USD", u.fromMs(), u.fromMs(), 0, Map.of());
+        }
+
+        @Override public String description() { return "instant runner (benchmark of the overhead)"; }
+
+        @Override public String fingerprint() { return "instant"; }
+    }
+}
