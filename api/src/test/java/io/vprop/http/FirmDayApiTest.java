@@ -91,7 +91,8 @@ class FirmDayApiTest {
             SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults(),
                     new SidecarKernel.Ports(new InProcessTransport("firm-day-api-test"), journal, clock::get),
                     peer -> Strategy.NONE, risk, governors, events, metrics);
-            ApiServer api = new ApiServer(kernel, reader, events, metrics, profile.dayClock(), null).start("127.0.0.1", 0);
+            ApiServer api = new ApiServer(kernel, reader, events, metrics, profile.dayClock(),
+                    HttpAccess.loopback("0123456789abcdef0123456789abcdef")).start("127.0.0.1", 0);
             try {
                 for (Expect e : instants) {
                     long now = t(e.at());
