@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs VProp's benchmarks and writes their JSON results to bench/results/ (see docs/benchmarks.md).
 #   bench/run.sh                 everything
-#   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | jmh [JMH regex]
+#   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | jmh [JMH regex]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,12 +16,14 @@ case "$what" in
   replay) run io.vprop.bench.e2e.ReplayThroughputHarness "$@" ;;
   swap) run -Dvprop.shared.data=../shared/data io.vprop.bench.models.SwapUnderLoadHarness "$@" ;;
   walkforward) run io.vprop.bench.research.WalkForwardHarness "$@" ;;
+  challenge) run io.vprop.bench.challenge.ChallengeLabHarness "$@" ;;
   jmh) run org.openjdk.jmh.Main "${1:-.*Benchmark.*}" -rf json -rff bench/results/jmh.json ;;
   all)
     run io.vprop.bench.e2e.ReplayThroughputHarness
     run io.vprop.bench.e2e.RoundTripHarness
     run -Dvprop.shared.data=../shared/data io.vprop.bench.models.SwapUnderLoadHarness
     run io.vprop.bench.research.WalkForwardHarness
+    run io.vprop.bench.challenge.ChallengeLabHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|jmh [regex]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|jmh [regex]]" >&2; exit 2 ;;
 esac

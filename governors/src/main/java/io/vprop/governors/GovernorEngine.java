@@ -173,17 +173,29 @@ public final class GovernorEngine {
         double daily = l.equity - l.dailyFloor;
         double overall = l.equity - l.overallFloor;
         double openRisk = l.openRisk();
-        double target = profitTarget == null ? 0 : profitTarget.target(l);
+        Progress p = progress();
+        double target = p.profitTarget();
         return new StateSnapshot(l.nowMs, l.balance, l.equity, l.dayStartMs, l.nextResetMs,
                 l.dayAnchor, l.dailyFloor, daily, l.highWaterMark, l.overallFloor, overall,
                 openRisk, PreTradeRiskRule.headroom(l) - openRisk,
-                l.countedProfit(), target, target == 0 ? 0 : l.countedProfit() / target * 100,
+                p.countedProfit(), target, target == 0 ? 0 : p.countedProfit() / target * 100,
+                p.tradingDays(), p.minTradingDays(), p.profitableDays(), p.minProfitableDays(),
+                p.bestDayProfit(), p.profitStillNeeded(),
+                ActivityRule.heldSharePct(l), l.newsViolations,
+                l.halted, l.paused() ? l.pausedUntilMs : 0, l.targetLocked, List.copyOf(statuses));
+    }
+
+    /**
+     * The objectives only (target, trading and profitable days, consistency, halt and lock): one small record and no
+     * sentences, for a simulation that asks after every closed trade. The same numbers as {@link #snapshot()}.
+     */
+    public Progress progress() {
+        return new Progress(l.countedProfit(), profitTarget == null ? 0 : profitTarget.target(l),
                 TradingDaysRule.tradingDays(l), profile.tradingDays() == null ? 0 : profile.tradingDays().minTradingDays(),
                 tradingDays == null ? 0 : tradingDays.profitableDays(l),
                 profile.tradingDays() == null ? 0 : profile.tradingDays().minProfitableDays(),
                 ConsistencyRule.bestDay(l), consistency == null ? 0 : consistency.profitStillNeeded(l),
-                ActivityRule.heldSharePct(l), l.newsViolations,
-                l.halted, l.paused() ? l.pausedUntilMs : 0, l.targetLocked, List.copyOf(statuses));
+                l.halted, l.targetLocked);
     }
 
     /** Copies the mutable state out, for persistence. */

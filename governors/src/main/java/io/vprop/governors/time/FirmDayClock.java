@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The firm's trading day: it starts every calendar day at {@link #resetTime()} on the wall clock of
@@ -20,9 +22,16 @@ import java.util.Objects;
  * Immutable and thread-safe.
  */
 public final class FirmDayClock {
+    // Resets are computed once per calendar year and kept: day rolls are on a simulation's hot path (a challenge-lab
+    // path rolls a day every few events). Years outside the table take the direct computation, with the same result.
+    static final int FIRST_YEAR = 1971, LAST_YEAR = 2199;
+    // one clock per (zone, reset time), so its year tables are built once: every engine asks its profile for a clock
+    private static final ConcurrentHashMap<String, FirmDayClock> CLOCKS = new ConcurrentHashMap<>();
+
     private final String zone;
     private final LocalTime resetTime;
     private final LocalClock clock;
+    private final AtomicReferenceArray<long[]> years = new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
 
     private FirmDayClock(String zone, LocalTime resetTime) {
         this.clock = new LocalClock(Zones.rules(zone));
@@ -38,7 +47,8 @@ public final class FirmDayClock {
      */
     public static FirmDayClock of(String zone, LocalTime resetTime) {
         if (resetTime == null) throw new IllegalArgumentException("reset time missing");
-        return new FirmDayClock(zone, resetTime);
+        if (zone == null) return new FirmDayClock(null, resetTime); // throws, naming the missing zone
+        return CLOCKS.computeIfAbsent(zone + " " + resetTime, k -> new FirmDayClock(zone, resetTime));
     }
 
     /**
@@ -81,14 +91,22 @@ public final class FirmDayClock {
 
     /** The firm day {@code t} belongs to: the date of the latest reset at or before {@code t}. */
     public LocalDate dayOf(long t) {
-        LocalDate d = clock.localDate(t).plusDays(1);
-        while (startMs(d) > t) d = d.minusDays(1);
-        return d;
+        int y = utcYear(t);
+        if (y > FIRST_YEAR && y < LAST_YEAR) {
+            for (int yy = y + 1; yy >= y - 1; yy--) {
+                long[] r = year(yy);
+                if (r[0] > t) continue;
+                return LocalDate.ofYearDay(yy, lastAtOrBefore(r, t) + 1);
+            }
+        }
+        return dayOfDirect(t);
     }
 
     /** When firm day {@code day} starts: its reset. */
     public long startMs(LocalDate day) {
-        return clock.epochMs(day, resetTime);
+        int y = day.getYear();
+        if (y < FIRST_YEAR || y > LAST_YEAR) return clock.epochMs(day, resetTime);
+        return year(y)[day.getDayOfYear() - 1];
     }
 
     /** When firm day {@code day} ends: the next day's reset (exclusive). */
@@ -98,18 +116,72 @@ public final class FirmDayClock {
 
     /** Latest reset at or before {@code t}: the start of the trading day containing {@code t}. */
     public long dayStart(long t) {
-        return startMs(dayOf(t));
+        int y = utcYear(t);
+        if (y > FIRST_YEAR && y < LAST_YEAR) {
+            for (int yy = y + 1; yy >= y - 1; yy--) {
+                long[] r = year(yy);
+                if (r[0] > t) continue;
+                return r[lastAtOrBefore(r, t)];
+            }
+        }
+        return startMs(dayOfDirect(t));
     }
 
     /** Earliest reset strictly after {@code t}: the end of the trading day containing {@code t}. */
     public long nextReset(long t) {
+        int y = utcYear(t);
+        if (y > FIRST_YEAR && y < LAST_YEAR) {
+            for (int yy = y - 1; yy <= y + 1; yy++) {
+                long[] r = year(yy);
+                if (r[r.length - 1] <= t) continue;
+                return r[0] > t ? r[0] : r[lastAtOrBefore(r, t) + 1];
+            }
+        }
+        return nextResetDirect(t);
+    }
+
+    /** {@link #dayOf} without the year table: the definition, for years outside it and for the tests. */
+    LocalDate dayOfDirect(long t) {
+        LocalDate d = clock.localDate(t).plusDays(1);
+        while (clock.epochMs(d, resetTime) > t) d = d.minusDays(1);
+        return d;
+    }
+
+    /** {@link #nextReset} without the year table. */
+    long nextResetDirect(long t) {
         LocalDate d = clock.localDate(t).minusDays(1);
-        long r = startMs(d);
+        long r = clock.epochMs(d, resetTime);
         while (r <= t) {
             d = d.plusDays(1);
-            r = startMs(d);
+            r = clock.epochMs(d, resetTime);
         }
         return r;
+    }
+
+    /** The resets of every date of year {@code y}, index = day of year - 1; strictly increasing. */
+    private long[] year(int y) {
+        long[] r = years.get(y - FIRST_YEAR);
+        if (r == null) {
+            LocalDate d = LocalDate.of(y, 1, 1);
+            r = new long[d.lengthOfYear()];
+            for (int i = 0; i < r.length; i++, d = d.plusDays(1)) r[i] = clock.epochMs(d, resetTime);
+            years.compareAndSet(y - FIRST_YEAR, null, r); // a racing thread computed the same values
+        }
+        return r;
+    }
+
+    /** Index of the last element <= t; r[0] <= t. */
+    private static int lastAtOrBefore(long[] r, long t) {
+        int lo = 0, hi = r.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (r[mid] <= t) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    private static int utcYear(long t) {
+        return LocalDate.ofEpochDay(Math.floorDiv(t, 86_400_000L)).getYear();
     }
 
     @Override

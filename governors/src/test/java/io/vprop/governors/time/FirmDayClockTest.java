@@ -201,4 +201,34 @@ class FirmDayClockTest {
         assertThatThrownBy(() -> FirmDayClock.of("Europe/Prague", "25:00")).hasMessageContaining("25:00");
         assertThatThrownBy(() -> FirmDayClock.of("Europe/Prague", (LocalTime) null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The year table gives exactly what the definition gives, around every DST switch and at random instants. */
+    @Test
+    void cachedResetsEqualTheDirectComputation() {
+        List<FirmDayClock> clocks = new java.util.ArrayList<>();
+        for (String id : ProfileLoader.BUNDLED) clocks.add(ProfileLoader.bundled(id).dayClock());
+        clocks.add(FirmDayClock.of("Europe/Prague", "02:30"));     // skipped by the spring gap
+        clocks.add(FirmDayClock.of("America/New_York", "01:30"));  // repeated by the autumn overlap
+        clocks.add(FirmDayClock.of("Broker/EU-DST", "23:00"));
+        clocks.add(FirmDayClock.of("UTC-10:00", "22:00"));
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        long from = t("1972-01-01T00:00:00Z"), to = t("2198-12-31T00:00:00Z");
+        for (FirmDayClock c : clocks) {
+            for (int i = 0; i < 20_000; i++) {
+                long x = i < 2_000 ? t("2026-01-01T00:00:00Z") + (long) i * 15 * 60_000L * 17 : rng.nextLong(from, to);
+                LocalDate day = c.dayOfDirect(x);
+                assertThat(c.dayOf(x)).as("%s dayOf %s", c, Timestamps.format(x)).isEqualTo(day);
+                assertThat(c.nextReset(x)).as("%s nextReset %s", c, Timestamps.format(x)).isEqualTo(c.nextResetDirect(x));
+                assertThat(c.dayStart(x)).as("%s dayStart %s", c, Timestamps.format(x)).isLessThanOrEqualTo(x)
+                        .isEqualTo(c.startMs(day));
+                assertThat(c.nextReset(c.dayStart(x))).isEqualTo(c.endMs(day));
+            }
+            // the edges of the table fall back to the direct computation with the same answers
+            for (long x : new long[]{t("1970-06-01T12:00:00Z"), t("1971-01-01T00:30:00Z"), t("2199-12-31T23:30:00Z"),
+                    t("2250-03-30T01:00:00Z")}) {
+                assertThat(c.dayOf(x)).isEqualTo(c.dayOfDirect(x));
+                assertThat(c.nextReset(x)).isEqualTo(c.nextResetDirect(x));
+            }
+        }
+    }
 }

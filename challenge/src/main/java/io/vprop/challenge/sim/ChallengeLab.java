@@ -1,0 +1,132 @@
+package io.vprop.challenge.sim;
+
+import io.vprop.challenge.TradeHistory;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.time.FirmDayClock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The challenge lab: how likely a trade history passes each firm's challenge and keeps the funded account, by
+ * replaying it through the firm's governors (historical start dates and a stationary block bootstrap), and how that
+ * changes with the risk per trade. See docs/challenge-lab.md, "Simulation".
+ */
+public final class ChallengeLab {
+    private static final int CHUNK = 64;
+
+    private ChallengeLab() {}
+
+    public static LabResult run(TradeHistory history, LabSpec spec) {
+        long t0 = System.nanoTime();
+        ScaledTrades scaled = ScaledTrades.of(history, spec, spec.riskPctPerTrade());
+        ExecutorService pool = spec.threads() > 1 ? Executors.newFixedThreadPool(spec.threads(), r -> {
+            Thread t = new Thread(r, "challenge-lab");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            List<LabResult.FirmResult> firms = new ArrayList<>();
+            for (FirmPlan plan : spec.firms()) firms.add(firm(history, spec, plan, scaled, pool));
+            LabResult.Trades trades = new LabResult.Trades(history.trades().size(), scaled.kept(), scaled.skippedZeroLots,
+                    scaled.proxyRiskTrades, scaled.proxyRisk, scaled.assumedWorstTrades);
+            return new LabResult(history.source(), spec.currency(), spec.initialBalance(), spec.riskPctPerTrade(), spec.seed(),
+                    spec.threads(), trades, firms, (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+
+    private static LabResult.FirmResult firm(TradeHistory history, LabSpec spec, FirmPlan plan, ScaledTrades scaled,
+                                             ExecutorService pool) {
+        FirmDayClock clock = plan.phases().get(0).profile().dayClock();
+        int calendar = PathRunner.calendarDays(plan, spec.horizonDays());
+        Book book = new Book(scaled, clock, spec.news(), calendar);
+        boolean auto = Double.isNaN(spec.meanBlockDays());
+        double block = auto ? BlockLength.politisWhite(book.dailyNet) : spec.meanBlockDays();
+        String rule = auto ? "Politis-White (2004) automatic selection on the daily net P&L (Patton-Politis-White 2009 correction)"
+                : "given";
+        List<LabResult.MethodResult> methods = new ArrayList<>();
+        if (spec.historical()) {
+            methods.add(Summaries.method("historical", plan, historical(book, plan, spec, pool)));
+        }
+        if (spec.bootstrap() && spec.paths() > 0) {
+            methods.add(Summaries.method("bootstrap", plan, bootstrap(book, plan, spec, spec.paths(), block, pool)));
+        }
+        LabResult.RiskCurve curve = spec.riskGrid().isEmpty() ? null : RiskCurves.curve(history, spec, plan, clock,
+                calendar, block, pool);
+        List<LabResult.PhaseInfo> phases = plan.phases().stream().map(ChallengeLab::info).toList();
+        return new LabResult.FirmResult(plan.id(), plan.name(), phases, book.days, block, rule, methods, curve);
+    }
+
+    private static LabResult.PhaseInfo info(Phase p) {
+        FirmProfile f = p.profile();
+        return new LabResult.PhaseInfo(p.name(), f.id(), p.funded(), f.profitTarget() == null ? 0 : f.profitTarget().targetPct(),
+                f.tradingDays() == null ? 0 : f.tradingDays().minTradingDays(), p.source(), p.note());
+    }
+
+    /** The challenge started on every day of the history that has a trade, run forward on the real days. */
+    static PathOutcomes historical(Book book, FirmPlan plan, LabSpec spec, ExecutorService pool) {
+        int n = book.tradeDays.length;
+        PathOutcomes out = new PathOutcomes(n, plan.challenge().size());
+        parallel(n, pool, (from, to) -> {
+            PathRunner r = new PathRunner(book, plan, spec.initialBalance(), spec.currency(), spec.horizonDays());
+            for (int p = from; p < to; p++) r.run(new DayCursor.Historical(book, book.tradeDays[p]), out, p);
+        });
+        return out;
+    }
+
+    /** Stationary block bootstrap paths; path p draws from its own stream, so results do not depend on threads. */
+    static PathOutcomes bootstrap(Book book, FirmPlan plan, LabSpec spec, int paths, double meanBlock, ExecutorService pool) {
+        PathOutcomes out = new PathOutcomes(paths, plan.challenge().size());
+        int[][] byWeekday = spec.alignWeekdays() ? DayCursor.Bootstrap.byWeekday(book) : null;
+        parallel(paths, pool, (from, to) -> {
+            PathRunner r = new PathRunner(book, plan, spec.initialBalance(), spec.currency(), spec.horizonDays());
+            for (int p = from; p < to; p++) {
+                SplittableRandom rng = new SplittableRandom(pathSeed(spec.seed(), p));
+                r.run(new DayCursor.Bootstrap(book, rng, meanBlock, byWeekday), out, p);
+            }
+        });
+        return out;
+    }
+
+    /** SplitMix64's finaliser over (seed, path): well-spread, independent-looking streams per path. */
+    static long pathSeed(long seed, long path) {
+        long z = seed * 0x9E3779B97F4A7C15L + path + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    interface Range {
+        void run(int from, int to);
+    }
+
+    static void parallel(int n, ExecutorService pool, Range body) {
+        if (pool == null || n <= CHUNK) {
+            body.run(0, n);
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>();
+        for (int from = 0; from < n; from += CHUNK) {
+            int a = from, b = Math.min(n, from + CHUNK);
+            fs.add(pool.submit(() -> body.run(a, b)));
+        }
+        try {
+            for (Future<?> f : fs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("challenge lab interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error er) throw er;
+            throw new IllegalStateException(c);
+        }
+    }
+}
