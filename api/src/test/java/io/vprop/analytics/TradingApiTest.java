@@ -9,7 +9,7 @@ import io.vprop.governors.time.FirmDayClock;
 import io.vprop.journal.Journal;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Strategy;
+import io.vprop.strategy.Strategy;
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
 import io.vprop.protocol.Envelope;
