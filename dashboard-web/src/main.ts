@@ -9,8 +9,9 @@ import { regimes } from './pages/regimes';
 import { risk } from './pages/risk';
 import { learning } from './pages/learning';
 import { sessions } from './pages/sessions';
+import { challenge } from './pages/challenge';
 
-const pages: Page[] = [compliance, overview, alphas, regimes, risk, learning, sessions];
+const pages: Page[] = [compliance, overview, alphas, regimes, risk, learning, sessions, challenge];
 const live = new Live();
 
 const nav = h('nav', {}, h('div', { class: 'brand' }, 'V', h('span', {}, 'Prop')),
