@@ -239,7 +239,10 @@ public final class ChallengeApi implements AutoCloseable {
 
     private void start(Context ctx) throws Exception {
         JsonNode body = body(ctx);
-        synchronized (runs) {
+        ChallengeRequest req = ChallengeRequest.read(body, settings, newestResearch(), journal);
+        ChallengeRun run = new ChallengeRun(UUID.randomUUID().toString(), req.history.source(), req.history.trades().size(),
+                settings.maxRunSeconds() * 1000);
+        synchronized (runs) { // the check and the registration together: two requests at once cannot both start
             ChallengeRun busy = runs.values().stream().filter(r -> !r.finished()).findFirst().orElse(null);
             if (busy != null) {
                 Map<String, Object> m = new LinkedHashMap<>(busy.status());
@@ -247,11 +250,6 @@ public final class ChallengeApi implements AutoCloseable {
                 ctx.status(HttpStatus.CONFLICT).json(m);
                 return;
             }
-        }
-        ChallengeRequest req = ChallengeRequest.read(body, settings, newestResearch(), journal);
-        ChallengeRun run = new ChallengeRun(UUID.randomUUID().toString(), req.history.source(), req.history.trades().size(),
-                settings.maxRunSeconds() * 1000);
-        synchronized (runs) {
             runs.put(run.id, run);
             while (runs.size() > KEPT_RUNS) runs.remove(runs.keySet().iterator().next());
         }

@@ -46,8 +46,12 @@ class ChallengeApiTest {
     private String base;
 
     private void serve(ChallengeApi.Settings settings) {
+        serve(settings, null);
+    }
+
+    private void serve(ChallengeApi.Settings settings, io.vprop.journal.JournalReader journal) {
         app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
-        ChallengeApi.register(app, null, settings);
+        ChallengeApi.register(app, journal, settings);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -220,5 +224,37 @@ class ChallengeApiTest {
         assertThat(result.get("trades").get("total").asInt()).isEqualTo(120);
         assertThat(result.get("firms").get(0).get("methods")).hasSize(1);
         assertThat(result.get("firms").get(0).has("riskCurve")).isFalse();
+    }
+
+    @Test
+    void theJournalsClosedTradesRunWithTheCurrencyStated() throws Exception {
+        Path db = research.resolve("sidecar.db");
+        try (io.vprop.journal.Journal j = new io.vprop.journal.Journal(db, false)) {
+            long seq = 0, day = 86_400_000L, start = java.time.Instant.parse("2026-01-05T09:00:00Z").toEpochMilli();
+            for (int i = 0; i < 30; i++) {
+                long open = start + (i + i / 5 * 2) * day; // weekdays only
+                double profit = i % 3 == 0 ? -100 : 120;
+                j.recordFill("T1", new io.vprop.protocol.Payload.Fill(2L * i, 2L * i, 500 + i, "", "EURUSD", "buy", "in", 1.1,
+                        1.0, -3.5, 0, 0, open, "expert"), ++seq, 0);
+                j.recordFill("T1", new io.vprop.protocol.Payload.Fill(2L * i + 1, 2L * i + 1, 500 + i, "", "EURUSD", "sell",
+                        "out", 1.1 + profit / 100_000, 1.0, -3.5, 0, profit, open + 3_600_000, "tp"), ++seq, 0);
+            }
+        }
+        try (io.vprop.journal.JournalReader reader = io.vprop.journal.JournalReader.open(db)) {
+            serve(ChallengeApi.Settings.defaults(research), reader);
+            assertThat(get("/api/challenge").get("journal").get("closed_trades").asInt()).isEqualTo(30);
+            HttpResponse<String> noCurrency = post("/api/challenge/runs", "{\"source\": \"journal\"}");
+            assertThat(noCurrency.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(noCurrency.body()).get("error").asText()).startsWith("currency: required with source journal");
+            HttpResponse<String> started = post("/api/challenge/runs", "{\"source\": \"journal\", \"currency\": \"USD\", "
+                    + "\"firms\": [\"ftmo-2step\"], \"paths\": 200, \"risk_curve\": null}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            JsonNode done = awaitEnd(json.readTree(started.body()).get("id").asText());
+            assertThat(done.get("state").asText()).as(done.get("error").asText()).isEqualTo("done");
+            assertThat(done.get("result").get("trades").get("total").asInt()).isEqualTo(30);
+            assertThat(done.get("result").get("currency").asText()).isEqualTo("USD");
+            app.stop();
+            app = null;
+        }
     }
 }
