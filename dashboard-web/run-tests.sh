@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web panel's tests: TypeScript check, vitest unit tests, then end-to-end tests in Debian's headless Chromium
-# against a real demo (sidecar + paper terminal). Screenshots land in dashboard-web/test-artifacts/.
+# against a real demo (sidecar + paper terminal), then the cross-site tests (pages of other origins attacking a demo).
+# Screenshots land in dashboard-web/test-artifacts/.
 # Last line: "web-panel: N passed, M failed" (install/vprop test sums it); exit status non-zero on any failure.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -67,6 +68,15 @@ echo "run-tests: end-to-end tests (headless Chromium against a running demo)"
 node e2e/run.mjs || true
 if [ -f "$artifacts/e2e.json" ]; then
   read -r p f <<<"$(counts "$artifacts/e2e.json")"
+  passed=$((passed + p)); failed=$((failed + f))
+else
+  failed=$((failed + 1))
+fi
+
+echo "run-tests: cross-site tests (hostile pages of other origins against a demo on loopback, headless Chromium)"
+node e2e/crosssite.mjs || true
+if [ -f "$artifacts/e2e-crosssite.json" ]; then
+  read -r p f <<<"$(counts "$artifacts/e2e-crosssite.json")"
   passed=$((passed + p)); failed=$((failed + f))
 else
   failed=$((failed + 1))

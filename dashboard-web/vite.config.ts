@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 
 // The panel is built straight into the sidecar's classes (/web on the classpath), so `mvn package` ships it in
-// the jar. Fixed file names (no hashes): public/index.html loads them itself, adding ?token= when the API needs one
-// (a non-loopback bind), because a plain <script src> could not carry the token.
+// the jar. Fixed file names (no hashes): public/index.html names them itself, because the sidecar serves that page
+// as a template (it fills in the API token) rather than as a Vite entry.
 export default defineConfig({
   publicDir: 'public',
   build: {

@@ -4,12 +4,13 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM = process.env.VPROP_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launch() {
+/** @param {string[]} extra more Chromium flags (e.g. --host-resolver-rules for the DNS-rebinding test) */
+export async function launch(extra = []) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (install/deps/web.apt)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'], // playwright gives each launch a fresh temporary profile
+      '--disable-component-update', '--disable-sync', ...extra], // playwright gives each launch a fresh temporary profile
   });
 }

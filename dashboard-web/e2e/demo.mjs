@@ -55,20 +55,21 @@ export async function startSidecar(args, opts = {}) {
   proc.stdout.on('data', (d) => log.push(String(d)));
   proc.stderr.on('data', (d) => log.push(String(d)));
   const base = `http://127.0.0.1:${http}`;
+  // the installation's API token, written at the first start (docs/api.md, "Access")
   const token = () => (existsSync(join(dataDir, 'http.token')) ? readFileSync(join(dataDir, 'http.token'), 'utf8').trim() : null);
+  const headers = () => (token() ? { 'X-VProp-Token': token() } : {});
   const api = async (path) => {
-    const t = token();
-    const r = await fetch(base + path, { headers: t ? { Authorization: `Bearer ${t}` } : {} });
+    const r = await fetch(base + path, { headers: headers() });
     if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
     return r.json();
   };
-  await until('the sidecar to answer /health', async () => (await fetch(base + '/health', { headers: token() ? { Authorization: `Bearer ${token()}` } : {} })).ok, 60_000)
+  await until('the sidecar to answer /health', async () => (await fetch(base + '/health', { headers: headers() })).ok, 60_000)
     .catch((e) => {
       proc.kill('SIGKILL');
       throw new Error(`${e.message}\n--- sidecar output ---\n${log.join('')}`);
     });
   return {
-    base, dataDir, api, token, log,
+    base, http, dataDir, api, token, log,
     async stop() {
       if (proc.exitCode !== null) return;
       proc.kill('SIGTERM');

@@ -1,5 +1,7 @@
-// HTTP and WebSocket access to the sidecar. The token (non-loopback binds) comes from ?token= on first load and
-// lives in sessionStorage for the tab; it is sent as a Bearer header (REST) or ?token= (WebSocket).
+// HTTP and WebSocket access to the sidecar (docs/api.md, "Access"). The sidecar writes its API token into the page
+// it serves (<meta name="vprop-token">): only a page of its own origin can read it. Every request sends it as the
+// X-VProp-Token header: state changes need it on every bind, reads beyond loopback. A browser cannot set headers on
+// a WebSocket, so the socket carries it as ?token= (the server also checks the socket's Origin).
 
 export class HttpError extends Error {
   constructor(public readonly status: number, public readonly path: string, message: string) {
@@ -7,12 +9,22 @@ export class HttpError extends Error {
   }
 }
 
-function token(): string | null {
-  try {
-    return sessionStorage.getItem('vprop.token');
-  } catch {
-    return null;
-  }
+export const TOKEN_HEADER = 'X-VProp-Token';
+
+/** The token in the served page; null when the page was not served by a sidecar (the placeholder is left). */
+export function pageToken(doc: Document = document): string | null {
+  const t = doc.querySelector('meta[name="vprop-token"]')?.getAttribute('content') ?? '';
+  return /^[0-9a-f]{32,}$/.test(t) ? t : null;
+}
+
+/**
+ * A link the browser follows itself (a CSV download): no header can go with it, so beyond loopback, where reads
+ * need the token and the panel was opened with ?token=, the link carries it the same way.
+ */
+export function readLink(path: string, search: string = location.search, doc: Document = document): string {
+  const t = pageToken(doc);
+  if (!t || !new URLSearchParams(search).has('token')) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(t)}`;
 }
 
 export async function get<T>(path: string): Promise<T> {
@@ -28,8 +40,8 @@ export async function post<T>(path: string, body?: unknown): Promise<T> {
 }
 
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const t = token();
-  const headers: Record<string, string> = t ? { Authorization: `Bearer ${t}` } : {};
+  const t = pageToken();
+  const headers: Record<string, string> = t ? { [TOKEN_HEADER]: t } : {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) {
@@ -72,7 +84,7 @@ export class Live {
   lastEventMs = 0;
 
   start(): void {
-    const t = token();
+    const t = pageToken();
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws${t ? `?token=${encodeURIComponent(t)}` : ''}`;
     const ws = new WebSocket(url);
     ws.onopen = () => {

@@ -2,7 +2,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { get, post } from '../api';
+import { get, post, readLink } from '../api';
 import {
   daysOption, defaultForm, failureOption, headline, mainFailure, riskCurveOption, runBody, toBase64,
   type FirmResult, type Form, type Overview, type RunStatus,
@@ -194,7 +194,7 @@ function results(run: RunStatus, charts: echarts.ECharts[]): HTMLElement {
       h('p', { class: 'muted' }, `${int(t.skippedZeroLots)} trades rounded to 0 lots; ${int(t.withProxyRisk)} without a stated risk use the median loss`
         + ` (${t.proxyRiskMoney === null ? DASH : `${money(t.proxyRiskMoney)} ${r.currency}`}) as 1 R; ${int(t.withAssumedWorst)} without a recorded worst `
         + 'excursion are assumed to reach −1 R before they close (docs/challenge-lab.md).'),
-      h('a', { href: `/api/challenge/runs/${encodeURIComponent(run.id)}/report.html`, target: '_blank', 'data-report-link': 'true' }, 'HTML report of this run'));
+      h('a', { href: readLink(`/api/challenge/runs/${encodeURIComponent(run.id)}/report.html`), target: '_blank', 'data-report-link': 'true' }, 'HTML report of this run'));
   summary.classList.add('wide');
   return h('div', { class: 'grid', 'data-lab-result': run.id }, summary, ...r.firms.map((f) => firmCard(f, charts)));
 }

@@ -1,4 +1,4 @@
-import { get } from '../api';
+import { get, readLink } from '../api';
 import { int, money, pct, signedMoney, time, tone } from '../format';
 import type { Page } from '../page';
 import type { MetricSet, Trade } from '../types';
@@ -36,8 +36,8 @@ export const sessions: Page = {
         card('Day (trades opened this day)', h('div', { class: 'kpis' }, kpi('Closed trades', int(m.trades), 'day.trades'), kpi('Net', signedMoney(m.net), 'day.net', tone(m.net)),
           kpi('Win rate', pct(m.win_rate), 'day.win_rate'), kpi('Expectancy', signedMoney(m.expectancy)),
           kpi('Max drawdown', money(m.max_drawdown))),
-          h('div', { style: 'margin-top:10px' }, h('a', { href: `/api/analytics/digest.csv?day=${s.day}`, download: `${s.day}.csv` }, 'digest CSV'), ' · ',
-            h('a', { href: `/api/analytics/digest?day=${s.day}`, target: '_blank' }, 'digest JSON'),
+          h('div', { style: 'margin-top:10px' }, h('a', { href: readLink(`/api/analytics/digest.csv?day=${s.day}`), download: `${s.day}.csv` }, 'digest CSV'), ' · ',
+            h('a', { href: readLink(`/api/analytics/digest?day=${s.day}`), target: '_blank' }, 'digest JSON'),
             digests.length ? ` · written at resets: ${digests.slice(0, 7).map((d) => d.day).join(', ')}` : ' · no digest written at a reset yet')),
         card('Skips by reason (day)', skipsTable(s.skips)),
         ...Object.entries(s.sessions).map(([name, x]) => card(`${name}: ${x.trades.length} opened · ${x.metrics.trades} closed · net ${signedMoney(x.metrics.net)}`,

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <thread>
 
@@ -63,8 +64,24 @@ static void kill_sidecar() {
     g_sidecar = -1;
 }
 
+// The installation's API token, which the sidecar writes into its data dir at start: every POST needs it
+// (docs/api.md, "Access"), loopback included. Hex digits only, so it goes into the shell command as is.
+static std::string api_token() {
+    std::string t;
+    if (FILE *f = fopen((g_data + "/http.token").c_str(), "r")) {
+        char buf[256] = {0};
+        if (fgets(buf, sizeof buf, f)) t = buf;
+        fclose(f);
+    }
+    while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
+    for (char c : t)
+        if (!isxdigit(static_cast<unsigned char>(c))) return "";
+    return t;
+}
+
 static std::string http(const std::string &method, const std::string &path, const std::string &body = "") {
     std::string cmd = "curl -s -m 5 -X " + method + " http://127.0.0.1:" + std::to_string(g_http_port) + path;
+    if (method != "GET") cmd += " -H 'X-VProp-Token: " + api_token() + "'";
     if (!body.empty()) cmd += " -H 'Content-Type: application/json' -d '" + body + "'";
     std::string out;
     if (FILE *p = popen(cmd.c_str(), "r")) {

@@ -15,7 +15,7 @@ import io.vprop.journal.JournalReader;
 import io.vprop.governors.time.FirmDayClock;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Submission;
+import io.vprop.strategy.Submission;
 import io.vprop.trade.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +36,8 @@ import java.util.concurrent.TimeoutException;
  * The sidecar's HTTP face (docs/api.md): health, status, signals and fills, Prometheus metrics, the event
  * WebSocket and the web panel's static files. Handlers never touch kernel state directly: they read its published
  * snapshot, the journal through a read-only connection, or ask the kernel thread with {@code kernel.call}.
+ * Every request and WebSocket upgrade, on every path (those route modules add too), passes {@link RequestGuard}
+ * first: nothing that changes state is reachable cross-site, loopback included (docs/api.md, Access).
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -46,34 +48,49 @@ public final class ApiServer implements AutoCloseable {
     private final SidecarKernel kernel;
     private final JournalReader journal;
     private final FirmDayClock firmDay;
-    private final String token;
+    private final HttpAccess access;
+    private final RequestGuard guard;
+    private final PrometheusMeterRegistry metrics;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<WsContext, Boolean> sockets = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
     private final long startedMs = System.currentTimeMillis();
 
     /**
      * @param journal read-only queries on the kernel's journal (fills, signals, governor events)
      * @param firmDay the firm-day clock of the configured profile, the one the kernel's governors reset on
-     * @param token   required on every request and WebSocket when not null (binding beyond loopback)
+     * @param access  the token and the host names the sidecar answers to ({@link RequestGuard} applies them to every
+     *                request and to the WebSocket upgrade)
      */
     public ApiServer(SidecarKernel kernel, JournalReader journal, EventBus events, PrometheusMeterRegistry metrics,
-                     FirmDayClock firmDay, String token) {
+                     FirmDayClock firmDay, HttpAccess access) {
         this.kernel = kernel;
         this.journal = journal;
         this.firmDay = Objects.requireNonNull(firmDay, "firmDay");
-        this.token = token;
-        boolean panel = ApiServer.class.getResource("/web/index.html") != null;
+        this.access = Objects.requireNonNull(access, "access");
+        this.guard = new RequestGuard(access);
+        this.metrics = metrics;
+        String index = PanelPage.load(access.token());
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
-            if (panel) cfg.staticFiles.add(sf -> {
+            if (index != null) cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/web";
                 sf.location = Location.CLASSPATH;
+                // the page itself is served below, with the token in it
+                sf.skipFileFunction = req -> req.getRequestURI().equals("/") || req.getRequestURI().equals("/index.html");
             });
         });
-        if (token != null) app.before(this::authorize);
+        app.before(ctx -> guard(ctx, false));
+        app.wsBeforeUpgrade(ctx -> guard(ctx, true)); // every WebSocket path, present and future
+        app.exception(Refused.class, (e, ctx) -> ctx.status(e.refusal.status())
+                .json(Map.of("error", e.refusal.message(), "rule", e.refusal.rule())));
+        if (index != null) {
+            app.get("/", ctx -> PanelPage.serve(ctx, index));
+            app.get("/index.html", ctx -> PanelPage.serve(ctx, index));
+        }
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "session", kernel.session(),
                 "uptime_s", (System.currentTimeMillis() - startedMs) / 1000)));
         app.get("/api/status", ctx -> ctx.json(statusJson()));
@@ -85,15 +102,11 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
         app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", limit(ctx))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        if (!panel) app.get("/", ctx -> ctx.html("<!doctype html><title>VProp</title><body style='background:#111;color:#ddd;"
+        if (index == null) app.get("/", ctx -> ctx.html("<!doctype html><title>VProp</title><body style='background:#111;color:#ddd;"
                 + "font-family:sans-serif'><h1>VProp sidecar</h1><p>The web panel is not part of this build "
                 + "(build dashboard-web). The API is live: <a href='/api/status' style='color:#8cf'>/api/status</a>.</p>"));
         app.ws("/ws", ws -> {
-            ws.onConnect(ctx -> {
-                if (token != null && !token.equals(ctx.queryParam("token"))) {
-                    ctx.closeSession(4401, "unauthorized: add ?token=<token>");
-                    return;
-                }
+            ws.onConnect(ctx -> { // the upgrade passed the guard: same origin (or no browser) and the token
                 sockets.put(ctx, Boolean.TRUE);
                 ctx.send(json.writeValueAsString(Map.of("type", "status", "ts_ms", System.currentTimeMillis(), "data", statusJson())));
             });
@@ -114,8 +127,38 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer start(String host, int port) {
         app.start(host, port);
-        log.info("HTTP API on http://{}:{}/", host, app.port());
+        if (access.tokenForReads())
+            log.info("web panel and API on http://{}:{}/ (bound beyond loopback: every request needs the token); "
+                    + "open {}", host, app.port(), panelUrl(host));
+        else log.info("web panel and API on {} (state-changing requests and the WebSocket need the token: `vprop token` "
+                + "prints it; the panel page carries it)", panelUrl(host));
         return this;
+    }
+
+    /** Where to open the panel of this server, bound to {@code bindHost}: see {@link #panelUrl(String, int, HttpAccess)}. */
+    public String panelUrl(String bindHost) {
+        return panelUrl(bindHost, app.port(), access);
+    }
+
+    /**
+     * The address to open the panel at: on loopback the page carries the token itself; beyond loopback the first
+     * name the sidecar answers to (else 127.0.0.1 for a wildcard bind) with {@code ?token=}, since reads need it there.
+     */
+    public static String panelUrl(String bindHost, int port, HttpAccess access) {
+        String host = bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;
+        if (!access.tokenForReads()) return "http://" + host + ":" + port + "/";
+        if (!access.hostNames().isEmpty()) host = access.hostNames().get(0);
+        else if (isWildcard(bindHost)) host = "127.0.0.1";
+        return "http://" + host + ":" + port + "/?token=" + access.token();
+    }
+
+    /** 0.0.0.0 or :: (every interface): no name of its own to answer to. */
+    public static boolean isWildcard(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("http.host '" + host + "' does not resolve");
+        }
     }
 
     public int port() { return app.port(); }
@@ -131,11 +174,34 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void authorize(Context ctx) {
-        String auth = ctx.header("Authorization");
-        String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : ctx.queryParam("token");
-        if (!token.equals(given) && !ctx.path().equals("/ws"))
-            throw new io.javalin.http.UnauthorizedResponse("a token is required: Authorization: Bearer <token> or ?token=<token>");
+    /** A request the guard refused; answered as JSON {"error", "rule"} with the refusal's status. */
+    private static final class Refused extends RuntimeException {
+        final RequestGuard.Refusal refusal;
+
+        Refused(RequestGuard.Refusal refusal) {
+            super(refusal.message(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private void guard(Context ctx, boolean webSocket) {
+        // on every answer, refusals included: no framing (clickjacking the panel's buttons), no sniffing, no referrer
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        RequestGuard.Refusal r = guard.check(new RequestGuard.Request(ctx.method().name(), ctx.path(), webSocket,
+                ctx.header("Host"), ctx.req().getLocalPort(), ctx.header("Origin"), ctx.header("Sec-Fetch-Site"),
+                ctx.header("Content-Type"), ctx.header("Authorization"), ctx.header(RequestGuard.TOKEN_HEADER),
+                ctx.queryParam("token")));
+        if (r == null) return;
+        metrics.counter("vprop_http_refused", "rule", r.rule()).increment();
+        // a hostile page can send refusals in a loop: one warning per rule and minute, the counter has them all
+        long now = System.currentTimeMillis();
+        if (lastWarned.compute(r.rule(), (rule, t) -> t == null || now - t >= 60_000 ? now : t) == now)
+            log.warn("refused {} {} (Host {}, Origin {}, rule {}; later refusals of this rule within a minute are only "
+                    + "counted in vprop_http_refused_total)", ctx.method(), ctx.path(), ctx.header("Host"), ctx.header("Origin"), r.rule());
+        throw new Refused(r);
     }
 
     private static int limit(Context ctx) {
@@ -187,6 +253,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void postSignal(Context ctx) throws Exception {
+        // the guard refuses the types a cross-site page can send; a signal is JSON, so no type at all is refused too
+        if (ctx.header("Content-Type") == null) {
+            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "POST /api/signals takes a JSON body: "
+                    + "send Content-Type: application/json"));
+            return;
+        }
         JsonNode b;
         try {
             b = json.readTree(ctx.body());

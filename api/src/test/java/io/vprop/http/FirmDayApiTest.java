@@ -9,7 +9,7 @@ import io.vprop.governors.profile.FirmProfile;
 import io.vprop.journal.Journal;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Strategy;
+import io.vprop.strategy.Strategy;
 import io.vprop.journal.JournalReader;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.GovernorStateStore;
@@ -91,7 +91,8 @@ class FirmDayApiTest {
             SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults(),
                     new SidecarKernel.Ports(new InProcessTransport("firm-day-api-test"), journal, clock::get),
                     peer -> Strategy.NONE, risk, governors, events, metrics);
-            ApiServer api = new ApiServer(kernel, reader, events, metrics, profile.dayClock(), null).start("127.0.0.1", 0);
+            ApiServer api = new ApiServer(kernel, reader, events, metrics, profile.dayClock(),
+                    HttpAccess.loopback("0123456789abcdef0123456789abcdef")).start("127.0.0.1", 0);
             try {
                 for (Expect e : instants) {
                     long now = t(e.at());

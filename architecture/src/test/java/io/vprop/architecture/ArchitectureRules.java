@@ -20,13 +20,13 @@ final class ArchitectureRules {
     static final String[] GOVERNORS = {"io.vprop.governors.."};
     static final String[] MEMORY = {"io.vprop.memory.."};
     static final String[] PROTOCOL = {"io.vprop.protocol..", "io.vprop.transport.."};
-    static final String[] ENGINE = {"io.vprop.signal.."};
+    static final String[] ENGINE = {"io.vprop.signal..", "io.vprop.strategy..", "io.vprop.risk.."};
     static final String[] PAPER = {"io.vprop.paper.broker.."};
     static final String[] RESEARCH = {"io.vprop.research.."};
     static final String[] CHALLENGE = {"io.vprop.challenge.."};
     static final String[] JOURNAL = {"io.vprop.journal.."};
     static final String[] MODELS = {"io.vprop.models.."};
-    static final String[] KERNEL = {"io.vprop.kernel..", "io.vprop.risk..", "io.vprop.strategy.."};
+    static final String[] KERNEL = {"io.vprop.kernel.."};
     static final String[] PAPER_TERMINAL = {"io.vprop.paper"};
     static final String[] API = {"io.vprop.http..", "io.vprop.analytics.."};
     static final String[] SIDECAR = {"io.vprop.app..", "io.vprop.cli..", "io.vprop.config..", "io.vprop.ops.."};
@@ -79,7 +79,7 @@ final class ArchitectureRules {
 
     /** Strings and wire records stay at the protocol edge: strategies, risk and the engine speak io.vprop.trade. */
     static final ArchRule NO_WIRE_TYPES_IN_THE_DOMAIN = noClasses()
-            .that().resideInAnyPackage(concat(ENGINE, GOVERNORS, new String[]{"io.vprop.risk..", "io.vprop.strategy.."}))
+            .that().resideInAnyPackage(concat(ENGINE, GOVERNORS))
             .should().dependOnClassesThat().resideInAnyPackage(PROTOCOL)
             .because("strategies, risk, governors and the engine receive domain events, not protocol payloads");
 

@@ -1,7 +1,7 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Submission;
 import io.vprop.governors.outcome.Action;
-import io.vprop.governors.StateSnapshot;
 import io.vprop.market.Tick;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.TradeMessages;
@@ -136,9 +136,6 @@ final class Execution {
     /** {daily, overall} headroom net of open risk from the governors' last published state; unlimited without them. */
     double[] headroom(PeerSession s) {
         if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
-        StateSnapshot g = governors.snapshots().get(AccountGovernors.accountOf(s.key));
-        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
-        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
-        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
+        return AccountGovernors.headroom(governors.snapshots().get(AccountGovernors.accountOf(s.key)));
     }
 }

@@ -1,5 +1,8 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Submission;
+import io.vprop.strategy.StrategyContext;
+import io.vprop.strategy.Strategy;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.protocol.Payload;

@@ -1,5 +1,6 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Strategy;
 import io.vprop.journal.KernelJournal;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;

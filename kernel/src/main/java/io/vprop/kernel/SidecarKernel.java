@@ -1,5 +1,7 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Submission;
+import io.vprop.strategy.Strategy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.journal.KernelJournal;

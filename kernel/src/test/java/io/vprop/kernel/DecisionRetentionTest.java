@@ -1,5 +1,6 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Strategy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.journal.Journal;
 import io.vprop.risk.RiskEngine;

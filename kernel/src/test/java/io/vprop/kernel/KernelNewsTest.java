@@ -1,5 +1,7 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Submission;
+import io.vprop.strategy.Strategy;
 import io.vprop.signal.data.CalendarEvent;
 import java.nio.file.Files;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,5 +1,6 @@
 package io.vprop.kernel;
 
+import io.vprop.strategy.Submission;
 import io.vprop.protocol.Envelope;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;

@@ -20,9 +20,8 @@ import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
 import io.vprop.market.Timeframe;
 import io.vprop.paper.broker.Deal;
-import io.vprop.paper.broker.ExecutionResult;
 import io.vprop.paper.broker.PaperBroker;
-import io.vprop.paper.broker.TradeRequest;
+import io.vprop.paper.broker.SignalExecutor;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.TradeMessages;
 import io.vprop.trade.AccountState;
@@ -71,12 +70,10 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                         double balance, double equity, double maxDrawdown, long marketTimeMs, boolean finished) {
     }
 
-    private record Tp1Plan(String signalId, String symbol, double tp1, Side side, double closeVolume) {
-    }
-
     private final Config config;
     private final TickSource market;
     private final PaperBroker broker;
+    private final SignalExecutor executor;
     private final GovernorEngine governors;
     private Action governorAction = Action.ALLOW;
     private String governorReason = "";
@@ -86,7 +83,6 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private final Journal journal;
     private final TerminalLink link;
     private final BarAggregator bars;
-    private final Map<Long, Tp1Plan> tp1Plans = new HashMap<>();
     private final Map<Long, Long> openTimes = new HashMap<>();
     private final List<Deal> dealLog = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong echoed = new AtomicLong();
@@ -118,6 +114,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         this.governors = governors;
         this.market = market;
         this.broker = broker;
+        this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> log.warn("{}", warning));
         for (SymbolSpec s : symbolSpecs) specs.put(s.symbol(), s);
         this.journal = new Journal(config.journalFile(), false);
         this.bars = new BarAggregator(config.barTimeframes(), sym -> specs.get(sym).point(), this::onBar);
@@ -203,9 +200,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private void onTick(Tick t) {
         marketNowMs = Math.max(marketNowMs, t.timeMs());
         ticks++;
-        for (Deal d : broker.onTick(t)) report(d);
-        for (ExecutionResult r : broker.drainDelayedResults()) for (Deal d : r.deals()) report(d);
-        manageTp1(t);
+        for (Deal d : executor.onTick(t)) report(d); // SL, TP, stop-out, delayed fills, then the TP1 partial closes
         // Max speed: every window-th tick asks for an ack, and the previous such ack must be back before going on,
         // so the sidecar is never more than two windows behind; window 1 is exact lockstep (deterministic replays).
         boolean probe = config.speed() <= 0 && ticks % config.replayWindow() == 0;
@@ -229,10 +224,17 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         while (running && echoed.get() < seq && link.welcomed() && System.currentTimeMillis() < deadline) link.poll(1);
     }
 
+    /**
+     * In exact lockstep (max speed, window 1) a bar waits for the sidecar's answer as a tick does: a signal its close
+     * triggers is executed at the quote that closed it, as the EA does within milliseconds — not at the next replayed
+     * tick, which can come seconds or minutes of market time later (and find the signal expired).
+     */
     private void onBar(Bar b) {
         barCount++;
-        link.sendFresh(new Payload.Bar(b.symbol(), b.timeframe().name(), b.openTimeMs(), b.open(), b.high(), b.low(), b.close(),
-                b.tickVolume(), b.spread()), false);
+        boolean probe = config.speed() <= 0 && config.replayWindow() == 1;
+        long seq = link.sendFresh(new Payload.Bar(b.symbol(), b.timeframe().name(), b.openTimeMs(), b.open(), b.high(), b.low(),
+                b.close(), b.tickVolume(), b.spread()), probe);
+        if (probe && seq > 0) awaitEcho(seq);
     }
 
     /**
@@ -270,103 +272,22 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     private Payload.SignalAck execute(Payload.Signal s) {
-        if (s.expiryMs() < marketNowMs) return reject(s, "signal.expired", "expired " + (marketNowMs - s.expiryMs()) + " ms ago");
-        if (link.sidecarStale()) return reject(s, "failsafe.sidecar_stale", "sidecar silent: no new entries");
-        Tick q = broker.quote(s.symbol());
-        if (q == null) return reject(s, "market.no_quote", "no quote for " + s.symbol());
-        OrderIntent wanted = TradeMessages.toIntent(s);
-        if (!wanted.opens()) return close(s);
-        Side side = wanted.side();
-        double px = side == Side.BUY ? q.ask() : q.bid();
-        if (governors != null) {
-            SymbolSpec spec = specs.get(s.symbol());
-            OrderIntent order = OrderIntent.open(s.symbol(), side, s.lots(), px, s.maxDeviation(), s.sl(), s.tp1(), s.tp2(),
-                    s.expiryMs(), s.alpha(), s.regime(), s.confidence(), s.reason());
-            RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize()));
-            if (d != null && !d.allowed()) return reject(s, d.ruleId(), "terminal governors: " + d.message());
-        }
-        if (s.maxDeviation() > 0 && Math.abs(px - s.price()) > s.maxDeviation())
-            return reject(s, "execution.off_price", "price " + px + " is " + Math.abs(px - s.price()) + " from " + s.price());
-        ExecutionResult r = broker.execute(new TradeRequest(s.symbol(), side, s.lots(), s.price(), s.maxDeviation(), s.sl(),
-                s.tp2(), 0, s.id(), marketNowMs));
-        if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(Locale.ROOT), r.comment());
-        long ticket = 0;
-        for (Deal d : r.deals()) {
-            report(d);
-            ticket = d.position();
-        }
-        if (s.tp1() > 0 && ticket > 0) {
-            SymbolSpec spec = specs.get(s.symbol());
-            double half = spec.floorVolume(s.lots() / 2);
-            if (half >= spec.volumeMin() && half < s.lots()) tp1Plans.put(ticket, new Tp1Plan(s.id(), s.symbol(), s.tp1(), side, half));
-        }
-        return new Payload.SignalAck(s.id(), OrderStatus.EXECUTED.wire(), "", "", ticket, r.price());
+        SignalExecutor.Outcome o = executor.execute(s.id(), TradeMessages.toIntent(s), marketNowMs, this::gate);
+        for (Deal d : o.deals()) report(d);
+        return TradeMessages.toPayload(o.update());
     }
 
-    private Payload.SignalAck close(Payload.Signal s) {
-        long ticket = 0;
-        double price = 0;
-        for (Position p : broker.snapshot().positions()) {
-            if (!p.symbol().equals(s.symbol()) || (s.position() != 0 && p.ticket() != s.position())) continue;
-            ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
-                    p.ticket(), s.id(), marketNowMs));
-            if (!r.ok()) return reject(s, "broker." + r.retcode().name().toLowerCase(Locale.ROOT), r.comment());
-            for (Deal d : r.deals()) report(d);
-            ticket = p.ticket();
-            price = r.price();
-        }
-        if (ticket == 0) return reject(s, "execution.no_position", "no matching open position");
-        return new Payload.SignalAck(s.id(), OrderStatus.EXECUTED.wire(), "", "", ticket, price);
-    }
-
-    private static Payload.SignalAck reject(Payload.Signal s, String rule, String reason) {
-        return new Payload.SignalAck(s.id(), OrderStatus.REJECTED.wire(), rule, reason, 0, 0);
-    }
-
-    /** TP1: close the planned part once the exit price reaches TP1, then (optionally) move the stop to break-even. */
-    /**
-     * Partial close at TP1 for positions that have a plan. The broker snapshot (a copy of every position) is taken at
-     * most once per tick and only when needed: when a plan's TP1 is touched, or when deals happened (or every 1,024
-     * ticks) to drop plans whose position is gone.
-     */
-    private void manageTp1(Tick t) {
-        if (tp1Plans.isEmpty()) return;
-        Map<Long, Position> open = accountDirty || (ticks & 1023) == 0 ? openPositions() : null;
-        List<Long> done = new ArrayList<>();
-        for (Map.Entry<Long, Tp1Plan> e : tp1Plans.entrySet()) {
-            Tp1Plan plan = e.getValue();
-            if (open != null && !open.containsKey(e.getKey())) {
-                done.add(e.getKey());
-                continue;
-            }
-            if (!plan.symbol().equals(t.symbol())) continue;
-            boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
-            if (!hit) continue;
-            if (open == null) open = openPositions();
-            Position pos = open.get(e.getKey());
-            if (pos == null) {
-                done.add(e.getKey());
-                continue;
-            }
-            ExecutionResult r = broker.execute(new TradeRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
-                    0, 0, pos.ticket(), plan.signalId(), marketNowMs));
-            if (r.ok()) {
-                for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(), d.entry(),
-                        d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
-                        DealReason.TP1_PARTIAL, d.comment()));
-                if (config.breakEvenAfterTp1()) broker.modify(pos.ticket(), pos.openPrice(), pos.tp());
-            } else {
-                log.warn("TP1 partial close of #{} failed: {} {}", pos.ticket(), r.retcode(), r.comment());
-            }
-            done.add(e.getKey());
-        }
-        done.forEach(tp1Plans::remove);
-    }
-
-    private Map<Long, Position> openPositions() {
-        Map<Long, Position> m = new HashMap<>();
-        for (Position p : broker.snapshot().positions()) m.put(p.ticket(), p);
-        return m;
+    /** The terminal's own refusals: no new entries while the sidecar is silent, and the EA's governors. */
+    private SignalExecutor.Refusal gate(OrderIntent wanted, Tick q) {
+        if (link.sidecarStale()) return new SignalExecutor.Refusal("failsafe.sidecar_stale", "sidecar silent: no new entries");
+        if (governors == null || !wanted.opens() || q == null) return null;
+        SymbolSpec spec = specs.get(wanted.symbol());
+        double px = wanted.side() == Side.BUY ? q.ask() : q.bid();
+        OrderIntent order = OrderIntent.open(wanted.symbol(), wanted.side(), wanted.lots(), px, wanted.maxDeviation(),
+                wanted.sl(), wanted.tp1(), wanted.tp2(), wanted.expiryMs(), wanted.alpha(), wanted.regime(),
+                wanted.confidence(), wanted.reason());
+        RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize()));
+        return d != null && !d.allowed() ? new SignalExecutor.Refusal(d.ruleId(), "terminal governors: " + d.message()) : null;
     }
 
     private void report(Deal d) {
@@ -428,15 +349,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             ps.add(new ValuedPosition(onGovernorClock, spec.tickValue() / spec.tickSize()));
         }
         govern(new AccountSnapshot(marketNowMs, a.balance(), a.equity(), ps, 0));
-        if ((governorAction == Action.PAUSE_UNTIL_RESET || governorAction == Action.FLATTEN_AND_HALT) && !a.positions().isEmpty()) {
-            for (Position p : a.positions()) {
-                ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
-                        p.ticket(), p.signalId(), marketNowMs));
-                if (r.ok()) for (Deal d : r.deals()) report(new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(),
-                        d.entry(), d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
-                        DealReason.GOVERNOR, d.comment()));
-            }
-        }
+        if ((governorAction == Action.PAUSE_UNTIL_RESET || governorAction == Action.FLATTEN_AND_HALT) && !a.positions().isEmpty())
+            for (Deal d : executor.closeAll(marketNowMs, DealReason.GOVERNOR)) report(d);
         long wall = System.currentTimeMillis();
         if (wall - lastGovernorStateWallMs >= 1_000 && link.welcomed()) {
             lastGovernorStateWallMs = wall;

@@ -97,18 +97,12 @@ public final class PaperSetup {
      * by session where a bar carries none. Each file is one symbol, named by the file.
      */
     public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
+        FileInstruments of = instrumentsOf(files, table, fixedRates);
         Map<String, Instrument> instruments = new LinkedHashMap<>();
-        Map<String, Double> firstMids = new HashMap<>();
-        List<String> findings = new ArrayList<>();
+        for (Instrument i : of.instruments()) instruments.put(i.symbol(), i);
+        List<SymbolSpec> specs = of.specs();
+        List<String> findings = of.findings();
         List<String> names = new ArrayList<>();
-        for (Path f : files) {
-            String symbol = MarketFiles.symbolFromFileName(f);
-            Instrument i = table.get(symbol);
-            instruments.putIfAbsent(symbol, i);
-            MarketFiles.digitsMismatch(f, symbol, i.digits()).ifPresent(findings::add);
-            firstMids.putIfAbsent(symbol, firstMid(f, symbol));
-        }
-        List<SymbolSpec> specs = helloSpecs(instruments, firstMids, fixedRates);
         Map<String, SymbolSpec> bySymbol = new HashMap<>();
         for (SymbolSpec s : specs) bySymbol.put(s.symbol(), s);
         List<TickSource> sources = new ArrayList<>();
@@ -126,6 +120,29 @@ public final class PaperSetup {
         }
         TickSource source = sources.size() == 1 ? sources.get(0) : TickSources.merge(sources);
         return new Market(source, specs, String.join(" + ", names), findings);
+    }
+
+    /**
+     * What a set of market files trades: each file's symbol (named by the file) looked up in {@code table} (an unknown
+     * symbol is an error naming it), the specs a terminal's hello would state for them (tick values at the files'
+     * first prices), and the files whose price digits disagree with their instrument.
+     */
+    public record FileInstruments(List<Instrument> instruments, List<SymbolSpec> specs, List<String> findings) {
+    }
+
+    public static FileInstruments instrumentsOf(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
+        Map<String, Instrument> instruments = new LinkedHashMap<>();
+        Map<String, Double> firstMids = new HashMap<>();
+        List<String> findings = new ArrayList<>();
+        for (Path f : files) {
+            String symbol = MarketFiles.symbolFromFileName(f);
+            Instrument i = table.get(symbol);
+            instruments.putIfAbsent(symbol, i);
+            MarketFiles.digitsMismatch(f, symbol, i.digits()).ifPresent(findings::add);
+            firstMids.putIfAbsent(symbol, firstMid(f, symbol));
+        }
+        return new FileInstruments(List.copyOf(instruments.values()), helloSpecs(instruments, firstMids, fixedRates),
+                List.copyOf(findings));
     }
 
     /**

@@ -6,20 +6,20 @@ import io.vprop.models.TpSlPipeline;
 import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.live.ModelService;
 import io.vprop.ops.log.LogSetup;
-import java.nio.file.attribute.PosixFilePermissions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vprop.analytics.AnalyticsApi;
 import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 import io.vprop.http.ApiServer;
+import io.vprop.http.HttpAccess;
 import io.vprop.http.challenge.ChallengeApi;
 import io.vprop.journal.Journal;
 import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.NewsFeed;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Strategy;
+import io.vprop.strategy.Strategy;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.time.FirmDayClock;
@@ -28,7 +28,9 @@ import io.vprop.risk.RiskEngine;
 import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.SignalConfig;
 import io.vprop.strategy.DemoStrategy;
-import io.vprop.strategy.EntryFeatures;
+import io.vprop.kernel.learning.EntryFeatures;
+import io.vprop.kernel.learning.MemoryAndModels;
+import io.vprop.kernel.store.JournalGovernorStates;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.memory.facade.MemoryConfig;
 import io.vprop.memory.facade.TradeMemory;
@@ -37,12 +39,7 @@ import io.vprop.ops.notify.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.function.Function;
 
 /**
@@ -94,7 +91,8 @@ public final class Sidecar implements AutoCloseable {
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
-            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE, mem, models);
+            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE,
+                    new MemoryAndModels(mem, models));
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
@@ -125,9 +123,8 @@ public final class Sidecar implements AutoCloseable {
         ApiServer api = null;
         if (withHttp) {
             String host = cfg.get("http.host");
-            String token = ApiServer.isLoopback(host) ? null : token(dir);
             try {
-                api = new ApiServer(kernel, journalReader, events, metrics, firmDay, token);
+                api = new ApiServer(kernel, journalReader, events, metrics, firmDay, httpAccess(cfg));
                 AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, firmDay);
                 ModelsApi.register(api.app(), models);
                 ChallengeApi.register(api.app(), journalReader, ChallengeApi.Settings.defaults(cfg.researchDir()));
@@ -195,26 +192,17 @@ public final class Sidecar implements AutoCloseable {
         }
     }
 
-    /** The API token for non-loopback binds: generated once, printed once, kept in the data dir (0600). */
-    static String token(Path dir) {
-        Path f = dir.resolve("http.token");
-        try {
-            if (Files.exists(f)) return Files.readString(f, StandardCharsets.UTF_8).trim();
-            byte[] b = new byte[24];
-            new SecureRandom().nextBytes(b);
-            String tok = HexFormat.of().formatHex(b);
-            Files.createDirectories(dir);
-            Files.writeString(f, tok + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Windows: the data dir's ACL applies
-            }
-            System.out.println("HTTP API token (shown once, stored in " + f + "): " + tok);
-            return tok;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the API token file " + f + ": " + e.getMessage(), e);
-        }
+    /**
+     * Who may use the HTTP API: the per-install token (required on every state change and WebSocket, on loopback
+     * too), reads open only on loopback, and the names the sidecar answers to besides loopback's: http.allowed.hosts
+     * and a non-loopback bind address.
+     */
+    public static HttpAccess httpAccess(VpropConfig cfg) {
+        String host = cfg.get("http.host");
+        boolean loopback = ApiServer.isLoopback(host);
+        List<String> names = new ArrayList<>(cfg.list("http.allowed.hosts"));
+        if (!loopback && !ApiServer.isWildcard(host)) names.add(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host);
+        return new HttpAccess(ApiToken.loadOrCreate(cfg.dataDir()), !loopback, names);
     }
 
     public SidecarKernel kernel() { return kernel; }

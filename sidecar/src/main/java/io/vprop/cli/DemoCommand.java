@@ -39,7 +39,9 @@ final class DemoCommand implements Runnable {
             sidecar.close();
             stop.countDown();
         }, "vprop-shutdown"));
+        // the address without the token: beyond loopback the log line above gives it with the token, once
         System.out.printf("VProp demo running%n  web panel   http://%s:%d/%n  API status  http://%s:%d/api/status%n"
+                        + "  API token   `vprop token` prints it (POSTs and the WebSocket need it, docs/api.md)%n"
                         + "  ZeroMQ      %s%n  market      %s at %sx%n  data        %s%nCtrl-C stops it.%n",
                 cfg.get("http.host"), sidecar.httpPort(), cfg.get("http.host"), sidecar.httpPort(), sidecar.zmqEndpoint(),
                 market.description(), cfg.get("paper.speed"), cfg.dataDir().toAbsolutePath());

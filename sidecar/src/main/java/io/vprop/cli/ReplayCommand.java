@@ -138,13 +138,20 @@ final class ReplayCommand implements Runnable {
         private final PrintStream out;
         private final long total;
         private final boolean tty;
+        private final String unit;
         private final long start = System.nanoTime();
         private int lastDecile = -1;
 
         Progress(PrintStream out, long total, boolean tty) {
+            this(out, total, tty, "ticks");
+        }
+
+        /** @param unit what is counted, plural ("ticks", "bars") */
+        Progress(PrintStream out, long total, boolean tty, String unit) {
             this.out = out;
             this.total = Math.max(total, 1);
             this.tty = tty;
+            this.unit = unit;
         }
 
         void show(long done) {
@@ -154,11 +161,11 @@ final class ReplayCommand implements Runnable {
             long eta = rate > 0 ? (long) ((total - done) / rate) : 0;
             if (tty) {
                 int w = 30, fill = (int) (f * w);
-                out.printf("\r[%s%s] %3.0f%% %,d/%,d ticks  %,.0f ticks/s  ETA %ds ", "#".repeat(fill), ".".repeat(w - fill),
-                        f * 100, done, total, rate, eta);
+                out.printf("\r[%s%s] %3.0f%% %,d/%,d %s  %,.0f %s/s  ETA %ds ", "#".repeat(fill), ".".repeat(w - fill),
+                        f * 100, done, total, unit, rate, unit, eta);
             } else if ((int) (f * 10) > lastDecile) {
                 lastDecile = (int) (f * 10);
-                out.printf("%3.0f%% %,d/%,d ticks, %,.0f ticks/s, ETA %ds%n", f * 100, done, total, rate, eta);
+                out.printf("%3.0f%% %,d/%,d %s, %,.0f %s/s, ETA %ds%n", f * 100, done, total, unit, rate, unit, eta);
             }
         }
 

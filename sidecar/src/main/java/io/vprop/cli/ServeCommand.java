@@ -30,7 +30,7 @@ final class ServeCommand implements Runnable {
             sidecar.close();
             stop.countDown();
         }, "vprop-shutdown"));
-        System.out.printf("VProp sidecar: ZeroMQ %s, API http://%s:%d/, journal %s%n", sidecar.zmqEndpoint(),
+        System.out.printf("VProp sidecar: ZeroMQ %s, API http://%s:%d/ (token: `vprop token`), journal %s%n", sidecar.zmqEndpoint(),
                 cfg.get("http.host"), sidecar.httpPort(), cfg.dataDir().resolve("sidecar.db").toAbsolutePath());
         try {
             stop.await();

@@ -6,13 +6,13 @@ import io.vprop.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code vprop} command line (picocli): demo, serve, paper, replay, config check, governors check. */
+/** The {@code vprop} command line (picocli): demo, serve, paper, replay, backtest, walkforward, config check, governors check, token. */
 @Command(name = "vprop", mixinStandardHelpOptions = true, versionProvider = VpropCli.VersionProvider.class,
         description = "VProp: run an automated strategy on MT5 inside a prop firm's rules.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PaperCommand.class, ReplayCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, PaperCommand.class, ReplayCommand.class, BacktestCommand.class,
                 ConfigCommand.class, GovernorsCommand.class, InstallCommand.class, UninstallCommand.class,
-                BackupCommand.class, RestoreCommand.class, ModelsCommand.class, WalkforwardCommand.class, ChallengeCommand.class,
-                CommandLine.HelpCommand.class})
+                BackupCommand.class, RestoreCommand.class, ModelsCommand.class, WalkforwardCommand.class,
+                ChallengeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class VpropCli implements Runnable {
 
     @Override

@@ -26,8 +26,10 @@ public final class VpropConfig {
 
     static {
         key("zmq.endpoint", "tcp://127.0.0.1:5555", "ZeroMQ ROUTER address the sidecar binds (EA and paper terminal connect here)");
-        key("http.host", "127.0.0.1", "address of the REST/WebSocket API and web panel; anything but loopback requires the token");
+        key("http.host", "127.0.0.1", "address of the REST/WebSocket API and web panel; state changes need the token (data.dir/http.token) on every address, anything but loopback needs it for reads too");
         key("http.port", "8080", "port of the REST/WebSocket API and web panel (0 = any free port)");
+        key("http.allowed.hosts", "", "host names (comma-separated, no port; IPv6 in brackets) the API and panel answer to besides 127.0.0.1, localhost and [::1]: "
+                + "the name a remote browser or a reverse proxy uses; any other Host is refused (DNS rebinding). A non-loopback http.host is added itself");
         key("data.dir", "var", "directory of the journal (sidecar.db), the paper terminal's journal and reports");
         key("journal.decisions.retention.days", "30", "journaled decision events (the engine's trades and skips with reasons, for the panel) older than this are deleted, a batch at a time; 0 = keep forever");
         key("journal.durable", "false", "true = SQLite synchronous=FULL (survives power loss, slower); false survives process crashes");
@@ -138,6 +140,10 @@ public final class VpropConfig {
     private List<String> validate() {
         List<String> e = new ArrayList<>();
         intIn(e, "http.port", 0, 65535);
+        for (String h : list("http.allowed.hosts"))
+            if (!h.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]"))
+                e.add("http.allowed.hosts: '" + h + "' is not a host name (a name or address only: no scheme, port or path; "
+                        + "an IPv6 address in brackets)");
         intIn(e, "heartbeat.ms", 50, 60_000);
         intIn(e, "stale.ms", 100, 600_000);
         intIn(e, "signal.ttl.ms", 100, 86_400_000);
@@ -246,6 +252,13 @@ public final class VpropConfig {
     public double getDouble(String key) { return Double.parseDouble(get(key)); }
 
     public boolean getBool(String key) { return Boolean.parseBoolean(get(key)); }
+
+    /** A comma-separated key's entries, trimmed, empty ones dropped. */
+    public List<String> list(String key) {
+        List<String> out = new ArrayList<>();
+        for (String v : get(key).split(",")) if (!v.isBlank()) out.add(v.trim());
+        return out;
+    }
 
     public Path dataDir() { return Path.of(get("data.dir")); }
 

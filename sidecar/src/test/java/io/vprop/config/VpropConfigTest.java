@@ -43,6 +43,17 @@ class VpropConfigTest {
     }
 
     @Test
+    void allowedHostsAreNamesWithoutSchemePortOrPath() {
+        VpropConfig ok = VpropConfig.load(null, Map.of(), Map.of("http.allowed.hosts", " vprop.lan, 192.168.1.10 ,[fd00::5],"));
+        assertThat(ok.list("http.allowed.hosts")).containsExactly("vprop.lan", "192.168.1.10", "[fd00::5]");
+        assertThat(VpropConfig.defaults().list("http.allowed.hosts")).isEmpty();
+        for (String bad : new String[]{"http://vprop.lan", "vprop.lan:8080", "vprop.lan/panel", "*", "fd00::5", "-x.lan"})
+            assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("http.allowed.hosts", bad))).as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("http.allowed.hosts: '" + bad + "' is not a host name");
+    }
+
+    @Test
     void docsListEveryKey() throws Exception {
         String doc = Files.readString(RepoPaths.root().resolve("docs/configuration.md"));
         for (Map.Entry<String, String[]> k : VpropConfig.KEYS.entrySet()) {

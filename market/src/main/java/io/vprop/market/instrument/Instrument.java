@@ -76,6 +76,11 @@ public record Instrument(String symbol, AssetClass assetClass, int digits, doubl
         return point * contractSize;
     }
 
+    /** Rounds {@code lots} down to the volume step; 0 when below the minimum (the volume rules are SymbolSpec's). */
+    public double floorVolume(double lots) {
+        return toSymbolSpec(1.0).floorVolume(lots);
+    }
+
     /** This instrument as the {@link SymbolSpec} most of VProp takes, with the tick value at a given rate. */
     public SymbolSpec toSymbolSpec(double tickValue) {
         return new SymbolSpec(symbol, digits, point, tickSize, tickValue, contractSize, volumeMin, volumeStep, volumeMax,

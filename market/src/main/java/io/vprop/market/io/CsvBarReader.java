@@ -15,16 +15,16 @@ final class CsvBarReader extends DelimitedReader<Bar> implements BarSource {
 
     private final String symbol;
     private final Timeframe timeframe;
-    private final long offsetMs;
+    private final ServerClock clock;
     private final boolean hasVolume;
     private long prevTime = Long.MIN_VALUE;
 
     CsvBarReader(LineReader lines, String fileName, String[] header, String symbol, Timeframe timeframe,
-                 long offsetMs, ParseMode mode) {
+                 ServerClock clock, ParseMode mode) {
         super(lines, fileName, header, (byte) ',', mode);
         this.symbol = symbol;
         this.timeframe = timeframe;
-        this.offsetMs = offsetMs;
+        this.clock = clock;
         this.hasVolume = header.length > VOLUME;
     }
 
@@ -35,7 +35,7 @@ final class CsvBarReader extends DelimitedReader<Bar> implements BarSource {
     Bar parseRow() {
         Fields f = fields;
         f.require(CLOSE);
-        long time = f.timestamp(TIME, offsetMs);
+        long time = f.timestamp(TIME, clock);
         double o = f.price(OPEN), h = f.price(HIGH), l = f.price(LOW), c = f.price(CLOSE);
         checkOhlc(o, h, l, c);
         if (time <= prevTime) {

@@ -58,6 +58,12 @@ abstract class DelimitedReader<T> implements AutoCloseable {
         return n;
     }
 
+    /** A wall-clock reading (ms as if UTC) as the file wrote it, for messages. */
+    static String wallText(long wallMs) {
+        return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(wallMs, 1000), (int) Math.floorMod(wallMs, 1000) * 1_000_000,
+                java.time.ZoneOffset.UTC).toString().replace('T', ' ');
+    }
+
     /** 1-based line number of the row last read (the header is line 1). */
     public long lineNumber() { return lines.lineNumber; }
 

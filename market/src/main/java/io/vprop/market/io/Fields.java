@@ -184,9 +184,9 @@ final class Fields {
     /**
      * A generic timestamp: ISO-8601 {@code YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]} or epoch seconds/ms
      * (all digits; values from 10^11 up are milliseconds). Returns UTC epoch ms; ISO values without an offset are
-     * shifted by {@code defaultOffsetMs} (the file's clock).
+     * read on {@code fileClock}.
      */
-    long timestamp(int f, long defaultOffsetMs) {
+    long timestamp(int f, ServerClock fileClock) {
         require(f);
         int i = from[f], e = to[f];
         if (i == e) throw badTime(f, "is empty");
@@ -207,21 +207,20 @@ final class Fields {
         int zone = t;
         while (zone < e && buf[zone] != 'Z' && buf[zone] != '+' && buf[zone] != '-') zone++;
         long ms = millisOfDay(f, t, zone);
-        long offset = defaultOffsetMs;
-        if (zone < e) {
-            if (buf[zone] == 'Z') {
-                if (zone + 1 != e) throw badTime(f, "has text after 'Z'");
-                offset = 0;
-            } else {
-                int sign = buf[zone] == '-' ? -1 : 1;
-                int len = e - zone - 1;
-                int oh, om;
-                if (len == 5 && buf[zone + 3] == ':') { oh = digits(f, zone + 1, 2); om = digits(f, zone + 4, 2); }
-                else if (len == 4) { oh = digits(f, zone + 1, 2); om = digits(f, zone + 3, 2); }
-                else if (len == 2) { oh = digits(f, zone + 1, 2); om = 0; }
-                else throw badTime(f, "has an offset that is not ±HH:MM");
-                offset = sign * (oh * 3_600_000L + om * 60_000L);
-            }
+        if (zone == e) return fileClock.toUtc(daysFromCivil(y, m, d) * 86_400_000L + ms);
+        long offset;
+        if (buf[zone] == 'Z') {
+            if (zone + 1 != e) throw badTime(f, "has text after 'Z'");
+            offset = 0;
+        } else {
+            int sign = buf[zone] == '-' ? -1 : 1;
+            int len = e - zone - 1;
+            int oh, om;
+            if (len == 5 && buf[zone + 3] == ':') { oh = digits(f, zone + 1, 2); om = digits(f, zone + 4, 2); }
+            else if (len == 4) { oh = digits(f, zone + 1, 2); om = digits(f, zone + 3, 2); }
+            else if (len == 2) { oh = digits(f, zone + 1, 2); om = 0; }
+            else throw badTime(f, "has an offset that is not ±HH:MM");
+            offset = sign * (oh * 3_600_000L + om * 60_000L);
         }
         return daysFromCivil(y, m, d) * 86_400_000L + ms - offset;
     }

@@ -19,9 +19,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Entry point for market files: detects the layout from the header line and opens a streaming reader. gzip is
- * recognised by its magic bytes (1f 8b), whatever the file is called; UTF-16 exports by their byte order mark. Files are UTC unless the caller passes the
- * file clock's offset (a reader subtracts it: a file written at UTC+02:00 passes {@code ZoneOffset.ofHours(2)});
- * an ISO timestamp carrying its own offset always wins. See docs/market-data.md.
+ * recognised by its magic bytes (1f 8b), whatever the file is called; UTF-16 exports by their byte order mark. An MT5
+ * export is written in its broker's server time with no zone in the file: pass the file's {@link ServerClock}
+ * (a fixed offset, an IANA zone or the "New York close" NY+7 servers); the short overloads read UTC, as every file in
+ * shared/data is. An ISO timestamp carrying its own offset always wins. See docs/market-data.md.
  */
 public final class MarketFiles {
     private static final int BUFFER = 1 << 16;
@@ -44,6 +45,12 @@ public final class MarketFiles {
 
     /** Opens an MT5 tick file whose clock is UTC + {@code fileClock}; {@code symbol} null = from the file name. */
     public static Mt5TickReader openTicks(Path file, String symbol, ZoneOffset fileClock, ParseMode mode) {
+        return openTicks(file, symbol, ServerClock.fixed(fileClock == null ? ZoneOffset.UTC : fileClock), mode);
+    }
+
+    /** Opens an MT5 tick file written on {@code fileClock} (its broker's server time); {@code symbol} null = from the name. */
+    public static Mt5TickReader openTicks(Path file, String symbol, ServerClock fileClock, ParseMode mode) {
+        if (fileClock == null) throw new IllegalArgumentException("the file clock of " + file + " is required (ServerClock.UTC for UTC)");
         LineReader lines = open(file);
         try {
             String header = header(file, lines);
@@ -52,7 +59,7 @@ public final class MarketFiles {
                 throw new MarketDataException(name(file), 1, null, "expected an MT5 tick file but the header is "
                         + format + ": '" + printable(header) + "'");
             }
-            return new Mt5TickReader(lines, name(file), symbolOr(symbol, file), offsetMs(fileClock), mode);
+            return new Mt5TickReader(lines, name(file), symbolOr(symbol, file), fileClock, mode);
         } catch (RuntimeException e) {
             lines.close();
             throw e;
@@ -69,16 +76,24 @@ public final class MarketFiles {
      * is a {@link Mt5BarReader} or {@link CsvBarReader}; both expose {@code badRows()}.
      */
     public static BarSource openBars(Path file, String symbol, Timeframe timeframe, ZoneOffset fileClock, ParseMode mode) {
+        return openBars(file, symbol, timeframe, ServerClock.fixed(fileClock == null ? ZoneOffset.UTC : fileClock), mode);
+    }
+
+    /**
+     * Opens a bar file (MT5 or generic CSV, detected) written on {@code fileClock}: an MT5 export's broker server
+     * time, or the clock of a CSV's timestamps that carry no offset.
+     */
+    public static BarSource openBars(Path file, String symbol, Timeframe timeframe, ServerClock fileClock, ParseMode mode) {
         if (timeframe == null) throw new IllegalArgumentException("timeframe is required to open bars " + file);
+        if (fileClock == null) throw new IllegalArgumentException("the file clock of " + file + " is required (ServerClock.UTC for UTC)");
         LineReader lines = open(file);
         try {
             String header = header(file, lines);
             MarketFormat format = detect(file, header);
             String sym = symbolOr(symbol, file);
             return switch (format) {
-                case MT5_BARS -> new Mt5BarReader(lines, name(file), sym, timeframe, offsetMs(fileClock), mode);
-                case CSV_BARS -> new CsvBarReader(lines, name(file), csvColumns(header), sym, timeframe,
-                        offsetMs(fileClock), mode);
+                case MT5_BARS -> new Mt5BarReader(lines, name(file), sym, timeframe, fileClock, mode);
+                case CSV_BARS -> new CsvBarReader(lines, name(file), csvColumns(header), sym, timeframe, fileClock, mode);
                 case MT5_TICKS -> throw new MarketDataException(name(file), 1, null,
                         "expected a bar file but this is an MT5 tick file (use openTicks)");
             };
@@ -119,6 +134,29 @@ public final class MarketFiles {
                 + " rows) but the " + symbol + " spec has " + digits + " digits"
                 + (decimals > digits ? ": prices are finer than the symbol's point, check the symbol and the instrument table"
                 : ": check the symbol, or the source strips trailing zeros"));
+    }
+
+    /**
+     * Whether the file's times say their own zone, so no server clock is needed to read them: a CSV bar file whose
+     * first row has a timestamp with {@code Z} or an offset, or epoch numbers, or whose time column is named
+     * {@code timestamp_utc}. An MT5 export never does (its times are
+     * the broker's server time), nor does an ISO timestamp without an offset.
+     */
+    public static boolean timesCarryTheirZone(Path file) {
+        try (LineReader lines = open(file)) {
+            String header = header(file, lines);
+            if (detect(file, header) != MarketFormat.CSV_BARS) return false;
+            if (header.toLowerCase(Locale.ROOT).startsWith("timestamp_utc")) return true;   // the column says so
+            while (lines.next()) {
+                String row = lines.lineAsString().trim();
+                if (row.isEmpty()) continue;
+                int comma = row.indexOf(',');
+                String time = (comma < 0 ? row : row.substring(0, comma)).trim();
+                if (time.chars().allMatch(Character::isDigit)) return true;
+                return time.length() > 16 && (time.endsWith("Z") || time.substring(16).matches(".*[+-]\\d{2}(:?\\d{2})?$"));
+            }
+            return false;
+        }
     }
 
     /**
@@ -210,10 +248,6 @@ public final class MarketFiles {
 
     private static String symbolOr(String symbol, Path file) {
         return symbol != null && !symbol.isBlank() ? symbol : symbolFromFileName(file);
-    }
-
-    private static long offsetMs(ZoneOffset offset) {
-        return offset == null ? 0 : offset.getTotalSeconds() * 1000L;
     }
 
     private static String name(Path file) {

@@ -1,6 +1,5 @@
 package io.vprop.market.io;
 
-import java.time.Instant;
 import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
 import io.vprop.market.Timeframe;
@@ -16,14 +15,14 @@ final class Mt5BarReader extends DelimitedReader<Bar> implements BarSource {
 
     private final String symbol;
     private final Timeframe timeframe;
-    private final long offsetMs;
-    private long prevTime = Long.MIN_VALUE;
+    private final ServerClock clock;
+    private long prevTime = Long.MIN_VALUE, prevWall;
 
-    Mt5BarReader(LineReader lines, String fileName, String symbol, Timeframe timeframe, long offsetMs, ParseMode mode) {
+    Mt5BarReader(LineReader lines, String fileName, String symbol, Timeframe timeframe, ServerClock clock, ParseMode mode) {
         super(lines, fileName, COLUMNS, (byte) '\t', mode);
         this.symbol = symbol;
         this.timeframe = timeframe;
-        this.offsetMs = offsetMs;
+        this.clock = clock;
     }
 
     @Override
@@ -33,16 +32,18 @@ final class Mt5BarReader extends DelimitedReader<Bar> implements BarSource {
     Bar parseRow() {
         Fields f = fields;
         f.require(CLOSE);
-        long time = f.epochDay(DATE) * 86_400_000L + f.millisOfDay(TIME) - offsetMs;
+        long wall = f.epochDay(DATE) * 86_400_000L + f.millisOfDay(TIME);
+        long time = clock.toUtc(wall);
         double o = f.price(OPEN), h = f.price(HIGH), l = f.price(LOW), c = f.price(CLOSE);
         CsvBarReader.checkOhlc(o, h, l, c);
         if (time <= prevTime) {
             throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, "bar time " + f.text(DATE) + " " + f.text(TIME)
-                    + " is not after the previous bar's (" + Instant.ofEpochMilli(prevTime + offsetMs) + ")");
+                    + " is not after the previous bar's (" + DelimitedReader.wallText(prevWall) + ", server time " + clock + ")");
         }
         long tickVolume = f.integer(TICKVOL);
         long spread = f.integer(SPREAD);
         prevTime = time;
+        prevWall = wall;
         return new Bar(symbol, timeframe, time, o, h, l, c, tickVolume, (int) Math.min(spread, Integer.MAX_VALUE));
     }
 }

@@ -1,6 +1,5 @@
 package io.vprop.market.io;
 
-import java.time.Instant;
 import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
 
@@ -15,16 +14,16 @@ public final class Mt5TickReader extends DelimitedReader<Tick> implements TickSo
     private static final int DATE = 0, TIME = 1, BID = 2, ASK = 3, LAST = 4, VOLUME = 5, FLAGS = 6;
 
     private final String symbol;
-    private final long offsetMs;
+    private final ServerClock clock;
     private double bid = Double.NaN, ask = Double.NaN;
-    private long prevTime = Long.MIN_VALUE;
+    private long prevTime = Long.MIN_VALUE, prevWall;
     // the date column changes once a day: cache its parse
     private long cachedDayKey = -1, cachedDayMs;
 
-    Mt5TickReader(LineReader lines, String fileName, String symbol, long offsetMs, ParseMode mode) {
+    Mt5TickReader(LineReader lines, String fileName, String symbol, ServerClock clock, ParseMode mode) {
         super(lines, fileName, COLUMNS, (byte) '\t', mode);
         this.symbol = symbol;
-        this.offsetMs = offsetMs;
+        this.clock = clock;
     }
 
     @Override
@@ -34,7 +33,8 @@ public final class Mt5TickReader extends DelimitedReader<Tick> implements TickSo
     Tick parseRow() {
         Fields f = fields;
         f.require(ASK);
-        long time = dayMs() + f.millisOfDay(TIME) - offsetMs;
+        long wall = dayMs() + f.millisOfDay(TIME);
+        long time = clock.toUtc(wall);
         double b = f.isEmpty(BID) ? bid : f.price(BID);
         double a = f.isEmpty(ASK) ? ask : f.price(ASK);
         if (Double.isNaN(b) || Double.isNaN(a)) {
@@ -46,7 +46,7 @@ public final class Mt5TickReader extends DelimitedReader<Tick> implements TickSo
         }
         if (time < prevTime) {
             throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, "time " + f.text(DATE) + " " + f.text(TIME)
-                    + " is before the previous row's (" + Instant.ofEpochMilli(prevTime + offsetMs) + ")");
+                    + " is before the previous row's (" + DelimitedReader.wallText(prevWall) + ", server time " + clock + ")");
         }
         double last = f.quantity(LAST);
         double volume = f.quantity(VOLUME);
@@ -54,6 +54,7 @@ public final class Mt5TickReader extends DelimitedReader<Tick> implements TickSo
         bid = b;
         ask = a;
         prevTime = time;
+        prevWall = wall;
         return new Tick(symbol, time, b, a, last, volume, flags);
     }
 

@@ -32,6 +32,11 @@ public final class LogSetup {
         fileAppender(Path.of(dir), cfg.getBool("log.json"));
     }
 
+    /** Only warnings and errors from {@code logger} and below (a command whose own output tells the story). */
+    public static void warningsOnly(String logger) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) ctx.getLogger(logger).setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     public static void fileAppender(Path dir, boolean json) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return; // another SLF4J backend: its own config
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

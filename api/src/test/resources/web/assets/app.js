@@ -1,0 +1,1 @@
+// stand-in for the built panel bundle

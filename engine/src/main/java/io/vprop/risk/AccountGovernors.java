@@ -1,0 +1,219 @@
+package io.vprop.risk;
+
+import io.vprop.governors.EngineState;
+import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.RuleVerdict;
+import io.vprop.governors.StateSnapshot;
+import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.ClockTick;
+import io.vprop.governors.event.FillEvent;
+import io.vprop.governors.event.GovernorEvent;
+import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedPosition;
+import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.market.SymbolSpec;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The firm's rules in the sidecar: one {@link GovernorEngine} per trading account, fed with the terminal's account
+ * snapshots, fills and the clock, consulted before every signal (as a {@link PreTradeCheck} of the risk engine),
+ * and saved to a {@link GovernorStateStore} (the journal) after each event so a restart resumes with the same floors
+ * and latches. A backtest drives the same class in-process.
+ * One thread only (the kernel's, or the backtester's); the HTTP side reads the published {@link #snapshots()}.
+ */
+public final class AccountGovernors implements PreTradeCheck {
+    private static final Logger log = LoggerFactory.getLogger(AccountGovernors.class);
+
+    /** A verdict worth telling the trader about: a rule changed status, or the action changed. */
+    public record Notice(String account, long tsMs, String kind, String ruleId, String status, String action, String message,
+                         double measured, double threshold) {
+    }
+
+    private final FirmProfile profile;
+    private final String profileId;
+    private final double configuredInitialBalance;
+    private final GovernorStateStore store;
+    private final Map<String, Account> accounts = new HashMap<>();
+    private volatile Map<String, StateSnapshot> published = Map.of();
+
+    private static final class Account {
+        final GovernorEngine engine;
+        Action lastAction = Action.ALLOW;
+        final Map<String, RuleStatus.Status> ruleStatus = new HashMap<>();
+        final Map<Long, Long> positionOpenMs = new HashMap<>();
+        long lastClockMs;
+
+        Account(GovernorEngine engine) { this.engine = engine; }
+    }
+
+    /**
+     * @param initialBalance the account's starting balance as the firm counts it; 0 = the first snapshot's balance
+     */
+    public AccountGovernors(FirmProfile profile, String profileId, double initialBalance, GovernorStateStore store) {
+        this.profile = profile;
+        this.profileId = profileId;
+        this.configuredInitialBalance = initialBalance;
+        this.store = store;
+    }
+
+    /** Governors key of a peer routing id: terminal/account (several charts of one account share one engine). */
+    public static String accountOf(String peer) {
+        int a = peer.indexOf('/'), b = peer.indexOf('/', a + 1);
+        return a < 0 || b < 0 ? peer : peer.substring(0, b);
+    }
+
+    public String profileId() { return profileId; }
+
+    /** The latest state per account, for the panel: replaced (not mutated) by {@link #publish}. */
+    public Map<String, StateSnapshot> snapshots() { return published; }
+
+    public void publish() {
+        Map<String, StateSnapshot> m = new HashMap<>();
+        accounts.forEach((k, a) -> m.put(k, a.engine.snapshot()));
+        published = Map.copyOf(m);
+    }
+
+    private Account account(String key, double firstBalance, String currency) {
+        Account a = accounts.get(key);
+        if (a != null) return a;
+        GovernorEngine engine;
+        try {
+            EngineState saved = store.load(key, profileId);
+            engine = saved == null ? null : GovernorEngine.restore(profile, saved);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the stored governor state for " + key + " cannot be restored: "
+                    + e.getMessage() + " — refusing to trade on a fresh state that would forget the floors", e);
+        }
+        if (engine != null) {
+            log.info("governors for {} restored from the store ({})", key, profileId);
+        } else {
+            double initial = configuredInitialBalance > 0 ? configuredInitialBalance : firstBalance;
+            engine = GovernorEngine.start(profile, initial, currency);
+            log.info("governors for {}: {} from an initial balance of {}", key, profileId, initial);
+        }
+        a = new Account(engine);
+        accounts.put(key, a);
+        return a;
+    }
+
+    /** Feeds an account snapshot; returns what the rules say and any notices for the trader. */
+    public List<Notice> onAccount(String peer, long nowMs, AccountState acc, String currency, Function<String, SymbolSpec> specs) {
+        String key = accountOf(peer);
+        Account a = account(key, acc.balance(), currency);
+        List<ValuedPosition> ps = new ArrayList<>(acc.positions().size());
+        for (Position p : acc.positions()) {
+            SymbolSpec s = specs.apply(p.symbol());
+            double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
+            a.positionOpenMs.put(p.ticket(), p.openTimeMs());
+            ps.add(new ValuedPosition(p, Double.isFinite(mppu) ? mppu : 0));
+        }
+        return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
+    }
+
+    public List<Notice> onFill(String peer, long nowMs, Fill f) {
+        Account a = accounts.get(accountOf(peer));
+        if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
+        boolean entry = f.opens();
+        long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
+        return evaluate(accountOf(peer), a, new FillEvent(nowMs, f, opened), nowMs);
+    }
+
+    /**
+     * A calendar release the sidecar pushes to the terminal, learnt by the account's governors too (news embargo).
+     * Empty when the account has no snapshot yet (no engine): the caller feeds it again later.
+     */
+    public Optional<List<Notice>> onNews(String peer, long nowMs, long releaseMs, String currency, NewsEvent.Impact impact) {
+        String key = accountOf(peer);
+        Account a = accounts.get(key);
+        if (a == null) return Optional.empty();
+        return Optional.of(evaluate(key, a, new NewsEvent(nowMs, releaseMs, currency, impact), nowMs));
+    }
+
+    /** Clock for every account (resets, pauses ending, forced-flat windows), at most once per second each. */
+    public List<Notice> onClock(String peer, long nowMs) {
+        String key = accountOf(peer);
+        Account a = accounts.get(key);
+        if (a == null || nowMs - a.lastClockMs < 1_000) return List.of();
+        a.lastClockMs = nowMs;
+        return evaluate(key, a, new ClockTick(nowMs), nowMs);
+    }
+
+    /** The action the account is under now (ALLOW when unknown). */
+    public Action action(String peer) {
+        Account a = accounts.get(accountOf(peer));
+        return a == null ? Action.ALLOW : a.lastAction;
+    }
+
+    private List<Notice> evaluate(String key, Account a, GovernorEvent event, long nowMs) {
+        RuleVerdict d;
+        try {
+            d = a.engine.evaluate(event);
+        } catch (IllegalArgumentException e) {
+            log.warn("governors of {} rejected an input: {}", key, e.getMessage());
+            return List.of(new Notice(key, nowMs, "input_rejected", "", "", a.lastAction.name(), e.getMessage(), 0, 0));
+        }
+        List<Notice> notices = new ArrayList<>();
+        if (d.action() != a.lastAction) {
+            notices.add(new Notice(key, nowMs, "action", d.ruleId(), "", d.action().name(), d.message(), d.measured(), d.threshold()));
+            a.lastAction = d.action();
+        }
+        if (!(event instanceof ClockTick) || !notices.isEmpty()) {
+            StateSnapshot s = a.engine.snapshot();
+            for (RuleStatus r : s.rules()) {
+                RuleStatus.Status before = a.ruleStatus.put(r.ruleId(), r.status());
+                if (before != null && before != r.status() || before == null && r.status() != RuleStatus.Status.OK)
+                    notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), d.action().name(), r.note(),
+                            r.value(), r.limit()));
+            }
+            if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
+        }
+        return notices;
+    }
+
+    @Override
+    public PreTradeVerdict check(OrderIntent o, TerminalView terminal) {
+        if (!o.opens()) return PreTradeVerdict.ALLOW;      // closing is always allowed
+        Account a = accounts.get(accountOf(terminal.peer()));
+        if (a == null) return PreTradeVerdict.deny("governors.no_account", "no account snapshot yet: the rules cannot be checked");
+        SymbolSpec s = terminal.spec(o.symbol());
+        double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
+        RuleVerdict d;
+        try {
+            d = a.engine.evaluate(new OrderCheck(terminal.nowMs(), o, Double.NaN, mppu));
+        } catch (IllegalArgumentException e) {
+            return PreTradeVerdict.deny("governors.input", e.getMessage());
+        }
+        return d.allowed() ? PreTradeVerdict.ALLOW : PreTradeVerdict.deny(d.ruleId(), d.message());
+    }
+
+    /**
+     * {daily, overall} money a new order may still lose under the rules, net of the open positions' risk, from a
+     * published snapshot: 0 while the account is halted, paused or locked at its target, or before it has a snapshot.
+     */
+    public static double[] headroom(StateSnapshot g) {
+        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
+        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
+        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
+    }
+
+    /** Money a new order's worst case may still use on this account (the signal engine sizes within it). */
+    public double sizingHeadroom(String peer) {
+        Account a = accounts.get(accountOf(peer));
+        return a == null ? 0 : a.engine.snapshot().sizingHeadroom();
+    }
+}

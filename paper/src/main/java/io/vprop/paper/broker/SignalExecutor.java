@@ -1,0 +1,235 @@
+package io.vprop.paper.broker;
+
+import io.vprop.market.instrument.Instrument;
+import io.vprop.market.Tick;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderUpdate;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What the VProp EA does with the sidecar's signals on the trade server (mt5-ea's Include/VProp/Execution.mqh), over a
+ * {@link PaperBroker}: the checks before an order (expiry, the terminal's own gate, a quote, the price still within
+ * the signal's deviation), the market order with TP2 as the broker's take profit, the partial close at TP1 (then the
+ * stop to break-even), closing orders and flattening. The paper terminal and the backtester both execute through
+ * this one class, so a backtest fills exactly as the paper terminal does. Single-threaded, no clock: times come in.
+ */
+public final class SignalExecutor {
+
+    /** A terminal's own refusal before the broker sees an order (a silent sidecar, the EA's governors). */
+    @FunctionalInterface
+    public interface Gate {
+        /**
+         * @param order what the signal asks for
+         * @param quote the symbol's last quote, or null before its first
+         * @return the refusal, or null to let the order go on
+         */
+        Refusal check(OrderIntent order, Tick quote);
+
+        Gate NONE = (order, quote) -> null;
+    }
+
+    /** Why the terminal refused a signal: the rule (e.g. "signal.expired") and the reason in words. */
+    public record Refusal(String rule, String reason) {
+    }
+
+    /** The terminal's answer to one signal, and the deals it made, in the order they happened. */
+    public record Outcome(OrderUpdate update, List<Deal> deals) {
+    }
+
+    private record Tp1Plan(String signalId, String symbol, double tp1, Side side, double closeVolume) {
+    }
+
+    private record Placed(String signalId, OrderIntent order) {
+    }
+
+    private final PaperBroker broker;
+    private final boolean breakEvenAfterTp1;
+    private final Consumer<String> warnings;
+    private final Map<Long, Tp1Plan> tp1Plans = new LinkedHashMap<>();
+    private final Map<Long, Placed> placed = new HashMap<>();
+    private boolean positionsChanged = true;
+    private long ticks;
+
+    /**
+     * @param breakEvenAfterTp1 move the stop to the entry price once TP1 is taken
+     * @param warnings          what went wrong without a signal to answer (a failed TP1 close), in words
+     */
+    public SignalExecutor(PaperBroker broker, boolean breakEvenAfterTp1, Consumer<String> warnings) {
+        if (broker == null || warnings == null) throw new IllegalArgumentException("broker and warnings are required");
+        this.broker = broker;
+        this.breakEvenAfterTp1 = breakEvenAfterTp1;
+        this.warnings = warnings;
+    }
+
+    public PaperBroker broker() { return broker; }
+
+    /**
+     * One quote: the broker's own deals (delayed fills, SL, TP, stop-out), then the EA's TP1 partial closes.
+     *
+     * @return the deals in the order they happened (usually none)
+     */
+    public List<Deal> onTick(Tick t) {
+        ticks++;
+        List<Deal> deals = broker.onTick(t);
+        if (!deals.isEmpty()) positionsChanged = true;
+        // a delayed order's deals already came out of onTick; its result only tells whether it got a TP1 plan
+        for (ExecutionResult r : broker.drainDelayedResults()) {
+            Placed p = placed.remove(r.order());
+            if (p != null && r.ok()) planTp1(p.signalId(), p.order(), r.deals());
+        }
+        if (tp1Plans.isEmpty()) return deals;
+        List<Deal> partials = manageTp1(t);
+        if (partials.isEmpty()) return deals;
+        List<Deal> all = new ArrayList<>(deals);
+        all.addAll(partials);
+        return all;
+    }
+
+    /** Executes one signal at the broker's current quote (or, with latency, at the first tick after it). */
+    public Outcome execute(String signalId, OrderIntent order, long nowMs, Gate gate) {
+        if (order.expiryMs() < nowMs)
+            return reject(signalId, "signal.expired", "expired " + (nowMs - order.expiryMs()) + " ms ago");
+        Tick q = broker.quote(order.symbol());
+        Refusal refused = gate.check(order, q);
+        if (refused != null) return reject(signalId, refused.rule(), refused.reason());
+        if (q == null) return reject(signalId, "market.no_quote", "no quote for " + order.symbol());
+        if (!order.opens()) return close(signalId, order, nowMs);
+        Side side = order.side();
+        double px = side == Side.BUY ? q.ask() : q.bid();
+        if (order.maxDeviation() > 0 && Math.abs(px - order.price()) > order.maxDeviation())
+            return reject(signalId, "execution.off_price", "price " + px + " is " + Math.abs(px - order.price()) + " from "
+                    + order.price());
+        ExecutionResult r = broker.execute(new TradeRequest(order.symbol(), side, order.lots(), order.price(),
+                order.maxDeviation(), order.sl(), order.tp2(), 0, signalId, nowMs));
+        if (!r.ok()) return reject(signalId, brokerRule(r), r.comment());
+        if (r.retcode() == Retcode.PLACED) placed.put(r.order(), new Placed(signalId, order));
+        if (!r.deals().isEmpty()) positionsChanged = true;
+        long ticket = planTp1(signalId, order, r.deals());
+        return new Outcome(new OrderUpdate(signalId, OrderStatus.EXECUTED, "", "", ticket, r.price()), r.deals());
+    }
+
+    /** Closes every position at market, the deals labelled with {@code reason} (a pause or halt of the governors). */
+    public List<Deal> closeAll(long nowMs, DealReason reason) {
+        List<Deal> out = new ArrayList<>();
+        for (Position p : broker.snapshot().positions()) {
+            ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
+                    p.ticket(), p.signalId(), nowMs));
+            if (r.ok()) for (Deal d : r.deals()) out.add(relabel(d, reason));
+            else warnings.accept("closing #" + p.ticket() + " failed: " + r.retcode() + " " + r.comment());
+        }
+        if (!out.isEmpty()) positionsChanged = true;
+        return out;
+    }
+
+    /** The TP1 price planned for an open position, or 0 when it has no plan (no TP1, or taken already). */
+    public double tp1Of(long ticket) {
+        Tp1Plan p = tp1Plans.get(ticket);
+        return p == null ? 0 : p.tp1();
+    }
+
+    // ------------------------------------------------------------------ the EA's rules
+
+    /** The position a fill opened gets a TP1 plan for half its volume (when half is a tradable volume). */
+    private long planTp1(String signalId, OrderIntent order, List<Deal> deals) {
+        long ticket = 0;
+        for (Deal d : deals) ticket = d.position();
+        if (order.tp1() > 0 && ticket > 0) {
+            Instrument instrument = broker.config().instrument(order.symbol());
+            double half = instrument.floorVolume(order.lots() / 2);
+            if (half >= instrument.volumeMin() && half < order.lots())
+                tp1Plans.put(ticket, new Tp1Plan(signalId, order.symbol(), order.tp1(), order.side(), half));
+        }
+        return ticket;
+    }
+
+    private Outcome close(String signalId, OrderIntent order, long nowMs) {
+        long ticket = 0;
+        double price = 0;
+        List<Deal> deals = new ArrayList<>();
+        for (Position p : broker.snapshot().positions()) {
+            if (!p.symbol().equals(order.symbol()) || (order.position() != 0 && p.ticket() != order.position())) continue;
+            ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
+                    p.ticket(), signalId, nowMs));
+            if (!r.ok()) return new Outcome(rejection(signalId, brokerRule(r), r.comment()), deals);
+            deals.addAll(r.deals());
+            positionsChanged = true;
+            ticket = p.ticket();
+            price = r.price();
+        }
+        if (ticket == 0) return reject(signalId, "execution.no_position", "no matching open position");
+        return new Outcome(new OrderUpdate(signalId, OrderStatus.EXECUTED, "", "", ticket, price), deals);
+    }
+
+    /**
+     * Partial close at TP1 for positions that have a plan, once the exit price reaches TP1; then (optionally) the stop
+     * to break-even. The broker snapshot (a copy of every position) is taken at most once per tick and only when
+     * needed: when a plan's TP1 is touched, or when deals happened (or every 1,024 ticks) to drop plans whose
+     * position is gone.
+     */
+    private List<Deal> manageTp1(Tick t) {
+        Map<Long, Position> open = positionsChanged || (ticks & 1023) == 0 ? openPositions() : null;
+        List<Deal> out = List.of();
+        List<Long> done = new ArrayList<>();
+        for (Map.Entry<Long, Tp1Plan> e : tp1Plans.entrySet()) {
+            Tp1Plan plan = e.getValue();
+            if (open != null && !open.containsKey(e.getKey())) {
+                done.add(e.getKey());
+                continue;
+            }
+            if (!plan.symbol().equals(t.symbol())) continue;
+            boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
+            if (!hit) continue;
+            if (open == null) open = openPositions();
+            Position pos = open.get(e.getKey());
+            if (pos == null) {
+                done.add(e.getKey());
+                continue;
+            }
+            ExecutionResult r = broker.execute(new TradeRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
+                    0, 0, pos.ticket(), plan.signalId(), t.timeMs()));
+            if (r.ok()) {
+                if (out.isEmpty()) out = new ArrayList<>();
+                for (Deal d : r.deals()) out.add(relabel(d, DealReason.TP1_PARTIAL));
+                positionsChanged = true;
+                if (breakEvenAfterTp1) broker.modify(pos.ticket(), pos.openPrice(), pos.tp());
+            } else {
+                warnings.accept("TP1 partial close of #" + pos.ticket() + " failed: " + r.retcode() + " " + r.comment());
+            }
+            done.add(e.getKey());
+        }
+        done.forEach(tp1Plans::remove);
+        return out;
+    }
+
+    private Map<Long, Position> openPositions() {
+        positionsChanged = false;
+        Map<Long, Position> m = new HashMap<>();
+        for (Position p : broker.snapshot().positions()) m.put(p.ticket(), p);
+        return m;
+    }
+
+    private static Deal relabel(Deal d, DealReason reason) {
+        return new Deal(d.ticket(), d.order(), d.position(), d.symbol(), d.side(), d.entry(), d.price(), d.volume(),
+                d.commission(), d.swap(), d.profit(), d.timeMs(), reason, d.comment());
+    }
+
+    private static String brokerRule(ExecutionResult r) { return "broker." + r.retcode().name().toLowerCase(Locale.ROOT); }
+
+    private static Outcome reject(String signalId, String rule, String reason) {
+        return new Outcome(rejection(signalId, rule, reason), List.of());
+    }
+
+    private static OrderUpdate rejection(String signalId, String rule, String reason) {
+        return new OrderUpdate(signalId, OrderStatus.REJECTED, rule, reason, 0, 0);
+    }
+}

@@ -1,0 +1,419 @@
+package io.vprop.research.backtest;
+
+import io.vprop.governors.outcome.Action;
+import io.vprop.market.Bar;
+import io.vprop.market.BarAggregator;
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
+import io.vprop.market.Timeframe;
+import io.vprop.paper.broker.Deal;
+import io.vprop.paper.broker.DealReason;
+import io.vprop.paper.broker.PaperBroker;
+import io.vprop.paper.broker.SignalExecutor;
+import io.vprop.research.BacktestResult;
+import io.vprop.research.Breach;
+import io.vprop.research.EquityPoint;
+import io.vprop.risk.AccountGovernors;
+import io.vprop.risk.GovernorStateStore;
+import io.vprop.risk.PreTradeVerdict;
+import io.vprop.risk.RiskEngine;
+import io.vprop.risk.TerminalView;
+import io.vprop.strategy.Strategy;
+import io.vprop.strategy.StrategyContext;
+import io.vprop.strategy.Submission;
+import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderUpdate;
+import io.vprop.trade.Position;
+import io.vprop.trade.Side;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One backtest: the live path's pieces wired in one thread (docs/backtesting.md). Per quote, in the paper
+ * terminal's order: the broker's deals (SL, TP, stop-out, delayed fills) and the EA's TP1 partials → fills to the
+ * governors and the strategy; the quote to the strategy; the bars it closes to the strategy; the account snapshot
+ * (after deals, and every {@code snapshotMs}); the governors' clock. Orders a callback submits pass the risk engine
+ * (with the governors as its last check, as in the kernel) at once and are executed on the broker when that callback
+ * returns, at the quote of that moment. The governors also see the account at every equity change.
+ */
+final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sink {
+    private static final String TERMINAL = "backtest", ACCOUNT = "1";
+    private static final String PEER = TERMINAL + "/" + ACCOUNT + "/all-symbols";
+    private static final long FLATTEN_EVERY_MS = 5_000, CLOCK_EVERY_MS = 1_000;
+
+    private record Order(String id, OrderIntent intent) {
+    }
+
+    private final BacktestConfig config;
+    private final Strategy strategy;
+    private final BacktestListener listener;
+    private final PaperBroker broker;
+    private final SignalExecutor executor;
+    private final RiskEngine risk;
+    private final AccountGovernors governors;
+    private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
+    private final Map<String, Tick> lastTicks = new HashMap<>();
+    private final Set<String> pendingSymbols = new HashSet<>();
+    private final Map<String, String> pendingBySignal = new HashMap<>();
+    private final Set<String> governorCloses = new HashSet<>();
+    private final ArrayDeque<Order> outbox = new ArrayDeque<>();
+    private final TradeBook book;
+    private final List<EquityPoint> equity = new ArrayList<>();
+    private final List<Breach> breaches = new ArrayList<>();
+    private final Map<String, Long> counters = new TreeMap<>();
+    private BarAggregator bars;
+    private AccountState account;
+    private boolean fromBars, accountDirty = true, dealsThisQuote, draining, stopped;
+    private long nowMs = Long.MIN_VALUE, firstMs = Long.MIN_VALUE, lastSnapshotMs = Long.MIN_VALUE / 2;
+    private long lastClockMs = Long.MIN_VALUE / 2, lastFlattenMs = Long.MIN_VALUE / 2, equityBucket = Long.MIN_VALUE;
+    private long quotes, barsIn, signalCounter;
+    private long barsToStrategy, snapshots, governorEvaluations; // per-quote counts: fields, not map lookups
+    private String exitLabel;                                  // set while the run itself closes positions at its end
+
+    BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener) {
+        this.config = config;
+        this.strategy = strategy;
+        this.listener = listener;
+        for (SymbolSpec s : config.specs()) specs.put(s.symbol(), s);
+        this.broker = new PaperBroker(config.broker());
+        this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
+        this.risk = new RiskEngine(config.maxPositionsPerSymbol());
+        this.governors = config.profile() == null ? null
+                : new AccountGovernors(config.profile(), config.profileId(), config.broker().initialBalance(),
+                GovernorStateStore.none());
+        if (governors != null) risk.add(governors);
+        this.book = new TradeBook(specs);
+    }
+
+    BacktestResult play(MarketFeed feed) {
+        fromBars = feed.fromBars();
+        if (!fromBars) bars = new BarAggregator(config.barTimeframes().toArray(new Timeframe[0]),
+                symbol -> spec(symbol).point(), this::deliverBar);
+        strategy.start(this);
+        long reported = 0;
+        while (!stopped && feed.advance(this)) {
+            long n = events();
+            if (n != reported && (n & 4095) == 0) listener.progress(reported = n, nowMs);
+        }
+        if (nowMs != Long.MIN_VALUE) finish();
+        strategy.stop(this);
+        counters.put("quotes", quotes);
+        counters.put("bars_in", barsIn);
+        counters.put("bars_to_strategy", barsToStrategy);
+        counters.put("account_snapshots", snapshots);
+        counters.put("governor_evaluations", governorEvaluations);
+        listener.progress(events(), nowMs);
+        return new BacktestResult(book.trades(), equity, breaches, config.broker().initialBalance(),
+                config.broker().currency(), firstMs == Long.MIN_VALUE ? 0 : firstMs, nowMs == Long.MIN_VALUE ? 0 : nowMs,
+                events(), counters);
+    }
+
+    private long events() { return fromBars ? barsIn : quotes; }
+
+    /** The end of the data: the last bars (the terminal flushes them too), the last snapshot, then what is left open. */
+    private void finish() {
+        if (bars != null && !stopped) {
+            bars.flush();
+            drain();
+        }
+        AccountState last = broker.snapshot();
+        if (!last.positions().isEmpty()) {
+            if (config.closeAtEnd() || stopped) {
+                exitLabel = stopped ? "halt" : "end_of_data";
+                for (Deal d : executor.closeAll(nowMs, DealReason.CLIENT)) onDeal(d);
+                exitLabel = null;
+            } else {
+                counters.put("positions_open_at_end", (long) last.positions().size());
+            }
+        }
+        sampleEquity(nowMs);
+        if (stopped) count("stopped_at_halt");
+    }
+
+    // ------------------------------------------------------------------ the market (MarketFeed.Sink)
+
+    @Override
+    public void quote(Tick t) {
+        if (!specs.containsKey(t.symbol())) throw new IllegalArgumentException("no symbol spec for " + t.symbol() + " (market data)");
+        if (t.timeMs() < nowMs) throw new IllegalArgumentException("market data go back in time: " + t.symbol() + " at "
+                + t.timeMs() + " after " + nowMs);
+        nowMs = t.timeMs();
+        if (firstMs == Long.MIN_VALUE) firstMs = nowMs;
+        quotes++;
+        long bucket = config.equitySampling().openTime(nowMs);
+        if (bucket != equityBucket) {                        // the account as the previous sampling bar left it
+            equityBucket = bucket;
+            sampleEquity(nowMs);
+        }
+        dealsThisQuote = false;
+        for (Deal d : executor.onTick(t)) onDeal(d);
+        book.onQuote(t);
+        lastTicks.put(t.symbol(), t);
+        drain();
+        strategy.onTick(t, this);
+        drain();
+        if (bars != null) bars.onTick(t);
+        endOfQuote(t);
+        if (equity.isEmpty()) sampleEquity(nowMs);            // the first event
+    }
+
+    @Override
+    public void barClosed(Bar b) {
+        barsIn++;
+        deliverBar(b);
+        checkHalt();
+    }
+
+    private void deliverBar(Bar b) {
+        barsToStrategy++;
+        strategy.onBar(b, this);
+        drain();
+    }
+
+    @Override
+    public int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk) {
+        for (Position p : broker.snapshot().positions()) {
+            if (!p.symbol().equals(symbol) || !(p.sl() > 0)) continue;
+            double tp1 = executor.tp1Of(p.ticket());
+            boolean buy = p.side() == Side.BUY;
+            boolean stopped = buy ? lowBid <= p.sl() : highAsk >= p.sl();
+            boolean target = buy ? (p.tp() > 0 && highBid >= p.tp()) || (tp1 > 0 && highBid >= tp1)
+                    : (p.tp() > 0 && lowAsk <= p.tp()) || (tp1 > 0 && lowAsk <= tp1);
+            if (stopped && target) return buy ? -1 : 1;
+        }
+        return 0;
+    }
+
+    @Override
+    public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
+        double best = Double.NaN;
+        boolean up = toBid > fromBid;
+        double pow10 = Math.pow(10, spec(symbol).digits());
+        for (Position p : broker.snapshot().positions()) {
+            if (!p.symbol().equals(symbol)) continue;
+            double shift = p.side() == Side.BUY ? 0 : spread;     // a short closes on the ask
+            for (double level : new double[]{p.sl(), p.tp(), executor.tp1Of(p.ticket())}) {
+                if (!(level > 0)) continue;
+                double bid = Math.round((level - shift) * pow10) / pow10;  // quotes are in whole points
+                boolean between = up ? bid > fromBid && bid < toBid : bid < fromBid && bid > toBid;
+                if (between && (Double.isNaN(best) || Math.abs(bid - fromBid) < Math.abs(best - fromBid))) best = bid;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * After the quote's callbacks: the governors see the account whenever its equity can have moved (a deal, or a
+     * quote of a symbol with an open position); the strategy gets a snapshot after deals and every snapshotMs, as the
+     * terminal sends them; then the governors' clock, at most once a second.
+     */
+    private void endOfQuote(Tick t) {
+        boolean send = accountDirty || nowMs - lastSnapshotMs >= config.snapshotMs();
+        boolean moved = dealsThisQuote || book.hasOpen(t.symbol());
+        if (send || (moved && governors != null && account != null)) {
+            AccountState a = broker.snapshot();
+            if (send) {
+                account = a;
+                lastSnapshotMs = nowMs;
+                accountDirty = false;
+                snapshots++;
+            }
+            if (governors != null) {
+                govern(governors.onAccount(PEER, nowMs, a, config.broker().currency(), this::spec));
+                governorEvaluations++;
+            }
+            if (send) {
+                strategy.onAccount(a, this);
+                drain();
+            }
+        }
+        if (governors != null && account != null && nowMs - lastClockMs >= CLOCK_EVERY_MS) {
+            lastClockMs = nowMs;
+            govern(governors.onClock(PEER, nowMs));
+            enforceFlat();
+        }
+        checkHalt();
+    }
+
+    /** A halted account has lost the challenge: the run ends here unless asked to go on. */
+    private void checkHalt() {
+        if (config.stopAtHalt() && governors != null && governors.action(PEER) == Action.FLATTEN_AND_HALT) stopped = true;
+    }
+
+    // ------------------------------------------------------------------ the terminal's answers
+
+    private void onDeal(Deal d) {
+        Fill f = d.toFill();
+        dealsThisQuote = true;
+        accountDirty = true;
+        count("deals");
+        book.onDeal(d, label(d));
+        sampleEquity(d.timeMs());
+        listener.filled(f);
+        if (exitLabel != null) return;                          // the run's own end: nobody to tell
+        if (governors != null) govern(governors.onFill(PEER, nowMs, f));
+        strategy.onFill(f, this);
+    }
+
+    private void onOrderUpdate(OrderUpdate u) {
+        if (u.status() != OrderStatus.ACCEPTED) {
+            String symbol = pendingBySignal.remove(u.signalId());
+            if (symbol != null) pendingSymbols.remove(symbol);
+        }
+        count(u.status() == OrderStatus.EXECUTED ? "executed" : "rejected." + u.rule());
+        listener.answered(nowMs, u);
+        strategy.onOrderUpdate(u, this);
+    }
+
+    /** Sends what callbacks submitted to the terminal, in order; what their answers submit follows. */
+    private void drain() {
+        if (draining) return;
+        draining = true;
+        try {
+            Order o;
+            while ((o = outbox.poll()) != null) {
+                SignalExecutor.Outcome out = executor.execute(o.id(), o.intent(), nowMs, SignalExecutor.Gate.NONE);
+                for (Deal d : out.deals()) onDeal(d);
+                onOrderUpdate(out.update());
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    /** The exit's name in a trade's exit reason. */
+    private String label(Deal d) {
+        if (exitLabel != null) return exitLabel;
+        return switch (d.reason()) {
+            case TP1_PARTIAL -> "tp1";
+            case TP -> "tp";
+            case SL -> "sl";
+            case STOP_OUT -> "stop_out";
+            case GOVERNOR -> "governors";
+            case CLIENT, EXPERT -> governorCloses.contains(d.comment()) ? "governors" : "close";
+        };
+    }
+
+    // ------------------------------------------------------------------ the governors
+
+    /** What the governors decided: breaches are recorded in their words; a pause or halt flattens the account. */
+    private void govern(List<AccountGovernors.Notice> notices) {
+        if (notices.isEmpty()) return;
+        for (AccountGovernors.Notice n : notices) {
+            count("governor_notices." + n.kind() + (n.status().isEmpty() ? "" : "." + n.status().toLowerCase(Locale.ROOT)));
+            if (n.kind().equals("rule") && n.status().equals("BREACH"))
+                breaches.add(new Breach(n.tsMs(), n.ruleId(), n.action(), breachWords(n, notices)));
+        }
+        enforceFlat();
+    }
+
+    /**
+     * The governors' words for a breach: the verdict's message when the same evaluation changed the action for this
+     * rule (it states the measured value and the limit), else the rule's note with its value and limit.
+     */
+    private static String breachWords(AccountGovernors.Notice rule, List<AccountGovernors.Notice> notices) {
+        for (AccountGovernors.Notice n : notices)
+            if (n.kind().equals("action") && n.ruleId().equals(rule.ruleId()) && !n.message().isBlank()) return n.message();
+        return String.format(Locale.ROOT, "%s (value %,.2f, limit %,.2f)", rule.message(), rule.measured(), rule.threshold());
+    }
+
+    /** As the kernel does: under a pause or a halt, close every position of the last snapshot, again every 5 s. */
+    private void enforceFlat() {
+        Action a = governors.action(PEER);
+        if (a != Action.PAUSE_UNTIL_RESET && a != Action.FLATTEN_AND_HALT) return;
+        if (account == null || account.positions().isEmpty() || nowMs - lastFlattenMs < FLATTEN_EVERY_MS) return;
+        lastFlattenMs = nowMs;
+        for (Position p : account.positions()) {
+            Submission s = submit(OrderIntent.close(p.symbol(), p.side().opposite(), p.ticket(), nowMs + config.signalTtlMs(),
+                    "governors: " + a.name().toLowerCase(Locale.ROOT)));
+            if (s.sent()) governorCloses.add(s.id());
+        }
+        drain();
+    }
+
+    // ------------------------------------------------------------------ what the strategy sees (StrategyContext)
+
+    @Override
+    public Submission submit(OrderIntent order) {
+        PreTradeVerdict v = risk.check(order, this);
+        Submission s;
+        if (!v.allowed()) {
+            count("refused." + v.rule());
+            s = Submission.refused(PEER, v.rule(), v.reason());
+        } else {
+            String id = TERMINAL + ACCOUNT + "-" + Long.toString(nowMs, 36) + "-" + ++signalCounter;
+            if (order.opens()) {
+                pendingSymbols.add(order.symbol());
+                pendingBySignal.put(id, order.symbol());
+            }
+            book.ordered(id, order);
+            outbox.add(new Order(id, order));
+            count("signals");
+            s = Submission.sentAs(id, PEER);
+        }
+        listener.submitted(nowMs, order, s);
+        return s;
+    }
+
+    @Override
+    public void decision(String kind, Object decision) {
+        count("decisions." + kind);
+        if (decision instanceof Map<?, ?> m && m.get("signal_id") instanceof String id && m.get("timeframe") instanceof String tf)
+            book.timeframe(id, tf);
+        listener.decided(nowMs, kind, decision);
+    }
+
+    @Override
+    public double[] headroom() {
+        if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
+        governors.publish();                                  // the kernel publishes four times a second; here: now
+        return AccountGovernors.headroom(governors.snapshots().get(AccountGovernors.accountOf(PEER)));
+    }
+
+    @Override public long nowMs() { return nowMs; }
+
+    @Override public String peer() { return PEER; }
+
+    @Override public boolean live() { return true; }
+
+    /** The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). */
+    @Override public SymbolSpec spec(String symbol) {
+        SymbolSpec s = specs.get(symbol);
+        if (s == null) return null;
+        double tickValue = broker.tickValue(symbol);
+        return Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue() ? s.withTickValue(tickValue) : s;
+    }
+
+    @Override public Collection<SymbolSpec> specs() { return specs.values(); }
+
+    @Override public AccountState account() { return account; }
+
+    @Override public Tick lastTick(String symbol) { return lastTicks.get(symbol); }
+
+    @Override public boolean pending(String symbol) { return pendingSymbols.contains(symbol); }
+
+    // ------------------------------------------------------------------ records
+
+    private void sampleEquity(long timeMs) {
+        if (lastTicks.isEmpty()) return;
+        AccountState a = broker.snapshot();
+        EquityPoint p = new EquityPoint(timeMs, a.balance(), a.equity());
+        if (!equity.isEmpty() && equity.get(equity.size() - 1).equals(p)) return;
+        equity.add(p);
+    }
+
+    private void count(String what) { counters.merge(what, 1L, Long::sum); }
+}

@@ -1,0 +1,227 @@
+package io.vprop.research.backtest;
+
+import io.vprop.market.Bar;
+import io.vprop.market.BarSource;
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
+import io.vprop.market.Timeframe;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.StringJoiner;
+
+/**
+ * Bars as quotes and closed bars ({@link MarketFeed#bars}). Each source is a lane; per symbol the lane of the finest
+ * timeframe is the price path, the others only deliver their bars. Lanes are merged by (time, quotes before bars,
+ * lane order), so every quote at an instant is seen before any bar that closes then. A path bar's second quote is
+ * decided only when it is due, after the open quote has been acted on: the conservative path reads the positions
+ * as they are then. Each leg stops at the levels open positions trigger on the way (MarketFeed.Sink#nextLevel).
+ */
+final class BarFeed extends MarketFeed {
+    private static final int CLOSED = 4;
+
+    private final BarPath path;
+    private final SpreadModel spread;
+    private final List<Lane> lanes = new ArrayList<>();
+    private final PriorityQueue<Lane> due = new PriorityQueue<>(Comparator.comparingLong(Lane::time)
+            .thenComparingInt(Lane::phase).thenComparingInt(l -> l.index));
+
+    BarFeed(List<? extends BarSource> sources, Collection<SymbolSpec> specs, BarPath path, SpreadModel spread,
+            long fromMs, long toMs) {
+        if (sources == null || sources.isEmpty()) throw new IllegalArgumentException("no bar files to play");
+        if (path == null || spread == null) throw new IllegalArgumentException("a bar path and a spread model are required");
+        this.path = path;
+        this.spread = spread;
+        Map<String, SymbolSpec> bySymbol = new HashMap<>();
+        for (SymbolSpec s : specs) bySymbol.put(s.symbol(), s);
+        for (BarSource s : sources) {
+            Lane lane = new Lane(new Bounded(s, fromMs, toMs));
+            if (lane.bar == null) {
+                lane.source.close();
+                continue;                                           // nothing in the period
+            }
+            lane.spec = bySymbol.get(lane.bar.symbol());
+            if (lane.spec == null) throw new IllegalArgumentException("no symbol spec for " + lane.bar.symbol() + " (bar data)");
+            lanes.add(lane);
+        }
+        if (lanes.isEmpty()) throw new IllegalArgumentException("the bar files have no bar in the period");
+        Map<String, Lane> finest = new HashMap<>();
+        for (Lane l : lanes) {
+            Lane f = finest.get(l.bar.symbol());
+            if (f != null && f.timeframe == l.timeframe)
+                throw new IllegalArgumentException("two bar files of " + l.bar.symbol() + " at " + l.timeframe
+                        + ": pass one (bid) file per symbol and timeframe");
+            if (f == null || l.timeframe.millis() < f.timeframe.millis()) finest.put(l.bar.symbol(), l);
+        }
+        lanes.sort(Comparator.comparing((Lane l) -> finest.get(l.bar.symbol()) != l)
+                .thenComparing(l -> l.bar.symbol()).thenComparingLong(l -> l.timeframe.millis()));
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane l = lanes.get(i);
+            l.index = i;
+            l.quotes = finest.get(l.bar.symbol()) == l;
+            l.step = l.quotes ? 0 : CLOSED;
+            due.add(l);
+        }
+    }
+
+    @Override
+    boolean advance(Sink sink) {
+        Lane l = due.poll();
+        if (l == null) return false;
+        l.take(sink);
+        if (l.bar != null) due.add(l);
+        return true;
+    }
+
+    @Override
+    boolean fromBars() { return true; }
+
+    @Override
+    public String describe() {
+        StringJoiner j = new StringJoiner(", ", "bars: ", " (" + path.name().toLowerCase(java.util.Locale.ROOT) + " path)");
+        for (Lane l : lanes) j.add(l.symbol + " " + l.timeframe + (l.quotes ? "" : " (delivered only)"));
+        return j.toString();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (Lane l : lanes) {
+            try {
+                l.source.close();
+            } catch (RuntimeException e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    /** One bar source: its current bar and how far along its path (quotes 0–3, then the bar itself). */
+    private final class Lane {
+        final BarSource source;
+        final Timeframe timeframe;
+        final String symbol;
+        SymbolSpec spec;
+        Bar bar;
+        int index, step;
+        boolean quotes, highFirst;           // quotes: this lane makes its symbol's price path
+        double target = Double.NaN;          // where the current leg of the path goes
+        double lastBid = Double.NaN, lastAsk = Double.NaN;
+
+        Lane(BarSource source) {
+            this.source = source;
+            this.bar = source.next();
+            this.timeframe = bar == null ? null : bar.timeframe();
+            this.symbol = bar == null ? null : bar.symbol();
+        }
+
+        long time() {
+            long d = timeframe.millis(), t0 = bar.openTimeMs();
+            return switch (step) {
+                case 0 -> t0;
+                case 1 -> t0 + d / 3;
+                case 2 -> t0 + 2 * d / 3;
+                default -> t0 + d - 1;                               // the close quote, and the bar right after it
+            };
+        }
+
+        int phase() { return step == CLOSED ? 1 : 0; }
+
+        /**
+         * The next event of this lane. The open is quoted as it is (a gap past a stop fills there); each leg after it
+         * first stops at every level an open position triggers on the way (its stop, take profit, TP1), nearest first,
+         * so a stop the path crosses fills at the stop, then reaches the leg's end.
+         */
+        void take(Sink sink) {
+            if (step == CLOSED) {
+                sink.barClosed(bar);
+                next();
+                return;
+            }
+            long t = time();
+            if (step == 0) {
+                sink.quote(quote(t, bar.open()));
+                step = 1;
+                return;
+            }
+            if (Double.isNaN(target)) target = legEnd(sink, t);
+            double level = round(sink.nextLevel(symbol, lastBid, target, points(t) * spec.point()));
+            if (target > lastBid ? level > lastBid && level < target : level < lastBid && level > target) {
+                sink.quote(quote(t, level));                     // (NaN compares false: no level on the way)
+                return;
+            }
+            sink.quote(quote(t, target));
+            target = Double.NaN;
+            step++;
+        }
+
+        /** Leg 1 goes to the first extreme, leg 2 to the other, leg 3 to the close. */
+        private double legEnd(Sink sink, long t) {
+            if (step == 1) {
+                highFirst = BarPath.highFirst(bar);
+                if (path == BarPath.CONSERVATIVE) {
+                    int p = points(t);
+                    int stop = sink.stopFirst(symbol, bar.low(), bar.high(), ask(bar.low(), p), ask(bar.high(), p));
+                    if (stop != 0) highFirst = stop > 0;
+                }
+                return highFirst ? bar.high() : bar.low();
+            }
+            if (step == 2) return highFirst ? bar.low() : bar.high();
+            return bar.close();
+        }
+
+        private void next() {
+            Bar prev = bar;
+            bar = source.next();
+            if (bar == null) return;
+            if (bar.openTimeMs() < prev.openTimeMs() + timeframe.millis())
+                throw new IllegalArgumentException(symbol + " " + timeframe + " bars overlap: " + Instant.ofEpochMilli(bar.openTimeMs())
+                        + " opens before the bar of " + Instant.ofEpochMilli(prev.openTimeMs()) + " has closed");
+            step = quotes ? 0 : CLOSED;
+        }
+
+        private int points(long t) {
+            if (bar.spread() > 0) return bar.spread();
+            int p = spread.points(spec, t);
+            if (p < 0) throw new IllegalStateException("the spread model gave " + p + " points for " + symbol);
+            return p;
+        }
+
+        private double round(double price) {
+            double pow10 = Math.pow(10, spec.digits());
+            return Math.round(price * pow10) / pow10;
+        }
+
+        private double ask(double bid, int points) {
+            double pow10 = Math.pow(10, spec.digits());
+            return (Math.round(bid * pow10) + points) / pow10;
+        }
+
+        private Tick quote(long t, double bid) {
+            double ask = ask(bid, points(t));
+            int flags = (bid != lastBid ? 2 : 0) | (ask != lastAsk ? 4 : 0);
+            lastBid = bid;
+            lastAsk = ask;
+            return new Tick(symbol, t, bid, ask, 0, 0, flags);
+        }
+    }
+
+    /** A bar source cut to the period: bars opening before {@code from} are skipped, the first at or after {@code to} ends it. */
+    private record Bounded(BarSource source, long from, long to) implements BarSource {
+        @Override
+        public Bar next() {
+            Bar b;
+            while ((b = source.next()) != null && b.openTimeMs() < from) { /* before the period */ }
+            return b == null || b.openTimeMs() >= to ? null : b;
+        }
+
+        @Override
+        public void close() { source.close(); }
+    }
+}

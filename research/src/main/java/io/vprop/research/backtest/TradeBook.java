@@ -1,0 +1,158 @@
+package io.vprop.research.backtest;
+
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
+import io.vprop.paper.broker.Deal;
+import io.vprop.research.BacktestTrade;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Side;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the broker's deals into round trips ({@link BacktestTrade}): an entry deal opens one, exit deals (TP1
+ * partial, SL, TP, closes) reduce it, the last closes it. It also follows each open trade's floating P&L on every
+ * quote of its symbol for the worst excursion. Money in the account currency.
+ */
+final class TradeBook {
+    private static final double EPS = 1e-9;
+
+    private final Map<String, SymbolSpec> specs;
+    private final Map<String, OrderIntent> orders = new HashMap<>();
+    private final Map<String, String> timeframes = new HashMap<>();
+    private final Map<Long, Open> open = new LinkedHashMap<>();
+    private final List<BacktestTrade> closed = new ArrayList<>();
+
+    /** One round trip while it is open. */
+    private static final class Open {
+        final long position;
+        final String symbol;
+        final SymbolSpec spec;
+        final long openMs;
+        final String alpha, regime, timeframe, session;
+        Side side;
+        double lots, volume, entryPrice, riskMoney;
+        double profit, commission, swap, exitValue, exitVolume;
+        double worst;
+        final List<String> reasons = new ArrayList<>();
+
+        Open(long position, String symbol, SymbolSpec spec, Side side, long openMs, OrderIntent order, String timeframe) {
+            this.position = position;
+            this.symbol = symbol;
+            this.spec = spec;
+            this.side = side;
+            this.openMs = openMs;
+            this.alpha = order == null ? "" : order.alpha();
+            this.regime = order == null ? "" : order.regime();
+            this.timeframe = timeframe == null ? "" : timeframe;
+            this.session = session(openMs);
+        }
+
+        /** What closing the rest at {@code price} would leave: realized net so far plus the floating price P&L. */
+        double runningPnl(double price) {
+            return profit + commission + swap + side.sign() * spec.moneyPerPriceMove(price - entryPrice, volume);
+        }
+    }
+
+    TradeBook(Map<String, SymbolSpec> specs) { this.specs = specs; }
+
+    /** An order that went out under {@code signalId}: its setup names and stop, for the trade it opens. */
+    void ordered(String signalId, OrderIntent order) {
+        if (order.opens()) orders.put(signalId, order);
+    }
+
+    /** The timeframe a strategy stated for a signal (the signal engine says it in its decision). */
+    void timeframe(String signalId, String timeframe) { timeframes.put(signalId, timeframe); }
+
+    boolean hasOpen(String symbol) {
+        if (open.isEmpty()) return false;
+        for (Open o : open.values()) if (o.symbol.equals(symbol)) return true;
+        return false;
+    }
+
+    int openCount() { return open.size(); }
+
+    /** The worst excursion of every open trade of this quote's symbol. */
+    void onQuote(Tick t) {
+        if (open.isEmpty()) return;
+        for (Open o : open.values()) {
+            if (!o.symbol.equals(t.symbol())) continue;
+            o.worst = Math.min(o.worst, o.runningPnl(o.side == Side.BUY ? t.bid() : t.ask()));
+        }
+    }
+
+    /** @param label the exit's name in the trade's exit reason (sl, tp1, tp2, close, governors, end_of_data…) */
+    void onDeal(Deal d, String label) {
+        Open o = open.get(d.position());
+        if (d.entry() == FillEntry.IN) {
+            if (o == null) {
+                o = new Open(d.position(), d.symbol(), specs.get(d.symbol()), d.side(), d.timeMs(), orders.get(d.comment()),
+                        timeframes.get(d.comment()));
+                open.put(o.position, o);
+            }
+            enter(o, d, d.volume(), d.commission());
+            return;
+        }
+        if (o == null) return;                                    // a position from before the run: not ours
+        o.worst = Math.min(o.worst, o.runningPnl(d.price()));  // the exit's own quote (a stop's loss) counts too
+        double closing = d.entry() == FillEntry.INOUT ? o.volume : d.volume();
+        double share = closing / d.volume();
+        o.profit += d.profit();
+        o.commission += d.commission() * share;
+        o.swap += d.swap();
+        o.exitValue += d.price() * closing;
+        o.exitVolume += closing;
+        o.volume = Math.round((o.volume - closing) * 1e8) / 1e8;
+        if (o.reasons.isEmpty() || !o.reasons.get(o.reasons.size() - 1).equals(label)) o.reasons.add(label);
+        if (o.volume > EPS) return;
+        open.remove(o.position);
+        closed.add(finish(o, d.timeMs()));
+        if (d.entry() == FillEntry.INOUT) {                        // a netting reversal: the rest opens the other way
+            Open r = new Open(d.position(), d.symbol(), o.spec, d.side(), d.timeMs(), orders.get(d.comment()),
+                    timeframes.get(d.comment()));
+            open.put(r.position, r);
+            enter(r, d, d.volume() - closing, d.commission() * (1 - share));
+        }
+    }
+
+    private void enter(Open o, Deal d, double volume, double commission) {
+        OrderIntent order = orders.get(d.comment());
+        double total = o.volume + volume;
+        o.entryPrice = (o.entryPrice * o.volume + d.price() * volume) / total;
+        o.volume = Math.round(total * 1e8) / 1e8;
+        o.lots = Math.round((o.lots + volume) * 1e8) / 1e8;
+        o.commission += commission;
+        if (order != null && order.sl() > 0) o.riskMoney += o.spec.moneyPerPriceMove(Math.abs(d.price() - order.sl()), volume);
+        o.worst = Math.min(o.worst, o.runningPnl(d.price()));
+    }
+
+    private static BacktestTrade finish(Open o, long closeMs) {
+        return new BacktestTrade(o.position, o.symbol, o.side, o.lots, o.openMs, closeMs, o.entryPrice,
+                o.exitVolume > 0 ? o.exitValue / o.exitVolume : o.entryPrice, cents(o.profit + o.commission + o.swap),
+                cents(o.commission), cents(o.swap), cents(o.riskMoney), cents(Math.min(0, o.worst)), o.alpha, o.regime,
+                o.session, o.timeframe, String.join("+", o.reasons));
+    }
+
+    List<BacktestTrade> trades() { return List.copyOf(closed); }
+
+    /**
+     * The trading session of an entry by its UTC hour, one name each (the overlap wins over London and New York,
+     * London over Asia): asia 23:00–07:00, london 07:00–12:00, overlap 12:00–16:00, newyork 16:00–21:00,
+     * off 21:00–23:00 (fixed UTC hours, as the signal engine's session feature).
+     */
+    static String session(long utcMs) {
+        int hour = (int) (Math.floorMod(utcMs, 86_400_000L) / 3_600_000L);
+        if (hour >= 12 && hour < 16) return "overlap";
+        if (hour >= 7 && hour < 12) return "london";
+        if (hour >= 16 && hour < 21) return "newyork";
+        if (hour >= 23 || hour < 7) return "asia";
+        return "off";
+    }
+
+    private static double cents(double v) { return Math.round(v * 100) / 100.0; }
+}

@@ -1,0 +1,131 @@
+package io.vprop.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vprop.ops.log.LogSetup;
+import io.vprop.research.BacktestResult;
+import io.vprop.research.backtest.BacktestListener;
+import io.vprop.research.backtest.Backtester;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code vprop backtest}: a strategy over tick or bar files, in-process on the live path's code (research's
+ * {@link Backtester}), with a progress bar on stderr, a short summary on stdout and the whole result as JSON
+ * (docs/backtesting.md). Bad input ends with exit code 1 and a message naming the option and the value.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a strategy over tick or bar files in-process, with the paper broker's fills and the firm's governors.",
+                "MT5 exports are in their broker's server time: say which with --server-tz (the shared files: UTC)."})
+final class BacktestCommand implements Callable<Integer> {
+    @Option(names = "--strategy", defaultValue = "demo", paramLabel = "demo|engine|CLASS",
+            description = "demo (EMA crossover), engine (the signal engine) or the fully qualified name of a class implementing "
+                    + "io.vprop.strategy.Strategy with a public no-argument constructor (default: ${DEFAULT-VALUE})")
+    String strategy;
+
+    @Option(names = "--class-path", paramLabel = "DIR|JAR", split = ",",
+            description = "where to find a --strategy CLASS (repeatable, or comma separated)")
+    List<Path> classPath = new ArrayList<>();
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "tick files, or bar files (MT5 export or CSV, .gz ok), one symbol each; several are played together in time order")
+    List<Path> data;
+
+    @Option(names = "--server-tz", paramLabel = "ZONE",
+            description = "the clock of the files' times: UTC, an offset (+02:00, UTC+3), an IANA zone, or NY+7 for 'New York close' "
+                    + "servers (GMT+2 winter, GMT+3 summer); required for MT5 exports")
+    String serverTz;
+
+    @Option(names = "--profile", defaultValue = "ftmo-2step", paramLabel = "FIRM|FILE.json|none",
+            description = "firm profile the governors enforce, or none (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--balance", defaultValue = "100000", paramLabel = "USD", description = "initial balance, USD (default: ${DEFAULT-VALUE})")
+    double balance;
+
+    @Option(names = "--from", paramLabel = "DATE|TIME", description = "first instant played, UTC: 2014-05-06 or 2014-05-06T07:00")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE|TIME", description = "end of the period (exclusive), UTC")
+    String to;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the slippage and of the signal engine's sampling (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--bars-mode", defaultValue = "ohlc", paramLabel = "ohlc|conservative",
+            description = "bar path: the nearer extreme first, or the stop first when a bar holds both stop and target (default: ${DEFAULT-VALUE})")
+    String barsMode;
+
+    @Option(names = "--spread", paramLabel = "POINTS",
+            description = "spread of bars that carry none, in points (default: the instrument's typical spread by session, docs/instruments.md)")
+    Integer spreadPoints;
+
+    @Option(names = "--commission", paramLabel = "USD",
+            description = "commission per lot per side, USD, for every symbol (default: each instrument's own commission "
+                    + "from the instrument table, docs/instruments.md)")
+    Double commission;
+
+    @Option(names = "--instruments", paramLabel = "FILE",
+            description = "instrument overrides (same columns as the built-in table, docs/instruments.md)")
+    Path instruments;
+
+    @Option(names = "--slippage", defaultValue = "0", paramLabel = "POINTS",
+            description = "maximum slippage against the trader, points, drawn from --seed (default: ${DEFAULT-VALUE})")
+    int slippage;
+
+    @Option(names = "--latency", defaultValue = "0", paramLabel = "MS", description = "order latency, ms of market time (default: ${DEFAULT-VALUE})")
+    long latencyMs;
+
+    @Option(names = "--leverage", defaultValue = "100", description = "account leverage, 100 = 1:100 (default: ${DEFAULT-VALUE})")
+    double leverage;
+
+    @Option(names = "--margin-mode", defaultValue = "hedging", paramLabel = "hedging|netting", description = "(default: ${DEFAULT-VALUE})")
+    String marginMode;
+
+    @Option(names = "--continue-after-halt", description = "play to the end after the governors halt the account (default: stop there)")
+    boolean continueAfterHalt;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the result (trades, equity, breaches, counters) as JSON")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        LogSetup.warningsOnly("io.vprop.risk");              // "governors for backtest/1: …" would interleave the summary
+        BacktestSetup setup = BacktestSetup.of(this);
+        PrintStream err = System.err;
+        long rows = setup.eventsToPlay();
+        err.printf("backtest: %s on %s, server time %s%n", setup.strategyName(), setup.describeData(), setup.clock().describe());
+        for (String finding : setup.findings()) err.println("warning: " + finding);
+        ReplayCommand.Progress bar = new ReplayCommand.Progress(err, rows, System.console() != null, setup.unit());
+        long t0 = System.nanoTime();
+        BacktestResult result = new Backtester(setup.config(), new BacktestListener() {
+            @Override
+            public void progress(long events, long marketTimeMs) { bar.show(events); }
+        }).run(setup.strategy(), setup.feed());
+        bar.done(result.events());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        BacktestSummary summary = new BacktestSummary(result, seconds, setup);
+        summary.print(System.out);
+        if (out != null) {
+            if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("run", summary.run());
+            json.putAll(JSON.convertValue(result, Map.class));
+            JSON.writeValue(out.toFile(), json);
+            System.out.println("  written to        " + out);
+        }
+        return 0;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+}

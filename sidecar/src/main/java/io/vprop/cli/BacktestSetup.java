@@ -1,0 +1,254 @@
+package io.vprop.cli;
+
+import io.vprop.app.PaperSetup;
+import io.vprop.governors.config.ProfileLoader;
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.market.BarSource;
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.TickSource;
+import io.vprop.market.TickSources;
+import io.vprop.market.Timeframe;
+import io.vprop.market.instrument.InstrumentTable;
+import io.vprop.market.io.MarketFiles;
+import io.vprop.market.io.MarketFormat;
+import io.vprop.market.io.ParseMode;
+import io.vprop.market.io.ServerClock;
+import io.vprop.paper.broker.AccountMode;
+import io.vprop.paper.broker.BrokerConfig;
+import io.vprop.research.backtest.BacktestConfig;
+import io.vprop.research.backtest.BarPath;
+import io.vprop.research.backtest.MarketFeed;
+import io.vprop.research.backtest.SpreadModel;
+import io.vprop.signal.SignalConfig;
+import io.vprop.signal.alpha.EventSource;
+import io.vprop.strategy.DemoStrategy;
+import io.vprop.strategy.SignalEngineStrategy;
+import io.vprop.strategy.Strategy;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code vprop backtest}'s options mean, checked before anything runs: the files and their kind, the clock of
+ * their times, the period, the symbols' specs, the broker and firm profile, the strategy. Every refusal names the
+ * option and the value (IllegalArgumentException: exit code 1).
+ */
+record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, ServerClock clock, long fromMs, long toMs,
+                     List<SymbolSpec> specs, List<String> findings, Map<Path, Timeframe> timeframes, BacktestConfig config) {
+
+    static BacktestSetup of(BacktestCommand o) {
+        List<Path> files = List.copyOf(o.data);
+        Map<Path, MarketFormat> formats = new LinkedHashMap<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) throw new IllegalArgumentException("--data " + f + ": no such file");
+            formats.put(f, MarketFiles.detect(f));
+        }
+        boolean bars = !formats.get(files.get(0)).isTicks();
+        for (Path f : files)
+            if (formats.get(f).isTicks() == bars)
+                throw new IllegalArgumentException("--data mixes tick and bar files (" + files.get(0).getFileName() + " and "
+                        + f.getFileName() + "): a backtest plays one kind");
+        ServerClock clock = clock(o.serverTz, files);
+        long from = o.from == null ? Long.MIN_VALUE : instant("--from", o.from);
+        long to = o.to == null ? Long.MAX_VALUE : instant("--to", o.to);
+        if (from >= to) throw new IllegalArgumentException("--from " + o.from + " is not before --to " + o.to);
+        InstrumentTable table = InstrumentTable.builtIn();
+        if (o.instruments != null) table = table.withOverrides(o.instruments);
+        PaperSetup.FileInstruments traded = PaperSetup.instrumentsOf(files, table, Map.of());
+        Map<String, SymbolSpec> specs = new LinkedHashMap<>();
+        for (SymbolSpec s : traded.specs()) specs.put(s.symbol(), s);
+        Map<Path, Timeframe> timeframes = new LinkedHashMap<>();
+        for (Path f : files) {
+            if (!bars) continue;
+            Timeframe tf = MarketFiles.timeframeFromFileName(f);
+            if (tf == null) throw new IllegalArgumentException("--data " + f.getFileName() + ": cannot tell the bar timeframe "
+                    + "from the name; put M1, M5, M15, M30, H1, H4 or D1 in it (EURUSD_H4.csv)");
+            timeframes.put(f, tf);
+        }
+        if (!bars && specs.size() < files.size())
+            throw new IllegalArgumentException("--data has two tick files of one symbol: pass one per symbol");
+        List<SymbolSpec> list = List.copyOf(specs.values());
+        if (!(o.balance > 0)) throw new IllegalArgumentException("--balance must be a positive amount of USD, got " + o.balance);
+        if (o.commission != null && !(o.commission >= 0))
+            throw new IllegalArgumentException("--commission must be >= 0 USD per lot per side, got " + o.commission);
+        if (o.slippage < 0) throw new IllegalArgumentException("--slippage must be >= 0 points, got " + o.slippage);
+        if (o.spreadPoints != null && o.spreadPoints < 0)
+            throw new IllegalArgumentException("--spread must be >= 0 points, got " + o.spreadPoints);
+        AccountMode mode = switch (o.marginMode.toLowerCase(Locale.ROOT)) {
+            case "hedging" -> AccountMode.HEDGING;
+            case "netting" -> AccountMode.NETTING;
+            default -> throw new IllegalArgumentException("--margin-mode must be hedging or netting, got " + o.marginMode);
+        };
+        BarPath path = switch (o.barsMode.toLowerCase(Locale.ROOT)) {
+            case "ohlc" -> BarPath.OHLC;
+            case "conservative" -> BarPath.CONSERVATIVE;
+            default -> throw new IllegalArgumentException("--bars-mode must be ohlc or conservative, got " + o.barsMode);
+        };
+        BrokerConfig broker;
+        try {
+            broker = BrokerConfig.of(o.balance, "USD", o.leverage, mode, traded.instruments(), Map.of())
+                    .withSlippage(o.slippage, o.seed).withLatency(o.latencyMs);
+            if (o.commission != null) broker = broker.withCommission(o.commission);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("broker options: " + e.getMessage(), e);
+        }
+        BacktestConfig config = BacktestConfig.defaults(list, o.balance).withBroker(broker)
+                .withBars(path, o.spreadPoints == null ? SpreadModel.bySession(table) : SpreadModel.fixed(o.spreadPoints))
+                .withEnd(!o.continueAfterHalt, true);
+        FirmProfile firm = profile(o.profile);
+        if (firm != null) config = config.withProfile(firm, o.profile);
+        return new BacktestSetup(o, files, bars, clock, from, to, list, traded.findings(), timeframes, config);
+    }
+
+    /** The files' clock: required unless every file's times carry their zone — no silent UTC assumption. */
+    private static ServerClock clock(String serverTz, List<Path> files) {
+        if (serverTz != null) return ServerClock.parse(serverTz);
+        for (Path f : files)
+            if (!MarketFiles.timesCarryTheirZone(f))
+                throw new IllegalArgumentException("--data " + f.getFileName() + " has times without a zone (an MT5 export is "
+                        + "written in its broker's server time): say which clock with --server-tz — UTC for the files in "
+                        + "shared/data, NY+7 for 'New York close' servers (GMT+2 winter, GMT+3 summer), or an offset or IANA zone");
+        return ServerClock.UTC;
+    }
+
+    private static long instant(String option, String text) {
+        try {
+            if (text.length() == 10) return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$")) return Instant.parse(text).toEpochMilli();
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(option + " " + text + ": not a date (2014-05-06) or UTC date-time (2014-05-06T07:00)");
+        }
+    }
+
+    private static FirmProfile profile(String id) {
+        if (id.equalsIgnoreCase("none")) return null;
+        try {
+            return id.endsWith(".json") ? ProfileLoader.file(Path.of(id)) : ProfileLoader.bundled(id);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--profile " + id + ": " + e.getMessage() + " (bundled: "
+                    + String.join(", ", ProfileLoader.BUNDLED) + "; or a .json file, or none)", e);
+        }
+    }
+
+    /** The market the files make, cut to the period. */
+    MarketFeed feed() {
+        if (!bars) {
+            List<TickSource> sources = new ArrayList<>();
+            for (Path f : files) sources.add(MarketFiles.openTicks(f, null, clock, ParseMode.STRICT));
+            return MarketFeed.ticks(sources.size() == 1 ? sources.get(0) : TickSources.merge(sources), fromMs, toMs);
+        }
+        List<BarSource> sources = new ArrayList<>();
+        for (Path f : files) sources.add(MarketFiles.openBars(f, null, timeframes.get(f), clock, ParseMode.STRICT));
+        return MarketFeed.bars(sources, specs, config.barPath(), config.spread(), fromMs, toMs);
+    }
+
+    /**
+     * How many events the progress bar counts to: the files' rows (a fast byte count) for the whole of them; within
+     * --from/--to, the ticks or bars actually in the period (a first pass with the readers, a fraction of the run).
+     */
+    long eventsToPlay() {
+        if (fromMs == Long.MIN_VALUE && toMs == Long.MAX_VALUE) {
+            long rows = 0;
+            for (Path f : files) rows += ReplayCommand.countRows(f);
+            return rows;
+        }
+        long n = 0;
+        if (!bars) {
+            for (Path f : files)
+                try (TickSource s = MarketFiles.openTicks(f, null, clock, ParseMode.STRICT)) {
+                    for (var t = s.next(); t != null && t.timeMs() < toMs; t = s.next()) if (t.timeMs() >= fromMs) n++;
+                }
+        } else {
+            for (Path f : files)
+                try (BarSource s = MarketFiles.openBars(f, null, timeframes.get(f), clock, ParseMode.STRICT)) {
+                    for (var b = s.next(); b != null && b.openTimeMs() < toMs; b = s.next()) if (b.openTimeMs() >= fromMs) n++;
+                }
+        }
+        return n;
+    }
+
+    /** The finest timeframe of the bar files (the demo crosses its EMAs there), or M1 for ticks. */
+    Timeframe finest() {
+        return timeframes.values().stream().min(Comparator.comparingLong(Timeframe::millis)).orElse(Timeframe.M1);
+    }
+
+    Strategy strategy() {
+        String s = options.strategy;
+        if (s.equals("demo")) return new DemoStrategy(30_000, 0.0025, finest());
+        if (s.equals("engine")) return new SignalEngineStrategy(engineConfig(), EventSource.NONE);
+        return userStrategy(s);
+    }
+
+    /** The signal engine's defaults on ticks; on bars, the files' timeframes (the regime read on the finest). */
+    private SignalConfig engineConfig() {
+        SignalConfig.Builder b = SignalConfig.builder().seed(options.seed);
+        if (bars) {
+            List<Timeframe> tfs = timeframes.values().stream().distinct().sorted(Comparator.comparingLong(Timeframe::millis)).toList();
+            b.timeframes(tfs.toArray(new Timeframe[0])).regimeTimeframe(tfs.get(0));
+        }
+        return b.build();
+    }
+
+    private Strategy userStrategy(String name) {
+        ClassLoader loader = getClass().getClassLoader();
+        if (!options.classPath.isEmpty()) {
+            List<URL> urls = new ArrayList<>();
+            for (Path p : options.classPath) {
+                if (!Files.exists(p)) throw new IllegalArgumentException("--class-path " + p + ": no such directory or jar");
+                try {
+                    urls.add(p.toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw new IllegalArgumentException("--class-path " + p + ": " + e.getMessage(), e);
+                }
+            }
+            loader = new URLClassLoader(urls.toArray(new URL[0]), loader);
+        }
+        Class<?> c;
+        try {
+            c = Class.forName(name, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("--strategy " + name + ": not demo, engine or a class on the class path"
+                    + (options.classPath.isEmpty() ? " (add its directory or jar with --class-path)" : ""), e);
+        }
+        if (!Strategy.class.isAssignableFrom(c))
+            throw new IllegalArgumentException("--strategy " + name + " does not implement io.vprop.strategy.Strategy");
+        try {
+            return (Strategy) c.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("--strategy " + name + " has no public no-argument constructor");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("--strategy " + name + " could not be created: " + e, e);
+        }
+    }
+
+    String strategyName() {
+        return switch (options.strategy) {
+            case "demo" -> "demo (EMA(8)/EMA(21) crossover on " + finest() + ")";
+            case "engine" -> "engine (the signal engine, seed " + options.seed + ")";
+            default -> options.strategy;
+        };
+    }
+
+    String unit() { return bars ? "bars" : "ticks"; }
+
+    String describeData() {
+        List<String> names = new ArrayList<>();
+        for (Path f : files) names.add(f.getFileName().toString());
+        return unit() + " of " + String.join(" + ", names);
+    }
+}
