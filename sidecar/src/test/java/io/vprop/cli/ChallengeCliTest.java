@@ -112,6 +112,22 @@ class ChallengeCliTest {
     }
 
     @Test
+    void aBacktestsJsonRunsAsWritten() throws Exception {
+        Path bt = dir.resolve("bt.json");
+        assertThat(VpropCli.execute("backtest", "--strategy", "demo", "--data",
+                SharedData.dir().resolve("bars/h4_d1/EURUSD_snowguru_H4_2007-2023.bars.csv.gz").toString(), "--server-tz", "UTC",
+                "--from", "2015-01-01", "--to", "2016-01-01", "--out", bt.toString())).as(stderr()).isZero();
+        JsonNode result = json.readTree(bt.toFile());
+        out.reset();
+        int code = VpropCli.execute("challenge", bt.toString(), "--firm", "ftmo-2step", "--paths", "200", "--risk-curve",
+                "none", "--json");
+        assertThat(code).as(stderr()).isZero();
+        JsonNode lab = json.readTree(stdout());
+        assertThat(lab.get("trades").get("total").asInt()).isEqualTo(result.get("trades").size()).isPositive();
+        assertThat(lab.get("source").asText()).isEqualTo("bt.json (VProp backtest result: every trade, in sample)");
+    }
+
+    @Test
     void theJournalsClosedTradesRun() throws Exception {
         Path db = dir.resolve("sidecar.db");
         try (Journal j = new Journal(db, false)) {

@@ -19,9 +19,11 @@ import java.util.Set;
 /**
  * A VProp research result: {@code vprop walkforward}'s {@code result.json} or {@code vprop backtest}'s JSON. Read
  * from the file, never from the research module (the challenge module may not depend on it), so the field names
- * are the research module's trade spelling ({@code TradeJson}): {@code open_ms}, {@code close_ms} (UTC epoch ms),
- * {@code pnl_usd} (net: price profit + commission + swap), {@code commission_usd}, {@code swap_usd}, {@code risk_usd}
- * (0 = no stop), {@code worst_excursion_usd}; null stands for "not defined".
+ * are the research module's: its trade spelling ({@code TradeJson}: {@code open_ms}, {@code close_ms} in UTC epoch ms,
+ * {@code pnl_usd} net of commission and swap, {@code commission_usd}, {@code swap_usd}, {@code risk_usd} with 0 = no
+ * stop, {@code worst_excursion_usd}), or the {@code BacktestTrade} record's names that {@code vprop backtest} writes
+ * ({@code openMs}, {@code closeMs}, {@code pnl}, {@code commission}, {@code swap}, {@code riskMoney},
+ * {@code worstExcursion}, {@code entryPrice}, {@code exitPrice}); null or "NaN" stands for "not defined".
  *
  * <p>A walk-forward result holds out-of-sample trades only. Format v2 says so by name ({@code "kind": "walkforward"},
  * {@code oos_trades}); v1 called the same array {@code trades}. Either way each trade must open inside one of the
@@ -74,10 +76,11 @@ final class ResearchResult {
     }
 
     static TradeHistory read(JsonNode root, HistoryFormat format, String name, ImportOptions options) {
-        if (options != null && !options.currency().isEmpty() && !options.currency().equals("USD"))
-            throw new HistoryImportException(name + ": the research result's account currency is USD but the import "
-                    + "options say " + options.currency());
-        return format == HistoryFormat.VPROP_WALKFORWARD ? walkForward(root, name) : backtest(root, name);
+        TradeHistory h = format == HistoryFormat.VPROP_WALKFORWARD ? walkForward(root, name) : backtest(root, name);
+        if (options != null && !options.currency().isEmpty() && !options.currency().equals(h.currency()))
+            throw new HistoryImportException(name + ": the research result's account currency is " + h.currency()
+                    + " but the import options say " + options.currency());
+        return h;
     }
 
     private static TradeHistory walkForward(JsonNode root, String name) {
@@ -108,7 +111,7 @@ final class ResearchResult {
         List<ClosedTrade> trades = trades(root, "trades", name);
         trades.sort(Comparator.comparingLong(ClosedTrade::closeMs));
         String currency = root.path("currency").asText("USD");
-        if (!currency.equals("USD"))
+        if (!currency.equals("USD") && root.path("trades").path(0).has("pnl_usd"))
             throw new HistoryImportException(name + ": currency '" + currency + "', but the trades' money is in USD "
                     + "(pnl_usd): a file this build cannot read consistently");
         double balance = root.has("initial_balance_usd") ? number(root, "initial_balance_usd", name, false)
@@ -151,10 +154,7 @@ final class ResearchResult {
             String where = name + " " + array + "[" + i + "]";
             JsonNode t = list.get(i);
             if (!t.isObject()) throw new HistoryImportException(where + ": not an object");
-            if (!t.has("open_ms") && t.has("openMs"))
-                throw new HistoryImportException(where + ": the trade is spelled openMs/closeMs/pnl; VProp research "
-                        + "files spell trades as open_ms, close_ms, pnl_usd, commission_usd, swap_usd, risk_usd, "
-                        + "worst_excursion_usd (the research module's TradeJson)");
+            Spelling f = !t.has("open_ms") && t.has("openMs") ? Spelling.RECORD : Spelling.TRADE_JSON;
             String symbol = text(t, "symbol", where);
             Side side;
             try {
@@ -164,23 +164,46 @@ final class ResearchResult {
             }
             double lots = number(t, "lots", where, true);
             if (!(lots > 0)) throw new HistoryImportException(where + ", field lots: " + lots + " (must be > 0)");
-            long open = millis(t, "open_ms", where), close = millis(t, "close_ms", where);
-            if (close < open) throw new HistoryImportException(where + ": close_ms " + close + " is before open_ms " + open);
-            double pnl = number(t, "pnl_usd", where, true);
-            double commission = number(t, "commission_usd", where, true);
-            double swap = number(t, "swap_usd", where, true);
-            double risk = number(t, "risk_usd", where, false);
-            double worst = number(t, "worst_excursion_usd", where, false);
+            long open = millis(t, f.openMs, where), close = millis(t, f.closeMs, where);
+            if (close < open) throw new HistoryImportException(where + ": " + f.closeMs + " " + close + " is before "
+                    + f.openMs + " " + open);
+            double pnl = number(t, f.pnl, where, true);
+            double commission = number(t, f.commission, where, true);
+            double swap = number(t, f.swap, where, true);
+            double risk = number(t, f.risk, where, false);
+            double worst = number(t, f.worst, where, false);
             String position = t.path("position").asText("");
             String id = position.isEmpty() ? Integer.toString(i + 1) : position;
             if (!ids.add(symbol + "#" + id)) id = id + "/" + (i + 1); // units of a walk-forward number positions alone
             ids.add(symbol + "#" + id);
             out.add(new ClosedTrade(symbol + "#" + id, symbol, side, lots, open, close,
-                    number(t, "entry_price", where, false), number(t, "exit_price", where, false),
+                    number(t, f.entryPrice, where, false), number(t, f.exitPrice, where, false),
                     pnl - commission - swap, commission, swap, Double.isNaN(worst) ? Double.NaN : Math.min(worst, 0),
                     risk > 0 ? risk : Double.NaN, where));
         }
         return out;
+    }
+
+    /** The two spellings of a research trade: the JSON one (TradeJson) and the record's own names. */
+    private enum Spelling {
+        TRADE_JSON("open_ms", "close_ms", "pnl_usd", "commission_usd", "swap_usd", "risk_usd", "worst_excursion_usd",
+                "entry_price", "exit_price"),
+        RECORD("openMs", "closeMs", "pnl", "commission", "swap", "riskMoney", "worstExcursion", "entryPrice", "exitPrice");
+
+        final String openMs, closeMs, pnl, commission, swap, risk, worst, entryPrice, exitPrice;
+
+        Spelling(String openMs, String closeMs, String pnl, String commission, String swap, String risk, String worst,
+                 String entryPrice, String exitPrice) {
+            this.openMs = openMs;
+            this.closeMs = closeMs;
+            this.pnl = pnl;
+            this.commission = commission;
+            this.swap = swap;
+            this.risk = risk;
+            this.worst = worst;
+            this.entryPrice = entryPrice;
+            this.exitPrice = exitPrice;
+        }
     }
 
     private static String text(JsonNode o, String field, String where) {
@@ -202,9 +225,11 @@ final class ResearchResult {
     /** A number; NaN for null or absent when not {@code required}. */
     private static double number(JsonNode o, String field, String where, boolean required) {
         JsonNode n = o.get(field);
-        if (n == null || n.isNull()) {
+        // Jackson writes a record's NaN as the string "NaN": "not defined", like null
+        boolean undefined = n == null || n.isNull() || (n.isTextual() && n.asText().equals("NaN"));
+        if (undefined) {
             if (required) throw new HistoryImportException(where + ", field " + field + ": " + (n == null ? "missing"
-                    : "null") + " (expected a number)");
+                    : n.isNull() ? "null" : "NaN") + " (expected a number)");
             return Double.NaN;
         }
         if (!n.isNumber() || !Double.isFinite(n.asDouble()))

@@ -138,11 +138,45 @@ class ResearchImportTest {
         ((ObjectNode) trades.get(1)).put("pnl_usd", 10).put("side", "LONG");
         assertThatThrownBy(() -> HistoryImport.read(bytes(bt), "bt.json"))
                 .hasMessage("bt.json trades[1], field side: side must be buy or sell, was 'LONG'");
-        ObjectNode camel = JSON.createObjectNode().put("openMs", 1).put("closeMs", 2).put("pnl", 3.0);
-        trades.set(1, camel);
+        ((ObjectNode) trades.get(1)).put("side", "SELL").put("risk_usd", "NaN").put("close_ms", 1);
         assertThatThrownBy(() -> HistoryImport.read(bytes(bt), "bt.json"))
-                .hasMessageStartingWith("bt.json trades[1]: the trade is spelled openMs/closeMs/pnl; VProp research "
-                        + "files spell trades as open_ms, close_ms, pnl_usd");
+                .hasMessageStartingWith("bt.json trades[1]: close_ms 1 is before open_ms ");
+    }
+
+    /**
+     * {@code backtest-result.json} is the real output of {@code vprop backtest --strategy demo --data
+     * ../shared/data/bars/h4_d1/EURUSD_snowguru_H4_2007-2023.bars.csv.gz --server-tz UTC --from 2015-01-01
+     * --to 2015-07-01 --out FILE}, its equity series cut to three points: the record's own field names (openMs, pnl).
+     */
+    @Test
+    void vpropBacktestsJsonWithTheRecordsFieldNamesIsReadToo() throws IOException {
+        JsonNode bt = JSON.readTree(Files.readAllBytes(path("backtest-result.json")));
+        assertThat(HistoryImport.detect(path("backtest-result.json"))).isEqualTo(HistoryFormat.VPROP_BACKTEST);
+        TradeHistory h = HistoryImport.read(path("backtest-result.json"));
+        JsonNode trades = bt.get("trades");
+        assertThat(h.trades()).hasSize(trades.size()).isNotEmpty();
+        assertThat(h.initialBalance()).isEqualTo(bt.get("initialBalance").asDouble());
+        assertThat(h.currency()).isEqualTo(bt.get("currency").asText());
+        double pnl = 0;
+        for (JsonNode t : trades) pnl += t.get("pnl").asDouble();
+        assertThat(h.trades().stream().mapToDouble(ClosedTrade::net).sum()).isCloseTo(pnl, org.assertj.core.data.Offset.offset(1e-6));
+        JsonNode first = trades.get(0);
+        ClosedTrade t = h.trades().stream().filter(x -> x.source().endsWith("trades[0]")).findFirst().orElseThrow();
+        assertThat(t.openMs()).isEqualTo(first.get("openMs").asLong());
+        assertThat(t.closeMs()).isEqualTo(first.get("closeMs").asLong());
+        assertThat(t.openPrice()).isEqualTo(first.get("entryPrice").asDouble());
+        assertThat(t.riskMoney()).isEqualTo(first.get("riskMoney").asDouble());
+        assertThat(t.worstExcursion()).isEqualTo(first.get("worstExcursion").asDouble());
+        assertThat(t.profit() + t.commission() + t.swap()).isCloseTo(first.get("pnl").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        // Jackson writes a record's NaN as "NaN": read as not defined where a value may be missing
+        ObjectNode nan = (ObjectNode) bt.deepCopy();
+        ((ObjectNode) nan.get("trades").get(0)).put("worstExcursion", "NaN");
+        assertThat(HistoryImport.read(bytes(nan), "nan.json").trades().stream()
+                .filter(x -> x.source().endsWith("trades[0]")).findFirst().orElseThrow().worstExcursion()).isNaN();
+        ((ObjectNode) nan.get("trades").get(0)).put("pnl", "NaN");
+        assertThatThrownBy(() -> HistoryImport.read(bytes(nan), "nan.json"))
+                .hasMessage("nan.json trades[0], field pnl: NaN (expected a number)");
     }
 
     @Test
