@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { jar, repoRoot, sleep, startSidecar, until } from './demo.mjs';
 import { registerCockpitTests } from './cockpit.mjs';
+import { challengeTests } from './challenge.mjs';
 
 const artifacts = join(new URL('.', import.meta.url).pathname, '..', 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -410,6 +411,9 @@ test('the token never appears in the sidecar output (logs)', async () => {
     await s.stop();
   }
 });
+
+challengeTests({ test, open, fresh, text, assert, parseShown, artifacts, consoleErrors, page: () => page, demo: () => demo,
+  note: (n) => results.tests.push({ note: n }) });
 
 async function main() {
   // a served model before the demo starts (small, seconds): tpsl classifier + drift autoencoder, on real EURUSD M1 bars;

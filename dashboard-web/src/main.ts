@@ -12,8 +12,9 @@ import { risk } from './pages/risk';
 import { learning } from './pages/learning';
 import { sessions } from './pages/sessions';
 import { loadUnits } from './units';
+import { challenge } from './pages/challenge';
 
-const pages: Page[] = [compliance, overview, trades, performance, alphas, regimes, risk, learning, sessions];
+const pages: Page[] = [compliance, overview, trades, performance, alphas, regimes, risk, learning, sessions, challenge];
 const live = new Live();
 
 // Narrow screens (phones): the navigation folds away behind a menu button in a top bar; wide ones keep the sidebar.
