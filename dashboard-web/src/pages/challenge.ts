@@ -189,10 +189,10 @@ function results(run: RunStatus, charts: echarts.ECharts[]): HTMLElement {
   const t = r.trades;
   const summary = card('Run',
       h('p', { 'data-lab-summary': 'true' }, `${r.source}: ${int(t.kept)} of ${int(t.total)} trades taken at `
-        + `${r.riskPctPerTrade === null ? 'their recorded size' : `${num(r.riskPctPerTrade, 2)} % risk per trade`} on ${money(r.initialBalance, 0)} ${r.currency}; `
+        + `${r.riskPctPerTrade === null ? 'their recorded size' : `${num(r.riskPctPerTrade, 2)} % risk per trade`} on ${money(r.initialBalance, r.currency, 0)}; `
         + `seed ${r.seed}, ${num(r.elapsedMs / 1000, 1)} s.`),
       h('p', { class: 'muted' }, `${int(t.skippedZeroLots)} trades rounded to 0 lots; ${int(t.withProxyRisk)} without a stated risk use the median loss`
-        + ` (${t.proxyRiskMoney === null ? DASH : `${money(t.proxyRiskMoney)} ${r.currency}`}) as 1 R; ${int(t.withAssumedWorst)} without a recorded worst `
+        + ` (${t.proxyRiskMoney === null ? DASH : money(t.proxyRiskMoney, r.currency)}) as 1 R; ${int(t.withAssumedWorst)} without a recorded worst `
         + 'excursion are assumed to reach −1 R before they close (docs/challenge-lab.md).'),
       h('a', { href: readLink(`/api/challenge/runs/${encodeURIComponent(run.id)}/report.html`), target: '_blank', 'data-report-link': 'true' }, 'HTML report of this run'));
   summary.classList.add('wide');
