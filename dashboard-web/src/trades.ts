@@ -138,14 +138,15 @@ export function tradeColumns(): Column<TradeRow>[] {
     { key: 'volume', label: 'Lots', text: (t) => num(t.volume), sort: (t) => t.volume, csv: (t) => t.volume },
     { key: 'entry', label: 'Entry', text: (t) => price(t.entry_price), sort: (t) => t.entry_price, csv: (t) => t.entry_price },
     { key: 'stop', label: 'Stop', text: (t) => price(t.stop), sort: (t) => t.stop, csv: (t) => ok(t.stop) },
-    { key: 'exit', label: 'Exit', text: (t) => price(t.exit_price), sort: (t) => t.exit_price, csv: (t) => ok(t.exit_price) },
+    { key: 'exit', label: 'Exit', text: (t) => averagePrice(t.exit_price, t.entry_price, t.stop), sort: (t) => t.exit_price, csv: (t) => ok(t.exit_price),
+      title: (t) => (isNum(t.exit_price) ? `volume-weighted exit ${price(t.exit_price)}` : '') },
     { key: 'net', label: 'Net', text: (t) => signedMoney(t.total_net, t.currency), sort: (t) => t.total_net, csv: (t) => ok(t.total_net),
       signed: (t) => t.total_net, title: (t) => (t.closed ? '' : `open: ${money(t.net, t.currency)} commission so far + ${money(t.unrealized, t.currency)} floating`) },
     { key: 'pct', label: 'Net %', text: (t) => signedPct(t.return_pct), sort: (t) => t.return_pct, csv: (t) => ok(t.return_pct), signed: (t) => t.return_pct },
     { key: 'r', label: 'R', text: (t) => rMultiple(t.r_multiple), sort: (t) => t.r_multiple, csv: (t) => ok(t.r_multiple), signed: (t) => t.r_multiple,
       title: (t) => t.r_note || (isNum(t.risk_money) ? `risk at stop ${money(t.risk_money, t.currency)}` : '') },
     { key: 'exit_reason', label: 'Exit reason', text: (t) => (t.closed ? t.exit_reason || DASH : 'open'), sort: (t) => t.exit_reason, csv: (t) => t.exit_reason },
-    { key: 'alpha', label: 'Alpha', text: (t) => t.alpha || DASH, sort: (t) => t.alpha, csv: (t) => t.alpha },
+    { key: 'alpha', label: 'Alpha', text: (t) => t.alpha || DASH, sort: (t) => t.alpha, csv: (t) => t.alpha, wrap: true },
   ];
 }
 
@@ -226,4 +227,14 @@ export function signalColumns(): Column<SignalRow>[] {
       sort: (s) => s.rule ?? '', csv: (s) => [s.rule, s.ack_reason].filter(Boolean).join(': '), wrap: true },
     { key: 'reason', label: 'Why it was sent', text: (s) => s.reason || DASH, sort: (s) => s.reason ?? '', csv: (s) => s.reason ?? '', wrap: true },
   ];
+}
+
+/**
+ * A volume-weighted exit of several deals has more decimals than the symbol quotes (1.084776): shown, as MT5 does,
+ * at the quote's decimals (those of the entry and stop prices); the exact value is in the cell's title and the CSV.
+ */
+export function averagePrice(v: number | null | undefined, ...quoted: Array<number | null | undefined>): string {
+  if (!isNum(v) || v <= 0) return DASH;
+  const decimals = Math.max(0, ...quoted.filter(isNum).map((q) => (price(q).split('.')[1] ?? '').length));
+  return price(decimals > 0 ? Number(v.toFixed(decimals)) : v);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setUnits } from '../src/format';
-import { csv, filterTrades, isoDay, NO_FILTER, sortRows, totals, tradeColumns, tradeCsvColumns, type TradeRow } from '../src/trades';
+import { csv, filterTrades, isoDay, NO_FILTER, sortRows, totals, tradeColumns, tradeCsvColumns, type TradeRow, averagePrice } from '../src/trades';
 
 afterEach(() => setUnits({ currency: '', zone: 'UTC' }));
 
@@ -66,5 +66,18 @@ describe('trade list', () => {
     expect(isoDay(' 2026-03-09 ')).toBe('2026-03-09');
     expect(isoDay('2026-02-30')).toBeNull();
     expect(isoDay('03/09/2026')).toBeNull();
+  });
+});
+
+describe('averagePrice', () => {
+  it('shows a volume-weighted exit at the decimals the symbol quotes in', () => {
+    expect(averagePrice(1.084776, 1.08522, 1.08587)).toBe('1.08478');
+    expect(averagePrice(162.52778, 162.787, 162.926)).toBe('162.528');
+    expect(averagePrice(149.735275, 150.013, 150.14)).toBe('149.735');
+  });
+  it('keeps a price already at those decimals, and says nothing of a missing one', () => {
+    expect(averagePrice(1.08572, 1.08498, 1.08572)).toBe('1.08572');
+    expect(averagePrice(null, 1.1)).toBe('—');
+    expect(averagePrice(1.2345678)).toBe('1.234568');
   });
 });
