@@ -13,6 +13,7 @@ import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.market.SymbolSpec;
 import io.vprop.trade.AccountState;
@@ -24,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -57,6 +60,13 @@ public final class AccountGovernors implements PreTradeCheck {
         final Map<String, RuleStatus.Status> ruleStatus = new HashMap<>();
         final Map<Long, Long> positionOpenMs = new HashMap<>();
         long lastClockMs;
+        /**
+         * The rules' statuses line by line as {@link #ruleStatus} last took them ({@code levelsKnown}), and a scratch
+         * copy: while they are the same, no rule changed status and the panel view need not be written to find out.
+         * Only used when the rule ids are distinct (then line i is the map's entry for its id).
+         */
+        final StatusLevels known = new StatusLevels(), now = new StatusLevels();
+        boolean levelsKnown, distinctIds = true;
 
         Account(GovernorEngine engine) { this.engine = engine; }
     }
@@ -159,29 +169,54 @@ public final class AccountGovernors implements PreTradeCheck {
         return a == null ? Action.ALLOW : a.lastAction;
     }
 
+    /**
+     * One event through the account's engine. The verdict's sentences are written only when the action changes, and
+     * the rules' panel lines only when a rule's status changed: an account is evaluated at every equity change.
+     */
     private List<Notice> evaluate(String key, Account a, GovernorEvent event, long nowMs) {
-        RuleVerdict d;
+        Action action;
         try {
-            d = a.engine.evaluate(event);
+            action = a.engine.evaluateAction(event);
         } catch (IllegalArgumentException e) {
             log.warn("governors of {} rejected an input: {}", key, e.getMessage());
             return List.of(new Notice(key, nowMs, "input_rejected", "", "", a.lastAction.name(), e.getMessage(), 0, 0));
         }
-        List<Notice> notices = new ArrayList<>();
-        if (d.action() != a.lastAction) {
+        List<Notice> notices = List.of();
+        if (action != a.lastAction) {
+            RuleVerdict d = a.engine.verdict();
+            notices = new ArrayList<>();
             notices.add(new Notice(key, nowMs, "action", d.ruleId(), "", d.action().name(), d.message(), d.measured(), d.threshold()));
-            a.lastAction = d.action();
+            a.lastAction = action;
         }
         if (!(event instanceof ClockTick) || !notices.isEmpty()) {
-            StateSnapshot s = a.engine.snapshot();
-            for (RuleStatus r : s.rules()) {
-                RuleStatus.Status before = a.ruleStatus.put(r.ruleId(), r.status());
-                if (before != null && before != r.status() || before == null && r.status() != RuleStatus.Status.OK)
-                    notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), d.action().name(), r.note(),
-                            r.value(), r.limit()));
-            }
+            if (statusesMayHaveChanged(a)) notices = ruleNotices(key, a, action, nowMs, notices);
             if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
         }
+        return notices;
+    }
+
+    /** False only when every rule's status is what the last look at the panel lines found. */
+    private static boolean statusesMayHaveChanged(Account a) {
+        if (!a.levelsKnown || !a.distinctIds) return true;
+        a.engine.statusLevels(a.now);
+        return !a.now.sameAs(a.known);
+    }
+
+    /** A notice for each rule whose status changed (or that is not OK on the first look), from the panel lines. */
+    private static List<Notice> ruleNotices(String key, Account a, Action action, long nowMs, List<Notice> notices) {
+        StateSnapshot s = a.engine.snapshot();
+        Set<String> ids = a.levelsKnown ? null : new HashSet<>();
+        for (RuleStatus r : s.rules()) {
+            if (ids != null && !ids.add(r.ruleId())) a.distinctIds = false;
+            RuleStatus.Status before = a.ruleStatus.put(r.ruleId(), r.status());
+            if (before != null && before != r.status() || before == null && r.status() != RuleStatus.Status.OK) {
+                if (notices.isEmpty()) notices = new ArrayList<>();
+                notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), action.name(), r.note(),
+                        r.value(), r.limit()));
+            }
+        }
+        a.engine.statusLevels(a.known);
+        a.levelsKnown = true;
         return notices;
     }
 
@@ -206,9 +241,25 @@ public final class AccountGovernors implements PreTradeCheck {
      * published snapshot: 0 while the account is halted, paused or locked at its target, or before it has a snapshot.
      */
     public static double[] headroom(StateSnapshot g) {
-        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
-        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
-        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
+        if (g == null) return new double[]{0, 0};
+        return headroom(g.halted() || g.paused() || g.targetLocked(), g.openRisk(), g.dailyHeadroom(), g.overallHeadroom());
+    }
+
+    /**
+     * The same from the account's governors as they are now — what {@link #headroom(StateSnapshot)} gives for a
+     * snapshot published now, without writing one (a backtest asks for every candidate the signal engine sizes).
+     */
+    public double[] headroom(String peer) {
+        Account a = accounts.get(accountOf(peer));
+        if (a == null) return new double[]{0, 0};
+        GovernorEngine.Headroom h = a.engine.headroom();
+        return headroom(h.halted() || h.paused() || h.targetLocked(), h.openRisk(), h.daily(), h.overall());
+    }
+
+    private static double[] headroom(boolean closed, double openRisk, double daily, double overall) {
+        if (closed) return new double[]{0, 0};
+        double open = Double.isFinite(openRisk) ? openRisk : Double.MAX_VALUE;
+        return new double[]{Math.max(0, daily - open), Math.max(0, overall - open)};
     }
 
     /** Money a new order's worst case may still use on this account (the signal engine sizes within it). */

@@ -5,7 +5,9 @@ import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.rules.ActivityRule;
 import io.vprop.governors.rules.ConsistencyRule;
@@ -97,6 +99,18 @@ public final class GovernorEngine {
      * @throws IllegalArgumentException when the event is null or goes back in time
      */
     public RuleVerdict evaluate(GovernorEvent e) {
+        evaluateAction(e);
+        return verdict();
+    }
+
+    /**
+     * Evaluates one event as {@link #evaluate} does and returns only the action of its verdict; the verdict itself
+     * (the hits' sentences) is written only if {@link #verdict()} is asked for before the next event. For a caller
+     * that evaluates on every equity change and needs the sentences only when the action changes.
+     *
+     * @throws IllegalArgumentException when the event is null or goes back in time
+     */
+    public Action evaluateAction(GovernorEvent e) {
         if (e == null) throw new IllegalArgumentException("event: missing value");
         long t = e.timeMs();
         if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
@@ -114,14 +128,16 @@ public final class GovernorEngine {
         if (l.halted) hits.add(l.haltHit);
         else if (l.paused()) hits.add(l.pauseHit);
         if (l.targetLocked) hits.add(l.lockHit);
-        if (hits.isEmpty()) {
-            if (e instanceof OrderCheck) {
-                l.requestsToday++;
-                l.recordOrder(t);
-            }
-            return RuleVerdict.ALLOW;
+        if (hits.isEmpty() && e instanceof OrderCheck) {
+            l.requestsToday++;
+            l.recordOrder(t);
         }
-        return RuleVerdict.of(hits.view());
+        return hits.top();
+    }
+
+    /** The verdict of the last evaluated event ({@link RuleVerdict#ALLOW} when no rule fired, or before any event). */
+    public RuleVerdict verdict() {
+        return hits.isEmpty() ? RuleVerdict.ALLOW : RuleVerdict.of(hits.view());
     }
 
     private void advanceDay(long t) {
@@ -164,6 +180,30 @@ public final class GovernorEngine {
             l.balance += f.netProfit();
             l.dayProfit += f.netProfit();
         }
+    }
+
+    /**
+     * The status of every line of {@link #snapshot()}'s rules, in the same order, into {@code out} (cleared first):
+     * the same statuses without the lines and their sentences, and without allocating.
+     */
+    public void statusLevels(StatusLevels out) {
+        out.clear();
+        for (GovernorRule r : rules) r.levels(l, out);
+    }
+
+    /**
+     * The money a new order may still lose, as {@link #snapshot()} states it, without the rules' lines: one small
+     * record, for a backtest's strategy that sizes every candidate within it.
+     */
+    public Headroom headroom() {
+        return new Headroom(l.equity - l.dailyFloor, l.equity - l.overallFloor, l.openRisk(), l.halted, l.paused(), l.targetLocked);
+    }
+
+    /**
+     * The headroom fields of a {@link StateSnapshot}: equity minus today's floor and minus the overall floor, what the
+     * open positions can still lose down to their stops, and whether the account is halted, paused or locked.
+     */
+    public record Headroom(double daily, double overall, double openRisk, boolean halted, boolean paused, boolean targetLocked) {
     }
 
     /** The panel's view: every rule's distance to its limit, headrooms, progress. Allocates; not for the tick path. */

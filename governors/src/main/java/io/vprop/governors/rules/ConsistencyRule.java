@@ -2,6 +2,7 @@ package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.ConsistencyConfig;
 
 import java.util.List;
@@ -44,5 +45,10 @@ public final class ConsistencyRule implements GovernorRule {
                 needed > 0 ? "Best day " + Fmt.money(best) + " is above " + Fmt.num(config.bestDayMaxPct())
                         + "% of total profit " + Fmt.money(total) + ": " + Fmt.money(needed) + " more profit needed."
                         : "Best day is within " + Fmt.num(config.bestDayMaxPct()) + "% of total profit."));
+    }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        out.add(profitStillNeeded(l) > 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
     }
 }

@@ -2,6 +2,7 @@ package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 
 import java.util.List;
 
@@ -14,4 +15,10 @@ public interface GovernorRule {
 
     /** Adds this rule's line(s) for the web panel. */
     void status(Ledger l, List<RuleStatus> out);
+
+    /**
+     * Adds the status of each line {@link #status} adds, in the same order, and nothing else: no line, no sentence,
+     * no allocation (the backtester asks after every evaluation whether a rule changed status).
+     */
+    void levels(Ledger l, StatusLevels out);
 }

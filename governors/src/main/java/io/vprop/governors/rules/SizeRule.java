@@ -5,6 +5,7 @@ import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.SizeConfig;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.Position;
@@ -97,5 +98,12 @@ public final class SizeRule implements GovernorRule {
                     100.0 * (c.maxOpenOrders() - n) / c.maxOpenOrders(),
                     n >= c.maxOpenOrders() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK, n + " orders and positions open."));
         }
+    }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        if (c.maxOpenPositions() > 0) out.add(l.positions.size() >= c.maxOpenPositions() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+        if (c.maxOpenOrders() > 0)
+            out.add(l.positions.size() + l.pendingOrders >= c.maxOpenOrders() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
     }
 }

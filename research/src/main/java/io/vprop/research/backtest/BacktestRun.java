@@ -379,8 +379,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     @Override
     public double[] headroom() {
         if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
-        governors.publish();                                  // the kernel publishes four times a second; here: now
-        return AccountGovernors.headroom(governors.snapshots().get(AccountGovernors.accountOf(PEER)));
+        return governors.headroom(PEER);                      // as a snapshot published now (the kernel: 4 a second)
     }
 
     @Override public long nowMs() { return nowMs; }
