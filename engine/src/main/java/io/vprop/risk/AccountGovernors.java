@@ -53,6 +53,8 @@ public final class AccountGovernors implements PreTradeCheck {
     private final GovernorStateStore store;
     private final Map<String, Account> accounts = new HashMap<>();
     private volatile Map<String, StateSnapshot> published = Map.of();
+    private String lastPeer, lastKey, lastActionKey;
+    private Account lastActionAccount;
 
     private static final class Account {
         final GovernorEngine engine;
@@ -67,6 +69,10 @@ public final class AccountGovernors implements PreTradeCheck {
          */
         final StatusLevels known = new StatusLevels(), now = new StatusLevels();
         boolean levelsKnown, distinctIds = true;
+        /** The positions of the last snapshot (ticket and open time as put in {@link #positionOpenMs}) and their records. */
+        long[] tickets = new long[4], openMs = new long[4];
+        int ticketCount;
+        ValuedPosition[] valued = new ValuedPosition[4];
 
         Account(GovernorEngine engine) { this.engine = engine; }
     }
@@ -85,6 +91,15 @@ public final class AccountGovernors implements PreTradeCheck {
     public static String accountOf(String peer) {
         int a = peer.indexOf('/'), b = peer.indexOf('/', a + 1);
         return a < 0 || b < 0 ? peer : peer.substring(0, b);
+    }
+
+    /** {@link #accountOf} of the peer asked about last: a terminal asks many times a second (a backtest per quote). */
+    private String key(String peer) {
+        if (peer != lastPeer) {
+            lastKey = accountOf(peer);
+            lastPeer = peer;
+        }
+        return lastKey;
     }
 
     public String profileId() { return profileId; }
@@ -123,24 +138,49 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /** Feeds an account snapshot; returns what the rules say and any notices for the trader. */
     public List<Notice> onAccount(String peer, long nowMs, AccountState acc, String currency, Function<String, SymbolSpec> specs) {
-        String key = accountOf(peer);
+        String key = key(peer);
         Account a = account(key, acc.balance(), currency);
-        List<ValuedPosition> ps = new ArrayList<>(acc.positions().size());
-        for (Position p : acc.positions()) {
+        List<Position> open = acc.positions();
+        int n = open.size();
+        if (a.valued.length < n) a.valued = new ValuedPosition[Math.max(n, 2 * a.valued.length)];
+        List<ValuedPosition> ps = n == 0 ? List.of() : new ArrayList<>(n);
+        boolean sameTickets = n == a.ticketCount;
+        for (int i = 0; i < n; i++) {
+            Position p = open.get(i);
             SymbolSpec s = specs.apply(p.symbol());
             double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
-            a.positionOpenMs.put(p.ticket(), p.openTimeMs());
-            ps.add(new ValuedPosition(p, Double.isFinite(mppu) ? mppu : 0));
+            mppu = Double.isFinite(mppu) ? mppu : 0;
+            ValuedPosition v = a.valued[i];                  // the same position at the same value: the same record
+            if (v == null || v.position() != p || Double.compare(v.moneyPerPriceUnit(), mppu) != 0) a.valued[i] = v = new ValuedPosition(p, mppu);
+            ps.add(v);
+            if (sameTickets && (a.tickets[i] != p.ticket() || a.openMs[i] != p.openTimeMs())) sameTickets = false;
         }
+        if (!sameTickets) rememberOpenTimes(a, open);
         return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
     }
 
+    /** Each position's open time, for the fills that close it; kept as arrays too, to notice a change cheaply. */
+    private static void rememberOpenTimes(Account a, List<Position> open) {
+        int n = open.size();
+        if (a.tickets.length < n) {
+            a.tickets = new long[Math.max(n, 2 * a.tickets.length)];
+            a.openMs = new long[a.tickets.length];
+        }
+        for (int i = 0; i < n; i++) {
+            Position p = open.get(i);
+            a.positionOpenMs.put(p.ticket(), p.openTimeMs());
+            a.tickets[i] = p.ticket();
+            a.openMs[i] = p.openTimeMs();
+        }
+        a.ticketCount = n;
+    }
+
     public List<Notice> onFill(String peer, long nowMs, Fill f) {
-        Account a = accounts.get(accountOf(peer));
+        Account a = accounts.get(key(peer));
         if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
         boolean entry = f.opens();
         long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
-        return evaluate(accountOf(peer), a, new FillEvent(nowMs, f, opened), nowMs);
+        return evaluate(key(peer), a, new FillEvent(nowMs, f, opened), nowMs);
     }
 
     /**
@@ -148,7 +188,7 @@ public final class AccountGovernors implements PreTradeCheck {
      * Empty when the account has no snapshot yet (no engine): the caller feeds it again later.
      */
     public Optional<List<Notice>> onNews(String peer, long nowMs, long releaseMs, String currency, NewsEvent.Impact impact) {
-        String key = accountOf(peer);
+        String key = key(peer);
         Account a = accounts.get(key);
         if (a == null) return Optional.empty();
         return Optional.of(evaluate(key, a, new NewsEvent(nowMs, releaseMs, currency, impact), nowMs));
@@ -156,7 +196,7 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /** Clock for every account (resets, pauses ending, forced-flat windows), at most once per second each. */
     public List<Notice> onClock(String peer, long nowMs) {
-        String key = accountOf(peer);
+        String key = key(peer);
         Account a = accounts.get(key);
         if (a == null || nowMs - a.lastClockMs < 1_000) return List.of();
         a.lastClockMs = nowMs;
@@ -165,8 +205,12 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /** The action the account is under now (ALLOW when unknown). */
     public Action action(String peer) {
-        Account a = accounts.get(accountOf(peer));
-        return a == null ? Action.ALLOW : a.lastAction;
+        String key = key(peer);
+        if (key != lastActionKey || lastActionAccount == null) {   // a backtest asks after every quote
+            lastActionAccount = accounts.get(key);
+            lastActionKey = key;
+        }
+        return lastActionAccount == null ? Action.ALLOW : lastActionAccount.lastAction;
     }
 
     /**
@@ -223,7 +267,7 @@ public final class AccountGovernors implements PreTradeCheck {
     @Override
     public PreTradeVerdict check(OrderIntent o, TerminalView terminal) {
         if (!o.opens()) return PreTradeVerdict.ALLOW;      // closing is always allowed
-        Account a = accounts.get(accountOf(terminal.peer()));
+        Account a = accounts.get(key(terminal.peer()));
         if (a == null) return PreTradeVerdict.deny("governors.no_account", "no account snapshot yet: the rules cannot be checked");
         SymbolSpec s = terminal.spec(o.symbol());
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
@@ -250,7 +294,7 @@ public final class AccountGovernors implements PreTradeCheck {
      * snapshot published now, without writing one (a backtest asks for every candidate the signal engine sizes).
      */
     public double[] headroom(String peer) {
-        Account a = accounts.get(accountOf(peer));
+        Account a = accounts.get(key(peer));
         if (a == null) return new double[]{0, 0};
         GovernorEngine.Headroom h = a.engine.headroom();
         return headroom(h.halted() || h.paused() || h.targetLocked(), h.openRisk(), h.daily(), h.overall());
@@ -264,7 +308,7 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /** Money a new order's worst case may still use on this account (the signal engine sizes within it). */
     public double sizingHeadroom(String peer) {
-        Account a = accounts.get(accountOf(peer));
+        Account a = accounts.get(key(peer));
         return a == null ? 0 : a.engine.snapshot().sizingHeadroom();
     }
 }

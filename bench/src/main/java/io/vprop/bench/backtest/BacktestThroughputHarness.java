@@ -50,7 +50,8 @@ import java.util.function.Supplier;
  * has a median of runs and percentiles of chunks. Ratios are of medians of the same run, and the median of per-rep
  * paired ratios. Writes bench/results/backtest-throughput.json.
  *
- * <p>Usage: BacktestThroughputHarness [reps=5] [sharedDataDir=../shared/data] [cases=all|comma list]
+ * <p>Usage: BacktestThroughputHarness [reps=7] [sharedDataDir=../shared/data] [cases=all|comma list] [warmups=5]
+ * (the JIT needs about four rounds before the code stops being recompiled; warm-up rounds are not counted)
  */
 public final class BacktestThroughputHarness {
     private static final int CHUNK = 4096;
@@ -65,9 +66,10 @@ public final class BacktestThroughputHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Path data = Path.of(args.length > 1 ? args[1] : "../shared/data");
         String only = args.length > 2 ? args[2] : "all";
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         Map<String, Object> machine = Results.machine();
 
         List<Path> tickFiles = BacktestInputs.tickFiles(data);
@@ -107,7 +109,7 @@ public final class BacktestThroughputHarness {
 
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (Case c : cases) runs.put(c.name(), new ArrayList<>());
-        for (int r = -1; r < reps; r++) {                           // r = -1 warms the JIT up
+        for (int r = -warmups; r < reps; r++) {                     // r < 0 warms the JIT up
             for (Case c : cases) {
                 Run run = c.run().get();
                 System.out.printf("%s %-30s %,12.0f events/s  (%,d events, %.3f s)%n", r < 0 ? "warm-up" : "rep " + (r + 1),
@@ -121,6 +123,7 @@ public final class BacktestThroughputHarness {
         res.put("ticks", Map.of("files", tickFiles.stream().map(p -> p.getFileName().toString()).toList(), "count", ticks.length));
         res.put("bars", Map.of("files", barFiles.size(), "count", barCount));
         res.put("repetitions", reps);
+        res.put("warm_up_rounds", warmups);
         res.put("machine", machine);
         Map<String, Object> byCase = new LinkedHashMap<>();
         for (Case c : cases) byCase.put(c.name(), summary(c.description(), runs.get(c.name())));

@@ -36,8 +36,9 @@ public final class SizeRule implements GovernorRule {
             for (int i = 0, n = ps.size(); i < n; i++) {
                 Position p = ps.get(i).position();
                 if (!p.hasStopLoss() && l.nowMs - p.openTimeMs() > graceMs) {
+                    String symbol = p.symbol();
                     hits.add(Action.BLOCK_NEW_ENTRIES, STOP_LOSS, (l.nowMs - p.openTimeMs()) / 1000.0, c.stopLossWithinSeconds(), 0,
-                            "Position on " + p.symbol() + " has had no stop loss for more than "
+                            () -> "Position on " + symbol + " has had no stop loss for more than "
                                     + c.stopLossWithinSeconds() + " s: set one or close it; no new entries meanwhile.");
                     return;
                 }
