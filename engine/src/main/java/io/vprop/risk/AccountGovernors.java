@@ -242,6 +242,7 @@ public final class AccountGovernors implements PreTradeCheck {
     /** False only when every rule's status is what the last look at the panel lines found. */
     private static boolean statusesMayHaveChanged(Account a) {
         if (!a.levelsKnown || !a.distinctIds) return true;
+        if (a.engine.lastEventRepeated()) return false;       // a flat snapshot as before: the statuses as before
         a.engine.statusLevels(a.now);
         return !a.now.sameAs(a.known);
     }

@@ -48,6 +48,16 @@ public final class GovernorEngine {
     private final long minHoldMs;
     private final int cooldownAfterLosses;
     private final long cooldownMs;
+    /**
+     * A flat account's snapshot that repeats (the same balance, equity and pending orders, no position) before this
+     * time gets the verdict and rule statuses of the last evaluation, which was that snapshot's: nothing the rules read
+     * has moved and none answers otherwise before then (GovernorRule#quietUntil). MIN_VALUE: no such snapshot last.
+     */
+    private long quietUntilMs = Long.MIN_VALUE;
+    private double quietBalance, quietEquity;
+    private int quietPending;
+    private boolean repeated;
+    boolean quietPath = true;                  // tests turn it off to compare
 
     private GovernorEngine(FirmProfile profile, EngineState s) {
         this.profile = profile;
@@ -120,6 +130,14 @@ public final class GovernorEngine {
             throw new IllegalArgumentException("fill.profit: " + f.netProfit() + " would make the balance negative ("
                     + l.balance + " before)");
         }
+        if (repeats(e, t)) {                        // the same answer as last time: only the clock moves
+            l.nowMs = t;
+            apply(e);
+            repeated = true;
+            return hits.top();
+        }
+        repeated = false;
+        quietUntilMs = Long.MIN_VALUE;
         l.nowMs = t;
         advanceDay(t);
         apply(e);
@@ -132,7 +150,28 @@ public final class GovernorEngine {
             l.requestsToday++;
             l.recordOrder(t);
         }
+        if (quietPath && e instanceof AccountSnapshot a && a.positions().isEmpty()) rememberQuiet(a);
         return hits.top();
+    }
+
+    /** True when the last event was a flat snapshot repeating the one before it: the same verdict and rule statuses. */
+    public boolean lastEventRepeated() { return repeated; }
+
+    private boolean repeats(GovernorEvent e, long t) {
+        return t < quietUntilMs && e instanceof AccountSnapshot a && a.positions().isEmpty()
+                && Double.compare(a.balance(), quietBalance) == 0 && Double.compare(a.equity(), quietEquity) == 0
+                && a.pendingOrders() == quietPending;
+    }
+
+    /** After a flat snapshot: until when the same snapshot gets the same answer (the reset, a pause's end, the rules). */
+    private void rememberQuiet(AccountSnapshot a) {
+        long until = l.nextResetMs;
+        if (l.paused()) until = Math.min(until, l.pausedUntilMs);
+        for (GovernorRule r : rules) until = Math.min(until, r.quietUntil(l));
+        quietUntilMs = until;
+        quietBalance = a.balance();
+        quietEquity = a.equity();
+        quietPending = a.pendingOrders();
     }
 
     /** The verdict of the last evaluated event ({@link RuleVerdict#ALLOW} when no rule fired, or before any event). */

@@ -25,6 +25,9 @@ import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.strategy.Strategy;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +35,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -60,9 +64,25 @@ public final class BacktestThroughputHarness {
     private record Case(String name, String description, Supplier<Run> run) {
     }
 
-    /** One run's outcome. */
-    record Run(long events, long nanos, Histogram chunks, Map<String, Long> counters, int trades) {
+    /**
+     * One run's outcome: wall time, and the CPU time of the benchmark thread plus the time the JVM spent in garbage
+     * collection meanwhile (the thread's own cost on one core: what a busy neighbour on the 2 shared cores cannot add).
+     */
+    record Run(long events, long nanos, long cpuNanos, long gcNanos, Histogram chunks, Map<String, Long> counters, int trades) {
         double perSecond() { return events / (nanos / 1e9); }
+
+        double perCpuSecond() { return events / ((cpuNanos + gcNanos) / 1e9); }
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Wall, thread-CPU and GC clocks at one instant. */
+    private record Clocks(long wall, long cpu, long gc) {
+        static Clocks now() {
+            long gc = 0;
+            for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) gc += Math.max(0, b.getCollectionTime());
+            return new Clocks(System.nanoTime(), THREADS.getCurrentThreadCpuTime(), gc * 1_000_000);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -112,8 +132,8 @@ public final class BacktestThroughputHarness {
         for (int r = -warmups; r < reps; r++) {                     // r < 0 warms the JIT up
             for (Case c : cases) {
                 Run run = c.run().get();
-                System.out.printf("%s %-30s %,12.0f events/s  (%,d events, %.3f s)%n", r < 0 ? "warm-up" : "rep " + (r + 1),
-                        c.name(), run.perSecond(), run.events(), run.nanos() / 1e9);
+                System.out.printf("%s %-30s %,12.0f events/s wall, %,12.0f per CPU-second  (%,d events, %.3f s)%n",
+                        r < 0 ? "warm-up" : "rep " + (r + 1), c.name(), run.perSecond(), run.perCpuSecond(), run.events(), run.nanos() / 1e9);
                 if (r >= 0) runs.get(c.name()).add(run);
             }
         }
@@ -135,17 +155,18 @@ public final class BacktestThroughputHarness {
         ratio(ratios, runs, "demo_backtest", "demo_backtest_no_governors");
         ratio(ratios, runs, "bars", "bars_no_governors");
         res.put("ratios", ratios);
+        // met: on the wall-clock medians (what a user waits for); the CPU-time figures beside them
         Map<String, Object> targets = new LinkedHashMap<>();
-        if (runs.containsKey("engine_backtest")) {
-            double b = median(rates(runs.get("engine_backtest")));
-            targets.put("engine_backtest >= 1,000,000 ticks/s", Map.of("median", Math.round(b), "met", b >= 1_000_000));
+        if (runs.containsKey("engine_backtest")) target(targets, "engine_backtest >= 1,000,000 ticks/s", runs.get("engine_backtest"), 1_000_000);
+        if (ratios.get("engine_backtest/engine") instanceof Map<?, ?> m) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("ratio_of_medians", m.get("of_medians"));
+            t.put("paired_median", m.get("paired_median"));
+            t.put("cpu_paired_median", ((Map<?, ?>) m.get("cpu")).get("paired_median"));
+            t.put("met", (double) m.get("of_medians") >= 0.8);
+            targets.put("engine_backtest / engine >= 0.8", t);
         }
-        if (ratios.get("engine_backtest/engine") instanceof Map<?, ?> m)
-            targets.put("engine_backtest / engine >= 0.8", Map.of("median_ratio", m.get("of_medians"), "met", (double) m.get("of_medians") >= 0.8));
-        if (runs.containsKey("bars")) {
-            double b = median(rates(runs.get("bars")));
-            targets.put("bars >= 5,000,000 bars/s", Map.of("median", Math.round(b), "met", b >= 5_000_000));
-        }
+        if (runs.containsKey("bars")) target(targets, "bars >= 5,000,000 bars/s", runs.get("bars"), 5_000_000);
         res.put("targets", targets);
         Results.write("backtest-throughput", res);
         System.out.println(targets);
@@ -160,7 +181,8 @@ public final class BacktestThroughputHarness {
                 new RecentOutcomeMemory(50), new DriftWinProbability(), EventSource.NONE, () -> now[0]), BacktestInputs.BALANCE);
         Histogram chunks = new Histogram(3);
         long trades = 0, skips = 0;
-        long t0 = System.nanoTime(), last = t0;
+        Clocks c0 = Clocks.now();
+        long last = c0.wall();
         for (int i = 0; i < ticks.length; i++) {
             Tick t = ticks[i];
             now[0] = t.timeMs();
@@ -173,11 +195,11 @@ public final class BacktestThroughputHarness {
                 last = n;
             }
         }
-        long nanos = System.nanoTime() - t0;
+        Clocks c1 = Clocks.now();
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("trade_candidates", trades);
         counters.put("skips", skips);
-        return new Run(ticks.length, nanos, chunks, counters, 0);
+        return new Run(ticks.length, c1.wall() - c0.wall(), c1.cpu() - c0.cpu(), c1.gc() - c0.gc(), chunks, counters, 0);
     }
 
     static Run backtest(BacktestConfig config, Strategy strategy, Supplier<MarketFeed> feed) {
@@ -193,24 +215,20 @@ public final class BacktestThroughputHarness {
             }
         };
         MarketFeed f = feed.get();
-        long t0 = System.nanoTime();
-        last[0] = t0;
+        Clocks c0 = Clocks.now();
+        last[0] = c0.wall();
         BacktestResult r = new Backtester(config, timing).run(strategy, f);
-        long nanos = System.nanoTime() - t0;
-        return new Run(r.events(), nanos, chunks, r.counters(), r.trades().size());
+        Clocks c1 = Clocks.now();
+        return new Run(r.events(), c1.wall() - c0.wall(), c1.cpu() - c0.cpu(), c1.gc() - c0.gc(), chunks, new TreeMap<>(r.counters()),
+                r.trades().size());
     }
 
     private static Map<String, Object> summary(String description, List<Run> runs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("what", description);
         m.put("events", runs.get(0).events());
-        double[] rates = rates(runs);
-        Map<String, Object> perRun = new LinkedHashMap<>();
-        perRun.put("median", Math.round(median(rates)));
-        perRun.put("min", Math.round(Arrays.stream(rates).min().orElse(0)));
-        perRun.put("max", Math.round(Arrays.stream(rates).max().orElse(0)));
-        perRun.put("all", Arrays.stream(rates).map(Math::round).toArray());
-        m.put("events_per_s", perRun);
+        m.put("events_per_s", distribution(rates(runs)));
+        m.put("events_per_cpu_s", distribution(cpuRates(runs)));
         Histogram all = new Histogram(3);
         for (Run r : runs) all.add(r.chunks());
         Map<String, Object> ns = new LinkedHashMap<>();
@@ -225,9 +243,33 @@ public final class BacktestThroughputHarness {
         return m;
     }
 
+    private static void target(Map<String, Object> out, String name, List<Run> runs, double atLeast) {
+        double wall = median(rates(runs)), cpu = median(cpuRates(runs));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("median_per_s", Math.round(wall));
+        t.put("median_per_cpu_s", Math.round(cpu));
+        t.put("met", wall >= atLeast);
+        out.put(name, t);
+    }
+
+    /** Median, min, max and every run's figure. */
+    private static Map<String, Object> distribution(double[] rates) {
+        Map<String, Object> perRun = new LinkedHashMap<>();
+        perRun.put("median", Math.round(median(rates)));
+        perRun.put("min", Math.round(Arrays.stream(rates).min().orElse(0)));
+        perRun.put("max", Math.round(Arrays.stream(rates).max().orElse(0)));
+        perRun.put("all", Arrays.stream(rates).map(Math::round).toArray());
+        return perRun;
+    }
+
     private static void ratio(Map<String, Object> out, Map<String, List<Run>> runs, String a, String b) {
         if (!runs.containsKey(a) || !runs.containsKey(b)) return;
-        double[] ra = rates(runs.get(a)), rb = rates(runs.get(b));
+        Map<String, Object> m = ratio(rates(runs.get(a)), rates(runs.get(b)));
+        m.put("cpu", ratio(cpuRates(runs.get(a)), cpuRates(runs.get(b))));
+        out.put(a + "/" + b, m);
+    }
+
+    private static Map<String, Object> ratio(double[] ra, double[] rb) {
         double[] paired = new double[ra.length];
         for (int i = 0; i < ra.length; i++) paired[i] = ra[i] / rb[i];
         Map<String, Object> m = new LinkedHashMap<>();
@@ -235,10 +277,12 @@ public final class BacktestThroughputHarness {
         m.put("paired_median", round3(median(paired)));
         m.put("paired_min", round3(Arrays.stream(paired).min().orElse(0)));
         m.put("paired_max", round3(Arrays.stream(paired).max().orElse(0)));
-        out.put(a + "/" + b, m);
+        return m;
     }
 
     private static double[] rates(List<Run> runs) { return runs.stream().mapToDouble(Run::perSecond).toArray(); }
+
+    private static double[] cpuRates(List<Run> runs) { return runs.stream().mapToDouble(Run::perCpuSecond).toArray(); }
 
     static double median(double[] v) {
         double[] s = v.clone();

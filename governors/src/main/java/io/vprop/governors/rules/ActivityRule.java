@@ -90,4 +90,8 @@ public final class ActivityRule implements GovernorRule {
         out.add(new RuleStatus(id, v, max, max - v, 100.0 * (max - v) / max,
                 v >= max ? RuleStatus.Status.WARNING : RuleStatus.Status.OK, v + " of " + max + " today."));
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

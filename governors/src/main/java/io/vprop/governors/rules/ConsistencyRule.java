@@ -51,4 +51,8 @@ public final class ConsistencyRule implements GovernorRule {
     public void levels(Ledger l, StatusLevels out) {
         out.add(profitStillNeeded(l) > 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

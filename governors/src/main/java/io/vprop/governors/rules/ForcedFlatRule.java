@@ -57,4 +57,15 @@ public final class ForcedFlatRule implements GovernorRule {
     public void levels(Ledger l, StatusLevels out) {
         for (WeeklyWindow w : windows) out.add(w.activeAt(l.nowMs) ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
     }
+
+    /** Flat: none of the windows is active (else the hits carry the time), until the next one begins. */
+    @Override
+    public long quietUntil(Ledger l) {
+        long until = Long.MAX_VALUE;
+        for (WeeklyWindow w : windows) {
+            if (w.activeAt(l.nowMs)) return l.nowMs;
+            until = Math.min(until, w.nextChange(l.nowMs));
+        }
+        return until;
+    }
 }

@@ -92,4 +92,8 @@ public final class MaxLossRule implements GovernorRule {
                 : used >= l.maxLossLimit * buffers.blockEntriesAtPct() / 100.0 && buffers.blockEntriesAtPct() < 100
                 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

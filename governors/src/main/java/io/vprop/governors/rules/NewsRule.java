@@ -131,4 +131,8 @@ public final class NewsRule implements GovernorRule {
     public void levels(Ledger l, StatusLevels out) {
         out.add(l.newsViolations > 0 ? RuleStatus.Status.BREACH : RuleStatus.Status.OK);
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

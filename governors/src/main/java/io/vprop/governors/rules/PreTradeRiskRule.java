@@ -66,4 +66,8 @@ public final class PreTradeRiskRule implements GovernorRule {
     public void levels(Ledger l, StatusLevels out) {
         out.add(headroom(l) - l.openRisk() <= 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

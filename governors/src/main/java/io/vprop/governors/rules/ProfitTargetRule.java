@@ -44,4 +44,8 @@ public final class ProfitTargetRule implements GovernorRule {
 
     @Override
     public void levels(Ledger l, StatusLevels out) { out.add(RuleStatus.Status.OK); }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

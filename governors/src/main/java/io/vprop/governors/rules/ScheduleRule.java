@@ -64,4 +64,12 @@ public final class ScheduleRule implements GovernorRule {
     public void levels(Ledger l, StatusLevels out) {
         if (sessions.length > 0) out.add(inSession(l.nowMs) ? RuleStatus.Status.OK : RuleStatus.Status.WARNING);
     }
+
+    /** Only orders are checked; the session line changes when a session opens or closes. */
+    @Override
+    public long quietUntil(Ledger l) {
+        long until = Long.MAX_VALUE;
+        for (WeeklyWindow w : sessions) until = Math.min(until, w.nextChange(l.nowMs));
+        return until;
+    }
 }

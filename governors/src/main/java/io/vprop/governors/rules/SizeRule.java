@@ -107,4 +107,8 @@ public final class SizeRule implements GovernorRule {
         if (c.maxOpenOrders() > 0)
             out.add(l.positions.size() + l.pendingOrders >= c.maxOpenOrders() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

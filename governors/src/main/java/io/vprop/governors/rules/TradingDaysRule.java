@@ -53,4 +53,8 @@ public final class TradingDaysRule implements GovernorRule {
         if (config.minProfitableDays() > 0)
             out.add(profitableDays(l) >= config.minProfitableDays() ? RuleStatus.Status.OK : RuleStatus.Status.WARNING);
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

@@ -100,6 +100,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private long barsToStrategy, snapshots, governorEvaluations; // per-quote counts: fields, not map lookups
     private String exitLabel;                                  // set while the run itself closes positions at its end
     private final Function<String, SymbolSpec> specOf = this::spec;
+    private final Map<String, String> decisionKeys = new HashMap<>();  // kind → its counter (a replay decides thousands of times)
     /**
      * The governors' last evaluation was of the account at this instant (nothing since: no fill, no order check): a
      * clock tick now would find the same state at the same time and could change nothing, so it is not run.
@@ -413,7 +414,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public void decision(String kind, Object decision) {
-        count("decisions." + kind);
+        count(decisionKeys.computeIfAbsent(kind, k -> "decisions." + k));
         if (decision instanceof Map<?, ?> m && m.get("signal_id") instanceof String id && m.get("timeframe") instanceof String tf)
             book.timeframe(id, tf);
         listener.decided(nowMs, kind, decision);
