@@ -247,11 +247,15 @@ public final class AccountGovernors implements PreTradeCheck {
         return !a.now.sameAs(a.known);
     }
 
-    /** A notice for each rule whose status changed (or that is not OK on the first look), from the panel lines. */
+    /**
+     * A notice for each rule whose status changed (or that is not OK on the first look), from the panel lines: all of
+     * them the first time, then (the statuses known line by line) only the changed lines, whose rules alone write them.
+     */
     private static List<Notice> ruleNotices(String key, Account a, Action action, long nowMs, List<Notice> notices) {
-        StateSnapshot s = a.engine.snapshot();
+        boolean known = a.levelsKnown && a.distinctIds;
+        List<RuleStatus> lines = known ? a.engine.changedStatusLines(a.known) : a.engine.snapshot().rules();
         Set<String> ids = a.levelsKnown ? null : new HashSet<>();
-        for (RuleStatus r : s.rules()) {
+        for (RuleStatus r : lines) {
             if (ids != null && !ids.add(r.ruleId())) a.distinctIds = false;
             RuleStatus.Status before = a.ruleStatus.put(r.ruleId(), r.status());
             if (before != null && before != r.status() || before == null && r.status() != RuleStatus.Status.OK) {

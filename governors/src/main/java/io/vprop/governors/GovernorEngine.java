@@ -41,6 +41,7 @@ public final class GovernorEngine {
     private final Ledger l;
     private final GovernorRule[] rules;
     private final HitList hits = new HitList();
+    private final StatusLevels scratch = new StatusLevels();
     private final ConsistencyRule consistency;
     private final TradingDaysRule tradingDays;
     private final ProfitTargetRule profitTarget;
@@ -243,6 +244,34 @@ public final class GovernorEngine {
      * open positions can still lose down to their stops, and whether the account is halted, paused or locked.
      */
     public record Headroom(double daily, double overall, double openRisk, boolean halted, boolean paused, boolean targetLocked) {
+    }
+
+    /**
+     * The lines of {@link #snapshot()}'s rules whose status differs from {@code before} (a {@link #statusLevels} taken
+     * earlier, line by line), in the panel's order: only the rules with such a line write their sentences.
+     *
+     * @throws IllegalArgumentException when {@code before} does not have a status for every line
+     */
+    public List<RuleStatus> changedStatusLines(StatusLevels before) {
+        List<RuleStatus> out = new ArrayList<>();
+        List<RuleStatus> lines = new ArrayList<>();
+        int at = 0;
+        for (GovernorRule r : rules) {
+            scratch.clear();
+            r.levels(l, scratch);
+            int n = scratch.size();
+            if (at + n > before.size())
+                throw new IllegalArgumentException("the earlier statuses have " + before.size() + " lines, the rules " + (at + n) + "+");
+            boolean changed = false;
+            for (int i = 0; i < n && !changed; i++) changed = scratch.get(i) != before.get(at + i);
+            if (changed) {
+                lines.clear();
+                r.status(l, lines);
+                for (int i = 0; i < n; i++) if (lines.get(i).status() != before.get(at + i)) out.add(lines.get(i));
+            }
+            at += n;
+        }
+        return out;
     }
 
     /** The panel's view: every rule's distance to its limit, headrooms, progress. Allocates; not for the tick path. */

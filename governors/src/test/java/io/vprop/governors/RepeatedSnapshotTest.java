@@ -63,8 +63,8 @@ class RepeatedSnapshotTest {
             events++;
         }
         assertThat(repeats).as("repeated flat snapshots answered from the last evaluation").isGreaterThan(events / 4);
-        assertThat(actions.keySet()).as("the account is allowed, and paused or halted at times").contains(Action.ALLOW)
-                .containsAnyOf(Action.PAUSE_UNTIL_RESET, Action.FLATTEN_AND_HALT);
+        assertThat(actions.keySet()).as("the account is allowed, and blocked, paused or halted at times").contains(Action.ALLOW)
+                .containsAnyOf(Action.BLOCK_NEW_ENTRIES, Action.PAUSE_UNTIL_RESET, Action.FLATTEN_AND_HALT);
     }
 
     private static List<RuleStatus> statuses(StateSnapshot s) { return s.rules(); }
