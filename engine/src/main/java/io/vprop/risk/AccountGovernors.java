@@ -13,6 +13,7 @@ import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.market.SymbolSpec;
 import io.vprop.trade.AccountState;
@@ -24,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -50,6 +53,8 @@ public final class AccountGovernors implements PreTradeCheck {
     private final GovernorStateStore store;
     private final Map<String, Account> accounts = new HashMap<>();
     private volatile Map<String, StateSnapshot> published = Map.of();
+    private String lastPeer, lastKey, lastActionKey;
+    private Account lastActionAccount;
 
     private static final class Account {
         final GovernorEngine engine;
@@ -57,6 +62,17 @@ public final class AccountGovernors implements PreTradeCheck {
         final Map<String, RuleStatus.Status> ruleStatus = new HashMap<>();
         final Map<Long, Long> positionOpenMs = new HashMap<>();
         long lastClockMs;
+        /**
+         * The rules' statuses line by line as {@link #ruleStatus} last took them ({@code levelsKnown}), and a scratch
+         * copy: while they are the same, no rule changed status and the panel view need not be written to find out.
+         * Only used when the rule ids are distinct (then line i is the map's entry for its id).
+         */
+        final StatusLevels known = new StatusLevels(), now = new StatusLevels();
+        boolean levelsKnown, distinctIds = true;
+        /** The positions of the last snapshot (ticket and open time as put in {@link #positionOpenMs}) and their records. */
+        long[] tickets = new long[4], openMs = new long[4];
+        int ticketCount;
+        ValuedPosition[] valued = new ValuedPosition[4];
 
         Account(GovernorEngine engine) { this.engine = engine; }
     }
@@ -75,6 +91,15 @@ public final class AccountGovernors implements PreTradeCheck {
     public static String accountOf(String peer) {
         int a = peer.indexOf('/'), b = peer.indexOf('/', a + 1);
         return a < 0 || b < 0 ? peer : peer.substring(0, b);
+    }
+
+    /** {@link #accountOf} of the peer asked about last: a terminal asks many times a second (a backtest per quote). */
+    private String key(String peer) {
+        if (peer != lastPeer) {
+            lastKey = accountOf(peer);
+            lastPeer = peer;
+        }
+        return lastKey;
     }
 
     public String profileId() { return profileId; }
@@ -113,24 +138,49 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /** Feeds an account snapshot; returns what the rules say and any notices for the trader. */
     public List<Notice> onAccount(String peer, long nowMs, AccountState acc, String currency, Function<String, SymbolSpec> specs) {
-        String key = accountOf(peer);
+        String key = key(peer);
         Account a = account(key, acc.balance(), currency);
-        List<ValuedPosition> ps = new ArrayList<>(acc.positions().size());
-        for (Position p : acc.positions()) {
+        List<Position> open = acc.positions();
+        int n = open.size();
+        if (a.valued.length < n) a.valued = new ValuedPosition[Math.max(n, 2 * a.valued.length)];
+        List<ValuedPosition> ps = n == 0 ? List.of() : new ArrayList<>(n);
+        boolean sameTickets = n == a.ticketCount;
+        for (int i = 0; i < n; i++) {
+            Position p = open.get(i);
             SymbolSpec s = specs.apply(p.symbol());
             double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
-            a.positionOpenMs.put(p.ticket(), p.openTimeMs());
-            ps.add(new ValuedPosition(p, Double.isFinite(mppu) ? mppu : 0));
+            mppu = Double.isFinite(mppu) ? mppu : 0;
+            ValuedPosition v = a.valued[i];                  // the same position at the same value: the same record
+            if (v == null || v.position() != p || Double.compare(v.moneyPerPriceUnit(), mppu) != 0) a.valued[i] = v = new ValuedPosition(p, mppu);
+            ps.add(v);
+            if (sameTickets && (a.tickets[i] != p.ticket() || a.openMs[i] != p.openTimeMs())) sameTickets = false;
         }
+        if (!sameTickets) rememberOpenTimes(a, open);
         return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
     }
 
+    /** Each position's open time, for the fills that close it; kept as arrays too, to notice a change cheaply. */
+    private static void rememberOpenTimes(Account a, List<Position> open) {
+        int n = open.size();
+        if (a.tickets.length < n) {
+            a.tickets = new long[Math.max(n, 2 * a.tickets.length)];
+            a.openMs = new long[a.tickets.length];
+        }
+        for (int i = 0; i < n; i++) {
+            Position p = open.get(i);
+            a.positionOpenMs.put(p.ticket(), p.openTimeMs());
+            a.tickets[i] = p.ticket();
+            a.openMs[i] = p.openTimeMs();
+        }
+        a.ticketCount = n;
+    }
+
     public List<Notice> onFill(String peer, long nowMs, Fill f) {
-        Account a = accounts.get(accountOf(peer));
+        Account a = accounts.get(key(peer));
         if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
         boolean entry = f.opens();
         long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
-        return evaluate(accountOf(peer), a, new FillEvent(nowMs, f, opened), nowMs);
+        return evaluate(key(peer), a, new FillEvent(nowMs, f, opened), nowMs);
     }
 
     /**
@@ -138,7 +188,7 @@ public final class AccountGovernors implements PreTradeCheck {
      * Empty when the account has no snapshot yet (no engine): the caller feeds it again later.
      */
     public Optional<List<Notice>> onNews(String peer, long nowMs, long releaseMs, String currency, NewsEvent.Impact impact) {
-        String key = accountOf(peer);
+        String key = key(peer);
         Account a = accounts.get(key);
         if (a == null) return Optional.empty();
         return Optional.of(evaluate(key, a, new NewsEvent(nowMs, releaseMs, currency, impact), nowMs));
@@ -146,7 +196,7 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /** Clock for every account (resets, pauses ending, forced-flat windows), at most once per second each. */
     public List<Notice> onClock(String peer, long nowMs) {
-        String key = accountOf(peer);
+        String key = key(peer);
         Account a = accounts.get(key);
         if (a == null || nowMs - a.lastClockMs < 1_000) return List.of();
         a.lastClockMs = nowMs;
@@ -155,40 +205,74 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /** The action the account is under now (ALLOW when unknown). */
     public Action action(String peer) {
-        Account a = accounts.get(accountOf(peer));
-        return a == null ? Action.ALLOW : a.lastAction;
+        String key = key(peer);
+        if (key != lastActionKey || lastActionAccount == null) {   // a backtest asks after every quote
+            lastActionAccount = accounts.get(key);
+            lastActionKey = key;
+        }
+        return lastActionAccount == null ? Action.ALLOW : lastActionAccount.lastAction;
     }
 
+    /**
+     * One event through the account's engine. The verdict's sentences are written only when the action changes, and
+     * the rules' panel lines only when a rule's status changed: an account is evaluated at every equity change.
+     */
     private List<Notice> evaluate(String key, Account a, GovernorEvent event, long nowMs) {
-        RuleVerdict d;
+        Action action;
         try {
-            d = a.engine.evaluate(event);
+            action = a.engine.evaluateAction(event);
         } catch (IllegalArgumentException e) {
             log.warn("governors of {} rejected an input: {}", key, e.getMessage());
             return List.of(new Notice(key, nowMs, "input_rejected", "", "", a.lastAction.name(), e.getMessage(), 0, 0));
         }
-        List<Notice> notices = new ArrayList<>();
-        if (d.action() != a.lastAction) {
+        List<Notice> notices = List.of();
+        if (action != a.lastAction) {
+            RuleVerdict d = a.engine.verdict();
+            notices = new ArrayList<>();
             notices.add(new Notice(key, nowMs, "action", d.ruleId(), "", d.action().name(), d.message(), d.measured(), d.threshold()));
-            a.lastAction = d.action();
+            a.lastAction = action;
         }
         if (!(event instanceof ClockTick) || !notices.isEmpty()) {
-            StateSnapshot s = a.engine.snapshot();
-            for (RuleStatus r : s.rules()) {
-                RuleStatus.Status before = a.ruleStatus.put(r.ruleId(), r.status());
-                if (before != null && before != r.status() || before == null && r.status() != RuleStatus.Status.OK)
-                    notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), d.action().name(), r.note(),
-                            r.value(), r.limit()));
-            }
+            if (statusesMayHaveChanged(a)) notices = ruleNotices(key, a, action, nowMs, notices);
             if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
         }
+        return notices;
+    }
+
+    /** False only when every rule's status is what the last look at the panel lines found. */
+    private static boolean statusesMayHaveChanged(Account a) {
+        if (!a.levelsKnown || !a.distinctIds) return true;
+        if (a.engine.lastEventRepeated()) return false;       // a flat snapshot as before: the statuses as before
+        a.engine.statusLevels(a.now);
+        return !a.now.sameAs(a.known);
+    }
+
+    /**
+     * A notice for each rule whose status changed (or that is not OK on the first look), from the panel lines: all of
+     * them the first time, then (the statuses known line by line) only the changed lines, whose rules alone write them.
+     */
+    private static List<Notice> ruleNotices(String key, Account a, Action action, long nowMs, List<Notice> notices) {
+        boolean known = a.levelsKnown && a.distinctIds;
+        List<RuleStatus> lines = known ? a.engine.changedStatusLines(a.known) : a.engine.snapshot().rules();
+        Set<String> ids = a.levelsKnown ? null : new HashSet<>();
+        for (RuleStatus r : lines) {
+            if (ids != null && !ids.add(r.ruleId())) a.distinctIds = false;
+            RuleStatus.Status before = a.ruleStatus.put(r.ruleId(), r.status());
+            if (before != null && before != r.status() || before == null && r.status() != RuleStatus.Status.OK) {
+                if (notices.isEmpty()) notices = new ArrayList<>();
+                notices.add(new Notice(key, nowMs, "rule", r.ruleId(), r.status().name(), action.name(), r.note(),
+                        r.value(), r.limit()));
+            }
+        }
+        a.engine.statusLevels(a.known);
+        a.levelsKnown = true;
         return notices;
     }
 
     @Override
     public PreTradeVerdict check(OrderIntent o, TerminalView terminal) {
         if (!o.opens()) return PreTradeVerdict.ALLOW;      // closing is always allowed
-        Account a = accounts.get(accountOf(terminal.peer()));
+        Account a = accounts.get(key(terminal.peer()));
         if (a == null) return PreTradeVerdict.deny("governors.no_account", "no account snapshot yet: the rules cannot be checked");
         SymbolSpec s = terminal.spec(o.symbol());
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
@@ -206,14 +290,30 @@ public final class AccountGovernors implements PreTradeCheck {
      * published snapshot: 0 while the account is halted, paused or locked at its target, or before it has a snapshot.
      */
     public static double[] headroom(StateSnapshot g) {
-        if (g == null || g.halted() || g.paused() || g.targetLocked()) return new double[]{0, 0};
-        double open = Double.isFinite(g.openRisk()) ? g.openRisk() : Double.MAX_VALUE;
-        return new double[]{Math.max(0, g.dailyHeadroom() - open), Math.max(0, g.overallHeadroom() - open)};
+        if (g == null) return new double[]{0, 0};
+        return headroom(g.halted() || g.paused() || g.targetLocked(), g.openRisk(), g.dailyHeadroom(), g.overallHeadroom());
+    }
+
+    /**
+     * The same from the account's governors as they are now — what {@link #headroom(StateSnapshot)} gives for a
+     * snapshot published now, without writing one (a backtest asks for every candidate the signal engine sizes).
+     */
+    public double[] headroom(String peer) {
+        Account a = accounts.get(key(peer));
+        if (a == null) return new double[]{0, 0};
+        GovernorEngine.Headroom h = a.engine.headroom();
+        return headroom(h.halted() || h.paused() || h.targetLocked(), h.openRisk(), h.daily(), h.overall());
+    }
+
+    private static double[] headroom(boolean closed, double openRisk, double daily, double overall) {
+        if (closed) return new double[]{0, 0};
+        double open = Double.isFinite(openRisk) ? openRisk : Double.MAX_VALUE;
+        return new double[]{Math.max(0, daily - open), Math.max(0, overall - open)};
     }
 
     /** Money a new order's worst case may still use on this account (the signal engine sizes within it). */
     public double sizingHeadroom(String peer) {
-        Account a = accounts.get(accountOf(peer));
+        Account a = accounts.get(key(peer));
         return a == null ? 0 : a.engine.snapshot().sizingHeadroom();
     }
 }

@@ -245,7 +245,8 @@ public final class SignalEngine {
         if (positions == null) throw new IllegalArgumentException("positions list is missing (pass an empty list)");
         this.equity = equity;
         Arrays.fill(openDirection, 0);
-        for (Position p : positions) {
+        for (int i = 0, n = positions.size(); i < n; i++) {
+            Position p = positions.get(i);
             Integer id = ids.get(p.symbol());
             if (id != null) openDirection[id] = p.side().sign();
         }

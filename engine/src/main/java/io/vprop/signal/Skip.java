@@ -6,6 +6,8 @@ import io.vprop.signal.port.SkipReason;
 import io.vprop.signal.regime.Regime;
 import io.vprop.signal.select.Grade;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,8 +34,18 @@ public record Skip(String symbol, long timeMs, int direction, AlphaId alpha, Tim
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         out.add(alpha + " on " + timeframe + " in " + regime + " wanted to " + (direction > 0 ? "BUY" : "SELL")
-                + " " + symbol + (Double.isNaN(qStar) ? "" : String.format(Locale.ROOT, ", Q* %.3f R, grade %s", qStar, grade.label())));
+                + " " + symbol + (Double.isNaN(qStar) ? "" : ", Q* " + threeDecimals(qStar) + " R, grade " + grade.label()));
         for (SkipReason r : reasons()) out.add(r.name() + ": " + r.description());
         return out;
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.3f", v)} without the Formatter (a backtest describes thousands of skips):
+     * the shortest decimal digits of the double rounded half-up, a minus kept on values that round to zero.
+     */
+    static String threeDecimals(double v) {
+        if (!Double.isFinite(v) || Math.abs(v) >= 1e15) return String.format(Locale.ROOT, "%.3f", v);
+        String digits = BigDecimal.valueOf(Math.abs(v)).setScale(3, RoundingMode.HALF_UP).toPlainString();
+        return Double.doubleToRawLongBits(v) < 0 ? "-" + digits : digits;
     }
 }

@@ -5,7 +5,9 @@ import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.rules.ActivityRule;
 import io.vprop.governors.rules.ConsistencyRule;
@@ -39,6 +41,7 @@ public final class GovernorEngine {
     private final Ledger l;
     private final GovernorRule[] rules;
     private final HitList hits = new HitList();
+    private final StatusLevels scratch = new StatusLevels();
     private final ConsistencyRule consistency;
     private final TradingDaysRule tradingDays;
     private final ProfitTargetRule profitTarget;
@@ -46,6 +49,16 @@ public final class GovernorEngine {
     private final long minHoldMs;
     private final int cooldownAfterLosses;
     private final long cooldownMs;
+    /**
+     * A flat account's snapshot that repeats (the same balance, equity and pending orders, no position) before this
+     * time gets the verdict and rule statuses of the last evaluation, which was that snapshot's: nothing the rules read
+     * has moved and none answers otherwise before then (GovernorRule#quietUntil). MIN_VALUE: no such snapshot last.
+     */
+    private long quietUntilMs = Long.MIN_VALUE;
+    private double quietBalance, quietEquity;
+    private int quietPending;
+    private boolean repeated;
+    boolean quietPath = true;                  // tests turn it off to compare
 
     private GovernorEngine(FirmProfile profile, EngineState s) {
         this.profile = profile;
@@ -97,6 +110,18 @@ public final class GovernorEngine {
      * @throws IllegalArgumentException when the event is null or goes back in time
      */
     public RuleVerdict evaluate(GovernorEvent e) {
+        evaluateAction(e);
+        return verdict();
+    }
+
+    /**
+     * Evaluates one event as {@link #evaluate} does and returns only the action of its verdict; the verdict itself
+     * (the hits' sentences) is written only if {@link #verdict()} is asked for before the next event. For a caller
+     * that evaluates on every equity change and needs the sentences only when the action changes.
+     *
+     * @throws IllegalArgumentException when the event is null or goes back in time
+     */
+    public Action evaluateAction(GovernorEvent e) {
         if (e == null) throw new IllegalArgumentException("event: missing value");
         long t = e.timeMs();
         if (l.nowMs != Long.MIN_VALUE && t < l.nowMs) {
@@ -106,6 +131,14 @@ public final class GovernorEngine {
             throw new IllegalArgumentException("fill.profit: " + f.netProfit() + " would make the balance negative ("
                     + l.balance + " before)");
         }
+        if (repeats(e, t)) {                        // the same answer as last time: only the clock moves
+            l.nowMs = t;
+            apply(e);
+            repeated = true;
+            return hits.top();
+        }
+        repeated = false;
+        quietUntilMs = Long.MIN_VALUE;
         l.nowMs = t;
         advanceDay(t);
         apply(e);
@@ -114,14 +147,37 @@ public final class GovernorEngine {
         if (l.halted) hits.add(l.haltHit);
         else if (l.paused()) hits.add(l.pauseHit);
         if (l.targetLocked) hits.add(l.lockHit);
-        if (hits.isEmpty()) {
-            if (e instanceof OrderCheck) {
-                l.requestsToday++;
-                l.recordOrder(t);
-            }
-            return RuleVerdict.ALLOW;
+        if (hits.isEmpty() && e instanceof OrderCheck) {
+            l.requestsToday++;
+            l.recordOrder(t);
         }
-        return RuleVerdict.of(hits.view());
+        if (quietPath && e instanceof AccountSnapshot a && a.positions().isEmpty()) rememberQuiet(a);
+        return hits.top();
+    }
+
+    /** True when the last event was a flat snapshot repeating the one before it: the same verdict and rule statuses. */
+    public boolean lastEventRepeated() { return repeated; }
+
+    private boolean repeats(GovernorEvent e, long t) {
+        return t < quietUntilMs && e instanceof AccountSnapshot a && a.positions().isEmpty()
+                && Double.compare(a.balance(), quietBalance) == 0 && Double.compare(a.equity(), quietEquity) == 0
+                && a.pendingOrders() == quietPending;
+    }
+
+    /** After a flat snapshot: until when the same snapshot gets the same answer (the reset, a pause's end, the rules). */
+    private void rememberQuiet(AccountSnapshot a) {
+        long until = l.nextResetMs;
+        if (l.paused()) until = Math.min(until, l.pausedUntilMs);
+        for (GovernorRule r : rules) until = Math.min(until, r.quietUntil(l));
+        quietUntilMs = until;
+        quietBalance = a.balance();
+        quietEquity = a.equity();
+        quietPending = a.pendingOrders();
+    }
+
+    /** The verdict of the last evaluated event ({@link RuleVerdict#ALLOW} when no rule fired, or before any event). */
+    public RuleVerdict verdict() {
+        return hits.isEmpty() ? RuleVerdict.ALLOW : RuleVerdict.of(hits.view());
     }
 
     private void advanceDay(long t) {
@@ -164,6 +220,58 @@ public final class GovernorEngine {
             l.balance += f.netProfit();
             l.dayProfit += f.netProfit();
         }
+    }
+
+    /**
+     * The status of every line of {@link #snapshot()}'s rules, in the same order, into {@code out} (cleared first):
+     * the same statuses without the lines and their sentences, and without allocating.
+     */
+    public void statusLevels(StatusLevels out) {
+        out.clear();
+        for (GovernorRule r : rules) r.levels(l, out);
+    }
+
+    /**
+     * The money a new order may still lose, as {@link #snapshot()} states it, without the rules' lines: one small
+     * record, for a backtest's strategy that sizes every candidate within it.
+     */
+    public Headroom headroom() {
+        return new Headroom(l.equity - l.dailyFloor, l.equity - l.overallFloor, l.openRisk(), l.halted, l.paused(), l.targetLocked);
+    }
+
+    /**
+     * The headroom fields of a {@link StateSnapshot}: equity minus today's floor and minus the overall floor, what the
+     * open positions can still lose down to their stops, and whether the account is halted, paused or locked.
+     */
+    public record Headroom(double daily, double overall, double openRisk, boolean halted, boolean paused, boolean targetLocked) {
+    }
+
+    /**
+     * The lines of {@link #snapshot()}'s rules whose status differs from {@code before} (a {@link #statusLevels} taken
+     * earlier, line by line), in the panel's order: only the rules with such a line write their sentences.
+     *
+     * @throws IllegalArgumentException when {@code before} does not have a status for every line
+     */
+    public List<RuleStatus> changedStatusLines(StatusLevels before) {
+        List<RuleStatus> out = new ArrayList<>();
+        List<RuleStatus> lines = new ArrayList<>();
+        int at = 0;
+        for (GovernorRule r : rules) {
+            scratch.clear();
+            r.levels(l, scratch);
+            int n = scratch.size();
+            if (at + n > before.size())
+                throw new IllegalArgumentException("the earlier statuses have " + before.size() + " lines, the rules " + (at + n) + "+");
+            boolean changed = false;
+            for (int i = 0; i < n && !changed; i++) changed = scratch.get(i) != before.get(at + i);
+            if (changed) {
+                lines.clear();
+                r.status(l, lines);
+                for (int i = 0; i < n; i++) if (lines.get(i).status() != before.get(at + i)) out.add(lines.get(i));
+            }
+            at += n;
+        }
+        return out;
     }
 
     /** The panel's view: every rule's distance to its limit, headrooms, progress. Allocates; not for the tick path. */

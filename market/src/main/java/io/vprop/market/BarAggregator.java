@@ -55,7 +55,7 @@ public final class BarAggregator {
     private static final class SymbolBars {
         final String symbol;
         final double point;
-        final long[] openTime;
+        final long[] openTime, closeTime;         // closeTime: the open of the next bar (no division per tick)
         final double[] open, high, low, close;
         final long[] ticks;
         final int[] spread;
@@ -66,6 +66,8 @@ public final class BarAggregator {
             this.point = point;
             openTime = new long[n];
             Arrays.fill(openTime, Long.MIN_VALUE);
+            closeTime = new long[n];
+            Arrays.fill(closeTime, Long.MIN_VALUE);
             open = new double[n];
             high = new double[n];
             low = new double[n];
@@ -84,10 +86,11 @@ public final class BarAggregator {
             double bid = t.bid();
             int spreadPoints = (int) Math.round((t.ask() - bid) / point);
             for (int i = 0; i < tfs.length; i++) {
-                long bucket = tfs[i].openTime(time);
-                if (bucket != openTime[i]) {
+                if (time >= closeTime[i] || time < openTime[i]) {      // not in the current bar (or none yet)
+                    long bucket = tfs[i].openTime(time);
                     if (openTime[i] != Long.MIN_VALUE) emit(i, tfs[i], sink);
                     openTime[i] = bucket;
+                    closeTime[i] = bucket + tfs[i].millis();
                     open[i] = high[i] = low[i] = bid;
                     ticks[i] = 0;
                 } else {
@@ -105,6 +108,7 @@ public final class BarAggregator {
                 if (openTime[i] != Long.MIN_VALUE) {
                     emit(i, tfs[i], sink);
                     openTime[i] = Long.MIN_VALUE;
+                    closeTime[i] = Long.MIN_VALUE;
                 }
             }
         }

@@ -11,16 +11,20 @@ public record Position(long ticket, String symbol, Side side, double volume, dou
     public Position {
         if (symbol == null || symbol.isBlank()) throw new IllegalArgumentException("position " + ticket + ": symbol is missing");
         if (side == null) throw new IllegalArgumentException("position " + ticket + " " + symbol + ": side is missing");
-        String at = "position " + ticket + " " + symbol + ": ";
-        if (!(volume > 0) || !Double.isFinite(volume)) throw new IllegalArgumentException(at + "volume must be > 0, was " + volume);
+        // the messages are built only on failure: a backtest makes a Position per open position per quote
+        if (!(volume > 0) || !Double.isFinite(volume)) throw invalid(ticket, symbol, "volume must be > 0, was " + volume);
         if (!(openPrice > 0) || !Double.isFinite(openPrice))
-            throw new IllegalArgumentException(at + "open price must be > 0, was " + openPrice);
-        if (!(sl >= 0) || !Double.isFinite(sl)) throw new IllegalArgumentException(at + "sl must be a price or 0, was " + sl);
-        if (!(tp >= 0) || !Double.isFinite(tp)) throw new IllegalArgumentException(at + "tp must be a price or 0, was " + tp);
-        if (!Double.isFinite(profit)) throw new IllegalArgumentException(at + "profit must be finite, was " + profit);
-        if (!Double.isFinite(swap)) throw new IllegalArgumentException(at + "swap must be finite, was " + swap);
-        if (!Double.isFinite(commission)) throw new IllegalArgumentException(at + "commission must be finite, was " + commission);
+            throw invalid(ticket, symbol, "open price must be > 0, was " + openPrice);
+        if (!(sl >= 0) || !Double.isFinite(sl)) throw invalid(ticket, symbol, "sl must be a price or 0, was " + sl);
+        if (!(tp >= 0) || !Double.isFinite(tp)) throw invalid(ticket, symbol, "tp must be a price or 0, was " + tp);
+        if (!Double.isFinite(profit)) throw invalid(ticket, symbol, "profit must be finite, was " + profit);
+        if (!Double.isFinite(swap)) throw invalid(ticket, symbol, "swap must be finite, was " + swap);
+        if (!Double.isFinite(commission)) throw invalid(ticket, symbol, "commission must be finite, was " + commission);
         signalId = signalId == null ? "" : signalId;
+    }
+
+    private static IllegalArgumentException invalid(long ticket, String symbol, String what) {
+        return new IllegalArgumentException("position " + ticket + " " + symbol + ": " + what);
     }
 
     public boolean hasStopLoss() {

@@ -4,6 +4,7 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.ActivityConfig;
 
 import java.util.List;
@@ -72,9 +73,25 @@ public final class ActivityRule implements GovernorRule {
         line(out, TRADES_PER_DAY, l.tradesToday, c.maxTradesPerDay());
     }
 
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        if (c.minShareHeldPct() > 0) out.add(heldSharePct(l) < c.minShareHeldPct() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+        level(out, l.requestsToday, c.maxRequestsPerDay());
+        level(out, l.positionsToday, c.maxPositionsPerDay());
+        level(out, l.tradesToday, c.maxTradesPerDay());
+    }
+
+    private static void level(StatusLevels out, int v, int max) {
+        if (max > 0) out.add(v >= max ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+    }
+
     private static void line(List<RuleStatus> out, String id, int v, int max) {
         if (max <= 0) return;
         out.add(new RuleStatus(id, v, max, max - v, 100.0 * (max - v) / max,
                 v >= max ? RuleStatus.Status.WARNING : RuleStatus.Status.OK, v + " of " + max + " today."));
     }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

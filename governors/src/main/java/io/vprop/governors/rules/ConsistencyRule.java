@@ -2,6 +2,7 @@ package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.ConsistencyConfig;
 
 import java.util.List;
@@ -45,4 +46,13 @@ public final class ConsistencyRule implements GovernorRule {
                         + "% of total profit " + Fmt.money(total) + ": " + Fmt.money(needed) + " more profit needed."
                         : "Best day is within " + Fmt.num(config.bestDayMaxPct()) + "% of total profit."));
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        out.add(profitStillNeeded(l) > 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+    }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

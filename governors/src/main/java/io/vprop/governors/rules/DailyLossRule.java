@@ -4,6 +4,7 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.BufferConfig;
 import io.vprop.governors.profile.DailyLossConfig;
 
@@ -54,9 +55,10 @@ public final class DailyLossRule implements GovernorRule {
         if (carriedIntoNextDay(l, eq)) return;
         double blockAt = l.dailyLimit * buffers.blockEntriesAtPct() / 100.0;
         if (buffers.blockEntriesAtPct() < 100 && used >= blockAt) {
+            double limit = l.dailyLimit;
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, eq, l.dayAnchor - blockAt, 0,
-                    "Today's loss " + Fmt.money(used) + " reached the " + Fmt.num(buffers.blockEntriesAtPct())
-                            + "% warning level of the " + Fmt.money(l.dailyLimit) + " daily limit: no new entries today.");
+                    () -> "Today's loss " + Fmt.money(used) + " reached the " + Fmt.num(buffers.blockEntriesAtPct())
+                            + "% warning level of the " + Fmt.money(limit) + " daily limit: no new entries today.");
         }
     }
 
@@ -88,11 +90,22 @@ public final class DailyLossRule implements GovernorRule {
     @Override
     public void status(Ledger l, List<RuleStatus> out) {
         double dist = l.equity - l.dailyFloor;
-        double used = l.dayAnchor - l.equity;
-        RuleStatus.Status s = dist < 0 ? RuleStatus.Status.BREACH
-                : used >= l.dailyLimit * buffers.blockEntriesAtPct() / 100.0 && buffers.blockEntriesAtPct() < 100
-                ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
-        out.add(new RuleStatus(ID, l.equity, l.dailyFloor, dist, dist / l.dailyLimit * 100, s,
+        out.add(new RuleStatus(ID, l.equity, l.dailyFloor, dist, dist / l.dailyLimit * 100, level(l),
                 "Equity must stay at or above " + Fmt.money(l.dailyFloor) + " until " + Fmt.time(l.nextResetMs) + "."));
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) { out.add(level(l)); }
+
+    private RuleStatus.Status level(Ledger l) {
+        double dist = l.equity - l.dailyFloor;
+        double used = l.dayAnchor - l.equity;
+        return dist < 0 ? RuleStatus.Status.BREACH
+                : used >= l.dailyLimit * buffers.blockEntriesAtPct() / 100.0 && buffers.blockEntriesAtPct() < 100
+                ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
+    }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

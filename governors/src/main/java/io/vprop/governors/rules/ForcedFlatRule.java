@@ -3,6 +3,7 @@ package io.vprop.governors.rules;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.WindowConfig;
 import io.vprop.governors.time.WeeklyWindow;
 
@@ -16,10 +17,12 @@ public final class ForcedFlatRule implements GovernorRule {
     static final String ID = "forced-flat";
     private final WindowConfig[] configs;
     private final WeeklyWindow[] windows; // windows[i] is configs[i]
+    private final String[] ids;           // ids[i] is the rule id of configs[i]
 
     public ForcedFlatRule(List<WindowConfig> configs) {
         this.configs = configs.toArray(WindowConfig[]::new);
         this.windows = configs.stream().map(WindowConfig::newWeeklyWindow).toArray(WeeklyWindow[]::new);
+        this.ids = configs.stream().map(c -> ID + ":" + c.id()).toArray(String[]::new);
     }
 
     @Override
@@ -28,9 +31,10 @@ public final class ForcedFlatRule implements GovernorRule {
         for (int i = 0; i < windows.length; i++) {
             WeeklyWindow w = windows[i];
             if (w.activeAt(t)) {
-                long end = w.endAfter(t);
-                hits.add(Action.PAUSE_UNTIL_RESET, ID + ":" + configs[i].id(), t, w.startAfter(t), end,
-                        "Flat before '" + configs[i].id() + "' starting " + Fmt.time(w.startAfter(t))
+                long end = w.endAfter(t), start = w.startAfter(t);
+                String window = configs[i].id();
+                hits.add(Action.PAUSE_UNTIL_RESET, ids[i], t, start, end,
+                        () -> "Flat before '" + window + "' starting " + Fmt.time(start)
                                 + ": close everything, no entries until " + Fmt.time(end) + ".");
             }
         }
@@ -43,9 +47,25 @@ public final class ForcedFlatRule implements GovernorRule {
             long t = l.nowMs;
             boolean active = w.activeAt(t);
             long flatFrom = w.startAfter(t) - configs[i].leadMinutes() * 60_000L;
-            out.add(new RuleStatus(ID + ":" + configs[i].id(), t, flatFrom, (flatFrom - t) / 60_000.0, 100,
+            out.add(new RuleStatus(ids[i], t, flatFrom, (flatFrom - t) / 60_000.0, 100,
                     active ? RuleStatus.Status.WARNING : RuleStatus.Status.OK,
                     "Must be flat from " + Fmt.time(flatFrom) + " to " + Fmt.time(w.endAfter(t)) + " (distance in minutes)."));
         }
+    }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        for (WeeklyWindow w : windows) out.add(w.activeAt(l.nowMs) ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+    }
+
+    /** Flat: none of the windows is active (else the hits carry the time), until the next one begins. */
+    @Override
+    public long quietUntil(Ledger l) {
+        long until = Long.MAX_VALUE;
+        for (WeeklyWindow w : windows) {
+            if (w.activeAt(l.nowMs)) return l.nowMs;
+            until = Math.min(until, w.nextChange(l.nowMs));
+        }
+        return until;
     }
 }

@@ -6,6 +6,7 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.BufferConfig;
 import io.vprop.governors.profile.MaxLossConfig;
 
@@ -59,19 +60,17 @@ public final class MaxLossRule implements GovernorRule {
         }
         double blockAt = limit * buffers.blockEntriesAtPct() / 100.0;
         if (buffers.blockEntriesAtPct() < 100 && used >= blockAt) {
+            double floor = l.overallFloor;
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, eq, ref - blockAt, 0,
-                    "Equity " + Fmt.money(eq) + " has used " + Fmt.num(buffers.blockEntriesAtPct())
-                            + "% of the room above the maximum loss floor " + Fmt.money(l.overallFloor) + ": no new entries.");
+                    () -> "Equity " + Fmt.money(eq) + " has used " + Fmt.num(buffers.blockEntriesAtPct())
+                            + "% of the room above the maximum loss floor " + Fmt.money(floor) + ": no new entries.");
         }
     }
 
     @Override
     public void status(Ledger l, List<RuleStatus> out) {
         double dist = l.equity - l.overallFloor;
-        double used = l.overallFloor + l.maxLossLimit - l.equity;
-        RuleStatus.Status s = dist < 0 ? RuleStatus.Status.BREACH
-                : used >= l.maxLossLimit * buffers.blockEntriesAtPct() / 100.0 && buffers.blockEntriesAtPct() < 100
-                ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
+        RuleStatus.Status s = level(l);
         String how = switch (config.mode()) {
             case STATIC -> "fixed";
             case TRAILING_EOD_BALANCE -> "trails the highest end-of-day balance";
@@ -82,4 +81,19 @@ public final class MaxLossRule implements GovernorRule {
                 "Equity must stay at or above " + Fmt.money(l.overallFloor) + " (floor " + how
                         + (config.lockAtInitial() ? ", locks at the initial balance" : "") + ")."));
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) { out.add(level(l)); }
+
+    private RuleStatus.Status level(Ledger l) {
+        double dist = l.equity - l.overallFloor;
+        double used = l.overallFloor + l.maxLossLimit - l.equity;
+        return dist < 0 ? RuleStatus.Status.BREACH
+                : used >= l.maxLossLimit * buffers.blockEntriesAtPct() / 100.0 && buffers.blockEntriesAtPct() < 100
+                ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
+    }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

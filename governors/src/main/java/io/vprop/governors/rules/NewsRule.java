@@ -7,6 +7,7 @@ import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.NewsConfig;
 import io.vprop.trade.Position;
 
@@ -87,8 +88,10 @@ public final class NewsRule implements GovernorRule {
             Position p = ps.get(k).position();
             int i = windowAt(l, p.symbol(), l.nowMs);
             if (i >= 0 && !(exemptMs > 0 && p.openTimeMs() <= l.newsRelease[i] - exemptMs)) {
-                hits.add(Action.BLOCK_NEW_ENTRIES, ID, l.nowMs, l.newsRelease[i], l.newsRelease[i] + afterMs,
-                        "News embargo on " + p.symbol() + " until " + Fmt.time(l.newsRelease[i] + afterMs)
+                long until = l.newsRelease[i] + afterMs;
+                String symbol = p.symbol();
+                hits.add(Action.BLOCK_NEW_ENTRIES, ID, l.nowMs, l.newsRelease[i], until,
+                        () -> "News embargo on " + symbol + " until " + Fmt.time(until)
                                 + ": hold, do not close or add; a stop-loss or take-profit hit inside the window counts too.");
                 return;
             }
@@ -123,4 +126,13 @@ public final class NewsRule implements GovernorRule {
                 next == Long.MAX_VALUE ? "No high-impact release scheduled." : "Next high-impact release at " + Fmt.time(next)
                         + " (distance in minutes to the embargo); " + l.newsViolations + " violation(s)."));
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        out.add(l.newsViolations > 0 ? RuleStatus.Status.BREACH : RuleStatus.Status.OK);
+    }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

@@ -4,6 +4,7 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.PreTradeConfig;
 
 import java.util.List;
@@ -60,4 +61,13 @@ public final class PreTradeRiskRule implements GovernorRule {
                 "New orders may risk up to " + Fmt.money(Math.max(0, left) / config.worstCaseFactor())
                         + " at their stop (headroom " + Fmt.money(head) + ", open risk " + Fmt.money(open) + ")."));
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        out.add(headroom(l) - l.openRisk() <= 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+    }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

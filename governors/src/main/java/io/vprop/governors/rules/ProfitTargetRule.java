@@ -4,6 +4,7 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.ProfitTargetConfig;
 
 import java.util.List;
@@ -40,4 +41,11 @@ public final class ProfitTargetRule implements GovernorRule {
         out.add(new RuleStatus(ID, profit, target, target - profit, (target - profit) / target * 100,
                 RuleStatus.Status.OK, l.targetLocked ? "Target reached: locked." : Fmt.money(target - profit) + " to the target."));
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) { out.add(RuleStatus.Status.OK); }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

@@ -4,6 +4,7 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.ScheduleConfig;
 import io.vprop.governors.profile.WindowConfig;
 import io.vprop.governors.time.WeeklyWindow;
@@ -57,5 +58,18 @@ public final class ScheduleRule implements GovernorRule {
                     in ? RuleStatus.Status.OK : RuleStatus.Status.WARNING,
                     in ? "Inside an allowed session." : "Outside the allowed sessions (distance in minutes to the next)."));
         }
+    }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        if (sessions.length > 0) out.add(inSession(l.nowMs) ? RuleStatus.Status.OK : RuleStatus.Status.WARNING);
+    }
+
+    /** Only orders are checked; the session line changes when a session opens or closes. */
+    @Override
+    public long quietUntil(Ledger l) {
+        long until = Long.MAX_VALUE;
+        for (WeeklyWindow w : sessions) until = Math.min(until, w.nextChange(l.nowMs));
+        return until;
     }
 }

@@ -5,6 +5,7 @@ import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.SizeConfig;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.Position;
@@ -35,8 +36,9 @@ public final class SizeRule implements GovernorRule {
             for (int i = 0, n = ps.size(); i < n; i++) {
                 Position p = ps.get(i).position();
                 if (!p.hasStopLoss() && l.nowMs - p.openTimeMs() > graceMs) {
+                    String symbol = p.symbol();
                     hits.add(Action.BLOCK_NEW_ENTRIES, STOP_LOSS, (l.nowMs - p.openTimeMs()) / 1000.0, c.stopLossWithinSeconds(), 0,
-                            "Position on " + p.symbol() + " has had no stop loss for more than "
+                            () -> "Position on " + symbol + " has had no stop loss for more than "
                                     + c.stopLossWithinSeconds() + " s: set one or close it; no new entries meanwhile.");
                     return;
                 }
@@ -98,4 +100,15 @@ public final class SizeRule implements GovernorRule {
                     n >= c.maxOpenOrders() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK, n + " orders and positions open."));
         }
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        if (c.maxOpenPositions() > 0) out.add(l.positions.size() >= c.maxOpenPositions() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+        if (c.maxOpenOrders() > 0)
+            out.add(l.positions.size() + l.pendingOrders >= c.maxOpenOrders() ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+    }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

@@ -2,6 +2,7 @@ package io.vprop.governors.rules;
 
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.RuleStatus;
+import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.TradingDaysConfig;
 
 import java.util.List;
@@ -45,4 +46,15 @@ public final class TradingDaysRule implements GovernorRule {
                             + Fmt.num(config.profitableDayPct()) + "% of initial)."));
         }
     }
+
+    @Override
+    public void levels(Ledger l, StatusLevels out) {
+        out.add(tradingDays(l) >= config.minTradingDays() ? RuleStatus.Status.OK : RuleStatus.Status.WARNING);
+        if (config.minProfitableDays() > 0)
+            out.add(profitableDays(l) >= config.minProfitableDays() ? RuleStatus.Status.OK : RuleStatus.Status.WARNING);
+    }
+
+    /** Flat and unchanged, nothing this rule reads moves with the time alone. */
+    @Override
+    public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
 }

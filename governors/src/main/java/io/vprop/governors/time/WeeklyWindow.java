@@ -49,6 +49,12 @@ public final class WeeklyWindow {
         return cachedStart;
     }
 
+    /** The first time after {@code t} at which {@link #activeAt} may answer otherwise: the window's end, or its next start (lead included). */
+    public long nextChange(long t) {
+        refresh(t);
+        return t >= cachedFrom && t < cachedEnd ? cachedEnd : cachedFrom;
+    }
+
     private void refresh(long t) {
         if (t >= validFrom && t < cachedEnd) return;
         LocalDate today = clock.localDate(t);

@@ -1,5 +1,6 @@
 package io.vprop.paper.broker;
 
+import io.vprop.market.Tick;
 import io.vprop.market.instrument.Instrument;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
@@ -17,9 +18,19 @@ final class OpenPosition {
     double commission;  // entry commission of the remaining volume (already charged to the balance)
     long timeMs;
     String comment;
+    final PaperBroker.QuoteSlot quote;  // the symbol's last quote
+    final PaperBroker.Rate rate;        // profit currency → account currency
+    /** The last {@link #view} and the quote and rate it was taken at; dropped whenever a field above changes. */
+    private Position view;
+    private Tick viewQuote;
+    private double viewRate;
+    /** The last margin and the rate it was taken at; dropped with the view. */
+    private double margin, marginRate;
+    private boolean marginKnown;
 
     OpenPosition(long ticket, String symbol, Instrument instrument, Side side, double volume, double priceOpen,
-                 double sl, double tp, double commission, long timeMs, String comment) {
+                 double sl, double tp, double commission, long timeMs, String comment, PaperBroker.QuoteSlot quote,
+                 PaperBroker.Rate rate) {
         this.ticket = ticket;
         this.symbol = symbol;
         this.instrument = instrument;
@@ -31,6 +42,23 @@ final class OpenPosition {
         this.commission = commission;
         this.timeMs = timeMs;
         this.comment = comment;
+        this.quote = quote;
+        this.rate = rate;
+    }
+
+    /** Every change of the fields goes through here: the next view is taken anew. */
+    void changed() {
+        view = null;
+        marginKnown = false;
+    }
+
+    /** {@link Margin#of} this position at {@code rate}: the same number as last time while neither changed. */
+    double margin(double rate, double leverage, String accountCurrency) {
+        if (marginKnown && Double.compare(rate, marginRate) == 0) return margin;
+        margin = Margin.of(instrument, volume, priceOpen, leverage, rate, accountCurrency);
+        marginRate = rate;
+        marginKnown = true;
+        return margin;
     }
 
     /** The price this position would close at: BUY closes at the bid, SELL at the ask. */
@@ -44,9 +72,17 @@ final class OpenPosition {
         return Money.cents(side.sign() * instrument.profitCurrencyMoney(price - priceOpen, lots) * profitToAccount);
     }
 
-    /** The position as the terminal reports it; the EA keeps the signal id in the comment. */
-    Position view(double bid, double ask, double profitToAccount) {
-        return new Position(ticket, symbol, side, volume, priceOpen, sl, tp,
-                profitAt(closePrice(bid, ask), volume, profitToAccount), swap, commission, timeMs, comment);
+    /**
+     * The position as the terminal reports it at quote {@code q}; the EA keeps the signal id in the comment. The same
+     * (immutable) view as last time while neither the position, its quote nor the rate changed: a snapshot of many
+     * positions mostly finds them where the last one left them.
+     */
+    Position view(Tick q, double profitToAccount) {
+        if (view != null && q == viewQuote && Double.compare(profitToAccount, viewRate) == 0) return view;
+        view = new Position(ticket, symbol, side, volume, priceOpen, sl, tp,
+                profitAt(closePrice(q.bid(), q.ask()), volume, profitToAccount), swap, commission, timeMs, comment);
+        viewQuote = q;
+        viewRate = profitToAccount;
+        return view;
     }
 }

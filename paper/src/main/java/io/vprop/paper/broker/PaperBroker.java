@@ -44,12 +44,10 @@ public final class PaperBroker {
 
     private final BrokerConfig config;
     private final SplittableRandom slippage;
-    private final Map<String, Tick> quotes = new HashMap<>();
-    private final QuoteLookup mids = symbol -> {
-        Tick t = quotes.get(symbol);
-        return t == null ? Double.NaN : t.mid();
-    };
+    /** Each symbol's last quote, in a slot that positions and conversions hold on to (no lookup per use). */
+    private final Map<String, QuoteSlot> quotes = new HashMap<>();
     private final Map<String, ConversionRoute> routes = new HashMap<>();
+    private final Map<String, Rate> rates = new HashMap<>();
     private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
     private final List<PendingOrder> pending = new ArrayList<>();
     private final List<ExecutionResult> delayedResults = new ArrayList<>();
@@ -67,13 +65,55 @@ public final class PaperBroker {
         this.slippage = new SplittableRandom(config.slippageSeed());
         CurrencyConverter converter = CurrencyConverter.forInstruments(config.currency(), config.instruments().values(),
                 config.fixedRates());
-        for (Instrument i : config.instruments().values()) routes.put(i.symbol(), converter.route(i.profitCurrency()));
+        for (Instrument i : config.instruments().values()) {
+            ConversionRoute route = converter.route(i.profitCurrency());
+            routes.put(i.symbol(), route);
+            rates.put(i.symbol(), new Rate(i, route, route.needsQuote() ? slot(route.symbol()) : null));
+            slot(i.symbol());
+        }
+    }
+
+    /** A symbol's last quote (null before its first). */
+    static final class QuoteSlot {
+        Tick tick;
+    }
+
+    /**
+     * Units of the account currency per unit of one instrument's profit currency: its conversion route read from
+     * the conversion pair's slot ({@link ConversionRoute#rate} itself, so the arithmetic is the route's).
+     */
+    static final class Rate {
+        final Instrument instrument;
+        private final ConversionRoute route;
+        private final QuoteLookup mid;
+
+        Rate(Instrument instrument, ConversionRoute route, QuoteSlot pair) {
+            this.instrument = instrument;
+            this.route = route;
+            this.mid = pair == null ? QuoteLookup.NONE : symbol -> {
+                Tick t = pair.tick;
+                return t == null ? Double.NaN : t.mid();
+            };
+        }
+
+        double value() { return route.rate(mid); }
+    }
+
+    private QuoteSlot slot(String symbol) {
+        QuoteSlot s = quotes.get(symbol);
+        if (s == null) quotes.put(symbol, s = new QuoteSlot());
+        return s;
+    }
+
+    private Tick lastQuote(String symbol) {
+        QuoteSlot s = quotes.get(symbol);
+        return s == null ? null : s.tick;
     }
 
     public BrokerConfig config() { return config; }
 
     /** The last quote of a symbol, or null before its first tick. */
-    public Tick quote(String symbol) { return quotes.get(symbol); }
+    public Tick quote(String symbol) { return lastQuote(symbol); }
 
     public double balance() { return balance; }
 
@@ -82,9 +122,9 @@ public final class PaperBroker {
      * at the current rate of its profit currency; NaN while the conversion pair has no quote yet.
      */
     public double tickValue(String symbol) {
-        Instrument i = config.instrument(symbol);
-        if (i == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
-        return i.tickValue(rate(symbol));
+        Rate r = rates.get(symbol);
+        if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
+        return r.instrument.tickValue(r.value());
     }
 
     /** How {@code symbol}'s profit currency becomes the account currency (a quoted pair or a fixed rate). */
@@ -105,7 +145,7 @@ public final class PaperBroker {
         List<Deal> deals = null;
         if (lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
-        quotes.put(t.symbol(), t);
+        slot(t.symbol()).tick = t;
 
         if (!pending.isEmpty()) {
             for (Iterator<PendingOrder> it = pending.iterator(); it.hasNext(); ) {
@@ -141,6 +181,7 @@ public final class PaperBroker {
 
     /** Results of latency-delayed orders completed since the last call (filled or rejected at their fill tick). */
     public List<ExecutionResult> drainDelayedResults() {
+        if (delayedResults.isEmpty()) return List.of();     // every tick asks
         List<ExecutionResult> out = List.copyOf(delayedResults);
         delayedResults.clear();
         return out;
@@ -165,7 +206,7 @@ public final class PaperBroker {
         if (!Double.isFinite(r.maxDeviation()) || r.maxDeviation() < 0 || !Double.isFinite(r.referencePrice())) {
             return reject(Retcode.INVALID, 0, "referencePrice/maxDeviation must be finite and maxDeviation >= 0");
         }
-        Tick q = quotes.get(r.symbol());
+        Tick q = lastQuote(r.symbol());
         if (q == null) return reject(Retcode.MARKET_CLOSED, 0, "no quote for " + r.symbol() + " yet");
         long order = nextOrder++;
         if (config.latencyMs() > 0) {
@@ -183,23 +224,24 @@ public final class PaperBroker {
         if (!Double.isFinite(sl) || sl < 0 || !Double.isFinite(tp) || tp < 0) {
             return reject(Retcode.INVALID_STOPS, 0, "sl/tp must be finite and >= 0, got sl=" + sl + " tp=" + tp);
         }
-        Tick q = quotes.get(p.symbol);
+        Tick q = p.quote.tick;
         if (frozen(p, q)) return reject(Retcode.FROZEN, 0, frozenMessage(p));
         String stops = stopsProblem(p.instrument, p.side, sl, tp, q);
         if (stops != null) return reject(Retcode.INVALID_STOPS, 0, stops);
         p.sl = sl;
         p.tp = tp;
+        p.changed();
         return new ExecutionResult(Retcode.DONE, 0, List.of(), 0, "modified");
     }
 
     /** Balance, equity (balance + floating profit + swap), margin, free margin and the open positions. */
     public AccountState snapshot() {
-        List<Position> list = new ArrayList<>(positions.size());
+        List<Position> list = positions.isEmpty() ? List.of() : new ArrayList<>(positions.size());
         double floating = 0, margin = 0;
-        for (OpenPosition p : positions.values()) {
-            Tick q = quotes.get(p.symbol);
-            double rate = rate(p.symbol);
-            Position v = p.view(q.bid(), q.ask(), rate);
+        if (!positions.isEmpty()) for (OpenPosition p : positions.values()) {
+            Tick q = p.quote.tick;
+            double rate = p.rate.value();
+            Position v = p.view(q, rate);
             list.add(v);
             floating += v.profit() + v.swap();
             margin += margin(p, rate);
@@ -292,8 +334,10 @@ public final class PaperBroker {
             p.commission = Money.cents(p.commission + commission);
             if (r.sl() > 0) p.sl = r.sl();
             if (r.tp() > 0) p.tp = r.tp();
+            p.changed();
         } else {
-            p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment);
+            p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment,
+                    slot(r.symbol()), rates.get(r.symbol()));
             positions.put(p.ticket, p);
         }
         return new Deal(nextDeal++, order, p.ticket, r.symbol(), r.side(), FillEntry.IN, price, volume, commission,
@@ -326,6 +370,7 @@ public final class PaperBroker {
         } else if (p.volume <= EPS) {
             positions.remove(p.ticket);
         }
+        p.changed();
         return new Deal(nextDeal++, order, p.ticket, p.symbol, r.side(), entry, price, r.volume(), commission, swap,
                 profit, timeMs, DealReason.EXPERT, comment);
     }
@@ -333,7 +378,7 @@ public final class PaperBroker {
     /** Closes a whole position by the broker (SL, TP, stop-out): a new order ticket, the position's comment. */
     private Deal closeWhole(OpenPosition p, double price, long timeMs, DealReason reason) {
         long order = nextOrder++;
-        double rate = rate(p.symbol);
+        double rate = p.rate.value();
         double profit = p.profitAt(price, p.volume, rate);
         double commission = -commission(p.instrument, p.volume, price, rate);
         double swap = p.swap;
@@ -415,6 +460,7 @@ public final class PaperBroker {
                 int days = p.instrument.swap().daysCharged(dow);
                 if (days == 0) continue;
                 p.swap = Money.cents(p.swap + swapPerLotPerDay(p) * p.volume * days);
+                p.changed();
             }
         }
     }
@@ -424,7 +470,7 @@ public final class PaperBroker {
         double r = p.instrument.swap().rate(p.side);
         return switch (p.instrument.swap().unit()) {
             case MONEY -> r;
-            case POINTS -> r * p.instrument.swapPointMoney() * rate(p.symbol);
+            case POINTS -> r * p.instrument.swapPointMoney() * p.rate.value();
         };
     }
 
@@ -435,11 +481,11 @@ public final class PaperBroker {
 
     /** Units of the account currency per unit of {@code symbol}'s profit currency now; NaN before the pair's first quote. */
     private double rate(String symbol) {
-        return routes.get(symbol).rate(mids);
+        return rates.get(symbol).value();
     }
 
     private double margin(OpenPosition p, double rate) {
-        return Margin.of(p.instrument, p.volume, p.priceOpen, config.leverage(), rate, config.currency());
+        return p.margin(rate, config.leverage(), config.currency());
     }
 
     private List<Deal> stopOut(long timeMs) {
@@ -450,11 +496,10 @@ public final class PaperBroker {
             OpenPosition worst = null;
             double worstProfit = Double.POSITIVE_INFINITY;
             for (OpenPosition p : positions.values()) {
-                Tick q = quotes.get(p.symbol);
-                double pl = p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume, rate(p.symbol)) + p.swap;
+                double pl = p.view(p.quote.tick, p.rate.value()).profit() + p.swap;
                 if (pl < worstProfit) { worstProfit = pl; worst = p; }
             }
-            Tick q = quotes.get(worst.symbol);
+            Tick q = worst.quote.tick;
             if (out.isEmpty()) out = new ArrayList<>();
             out.add(closeWhole(worst, worst.closePrice(q.bid(), q.ask()), timeMs, DealReason.STOP_OUT));
         }
@@ -463,16 +508,13 @@ public final class PaperBroker {
 
     private double equity() {
         double e = balance;
-        for (OpenPosition p : positions.values()) {
-            Tick q = quotes.get(p.symbol);
-            e += p.profitAt(p.closePrice(q.bid(), q.ask()), p.volume, rate(p.symbol)) + p.swap;
-        }
+        for (OpenPosition p : positions.values()) e += p.view(p.quote.tick, p.rate.value()).profit() + p.swap;
         return e;
     }
 
     private double totalMargin() {
         double m = 0;
-        for (OpenPosition p : positions.values()) m += margin(p, rate(p.symbol));
+        for (OpenPosition p : positions.values()) m += margin(p, p.rate.value());
         return m;
     }
 

@@ -83,7 +83,9 @@ public final class SignalExecutor {
         List<Deal> deals = broker.onTick(t);
         if (!deals.isEmpty()) positionsChanged = true;
         // a delayed order's deals already came out of onTick; its result only tells whether it got a TP1 plan
-        for (ExecutionResult r : broker.drainDelayedResults()) {
+        List<ExecutionResult> delayed = broker.drainDelayedResults();
+        for (int i = 0, n = delayed.size(); i < n; i++) {
+            ExecutionResult r = delayed.get(i);
             Placed p = placed.remove(r.order());
             if (p != null && r.ok()) planTp1(p.signalId(), p.order(), r.deals());
         }
@@ -179,11 +181,11 @@ public final class SignalExecutor {
     private List<Deal> manageTp1(Tick t) {
         Map<Long, Position> open = positionsChanged || (ticks & 1023) == 0 ? openPositions() : null;
         List<Deal> out = List.of();
-        List<Long> done = new ArrayList<>();
+        List<Long> done = null;                                // plans to drop (rarely any)
         for (Map.Entry<Long, Tp1Plan> e : tp1Plans.entrySet()) {
             Tp1Plan plan = e.getValue();
             if (open != null && !open.containsKey(e.getKey())) {
-                done.add(e.getKey());
+                (done == null ? done = new ArrayList<>() : done).add(e.getKey());
                 continue;
             }
             if (!plan.symbol().equals(t.symbol())) continue;
@@ -192,7 +194,7 @@ public final class SignalExecutor {
             if (open == null) open = openPositions();
             Position pos = open.get(e.getKey());
             if (pos == null) {
-                done.add(e.getKey());
+                (done == null ? done = new ArrayList<>() : done).add(e.getKey());
                 continue;
             }
             ExecutionResult r = broker.execute(new TradeRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
@@ -205,9 +207,9 @@ public final class SignalExecutor {
             } else {
                 warnings.accept("TP1 partial close of #" + pos.ticket() + " failed: " + r.retcode() + " " + r.comment());
             }
-            done.add(e.getKey());
+            (done == null ? done = new ArrayList<>() : done).add(e.getKey());
         }
-        done.forEach(tp1Plans::remove);
+        if (done != null) done.forEach(tp1Plans::remove);
         return out;
     }
 

@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One backtest: the live path's pieces wired in one thread (docs/backtesting.md). Per quote, in the paper
@@ -57,6 +58,14 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private record Order(String id, OrderIntent intent) {
     }
 
+    private static final class SymbolState {
+        final SymbolSpec spec;
+        SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
+        Tick last;               // the last quote (null before the first)
+
+        SymbolState(SymbolSpec spec) { this.spec = spec; }
+    }
+
     private final BacktestConfig config;
     private final Strategy strategy;
     private final BacktestListener listener;
@@ -65,7 +74,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final RiskEngine risk;
     private final AccountGovernors governors;
     private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
-    private final Map<String, Tick> lastTicks = new HashMap<>();
+    /** Per symbol what each quote and each spec() asks for, behind one lookup. */
+    private final Map<String, SymbolState> symbols = new HashMap<>();
+    private boolean quoted;                                    // some symbol has a last quote
     private final Set<String> pendingSymbols = new HashSet<>();
     private final Map<String, String> pendingBySignal = new HashMap<>();
     private final Set<String> governorCloses = new HashSet<>();
@@ -76,18 +87,34 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final Map<String, Long> counters = new TreeMap<>();
     private BarAggregator bars;
     private AccountState account;
+    /**
+     * The broker's account as last taken, while nothing can have changed it (no quote, no deal since): the bar path's
+     * levels, the equity curve and the snapshot at the end of a quote share it. Null: take a new one.
+     */
+    private AccountState brokerState;
     private boolean fromBars, accountDirty = true, dealsThisQuote, draining, stopped;
     private long nowMs = Long.MIN_VALUE, firstMs = Long.MIN_VALUE, lastSnapshotMs = Long.MIN_VALUE / 2;
-    private long lastClockMs = Long.MIN_VALUE / 2, lastFlattenMs = Long.MIN_VALUE / 2, equityBucket = Long.MIN_VALUE;
+    private long lastClockMs = Long.MIN_VALUE / 2, lastFlattenMs = Long.MIN_VALUE / 2;
+    private long equityBucketEnd = Long.MIN_VALUE;            // end of the current equity-sampling bar
     private long quotes, barsIn, signalCounter;
     private long barsToStrategy, snapshots, governorEvaluations; // per-quote counts: fields, not map lookups
     private String exitLabel;                                  // set while the run itself closes positions at its end
+    private final Function<String, SymbolSpec> specOf = this::spec;
+    private final Map<String, String> decisionKeys = new HashMap<>();  // kind → its counter (a replay decides thousands of times)
+    /**
+     * The governors' last evaluation was of the account at this instant (nothing since: no fill, no order check): a
+     * clock tick now would find the same state at the same time and could change nothing, so it is not run.
+     */
+    private boolean accountJustGoverned;
 
     BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener) {
         this.config = config;
         this.strategy = strategy;
         this.listener = listener;
-        for (SymbolSpec s : config.specs()) specs.put(s.symbol(), s);
+        for (SymbolSpec s : config.specs()) {
+            specs.put(s.symbol(), s);
+            symbols.put(s.symbol(), new SymbolState(s));
+        }
         this.broker = new PaperBroker(config.broker());
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
@@ -147,21 +174,25 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public void quote(Tick t) {
-        if (!specs.containsKey(t.symbol())) throw new IllegalArgumentException("no symbol spec for " + t.symbol() + " (market data)");
+        SymbolState symbol = symbols.get(t.symbol());
+        if (symbol == null) throw new IllegalArgumentException("no symbol spec for " + t.symbol() + " (market data)");
         if (t.timeMs() < nowMs) throw new IllegalArgumentException("market data go back in time: " + t.symbol() + " at "
                 + t.timeMs() + " after " + nowMs);
         nowMs = t.timeMs();
         if (firstMs == Long.MIN_VALUE) firstMs = nowMs;
         quotes++;
-        long bucket = config.equitySampling().openTime(nowMs);
-        if (bucket != equityBucket) {                        // the account as the previous sampling bar left it
-            equityBucket = bucket;
+        if (nowMs >= equityBucketEnd) {                       // the account as the previous sampling bar left it
+            equityBucketEnd = config.equitySampling().openTime(nowMs) + config.equitySampling().millis();
             sampleEquity(nowMs);
         }
         dealsThisQuote = false;
-        for (Deal d : executor.onTick(t)) onDeal(d);
+        accountJustGoverned = false;
+        brokerState = null;                                   // the quote moves prices (and may pass a rollover)
+        List<Deal> deals = executor.onTick(t);
+        for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
         book.onQuote(t);
-        lastTicks.put(t.symbol(), t);
+        symbol.last = t;
+        quoted = true;
         drain();
         strategy.onTick(t, this);
         drain();
@@ -185,7 +216,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk) {
-        for (Position p : broker.snapshot().positions()) {
+        for (Position p : brokerState().positions()) {
             if (!p.symbol().equals(symbol) || !(p.sl() > 0)) continue;
             double tp1 = executor.tp1Of(p.ticket());
             boolean buy = p.side() == Side.BUY;
@@ -199,20 +230,28 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
+        List<Position> open = brokerState().positions();
+        if (open.isEmpty()) return Double.NaN;
         double best = Double.NaN;
         boolean up = toBid > fromBid;
-        double pow10 = Math.pow(10, spec(symbol).digits());
-        for (Position p : broker.snapshot().positions()) {
+        double pow10 = Math.pow(10, symbols.get(symbol).spec.digits());
+        for (int i = 0, n = open.size(); i < n; i++) {
+            Position p = open.get(i);
             if (!p.symbol().equals(symbol)) continue;
             double shift = p.side() == Side.BUY ? 0 : spread;     // a short closes on the ask
-            for (double level : new double[]{p.sl(), p.tp(), executor.tp1Of(p.ticket())}) {
-                if (!(level > 0)) continue;
-                double bid = Math.round((level - shift) * pow10) / pow10;  // quotes are in whole points
-                boolean between = up ? bid > fromBid && bid < toBid : bid < fromBid && bid > toBid;
-                if (between && (Double.isNaN(best) || Math.abs(bid - fromBid) < Math.abs(best - fromBid))) best = bid;
-            }
+            best = nearer(best, p.sl(), shift, pow10, up, fromBid, toBid);
+            best = nearer(best, p.tp(), shift, pow10, up, fromBid, toBid);
+            best = nearer(best, executor.tp1Of(p.ticket()), shift, pow10, up, fromBid, toBid);
         }
         return best;
+    }
+
+    /** {@code best}, or {@code level} (as a bid) when it lies strictly between the leg's ends and nearer its start. */
+    private static double nearer(double best, double level, double shift, double pow10, boolean up, double fromBid, double toBid) {
+        if (!(level > 0)) return best;
+        double bid = Math.round((level - shift) * pow10) / pow10;  // quotes are in whole points
+        boolean between = up ? bid > fromBid && bid < toBid : bid < fromBid && bid > toBid;
+        return between && (Double.isNaN(best) || Math.abs(bid - fromBid) < Math.abs(best - fromBid)) ? bid : best;
     }
 
     /**
@@ -224,7 +263,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         boolean send = accountDirty || nowMs - lastSnapshotMs >= config.snapshotMs();
         boolean moved = dealsThisQuote || book.hasOpen(t.symbol());
         if (send || (moved && governors != null && account != null)) {
-            AccountState a = broker.snapshot();
+            AccountState a = brokerState();
             if (send) {
                 account = a;
                 lastSnapshotMs = nowMs;
@@ -232,8 +271,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
                 snapshots++;
             }
             if (governors != null) {
-                govern(governors.onAccount(PEER, nowMs, a, config.broker().currency(), this::spec));
+                govern(governors.onAccount(PEER, nowMs, a, config.broker().currency(), specOf));
                 governorEvaluations++;
+                accountJustGoverned = true;
             }
             if (send) {
                 strategy.onAccount(a, this);
@@ -242,7 +282,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         }
         if (governors != null && account != null && nowMs - lastClockMs >= CLOCK_EVERY_MS) {
             lastClockMs = nowMs;
-            govern(governors.onClock(PEER, nowMs));
+            if (!accountJustGoverned) govern(governors.onClock(PEER, nowMs));
             enforceFlat();
         }
         checkHalt();
@@ -257,7 +297,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     private void onDeal(Deal d) {
         Fill f = d.toFill();
+        brokerState = null;
         dealsThisQuote = true;
+        accountJustGoverned = false;
         accountDirty = true;
         count("deals");
         book.onDeal(d, label(d));
@@ -286,7 +328,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             Order o;
             while ((o = outbox.poll()) != null) {
                 SignalExecutor.Outcome out = executor.execute(o.id(), o.intent(), nowMs, SignalExecutor.Gate.NONE);
-                for (Deal d : out.deals()) onDeal(d);
+                List<Deal> deals = out.deals();
+                for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
                 onOrderUpdate(out.update());
             }
         } finally {
@@ -348,6 +391,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public Submission submit(OrderIntent order) {
+        accountJustGoverned = false;                          // the risk engine asks the governors
         PreTradeVerdict v = risk.check(order, this);
         Submission s;
         if (!v.allowed()) {
@@ -370,7 +414,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public void decision(String kind, Object decision) {
-        count("decisions." + kind);
+        count(decisionKeys.computeIfAbsent(kind, k -> "decisions." + k));
         if (decision instanceof Map<?, ?> m && m.get("signal_id") instanceof String id && m.get("timeframe") instanceof String tf)
             book.timeframe(id, tf);
         listener.decided(nowMs, kind, decision);
@@ -379,8 +423,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     @Override
     public double[] headroom() {
         if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
-        governors.publish();                                  // the kernel publishes four times a second; here: now
-        return AccountGovernors.headroom(governors.snapshots().get(AccountGovernors.accountOf(PEER)));
+        return governors.headroom(PEER);                      // as a snapshot published now (the kernel: 4 a second)
     }
 
     @Override public long nowMs() { return nowMs; }
@@ -391,25 +434,36 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /** The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). */
     @Override public SymbolSpec spec(String symbol) {
-        SymbolSpec s = specs.get(symbol);
-        if (s == null) return null;
+        SymbolState st = symbols.get(symbol);
+        if (st == null) return null;
+        SymbolSpec s = st.spec;
         double tickValue = broker.tickValue(symbol);
-        return Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue() ? s.withTickValue(tickValue) : s;
+        if (!(Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue())) return s;
+        if (st.current == null || st.current.tickValue() != tickValue) st.current = s.withTickValue(tickValue);
+        return st.current;                                    // the same spec while the rate stands still
     }
 
     @Override public Collection<SymbolSpec> specs() { return specs.values(); }
 
     @Override public AccountState account() { return account; }
 
-    @Override public Tick lastTick(String symbol) { return lastTicks.get(symbol); }
+    @Override public Tick lastTick(String symbol) {
+        SymbolState st = symbols.get(symbol);
+        return st == null ? null : st.last;
+    }
 
     @Override public boolean pending(String symbol) { return pendingSymbols.contains(symbol); }
 
     // ------------------------------------------------------------------ records
 
+    private AccountState brokerState() {
+        if (brokerState == null) brokerState = broker.snapshot();
+        return brokerState;
+    }
+
     private void sampleEquity(long timeMs) {
-        if (lastTicks.isEmpty()) return;
-        AccountState a = broker.snapshot();
+        if (!quoted) return;
+        AccountState a = brokerState();
         EquityPoint p = new EquityPoint(timeMs, a.balance(), a.equity());
         if (!equity.isEmpty() && equity.get(equity.size() - 1).equals(p)) return;
         equity.add(p);

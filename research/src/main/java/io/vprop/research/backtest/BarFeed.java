@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.StringJoiner;
 
 /**
@@ -29,8 +28,9 @@ final class BarFeed extends MarketFeed {
     private final BarPath path;
     private final SpreadModel spread;
     private final List<Lane> lanes = new ArrayList<>();
-    private final PriorityQueue<Lane> due = new PriorityQueue<>(Comparator.comparingLong(Lane::time)
-            .thenComparingInt(Lane::phase).thenComparingInt(l -> l.index));
+    /** The lanes with an event to come, as a binary heap by {@link #before}: the next event's lane on top. */
+    private Lane[] due;
+    private int dueCount;
 
     BarFeed(List<? extends BarSource> sources, Collection<SymbolSpec> specs, BarPath path, SpreadModel spread,
             long fromMs, long toMs) {
@@ -48,6 +48,7 @@ final class BarFeed extends MarketFeed {
             }
             lane.spec = bySymbol.get(lane.bar.symbol());
             if (lane.spec == null) throw new IllegalArgumentException("no symbol spec for " + lane.bar.symbol() + " (bar data)");
+            lane.pow10 = Math.pow(10, lane.spec.digits());
             lanes.add(lane);
         }
         if (lanes.isEmpty()) throw new IllegalArgumentException("the bar files have no bar in the period");
@@ -61,22 +62,61 @@ final class BarFeed extends MarketFeed {
         }
         lanes.sort(Comparator.comparing((Lane l) -> finest.get(l.bar.symbol()) != l)
                 .thenComparing(l -> l.bar.symbol()).thenComparingLong(l -> l.timeframe.millis()));
+        if (lanes.size() >= 1 << 20) throw new IllegalArgumentException(lanes.size() + " bar files: at most " + ((1 << 20) - 1));
+        due = new Lane[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             Lane l = lanes.get(i);
             l.index = i;
             l.quotes = finest.get(l.bar.symbol()) == l;
             l.step = l.quotes ? 0 : CLOSED;
-            due.add(l);
+            l.refreshDue();
+            due[dueCount++] = l;
+            siftUp(dueCount - 1);
         }
+    }
+
+    /** Event order: time, then quotes before bars, then lane order (a total order: no two lanes tie). */
+    private static boolean before(Lane a, Lane b) {
+        return a.dueMs != b.dueMs ? a.dueMs < b.dueMs : a.order < b.order;
     }
 
     @Override
     boolean advance(Sink sink) {
-        Lane l = due.poll();
-        if (l == null) return false;
+        if (dueCount == 0) return false;
+        Lane l = due[0];
         l.take(sink);
-        if (l.bar != null) due.add(l);
+        if (l.bar != null) {
+            l.refreshDue();                                    // its next event: back into place from the top
+        } else {
+            due[0] = due[--dueCount];                          // the lane has ended
+            due[dueCount] = null;
+        }
+        if (dueCount > 0) siftDown(0);
         return true;
+    }
+
+    private void siftUp(int i) {
+        Lane l = due[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(l, due[parent])) break;
+            due[i] = due[parent];
+            i = parent;
+        }
+        due[i] = l;
+    }
+
+    private void siftDown(int i) {
+        Lane l = due[i];
+        int half = dueCount >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1, right = child + 1;
+            if (right < dueCount && before(due[right], due[child])) child = right;
+            if (!before(due[child], l)) break;
+            due[i] = due[child];
+            i = child;
+        }
+        due[i] = l;
     }
 
     @Override
@@ -108,8 +148,11 @@ final class BarFeed extends MarketFeed {
         final Timeframe timeframe;
         final String symbol;
         SymbolSpec spec;
+        double pow10;                        // 10^digits of the symbol: quotes are in whole points
         Bar bar;
         int index, step;
+        long dueMs;                          // time() of the lane's next event, kept for the queue's comparisons
+        int order;                           // then quotes before bars, then lane order
         boolean quotes, highFirst;           // quotes: this lane makes its symbol's price path
         double target = Double.NaN;          // where the current leg of the path goes
         double lastBid = Double.NaN, lastAsk = Double.NaN;
@@ -131,7 +174,10 @@ final class BarFeed extends MarketFeed {
             };
         }
 
-        int phase() { return step == CLOSED ? 1 : 0; }
+        void refreshDue() {
+            dueMs = time();
+            order = (step == CLOSED ? 1 << 20 : 0) + index;      // (at most 2^20 lanes)
+        }
 
         /**
          * The next event of this lane. The open is quoted as it is (a gap past a stop fills there); each leg after it
@@ -145,28 +191,28 @@ final class BarFeed extends MarketFeed {
                 return;
             }
             long t = time();
+            int points = points(t);                              // once per quote: the spread model is asked once
             if (step == 0) {
-                sink.quote(quote(t, bar.open()));
+                sink.quote(quote(t, bar.open(), points));
                 step = 1;
                 return;
             }
-            if (Double.isNaN(target)) target = legEnd(sink, t);
-            double level = round(sink.nextLevel(symbol, lastBid, target, points(t) * spec.point()));
+            if (Double.isNaN(target)) target = legEnd(sink, points);
+            double level = round(sink.nextLevel(symbol, lastBid, target, points * spec.point()));
             if (target > lastBid ? level > lastBid && level < target : level < lastBid && level > target) {
-                sink.quote(quote(t, level));                     // (NaN compares false: no level on the way)
+                sink.quote(quote(t, level, points));             // (NaN compares false: no level on the way)
                 return;
             }
-            sink.quote(quote(t, target));
+            sink.quote(quote(t, target, points));
             target = Double.NaN;
             step++;
         }
 
         /** Leg 1 goes to the first extreme, leg 2 to the other, leg 3 to the close. */
-        private double legEnd(Sink sink, long t) {
+        private double legEnd(Sink sink, int p) {
             if (step == 1) {
                 highFirst = BarPath.highFirst(bar);
                 if (path == BarPath.CONSERVATIVE) {
-                    int p = points(t);
                     int stop = sink.stopFirst(symbol, bar.low(), bar.high(), ask(bar.low(), p), ask(bar.high(), p));
                     if (stop != 0) highFirst = stop > 0;
                 }
@@ -194,17 +240,15 @@ final class BarFeed extends MarketFeed {
         }
 
         private double round(double price) {
-            double pow10 = Math.pow(10, spec.digits());
             return Math.round(price * pow10) / pow10;
         }
 
         private double ask(double bid, int points) {
-            double pow10 = Math.pow(10, spec.digits());
             return (Math.round(bid * pow10) + points) / pow10;
         }
 
-        private Tick quote(long t, double bid) {
-            double ask = ask(bid, points(t));
+        private Tick quote(long t, double bid, int points) {
+            double ask = ask(bid, points);
             int flags = (bid != lastBid ? 2 : 0) | (ask != lastAsk ? 4 : 0);
             lastBid = bid;
             lastAsk = ask;

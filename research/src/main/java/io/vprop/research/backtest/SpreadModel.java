@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @FunctionalInterface
 public interface SpreadModel {
 
-    /** Spread in points for {@code spec}'s symbol at {@code timeMs} (UTC epoch ms); >= 0. */
+    /** Spread in points for {@code spec}'s symbol at {@code timeMs} (UTC epoch ms); >= 0. Asked once per quote of a bar. */
     int points(SymbolSpec spec, long timeMs);
 
     /** The same spread for every symbol at every hour. */
@@ -34,6 +34,10 @@ public interface SpreadModel {
      */
     static SpreadModel bySession(InstrumentTable table) {
         Map<String, io.vprop.market.instrument.SpreadModel> bySymbol = new ConcurrentHashMap<>();
-        return (spec, timeMs) -> bySymbol.computeIfAbsent(spec.symbol(), s -> table.get(s).spread()).pointsAt(timeMs);
+        return (spec, timeMs) -> {
+            io.vprop.market.instrument.SpreadModel m = bySymbol.get(spec.symbol());   // (a plain get: every quote asks)
+            if (m == null) m = bySymbol.computeIfAbsent(spec.symbol(), s -> table.get(s).spread());
+            return m.pointsAt(timeMs);
+        };
     }
 }
