@@ -7,7 +7,7 @@ import io.vprop.journal.Journal;
 import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
 import io.vprop.kernel.SidecarKernel;
-import io.vprop.kernel.Strategy;
+import io.vprop.strategy.Strategy;
 import io.vprop.risk.RiskEngine;
 import io.vprop.testing.Http;
 import io.vprop.transport.InProcessTransport;
