@@ -1,10 +1,13 @@
 package io.vprop.cli;
 
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
 import io.vprop.market.instrument.CurrencyConverter;
 import io.vprop.market.instrument.InstrumentTable;
 import io.vprop.market.io.MarketFiles;
+import io.vprop.paper.broker.PaperBroker;
+import io.vprop.research.backtest.Backtester;
 import io.vprop.research.backtest.BarPath;
 import io.vprop.research.report.ReportWriter;
 import io.vprop.research.runner.BacktestUnitRunner;
@@ -19,6 +22,9 @@ import io.vprop.research.walkforward.ParamGrid;
 import io.vprop.research.walkforward.WalkForward;
 import io.vprop.research.walkforward.WalkForwardResult;
 import io.vprop.research.walkforward.WalkForwardSpec;
+import io.vprop.signal.SignalEngine;
+import io.vprop.strategy.SignalEngineStrategy;
+import io.vprop.strategy.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +61,8 @@ final class WalkforwardCommand implements Runnable {
 
     @Spec
     CommandSpec commandSpec;
+
+    private Class<?> strategyClass;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
             description = "folders of bar files named SYMBOL_…_TF_….bars.csv.gz (e.g. shared/data/bars/h4_d1), or bar files")
@@ -158,7 +166,10 @@ final class WalkforwardCommand implements Runnable {
         Timeframe tf = Timeframe.parse(timeframe);
         BarLibrary library = new BarLibrary(data, BacktestSetup.clock(serverTz, barFiles(tf)));
         ParamGrid parsedGrid = ParamGrid.parse(grid != null ? grid : strategy.equals("sma") ? SMA_GRID : "none");
-        BacktestUnitRunner runner = new BacktestUnitRunner(library, strategies(tf), options(tf));
+        StrategyFactory factory = strategies(tf);
+        BacktestUnitRunner.Options options = options(tf).withCodeVersion(CodeVersion.of(Backtester.class, PaperBroker.class,
+                SignalEngine.class, FirmProfile.class, Bar.class, strategyClass));
+        BacktestUnitRunner runner = new BacktestUnitRunner(library, factory, options);
         List<String> list = symbols == null ? runner.symbols()
                 : Arrays.stream(symbols.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
         runner.prepare(list, parsedGrid);
@@ -212,12 +223,23 @@ final class WalkforwardCommand implements Runnable {
         return files;
     }
 
+    /** The strategies' factory; remembers the strategy's class for the code version. */
     private StrategyFactory strategies(Timeframe tf) {
-        return switch (strategy) {
-            case "sma" -> StrategyFactory.ofClass(SmaCrossStrategy.class);
-            case "engine" -> StrategyFactory.engine(tf, seed);
-            default -> StrategyFactory.ofClass(StrategyClasses.load(strategy, classPath, "sma, engine"));
-        };
+        switch (strategy) {
+            case "sma" -> {
+                strategyClass = SmaCrossStrategy.class;
+                return StrategyFactory.ofClass(SmaCrossStrategy.class);
+            }
+            case "engine" -> {
+                strategyClass = SignalEngineStrategy.class;
+                return StrategyFactory.engine(tf, seed);
+            }
+            default -> {
+                Class<? extends Strategy> c = StrategyClasses.load(strategy, classPath, "sma, engine");
+                strategyClass = c;
+                return StrategyFactory.ofClass(c);
+            }
+        }
     }
 
     private BacktestUnitRunner.Options options(Timeframe tf) {
@@ -237,7 +259,7 @@ final class WalkforwardCommand implements Runnable {
         }
         try {
             return new BacktestUnitRunner.Options(tf, table, path, spreadPoints, commission, slippage, seed, leverage, firm,
-                    firm == null ? "" : profile, rates);
+                    firm == null ? "" : profile, rates, "");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("walkforward options: " + e.getMessage(), e);
         }

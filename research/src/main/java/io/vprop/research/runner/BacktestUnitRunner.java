@@ -13,7 +13,6 @@ import io.vprop.market.instrument.NoConversionRouteException;
 import io.vprop.market.instrument.QuoteLookup;
 import io.vprop.paper.broker.AccountMode;
 import io.vprop.paper.broker.BrokerConfig;
-import io.vprop.paper.broker.PaperBroker;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.BacktestTrade;
 import io.vprop.research.backtest.BacktestConfig;
@@ -25,7 +24,6 @@ import io.vprop.research.walkforward.ParamGrid;
 import io.vprop.research.walkforward.ParamSet;
 import io.vprop.research.walkforward.UnitRunner;
 import io.vprop.research.walkforward.WorkUnit;
-import io.vprop.risk.AccountGovernors;
 import io.vprop.strategy.Strategy;
 
 import java.util.ArrayList;
@@ -66,10 +64,13 @@ public final class BacktestUnitRunner implements UnitRunner {
      * @param profile        the firm's rules the governors enforce per unit (the run stops at a halt), or null
      * @param profileId      the profile's name ("" without)
      * @param fixedRates     pair → price for currencies the data do not quote; only when asked for explicitly
+     * @param codeVersion    the version of the code the units run (the command line: SHA-256 of the jars or class
+     *                       folders of the modules and of a user's strategy classes), part of the fingerprint so that
+     *                       a code change recomputes checkpointed units; "" when the caller cannot tell
      */
     public record Options(Timeframe timeframe, InstrumentTable instruments, BarPath path, Integer spreadPoints,
                           Double commission, int slippagePoints, long seed, double leverage, FirmProfile profile,
-                          String profileId, Map<String, Double> fixedRates) {
+                          String profileId, Map<String, Double> fixedRates, String codeVersion) {
         public Options {
             if (timeframe == null || instruments == null || path == null)
                 throw new IllegalArgumentException("timeframe, instruments and bar path are required");
@@ -80,28 +81,33 @@ public final class BacktestUnitRunner implements UnitRunner {
             profileId = profileId == null ? "" : profileId;
             if (profile != null && profileId.isBlank()) throw new IllegalArgumentException("a firm profile needs its id");
             fixedRates = fixedRates == null ? Map.of() : Map.copyOf(new TreeMap<>(fixedRates));
+            codeVersion = codeVersion == null ? "" : codeVersion;
         }
 
         /** The built-in instruments and their costs, the OHLC path, no slippage, 1:100, no firm profile. */
         public static Options defaults(Timeframe timeframe) {
-            return new Options(timeframe, InstrumentTable.builtIn(), BarPath.OHLC, null, null, 0, 1, 100, null, "", Map.of());
+            return new Options(timeframe, InstrumentTable.builtIn(), BarPath.OHLC, null, null, 0, 1, 100, null, "", Map.of(), "");
         }
 
         public Options withProfile(FirmProfile p, String id) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates, codeVersion);
         }
 
         public Options withCosts(Integer spread, Double commissionPerLotPerSide, int slippage, long slippageSeed) {
             return new Options(timeframe, instruments, path, spread, commissionPerLotPerSide, slippage, slippageSeed, leverage,
-                    profile, profileId, fixedRates);
+                    profile, profileId, fixedRates, codeVersion);
         }
 
         public Options withPath(BarPath p) {
-            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates);
+            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, codeVersion);
         }
 
         public Options withFixedRates(Map<String, Double> rates) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates, codeVersion);
+        }
+
+        public Options withCodeVersion(String version) {
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, version);
         }
     }
 
@@ -253,8 +259,8 @@ public final class BacktestUnitRunner implements UnitRunner {
     }
 
     /**
-     * The runner's version, options, the instruments and SHA-256 of the bar files its symbols read, the code of the
-     * backtester, broker, risk engine, governors and market modules, and the strategy's fingerprint.
+     * The runner's version, options, the instruments and SHA-256 of the bar files its symbols read, the code version
+     * given in the options, and the strategy's fingerprint.
      */
     @Override
     public String fingerprint() {
@@ -271,7 +277,7 @@ public final class BacktestUnitRunner implements UnitRunner {
             for (Instrument i : plan(s).instruments()) used.put(i.symbol(), i);
         used.forEach((s, i) -> j.add(i.toString()).add(s + "_" + tf + "=" + bars.sha256(s, tf)));
         j.add("clock=" + bars.clock().describe());
-        j.add(CodeVersion.of(Backtester.class, PaperBroker.class, AccountGovernors.class, FirmProfile.class, Bar.class));
+        j.add("code=" + options.codeVersion());
         j.add(strategies.fingerprint());
         return fingerprint = j.toString();
     }

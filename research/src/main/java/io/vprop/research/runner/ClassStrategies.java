@@ -54,5 +54,5 @@ final class ClassStrategies implements StrategyFactory {
     public String description() { return type.getName(); }
 
     @Override
-    public String fingerprint() { return "class " + type.getName() + "|" + CodeVersion.of(type); }
+    public String fingerprint() { return "class " + type.getName(); }
 }

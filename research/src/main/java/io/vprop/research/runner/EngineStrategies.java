@@ -95,7 +95,7 @@ final class EngineStrategies implements StrategyFactory {
                 + ", defaults otherwise, seed " + seed + ", no news calendar";
     }
 
-    /** The engine's whole configuration at the grid's origin, and the code it runs. */
+    /** The engine's whole configuration at the grid's origin (its code: the runner's code version). */
     @Override
     public String fingerprint() {
         SignalConfig.Builder b = SignalConfig.builder().timeframes(timeframe).regimeTimeframe(timeframe).seed(seed);
@@ -107,7 +107,7 @@ final class EngineStrategies implements StrategyFactory {
                 throw new IllegalStateException(e);
             }
         }
-        return j + "|" + CodeVersion.of(SignalEngine.class, SignalEngineStrategy.class);
+        return j.toString();
     }
 
     /** Evaluations, trades, skips by reason and idle decisions by kind (the engine's running totals). */

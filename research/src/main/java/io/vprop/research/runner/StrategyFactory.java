@@ -19,7 +19,10 @@ public interface StrategyFactory {
     /** For people: what runs, shown in the report. */
     String description();
 
-    /** What else the strategy's results depend on (configuration, code): part of every unit's checkpoint hash. */
+    /**
+     * What else the strategy's results depend on (its configuration; its code is the runner's code version): part of
+     * every unit's checkpoint hash.
+     */
     String fingerprint();
 
     /**

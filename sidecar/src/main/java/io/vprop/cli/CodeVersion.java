@@ -1,4 +1,4 @@
-package io.vprop.research.runner;
+package io.vprop.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The version of the code a result depends on, as the SHA-256 of where classes were loaded from: a jar's bytes, or
  * every .class file of a classes folder (paths and bytes). Any change to the compiled code makes checkpointed units
- * stale; a rebuild of unchanged sources does not. Computed once per location and JVM.
+ * stale; a rebuild of unchanged sources does not. Computed once per location and JVM. (Here, not in research: the
+ * domain modules do not touch java.net, and a class's location is a URL.)
  */
 final class CodeVersion {
     private static final Map<String, String> BY_LOCATION = new ConcurrentHashMap<>();
