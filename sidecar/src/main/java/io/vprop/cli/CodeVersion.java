@@ -1,6 +1,7 @@
 package io.vprop.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +20,12 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * The version of the code a result depends on, as the SHA-256 of where classes were loaded from: a jar's bytes, or
- * every .class file of a classes folder (paths and bytes). Any change to the compiled code makes checkpointed units
+ * The version of the code a result depends on, as the SHA-256 of where classes were loaded from: the .class files
+ * (names and bytes) of a jar or of a classes folder. Any change to the compiled code makes checkpointed units
  * stale; a rebuild of unchanged sources does not. Computed once per location and JVM. (Here, not in research: the
  * domain modules do not touch java.net, and a class's location is a URL.)
  */
@@ -65,7 +69,16 @@ final class CodeVersion {
                     d.update(Files.readAllBytes(f));
                 }
             } else {
-                d.update(Files.readAllBytes(p));
+                try (ZipFile jar = new ZipFile(p.toFile())) {       // entries' names and bytes, not their timestamps
+                    List<? extends ZipEntry> entries = jar.stream().filter(e -> e.getName().endsWith(".class"))
+                            .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+                    for (ZipEntry e : entries) {
+                        d.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                        try (InputStream in = jar.getInputStream(e)) {
+                            d.update(in.readAllBytes());
+                        }
+                    }
+                }
             }
             return HexFormat.of().formatHex(d.digest());
         } catch (IOException e) {

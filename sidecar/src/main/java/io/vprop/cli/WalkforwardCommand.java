@@ -152,6 +152,11 @@ final class WalkforwardCommand implements Runnable {
             description = "fixed conversion rates for currencies the data do not quote (e.g. USDCAD=1.35); only when given")
     String fxRates;
 
+    @Option(names = "--intrabar-entries",
+            description = "let the strategy open at any quote of the bar path (its extremes, in an assumed order); by "
+                    + "default entries are taken at a bar's open or close quote only, docs/walkforward.md")
+    boolean intrabarEntries;
+
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -259,7 +264,7 @@ final class WalkforwardCommand implements Runnable {
         }
         try {
             return new BacktestUnitRunner.Options(tf, table, path, spreadPoints, commission, slippage, seed, leverage, firm,
-                    firm == null ? "" : profile, rates, "");
+                    firm == null ? "" : profile, rates, intrabarEntries, "");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("walkforward options: " + e.getMessage(), e);
         }

@@ -64,13 +64,15 @@ public final class BacktestUnitRunner implements UnitRunner {
      * @param profile        the firm's rules the governors enforce per unit (the run stops at a halt), or null
      * @param profileId      the profile's name ("" without)
      * @param fixedRates     pair → price for currencies the data do not quote; only when asked for explicitly
+     * @param intrabarEntries let the strategy open at any quote of the bar path (its extremes and the levels on the
+     *                       way), not only at a bar's open and close quotes; for studying the path's bias only
      * @param codeVersion    the version of the code the units run (the command line: SHA-256 of the jars or class
      *                       folders of the modules and of a user's strategy classes), part of the fingerprint so that
      *                       a code change recomputes checkpointed units; "" when the caller cannot tell
      */
     public record Options(Timeframe timeframe, InstrumentTable instruments, BarPath path, Integer spreadPoints,
                           Double commission, int slippagePoints, long seed, double leverage, FirmProfile profile,
-                          String profileId, Map<String, Double> fixedRates, String codeVersion) {
+                          String profileId, Map<String, Double> fixedRates, boolean intrabarEntries, String codeVersion) {
         public Options {
             if (timeframe == null || instruments == null || path == null)
                 throw new IllegalArgumentException("timeframe, instruments and bar path are required");
@@ -86,28 +88,33 @@ public final class BacktestUnitRunner implements UnitRunner {
 
         /** The built-in instruments and their costs, the OHLC path, no slippage, 1:100, no firm profile. */
         public static Options defaults(Timeframe timeframe) {
-            return new Options(timeframe, InstrumentTable.builtIn(), BarPath.OHLC, null, null, 0, 1, 100, null, "", Map.of(), "");
+            return new Options(timeframe, InstrumentTable.builtIn(), BarPath.OHLC, null, null, 0, 1, 100, null, "", Map.of(), false, "");
         }
 
         public Options withProfile(FirmProfile p, String id) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates, codeVersion);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates, intrabarEntries, codeVersion);
         }
 
         public Options withCosts(Integer spread, Double commissionPerLotPerSide, int slippage, long slippageSeed) {
             return new Options(timeframe, instruments, path, spread, commissionPerLotPerSide, slippage, slippageSeed, leverage,
-                    profile, profileId, fixedRates, codeVersion);
+                    profile, profileId, fixedRates, intrabarEntries, codeVersion);
         }
 
         public Options withPath(BarPath p) {
-            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, codeVersion);
+            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion);
         }
 
         public Options withFixedRates(Map<String, Double> rates) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates, codeVersion);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates, intrabarEntries, codeVersion);
+        }
+
+        public Options withIntrabarEntries(boolean on) {
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile,
+                    profileId, fixedRates, on, codeVersion);
         }
 
         public Options withCodeVersion(String version) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, version);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, version);
         }
     }
 
@@ -219,7 +226,8 @@ public final class BacktestUnitRunner implements UnitRunner {
                 .withEnd(true, true);
         if (options.profile() != null) config = config.withProfile(options.profile(), options.profileId());
         Strategy strategy = strategies.create(u.params());
-        WindowGate gate = new WindowGate(strategy, u, strategies::counters);
+        WindowGate gate = new WindowGate(strategy, u, strategies::counters, series.get(u.symbol()), tf.millis(),
+                options.intrabarEntries());
         List<BarSource> sources = new ArrayList<>();
         for (Bar[] b : series.values())
             sources.add(new ArrayBars(b, tf.millis(), u.warmupFromMs(), u.endMs(), u.toMs(), gate::quiet));
@@ -245,11 +253,12 @@ public final class BacktestUnitRunner implements UnitRunner {
 
     @Override
     public String description() {
-        return String.format(Locale.ROOT, "the backtester (live code: risk engine, paper broker%s) on %s bars, %s path; "
+        return String.format(Locale.ROOT, "the backtester (live code: risk engine, paper broker%s) on %s bars, %s path, %s; "
                         + "costs: %s, %s, swaps from the instrument table, %s; P&L converted to USD at the data's quotes%s; "
                         + "strategy: %s",
                 options.profile() == null ? ", no firm profile" : ", governors of " + options.profileId(),
                 options.timeframe(), options.path().name().toLowerCase(Locale.ROOT),
+                options.intrabarEntries() ? "entries at any quote of the path (intrabar)" : "entries at bar opens and closes only",
                 options.commission() == null ? "commission from the instrument table" : "commission " + options.commission() + " USD/lot/side",
                 options.spreadPoints() == null ? "spread by session from the instrument table where bars carry none"
                         : "spread " + options.spreadPoints() + " points where bars carry none",
@@ -269,7 +278,7 @@ public final class BacktestUnitRunner implements UnitRunner {
         StringJoiner j = new StringJoiner("|");
         j.add(VERSION).add(options.timeframe() + "," + options.path() + ",spread=" + options.spreadPoints() + ",commission="
                 + options.commission() + ",slippage=" + options.slippagePoints() + ",seed=" + options.seed() + ",leverage="
-                + options.leverage() + ",fixed=" + options.fixedRates() + ",profile=" + options.profileId() + ":" + options.profile());
+                + options.leverage() + ",fixed=" + options.fixedRates() + ",intrabar=" + options.intrabarEntries() + ",profile=" + options.profileId() + ":" + options.profile());
         Timeframe tf = options.timeframe();
         List<String> symbols = plans.isEmpty() ? symbols() : new ArrayList<>(new TreeMap<>(plans).keySet());
         Map<String, Instrument> used = new TreeMap<>();

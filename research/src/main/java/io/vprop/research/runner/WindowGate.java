@@ -22,8 +22,12 @@ import java.util.function.Function;
  * What a unit's strategy sees of its backtest: only the traded symbol (the conversion pairs the broker needs are
  * quoted but hidden: no ticks, bars or spec of them reach the strategy), and an order book that is open for entries
  * only in the unit's window [from, to). Before it the strategy warms up on the data; from {@code to} on it may only
- * close. Counts what the strategy decided inside the window ("window." counters), including the factory's own
- * counters (e.g. the signal engine's skip reasons) as the difference between the window's start and end.
+ * close. Unless intrabar entries are allowed, an entry is taken only at a bar's open or close quote: the quotes in
+ * between (the extremes, in an assumed order, and the levels on the way) are the bar path's construction, and a
+ * strategy deciding on them trades on that assumption — a mean-reversion entry at the first extreme "knows" the path
+ * turns to the other extreme (docs/walkforward.md). Counts what the strategy decided inside the window ("window."
+ * counters), including the factory's own counters (e.g. the signal engine's skip reasons) as the difference between
+ * the window's start and end.
  */
 final class WindowGate implements Strategy, StrategyContext {
     static final String RULE = "walkforward.window";
@@ -32,16 +36,34 @@ final class WindowGate implements Strategy, StrategyContext {
     private final WorkUnit unit;
     private final String symbol;
     private final Function<Strategy, Map<String, Long>> strategyCounters;
+    private final Bar[] bars;                 // the traded symbol's bars (the path's open and close quotes)
+    private final long barMs;
+    private final boolean intrabarEntries;
     private final Map<String, Long> counters = new TreeMap<>();
     private StrategyContext ctx;
     private List<SymbolSpec> visible = List.of();
     private Map<String, Long> atStart, atEnd;
 
-    WindowGate(Strategy inner, WorkUnit unit, Function<Strategy, Map<String, Long>> strategyCounters) {
+    WindowGate(Strategy inner, WorkUnit unit, Function<Strategy, Map<String, Long>> strategyCounters, Bar[] bars,
+               long barMs, boolean intrabarEntries) {
         this.inner = inner;
         this.unit = unit;
         this.symbol = unit.symbol();
         this.strategyCounters = strategyCounters;
+        this.bars = bars;
+        this.barMs = barMs;
+        this.intrabarEntries = intrabarEntries;
+    }
+
+    /** Whether the current quote is a bar's open (at its open time, its open price) or close (its last ms, its close). */
+    private boolean atBarOpenOrClose() {
+        long t = ctx.nowMs();
+        Tick q = ctx.lastTick(symbol);
+        if (q == null || q.timeMs() != t) return false;
+        int i = BarLibrary.firstAtOrAfter(bars, t);
+        if (i < bars.length && bars[i].openTimeMs() == t && q.bid() == bars[i].open()) return true;
+        int j = BarLibrary.firstAtOrAfter(bars, t + 1 - barMs);
+        return j < bars.length && bars[j].openTimeMs() == t + 1 - barMs && q.bid() == bars[j].close();
     }
 
     /** Nothing can happen any more: entries are closed, nothing is open or in flight. */
@@ -126,6 +148,11 @@ final class WindowGate implements Strategy, StrategyContext {
             count(ctx.nowMs() < unit.fromMs() ? "gate.refused_in_warmup" : "gate.refused_after_window");
             return Submission.refused(ctx.peer(), RULE, "entries open in the unit's window only ["
                     + unit.fromMs() + ", " + unit.toMs() + ") ms; now " + ctx.nowMs());
+        }
+        if (order.opens() && !intrabarEntries && !atBarOpenOrClose()) {
+            count("gate.refused_intrabar");
+            return Submission.refused(ctx.peer(), RULE, "on bar data an entry is taken at a bar's open or close quote only "
+                    + "(the extremes between come in an assumed order)");
         }
         return ctx.submit(order);
     }

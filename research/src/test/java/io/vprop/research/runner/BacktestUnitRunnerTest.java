@@ -203,6 +203,35 @@ class BacktestUnitRunnerTest {
                 .hasMessageContaining("no H4 bar file for AUDNZD");
     }
 
+    @Test
+    void onBarDataEntriesAreTakenAtABarsOpenOrCloseQuoteUnlessIntrabarEntriesAreAllowed() {
+        WorkUnit u = new WorkUnit(WorkUnit.Phase.TEST, "EURUSD", 0, ParamGrid.parse("none").points().get(0), ms("2016-01-01"),
+                ms("2016-02-01"), ms("2016-04-01"), ms("2016-04-01"), 100_000);
+        BarLibrary lib = new BarLibrary(List.of(H4), ServerClock.UTC);
+        long h4 = Timeframe.H4.millis();
+        BacktestResult gated = new BacktestUnitRunner(lib, StrategyFactory.ofClass(EveryQuote.class),
+                BacktestUnitRunner.Options.defaults(Timeframe.H4)).run(u);
+        assertThat(gated.trades()).hasSizeGreaterThan(20).allSatisfy(t ->
+                assertThat(Math.floorMod(t.openMs(), h4)).as("at a bar's open or its close quote").isIn(0L, h4 - 1));
+        assertThat(gated.counters().get("gate.refused_intrabar")).isPositive();
+        BacktestResult free = new BacktestUnitRunner(lib, StrategyFactory.ofClass(EveryQuote.class),
+                BacktestUnitRunner.Options.defaults(Timeframe.H4).withIntrabarEntries(true)).run(u);
+        assertThat(free.trades()).anySatisfy(t -> assertThat(Math.floorMod(t.openMs(), h4)).isIn(h4 / 3, 2 * h4 / 3));
+        assertThat(free.counters()).doesNotContainKey("gate.refused_intrabar");
+    }
+
+    /** Buys at every quote when flat: 20 points to the take profit, 20 to the stop. */
+    public static final class EveryQuote implements Strategy {
+        @Override
+        public void onTick(Tick t, StrategyContext ctx) {
+            AccountState a = ctx.account();
+            if (a == null || !a.positions().isEmpty() || ctx.pending(t.symbol())) return;
+            ctx.submit(OrderIntent.open(t.symbol(), io.vprop.trade.Side.BUY, 0.1, t.ask(), 0.0001,
+                    Math.round((t.bid() - 0.0020) * 1e5) / 1e5, 0, Math.round((t.ask() + 0.0020) * 1e5) / 1e5,
+                    t.timeMs() + 60_000, "every_quote", "", 0.5, "test"));
+        }
+    }
+
     static Collection<String> names(List<BacktestTrade> trades) {
         List<String> out = new ArrayList<>();
         for (BacktestTrade t : trades) out.add(t.symbol());
