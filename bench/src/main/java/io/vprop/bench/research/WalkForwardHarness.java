@@ -19,6 +19,7 @@ import io.vprop.research.walkforward.WalkForwardResult;
 import io.vprop.research.walkforward.WalkForwardSpec;
 import io.vprop.research.walkforward.WorkUnit;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,12 +77,15 @@ public final class WalkForwardHarness {
     }
 
     private static Map<String, Object> measure(WalkForwardSpec spec, UnitRunner runner, SweepOptions options) {
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), cpu0 = processCpuNanos();
         WalkForwardResult r = WalkForward.run(spec, runner, options);
-        double s = (System.nanoTime() - t0) / 1e9;
+        double s = (System.nanoTime() - t0) / 1e9, cpu = (processCpuNanos() - cpu0) / 1e9;
         int units = r.run().trainUnits() + r.run().testUnits();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seconds", round(s));
+        // the machine is shared: CPU seconds of this process (workers, GC, JIT) are what 2 idle cores would need
+        m.put("process_cpu_s", round(cpu));
+        m.put("cpu_s_per_thread", round(cpu / options.threads()));
         m.put("units", units);
         m.put("computed_units", r.run().computed());
         m.put("units_per_s", Math.round(units / s));
@@ -90,6 +94,10 @@ public final class WalkForwardHarness {
         m.put("oos_pnl_usd", Math.round(r.overall().trade().pnlUsd() * 100) / 100.0);
         System.err.println(m);
         return m;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double round(double v) {
