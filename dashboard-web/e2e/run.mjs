@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { jar, repoRoot, sleep, startSidecar, until } from './demo.mjs';
+import { registerCockpitTests } from './cockpit.mjs';
+import { challengeTests } from './challenge.mjs';
 
 const artifacts = join(new URL('.', import.meta.url).pathname, '..', 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -28,7 +30,9 @@ function assert(cond, msg) {
   if (!cond) throw new Error(msg);
 }
 
-const PAGES = ['compliance', 'overview', 'alphas', 'regimes', 'risk', 'learning', 'sessions'];
+export const PAGES = ['compliance', 'overview', 'trades', 'performance', 'alphas', 'regimes', 'risk', 'learning', 'sessions'];
+/** The two widths every page and control is tested at: a laptop and a phone. */
+export const WIDE = { width: 1440, height: 1000 }, PHONE = { width: 390, height: 844 };
 
 let demo, browser, page;
 const consoleErrors = [];
@@ -66,12 +70,30 @@ async function matches(what, readPage, readRest, tol = 0) {
   throw new Error(`${what}: ${last}`);
 }
 
+/**
+ * Nothing wider than the window: the page itself never scrolls sideways; at 1440 px no card and no table needs to
+ * either (at 390 px a wide table scrolls inside its card). Dates are ISO: nothing in US order, no locale date input.
+ */
+async function layoutOk(id, width) {
+  const r = await page.evaluate(() => ({
+    doc: document.documentElement.scrollWidth, win: window.innerWidth,
+    over: [...document.querySelectorAll('main .card, main .table-scroll, main header.page')].filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => `${(e.closest('.card')?.querySelector('h2')?.textContent ?? e.className).slice(0, 40)} (${e.scrollWidth} > ${e.clientWidth} px)`),
+    usDates: (document.querySelector('main')?.innerText.match(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g) ?? []),
+    dateInputs: document.querySelectorAll('input[type=date]').length,
+  }));
+  assert(r.doc <= r.win, `${id} at ${width} px: the page is ${r.doc} px wide, wider than the window`);
+  if (width >= 1440) assert(r.over.length === 0, `${id} at ${width} px overflows: ${r.over.join('; ')}`);
+  assert(r.usDates.length === 0 && r.dateInputs === 0, `${id}: dates not in ISO form: ${r.usDates.join(', ')} (${r.dateInputs} locale date inputs)`);
+}
+
 async function pageTest(id, check) {
-  test(`${id} page loads without console errors, shows numbers matching REST, screenshot kept`, async () => {
+  test(`${id} page at 1440 px loads without console errors, shows numbers matching REST, fits, screenshot kept`, async () => {
     consoleErrors.length = 0;
     await open(id);
     await check();
-    await page.screenshot({ path: join(artifacts, `${id}.png`), fullPage: true });
+    await layoutOk(id, 1440);
+    await page.screenshot({ path: join(artifacts, `${id}-1440.png`), fullPage: true });
     assert(consoleErrors.length === 0, `console errors on ${id}: ${consoleErrors.join(' | ')}`);
   });
 }
@@ -115,6 +137,13 @@ pageTest('compliance', async () => {
   await firmDayMatches(demo.api, 2_000);
   const accounts = await page.$$('[data-account]');
   assert(accounts.length > 0, 'governor data exists but no account is shown');
+  // every rule number has its unit: days as days (not "3.00"), time distances as durations (not bare minutes), money with its currency
+  const days = await text('[data-rules] [data-rule-value="trading-days"]');
+  assert(/^\d+ days?$/.test(days), `trading days shown as "${days}"`);
+  const flat = await page.$$eval('[data-rules] [data-rule-distance^="forced-flat"]', (els) => els.map((e) => e.textContent));
+  for (const f of flat) assert(/^(∞|—|−?(\d+ d )?(\d+ h )?\d+ m( \d+ s)?)$/.test(f), `forced-flat distance shown as "${f}"`);
+  const ccy = (await demo.api('/api/analytics/accounts')).currency;
+  assert((await text('[data-rules] [data-rule-distance="daily-loss"]')).endsWith(` ${ccy}`), 'daily-loss distance without its currency');
 });
 
 pageTest('overview', async () => {
@@ -128,6 +157,19 @@ pageTest('overview', async () => {
   const rest = (await demo.api('/api/status')).terminals.map((t) => (t.stale ? 'stale' : 'live'));
   assert(JSON.stringify(states) === JSON.stringify(rest), `terminal states ${states} vs REST ${rest}`);
   assert(await page.$('#equity-chart canvas'), 'the equity chart has no canvas');
+  // margin, free margin and margin level from the terminals' account snapshots, money in the account currency
+  const acc = async () => (await demo.api('/api/analytics/accounts')).accounts;
+  // margin moves with every price (the page is up to one refresh behind REST): within 0.5 % of it
+  const sumOf = async (k) => (await acc()).reduce((s, a) => s + a[k], 0);
+  await matches('margin', async () => parseShown(await text('[data-metric="margin"]')), () => sumOf('margin'), 0.005 * (await sumOf('margin')) + 0.01);
+  await matches('free margin', async () => parseShown(await text('[data-metric="free_margin"]')), () => sumOf('free_margin'),
+    0.005 * (await sumOf('free_margin')) + 0.01);
+  const level = await text('[data-metric="margin_level"]');
+  assert(/^\d+ %$|^no margin used$/.test(level), `margin level shown as "${level}"`);
+  const ccy = (await demo.api('/api/analytics/accounts')).currency;
+  assert(ccy === 'USD', `the paper terminal's account currency should be USD, REST says ${ccy}`);
+  for (const k of ['balance', 'equity', 'margin', 'free_margin', 'overall.net'])
+    assert((await text(`[data-metric="${k}"]`)).endsWith(' USD'), `${k} shown without its currency: "${await text(`[data-metric="${k}"]`)}"`);
 });
 
 pageTest('alphas', async () => {
@@ -152,6 +194,9 @@ pageTest('risk', async () => {
     async () => (await demo.api('/api/analytics/risk')).positions.length);
   await matches('ES 95', async () => parseShown(await text('[data-metric="es95"]')),
     async () => (await demo.api('/api/analytics/risk')).es95_per_trade, 0.005);
+  // the same risk at stop as the compliance page's open risk (the governors'), not a dash while the estimate lacks data
+  await matches('risk at stop (governors)', async () => parseShown(await text('[data-metric="governors_open_risk"]')),
+    async () => Object.values((await demo.api('/api/governors')).accounts)[0].openRisk, 0.005);
 });
 
 pageTest('learning', async () => {
@@ -175,40 +220,44 @@ pageTest('learning', async () => {
   if (!caps.memory) assert((await text('.grid')).includes('trade memory is not open'), 'absent trade memory not stated');
 });
 
-test('learning page: Retrain now shows the result; a refused rollback shows the server\'s reason; Serve/Roll back act', async () => {
+for (const vp of [WIDE, PHONE]) test(`learning page at ${vp.width} px: Retrain now shows the result; Roll back is disabled with nothing to go back to; Serve/Roll back act`, async () => {
   consoleErrors.length = 0;
-  await open('learning');
-  await page.click('[data-retrain]');
-  await until('the retraining to start or finish on the page', async () =>
-    (await page.$('[data-retrain-state="running"]')) !== null || (await page.$('[data-retrain-message]')) !== null, 5_000, 100);
-  await until('REST to report the retraining result', async () => (await demo.api('/api/models')).service.retraining.last !== null, 60_000, 250);
-  const last = (await demo.api('/api/models')).service.retraining.last;
-  await until('the page to show the retraining result (model_retrained event)', async () =>
-    (await page.$('[data-retrain-message]')) !== null && (await text('[data-retrain-message]')) === last.message, 8_000, 100);
-  results.tests.push({ note: `retraining: ${last.message} (${last.seconds?.toFixed(1)} s)` });
-  await page.screenshot({ path: join(artifacts, 'learning-retrained.png'), fullPage: true });
+  await page.setViewportSize(vp);
+  try {
+    await open('learning');
+    const before0 = (await demo.api('/api/models')).service.retraining.last?.started_ms ?? 0;
+    await page.click('[data-retrain]');
+    await until('the retraining to start or finish on the page', async () =>
+      (await page.$('[data-retrain-state="running"]')) !== null || (await page.$('[data-retrain-message]')) !== null, 5_000, 100);
+    await until('REST to report the retraining result', async () => ((await demo.api('/api/models')).service.retraining.last?.started_ms ?? 0) > before0, 60_000, 250);
+    const last = (await demo.api('/api/models')).service.retraining.last;
+    await until('the page to show the retraining result (model_retrained event)', async () =>
+      (await page.$('[data-retrain-message]')) !== null && (await text('[data-retrain-message]')) === last.message, 8_000, 100);
+    results.tests.push({ note: `retraining at ${vp.width} px: ${last.message} (${last.seconds?.toFixed(1)} s)` });
+    await page.screenshot({ path: join(artifacts, `learning-retrained-${vp.width}.png`), fullPage: true });
 
-  // meta has no version: the server refuses with 409 and the page shows its words
-  await page.click('[data-rollback="meta"]');
-  await until('the refusal to appear', async () => (await page.$('[data-action-result="meta"]')) !== null, 5_000, 100);
-  const refusal = await text('[data-action-result="meta"]');
-  assert(refusal.includes('no previous version of meta'), `refusal shown as "${refusal}"`);
+    // meta has no version: nothing to roll back to, so its button is disabled and says why
+    assert(await page.isDisabled('[data-rollback="meta"]'), 'Roll back is enabled on the empty meta registry');
+    assert((await text('[data-rollback-why="meta"]')).includes('nothing to roll back to'), 'the disabled Roll back does not say why');
 
-  // serve the other tpsl version by its button, then roll back to where it was
-  const before = (await demo.api('/api/models')).registries.tpsl;
-  const other = before.versions.map((v) => v.version).find((v) => v !== before.served);
-  assert(other !== undefined, 'the retraining published no second tpsl version');
-  await page.click(`[data-activate="tpsl.${other}"]`);
-  await until(`the page to serve v${other}`, async () => (await text('[data-served="tpsl"]')) === `serving v${other}`, 5_000, 100);
-  assert((await demo.api('/api/models')).registries.tpsl.served === other, 'REST disagrees after Serve');
-  await page.click('[data-rollback="tpsl"]');
-  await until(`the page to serve v${before.served} again`, async () => (await text('[data-served="tpsl"]')) === `serving v${before.served}`, 5_000, 100);
-  assert((await text('[data-action-result="tpsl"]')).includes(`rolled back: now serving v${before.served}`), 'rollback result not shown');
-  assert((await demo.api('/api/models')).registries.tpsl.served === before.served, 'REST disagrees after Roll back');
-  await page.screenshot({ path: join(artifacts, 'learning-actions.png'), fullPage: true });
-  // the browser logs the refused request (409) itself; anything else is an error of the page
-  const others = consoleErrors.filter((e) => !/status of 409/.test(e));
-  assert(others.length === 0, `console errors: ${others.join(' | ')}`);
+    // serve another tpsl version by its button, then roll back to where it was
+    const before = (await demo.api('/api/models')).registries.tpsl;
+    const other = before.versions.map((v) => v.version).find((v) => v !== before.served);
+    assert(other !== undefined, 'the retraining published no second tpsl version');
+    await page.click(`[data-activate="tpsl.${other}"]`);
+    await until(`the page to serve v${other}`, async () => (await text('[data-served="tpsl"]')) === `serving v${other}`, 5_000, 100);
+    assert((await demo.api('/api/models')).registries.tpsl.served === other, 'REST disagrees after Serve');
+    assert(!(await page.isDisabled('[data-rollback="tpsl"]')), 'Roll back is disabled although there is a version to go back to');
+    await page.click('[data-rollback="tpsl"]');
+    await until(`the page to serve v${before.served} again`, async () => (await text('[data-served="tpsl"]')) === `serving v${before.served}`, 5_000, 100);
+    assert((await text('[data-action-result="tpsl"]')).includes(`rolled back: now serving v${before.served}`), 'rollback result not shown');
+    assert((await demo.api('/api/models')).registries.tpsl.served === before.served, 'REST disagrees after Roll back');
+    await layoutOk('learning', vp.width);
+    await page.screenshot({ path: join(artifacts, `learning-actions-${vp.width}.png`), fullPage: true });
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  } finally {
+    await page.setViewportSize(WIDE);
+  }
 });
 
 pageTest('sessions', async () => {
@@ -218,6 +267,11 @@ pageTest('sessions', async () => {
   for (const name of Object.keys(s.sessions))
     await matches(`${name} closed trades`, async () => parseShown(await text(`[data-metric="session.${name}.trades"]`)),
       async () => (await demo.api('/api/analytics/sessions')).sessions[name].metrics.trades);
+});
+
+registerCockpitTests({
+  test, pageTest, layoutOk, open, text, matches, parseShown, assert, until, sleep, artifacts, consoleErrors, PAGES, WIDE, PHONE,
+  page: () => page, demo: () => demo,
 });
 
 test('overview updates live (WebSocket) when a trade closes, without a reload', async () => {
@@ -358,6 +412,9 @@ test('the token never appears in the sidecar output (logs)', async () => {
   }
 });
 
+challengeTests({ test, open, fresh, text, assert, parseShown, artifacts, consoleErrors, page: () => page, demo: () => demo,
+  note: (n) => results.tests.push({ note: n }) });
+
 async function main() {
   // a served model before the demo starts (small, seconds): tpsl classifier + drift autoencoder, on real EURUSD M1 bars;
   // the same bars are what "Retrain now" learns from
@@ -373,7 +430,7 @@ async function main() {
     // a closed trade or two so every number has something behind it
     await until('the demo to close its first trades', async () => (await demo.api('/api/analytics/summary')).overall.trades >= 2, 120_000, 500);
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page = await browser.newPage({ viewport: WIDE, acceptDownloads: true });
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
     for (const t of tests) {

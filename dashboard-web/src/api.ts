@@ -31,14 +31,19 @@ export async function get<T>(path: string): Promise<T> {
   return request<T>('GET', path);
 }
 
-/** POST without a body (the model actions); a refusal throws an HttpError carrying the server's error text. */
-export async function post<T>(path: string): Promise<T> {
-  return request<T>('POST', path);
+/**
+ * POST, without a body (the model actions) or with a JSON one (a challenge-lab run); a refusal throws an HttpError
+ * carrying the server's error text.
+ */
+export async function post<T>(path: string, body?: unknown): Promise<T> {
+  return request<T>('POST', path, body);
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const t = pageToken();
-  const res = await fetch(path, { method, headers: t ? { [TOKEN_HEADER]: t } : {}, cache: 'no-store' });
+  const headers: Record<string, string> = t ? { [TOKEN_HEADER]: t } : {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(path, { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) {
     let msg = `${res.status} ${res.statusText}`;
     try {

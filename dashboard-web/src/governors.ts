@@ -1,3 +1,5 @@
+import type { RuleUnit } from './format';
+
 // The compliance page reads governor state in two shapes and shows both the same way:
 //  - GET /api/governors (the governors module's StateSnapshot per terminal: rules with ruleId, value, limit,
 //    distance, distancePct, status OK/WARNING/BREACH, note, plus day/target/consistency figures);
@@ -161,4 +163,39 @@ export function resetLabel(f: FirmDay): string {
 export function nextResetLabel(f: FirmDay): string {
   if (!f.nextResetLocal) return '';
   return `${f.nextResetLocal} ${f.zone}${f.nextResetOffset ? ` (UTC${f.nextResetOffset.replace('-', '−')})` : ''}`;
+}
+
+/** The units of a rule's value, limit and distance. */
+export interface RuleUnits { value: RuleUnit; limit: RuleUnit; distance: RuleUnit }
+
+const same = (u: RuleUnit): RuleUnits => ({ value: u, limit: u, distance: u });
+
+/**
+ * What a rule's numbers measure, by rule id (the governors' rules and the EA's report use the same ids): loss,
+ * target and risk rules are money; trading days are days; time windows (forced-flat, session, news embargo) measure
+ * their distance in minutes and forced-flat its value and limit as instants; activity and size rules count.
+ */
+export function ruleUnits(id: string): RuleUnits {
+  const base = id.split(':')[0];
+  switch (base) {
+    case 'daily-loss': case 'max-loss': case 'pre-trade-risk': case 'profit-target': case 'consistency': case 'risk-per-trade':
+      return same('money');
+    case 'trading-days':
+      return same('days');
+    case 'forced-flat':
+      return { value: 'time', limit: 'time', distance: 'minutes' };
+    case 'news-embargo':
+      return { value: 'count', limit: 'count', distance: 'minutes' };
+    case 'session':
+      return { value: 'flag', limit: 'flag', distance: 'minutes' };
+    case 'hold-time':
+      return same('pct');
+    case 'orders-per-second': case 'requests-per-day': case 'positions-per-day': case 'trades-per-day':
+    case 'open-positions': case 'open-orders':
+      return same('count');
+    case 'lots-per-ticket': case 'lots-per-symbol':
+      return same('lots');
+    default:
+      return same('unknown');
+  }
 }

@@ -4,48 +4,87 @@ import { h } from './ui';
 import type { Page } from './page';
 import { compliance } from './pages/compliance';
 import { overview } from './pages/overview';
+import { trades } from './pages/trades';
+import { performance } from './pages/performance';
 import { alphas } from './pages/alphas';
 import { regimes } from './pages/regimes';
 import { risk } from './pages/risk';
 import { learning } from './pages/learning';
 import { sessions } from './pages/sessions';
+import { loadUnits } from './units';
+import { challenge } from './pages/challenge';
 
-const pages: Page[] = [compliance, overview, alphas, regimes, risk, learning, sessions];
+const pages: Page[] = [compliance, overview, trades, performance, alphas, regimes, risk, learning, sessions, challenge];
 const live = new Live();
 
-const nav = h('nav', {}, h('div', { class: 'brand' }, 'V', h('span', {}, 'Prop')),
+// Narrow screens (phones): the navigation folds away behind a menu button in a top bar; wide ones keep the sidebar.
+const menu = h('button', { type: 'button', class: 'menu', 'aria-expanded': 'false', 'aria-controls': 'nav', 'data-menu': 'true' }, '☰ Menu');
+const topTitle = h('span', { class: 'top-title' }, '');
+const topbar = h('header', { class: 'topbar' }, menu, h('span', { class: 'brand' }, 'V', h('span', {}, 'Prop')), topTitle);
+const nav = h('nav', { id: 'nav' }, h('div', { class: 'brand' }, 'V', h('span', {}, 'Prop')),
   ...pages.map((p) => h('a', { href: `#/${p.id}`, 'data-page': p.id }, p.title)));
 const conn = h('div', { class: 'conn' }, h('span', { class: 'dot down', id: 'ws-dot' }), h('span', { id: 'ws-text' }, 'connecting…'));
 nav.append(conn);
 const main = h('main', {});
-document.getElementById('app')!.append(h('div', { class: 'layout' }, nav, main));
+const layout = h('div', { class: 'layout' }, topbar, nav, main);
+document.getElementById('app')!.append(layout);
+
+function setMenu(open: boolean) {
+  layout.classList.toggle('nav-open', open);
+  menu.setAttribute('aria-expanded', String(open));
+}
+menu.addEventListener('click', () => setMenu(!layout.classList.contains('nav-open')));
+nav.addEventListener('click', (e) => { if ((e.target as HTMLElement).closest('a')) setMenu(false); });
 
 live.onState((up) => {
   document.getElementById('ws-dot')!.className = `dot ${up ? 'up' : 'down'}`;
   document.getElementById('ws-text')!.textContent = up ? 'live updates' : 'reconnecting…';
 });
 
-let current: { page: Page; timer: number; off: () => void; dispose?: () => void } | null = null;
+let current: { page: Page; timer: number; off: () => void; dispose?: () => void; root?: HTMLElement } | null = null;
 let generation = 0;
 
+function stamp(page: Page) {
+  main.setAttribute('data-page', page.id);
+  main.setAttribute('data-loaded', 'true');
+  main.setAttribute('data-refreshed', String(Date.now()));
+}
+
 async function refresh(page: Page, gen: number) {
+  // a page with update() renders once and then refreshes in place (its controls keep their state and focus)
+  if (page.update && current?.root && current.page === page) {
+    const root = current.root;
+    try {
+      await loadUnits();
+      await page.update(root, live);
+      root.querySelector(':scope > .refresh-error')?.remove();
+    } catch (e) {
+      if (gen !== generation) return;
+      if (!root.querySelector(':scope > .refresh-error'))
+        root.prepend(h('div', { class: 'card error refresh-error' }, `Could not refresh ${page.title}: ${(e as Error).message}`));
+    }
+    if (gen === generation) stamp(page);
+    return;
+  }
   const fresh = h('div', {});
   try {
+    await loadUnits();
     const dispose = await page.render(fresh, live);
     if (gen !== generation) {
       dispose?.();
       return;
     }
     current?.dispose?.();
-    if (current) current.dispose = dispose || undefined;
+    if (current) {
+      current.dispose = dispose || undefined;
+      current.root = fresh;
+    }
   } catch (e) {
     if (gen !== generation) return;
     fresh.replaceChildren(h('div', { class: 'card error' }, `Could not load ${page.title}: ${(e as Error).message}`));
   }
   main.replaceChildren(fresh);
-  main.setAttribute('data-page', page.id);
-  main.setAttribute('data-loaded', 'true');
-  main.setAttribute('data-refreshed', String(Date.now()));
+  stamp(page);
 }
 
 function route() {
@@ -61,6 +100,7 @@ function route() {
   main.setAttribute('data-loaded', 'false');
   for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.getAttribute('data-page') === page.id);
   document.title = `VProp · ${page.title}`;
+  topTitle.textContent = page.title;
   let pending = 0;
   const soon = () => {
     if (pending) return;

@@ -1,7 +1,7 @@
 // The Learning page's data: shapes of GET /api/models and GET /api/memory, and the pure helpers that turn them into
 // what the page shows (badges, dates, the live-versus-holdout rows, the drift chart's geometry). No DOM here, so the
 // helpers are unit-tested (test/models.test.ts).
-import { DASH, isNum, num } from './format';
+import { DASH, date, isNum, num } from './format';
 import type { N } from './types';
 
 export interface ModelVersion {
@@ -83,15 +83,15 @@ export function levelClass(level: string | null | undefined): 'ok' | 'warning' |
   }
 }
 
-/** UTC ms → "2014-05-01"; absent or zero → em dash. */
-export function day(ms: number | null | undefined): string {
+/** UTC ms → "2014-05-01" on {@code zone}'s clock (UTC by default); absent or zero → em dash. */
+export function day(ms: number | null | undefined, zone = 'UTC'): string {
   if (!isNum(ms) || ms <= 0) return DASH;
-  return new Date(ms).toISOString().slice(0, 10);
+  return date(ms, zone);
 }
 
 /** The training window as dates: "2014-05-01 → 2014-05-15". */
-export function trainingWindow(fromMs: number | null | undefined, toMs: number | null | undefined): string {
-  return `${day(fromMs)} → ${day(toMs)}`;
+export function trainingWindow(fromMs: number | null | undefined, toMs: number | null | undefined, zone = 'UTC'): string {
+  return `${day(fromMs, zone)} → ${day(toMs, zone)}`;
 }
 
 /** The first characters of a SHA-256, enough to tell versions apart. */

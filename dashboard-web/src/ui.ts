@@ -32,9 +32,32 @@ export function nodata(text: string): HTMLElement {
   return h('div', { class: 'nodata', 'data-nodata': 'true' }, text);
 }
 
+/**
+ * A table in its own horizontal scroller: on a phone a wide table scrolls inside its card instead of widening the
+ * page. {@code attrs} go on the table itself.
+ */
 export function table(head: string[], rows: Child[][], attrs: Record<string, string> = {}): HTMLElement {
-  return h('table', attrs, h('thead', {}, h('tr', {}, ...head.map((c) => h('th', {}, c)))),
-    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))));
+  return h('div', { class: 'table-scroll' }, h('table', attrs, h('thead', {}, h('tr', {}, ...head.map((c) => h('th', {}, c)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c)))))));
+}
+
+/** A row of buttons of which one is chosen (tabs, period switches); {@code key} names the group for tests. */
+export function choices<T extends string>(key: string, options: { id: T; label: string }[], chosen: T, onPick: (id: T) => void): HTMLElement {
+  const row = h('div', { class: 'choices', role: 'tablist', 'data-choices': key });
+  for (const o of options) {
+    const b = h('button', { type: 'button', class: `choice${o.id === chosen ? ' on' : ''}`, role: 'tab', 'aria-selected': String(o.id === chosen),
+      'data-choice': `${key}.${o.id}` }, o.label);
+    b.addEventListener('click', () => {
+      for (const x of row.querySelectorAll('button')) {
+        const on = x === b;
+        x.classList.toggle('on', on);
+        x.setAttribute('aria-selected', String(on));
+      }
+      onPick(o.id);
+    });
+    row.append(b);
+  }
+  return row;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { get } from '../api';
-import { int, isNum, num, pct, signedMoney, tone } from '../format';
+import { count, int, isNum, num, pct, signedMoney, tone } from '../format';
 import type { Page } from '../page';
 import type { N, Summary } from '../types';
 import { card, h, nodata, table } from '../ui';
@@ -25,10 +25,11 @@ function heatmap(title: string, m: Record<string, Record<string, Cell>>, key: st
   const rows = alphas.map((a) => [h('b', {}, a), ...cols.map((c) => {
     const cell = m[a][c];
     if (!cell) return h('span', { class: 'muted' }, '·');
-    return h('div', { class: 'cell', style: `${heat(cell)};padding:4px 6px;border-radius:3px`, 'data-cell': `${key}|${a}|${c}`,
-      'data-trades': cell.trades }, `${pct(cell.win_rate, 0)} · ${signedMoney(cell.expectancy)} · n=${cell.trades}`);
+    // two short lines, so a row of many symbols still fits a wide screen
+    return h('div', { class: 'cell', style: `${heat(cell)};padding:3px 6px;border-radius:3px`, 'data-cell': `${key}|${a}|${c}`,
+      'data-trades': cell.trades }, h('div', {}, `${pct(cell.win_rate, 0)} · ${count(cell.trades, 'trade')}`), h('div', {}, signedMoney(cell.expectancy)));
   })]);
-  return card(title, h('div', { class: 'muted', style: 'margin-bottom:8px' }, 'win rate · expectancy per trade · trades'),
+  return card(title, h('div', { class: 'muted', style: 'margin-bottom:8px' }, 'win rate · trades, then expectancy per trade'),
     table(['alpha \\ ' + key, ...cols], rows, { class: 'heat' }));
 }
 
@@ -44,7 +45,7 @@ export const alphas: Page = {
       h('div', { class: 'grid' },
         heatmap('Alpha × regime', a.by_alpha_regime, 'regime'),
         heatmap('Alpha × symbol', a.by_alpha_symbol, 'symbol'),
-        card('Alphas', perAlpha.length ? table(['Alpha', 'Trades', 'Win rate', 'Expectancy', 'Profit factor', 'Net', 'Sharpe / trade'],
+        card('Alphas', perAlpha.length ? table(['Alpha', 'Trades', 'Win rate', 'Expectancy / trade', 'Profit factor', 'Net', 'Sharpe / trade'],
           perAlpha.map(([k, m]) => [k, h('span', { 'data-alpha-trades': k }, int(m.trades)), pct(m.win_rate),
             h('span', { class: tone(m.expectancy) }, signedMoney(m.expectancy)), num(m.profit_factor),
             h('span', { class: tone(m.net) }, signedMoney(m.net)), num(m.sharpe, 3)])) : nodata('no closed trade yet')),

@@ -1,7 +1,7 @@
 import { get, getOptional } from '../api';
-import { DASH, duration, int, isNum, money, num, pctValue, ruleNumber, time } from '../format';
+import { count, currentUnits, DASH, duration, isNum, money, pctValue, ruleNumber, time, zoneName } from '../format';
 import {
-  firmDayOf, fromGovernorsApi, fromTerminalStates, governorEvents, nextResetLabel, profileOf, resetLabel, worst, type AccountView,
+  firmDayOf, fromGovernorsApi, fromTerminalStates, governorEvents, nextResetLabel, profileOf, resetLabel, ruleUnits, worst, type AccountView,
   type FirmDay, type RuleView,
 } from '../governors';
 import type { Page } from '../page';
@@ -16,8 +16,10 @@ interface Compliance {
 const badge = (s: string, rule?: string) => h('span', { class: `badge ${s}`, 'data-status': s, 'data-rule-status': rule }, s);
 
 function ruleRow(r: RuleView) {
-  return [r.id, ruleNumber(r.value), ruleNumber(r.limit), h('span', { 'data-rule-distance': r.id }, ruleNumber(r.distance, true)),
-    pctValue(r.distancePct), badge(r.status, r.id), h('span', { class: 'muted' }, r.note)];
+  const u = ruleUnits(r.id);
+  return [r.id, h('span', { 'data-rule-value': r.id }, ruleNumber(r.value, u.value)), ruleNumber(r.limit, u.limit),
+    h('span', { 'data-rule-distance': r.id }, ruleNumber(r.distance, u.distance)),
+    pctValue(r.distancePct), badge(r.status, r.id), h('div', { class: 'muted note' }, r.note)];
 }
 
 function progress(a: AccountView): HTMLElement[] {
@@ -31,7 +33,7 @@ function progress(a: AccountView): HTMLElement[] {
   const days = f('tradingDays'), minDays = f('minTradingDays');
   if (days !== null && minDays !== null && minDays > 0)
     out.push(h('div', {}, h('div', { class: 'kpi-label' }, 'Minimum trading days'),
-      meter(days / minDays, days >= minDays ? 'ok' : 'unknown', `${int(days)} of ${int(minDays)} days`)));
+      meter(days / minDays, days >= minDays ? 'ok' : 'unknown', `${count(days, 'day')} of ${count(minDays, 'day')}`)));
   const held = f('heldSharePct');
   if (held !== null)
     out.push(h('div', {}, h('div', { class: 'kpi-label' }, 'Consistency (best day share)'),
@@ -57,8 +59,10 @@ function account(a: AccountView): HTMLElement {
   const st = worst(a.rules);
   const source = a.source === 'governors' ? 'governors module' : "terminal's own governors (EA report)";
   return h('section', { class: `card wide account ${st}`, 'data-account': a.peer, 'data-worst': st },
-    h('h2', {}, `${a.peer} · ${source} · mode ${a.mode || DASH} · ${time(a.tsMs)} UTC `, badge(st)),
+    h('h2', {}, `${a.peer} · ${source} · mode ${a.mode || DASH} · ${time(a.tsMs)} ${zoneName()} `, badge(st)),
     ...progress(a),
+    h('div', { class: 'muted', style: 'margin:6px 0' }, `money in ${currentUnits().currency || 'the account currency (not told yet)'}, `
+      + `times on the firm's clock (${zoneName()}), time distances as durations`),
     table(['Rule', 'Value', 'Limit', 'Distance', 'Distance %', 'State', 'Note'], a.rules.map(ruleRow), { 'data-rules': a.peer }));
 }
 
@@ -99,12 +103,14 @@ export const compliance: Page = {
         ),
         ...accounts.map(account),
         card('Warnings and breaches', journalEvents.length
-          ? table(['Time (UTC)', 'Account', 'Rule', 'State', 'Action', 'Measured', 'Threshold', 'Message'], journalEvents.slice(0, 200).map((e) =>
-            [time(e.tMs), e.account, e.rule, e.status === 'unknown' ? h('span', { class: 'badge unknown' }, e.statusText || '—') : badge(e.status), e.action, num(e.measured), num(e.threshold), h('span', { class: 'muted' }, e.message)]),
+          ? table([`Time (${zoneName()})`, 'Account', 'Rule', 'State', 'Action', 'Measured', 'Threshold', 'Message'], journalEvents.slice(0, 200).map((e) =>
+            [time(e.tMs), e.account, e.rule, e.status === 'unknown' ? h('span', { class: 'badge unknown' }, e.statusText || '—') : badge(e.status), e.action,
+              ruleNumber(e.measured, ruleUnits(e.rule).value), ruleNumber(e.threshold, ruleUnits(e.rule).limit), h('div', { class: 'muted note' }, e.message)]),
           { 'data-history': 'governors' })
           : c.history.length
-            ? table(['Time (UTC)', 'Terminal', 'Rule', 'From', 'To', 'Value', 'Limit'], c.history.map((e) =>
-              [time(e.t_ms), e.peer, e.rule, badge(e.from), badge(e.to), num(e.value), num(e.limit)]), { 'data-history': 'terminal' })
+            ? table([`Time (${zoneName()})`, 'Terminal', 'Rule', 'From', 'To', 'Value', 'Limit'], c.history.map((e) =>
+              [time(e.t_ms), e.peer, e.rule, badge(e.from), badge(e.to), ruleNumber(e.value, ruleUnits(e.rule).value),
+                ruleNumber(e.limit, ruleUnits(e.rule).limit)]), { 'data-history': 'terminal' })
             : nodata(accounts.length ? 'no warning or breach recorded' : 'no governor history: governors not connected')),
       ));
     root.querySelector('.grid > section:last-child')?.classList.add('wide');

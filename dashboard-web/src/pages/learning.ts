@@ -1,5 +1,5 @@
 import { getOptional, post } from '../api';
-import { DASH, int, num, pct, signedMoney, time, tone } from '../format';
+import { DASH, int, num, pct, rMultiple, signedMoney, time, tone, zoneName } from '../format';
 import {
   driftChart, levelClass, liveRows, modelsDir, registriesOf, rollbackRule, shortSha, trainCommand, trainingWindow,
   type DriftReport, type MemoryAnswer, type ModelService, type ModelsAnswer, type RegistryState,
@@ -50,14 +50,15 @@ const wide = (el: HTMLElement) => {
 function registryCard(reg: RegistryState, dir: string, redraw: () => void, inactive?: string | null): HTMLElement {
   const served = reg.served;
   const canRollBack = reg.history.length >= 2;
+  // disabled with nothing to go back to; should the server still refuse (a race), its reason is shown
   const rollback = button('Roll back', { 'data-rollback': reg.name, title: canRollBack
     ? `serve v${reg.history[reg.history.length - 2]} again` : 'no previous version in the activation history' },
   (b) => void act(reg.name, `/api/models/${encodeURIComponent(reg.name)}/rollback`,
-    (r) => `rolled back: now serving v${(r as RegistryState).served}`, redraw, b)); // the server says why it refuses
+    (r) => `rolled back: now serving v${(r as RegistryState).served}`, redraw, b), !canRollBack);
   const rows = reg.versions.slice().reverse().map((v) => [
     h('span', { 'data-version': `${reg.name}.${v.version}` }, `v${v.version}`),
     v.version === served ? badge('ok', 'served', { 'data-served-marker': reg.name }) : '',
-    v.kind, v.timeframe ?? DASH, v.symbol ?? DASH, trainingWindow(v.train_from_ms, v.train_to_ms),
+    v.kind, v.timeframe ?? DASH, v.symbol ?? DASH, trainingWindow(v.train_from_ms, v.train_to_ms, zoneName()),
     num(v.holdout_auc ?? null, 4), num(v.holdout_brier ?? null, 4),
     h('code', { title: v.sha256 }, shortSha(v.sha256)),
     v.version === served ? '' : button(`Serve v${v.version}`, { 'data-activate': `${reg.name}.${v.version}` },
@@ -66,13 +67,14 @@ function registryCard(reg: RegistryState, dir: string, redraw: () => void, inact
   ]);
   return h('section', { class: 'card wide', 'data-registry': reg.name },
     h('h2', {}, `Registry ${reg.name} · `, h('span', { 'data-served': reg.name }, served === null ? 'nothing served' : `serving v${served}`)),
-    h('div', { class: 'actions' }, rollback, h('span', { class: 'muted' },
-      reg.history.length ? `activation history ${reg.history.map((x) => `v${x}`).join(' → ')}` : 'never activated')),
+    h('div', { class: 'actions' }, rollback, h('span', { class: 'muted', 'data-rollback-why': reg.name },
+      (reg.history.length ? `activation history ${reg.history.map((x) => `v${x}`).join(' → ')}` : 'never activated')
+      + (canRollBack ? '' : ' · nothing to roll back to'))),
     flashLine(reg.name),
     inactive ? h('div', { class: 'warn', 'data-inactive': reg.name }, `not answering: ${inactive} — run `,
       h('code', {}, trainCommand(reg.name, dir)), ' to train it on the served stack') : '',
     reg.versions.length
-      ? table(['Version', '', 'Kind', 'Timeframe', 'Symbol', 'Training window (UTC)', 'Holdout AUC', 'Holdout Brier', 'SHA-256', ''],
+      ? table(['Version', '', 'Kind', 'Timeframe', 'Symbol', `Training window (${zoneName()})`, 'Holdout AUC', 'Holdout Brier', 'SHA-256', ''],
         rows, { 'data-versions': reg.name })
       : withCommand('no version stored — train one with ', trainCommand(reg.name, dir)));
 }
@@ -111,7 +113,7 @@ function retrainCard(s: ModelService, redraw: () => void): HTMLElement {
       kpi('Recorded bars', s.recorded_bars ? int(s.recorded_bars.written) : 'off')),
     last
       ? h('div', {}, h('p', { 'data-retrain-message': 'true' }, last.message),
-        h('p', { class: 'muted' }, `${time(last.started_ms)} UTC · trigger ${last.trigger} · ${int(last.rows)} rows · ${num(last.seconds, 1)} s · `
+        h('p', { class: 'muted' }, `${time(last.started_ms)} ${zoneName()} · trigger ${last.trigger} · ${int(last.rows)} rows · ${num(last.seconds, 1)} s · `
           + `challenger Brier ${num(last.challenger_brier, 4)} vs champion ${num(last.champion_brier, 4)}`))
       : nodata('no retraining since the sidecar started'));
 }
@@ -182,9 +184,9 @@ function memoryCards(mem: MemoryAnswer | null): HTMLElement[] {
       kpi(`Index (${mem.index.kind})`, int(mem.index.size), 'memory.index'), kpi('Dimension', int(mem.index.dimension))),
     h('p', { class: 'muted' }, `short-term: ${st.backend}; index ${mem.index.rebuilt_at_open ? 'rebuilt at open' : 'loaded'}: ${mem.index.open_note}`)),
     card('Last stored trades', mem.last_trades.length
-      ? table(['Closed (UTC)', 'Account', 'Symbol', 'Side', 'Alpha', 'Regime', 'Grade', 'P&L', 'R', 'Exit'], mem.last_trades.map((t) => [
+      ? table([`Closed (${zoneName()})`, 'Account', 'Symbol', 'Side', 'Alpha', 'Regime', 'Grade', 'P&L', 'R', 'Exit'], mem.last_trades.map((t) => [
         time(t.exit_ms), t.account, t.symbol, t.side, t.alpha, t.regime, t.grade,
-        h('span', { class: tone(t.pnl) }, signedMoney(t.pnl)), num(t.r_multiple), t.exit_reason]), { 'data-memory-trades': 'true' })
+        h('span', { class: tone(t.pnl) }, signedMoney(t.pnl)), rMultiple(t.r_multiple), t.exit_reason]), { 'data-memory-trades': 'true' })
       : nodata('no trade stored yet')),
   ];
 }

@@ -1,5 +1,5 @@
 import { get } from '../api';
-import { int, pct, signedMoney, time, tone } from '../format';
+import { int, pct, signedMoney, time, tone, zoneName } from '../format';
 import type { Page } from '../page';
 import type { MetricSet } from '../types';
 import { card, h, nodata, table } from '../ui';
@@ -24,11 +24,11 @@ export const regimes: Page = {
       return;
     }
     root.append(head, h('div', { class: 'grid' },
-      card('Current regime per symbol', table(['Symbol', 'Regime', 'Last seen (UTC)', 'From'], Object.entries(r.current).map(([s, c]) =>
+      card('Current regime per symbol', table(['Symbol', 'Regime', `Last seen (${zoneName()})`, 'From'], Object.entries(r.current).map(([s, c]) =>
         [s, h('span', { class: 'badge ok', 'data-regime': s }, c.regime), time(c.seen_ms), h('span', { class: 'muted' }, c.source)]))),
-      card('Performance by regime', table(['Regime', 'Trades', 'Win rate', 'Expectancy', 'Net'], Object.entries(r.by_regime).map(([k, m]) =>
+      card('Performance by regime', table(['Regime', 'Trades', 'Win rate', 'Expectancy / trade', 'Net'], Object.entries(r.by_regime).map(([k, m]) =>
         [k, int(m.trades), pct(m.win_rate), signedMoney(m.expectancy), h('span', { class: tone(m.net) }, signedMoney(m.net))]))),
-      card('History (changes)', table(['Time (UTC)', 'Symbol', 'From', 'To'], r.history.slice().reverse().slice(0, 200).map((e) =>
+      card('History (changes)', table([`Time (${zoneName()})`, 'Symbol', 'From', 'To'], r.history.slice().reverse().slice(0, 200).map((e) =>
         [time(e.t_ms), e.symbol, e.from || '—', e.regime]))),
     ));
   },

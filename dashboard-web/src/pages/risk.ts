@@ -1,5 +1,5 @@
 import { get, getOptional } from '../api';
-import { DASH, int, isNum, money, num, signedMoney, tone } from '../format';
+import { DASH, int, isNum, lots, money, num, price, signedMoney, tone } from '../format';
 import { fromGovernorsApi } from '../governors';
 import type { Page } from '../page';
 import type { N } from '../types';
@@ -28,27 +28,35 @@ export const risk: Page = {
     const [r, gov] = await Promise.all([get<Risk>('/api/analytics/risk'), getOptional<unknown>('governors')]);
     const g = fromGovernorsApi(gov)[0]?.snapshot as Record<string, number> | undefined;
     const headroom = g && isNum(g.sizingHeadroom) ? g.sizingHeadroom + (isNum(g.openRisk) ? g.openRisk : 0) : null;
+    // the governors value the stops with the symbols' specifications (what Compliance shows as open risk); the
+    // estimate below values them from closed trades and is all there is without the governors
+    const govRisk = g && isNum(g.openRisk) ? g.openRisk : null;
     const total = r.total_risk_at_stop;
+    const shown = govRisk ?? total;
     const c = r.correlation;
     root.append(h('header', { class: 'page' }, h('h1', {}, 'Risk'), h('span', { class: 'sub' }, 'open positions, risk at stop, correlation')),
       h('div', { class: 'grid' },
         card('Totals', h('div', { class: 'kpis' },
           kpi('Open positions', int(r.positions.length), 'positions'),
-          kpi('Risk at stop', r.unbounded ? 'unbounded' : money(total), 'total_risk_at_stop'),
+          kpi('Risk at stop (governors)', govRisk !== null ? money(govRisk) : DASH, 'governors_open_risk'),
+          kpi('Risk at stop (estimate)', r.unbounded ? 'unbounded' : money(total), 'total_risk_at_stop'),
           kpi('Headroom', money(headroom), 'headroom'),
           kpi('VaR 95 / trade', money(r.var95_per_trade), 'var95'),
           kpi('ES 95 / trade', money(r.es95_per_trade), 'es95'),
           kpi('Trades in sample', int(r.trades_in_sample))),
-          headroom !== null && total !== null
-            ? meter(total / headroom, total > headroom ? 'breach' : total > 0.7 * headroom ? 'warning' : 'ok',
-              `risk at stop ${money(total)} of ${money(headroom)} headroom`)
+          headroom !== null && shown !== null
+            ? meter(shown / headroom, shown > headroom ? 'breach' : shown > 0.7 * headroom ? 'warning' : 'ok',
+              `risk at stop ${money(shown)} of ${money(headroom)} headroom (${govRisk !== null ? 'governors, from the symbol specifications' : 'estimate'})`)
             : nodata(headroom === null ? 'headroom: no data yet — governors not connected'
               : r.unbounded ? 'a position has no stop: risk is unbounded'
-                : 'risk at stop incomplete: a symbol has no closed trade yet to value its price moves')),
-        card('Open positions', r.positions.length ? table(['Terminal', 'Ticket', 'Symbol', 'Side', 'Lots', 'Open', 'Stop', 'Target',
-          'P&L', 'Risk at stop'], r.positions.map((p) => [p.peer, int(p.ticket), p.symbol, p.side, num(p.volume), String(p.price_open),
-          p.sl > 0 ? String(p.sl) : 'none', p.tp > 0 ? String(p.tp) : 'none', h('span', { class: tone(p.profit) }, signedMoney(p.profit)),
-          p.risk_at_stop !== null ? money(p.risk_at_stop) : h('span', { class: 'muted', title: p.risk_note }, `${DASH} ${p.risk_note}`)]),
+                : 'risk at stop incomplete: a symbol has no closed trade yet to value its price moves'),
+          h('p', { class: 'muted' }, 'Governors: every stop valued with the symbol specification the terminal sent (the figure Compliance '
+            + 'shows as open risk). Estimate: per position, the value of a price move measured from the newest closed trade of the '
+            + 'same symbol — none until one has closed.')),
+        card('Open positions', r.positions.length ? table(['Terminal', 'Ticket', 'Symbol', 'Side', 'Volume', 'Open', 'Stop', 'Target',
+          'Floating P&L', 'Risk at stop (estimate)'], r.positions.map((p) => [p.peer, String(p.ticket), p.symbol, p.side, lots(p.volume), price(p.price_open),
+          p.sl > 0 ? price(p.sl) : 'none', p.tp > 0 ? price(p.tp) : 'none', h('span', { class: tone(p.profit) }, signedMoney(p.profit)),
+          p.risk_at_stop !== null ? money(p.risk_at_stop) : h('div', { class: 'muted note' }, `${DASH} ${p.risk_note}`)]),
           { 'data-positions': 'true' }) : nodata('no open position')),
         card(`Correlation of 1-second mid-price log returns (${c.samples} samples)`, c.symbols.length && c.samples > 3
           ? table(['', ...c.symbols], c.symbols.map((s, i) => [h('b', {}, s), ...c.values[i].map((v) =>

@@ -51,7 +51,7 @@ public final class AnalyticsApi implements AutoCloseable {
 
     private final SidecarKernel kernel;
     private final EventBus events;
-    private final JournalReader journal;
+    final JournalReader journal;
     private final LiveFeed feed;
     private final FirmDayClock clock;
     private final DigestWriter digests;
@@ -90,7 +90,13 @@ public final class AnalyticsApi implements AutoCloseable {
                                         FirmDayClock clock) {
         AnalyticsApi a = new AnalyticsApi(kernel, events, journalFile, dataDir, clock);
         app.get("/api/analytics/summary", ctx -> a.send(ctx, a.summary(ctx.queryParam("peer"))));
+        TradingApi trading = new TradingApi(a, kernel, a.journal, clock);
         app.get("/api/analytics/trades", ctx -> a.send(ctx, a.trades(ctx.queryParam("peer"), limit(ctx, 500))));
+        app.get("/api/analytics/performance", ctx -> a.send(ctx, trading.performance(PeriodPnl.Unit.parse(ctx.queryParam("period")),
+                ctx.queryParam("peer"))));
+        app.get("/api/analytics/candles", ctx -> a.send(ctx, trading.candles(ctx.queryParam("symbol"), ctx.queryParam("timeframe"),
+                limit(ctx, 500))));
+        app.get("/api/analytics/accounts", ctx -> a.send(ctx, trading.accounts()));
         app.get("/api/analytics/equity", ctx -> a.send(ctx, a.equity(limit(ctx, 5000))));
         app.get("/api/analytics/digest", ctx -> a.send(ctx, a.digest(a.day(ctx))));
         app.get("/api/analytics/digest.csv", ctx -> ctx.contentType("text/csv; charset=utf-8").result(a.digest(a.day(ctx)).csv()));
@@ -116,11 +122,11 @@ public final class AnalyticsApi implements AutoCloseable {
 
     public FirmDayClock clock() { return clock; }
 
-    private void send(Context ctx, Object body) throws Exception {
+    void send(Context ctx, Object body) throws Exception {
         ctx.contentType("application/json").result(json.writeValueAsString(body));
     }
 
-    private static int limit(Context ctx, int dflt) {
+    static int limit(Context ctx, int dflt) {
         String l = ctx.queryParam("limit");
         if (l == null) return dflt;
         try {
@@ -150,7 +156,7 @@ public final class AnalyticsApi implements AutoCloseable {
 
     // ---- journal reads ------------------------------------------------------------------------------------
 
-    private List<PeerFill> fills() {
+    List<PeerFill> fills() {
         return journal.allFills().stream().map(PeerFill::of).toList();
     }
 
@@ -161,9 +167,9 @@ public final class AnalyticsApi implements AutoCloseable {
 
     // ---- computations -------------------------------------------------------------------------------------
 
-    private Map<String, SignalInfo> signalInfo(List<JournalSignal> rows) {
+    Map<String, SignalInfo> signalInfo(List<JournalSignal> rows) {
         Map<String, SignalInfo> m = new HashMap<>();
-        for (var s : rows) m.put(s.id(), new SignalInfo(s.id(), s.alpha(), s.regime(), s.confidence(), s.reason()));
+        for (var s : rows) m.put(s.id(), new SignalInfo(s.id(), s.alpha(), s.regime(), s.confidence(), s.reason(), s.sl()));
         return m;
     }
 
@@ -175,7 +181,7 @@ public final class AnalyticsApi implements AutoCloseable {
      * The balance the analysed period started from: the terminals' current balance minus every deal's net result
      * (profit + commission + swap). NaN when no terminal has reported a balance yet.
      */
-    private double startBalance(String peer, List<PeerFill> fills) {
+    double startBalance(String peer, List<PeerFill> fills) {
         double bal = 0;
         boolean any = false;
         for (KernelStatus.Peer p : kernel.status().peers()) {
@@ -214,10 +220,31 @@ public final class AnalyticsApi implements AutoCloseable {
         return Map.of("peers", peers);
     }
 
-    List<Trade> trades(String peer, int limit) {
-        List<Trade> all = new ArrayList<>(allTrades());
+    /** Round trips newest first (by their last deal), with money, R, % and duration (the trade list). */
+    List<TradeRow> trades(String peer, int limit) {
+        List<PeerFill> fills = fills();
+        Map<String, SignalInfo> sigs = signalInfo(journal.allSignals());
+        List<Trade> all = new ArrayList<>(TradeLog.build(fills, sigs));
         all.sort(Comparator.comparingLong((Trade t) -> Math.max(t.openMs(), t.closeMs())).reversed());
-        return all.stream().filter(t -> peer == null || peer.equals(t.peer())).limit(limit).toList();
+        return tradeRows(all, fills, sigs).stream().filter(r -> peer == null || peer.equals(r.trade().peer())).limit(limit).toList();
+    }
+
+    /** {@link TradeRows#of} with this sidecar's start balances, account currencies and newest account snapshots. */
+    List<TradeRow> tradeRows(List<Trade> trades, List<PeerFill> fills, Map<String, SignalInfo> sigs) {
+        Map<String, Double> start = new HashMap<>();
+        for (PeerFill f : fills) start.computeIfAbsent(f.peer(), p -> startBalance(p, fills));
+        Map<String, TradeRows.OpenMark> open = new HashMap<>();
+        for (AccountSnapshot acc : journal.latestAccountSnapshots())
+            for (Position p : acc.account().positions())
+                open.put(TradeRows.key(acc.peer(), p.ticket()), new TradeRows.OpenMark(p.profit(), p.swap(), acc.tsMs()));
+        return TradeRows.of(trades, sigs, open, start, currencies());
+    }
+
+    /** peer → its account currency, from the terminal's hello ("" until it has said hello). */
+    Map<String, String> currencies() {
+        Map<String, String> m = new TreeMap<>();
+        for (KernelStatus.Peer p : kernel.status().peers()) m.put(p.id(), p.currency() == null ? "" : p.currency());
+        return m;
     }
 
     DailyDigest digest(LocalDate day) {
@@ -244,13 +271,18 @@ public final class AnalyticsApi implements AutoCloseable {
         long from = clock.startMs(day), to = clock.endMs(day);
         List<JournalSignal> sigs = journal.allSignals();
         List<Decision> decisions = decisions(from, to);
-        List<Trade> trades = TradeLog.build(fills(), signalInfo(sigs)).stream()
-                .filter(t -> t.openMs() >= from && t.openMs() < to).toList();
+        List<PeerFill> fills = fills();
+        Map<String, SignalInfo> info = signalInfo(sigs);
+        List<Trade> all = TradeLog.build(fills, info);
+        List<Trade> trades = all.stream().filter(t -> t.openMs() >= from && t.openMs() < to).toList();
+        // rows of every trade (a % needs the balance before it, an R the symbol's closed trades), then the day's
+        List<TradeRow> rows = tradeRows(all, fills, info).stream()
+                .filter(r -> r.trade().openMs() >= from && r.trade().openMs() < to).toList();
         Map<String, Object> bySession = new LinkedHashMap<>();
         for (TradingSession s : TradingSession.values()) {
             List<Trade> ts = trades.stream().filter(t -> t.session() == s).toList();
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("trades", ts);
+            e.put("trades", rows.stream().filter(r -> r.trade().session() == s).toList());
             e.put("metrics", MetricSet.of(ts, Double.NaN));
             e.put("skips", skips(sigs, decisions, s, from, to));
             bySession.put(s.label(), e);
@@ -259,6 +291,7 @@ public final class AnalyticsApi implements AutoCloseable {
         m.put("day", day.toString());
         m.put("zone", clock.zone());
         m.put("reset_time", clock.resetTime().toString());
+        m.put("currency", TradingApi.commonCurrency(currencies()));
         m.put("start_ms", from);
         m.put("end_ms", to);
         m.put("sessions", bySession);

@@ -66,7 +66,7 @@ final class ArchitectureRules {
                     "models")
             .whereLayer("paper-terminal").mayOnlyAccessLayers("market", "governors", "protocol", "paper", "journal")
             .whereLayer("api").mayOnlyAccessLayers("market", "governors", "memory", "protocol", "engine", "journal",
-                    "models", "kernel")
+                    "models", "kernel", "challenge")
             .because("docs/architecture.md draws these arrows; a research module must be able to take market, engine, "
                     + "paper and governors without ZeroMQ, Javalin or SQLite");
 

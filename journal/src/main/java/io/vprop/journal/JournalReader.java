@@ -1,5 +1,7 @@
 package io.vprop.journal;
 
+import io.vprop.market.Bar;
+import io.vprop.market.Timeframe;
 import io.vprop.protocol.Envelope;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
  * Read-only queries on the journal from threads other than the kernel's (HTTP handlers, analytics). WAL mode lets
  * it read while the kernel writes. Two kinds of answers: rows as ordered maps, ready to serialize as JSON (the
  * {@code /api/fills}, {@code /api/signals} shapes), and records for code that computes with them ({@link #allFills},
- * {@link #allSignals}, {@link #accountSnapshots}, {@link #latestAccountSnapshots}, {@link #events(String, long, long, int)}).
+ * {@link #allSignals}, {@link #accountSnapshots}, {@link #latestAccountSnapshots}, {@link #events(String, long, long, int)},
+ * {@link #bars}, {@link #barSeries}).
  */
 public final class JournalReader implements AutoCloseable {
     private final Path file;
@@ -106,10 +109,35 @@ public final class JournalReader implements AutoCloseable {
     /** Every signal sent, oldest first, with what became of it. */
     public synchronized List<JournalSignal> allSignals() {
         List<JournalSignal> out = new ArrayList<>();
-        each("SELECT id, peer, kind, symbol, side, alpha, regime, confidence, reason, status, rule, ack_reason, created_ms "
-                + "FROM signals ORDER BY created_ms", rs -> out.add(new JournalSignal(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), nz(rs.getString(6)), nz(rs.getString(7)), rs.getDouble(8),
-                nz(rs.getString(9)), nz(rs.getString(10)), nz(rs.getString(11)), nz(rs.getString(12)), rs.getLong(13))));
+        each("SELECT id, peer, kind, symbol, side, lots, price, sl, tp1, tp2, alpha, regime, confidence, reason, status, rule, "
+                + "ack_reason, created_ms FROM signals ORDER BY created_ms", rs -> out.add(new JournalSignal(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6), rs.getDouble(7),
+                rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), nz(rs.getString(11)), nz(rs.getString(12)), rs.getDouble(13),
+                nz(rs.getString(14)), nz(rs.getString(15)), nz(rs.getString(16)), nz(rs.getString(17)), rs.getLong(18))));
+        return out;
+    }
+
+    /**
+     * The newest {@code limit} bars of {@code symbol} and {@code timeframe} (the MT5 name, "M1") opened within
+     * [{@code fromMs}, {@code toMs}), oldest first: the closed bars the terminals sent, as journaled.
+     *
+     * @throws IllegalArgumentException naming a stored timeframe this build does not know (a damaged row)
+     */
+    public synchronized List<Bar> bars(String symbol, String timeframe, long fromMs, long toMs, int limit) {
+        List<Bar> out = new ArrayList<>();
+        each("SELECT symbol, timeframe, open_ms, open, high, low, close, tick_volume, spread FROM (SELECT * FROM bars "
+                + "WHERE symbol = ? AND timeframe = ? AND open_ms >= ? AND open_ms < ? ORDER BY open_ms DESC LIMIT ?) ORDER BY open_ms",
+                rs -> out.add(new Bar(rs.getString(1), Timeframe.parse(rs.getString(2)), rs.getLong(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getLong(8), rs.getInt(9))),
+                symbol, timeframe, fromMs, toMs, limit);
+        return out;
+    }
+
+    /** Every (symbol, timeframe) the bars table holds, with its count and first and last open time, by symbol. */
+    public synchronized List<BarSeries> barSeries() {
+        List<BarSeries> out = new ArrayList<>();
+        each("SELECT symbol, timeframe, COUNT(*), MIN(open_ms), MAX(open_ms) FROM bars GROUP BY symbol, timeframe ORDER BY symbol, timeframe",
+                rs -> out.add(new BarSeries(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))));
         return out;
     }
 

@@ -1,5 +1,7 @@
 package io.vprop.journal;
 
+import io.vprop.market.Bar;
+import io.vprop.market.Timeframe;
 import io.vprop.protocol.Envelope;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
@@ -63,9 +65,33 @@ class JournalReaderTest {
         }
         try (JournalReader r = JournalReader.open(journal())) {
             assertThat(r.allSignals()).containsExactly(
-                    new JournalSignal("s1", "p1", "open", "EURUSD", "buy", "breakout", "trend_up", 0.72, "A+ setup", "rejected",
-                            "daily_loss", "too close to the daily limit", 1_000),
-                    new JournalSignal("s2", "p1", "open", "GBPUSD", "sell", "", "", 0, "", "sent", "", "", 2_000));
+                    new JournalSignal("s1", "p1", "open", "EURUSD", "buy", 0.5, 1.085, 1.08, 1.09, 1.095, "breakout", "trend_up",
+                            0.72, "A+ setup", "rejected", "daily_loss", "too close to the daily limit", 1_000),
+                    new JournalSignal("s2", "p1", "open", "GBPUSD", "sell", 0.2, 1.27, 1.28, 1.26, 1.25, "", "", 0, "", "sent", "",
+                            "", 2_000));
+        }
+    }
+
+    @Test
+    void barsAreTheNewestWithinTheRangeOldestFirstAndSeriesAreCounted() {
+        try (Journal j = new Journal(journal(), false)) {
+            List<Bar> m1 = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++)
+                m1.add(new Bar("EURUSD", Timeframe.M1, 60_000L * i, 1.1 + i * 1e-4, 1.1 + i * 1e-4 + 5e-5, 1.1, 1.1 + i * 1e-4, 10 + i, 2));
+            j.appendBars(m1);
+            j.appendBars(List.of(new Bar("EURUSD", Timeframe.H1, 0, 1.1, 1.2, 1.0, 1.15, 99, 3),
+                    new Bar("GBPUSD", Timeframe.M1, 120_000, 1.27, 1.28, 1.26, 1.275, 7, 4)));
+        }
+        try (JournalReader r = JournalReader.open(journal())) {
+            assertThat(r.bars("EURUSD", "M1", 0, Long.MAX_VALUE, 100)).hasSize(5).first().isEqualTo(
+                    new Bar("EURUSD", Timeframe.M1, 0, 1.1, 1.1 + 5e-5, 1.1, 1.1, 10, 2));
+            assertThat(r.bars("EURUSD", "M1", 60_000, 240_000, 100)).extracting(Bar::openTimeMs)
+                    .as("half-open range").containsExactly(60_000L, 120_000L, 180_000L);
+            assertThat(r.bars("EURUSD", "M1", 0, Long.MAX_VALUE, 2)).extracting(Bar::openTimeMs)
+                    .as("the newest two, oldest first").containsExactly(180_000L, 240_000L);
+            assertThat(r.bars("USDJPY", "M1", 0, Long.MAX_VALUE, 100)).isEmpty();
+            assertThat(r.barSeries()).containsExactly(new BarSeries("EURUSD", "H1", 1, 0, 0),
+                    new BarSeries("EURUSD", "M1", 5, 0, 240_000), new BarSeries("GBPUSD", "M1", 1, 120_000, 120_000));
         }
     }
 

@@ -13,7 +13,11 @@ import io.vprop.market.instrument.CurrencyConverter;
 import io.vprop.market.instrument.Instrument;
 import io.vprop.market.instrument.InstrumentTable;
 import io.vprop.market.instrument.NoConversionRouteException;
+import io.vprop.market.io.FileReadCounts;
 import io.vprop.market.io.MarketFiles;
+import io.vprop.market.io.Mt5TickReader;
+import io.vprop.market.io.ParseMode;
+import io.vprop.market.io.ServerClock;
 import io.vprop.market.io.MarketFormat;
 import io.vprop.market.synthetic.FxUniverse;
 import io.vprop.market.synthetic.SyntheticMarket;
@@ -47,10 +51,16 @@ public final class PaperSetup {
     /**
      * @param specs    the symbols as the terminal's hello states them, tick values at the market's first prices
      * @param findings problems worth telling the user (a file whose price digits disagree with its spec)
+     * @param reads    the file readers' counts (lines read, rows skipped by reason); empty for a synthetic market
      */
-    public record Market(TickSource source, List<SymbolSpec> specs, String description, List<String> findings) {
+    public record Market(TickSource source, List<SymbolSpec> specs, String description, List<String> findings,
+                         List<FileReadCounts> reads) {
         public Market(TickSource source, List<SymbolSpec> specs, String description) {
-            this(source, specs, description, List.of());
+            this(source, specs, description, List.of(), List.of());
+        }
+
+        public Market(TickSource source, List<SymbolSpec> specs, String description, List<String> findings) {
+            this(source, specs, description, findings, List.of());
         }
     }
 
@@ -92,12 +102,23 @@ public final class PaperSetup {
     /** Files with the configuration's instrument table and fixed rates. */
     public static Market replay(VpropConfig cfg, List<Path> files) { return replay(files, instruments(cfg), fixedRates(cfg)); }
 
+    /** Files with the configuration's instrument table and fixed rates; {@code mode}: what a bad row does. */
+    public static Market replay(VpropConfig cfg, List<Path> files, ParseMode mode) {
+        return replay(files, instruments(cfg), fixedRates(cfg), mode);
+    }
+
+    /** Bad rows stop the replay (a {@link io.vprop.market.io.MarketDataException} naming file, line and column). */
+    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
+        return replay(files, table, fixedRates, ParseMode.STRICT);
+    }
+
     /**
      * Tick files as they are, bar files as ticks along the documented intrabar path, with the instrument's spread
-     * by session where a bar carries none. Each file is one symbol, named by the file.
+     * by session where a bar carries none. Each file is one symbol, named by the file. {@code mode}: a bad row
+     * stops the replay (STRICT) or is skipped and counted in the market's {@code reads} (LENIENT).
      */
-    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
-        FileInstruments of = instrumentsOf(files, table, fixedRates);
+    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates, ParseMode mode) {
+        FileInstruments of = instrumentsOf(files, table, fixedRates, mode);
         Map<String, Instrument> instruments = new LinkedHashMap<>();
         for (Instrument i : of.instruments()) instruments.put(i.symbol(), i);
         List<SymbolSpec> specs = of.specs();
@@ -106,20 +127,24 @@ public final class PaperSetup {
         Map<String, SymbolSpec> bySymbol = new HashMap<>();
         for (SymbolSpec s : specs) bySymbol.put(s.symbol(), s);
         List<TickSource> sources = new ArrayList<>();
+        List<FileReadCounts> reads = new ArrayList<>();
         for (Path f : files) {
             String symbol = MarketFiles.symbolFromFileName(f);
             if (MarketFiles.detect(f).isTicks()) {
-                sources.add(MarketFiles.openTicks(f, symbol));
+                Mt5TickReader ticks = MarketFiles.openTicks(f, symbol, ServerClock.UTC, mode);
+                reads.add(ticks);
+                sources.add(ticks);
                 names.add("ticks from " + f.getFileName());
             } else {
                 Timeframe tf = timeframeFromName(f.getFileName().toString());
-                sources.add(new BarReplay(MarketFiles.openBars(f, symbol, tf), bySymbol.get(symbol),
-                        instruments.get(symbol).spread()::pointsAt));
+                BarSource bars = MarketFiles.openBars(f, symbol, tf, ServerClock.UTC, mode);
+                reads.add((FileReadCounts) bars);
+                sources.add(new BarReplay(bars, bySymbol.get(symbol), instruments.get(symbol).spread()::pointsAt));
                 names.add(tf + " bars from " + f.getFileName());
             }
         }
         TickSource source = sources.size() == 1 ? sources.get(0) : TickSources.merge(sources);
-        return new Market(source, specs, String.join(" + ", names), findings);
+        return new Market(source, specs, String.join(" + ", names), findings, List.copyOf(reads));
     }
 
     /**
@@ -131,6 +156,12 @@ public final class PaperSetup {
     }
 
     public static FileInstruments instrumentsOf(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
+        return instrumentsOf(files, table, fixedRates, ParseMode.STRICT);
+    }
+
+    /** As above; {@code mode} decides whether a bad first row stops (STRICT) or is passed over for the first good one. */
+    public static FileInstruments instrumentsOf(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates,
+                                                ParseMode mode) {
         Map<String, Instrument> instruments = new LinkedHashMap<>();
         Map<String, Double> firstMids = new HashMap<>();
         List<String> findings = new ArrayList<>();
@@ -139,7 +170,7 @@ public final class PaperSetup {
             Instrument i = table.get(symbol);
             instruments.putIfAbsent(symbol, i);
             MarketFiles.digitsMismatch(f, symbol, i.digits()).ifPresent(findings::add);
-            firstMids.putIfAbsent(symbol, firstMid(f, symbol));
+            firstMids.putIfAbsent(symbol, firstMid(f, symbol, mode));
         }
         return new FileInstruments(List.copyOf(instruments.values()), helloSpecs(instruments, firstMids, fixedRates),
                 List.copyOf(findings));
@@ -165,14 +196,14 @@ public final class PaperSetup {
         return specs;
     }
 
-    private static double firstMid(Path file, String symbol) {
+    private static double firstMid(Path file, String symbol, ParseMode mode) {
         if (MarketFiles.detect(file).isTicks()) {
-            try (TickSource t = MarketFiles.openTicks(file, symbol)) {
+            try (TickSource t = MarketFiles.openTicks(file, symbol, ServerClock.UTC, mode)) {
                 Tick first = t.next();
                 return first == null ? Double.NaN : first.mid();
             }
         }
-        try (BarSource b = MarketFiles.openBars(file, symbol, timeframeFromName(file.getFileName().toString()))) {
+        try (BarSource b = MarketFiles.openBars(file, symbol, timeframeFromName(file.getFileName().toString()), ServerClock.UTC, mode)) {
             var first = b.next();
             return first == null ? Double.NaN : first.open();
         }

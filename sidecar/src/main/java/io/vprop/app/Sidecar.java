@@ -13,6 +13,7 @@ import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
 import io.vprop.http.ApiServer;
 import io.vprop.http.HttpAccess;
+import io.vprop.http.challenge.ChallengeApi;
 import io.vprop.journal.Journal;
 import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
@@ -126,6 +127,7 @@ public final class Sidecar implements AutoCloseable {
                 api = new ApiServer(kernel, journalReader, events, metrics, firmDay, httpAccess(cfg));
                 AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, firmDay);
                 ModelsApi.register(api.app(), models);
+                ChallengeApi.register(api.app(), journalReader, ChallengeApi.Settings.defaults(cfg.researchDir()));
                 SidecarKernel k = kernel;
                 if (mem != null) MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
                         .map(p -> AccountGovernors.accountOf(p.id())).toList());

@@ -6,7 +6,11 @@ import io.vprop.ops.log.LogSetup;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.backtest.BacktestListener;
 import io.vprop.research.backtest.Backtester;
+import io.vprop.market.io.FileReadCounts;
+import io.vprop.market.io.MarketDataException;
+import io.vprop.research.backtest.MarketFeed;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -98,31 +102,51 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the result (trades, equity, breaches, counters) as JSON")
     Path out;
 
+    @Option(names = "--json", description = "print the result as JSON (as --out writes it) instead of the summary table")
+    boolean json;
+
+    @Mixin
+    BadRowsOption badRows = new BadRowsOption();
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return backtest();
+        } catch (MarketDataException e) {
+            System.err.println(BadRowsOption.errorLine(e));
+            return 1;
+        }
+    }
+
+    private int backtest() throws IOException {
         LogSetup.warningsOnly("io.vprop.risk");              // "governors for backtest/1: …" would interleave the summary
+        badRows.mode();                                      // a bad value is refused before anything is read
+        if (json) LogSetup.warningsOnly("io.vprop");          // stdout carries the JSON alone
         BacktestSetup setup = BacktestSetup.of(this);
         PrintStream err = System.err;
-        long rows = setup.eventsToPlay();
+        long rows = setup.rowsToRead();
         err.printf("backtest: %s on %s, server time %s%n", setup.strategyName(), setup.describeData(), setup.clock().describe());
         for (String finding : setup.findings()) err.println("warning: " + finding);
-        ReplayCommand.Progress bar = new ReplayCommand.Progress(err, rows, System.console() != null, setup.unit());
+        ReplayCommand.Progress bar = new ReplayCommand.Progress(err, rows, System.console() != null, "rows");
         long t0 = System.nanoTime();
+        List<FileReadCounts> reads = new ArrayList<>();
+        MarketFeed feed = setup.feed(reads);
         BacktestResult result = new Backtester(setup.config(), new BacktestListener() {
             @Override
-            public void progress(long events, long marketTimeMs) { bar.show(events); }
-        }).run(setup.strategy(), setup.feed());
-        bar.done(result.events());
+            public void progress(long events, long marketTimeMs) { bar.show(BadRowsOption.linesRead(reads)); }
+        }).run(setup.strategy(), feed);
+        bar.done(BadRowsOption.linesRead(reads));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        BacktestSummary summary = new BacktestSummary(result, seconds, setup);
-        summary.print(System.out);
+        BacktestSummary summary = new BacktestSummary(result, seconds, setup, reads);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("run", summary.run());
+        document.putAll(JSON.convertValue(result, Map.class));
+        if (json) System.out.println(JSON.writeValueAsString(document));
+        else summary.print(System.out);
         if (out != null) {
             if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("run", summary.run());
-            json.putAll(JSON.convertValue(result, Map.class));
-            JSON.writeValue(out.toFile(), json);
-            System.out.println("  written to        " + out);
+            JSON.writeValue(out.toFile(), document);
+            (json ? System.err : System.out).println("  written to        " + out);
         }
         return 0;
     }

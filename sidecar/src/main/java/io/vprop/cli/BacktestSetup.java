@@ -9,7 +9,9 @@ import io.vprop.market.TickSource;
 import io.vprop.market.TickSources;
 import io.vprop.market.Timeframe;
 import io.vprop.market.instrument.InstrumentTable;
+import io.vprop.market.io.FileReadCounts;
 import io.vprop.market.io.MarketFiles;
+import io.vprop.market.io.Mt5TickReader;
 import io.vprop.market.io.MarketFormat;
 import io.vprop.market.io.ParseMode;
 import io.vprop.market.io.ServerClock;
@@ -66,7 +68,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         if (from >= to) throw new IllegalArgumentException("--from " + o.from + " is not before --to " + o.to);
         InstrumentTable table = InstrumentTable.builtIn();
         if (o.instruments != null) table = table.withOverrides(o.instruments);
-        PaperSetup.FileInstruments traded = PaperSetup.instrumentsOf(files, table, Map.of());
+        PaperSetup.FileInstruments traded = PaperSetup.instrumentsOf(files, table, Map.of(), o.badRows.mode());
         Map<String, SymbolSpec> specs = new LinkedHashMap<>();
         for (SymbolSpec s : traded.specs()) specs.put(s.symbol(), s);
         Map<Path, Timeframe> timeframes = new LinkedHashMap<>();
@@ -143,41 +145,32 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         }
     }
 
-    /** The market the files make, cut to the period. */
-    MarketFeed feed() {
+    /** The market the files make, cut to the period; each file's reader is added to {@code reads} (progress, skips). */
+    MarketFeed feed(List<FileReadCounts> reads) {
+        ParseMode mode = options.badRows.mode();
         if (!bars) {
             List<TickSource> sources = new ArrayList<>();
-            for (Path f : files) sources.add(MarketFiles.openTicks(f, null, clock, ParseMode.STRICT));
+            for (Path f : files) {
+                Mt5TickReader r = MarketFiles.openTicks(f, null, clock, mode);
+                reads.add(r);
+                sources.add(r);
+            }
             return MarketFeed.ticks(sources.size() == 1 ? sources.get(0) : TickSources.merge(sources), fromMs, toMs);
         }
         List<BarSource> sources = new ArrayList<>();
-        for (Path f : files) sources.add(MarketFiles.openBars(f, null, timeframes.get(f), clock, ParseMode.STRICT));
+        for (Path f : files) {
+            BarSource r = MarketFiles.openBars(f, null, timeframes.get(f), clock, mode);
+            reads.add((FileReadCounts) r);
+            sources.add(r);
+        }
         return MarketFeed.bars(sources, specs, config.barPath(), config.spread(), fromMs, toMs);
     }
 
-    /**
-     * How many events the progress bar counts to: the files' rows (a fast byte count) for the whole of them; within
-     * --from/--to, the ticks or bars actually in the period (a first pass with the readers, a fraction of the run).
-     */
-    long eventsToPlay() {
-        if (fromMs == Long.MIN_VALUE && toMs == Long.MAX_VALUE) {
-            long rows = 0;
-            for (Path f : files) rows += ReplayCommand.countRows(f);
-            return rows;
-        }
-        long n = 0;
-        if (!bars) {
-            for (Path f : files)
-                try (TickSource s = MarketFiles.openTicks(f, null, clock, ParseMode.STRICT)) {
-                    for (var t = s.next(); t != null && t.timeMs() < toMs; t = s.next()) if (t.timeMs() >= fromMs) n++;
-                }
-        } else {
-            for (Path f : files)
-                try (BarSource s = MarketFiles.openBars(f, null, timeframes.get(f), clock, ParseMode.STRICT)) {
-                    for (var b = s.next(); b != null && b.openTimeMs() < toMs; b = s.next()) if (b.openTimeMs() >= fromMs) n++;
-                }
-        }
-        return n;
+    /** The files' data lines (a fast byte count): the progress bar counts the lines the readers consume toward it. */
+    long rowsToRead() {
+        long rows = 0;
+        for (Path f : files) rows += ReplayCommand.countRows(f);
+        return rows;
     }
 
     /** The finest timeframe of the bar files (the demo crosses its EMAs there), or M1 for ticks. */

@@ -7,7 +7,10 @@ import io.vprop.research.EquityPoint;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import io.vprop.market.io.FileReadCounts;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +24,13 @@ final class BacktestSummary {
     private final double seconds;
     private final BacktestSetup setup;
 
-    BacktestSummary(BacktestResult result, double seconds, BacktestSetup setup) {
+    private final List<FileReadCounts> reads;
+
+    BacktestSummary(BacktestResult result, double seconds, BacktestSetup setup, List<FileReadCounts> reads) {
         this.r = result;
         this.seconds = seconds;
         this.setup = setup;
+        this.reads = List.copyOf(reads);
     }
 
     /** How the run was set up and how long it took, for the JSON's "run" section. */
@@ -41,6 +47,8 @@ final class BacktestSummary {
         m.put("commission_per_lot_per_side_usd", o.commission);
         m.put("slippage_max_points", o.slippage);
         m.put("latency_ms", o.latencyMs);
+        m.put("bad_rows", o.badRows.value);
+        m.put("rows", BadRowsOption.json(reads));
         m.put("elapsed_s", Math.round(seconds * 100) / 100.0);
         m.put("events_per_s", Math.round(r.events() / Math.max(seconds, 1e-9)));
         return m;
@@ -60,21 +68,29 @@ final class BacktestSummary {
         line(out, "data", setup.describeData() + " (server time " + setup.clock().describe() + ")");
         line(out, "period", r.events() == 0 ? "no data in the period"
                 : Instant.ofEpochMilli(r.fromMs()) + " → " + Instant.ofEpochMilli(r.toMs()) + " (UTC)");
+        BadRowsOption.print(out, reads, "  %-17s %s%n");
         line(out, "firm profile", setup.config().profile() == null ? "none" : setup.config().profileId());
         line(out, "events", String.format(Locale.ROOT, "%,d %s in %.2f s (%,.0f %s/s)", r.events(), setup.unit(), seconds,
                 r.events() / Math.max(seconds, 1e-9), setup.unit()));
         line(out, "trades", String.format(Locale.ROOT, "%,d, %,d won (%.1f %%)%s", r.trades().size(), wins,
-                r.trades().isEmpty() ? 0.0 : 100.0 * wins / r.trades().size(), exits.isEmpty() ? "" : "; exits " + exits));
+                r.trades().isEmpty() ? 0.0 : 100.0 * wins / r.trades().size(), exits.isEmpty() ? "" : "; exits " + counts(exits)));
         line(out, "net P&L", String.format(Locale.ROOT, "%,.2f %s (%+.2f %% of the initial balance)", pnl, r.currency(),
                 100 * pnl / r.initialBalance()));
         if (last != null) line(out, "final", String.format(Locale.ROOT, "balance %,.2f %s, equity %,.2f %s", last.balance(),
                 r.currency(), last.equity(), r.currency()));
         line(out, "max drawdown", String.format(Locale.ROOT, "%,.2f %s (%.2f %% of the peak equity)", dd[0], r.currency(), dd[1]));
-        line(out, "refused orders", refused.isEmpty() ? "none" : refused.toString());
+        line(out, "refused orders", refused.isEmpty() ? "none" : counts(refused));
         if (r.breaches().isEmpty()) line(out, "breaches", "none");
         for (Breach b : r.breaches())
             line(out, "breach", Instant.ofEpochMilli(b.timeMs()) + " " + b.ruleId() + " → " + b.action() + ": " + b.message());
         if (r.counters().containsKey("stopped_at_halt")) line(out, "stopped", "at the governors' halt (--continue-after-halt to go on)");
+    }
+
+    /** "stop 3, target 2": counts in words, never a Java map's toString. */
+    static String counts(Map<String, Long> byKind) {
+        StringBuilder b = new StringBuilder();
+        byKind.forEach((k, n) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(Locale.ROOT, "%,d", n)));
+        return b.toString();
     }
 
     /** Peak-to-trough of the sampled equity: {money, percent of the peak}. */

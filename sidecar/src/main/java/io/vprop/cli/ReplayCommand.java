@@ -7,12 +7,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.app.PaperSetup;
 import io.vprop.app.Sidecar;
 import io.vprop.config.VpropConfig;
+import io.vprop.market.Tick;
+import io.vprop.market.TickSource;
+import io.vprop.market.io.MarketDataException;
+import io.vprop.market.io.ParseMode;
+import io.vprop.ops.log.LogSetup;
 import io.vprop.paper.PaperTerminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,7 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -30,9 +39,12 @@ import java.util.zip.GZIPInputStream;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay a tick/bar file (MT5 export or generic CSV, .gz ok) through the sidecar and a paper terminal.")
-final class ReplayCommand implements Runnable {
+final class ReplayCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    BadRowsOption badRows;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "tick or bar file; repeat to replay several symbols together (merged in time order)")
     List<Path> data;
@@ -43,37 +55,60 @@ final class ReplayCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "also write the summary as JSON")
     Path out;
 
+    @Option(names = "--json", description = "print the summary as JSON instead of a table")
+    boolean json;
+
     @Override
-    public void run() {
+    public Integer call() {
+        try {
+            return replay();
+        } catch (MarketDataException e) {
+            System.err.println(BadRowsOption.errorLine(e));
+            return 1;
+        }
+    }
+
+    private int replay() {
         for (Path d : data) if (!Files.isRegularFile(d)) throw new IllegalArgumentException("--data " + d + ": no such file");
+        ParseMode mode = badRows.mode();
+        if (json) LogSetup.warningsOnly("io.vprop");          // stdout carries the JSON alone (the log's console is stdout)
         Map<String, String> o = new LinkedHashMap<>();
         o.put("paper.speed", speed);
-        o.putIfAbsent("http.port", "0");
-        o.put("zmq.endpoint", "tcp://127.0.0.1:*");
+        // its own ephemeral ports unless told otherwise, so a replay never collides with a running sidecar
+        // the web panel only when asked for with --http (a replay at full speed is over before a browser opens)
+        boolean withHttp = common.http != null;
+        if (common.zmq == null && !common.set.containsKey("zmq.endpoint")) o.put("zmq.endpoint", "tcp://127.0.0.1:*");
         VpropConfig cfg = common.load(o);
         long total = 0;
         for (Path d : data) total += countRows(d);
         long t0 = System.nanoTime();
         PrintStream err = System.err;
-        try (Sidecar sidecar = Sidecar.start(cfg, false)) {
-            PaperSetup.Market market = PaperSetup.replay(cfg, data);
+        try (Sidecar sidecar = Sidecar.start(cfg, withHttp)) {
+            PaperSetup.Market files = PaperSetup.replay(cfg, data, mode);
+            StopOnBadData source = new StopOnBadData(files.source());
+            PaperSetup.Market market = new PaperSetup.Market(source, files.specs(), files.description(), files.findings(), files.reads());
             for (String finding : market.findings()) err.println("warning: " + finding);
-            err.printf("replaying %s (%,d rows) through %s%n", market.description(), total, sidecar.zmqEndpoint());
+            err.printf("replaying %s (%,d rows) through %s%s%n", market.description(), total, sidecar.zmqEndpoint(),
+                    withHttp ? ", web panel on http://" + cfg.get("http.host") + ":" + sidecar.httpPort() : "");
             PaperTerminal paper = PaperSetup.terminal(cfg, sidecar.zmqEndpoint(), market, 1);
             Thread t = new Thread(paper, "vprop-replay");
             t.start();
-            Progress bar = new Progress(err, total, System.console() != null);
+            Progress bar = new Progress(err, total, System.console() != null, "rows");
             while (t.isAlive()) {
                 t.join(500);
-                bar.show(paper.stats().ticks());
+                bar.show(BadRowsOption.linesRead(market.reads()));
             }
-            bar.done(paper.stats().ticks());
+            bar.done(BadRowsOption.linesRead(market.reads()));
             PaperTerminal.Stats s = paper.stats();
             paper.close();
+            if (source.error != null) throw source.error;
             double secs = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("files", data.stream().map(Path::toString).toList());
             summary.put("market", market.description());
+            summary.put("zmq_endpoint", sidecar.zmqEndpoint());
+            summary.put("bad_rows", badRows.value);
+            summary.put("rows", BadRowsOption.json(market.reads()));
             summary.put("ticks", s.ticks());
             summary.put("bars_sent", s.bars());
             summary.put("signals", s.signals());
@@ -81,31 +116,34 @@ final class ReplayCommand implements Runnable {
             summary.put("rejected", s.rejected());
             summary.put("deals", s.deals());
             summary.put("fills_journaled", sidecar.kernel().status().fillsRecorded());
-            summary.put("initial_balance", cfg.getDouble("paper.balance"));
-            summary.put("final_balance", round2(s.balance()));
-            summary.put("final_equity", round2(s.equity()));
-            summary.put("net_pnl", round2(s.balance() - cfg.getDouble("paper.balance")));
-            summary.put("max_drawdown", round2(s.maxDrawdown()));
+            summary.put("initial_balance_usd", cfg.getDouble("paper.balance"));
+            summary.put("final_balance_usd", round2(s.balance()));
+            summary.put("final_equity_usd", round2(s.equity()));
+            summary.put("net_pnl_usd", round2(s.balance() - cfg.getDouble("paper.balance")));
+            summary.put("max_drawdown_usd", round2(s.maxDrawdown()));
             summary.put("elapsed_s", Math.round(secs * 100) / 100.0);
             summary.put("ticks_per_s", Math.round(s.ticks() / Math.max(secs, 1e-9)));
             summary.put("strategy", cfg.get("strategy"));
-            summary.put("decisions", sidecar.journalReader().decisionCounts());
-            java.util.Map<String, Object> engine = new LinkedHashMap<>();
+            Map<String, Map<String, Long>> decisions = new TreeMap<>(sidecar.journalReader().decisionCounts());
+            summary.put("decisions", decisions);
+            Map<String, Object> engine = new LinkedHashMap<>();
             sidecar.kernel().call(SidecarKernel::strategyStates).get().values().forEach(st -> {
                 engine.put("trades", st.get("trades"));
                 engine.put("skips", st.get("skips"));
                 engine.put("skip_rate", st.get("skip_rate"));
             });
             if (!engine.isEmpty()) summary.put("signal_engine", engine);
-            System.out.println("replay summary");
-            summary.forEach((k, v) -> System.out.printf("  %-16s %s%n", k, v));
+            if (json) System.out.println(JSON.writeValueAsString(summary));
+            else printTable(summary, market, decisions, engine, cfg);
             if (out != null) {
-                if (out.getParent() != null) Files.createDirectories(out.getParent());
-                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(out.toFile(), summary);
-                System.out.println("written to " + out);
+                if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+                JSON.writeValue(out.toFile(), summary);
+                (json ? System.err : System.out).println("written to " + out);
             }
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return 130;
         } catch (ExecutionException e) {
             throw new IllegalStateException("the kernel did not report its strategy state: " + e.getCause(), e);
         } catch (IOException e) {
@@ -113,27 +151,90 @@ final class ReplayCommand implements Runnable {
         }
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final String ROW = "  %-20s %s%n";
+
+    private void printTable(Map<String, Object> s, PaperSetup.Market market, Map<String, Map<String, Long>> decisions,
+                            Map<String, Object> engine, VpropConfig cfg) {
+        PrintStream o = System.out;
+        o.println("replay summary");
+        o.printf(ROW, "market", s.get("market"));
+        BadRowsOption.print(o, market.reads(), ROW);
+        o.printf(ROW, "ticks", String.format(Locale.ROOT, "%,d ticks (%,d bars sent)", s.get("ticks"), s.get("bars_sent")));
+        o.printf(ROW, "signals", String.format(Locale.ROOT, "%,d signals: %,d executed, %,d rejected", s.get("signals"),
+                s.get("executed"), s.get("rejected")));
+        o.printf(ROW, "deals", String.format(Locale.ROOT, "%,d deals, %,d fills journaled", s.get("deals"), s.get("fills_journaled")));
+        o.printf(ROW, "balance", String.format(Locale.ROOT, "%,.2f USD → %,.2f USD (equity %,.2f USD)",
+                s.get("initial_balance_usd"), s.get("final_balance_usd"), s.get("final_equity_usd")));
+        o.printf(ROW, "net P&L", String.format(Locale.ROOT, "%+,.2f USD", s.get("net_pnl_usd")));
+        o.printf(ROW, "max drawdown", String.format(Locale.ROOT, "%,.2f USD", s.get("max_drawdown_usd")));
+        o.printf(ROW, "strategy", s.get("strategy"));
+        decisions.forEach((kind, byReason) -> o.printf(ROW, "  " + kind.replace('_', ' '),
+                byReason.isEmpty() ? "none" : BacktestSummary.counts(new TreeMap<>(byReason))));
+        engine.forEach((k, v) -> { if (v != null) o.printf(ROW, "  engine " + k.replace('_', ' '), v); });
+        o.printf(ROW, "elapsed", String.format(Locale.ROOT, "%.2f s (%,d ticks/s)", s.get("elapsed_s"), s.get("ticks_per_s")));
+    }
+
     private static double round2(double v) { return Math.round(v * 100) / 100.0; }
 
-    /** Data rows in the file (lines minus the header), for the progress bar. */
+    /**
+     * The files' ticks for the terminal's thread: a file error there ends the market (the terminal shuts down as at
+     * the end of a file) and is kept, so the command reports it in one line and exits non-zero — not a stack trace
+     * from a dying thread followed by a normal-looking summary.
+     */
+    static final class StopOnBadData implements TickSource {
+        private final TickSource in;
+        volatile MarketDataException error;
+
+        StopOnBadData(TickSource in) { this.in = in; }
+
+        @Override
+        public Tick next() {
+            if (error != null) return null;
+            try {
+                return in.next();
+            } catch (MarketDataException e) {
+                error = e;
+                return null;
+            }
+        }
+
+        @Override
+        public void close() { in.close(); }
+    }
+
+    /**
+     * Data lines in the file (lines minus the header; a last line without a line break counts), for the progress bar:
+     * the readers' lines read count to the same total. A cut-off .gz counts what it holds (the reader then names it).
+     */
     static long countRows(Path file) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             raw.mark(2);
             boolean gz = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
+            long lines = 0;
+            int last = '\n';
             try (InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw) {
                 byte[] buf = new byte[1 << 16];
-                long lines = 0;
                 int n;
-                while ((n = in.read(buf)) > 0) for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
-                return Math.max(0, lines - 1);
+                while ((n = in.read(buf)) > 0) {
+                    for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
+                    last = buf[n - 1];
+                }
+            } catch (EOFException cutOff) {
+                last = '\n';
             }
+            if (last != '\n') lines++;
+            return Math.max(0, lines - 1);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
-    /** A progress bar on a terminal; plain lines every 10 % otherwise (CI logs). */
+    /**
+     * A progress bar on a terminal; plain lines every 10 % otherwise (CI logs). It counts what is really read (file
+     * rows), never shows 100 % before the end (a total counted ahead is an estimate) nor a negative ETA.
+     */
     static final class Progress {
         private final PrintStream out;
         private final long total;
@@ -142,11 +243,7 @@ final class ReplayCommand implements Runnable {
         private final long start = System.nanoTime();
         private int lastDecile = -1;
 
-        Progress(PrintStream out, long total, boolean tty) {
-            this(out, total, tty, "ticks");
-        }
-
-        /** @param unit what is counted, plural ("ticks", "bars") */
+        /** @param unit what is counted, plural ("rows", "ticks", "bars") */
         Progress(PrintStream out, long total, boolean tty, String unit) {
             this.out = out;
             this.total = Math.max(total, 1);
@@ -154,24 +251,30 @@ final class ReplayCommand implements Runnable {
             this.unit = unit;
         }
 
+        /** Mid-run: at most 99 %, ETA from the rate so far, never below 0 s. */
         void show(long done) {
-            double f = Math.min(1.0, done / (double) total);
-            double secs = (System.nanoTime() - start) / 1e9;
-            double rate = done / Math.max(secs, 1e-9);
-            long eta = rate > 0 ? (long) ((total - done) / rate) : 0;
-            if (tty) {
-                int w = 30, fill = (int) (f * w);
-                out.printf("\r[%s%s] %3.0f%% %,d/%,d %s  %,.0f %s/s  ETA %ds ", "#".repeat(fill), ".".repeat(w - fill),
-                        f * 100, done, total, unit, rate, unit, eta);
-            } else if ((int) (f * 10) > lastDecile) {
-                lastDecile = (int) (f * 10);
-                out.printf("%3.0f%% %,d/%,d %s, %,.0f %s/s, ETA %ds%n", f * 100, done, total, unit, rate, unit, eta);
-            }
+            show(done, Math.min(99, (int) (100 * (double) done / total)), false);
         }
 
+        /** The end: the share really read (below 100 % when a period or a halt ended the run early). */
         void done(long done) {
-            show(done);
+            show(done, (int) Math.min(100, 100 * (double) done / total), true);
             if (tty) out.println();
+        }
+
+        private void show(long done, int percent, boolean end) {
+            double secs = (System.nanoTime() - start) / 1e9;
+            double rate = done / Math.max(secs, 1e-9);
+            long eta = rate > 0 ? Math.max(0, (long) ((total - done) / rate)) : 0;
+            String tail = end ? String.format(Locale.ROOT, "done in %.1f s", secs) : "ETA " + eta + " s";
+            if (tty) {
+                int w = 30, fill = percent * w / 100;
+                out.printf(Locale.ROOT, "\r[%s%s] %3d %% %,d/%,d %s  %,.0f %s/s  %s ", "#".repeat(fill), ".".repeat(w - fill),
+                        percent, done, total, unit, rate, unit, tail);
+            } else if (end || percent / 10 > lastDecile) {
+                lastDecile = percent / 10;
+                out.printf(Locale.ROOT, "%3d %% %,d/%,d %s, %,.0f %s/s, %s%n", percent, done, total, unit, rate, unit, tail);
+            }
         }
     }
 }

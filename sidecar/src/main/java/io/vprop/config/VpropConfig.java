@@ -77,6 +77,7 @@ public final class VpropConfig {
         key("models.retrain.after.trades", "0", "retrain after this many new closed trades (0 = off)");
         key("models.retrain.on.drift", "true", "retrain when the drift monitor raises an alarm (needs a served autoencoder)");
         key("models.record.bars", "true", "record every closed bar to <models.dir>/bars/SYMBOL_TF.csv for retraining");
+        key("research.dir", "", "folder of research results (vprop walkforward --out DIR/NAME, vprop backtest --out DIR/NAME.json); the panel's Challenge page offers the newest; empty = <data.dir>/research");
     }
 
     private static void key(String name, String dflt, String doc) { KEYS.put(name, new String[]{dflt, doc}); }
@@ -260,6 +261,9 @@ public final class VpropConfig {
     }
 
     public Path dataDir() { return Path.of(get("data.dir")); }
+
+    /** Where research results are looked for: research.dir, else data.dir/research. */
+    public Path researchDir() { return get("research.dir").isEmpty() ? dataDir().resolve("research") : Path.of(get("research.dir")); }
 
     public Map<String, String> asMap() { return Map.copyOf(values); }
 }

@@ -92,7 +92,7 @@ class BacktestCliTest {
         assertThat(r.path("counters").path("signals").asLong()).isEqualTo(1);
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("backtest summary").contains("7,144 ticks").contains("USD").contains("firm profile      none");
-        assertThat(err()).as("progress on stderr").contains("ticks/s");
+        assertThat(err()).as("progress on stderr").contains("rows/s");
     }
 
     @Test

@@ -8,7 +8,9 @@ public enum HistoryFormat {
     MT5_TESTER_XLSX("MT5 Strategy Tester report, Excel", "Strategy Tester > Backtest > Report > Open XML"),
     DEALS_CSV("CSV of deals", "columns Time, Symbol, Type, Direction, Volume, Price, Profit, ..."),
     POSITIONS_CSV("CSV of closed positions", "columns Open Time, Symbol, Type, Volume, Open Price, Close Time, "
-            + "Close Price, Profit, ...");
+            + "Close Price, Profit, ..."),
+    VPROP_WALKFORWARD("VProp walk-forward result", "result.json of vprop walkforward --out DIR; out-of-sample trades"),
+    VPROP_BACKTEST("VProp backtest result", "the JSON of vprop backtest --out FILE");
 
     private final String title;
     private final String description;
@@ -21,6 +23,14 @@ public enum HistoryFormat {
     /** A short name: "MT5 account history report, HTML". */
     public String title() {
         return title;
+    }
+
+    /**
+     * Whether the file's times are the broker's server time, so the import needs {@link ImportOptions#serverZone()}:
+     * every MT5 and CSV format. VProp's research results write UTC epoch milliseconds.
+     */
+    public boolean needsServerZone() {
+        return this != VPROP_WALKFORWARD && this != VPROP_BACKTEST;
     }
 
     /** What the format is and where a trader gets it. */

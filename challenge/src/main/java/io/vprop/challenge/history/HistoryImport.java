@@ -1,5 +1,6 @@
 package io.vprop.challenge.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vprop.challenge.BalanceOperation;
 import io.vprop.challenge.ClosedTrade;
 import io.vprop.challenge.TradeHistory;
@@ -18,9 +19,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a trader's trade history into a {@link TradeHistory}: the MT5 account history report (HTML or Excel), the
- * MT5 Strategy Tester report (HTML or Excel), a CSV of deals or a CSV of closed positions. The format is told by
- * the content, not the file name. Times are converted from the broker's server clock, which the caller states in
- * {@link ImportOptions#serverZone()}. See docs/challenge-lab.md, "Importing a trade history".
+ * MT5 Strategy Tester report (HTML or Excel), a CSV of deals or a CSV of closed positions, or a VProp research result
+ * (walk-forward: its out-of-sample trades; backtest). The format is told by the content, not the file name. Times are
+ * converted from the broker's server clock, which the caller states in {@link ImportOptions#serverZone()}; research
+ * results carry UTC times and can be read without options ({@link #read(Path)}). See docs/challenge-lab.md,
+ * "Importing a trade history".
  */
 public final class HistoryImport {
     private static final Pattern HTML_START = Pattern.compile("(?is)\\A\\s*(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body|table|meta|title)\\b");
@@ -36,27 +39,47 @@ public final class HistoryImport {
      */
     public static TradeHistory read(Path file, ImportOptions options) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new HistoryImportException(name + ": cannot read the file: " + e.getMessage(), e);
-        }
-        return read(bytes, name, options);
+        return read(bytes(file, name), name, options);
+    }
+
+    /**
+     * The trade history in {@code file}, a format whose times carry their zone (a VProp research result).
+     *
+     * @throws HistoryImportException for a format written in the broker's server time (MT5 reports, CSVs): those
+     *                                need {@link #read(Path, ImportOptions)} with the server's zone
+     */
+    public static TradeHistory read(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return read(bytes(file, name), name);
     }
 
     /** The format of {@code file}'s content, without importing it. */
     public static HistoryFormat detect(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try {
-            return parse(Files.readAllBytes(file), name).format;
-        } catch (IOException e) {
-            throw new HistoryImportException(name + ": cannot read the file: " + e.getMessage(), e);
-        }
+        return detect(bytes(file, name), name);
     }
 
-    static TradeHistory read(byte[] bytes, String name, ImportOptions options) {
-        Parsed parsed = parse(bytes, name);
+    /** The format of {@code content} (a file called {@code name}, for messages), without importing it. */
+    public static HistoryFormat detect(byte[] content, String name) {
+        return parse(content, name).format;
+    }
+
+    /** The trade history in {@code content}, the bytes of a file called {@code name} (an upload). */
+    public static TradeHistory read(byte[] content, String name, ImportOptions options) {
+        return read(parse(content, name), name, java.util.Objects.requireNonNull(options, "options"));
+    }
+
+    /** As {@link #read(Path)}, for the bytes of a file called {@code name}. */
+    public static TradeHistory read(byte[] content, String name) {
+        Parsed parsed = parse(content, name);
+        if (parsed.format.needsServerZone())
+            throw new HistoryImportException(name + ": " + parsed.format.title() + " writes every time in the broker's "
+                    + "server time: state the server's time zone (ImportOptions.serverZone, e.g. "
+                    + ImportOptions.NEW_YORK_CLOSE + " for most FX brokers)");
+        return read(parsed, name, null);
+    }
+
+    private static TradeHistory read(Parsed parsed, String name, ImportOptions options) {
         try {
             return assemble(parsed, name, options);
         } catch (IllegalArgumentException e) { // a record's own check (a trade closing before it opens)
@@ -64,8 +87,19 @@ public final class HistoryImport {
         }
     }
 
-    /** A file's rows and their format. */
-    private record Parsed(HistoryFormat format, List<GridRow> rows) {
+    private static byte[] bytes(Path file, String name) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new HistoryImportException(name + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** A file's rows (or, for a research result, its JSON) and their format. */
+    private record Parsed(HistoryFormat format, List<GridRow> rows, JsonNode json) {
+        Parsed(HistoryFormat format, List<GridRow> rows) {
+            this(format, rows, null);
+        }
     }
 
     private static Parsed parse(byte[] bytes, String name) {
@@ -79,6 +113,10 @@ public final class HistoryImport {
         }
         if (text.isBlank()) throw new HistoryImportException(name + ": the file holds only blank text" + formats());
         if (HTML_START.matcher(text).find()) return html(text, name);
+        if (ResearchResult.looksLikeJson(text)) {
+            JsonNode json = ResearchResult.parse(text, name, formats());
+            return new Parsed(ResearchResult.detect(json, name, formats()), List.of(), json);
+        }
         List<GridRow> rows = CsvGrid.rows(text, name);
         HistoryFormat format = CsvHistory.detect(rows.get(0));
         if (format == null)
@@ -128,6 +166,9 @@ public final class HistoryImport {
     private static TradeHistory assemble(Parsed parsed, String name, ImportOptions options) {
         String source = name + " (" + parsed.format.title() + ")";
         switch (parsed.format) {
+            case VPROP_WALKFORWARD, VPROP_BACKTEST -> {
+                return ResearchResult.read(parsed.json, parsed.format, name, options);
+            }
             case DEALS_CSV -> {
                 List<Deal> deals = CsvHistory.deals(parsed.rows, options);
                 return fromDeals(deals, Map.of(), null, options.currency(), Double.NaN, source);

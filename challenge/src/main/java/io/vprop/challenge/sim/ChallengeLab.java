@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The challenge lab: how likely a trade history passes each firm's challenge and keeps the funded account, by
@@ -23,8 +24,23 @@ public final class ChallengeLab {
     private ChallengeLab() {}
 
     public static LabResult run(TradeHistory history, LabSpec spec) {
+        return run(history, spec, LabProgress.NONE);
+    }
+
+    /** As {@link #run(TradeHistory, LabSpec)}, telling {@code progress} how many paths are done of how many. */
+    public static LabResult run(TradeHistory history, LabSpec spec, LabProgress progress) {
         long t0 = System.nanoTime();
         ScaledTrades scaled = ScaledTrades.of(history, spec, spec.riskPctPerTrade());
+        // every firm's book first: the historical method runs one path per trade day, so the total is known up front
+        List<Prepared> prepared = new ArrayList<>();
+        long total = 0;
+        for (FirmPlan plan : spec.firms()) {
+            Prepared p = prepare(plan, spec, scaled);
+            prepared.add(p);
+            total += (spec.historical() ? p.book.tradeDays.length : 0) + (spec.bootstrap() ? spec.paths() : 0)
+                    + (long) spec.riskGrid().size() * spec.gridPaths();
+        }
+        Tally tally = new Tally(total, progress);
         ExecutorService pool = spec.threads() > 1 ? Executors.newFixedThreadPool(spec.threads(), r -> {
             Thread t = new Thread(r, "challenge-lab");
             t.setDaemon(true);
@@ -32,7 +48,7 @@ public final class ChallengeLab {
         }) : null;
         try {
             List<LabResult.FirmResult> firms = new ArrayList<>();
-            for (FirmPlan plan : spec.firms()) firms.add(firm(history, spec, plan, scaled, pool));
+            for (Prepared p : prepared) firms.add(firm(history, spec, p, pool, tally));
             LabResult.Trades trades = new LabResult.Trades(history.trades().size(), scaled.kept(), scaled.skippedZeroLots,
                     scaled.proxyRiskTrades, scaled.proxyRisk, scaled.assumedWorstTrades);
             return new LabResult(history.source(), spec.currency(), spec.initialBalance(), spec.riskPctPerTrade(), spec.seed(),
@@ -42,24 +58,35 @@ public final class ChallengeLab {
         }
     }
 
-    private static LabResult.FirmResult firm(TradeHistory history, LabSpec spec, FirmPlan plan, ScaledTrades scaled,
-                                             ExecutorService pool) {
+    /** A firm's plan with its day clock and the history laid out on its days. */
+    private record Prepared(FirmPlan plan, FirmDayClock clock, int calendar, Book book) {
+    }
+
+    private static Prepared prepare(FirmPlan plan, LabSpec spec, ScaledTrades scaled) {
         FirmDayClock clock = plan.phases().get(0).profile().dayClock();
         int calendar = PathRunner.calendarDays(plan, spec.horizonDays());
-        Book book = new Book(scaled, clock, spec.news(), calendar);
+        return new Prepared(plan, clock, calendar, new Book(scaled, clock, spec.news(), calendar));
+    }
+
+    private static LabResult.FirmResult firm(TradeHistory history, LabSpec spec, Prepared p, ExecutorService pool,
+                                             Tally tally) {
+        FirmPlan plan = p.plan;
+        FirmDayClock clock = p.clock;
+        int calendar = p.calendar;
+        Book book = p.book;
         boolean auto = Double.isNaN(spec.meanBlockDays());
         double block = auto ? BlockLength.politisWhite(book.dailyNet) : spec.meanBlockDays();
         String rule = auto ? "Politis-White (2004) automatic selection on the daily net P&L (Patton-Politis-White 2009 correction)"
                 : "given";
         List<LabResult.MethodResult> methods = new ArrayList<>();
         if (spec.historical()) {
-            methods.add(Summaries.method("historical", plan, historical(book, plan, spec, pool)));
+            methods.add(Summaries.method("historical", plan, historical(book, plan, spec, pool, tally)));
         }
         if (spec.bootstrap() && spec.paths() > 0) {
-            methods.add(Summaries.method("bootstrap", plan, bootstrap(book, plan, spec, spec.paths(), block, pool)));
+            methods.add(Summaries.method("bootstrap", plan, bootstrap(book, plan, spec, spec.paths(), block, pool, tally)));
         }
         LabResult.RiskCurve curve = spec.riskGrid().isEmpty() ? null : RiskCurves.curve(history, spec, plan, clock,
-                calendar, block, pool);
+                calendar, block, pool, tally);
         List<LabResult.PhaseInfo> phases = plan.phases().stream().map(ChallengeLab::info).toList();
         return new LabResult.FirmResult(plan.id(), plan.name(), phases, book.days, block, rule, methods, curve);
     }
@@ -71,10 +98,10 @@ public final class ChallengeLab {
     }
 
     /** The challenge started on every day of the history that has a trade, run forward on the real days. */
-    static PathOutcomes historical(Book book, FirmPlan plan, LabSpec spec, ExecutorService pool) {
+    static PathOutcomes historical(Book book, FirmPlan plan, LabSpec spec, ExecutorService pool, Tally tally) {
         int n = book.tradeDays.length;
         PathOutcomes out = new PathOutcomes(n, plan.challenge().size());
-        parallel(n, pool, (from, to) -> {
+        parallel(n, pool, tally, (from, to) -> {
             PathRunner r = new PathRunner(book, plan, spec.initialBalance(), spec.currency(), spec.horizonDays());
             for (int p = from; p < to; p++) r.run(new DayCursor.Historical(book, book.tradeDays[p]), out, p);
         });
@@ -83,9 +110,14 @@ public final class ChallengeLab {
 
     /** Stationary block bootstrap paths; path p draws from its own stream, so results do not depend on threads. */
     static PathOutcomes bootstrap(Book book, FirmPlan plan, LabSpec spec, int paths, double meanBlock, ExecutorService pool) {
+        return bootstrap(book, plan, spec, paths, meanBlock, pool, Tally.NONE);
+    }
+
+    static PathOutcomes bootstrap(Book book, FirmPlan plan, LabSpec spec, int paths, double meanBlock, ExecutorService pool,
+                                  Tally tally) {
         PathOutcomes out = new PathOutcomes(paths, plan.challenge().size());
         int[][] byWeekday = spec.alignWeekdays() ? DayCursor.Bootstrap.byWeekday(book) : null;
-        parallel(paths, pool, (from, to) -> {
+        parallel(paths, pool, tally, (from, to) -> {
             PathRunner r = new PathRunner(book, plan, spec.initialBalance(), spec.currency(), spec.horizonDays());
             for (int p = from; p < to; p++) {
                 SplittableRandom rng = new SplittableRandom(pathSeed(spec.seed(), p));
@@ -107,15 +139,44 @@ public final class ChallengeLab {
         void run(int from, int to);
     }
 
+    /** Paths done of the run's total, passed on to the caller's {@link LabProgress}. */
+    static final class Tally {
+        static final Tally NONE = new Tally(0, LabProgress.NONE);
+        private final long total;
+        private final LabProgress listener;
+        private final AtomicLong done = new AtomicLong();
+
+        Tally(long total, LabProgress listener) {
+            this.total = total;
+            this.listener = listener;
+        }
+
+        void add(long paths) {
+            listener.paths(done.addAndGet(paths), total);
+        }
+    }
+
     static void parallel(int n, ExecutorService pool, Range body) {
+        parallel(n, pool, Tally.NONE, body);
+    }
+
+    /** Runs paths [0, n) in chunks, on the pool when there is one; each finished chunk is counted in {@code tally}. */
+    static void parallel(int n, ExecutorService pool, Tally tally, Range body) {
         if (pool == null || n <= CHUNK) {
-            body.run(0, n);
+            for (int from = 0; from < n; from += CHUNK) { // chunks here too, so progress moves on one thread
+                int b = Math.min(n, from + CHUNK);
+                body.run(from, b);
+                tally.add(b - from);
+            }
             return;
         }
         List<Future<?>> fs = new ArrayList<>();
         for (int from = 0; from < n; from += CHUNK) {
             int a = from, b = Math.min(n, from + CHUNK);
-            fs.add(pool.submit(() -> body.run(a, b)));
+            fs.add(pool.submit(() -> {
+                body.run(a, b);
+                tally.add(b - a);
+            }));
         }
         try {
             for (Future<?> f : fs) f.get();

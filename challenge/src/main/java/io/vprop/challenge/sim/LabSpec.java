@@ -77,6 +77,29 @@ public record LabSpec(List<FirmPlan> firms, double initialBalance, String curren
                 List.of(0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0), 2_000, 0.20, List.of(), true, true);
     }
 
+    /** The most points {@link #grid} makes: each point is a bootstrap run of {@code gridPaths} per firm. */
+    public static final int MAX_GRID_POINTS = 100;
+
+    /**
+     * A risk curve's grid: {@code from}, {@code from + step}, … up to {@code to} (included when the steps land on it),
+     * in % of the initial balance, exact in decimal (0.1 + 0.2 is 0.3 here).
+     */
+    public static List<Double> grid(double from, double to, double step) {
+        if (!(from > 0 && from <= 100)) throw new IllegalArgumentException("risk curve: from " + from + " % is not in (0, 100]");
+        if (!(to >= from && to <= 100)) throw new IllegalArgumentException("risk curve: to " + to + " % must be in [from, 100]");
+        if (!(step > 0)) throw new IllegalArgumentException("risk curve: step " + step + " % must be > 0");
+        java.math.BigDecimal a = java.math.BigDecimal.valueOf(from), b = java.math.BigDecimal.valueOf(to),
+                s = java.math.BigDecimal.valueOf(step);
+        List<Double> out = new java.util.ArrayList<>();
+        for (java.math.BigDecimal v = a; v.compareTo(b) <= 0; v = v.add(s)) {
+            if (out.size() == MAX_GRID_POINTS)
+                throw new IllegalArgumentException("risk curve: " + from + ".." + to + " in steps of " + step + " % has more than "
+                        + MAX_GRID_POINTS + " points");
+            out.add(v.doubleValue());
+        }
+        return List.copyOf(out);
+    }
+
     public LabSpec withBalance(double balance, String ccy) {
         return new LabSpec(firms, balance, ccy, riskPctPerTrade, volumeSteps, defaultVolumeStep, paths, seed, threads,
                 horizonDays, meanBlockDays, alignWeekdays, riskGrid, gridPaths, breachBound, news, historical, bootstrap);

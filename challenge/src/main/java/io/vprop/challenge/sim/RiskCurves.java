@@ -16,7 +16,7 @@ final class RiskCurves {
     private RiskCurves() {}
 
     static LabResult.RiskCurve curve(TradeHistory history, LabSpec spec, FirmPlan plan, FirmDayClock clock, int calendar,
-                                     double block, ExecutorService pool) {
+                                     double block, ExecutorService pool, ChallengeLab.Tally tally) {
         List<LabResult.RiskPoint> points = new ArrayList<>();
         double best = Double.NaN, bestPass = -1;
         for (double r : spec.riskGrid()) {
@@ -25,10 +25,11 @@ final class RiskCurves {
             if (s.kept() == 0) {
                 // nothing is traded at this risk: no path can pass or breach
                 pt = new LabResult.RiskPoint(r, Wilson.rate(0, spec.gridPaths()), Wilson.rate(0, spec.gridPaths()), s.skippedZeroLots);
+                tally.add(spec.gridPaths());
             } else {
                 Book b = new Book(s, clock, spec.news(), calendar);
                 LabResult.MethodResult m = Summaries.method("bootstrap", plan,
-                        ChallengeLab.bootstrap(b, plan, spec, spec.gridPaths(), block, pool));
+                        ChallengeLab.bootstrap(b, plan, spec, spec.gridPaths(), block, pool, tally));
                 pt = new LabResult.RiskPoint(r, m.passAll(), m.breach(), s.skippedZeroLots);
             }
             points.add(pt);

@@ -1,7 +1,7 @@
 package io.vprop.market.io;
 
 /** Why a row of a market file was rejected; lenient readers count skipped rows by these reasons. */
-enum BadRowReason {
+public enum BadRowReason {
     /** fewer columns than the header promises */
     MISSING_FIELD,
     /** a price/volume column that does not parse as a decimal number (includes NaN, Infinity) */
@@ -15,5 +15,21 @@ enum BadRowReason {
     /** high below low, or open/close outside [low, high] (bar) */
     BAD_OHLC,
     /** time earlier than the previous row's (ticks), or not later than it (bars) */
-    TIME_BACKWARDS
+    TIME_BACKWARDS,
+    /** the last line ends without a line break and does not parse: the file was cut off (a copy or download stopped) */
+    TRUNCATED;
+
+    /** The reason in words, for summaries. */
+    public String describe() {
+        return switch (this) {
+            case MISSING_FIELD -> "missing field";
+            case NOT_A_NUMBER -> "not a number";
+            case BAD_TIMESTAMP -> "bad timestamp";
+            case NOT_POSITIVE -> "price not positive";
+            case CROSSED -> "crossed quote (ask below bid)";
+            case BAD_OHLC -> "inconsistent bar (OHLC)";
+            case TIME_BACKWARDS -> "time going backwards";
+            case TRUNCATED -> "truncated last line";
+        };
+    }
 }

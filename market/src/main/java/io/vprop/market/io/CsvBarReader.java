@@ -37,9 +37,9 @@ final class CsvBarReader extends DelimitedReader<Bar> implements BarSource {
         f.require(CLOSE);
         long time = f.timestamp(TIME, clock);
         double o = f.price(OPEN), h = f.price(HIGH), l = f.price(LOW), c = f.price(CLOSE);
-        checkOhlc(o, h, l, c);
+        checkOhlc(o, h, l, c, OPEN);
         if (time <= prevTime) {
-            throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, f.name(TIME) + " '" + f.text(TIME)
+            throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, TIME, f.name(TIME) + " '" + f.text(TIME)
                     + "' is not after the previous bar's (" + Instant.ofEpochMilli(prevTime) + ")");
         }
         long volume = hasVolume ? Math.round(f.quantity(VOLUME)) : 0;
@@ -47,9 +47,11 @@ final class CsvBarReader extends DelimitedReader<Bar> implements BarSource {
         return new Bar(symbol, timeframe, time, o, h, l, c, volume, 0);
     }
 
-    static void checkOhlc(double o, double h, double l, double c) {
+    /** {@code firstPrice}: the 0-based column of OPEN (HIGH, LOW, CLOSE follow it), to name the column at fault. */
+    static void checkOhlc(double o, double h, double l, double c, int firstPrice) {
         if (l > h || o > h || c > h || o < l || c < l) {
-            throw new Fields.RowError(BadRowReason.BAD_OHLC,
+            int column = l > h ? firstPrice + 2 : (o > h || o < l) ? firstPrice : firstPrice + 3;
+            throw new Fields.RowError(BadRowReason.BAD_OHLC, column,
                     "inconsistent bar: open " + o + " high " + h + " low " + l + " close " + c
                             + " (need low <= open, close <= high)");
         }

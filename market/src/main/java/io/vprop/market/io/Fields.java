@@ -58,7 +58,7 @@ final class Fields {
     String name(int f) { return names[f]; }
 
     void require(int f) {
-        if (f >= count) throw new RowError(BadRowReason.MISSING_FIELD, "missing column " + names[count]
+        if (f >= count) throw new RowError(BadRowReason.MISSING_FIELD, count, "missing column " + names[count]
                 + " (row has " + count + " of " + names.length + " columns)");
     }
 
@@ -66,7 +66,7 @@ final class Fields {
     double decimal(int f) {
         require(f);
         int i = from[f], e = to[f];
-        if (i == e) throw new RowError(BadRowReason.MISSING_FIELD, names[f] + " is empty");
+        if (i == e) throw new RowError(BadRowReason.MISSING_FIELD, f, names[f] + " is empty");
         boolean negative = false;
         if (buf[i] == '-') { negative = true; i++; } else if (buf[i] == '+') i++;
         long mantissa = 0;
@@ -98,7 +98,7 @@ final class Fields {
     /** A price: a number that must be finite and strictly positive. */
     double price(int f) {
         double v = decimal(f);
-        if (!(v > 0)) throw new RowError(BadRowReason.NOT_POSITIVE, names[f] + " '" + text(f) + "' is not positive");
+        if (!(v > 0)) throw new RowError(BadRowReason.NOT_POSITIVE, f, names[f] + " '" + text(f) + "' is not positive");
         return v;
     }
 
@@ -106,7 +106,7 @@ final class Fields {
     double quantity(int f) {
         if (isEmpty(f)) return 0;
         double v = decimal(f);
-        if (v < 0) throw new RowError(BadRowReason.NOT_POSITIVE, names[f] + " '" + text(f) + "' is negative");
+        if (v < 0) throw new RowError(BadRowReason.NOT_POSITIVE, f, names[f] + " '" + text(f) + "' is negative");
         return v;
     }
 
@@ -122,7 +122,7 @@ final class Fields {
                     for (int j = i + 1; j < e; j++) if (buf[j] != '0') throw notANumber(f, "is not a whole number");
                     return v;
                 }
-                if (c == '-') throw new RowError(BadRowReason.NOT_POSITIVE, names[f] + " '" + text(f) + "' is negative");
+                if (c == '-') throw new RowError(BadRowReason.NOT_POSITIVE, f, names[f] + " '" + text(f) + "' is negative");
                 throw notANumber(f, "is not a whole number");
             }
             v = v * 10 + (c - '0');
@@ -226,11 +226,11 @@ final class Fields {
     }
 
     private RowError notANumber(int f, String what) {
-        return new RowError(BadRowReason.NOT_A_NUMBER, names[f] + " '" + text(f) + "' " + what);
+        return new RowError(BadRowReason.NOT_A_NUMBER, f, names[f] + " '" + text(f) + "' " + what);
     }
 
     private RowError badTime(int f, String what) {
-        return new RowError(BadRowReason.BAD_TIMESTAMP, names[f] + " '" + text(f) + "' " + what);
+        return new RowError(BadRowReason.BAD_TIMESTAMP, f, names[f] + " '" + text(f) + "' " + what);
     }
 
     static int daysInMonth(int y, int m) {
@@ -251,13 +251,15 @@ final class Fields {
         return era * 146097 + doe - 719468;
     }
 
-    /** A rejected row: the reason and a message naming the column. Thrown only for bad rows. */
+    /** A rejected row: the reason, the 0-based column at fault and a message naming it. Thrown only for bad rows. */
     static final class RowError extends RuntimeException {
         final BadRowReason reason;
+        final int column;
 
-        RowError(BadRowReason reason, String message) {
+        RowError(BadRowReason reason, int column, String message) {
             super(message, null, false, false);
             this.reason = reason;
+            this.column = column;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vprop.market.io;
 
 import java.nio.charset.StandardCharsets;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,10 @@ final class LineReader implements AutoCloseable {
     /** current line, excluding the line terminator */
     int start, end;
     long lineNumber;
+    /** whether the current line ended with a line break (false: the file's last bytes, possibly cut off) */
+    boolean terminated;
+    /** the compressed input stopped mid-stream (a cut-off .gz): what was decompressed is still read, then the end */
+    boolean cutOff;
 
     LineReader(InputStream in, int bufferSize) {
         this.in = in;
@@ -35,6 +40,7 @@ final class LineReader implements AutoCloseable {
                     end = (i > pos && buf[i - 1] == '\r') ? i - 1 : i;
                     pos = i + 1;
                     lineNumber++;
+                    terminated = true;
                     return true;
                 }
             }
@@ -45,6 +51,7 @@ final class LineReader implements AutoCloseable {
                     if (end > start && buf[end - 1] == '\r') end--;
                     pos = limit;
                     lineNumber++;
+                    terminated = false;
                     return true;
                 }
                 return false;
@@ -66,6 +73,9 @@ final class LineReader implements AutoCloseable {
             int n = in.read(buf, limit, buf.length - limit);
             if (n < 0) eof = true;
             else limit += n;
+        } catch (EOFException e) {
+            eof = true;
+            cutOff = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

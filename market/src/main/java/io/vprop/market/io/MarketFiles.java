@@ -9,6 +9,7 @@ import io.vprop.market.Timeframe;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -213,7 +214,11 @@ public final class MarketFiles {
     }
 
     private static String header(Path file, LineReader lines) {
-        if (!lines.next()) throw new MarketDataException(name(file), 0, null, "file is empty (no header line)");
+        if (!lines.next()) {
+            if (lines.cutOff) throw new MarketDataException(name(file), 1, 0, BadRowReason.TRUNCATED,
+                    "truncated file: the compressed data ends before the header line (a cut-off .gz)");
+            throw new MarketDataException(name(file), 0, null, "file is empty (no header line)");
+        }
         String h = lines.lineAsString();
         if (h.startsWith("\u00ef\u00bb\u00bf")) h = h.substring(3); // UTF-8 byte order mark read as Latin-1
         return h.trim();
@@ -227,11 +232,14 @@ public final class MarketFiles {
             raw.reset();
             InputStream in = raw;
             if (b1 == 0x1f && b2 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
-                in.mark(2);
-                b1 = in.read();
-                b2 = in.read();
-                in.reset();
+                // no BufferedInputStream here: its read loops on available() and would lose the bytes already
+                // decompressed when a cut-off .gz ends mid-stream; the line reader buffers anyway
+                PushbackInputStream gz = new PushbackInputStream(new GZIPInputStream(raw, BUFFER), 2);
+                b1 = gz.read();
+                b2 = b1 < 0 ? -1 : gz.read();
+                if (b2 >= 0) gz.unread(b2);
+                if (b1 >= 0) gz.unread(b1);
+                in = gz;
             }
             // UTF-16 byte order mark ("Unicode" exports): skip it and narrow to ASCII
             if (b1 == 0xff && b2 == 0xfe || b1 == 0xfe && b2 == 0xff) {

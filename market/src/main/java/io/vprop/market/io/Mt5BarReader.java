@@ -35,9 +35,9 @@ final class Mt5BarReader extends DelimitedReader<Bar> implements BarSource {
         long wall = f.epochDay(DATE) * 86_400_000L + f.millisOfDay(TIME);
         long time = clock.toUtc(wall);
         double o = f.price(OPEN), h = f.price(HIGH), l = f.price(LOW), c = f.price(CLOSE);
-        CsvBarReader.checkOhlc(o, h, l, c);
+        CsvBarReader.checkOhlc(o, h, l, c, OPEN);
         if (time <= prevTime) {
-            throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, "bar time " + f.text(DATE) + " " + f.text(TIME)
+            throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, TIME, "bar time " + f.text(DATE) + " " + f.text(TIME)
                     + " is not after the previous bar's (" + DelimitedReader.wallText(prevWall) + ", server time " + clock + ")");
         }
         long tickVolume = f.integer(TICKVOL);

@@ -38,14 +38,14 @@ public final class Mt5TickReader extends DelimitedReader<Tick> implements TickSo
         double b = f.isEmpty(BID) ? bid : f.price(BID);
         double a = f.isEmpty(ASK) ? ask : f.price(ASK);
         if (Double.isNaN(b) || Double.isNaN(a)) {
-            throw new Fields.RowError(BadRowReason.MISSING_FIELD,
+            throw new Fields.RowError(BadRowReason.MISSING_FIELD, Double.isNaN(b) ? BID : ASK,
                     "first quote needs both <BID> and <ASK> (got '" + f.text(BID) + "' and '" + f.text(ASK) + "')");
         }
         if (a < b) {
-            throw new Fields.RowError(BadRowReason.CROSSED, "crossed quote: <ASK> " + a + " is below <BID> " + b);
+            throw new Fields.RowError(BadRowReason.CROSSED, ASK, "crossed quote: <ASK> " + a + " is below <BID> " + b);
         }
         if (time < prevTime) {
-            throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, "time " + f.text(DATE) + " " + f.text(TIME)
+            throw new Fields.RowError(BadRowReason.TIME_BACKWARDS, TIME, "time " + f.text(DATE) + " " + f.text(TIME)
                     + " is before the previous row's (" + DelimitedReader.wallText(prevWall) + ", server time " + clock + ")");
         }
         double last = f.quantity(LAST);

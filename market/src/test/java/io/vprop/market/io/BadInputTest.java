@@ -101,21 +101,21 @@ class BadInputTest {
                 + "2024.03.01\t10:00:01.000\tabc\t1.08010\t\t\t2\n");
         assertThatThrownBy(() -> all(MarketFiles.openTicks(p, null)))
                 .isInstanceOf(MarketDataException.class)
-                .hasMessage("EURUSD_bad.csv line 3: <BID> 'abc' is not a number")
+                .hasMessage("EURUSD_bad.csv line 3, column 3: <BID> 'abc' is not a number")
                 .satisfies(e -> assertThat(((MarketDataException) e).reason()).isEqualTo(BadRowReason.NOT_A_NUMBER));
     }
 
     @Test
     void everyKindOfBadTickIsReportedWithItsLine() throws IOException {
         String ok = "2024.03.01\t10:00:00.000\t1.08000\t1.08010\t\t\t6\n";
-        assertStrictError(ok + "2024.03.01\t10:00:01.000\tNaN\t1.08010\t\t\t2\n", "line 3: <BID> 'NaN' is not a number");
-        assertStrictError(ok + "2024.03.01\t10:00:01.000\t-1.08\t1.08010\t\t\t2\n", "line 3: <BID> '-1.08' is not positive");
-        assertStrictError(ok + "2024.03.01\t10:00:01.000\t1.08020\t1.08010\t\t\t2\n", "line 3: crossed quote: <ASK> 1.0801 is below <BID> 1.0802");
-        assertStrictError(ok + "2024.03.01\t09:59:59.999\t1.08000\t1.08010\t\t\t0\n", "line 3: time 2024.03.01 09:59:59.999 is before the previous row's");
-        assertStrictError(ok + "2024.13.01\t10:00:01.000\t1.08000\t1.08010\t\t\t0\n", "line 3: <DATE> '2024.13.01' is not a valid date");
-        assertStrictError(ok + "2024.03.01\t10:00\n", "line 3: missing column <BID>");
-        assertStrictError("2024.03.01\t10:00:00.000\t1.08000\t\t\t\t6\n", "line 2: first quote needs both <BID> and <ASK>");
-        assertStrictError(ok + "2024.03.01\t10:00:01.000\t1.08000\t1.08010\t\t-5\t0\n", "line 3: <VOLUME> '-5' is negative");
+        assertStrictError(ok + "2024.03.01\t10:00:01.000\tNaN\t1.08010\t\t\t2\n", "line 3, column 3: <BID> 'NaN' is not a number");
+        assertStrictError(ok + "2024.03.01\t10:00:01.000\t-1.08\t1.08010\t\t\t2\n", "line 3, column 3: <BID> '-1.08' is not positive");
+        assertStrictError(ok + "2024.03.01\t10:00:01.000\t1.08020\t1.08010\t\t\t2\n", "line 3, column 4: crossed quote: <ASK> 1.0801 is below <BID> 1.0802");
+        assertStrictError(ok + "2024.03.01\t09:59:59.999\t1.08000\t1.08010\t\t\t0\n", "line 3, column 2: time 2024.03.01 09:59:59.999 is before the previous row's");
+        assertStrictError(ok + "2024.13.01\t10:00:01.000\t1.08000\t1.08010\t\t\t0\n", "line 3, column 1: <DATE> '2024.13.01' is not a valid date");
+        assertStrictError(ok + "2024.03.01\t10:00\n", "line 3, column 3: missing column <BID>");
+        assertStrictError("2024.03.01\t10:00:00.000\t1.08000\t\t\t\t6\n", "line 2, column 4: first quote needs both <BID> and <ASK>");
+        assertStrictError(ok + "2024.03.01\t10:00:01.000\t1.08000\t1.08010\t\t-5\t0\n", "line 3, column 6: <VOLUME> '-5' is negative");
     }
 
     private void assertStrictError(String rows, String expected) throws IOException {
@@ -195,14 +195,14 @@ class BadInputTest {
         Path p = write("EURUSD_M1.csv", h + "2014.05.01\t00:00\t1.3\t1.31\t1.29\t1.30\t5\t0\t10\n"
                 + "2014.05.01\t00:01\t1.3\t1.28\t1.29\t1.30\t5\t0\t10\n");
         assertThatThrownBy(() -> bars(MarketFiles.openBars(p, null, Timeframe.M1)))
-                .hasMessageStartingWith("EURUSD_M1.csv line 3: inconsistent bar");
+                .hasMessageStartingWith("EURUSD_M1.csv line 3, column 5: inconsistent bar");
         Path q = write("EURUSD_M1b.csv", h + "2014.05.01\t00:01:00\t1.3\t1.31\t1.29\t1.30\t5\t0\t10\n"
                 + "2014.05.01\t00:01:00\t1.3\t1.31\t1.29\t1.30\t5\t0\t10\n");
         assertThatThrownBy(() -> bars(MarketFiles.openBars(q, null, Timeframe.M1)))
-                .hasMessageStartingWith("EURUSD_M1b.csv line 3: bar time 2014.05.01 00:01:00 is not after");
+                .hasMessageStartingWith("EURUSD_M1b.csv line 3, column 2: bar time 2014.05.01 00:01:00 is not after");
         Path c = write("x.csv", "timestamp,open,high,low,close\nyesterday,1,1,1,1\n");
         assertThatThrownBy(() -> bars(MarketFiles.openBars(c, "X", Timeframe.M1)))
-                .hasMessage("x.csv line 2: timestamp 'yesterday' is not an ISO-8601 timestamp or epoch number");
+                .hasMessage("x.csv line 2, column 1: timestamp 'yesterday' is not an ISO-8601 timestamp or epoch number");
     }
 
     @Test

@@ -26,10 +26,13 @@ import java.util.TreeMap;
 /**
  * A walk-forward result as the JSON of {@code result.json} (and the data of the HTML report). Field names carry their
  * unit ({@code pnl_usd}, {@code max_dd_pct}, {@code _utc} for dates); docs/walkforward.md lists them. Numbers that are
- * not defined (a Sharpe ratio without trades) are null.
+ * not defined (a Sharpe ratio without trades) are null. The trades are {@code oos_trades}: out of sample only.
  */
 public final class ReportJson {
-    public static final String FORMAT = "vprop-walkforward-v1";
+    /** v2: the trades are under {@code oos_trades} (v1 called them {@code trades}) and {@code kind} says what ran. */
+    public static final String FORMAT = "vprop-walkforward-v2";
+    /** What produced the file, for readers that take several kinds of research result (the challenge lab). */
+    public static final String KIND = "walkforward";
 
     private ReportJson() {
     }
@@ -37,6 +40,7 @@ public final class ReportJson {
     public static ObjectNode of(WalkForwardResult r) {
         ObjectNode o = TradeJson.JSON.createObjectNode();
         o.put("format", FORMAT);
+        o.put("kind", KIND);
         o.put("command_line", r.spec().commandLine());
         o.put("runner", r.runner());
         o.set("spec", spec(r.spec()));
@@ -74,7 +78,9 @@ public final class ReportJson {
         }
         o.set("equity", equity(r.equity()));
         o.set("r_histogram", histogram(RHistogram.of(r.trades())));
-        ArrayNode trades = o.putArray("trades");
+        // Only test-window trades exist in a walk-forward result; the name says so, for readers that must not take
+        // in-sample trades (the challenge lab): each one opens inside a fold's [test_from_utc, test_to_utc).
+        ArrayNode trades = o.putArray("oos_trades");
         for (BacktestTrade t : r.trades()) trades.add(TradeJson.write(t));
         if (r.run() != null) o.set("run", run(r.run()));
         return o;

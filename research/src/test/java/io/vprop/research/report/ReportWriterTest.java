@@ -50,7 +50,8 @@ class ReportWriterTest {
     void jsonCarriesTheDocumentedFieldsWithTheirUnits(@TempDir Path dir) throws Exception {
         ReportWriter.Written w = ReportWriter.write(result, dir);
         JsonNode j = TradeJson.JSON.readTree(w.json().toFile());
-        assertThat(j.get("format").asText()).isEqualTo("vprop-walkforward-v1");
+        assertThat(j.get("format").asText()).isEqualTo("vprop-walkforward-v2");
+        assertThat(j.get("kind").asText()).isEqualTo("walkforward");
         assertThat(j.get("command_line").asText()).isEqualTo(NASTY);
         assertThat(j.get("runner").asText()).startsWith("the backtester").contains("SmaCrossStrategy");
         assertThat(j.get("trials").get("count").asLong()).isEqualTo(4L * 2 * 4 + 3);
@@ -70,13 +71,36 @@ class ReportWriterTest {
         int binned = 0;
         for (JsonNode b : j.get("r_histogram").get("bins")) binned += b.get("trades").asInt();
         assertThat(binned).isEqualTo(result.overall().trade().tradesWithR());
-        assertThat(j.get("trades")).hasSize(result.trades().size());
+        assertThat(j.has("trades")).as("v1's ambiguous name is gone").isFalse();
+        assertThat(j.get("oos_trades")).hasSize(result.trades().size());
         // every out-of-sample trade was a trade decision inside its test window
         assertThat(j.get("oos_counters").get("window.decisions.trade").asLong()).isEqualTo(result.trades().size());
         long perSelection = 0;
         for (JsonNode f : j.get("folds"))
             for (JsonNode s : f.get("selections")) perSelection += s.get("test_counters").path("window.decisions.trade").asLong();
         assertThat(perSelection).isEqualTo(result.trades().size());
+    }
+
+    /** The challenge lab takes oos_trades as out of sample: every one opens inside some fold's test window. */
+    @Test
+    void everyOosTradeOpensInsideAFoldsTestWindow(@TempDir Path dir) throws Exception {
+        JsonNode j = TradeJson.JSON.readTree(ReportWriter.write(result, dir).json().toFile());
+        List<long[]> windows = new java.util.ArrayList<>();
+        for (JsonNode f : j.get("folds")) {
+            windows.add(new long[]{utcMs(f.get("test_from_utc").asText()), utcMs(f.get("test_to_utc").asText())});
+        }
+        assertThat(j.get("oos_trades").size()).isGreaterThan(10);
+        long trainOnly = utcMs(j.get("spec").get("from_utc").asText()); // before the first test window: training only
+        assertThat(windows.get(0)[0]).isGreaterThan(trainOnly);
+        for (JsonNode t : j.get("oos_trades")) {
+            long open = t.get("open_ms").asLong();
+            assertThat(windows).as("trade %s opened %d", t.get("position"), open)
+                    .anySatisfy(w -> assertThat(open).isGreaterThanOrEqualTo(w[0]).isLessThan(w[1]));
+        }
+    }
+
+    private static long utcMs(String date) {
+        return LocalDate.parse(date).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     @Test
