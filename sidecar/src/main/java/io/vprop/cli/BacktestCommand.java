@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
         description = {"Run a strategy over tick or bar files in-process, with the paper broker's fills and the firm's governors.",
                 "MT5 exports are in their broker's server time: say which with --server-tz (the shared files: UTC)."})
 final class BacktestCommand implements Callable<Integer> {
-    @Option(names = "--strategy", defaultValue = "demo", paramLabel = "demo|engine|CLASS",
-            description = "demo (EMA crossover), engine (the signal engine) or the fully qualified name of a class implementing "
+    @Option(names = "--strategy", defaultValue = "demo", paramLabel = "demo|sma|engine|CLASS",
+            description = "demo (EMA crossover), sma (SmaCrossStrategy with its defaults), engine (the signal engine) or the fully qualified name of a class implementing "
                     + "io.vprop.strategy.Strategy with a public no-argument constructor (default: ${DEFAULT-VALUE})")
     String strategy;
 

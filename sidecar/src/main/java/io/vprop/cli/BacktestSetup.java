@@ -21,15 +21,13 @@ import io.vprop.research.backtest.BacktestConfig;
 import io.vprop.research.backtest.BarPath;
 import io.vprop.research.backtest.MarketFeed;
 import io.vprop.research.backtest.SpreadModel;
+import io.vprop.research.strategies.SmaCrossStrategy;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.alpha.EventSource;
 import io.vprop.strategy.DemoStrategy;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.strategy.Strategy;
 
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -117,7 +115,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
     }
 
     /** The files' clock: required unless every file's times carry their zone — no silent UTC assumption. */
-    private static ServerClock clock(String serverTz, List<Path> files) {
+    static ServerClock clock(String serverTz, List<Path> files) {
         if (serverTz != null) return ServerClock.parse(serverTz);
         for (Path f : files)
             if (!MarketFiles.timesCarryTheirZone(f))
@@ -137,7 +135,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         }
     }
 
-    private static FirmProfile profile(String id) {
+    static FirmProfile profile(String id) {
         if (id.equalsIgnoreCase("none")) return null;
         try {
             return id.endsWith(".json") ? ProfileLoader.file(Path.of(id)) : ProfileLoader.bundled(id);
@@ -184,6 +182,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         String s = options.strategy;
         if (s.equals("demo")) return new DemoStrategy(30_000, 0.0025, finest());
         if (s.equals("engine")) return new SignalEngineStrategy(engineConfig(), EventSource.NONE);
+        if (s.equals("sma")) return new SmaCrossStrategy();
         return userStrategy(s);
     }
 
@@ -198,30 +197,9 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
     }
 
     private Strategy userStrategy(String name) {
-        ClassLoader loader = getClass().getClassLoader();
-        if (!options.classPath.isEmpty()) {
-            List<URL> urls = new ArrayList<>();
-            for (Path p : options.classPath) {
-                if (!Files.exists(p)) throw new IllegalArgumentException("--class-path " + p + ": no such directory or jar");
-                try {
-                    urls.add(p.toUri().toURL());
-                } catch (MalformedURLException e) {
-                    throw new IllegalArgumentException("--class-path " + p + ": " + e.getMessage(), e);
-                }
-            }
-            loader = new URLClassLoader(urls.toArray(new URL[0]), loader);
-        }
-        Class<?> c;
+        Class<? extends Strategy> c = StrategyClasses.load(name, options.classPath, "demo, sma, engine");
         try {
-            c = Class.forName(name, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("--strategy " + name + ": not demo, engine or a class on the class path"
-                    + (options.classPath.isEmpty() ? " (add its directory or jar with --class-path)" : ""), e);
-        }
-        if (!Strategy.class.isAssignableFrom(c))
-            throw new IllegalArgumentException("--strategy " + name + " does not implement io.vprop.strategy.Strategy");
-        try {
-            return (Strategy) c.getConstructor().newInstance();
+            return c.getConstructor().newInstance();
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException("--strategy " + name + " has no public no-argument constructor");
         } catch (ReflectiveOperationException e) {
@@ -233,6 +211,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         return switch (options.strategy) {
             case "demo" -> "demo (EMA(8)/EMA(21) crossover on " + finest() + ")";
             case "engine" -> "engine (the signal engine, seed " + options.seed + ")";
+            case "sma" -> "sma (SMA(20)/SMA(100) crossover, stop 2 ATR(14), 0.5 % risk)";
             default -> options.strategy;
         };
     }

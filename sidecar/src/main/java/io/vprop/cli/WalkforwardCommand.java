@@ -1,22 +1,38 @@
 package io.vprop.cli;
 
+import io.vprop.governors.profile.FirmProfile;
+import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
+import io.vprop.market.instrument.CurrencyConverter;
+import io.vprop.market.instrument.InstrumentTable;
+import io.vprop.market.io.MarketFiles;
+import io.vprop.paper.broker.PaperBroker;
+import io.vprop.research.backtest.Backtester;
+import io.vprop.research.backtest.BarPath;
 import io.vprop.research.report.ReportWriter;
+import io.vprop.research.runner.BacktestUnitRunner;
+import io.vprop.research.runner.BarLibrary;
+import io.vprop.research.runner.StrategyFactory;
+import io.vprop.research.strategies.SmaCrossStrategy;
 import io.vprop.research.stats.Stats;
 import io.vprop.research.sweep.SweepOptions;
-import io.vprop.research.testrunner.SmaCrossTestRunner;
 import io.vprop.research.walkforward.FoldPlan;
 import io.vprop.research.walkforward.Objective;
 import io.vprop.research.walkforward.ParamGrid;
 import io.vprop.research.walkforward.WalkForward;
 import io.vprop.research.walkforward.WalkForwardResult;
 import io.vprop.research.walkforward.WalkForwardSpec;
+import io.vprop.signal.SignalEngine;
+import io.vprop.strategy.SignalEngineStrategy;
+import io.vprop.strategy.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,27 +43,48 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code vprop walkforward}: folds, a parameter grid chosen on each training window, results on the test windows
- * only, as result.json and report.html. Until the live-code backtester plugs in, the units run on the research
- * module's TEST RUNNER (an SMA crossover evaluated directly on bar files).
+ * only, after costs, as result.json and report.html. Every unit is a run of the live-code backtester
+ * ({@link BacktestUnitRunner}) with a fresh strategy: the SMA crossover, the signal engine, or a user's class.
  */
 @Command(name = "walkforward", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Walk-forward over bar files: parameters chosen on each fold's training window, results on the "
-                + "test windows only, after costs; writes result.json and report.html (opens offline).",
-                "NOTE: units run on the TEST RUNNER (an SMA crossover on the bar files with a fixed spread and "
-                        + "commission), not the live-code backtester, which is not plugged in yet."})
+        description = {"Walk-forward over bar files on the backtester: parameters chosen on each fold's training window, "
+                + "results on the test windows only, after costs (commission, spread, swaps from the instrument table; "
+                + "P&L converted to USD at the data's quotes); writes result.json and report.html (opens offline)."})
 final class WalkforwardCommand implements Runnable {
+    static final String SMA_GRID = "fast=5..50:5,slow=60..150:10";
+
     @Spec
     CommandSpec commandSpec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder of bar files named SYMBOL_…_TF_….bars.csv.gz (e.g. shared/data/bars/h4_d1)")
-    Path data;
+    private Class<?> strategyClass;
 
-    @Option(names = "--timeframe", defaultValue = "H4", description = "bar timeframe (default ${DEFAULT-VALUE})")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+            description = "folders of bar files named SYMBOL_…_TF_….bars.csv.gz (e.g. shared/data/bars/h4_d1), or bar files")
+    List<Path> data;
+
+    @Option(names = "--timeframe", defaultValue = "H4", description = "the bars played and traded (default ${DEFAULT-VALUE})")
     String timeframe;
+
+    @Option(names = "--server-tz", paramLabel = "ZONE",
+            description = "the clock of the files' times: UTC (all of shared/data), an offset, an IANA zone, or NY+7; "
+                    + "required unless the files' times carry their zone")
+    String serverTz;
+
+    @Option(names = "--strategy", defaultValue = "sma", paramLabel = "sma|engine|CLASS",
+            description = "sma (io.vprop.research.strategies.SmaCrossStrategy: fast, slow, stop_atr, atr, risk_pct, tp_r), "
+                    + "engine (the signal engine on --timeframe; grid names are SignalConfig fields such as slSigma, "
+                    + "tp1Multiple, minGrade), or a class implementing io.vprop.strategy.Strategy with a public "
+                    + "(java.util.Map<String, Double>) constructor (default: ${DEFAULT-VALUE})")
+    String strategy;
+
+    @Option(names = "--class-path", paramLabel = "DIR|JAR", split = ",", description = "where to find a --strategy CLASS")
+    List<Path> classPath = new ArrayList<>();
 
     @Option(names = "--symbols", paramLabel = "LIST", description = "comma-separated symbols (default: every symbol in --data)")
     String symbols;
@@ -67,13 +104,14 @@ final class WalkforwardCommand implements Runnable {
     @Option(names = "--test", defaultValue = "1y", description = "test window (default ${DEFAULT-VALUE})")
     String test;
 
-    @Option(names = "--embargo-days", defaultValue = "5", description = "training trades open within this many days before a test window are dropped (default ${DEFAULT-VALUE})")
+    @Option(names = "--embargo-days", defaultValue = "5", description = "training trades still open within this many days before a test window are dropped (default ${DEFAULT-VALUE})")
     int embargoDays;
 
-    @Option(names = "--warmup", defaultValue = "90d", description = "data read before each window for indicators (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "90d", description = "data played before each window for indicators, nothing traded (default ${DEFAULT-VALUE})")
     String warmup;
 
-    @Option(names = "--grid", defaultValue = "fast=5..50:5,slow=60..150:10", description = "parameter grid (default ${DEFAULT-VALUE}, 100 points); the test runner reads fast, slow and optionally stop_atr")
+    @Option(names = "--grid", paramLabel = "SPEC|none",
+            description = "parameter grid, or none for the strategy's defaults only (default: " + SMA_GRID + " for sma, none otherwise)")
     String grid;
 
     @Option(names = "--objective", defaultValue = "sharpe", description = "chosen on training: sharpe, sortino, pnl, expectancy_r (default ${DEFAULT-VALUE})")
@@ -85,17 +123,39 @@ final class WalkforwardCommand implements Runnable {
     @Option(names = "--earlier-trials", defaultValue = "0", description = "configurations tried before this run, counted in the deflated Sharpe ratio (default ${DEFAULT-VALUE})")
     long earlierTrials;
 
-    @Option(names = "--spread-points", defaultValue = "15", description = "test runner: spread in points (default ${DEFAULT-VALUE})")
-    double spreadPoints;
+    @Option(names = "--profile", defaultValue = "none", paramLabel = "FIRM|FILE.json|none",
+            description = "firm rules the governors enforce in every unit (a halt ends the unit), or none (default: ${DEFAULT-VALUE})")
+    String profile;
 
-    @Option(names = "--commission-usd", defaultValue = "3.5", description = "test runner: commission per lot per side, USD (default ${DEFAULT-VALUE})")
-    double commission;
+    @Option(names = "--commission", paramLabel = "USD", description = "commission per lot per side for every symbol (default: each instrument's own)")
+    Double commission;
 
-    @Option(names = "--risk-pct", defaultValue = "0.5", description = "test runner: risk per trade, %% of balance (default ${DEFAULT-VALUE})")
-    double riskPct;
+    @Option(names = "--spread", paramLabel = "POINTS", description = "spread of bars that carry none (default: the instrument's spread by session)")
+    Integer spreadPoints;
 
-    @Option(names = "--stop-atr", defaultValue = "2.0", description = "test runner: stop distance in ATR(14) unless the grid has stop_atr (default ${DEFAULT-VALUE})")
-    double stopAtr;
+    @Option(names = "--slippage", defaultValue = "0", paramLabel = "POINTS", description = "maximum slippage against the trader, drawn from --seed (default ${DEFAULT-VALUE})")
+    int slippage;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the slippage and of the signal engine's sampling (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--bars-mode", defaultValue = "ohlc", paramLabel = "ohlc|conservative", description = "the intrabar path (default ${DEFAULT-VALUE})")
+    String barsMode;
+
+    @Option(names = "--leverage", defaultValue = "100", description = "account leverage, 100 = 1:100 (default ${DEFAULT-VALUE})")
+    double leverage;
+
+    @Option(names = "--instruments", paramLabel = "FILE", description = "instrument overrides (docs/instruments.md)")
+    Path instruments;
+
+    @Option(names = "--fx-rates", paramLabel = "PAIR=PRICE,…",
+            description = "fixed conversion rates for currencies the data do not quote (e.g. USDCAD=1.35); only when given")
+    String fxRates;
+
+    @Option(names = "--intrabar-entries",
+            description = "let the strategy open at any quote of the bar path (its extremes, in an assumed order); by "
+                    + "default entries are taken at a bar's open or close quote only, docs/walkforward.md")
+    boolean intrabarEntries;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
@@ -108,13 +168,16 @@ final class WalkforwardCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!Files.isDirectory(data)) throw new IllegalArgumentException("--data " + data + ": no such folder");
         Timeframe tf = Timeframe.parse(timeframe);
-        SmaCrossTestRunner runner = new SmaCrossTestRunner(data, tf,
-                new SmaCrossTestRunner.Config(spreadPoints, commission, riskPct, stopAtr, 14));
+        BarLibrary library = new BarLibrary(data, BacktestSetup.clock(serverTz, barFiles(tf)));
+        ParamGrid parsedGrid = ParamGrid.parse(grid != null ? grid : strategy.equals("sma") ? SMA_GRID : "none");
+        StrategyFactory factory = strategies(tf);
+        BacktestUnitRunner.Options options = options(tf).withCodeVersion(CodeVersion.of(Backtester.class, PaperBroker.class,
+                SignalEngine.class, FirmProfile.class, Bar.class, strategyClass));
+        BacktestUnitRunner runner = new BacktestUnitRunner(library, factory, options);
         List<String> list = symbols == null ? runner.symbols()
                 : Arrays.stream(symbols.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
-        runner.prepare(list);
+        runner.prepare(list, parsedGrid);
         LocalDate start = from, end = to;
         for (String s : list) {
             long[] span = runner.span(s);
@@ -124,14 +187,14 @@ final class WalkforwardCommand implements Runnable {
         }
         FoldPlan plan = new FoldPlan(FoldPlan.Mode.parse(mode), start, end, FoldPlan.parsePeriod(train),
                 FoldPlan.parsePeriod(test), Duration.ofDays(embargoDays));
-        WalkForwardSpec spec = new WalkForwardSpec(list, plan, ParamGrid.parse(grid), Objective.parse(objective),
+        WalkForwardSpec spec = new WalkForwardSpec(list, plan, parsedGrid, Objective.parse(objective),
                 FoldPlan.parsePeriod(warmup), balance, earlierTrials, commandLine());
         PrintStream err = System.err;
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Path cp = checkpoint != null ? checkpoint : out.resolve("checkpoint.jsonl");
-        err.printf(Locale.ROOT, "walkforward: %s%n  %d symbols, %d folds (%s to %s), %d grid points: %,d training units on %d threads; checkpoint %s%n",
-                runner.description(), list.size(), plan.folds().size(), plan.from(), plan.testedTo(), spec.grid().size(),
-                (long) list.size() * plan.folds().size() * spec.grid().size(), n, cp);
+        err.printf(Locale.ROOT, "walkforward: %s%n  conversion: %s%n  %d symbols, %d folds (%s to %s), %d grid points: %,d training units on %d threads; checkpoint %s%n",
+                runner.description(), String.join("; ", runner.conversions()), list.size(), plan.folds().size(), plan.from(),
+                plan.testedTo(), spec.grid().size(), (long) list.size() * plan.folds().size() * spec.grid().size(), n, cp);
         WalkForwardResult result = WalkForward.run(spec, runner, new SweepOptions(n, cp, err, System.console() != null));
         ReportWriter.Written w = ReportWriter.write(result, out);
         Stats o = result.overall();
@@ -144,6 +207,67 @@ final class WalkforwardCommand implements Runnable {
                 result.run().reused(), result.run().seconds());
         stdout.println("report: " + w.html().toAbsolutePath());
         stdout.println("json:   " + w.json().toAbsolutePath());
+    }
+
+    /** The bar files of {@code tf} the --data paths name (folders listed), to decide whether they need --server-tz. */
+    private List<Path> barFiles(Timeframe tf) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : data) {
+            if (!Files.isDirectory(p)) {
+                if (!Files.isRegularFile(p)) throw new IllegalArgumentException("--data " + p + ": no such file or folder");
+                files.add(p);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(p)) {
+                s.filter(f -> Files.isRegularFile(f) && MarketFiles.timeframeFromFileName(f) == tf).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("--data " + p + ": " + e.getMessage(), e);
+            }
+        }
+        if (files.isEmpty()) throw new IllegalArgumentException("--data " + data + ": no " + tf + " bar files (--timeframe " + tf + ")");
+        return files;
+    }
+
+    /** The strategies' factory; remembers the strategy's class for the code version. */
+    private StrategyFactory strategies(Timeframe tf) {
+        switch (strategy) {
+            case "sma" -> {
+                strategyClass = SmaCrossStrategy.class;
+                return StrategyFactory.ofClass(SmaCrossStrategy.class);
+            }
+            case "engine" -> {
+                strategyClass = SignalEngineStrategy.class;
+                return StrategyFactory.engine(tf, seed);
+            }
+            default -> {
+                Class<? extends Strategy> c = StrategyClasses.load(strategy, classPath, "sma, engine");
+                strategyClass = c;
+                return StrategyFactory.ofClass(c);
+            }
+        }
+    }
+
+    private BacktestUnitRunner.Options options(Timeframe tf) {
+        BarPath path = switch (barsMode.toLowerCase(Locale.ROOT)) {
+            case "ohlc" -> BarPath.OHLC;
+            case "conservative" -> BarPath.CONSERVATIVE;
+            default -> throw new IllegalArgumentException("--bars-mode must be ohlc or conservative, got " + barsMode);
+        };
+        InstrumentTable table = InstrumentTable.builtIn();
+        if (instruments != null) table = table.withOverrides(instruments);
+        FirmProfile firm = BacktestSetup.profile(profile);
+        Map<String, Double> rates;
+        try {
+            rates = CurrencyConverter.parseFixedRates(fxRates);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--fx-rates: " + e.getMessage(), e);
+        }
+        try {
+            return new BacktestUnitRunner.Options(tf, table, path, spreadPoints, commission, slippage, seed, leverage, firm,
+                    firm == null ? "" : profile, rates, intrabarEntries, "");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("walkforward options: " + e.getMessage(), e);
+        }
     }
 
     private String commandLine() {

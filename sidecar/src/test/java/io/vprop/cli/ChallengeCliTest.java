@@ -95,7 +95,7 @@ class ChallengeCliTest {
     @Test
     void aWalkForwardResultRunsWithoutAServerZone() throws Exception {
         Path wf = dir.resolve("wf");
-        assertThat(VpropCli.execute("walkforward", "--data", SharedData.dir().resolve("bars/h4_d1").toString(),
+        assertThat(VpropCli.execute("walkforward", "--data", SharedData.dir().resolve("bars/h4_d1").toString(), "--server-tz", "UTC",
                 "--symbols", "EURUSD,USDJPY", "--from", "2014-01-01", "--to", "2018-01-01", "--train", "2y", "--test", "6m",
                 "--grid", "fast=10,20,slow=60", "--threads", "2", "--out", wf.toString())).isZero();
         JsonNode result = json.readTree(wf.resolve("result.json").toFile());

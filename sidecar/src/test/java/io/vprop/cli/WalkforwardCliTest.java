@@ -11,42 +11,76 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code vprop walkforward} on two shared H4 pairs: files written, command line recorded, reruns resume. */
+/** {@code vprop walkforward} on shared H4 pairs through the backtester: files written, command line recorded, reruns resume. */
 class WalkforwardCliTest {
+    static final String H4 = SharedData.dir().resolve("bars/h4_d1").toString();
+
     @TempDir
     Path out;
 
+    static JsonNode json(Path dir) throws Exception {
+        return new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+    }
+
     @Test
     void writesTheReportAndResumesFromItsCheckpoint() throws Exception {
-        String[] args = {"walkforward", "--data", SharedData.dir().resolve("bars/h4_d1").toString(),
-                "--symbols", "EURUSD,USDCHF", "--from", "2016-01-01", "--to", "2019-01-01", "--train", "18m",
-                "--test", "6m", "--grid", "fast=10,20,slow=60", "--threads", "2", "--out", out.toString()};
+        String[] args = {"walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURUSD,USDCHF", "--from",
+                "2016-01-01", "--to", "2019-01-01", "--train", "18m", "--test", "6m", "--grid", "fast=10,20,slow=60",
+                "--threads", "2", "--out", out.toString()};
         assertThat(VpropCli.execute(args)).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        JsonNode json = json(out);
         assertThat(json.get("command_line").asText()).startsWith("vprop walkforward --data ")
                 .contains("--grid fast=10,20,slow=60");
-        assertThat(json.get("runner").asText()).startsWith("TEST RUNNER");
+        assertThat(json.get("runner").asText()).startsWith("the backtester").contains("SmaCrossStrategy");
         assertThat(json.get("folds")).hasSize(3);
         assertThat(json.get("trials").get("count").asInt()).isEqualTo(3 * 2 * 2);
         assertThat(json.get("run").get("computed_units").asInt()).isEqualTo(12 + 6);
-        assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"chart-equity\"");
+        assertThat(json.get("overall").get("trades").asInt()).isPositive();
+        assertThat(json.get("oos_counters").get("window.decisions.trade").asInt()).isEqualTo(json.get("overall").get("trades").asInt());
+        assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"chart-equity\"").contains("id=\"counters\"");
         long lines = Files.readAllLines(out.resolve("checkpoint.jsonl")).size();
         assertThat(lines).isEqualTo(18);
 
         assertThat(VpropCli.execute(args)).isZero();
-        JsonNode again = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        JsonNode again = json(out);
         assertThat(again.get("run").get("reused_units").asInt()).isEqualTo(18);
         assertThat(again.get("overall")).isEqualTo(json.get("overall"));
     }
 
     @Test
+    void theSignalEngineRunsWithItsDefaultsAsOneTrial(@TempDir Path engineOut) throws Exception {
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURJPY",
+                "--strategy", "engine", "--from", "2015-01-01", "--to", "2017-01-01", "--train", "1y", "--test", "6m",
+                "--out", engineOut.toString())).isZero();
+        JsonNode json = json(engineOut);
+        assertThat(json.get("runner").asText()).contains("the signal engine (SignalEngineStrategy) on H4 bars");
+        assertThat(json.get("spec").get("grid").asText()).isEqualTo("none");
+        assertThat(json.get("trials").get("count").asInt()).as("2 folds x 1 symbol x 1 point").isEqualTo(2);
+    }
+
+    @Test
+    void aUserClassTakesTheGridAsItsParameterMap() throws Exception {
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "GBPAUD",
+                "--strategy", "io.vprop.research.strategies.SmaCrossStrategy", "--grid", "fast=10,slow=40,tp_r=2",
+                "--from", "2016-01-01", "--to", "2018-01-01", "--train", "1y", "--test", "1y", "--out", out.toString())).isZero();
+        JsonNode json = json(out);
+        assertThat(json.get("runner").asText()).endsWith("strategy: io.vprop.research.strategies.SmaCrossStrategy");
+        assertThat(json.get("folds").get(0).get("selections").get(0).get("params_key").asText()).isEqualTo("fast=10,slow=40,tp_r=2");
+    }
+
+    @Test
     void badInputFailsNamingIt() {
-        String data = SharedData.dir().resolve("bars/h4_d1").toString();
-        assertThat(VpropCli.execute("walkforward", "--data", data, "--symbols", "AUDNZD", "--out", out.toString()))
-                .isEqualTo(1);
-        assertThat(VpropCli.execute("walkforward", "--data", data, "--symbols", "EURUSD", "--grid", "fast=1..x",
-                "--out", out.toString())).isEqualTo(1);
-        assertThat(VpropCli.execute("walkforward", "--data", data, "--symbols", "EURUSD", "--mode", "sideways",
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "AUDNZD", "--out",
+                out.toString())).isEqualTo(1);
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURUSD", "--grid",
+                "fast=1..x", "--out", out.toString())).isEqualTo(1);
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURUSD", "--grid",
+                "fast=10,slowest=50", "--out", out.toString())).isEqualTo(1);
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURUSD", "--mode",
+                "sideways", "--out", out.toString())).isEqualTo(1);
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--symbols", "EURUSD", "--out", out.toString()))
+                .as("MT5 exports need --server-tz").isEqualTo(1);
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--strategy", "com.example.Nope",
                 "--out", out.toString())).isEqualTo(1);
         assertThat(out.resolve("result.json")).doesNotExist();
     }

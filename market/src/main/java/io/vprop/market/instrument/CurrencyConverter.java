@@ -14,12 +14,16 @@ import java.util.Map;
  * Converts money into the account currency at current quotes, the way MT5 values crosses and JPY pairs: JPY → USD
  * at 1 / USDJPY, GBP → USD at GBPUSD, CAD → USD at 1 / USDCAD. A route is a quoted symbol whose base and profit
  * currencies are the two currencies (direct or inverse), else a configured fixed rate; a quoted symbol wins over a
- * fixed rate. With neither, {@link #route} throws {@link NoConversionRouteException} naming the pair needed — the
- * converter never assumes 1.0. Quotes are mids; MT5 distinguishes the bid and ask of the conversion pair for
+ * fixed rate, else two quoted symbols through a third currency (AUD → USD at EURUSD / EURAUD when the account quotes
+ * those two but neither AUDUSD nor a fixed AUD rate). With none, {@link #route} throws
+ * {@link NoConversionRouteException} naming the pair needed — the converter never assumes 1.0. Quotes are mids; MT5 distinguishes the bid and ask of the conversion pair for
  * profits and losses (SYMBOL_TRADE_TICK_VALUE_PROFIT/LOSS), a difference of half that pair's spread.
  * <p>
- * Routes are one hop; among the 8 major currencies every pair is a table symbol, so one hop reaches any account in
- * one of them. Immutable and thread-safe after construction.
+ * Among the 8 major currencies every pair is a table symbol, so one hop reaches any account in one of them when the
+ * account quotes that pair; the cross route serves markets that lack it (the shared H4 bars have EURAUD, GBPAUD,
+ * EURCAD and GBPCAD but neither AUDUSD nor USDCAD). A cross's first leg is the first quoted symbol, in the order
+ * given, that pairs the currency with one the account converts in one quoted hop. Immutable and thread-safe after
+ * construction.
  */
 public final class CurrencyConverter {
     /** Market-convention priority: a pair's base is the currency that comes first (EURUSD, USDJPY, GBPCHF). */
@@ -105,7 +109,7 @@ public final class CurrencyConverter {
     public double rate(String currency, QuoteLookup quotes) {
         ConversionRoute r = route(currency);
         double v = r.rate(quotes);
-        if (!(v > 0)) throw new IllegalStateException("no " + r.symbol() + " quote yet to convert " + currency + " to " + account);
+        if (!(v > 0)) throw new IllegalStateException("no " + r.quotes() + " quote yet to convert " + currency + " to " + account);
         return v;
     }
 
@@ -153,20 +157,35 @@ public final class CurrencyConverter {
     private ConversionRoute find(String from) {
         if (from == null || from.isBlank()) throw new IllegalArgumentException("currency to convert is required");
         if (from.equals(account)) return ConversionRoute.same(from);
-        for (Pair p : pairs) {
-            if (p.base().equals(from) && p.quote().equals(account)) {
-                return new ConversionRoute(from, account, ConversionRoute.Kind.DIRECT, p.symbol(), Double.NaN);
-            }
-        }
-        for (Pair p : pairs) {
-            if (p.base().equals(account) && p.quote().equals(from)) {
-                return new ConversionRoute(from, account, ConversionRoute.Kind.INVERSE, p.symbol(), Double.NaN);
-            }
-        }
+        ConversionRoute quoted = quotedHop(from, account);
+        if (quoted != null) return quoted;
         Double direct = fixedRates.get(from + account);
         if (direct != null) return new ConversionRoute(from, account, ConversionRoute.Kind.FIXED, null, direct);
         Double inverse = fixedRates.get(account + from);
         if (inverse != null) return new ConversionRoute(from, account, ConversionRoute.Kind.FIXED, null, 1.0 / inverse);
+        for (Pair p : pairs) {                      // two quoted hops: from → third currency → account
+            String third = p.base().equals(from) ? p.quote() : p.quote().equals(from) ? p.base() : null;
+            if (third == null || third.equals(account)) continue;
+            ConversionRoute second = quotedHop(third, account);
+            if (second == null) continue;
+            ConversionRoute.Kind k = p.base().equals(from) ? ConversionRoute.Kind.DIRECT : ConversionRoute.Kind.INVERSE;
+            return ConversionRoute.cross(new ConversionRoute(from, third, k, p.symbol(), Double.NaN), second);
+        }
         throw new NoConversionRouteException(from, account, marketPair(from, account), null);
+    }
+
+    /** One quoted symbol between the two currencies (base {@code from}: DIRECT; base {@code to}: INVERSE), or null. */
+    private ConversionRoute quotedHop(String from, String to) {
+        for (Pair p : pairs) {
+            if (p.base().equals(from) && p.quote().equals(to)) {
+                return new ConversionRoute(from, to, ConversionRoute.Kind.DIRECT, p.symbol(), Double.NaN);
+            }
+        }
+        for (Pair p : pairs) {
+            if (p.base().equals(to) && p.quote().equals(from)) {
+                return new ConversionRoute(from, to, ConversionRoute.Kind.INVERSE, p.symbol(), Double.NaN);
+            }
+        }
+        return null;
     }
 }

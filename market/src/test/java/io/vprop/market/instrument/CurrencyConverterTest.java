@@ -104,6 +104,36 @@ class CurrencyConverterTest {
     }
 
     @Test
+    void audAndCadWithoutTheirUsdPairGoThroughTwoQuotedSymbols() {
+        // the shared H4 bars: EURAUD, GBPAUD, EURCAD, GBPCAD, EURUSD, GBPUSD, but no AUDUSD or USDCAD
+        Map<String, Double> mids = Map.of("EURUSD", 1.08, "EURAUD", 1.62, "GBPAUD", 1.90, "GBPUSD", 1.26, "EURCAD", 1.458);
+        QuoteLookup q = s -> mids.getOrDefault(s, Double.NaN);
+        ConversionRoute aud = usd("EURAUD", "EURUSD", "GBPAUD", "GBPUSD").route("AUD");
+        assertThat(aud.kind()).isEqualTo(ConversionRoute.Kind.CROSS);
+        assertThat(aud.symbols()).containsExactly("EURAUD", "EURUSD");            // the first symbol quoting AUD
+        assertThat(aud.describe()).isEqualTo("AUD→USD: 1 / EURAUD mid × EURUSD mid");
+        assertThat(aud.rate(q)).isEqualTo(1.08 / 1.62, within(1e-15));            // A$1 = €(1 / 1.62) = $0.6667
+        assertThat(usd("GBPAUD", "GBPUSD", "EURAUD", "EURUSD").route("AUD").symbols()).containsExactly("GBPAUD", "GBPUSD");
+        // 1 lot EURCAD up 0.01350: C$1,350 × EURUSD / EURCAD = 1,350 × 1.08 / 1.458 = $1,000
+        CurrencyConverter cad = usd("EURCAD", "EURUSD");
+        assertThat(TABLE.get("EURCAD").profitCurrencyMoney(0.01350, 1.0) * cad.rate("CAD", q)).isEqualTo(1_000.0, within(1e-9));
+        // a leg without a quote yet: no rate, and the message names both symbols
+        assertThat(aud.rate(s -> s.equals("EURAUD") ? 1.62 : Double.NaN)).isNaN();
+        assertThatThrownBy(() -> cad.rate("CAD", s -> s.equals("EURUSD") ? 1.08 : Double.NaN))
+                .hasMessage("no EURCAD and EURUSD quote yet to convert CAD to USD");
+    }
+
+    @Test
+    void aDirectPairOrAFixedRateComesBeforeACross() {
+        assertThat(usd("EURAUD", "EURUSD", "AUDUSD").route("AUD").kind()).isEqualTo(ConversionRoute.Kind.DIRECT);
+        CurrencyConverter fixed = CurrencyConverter.forInstruments("USD", List.of(TABLE.get("EURAUD"), TABLE.get("EURUSD")),
+                Map.of("AUDUSD", 0.65));
+        assertThat(fixed.route("AUD").kind()).isEqualTo(ConversionRoute.Kind.FIXED);
+        // EURAUD alone (no EURUSD) still has no route: the error names the pair to add
+        assertThat(((NoConversionRouteException) catchRoute(usd("EURAUD", "EURJPY"), "AUD")).pairNeeded()).isEqualTo("AUDUSD");
+    }
+
+    @Test
     void aEuroAccountConvertsUsdAtOneOverEurUsd() {
         CurrencyConverter c = CurrencyConverter.forInstruments("EUR", List.of(TABLE.get("EURUSD"), TABLE.get("XAUUSD")), Map.of());
         // gold up $1 on 1 lot = $100 → / 1.08 = €92.59

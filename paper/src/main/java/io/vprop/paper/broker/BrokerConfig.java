@@ -2,6 +2,7 @@ package io.vprop.paper.broker;
 
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.instrument.CommissionModel;
+import io.vprop.market.instrument.ConversionRoute;
 import io.vprop.market.instrument.CurrencyConverter;
 import io.vprop.market.instrument.Instrument;
 import io.vprop.market.instrument.NoConversionRouteException;
@@ -77,7 +78,8 @@ public record BrokerConfig(double initialBalance, String currency, double levera
      * USD account over bare {@link SymbolSpec}s: no commission, no swaps, margin from the leverage, no latency or
      * slippage, stop-out 50 %: override with the withers. A spec's tickValue (USD) states the rate of its profit
      * currency: it is used as a fixed rate where no symbol of the account quotes that currency (two specs stating
-     * different rates for one currency are an error); a quoted symbol's live rate wins.
+     * different rates for one currency are an error); a quoted symbol's live rate wins (a cross of two quoted symbols
+     * does not: the spec's rate is used, as before crosses existed).
      */
     public static BrokerConfig usd(double initialBalance, double leverage, AccountMode mode, List<SymbolSpec> specs) {
         Map<String, Instrument> m = new LinkedHashMap<>();
@@ -90,7 +92,8 @@ public record BrokerConfig(double initialBalance, String currency, double levera
         Map<String, String> statedBy = new LinkedHashMap<>();
         for (SymbolSpec s : specs) {
             String ccy = s.profitCurrency();
-            if (ccy == null || quotedOnly.routeOrNull(ccy) != null) continue;
+            ConversionRoute quoted = ccy == null ? null : quotedOnly.routeOrNull(ccy);
+            if (ccy == null || quoted != null && quoted.kind() != ConversionRoute.Kind.CROSS) continue;   // one quoted hop wins
             double rate = s.tickValue() / (s.tickSize() * s.contractSize());
             Double before = stated.put(ccy + "USD", rate);
             if (before != null && Math.abs(before - rate) > 1e-9 * rate) {

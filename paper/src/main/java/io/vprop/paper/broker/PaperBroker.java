@@ -258,7 +258,7 @@ public final class PaperBroker {
         double rate = rate(r.symbol());
         if (!(rate > 0)) {
             ConversionRoute route = routes.get(r.symbol());
-            return reject(Retcode.MARKET_CLOSED, order, "no " + route.symbol() + " quote yet to convert " + route.from()
+            return reject(Retcode.MARKET_CLOSED, order, "no " + route.quotes() + " quote yet to convert " + route.from()
                     + " to " + route.to());
         }
         OpenPosition target;

@@ -180,6 +180,21 @@ class InstrumentMoneyTest {
     }
 
     @Test
+    void anAudCrossIsValuedThroughEurAudAndEurUsdWhenNoAudUsdIsQuoted() {
+        PaperBroker b = broker("EURAUD", "EURUSD");
+        assertThat(b.conversion("EURAUD").describe()).isEqualTo("AUD→USD: 1 / EURAUD mid × EURUSD mid");
+        quote(b, "EURAUD", T0, 1.65000, 1.65020);
+        ExecutionResult early = b.execute(new TradeRequest("EURAUD", Side.BUY, 1.0, 0, 0, 0, 0, 0, "", T0));
+        assertThat(early.retcode()).isEqualTo(Retcode.MARKET_CLOSED);
+        assertThat(early.comment()).isEqualTo("no EURAUD and EURUSD quote yet to convert AUD to USD");
+        quote(b, "EURUSD", T0, 1.08000, 1.08010);
+        ExecutionResult open = order(b, "EURAUD", Side.BUY, 1.0, T0);
+        quote(b, "EURAUD", T0 + 1000, 1.66670, 1.66690);
+        // (1.66670 − 1.65020) × 100,000 = A$1,650 × EURUSD mid 1.08005 / EURAUD mid 1.66680 = $1,069.16
+        assertThat(close(b, open, Side.SELL, T0 + 1000).profit()).isEqualTo(1_069.16);
+    }
+
+    @Test
     void aEuroAccountValuesGoldInEuros() {
         PaperBroker b = new PaperBroker(BrokerConfig.of(100_000, "EUR", 100, AccountMode.HEDGING,
                 List.of(TABLE.get("XAUUSD"), TABLE.get("EURUSD")), Map.of()));

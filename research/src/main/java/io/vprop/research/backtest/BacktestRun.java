@@ -122,7 +122,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
                 : new AccountGovernors(config.profile(), config.profileId(), config.broker().initialBalance(),
                 GovernorStateStore.none());
         if (governors != null) risk.add(governors);
-        this.book = new TradeBook(specs);
+        this.book = new TradeBook(this::spec);
     }
 
     BacktestResult play(MarketFeed feed) {

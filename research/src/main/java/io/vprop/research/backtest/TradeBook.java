@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns the broker's deals into round trips ({@link BacktestTrade}): an entry deal opens one, exit deals (TP1
@@ -22,7 +23,7 @@ import java.util.Map;
 final class TradeBook {
     private static final double EPS = 1e-9;
 
-    private final Map<String, SymbolSpec> specs;
+    private final Function<String, SymbolSpec> specs;  // with the tick value at the current rate (cross and JPY pairs)
     private final Map<String, OrderIntent> orders = new HashMap<>();
     private final Map<String, String> timeframes = new HashMap<>();
     private final Map<Long, Open> open = new LinkedHashMap<>();
@@ -59,7 +60,8 @@ final class TradeBook {
         }
     }
 
-    TradeBook(Map<String, SymbolSpec> specs) { this.specs = specs; }
+    /** @param specs each symbol's spec with its tick value now: a trade's money at risk is valued at its entry's rate */
+    TradeBook(Function<String, SymbolSpec> specs) { this.specs = specs; }
 
     /** An order that went out under {@code signalId}: its setup names and stop, for the trade it opens. */
     void ordered(String signalId, OrderIntent order) {
@@ -91,7 +93,7 @@ final class TradeBook {
         Open o = open.get(d.position());
         if (d.entry() == FillEntry.IN) {
             if (o == null) {
-                o = new Open(d.position(), d.symbol(), specs.get(d.symbol()), d.side(), d.timeMs(), orders.get(d.comment()),
+                o = new Open(d.position(), d.symbol(), specs.apply(d.symbol()), d.side(), d.timeMs(), orders.get(d.comment()),
                         timeframes.get(d.comment()));
                 open.put(o.position, o);
             }

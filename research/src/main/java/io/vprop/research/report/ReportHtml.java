@@ -9,7 +9,11 @@ import io.vprop.research.walkforward.Selection;
 import io.vprop.research.walkforward.SymbolResult;
 import io.vprop.research.walkforward.WalkForwardResult;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 
 /**
@@ -32,8 +36,7 @@ final class ReportHtml {
                 .append("<title>Walk-forward ").append(Html.text(String.join(" ", r.spec().symbols())))
                 .append("</title>\n<style>").append(CSS).append("</style></head>\n<body>\n");
         h.append("<h1>Walk-forward report <small>out of sample, after costs</small></h1>\n");
-        boolean test = r.runner().contains("TEST RUNNER");
-        h.append("<p class=\"runner").append(test ? " warn" : "").append("\">Runner: ").append(Html.text(r.runner()))
+        h.append("<p class=\"runner\">Runner: ").append(Html.text(r.runner()))
                 .append("</p>\n");
         h.append("<p>Command line:</p><pre id=\"command-line\">").append(Html.text(r.spec().commandLine()))
                 .append("</pre>\n");
@@ -44,6 +47,7 @@ final class ReportHtml {
         folds(h, r.folds());
         symbols(h, r.symbols());
         breakdowns(h, r.breakdowns());
+        counters(h, r);
         spec(h, r);
         h.append("<script>").append(echarts).append("</script>\n");
         h.append("<script type=\"application/json\" id=\"report-data\">").append(Html.scriptJson(json)).append("</script>\n");
@@ -172,6 +176,27 @@ final class ReportHtml {
         h.append("</div>\n");
     }
 
+    /** What the runner counted in the test units: the window's decisions first (why a strategy did or did not trade). */
+    private static void counters(StringBuilder h, WalkForwardResult r) {
+        Map<String, Long> sum = new TreeMap<>();
+        for (FoldResult f : r.folds())
+            for (Selection s : f.selections()) s.testCounters().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        if (sum.isEmpty()) return;
+        h.append("<h2>What the runner counted in the test units</h2>\n<p class=\"n\">Summed over every fold and symbol. ")
+                .append("Keys starting with <code>window.</code> count the test windows only (the strategy's decisions, ")
+                .append("its own totals such as the signal engine's skips by reason); the others cover each unit's warm-up too.</p>\n")
+                .append("<table id=\"counters\"><thead><tr><th>counter</th><th>count</th></tr></thead><tbody>");
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(sum.entrySet());
+        rows.sort(Comparator.comparing((Map.Entry<String, Long> e) -> !e.getKey().startsWith("window.")).thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, Long> e : rows) {
+            h.append("<tr>");
+            td(h, e.getKey());
+            td(h, String.format(Locale.ROOT, "%,d", e.getValue()));
+            h.append("</tr>");
+        }
+        h.append("</tbody></table>\n");
+    }
+
     private static void spec(StringBuilder h, WalkForwardResult r) {
         var s = r.spec();
         h.append("<h2>Set-up</h2>\n<table id=\"spec\"><tbody>");
@@ -208,7 +233,6 @@ final class ReportHtml {
             h1 small{font-weight:normal;color:#667}
             pre{background:#f3f5f8;padding:8px;white-space:pre-wrap;word-break:break-all}
             .runner{padding:8px;border-left:4px solid #3b7dd8;background:#eef4fc}
-            .runner.warn{border-color:#d8a03b;background:#fdf5e6;font-weight:600}
             .cards{display:flex;flex-wrap:wrap;gap:10px;margin:16px 0}
             .card{border:1px solid #d5dbe3;border-radius:6px;padding:10px 14px;min-width:150px}
             .card .t{color:#667;font-size:12px}.card .v{font-size:22px;font-weight:600}.card .n{color:#667;font-size:12px}

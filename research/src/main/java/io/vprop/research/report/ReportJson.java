@@ -18,7 +18,10 @@ import io.vprop.research.walkforward.WalkForwardSpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A walk-forward result as the JSON of {@code result.json} (and the data of the HTML report). Field names carry their
@@ -48,6 +51,7 @@ public final class ReportJson {
         trials.put("earlier_trials", r.spec().earlierTrials());
         o.set("trials", trials);
         o.set("overall", StatsJson.stats(r.overall()));
+        o.set("oos_counters", counters(r.folds().stream().flatMap(f -> f.selections().stream()).toList()));
         ArrayNode folds = o.putArray("folds");
         for (FoldResult f : r.folds()) folds.add(fold(f));
         ArrayNode symbols = o.putArray("symbols");
@@ -112,6 +116,7 @@ public final class ReportJson {
         o.put("embargo_days", f.fold().embargoMs() / DailySeries.DAY_MS);
         o.set("trials", StatsJson.trials(f.trials()));
         o.set("stats", StatsJson.stats(f.stats()));
+        o.set("oos_counters", counters(f.selections()));
         ArrayNode sel = o.putArray("selections");
         for (Selection s : f.selections()) {
             ObjectNode n = sel.addObject();
@@ -136,7 +141,17 @@ public final class ReportJson {
                 tn.put("days", t.days());
             }
             n.set("test", StatsJson.stats(s.test()));
+            n.set("test_counters", counters(List.of(s)));
         }
+        return o;
+    }
+
+    /** The test units' counters summed, keys sorted. */
+    static ObjectNode counters(List<Selection> selections) {
+        Map<String, Long> sum = new TreeMap<>();
+        for (Selection s : selections) s.testCounters().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        ObjectNode o = TradeJson.JSON.createObjectNode();
+        sum.forEach(o::put);
         return o;
     }
 

@@ -9,10 +9,13 @@ import java.util.Map;
 /**
  * A cartesian grid of parameters from a spec like {@code fast=5..50:5,slow=20,50,100}: each name takes a range
  * {@code from..to:step} (both ends included, step 1 when left out) or a list of values; a comma followed by a
- * {@code name=} starts the next parameter. Points are ordered with the first parameter varying slowest.
+ * {@code name=} starts the next parameter. Points are ordered with the first parameter varying slowest. The spec
+ * {@code none} is one point without parameters: the strategy's defaults only.
  */
 public record ParamGrid(String spec, List<ParamSet> points) {
     static final int MAX_POINTS = 1_000_000;
+    /** The grid of one point without parameters. */
+    public static final String NONE = "none";
 
     public ParamGrid {
         points = List.copyOf(points);
@@ -21,7 +24,8 @@ public record ParamGrid(String spec, List<ParamSet> points) {
     public int size() { return points.size(); }
 
     public static ParamGrid parse(String spec) {
-        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty parameter grid spec");
+        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty parameter grid spec (none: the strategy's defaults)");
+        if (spec.trim().equalsIgnoreCase(NONE)) return new ParamGrid(NONE, List.of(new ParamSet(0, Map.of())));
         Map<String, List<Double>> axes = new LinkedHashMap<>();
         String current = null;
         for (String raw : spec.split(",")) {

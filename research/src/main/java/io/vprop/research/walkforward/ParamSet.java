@@ -39,8 +39,9 @@ public record ParamSet(int index, Map<String, Double> values) {
         return v == null ? fallback : v;
     }
 
-    /** "fast=10,slow=50": stable text for ids, reports and checkpoints. */
+    /** "fast=10,slow=50" ("defaults" without parameters): stable text for ids, reports and checkpoints. */
     public String key() {
+        if (values.isEmpty()) return "defaults";
         StringJoiner j = new StringJoiner(",");
         values.forEach((k, v) -> j.add(k + "=" + format(v)));
         return j.toString();

@@ -10,6 +10,8 @@ import io.vprop.research.stats.DailySeries;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Unit results as checkpoint JSON. NaN is written as null; doubles round-trip exactly (shortest repr). */
 final class UnitJson {
@@ -46,6 +48,8 @@ final class UnitJson {
             days.add(d.day(i));
             equity.add(d.equity(i));
         }
+        ObjectNode counters = o.putObject("counters");
+        r.counters().forEach(counters::put);
         return o;
     }
 
@@ -59,7 +63,10 @@ final class UnitJson {
             d[i] = days.get(i).asInt();
             e[i] = equity.get(i).asDouble();
         }
-        return new OosOutcome(trades, new DailySeries(d, e, num(o, "start_equity")));
+        Map<String, Long> counters = new TreeMap<>();
+        JsonNode c = o.get("counters");
+        if (c != null) c.fields().forEachRemaining(f -> counters.put(f.getKey(), f.getValue().asLong()));
+        return new OosOutcome(trades, new DailySeries(d, e, num(o, "start_equity")), counters);
     }
 
     private static void num(ObjectNode o, String name, double v) {

@@ -11,7 +11,7 @@ import java.util.List;
 /** The two sweeps of a walk-forward: training units (reduced to a {@link TrainOutcome}) and test units. */
 final class UnitTasks {
     /** Bumped when what a unit's result means changes, so old checkpoints are not reused. */
-    static final String FORMAT = "walkforward-unit-v1";
+    static final String FORMAT = "walkforward-unit-v2";
 
     private UnitTasks() {
     }
@@ -66,7 +66,8 @@ final class UnitTasks {
         @Override
         public OosOutcome compute(WorkUnit u) {
             BacktestResult r = runChecked(runner, u);
-            return new OosOutcome(r.trades(), DailySeries.fromEquity(r.equity(), u.initialBalance(), u.fromMs(), u.toMs()));
+            return new OosOutcome(r.trades(), DailySeries.fromEquity(r.equity(), u.initialBalance(), u.fromMs(), u.toMs()),
+                    r.counters());
         }
 
         @Override public JsonNode encode(OosOutcome r) { return UnitJson.oos(r); }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The walk-forward: for every fold, every symbol tries every parameter set on the training window (sweep 1), keeps
@@ -93,7 +94,7 @@ public final class WalkForward {
                 Stats s = Statistics.of(o.trades(), o.daily(), f.testFromMs(), f.testToMs(), t, runner::notionalUsd);
                 ParamSet p = chosen[f.index()][si];
                 selections.add(new Selection(symbols.get(si), f.index(), p,
-                        p == null ? null : train.results().get(base + p.index()), s));
+                        p == null ? null : train.results().get(base + p.index()), s, o.counters()));
                 parts.add(o.daily());
                 bySymbol.get(si).add(o.daily());
                 foldTrades.addAll(o.trades());
@@ -144,7 +145,7 @@ public final class WalkForward {
     }
 
     private static OosOutcome flat(Fold f, double balance) {
-        return new OosOutcome(List.of(), DailySeries.fromEquity(List.of(), balance, f.testFromMs(), f.testToMs()));
+        return new OosOutcome(List.of(), DailySeries.fromEquity(List.of(), balance, f.testFromMs(), f.testToMs()), Map.of());
     }
 
     /** The daily training Sharpe ratios of units [from, to): the trials of the deflated Sharpe ratio. */

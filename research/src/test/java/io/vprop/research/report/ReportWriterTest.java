@@ -2,9 +2,13 @@ package io.vprop.research.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vprop.market.Timeframe;
+import io.vprop.market.io.ServerClock;
 import io.vprop.research.json.TradeJson;
+import io.vprop.research.runner.BacktestUnitRunner;
+import io.vprop.research.runner.BarLibrary;
+import io.vprop.research.runner.StrategyFactory;
+import io.vprop.research.strategies.SmaCrossStrategy;
 import io.vprop.research.sweep.SweepOptions;
-import io.vprop.research.testrunner.SmaCrossTestRunner;
 import io.vprop.research.walkforward.FoldPlan;
 import io.vprop.research.walkforward.Objective;
 import io.vprop.research.walkforward.ParamGrid;
@@ -33,8 +37,8 @@ class ReportWriterTest {
 
     @BeforeAll
     static void run() {
-        SmaCrossTestRunner runner = new SmaCrossTestRunner(SharedData.dir().resolve("bars/h4_d1"), Timeframe.H4,
-                SmaCrossTestRunner.Config.defaults());
+        BacktestUnitRunner runner = new BacktestUnitRunner(new BarLibrary(List.of(SharedData.dir().resolve("bars/h4_d1")),
+                ServerClock.UTC), StrategyFactory.ofClass(SmaCrossStrategy.class), BacktestUnitRunner.Options.defaults(Timeframe.H4));
         FoldPlan plan = new FoldPlan(FoldPlan.Mode.ANCHORED, LocalDate.parse("2012-01-01"), LocalDate.parse("2016-01-01"),
                 Period.ofYears(2), Period.ofMonths(6), Duration.ofDays(5));
         WalkForwardSpec spec = new WalkForwardSpec(List.of("EURUSD", "GBPCHF"), plan,
@@ -49,7 +53,7 @@ class ReportWriterTest {
         assertThat(j.get("format").asText()).isEqualTo("vprop-walkforward-v2");
         assertThat(j.get("kind").asText()).isEqualTo("walkforward");
         assertThat(j.get("command_line").asText()).isEqualTo(NASTY);
-        assertThat(j.get("runner").asText()).startsWith("TEST RUNNER");
+        assertThat(j.get("runner").asText()).startsWith("the backtester").contains("SmaCrossStrategy");
         assertThat(j.get("trials").get("count").asLong()).isEqualTo(4L * 2 * 4 + 3);
         JsonNode overall = j.get("overall");
         for (String f : List.of("trades", "win_rate_pct", "expectancy_r", "expectancy_usd", "pnl_usd", "sharpe_annual",
@@ -69,6 +73,12 @@ class ReportWriterTest {
         assertThat(binned).isEqualTo(result.overall().trade().tradesWithR());
         assertThat(j.has("trades")).as("v1's ambiguous name is gone").isFalse();
         assertThat(j.get("oos_trades")).hasSize(result.trades().size());
+        // every out-of-sample trade was a trade decision inside its test window
+        assertThat(j.get("oos_counters").get("window.decisions.trade").asLong()).isEqualTo(result.trades().size());
+        long perSelection = 0;
+        for (JsonNode f : j.get("folds"))
+            for (JsonNode s : f.get("selections")) perSelection += s.get("test_counters").path("window.decisions.trade").asLong();
+        assertThat(perSelection).isEqualTo(result.trades().size());
     }
 
     /** The challenge lab takes oos_trades as out of sample: every one opens inside some fold's test window. */

@@ -28,6 +28,15 @@ class ParamGridTest {
     }
 
     @Test
+    void noneIsOnePointWithoutParameters() {
+        ParamGrid g = ParamGrid.parse(" None ");
+        assertThat(g.size()).isEqualTo(1);
+        assertThat(g.spec()).isEqualTo("none");
+        assertThat(g.points().get(0).values()).isEmpty();
+        assertThat(g.points().get(0).key()).isEqualTo("defaults");
+    }
+
+    @Test
     void badSpecsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> ParamGrid.parse("fast=5..x")).hasMessageContaining("fast").hasMessageContaining("5..x");
         assertThatThrownBy(() -> ParamGrid.parse("5,6")).hasMessageContaining("must start with name=values");

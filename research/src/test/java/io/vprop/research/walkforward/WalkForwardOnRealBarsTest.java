@@ -1,10 +1,14 @@
 package io.vprop.research.walkforward;
 
 import io.vprop.market.Timeframe;
+import io.vprop.market.io.ServerClock;
 import io.vprop.research.BacktestResult;
+import io.vprop.research.runner.BacktestUnitRunner;
+import io.vprop.research.runner.BarLibrary;
+import io.vprop.research.runner.StrategyFactory;
+import io.vprop.research.strategies.SmaCrossStrategy;
 import io.vprop.research.sweep.SweepException;
 import io.vprop.research.sweep.SweepOptions;
-import io.vprop.research.testrunner.SmaCrossTestRunner;
 import io.vprop.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,22 +26,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The whole pipeline on the shared H4 bars with the test runner: thread count, resume and stale inputs. */
+/**
+ * The whole pipeline on the shared H4 bars with the backtester and the SMA crossover: thread count, resume and stale
+ * inputs. EURAUD's AUD profits are converted through EURUSD and EURAUD, USDJPY's through itself.
+ */
 class WalkForwardOnRealBarsTest {
     static final List<String> SYMBOLS = List.of("EURUSD", "USDJPY", "EURAUD");
-    static SmaCrossTestRunner runner;
+    static BacktestUnitRunner runner;
     static WalkForwardSpec spec;
     static WalkForwardResult reference;
 
     @BeforeAll
     static void referenceRun() {
-        runner = new SmaCrossTestRunner(SharedData.dir().resolve("bars/h4_d1"), Timeframe.H4,
-                SmaCrossTestRunner.Config.defaults());
+        runner = runner(BacktestUnitRunner.Options.defaults(Timeframe.H4));
         FoldPlan plan = new FoldPlan(FoldPlan.Mode.ROLLING, LocalDate.parse("2014-01-01"), LocalDate.parse("2019-01-01"),
                 Period.ofYears(2), Period.ofYears(1), Duration.ofDays(3));
         spec = new WalkForwardSpec(SYMBOLS, plan, ParamGrid.parse("fast=10..30:10,slow=60,100"), Objective.SHARPE,
                 Period.ofDays(60), 100_000, 0, "vprop walkforward --test");
         reference = WalkForward.run(spec, runner, SweepOptions.quiet().withThreads(1));
+    }
+
+    static BacktestUnitRunner runner(BacktestUnitRunner.Options options) {
+        return new BacktestUnitRunner(new BarLibrary(List.of(SharedData.dir().resolve("bars/h4_d1")), ServerClock.UTC),
+                StrategyFactory.ofClass(SmaCrossStrategy.class), options);
     }
 
     @Test
@@ -101,8 +112,7 @@ class WalkForwardOnRealBarsTest {
     void changedCostsMakeCheckpointedUnitsStale(@TempDir Path dir) {
         Path cp = dir.resolve("cp.jsonl");
         WalkForward.run(spec, runner, SweepOptions.quiet().withThreads(2).withCheckpoint(cp));
-        SmaCrossTestRunner dearer = new SmaCrossTestRunner(SharedData.dir().resolve("bars/h4_d1"), Timeframe.H4,
-                new SmaCrossTestRunner.Config(25, 3.5, 0.5, 2.0, 14));
+        BacktestUnitRunner dearer = runner(BacktestUnitRunner.Options.defaults(Timeframe.H4).withCosts(null, 7.0, 0, 1));
         WalkForwardResult r = WalkForward.run(spec, dearer, SweepOptions.quiet().withThreads(2).withCheckpoint(cp));
         assertThat(r.run().reused()).isZero();
         assertThat(r.run().stale()).isEqualTo(r.run().trainUnits() + r.run().testUnits() - newSelections(r));

@@ -1,0 +1,172 @@
+package io.vprop.research.runner;
+
+import io.vprop.market.Bar;
+import io.vprop.market.BarSource;
+import io.vprop.market.Timeframe;
+import io.vprop.market.io.MarketFiles;
+import io.vprop.market.io.ParseMode;
+import io.vprop.market.io.ServerClock;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Bar files by symbol and timeframe, each read once per JVM into an immutable array shared by every thread: a
+ * walk-forward runs thousands of backtests over the same bars, so no unit parses a file. Files are found by name
+ * ({@code EURUSD_snowguru_H4_2007-2023.bars.csv.gz}: the symbol before the first '_', the timeframe as a name part),
+ * in the folders and files given; their times are read on {@code clock} (the files' server time).
+ */
+public final class BarLibrary {
+    private record Key(String symbol, Timeframe timeframe) {
+    }
+
+    private final ServerClock clock;
+    private final Map<Key, Path> files = new TreeMap<>((a, b) -> a.symbol.equals(b.symbol)
+            ? Long.compare(a.timeframe.millis(), b.timeframe.millis()) : a.symbol.compareTo(b.symbol));
+    private final Map<Key, Bar[]> loaded = new ConcurrentHashMap<>();
+    private final Map<Key, String> hashes = new ConcurrentHashMap<>();
+
+    /**
+     * @param paths folders (their bar files, not recursively) and bar files; a file whose name gives no symbol or
+     *              timeframe, or two files of one symbol and timeframe, are errors naming them
+     * @param clock the clock of the files' times (ServerClock.UTC for shared/data)
+     */
+    public BarLibrary(List<Path> paths, ServerClock clock) {
+        if (clock == null) throw new IllegalArgumentException("the files' clock is required (ServerClock.UTC for UTC)");
+        this.clock = clock;
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> list = Files.list(p)) {
+                    for (Path f : list.sorted().toList()) if (Files.isRegularFile(f) && isBarFileName(f)) add(f, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list bar folder " + p + ": " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(p)) {
+                add(p, true);
+            } else {
+                throw new IllegalArgumentException(p + ": no such file or folder");
+            }
+        }
+        if (files.isEmpty()) throw new IllegalArgumentException("no bar files in " + paths);
+    }
+
+    private static boolean isBarFileName(Path f) {
+        String n = f.getFileName().toString();
+        return n.contains(".bars.") || n.endsWith(".csv") || n.endsWith(".csv.gz");
+    }
+
+    private void add(Path f, boolean named) {
+        Timeframe tf = MarketFiles.timeframeFromFileName(f);
+        if (tf == null) {
+            if (!named) return;                                     // a folder may hold other CSV files
+            throw new IllegalArgumentException(f.getFileName() + ": cannot tell the bar timeframe from the name; put M1, M5, "
+                    + "M15, M30, H1, H4 or D1 in it (EURUSD_H4.csv)");
+        }
+        if (MarketFiles.detect(f).isTicks()) throw new IllegalArgumentException(f.getFileName() + " holds ticks, not bars");
+        Key k = new Key(MarketFiles.symbolFromFileName(f), tf);
+        Path before = files.put(k, f);
+        if (before != null && !before.equals(f))
+            throw new IllegalArgumentException("two " + tf + " bar files for " + k.symbol + ": " + before + " and " + f);
+    }
+
+    /** The symbols with bars of {@code tf}, sorted. */
+    public Set<String> symbols(Timeframe tf) {
+        Set<String> s = new TreeSet<>();
+        for (Key k : files.keySet()) if (k.timeframe == tf) s.add(k.symbol);
+        return s;
+    }
+
+    public boolean has(String symbol, Timeframe tf) { return files.containsKey(new Key(symbol, tf)); }
+
+    public Path file(String symbol, Timeframe tf) {
+        Path p = files.get(new Key(symbol, tf));
+        if (p == null) throw new IllegalArgumentException("no " + tf + " bar file for " + symbol + " (found: "
+                + String.join(", ", symbols(tf)) + " at " + tf + ")");
+        return p;
+    }
+
+    public ServerClock clock() { return clock; }
+
+    /** The bars in time order, read on first use; the array is shared: never write to it. */
+    Bar[] bars(String symbol, Timeframe tf) {
+        Key k = new Key(symbol, tf);
+        Path p = file(symbol, tf);
+        return loaded.computeIfAbsent(k, key -> read(p, key));
+    }
+
+    private Bar[] read(Path p, Key k) {
+        List<Bar> list = new ArrayList<>(1 << 15);
+        try (BarSource s = MarketFiles.openBars(p, k.symbol, k.timeframe, clock, ParseMode.STRICT)) {
+            for (Bar b; (b = s.next()) != null; ) {
+                if (!list.isEmpty() && b.openTimeMs() <= list.get(list.size() - 1).openTimeMs())
+                    throw new IllegalArgumentException(p.getFileName() + ": bars are not in time order at row " + (list.size() + 1));
+                list.add(b);
+            }
+        }
+        if (list.isEmpty()) throw new IllegalArgumentException(p.getFileName() + " has no bars");
+        return list.toArray(new Bar[0]);
+    }
+
+    /** [open time of the first bar, close time of the last], UTC ms. */
+    public long[] span(String symbol, Timeframe tf) {
+        Bar[] b = bars(symbol, tf);
+        return new long[]{b[0].openTimeMs(), b[b.length - 1].openTimeMs() + tf.millis()};
+    }
+
+    /** SHA-256 of the file's bytes, hex: part of the runner's fingerprint and of a report's provenance. */
+    public String sha256(String symbol, Timeframe tf) {
+        Path p = file(symbol, tf);
+        return hashes.computeIfAbsent(new Key(symbol, tf), k -> sha256(p));
+    }
+
+    static String sha256(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Index of the first bar opening at or after {@code ms} ({@code bars.length} when none). */
+    static int firstAtOrAfter(Bar[] bars, long ms) {
+        int lo = 0, hi = bars.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bars[mid].openTimeMs() < ms) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The close of the last bar closed at or before {@code ms}, else the first bar's open; NaN without bars. */
+    static double lastPrice(Bar[] bars, Timeframe tf, long ms) {
+        int i = firstAtOrAfter(bars, ms - tf.millis() + 1) - 1;
+        if (i >= 0) return bars[i].close();
+        return bars.length == 0 ? Double.NaN : bars[0].open();
+    }
+
+    @Override
+    public String toString() {
+        return "bars " + Arrays.toString(files.values().stream().map(p -> p.getFileName().toString()).toArray());
+    }
+}

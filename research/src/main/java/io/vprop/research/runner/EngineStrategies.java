@@ -1,0 +1,129 @@
+package io.vprop.research.runner;
+
+import io.vprop.market.Timeframe;
+import io.vprop.research.walkforward.ParamSet;
+import io.vprop.signal.Idle;
+import io.vprop.signal.SignalConfig;
+import io.vprop.signal.SignalEngine;
+import io.vprop.signal.alpha.EventSource;
+import io.vprop.signal.port.SkipReason;
+import io.vprop.signal.select.Grade;
+import io.vprop.strategy.SignalEngineStrategy;
+import io.vprop.strategy.Strategy;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * The signal engine per unit: {@code SignalConfig} with the data's timeframe (and the regime on it), the seed, and the
+ * parameter set written onto the builder's public fields of the same name (numbers; {@code minGrade} as the grade's
+ * index 0–3 = C, B, A, A+). No news calendar is fed (EventSource.NONE) and nothing is learned across units: each unit
+ * starts the engine afresh.
+ */
+final class EngineStrategies implements StrategyFactory {
+    private final Timeframe timeframe;
+    private final long seed;
+
+    EngineStrategies(Timeframe timeframe, long seed) {
+        if (timeframe == null) throw new IllegalArgumentException("the engine needs the data's timeframe");
+        this.timeframe = timeframe;
+        this.seed = seed;
+    }
+
+    SignalConfig config(ParamSet p) {
+        SignalConfig.Builder b = SignalConfig.builder().timeframes(timeframe).regimeTimeframe(timeframe).seed(seed);
+        for (Map.Entry<String, Double> e : p.values().entrySet()) set(b, e.getKey(), e.getValue());
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("engine parameters " + p.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void set(SignalConfig.Builder b, String name, double v) {
+        Field f = tunable(name);
+        try {
+            if (f.getType() == double.class) {
+                f.setDouble(b, v);
+            } else if (f.getType() == int.class || f.getType() == long.class) {
+                if (v != Math.rint(v)) throw new IllegalArgumentException("engine parameter " + name + " must be a whole number, got " + v);
+                if (f.getType() == int.class) f.setInt(b, (int) v);
+                else f.setLong(b, (long) v);
+            } else if (f.getType() == Grade.class) {
+                int i = (int) v;
+                if (v != i || i < 0 || i >= Grade.values().length)
+                    throw new IllegalArgumentException("engine parameter minGrade must be 0..3 (C, B, A, A+), got " + v);
+                f.set(b, Grade.values()[i]);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Field tunable(String name) {
+        for (Field f : SignalConfig.Builder.class.getFields())
+            if (f.getName().equals(name) && isTunable(f)) return f;
+        throw new IllegalArgumentException("the signal engine has no parameter '" + name + "'; its parameters: " + tunables());
+    }
+
+    private static boolean isTunable(Field f) {
+        Class<?> t = f.getType();
+        return !Modifier.isStatic(f.getModifiers()) && (t == double.class || t == int.class || t == long.class || t == Grade.class)
+                && !f.getName().equals("seed");
+    }
+
+    static List<String> tunables() {
+        List<String> names = new ArrayList<>();
+        for (Field f : SignalConfig.Builder.class.getFields()) if (isTunable(f)) names.add(f.getName());
+        return names;
+    }
+
+    @Override
+    public Strategy create(ParamSet params) {
+        return new SignalEngineStrategy(config(params), EventSource.NONE);
+    }
+
+    @Override
+    public String description() {
+        return "the signal engine (SignalEngineStrategy) on " + timeframe + " bars, regime on " + timeframe
+                + ", defaults otherwise, seed " + seed + ", no news calendar";
+    }
+
+    /** The engine's whole configuration at the grid's origin (its code: the runner's code version). */
+    @Override
+    public String fingerprint() {
+        SignalConfig.Builder b = SignalConfig.builder().timeframes(timeframe).regimeTimeframe(timeframe).seed(seed);
+        StringJoiner j = new StringJoiner(",", "engine{", "}");
+        for (Field f : SignalConfig.Builder.class.getFields()) {
+            try {
+                j.add(f.getName() + "=" + f.get(b));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return j.toString();
+    }
+
+    /** Evaluations, trades, skips by reason and idle decisions by kind (the engine's running totals). */
+    @Override
+    public Map<String, Long> counters(Strategy s) {
+        SignalEngine e = ((SignalEngineStrategy) s).engine();
+        Map<String, Long> m = new TreeMap<>();
+        if (e == null) return m;
+        SignalEngine.Stats st = e.stats();
+        m.put("engine.evaluations", st.evaluations());
+        m.put("engine.trades", st.trades());
+        m.put("engine.skips", st.skips());
+        for (SkipReason r : SkipReason.values()) m.put("engine.skip." + lower(r.name()), e.skipCount(r));
+        for (Idle i : Idle.values()) m.put("engine.idle." + lower(i.name()), e.idleCount(i));
+        return m;
+    }
+
+    private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+}
