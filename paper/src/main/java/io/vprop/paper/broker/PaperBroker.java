@@ -68,7 +68,9 @@ public final class PaperBroker {
         for (Instrument i : config.instruments().values()) {
             ConversionRoute route = converter.route(i.profitCurrency());
             routes.put(i.symbol(), route);
-            rates.put(i.symbol(), new Rate(i, route, route.needsQuote() ? slot(route.symbol()) : null));
+            Map<String, QuoteSlot> pairs = new HashMap<>();
+            for (String pair : route.symbols()) pairs.put(pair, slot(pair));
+            rates.put(i.symbol(), new Rate(i, route, pairs));
             slot(i.symbol());
         }
     }
@@ -87,13 +89,24 @@ public final class PaperBroker {
         private final ConversionRoute route;
         private final QuoteLookup mid;
 
-        Rate(Instrument instrument, ConversionRoute route, QuoteSlot pair) {
+        /** @param pairs the slots of every symbol the route reads (one for a direct pair, two for a cross) */
+        Rate(Instrument instrument, ConversionRoute route, Map<String, QuoteSlot> pairs) {
             this.instrument = instrument;
             this.route = route;
-            this.mid = pair == null ? QuoteLookup.NONE : symbol -> {
-                Tick t = pair.tick;
-                return t == null ? Double.NaN : t.mid();
-            };
+            if (pairs.isEmpty()) {
+                this.mid = QuoteLookup.NONE;
+            } else if (pairs.size() == 1) {
+                QuoteSlot pair = pairs.values().iterator().next();          // the common case: no lookup per use
+                this.mid = symbol -> mid(pair);
+            } else {
+                Map<String, QuoteSlot> legs = Map.copyOf(pairs);
+                this.mid = symbol -> mid(legs.get(symbol));
+            }
+        }
+
+        private static double mid(QuoteSlot slot) {
+            Tick t = slot == null ? null : slot.tick;
+            return t == null ? Double.NaN : t.mid();
         }
 
         double value() { return route.rate(mid); }
