@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs VProp's benchmarks and writes their JSON results to bench/results/ (see docs/benchmarks.md).
 #   bench/run.sh                 everything
-#   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | jmh [JMH regex]
+#   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | backtest [rounds]
+#                                | backtest-lockstep [fromDay days] | jmh [JMH regex]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -17,6 +18,8 @@ case "$what" in
   swap) run -Dvprop.shared.data=../shared/data io.vprop.bench.models.SwapUnderLoadHarness "$@" ;;
   walkforward) run io.vprop.bench.research.WalkForwardHarness "$@" ;;
   challenge) run io.vprop.bench.challenge.ChallengeLabHarness "$@" ;;
+  backtest) run io.vprop.bench.backtest.BacktestThroughputHarness "$@" ;;
+  backtest-lockstep) run io.vprop.bench.backtest.LockstepVsBacktestHarness "$@" ;;
   jmh) run org.openjdk.jmh.Main "${1:-.*Benchmark.*}" -rf json -rff bench/results/jmh.json ;;
   all)
     run io.vprop.bench.e2e.ReplayThroughputHarness
@@ -24,6 +27,8 @@ case "$what" in
     run -Dvprop.shared.data=../shared/data io.vprop.bench.models.SwapUnderLoadHarness
     run io.vprop.bench.research.WalkForwardHarness
     run io.vprop.bench.challenge.ChallengeLabHarness
+    run io.vprop.bench.backtest.BacktestThroughputHarness
+    run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|jmh [regex]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]]" >&2; exit 2 ;;
 esac

@@ -60,8 +60,7 @@ final class BreakoutStrategy implements Strategy {
         s.prevClose = bar.close();
         if (s.bars >= ENTRY && s.trendBars >= TREND) {
             double hi = Double.NEGATIVE_INFINITY, lo = Double.POSITIVE_INFINITY, exitHi = hi, exitLo = lo;
-            for (int k = 0; k < ENTRY; k++) {
-                int idx = (s.bars - 1 - k) % ENTRY;                    // newest first
+            for (int k = 0, idx = (s.bars - 1) % ENTRY; k < ENTRY; k++, idx = idx == 0 ? ENTRY - 1 : idx - 1) {   // newest first
                 hi = Math.max(hi, s.highs[idx]);
                 lo = Math.min(lo, s.lows[idx]);
                 if (k < EXIT) {
