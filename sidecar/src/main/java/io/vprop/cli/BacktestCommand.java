@@ -45,11 +45,6 @@ final class BacktestCommand implements Callable<Integer> {
             description = "tick files, or bar files (MT5 export or CSV, .gz ok), one symbol each; several are played together in time order")
     List<Path> data;
 
-    @Option(names = "--server-tz", paramLabel = "ZONE",
-            description = "the clock of the files' times: UTC, an offset (+02:00, UTC+3), an IANA zone, or NY+7 for 'New York close' "
-                    + "servers (GMT+2 winter, GMT+3 summer); required for MT5 exports")
-    String serverTz;
-
     @Option(names = "--profile", defaultValue = "ftmo-2step", paramLabel = "FIRM|FILE.json|none",
             description = "firm profile the governors enforce, or none (default: ${DEFAULT-VALUE})")
     String profile;
@@ -63,35 +58,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE|TIME", description = "end of the period (exclusive), UTC")
     String to;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the slippage and of the signal engine's sampling (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--bars-mode", defaultValue = "ohlc", paramLabel = "ohlc|conservative",
-            description = "bar path: the nearer extreme first, or the stop first when a bar holds both stop and target (default: ${DEFAULT-VALUE})")
-    String barsMode;
-
-    @Option(names = "--spread", paramLabel = "POINTS",
-            description = "spread of bars that carry none, in points (default: the instrument's typical spread by session, docs/instruments.md)")
-    Integer spreadPoints;
-
-    @Option(names = "--commission", paramLabel = "USD",
-            description = "commission per lot per side, USD, for every symbol (default: each instrument's own commission "
-                    + "from the instrument table, docs/instruments.md)")
-    Double commission;
-
-    @Option(names = "--instruments", paramLabel = "FILE",
-            description = "instrument overrides (same columns as the built-in table, docs/instruments.md)")
-    Path instruments;
-
-    @Option(names = "--slippage", defaultValue = "0", paramLabel = "POINTS",
-            description = "maximum slippage against the trader, points, drawn from --seed (default: ${DEFAULT-VALUE})")
-    int slippage;
-
     @Option(names = "--latency", defaultValue = "0", paramLabel = "MS", description = "order latency, ms of market time (default: ${DEFAULT-VALUE})")
     long latencyMs;
-
-    @Option(names = "--leverage", defaultValue = "100", description = "account leverage, 100 = 1:100 (default: ${DEFAULT-VALUE})")
-    double leverage;
 
     @Option(names = "--margin-mode", defaultValue = "hedging", paramLabel = "hedging|netting", description = "(default: ${DEFAULT-VALUE})")
     String marginMode;
@@ -104,6 +72,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the result as JSON (as --out writes it) instead of the summary table")
     boolean json;
+
+    @Mixin
+    CostOptions costs = new CostOptions();
 
     @Mixin
     BadRowsOption badRows = new BadRowsOption();

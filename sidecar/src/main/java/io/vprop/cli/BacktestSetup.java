@@ -51,6 +51,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
                      List<SymbolSpec> specs, List<String> findings, Map<Path, Timeframe> timeframes, BacktestConfig config) {
 
     static BacktestSetup of(BacktestCommand o) {
+        o.costs.check();                                     // a bad value is refused before any file is read
         List<Path> files = List.copyOf(o.data);
         Map<Path, MarketFormat> formats = new LinkedHashMap<>();
         for (Path f : files) {
@@ -62,12 +63,11 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
             if (formats.get(f).isTicks() == bars)
                 throw new IllegalArgumentException("--data mixes tick and bar files (" + files.get(0).getFileName() + " and "
                         + f.getFileName() + "): a backtest plays one kind");
-        ServerClock clock = clock(o.serverTz, files);
+        ServerClock clock = clock(o.costs.serverTz, files);
         long from = o.from == null ? Long.MIN_VALUE : instant("--from", o.from);
         long to = o.to == null ? Long.MAX_VALUE : instant("--to", o.to);
         if (from >= to) throw new IllegalArgumentException("--from " + o.from + " is not before --to " + o.to);
-        InstrumentTable table = InstrumentTable.builtIn();
-        if (o.instruments != null) table = table.withOverrides(o.instruments);
+        InstrumentTable table = o.costs.instrumentTable();
         PaperSetup.FileInstruments traded = PaperSetup.instrumentsOf(files, table, Map.of(), o.badRows.mode());
         Map<String, SymbolSpec> specs = new LinkedHashMap<>();
         for (SymbolSpec s : traded.specs()) specs.put(s.symbol(), s);
@@ -83,31 +83,22 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
             throw new IllegalArgumentException("--data has two tick files of one symbol: pass one per symbol");
         List<SymbolSpec> list = List.copyOf(specs.values());
         if (!(o.balance > 0)) throw new IllegalArgumentException("--balance must be a positive amount of USD, got " + o.balance);
-        if (o.commission != null && !(o.commission >= 0))
-            throw new IllegalArgumentException("--commission must be >= 0 USD per lot per side, got " + o.commission);
-        if (o.slippage < 0) throw new IllegalArgumentException("--slippage must be >= 0 points, got " + o.slippage);
-        if (o.spreadPoints != null && o.spreadPoints < 0)
-            throw new IllegalArgumentException("--spread must be >= 0 points, got " + o.spreadPoints);
         AccountMode mode = switch (o.marginMode.toLowerCase(Locale.ROOT)) {
             case "hedging" -> AccountMode.HEDGING;
             case "netting" -> AccountMode.NETTING;
             default -> throw new IllegalArgumentException("--margin-mode must be hedging or netting, got " + o.marginMode);
         };
-        BarPath path = switch (o.barsMode.toLowerCase(Locale.ROOT)) {
-            case "ohlc" -> BarPath.OHLC;
-            case "conservative" -> BarPath.CONSERVATIVE;
-            default -> throw new IllegalArgumentException("--bars-mode must be ohlc or conservative, got " + o.barsMode);
-        };
+        BarPath path = o.costs.barPath();
         BrokerConfig broker;
         try {
-            broker = BrokerConfig.of(o.balance, "USD", o.leverage, mode, traded.instruments(), Map.of())
-                    .withSlippage(o.slippage, o.seed).withLatency(o.latencyMs);
-            if (o.commission != null) broker = broker.withCommission(o.commission);
+            broker = BrokerConfig.of(o.balance, "USD", o.costs.leverage, mode, traded.instruments(), Map.of())
+                    .withSlippage(o.costs.slippage, o.costs.seed).withLatency(o.latencyMs);
+            if (o.costs.commission != null) broker = broker.withCommission(o.costs.commission);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("broker options: " + e.getMessage(), e);
         }
         BacktestConfig config = BacktestConfig.defaults(list, o.balance).withBroker(broker)
-                .withBars(path, o.spreadPoints == null ? SpreadModel.bySession(table) : SpreadModel.fixed(o.spreadPoints))
+                .withBars(path, o.costs.spreadPoints == null ? SpreadModel.bySession(table) : SpreadModel.fixed(o.costs.spreadPoints))
                 .withEnd(!o.continueAfterHalt, true);
         FirmProfile firm = profile(o.profile);
         if (firm != null) config = config.withProfile(firm, o.profile);
@@ -188,7 +179,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
 
     /** The signal engine's defaults on ticks; on bars, the files' timeframes (the regime read on the finest). */
     private SignalConfig engineConfig() {
-        SignalConfig.Builder b = SignalConfig.builder().seed(options.seed);
+        SignalConfig.Builder b = SignalConfig.builder().seed(options.costs.seed);
         if (bars) {
             List<Timeframe> tfs = timeframes.values().stream().distinct().sorted(Comparator.comparingLong(Timeframe::millis)).toList();
             b.timeframes(tfs.toArray(new Timeframe[0])).regimeTimeframe(tfs.get(0));
@@ -210,7 +201,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
     String strategyName() {
         return switch (options.strategy) {
             case "demo" -> "demo (EMA(8)/EMA(21) crossover on " + finest() + ")";
-            case "engine" -> "engine (the signal engine, seed " + options.seed + ")";
+            case "engine" -> "engine (the signal engine, seed " + options.costs.seed + ")";
             case "sma" -> "sma (SMA(20)/SMA(100) crossover, stop 2 ATR(14), 0.5 % risk)";
             default -> options.strategy;
         };

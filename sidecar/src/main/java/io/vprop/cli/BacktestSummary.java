@@ -42,10 +42,10 @@ final class BacktestSummary {
         m.put("kind", setup.unit());
         m.put("server_tz", setup.clock().describe());
         m.put("profile", o.profile);
-        m.put("seed", o.seed);
-        m.put("bars_mode", o.barsMode);
-        m.put("commission_per_lot_per_side_usd", o.commission);
-        m.put("slippage_max_points", o.slippage);
+        m.put("seed", o.costs.seed);
+        m.put("bars_mode", o.costs.barsMode);
+        m.put("commission_per_lot_per_side_usd", o.costs.commission);
+        m.put("slippage_max_points", o.costs.slippage);
         m.put("latency_ms", o.latencyMs);
         m.put("bad_rows", o.badRows.value);
         m.put("rows", BadRowsOption.json(reads));

@@ -4,11 +4,9 @@ import io.vprop.governors.profile.FirmProfile;
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
 import io.vprop.market.instrument.CurrencyConverter;
-import io.vprop.market.instrument.InstrumentTable;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.research.backtest.Backtester;
-import io.vprop.research.backtest.BarPath;
 import io.vprop.research.report.ReportWriter;
 import io.vprop.research.runner.BacktestUnitRunner;
 import io.vprop.research.runner.BarLibrary;
@@ -26,6 +24,7 @@ import io.vprop.signal.SignalEngine;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.strategy.Strategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,11 +69,6 @@ final class WalkforwardCommand implements Runnable {
 
     @Option(names = "--timeframe", defaultValue = "H4", description = "the bars played and traded (default ${DEFAULT-VALUE})")
     String timeframe;
-
-    @Option(names = "--server-tz", paramLabel = "ZONE",
-            description = "the clock of the files' times: UTC (all of shared/data), an offset, an IANA zone, or NY+7; "
-                    + "required unless the files' times carry their zone")
-    String serverTz;
 
     @Option(names = "--strategy", defaultValue = "sma", paramLabel = "sma|engine|CLASS",
             description = "sma (io.vprop.research.strategies.SmaCrossStrategy: fast, slow, stop_atr, atr, risk_pct, tp_r), "
@@ -127,27 +121,6 @@ final class WalkforwardCommand implements Runnable {
             description = "firm rules the governors enforce in every unit (a halt ends the unit), or none (default: ${DEFAULT-VALUE})")
     String profile;
 
-    @Option(names = "--commission", paramLabel = "USD", description = "commission per lot per side for every symbol (default: each instrument's own)")
-    Double commission;
-
-    @Option(names = "--spread", paramLabel = "POINTS", description = "spread of bars that carry none (default: the instrument's spread by session)")
-    Integer spreadPoints;
-
-    @Option(names = "--slippage", defaultValue = "0", paramLabel = "POINTS", description = "maximum slippage against the trader, drawn from --seed (default ${DEFAULT-VALUE})")
-    int slippage;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the slippage and of the signal engine's sampling (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--bars-mode", defaultValue = "ohlc", paramLabel = "ohlc|conservative", description = "the intrabar path (default ${DEFAULT-VALUE})")
-    String barsMode;
-
-    @Option(names = "--leverage", defaultValue = "100", description = "account leverage, 100 = 1:100 (default ${DEFAULT-VALUE})")
-    double leverage;
-
-    @Option(names = "--instruments", paramLabel = "FILE", description = "instrument overrides (docs/instruments.md)")
-    Path instruments;
-
     @Option(names = "--fx-rates", paramLabel = "PAIR=PRICE,…",
             description = "fixed conversion rates for currencies the data do not quote (e.g. USDCAD=1.35); only when given")
     String fxRates;
@@ -166,10 +139,14 @@ final class WalkforwardCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where result.json and report.html go")
     Path out;
 
+    @Mixin
+    CostOptions costs = new CostOptions();
+
     @Override
     public void run() {
+        costs.check();
         Timeframe tf = Timeframe.parse(timeframe);
-        BarLibrary library = new BarLibrary(data, BacktestSetup.clock(serverTz, barFiles(tf)));
+        BarLibrary library = new BarLibrary(data, BacktestSetup.clock(costs.serverTz, barFiles(tf)));
         ParamGrid parsedGrid = ParamGrid.parse(grid != null ? grid : strategy.equals("sma") ? SMA_GRID : "none");
         StrategyFactory factory = strategies(tf);
         BacktestUnitRunner.Options options = options(tf).withCodeVersion(CodeVersion.of(Backtester.class, PaperBroker.class,
@@ -237,7 +214,7 @@ final class WalkforwardCommand implements Runnable {
             }
             case "engine" -> {
                 strategyClass = SignalEngineStrategy.class;
-                return StrategyFactory.engine(tf, seed);
+                return StrategyFactory.engine(tf, costs.seed);
             }
             default -> {
                 Class<? extends Strategy> c = StrategyClasses.load(strategy, classPath, "sma, engine");
@@ -248,13 +225,6 @@ final class WalkforwardCommand implements Runnable {
     }
 
     private BacktestUnitRunner.Options options(Timeframe tf) {
-        BarPath path = switch (barsMode.toLowerCase(Locale.ROOT)) {
-            case "ohlc" -> BarPath.OHLC;
-            case "conservative" -> BarPath.CONSERVATIVE;
-            default -> throw new IllegalArgumentException("--bars-mode must be ohlc or conservative, got " + barsMode);
-        };
-        InstrumentTable table = InstrumentTable.builtIn();
-        if (instruments != null) table = table.withOverrides(instruments);
         FirmProfile firm = BacktestSetup.profile(profile);
         Map<String, Double> rates;
         try {
@@ -263,7 +233,8 @@ final class WalkforwardCommand implements Runnable {
             throw new IllegalArgumentException("--fx-rates: " + e.getMessage(), e);
         }
         try {
-            return new BacktestUnitRunner.Options(tf, table, path, spreadPoints, commission, slippage, seed, leverage, firm,
+            return new BacktestUnitRunner.Options(tf, costs.instrumentTable(), costs.barPath(), costs.spreadPoints,
+                    costs.commission, costs.slippage, costs.seed, costs.leverage, firm,
                     firm == null ? "" : profile, rates, intrabarEntries, "");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("walkforward options: " + e.getMessage(), e);

@@ -8,14 +8,11 @@ import io.vprop.strategy.StrategyContext;
 import io.vprop.testing.SharedData;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.Side;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.vprop.testing.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,49 +26,33 @@ class BacktestCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream stdout, stderr;
-
-    @BeforeEach
-    void capture() {
-        stdout = System.out;
-        stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(stdout);
-        System.setErr(stderr);
-    }
-
-    private String err() { return err.toString(StandardCharsets.UTF_8); }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void anMt5ExportWithoutItsServerClockIsRefused() {
         assertThat(VpropCli.execute("backtest", "--data", TICKS)).isEqualTo(1);
-        assertThat(err()).contains("--server-tz").contains("UTC for the files in shared/data").contains("NY+7");
+        assertThat(console.err()).contains("--server-tz").contains("UTC for the files in shared/data").contains("NY+7");
     }
 
     @Test
     void badValuesAreNamed() {
         assertThat(VpropCli.execute("backtest", "--data", TICKS, H4, "--server-tz", "UTC")).isEqualTo(1);
-        assertThat(err()).contains("mixes tick and bar files");
+        assertThat(console.err()).contains("mixes tick and bar files");
         assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "Mars/Olympus")).isEqualTo(1);
-        assertThat(err()).contains("unknown server time zone 'Mars/Olympus'");
+        assertThat(console.err()).contains("unknown server time zone 'Mars/Olympus'");
         assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--bars-mode", "optimistic")).isEqualTo(1);
-        assertThat(err()).contains("--bars-mode must be ohlc or conservative, got optimistic");
+        assertThat(console.err()).contains("--bars-mode must be ohlc or conservative, got optimistic");
         assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--strategy", "com.example.Nope")).isEqualTo(1);
-        assertThat(err()).contains("--strategy com.example.Nope").contains("--class-path");
+        assertThat(console.err()).contains("--strategy com.example.Nope").contains("--class-path");
         assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--strategy", "java.lang.String")).isEqualTo(1);
-        assertThat(err()).contains("does not implement io.vprop.strategy.Strategy");
+        assertThat(console.err()).contains("does not implement io.vprop.strategy.Strategy");
         assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--from", "2020-02-30")).isEqualTo(1);
-        assertThat(err()).contains("--from 2020-02-30");
+        assertThat(console.err()).contains("--from 2020-02-30");
         assertThat(VpropCli.execute("backtest", "--data", dir.resolve("EURUSD_H4.csv").toString(), "--server-tz", "UTC")).isEqualTo(1);
-        assertThat(err()).contains("no such file");
+        assertThat(console.err()).contains("no such file");
         assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--profile", "acme-3step")).isEqualTo(1);
-        assertThat(err()).contains("--profile acme-3step").contains("ftmo-2step");
+        assertThat(console.err()).contains("--profile acme-3step").contains("ftmo-2step");
     }
 
     @Test
@@ -79,7 +60,7 @@ class BacktestCliTest {
         Path json = dir.resolve("result.json");
         assertThat(VpropCli.execute("backtest", "--data", TICKS, "--server-tz", "UTC", "--from", "2014-05-06T07:00",
                 "--to", "2014-05-06T08:00", "--strategy", BuyOnce.class.getName(), "--profile", "none", "--out",
-                json.toString())).as(err()).isEqualTo(0);
+                json.toString())).as(console.err()).isEqualTo(0);
         JsonNode r = new ObjectMapper().readTree(Files.readString(json));
         assertThat(r.path("run").path("strategy").asText()).isEqualTo(BuyOnce.class.getName());
         assertThat(r.path("run").path("server_tz").asText()).isEqualTo("UTC");
@@ -90,22 +71,22 @@ class BacktestCliTest {
         assertThat(t.path("lots").asDouble()).isEqualTo(0.10);
         assertThat(r.path("breaches")).isEmpty();
         assertThat(r.path("counters").path("signals").asLong()).isEqualTo(1);
-        String summary = out.toString(StandardCharsets.UTF_8);
+        String summary = console.out();
         assertThat(summary).contains("backtest summary").contains("7,144 ticks").contains("USD").contains("firm profile      none");
-        assertThat(err()).as("progress on stderr").contains("rows/s");
+        assertThat(console.err()).as("progress on stderr").contains("rows/s");
     }
 
     @Test
     void theDemoRunsOnH4BarsWithTheGovernorsAndTheConservativePath() throws Exception {
         Path json = dir.resolve("h4.json");
         assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--from", "2015-01-01", "--to",
-                "2016-01-01", "--bars-mode", "conservative", "--out", json.toString())).as(err()).isEqualTo(0);
+                "2016-01-01", "--bars-mode", "conservative", "--out", json.toString())).as(console.err()).isEqualTo(0);
         JsonNode r = new ObjectMapper().readTree(Files.readString(json));
         assertThat(r.path("run").path("kind").asText()).isEqualTo("bars");
         assertThat(r.path("events").asLong()).as("a year of H4 bars").isBetween(1_500L, 1_650L);
         assertThat(r.path("trades").size()).isPositive();
         assertThat(r.path("equity").size()).isGreaterThan(r.path("trades").size());
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo (EMA(8)/EMA(21) crossover on H4)").contains("ftmo-2step");
+        assertThat(console.out()).contains("demo (EMA(8)/EMA(21) crossover on H4)").contains("ftmo-2step");
     }
 
     /** A user's strategy: buys 0.10 lot once, with a 50-point stop, and holds it. */

@@ -1,15 +1,13 @@
 package io.vprop.cli;
 
+import io.vprop.testing.ConsoleCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,26 +27,8 @@ class BadFilesCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream stdout, stderr;
-
-    @BeforeEach
-    void capture() {
-        stdout = System.out;
-        stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(stdout);
-        System.setErr(stderr);
-    }
-
-    private String out() { return out.toString(StandardCharsets.UTF_8); }
-
-    private String err() { return err.toString(StandardCharsets.UTF_8); }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     /** {@code n} ticks one second apart from 10:00 on a Friday; every {@code crossEvery}-th (0: none) has ask below bid. */
     private Path ticks(String name, int n, int crossEvery, String tail) throws IOException {
@@ -73,9 +53,9 @@ class BadFilesCliTest {
     }
 
     private void assertOneLineError(String expectedStart) {
-        assertThat(err().lines().filter(l -> l.startsWith(expectedStart)).count()).as(err()).isEqualTo(1);
-        assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(out()).doesNotContain("summary");
+        assertThat(console.err().lines().filter(l -> l.startsWith(expectedStart)).count()).as(console.err()).isEqualTo(1);
+        assertThat(console.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(console.out()).doesNotContain("summary");
     }
 
     @Test
@@ -99,7 +79,7 @@ class BadFilesCliTest {
         Path cut = ticks("EURUSD_cut.csv", 50, 0, "2024.03.01\t10:00:50.000\t1.08003\t1.0");
         assertThat(replay("--data", cut.toString())).isEqualTo(1);
         assertOneLineError("EURUSD_cut.csv line 52, column 4: truncated last line");
-        assertThat(err()).doesNotContain("cut.csv line 52, column 4: crossed");
+        assertThat(console.err()).doesNotContain("cut.csv line 52, column 4: crossed");
         Path headerOnly = ticks("EURUSD_header.csv", 0, 0, "");
         assertThat(replay("--data", headerOnly.toString())).isEqualTo(1);
         assertOneLineError("EURUSD_header.csv: has a header line but no data rows (header-only file)");
@@ -113,22 +93,21 @@ class BadFilesCliTest {
     void replayWithBadRowsSkipPlaysTenPercentCrossedQuotesAndCountsThem() throws Exception {
         Path p = ticks("EURUSD_broker.csv", 1000, 10, "");
         assertThat(replay("--data", p.toString())).isEqualTo(1);
-        assertThat(err()).contains("EURUSD_broker.csv line 11, column 4: crossed quote");
-        out.reset();
-        err.reset();
-        assertThat(replay("--data", p.toString(), "--bad-rows", "skip")).as(err()).isEqualTo(0);
-        assertThat(out()).contains("replay summary");
-        String table = out().substring(out().indexOf("replay summary"));
+        assertThat(console.err()).contains("EURUSD_broker.csv line 11, column 4: crossed quote");
+        console.reset();
+        assertThat(replay("--data", p.toString(), "--bad-rows", "skip")).as(console.err()).isEqualTo(0);
+        assertThat(console.out()).contains("replay summary");
+        String table = console.out().substring(console.out().indexOf("replay summary"));
         assertThat(table).contains("900 rows of EURUSD_broker.csv, 100 skipped (10.0 %)")
                 .contains("100 rows: crossed quote (ask below bid)").contains("900 ticks").doesNotContain("{").doesNotContain("=");
-        assertThat(err()).contains("1,000/1,000 rows").doesNotContain("ETA -");
-        out.reset();
+        assertThat(console.err()).contains("1,000/1,000 rows").doesNotContain("ETA -");
+        console.reset();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         assertThat(replay("--data", p.toString(), "--bad-rows", "skip", "--json", "--zmq", "tcp://127.0.0.1:" + port)).isEqualTo(0);
-        JsonNode json = new ObjectMapper().readTree(out());
+        JsonNode json = new ObjectMapper().readTree(console.out());
         assertThat(json.get("ticks").asLong()).isEqualTo(900);
         assertThat(json.get("rows").get(0).get("rows_skipped").asLong()).isEqualTo(100);
         assertThat(json.get("rows").get(0).get("skipped_by_reason").get("crossed").asLong()).isEqualTo(100);
@@ -141,17 +120,17 @@ class BadFilesCliTest {
         assertThat(VpropCli.execute("backtest", "--data", p.toString(), "--server-tz", "UTC")).isEqualTo(1);
         assertOneLineError("EURUSD_broker.csv line 11, column 4: crossed quote");
         assertThat(VpropCli.execute("backtest", "--data", p.toString(), "--server-tz", "UTC", "--bad-rows", "maybe")).isEqualTo(1);
-        assertThat(err()).contains("--bad-rows must be stop or skip, got maybe");
-        out.reset();
-        assertThat(VpropCli.execute("backtest", "--data", p.toString(), "--server-tz", "UTC", "--bad-rows", "skip")).as(err()).isEqualTo(0);
-        assertThat(out()).contains("backtest summary").contains("100 rows: crossed quote (ask below bid)");
-        out.reset();
+        assertThat(console.err()).contains("--bad-rows must be stop or skip, got maybe");
+        console.reset();
+        assertThat(VpropCli.execute("backtest", "--data", p.toString(), "--server-tz", "UTC", "--bad-rows", "skip")).as(console.err()).isEqualTo(0);
+        assertThat(console.out()).contains("backtest summary").contains("100 rows: crossed quote (ask below bid)");
+        console.reset();
         assertThat(VpropCli.execute("backtest", "--data", p.toString(), "--server-tz", "UTC", "--bad-rows", "skip", "--json")).isEqualTo(0);
-        JsonNode json = new ObjectMapper().readTree(out());
+        JsonNode json = new ObjectMapper().readTree(console.out());
         assertThat(json.get("run").get("rows").get(0).get("skipped_by_reason").get("crossed").asLong()).isEqualTo(100);
         assertThat(json.get("run").get("bad_rows").asText()).isEqualTo("skip");
         Path headerOnly = ticks("EURUSD_header.csv", 0, 0, "");
         assertThat(VpropCli.execute("backtest", "--data", headerOnly.toString(), "--server-tz", "UTC")).isEqualTo(1);
-        assertThat(err()).contains("EURUSD_header.csv: has a header line but no data rows");
+        assertThat(console.err()).contains("EURUSD_header.csv: has a header line but no data rows");
     }
 }

@@ -6,14 +6,11 @@ import io.vprop.journal.Journal;
 import io.vprop.protocol.Payload;
 import io.vprop.testing.RepoPaths;
 import io.vprop.testing.SharedData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.vprop.testing.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,29 +26,11 @@ class ChallengeCliTest {
     static final Path HISTORY = RepoPaths.root().resolve("challenge/src/test/resources/history");
     static final String REPORT = HISTORY.resolve("ReportHistory-51234567.html").toString();
     private final ObjectMapper json = new ObjectMapper();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private String stdout() { return out.toString(StandardCharsets.UTF_8); }
-
-    private String stderr() { return err.toString(StandardCharsets.UTF_8); }
 
     @Test
     void anMt5ReportGivesResultJsonReportHtmlAndASummaryWithUnits() throws Exception {
@@ -59,7 +38,7 @@ class ChallengeCliTest {
         int code = VpropCli.execute("challenge", REPORT, "--server-tz", "Broker/US-DST", "--firm", "ftmo-2step,e8-one",
                 "--paths", "500", "--risk-curve", "0.5..1.5:0.5", "--curve-paths", "200", "--seed", "3", "--threads", "2",
                 "--out", o.toString());
-        assertThat(code).as(stderr()).isZero();
+        assertThat(code).as(console.err()).isZero();
         JsonNode r = json.readTree(o.resolve("result.json").toFile());
         assertThat(r.get("source").asText()).isEqualTo("ReportHistory-51234567.html (MT5 account history report, HTML)");
         assertThat(r.get("seed").asLong()).isEqualTo(3);
@@ -69,27 +48,27 @@ class ChallengeCliTest {
         assertThat(r.get("firms").get(0).get("riskCurve").get("points")).hasSize(3);
         assertThat(r.get("firms").get(1).get("methods")).hasSize(2);
         assertThat(Files.readString(o.resolve("report.html"))).contains("<h1>Challenge lab</h1>").contains("id=\"fail-1\"");
-        assertThat(stdout()).contains("P(pass all), %").contains("95 % CI").contains("median days").contains("ftmo-2step")
+        assertThat(console.out()).contains("P(pass all), %").contains("95 % CI").contains("median days").contains("ftmo-2step")
                 .contains("e8-one").contains("report: ").contains("% per trade");
-        assertThat(stderr()).contains("challenge [").contains(" paths/s  ETA ");
+        assertThat(console.err()).contains("challenge [").contains(" paths/s  ETA ");
         // the bar ends at the total that the JSON's paths add up to
         long total = 0;
         for (JsonNode f : r.get("firms")) {
             for (JsonNode m : f.get("methods")) total += m.get("paths").asLong();
             total += 3 * 200;
         }
-        assertThat(stderr()).contains(String.format("%,d/%,d paths", total, total));
+        assertThat(console.err()).contains(String.format("%,d/%,d paths", total, total));
     }
 
     @Test
     void jsonGoesToStdoutAndTheSummaryToStderr() throws Exception {
         int code = VpropCli.execute("challenge", REPORT, "--server-tz", "Broker/US-DST", "--firm", "the5ers-high-stakes",
                 "--paths", "300", "--risk-curve", "none", "--method", "bootstrap", "--json");
-        assertThat(code).as(stderr()).isZero();
-        JsonNode r = json.readTree(stdout());
+        assertThat(code).as(console.err()).isZero();
+        JsonNode r = json.readTree(console.out());
         assertThat(r.get("firms").get(0).get("methods").get(0).get("method").asText()).isEqualTo("bootstrap");
         assertThat(r.get("firms").get(0).has("riskCurve")).isFalse();
-        assertThat(stderr()).contains("P(pass all), %");
+        assertThat(console.err()).contains("P(pass all), %");
     }
 
     @Test
@@ -99,11 +78,11 @@ class ChallengeCliTest {
                 "--symbols", "EURUSD,USDJPY", "--from", "2014-01-01", "--to", "2018-01-01", "--train", "2y", "--test", "6m",
                 "--grid", "fast=10,20,slow=60", "--threads", "2", "--out", wf.toString())).isZero();
         JsonNode result = json.readTree(wf.resolve("result.json").toFile());
-        out.reset();
+        console.reset();
         int code = VpropCli.execute("challenge", wf.resolve("result.json").toString(), "--firm", "ftmo-2step",
                 "--paths", "300", "--curve-paths", "100", "--json");
-        assertThat(code).as(stderr()).isZero();
-        JsonNode lab = json.readTree(stdout());
+        assertThat(code).as(console.err()).isZero();
+        JsonNode lab = json.readTree(console.out());
         assertThat(lab.get("trades").get("total").asInt()).isEqualTo(result.get("oos_trades").size()).isPositive();
         assertThat(lab.get("trades").get("withProxyRisk").asInt()).as("research trades state their risk").isZero();
         assertThat(lab.get("trades").get("withAssumedWorst").asInt()).as("and their worst excursion").isZero();
@@ -116,13 +95,13 @@ class ChallengeCliTest {
         Path bt = dir.resolve("bt.json");
         assertThat(VpropCli.execute("backtest", "--strategy", "demo", "--data",
                 SharedData.dir().resolve("bars/h4_d1/EURUSD_snowguru_H4_2007-2023.bars.csv.gz").toString(), "--server-tz", "UTC",
-                "--from", "2015-01-01", "--to", "2016-01-01", "--out", bt.toString())).as(stderr()).isZero();
+                "--from", "2015-01-01", "--to", "2016-01-01", "--out", bt.toString())).as(console.err()).isZero();
         JsonNode result = json.readTree(bt.toFile());
-        out.reset();
+        console.reset();
         int code = VpropCli.execute("challenge", bt.toString(), "--firm", "ftmo-2step", "--paths", "200", "--risk-curve",
                 "none", "--json");
-        assertThat(code).as(stderr()).isZero();
-        JsonNode lab = json.readTree(stdout());
+        assertThat(code).as(console.err()).isZero();
+        JsonNode lab = json.readTree(console.out());
         assertThat(lab.get("trades").get("total").asInt()).isEqualTo(result.get("trades").size()).isPositive();
         assertThat(lab.get("source").asText()).isEqualTo("bt.json (VProp backtest result: every trade, in sample)");
     }
@@ -144,11 +123,11 @@ class ChallengeCliTest {
         }
         assertThat(VpropCli.execute("challenge", "--journal", db.toString(), "--firm", "ftmo-2step", "--paths", "200",
                 "--risk-curve", "none")).as("the journal holds no currency").isEqualTo(1);
-        assertThat(stderr()).contains("--currency: required with --journal");
+        assertThat(console.err()).contains("--currency: required with --journal");
         int code = VpropCli.execute("challenge", "--journal", db.toString(), "--currency", "USD", "--firm", "ftmo-2step",
                 "--paths", "200", "--risk-curve", "none", "--json");
-        assertThat(code).as(stderr()).isZero();
-        JsonNode lab = json.readTree(stdout());
+        assertThat(code).as(console.err()).isZero();
+        JsonNode lab = json.readTree(console.out());
         assertThat(lab.get("trades").get("total").asInt()).isEqualTo(40);
         assertThat(lab.get("source").asText()).isEqualTo("sidecar.db (live journal)");
         assertThat(lab.get("trades").get("withProxyRisk").asInt()).as("no signal, no stop").isEqualTo(40);
@@ -184,9 +163,9 @@ class ChallengeCliTest {
                 "give either FILE or --journal, not both",
         };
         for (int i = 0; i < cases.length; i++) {
-            err.reset();
+            console.reset();
             assertThat(VpropCli.execute(cases[i])).as(String.join(" ", cases[i])).isEqualTo(1);
-            assertThat(stderr()).as(String.join(" ", cases[i])).contains(messages[i]).doesNotContain("\tat io.vprop");
+            assertThat(console.err()).as(String.join(" ", cases[i])).contains(messages[i]).doesNotContain("\tat io.vprop");
         }
         assertThat(o).doesNotExist();
         assertThat(VpropCli.execute("challenge", REPORT, "--paths", "many")).as("picocli's own check").isEqualTo(2);

@@ -1,13 +1,11 @@
 package io.vprop.cli;
 
 import io.vprop.app.ApiToken;
-import org.junit.jupiter.api.AfterEach;
+import io.vprop.testing.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,22 +16,13 @@ class TokenCliTest {
     @TempDir
     Path dir;
 
-    private final PrintStream stdout = System.out;
-
-    @AfterEach
-    void restore() {
-        System.setOut(stdout);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(VpropCli.execute(args)).isZero();
-        } finally {
-            System.setOut(stdout);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        console.reset();
+        assertThat(VpropCli.execute(args)).as(console.err()).isZero();
+        return console.out();
     }
 
     @Test
