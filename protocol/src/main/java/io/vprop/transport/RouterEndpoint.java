@@ -24,6 +24,7 @@ public final class RouterEndpoint implements PeerTransport {
     private final ZMQ.Socket wakeOut;
     private final ZMQ.Poller poller;
     private final String endpoint;
+    private boolean closed; // guarded by wakeOut's lock
 
     public RouterEndpoint(String endpoint) {
         this.ctx = new ZContext(1);
@@ -89,13 +90,22 @@ public final class RouterEndpoint implements PeerTransport {
     public Runnable waker() {
         return () -> {
             synchronized (wakeOut) {
-                wakeOut.send(new byte[0], ZMQ.DONTWAIT);
+                if (!closed) wakeOut.send(new byte[0], ZMQ.DONTWAIT);
             }
         };
     }
 
+    /**
+     * Closes every socket and the context. A wake-up from another thread either completes before this (under the
+     * same lock) or sees {@code closed} and does nothing: sending on a socket whose context is terminating is the
+     * race that threw NullPointerException in {@code zmq.Ctx.sendCommand} (issue 18).
+     */
     @Override
     public void close() {
+        synchronized (wakeOut) {
+            if (closed) return;
+            closed = true;
+        }
         ctx.close();
     }
 }
