@@ -3,7 +3,8 @@
 //| DEALER socket connected to the sidecar's ROUTER. Every receive is |
 //| non-blocking (ZMQ_DONTWAIT) so the terminal never freezes.        |
 //| Handles are pointers, declared long (64-bit terminals only).      |
-//| Buffers go as uchar arrays; int options are passed as 4 bytes.    |
+//| Buffers go as uchar arrays; int options are passed as 4 bytes,    |
+//| int64 options (MAXMSGSIZE) as 8, little-endian like the DLL.      |
 //+------------------------------------------------------------------+
 #ifndef VPROP_ZMQ_MQH
 #define VPROP_ZMQ_MQH
@@ -32,9 +33,14 @@ enum ENUM_VP_ZMQ_OPTION
    VP_ZMQ_LINGER            = 17,
    VP_ZMQ_RECONNECT_IVL     = 18,
    VP_ZMQ_RECONNECT_IVL_MAX = 21,
+   VP_ZMQ_MAXMSGSIZE        = 22,
    VP_ZMQ_SNDHWM            = 23,
    VP_ZMQ_RCVHWM            = 24
   };
+
+// The largest frame accepted from the sidecar, as the sidecar's ROUTER sets it (docs/protocol.md): 16 x the
+// protocol's 64 KiB limit. A larger frame makes libzmq drop the connection before allocating it.
+#define VP_ZMQ_MAX_FRAME_BYTES 1048576
 
 enum ENUM_VP_ZMQ_FLAG
   {
@@ -58,6 +64,15 @@ private:
       b[2] = (uchar)((value >> 16) & 0xFF);
       b[3] = (uchar)((value >> 24) & 0xFF);
       return zmq_setsockopt(m_sock, option, b, 4) == 0;
+     }
+
+   bool              SetLong(ENUM_VP_ZMQ_OPTION option, long value)
+     {
+      uchar b[];
+      ArrayResize(b, 8);
+      for(int i = 0; i < 8; i++)
+         b[i] = (uchar)((value >> (8 * i)) & 0xFF);
+      return zmq_setsockopt(m_sock, option, b, 8) == 0;
      }
 
 public:
@@ -91,6 +106,7 @@ public:
       ok = ok && SetInt(VP_ZMQ_RCVHWM, 10000);
       ok = ok && SetInt(VP_ZMQ_RECONNECT_IVL, reconnect_ms);
       ok = ok && SetInt(VP_ZMQ_RECONNECT_IVL_MAX, reconnect_max_ms);
+      ok = ok && SetLong(VP_ZMQ_MAXMSGSIZE, VP_ZMQ_MAX_FRAME_BYTES);
       uchar ep[];
       StringToCharArray(endpoint, ep, 0, WHOLE_ARRAY, CP_UTF8);
       ok = ok && zmq_connect(m_sock, ep) == 0;

@@ -119,15 +119,39 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     /** Runs {@code action} on the kernel thread and completes with its result. */
     public <T> CompletableFuture<T> call(Function<SidecarKernel, T> action) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        commands.add(() -> {
-            try {
-                f.complete(action.apply(this));
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        waker.run();
+        commands.add(new Call<>(action, f));
+        if (!running) failPending();  // closed, or closing: the loop may never look at the queue again
+        else waker.run();             // the transport ignores a wake-up once it is closed
         return f;
+    }
+
+    /** A command from another thread, with its caller's future, so a shutdown can answer it instead of dropping it. */
+    private final class Call<T> implements Runnable {
+        private final Function<SidecarKernel, T> action;
+        private final CompletableFuture<T> future;
+
+        Call(Function<SidecarKernel, T> action, CompletableFuture<T> future) {
+            this.action = action;
+            this.future = future;
+        }
+
+        @Override
+        public void run() {
+            try {
+                future.complete(action.apply(SidecarKernel.this));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }
+
+        void fail() {
+            future.completeExceptionally(new IllegalStateException("the sidecar kernel is closed"));
+        }
+    }
+
+    /** Answers every queued call with an error: after the loop's last round nobody else will. */
+    private void failPending() {
+        for (Runnable r; (r = commands.poll()) != null; ) if (r instanceof Call<?> c) c.fail();
     }
 
     // ------------------------------------------------------------------ loop
@@ -147,6 +171,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         }
         protocol.stopStrategies();
         transport.close();
+        failPending();
     }
 
     /** Before the first round: finish what a crash interrupted. */
@@ -243,6 +268,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         } else if (t == null) { // never ran on a thread of its own (or a test drove it): nothing else uses it now
             protocol.stopStrategies();
             transport.close();
+            failPending();
         }
     }
 }

@@ -21,6 +21,7 @@ public final class DealerEndpoint implements AutoCloseable {
         dealer.setLinger(0);
         dealer.setSndHWM(100_000);
         dealer.setRcvHWM(100_000);
+        dealer.setMaxMsgSize(RouterEndpoint.MAX_FRAME_BYTES); // as the EA does: a runaway frame drops the link, not the heap
         dealer.setReconnectIVL(100);
         dealer.setReconnectIVLMax(2_000);
         // Queue only to a live connection: a tick sent while the sidecar is down is worthless later, and reliable

@@ -10,6 +10,13 @@ import org.zeromq.ZMQ;
  * threads wake it through {@link #waker()}.
  */
 public final class RouterEndpoint implements PeerTransport {
+    /**
+     * The largest frame ZeroMQ accepts on either end of the link ({@code ZMQ_MAXMSGSIZE}), 16 × the protocol's
+     * 64 KiB message limit. A message between the two still arrives and is answered {@code too_large} by the codec; a
+     * larger one makes ZeroMQ drop that connection before it allocates the frame (the peer reconnects and says hello
+     * again), so one hostile or broken client cannot make the sidecar hold hundreds of MB. The EA sets the same value.
+     */
+    public static final long MAX_FRAME_BYTES = 1L << 20;
 
     private final ZContext ctx;
     private final ZMQ.Socket router;
@@ -17,6 +24,7 @@ public final class RouterEndpoint implements PeerTransport {
     private final ZMQ.Socket wakeOut;
     private final ZMQ.Poller poller;
     private final String endpoint;
+    private boolean closed; // guarded by wakeOut's lock
 
     public RouterEndpoint(String endpoint) {
         this.ctx = new ZContext(1);
@@ -24,6 +32,7 @@ public final class RouterEndpoint implements PeerTransport {
         router.setLinger(0);
         router.setSndHWM(100_000);
         router.setRcvHWM(100_000);
+        router.setMaxMsgSize(MAX_FRAME_BYTES);
         // A terminal that reconnects under its routing id takes the id over. Without this the ROUTER refuses the new
         // connection while it still holds the old one (a half-open TCP link after a crash, or a JeroMQ DEALER that
         // TerminalLink rebuilt because it never delivered), and every frame from the terminal is dropped unseen.
@@ -81,13 +90,22 @@ public final class RouterEndpoint implements PeerTransport {
     public Runnable waker() {
         return () -> {
             synchronized (wakeOut) {
-                wakeOut.send(new byte[0], ZMQ.DONTWAIT);
+                if (!closed) wakeOut.send(new byte[0], ZMQ.DONTWAIT);
             }
         };
     }
 
+    /**
+     * Closes every socket and the context. A wake-up from another thread either completes before this (under the
+     * same lock) or sees {@code closed} and does nothing: sending on a socket whose context is terminating is the
+     * race that threw NullPointerException in {@code zmq.Ctx.sendCommand} (issue 18).
+     */
     @Override
     public void close() {
+        synchronized (wakeOut) {
+            if (closed) return;
+            closed = true;
+        }
         ctx.close();
     }
 }
