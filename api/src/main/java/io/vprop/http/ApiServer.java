@@ -229,7 +229,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("protocol_errors", s.protocolErrors());
         m.put("signals_sent", s.signalsSent());
         m.put("fills_recorded", s.fillsRecorded());
-        m.put("journal", Map.of("bytes", s.journalBytes(), "file", journal.toString()));
+        m.put("journal", Map.of("bytes", s.journalBytes(), "file", journal.file().toAbsolutePath().toString()));
         return m;
     }
 

@@ -148,7 +148,10 @@ class ApiAccessTest {
                 "X-VProp-Token: " + TOKEN);
         assertThat(raw.text()).contains(REACHED_THE_KERNEL);
         // reads on loopback need no token
-        assertThat(Http.call("GET", "http://127.0.0.1:" + port + "/api/status").statusCode()).isEqualTo(200);
+        java.net.http.HttpResponse<String> status = Http.call("GET", "http://127.0.0.1:" + port + "/api/status");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.body()).at("/journal/file").asText())
+                .as("the journal's path, not a Java object's name").isEqualTo(journal.file().toAbsolutePath().toString());
         assertThat(metrics.scrape()).doesNotContain("vprop_http_refused_total{");
     }
 

@@ -93,6 +93,9 @@ public final class JournalReader implements AutoCloseable {
     /** Bytes on disk: the database plus its WAL. */
     public long sizeBytes() { return Journal.sizeOnDisk(file); }
 
+    /** The journal file this reader reads. */
+    public Path file() { return file; }
+
     // ------------------------------------------------------------------ records
 
     /** Every fill, in terminal time order (then by deal). */

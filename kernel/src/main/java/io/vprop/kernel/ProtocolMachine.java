@@ -194,6 +194,9 @@ final class ProtocolMachine {
         }
         boolean first = s.hello == null;
         s.hello = h;
+        // A hello starts the terminal's clock afresh: a restarted EA (or one whose broker moved its server time) must
+        // not be held to the tick times of its previous life, or one bad future tick would freeze a symbol for good.
+        s.lastTicks.clear();
         s.welcomed = true;
         s.channel.resetFreshSeq();
         s.newsSent.clear(); // a (re-)hello may come from a restarted EA that forgot them: push them again

@@ -48,6 +48,28 @@ class KernelSessionTest {
     }
 
     @Test
+    void aTickOlderThanTheSymbolsLastIsRefusedUntilTheNextHelloStartsTheClockAfresh() {
+        FakeTerminal t = rig.welcomedTerminal();
+        long day = 86_400_000L;
+        t.send(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, FakeTerminal.serverTime(T0 + day), 6)); // a bad future tick
+        rig.round();
+        long seq = t.send(new Payload.Tick("EURUSD", 1.1001, 1.1003, 0, 0, FakeTerminal.serverTime(T0 + 1_000), 6));
+        rig.round();
+        Payload.Error e = t.received(Payload.Error.class).get(0);
+        assertThat(e.code()).isEqualTo("out_of_range");
+        assertThat(e.field()).isEqualTo("time_msc");
+        assertThat(e.refSeq()).isEqualTo(seq);
+        assertThat(rig.strategy.ticks).as("the older tick is dropped").hasSize(1);
+
+        t.send(FakeTerminal.hello(0)); // the EA restarts: its clock is its own again
+        rig.round();
+        t.send(new Payload.Tick("EURUSD", 1.1001, 1.1003, 0, 0, FakeTerminal.serverTime(T0 + 2_000), 6));
+        rig.round();
+        assertThat(t.received(Payload.Error.class)).as("no new error after the hello").hasSize(1);
+        assertThat(rig.strategy.ticks).hasSize(2);
+    }
+
+    @Test
     void messagesBeforeHelloAreAnsweredHelloRequiredAndNotActedOn() {
         FakeTerminal t = rig.terminal();
         long seq = t.send(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, FakeTerminal.serverTime(T0), 6));

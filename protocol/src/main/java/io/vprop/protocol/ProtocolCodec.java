@@ -53,7 +53,9 @@ public final class ProtocolCodec {
         } catch (IOException e) {
             throw new ProtocolException(ErrorCode.MALFORMED_JSON, null, "malformed JSON: " + firstLine(e.getMessage()), 0);
         }
-        if (root == null || !root.isObject())
+        if (root == null || root.isMissingNode()) // an empty frame, or whitespace alone: no JSON at all
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, null, "malformed JSON: empty message (" + bytes.length + " bytes, no JSON value)", 0);
+        if (!root.isObject())
             throw new ProtocolException(ErrorCode.NOT_AN_OBJECT, null, "a message must be a JSON object", 0);
         JsonNode seqNode = root.get("seq");
         long seqHint = seqNode != null && seqNode.isIntegralNumber() ? seqNode.longValue() : 0;
