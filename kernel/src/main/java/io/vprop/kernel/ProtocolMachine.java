@@ -238,6 +238,15 @@ final class ProtocolMachine {
 
     private void onTick(PeerSession s, Envelope e, Payload.Tick t) {
         Tick tick = TradeMessages.toTick(t, s.serverOffsetMs());
+        long ahead = tick.timeMs() - clock.getAsLong();
+        if (config.maxTickAheadMs() > 0 && ahead > config.maxTickAheadMs()) {
+            // Taken, this tick would become the symbol's clock and every real tick after it would be "backwards".
+            reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "time_msc", String.format(java.util.Locale.ROOT,
+                    "time_msc of %s is %,d s ahead of the sidecar's clock (bound feed.max.ahead.ms = %,d ms): check the "
+                            + "terminal's clock and its hello's server_offset_s", t.symbol(), ahead / 1000, config.maxTickAheadMs()),
+                    e.seq()));
+            return;
+        }
         Tick last = s.lastTicks.get(t.symbol());
         if (last != null && tick.timeMs() < last.timeMs()) {
             reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "time_msc", "time_msc goes backwards for " + t.symbol()

@@ -41,7 +41,18 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     /** How long one loop round waits for frames before doing its other chores. */
     private static final long AWAIT_MS = 10;
 
-    public record Config(int heartbeatMs, int staleMs, String firmProfile, String version, long signalTtlMs) {
+    /**
+     * @param maxTickAheadMs a tick dated further ahead of the kernel's clock than this is refused and leaves its
+     *                       symbol's clock alone (0 = no bound: a simulated market may run ahead of the wall clock)
+     */
+    public record Config(int heartbeatMs, int staleMs, String firmProfile, String version, long signalTtlMs, long maxTickAheadMs) {
+        /** Ten minutes: far beyond any broker's clock drift, far short of the day-ahead tick that froze a feed. */
+        public static final long DEFAULT_MAX_TICK_AHEAD_MS = 600_000;
+
+        public Config(int heartbeatMs, int staleMs, String firmProfile, String version, long signalTtlMs) {
+            this(heartbeatMs, staleMs, firmProfile, version, signalTtlMs, DEFAULT_MAX_TICK_AHEAD_MS);
+        }
+
         public static Config defaults() {
             return new Config(1_000, 5_000, "", "0.1.0", 30_000);
         }

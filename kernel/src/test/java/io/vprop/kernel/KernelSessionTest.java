@@ -48,10 +48,27 @@ class KernelSessionTest {
     }
 
     @Test
+    void aTickDatedADayAheadIsRefusedByNameAndLeavesTheSymbolsClockAlone() {
+        FakeTerminal t = rig.welcomedTerminal();
+        long seq = t.send(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, FakeTerminal.serverTime(T0 + 86_400_000L), 6));
+        rig.round();
+        Payload.Error e = t.received(Payload.Error.class).get(0);
+        assertThat(e.code()).isEqualTo("out_of_range");
+        assertThat(e.field()).isEqualTo("time_msc");
+        assertThat(e.refSeq()).isEqualTo(seq);
+        assertThat(e.message()).contains("86,400 s ahead of the sidecar's clock").contains("feed.max.ahead.ms");
+        assertThat(rig.strategy.ticks).isEmpty();
+
+        t.send(new Payload.Tick("EURUSD", 1.1001, 1.1003, 0, 0, FakeTerminal.serverTime(T0 + 1_000), 6));
+        rig.round();
+        assertThat(t.received(Payload.Error.class)).as("the real tick after it is not 'backwards'").hasSize(1);
+        assertThat(rig.strategy.ticks).hasSize(1);
+    }
+
+    @Test
     void aTickOlderThanTheSymbolsLastIsRefusedUntilTheNextHelloStartsTheClockAfresh() {
         FakeTerminal t = rig.welcomedTerminal();
-        long day = 86_400_000L;
-        t.send(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, FakeTerminal.serverTime(T0 + day), 6)); // a bad future tick
+        t.send(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, FakeTerminal.serverTime(T0 + 300_000), 6)); // within the bound
         rig.round();
         long seq = t.send(new Payload.Tick("EURUSD", 1.1001, 1.1003, 0, 0, FakeTerminal.serverTime(T0 + 1_000), 6));
         rig.round();
@@ -59,9 +76,10 @@ class KernelSessionTest {
         assertThat(e.code()).isEqualTo("out_of_range");
         assertThat(e.field()).isEqualTo("time_msc");
         assertThat(e.refSeq()).isEqualTo(seq);
+        assertThat(e.message()).contains("goes backwards");
         assertThat(rig.strategy.ticks).as("the older tick is dropped").hasSize(1);
 
-        t.send(FakeTerminal.hello(0)); // the EA restarts: its clock is its own again
+        t.send(FakeTerminal.hello(0)); // the EA restarts (its clock fixed): its ticks are judged afresh
         rig.round();
         t.send(new Payload.Tick("EURUSD", 1.1001, 1.1003, 0, 0, FakeTerminal.serverTime(T0 + 2_000), 6));
         rig.round();

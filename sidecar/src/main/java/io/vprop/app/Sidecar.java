@@ -103,7 +103,7 @@ public final class Sidecar implements AutoCloseable {
                 cfg.getDouble("firm.initial.balance"), new JournalGovernorStates(journal));
         risk.add(governors);
         SidecarKernel.Config kc = new SidecarKernel.Config(cfg.getInt("heartbeat.ms"), cfg.getInt("stale.ms"),
-                cfg.get("firm.profile"), Version.VERSION, ttl);
+                cfg.get("firm.profile"), Version.VERSION, ttl, (long) cfg.getDouble("feed.max.ahead.ms"));
         SidecarKernel kernel;
         try {
             SidecarKernel.Ports ports = new SidecarKernel.Ports(new RouterEndpoint(cfg.get("zmq.endpoint")), journal,

@@ -25,6 +25,9 @@ final class DemoCommand implements Runnable {
     public void run() {
         Map<String, String> o = new HashMap<>();
         this.market.into(o);
+        // The synthetic market starts on a fixed day and runs at paper.speed: it soon runs ahead of the wall clock,
+        // which the sidecar's future-tick bound (there for real terminals) would refuse. A replayed file is in the past.
+        if (this.market.data == null) o.put("feed.max.ahead.ms", "0");
         VpropConfig cfg = common.load(o);
         Sidecar sidecar = Sidecar.start(cfg, true);
         PaperSetup.Market market = PaperSetup.market(cfg);

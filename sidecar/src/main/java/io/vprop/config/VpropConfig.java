@@ -41,6 +41,7 @@ public final class VpropConfig {
         key("memory.redis", "", "host:port of a Redis server for short-term trade memory (empty = in-process)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
         key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");
+        key("feed.max.ahead.ms", "600000", "a tick dated further ahead of the sidecar's clock is refused (error out_of_range on time_msc) and leaves its symbol's clock alone; 0 = no bound (the demo's synthetic market sets 0: it runs ahead of the wall clock)");
         key("signal.ttl.ms", "30000", "how long a signal stays valid for the terminal");
         key("risk.max.positions.per.symbol", "1", "open positions allowed per symbol per terminal");
         key("paper.symbols", "EURUSD,GBPUSD,USDJPY,AUDUSD,USDCAD,EURJPY", "symbols of the synthetic market");
@@ -162,6 +163,7 @@ public final class VpropConfig {
             e.add("paper.fx.rates: " + x.getMessage());
         }
         nonNegative(e, "firm.initial.balance");
+        nonNegative(e, "feed.max.ahead.ms");
         nonNegative(e, "paper.slippage.points");
         positive(e, "paper.ticks.per.second");
         bool(e, "journal.durable");
