@@ -120,6 +120,20 @@ export function duration(ms: number | null | undefined): string {
   return `${m} m ${p2(s)} s`;
 }
 
+/**
+ * A duration to its two largest units, for tables where width is scarce: "1 d 1 h", "1 h 56 m", "5 m 03 s".
+ * The exact value stays in the CSV export (ms).
+ */
+export function durationShort(ms: number | null | undefined): string {
+  if (!isNum(ms)) return DASH;
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${p2(m)} m`;
+  return `${m} m ${p2(s % 60)} s`;
+}
+
 /** A distance in minutes (the governors' unit for time rules) as a duration: 95.5 → "1 h 35 m 30 s". */
 export function minutes(v: number | null | undefined): string {
   if (!isNum(v)) return DASH;

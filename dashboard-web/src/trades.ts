@@ -1,7 +1,7 @@
 // The trade list's data: the rows of GET /api/analytics/trades, /api/fills and /api/signals, their filters, sorting
 // and CSV export. Pure (no DOM), so it is unit-tested (test/trades.test.ts); src/pages/trades.ts draws it.
 import {
-  DASH, duration, isNum, lots, money, num, pctValue, price, rMultiple, shortTime, signedMoney, signedPct, time, zoneName,
+  DASH, durationShort, isNum, lots, money, num, pctValue, price, rMultiple, shortTime, signedMoney, signedPct, time, zoneName,
 } from './format';
 import { wallMs } from './zones';
 import type { N, Trade } from './types';
@@ -132,7 +132,7 @@ export function tradeColumns(): Column<TradeRow>[] {
     { key: 'open', label: `Opened (${z})`, text: (t) => shortTime(t.open_ms), sort: (t) => t.open_ms, csv: (t) => iso(t.open_ms) },
     { key: 'close', label: `Closed (${z})`, text: (t) => (t.closed ? closeText(t) : 'open'), sort: (t) => (t.closed ? t.close_ms : null),
       csv: (t) => (t.closed ? iso(t.close_ms) : null) },
-    { key: 'duration', label: 'Duration', text: (t) => duration(t.duration_ms), sort: (t) => t.duration_ms, csv: (t) => ok(t.duration_ms) },
+    { key: 'duration', label: 'Duration', text: (t) => durationShort(t.duration_ms), sort: (t) => t.duration_ms, csv: (t) => ok(t.duration_ms) },
     { key: 'symbol', label: 'Symbol', text: (t) => t.symbol, sort: (t) => t.symbol, csv: (t) => t.symbol },
     { key: 'side', label: 'Side', text: (t) => t.side, sort: (t) => t.side, csv: (t) => t.side },
     { key: 'volume', label: 'Lots', text: (t) => num(t.volume), sort: (t) => t.volume, csv: (t) => t.volume },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  count, DASH, date, duration, lots, minutes, money, NO_CURRENCY, pct, pctValue, price, rMultiple, ruleNumber, setUnits, shortTime,
+  count, DASH, date, duration, durationShort, lots, minutes, money, NO_CURRENCY, pct, pctValue, price, rMultiple, ruleNumber, setUnits, shortTime,
   signedMoney, signedPct, time, tone,
 } from '../src/format';
 import { ruleUnits } from '../src/governors';
@@ -46,6 +46,11 @@ describe('format', () => {
     expect(duration(65_000)).toBe('1 m 05 s');
     expect(duration(90_000_000)).toBe('1 d 1 h 00 m');
     expect(duration(-5)).toBe('0 m 00 s');
+    // the trades table's short form: the two largest units
+    expect(durationShort(7_002_000)).toBe('1 h 56 m');
+    expect(durationShort(90_000_000)).toBe('1 d 1 h');
+    expect(durationShort(303_000)).toBe('5 m 03 s');
+    expect(durationShort(null)).toBe(DASH);
     expect(minutes(95.5)).toBe('1 h 35 m 30 s');
     expect(minutes(-2)).toBe('−2 m 00 s');
   });
