@@ -327,8 +327,7 @@ public final class GovernorEngine {
         l.equity = s.equity();
         l.positions = s.positions();
         l.pendingOrders = s.pendingOrders();
-        l.highWaterMark = s.highWaterMark();
-        if (s.overallFloor() != Double.NEGATIVE_INFINITY) l.overallFloor = Math.max(l.overallFloor, s.overallFloor());
+        l.restoreOverall(s.highWaterMark(), s.overallFloor());
         l.dayStartMs = s.dayStartMs();
         l.nextResetMs = s.nextResetMs();
         l.dayStartBalance = s.dayStartBalance();
