@@ -243,6 +243,11 @@ static void bad_profiles(const std::string &root) {
         {"unknown daily-loss anchor", "\"BALANCE\"", "\"balance\"", "dailyLoss.anchor"},
         {"unknown daily-loss outcome", "\"BREACH\"", "\"WARN\"", "dailyLoss.outcome"},
         {"unknown news mode", "\"BLOCK\"", "\"BLOCK|HAIRCUT\"", "news.mode"},
+        {"daily-loss outcome missing", "\"outcome\": \"BREACH\",\n", "", "dailyLoss.outcome"},
+        {"unknown max-loss outcome", "\"STATIC\", \"outcome\": \"BREACH\"", "\"STATIC\", \"outcome\": \"HALT\"", "maxLoss.outcome"},
+        {"limit percentage finer than 1e-6 %", "\"limitPct\": 5", "\"limitPct\": 5.0000001", "dailyLoss.limitPct"},
+        {"target percentage finer than 1e-6 %", "\"targetPct\": 10", "\"targetPct\": 10.00000005", "profitTarget.targetPct"},
+        {"limit amount finer than a cent", "\"limitPct\": 10", "\"limitAmount\": 10000.005", "maxLoss.limitAmount"},
     };
     for (const Case &c : cases) {
         std::string bad = good;
@@ -269,7 +274,7 @@ static void bad_profiles(const std::string &root) {
 static void enums() {
     struct Table { const char *name; std::string words; int count; } tables[] = {
         {"ENUM_VPG_DAILY_BASE", VPG_WORDS_DAILY_BASE.s, 2},     {"ENUM_VPG_DAILY_ANCHOR", VPG_WORDS_DAILY_ANCHOR.s, 3},
-        {"ENUM_VPG_DAILY_OUTCOME", VPG_WORDS_DAILY_OUTCOME.s, 2}, {"ENUM_VPG_MAX_MODE", VPG_WORDS_MAX_MODE.s, 4},
+        {"ENUM_VPG_LIMIT_OUTCOME", VPG_WORDS_LIMIT_OUTCOME.s, 2}, {"ENUM_VPG_MAX_MODE", VPG_WORDS_MAX_MODE.s, 4},
         {"ENUM_VPG_NEWS_MODE", VPG_WORDS_NEWS_MODE.s, 2}};
     for (auto &t : tables) {
         bool ok = VPWordAt(string(t.words), t.count).s.empty() && VPWordIndex(string(t.words), string("Bogus")) < 0;
@@ -278,7 +283,7 @@ static void enums() {
     }
     check::expect(VPG_DAILY_BASE_ANCHOR == VPWordIndex(VPG_WORDS_DAILY_BASE, string("ANCHOR")) &&
                       VPG_ANCHOR_HIGHER == VPWordIndex(VPG_WORDS_DAILY_ANCHOR, string("HIGHER_OF_BALANCE_AND_EQUITY")) &&
-                      VPG_DAILY_PAUSE == VPWordIndex(VPG_WORDS_DAILY_OUTCOME, string("PAUSE_UNTIL_RESET")) &&
+                      VPG_LIMIT_PAUSE == VPWordIndex(VPG_WORDS_LIMIT_OUTCOME, string("PAUSE_UNTIL_RESET")) &&
                       VPG_MAX_TRAILING_INTRADAY_EQUITY == VPWordIndex(VPG_WORDS_MAX_MODE, string("TRAILING_INTRADAY_EQUITY")) &&
                       VPG_NEWS_HAIRCUT == VPWordIndex(VPG_WORDS_NEWS_MODE, string("HAIRCUT")),
                   "profile words name the enum values they should");
