@@ -119,6 +119,16 @@ public final class Ledger {
         if (savedFloor != Double.NEGATIVE_INFINITY) setOverallFloor(Math.max(overallFloorCents, Cents.of(savedFloor)));
     }
 
+    /** Equity above today's floor, exact to the cent (infinite without a daily limit). */
+    public double dailyHeadroom() {
+        return dailyFloorCents == Long.MIN_VALUE ? Double.POSITIVE_INFINITY : Cents.toDouble(equityCents() - dailyFloorCents);
+    }
+
+    /** Equity above the overall floor, exact to the cent. */
+    public double overallHeadroom() {
+        return Cents.toDouble(equityCents() - overallFloorCents);
+    }
+
     /** Equity in cents: the boundary conversion, done where a rule compares it. */
     long equityCents() { return Cents.of(equity); }
 
