@@ -296,6 +296,24 @@ static void enums() {
                   "each action names itself as the Java engine does and puts the EA in its mode");
 }
 
+// Money in exact cents: the same conversion and integer percentages as Java's profile.Cents (CentsTest's cases)
+static void cents() {
+    double double_floor = 100000.80 - 5 / 100.0 * 100000.80;
+    long initial = VPGCents(100000.80);
+    long floor = initial - VPGPctOf(initial, 5, false);
+    check::expect(double_floor > 95000.76 && floor == 9500076 && !(VPGCents(95000.76) < floor) && VPGCents(95000.75) < floor,
+                  "issue 17: the floor 5 % below 100,000.80 is 95,000.76 to the cent (a double gave 95,000.76000000001)");
+    check::expect(VPGCents(95000.76000000001) == 9500076 && VPGCents(95000.759999999) == 9500076 && VPGCents(0.125) == 13 &&
+                      VPGCents(-0.125) == -12 && VPGCents(0.1 + 0.2) == 30 && VPGFromCents(9500076) == 95000.76,
+                  "VPGCents: nearest cent, half up, as Java's Cents.of");
+    check::expect(VPGPctOf(3333333, 3, false) == 99999 && VPGPctOf(3333333, 3, true) == 100000 &&
+                      VPGPctOf(10000000, 5, false) == 500000 && VPGPctOf(10000000, 5, true) == 500000 &&
+                      VPGPctOf(12345678, 0.5, true) == 61729 && VPGPctOf(-1001, 50, false) == -501 && VPGPctOf(1000, 0.000001, true) == 1,
+                  "VPGPctOf: integer percentages rounded down (limits) or up (targets), as Java's Cents.pctOf");
+    check::expect(VPGExactPct(4.7) && VPGExactPct(33.333333) && !VPGExactPct(33.3333333) && VPGExactCents(1000.01) &&
+                      !VPGExactCents(1000.005), "percentages exact to 1e-6 %, amounts to the cent, or refused");
+}
+
 int main(int argc, char **argv) {
     std::string root = argc > 1 ? argv[1] : "../..";
     emu::quiet = true;
@@ -308,6 +326,7 @@ int main(int argc, char **argv) {
     zones();
     bad_profiles(root);
     enums();
+    cents();
     printf("governor scenarios: %zu file(s), %d checkpoint(s)\n", files.size(), checkpoints);
     return check::finish();
 }

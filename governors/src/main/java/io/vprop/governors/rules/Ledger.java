@@ -134,7 +134,6 @@ public final class Ledger {
 
     long balanceCents() { return Cents.of(balance); }
 
-
     /** Starts a trading day at {@code startMs}: anchors from the current balance and equity, counters cleared. */
     public void startDay(long startMs, long nextMs) {
         dayStartMs = startMs;
