@@ -243,6 +243,11 @@ static void bad_profiles(const std::string &root) {
         {"unknown daily-loss anchor", "\"BALANCE\"", "\"balance\"", "dailyLoss.anchor"},
         {"unknown daily-loss outcome", "\"BREACH\"", "\"WARN\"", "dailyLoss.outcome"},
         {"unknown news mode", "\"BLOCK\"", "\"BLOCK|HAIRCUT\"", "news.mode"},
+        {"daily-loss outcome missing", "\"outcome\": \"BREACH\",\n", "", "dailyLoss.outcome"},
+        {"unknown max-loss outcome", "\"STATIC\", \"outcome\": \"BREACH\"", "\"STATIC\", \"outcome\": \"HALT\"", "maxLoss.outcome"},
+        {"limit percentage finer than 1e-6 %", "\"limitPct\": 5", "\"limitPct\": 5.0000001", "dailyLoss.limitPct"},
+        {"target percentage finer than 1e-6 %", "\"targetPct\": 10", "\"targetPct\": 10.00000005", "profitTarget.targetPct"},
+        {"limit amount finer than a cent", "\"limitPct\": 10", "\"limitAmount\": 10000.005", "maxLoss.limitAmount"},
     };
     for (const Case &c : cases) {
         std::string bad = good;
@@ -269,7 +274,7 @@ static void bad_profiles(const std::string &root) {
 static void enums() {
     struct Table { const char *name; std::string words; int count; } tables[] = {
         {"ENUM_VPG_DAILY_BASE", VPG_WORDS_DAILY_BASE.s, 2},     {"ENUM_VPG_DAILY_ANCHOR", VPG_WORDS_DAILY_ANCHOR.s, 3},
-        {"ENUM_VPG_DAILY_OUTCOME", VPG_WORDS_DAILY_OUTCOME.s, 2}, {"ENUM_VPG_MAX_MODE", VPG_WORDS_MAX_MODE.s, 4},
+        {"ENUM_VPG_LIMIT_OUTCOME", VPG_WORDS_LIMIT_OUTCOME.s, 2}, {"ENUM_VPG_MAX_MODE", VPG_WORDS_MAX_MODE.s, 4},
         {"ENUM_VPG_NEWS_MODE", VPG_WORDS_NEWS_MODE.s, 2}};
     for (auto &t : tables) {
         bool ok = VPWordAt(string(t.words), t.count).s.empty() && VPWordIndex(string(t.words), string("Bogus")) < 0;
@@ -278,7 +283,7 @@ static void enums() {
     }
     check::expect(VPG_DAILY_BASE_ANCHOR == VPWordIndex(VPG_WORDS_DAILY_BASE, string("ANCHOR")) &&
                       VPG_ANCHOR_HIGHER == VPWordIndex(VPG_WORDS_DAILY_ANCHOR, string("HIGHER_OF_BALANCE_AND_EQUITY")) &&
-                      VPG_DAILY_PAUSE == VPWordIndex(VPG_WORDS_DAILY_OUTCOME, string("PAUSE_UNTIL_RESET")) &&
+                      VPG_LIMIT_PAUSE == VPWordIndex(VPG_WORDS_LIMIT_OUTCOME, string("PAUSE_UNTIL_RESET")) &&
                       VPG_MAX_TRAILING_INTRADAY_EQUITY == VPWordIndex(VPG_WORDS_MAX_MODE, string("TRAILING_INTRADAY_EQUITY")) &&
                       VPG_NEWS_HAIRCUT == VPWordIndex(VPG_WORDS_NEWS_MODE, string("HAIRCUT")),
                   "profile words name the enum values they should");
@@ -289,6 +294,24 @@ static void enums() {
                       VPGovModeOf(VPG_PAUSE_UNTIL_RESET) == VP_MODE_PAUSED && VPGovModeOf(VPG_FLATTEN_AND_HALT) == VP_MODE_HALTED &&
                       VPGovActionName(VPG_FLATTEN_AND_HALT).s == "FLATTEN_AND_HALT" && VPGovActionName(VPG_ALLOW).s == "ALLOW",
                   "each action names itself as the Java engine does and puts the EA in its mode");
+}
+
+// Money in exact cents: the same conversion and integer percentages as Java's profile.Cents (CentsTest's cases)
+static void cents() {
+    double double_floor = 100000.80 - 5 / 100.0 * 100000.80;
+    long initial = VPGCents(100000.80);
+    long floor = initial - VPGPctOf(initial, 5, false);
+    check::expect(double_floor > 95000.76 && floor == 9500076 && !(VPGCents(95000.76) < floor) && VPGCents(95000.75) < floor,
+                  "issue 17: the floor 5 % below 100,000.80 is 95,000.76 to the cent (a double gave 95,000.76000000001)");
+    check::expect(VPGCents(95000.76000000001) == 9500076 && VPGCents(95000.759999999) == 9500076 && VPGCents(0.125) == 13 &&
+                      VPGCents(-0.125) == -12 && VPGCents(0.1 + 0.2) == 30 && VPGFromCents(9500076) == 95000.76,
+                  "VPGCents: nearest cent, half up, as Java's Cents.of");
+    check::expect(VPGPctOf(3333333, 3, false) == 99999 && VPGPctOf(3333333, 3, true) == 100000 &&
+                      VPGPctOf(10000000, 5, false) == 500000 && VPGPctOf(10000000, 5, true) == 500000 &&
+                      VPGPctOf(12345678, 0.5, true) == 61729 && VPGPctOf(-1001, 50, false) == -501 && VPGPctOf(1000, 0.000001, true) == 1,
+                  "VPGPctOf: integer percentages rounded down (limits) or up (targets), as Java's Cents.pctOf");
+    check::expect(VPGExactPct(4.7) && VPGExactPct(33.333333) && !VPGExactPct(33.3333333) && VPGExactCents(1000.01) &&
+                      !VPGExactCents(1000.005), "percentages exact to 1e-6 %, amounts to the cent, or refused");
 }
 
 int main(int argc, char **argv) {
@@ -303,6 +326,7 @@ int main(int argc, char **argv) {
     zones();
     bad_profiles(root);
     enums();
+    cents();
     printf("governor scenarios: %zu file(s), %d checkpoint(s)\n", files.size(), checkpoints);
     return check::finish();
 }

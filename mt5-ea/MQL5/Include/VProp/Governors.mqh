@@ -50,12 +50,12 @@ enum ENUM_VPG_DAILY_ANCHOR     // the day-start value the daily floor hangs from
   };
 const string VPG_WORDS_DAILY_ANCHOR = "|BALANCE|EQUITY|HIGHER_OF_BALANCE_AND_EQUITY|";
 
-enum ENUM_VPG_DAILY_OUTCOME    // what crossing the daily floor means
+enum ENUM_VPG_LIMIT_OUTCOME    // what touching a loss limit means (dailyLoss.outcome, maxLoss.outcome)
   {
-   VPG_DAILY_BREACH = 0,       // the account is failed: flatten and halt for good
-   VPG_DAILY_PAUSE  = 1        // flatten and pause until the next reset
+   VPG_LIMIT_BREACH = 0,       // the account is failed: flatten and halt for good
+   VPG_LIMIT_PAUSE  = 1        // flatten and pause until the next reset
   };
-const string VPG_WORDS_DAILY_OUTCOME = "|BREACH|PAUSE_UNTIL_RESET|";
+const string VPG_WORDS_LIMIT_OUTCOME = "|BREACH|PAUSE_UNTIL_RESET|";
 
 enum ENUM_VPG_MAX_MODE         // how the maximum-loss floor moves
   {
@@ -108,6 +108,55 @@ ENUM_VP_GOV_MODE VPGovModeOf(ENUM_VPG_ACTION a)
   }
 
 double VPGInf(void) { return MathPow(10.0, 400.0); }
+
+//+------------------------------------------------------------------+
+//| Money in exact cents (long), as the Java engine (profile.Cents).  |
+//| The terminal hands doubles (AccountInfoDouble, deal profit); they |
+//| become cents once, with VPGCents, and every limit, floor, anchor, |
+//| high-water mark, target and comparison is integer arithmetic.     |
+//| Rounding (no firm publishes one; VProp's conservative choices):   |
+//|  - an amount: nearest cent, half a cent up (removes binary noise: |
+//|    95,000.76 is 95000.76000000001 as a double);                   |
+//|  - a loss limit in % : rounded DOWN, so the floor is rounded UP;  |
+//|  - a profit target / profitable-day threshold in % : rounded UP.  |
+//+------------------------------------------------------------------+
+#define VPG_PCT_SCALE   1000000     // percentages exact to 1e-6 % (the profile loader checks it)
+#define VPG_PCT_DIVISOR 100000000   // 100 % in those units
+#define VPG_NO_FLOOR    LONG_MIN    // no daily loss limit
+
+// The one conversion from a double amount of money to cents: floor(x * 100 + 0.5), the same operations as Java.
+long VPGCents(double amount) { return (long)MathFloor(amount * 100.0 + 0.5); }
+
+// Cents back to a double for display, the panel and the snapshot values.
+double VPGFromCents(long cents) { return (double)cents / 100.0; }
+
+long VPGPctMicro(double pct) { return (long)MathRound(pct * VPG_PCT_SCALE); }
+
+bool VPGExactPct(double pct)
+  {
+   double s = pct * VPG_PCT_SCALE;
+   return MathAbs(s - MathRound(s)) < 1e-3;
+  }
+
+bool VPGExactCents(double amount)
+  {
+   double s = amount * 100.0;
+   return MathAbs(s - MathRound(s)) < 1e-4;
+  }
+
+// pct % of base (cents), exactly, rounded down (a loss limit, a buffer) or up (a target). The product fits a long
+// up to about 920 million in money at 100 % (the Java engine throws beyond; the EA never sees such an account).
+long VPGPctOf(long base, double pct, bool up)
+  {
+   long p = base * VPGPctMicro(pct);
+   long q = p / VPG_PCT_DIVISOR;
+   long r = p % VPG_PCT_DIVISOR;
+   if(r != 0 && !up && p < 0)
+      q--;
+   if(r != 0 && up && p > 0)
+      q++;
+   return q;
+  }
 
 string VPGMoney(double v)
   {
@@ -219,10 +268,12 @@ struct VPGovProfile
    double            daily_amount;
    ENUM_VPG_DAILY_BASE daily_base;
    ENUM_VPG_DAILY_ANCHOR daily_anchor;
-   ENUM_VPG_DAILY_OUTCOME daily_outcome;
+   ENUM_VPG_LIMIT_OUTCOME daily_outcome;
    double            max_pct;
    double            max_amount;
    ENUM_VPG_MAX_MODE max_mode;
+   ENUM_VPG_LIMIT_OUTCOME max_outcome;
+   bool              max_outcome_default; // the profile did not state maxLoss.outcome: BREACH, the documented default
    bool              max_lock;
    double            max_lock_offset_pct;
    double            block_at_pct;
@@ -282,6 +333,8 @@ private:
    // ledger
    double            m_initial;
    double            m_max_limit;
+   long              m_initial_c;      // the money the rules compare: exact cents; the doubles mirror them
+   long              m_max_limit_c;
    long              m_now;
    long              m_day_start;
    long              m_next_reset;
@@ -296,6 +349,11 @@ private:
    double            m_daily_floor;
    double            m_hwm;
    double            m_overall_floor;
+   long              m_day_anchor_c;
+   long              m_daily_limit_c;
+   long              m_daily_floor_c;  // VPG_NO_FLOOR without a daily limit
+   long              m_hwm_c;
+   long              m_overall_floor_c;
    bool              m_halted;
    VPGovHit          m_halt_hit;
    long              m_paused_until;
@@ -331,6 +389,8 @@ private:
    bool              PBool(int o, const string &path, const string &key, bool dflt);
    int               PTime(int o, const string &path, const string &key);
    int               PWord(int o, const string &path, const string &key, const string &words);
+   void              PLimit(const string &path, double pct, double amount);
+   void              PExactPct(const string &field, double pct) { if(!VPGExactPct(pct)) PFail(field, DoubleToString(pct, 8) + " has more than 6 decimals"); }
    bool              PZone(int o, const string &path, VPZone &z);
    int               PDays(int o, const string &path);
    bool              ParseProfile(int root);
@@ -344,6 +404,13 @@ private:
    void              StartDay(long start, long next);
    void              EndDay(void);
    void              RaiseHighWater(double v);
+   void              SetHighWater(long c) { m_hwm_c = c; m_hwm = VPGFromCents(c); }
+   void              SetOverallFloor(long c) { m_overall_floor_c = c; m_overall_floor = VPGFromCents(c); }
+   long              TrailingFloor(long hwm_c);
+   long              AnchorCents(double balance, double equity);
+   long              DailyLimitCents(long anchor_c);
+   long              CountedProfitCents(void) { return VPGCents(m_balance) - m_initial_c - VPGCents(m_haircut); }
+   bool              ProfitableDay(void);
    long              DayStart(long t);
    long              NextReset(long t);
    bool              WindowActive(const VPGovWindow &w, long t, long &start, long &end);
@@ -514,6 +581,19 @@ int CVPGovernors::PWord(int o, const string &path, const string &key, const stri
    return 0;
   }
 
+// A loss limit: a percentage (at most 6 decimals) or an amount (whole cents), exactly one of the two.
+void CVPGovernors::PLimit(const string &path, double pct, double amount)
+  {
+   if(pct < 0 && amount < 0)
+      PFail(path + "limitPct", "missing value (give limitPct or limitAmount)");
+   if(pct >= 0 && amount >= 0)
+      PFail(path + "limitAmount", "contradicts " + path + "limitPct: give only one of them");
+   if(pct >= 0)
+      PExactPct(path + "limitPct", pct);
+   if(amount >= 0 && !VPGExactCents(amount))
+      PFail(path + "limitAmount", DoubleToString(amount, 6) + " is not a whole number of cents");
+  }
+
 bool CVPGovernors::PZone(int o, const string &path, VPZone &z)
   {
    string name = PText(o, path, "zone", "", true);
@@ -568,24 +648,28 @@ bool CVPGovernors::ParseProfile(int root)
      {
       m_p.daily_pct = PNum(d, "dailyLoss.", "limitPct", -1, false);
       m_p.daily_amount = PNum(d, "dailyLoss.", "limitAmount", -1, false);
-      if(m_p.daily_pct < 0 && m_p.daily_amount < 0)
-         PFail("dailyLoss.limitPct", "missing value (give limitPct or limitAmount)");
-      if(m_p.daily_pct >= 0 && m_p.daily_amount >= 0)
-         PFail("dailyLoss.limitAmount", "contradicts dailyLoss.limitPct: give only one of them");
+      PLimit("dailyLoss.", m_p.daily_pct, m_p.daily_amount);
       m_p.daily_base = (ENUM_VPG_DAILY_BASE)PWord(d, "dailyLoss.", "base", VPG_WORDS_DAILY_BASE);
       m_p.daily_anchor = (ENUM_VPG_DAILY_ANCHOR)PWord(d, "dailyLoss.", "anchor", VPG_WORDS_DAILY_ANCHOR);
-      m_p.daily_outcome = (ENUM_VPG_DAILY_OUTCOME)PWord(d, "dailyLoss.", "outcome", VPG_WORDS_DAILY_OUTCOME);
+      // required: what touching the floor means is the firm's, never defaulted
+      m_p.daily_outcome = (ENUM_VPG_LIMIT_OUTCOME)PWord(d, "dailyLoss.", "outcome", VPG_WORDS_LIMIT_OUTCOME);
      }
    int m = PObj(root, "maxLoss");
    if(m < 0)
       return PFail("maxLoss", "missing value");
    m_p.max_pct = PNum(m, "maxLoss.", "limitPct", -1, false);
    m_p.max_amount = PNum(m, "maxLoss.", "limitAmount", -1, false);
-   if(m_p.max_pct < 0 && m_p.max_amount < 0)
-      PFail("maxLoss.limitPct", "missing value (give limitPct or limitAmount)");
+   PLimit("maxLoss.", m_p.max_pct, m_p.max_amount);
    m_p.max_mode = (ENUM_VPG_MAX_MODE)PWord(m, "maxLoss.", "mode", VPG_WORDS_MAX_MODE);
+   // every firm surveyed ends the account at its maximum loss: BREACH is the documented default (docs/governors.md);
+   // the bundled profiles all state it
+   int mo = m_doc.Find(m, "outcome");
+   m_p.max_outcome_default = mo < 0 || m_doc.Kind(mo) == VPJ_NULL;
+   m_p.max_outcome = m_p.max_outcome_default ? VPG_LIMIT_BREACH :
+                     (ENUM_VPG_LIMIT_OUTCOME)PWord(m, "maxLoss.", "outcome", VPG_WORDS_LIMIT_OUTCOME);
    m_p.max_lock = PBool(m, "maxLoss.", "lockAtInitial", false);
    m_p.max_lock_offset_pct = PNum(m, "maxLoss.", "lockOffsetPct", 0, false);
+   PExactPct("maxLoss.lockOffsetPct", m_p.max_lock_offset_pct);
    int b = PObj(root, "buffers");
    m_p.block_at_pct = b >= 0 ? PNum(b, "buffers.", "blockEntriesAtPct", 100, true) : 100;
    m_p.flatten_at_pct = b >= 0 ? PNum(b, "buffers.", "flattenAtPct", 100, true) : 100;
@@ -596,6 +680,8 @@ bool CVPGovernors::ParseProfile(int root)
       PFail("buffers.blockEntriesAtPct", "buffers must be within 0..100 %");
    if(m_p.block_at_pct > m_p.flatten_at_pct)
       PFail("buffers.blockEntriesAtPct", "is above buffers.flattenAtPct (entries must stop before flattening)");
+   PExactPct("buffers.blockEntriesAtPct", m_p.block_at_pct);
+   PExactPct("buffers.flattenAtPct", m_p.flatten_at_pct);
    int p = PObj(root, "preTrade");
    m_p.has_pretrade = p >= 0;
    if(p >= 0)
@@ -608,6 +694,7 @@ bool CVPGovernors::ParseProfile(int root)
       m_p.news_after_min = PInt(n, "news.", "minutesAfter", 0, true);
       m_p.news_mode = (ENUM_VPG_NEWS_MODE)PWord(n, "news.", "mode", VPG_WORDS_NEWS_MODE);
       m_p.news_keep_pct = PNum(n, "news.", "haircutKeepPct", 100, false);
+      PExactPct("news.haircutKeepPct", m_p.news_keep_pct);
       m_p.news_exempt_min = PInt(n, "news.", "exemptIfOpenedMinutesBefore", 0, false);
       if(m_p.news_before_min < 0 || m_p.news_after_min < 0)
          PFail("news.minutesBefore", "must not be negative");
@@ -642,6 +729,7 @@ bool CVPGovernors::ParseProfile(int root)
       m_p.min_trading_days = PInt(td, "tradingDays.", "minTradingDays", 0, true);
       m_p.min_profitable_days = PInt(td, "tradingDays.", "minProfitableDays", 0, false);
       m_p.profitable_day_pct = PNum(td, "tradingDays.", "profitableDayPct", 0, false);
+      PExactPct("tradingDays.profitableDayPct", m_p.profitable_day_pct);
      }
    else
      {
@@ -652,7 +740,10 @@ bool CVPGovernors::ParseProfile(int root)
    int t = PObj(root, "profitTarget");
    m_p.has_target = t >= 0;
    if(t >= 0)
+     {
       m_p.target_pct = PNum(t, "profitTarget.", "targetPct", 0, true);
+      PExactPct("profitTarget.targetPct", m_p.target_pct);
+     }
    int a = PObj(root, "activity");
    m_p.has_activity = a >= 0;
    m_p.min_hold_s = a >= 0 ? PInt(a, "activity.", "minHoldSeconds", 0, false) : 0;
@@ -791,7 +882,9 @@ bool CVPGovernors::LoadProfileFile(const string &file, double initial_balance, s
 void CVPGovernors::ResetLedger(double initial)
   {
    m_initial = initial;
-   m_max_limit = m_p.max_amount >= 0 ? m_p.max_amount : m_p.max_pct / 100.0 * initial;
+   m_initial_c = VPGCents(initial);
+   m_max_limit_c = m_p.max_amount >= 0 ? VPGCents(m_p.max_amount) : VPGPctOf(m_initial_c, m_p.max_pct, false);
+   m_max_limit = VPGFromCents(m_max_limit_c);
    m_now = VPG_NONE_MS;
    m_day_start = VPG_NONE_MS;
    m_next_reset = VPG_NONE_MS;
@@ -804,8 +897,11 @@ void CVPGovernors::ResetLedger(double initial)
    m_day_anchor = 0;
    m_daily_limit = 0;
    m_daily_floor = -VPGInf();
-   m_hwm = initial;
-   m_overall_floor = initial - m_max_limit;
+   m_day_anchor_c = 0;
+   m_daily_limit_c = 0;
+   m_daily_floor_c = VPG_NO_FLOOR;
+   SetHighWater(m_initial_c);
+   SetOverallFloor(m_initial_c - m_max_limit_c);
    m_halted = false;
    m_paused_until = 0;
    m_locked = false;
@@ -836,16 +932,41 @@ void CVPGovernors::FixDailyFloor(void)
   {
    if(!m_p.has_daily)
      {
-      m_day_anchor = m_day_start_balance;
+      m_day_anchor_c = VPGCents(m_day_start_balance);
+      m_day_anchor = VPGFromCents(m_day_anchor_c);
+      m_daily_limit_c = 0;
       m_daily_limit = 0;
+      m_daily_floor_c = VPG_NO_FLOOR;
       m_daily_floor = -VPGInf();
       return;
      }
-   m_day_anchor = m_p.daily_anchor == VPG_ANCHOR_BALANCE ? m_day_start_balance :
-                  (m_p.daily_anchor == VPG_ANCHOR_EQUITY ? m_day_start_equity : MathMax(m_day_start_balance, m_day_start_equity));
-   m_daily_limit = m_p.daily_amount >= 0 ? m_p.daily_amount :
-                   m_p.daily_pct / 100.0 * (m_p.daily_base == VPG_DAILY_BASE_INITIAL ? m_initial : m_day_anchor);
-   m_daily_floor = m_day_anchor - m_daily_limit;
+   m_day_anchor_c = AnchorCents(m_day_start_balance, m_day_start_equity);
+   m_daily_limit_c = DailyLimitCents(m_day_anchor_c);
+   m_daily_floor_c = m_day_anchor_c - m_daily_limit_c;
+   m_day_anchor = VPGFromCents(m_day_anchor_c);
+   m_daily_limit = VPGFromCents(m_daily_limit_c);
+   m_daily_floor = VPGFromCents(m_daily_floor_c);
+  }
+
+long CVPGovernors::AnchorCents(double balance, double equity)
+  {
+   long b = VPGCents(balance);
+   long e = VPGCents(equity);
+   return m_p.daily_anchor == VPG_ANCHOR_BALANCE ? b : (m_p.daily_anchor == VPG_ANCHOR_EQUITY ? e : MathMax(b, e));
+  }
+
+// The daily limit in cents: an amount as given, a percentage rounded down (the floor up).
+long CVPGovernors::DailyLimitCents(long anchor_c)
+  {
+   if(m_p.daily_amount >= 0)
+      return VPGCents(m_p.daily_amount);
+   return VPGPctOf(m_p.daily_base == VPG_DAILY_BASE_INITIAL ? m_initial_c : anchor_c, m_p.daily_pct, false);
+  }
+
+// Today's counted closed profit reaches the profitable-day threshold (% of initial, rounded up to the cent).
+bool CVPGovernors::ProfitableDay(void)
+  {
+   return m_p.profitable_day_pct > 0 && VPGCents(m_day_profit) >= VPGPctOf(m_initial_c, m_p.profitable_day_pct, true);
   }
 
 void CVPGovernors::StartDay(long start, long next)
@@ -868,7 +989,7 @@ void CVPGovernors::EndDay(void)
   {
    if(m_traded_today)
       m_trading_days++;
-   if(m_p.profitable_day_pct > 0 && m_day_profit >= m_p.profitable_day_pct / 100.0 * m_initial)
+   if(ProfitableDay())
       m_profitable_days++;
    if(m_day_profit > m_best_day)
       m_best_day = m_day_profit;
@@ -878,14 +999,22 @@ void CVPGovernors::EndDay(void)
 
 void CVPGovernors::RaiseHighWater(double v)
   {
-   if(v <= m_hwm)
+   long c = VPGCents(v);
+   if(c <= m_hwm_c)
       return;
-   m_hwm = v;
-   double f = m_hwm - m_max_limit;
+   SetHighWater(c);
+   long f = TrailingFloor(c);
+   if(f > m_overall_floor_c)
+      SetOverallFloor(f);
+  }
+
+// The floor a high-water mark gives: mark minus the limit, capped by the lock (initial plus its offset, rounded up).
+long CVPGovernors::TrailingFloor(long hwm_c)
+  {
+   long f = hwm_c - m_max_limit_c;
    if(m_p.max_lock)
-      f = MathMin(f, m_initial * (1 + m_p.max_lock_offset_pct / 100.0));
-   if(f > m_overall_floor)
-      m_overall_floor = f;
+      f = MathMin(f, m_initial_c + VPGPctOf(m_initial_c, m_p.max_lock_offset_pct, true));
+   return f;
   }
 
 long CVPGovernors::DayStart(long t)
@@ -1090,13 +1219,16 @@ void CVPGovernors::RuleDaily(void)
    if(!m_p.has_daily || m_halted)
       return;
    double eq = m_equity;
-   double used = m_day_anchor - eq;
+   long eq_c = VPGCents(eq);
+   long used_c = m_day_anchor_c - eq_c;
+   double used = VPGFromCents(used_c);
    VPGovHit h;
-   if(eq < m_daily_floor)
+   // exact to the cent: equity equal to the floor holds, one cent below breaches
+   if(eq_c < m_daily_floor_c)
      {
       string msg = "Equity " + VPGMoney(eq) + " fell below today's loss floor " + VPGMoney(m_daily_floor) + " (day-start " +
                    VPGMoney(m_day_anchor) + " minus " + VPGMoney(m_daily_limit) + ")";
-      if(m_p.daily_outcome == VPG_DAILY_BREACH)
+      if(m_p.daily_outcome == VPG_LIMIT_BREACH)
         {
          h.action = VPG_FLATTEN_AND_HALT; h.rule = "daily-loss"; h.measured = eq; h.threshold = m_daily_floor; h.until_ms = 0;
          h.message = msg + ": the daily loss limit is breached, close everything and stop.";
@@ -1112,12 +1244,12 @@ void CVPGovernors::RuleDaily(void)
            }
       return;
      }
-   double flatten_at = m_daily_limit * m_p.flatten_at_pct / 100.0;
-   if(m_p.flatten_at_pct < 100 && used >= flatten_at)
+   long flatten_at = VPGPctOf(m_daily_limit_c, m_p.flatten_at_pct, false);
+   if(m_p.flatten_at_pct < 100 && used_c >= flatten_at)
      {
       if(!Paused() || m_paused_until < m_next_reset)
         {
-         h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "daily-loss"; h.measured = eq; h.threshold = m_day_anchor - flatten_at;
+         h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "daily-loss"; h.measured = eq; h.threshold = VPGFromCents(m_day_anchor_c - flatten_at);
          h.until_ms = m_next_reset;
          h.message = "Today's loss " + VPGMoney(used) + " reached the " + VPGNum(m_p.flatten_at_pct) + "% safety buffer of the " +
                      VPGMoney(m_daily_limit) + " daily limit: close everything, trading resumes at " + VPGTime(m_next_reset) + ".";
@@ -1127,9 +1259,9 @@ void CVPGovernors::RuleDaily(void)
      }
    if(CarriedIntoNextDay(eq))
       return;
-   double block_at = m_daily_limit * m_p.block_at_pct / 100.0;
-   if(m_p.block_at_pct < 100 && used >= block_at)
-      AddHit(VPG_BLOCK_NEW_ENTRIES, "daily-loss", eq, m_day_anchor - block_at, 0,
+   long block_at = VPGPctOf(m_daily_limit_c, m_p.block_at_pct, false);
+   if(m_p.block_at_pct < 100 && used_c >= block_at)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "daily-loss", eq, VPGFromCents(m_day_anchor_c - block_at), 0,
              "Today's loss " + VPGMoney(used) + " reached the " + VPGNum(m_p.block_at_pct) + "% warning level of the " +
              VPGMoney(m_daily_limit) + " daily limit: no new entries today.");
   }
@@ -1141,12 +1273,10 @@ bool CVPGovernors::CarriedIntoNextDay(double eq)
    long window = (long)m_p.flatten_before_reset_min * 60000;
    if(window == 0 || m_next_reset - m_now > window || ArraySize(m_pos) == 0)
       return false;
-   double anchor = m_p.daily_anchor == VPG_ANCHOR_BALANCE ? m_balance :
-                   (m_p.daily_anchor == VPG_ANCHOR_EQUITY ? m_equity : MathMax(m_balance, m_equity));
-   double limit = m_p.daily_amount >= 0 ? m_p.daily_amount :
-                  m_p.daily_pct / 100.0 * (m_p.daily_base == VPG_DAILY_BASE_INITIAL ? m_initial : anchor);
-   double flatten_level = anchor - limit * m_p.flatten_at_pct / 100.0;
-   if(eq >= flatten_level)
+   long anchor = AnchorCents(m_balance, m_equity);
+   long limit = DailyLimitCents(anchor);
+   long flatten_level = anchor - VPGPctOf(limit, m_p.flatten_at_pct, false);
+   if(VPGCents(eq) >= flatten_level)
       return false;
    if(!Paused() || m_paused_until < m_next_reset)
      {
@@ -1154,9 +1284,9 @@ bool CVPGovernors::CarriedIntoNextDay(double eq)
       h.action = VPG_PAUSE_UNTIL_RESET;
       h.rule = "daily-loss";
       h.measured = eq;
-      h.threshold = flatten_level;
+      h.threshold = VPGFromCents(flatten_level);
       h.until_ms = m_next_reset;
-      h.message = "The reset at " + VPGTime(m_next_reset) + " will set the loss floor at " + VPGMoney(anchor - limit) +
+      h.message = "The reset at " + VPGTime(m_next_reset) + " will set the loss floor at " + VPGMoney(VPGFromCents(anchor - limit)) +
                   " and equity " + VPGMoney(eq) + " would already be past the safety buffer: close everything before the reset.";
       Pause(m_next_reset, h);
      }
@@ -1172,12 +1302,10 @@ double CVPGovernors::ProjectedOverallFloor(void)
    double potential = m_balance;
    for(int i = 0; i < ArraySize(m_pos); i++)
       potential += MathMax(0, m_pos[i].profit);
-   if(potential <= m_hwm)
+   long p = VPGCents(potential);
+   if(p <= m_hwm_c)
       return m_overall_floor;
-   double f = potential - m_max_limit;
-   if(m_p.max_lock)
-      f = MathMin(f, m_initial * (1 + m_p.max_lock_offset_pct / 100.0));
-   return MathMax(m_overall_floor, f);
+   return VPGFromCents(MathMax(m_overall_floor_c, TrailingFloor(p)));
   }
 
 void CVPGovernors::RuleMax(const VPGovEvent &e)
@@ -1189,24 +1317,36 @@ void CVPGovernors::RuleMax(const VPGovEvent &e)
    if(m_halted)
       return;
    double eq = m_equity;
-   double limit = m_max_limit;
-   double ref = m_overall_floor + limit;
-   double used = ref - eq;
+   long eq_c = VPGCents(eq);
+   long ref = m_overall_floor_c + m_max_limit_c;
+   long used = ref - eq_c;
    VPGovHit h;
-   if(eq < m_overall_floor)
+   // exact to the cent: equity equal to the floor holds, one cent below does not
+   if(eq_c < m_overall_floor_c)
      {
-      h.action = VPG_FLATTEN_AND_HALT; h.rule = "max-loss"; h.measured = eq; h.threshold = m_overall_floor; h.until_ms = 0;
-      h.message = "Equity " + VPGMoney(eq) + " fell below the maximum loss floor " + VPGMoney(m_overall_floor) +
-                  ": the account limit is breached, close everything and stop.";
-      Halt(h);
+      string msg = "Equity " + VPGMoney(eq) + " fell below the maximum loss floor " + VPGMoney(m_overall_floor);
+      if(m_p.max_outcome == VPG_LIMIT_BREACH)
+        {
+         h.action = VPG_FLATTEN_AND_HALT; h.rule = "max-loss"; h.measured = eq; h.threshold = m_overall_floor; h.until_ms = 0;
+         h.message = msg + ": the account limit is breached, close everything and stop.";
+         Halt(h);
+        }
+      else
+         if(!Paused() || m_paused_until < m_next_reset)
+           {
+            h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "max-loss"; h.measured = eq; h.threshold = m_overall_floor;
+            h.until_ms = m_next_reset;
+            h.message = msg + ": close everything, trading resumes at " + VPGTime(m_next_reset) + ".";
+            Pause(m_next_reset, h);
+           }
       return;
      }
-   double flatten_at = limit * m_p.flatten_at_pct / 100.0;
+   long flatten_at = VPGPctOf(m_max_limit_c, m_p.flatten_at_pct, false);
    if(m_p.flatten_at_pct < 100 && used >= flatten_at)
      {
       if(!Paused() || m_paused_until < m_next_reset)
         {
-         h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "max-loss"; h.measured = eq; h.threshold = ref - flatten_at;
+         h.action = VPG_PAUSE_UNTIL_RESET; h.rule = "max-loss"; h.measured = eq; h.threshold = VPGFromCents(ref - flatten_at);
          h.until_ms = m_next_reset;
          h.message = "Equity " + VPGMoney(eq) + " is within " + VPGNum(100 - m_p.flatten_at_pct) + "% of the maximum loss floor " +
                      VPGMoney(m_overall_floor) + ": close everything, no trading before " + VPGTime(m_next_reset) + ".";
@@ -1214,9 +1354,9 @@ void CVPGovernors::RuleMax(const VPGovEvent &e)
         }
       return;
      }
-   double block_at = limit * m_p.block_at_pct / 100.0;
+   long block_at = VPGPctOf(m_max_limit_c, m_p.block_at_pct, false);
    if(m_p.block_at_pct < 100 && used >= block_at)
-      AddHit(VPG_BLOCK_NEW_ENTRIES, "max-loss", eq, ref - block_at, 0,
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "max-loss", eq, VPGFromCents(ref - block_at), 0,
              "Equity " + VPGMoney(eq) + " has used " + VPGNum(m_p.block_at_pct) + "% of the room above the maximum loss floor " +
              VPGMoney(m_overall_floor) + ": no new entries.");
   }
@@ -1295,7 +1435,9 @@ void CVPGovernors::RuleNews(const VPGovEvent &e)
       else
          if(!e.entry && e.profit > 0)
            {
-            double removed = e.profit * (1 - m_p.news_keep_pct / 100.0);
+            // exact cents: the kept share is rounded down, so the share removed is rounded up
+            long profit = VPGCents(e.profit);
+            double removed = VPGFromCents(profit - VPGPctOf(profit, m_p.news_keep_pct, false));
             m_haircut += removed;
             m_day_profit -= removed;
            }
@@ -1443,10 +1585,12 @@ void CVPGovernors::RuleTarget(void)
   {
    if(!m_p.has_target || m_locked || m_halted)
       return;
-   double profit = m_balance - m_initial - m_haircut;
-   double target = m_p.target_pct / 100.0 * m_initial;
-   if(profit >= target)
+   // exact cents: the whole percentage, rounded up to the cent, must be banked
+   long target_c = VPGPctOf(m_initial_c, m_p.target_pct, true);
+   if(CountedProfitCents() >= target_c)
      {
+      double profit = VPGFromCents(CountedProfitCents());
+      double target = VPGFromCents(target_c);
       m_locked = true;
       m_lock_hit.action = VPG_BLOCK_NEW_ENTRIES;
       m_lock_hit.rule = "profit-target";
@@ -1726,10 +1870,10 @@ void CVPGovernors::Clock(long t, VPGovDecision &d)
 double CVPGovernors::Number(const string &key, bool &known)
   {
    known = true;
-   double daily = m_equity - m_daily_floor;
-   double overall = m_equity - m_overall_floor;
-   double counted = m_balance - m_initial - m_haircut;
-   double target = m_p.has_target ? m_p.target_pct / 100.0 * m_initial : 0;
+   double daily = m_p.has_daily ? VPGFromCents(VPGCents(m_equity) - m_daily_floor_c) : m_equity - m_daily_floor;
+   double overall = VPGFromCents(VPGCents(m_equity) - m_overall_floor_c);
+   double counted = VPGFromCents(CountedProfitCents());
+   double target = m_p.has_target ? VPGFromCents(VPGPctOf(m_initial_c, m_p.target_pct, true)) : 0;
    double best = MathMax(m_best_day, m_day_profit);
    if(key == "balance") return m_balance;
    if(key == "equity") return m_equity;
@@ -1747,8 +1891,7 @@ double CVPGovernors::Number(const string &key, bool &known)
    if(key == "tradingDays") return m_trading_days + (m_traded_today ? 1 : 0);
    if(key == "profitableDays")
      {
-      bool today = m_p.profitable_day_pct > 0 && m_day_profit >= m_p.profitable_day_pct / 100.0 * m_initial;
-      return m_p.has_days ? m_profitable_days + (today ? 1 : 0) : 0;
+      return m_p.has_days ? m_profitable_days + (ProfitableDay() ? 1 : 0) : 0;
      }
    if(key == "bestDayProfit") return best;
    if(key == "profitStillNeeded")
@@ -1783,16 +1926,17 @@ void CVPGovernors::RuleStates(VPRuleState &out[])
       return;
    if(m_p.has_daily)
      {
-      double dist = m_equity - m_daily_floor;
-      double used = m_day_anchor - m_equity;
-      ENUM_VP_RULE_STATUS s = dist < 0 ? VP_RULE_BREACH :
-                              (m_p.block_at_pct < 100 && used >= m_daily_limit * m_p.block_at_pct / 100.0 ? VP_RULE_WARNING : VP_RULE_OK);
+      long eq_c = VPGCents(m_equity);
+      double dist = VPGFromCents(eq_c - m_daily_floor_c);
+      ENUM_VP_RULE_STATUS s = eq_c < m_daily_floor_c ? VP_RULE_BREACH :
+                              (m_p.block_at_pct < 100 && m_day_anchor_c - eq_c >= VPGPctOf(m_daily_limit_c, m_p.block_at_pct, false) ?
+                               VP_RULE_WARNING : VP_RULE_OK);
       VPGovAddRule(out, "daily-loss", m_equity, m_daily_floor, dist, s);
      }
-   double odist = m_equity - m_overall_floor;
-   double oused = m_overall_floor + m_max_limit - m_equity;
-   VPGovAddRule(out, "max-loss", m_equity, m_overall_floor, odist, odist < 0 ? VP_RULE_BREACH :
-                (m_p.block_at_pct < 100 && oused >= m_max_limit * m_p.block_at_pct / 100.0 ? VP_RULE_WARNING : VP_RULE_OK));
+   long oeq_c = VPGCents(m_equity);
+   long oused = m_overall_floor_c + m_max_limit_c - oeq_c;
+   VPGovAddRule(out, "max-loss", m_equity, m_overall_floor, VPGFromCents(oeq_c - m_overall_floor_c), oeq_c < m_overall_floor_c ? VP_RULE_BREACH :
+                (m_p.block_at_pct < 100 && oused >= VPGPctOf(m_max_limit_c, m_p.block_at_pct, false) ? VP_RULE_WARNING : VP_RULE_OK));
    if(m_p.has_pretrade)
      {
       double open = OpenRisk();
@@ -1801,9 +1945,9 @@ void CVPGovernors::RuleStates(VPRuleState &out[])
      }
    if(m_p.has_target)
      {
-      double target = m_p.target_pct / 100.0 * m_initial;
-      double profit = m_balance - m_initial - m_haircut;
-      VPGovAddRule(out, "profit-target", profit, target, target - profit, VP_RULE_OK);
+      long target_c = VPGPctOf(m_initial_c, m_p.target_pct, true);
+      long profit_c = CountedProfitCents();
+      VPGovAddRule(out, "profit-target", VPGFromCents(profit_c), VPGFromCents(target_c), VPGFromCents(target_c - profit_c), VP_RULE_OK);
      }
    if(m_p.has_days)
      {
@@ -1867,8 +2011,8 @@ bool CVPGovernors::RestoreFile(const string &file)
       if(k == "paused_until") m_paused_until = StringToInteger(v);
       if(k == "pause_rule") m_pause_hit.rule = v;
       if(k == "locked") m_locked = v == "1";
-      if(k == "hwm") m_hwm = MathMax(m_hwm, StringToDouble(v));
-      if(k == "overall_floor") m_overall_floor = MathMax(m_overall_floor, StringToDouble(v));
+      if(k == "hwm") SetHighWater(MathMax(m_hwm_c, VPGCents(StringToDouble(v))));
+      if(k == "overall_floor") SetOverallFloor(MathMax(m_overall_floor_c, VPGCents(StringToDouble(v))));
       if(k == "trading_days") m_trading_days = (int)StringToInteger(v);
       if(k == "best_day") m_best_day = StringToDouble(v);
       if(k == "day_start") day_start = StringToInteger(v);

@@ -236,7 +236,7 @@ public final class GovernorEngine {
      * record, for a backtest's strategy that sizes every candidate within it.
      */
     public Headroom headroom() {
-        return new Headroom(l.equity - l.dailyFloor, l.equity - l.overallFloor, l.openRisk(), l.halted, l.paused(), l.targetLocked);
+        return new Headroom(l.dailyHeadroom(), l.overallHeadroom(), l.openRisk(), l.halted, l.paused(), l.targetLocked);
     }
 
     /**
@@ -278,8 +278,8 @@ public final class GovernorEngine {
     public StateSnapshot snapshot() {
         List<RuleStatus> statuses = new ArrayList<>();
         for (GovernorRule r : rules) r.status(l, statuses);
-        double daily = l.equity - l.dailyFloor;
-        double overall = l.equity - l.overallFloor;
+        double daily = l.dailyHeadroom();
+        double overall = l.overallHeadroom();
         double openRisk = l.openRisk();
         Progress p = progress();
         double target = p.profitTarget();
@@ -327,8 +327,7 @@ public final class GovernorEngine {
         l.equity = s.equity();
         l.positions = s.positions();
         l.pendingOrders = s.pendingOrders();
-        l.highWaterMark = s.highWaterMark();
-        if (s.overallFloor() != Double.NEGATIVE_INFINITY) l.overallFloor = Math.max(l.overallFloor, s.overallFloor());
+        l.restoreOverall(s.highWaterMark(), s.overallFloor());
         l.dayStartMs = s.dayStartMs();
         l.nextResetMs = s.nextResetMs();
         l.dayStartBalance = s.dayStartBalance();

@@ -9,6 +9,7 @@ import io.vprop.governors.profile.ConsistencyConfig;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.DayResetConfig;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.profile.LimitOutcome;
 import io.vprop.governors.profile.MaxLossConfig;
 import io.vprop.governors.profile.NewsConfig;
 import io.vprop.governors.profile.PreTradeConfig;
@@ -46,6 +47,8 @@ public final class ProfileLoader {
             "the5ers-high-stakes", "e8-one", "fundingpips-2step", "topstep-50k");
     private static final String RESOURCE_DIR = "/io/vprop/governors/profiles/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The source recorded for a {@code maxLoss.outcome} the profile leaves out. */
+    public static final String DEFAULT_MAX_LOSS_OUTCOME = "default: BREACH (maxLoss.outcome not stated)";
 
     private ProfileLoader() {}
 
@@ -104,14 +107,19 @@ public final class ProfileLoader {
         if (d != null) {
             daily = new DailyLossConfig(d.number("limitPct", Double.NaN), d.number("limitAmount", Double.NaN),
                     d.enumValue("base", DailyLossConfig.Base.class), d.enumValue("anchor", DailyLossConfig.Anchor.class),
-                    d.enumValue("outcome", DailyLossConfig.Outcome.class));
+                    d.enumValue("outcome", LimitOutcome.class));
             source(d, "dailyLoss", sources);
         }
 
         JsonFields m = required(f, "maxLoss");
+        // every firm surveyed ends the account at its maximum loss: BREACH is the documented default (docs/governors.md),
+        // and the profile's sources say so when it was taken (the bundled profiles all state it)
+        boolean maxOutcomeGiven = m.has("outcome");
         MaxLossConfig max = new MaxLossConfig(m.number("limitPct", Double.NaN), m.number("limitAmount", Double.NaN),
-                m.enumValue("mode", MaxLossConfig.Mode.class), m.bool("lockAtInitial", false), m.number("lockOffsetPct", 0));
+                m.enumValue("mode", MaxLossConfig.Mode.class), m.bool("lockAtInitial", false), m.number("lockOffsetPct", 0),
+                maxOutcomeGiven ? m.enumValue("outcome", LimitOutcome.class) : LimitOutcome.BREACH);
         source(m, "maxLoss", sources);
+        if (!maxOutcomeGiven) sources.put("maxLoss.outcome", DEFAULT_MAX_LOSS_OUTCOME);
 
         BufferConfig buffers = null;
         JsonFields b = f.object("buffers");

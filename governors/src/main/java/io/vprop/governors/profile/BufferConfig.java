@@ -17,6 +17,8 @@ public record BufferConfig(double blockEntriesAtPct, double flattenAtPct, int fl
         }
         Require.positivePct("buffers.blockEntriesAtPct", blockEntriesAtPct);
         Require.positivePct("buffers.flattenAtPct", flattenAtPct);
+        Require.exactPct("buffers.blockEntriesAtPct", blockEntriesAtPct);
+        Require.exactPct("buffers.flattenAtPct", flattenAtPct);
         if (blockEntriesAtPct > flattenAtPct) {
             throw new ProfileException("buffers.blockEntriesAtPct",
                     blockEntriesAtPct + " is above buffers.flattenAtPct " + flattenAtPct + " (entries must stop before flattening)");

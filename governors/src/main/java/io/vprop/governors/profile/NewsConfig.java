@@ -15,6 +15,7 @@ public record NewsConfig(int minutesBefore, int minutesAfter, Mode mode, double 
         Require.nonNegative("news.minutesAfter", minutesAfter);
         Require.present("news.mode", mode);
         Require.pct("news.haircutKeepPct", haircutKeepPct);
+        Require.exactPct("news.haircutKeepPct", haircutKeepPct);
         Require.nonNegative("news.exemptIfOpenedMinutesBefore", exemptIfOpenedMinutesBefore);
         if (minutesBefore == 0 && minutesAfter == 0) {
             throw new ProfileException("news.minutesBefore", "news embargo of 0 minutes on both sides is contradictory; omit the block instead");

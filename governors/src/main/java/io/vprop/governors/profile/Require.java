@@ -22,6 +22,12 @@ final class Require {
         return v;
     }
 
+    /** A percentage money is computed from: at most 6 decimals, so {@link Cents#pctOf} is exact. */
+    static double exactPct(String field, double v) {
+        if (!Cents.exactPct(v)) throw new ProfileException(field, v + " has more than 6 decimals");
+        return v;
+    }
+
     static double nonNegative(String field, double v) {
         finite(field, v);
         if (v < 0) throw new ProfileException(field, "must not be negative, got " + v);

@@ -9,6 +9,7 @@ public record TradingDaysConfig(int minTradingDays, int minProfitableDays, doubl
         Require.nonNegative("tradingDays.minTradingDays", minTradingDays);
         Require.nonNegative("tradingDays.minProfitableDays", minProfitableDays);
         Require.pct("tradingDays.profitableDayPct", profitableDayPct);
+        Require.exactPct("tradingDays.profitableDayPct", profitableDayPct);
         if (minProfitableDays > 0 && profitableDayPct == 0) {
             throw new ProfileException("tradingDays.profitableDayPct", "missing value (minProfitableDays is " + minProfitableDays + ")");
         }

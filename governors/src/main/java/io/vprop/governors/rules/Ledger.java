@@ -3,6 +3,7 @@ package io.vprop.governors.rules;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.RuleHit;
+import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.MaxLossConfig;
@@ -21,6 +22,10 @@ public final class Ledger {
     public final double initialBalance;
     public final String currency;
     final double maxLossLimit;
+    // money that limits are computed from and compared in: exact cents (profile.Cents); the doubles beside them are
+    // the same values for display, the snapshot and the pre-trade sizing
+    final long initialCents;
+    final long maxLossLimitCents;
 
     // clock
     public long nowMs = Long.MIN_VALUE;
@@ -39,10 +44,16 @@ public final class Ledger {
     public double dayAnchor;
     double dailyLimit = Double.NaN;
     public double dailyFloor = Double.NEGATIVE_INFINITY;
+    long dayAnchorCents;
+    long dailyLimitCents;
+    /** Long.MIN_VALUE when the profile has no daily loss limit. */
+    long dailyFloorCents = Long.MIN_VALUE;
 
-    // overall loss
+    // overall loss (set through raiseHighWater / restoreOverall: the cents are the truth, the doubles mirror them)
     public double highWaterMark;
     public double overallFloor;
+    long highWaterCents;
+    long overallFloorCents;
 
     // latches
     public boolean halted;
@@ -81,14 +92,47 @@ public final class Ledger {
         this.profile = profile;
         this.initialBalance = initialBalance;
         this.currency = currency;
-        this.maxLossLimit = profile.maxLoss().limit(initialBalance);
+        this.initialCents = Cents.of(initialBalance);
+        this.maxLossLimitCents = profile.maxLoss().limitCents(initialCents);
+        this.maxLossLimit = Cents.toDouble(maxLossLimitCents);
         int ring = profile.activity() == null ? 0 : profile.activity().maxOrdersPerSecond();
         this.orderTimes = new long[Math.max(1, ring)];
         this.balance = initialBalance;
         this.equity = initialBalance;
-        this.highWaterMark = initialBalance;
-        this.overallFloor = initialBalance - maxLossLimit;
+        setHighWater(initialCents);
+        setOverallFloor(initialCents - maxLossLimitCents);
     }
+
+    private void setHighWater(long cents) {
+        highWaterCents = cents;
+        highWaterMark = Cents.toDouble(cents);
+    }
+
+    private void setOverallFloor(long cents) {
+        overallFloorCents = cents;
+        overallFloor = Cents.toDouble(cents);
+    }
+
+    /** After a restart: the saved high-water mark and floor (the floor never falls below the profile's own). */
+    public void restoreOverall(double savedHighWaterMark, double savedFloor) {
+        setHighWater(Cents.of(savedHighWaterMark));
+        if (savedFloor != Double.NEGATIVE_INFINITY) setOverallFloor(Math.max(overallFloorCents, Cents.of(savedFloor)));
+    }
+
+    /** Equity above today's floor, exact to the cent (infinite without a daily limit). */
+    public double dailyHeadroom() {
+        return dailyFloorCents == Long.MIN_VALUE ? Double.POSITIVE_INFINITY : Cents.toDouble(equityCents() - dailyFloorCents);
+    }
+
+    /** Equity above the overall floor, exact to the cent. */
+    public double overallHeadroom() {
+        return Cents.toDouble(equityCents() - overallFloorCents);
+    }
+
+    /** Equity in cents: the boundary conversion, done where a rule compares it. */
+    long equityCents() { return Cents.of(equity); }
+
+    long balanceCents() { return Cents.of(balance); }
 
     /** Starts a trading day at {@code startMs}: anchors from the current balance and equity, counters cleared. */
     public void startDay(long startMs, long nextMs) {
@@ -111,39 +155,59 @@ public final class Ledger {
     /** Closes the current day: counts it, remembers the best day, trails the end-of-day floor. */
     public void endDay() {
         if (tradedToday) tradingDays++;
-        if (profile.tradingDays() != null && profile.tradingDays().profitableDayPct() > 0
-                && dayProfit >= profile.tradingDays().profitableDayPct() / 100.0 * initialBalance) {
-            profitableDays++;
-        }
+        if (profitableDay()) profitableDays++;
         if (dayProfit > bestDayProfit) bestDayProfit = dayProfit;
         if (profile.maxLoss().mode() == MaxLossConfig.Mode.TRAILING_EOD_BALANCE) raiseHighWater(balance);
+    }
+
+    /** Today's counted closed profit reaches the profitable-day threshold (% of initial, rounded up to the cent). */
+    boolean profitableDay() {
+        var td = profile.tradingDays();
+        return td != null && td.profitableDayPct() > 0
+                && Cents.of(dayProfit) >= Cents.pctOf(initialCents, td.profitableDayPct(), true);
     }
 
     public void fixDailyFloor() {
         DailyLossConfig d = profile.dailyLoss();
         if (d == null) {
-            dayAnchor = dayStartBalance;
+            dayAnchorCents = Cents.of(dayStartBalance);
+            dayAnchor = Cents.toDouble(dayAnchorCents);
             dailyLimit = Double.NaN;
+            dailyLimitCents = 0;
             dailyFloor = Double.NEGATIVE_INFINITY;
+            dailyFloorCents = Long.MIN_VALUE;
             return;
         }
-        dayAnchor = switch (d.anchor()) {
-            case BALANCE -> dayStartBalance;
-            case EQUITY -> dayStartEquity;
-            case HIGHER_OF_BALANCE_AND_EQUITY -> Math.max(dayStartBalance, dayStartEquity);
+        dayAnchorCents = anchorCents(d, dayStartBalance, dayStartEquity);
+        dailyLimitCents = d.limitCents(initialCents, dayAnchorCents);
+        dailyFloorCents = dayAnchorCents - dailyLimitCents;
+        dayAnchor = Cents.toDouble(dayAnchorCents);
+        dailyLimit = Cents.toDouble(dailyLimitCents);
+        dailyFloor = Cents.toDouble(dailyFloorCents);
+    }
+
+    static long anchorCents(DailyLossConfig d, double balance, double equity) {
+        return switch (d.anchor()) {
+            case BALANCE -> Cents.of(balance);
+            case EQUITY -> Cents.of(equity);
+            case HIGHER_OF_BALANCE_AND_EQUITY -> Math.max(Cents.of(balance), Cents.of(equity));
         };
-        dailyLimit = d.limit(initialBalance, dayAnchor);
-        dailyFloor = dayAnchor - dailyLimit;
     }
 
     /** Raises the trailing high-water mark; the overall floor follows it up (capped by the lock) and never falls. */
     void raiseHighWater(double value) {
-        if (value <= highWaterMark) return;
-        highWaterMark = value;
+        long v = Cents.of(value);
+        if (v <= highWaterCents) return;
+        setHighWater(v);
+        long f = trailingFloor(v);
+        if (f > overallFloorCents) setOverallFloor(f);
+    }
+
+    /** The floor a high-water mark gives: mark minus the limit, capped by the lock (initial plus its offset). */
+    private long trailingFloor(long highWater) {
         MaxLossConfig m = profile.maxLoss();
-        double f = highWaterMark - maxLossLimit;
-        if (m.lockAtInitial()) f = Math.min(f, initialBalance * (1 + m.lockOffsetPct() / 100.0));
-        if (f > overallFloor) overallFloor = f;
+        long f = highWater - maxLossLimitCents;
+        return m.lockAtInitial() ? Math.min(f, m.lockCents(initialCents)) : f;
     }
 
     /**
@@ -155,15 +219,18 @@ public final class Ledger {
         if (m.mode() != MaxLossConfig.Mode.TRAILING_CLOSED_BALANCE) return overallFloor;
         double potential = balance;
         for (int i = 0, n = positions.size(); i < n; i++) potential += Math.max(0, positions.get(i).position().netProfit());
-        if (potential <= highWaterMark) return overallFloor;
-        double f = potential - maxLossLimit;
-        if (m.lockAtInitial()) f = Math.min(f, initialBalance * (1 + m.lockOffsetPct() / 100.0));
-        return Math.max(overallFloor, f);
+        long p = Cents.of(potential);
+        if (p <= highWaterCents) return overallFloor;
+        return Cents.toDouble(Math.max(overallFloorCents, trailingFloor(p)));
     }
 
     /** Closed profit that counts towards targets: balance gain minus news haircuts. */
     public double countedProfit() {
-        return balance - initialBalance - haircut;
+        return Cents.toDouble(countedProfitCents());
+    }
+
+    long countedProfitCents() {
+        return balanceCents() - initialCents - Cents.of(haircut);
     }
 
     public boolean paused() {

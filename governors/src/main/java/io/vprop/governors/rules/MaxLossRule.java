@@ -8,13 +8,16 @@ import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.BufferConfig;
+import io.vprop.governors.profile.Cents;
+import io.vprop.governors.profile.LimitOutcome;
 import io.vprop.governors.profile.MaxLossConfig;
 
 import java.util.List;
 
 /**
  * Overall loss: equity against a floor that is static or trails a high-water mark (end-of-day balance, closed
- * balance or intraday equity) and never goes down. Touching it ends the account.
+ * balance or intraday equity) and never goes down. Below it: the firm's {@code maxLoss.outcome}, for every firm
+ * surveyed the end of the account (flatten and halt). Money in exact cents.
  */
 public final class MaxLossRule implements GovernorRule {
     public static final String ID = "max-loss";
@@ -39,29 +42,35 @@ public final class MaxLossRule implements GovernorRule {
         }
         if (l.halted) return;
         double eq = l.equity;
-        double limit = l.maxLossLimit;
-        double ref = l.overallFloor + limit; // the level the floor hangs from
-        double used = ref - eq;
-        if (eq < l.overallFloor) {
-            l.halt(new RuleHit(Action.FLATTEN_AND_HALT, ID, eq, l.overallFloor, 0,
-                    "Equity " + Fmt.money(eq) + " fell below the maximum loss floor " + Fmt.money(l.overallFloor)
-                            + ": the account limit is breached, close everything and stop."));
+        long eqCents = l.equityCents();
+        long ref = l.overallFloorCents + l.maxLossLimitCents; // the level the floor hangs from
+        long used = ref - eqCents;
+        // exact to the cent: equity equal to the floor holds, one cent below does not
+        if (eqCents < l.overallFloorCents) {
+            String msg = "Equity " + Fmt.money(eq) + " fell below the maximum loss floor " + Fmt.money(l.overallFloor);
+            if (config.outcome() == LimitOutcome.BREACH) {
+                l.halt(new RuleHit(Action.FLATTEN_AND_HALT, ID, eq, l.overallFloor, 0,
+                        msg + ": the account limit is breached, close everything and stop."));
+            } else if (!l.paused() || l.pausedUntilMs < l.nextResetMs) {
+                l.pause(l.nextResetMs, new RuleHit(Action.PAUSE_UNTIL_RESET, ID, eq, l.overallFloor, l.nextResetMs,
+                        msg + ": close everything, trading resumes at " + Fmt.time(l.nextResetMs) + "."));
+            }
             return;
         }
-        double flattenAt = limit * buffers.flattenAtPct() / 100.0;
+        long flattenAt = Cents.pctOf(l.maxLossLimitCents, buffers.flattenAtPct(), false);
         if (buffers.flattenAtPct() < 100 && used >= flattenAt) {
             if (!l.paused() || l.pausedUntilMs < l.nextResetMs) {
-                l.pause(l.nextResetMs, new RuleHit(Action.PAUSE_UNTIL_RESET, ID, eq, ref - flattenAt, l.nextResetMs,
+                l.pause(l.nextResetMs, new RuleHit(Action.PAUSE_UNTIL_RESET, ID, eq, Cents.toDouble(ref - flattenAt), l.nextResetMs,
                         "Equity " + Fmt.money(eq) + " is within " + Fmt.num(100 - buffers.flattenAtPct())
                                 + "% of the maximum loss floor " + Fmt.money(l.overallFloor)
                                 + ": close everything, no trading before " + Fmt.time(l.nextResetMs) + "."));
             }
             return;
         }
-        double blockAt = limit * buffers.blockEntriesAtPct() / 100.0;
+        long blockAt = blockAtCents(l);
         if (buffers.blockEntriesAtPct() < 100 && used >= blockAt) {
             double floor = l.overallFloor;
-            hits.add(Action.BLOCK_NEW_ENTRIES, ID, eq, ref - blockAt, 0,
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, eq, Cents.toDouble(ref - blockAt), 0,
                     () -> "Equity " + Fmt.money(eq) + " has used " + Fmt.num(buffers.blockEntriesAtPct())
                             + "% of the room above the maximum loss floor " + Fmt.money(floor) + ": no new entries.");
         }
@@ -69,7 +78,7 @@ public final class MaxLossRule implements GovernorRule {
 
     @Override
     public void status(Ledger l, List<RuleStatus> out) {
-        double dist = l.equity - l.overallFloor;
+        double dist = Cents.toDouble(l.equityCents() - l.overallFloorCents);
         RuleStatus.Status s = level(l);
         String how = switch (config.mode()) {
             case STATIC -> "fixed";
@@ -86,11 +95,15 @@ public final class MaxLossRule implements GovernorRule {
     public void levels(Ledger l, StatusLevels out) { out.add(level(l)); }
 
     private RuleStatus.Status level(Ledger l) {
-        double dist = l.equity - l.overallFloor;
-        double used = l.overallFloor + l.maxLossLimit - l.equity;
-        return dist < 0 ? RuleStatus.Status.BREACH
-                : used >= l.maxLossLimit * buffers.blockEntriesAtPct() / 100.0 && buffers.blockEntriesAtPct() < 100
+        long eq = l.equityCents();
+        return eq < l.overallFloorCents ? RuleStatus.Status.BREACH
+                : buffers.blockEntriesAtPct() < 100 && l.overallFloorCents + l.maxLossLimitCents - eq >= blockAtCents(l)
                 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
+    }
+
+    /** VProp's warning level: the share of the limit already used, rounded down to the cent (warns earlier). */
+    private long blockAtCents(Ledger l) {
+        return Cents.pctOf(l.maxLossLimitCents, buffers.blockEntriesAtPct(), false);
     }
 
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */

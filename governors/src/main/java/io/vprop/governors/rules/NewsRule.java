@@ -8,6 +8,7 @@ import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.outcome.StatusLevels;
+import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.NewsConfig;
 import io.vprop.trade.Position;
 
@@ -74,7 +75,9 @@ public final class NewsRule implements GovernorRule {
                             + " happened inside the embargo around the " + l.newsCurrency[i] + " release at "
                             + Fmt.time(l.newsRelease[i]) + ": the firm counts this as a news violation.");
         } else if (!f.entry() && f.netProfit() > 0) {
-            double removed = f.netProfit() * (1 - config.haircutKeepPct() / 100.0);
+            // exact cents: the kept share is rounded down, so the share removed is rounded up
+            long profit = Cents.of(f.netProfit());
+            double removed = Cents.toDouble(profit - Cents.pctOf(profit, config.haircutKeepPct(), false));
             l.haircut += removed;
             l.dayProfit -= removed;
         }

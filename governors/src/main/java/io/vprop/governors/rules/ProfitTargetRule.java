@@ -5,6 +5,7 @@ import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.outcome.StatusLevels;
+import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.ProfitTargetConfig;
 
 import java.util.List;
@@ -18,16 +19,18 @@ public final class ProfitTargetRule implements GovernorRule {
         this.config = config;
     }
 
+    /** The target in money: the percentage of the initial balance rounded up to the cent. */
     public double target(Ledger l) {
-        return config.targetPct() / 100.0 * l.initialBalance;
+        return Cents.toDouble(config.targetCents(l.initialCents));
     }
 
     @Override
     public void check(Ledger l, GovernorEvent e, HitList hits) {
         if (l.targetLocked || l.halted) return;
-        double profit = l.countedProfit();
-        double target = target(l);
-        if (profit >= target) {
+        // exact cents: the whole percentage, to the cent, must be banked
+        if (l.countedProfitCents() >= config.targetCents(l.initialCents)) {
+            double profit = l.countedProfit();
+            double target = target(l);
             l.targetLocked = true;
             l.lockHit = new RuleHit(Action.BLOCK_NEW_ENTRIES, ID, profit, target, 0, "Profit target "
                     + Fmt.money(target) + " reached (closed profit " + Fmt.money(profit) + "): locked, no new risk.");

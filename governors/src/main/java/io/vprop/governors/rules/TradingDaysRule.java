@@ -27,7 +27,7 @@ public final class TradingDaysRule implements GovernorRule {
     }
 
     public int profitableDays(Ledger l) {
-        boolean today = config.profitableDayPct() > 0 && l.dayProfit >= config.profitableDayPct() / 100.0 * l.initialBalance;
+        boolean today = l.profitableDay();
         return l.profitableDays + (today ? 1 : 0);
     }
 

@@ -1,6 +1,7 @@
 package io.vprop.governors.config;
 
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.governors.profile.LimitOutcome;
 import io.vprop.governors.profile.MaxLossConfig;
 import io.vprop.governors.profile.ProfileException;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,43 @@ class ProfileLoaderTest {
         assertThat(ProfileLoader.bundled("the5ers-high-stakes").dailyLoss().limit(100_000, 102_000)).isEqualTo(5_100);
     }
 
+    /** What touching each limit means, from each firm's text (docs/governors.md, "Outcome per limit"). */
+    @ParameterizedTest(name = "{0}: daily {1}, max {2}")
+    @CsvSource({
+            "ftmo-2step, BREACH, BREACH", "ftmo-1step, BREACH, BREACH", "fundednext-stellar-2step, BREACH, BREACH",
+            "the5ers-high-stakes, BREACH, BREACH", "e8-one, BREACH, BREACH", "fundingpips-2step, BREACH, BREACH",
+            "topstep-50k, PAUSE_UNTIL_RESET, BREACH"})
+    void everyBundledProfileStatesTheOutcomeOfEveryLimitWithItsBasis(String id, LimitOutcome daily, LimitOutcome max) throws IOException {
+        FirmProfile p = ProfileLoader.bundled(id);
+        assertThat(p.dailyLoss().outcome()).isEqualTo(daily);
+        assertThat(p.maxLoss().outcome()).isEqualTo(max);
+        // stated in the file, not defaulted, each with where it comes from
+        assertThat(p.sources().get("maxLoss.outcome")).isNotEqualTo(ProfileLoader.DEFAULT_MAX_LOSS_OUTCOME).isNotBlank();
+        assertThat(p.sources().get("dailyLoss.outcome")).isNotBlank();
+        assertThat(ProfileLoader.BUNDLED).hasSize(7);
+    }
+
+    @Test
+    void aMaxLossOutcomeLeftOutIsTheDocumentedBreachAndTheProfileSaysSo() {
+        FirmProfile p = ProfileLoader.json(BASE, "test");
+        assertThat(p.maxLoss().outcome()).isEqualTo(LimitOutcome.BREACH);
+        assertThat(p.sources()).containsEntry("maxLoss.outcome", ProfileLoader.DEFAULT_MAX_LOSS_OUTCOME);
+        FirmProfile paused = ProfileLoader.json(BASE.replace("\"mode\": \"STATIC\",", "\"mode\": \"STATIC\", \"outcome\": \"PAUSE_UNTIL_RESET\","), "test");
+        assertThat(paused.maxLoss().outcome()).isEqualTo(LimitOutcome.PAUSE_UNTIL_RESET);
+        assertThat(paused.sources()).doesNotContainKey("maxLoss.outcome");
+    }
+
+    @Test
+    void limitsAndTargetsAreExactCentsRoundedTheConservativeWay() {
+        // 3 % of 87,654.32 = 2,629.6296: the limit rounds down (the floor up)
+        assertThat(ProfileLoader.bundled("ftmo-1step").dailyLoss().limitCents(8_765_432, 8_765_432)).isEqualTo(262_962);
+        // 10 % of 76,543.21 = 7,654.321 -> 7,654.32
+        assertThat(ProfileLoader.bundled("ftmo-1step").maxLoss().limitCents(7_654_321)).isEqualTo(765_432);
+        // 8 % of 12,345.67 = 987.6536: the target rounds up
+        assertThat(ProfileLoader.bundled("fundednext-stellar-2step").profitTarget().targetCents(1_234_567)).isEqualTo(98_766);
+        assertThat(ProfileLoader.bundled("topstep-50k").dailyLoss().limitCents(5_000_000, 5_012_345)).isEqualTo(100_000);
+    }
+
     @Test
     void unknownBundledIdListsTheKnownOnes() {
         assertThatThrownBy(() -> ProfileLoader.bundled("ftmo-3step"))
@@ -76,6 +114,10 @@ class ProfileLoaderTest {
             "misspelt key         | \"outcome\"                      | \"outcom\"                           | dailyLoss.outcome: missing value",
             "bad wall time        | \"00:00\"                        | \"24:00\"                            | dayReset.time: must be a wall time HH:mm",
             "string not number    | \"limitPct\": 10,                | \"limitPct\": \"10\",                 | maxLoss.limitPct: must be a number",
+            "pct finer than 1e-6  | \"limitPct\": 5,                 | \"limitPct\": 5.0000001,           | dailyLoss.limitPct: 5.0000001 has more than 6 decimals",
+            "amount below a cent  | \"limitPct\": 10,                | \"limitAmount\": 10000.005,        | maxLoss.limitAmount: 10000.005 is not a whole number of cents",
+            "buffer finer 1e-6    | \"flattenAtPct\": 95             | \"flattenAtPct\": 95.00000001      | buffers.flattenAtPct: 95.00000001 has more than 6 decimals",
+            "unknown max outcome  | \"mode\": \"STATIC\",             | \"mode\": \"STATIC\", \"outcome\": \"HALT\", | maxLoss.outcome: unknown value 'HALT'",
     })
     void badProfilesAreRejectedNamingTheField(String why, String from, String to, String message) {
         String broken = BASE.replaceFirst(Pattern.quote(from.trim()), Matcher.quoteReplacement(to.trim()));
