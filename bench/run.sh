@@ -6,6 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+case "${1:-}" in -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 if [ ! -d bench/target/classes ] || [ ! -d bench/target/lib ]; then mvn -B -q -ntp -DskipTests package; fi
 CP="bench/target/classes:bench/target/lib/*"
 mkdir -p bench/results

@@ -21,6 +21,15 @@ final class DemoCommand implements Runnable {
     @Mixin
     MarketOptions market;
 
+    static String strategyLine(String strategy) {
+        return switch (strategy) {
+            case "demo" -> "demo — an EMA(8)/EMA(21) crossover stand-in that trades often, not an edge";
+            case "engine" -> "engine — the signal engine (regimes, alphas, Thompson sampling, Kelly sizing)";
+            case "none" -> "none — manual signals only (POST /api/signals)";
+            default -> strategy;
+        };
+    }
+
     @Override
     public void run() {
         Map<String, String> o = new HashMap<>();
@@ -43,11 +52,21 @@ final class DemoCommand implements Runnable {
             stop.countDown();
         }, "vprop-shutdown"));
         // the address without the token: beyond loopback the log line above gives it with the token, once
-        System.out.printf("VProp demo running%n  web panel   http://%s:%d/%n  API status  http://%s:%d/api/status%n"
-                        + "  API token   `vprop token` prints it (POSTs and the WebSocket need it, docs/api.md)%n"
-                        + "  ZeroMQ      %s%n  market      %s at %sx%n  data        %s%nCtrl-C stops it.%n",
-                cfg.get("http.host"), sidecar.httpPort(), cfg.get("http.host"), sidecar.httpPort(), sidecar.zmqEndpoint(),
-                market.description(), cfg.get("paper.speed"), cfg.dataDir().toAbsolutePath());
+        String panel = "http://" + cfg.get("http.host") + ":" + sidecar.httpPort() + "/";
+        System.out.printf("VProp demo running%n"
+                        + "  firm profile %s (the governors enforce its rules; firm.profile, docs/governors.md)%n"
+                        + "  strategy     %s (strategy: engine | demo | none)%n"
+                        + "  web panel    %s%n  API status   %sapi/status%n"
+                        + "  API token    `vprop token` prints it (POSTs and the WebSocket need it, docs/api.md)%n"
+                        + "  ZeroMQ       %s%n  market       %s at %sx%n  data         %s%n"
+                        + "Next steps:%n"
+                        + "  - open the web panel: Compliance shows the account against the firm's limits%n"
+                        + "  - attach the EA to an MT5 chart: `vprop install` copies it; it connects to %s (docs/ea.md)%n"
+                        + "  - replay real history: `vprop replay --data FILE --server-tz UTC` (docs/market-data.md)%n"
+                        + "  - the challenge lab: `vprop challenge REPORT.html --server-tz NY+7`, or the panel's Challenge page%n"
+                        + "Ctrl-C stops it.%n",
+                cfg.get("firm.profile"), strategyLine(cfg.get("strategy")), panel, panel, sidecar.zmqEndpoint(),
+                market.description(), cfg.get("paper.speed"), cfg.dataDir().toAbsolutePath(), sidecar.zmqEndpoint());
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.vprop.cli;
 
 import io.vprop.governors.scenario.ScenarioCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -23,9 +24,12 @@ final class GovernorsCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "scenario files or directories of them")
         List<Path> paths;
 
+        @Option(names = "--json", description = "print every file's checkpoints as one JSON document (same exit status)")
+        boolean json;
+
         @Override
         public Integer call() {
-            return ScenarioCheck.run(paths, System.out);
+            return json ? ScenarioCheck.runJson(paths, System.out) : ScenarioCheck.run(paths, System.out);
         }
     }
 }

@@ -18,8 +18,8 @@ import java.util.List;
 
 /** {@code vprop install}: EA into MT5, config, service. Safe to run again (upgrades run it too). */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = {"Install VProp on this machine: copy the EA and libzmq.dll into every MT5 data folder, write the",
-                "config, register the sidecar as a service. Running it twice changes nothing the second time."})
+        description = {"Install VProp on this machine: copy the EA and libzmq.dll into every MT5 data folder, write the "
+                + "config, register the sidecar as a service. Running it twice changes nothing the second time."})
 final class InstallCommand implements Runnable {
     /** Options shared with uninstall: where things live. */
     static final class Places {

@@ -13,6 +13,9 @@ import io.vprop.models.data.TpSlLabeler;
 import io.vprop.models.registry.ModelMetadata;
 import io.vprop.models.registry.OnnxClassifier;
 import io.vprop.models.registry.ModelRegistry;
+import io.vprop.models.registry.ServedModel;
+import io.vprop.models.drift.DriftPipeline;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vprop.models.meta.MetaPipeline;
 import io.vprop.models.seq.GruTrainer;
 import io.vprop.models.seq.SequencePipeline;
@@ -21,7 +24,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,38 +49,96 @@ final class ModelsCommand implements Runnable {
     }
 
     abstract static class RegistryOptions {
+        /** Every registry the sidecar serves, as the panel lists them. */
+        static final List<String> NAMES = List.of(TpSlPipeline.MODEL_NAME, MetaPipeline.MODEL_NAME, SequencePipeline.MODEL_NAME,
+                DriftPipeline.MODEL_NAME);
+
         @Option(names = "--dir", required = true, description = "registry root directory")
         Path dir;
-        @Option(names = "--name", defaultValue = "tpsl", description = "tpsl (the TP/SL classifier) or meta (the meta-learner); default ${DEFAULT-VALUE}")
+        @Option(names = "--name", defaultValue = "tpsl", description = "tpsl (the TP/SL classifier), meta (the meta-learner), "
+                + "seq (the sequence model) or autoencoder (the drift model); default ${DEFAULT-VALUE}")
         String name;
 
+        /** A classifier's registry (tpsl, meta): what training and the MQL5 export work on. */
         ModelRegistry<OnnxClassifier> open() {
             return switch (name) {
                 case "tpsl" -> ModelRegistry.classifiers(dir, TpSlPipeline.MODEL_NAME, TpSlFeatures.NAMES);
                 case "meta" -> ModelRegistry.classifiers(dir, MetaPipeline.MODEL_NAME,
                         MetaFeatures.NAMES);
-                default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--name must be tpsl or meta, got '" + name + "'");
+                default -> throw new IllegalArgumentException(NAMES.contains(name)
+                        ? "--name " + name + ": this command works on the classifiers (tpsl, meta); list and rollback take every registry"
+                        : "--name must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
             };
+        }
+
+        /** Any registry, on an existing --dir (a typo must not create an empty registry). */
+        ModelRegistry<? extends ServedModel> openExisting() {
+            requireDir();
+            return switch (name) {
+                case "seq" -> SequencePipeline.registry(dir);
+                case "autoencoder" -> DriftPipeline.registry(dir);
+                default -> open();
+            };
+        }
+
+        void requireDir() {
+            if (!Files.isDirectory(dir)) throw new IllegalArgumentException("--dir " + dir + ": no such registry directory");
+            if (!NAMES.contains(name))
+                throw new IllegalArgumentException("--name must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored versions; * marks the served one.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List stored versions; * marks the served one. Reads only: creates nothing, loads no model.")
     static final class ListVersions extends RegistryOptions implements Callable<Integer> {
+        @Option(names = "--json", description = "print the versions and the activation history as JSON")
+        boolean json;
+
         @Override
-        public Integer call() {
-            try (ModelRegistry<OnnxClassifier> reg = open()) {
-                List<Integer> h = reg.history();
-                Integer active = h.isEmpty() ? null : h.get(h.size() - 1);
-                for (ModelMetadata m : reg.list()) {
-                    System.out.printf("%s v%d %s rows-holdout=%d auc=%.4f brier=%.4f logloss=%.4f sha256=%s%n",
-                            m.version() == (active == null ? -1 : active) ? "*" : " ", m.version(), m.kind(),
-                            m.holdout().rows(), m.holdout().auc(), m.holdout().brier(), m.holdout().logLoss(),
-                            m.sha256().substring(0, 12));
+        public Integer call() throws IOException {
+            requireDir();
+            ModelRegistry.Stored st = ModelRegistry.stored(dir, name);
+            Integer active = st.active();
+            if (json) {
+                List<Map<String, Object>> versions = new ArrayList<>();
+                for (ModelMetadata m : st.versions()) {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("version", m.version());
+                    v.put("served", active != null && m.version() == active);
+                    v.put("kind", m.kind());
+                    v.put("created_at", Instant.ofEpochMilli(m.createdAtMs()).toString());
+                    v.put("features", m.features().size());
+                    if (m.holdout() != null) {
+                        v.put("holdout_rows", m.holdout().rows());
+                        v.put("holdout_auc", finite(m.holdout().auc()));
+                        v.put("holdout_brier", finite(m.holdout().brier()));
+                        v.put("holdout_logloss", finite(m.holdout().logLoss()));
+                    }
+                    v.put("sha256", m.sha256());
+                    versions.add(v);
                 }
-                System.out.println("history: " + h);
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("dir", dir.toAbsolutePath().toString());
+                doc.put("name", name);
+                doc.put("served", active);
+                doc.put("history", st.history());
+                doc.put("versions", versions);
+                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+                return 0;
             }
+            if (st.versions().isEmpty()) System.out.println("no " + name + " versions in " + dir);
+            for (ModelMetadata m : st.versions()) {
+                String holdout = m.holdout() == null ? "" : String.format(Locale.ROOT, " rows-holdout=%d auc=%.4f brier=%.4f logloss=%.4f",
+                        m.holdout().rows(), m.holdout().auc(), m.holdout().brier(), m.holdout().logLoss());
+                System.out.printf("%s v%d %s%s sha256=%s%n", active != null && m.version() == active ? "*" : " ", m.version(),
+                        m.kind(), holdout, m.sha256().substring(0, Math.min(12, m.sha256().length())));
+            }
+            System.out.println("history: " + st.history());
             return 0;
+        }
+
+        private static Double finite(double x) {
+            return Double.isFinite(x) ? x : null;
         }
     }
 
@@ -126,8 +192,8 @@ final class ModelsCommand implements Runnable {
     static final class Rollback extends RegistryOptions implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (ModelRegistry<OnnxClassifier> reg = open()) {
-                ModelRegistry.Served<OnnxClassifier> s = reg.rollback();
+            try (ModelRegistry<? extends ServedModel> reg = openExisting()) {
+                ModelRegistry.Served<? extends ServedModel> s = reg.rollback();
                 System.out.println("now serving " + reg.name() + " v" + s.version());
             } catch (IllegalStateException e) {
                 System.err.println(e.getMessage());

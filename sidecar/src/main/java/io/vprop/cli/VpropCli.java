@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ServeCommand.class, PaperCommand.class, ReplayCommand.class, BacktestCommand.class,
                 ConfigCommand.class, GovernorsCommand.class, InstallCommand.class, UninstallCommand.class,
                 BackupCommand.class, RestoreCommand.class, ModelsCommand.class, WalkforwardCommand.class,
-                ChallengeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+                ChallengeCommand.class, TokenCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class VpropCli implements Runnable {
 
     @Override

@@ -67,6 +67,16 @@ class ScenarioFilesTest {
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(rc).isEqualTo(1);
         assertThat(out).contains("FAIL").contains("overallFloor: expected 93000.0, got 94000.0");
+
+        buf.reset();
+        rc = ScenarioCheck.runJson(List.of(bad), new PrintStream(buf, true, StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(buf.toByteArray());
+        assertThat(rc).isEqualTo(1);
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("checkpoints_failed").asInt()).isPositive();
+        assertThat(json.at("/files/0/ok").asBoolean()).isFalse();
+        assertThat(json.at("/files/0/checkpoints").findValuesAsText("summary")).isNotEmpty();
+        assertThat(json.toString()).contains("overallFloor: expected 93000.0, got 94000.0");
     }
 
     @Test

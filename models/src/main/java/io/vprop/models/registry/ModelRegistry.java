@@ -144,6 +144,10 @@ public final class ModelRegistry<M extends ServedModel> implements AutoCloseable
 
     /** Activation history, oldest first; the last entry is the served version. */
     public List<Integer> history() {
+        return history(dir);
+    }
+
+    private static List<Integer> history(Path dir) {
         Path f = dir.resolve("active.json");
         if (!Files.exists(f)) return List.of();
         try {
@@ -215,12 +219,37 @@ public final class ModelRegistry<M extends ServedModel> implements AutoCloseable
     }
 
     private ModelMetadata readMetadata(int version) {
-        Path f = versionDir(version).resolve("metadata.json");
+        return readMetadata(dir, name, version);
+    }
+
+    private static ModelMetadata readMetadata(Path dir, String name, int version) {
+        Path f = versionDir(dir, version).resolve("metadata.json");
         try {
             return JSON.readValue(f.toFile(), ModelMetadata.class);
         } catch (IOException e) {
             throw new ModelRejectedException(name + " v" + version + ": unreadable metadata " + f + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The versions stored under one name and its activation history (newest last), as read from disk. */
+    public record Stored(String name, List<ModelMetadata> versions, List<Integer> history) {
+        /** The served version, or null when none was activated. */
+        public Integer active() {
+            return history.isEmpty() ? null : history.get(history.size() - 1);
+        }
+    }
+
+    /**
+     * What {@code root/name} holds, read without creating a folder, loading a model or serving anything — for
+     * listings. A name never published gives no versions; a {@code root} that does not exist is an error.
+     */
+    public static Stored stored(Path root, String name) {
+        if (!Files.isDirectory(root)) throw new UncheckedIOException(new NoSuchFileException(root + ": no such registry directory"));
+        Path dir = root.resolve(name);
+        if (!Files.isDirectory(dir)) return new Stored(name, List.of(), List.of());
+        List<ModelMetadata> versions = new ArrayList<>();
+        for (int v : versions(dir)) versions.add(readMetadata(dir, name, v));
+        return new Stored(name, List.copyOf(versions), history(dir));
     }
 
     private void writeHistory(List<Integer> h) {
@@ -238,6 +267,10 @@ public final class ModelRegistry<M extends ServedModel> implements AutoCloseable
     }
 
     private List<Integer> versions() {
+        return versions(dir);
+    }
+
+    private static List<Integer> versions(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("v\\d{4,}"))
                     .map(n -> Integer.parseInt(n.substring(1))).sorted().toList();
@@ -247,6 +280,10 @@ public final class ModelRegistry<M extends ServedModel> implements AutoCloseable
     }
 
     private Path versionDir(int v) {
+        return versionDir(dir, v);
+    }
+
+    private static Path versionDir(Path dir, int v) {
         return dir.resolve(String.format("v%04d", v));
     }
 
