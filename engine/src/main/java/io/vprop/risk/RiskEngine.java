@@ -25,6 +25,16 @@ public final class RiskEngine {
         checks.add((o, t) -> positionsCap(o, t, maxPositionsPerSymbol));
     }
 
+    /**
+     * Refuses entries on a symbol whose last quote is older than {@code maxAgeMs} on the terminal's clock: a frozen
+     * feed (or a symbol out of its session) must not be traded at a price nobody quotes any more. Closes pass.
+     */
+    public RiskEngine maxQuoteAge(long maxAgeMs) {
+        if (maxAgeMs < 0) throw new IllegalArgumentException("maximum quote age must be >= 0 ms (0 = no bound), got " + maxAgeMs);
+        if (maxAgeMs > 0) checks.add((o, t) -> quoteFresh(o, t, maxAgeMs));
+        return this;
+    }
+
     public RiskEngine add(PreTradeCheck check) {
         checks.add(check);
         return this;
@@ -56,6 +66,18 @@ public final class RiskEngine {
             if (tp > 0 && (buy ? tp <= o.price() : tp >= o.price()))
                 return PreTradeVerdict.deny("signal.take_profit", "take profit " + tp + " is on the wrong side of " + o.price());
         return PreTradeVerdict.ALLOW;
+    }
+
+    private static PreTradeVerdict quoteFresh(OrderIntent o, TerminalView t, long maxAgeMs) {
+        if (!o.opens()) return PreTradeVerdict.ALLOW;
+        Tick q = t.lastTick(o.symbol());
+        if (q == null) return PreTradeVerdict.ALLOW; // wellFormed refuses a missing quote by its own rule
+        long age = t.nowMs() - q.timeMs();
+        return age > maxAgeMs
+                ? PreTradeVerdict.deny("quote.stale", String.format(java.util.Locale.ROOT,
+                "the last %s quote is %,d s old on the terminal's clock (bound %,d s): no entries on a stale or frozen quote",
+                o.symbol(), age / 1000, maxAgeMs / 1000))
+                : PreTradeVerdict.ALLOW;
     }
 
     private static PreTradeVerdict volumeWithinSpec(OrderIntent o, TerminalView t) {

@@ -69,6 +69,35 @@ class RiskEngineTest {
     }
 
     @Test
+    void anEntryOnAQuoteOlderThanTheBoundIsRefusedByNameAndACloseStillPasses() {
+        RiskEngine risk = new RiskEngine(1).maxQuoteAge(120_000);
+        TerminalView old = new StaleQuote(NOW - 300_000);
+        PreTradeVerdict v = risk.check(buy(0.1, 1.0990), old);
+        assertThat(v.rule()).isEqualTo("quote.stale");
+        assertThat(v.reason()).contains("EURUSD quote is 300 s old").contains("bound 120 s");
+        assertThat(risk.check(buy(0.1, 1.0990), new StaleQuote(NOW - 120_000)).allowed()).as("at the bound").isTrue();
+        assertThat(risk.check(OrderIntent.close("EURUSD", Side.SELL, 1, NOW + 30_000, "flatten"), old).allowed()).isTrue();
+        assertThat(new RiskEngine(1).maxQuoteAge(0).check(buy(0.1, 1.0990), old).allowed()).as("0 = no bound").isTrue();
+    }
+
+    /** {@link #OK} with its EURUSD quote stamped at {@code quoteMs}. */
+    private record StaleQuote(long quoteMs) implements TerminalView {
+        @Override public String peer() { return OK.peer(); }
+
+        @Override public long nowMs() { return NOW; }
+
+        @Override public boolean live() { return true; }
+
+        @Override public SymbolSpec spec(String symbol) { return OK.spec(symbol); }
+
+        @Override public Tick lastTick(String symbol) { return new Tick(symbol, quoteMs, 1.1000, 1.1002, 0, 0, 6); }
+
+        @Override public boolean pending(String symbol) { return false; }
+
+        @Override public AccountState account() { return FLAT; }
+    }
+
+    @Test
     void closingPassesEverythingButStalenessAndExpiry() {
         OrderIntent close = OrderIntent.close("EURUSD", Side.SELL, 1, NOW + 30_000, "flatten");
         assertThat(refusal(close, new Terminal(true, true, null))).isEqualTo("allowed");

@@ -95,7 +95,8 @@ public final class Sidecar implements AutoCloseable {
                     new MemoryAndModels(mem, models));
             default -> peer -> Strategy.NONE;
         };
-        RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
+        RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"))
+                .maxQuoteAge((long) cfg.getDouble("risk.max.quote.age.ms"));
         FirmProfile profile = profile(cfg.get("firm.profile"));
         // one firm-day clock: the governors reset on it, the API, analytics and the daily digest count days on it
         FirmDayClock firmDay = profile.dayClock();

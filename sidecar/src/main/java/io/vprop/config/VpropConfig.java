@@ -44,6 +44,7 @@ public final class VpropConfig {
         key("feed.max.ahead.ms", "600000", "a tick dated further ahead of the sidecar's clock is refused (error out_of_range on time_msc) and leaves its symbol's clock alone; 0 = no bound (the demo's synthetic market sets 0: it runs ahead of the wall clock)");
         key("signal.ttl.ms", "30000", "how long a signal stays valid for the terminal");
         key("risk.max.positions.per.symbol", "1", "open positions allowed per symbol per terminal");
+        key("risk.max.quote.age.ms", "120000", "no entries on a symbol whose last quote is older than this on the terminal's clock (a frozen feed, a symbol out of session); 0 = no bound");
         key("paper.symbols", "EURUSD,GBPUSD,USDJPY,AUDUSD,USDCAD,EURJPY", "symbols of the synthetic market");
         key("paper.data", "", "tick or bar file to replay instead of the synthetic market (MT5 export CSV or generic CSV, .gz ok)");
         key("paper.seed", "42", "seed of the synthetic market (same seed, same market)");
@@ -164,6 +165,7 @@ public final class VpropConfig {
         }
         nonNegative(e, "firm.initial.balance");
         nonNegative(e, "feed.max.ahead.ms");
+        nonNegative(e, "risk.max.quote.age.ms");
         nonNegative(e, "paper.slippage.points");
         positive(e, "paper.ticks.per.second");
         bool(e, "journal.durable");
