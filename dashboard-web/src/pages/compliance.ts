@@ -48,7 +48,7 @@ function progress(a: AccountView): HTMLElement[] {
 function tile(a: AccountView, m: AccountMode | undefined): HTMLElement {
   if (m && m.mode !== 'TRADING') {
     const cls = m.mode === 'PAUSED' ? 'paused' : m.mode === 'HALTED' ? 'halted' : 'ok';
-    const text = m.mode === 'PAUSED' && m.untilLocal ? `${headline(m)} until ${m.untilLocal}` : headline(m);
+    const text = m.mode === 'PAUSED' && m.untilLocal ? `${headline(m)} until ${m.untilLocal} ${m.zone}` : headline(m);
     const t = kpi(a.peer, text, `worst.${a.peer}`, cls);
     t.setAttribute('data-tile-mode', m.mode);
     return t;
