@@ -137,3 +137,14 @@ export function mergeAccounts(fromGovernors: AccountView[], fromTerminals: Accou
   }
   return [...fromGovernors, ...[...newest.values()].sort((a, b) => a.peer.localeCompare(b.peer))];
 }
+
+/**
+ * Series keyed by routing id (GET /api/analytics/equity) as one series per account: the charts of one account report
+ * the same balance and equity, so their points are merged in time order (drawn per chart, one account was two lines).
+ */
+export function byAccount<T extends { t_ms: number }>(peers: Record<string, T[]>): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const [peer, pts] of Object.entries(peers)) (out[accountOf(peer)] ??= []).push(...pts);
+  for (const pts of Object.values(out)) pts.sort((a, b) => a.t_ms - b.t_ms);
+  return out;
+}

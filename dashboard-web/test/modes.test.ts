@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountOf, alerts, mergeAccounts, modesOf, remainingMs, untilFirm, untilLocal } from '../src/modes';
+import { accountOf, alerts, byAccount, mergeAccounts, modesOf, remainingMs, untilFirm, untilLocal } from '../src/modes';
 import type { AccountView } from '../src/governors';
 
 // GET /api/governors as the sidecar writes it for a Topstep account paused by its daily loss
@@ -51,5 +51,13 @@ describe('one card per account', () => {
       view('MT5/5001/EURUSD.15.1', 'terminal', 1), view('MT5/5001/GBPUSD.60.2', 'terminal', 3), view('MT5/6002/EURUSD.15.1', 'terminal', 2),
     ]);
     expect(merged.map((a) => `${a.peer} ${a.source}`)).toEqual(['paper-1/100001 governors', 'MT5/5001/GBPUSD.60.2 terminal', 'MT5/6002/EURUSD.15.1 terminal']);
+  });
+});
+
+describe('one equity series per account', () => {
+  it("merges the charts of an account in time order", () => {
+    const m = byAccount({ 'T/1/EURUSD': [{ t_ms: 1 }, { t_ms: 5 }], 'T/1/GBPUSD': [{ t_ms: 3 }], 'T/2/EURUSD': [{ t_ms: 2 }] });
+    expect(Object.keys(m)).toEqual(['T/1', 'T/2']);
+    expect(m['T/1'].map((p) => p.t_ms)).toEqual([1, 3, 5]);
   });
 });

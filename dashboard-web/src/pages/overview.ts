@@ -3,6 +3,7 @@ import { get, getOptional } from '../api';
 import { bySecond, chartOptions } from '../charts';
 import { currentUnits, DASH, duration, int, isNum, money, num, pct, pctValue, signedMoney, time, tone, zoneName } from '../format';
 import { fromGovernorsApi } from '../governors';
+import { byAccount } from '../modes';
 import type { Page } from '../page';
 import type { Digest, Status, Summary } from '../types';
 import { currencyNote, loadUnits } from '../units';
@@ -21,7 +22,7 @@ function chartHost(eq: Equity): HTMLElement {
   }
   const l = live;
   const zone = currentUnits().zone;
-  for (const [peer, pts] of Object.entries(eq.peers)) {
+  for (const [peer, pts] of Object.entries(byAccount(eq.peers))) {
     for (const kind of ['equity', 'balance'] as const) {
       const key = `${peer}|${kind}`;
       let s = l.series.get(key);
