@@ -77,7 +77,11 @@ final class AccountModes {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", mode);
         String rule = why != null ? why.ruleId() : "", reason = why != null ? why.message() : "";
-        if (!mode.equals("TRADING") && reason.isEmpty()) {
+        if (mode.equals("TARGET_LOCKED")) {
+            // locked by the target, whatever else is in warning
+            rule = "profit-target";
+            for (RuleStatus r : s.rules()) if (r.ruleId().equals(rule)) reason = r.note();
+        } else if (!mode.equals("TRADING") && reason.isEmpty()) {
             // no notice in the journal (older than the scanned ones, or the journal was replaced): the breached rule,
             // else the one in warning (a safety buffer pauses before the firm's limit is reached)
             RuleStatus worst = null;
