@@ -150,7 +150,7 @@ export function truthTests(ctx) {
       assert(b.local === local, `banner local time "${b.local}", expected "${local}"`);
       assert(b.countdown <= b.m.untilMs - b.m.timeMs + 1_000 && b.countdown >= 0, `countdown ${b.countdown} ms, REST ${b.m.untilMs - b.m.timeMs} ms`);
       // prominent: at the top of the page, large
-      const box = await page.locator(sel).boundingBox();
+      const box = await page.locator(sel).boundingBox({ timeout: 3_000 });
       assert(box && box.y < 80 && box.height >= 60, `banner box ${JSON.stringify(box)}`);
       const size = await page.$eval(`${sel} [data-banner-mode]`, (e) => parseFloat(getComputedStyle(e).fontSize));
       assert(size >= 20, `banner headline ${size} px`);

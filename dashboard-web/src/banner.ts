@@ -12,6 +12,7 @@ export class Banner {
   readonly el = h('div', { class: 'banners', 'data-banners': 'true', role: 'status', 'aria-live': 'polite' });
   private shown: { modes: AccountMode[]; readAt: number } = { modes: [], readAt: 0 };
   private pending = 0;
+  private key = '';
 
   start(live: Live): void {
     void this.refresh();
@@ -36,7 +37,15 @@ export class Banner {
   }
 
   private render(modes: AccountMode[]): void {
+    // the same banners as before: only the countdowns' base moves (rebuilt, they would flicker and lose a selection)
+    const key = JSON.stringify(modes.map((m) => [m.account, m.mode, m.ruleId, m.reason, m.untilMs, m.untilLocal, m.untilOffset]));
+    const same = key === this.key;
+    this.key = key;
     this.shown = { modes, readAt: Date.now() };
+    if (same) {
+      this.tick();
+      return;
+    }
     this.el.setAttribute('data-banner-count', String(modes.length));
     this.el.replaceChildren(...modes.map((m) => {
       const cls = m.mode === 'HALTED' ? 'halted' : m.mode === 'PAUSED' ? 'paused' : 'locked';
