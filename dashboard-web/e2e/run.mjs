@@ -9,6 +9,7 @@ import { launch } from './browser.mjs';
 import { jar, repoRoot, sleep, startSidecar, until } from './demo.mjs';
 import { registerCockpitTests } from './cockpit.mjs';
 import { challengeTests } from './challenge.mjs';
+import { truthTests } from './truth.mjs';
 
 const artifacts = join(new URL('.', import.meta.url).pathname, '..', 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -151,8 +152,12 @@ pageTest('overview', async () => {
     async () => (await demo.api('/api/analytics/summary')).overall.trades);
   await matches('net result', async () => parseShown(await text('[data-metric="overall.net"]')),
     async () => (await demo.api('/api/analytics/summary')).overall.net, 0.005);
+  // one row per account (not per terminal connection): the balance is the accounts' sum
   await matches('balance', async () => parseShown(await text('[data-metric="balance"]')),
-    async () => (await demo.api('/api/status')).terminals.reduce((s, t) => s + t.balance, 0), 0.005);
+    async () => (await demo.api('/api/analytics/accounts')).accounts.reduce((s, a) => s + a.balance, 0), 0.005);
+  const rows = await page.$$eval('[data-account-row]', (els) => els.map((e) => e.textContent));
+  const accounts = (await demo.api('/api/analytics/accounts')).accounts.map((a) => a.account);
+  assert(JSON.stringify(rows) === JSON.stringify(accounts) && new Set(rows).size === rows.length, `account rows ${rows} vs REST ${accounts}`);
   const states = await page.$$eval('[data-terminal-state]', (els) => els.map((e) => e.getAttribute('data-terminal-state')));
   const rest = (await demo.api('/api/status')).terminals.map((t) => (t.stale ? 'stale' : 'live'));
   assert(JSON.stringify(states) === JSON.stringify(rest), `terminal states ${states} vs REST ${rest}`);
@@ -411,6 +416,8 @@ test('the token never appears in the sidecar output (logs)', async () => {
     await s.stop();
   }
 });
+
+truthTests({ test, assert, artifacts, consoleErrors, page: () => page, fresh, note: (n) => results.tests.push({ note: n }) });
 
 challengeTests({ test, open, fresh, text, assert, parseShown, artifacts, consoleErrors, page: () => page, demo: () => demo,
   note: (n) => results.tests.push({ note: n }) });

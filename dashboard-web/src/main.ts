@@ -13,6 +13,7 @@ import { learning } from './pages/learning';
 import { sessions } from './pages/sessions';
 import { loadUnits } from './units';
 import { challenge } from './pages/challenge';
+import { Banner } from './banner';
 
 const pages: Page[] = [compliance, overview, trades, performance, alphas, regimes, risk, learning, sessions, challenge];
 const live = new Live();
@@ -26,6 +27,10 @@ const nav = h('nav', { id: 'nav' }, h('div', { class: 'brand' }, 'V', h('span', 
 const conn = h('div', { class: 'conn' }, h('span', { class: 'dot down', id: 'ws-dot' }), h('span', { id: 'ws-text' }, 'connecting…'));
 nav.append(conn);
 const main = h('main', {});
+// every page sits under the banner of paused / halted accounts, which outlives the page
+const banner = new Banner();
+const pageHost = h('div', { class: 'page-host' });
+main.append(banner.el, pageHost);
 const layout = h('div', { class: 'layout' }, topbar, nav, main);
 document.getElementById('app')!.append(layout);
 
@@ -83,7 +88,7 @@ async function refresh(page: Page, gen: number) {
     if (gen !== generation) return;
     fresh.replaceChildren(h('div', { class: 'card error' }, `Could not load ${page.title}: ${(e as Error).message}`));
   }
-  main.replaceChildren(fresh);
+  pageHost.replaceChildren(fresh);
   stamp(page);
 }
 
@@ -118,4 +123,5 @@ function route() {
 
 window.addEventListener('hashchange', route);
 live.start();
+banner.start(live);
 route();

@@ -5,6 +5,8 @@ import { get } from './api';
 import { setUnits } from './format';
 
 export interface AccountRow {
+  /** terminal/account (one row per account); peer: the chart of the newest snapshot; charts: every chart seen */
+  account?: string; charts?: string[];
   peer: string; currency: string; connected: boolean; ts_ms: number; balance: number; equity: number; margin: number;
   free_margin: number; margin_level_pct: number | null; floating: number; positions: number;
 }

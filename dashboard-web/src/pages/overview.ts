@@ -3,6 +3,7 @@ import { get, getOptional } from '../api';
 import { bySecond, chartOptions } from '../charts';
 import { currentUnits, DASH, duration, int, isNum, money, num, pct, pctValue, signedMoney, time, tone, zoneName } from '../format';
 import { fromGovernorsApi } from '../governors';
+import { byAccount } from '../modes';
 import type { Page } from '../page';
 import type { Digest, Status, Summary } from '../types';
 import { currencyNote, loadUnits } from '../units';
@@ -21,7 +22,7 @@ function chartHost(eq: Equity): HTMLElement {
   }
   const l = live;
   const zone = currentUnits().zone;
-  for (const [peer, pts] of Object.entries(eq.peers)) {
+  for (const [peer, pts] of Object.entries(byAccount(eq.peers))) {
     for (const kind of ['equity', 'balance'] as const) {
       const key = `${peer}|${kind}`;
       let s = l.series.get(key);
@@ -55,9 +56,11 @@ export const overview: Page = {
     const [status, sum, eq, digest, gov, acc] = await Promise.all([get<Status>('/api/status'), get<Summary>('/api/analytics/summary'),
       get<Equity>('/api/analytics/equity'), get<Digest>('/api/analytics/digest'), getOptional<unknown>('governors'), loadUnits(true)]);
     const o = sum.overall;
-    const bal = status.terminals.reduce((s, t) => s + (t.balance ?? 0), 0);
-    const eqv = status.terminals.reduce((s, t) => s + (t.equity ?? 0), 0);
-    const known = status.terminals.some((t) => t.balance !== null);
+    // money per account (GET /api/analytics/accounts has one row per account): summed per terminal connection, an
+    // account on two charts was counted twice
+    const bal = acc.accounts.reduce((s, a) => s + a.balance, 0);
+    const eqv = acc.accounts.reduce((s, a) => s + a.equity, 0);
+    const known = acc.accounts.length > 0;
     const open = known ? eqv - bal : null;
     const dayClosed = digest.overall.net;
     const dayPnl = open === null ? null : dayClosed + open;
@@ -111,10 +114,10 @@ export const overview: Page = {
           kpi('VaR 95 / trade', money(o.var95), 'overall.var95'),
           kpi('ES 95 / trade', money(o.es95), 'overall.es95'),
           kpi('Open trades', int(sum.open_trades), 'open_trades'))),
-        card('Accounts', acc.accounts.length ? table(['Terminal', 'Balance', 'Equity', 'Floating P&L', 'Margin', 'Free margin', 'Margin level',
+        card('Accounts', acc.accounts.length ? table(['Account', 'Charts', 'Balance', 'Equity', 'Floating P&L', 'Margin', 'Free margin', 'Margin level',
           'Positions', `Snapshot (${zoneName()})`], acc.accounts.map((a) => {
           const cur = a.currency || undefined;
-          return [a.peer, money(a.balance, cur), money(a.equity, cur), h('span', { class: tone(a.floating) }, signedMoney(a.floating, cur)),
+          return [h('span', { 'data-account-row': a.account ?? a.peer }, a.account ?? a.peer), int((a.charts ?? [a.peer]).length), money(a.balance, cur), money(a.equity, cur), h('span', { class: tone(a.floating) }, signedMoney(a.floating, cur)),
             h('span', { 'data-account-margin': a.peer }, money(a.margin, cur)), money(a.free_margin, cur),
             isNum(a.margin_level_pct) ? pctValue(a.margin_level_pct, 0) : 'no margin used', int(a.positions), time(a.ts_ms)];
         }), { 'data-accounts': 'true' }) : nodata('no account snapshot journaled yet')),

@@ -8,6 +8,7 @@ import io.vprop.kernel.KernelStatus;
 import io.vprop.kernel.SidecarKernel;
 import io.vprop.market.Bar;
 import io.vprop.market.Timeframe;
+import io.vprop.risk.AccountGovernors;
 import io.vprop.trade.Position;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -144,23 +146,43 @@ final class TradingApi {
     }
 
     /**
-     * Each terminal's money from its newest account snapshot: balance, equity, margin, free margin, margin level
-     * (equity / margin × 100, null without margin in use), floating P&L, in the account's currency.
+     * Each trading account's money from its newest account snapshot: balance, equity, margin, free margin, margin
+     * level (equity / margin × 100, null without margin in use), floating P&L, in the account's currency. One row per
+     * account ({@code terminal/account}, the governors' key): every chart of an account reports the same account, and
+     * an EA moved to another chart or timeframe comes back under a new routing id; listed per routing id the same
+     * account appeared once per chart, its money counted as often. {@code charts} names the routing ids seen.
      */
     Map<String, Object> accounts() {
         Map<String, Object> m = clockAndCurrency();
         Map<String, KernelStatus.Peer> peers = new HashMap<>();
         for (KernelStatus.Peer p : kernel.status().peers()) peers.put(p.id(), p);
+        Map<String, List<AccountSnapshot>> byAccount = new TreeMap<>();
+        for (AccountSnapshot a : journal.latestAccountSnapshots())
+            byAccount.computeIfAbsent(AccountGovernors.accountOf(a.peer()), k -> new ArrayList<>()).add(a);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (AccountSnapshot a : journal.latestAccountSnapshots()) {
-            KernelStatus.Peer p = peers.get(a.peer());
+        for (Map.Entry<String, List<AccountSnapshot>> e : byAccount.entrySet()) {
+            List<AccountSnapshot> charts = e.getValue();
+            charts.sort(Comparator.comparingLong(AccountSnapshot::tsMs).reversed().thenComparing(AccountSnapshot::peer));
+            AccountSnapshot a = charts.get(0);
+            boolean connected = false;
+            String currency = "";
+            List<String> ids = new ArrayList<>();
+            for (AccountSnapshot c : charts) {
+                ids.add(c.peer());
+                KernelStatus.Peer p = peers.get(c.peer());
+                if (p == null) continue;
+                connected |= !p.stale();
+                if (currency.isEmpty() && p.currency() != null) currency = p.currency();
+            }
             var acc = a.account();
             double floating = 0;
             for (Position pos : acc.positions()) floating += pos.netProfit();
             Map<String, Object> r = new LinkedHashMap<>();
+            r.put("account", e.getKey());
             r.put("peer", a.peer());
-            r.put("currency", p == null || p.currency() == null ? "" : p.currency());
-            r.put("connected", p != null && !p.stale());
+            r.put("charts", ids);
+            r.put("currency", currency);
+            r.put("connected", connected);
             r.put("ts_ms", a.tsMs());
             r.put("balance", acc.balance());
             r.put("equity", acc.equity());
@@ -171,7 +193,6 @@ final class TradingApi {
             r.put("positions", acc.positions().size());
             rows.add(r);
         }
-        rows.sort(Comparator.comparing(r -> (String) r.get("peer")));
         m.put("accounts", rows);
         return m;
     }

@@ -97,8 +97,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/fills", ctx -> ctx.json(journal.fills(limit(ctx))));
         app.get("/api/signals", ctx -> ctx.json(journal.signals(limit(ctx))));
         app.post("/api/signals", this::postSignal);
-        app.get("/api/governors", ctx -> ctx.json(Map.of("profile", kernel.governorProfile(), "firmDay", firmDayJson(kernel.nowMs()),
-                "accounts", kernel.governorSnapshots())));
+        app.get("/api/governors", ctx -> ctx.json(governorsJson()));
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
         app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", limit(ctx))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -234,6 +233,21 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
+     * GET /api/governors: the profile, its firm-day clock now, each account's snapshot and each account's mode (paused,
+     * halted ... with the reason and, for a pause, until when on the firm's clock) for the panel's banner.
+     */
+    private Map<String, Object> governorsJson() {
+        var snapshots = kernel.governorSnapshots();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", kernel.governorProfile());
+        m.put("firmDay", firmDayJson(kernel.nowMs()));
+        m.put("accounts", snapshots);
+        m.put("modes", AccountModes.of(snapshots, firmDay,
+                () -> journal.events("governor", Long.MIN_VALUE, Long.MAX_VALUE, AccountModes.NOTICES_SCANNED)));
+        return m;
+    }
+
+    /**
      * The firm-day clock at the sidecar's {@code now}: what the panel's header and reset countdown show. The accounts'
      * snapshots carry the same clock at their terminal's time (market time in a replay or paper demo).
      */
@@ -248,7 +262,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("nextResetMs", next);
         m.put("nextResetLocal", firmDay.wallTime(next).format(WALL));
         ZoneOffset offset = firmDay.offset(next);
-        m.put("nextResetOffset", offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
+        m.put("nextResetOffset", AccountModes.offset(offset));
         return m;
     }
 

@@ -147,6 +147,45 @@ class TradingApiTest {
         }
     }
 
+    @Test
+    void anAccountReportedByTwoChartsIsListedOnceWithItsNewestSnapshot() throws Exception {
+        Path file = dir.resolve("charts.db");
+        try (Journal j = new Journal(file, false)) {
+            long seq = 0;
+            // one account on two charts (and once on a chart the EA has left), another account on one chart
+            for (Object[] r : new Object[][]{{"T1/5001/EURUSD.15.1", "2026-03-11T09:00:00Z", 10_000.0},
+                    {"T1/5001/GBPUSD.60.2", "2026-03-11T09:30:00Z", 10_050.0}, {"T1/5001/EURUSD.5.3", "2026-03-10T09:00:00Z", 9_000.0},
+                    {"T1/6002/EURUSD.15.1", "2026-03-11T09:10:00Z", 25_000.0}}) {
+                seq++;
+                Envelope acc = new Envelope(1, seq, t((String) r[1]), seq - 1, false, false,
+                        new Payload.Account((double) r[2], (double) r[2], 0, (double) r[2], List.of()));
+                j.appendInbound((String) r[0], acc, codec.encode(acc), seq);
+            }
+        }
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (Journal journal = new Journal(file, false); EventBus events = new EventBus()) {
+            SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults(),
+                    new SidecarKernel.Ports(new InProcessTransport("trading-api-charts"), journal, () -> t("2026-03-11T10:00:00Z")),
+                    peer -> Strategy.NONE, new RiskEngine(5), null, events, metrics);
+            Javalin app = Javalin.create();
+            AnalyticsApi.register(app, kernel, events, file, dir, FirmDayClock.of("America/Chicago", "17:00"));
+            app.start("127.0.0.1", 0);
+            try {
+                JsonNode rows = get(app, "/api/analytics/accounts").path("accounts");
+                assertThat(rows).extracting(r -> r.path("account").asText()).containsExactly("T1/5001", "T1/6002");
+                JsonNode first = rows.get(0);
+                assertThat(first.path("peer").asText()).as("the newest snapshot's chart").isEqualTo("T1/5001/GBPUSD.60.2");
+                assertThat(first.path("balance").asDouble()).isEqualTo(10_050.0);
+                assertThat(first.path("charts")).extracting(JsonNode::asText)
+                        .containsExactly("T1/5001/GBPUSD.60.2", "T1/5001/EURUSD.15.1", "T1/5001/EURUSD.5.3");
+                assertThat(rows.get(1).path("balance").asDouble()).isEqualTo(25_000.0);
+            } finally {
+                app.stop();
+                kernel.close();
+            }
+        }
+    }
+
     private JsonNode get(Javalin app, String path) throws Exception {
         HttpResponse<String> r = Http.call("GET", "http://127.0.0.1:" + app.port() + path);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
