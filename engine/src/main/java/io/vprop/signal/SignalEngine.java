@@ -188,6 +188,25 @@ public final class SignalEngine {
 
     public int symbolCount() { return names.length; }
 
+    /** The timeframes the engine scans, in its order (a copy). */
+    public Timeframe[] timeframes() { return tfs.clone(); }
+
+    /** Bars a registered symbol has completed on one of the engine's timeframes (warm-up progress), or −1. */
+    public long barsSeen(String symbol, Timeframe tf) {
+        int s = symbolId(symbol);
+        for (int k = 0; k < tfs.length; k++) if (tfs[k] == tf && s >= 0) return bars[s][k].bars();
+        return -1;
+    }
+
+    /** Bars a timeframe needs before its alphas are scanned; a symbol trades once one of its timeframes has them. */
+    public int warmupBars() { return cfg.warmupBars; }
+
+    /** True once one of the symbol's timeframes has its warm-up bars: the engine can decide for it. */
+    public boolean warm(String symbol) {
+        int s = symbolId(symbol);
+        return s >= 0 && warm(s);
+    }
+
     // ------------------------------------------------------------------ inputs
 
     public Decision onTick(Tick t) {

@@ -198,9 +198,23 @@ public final class SignalEngineStrategy implements Strategy {
             for (Regime r : Regime.values()) byRegime.put(lower(r.name()), round(engine.banditMean(r, a)));
             posteriors.put(lower(a.name()), byRegime);
         }
+        // Warm-up per symbol and timeframe: what the engine waits for before its first decision (minutes on M5,
+        // days on H4), so the panel can say so instead of showing nothing.
+        Map<String, Object> warmup = new TreeMap<>();
+        for (int i = 0; i < engine.symbolCount(); i++) {
+            String sym = engine.symbolName(i);
+            Map<String, Object> byTf = new LinkedHashMap<>();
+            for (io.vprop.market.Timeframe tf : engine.timeframes()) byTf.put(tf.name(), engine.barsSeen(sym, tf));
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("warm", engine.warm(sym));
+            w.put("bars", byTf);
+            warmup.put(sym, w);
+        }
         SignalEngine.Stats st = engine.stats();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("engine", "signal engine");
+        m.put("warmup_bars", engine.warmupBars());
+        m.put("warmup", warmup);
         m.put("regimes", regimes);
         m.put("weights", weights);
         m.put("posteriors", posteriors);

@@ -95,6 +95,14 @@ class EngineReplayTest {
             double weights = ((Map<String, Object>) st.get("weights")).values().stream().mapToDouble(w -> ((Number) w).doubleValue()).sum();
             assertThat(weights).as("alpha weights are normalized").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01)); // each weight is rounded to 3 decimals
             assertThat((Map<String, Object>) st.get("posteriors")).hasSize(6);
+            // warm-up per symbol and timeframe: two days of ticks complete 500+ M5 bars, 100+ M15, 40+ H1
+            Map<String, Object> eur = (Map<String, Object>) ((Map<String, Object>) st.get("warmup")).get("EURUSD");
+            assertThat(eur.get("warm")).isEqualTo(true);
+            Map<String, Object> bars = (Map<String, Object>) eur.get("bars");
+            assertThat(bars.keySet()).containsExactly("M5", "M15", "H1");
+            assertThat(((Number) bars.get("M5")).intValue()).isGreaterThan(400);
+            assertThat(((Number) bars.get("H1")).intValue()).isBetween(30, 60);
+            assertThat(((Number) st.get("warmup_bars")).intValue()).isGreaterThanOrEqualTo(25);
             // Q* asked the served model (v1, M5, the engine's stop geometry) for M5 candidates once their features were warm
             Map<String, Object> answers = (Map<String, Object>) st.get("model_answers");
             assertThat(((Number) answers.get("served")).longValue()).as("candidates scored by served model v" + served).isPositive();
