@@ -23,7 +23,10 @@ final class DemoCommand implements Runnable {
 
     static String strategyLine(String strategy) {
         return switch (strategy) {
-            case "demo" -> "demo — an EMA(8)/EMA(21) crossover stand-in that trades often, not an edge";
+            // Why not the engine: issue 16 asks the demo to run the engine once it earns its trades; today it does not.
+            case "demo" -> "demo — an EMA(8)/EMA(21) crossover stand-in that trades often, not an edge. The signal engine is "
+                    + "not the default: out of sample, after costs, it loses (-0.19 R a trade on H4 over 12 pairs, "
+                    + "docs/research/walkforward-engine/README.md); --strategy engine runs it anyway";
             case "engine" -> "engine — the signal engine (regimes, alphas, Thompson sampling, Kelly sizing)";
             case "none" -> "none — manual signals only (POST /api/signals)";
             default -> strategy;
