@@ -1233,24 +1233,17 @@ void CVPGovernors::IfFill(const VPGovEvent &e)
      }
    if(k < 0)
       return;
-   double left = m_if_left[k] - e.lots;
-   if(left <= 1e-9)
-     {
-      IfRelease(k);
-      return;
-     }
-   if(MathIsValidNumber(m_if_risk[k]))
-      m_if_risk[k] = m_if_risk[k] * left / m_if_left[k]; // the worst case of what is still open
-   m_if_left[k] = left;
+   // the risk is kept whole until the next snapshot: the realised loss is in the balance, not in the equity the
+   // headroom reads; all of the volume closed (left <= 0) lets the next snapshot release it
+   m_if_left[k] = m_if_left[k] - e.lots;
   }
 
-// A snapshot (m_pos just set): what it shows counts from now on instead of the reservation.
+// A snapshot (m_pos just set): what it shows counts from now on instead of the reservation, and a position closed
+// before it is in its balance and equity.
 void CVPGovernors::IfSnapshot(void)
   {
-   if(ArraySize(m_pos) == 0)
-      return;
    for(int i = ArraySize(m_if_id) - 1; i >= 0; i--)
-      if(IfShows(m_if_id[i], m_if_ticket[i]))
+      if((m_if_filled[i] && m_if_left[i] <= 1e-9) || IfShows(m_if_id[i], m_if_ticket[i]))
          IfRelease(i);
   }
 

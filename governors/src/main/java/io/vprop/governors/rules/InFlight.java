@@ -19,8 +19,9 @@ import java.util.List;
  *       {@link #GRACE_MS} (a lost answer must not block the account for good);</li>
  *   <li>a snapshot shows its position (same signal id, or the ticket its fill or ack named): from then on the snapshot's
  *       position counts, never both;</li>
- *   <li>its position's exit fills arrive (a position opened and closed between two snapshots), in proportion to the
- *       volume closed.</li>
+ *   <li>its position was closed by exit fills before any snapshot showed it, and a snapshot has come since: until then
+ *       the account's equity (which only snapshots bring) does not know the realised loss, and the reservation stands
+ *       for it.</li>
  * </ul>
  * An entry fill for a position no snapshot showed and no reservation covers (a trade VProp did not check, or one
  * reserved before a restart) counts as unbounded until a snapshot shows it: its stop is not known.
@@ -39,6 +40,7 @@ public final class InFlight {
         double risk;
         final long expiresMs;
         boolean filled;
+        boolean closed;      // exit fills took all of its volume: it waits for the next snapshot
 
         Entry(String signalId, long ticket, double lots, double risk, long expiresMs, boolean filled) {
             this.signalId = signalId;
@@ -135,21 +137,19 @@ public final class InFlight {
         }
         if (i < 0) return;
         Entry e = entries.get(i);
-        double left = e.remaining - f.volume();
-        if (left <= EPS) {
-            release(i);
-        } else {
-            if (Double.isFinite(e.risk)) e.risk = e.risk * left / e.remaining;  // the worst case of what is still open
-            e.remaining = left;
-        }
+        // the risk is kept whole: the loss realised so far is in the balance, not in the equity the headroom reads
+        e.remaining -= f.volume();
+        if (e.remaining <= EPS) e.closed = true;
     }
 
-    /** A snapshot: what it shows counts from now on instead of the reservation. */
+    /**
+     * A snapshot: what it shows counts from now on instead of the reservation, and a position closed before it is in
+     * its balance and equity.
+     */
     public void onSnapshot(List<ValuedPosition> positions) {
-        if (entries.isEmpty() || positions.isEmpty()) return;
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
-            if (shows(positions, e.signalId, e.ticket)) release(i);
+            if (e.closed || shows(positions, e.signalId, e.ticket)) release(i);
         }
     }
 
