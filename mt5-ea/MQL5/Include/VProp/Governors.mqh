@@ -393,7 +393,7 @@ private:
    int               IfFindTicket(long ticket);
    bool              IfWasReleased(const string &id);
    void              IfAdd(const string &id, long ticket, double lots, double risk, long expires, bool filled);
-   void              IfRelease(int i);
+   void              IfRelease(int i, bool shown);
    bool              IfShows(const string &id, long ticket);
    void              IfExpire(long t);
    void              IfAck(const VPGovEvent &e);
@@ -1142,9 +1142,10 @@ void CVPGovernors::IfAdd(const string &id, long ticket, double lots, double risk
    m_if_filled[n] = filled;
   }
 
-void CVPGovernors::IfRelease(int i)
+// shown: a snapshot took it over (a late fill of it is not new); a rejected or expired one is not remembered.
+void CVPGovernors::IfRelease(int i, bool shown)
   {
-   if(m_if_id[i] != "")
+   if(shown && m_if_id[i] != "")
      {
       m_if_released[m_if_released_count % VPG_INFLIGHT_RELEASED] = m_if_id[i];
       m_if_released_count++;
@@ -1185,7 +1186,7 @@ void CVPGovernors::IfExpire(long t)
   {
    for(int i = ArraySize(m_if_id) - 1; i >= 0; i--)
       if(!m_if_filled[i] && t >= m_if_expires[i])
-         IfRelease(i);
+         IfRelease(i, false);
   }
 
 void CVPGovernors::IfAck(const VPGovEvent &e)
@@ -1194,13 +1195,12 @@ void CVPGovernors::IfAck(const VPGovEvent &e)
    if(i < 0)
       return;
    if(e.ack_status == VP_ACK_REJECTED && !m_if_filled[i])
-      IfRelease(i);
+      IfRelease(i, false);
    else
-      if(e.ack_status == VP_ACK_EXECUTED)
+      if(e.ack_status == VP_ACK_EXECUTED && e.ticket != 0) // without a ticket (a delayed order): expiry still applies
         {
          m_if_filled[i] = true;
-         if(e.ticket != 0)
-            m_if_ticket[i] = e.ticket;
+         m_if_ticket[i] = e.ticket;
         }
   }
 
@@ -1244,7 +1244,7 @@ void CVPGovernors::IfSnapshot(void)
   {
    for(int i = ArraySize(m_if_id) - 1; i >= 0; i--)
       if((m_if_filled[i] && m_if_left[i] <= 1e-9) || IfShows(m_if_id[i], m_if_ticket[i]))
-         IfRelease(i);
+         IfRelease(i, true);
   }
 
 // An allowed order with a signal id; nothing when the id is in flight or was released lately (the same signal).

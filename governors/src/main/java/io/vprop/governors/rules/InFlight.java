@@ -54,7 +54,7 @@ public final class InFlight {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    /** Ids released lately: a late fill or a resent signal of one of them is not a new order. */
+    /** Ids a snapshot took over lately: a late fill or a resent signal of one of them is not a new order. */
     private final String[] released = new String[RELEASED];
     private int releasedCount;
 
@@ -99,7 +99,7 @@ public final class InFlight {
     public void expire(long nowMs) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
-            if (!e.filled && nowMs >= e.expiresMs) release(i);
+            if (!e.filled && nowMs >= e.expiresMs) release(i, false);
         }
     }
 
@@ -107,10 +107,10 @@ public final class InFlight {
         int i = find(signalId);
         if (i < 0) return;
         Entry e = entries.get(i);
-        if (status == OrderStatus.REJECTED && !e.filled) release(i);
-        else if (status == OrderStatus.EXECUTED) {
+        if (status == OrderStatus.REJECTED && !e.filled) release(i, false);
+        else if (status == OrderStatus.EXECUTED && ticket != 0) {   // without a ticket (a delayed order): expiry still applies
             e.filled = true;
-            if (ticket != 0) e.ticket = ticket;
+            e.ticket = ticket;
         }
     }
 
@@ -149,7 +149,7 @@ public final class InFlight {
     public void onSnapshot(List<ValuedPosition> positions) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
-            if (e.closed || shows(positions, e.signalId, e.ticket)) release(i);
+            if (e.closed || shows(positions, e.signalId, e.ticket)) release(i, true);
         }
     }
 
@@ -179,8 +179,12 @@ public final class InFlight {
         return false;
     }
 
-    private void release(int i) {
+    /**
+     * @param shown a snapshot took it over: a late fill of it is not new. A rejected or expired one is not remembered:
+     *              a fill for it after all is a position no snapshot shows, and counts as unbounded until one does.
+     */
+    private void release(int i, boolean shown) {
         Entry e = entries.remove(i);
-        if (!e.signalId.isEmpty()) released[releasedCount++ % RELEASED] = e.signalId;
+        if (shown && !e.signalId.isEmpty()) released[releasedCount++ % RELEASED] = e.signalId;
     }
 }
