@@ -29,7 +29,9 @@ import java.util.Random;
  * the allowed ones; the terminal executes them later (or rejects them, or lets them expire, or loses the answer), its
  * fills, acks and account snapshots reach the sidecar in the order it sent them but late (so snapshots are stale or
  * fresh), prices move, positions are stopped out with a gap, taken profit on, or partly closed, signals are resent
- * under the same id.
+ * under the same id. As in the kernel, the sidecar's governors run on the terminal's clock: every event is stamped with
+ * the newest time the terminal has stamped a message it received (PeerSession#nowMs), and a signal's expiry is set on
+ * that clock; the terminal refuses a signal after its expiry on its own clock.
  *
  * <p>The claim, checked after every step on the terminal's true state: what the account would hold if every position
  * and every signal that can still execute lost down to its stop — the balance, plus each open position's P&amp;L at
@@ -101,6 +103,7 @@ final class InFlightSimulation {
     private final double slip, gap, initial;
     private final double floor;
     private long t = T0, nextTicket = 1;
+    private long heard = T0;                                           // the terminal's clock as the sidecar knows it
     private int nextSignal = 1;
     private double balance;
     private double gapUsed;
@@ -139,7 +142,7 @@ final class InFlightSimulation {
                 case 4 -> movePrice();
                 case 5 -> outbox.add(snapshot());
                 case 6, 7 -> deliver(1 + r.nextInt(3));
-                default -> feed(new ClockTick(t));
+                default -> feed(new ClockTick(heard));
             }
             check(i);
         }
@@ -151,7 +154,7 @@ final class InFlightSimulation {
         double stopDistance = 0.001 + r.nextDouble() * 0.009;
         double lots = loss / (stopDistance * MPPU);
         double entry = 1.1;
-        long expiry = t + (r.nextBoolean() ? 5_000 : 60_000);
+        long expiry = heard + (r.nextBoolean() ? 5_000 : 60_000);
         Sig s = new Sig("s" + nextSignal++, lots, entry, entry - stopDistance, loss, expiry);
         if (check(s)) {
             accepted++;
@@ -169,7 +172,7 @@ final class InFlightSimulation {
     private boolean check(Sig s) {
         checks++;
         OrderIntent o = OrderIntent.open("EURUSD", Side.BUY, s.lots, s.entry, 0, s.sl, 0, 0, s.expiryMs, "", "", 0, "");
-        return feed(new OrderCheck(t, o, Double.NaN, MPPU, s.id)) == Action.ALLOW;
+        return feed(new OrderCheck(heard, o, Double.NaN, MPPU, s.id)) == Action.ALLOW;
     }
 
     /** The terminal takes the oldest signal: executes it (fill slipped within the allowance), rejects it, or loses the answer. */
@@ -234,16 +237,13 @@ final class InFlightSimulation {
         return new AccountSnapshot(t, balance, Math.max(0, equity), ps, 0);
     }
 
-    /** The sidecar reads the oldest messages: in order, each stamped when it is read. */
+    /** The sidecar reads the oldest messages, in order: each carries the terminal's time of sending. */
     private void deliver(int n) {
-        for (int i = 0; i < n && !outbox.isEmpty(); i++) feed(restamp(outbox.poll()));
-    }
-
-    private GovernorEvent restamp(GovernorEvent e) {
-        if (e instanceof AccountSnapshot a) return new AccountSnapshot(t, a.balance(), a.equity(), a.positions(), 0);
-        if (e instanceof OrderAck a) return new OrderAck(t, a.signalId(), a.status(), a.ticket());
-        if (e instanceof FillEvent f) return new FillEvent(t, f.fill(), Math.min(f.positionOpenMs(), t));
-        return e;
+        for (int i = 0; i < n && !outbox.isEmpty(); i++) {
+            GovernorEvent e = outbox.poll();
+            heard = Math.max(heard, e.timeMs());
+            feed(e);
+        }
     }
 
     private Action feed(GovernorEvent e) {

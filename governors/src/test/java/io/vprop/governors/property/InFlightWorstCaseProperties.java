@@ -41,14 +41,24 @@ class InFlightWorstCaseProperties {
         long start = System.nanoTime();
         InFlightSimulation.Tally total = InFlightSimulation.Tally.ZERO;
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(Long.getLong("vprop.inflight.seed", 17));
+        String firstTrace = null;
         for (long i = 0; i < n; i++) {
             long seed = seeds.nextLong();
-            total = total.plus(new InFlightSimulation(seed, false).run(10 + seeds.nextInt(51)));
+            int steps = 10 + seeds.nextInt(51);
+            InFlightSimulation.Tally t = new InFlightSimulation(seed, false).run(steps);
+            if (t.violations() > 0 && firstTrace == null) {
+                firstTrace = new InFlightSimulation(seed, true).run(steps).firstViolation();   // with the event trace
+                if (Boolean.getBoolean("vprop.inflight.stopAtFirst")) { total = total.plus(t); break; }
+            }
+            total = total.plus(t);
         }
+        if (firstTrace != null) Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "inflight-first-violation.txt"), firstTrace);
         double seconds = (System.nanoTime() - start) / 1e9;
         String json = String.format(Locale.ROOT, """
                 {
                   "harness": "InFlightWorstCaseProperties#campaign",
+                  "machine": {"cores": %d, "jdk": "%s", "os": "%s"},
+                  "seed": %d,
                   "profiles": %d,
                   "interleavings": %d,
                   "events": %d,
@@ -58,7 +68,9 @@ class InFlightWorstCaseProperties {
                   "worstShortfall": %.6f,
                   "seconds": %.1f
                 }
-                """, InFlightSimulation.PROFILES.size(), total.interleavings(), total.events(), total.checks(),
+                """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), Long.getLong("vprop.inflight.seed", 17),
+                InFlightSimulation.PROFILES.size(), total.interleavings(), total.events(), total.checks(),
                 total.accepted(), total.violations(), total.worstShortfall(), seconds);
         String out = System.getProperty("vprop.inflight.out");
         if (out != null) Files.writeString(Path.of(out), json);
