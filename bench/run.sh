@@ -2,7 +2,8 @@
 # Runs VProp's benchmarks and writes their JSON results to bench/results/ (see docs/benchmarks.md).
 #   bench/run.sh                 everything
 #   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | backtest [rounds]
-#                                | backtest-lockstep [fromDay days] | jmh [JMH regex]
+#                                | backtest-lockstep [fromDay days] | soak [marketDays ticksPerSecondPerSymbol sampleDays]
+#                                | jmh [JMH regex]   (soak is a long campaign: not part of "everything")
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -21,6 +22,7 @@ case "$what" in
   challenge) run io.vprop.bench.challenge.ChallengeLabHarness "$@" ;;
   backtest) run io.vprop.bench.backtest.BacktestThroughputHarness "$@" ;;
   backtest-lockstep) run io.vprop.bench.backtest.LockstepVsBacktestHarness "$@" ;;
+  soak) run io.vprop.bench.e2e.SoakHarness "$@" ;;
   jmh) run org.openjdk.jmh.Main "${1:-.*Benchmark.*}" -rf json -rff bench/results/jmh.json ;;
   all)
     run io.vprop.bench.e2e.ReplayThroughputHarness
@@ -31,5 +33,5 @@ case "$what" in
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|soak [days rate sampleDays]|jmh [regex]]" >&2; exit 2 ;;
 esac

@@ -98,7 +98,7 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         std::string type = text(doc, ev, "type");
         VPGovEvent e;
         e.kind = type == "account" ? VPG_EV_ACCOUNT : type == "order" ? VPG_EV_ORDER : type == "fill" ? VPG_EV_FILL
-               : type == "news" ? VPG_EV_NEWS : VPG_EV_CLOCK;
+               : type == "news" ? VPG_EV_NEWS : type == "ack" ? VPG_EV_ACK : VPG_EV_CLOCK;
         parse_time(doc, doc.Find(ev, "time"), e.t);
         e.balance = num(doc, ev, "balance", 0);
         e.equity = num(doc, ev, "equity", 0);
@@ -121,6 +121,13 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         StringToUpper(e.currency);
         std::string impact = text(doc, ev, "impact");
         e.impact = impact == "HIGH" ? VP_IMPACT_HIGH : impact == "MEDIUM" ? VP_IMPACT_MEDIUM : VP_IMPACT_LOW;
+        // orders in flight: the signal id of an order, fill or ack; a fill's position, an ack's ticket; an order's expiry
+        e.signal_id = string(text(doc, ev, "signalId"));
+        e.ticket = (long)num(doc, ev, type == "fill" ? "position" : "ticket", 0);
+        e.expiry_ms = 0;
+        parse_time(doc, doc.Find(ev, "expiry"), e.expiry_ms);
+        std::string status = text(doc, ev, "status");
+        e.ack_status = status == "REJECTED" ? VP_ACK_REJECTED : status == "EXECUTED" ? VP_ACK_EXECUTED : VP_ACK_ACCEPTED;
         if (type == "account") {
             CArr<VPGovPosition> ps;
             int arr = doc.Find(ev, "positions");
@@ -137,6 +144,8 @@ static void run_file(const std::string &root, const std::string &file, int &chec
                     parse_time(doc, doc.Find(p, "openTime"), ps[k].open_ms);
                     ps[k].profit = num(doc, p, "profit", 0);
                     ps[k].money_per_unit = num(doc, p, "moneyPerPriceUnit", 0);
+                    ps[k].ticket = (long)num(doc, p, "ticket", 0);
+                    ps[k].signal_id = string(text(doc, p, "signalId"));
                 }
             gov.SetPositions(ps);
         }

@@ -278,6 +278,8 @@ void CollectPositions(VPGovPosition &out[])
       out[n].profit = PositionGetDouble(POSITION_PROFIT) + PositionGetDouble(POSITION_SWAP);
       double ts = SymbolInfoDouble(s, SYMBOL_TRADE_TICK_SIZE);
       out[n].money_per_unit = ts > 0 ? SymbolInfoDouble(s, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
+      out[n].ticket = (long)t;                             // releases the order's in-flight reservation
+      out[n].signal_id = g_session.store.SignalOf((long)t);
      }
   }
 
@@ -336,7 +338,9 @@ void HandleSignal(const VPSignalMsg &s)
             double ts = SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_SIZE);
             double mpu = ts > 0 ? SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
             VPGovDecision d;
-            g_gov.Order(NowUtcMs(), s.symbol, s.side == VP_SIDE_BUY, s.lots, entry, s.sl, -1, mpu, d);
+            // per signal: an allowed one is reserved under its id at once, so the next signal of this timer batch is
+            // judged with it in the worst case (the positions were collected once, before the batch)
+            g_gov.Order(NowUtcMs(), s.symbol, s.side == VP_SIDE_BUY, s.lots, entry, s.sl, -1, mpu, s.id, s.expiry_ms, d);
             if(d.action != VPG_ALLOW)
               {
                o.rule = d.rule;
@@ -354,6 +358,10 @@ void HandleSignal(const VPSignalMsg &s)
         }
      }
    g_exec.Open(g_session.store, s, NowUtcMs(), o);
+   // the governors' reservation follows the outcome: released if rejected, tied to the position's ticket if executed
+   // (then it counts until the next snapshot shows the position, or its exit fills arrive)
+   VPGovDecision ad;
+   g_gov.Ack(NowUtcMs(), s.id, o.status, o.ticket, ad);
    Ack(s, o);
   }
 
@@ -671,7 +679,7 @@ void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest 
    if(opening)
       RememberOpen(position, open_ms);
    g_gov.Fill(now, f.symbol, f.side == VP_SIDE_BUY, volume, price, opening,
-              f.profit + f.commission + f.swap, opening ? now : OpenTimeOf(position, open_ms), d);
+              f.profit + f.commission + f.swap, opening ? now : OpenTimeOf(position, open_ms), f.signal_id, position, d);
    if(d.action != VPG_ALLOW)
       ApplyDecision(d, "fill");
    StreamAccount(true);

@@ -31,7 +31,8 @@ enum ENUM_VPG_EVENT
    VPG_EV_ORDER   = 1,
    VPG_EV_FILL    = 2,
    VPG_EV_NEWS    = 3,
-   VPG_EV_CLOCK   = 4
+   VPG_EV_CLOCK   = 4,
+   VPG_EV_ACK     = 5          // the terminal's answer to a signal (OrderAck): releases or ties its reservation
   };
 
 // Firm-profile choices (governors/ profile JSON): each enum's words, in the order of its values.
@@ -74,7 +75,10 @@ enum ENUM_VPG_NEWS_MODE        // what the firm does about trading around releas
 const string VPG_WORDS_NEWS_MODE = "|BLOCK|HAIRCUT|";
 
 #define VPG_NEWS_CAPACITY 64
+#define VPG_INFLIGHT_GRACE_MS 60000   // an unanswered signal still counts this long after its expiry
+#define VPG_INFLIGHT_RELEASED 64      // ids released lately: a late fill or a resend of one is not a new order
 #define VPG_NONE_MS (-9223372036854775807 - 1)
+#define VPG_FOREVER_MS 9223372036854775807
 
 string VPGovActionName(ENUM_VPG_ACTION a)
   {
@@ -216,6 +220,8 @@ struct VPGovPosition
    long              open_ms;
    double            profit;
    double            money_per_unit;
+   long              ticket;     // 0 when unknown
+   string            signal_id;  // "" for positions VProp did not open
   };
 
 // A weekly window in a zone: days (bit 0 = Sunday), start minute, duration, lead before it.
@@ -249,6 +255,11 @@ struct VPGovEvent
    bool              entry;
    double            profit;
    long              position_open_ms;
+   // orders in flight: order / fill / ack
+   string            signal_id;  // "" = none
+   long              ticket;     // fill: the position; ack: the executed position
+   long              expiry_ms;  // order: the signal's expiry, 0 = none
+   ENUM_VP_ACK_STATUS ack_status;
    // news
    long              release_ms;
    string            currency;
@@ -380,6 +391,16 @@ private:
    int               m_news_count;
    int               m_news_violations;
    VPGovHit          m_hits[];
+   // orders in flight (the Java engine's InFlight): signals allowed and fills not shown by a snapshot yet
+   string            m_if_id[];
+   long              m_if_ticket[];
+   double            m_if_lots[];
+   double            m_if_left[];
+   double            m_if_risk[];
+   long              m_if_expires[];
+   bool              m_if_filled[];
+   string            m_if_released[];
+   int               m_if_released_count;
    // profile loading
    bool              PFail(const string &field, const string &why) { if(m_err == "") m_err = field + ": " + why; return false; }
    int               PObj(int parent, const string &key);
@@ -435,6 +456,18 @@ private:
    void              RuleSchedule(const VPGovEvent &e);
    void              RuleTarget(void);
    void              ResetLedger(double initial);
+   int               IfFind(const string &id);
+   int               IfFindTicket(long ticket);
+   bool              IfWasReleased(const string &id);
+   void              IfAdd(const string &id, long ticket, double lots, double risk, long expires, bool filled);
+   void              IfRelease(int i, bool shown);
+   bool              IfShows(const string &id, long ticket);
+   void              IfExpire(long t);
+   void              IfAck(const VPGovEvent &e);
+   void              IfFill(const VPGovEvent &e);
+   void              IfSnapshot(void);
+   void              IfReserve(const VPGovEvent &e);
+   double            OpenRiskExcluding(const string &id);
 
 public:
                      CVPGovernors(void) { m_loaded = false; }
@@ -445,10 +478,13 @@ public:
    bool              Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err);
    // Convenience wrappers for the EA (invalid input -> BLOCK_NEW_ENTRIES naming the field)
    void              Account(long t, double balance, double equity, const VPGovPosition &positions[], int pending, VPGovDecision &d);
+   // signal_id "": no reservation; else an allowed order counts in flight until the terminal answers for it
    void              Order(long t, const string &symbol, bool buy, double lots, double entry, double sl, double risk_at_stop,
-                           double money_per_unit, VPGovDecision &d);
+                           double money_per_unit, const string &signal_id, long expiry_ms, VPGovDecision &d);
    void              Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
-                          long open_ms, VPGovDecision &d);
+                          long open_ms, const string &signal_id, long position, VPGovDecision &d);
+   void              Ack(long t, const string &signal_id, ENUM_VP_ACK_STATUS status, long ticket, VPGovDecision &d);
+   int               InFlightCount(void) { return ArraySize(m_if_id); }
    void              News(long t, long release_ms, const string &currency, ENUM_VP_IMPACT impact, VPGovDecision &d);
    void              Clock(long t, VPGovDecision &d);
    void              SetPositions(const VPGovPosition &positions[]);
@@ -926,6 +962,15 @@ void CVPGovernors::ResetLedger(double initial)
    ArrayResize(m_news_currency, VPG_NEWS_CAPACITY);
    m_news_count = 0;
    m_news_violations = 0;
+   ArrayResize(m_if_id, 0);
+   ArrayResize(m_if_ticket, 0);
+   ArrayResize(m_if_lots, 0);
+   ArrayResize(m_if_left, 0);
+   ArrayResize(m_if_risk, 0);
+   ArrayResize(m_if_expires, 0);
+   ArrayResize(m_if_filled, 0);
+   ArrayResize(m_if_released, VPG_INFLIGHT_RELEASED);
+   m_if_released_count = 0;
   }
 
 void CVPGovernors::FixDailyFloor(void)
@@ -1045,7 +1090,7 @@ long CVPGovernors::NextReset(long t)
 bool CVPGovernors::WindowActive(const VPGovWindow &w, long t, long &start, long &end)
   {
    long today = VPFloorDiv(VPZoneLocal(w.zone, t), VP_DAY_MS);
-   start = LONG_MAX;
+   start = VPG_FOREVER_MS;
    end = VPG_NONE_MS;
    for(int k = -8; k <= 8; k++)
      {
@@ -1142,18 +1187,203 @@ int CVPGovernors::NewsWindowAt(const string &symbol, long t)
    return -1;
   }
 
+// What the open positions can still lose down to their stops, plus the worst case of the orders in flight.
 double CVPGovernors::OpenRisk(void)
+  {
+   return OpenRiskExcluding("");
+  }
+
+// The same without what signal `id` put there (its reservation, a position shown for it): a resend counts once.
+double CVPGovernors::OpenRiskExcluding(const string &id)
   {
    double r = 0;
    for(int i = 0; i < ArraySize(m_pos); i++)
      {
+      if(id != "" && m_pos[i].signal_id == id)
+         continue;
       if(m_pos[i].stop_loss <= 0 || m_pos[i].money_per_unit == 0)
          return VPGInf();
       double sign = m_pos[i].buy ? 1.0 : -1.0;
       double at_stop = sign * (m_pos[i].stop_loss - m_pos[i].open_price) * m_pos[i].volume * m_pos[i].money_per_unit;
       r += MathMax(0, m_pos[i].profit - at_stop);
      }
+   for(int k = 0; k < ArraySize(m_if_id); k++)
+     {
+      if(id != "" && m_if_id[k] == id)
+         continue;
+      if(!MathIsValidNumber(m_if_risk[k]))
+         return VPGInf();
+      r += m_if_risk[k];
+     }
    return r;
+  }
+
+//+------------------------------------------------------------------+
+//| Orders in flight (governors InFlight): keyed by signal id, they   |
+//| leave on a reject or expiry, a snapshot showing the position, or  |
+//| the position's exit fills                                         |
+//+------------------------------------------------------------------+
+int CVPGovernors::IfFind(const string &id)
+  {
+   if(id == "")
+      return -1;
+   for(int i = 0; i < ArraySize(m_if_id); i++)
+      if(m_if_id[i] == id)
+         return i;
+   return -1;
+  }
+
+int CVPGovernors::IfFindTicket(long ticket)
+  {
+   for(int i = 0; i < ArraySize(m_if_id); i++)
+      if(m_if_ticket[i] == ticket)
+         return i;
+   return -1;
+  }
+
+bool CVPGovernors::IfWasReleased(const string &id)
+  {
+   if(id == "")
+      return false;
+   int n = MathMin(m_if_released_count, VPG_INFLIGHT_RELEASED);
+   for(int i = 0; i < n; i++)
+      if(m_if_released[i] == id)
+         return true;
+   return false;
+  }
+
+void CVPGovernors::IfAdd(const string &id, long ticket, double lots, double risk, long expires, bool filled)
+  {
+   int n = ArraySize(m_if_id);
+   ArrayResize(m_if_id, n + 1);
+   ArrayResize(m_if_ticket, n + 1);
+   ArrayResize(m_if_lots, n + 1);
+   ArrayResize(m_if_left, n + 1);
+   ArrayResize(m_if_risk, n + 1);
+   ArrayResize(m_if_expires, n + 1);
+   ArrayResize(m_if_filled, n + 1);
+   m_if_id[n] = id;
+   m_if_ticket[n] = ticket;
+   m_if_lots[n] = lots;
+   m_if_left[n] = lots;
+   m_if_risk[n] = risk;
+   m_if_expires[n] = expires;
+   m_if_filled[n] = filled;
+  }
+
+// shown: a snapshot took it over (a late fill of it is not new); a rejected or expired one is not remembered.
+void CVPGovernors::IfRelease(int i, bool shown)
+  {
+   if(shown && m_if_id[i] != "")
+     {
+      m_if_released[m_if_released_count % VPG_INFLIGHT_RELEASED] = m_if_id[i];
+      m_if_released_count++;
+     }
+   int n = ArraySize(m_if_id);
+   for(int k = i; k < n - 1; k++)
+     {
+      m_if_id[k] = m_if_id[k + 1];
+      m_if_ticket[k] = m_if_ticket[k + 1];
+      m_if_lots[k] = m_if_lots[k + 1];
+      m_if_left[k] = m_if_left[k + 1];
+      m_if_risk[k] = m_if_risk[k + 1];
+      m_if_expires[k] = m_if_expires[k + 1];
+      m_if_filled[k] = m_if_filled[k + 1];
+     }
+   ArrayResize(m_if_id, n - 1);
+   ArrayResize(m_if_ticket, n - 1);
+   ArrayResize(m_if_lots, n - 1);
+   ArrayResize(m_if_left, n - 1);
+   ArrayResize(m_if_risk, n - 1);
+   ArrayResize(m_if_expires, n - 1);
+   ArrayResize(m_if_filled, n - 1);
+  }
+
+bool CVPGovernors::IfShows(const string &id, long ticket)
+  {
+   for(int k = 0; k < ArraySize(m_pos); k++)
+     {
+      if(id != "" && m_pos[k].signal_id == id)
+         return true;
+      if(ticket != 0 && m_pos[k].ticket == ticket)
+         return true;
+     }
+   return false;
+  }
+
+void CVPGovernors::IfExpire(long t)
+  {
+   for(int i = ArraySize(m_if_id) - 1; i >= 0; i--)
+      if(!m_if_filled[i] && t >= m_if_expires[i])
+         IfRelease(i, false);
+  }
+
+void CVPGovernors::IfAck(const VPGovEvent &e)
+  {
+   int i = IfFind(e.signal_id);
+   if(i < 0)
+      return;
+   if(e.ack_status == VP_ACK_REJECTED && !m_if_filled[i])
+      IfRelease(i, false);
+   else
+      if(e.ack_status == VP_ACK_EXECUTED && e.ticket != 0) // without a ticket (a delayed order): expiry still applies
+        {
+         m_if_filled[i] = true;
+         m_if_ticket[i] = e.ticket;
+        }
+  }
+
+// A fill learnt after the last snapshot (m_pos).
+void CVPGovernors::IfFill(const VPGovEvent &e)
+  {
+   long ticket = e.ticket;
+   if(e.entry)
+     {
+      int i = IfFind(e.signal_id);
+      if(i >= 0)
+        {
+         m_if_filled[i] = true;
+         if(ticket != 0)
+            m_if_ticket[i] = ticket;
+         return;
+        }
+      // a fill for a position nobody reserved: unbounded until a snapshot shows it (its stop is not known)
+      if(ticket == 0 || IfFindTicket(ticket) >= 0 || IfWasReleased(e.signal_id) || IfShows("", ticket))
+         return;
+      IfAdd(e.signal_id, ticket, e.lots, VPGInf(), VPG_FOREVER_MS, true);
+      return;
+     }
+   int k = ticket != 0 ? IfFindTicket(ticket) : -1;
+   if(k < 0)
+     {
+      int j = IfFind(e.signal_id);
+      if(j >= 0 && m_if_filled[j])
+         k = j;
+     }
+   if(k < 0)
+      return;
+   // the risk is kept whole until the next snapshot: the realised loss is in the balance, not in the equity the
+   // headroom reads; all of the volume closed (left <= 0) lets the next snapshot release it
+   m_if_left[k] = m_if_left[k] - e.lots;
+  }
+
+// A snapshot (m_pos just set): what it shows counts from now on instead of the reservation, and a position closed
+// before it is in its balance and equity.
+void CVPGovernors::IfSnapshot(void)
+  {
+   for(int i = ArraySize(m_if_id) - 1; i >= 0; i--)
+      if((m_if_filled[i] && m_if_left[i] <= 1e-9) || IfShows(m_if_id[i], m_if_ticket[i]))
+         IfRelease(i, true);
+  }
+
+// An allowed order with a signal id; nothing when the id is in flight or was released lately (the same signal).
+void CVPGovernors::IfReserve(const VPGovEvent &e)
+  {
+   if(e.signal_id == "" || IfFind(e.signal_id) >= 0 || IfWasReleased(e.signal_id))
+      return;
+   double factor = m_p.has_pretrade ? m_p.worst_factor : 1.0;
+   long expires = e.expiry_ms <= 0 || e.expiry_ms > VPG_FOREVER_MS - VPG_INFLIGHT_GRACE_MS ? VPG_FOREVER_MS : e.expiry_ms + VPG_INFLIGHT_GRACE_MS;
+   IfAdd(e.signal_id, 0, e.lots, LossAtStop(e) * factor, expires, false);
   }
 
 double CVPGovernors::LossAtStop(const VPGovEvent &e)
@@ -1372,11 +1602,11 @@ void CVPGovernors::RulePreTrade(const VPGovEvent &e)
              " has no stop loss (or no price value to measure it): its worst case is unbounded.");
       return;
      }
-   double open = OpenRisk();
+   double open = OpenRiskExcluding(e.signal_id); // a resent signal is not counted against itself
    if(!MathIsValidNumber(open))
      {
       AddHit(VPG_BLOCK_NEW_ENTRIES, "pre-trade-risk", open, 0, 0,
-             "An open position has no stop loss, so the account's worst case is unbounded: no new entries.");
+             "An open position (or a fill not in a snapshot yet) has no known stop loss, so the account's worst case is unbounded: no new entries.");
       return;
      }
    double worst = stop * m_p.worst_factor + open;
@@ -1385,7 +1615,7 @@ void CVPGovernors::RulePreTrade(const VPGovEvent &e)
      {
       bool daily = m_daily_floor >= ProjectedOverallFloor();
       AddHit(VPG_BLOCK_NEW_ENTRIES, "pre-trade-risk", worst, headroom, 0, "Worst case " + VPGMoney(worst) + " (stop " +
-             VPGMoney(stop) + " plus slippage and gap, plus " + VPGMoney(open) + " open risk) exceeds the " +
+             VPGMoney(stop) + " plus slippage and gap, plus " + VPGMoney(open) + " open risk incl. orders in flight) exceeds the " +
              (daily ? "daily" : "overall") + " headroom of " + VPGMoney(headroom) + ".");
      }
   }
@@ -1561,7 +1791,7 @@ void CVPGovernors::RuleSchedule(const VPGovEvent &e)
    if(n > 0)
      {
       bool in = false;
-      long next = LONG_MAX;
+      long next = VPG_FOREVER_MS;
       for(int i = 0; i < n; i++)
         {
          long s, en;
@@ -1661,6 +1891,10 @@ bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
      }
    if(e.kind == VPG_EV_NEWS && e.currency == "")
       err = "news.currency: must not be blank";
+   if(e.kind == VPG_EV_ACK && e.signal_id == "")
+      err = "ack.signalId: must not be blank";
+   if(e.kind == VPG_EV_ACK && e.ticket < 0)
+      err = "ack.ticket: must not be negative";
    if(err == "" && m_now != VPG_NONE_MS && e.t < m_now)
       err = "event.timeMs: " + IntegerToString(e.t) + " is before the previous event at " + IntegerToString(m_now);
    return err == "";
@@ -1695,15 +1929,20 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
          long start = m_next_reset;
          StartDay(start, NextReset(start));
         }
+   IfExpire(t);
    // apply the event to the ledger
    if(e.kind == VPG_EV_ACCOUNT)
      {
       m_balance = e.balance;
       m_equity = e.equity;
       m_pending = e.pending_orders;
+      IfSnapshot();
      }
+   if(e.kind == VPG_EV_ACK)
+      IfAck(e);
    if(e.kind == VPG_EV_FILL)
      {
+      IfFill(e);
       if(e.entry)
         {
          m_positions_today++;
@@ -1753,6 +1992,7 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
         {
          m_requests_today++;
          RecordOrder(t);
+         IfReserve(e); // per signal: the next one of the same timer batch is judged with this one in flight
         }
       return true;
      }
@@ -1805,10 +2045,14 @@ void CVPGovernors::Account(long t, double balance, double equity, const VPGovPos
   }
 
 void CVPGovernors::Order(long t, const string &symbol, bool buy, double lots, double entry, double sl, double risk_at_stop,
-                         double money_per_unit, VPGovDecision &d)
+                         double money_per_unit, const string &signal_id, long expiry_ms, VPGovDecision &d)
   {
    VPGovEvent e;
    e.kind = VPG_EV_ORDER;
+   e.signal_id = signal_id;
+   e.ticket = 0;
+   e.expiry_ms = expiry_ms;
+   e.ack_status = VP_ACK_ACCEPTED;
    e.t = MathMax(t, m_now);
    e.symbol = symbol;
    e.buy = buy;
@@ -1823,10 +2067,14 @@ void CVPGovernors::Order(long t, const string &symbol, bool buy, double lots, do
   }
 
 void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
-                        long open_ms, VPGovDecision &d)
+                        long open_ms, const string &signal_id, long position, VPGovDecision &d)
   {
    VPGovEvent e;
    e.kind = VPG_EV_FILL;
+   e.signal_id = signal_id;
+   e.ticket = position;
+   e.expiry_ms = 0;
+   e.ack_status = VP_ACK_ACCEPTED;
    e.t = MathMax(t, m_now);
    e.symbol = symbol;
    e.buy = buy;
@@ -1835,6 +2083,20 @@ void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, d
    e.entry = entry;
    e.profit = profit;
    e.position_open_ms = MathMin(open_ms, e.t);
+   string err;
+   if(!Evaluate(e, d, err))
+      VPGovBlockOn(err, d);
+  }
+
+void CVPGovernors::Ack(long t, const string &signal_id, ENUM_VP_ACK_STATUS status, long ticket, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   e.kind = VPG_EV_ACK;
+   e.t = MathMax(t, m_now);
+   e.signal_id = signal_id;
+   e.ack_status = status;
+   e.ticket = ticket;
+   e.expiry_ms = 0;
    string err;
    if(!Evaluate(e, d, err))
       VPGovBlockOn(err, d);

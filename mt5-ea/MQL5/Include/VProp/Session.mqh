@@ -418,9 +418,14 @@ void CVPSession::OnReliable(const VPEnvelope &env)
    for(int i = 0; i < ArraySize(m_inbox_env); i++)
       if(m_inbox_env[i].seq == env.seq)
          return; // already queued for the EA
-   if(env.prev > store.in_last)
+   // in order means after the last one queued: several signals may arrive in one Poll, before the EA acts on the first
+   long expected = store.in_last;
+   int queued = ArraySize(m_inbox_env);
+   if(queued > 0 && m_inbox_env[queued - 1].seq > expected)
+      expected = m_inbox_env[queued - 1].seq;
+   if(env.prev > expected)
      {
-      SendError(VP_ERR_GAP, "prev", "prev " + IntegerToString(env.prev) + " is ahead of " + IntegerToString(store.in_last), env.seq);
+      SendError(VP_ERR_GAP, "prev", "prev " + IntegerToString(env.prev) + " is ahead of " + IntegerToString(expected), env.seq);
       SendAck(0);
       return;
      }

@@ -9,6 +9,7 @@ import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
@@ -19,6 +20,8 @@ import io.vprop.market.SymbolSpec;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.Fill;
 import io.vprop.trade.OrderIntent;
+import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderUpdate;
 import io.vprop.trade.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +176,32 @@ public final class AccountGovernors implements PreTradeCheck {
             a.openMs[i] = p.openTimeMs();
         }
         a.ticketCount = n;
+    }
+
+    /**
+     * A signal sent for an order {@link #check} allowed: its worst case counts in the account's pre-trade check until
+     * the terminal answers for it ({@link #onOrderUpdate}, its fills, a snapshot showing its position), so the next
+     * order is judged with it even before the terminal's next snapshot. Idempotent by signal id; closing orders and
+     * unknown accounts are ignored.
+     */
+    public void onSignalSent(TerminalView terminal, String signalId, OrderIntent o) {
+        if (!o.opens()) return;
+        Account a = accounts.get(key(terminal.peer()));
+        if (a == null) return;
+        SymbolSpec s = terminal.spec(o.symbol());
+        double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
+        try {
+            a.engine.reserve(new OrderCheck(terminal.nowMs(), o, Double.NaN, Double.isFinite(mppu) ? mppu : 0, signalId));
+        } catch (IllegalArgumentException e) {
+            log.warn("governors of {}: signal {} not reserved: {}", key(terminal.peer()), signalId, e.getMessage());
+        }
+    }
+
+    /** The terminal's answer to a signal: a rejection releases its reservation, an execution ties it to the ticket. */
+    public List<Notice> onOrderUpdate(String peer, long nowMs, OrderUpdate u) {
+        Account a = accounts.get(key(peer));
+        if (a == null || u.status() == OrderStatus.ACCEPTED) return List.of();
+        return evaluate(key(peer), a, new OrderAck(nowMs, u.signalId(), u.status(), u.ticket()), nowMs);
     }
 
     public List<Notice> onFill(String peer, long nowMs, Fill f) {

@@ -4,6 +4,7 @@ import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
@@ -141,25 +142,45 @@ public final class GovernorEngine {
         quietUntilMs = Long.MIN_VALUE;
         l.nowMs = t;
         advanceDay(t);
+        l.inFlight.expire(t);
         apply(e);
         hits.clear();
         for (GovernorRule r : rules) r.check(l, e, hits);
         if (l.halted) hits.add(l.haltHit);
         else if (l.paused()) hits.add(l.pauseHit);
         if (l.targetLocked) hits.add(l.lockHit);
-        if (hits.isEmpty() && e instanceof OrderCheck) {
+        if (hits.isEmpty() && e instanceof OrderCheck o) {
             l.requestsToday++;
             l.recordOrder(t);
+            if (!o.signalId().isEmpty()) reserve(o);
         }
-        if (quietPath && e instanceof AccountSnapshot a && a.positions().isEmpty()) rememberQuiet(a);
+        if (quietPath && e instanceof AccountSnapshot a && a.positions().isEmpty() && l.inFlight.isEmpty()) rememberQuiet(a);
         return hits.top();
     }
+
+    /**
+     * Counts an order sent as {@code check.signalId()} in the pre-trade worst case until the terminal answers for it
+     * ({@link OrderAck}, its fills, a snapshot showing its position; see {@link io.vprop.governors.rules.InFlight}), for
+     * a caller that checks an order before it has an id (the sidecar: the id is given once every check passed). An
+     * {@link OrderCheck} carrying its id and allowed does this itself. Idempotent by signal id; not evaluated, no verdict.
+     *
+     * @throws IllegalArgumentException when the check has no signal id
+     */
+    public void reserve(OrderCheck check) {
+        if (check.signalId().isEmpty()) throw new IllegalArgumentException("order.signalId: missing value");
+        double factor = profile.preTrade() == null ? 1 : profile.preTrade().worstCaseFactor();
+        l.inFlight.reserve(check.signalId(), check.lossAtStop() * factor, check.order().lots(), check.order().expiryMs());
+        quietUntilMs = Long.MIN_VALUE;
+    }
+
+    /** Orders allowed and not yet shown by a snapshot (in flight), for the panel and tests. */
+    public int inFlightCount() { return l.inFlight.size(); }
 
     /** True when the last event was a flat snapshot repeating the one before it: the same verdict and rule statuses. */
     public boolean lastEventRepeated() { return repeated; }
 
     private boolean repeats(GovernorEvent e, long t) {
-        return t < quietUntilMs && e instanceof AccountSnapshot a && a.positions().isEmpty()
+        return t < quietUntilMs && l.inFlight.isEmpty() && e instanceof AccountSnapshot a && a.positions().isEmpty()
                 && Double.compare(a.balance(), quietBalance) == 0 && Double.compare(a.equity(), quietEquity) == 0
                 && a.pendingOrders() == quietPending;
     }
@@ -198,7 +219,11 @@ public final class GovernorEngine {
             l.equity = a.equity();
             l.positions = a.positions();
             l.pendingOrders = a.pendingOrders();
+            l.inFlight.onSnapshot(a.positions());
+        } else if (e instanceof OrderAck k) {
+            l.inFlight.onAck(k.signalId(), k.status(), k.ticket());
         } else if (e instanceof FillEvent f) {
+            l.inFlight.onFill(f.fill(), l.positions);
             if (f.entry()) {
                 l.positionsToday++;
                 l.tradedToday = true;

@@ -68,6 +68,8 @@ final class Execution {
         if (order.opens()) {
             s.pendingSymbols.add(order.symbol());
             s.pendingBySignal.put(id, order.symbol());
+            // in flight: the next order is judged with this one's worst case, before any snapshot shows it
+            if (governors != null) governors.onSignalSent(s, id, order);
         }
         events.publish("signal", now, Map.of("peer", s.key, "signal", signal));
         return Submission.sentAs(id, s.key);
@@ -96,6 +98,7 @@ final class Execution {
             String symbol = s.pendingBySignal.remove(u.signalId());
             if (symbol != null) s.pendingSymbols.remove(symbol);
         }
+        if (governors != null) notify(s, governors.onOrderUpdate(s.key, s.nowMs(), u));
         s.strategy.onOrderUpdate(u, s);
     }
 

@@ -8,6 +8,7 @@ import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
@@ -272,10 +273,18 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     private Payload.SignalAck execute(Payload.Signal s) {
+        gatedSignal = s.id();
         SignalExecutor.Outcome o = executor.execute(s.id(), TradeMessages.toIntent(s), marketNowMs, this::gate);
+        gatedSignal = "";
         for (Deal d : o.deals()) report(d);
+        // as the EA: the governors' reservation is released if rejected, tied to the position's ticket if executed
+        if (governors != null && o.update().status() != OrderStatus.ACCEPTED)
+            govern(new OrderAck(marketNowMs, s.id(), o.update().status(), o.update().ticket()));
         return TradeMessages.toPayload(o.update());
     }
+
+    /** The signal the gate is judging: an allowed one is reserved under its id (in flight until the next snapshot). */
+    private String gatedSignal = "";
 
     /** The terminal's own refusals: no new entries while the sidecar is silent, and the EA's governors. */
     private SignalExecutor.Refusal gate(OrderIntent wanted, Tick q) {
@@ -286,7 +295,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         OrderIntent order = OrderIntent.open(wanted.symbol(), wanted.side(), wanted.lots(), px, wanted.maxDeviation(),
                 wanted.sl(), wanted.tp1(), wanted.tp2(), wanted.expiryMs(), wanted.alpha(), wanted.regime(),
                 wanted.confidence(), wanted.reason());
-        RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize()));
+        RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize(), gatedSignal));
         return d != null && !d.allowed() ? new SignalExecutor.Refusal(d.ruleId(), "terminal governors: " + d.message()) : null;
     }
 

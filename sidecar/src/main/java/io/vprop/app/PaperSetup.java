@@ -46,7 +46,7 @@ public final class PaperSetup {
     private PaperSetup() { }
 
     /** The synthetic market starts on a Monday at the London open, so a demo trades from its first minute. */
-    static final long SYNTHETIC_START = Instant.parse("2026-01-05T07:00:00Z").toEpochMilli();
+    public static final long SYNTHETIC_START = Instant.parse("2026-01-05T07:00:00Z").toEpochMilli();
 
     /**
      * @param specs    the symbols as the terminal's hello states them, tick values at the market's first prices

@@ -9,10 +9,18 @@ import io.vprop.trade.OrderIntent;
  * @param riskAtStop        money lost if the stop is hit, computed by the caller; NaN to let the engine compute it
  *                          from {@code |price - sl| * lots * moneyPerPriceUnit}
  * @param moneyPerPriceUnit account-currency value of a 1.0 price move for 1 lot (used only when riskAtStop is NaN)
+ * @param signalId          the signal this order goes out as, or "" when not known yet: an allowed check with an id
+ *                          reserves the order's worst case until the terminal answers for it (in-flight risk); a
+ *                          second check with the same id is the same order, counted once
  */
-public record OrderCheck(long timeMs, OrderIntent order, double riskAtStop, double moneyPerPriceUnit)
+public record OrderCheck(long timeMs, OrderIntent order, double riskAtStop, double moneyPerPriceUnit, String signalId)
         implements GovernorEvent {
+    public OrderCheck(long timeMs, OrderIntent order, double riskAtStop, double moneyPerPriceUnit) {
+        this(timeMs, order, riskAtStop, moneyPerPriceUnit, "");
+    }
+
     public OrderCheck {
+        signalId = signalId == null ? "" : signalId;
         Checks.required("order", order);
         if (!order.opens()) {
             throw new IllegalArgumentException("order.kind: only an order that opens a position is checked, got " + order.kind());

@@ -37,6 +37,8 @@ public final class Ledger {
     public double equity;
     public List<ValuedPosition> positions = List.of();
     public int pendingOrders;
+    /** Orders the snapshot does not show yet (signals sent, fills newer than it): they count in the open risk. */
+    public final InFlight inFlight = new InFlight();
 
     // daily loss, fixed at day start
     public double dayStartBalance;
@@ -289,10 +291,25 @@ public final class Ledger {
         orderCount++;
     }
 
-    /** Further loss the open positions can produce down to their stops; infinite if one has no stop. */
+    /**
+     * Further loss the open positions can produce down to their stops, plus the worst case of the orders in flight
+     * (not in the snapshot yet); infinite if one has no stop.
+     */
     public double openRisk() {
+        return openRiskExcluding("");
+    }
+
+    /**
+     * {@link #openRisk()} without what the signal {@code signalId} already put there ("" excludes nothing): its
+     * reservation and a position the snapshot shows for it. A signal checked again (a resend) is counted once.
+     */
+    double openRiskExcluding(String signalId) {
         double r = 0;
-        for (int i = 0, n = positions.size(); i < n; i++) r += positions.get(i).riskFromNow();
-        return r;
+        for (int i = 0, n = positions.size(); i < n; i++) {
+            ValuedPosition p = positions.get(i);
+            if (!signalId.isEmpty() && signalId.equals(p.position().signalId())) continue;
+            r += p.riskFromNow();
+        }
+        return r + inFlight.riskExcluding(signalId);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Worst case before an order: its loss at the stop plus slippage and gap allowances, plus what the open positions
- * can still lose down to their stops, must fit inside both the daily and the overall headroom.
+ * can still lose down to their stops, plus the worst case of the orders in flight (allowed but not in the snapshot
+ * yet, {@link InFlight}), must fit inside both the daily and the overall headroom.
  */
 public final class PreTradeRiskRule implements GovernorRule {
     static final String ID = "pre-trade-risk";
@@ -30,19 +31,23 @@ public final class PreTradeRiskRule implements GovernorRule {
                     + " has no stop loss (or no price value to measure it): its worst case is unbounded.");
             return;
         }
-        double openRisk = l.openRisk();
+        double openRisk = l.openRiskExcluding(o.signalId());   // a resent signal is not counted against itself
         if (Double.isInfinite(openRisk)) {
-            hits.add(Action.BLOCK_NEW_ENTRIES, ID, openRisk, 0, 0,
-                    "An open position has no stop loss, so the account's worst case is unbounded: no new entries.");
+            double inFlight = l.inFlight.riskExcluding(o.signalId());
+            hits.add(Action.BLOCK_NEW_ENTRIES, ID, openRisk, 0, 0, Double.isInfinite(inFlight)
+                    ? "A fill not in an account snapshot yet has no known stop loss, so the account's worst case is unbounded: no new entries until the next snapshot."
+                    : "An open position has no stop loss, so the account's worst case is unbounded: no new entries.");
             return;
         }
         double worst = stopLoss * config.worstCaseFactor() + openRisk;
         double headroom = headroom(l);
         if (worst > headroom) {
             boolean daily = l.dailyFloor >= l.projectedOverallFloor();
+            double inFlight = l.inFlight.riskExcluding(o.signalId());
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, worst, headroom, 0, "Worst case " + Fmt.money(worst)
                     + " (stop " + Fmt.money(stopLoss) + " plus slippage and gap, plus " + Fmt.money(openRisk)
-                    + " open risk) exceeds the " + (daily ? "daily" : "overall") + " headroom of " + Fmt.money(headroom) + ".");
+                    + " open risk" + (inFlight > 0 ? " of which " + Fmt.money(inFlight) + " in flight" : "")
+                    + ") exceeds the " + (daily ? "daily" : "overall") + " headroom of " + Fmt.money(headroom) + ".");
         }
     }
 

@@ -10,6 +10,7 @@ import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.profile.FirmProfile;
@@ -17,6 +18,7 @@ import io.vprop.governors.profile.ProfileException;
 import io.vprop.trade.Fill;
 import io.vprop.trade.FillEntry;
 import io.vprop.trade.OrderIntent;
+import io.vprop.trade.OrderStatus;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
@@ -116,35 +118,41 @@ final class ScenarioLoader {
                 String symbol = e.text("symbol");
                 Side side = e.enumValue("side", Side.class);
                 double volume = e.number("volume"), price = e.number("price"), profit = e.number("profit", 0);
+                long position = e.integer("position", 0);
+                String signalId = e.text("signalId", "");
                 // the file's profit is the deal's net result: commission and swap are in it
-                yield new FillEvent(t, new Fill(0, 0, 0, "", symbol, side, entry ? FillEntry.IN : FillEntry.OUT, price, volume,
-                        0, 0, profit, t, ""), open);
+                yield new FillEvent(t, new Fill(0, 0, position, signalId, symbol, side, entry ? FillEntry.IN : FillEntry.OUT,
+                        price, volume, 0, 0, profit, t, ""), open);
             }
             case "order" -> {
                 String symbol = e.text("symbol");
                 Side side = e.enumValue("side", Side.class);
                 double lots = e.number("lots"), entryPrice = e.number("entryPrice"), stopLoss = e.number("stopLoss", 0);
                 double riskAtStop = e.number("riskAtStop", Double.NaN), moneyPerPriceUnit = e.number("moneyPerPriceUnit", 0);
-                yield new OrderCheck(t, OrderIntent.open(symbol, side, lots, entryPrice, 0, stopLoss, 0, 0, 0, "", "", 0, ""),
-                        riskAtStop, moneyPerPriceUnit);
+                long expiry = e.has("expiry") ? e.epochMsOrIso("expiry") : 0;
+                yield new OrderCheck(t, OrderIntent.open(symbol, side, lots, entryPrice, 0, stopLoss, 0, 0, expiry, "", "", 0, ""),
+                        riskAtStop, moneyPerPriceUnit, e.text("signalId", ""));
             }
+            case "ack" -> new OrderAck(t, e.text("signalId"), e.enumValue("status", OrderStatus.class), e.integer("ticket", 0));
             case "clock" -> new ClockTick(t);
             case "news" -> new NewsEvent(t, e.epochMsOrIso("releaseTime"), e.text("currency"),
                     e.enumValue("impact", NewsEvent.Impact.class));
             default -> throw new ProfileException(e.field("type"), "unknown event type '" + type
-                    + "' (account, fill, order, clock, news)");
+                    + "' (account, fill, order, ack, clock, news)");
         };
     }
 
-    /** A position of the file: no ticket, its profit is the net floating result (commission and swap are in it). */
+    /** A position of the file: ticket and signal id optional, its profit is the net floating result (commission and swap are in it). */
     private static ValuedPosition position(JsonFields p) {
         String symbol = p.text("symbol");
         Side side = p.enumValue("side", Side.class);
         double volume = p.number("volume"), openPrice = p.number("openPrice"), stopLoss = p.number("stopLoss", 0);
         long openTime = p.epochMsOrIso("openTime");
         double profit = p.number("profit", 0), moneyPerPriceUnit = p.number("moneyPerPriceUnit", 0);
-        ValuedPosition pos = new ValuedPosition(new Position(0, symbol, side, volume, openPrice, stopLoss, 0, profit, 0, 0,
-                openTime, ""), moneyPerPriceUnit);
+        long ticket = p.integer("ticket", 0);
+        String signalId = p.text("signalId", "");
+        ValuedPosition pos = new ValuedPosition(new Position(ticket, symbol, side, volume, openPrice, stopLoss, 0, profit, 0, 0,
+                openTime, signalId), moneyPerPriceUnit);
         p.rejectUnknown();
         return pos;
     }

@@ -316,6 +316,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             if (symbol != null) pendingSymbols.remove(symbol);
         }
         count(u.status() == OrderStatus.EXECUTED ? "executed" : "rejected." + u.rule());
+        if (governors != null && exitLabel == null) govern(governors.onOrderUpdate(PEER, nowMs, u));
         listener.answered(nowMs, u);
         strategy.onOrderUpdate(u, this);
     }
@@ -402,6 +403,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             if (order.opens()) {
                 pendingSymbols.add(order.symbol());
                 pendingBySignal.put(id, order.symbol());
+                if (governors != null) governors.onSignalSent(this, id, order);   // in flight until answered, as the kernel
             }
             book.ordered(id, order);
             outbox.add(new Order(id, order));

@@ -1,0 +1,190 @@
+package io.vprop.governors.rules;
+
+import io.vprop.governors.event.ValuedPosition;
+import io.vprop.trade.Fill;
+import io.vprop.trade.OrderStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Orders the account snapshot does not show yet: signals allowed but not answered, and fills newer than the last
+ * snapshot. Each counts in the pre-trade worst case with the worst case it was allowed with, so a second entry sent
+ * before the terminal's next snapshot is judged with the first one in it.
+ *
+ * <p>An entry is keyed by its signal id (idempotent: a second reservation under the same id is the same order) and
+ * leaves when
+ * <ul>
+ *   <li>the terminal rejects the signal (also an expired one), or it is neither filled nor executed by its expiry plus
+ *       {@link #GRACE_MS} (a lost answer must not block the account for good);</li>
+ *   <li>a snapshot shows its position (same signal id, or the ticket its fill or ack named): from then on the snapshot's
+ *       position counts, never both;</li>
+ *   <li>its position was closed by exit fills before any snapshot showed it, and a snapshot has come since: until then
+ *       the account's equity (which only snapshots bring) does not know the realised loss, and the reservation stands
+ *       for it.</li>
+ * </ul>
+ * An entry fill for a position no snapshot showed and no reservation covers (a trade VProp did not check, or one
+ * reserved before a restart) counts as unbounded until a snapshot shows it: its stop is not known.
+ */
+public final class InFlight {
+    /** How long after its expiry an unanswered signal is still counted: the terminal may execute it at its expiry. */
+    public static final long GRACE_MS = 60_000;
+    private static final int RELEASED = 64;
+    private static final double EPS = 1e-9;
+
+    private static final class Entry {
+        final String signalId;
+        long ticket;
+        final double lots;
+        double remaining;
+        double risk;
+        final long expiresMs;
+        boolean filled;
+        boolean closed;      // exit fills took all of its volume: it waits for the next snapshot
+
+        Entry(String signalId, long ticket, double lots, double risk, long expiresMs, boolean filled) {
+            this.signalId = signalId;
+            this.ticket = ticket;
+            this.lots = lots;
+            this.remaining = lots;
+            this.risk = risk;
+            this.expiresMs = expiresMs;
+            this.filled = filled;
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    /** Ids a snapshot took over lately: a late fill or a resent signal of one of them is not a new order. */
+    private final String[] released = new String[RELEASED];
+    private int releasedCount;
+
+    public boolean isEmpty() { return entries.isEmpty(); }
+
+    public int size() { return entries.size(); }
+
+    /** The worst case of everything in flight; infinite when one of them is unbounded. */
+    public double risk() {
+        return riskExcluding("");
+    }
+
+    /** The same without the entry of {@code signalId} ("" excludes nothing): a resent signal is judged without itself. */
+    public double riskExcluding(String signalId) {
+        double r = 0;
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            Entry e = entries.get(i);
+            if (!signalId.isEmpty() && signalId.equals(e.signalId)) continue;
+            r += e.risk;
+        }
+        return r;
+    }
+
+    /** True when the id is in flight or was released lately. */
+    public boolean known(String signalId) {
+        return find(signalId) >= 0 || wasReleased(signalId);
+    }
+
+    /**
+     * Counts an allowed order under its signal id until the terminal answers for it. Nothing when the id is already
+     * in flight or was released lately (the same signal again).
+     *
+     * @param expiryMs the signal's expiry (0 = none)
+     */
+    public void reserve(String signalId, double worstCase, double lots, long expiryMs) {
+        if (signalId.isEmpty() || known(signalId)) return;
+        long expires = expiryMs <= 0 || expiryMs > Long.MAX_VALUE - GRACE_MS ? Long.MAX_VALUE : expiryMs + GRACE_MS;
+        entries.add(new Entry(signalId, 0, lots, worstCase, expires, false));
+    }
+
+    /** Drops the unanswered reservations whose expiry (plus grace) has passed. */
+    public void expire(long nowMs) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            if (!e.filled && nowMs >= e.expiresMs) release(i, false);
+        }
+    }
+
+    public void onAck(String signalId, OrderStatus status, long ticket) {
+        int i = find(signalId);
+        if (i < 0) return;
+        Entry e = entries.get(i);
+        if (status == OrderStatus.REJECTED && !e.filled) release(i, false);
+        else if (status == OrderStatus.EXECUTED && ticket != 0) {   // without a ticket (a delayed order): expiry still applies
+            e.filled = true;
+            e.ticket = ticket;
+        }
+    }
+
+    /** A fill, learnt after the snapshot {@code positions}. */
+    public void onFill(Fill f, List<ValuedPosition> positions) {
+        long ticket = f.position();
+        if (f.opens()) {
+            int i = find(f.signalId());
+            if (i >= 0) {
+                Entry e = entries.get(i);
+                e.filled = true;
+                if (ticket != 0) e.ticket = ticket;
+                return;
+            }
+            // a fill for a position nobody reserved: unbounded until a snapshot shows it (its stop is not known)
+            if (ticket == 0 || findTicket(ticket) >= 0 || wasReleased(f.signalId()) || shows(positions, "", ticket)) return;
+            entries.add(new Entry(f.signalId(), ticket, f.volume(), Double.POSITIVE_INFINITY, Long.MAX_VALUE, true));
+            return;
+        }
+        int i = ticket != 0 ? findTicket(ticket) : -1;
+        if (i < 0) {
+            int k = find(f.signalId());
+            if (k >= 0 && entries.get(k).filled) i = k;
+        }
+        if (i < 0) return;
+        Entry e = entries.get(i);
+        // the risk is kept whole: the loss realised so far is in the balance, not in the equity the headroom reads
+        e.remaining -= f.volume();
+        if (e.remaining <= EPS) e.closed = true;
+    }
+
+    /**
+     * A snapshot: what it shows counts from now on instead of the reservation, and a position closed before it is in
+     * its balance and equity.
+     */
+    public void onSnapshot(List<ValuedPosition> positions) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            if (e.closed || shows(positions, e.signalId, e.ticket)) release(i, true);
+        }
+    }
+
+    private static boolean shows(List<ValuedPosition> positions, String signalId, long ticket) {
+        for (int k = 0, n = positions.size(); k < n; k++) {
+            var p = positions.get(k).position();
+            if (!signalId.isEmpty() && signalId.equals(p.signalId())) return true;
+            if (ticket != 0 && ticket == p.ticket()) return true;
+        }
+        return false;
+    }
+
+    private int find(String signalId) {
+        if (signalId.isEmpty()) return -1;
+        for (int i = 0, n = entries.size(); i < n; i++) if (signalId.equals(entries.get(i).signalId)) return i;
+        return -1;
+    }
+
+    private int findTicket(long ticket) {
+        for (int i = 0, n = entries.size(); i < n; i++) if (entries.get(i).ticket == ticket) return i;
+        return -1;
+    }
+
+    private boolean wasReleased(String signalId) {
+        if (signalId.isEmpty()) return false;
+        for (int i = 0, n = Math.min(releasedCount, RELEASED); i < n; i++) if (signalId.equals(released[i])) return true;
+        return false;
+    }
+
+    /**
+     * @param shown a snapshot took it over: a late fill of it is not new. A rejected or expired one is not remembered:
+     *              a fill for it after all is a position no snapshot shows, and counts as unbounded until one does.
+     */
+    private void release(int i, boolean shown) {
+        Entry e = entries.remove(i);
+        if (shown && !e.signalId.isEmpty()) released[releasedCount++ % RELEASED] = e.signalId;
+    }
+}
