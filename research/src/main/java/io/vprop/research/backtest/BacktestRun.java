@@ -464,9 +464,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private void sampleEquity(long timeMs) {
         if (!quoted) return;
         AccountState a = brokerState();
-        EquityPoint p = new EquityPoint(timeMs, a.balance(), a.equity());
-        if (!equity.isEmpty() && equity.get(equity.size() - 1).equals(p)) return;
-        equity.add(p);
+        if (!equity.isEmpty()) {                               // the same point as the last: not kept (nor made)
+            EquityPoint last = equity.get(equity.size() - 1);
+            if (last.timeMs() == timeMs && Double.compare(last.balance(), a.balance()) == 0
+                    && Double.compare(last.equity(), a.equity()) == 0) return;
+        }
+        equity.add(new EquityPoint(timeMs, a.balance(), a.equity()));
     }
 
     private void count(String what) { counters.merge(what, 1L, Long::sum); }
