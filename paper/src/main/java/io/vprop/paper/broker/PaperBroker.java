@@ -276,6 +276,13 @@ public final class PaperBroker {
         return new ExecutionResult(Retcode.DONE, 0, List.of(), 0, "modified");
     }
 
+    /** Whether a position of {@code symbol} is open (without a snapshot: a backtest asks for every leg of a bar). */
+    public boolean hasPosition(String symbol) {
+        if (positions.isEmpty()) return false;
+        for (OpenPosition p : positions.values()) if (p.symbol.equals(symbol)) return true;
+        return false;
+    }
+
     /**
      * Balance, equity (balance + floating profit + swap), margin, free margin and the open positions. The same
      * (immutable) snapshot as last time while the balance and every position's view are the same: the numbers are
