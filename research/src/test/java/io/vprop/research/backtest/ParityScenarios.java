@@ -33,7 +33,7 @@ import java.util.List;
 
 /**
  * The backtests whose every trade, breach and equity point must not change when the backtester is made faster
- * ({@link BacktesterParityTest}): a year of real H4 + D1 bars of four pairs (JPY converted at USDJPY's quotes) with
+ * ({@link SpeedUpsChangeNoResultTest}): a year of real H4 + D1 bars of four pairs (JPY converted at USDJPY's quotes) with
  * the demo strategy (TP1 partials, break-even), and walk-forward units on the real runner for a direct pair, a cross
  * converted through one other pair and one converted through two — all under a forced-tight firm profile (0.5 %
  * daily loss pausing the day, 6 % overall) so the governors breach, pause and flatten. The expected lines

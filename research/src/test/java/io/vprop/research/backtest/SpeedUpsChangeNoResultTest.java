@@ -9,12 +9,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The speed-ups of the backtester (the broker's cached rates and snapshots, the run's per-quote shortcuts, the bar
- * feed's) change no result: the same trades, the same breaches at the same instants with the same words, the same
- * equity curve as the backtester before them, on real bars under a profile tight enough to breach
- * ({@link ParityScenarios}).
+ * The speed-ups of the backtester (the broker's cached rates and snapshots, the legs that skip a snapshot when their
+ * symbol has no position, a unit's spread rows by identity) change no result: the same trades, the same breaches at
+ * the same instants with the same words, the same counters and equity curve as the backtester before them, on real
+ * bars under a profile tight enough to breach ({@link ParityScenarios}).
  */
-class BacktesterParityTest {
+class SpeedUpsChangeNoResultTest {
     @Test
     void realBarsUnderATightProfileGiveTheSameTradesBreachesAndEquityAsBeforeTheSpeedUps() throws Exception {
         List<String> expected = Files.readAllLines(ParityScenarios.EXPECTED, StandardCharsets.UTF_8);
