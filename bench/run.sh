@@ -13,7 +13,8 @@ CP="bench/target/classes:bench/target/lib/*"
 mkdir -p bench/results
 what="${1:-all}"
 shift || true
-run() { echo ">>> $*" >&2; java -Xms512m -Xmx2g -cp "$CP" "$@"; }
+# VPROP_BENCH_JAVA_OPTS: extra JVM options, e.g. -Dvprop.bench.before.cp=OLD_JARS for the backtest harness's before/after
+run() { echo ">>> $*" >&2; java ${VPROP_BENCH_JAVA_OPTS:-} -Xms512m -Xmx2g -cp "$CP" "$@"; }
 case "$what" in
   roundtrip) run io.vprop.bench.e2e.RoundTripHarness "$@" ;;
   replay) run io.vprop.bench.e2e.ReplayThroughputHarness "$@" ;;

@@ -23,6 +23,7 @@ import io.vprop.signal.select.RecentOutcomeMemory;
 import io.vprop.strategy.DemoStrategy;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.strategy.Strategy;
+import io.vprop.strategy.StrategyContext;
 import org.HdrHistogram.Histogram;
 
 import java.lang.management.GarbageCollectorMXBean;
@@ -46,7 +47,7 @@ final class BacktestCases {
     static final int CHUNK = 4096;
     static final long WARM_UP_NS = 10_000_000_000L;
     static final List<String> NAMES = List.of("engine", "engine_backtest", "engine_backtest_no_governors", "demo_backtest",
-            "demo_backtest_no_governors", "bars", "bars_no_governors", "bars_eurusd");
+            "demo_backtest_no_governors", "bars", "bars_no_governors", "bars_eurusd", "bars_strategy_alone");
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -63,6 +64,8 @@ final class BacktestCases {
                     + "(BreakoutStrategy, 0.1 % risk), ftmo-2step governors";
             case "bars_no_governors" -> "the same without a firm profile";
             case "bars_eurusd" -> "the same strategy and governors on one pair, EURUSD H4 + D1 2007-2023 (a walk-forward unit's shape)";
+            case "bars_strategy_alone" -> "the baseline of the bar cases: BreakoutStrategy.onBar alone over the same bars in the "
+                    + "same order (no quotes, broker, governors; a context without an account, so it never orders)";
             default -> throw new IllegalArgumentException("no such case: " + name);
         };
     }
@@ -94,6 +97,12 @@ final class BacktestCases {
     private static Supplier<Measured> prepare(String name, Path data) throws Exception {
         if (name.startsWith("bars")) {
             List<Path> files = BacktestInputs.barFiles(data);
+            if (name.equals("bars_strategy_alone")) {
+                List<Bar[]> bars = BacktestInputs.bars(files);
+                Bar[] inOrder = inCloseOrder(bars);
+                Timeframe finest = BacktestInputs.finest(bars);
+                return () -> strategyAlone(inOrder, new BreakoutStrategy(finest, Timeframe.D1, 0.001));
+            }
             if (name.equals("bars_eurusd")) files = files.stream().filter(f -> f.getFileName().toString().startsWith("EURUSD")).toList();
             List<Bar[]> bars = BacktestInputs.bars(files);
             BacktestConfig config = BacktestInputs.config(files, name.endsWith("no_governors") ? null : BacktestInputs.PROFILE);
@@ -152,6 +161,54 @@ final class BacktestCases {
         Clocks c1 = Clocks.now();
         Map<String, Long> counters = new TreeMap<>(Map.of("trade_candidates", trades, "skips", skips));
         return new Measured(ticks.length, c1.wall() - c0.wall(), c1.cpu() - c0.cpu(), c1.gc() - c0.gc(), chunks, counters, 0);
+    }
+
+    /** Every file's bars in the order the backtester hands them to a strategy: by close time, then file order. */
+    static Bar[] inCloseOrder(List<Bar[]> files) {
+        List<Bar> all = new ArrayList<>();
+        List<Integer> lane = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) for (Bar b : files.get(f)) { all.add(b); lane.add(f); }
+        Integer[] idx = new Integer[all.size()];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, Comparator.comparingLong((Integer i) -> all.get(i).openTimeMs() + all.get(i).timeframe().millis())
+                .thenComparingInt(lane::get));
+        Bar[] out = new Bar[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = all.get(idx[i]);
+        return out;
+    }
+
+    /** The strategy's own work per bar: onBar over the bars with a context that has no account (so it never orders). */
+    static Measured strategyAlone(Bar[] bars, Strategy strategy) {
+        long[] now = {0};
+        StrategyContext ctx = new StrategyContext() {
+            @Override public long nowMs() { return now[0]; }
+            @Override public String peer() { return "bench"; }
+            @Override public SymbolSpec spec(String symbol) { return null; }
+            @Override public java.util.Collection<SymbolSpec> specs() { return List.of(); }
+            @Override public void decision(String kind, Object decision) { }
+            @Override public io.vprop.trade.AccountState account() { return null; }
+            @Override public Tick lastTick(String symbol) { return null; }
+            @Override public boolean pending(String symbol) { return false; }
+            @Override public io.vprop.strategy.Submission submit(io.vprop.trade.OrderIntent order) {
+                throw new IllegalStateException("the strategy alone does not order");
+            }
+        };
+        Histogram chunks = new Histogram(3);
+        Clocks c0 = Clocks.now();
+        long last = c0.wall();
+        for (int i = 0; i < bars.length; i++) {
+            Bar b = bars[i];
+            now[0] = b.openTimeMs() + b.timeframe().millis();
+            strategy.onBar(b, ctx);
+            if ((i + 1) % CHUNK == 0) {
+                long n = System.nanoTime();
+                chunks.recordValue(Math.max(1, (n - last) / CHUNK));
+                last = n;
+            }
+        }
+        Clocks c1 = Clocks.now();
+        return new Measured(bars.length, c1.wall() - c0.wall(), c1.cpu() - c0.cpu(), c1.gc() - c0.gc(), chunks,
+                new TreeMap<>(Map.of("bars_to_strategy", (long) bars.length)), 0);
     }
 
     /** One backtest; the listener's progress calls (every 4,096 events) time the chunks. */

@@ -34,10 +34,12 @@ import java.util.zip.DataFormatException;
  * Writes bench/results/backtest-throughput.json.
  *
  * <p>Usage: BacktestThroughputHarness [rounds=3] [sharedDataDir=../shared/data] [cases=all|comma list] [runs=5]
- * [warmups=5]
+ * [warmups=5]; -Dvprop.bench.before.cp=CLASSPATH also forks every case on that classpath (the code before a change) as
+ * "case@before", round by round beside it, with the ratio case / case@before
  */
 public final class BacktestThroughputHarness {
     private static final JsonMapper JSON = new JsonMapper();
+    static final String BEFORE = "@before";
 
     /** One measured run, as a fork reports it. */
     record Run(long events, long nanos, long cpuNanos, long gcNanos, Histogram chunks, Map<String, Long> counters, int trades) {
@@ -56,7 +58,15 @@ public final class BacktestThroughputHarness {
         List<String> cases = args.length > 2 && !args[2].equals("all") ? List.of(args[2].split(",")) : BacktestCases.NAMES;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int warmups = args.length > 4 ? Integer.parseInt(args[4]) : 5;
-        for (String c : cases) if (!BacktestCases.NAMES.contains(c)) throw new IllegalArgumentException("no such case: " + c
+        // the code before a change, in the same run: -Dvprop.bench.before.cp=CLASSPATH adds each case as "case@before",
+        // forked on that classpath (e.g. the jars of main), round by round beside the case itself
+        String beforeCp = System.getProperty("vprop.bench.before.cp");
+        if (beforeCp != null) {
+            List<String> both = new ArrayList<>();
+            for (String c : cases) { both.add(c); both.add(c + BEFORE); }
+            cases = both;
+        }
+        for (String c : cases) if (!BacktestCases.NAMES.contains(c.replace(BEFORE, ""))) throw new IllegalArgumentException("no such case: " + c
                 + " (cases: " + String.join(", ", BacktestCases.NAMES) + ")");
         Map<String, Object> machine = Results.machine();
 
@@ -65,7 +75,8 @@ public final class BacktestThroughputHarness {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < cases.size(); k++) {
                 String c = cases.get((k + r) % cases.size());            // each round starts with another case
-                List<Run> got = fork(c, data, runs, warmups);
+                List<Run> got = fork(c.replace(BEFORE, ""), c.endsWith(BEFORE) ? System.getProperty("vprop.bench.before.cp")
+                        : System.getProperty("java.class.path"), data, runs, warmups);
                 byRound.get(c).add(got);
                 System.out.printf("round %d %-30s median %,12.0f events/s wall, %,12.0f per CPU-second%n", r + 1, c,
                         median(rates(got, false)), median(rates(got, true)));
@@ -79,7 +90,9 @@ public final class BacktestThroughputHarness {
         res.put("warm_up_runs_per_fork", warmups);
         res.put("machine", machine);
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String c : cases) out.put(c, summary(BacktestCases.describe(c), flat(byRound.get(c))));
+        for (String c : cases) out.put(c, summary(BacktestCases.describe(c.replace(BEFORE, ""))
+                + (c.endsWith(BEFORE) ? " — on the code before (vprop.bench.before.cp)" : ""), flat(byRound.get(c))));
+        if (beforeCp != null) res.put("before_classpath", beforeCp);
         res.put("cases", out);
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratio(ratios, byRound, "engine_backtest", "engine");
@@ -87,6 +100,8 @@ public final class BacktestThroughputHarness {
         ratio(ratios, byRound, "engine_backtest", "engine_backtest_no_governors");
         ratio(ratios, byRound, "demo_backtest", "demo_backtest_no_governors");
         ratio(ratios, byRound, "bars", "bars_no_governors");
+        ratio(ratios, byRound, "bars", "bars_strategy_alone");
+        for (String c : List.copyOf(byRound.keySet())) if (!c.endsWith(BEFORE)) ratio(ratios, byRound, c, c + BEFORE);
         res.put("ratios", ratios);
         Map<String, Object> targets = new LinkedHashMap<>();
         if (byRound.containsKey("engine_backtest"))
@@ -98,16 +113,17 @@ public final class BacktestThroughputHarness {
             targets.put("engine_backtest / engine >= 0.8", t);
         }
         if (byRound.containsKey("bars")) target(targets, "bars >= 5,000,000 bars/s", flat(byRound.get("bars")), 5_000_000);
+        res.put("load_average_at_end", Results.machine().get("load_average_at_start"));
         res.put("targets", targets);
         Results.write("backtest-throughput", res);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(targets));
     }
 
     /** Runs one case in a JVM of its own (the heap and flags of this one) and reads its runs back. */
-    private static List<Run> fork(String name, Path data, int runs, int warmups) throws Exception {
+    private static List<Run> fork(String name, String classpath, Path data, int runs, int warmups) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BacktestThroughputHarness.class.getName(), "--fork", name,
+        cmd.addAll(List.of("-cp", classpath, BacktestThroughputHarness.class.getName(), "--fork", name,
                 data.toString(), Integer.toString(runs), Integer.toString(warmups)));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Run> out = new ArrayList<>();

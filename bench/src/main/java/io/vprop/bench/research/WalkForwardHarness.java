@@ -73,6 +73,7 @@ public final class WalkForwardHarness {
         WalkForward.run(spec, instant, options);
         out.put("overhead_only_fresh", measure(spec, instant, options));
         out.put("overhead_only_with_checkpoint", measure(spec, instant, options.withCheckpoint(dir.resolve("cp0.jsonl"))));
+        out.put("load_average_at_end", Results.machine().get("load_average_at_start"));
         Results.write("walkforward", out);
     }
 

@@ -54,6 +54,10 @@ public final class PaperBroker {
     private double balance;
     private long nextOrder = 1, nextDeal = 1;
     private long lastTimeMs = Long.MIN_VALUE;
+    /** The last snapshot, the raw balance it was taken at, and scratch room for the views of a new one. */
+    private AccountState lastSnapshot;
+    private double lastSnapshotBalance;
+    private Position[] views = new Position[4];
 
     private record PendingOrder(long order, TradeRequest request, long dueMs) {
     }
@@ -82,25 +86,37 @@ public final class PaperBroker {
 
     /**
      * Units of the account currency per unit of one instrument's profit currency: its conversion route read from
-     * the conversion pair's slot ({@link ConversionRoute#rate} itself, so the arithmetic is the route's).
+     * the conversion pair's slot ({@link ConversionRoute#rate} itself, so the arithmetic is the route's). The value is
+     * kept with the quotes it was read from: while every slot holds the same (immutable) quote, the route gives the same
+     * number, so it is not worked out again (a snapshot, the stop-out check and the margin ask for it on every quote).
      */
     static final class Rate {
         final Instrument instrument;
         private final ConversionRoute route;
         private final QuoteLookup mid;
+        private final QuoteSlot[] slots;           // every slot the route reads, in the route's order
+        private final Tick[] seen;                 // the quotes of the slots when the value was taken
+        private boolean known;
+        private double value;
 
         /** @param pairs the slots of every symbol the route reads (one for a direct pair, two for a cross) */
         Rate(Instrument instrument, ConversionRoute route, Map<String, QuoteSlot> pairs) {
             this.instrument = instrument;
             this.route = route;
-            if (pairs.isEmpty()) {
+            String[] names = pairs.keySet().toArray(String[]::new);
+            this.slots = pairs.values().toArray(QuoteSlot[]::new);
+            this.seen = new Tick[slots.length];
+            if (slots.length == 0) {
                 this.mid = QuoteLookup.NONE;
-            } else if (pairs.size() == 1) {
-                QuoteSlot pair = pairs.values().iterator().next();          // the common case: no lookup per use
+            } else if (slots.length == 1) {
+                QuoteSlot pair = slots[0];                                     // the common case: no lookup per use
                 this.mid = symbol -> mid(pair);
             } else {
-                Map<String, QuoteSlot> legs = Map.copyOf(pairs);
-                this.mid = symbol -> mid(legs.get(symbol));
+                QuoteSlot[] legs = slots;
+                this.mid = symbol -> {                                         // two or three legs: no map per use
+                    for (int i = 0; i < names.length; i++) if (names[i].equals(symbol)) return mid(legs[i]);
+                    return Double.NaN;
+                };
             }
         }
 
@@ -109,7 +125,20 @@ public final class PaperBroker {
             return t == null ? Double.NaN : t.mid();
         }
 
-        double value() { return route.rate(mid); }
+        double value() {
+            boolean same = known;
+            for (int i = 0; i < slots.length; i++) {
+                Tick t = slots[i].tick;
+                if (t != seen[i]) {
+                    seen[i] = t;
+                    same = false;
+                }
+            }
+            if (same) return value;
+            value = route.rate(mid);
+            known = true;
+            return value;
+        }
     }
 
     private QuoteSlot slot(String symbol) {
@@ -247,21 +276,57 @@ public final class PaperBroker {
         return new ExecutionResult(Retcode.DONE, 0, List.of(), 0, "modified");
     }
 
-    /** Balance, equity (balance + floating profit + swap), margin, free margin and the open positions. */
+    /** Whether a position of {@code symbol} is open (without a snapshot: a backtest asks for every leg of a bar). */
+    public boolean hasPosition(String symbol) {
+        if (positions.isEmpty()) return false;
+        for (OpenPosition p : positions.values()) if (p.symbol.equals(symbol)) return true;
+        return false;
+    }
+
+    /**
+     * Balance, equity (balance + floating profit + swap), margin, free margin and the open positions. The same
+     * (immutable) snapshot as last time while the balance and every position's view are the same: the numbers are
+     * worked out from nothing else, and a backtest asks at almost every quote.
+     */
     public AccountState snapshot() {
-        List<Position> list = positions.isEmpty() ? List.of() : new ArrayList<>(positions.size());
+        int n = positions.size();
+        if (n == 0) {
+            if (lastSnapshot != null && lastSnapshot.positions().isEmpty() && Double.compare(balance, lastSnapshotBalance) == 0)
+                return lastSnapshot;
+            double equity = Money.cents(balance + 0.0), margin = Money.cents(0.0);   // as below with nothing open
+            return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), List.of()));
+        }
+        if (views.length < n) views = new Position[Math.max(n, 2 * views.length)];
+        boolean same = lastSnapshot != null && lastSnapshot.positions().size() == n
+                && Double.compare(balance, lastSnapshotBalance) == 0;
+        List<Position> before = same ? lastSnapshot.positions() : null;
+        int i = 0;
+        for (OpenPosition p : positions.values()) {
+            Position v = p.view(p.quote.tick, p.rate.value());
+            views[i] = v;
+            if (same && before.get(i) != v) same = false;
+            i++;
+        }
+        if (same) return lastSnapshot;
+        List<Position> list = new ArrayList<>(n);
         double floating = 0, margin = 0;
-        if (!positions.isEmpty()) for (OpenPosition p : positions.values()) {
-            Tick q = p.quote.tick;
-            double rate = p.rate.value();
-            Position v = p.view(q, rate);
+        i = 0;
+        for (OpenPosition p : positions.values()) {
+            Position v = views[i];
+            views[i++] = null;
             list.add(v);
             floating += v.profit() + v.swap();
-            margin += margin(p, rate);
+            margin += margin(p, p.rate.value());
         }
         double equity = Money.cents(balance + floating);
         margin = Money.cents(margin);
-        return new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), list);
+        return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), list));
+    }
+
+    private AccountState remember(AccountState a) {
+        lastSnapshot = a;
+        lastSnapshotBalance = balance;
+        return a;
     }
 
     // ---------------------------------------------------------------- execution
@@ -504,8 +569,14 @@ public final class PaperBroker {
     private List<Deal> stopOut(long timeMs) {
         List<Deal> out = List.of();
         while (!positions.isEmpty()) {
-            double margin = totalMargin();
-            if (margin <= 0 || equity() / margin * 100 >= config.stopOutLevelPercent()) break;
+            // equity and margin in one pass (the same sums, in the same order, as equity() and totalMargin())
+            double e = balance, margin = 0;
+            for (OpenPosition p : positions.values()) {
+                double rate = p.rate.value();
+                e += p.view(p.quote.tick, rate).profit() + p.swap;
+                margin += margin(p, rate);
+            }
+            if (margin <= 0 || e / margin * 100 >= config.stopOutLevelPercent()) break;
             OpenPosition worst = null;
             double worstProfit = Double.POSITIVE_INFINITY;
             for (OpenPosition p : positions.values()) {

@@ -63,7 +63,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
         Tick last;               // the last quote (null before the first)
 
-        SymbolState(SymbolSpec spec) { this.spec = spec; }
+        final double pow10;      // 10^digits: quotes are in whole points
+
+        SymbolState(SymbolSpec spec) {
+            this.spec = spec;
+            this.pow10 = Math.pow(10, spec.digits());
+        }
     }
 
     private final BacktestConfig config;
@@ -216,6 +221,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk) {
+        if (!broker.hasPosition(symbol)) return 0;
         for (Position p : brokerState().positions()) {
             if (!p.symbol().equals(symbol) || !(p.sl() > 0)) continue;
             double tp1 = executor.tp1Of(p.ticket());
@@ -230,11 +236,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
+        if (!broker.hasPosition(symbol)) return Double.NaN;      // (most legs: no snapshot needed to know)
         List<Position> open = brokerState().positions();
         if (open.isEmpty()) return Double.NaN;
         double best = Double.NaN;
         boolean up = toBid > fromBid;
-        double pow10 = Math.pow(10, symbols.get(symbol).spec.digits());
+        double pow10 = symbols.get(symbol).pow10;
         for (int i = 0, n = open.size(); i < n; i++) {
             Position p = open.get(i);
             if (!p.symbol().equals(symbol)) continue;
@@ -466,9 +473,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private void sampleEquity(long timeMs) {
         if (!quoted) return;
         AccountState a = brokerState();
-        EquityPoint p = new EquityPoint(timeMs, a.balance(), a.equity());
-        if (!equity.isEmpty() && equity.get(equity.size() - 1).equals(p)) return;
-        equity.add(p);
+        if (!equity.isEmpty()) {                               // the same point as the last: not kept (nor made)
+            EquityPoint last = equity.get(equity.size() - 1);
+            if (last.timeMs() == timeMs && Double.compare(last.balance(), a.balance()) == 0
+                    && Double.compare(last.equity(), a.equity()) == 0) return;
+        }
+        equity.add(new EquityPoint(timeMs, a.balance(), a.equity()));
     }
 
     private void count(String what) { counters.merge(what, 1L, Long::sum); }

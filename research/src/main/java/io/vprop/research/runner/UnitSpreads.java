@@ -16,12 +16,14 @@ final class UnitSpreads implements SpreadModel {
 
     private final String[] symbols;
     private final int[][] byHour;          // [instrument][UTC hour]
+    private final SymbolSpec[] specs;      // the spec each row was last asked for (null until asked)
     private SymbolSpec lastSpec;
     private int[] lastHours;
 
     UnitSpreads(List<Instrument> instruments, Integer fixedPoints) {
         symbols = new String[instruments.size()];
         byHour = new int[instruments.size()][24];
+        specs = new SymbolSpec[instruments.size()];
         for (int i = 0; i < symbols.length; i++) {
             Instrument in = instruments.get(i);
             symbols[i] = in.symbol();
@@ -31,8 +33,14 @@ final class UnitSpreads implements SpreadModel {
 
     @Override
     public int points(SymbolSpec spec, long timeMs) {
-        if (spec != lastSpec) {
-            lastHours = hours(spec.symbol());
+        if (spec != lastSpec) {                          // the lanes of a unit take turns: each spec's row, by identity
+            int[] row = null;
+            for (int i = 0; i < specs.length && row == null; i++) if (specs[i] == spec) row = byHour[i];
+            if (row == null) {
+                row = hours(spec.symbol());
+                for (int i = 0; i < specs.length; i++) if (byHour[i] == row && specs[i] == null) specs[i] = spec;
+            }
+            lastHours = row;
             lastSpec = spec;
         }
         return lastHours[(int) (Math.floorMod(timeMs, DAY) / HOUR)];

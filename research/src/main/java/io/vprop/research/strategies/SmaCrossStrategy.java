@@ -55,6 +55,7 @@ public final class SmaCrossStrategy implements Strategy {
     private final double stopAtr, riskFraction, tpR;
     private final Map<String, State> states = new HashMap<>();
     private Timeframe timeframe;
+    private int waiting;                       // how many symbols have an entry waiting (entryAfterClose set)
 
     /** Per symbol: rings of closes and true ranges with their running sums (O(1) per bar). */
     private final class State {
@@ -136,11 +137,12 @@ public final class SmaCrossStrategy implements Strategy {
     /** After deals the account shows the opposite position closed: the waiting entry goes now. */
     @Override
     public void onAccount(AccountState account, StrategyContext ctx) {
+        if (waiting == 0) return;                                  // (a snapshot comes with nearly every quote)
         for (Map.Entry<String, State> e : states.entrySet()) {
             State s = e.getValue();
             if (s.entryAfterClose == null || position(account, e.getKey()) != null || ctx.pending(e.getKey())) continue;
             Side side = s.entryAfterClose;
-            s.entryAfterClose = null;
+            awaitEntry(s, null);
             enter(e.getKey(), side, s, ctx);
         }
     }
@@ -149,13 +151,13 @@ public final class SmaCrossStrategy implements Strategy {
         AccountState a = ctx.account();
         if (a == null) return;
         Position open = position(a, symbol);
-        s.entryAfterClose = null;
+        awaitEntry(s, null);
         if (open == null) {
             enter(symbol, side, s, ctx);
         } else if (open.side() != side) {
             Submission out = ctx.submit(OrderIntent.close(symbol, side, open.ticket(), ctx.nowMs() + TTL_MS,
                     "SMA(" + fast + ") crossed SMA(" + slow + ") the other way"));
-            if (out.sent()) s.entryAfterClose = side;
+            if (out.sent()) awaitEntry(s, side);
         }
     }
 
@@ -194,6 +196,11 @@ public final class SmaCrossStrategy implements Strategy {
             d.put("refused_reason", sub.reason());
         }
         ctx.decision(sub.sent() ? "trade" : "refused", d);
+    }
+
+    private void awaitEntry(State s, Side entry) {
+        waiting += (entry != null ? 1 : 0) - (s.entryAfterClose != null ? 1 : 0);
+        s.entryAfterClose = entry;
     }
 
     private static Position position(AccountState a, String symbol) {
