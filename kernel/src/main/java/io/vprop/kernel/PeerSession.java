@@ -42,6 +42,8 @@ final class PeerSession implements StrategyContext, TerminalView {
     Strategy strategy = Strategy.NONE;
     final Map<String, SymbolSpec> specs = new HashMap<>();
     final Map<String, Tick> lastTicks = new HashMap<>();
+    /** Symbols whose next tick is taken whatever its time: the terminal said hello again since their last tick. */
+    final Set<String> clockReset = new HashSet<>();
     final Set<String> pendingSymbols = new HashSet<>();
     final Map<String, String> pendingBySignal = new HashMap<>();
     long messagesIn;

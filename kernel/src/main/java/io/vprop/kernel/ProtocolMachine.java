@@ -195,8 +195,9 @@ final class ProtocolMachine {
         boolean first = s.hello == null;
         s.hello = h;
         // A hello starts the terminal's clock afresh: a restarted EA (or one whose broker moved its server time) must
-        // not be held to the tick times of its previous life, or one bad future tick would freeze a symbol for good.
-        s.lastTicks.clear();
+        // not be held to the tick times of its previous life. The last quotes stay (for the panel and the risk checks);
+        // only the next tick of each symbol is taken whatever its time.
+        s.clockReset.addAll(s.lastTicks.keySet());
         s.welcomed = true;
         s.channel.resetFreshSeq();
         s.newsSent.clear(); // a (re-)hello may come from a restarted EA that forgot them: push them again
@@ -248,7 +249,8 @@ final class ProtocolMachine {
             return;
         }
         Tick last = s.lastTicks.get(t.symbol());
-        if (last != null && tick.timeMs() < last.timeMs()) {
+        boolean afresh = !s.clockReset.isEmpty() && s.clockReset.remove(t.symbol());
+        if (last != null && !afresh && tick.timeMs() < last.timeMs()) {
             reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "time_msc", "time_msc goes backwards for " + t.symbol()
                     + ": " + t.timeMsc() + " after " + (last.timeMs() + s.serverOffsetMs()), e.seq()));
             return;

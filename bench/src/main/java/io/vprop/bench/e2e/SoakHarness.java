@@ -40,9 +40,20 @@ public final class SoakHarness {
         int sampleDays = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         if (days < 1 || !(rate > 0) || sampleDays < 1) throw new IllegalArgumentException("usage: soak [marketDays>=1] [ticksPerSecondPerSymbol>0] [sampleDays>=1]");
         Path dir = Files.createTempDirectory("vprop-soak");
+        // A firm whose limits pause for the day rather than end the account, so signals and fills flow all year (with
+        // FTMO's rules the demo strategy is halted in its first weeks and the rest of the soak carries ticks alone).
+        Path profile = dir.resolve("soak-profile.json");
+        Files.writeString(profile, """
+                {"id": "soak", "name": "Soak: daily pause, a wide maximum loss",
+                 "dayReset": {"zone": "Europe/Prague", "time": "00:00", "source": "vprop soak harness"},
+                 "dailyLoss": {"limitPct": 5, "base": "INITIAL", "anchor": "BALANCE", "outcome": "PAUSE_UNTIL_RESET",
+                               "source": "vprop soak harness"},
+                 "maxLoss": {"limitPct": 99, "mode": "STATIC", "outcome": "BREACH", "source": "vprop soak harness"},
+                 "preTrade": {"slippagePctOfRisk": 10, "gapPctOfRisk": 10, "source": "vprop soak harness"}}
+                """);
         VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
                 "http.port", "0", "strategy", "demo", "paper.speed", "max", "paper.replay.window", "1",
-                "paper.ticks.per.second", Double.toString(rate), "feed.max.ahead.ms", "0", "firm.profile", "ftmo-2step"));
+                "paper.ticks.per.second", Double.toString(rate), "feed.max.ahead.ms", "0", "firm.profile", profile.toString()));
         Map<String, Object> machine = Results.machine();
         List<Map<String, Object>> samples = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -63,7 +74,7 @@ public final class SoakHarness {
                 long now = System.nanoTime();
                 samples.add(sample(timed, market, dir, (timed.ticks - lastTicks) / ((now - lastWall) / 1e9)));
                 Map<String, Object> s = samples.get(samples.size() - 1);
-                System.out.printf(Locale.ROOT, "day %4d: %,d ticks, %,.0f ticks/s, tick p50 %s µs p99 %s µs, RSS %s MB, journals %s MB%n",
+                System.out.printf(Locale.ROOT, "day %4d: %,d ticks, %,d ticks/s, tick p50 %s µs p99 %s µs, RSS %s MB, journals %s MB%n",
                         s.get("market_day"), s.get("ticks"), s.get("ticks_per_s"), s.get("tick_us_p50"), s.get("tick_us_p99"),
                         s.get("rss_mb"), s.get("journals_mb"));
                 lastTicks = timed.ticks;
@@ -77,7 +88,7 @@ public final class SoakHarness {
             res.put("market_days", days);
             res.put("ticks_per_second_per_symbol", rate);
             res.put("strategy", "demo");
-            res.put("profile", "ftmo-2step");
+            res.put("profile", "soak: daily loss 5 % pauses until the reset, maximum loss 99 % (written by the harness)");
             res.put("ticks", timed.ticks);
             res.put("signals_sent", sidecar.kernel().status().signalsSent());
             res.put("fills_recorded", sidecar.kernel().status().fillsRecorded());
