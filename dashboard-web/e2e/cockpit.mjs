@@ -179,8 +179,17 @@ export function registerCockpitTests(ctx) {
         await page().click('[data-choice="tab.signals"]');
         await page().waitForSelector('[data-list="signals"]', { timeout: 10_000 });
         await matches('signal rows', async () => rowsOf('signals'), async () => (await api('/api/signals?limit=5000')).length);
-        const statuses = new Set(await cells('signals', 'status'));
-        const restStatuses = new Set((await api('/api/signals?limit=5000')).map((x) => x.status));
+        // The demo trades while the page is read: a signal can move from sent to executed between the page's read and
+        // REST's, so the page's statuses must be among those REST gives just before or just after it (a few tries).
+        let statuses = new Set(), restStatuses = new Set();
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const before = (await api('/api/signals?limit=5000')).map((x) => x.status);
+          statuses = new Set(await cells('signals', 'status'));
+          const after = (await api('/api/signals?limit=5000')).map((x) => x.status);
+          restStatuses = new Set([...before, ...after]);
+          if ([...statuses].every((x) => restStatuses.has(x))) break;
+          await page().waitForTimeout(1_000);
+        }
         assert([...statuses].every((x) => restStatuses.has(x)), `statuses ${[...statuses]} vs REST ${[...restStatuses]}`);
         await layoutOk('trades (signals)', w);
         await page().screenshot({ path: join(artifacts, `trades-signals-${w}.png`), fullPage: true });
