@@ -3,6 +3,7 @@
 #   bench/run.sh                 everything
 #   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | backtest [rounds]
 #                                | backtest-lockstep [fromDay days] | jmh [JMH regex]
+#                                | reconnect [cycles] | restart [restarts] | chaos [points] [seed]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,6 +21,7 @@ case "$what" in
   challenge) run io.vprop.bench.challenge.ChallengeLabHarness "$@" ;;
   backtest) run io.vprop.bench.backtest.BacktestThroughputHarness "$@" ;;
   backtest-lockstep) run io.vprop.bench.backtest.LockstepVsBacktestHarness "$@" ;;
+  reconnect) run io.vprop.bench.e2e.ReconnectHarness "$@" ;;
   jmh) run org.openjdk.jmh.Main "${1:-.*Benchmark.*}" -rf json -rff bench/results/jmh.json ;;
   all)
     run io.vprop.bench.e2e.ReplayThroughputHarness
@@ -30,5 +32,5 @@ case "$what" in
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]]" >&2; exit 2 ;;
 esac
