@@ -22,6 +22,8 @@ case "$what" in
   backtest) run io.vprop.bench.backtest.BacktestThroughputHarness "$@" ;;
   backtest-lockstep) run io.vprop.bench.backtest.LockstepVsBacktestHarness "$@" ;;
   reconnect) run io.vprop.bench.e2e.ReconnectHarness "$@" ;;
+  restart) run io.vprop.bench.e2e.RestartHarness "$@" ;;
+  chaos) run io.vprop.bench.e2e.ChaosHarness "$@" ;;
   jmh) run org.openjdk.jmh.Main "${1:-.*Benchmark.*}" -rf json -rff bench/results/jmh.json ;;
   all)
     run io.vprop.bench.e2e.ReplayThroughputHarness

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -68,7 +69,11 @@ public final class Sidecar implements AutoCloseable {
         this.kernelThread = kernelThread;
     }
 
-    /** Starts everything; {@code withHttp=false} for headless replays and benchmarks. */
+    /**
+     * Starts everything; {@code withHttp=false} for headless replays and benchmarks. The first hello's path comes
+     * first — journal, governors, ROUTER, kernel thread — and the slow parts (models, HTTP panel, notifications) after
+     * it, so a sidecar restarted after a crash welcomes its EAs as early as it can (docs/runbook.md).
+     */
     public static Sidecar start(VpropConfig cfg, boolean withHttp) {
         Path dir = cfg.dataDir();
         NewsFeed newsFeed; // a bad calendar fails before anything opens
@@ -82,17 +87,16 @@ public final class Sidecar implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         long ttl = cfg.getInt("signal.ttl.ms");
         List<AutoCloseable> closeables = new ArrayList<>();
-        // models: the registry behind /api/models, the engine's served Q*, live record, rollback, retraining
-        ModelService models = new ModelService(modelSettings(cfg),
-                (type, data) -> events.publish(type, System.currentTimeMillis(), data), System::currentTimeMillis);
-        closeables.add(models);
+        // The models are loaded after the kernel listens (issue 18 item 4: a restarted sidecar must welcome its EAs
+        // within seconds). Only the engine's strategies need them, when their first terminal says hello.
+        CompletableFuture<ModelService> modelsReady = new CompletableFuture<>();
         // trade memory: only the signal engine records into it; /api/memory is served when it is open
         TradeMemory mem = cfg.get("strategy").equals("engine") ? memory(cfg) : null;
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
             case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE,
-                    new MemoryAndModels(mem, models));
+                    new MemoryAndModels(mem, modelsReady.join()));
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"));
@@ -120,6 +124,22 @@ public final class Sidecar implements AutoCloseable {
         kernel.decisionRetention(cfg.getInt("journal.decisions.retention.days") * 86_400_000L);
         Thread t = new Thread(kernel, "vprop-kernel");
         t.start();
+        // models: the registry behind /api/models, the engine's served Q*, live record, rollback, retraining
+        ModelService models;
+        try {
+            models = new ModelService(modelSettings(cfg),
+                    (type, data) -> events.publish(type, System.currentTimeMillis(), data), System::currentTimeMillis);
+        } catch (RuntimeException e) {
+            modelsReady.completeExceptionally(e);
+            kernel.close();
+            closeAll(closeables);
+            events.close();
+            journalReader.close();
+            journal.close();
+            throw e;
+        }
+        closeables.add(models);
+        modelsReady.complete(models);
         ApiServer api = null;
         if (withHttp) {
             String host = cfg.get("http.host");
