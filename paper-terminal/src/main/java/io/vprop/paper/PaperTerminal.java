@@ -167,7 +167,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     @Override
     public void run() {
         runner = Thread.currentThread();
-        for (Payload.Signal s : link.unprocessedSignals()) handleSignal(s);
+        link.recoverSignals(this::handleSignal);
         // A max-speed replay is a conversation with the sidecar: nothing may be played before it listens.
         while (running && config.speed() <= 0 && !link.welcomed()) link.poll(20);
         long startWall = System.currentTimeMillis();
