@@ -118,7 +118,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         for (SymbolSpec s : symbolSpecs) specs.put(s.symbol(), s);
         this.journal = new Journal(config.journalFile(), false);
         // a restart after a crash: the broker's numbers continue above what this terminal already sent, as a real
-        // server's do, or the sidecar would drop the new deals as resends of old ones (found by bench/run.sh chaos)
+        // server's do, or the sidecar would drop the new deals as resends of old ones (issue 18 item 9)
         broker.continueAbove(journal.highestTicket());
         this.bars = new BarAggregator(config.barTimeframes(), sym -> specs.get(sym).point(), this::onBar);
         this.link = new TerminalLink(config.endpoint(), config.id(), journal, this::hello, new TerminalLink.Handler() {

@@ -22,9 +22,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Found by bench/run.sh chaos (issue 18 item 9): a paper terminal killed and restarted numbered its deals from 1
- * again, and the sidecar — which keeps one fill per (terminal, deal) — dropped every new deal whose number an old one
- * had used. A restarted terminal now continues above every number its journal has sent, as a real server does.
+ * Found while building bench/run.sh chaos (issue 18 item 9), by reading: a paper terminal killed and restarted
+ * numbered its deals from 1 again, and the sidecar — which keeps one fill per (terminal, deal) — would drop every new
+ * deal whose number an old one had used. A restarted terminal now continues above every number its journal has sent,
+ * as a real server does.
  */
 class TicketsAfterRestartTest {
     static final SymbolSpec EURUSD = SymbolSpec.fxMajor("EURUSD");

@@ -17,6 +17,7 @@ import io.vprop.http.challenge.ChallengeApi;
 import io.vprop.journal.Journal;
 import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
+import io.vprop.kernel.KernelStatus;
 import io.vprop.kernel.NewsFeed;
 import io.vprop.kernel.SidecarKernel;
 import io.vprop.strategy.Strategy;
@@ -119,11 +120,16 @@ public final class Sidecar implements AutoCloseable {
             journal.close();
             throw e;
         }
+        // Terminals were connected before (a restart, after a crash or not): they will be back within seconds.
+        boolean terminalsExpected = !journal.peers().isEmpty(); // read before the kernel thread owns the journal
         JournalReader journalReader = journal.reader(); // for the HTTP threads and the CLI's summaries
         kernel.newsFeed(newsFeed);
         kernel.decisionRetention(cfg.getInt("journal.decisions.retention.days") * 86_400_000L);
         Thread t = new Thread(kernel, "vprop-kernel");
         t.start();
+        // The slow parts (models, HTTP panel, notifications: thousands of classes) wait for the first terminal's
+        // welcome, up to DEFER_SLOW_PARTS_MS, so that they do not compete with its hello for the CPU (issue 18 item 4).
+        if (terminalsExpected) awaitFirstWelcome(kernel, DEFER_SLOW_PARTS_MS);
         // models: the registry behind /api/models, the engine's served Q*, live record, rollback, retraining
         ModelService models;
         try {
@@ -166,6 +172,22 @@ public final class Sidecar implements AutoCloseable {
         LogSetup.apply(cfg);
         sidecar.notifier = Notifier.start(cfg, events, firmDay, metrics);
         return sidecar;
+    }
+
+    /** How long a restarted sidecar holds its slow parts back for its first terminal's welcome. */
+    static final long DEFER_SLOW_PARTS_MS = 3_000;
+
+    private static void awaitFirstWelcome(SidecarKernel kernel, long maxMs) {
+        long until = System.currentTimeMillis() + maxMs;
+        while (System.currentTimeMillis() < until) {
+            if (kernel.status().peers().stream().anyMatch(KernelStatus.Peer::welcomed)) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Trade memory under data.dir/memory: in-process short-term rings, or Redis when memory.redis is set. */

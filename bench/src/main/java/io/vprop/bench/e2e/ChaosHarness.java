@@ -40,9 +40,12 @@ public final class ChaosHarness {
     public static void main(String[] args) throws Exception {
         int points = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime() % 1_000_000;
-        long minUpMs = Long.getLong("chaos.min.up.ms", 1_500), maxUpMs = Long.getLong("chaos.max.up.ms", 9_000);
+        long minUpMs = Long.getLong("chaos.min.up.ms", 0), maxUpMs = Long.getLong("chaos.max.up.ms", 10_000);
         long settleMs = Long.getLong("chaos.settle.ms", 20_000);
-        String speed = System.getProperty("chaos.speed", "60");
+        // fast enough that the demo's M1 EMAs cross within one life of either process, light enough for 2 loaded cores
+        String speed = System.getProperty("chaos.speed", "600");
+        String symbols = System.getProperty("chaos.symbols", "EURUSD,GBPUSD");
+        long deadlineNs = System.nanoTime() + Long.getLong("chaos.max.minutes", 0) * 60_000_000_000L; // 0 = none
         Path jar = Path.of("sidecar/target/vprop-sidecar.jar").toAbsolutePath();
         if (!Files.exists(jar)) throw new IllegalStateException(jar + " is missing: mvn -o -q -pl sidecar -am -DskipTests package");
         Path dir = Files.createTempDirectory("vprop-chaos");
@@ -54,24 +57,33 @@ public final class ChaosHarness {
                 "--http", "127.0.0.1:" + SidecarProcess.freePort(), "--strategy", "demo", "--set", "feed.max.ahead.ms=0"),
                 dir.resolve("sidecar.log"));
         SidecarProcess paper = new SidecarProcess(jar, jvm, List.of("paper", "--data-dir", paperDir.toString(), "--zmq", zmq,
-                "--speed", speed), dir.resolve("paper.log"));
+                "--speed", speed, "--set", "paper.symbols=" + symbols, "--set", "paper.ticks.per.second=1"), dir.resolve("paper.log"));
         Random rnd = new Random(seed);
         int[] kills = new int[2];
+        int done = 0;
         long t0 = System.nanoTime();
         System.out.printf("chaos: %d points, seed %d, logs and journals in %s%n", points, seed, dir);
         sidecar.start();
         paper.start();
         try {
             long[] upSince = {System.nanoTime(), System.nanoTime()};
+            int[] readyCount = {0, 0};
             for (int i = 0; i < points; i++) {
+                if (Long.getLong("chaos.max.minutes", 0) > 0 && System.nanoTime() > deadlineNs) {
+                    System.out.printf("time is up after %d kill points%n", i);
+                    break;
+                }
                 int which = rnd.nextInt(2);
+                // the kill point: a random time after the process is ready (the sidecar listening, the paper terminal
+                // welcomed), so that signals and fills flow between kills even when a JVM takes 20 s to start here
+                awaitReady(which, dir, readyCount, 120_000);
                 long up = minUpMs + (long) (rnd.nextDouble() * (maxUpMs - minUpMs));
-                long waited = (System.nanoTime() - upSince[which]) / 1_000_000;
-                if (up > waited) Thread.sleep(up - waited);
+                Thread.sleep(up);
                 SidecarProcess p = which == 0 ? sidecar : paper;
                 if (!p.alive()) throw new IllegalStateException((which == 0 ? "sidecar" : "paper") + " exited by itself: see " + dir);
                 p.kill9();
                 kills[which]++;
+                done++;
                 p.start();
                 upSince[which] = System.nanoTime();
                 if ((i + 1) % 10 == 0) System.out.printf("%d kill points (sidecar %d, paper %d), %.0f s%n", i + 1, kills[0], kills[1],
@@ -87,20 +99,46 @@ public final class ChaosHarness {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "chaos");
         result.put("machine", Results.machine());
-        result.put("points", points);
+        result.put("points", done);
+        result.put("points_asked", points);
         result.put("seed", seed);
         result.put("kills", Map.of("sidecar", kills[0], "paper", kills[1]));
-        result.put("uptime_between_kills_ms", List.of(minUpMs, maxUpMs));
+        result.put("kill_after_ready_ms", List.of(minUpMs, maxUpMs));
         result.put("paper_speed", speed);
+        result.put("paper_symbols", symbols);
         result.put("settle_ms", settleMs);
         Map<String, Object> check = check(sidecarDir.resolve("sidecar.db"), paperDir.resolve("paper-1-100001.db"));
         result.putAll(check);
         result.put("wall_s", (System.nanoTime() - t0) / 1e9);
         result.put("dir", dir.toString());
-        result.put("command", "bench/run.sh chaos " + points + " " + seed);
+        result.put("command", "bench/run.sh chaos " + points + " " + seed + " (-Dchaos.min.up.ms=" + minUpMs
+                + " -Dchaos.max.up.ms=" + maxUpMs + " -Dchaos.max.minutes=" + Long.getLong("chaos.max.minutes", 0) + ")");
         Results.write("chaos", result);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(check));
         if (((Number) check.get("lost")).intValue() > 0 || ((Number) check.get("duplicated")).intValue() > 0) System.exit(1);
+    }
+
+    /**
+     * Waits (up to {@code maxMs}) until process {@code which} is ready once more than at its previous kill: the
+     * sidecar's log has another "listening", or (the paper terminal) the sidecar's log has another welcome.
+     */
+    static void awaitReady(int which, Path dir, int[] readyCount, long maxMs) throws Exception {
+        long until = System.currentTimeMillis() + maxMs;
+        while (System.currentTimeMillis() < until) {
+            String log = Files.exists(dir.resolve("sidecar.log")) ? Files.readString(dir.resolve("sidecar.log")) : "";
+            int n = count(log, which == 0 ? " listening on " : "hello from paper-");
+            if (n > readyCount[which]) {
+                readyCount[which] = n;
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+        return n;
     }
 
     /** Both journals, after both processes stopped. */
