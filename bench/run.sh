@@ -2,8 +2,10 @@
 # Runs VProp's benchmarks and writes their JSON results to bench/results/ (see docs/benchmarks.md).
 #   bench/run.sh                 everything
 #   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | backtest [rounds]
-#                                | backtest-lockstep [fromDay days] | soak [marketDays ticksPerSecondPerSymbol sampleDays]
-#                                | jmh [JMH regex]   (soak is a long campaign: not part of "everything")
+#                                | backtest-lockstep [fromDay days] | jmh [JMH regex]
+#                                | reconnect [cycles] | restart [restarts] | chaos [points] [seed]
+#                                | soak [marketDays ticksPerSecondPerSymbol sampleDays]
+#                                (soak, chaos, restart and reconnect are long campaigns: not part of "everything")
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -24,6 +26,9 @@ case "$what" in
   backtest) run io.vprop.bench.backtest.BacktestThroughputHarness "$@" ;;
   backtest-lockstep) run io.vprop.bench.backtest.LockstepVsBacktestHarness "$@" ;;
   soak) run io.vprop.bench.e2e.SoakHarness "$@" ;;
+  reconnect) run io.vprop.bench.e2e.ReconnectHarness "$@" ;;
+  restart) run io.vprop.bench.e2e.RestartHarness "$@" ;;
+  chaos) run io.vprop.bench.e2e.ChaosHarness "$@" ;;
   jmh) run org.openjdk.jmh.Main "${1:-.*Benchmark.*}" -rf json -rff bench/results/jmh.json ;;
   all)
     run io.vprop.bench.e2e.ReplayThroughputHarness
@@ -34,5 +39,5 @@ case "$what" in
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|soak [days rate sampleDays]|jmh [regex]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]|soak [days rate sampleDays]]" >&2; exit 2 ;;
 esac

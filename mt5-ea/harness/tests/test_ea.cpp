@@ -461,6 +461,30 @@ int main(int argc, char **argv) {
     check::expect(errs.size() == 1 && errs[0].code == VP_ERR_OUT_OF_RANGE && errs[0].field.s == "impact",
                   "a news message with an unknown impact word is answered with error out_of_range on impact",
                   errs.empty() ? "no error" : wire(errs[0].code) + " " + errs[0].field.s);
+    // --- hellos unanswered for VP_HELLO_REBUILD_MS: the DEALER is rebuilt with each retry, then welcomed again
+    {
+        long h0 = g_session.SocketHandle();
+        int rebuilds0 = g_session.rebuilds;
+        mark = seen.size();
+        pump(20, 400);  // 8 s of silence: stale after 5 s, hellos at ~5.2 s and ~6.2 s (same socket), ~8.2 s not yet
+        check::expect(g_session.rebuilds == rebuilds0 && g_session.SocketHandle() == h0 && hellos_since(mark).size() >= 1,
+                      "hellos unanswered for less than VP_HELLO_REBUILD_MS go out on the same socket",
+                      std::to_string(g_session.rebuilds - rebuilds0) + " rebuilds, " + std::to_string(hellos_since(mark).size()) + " hellos");
+        size_t before = seen.size();
+        pump(5, 400);  // the next retry (3 s after the first unanswered hello) rebuilds the socket
+        await_sent(VP_MSG_HELLO, before);
+        check::expect(g_session.rebuilds == rebuilds0 + 1 && g_session.SocketHandle() != 0,
+                      "3 s of unanswered hellos -> the DEALER is rebuilt (closed, a new context and socket connected)", std::to_string(g_session.rebuilds - rebuilds0));
+        check::expect(hellos_since(before).size() >= 1, "the rebuilt DEALER says hello at once");
+        to_ea(welcome(0));
+        pump(5);
+        check::expect(g_session.Welcomed() && g_session.rebuilds == rebuilds0 + 1, "the rebuilt DEALER is welcomed");
+        for (int i = 0; i < 10; i++) {  // the sidecar keeps talking: no more rebuilds
+            to_ea("{\"v\":1,\"type\":\"heartbeat\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1}");
+            pump(1, 1000);
+        }
+        check::expect(g_session.rebuilds == rebuilds0 + 1 && !g_session.Stale(), "a sidecar that speaks is never rebuilt against");
+    }
 
     // --- orders in flight (issue 17): two signals in one timer batch, each 2,500 at its stop (3,000 worst case with
     // FTMO's 10 % slippage + 10 % gap) against a daily headroom of 5,000: the second is judged with the first in it

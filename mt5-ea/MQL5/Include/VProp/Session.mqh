@@ -14,6 +14,10 @@
 
 #define VP_SEQ_BLOCK 1000   // seqs reserved per state write, so ticks do not cost a file write each
 #define VP_NEWS_QUEUE 256   // news messages held for the EA between two timers
+// Hellos unanswered this long (nothing at all heard from the sidecar): the DEALER is rebuilt with each hello retry.
+// A new connection can stay unidentified in the sidecar's ROUTER for good (issue 18: 5 of 74 quick reconnects were
+// never welcomed); a new socket is a new connection, and the backoff keeps the rebuilds to one per retry.
+#define VP_HELLO_REBUILD_MS 3000
 
 // Where the session stands with the sidecar (docs/protocol.md section 4).
 enum ENUM_VP_SESSION_STATE
@@ -37,6 +41,8 @@ private:
    long              m_next_hello_ms;
    long              m_last_hello_ms;
    int               m_hello_backoff_ms;
+   long              m_hello_round_ms;  // monotonic ms of the first hello not yet answered (0: none pending)
+   long              m_rebuilt_ms;      // monotonic ms of the socket's (re)opening in this round of hellos
    int               m_heartbeat_ms;
    int               m_stale_ms;
    string            m_sidecar_session;
@@ -53,6 +59,7 @@ private:
    long              Journal(long seq, const string &json);
    bool              Transmit(const string &json);
    void              SendHello(void);
+   bool              RebuildSocket(void);
    void              ResendOutbox(long after_seq);
    void              SendError(ENUM_VP_ERROR_CODE code, const string &field, const string &message, long ref_seq);
    void              SendAck(long echo_seq);
@@ -70,6 +77,7 @@ public:
    int               resent;
    int               duplicates;
    int               welcomes;        // welcomes received (a new one means a fresh session on the sidecar)
+   int               rebuilds;        // DEALER sockets rebuilt because hellos went unanswered
 
                      CVPSession(void) { m_state = VP_SESSION_CLOSED; }
    bool              Start(const string &endpoint, const string &routing_id, const string &store_dir);
@@ -118,6 +126,9 @@ bool CVPSession::Start(const string &endpoint, const string &routing_id, const s
    resent = 0;
    duplicates = 0;
    welcomes = 0;
+   rebuilds = 0;
+   m_hello_round_ms = 0;
+   m_rebuilt_ms = 0;
    ArrayResize(m_inbox_env, 0);
    ArrayResize(m_inbox, 0);
    ArrayResize(m_news, 0);
@@ -182,6 +193,16 @@ bool CVPSession::Transmit(const string &json)
 
 void CVPSession::SendHello(void)
   {
+   long now = Mono();
+   if(m_hello_round_ms == 0 || m_last_rx_ms >= m_hello_round_ms)
+     {
+      // the first hello of a round (the sidecar has spoken since the last one): the socket is presumed fine
+      m_hello_round_ms = now;
+      m_rebuilt_ms = now;
+     }
+   else
+      if(now - m_rebuilt_ms >= VP_HELLO_REBUILD_MS || !m_zmq.IsOpen())
+         RebuildSocket();
    VPEnvelope h;
    Header(h, VP_MSG_HELLO);
    ArrayResize(hello.versions, 1);
@@ -192,6 +213,20 @@ void CVPSession::SendHello(void)
    m_next_hello_ms = m_last_hello_ms + m_hello_backoff_ms;
    m_hello_backoff_ms = MathMin(m_hello_backoff_ms * 2, 30000);
    PrintFormat("VProp: hello sent (seq %I64d, ack_seq %I64d)", h.seq, hello.ack_seq);
+  }
+
+// Closes the DEALER and connects a new one (a new context, socket and connection) under the same routing id.
+// The ROUTER hands the id over to the new connection (ROUTER_HANDOVER); nothing in the outbox is lost: it is
+// resent after the welcome.
+bool CVPSession::RebuildSocket(void)
+  {
+   long silent = Mono() - m_hello_round_ms;
+   m_rebuilt_ms = Mono();
+   rebuilds++;
+   bool ok = m_zmq.Open(m_endpoint, m_routing_id, 250, 5000);
+   PrintFormat("VProp: no answer to hello for %I64d ms: DEALER rebuilt (%s, rebuild %d)", silent,
+               ok ? "connecting" : "failed, retried with the next hello", rebuilds);
+   return ok;
   }
 
 void CVPSession::ResendOutbox(long after_seq)
@@ -369,6 +404,7 @@ void CVPSession::OnWelcome(const VPEnvelope &env, const VPWelcomeMsg &w)
    bool first = !Welcomed();
    m_state = VP_SESSION_WELCOMED;
    welcomes++;
+   m_hello_round_ms = 0;
    m_hello_backoff_ms = 1000;
    m_heartbeat_ms = w.heartbeat_ms > 0 ? w.heartbeat_ms : 1000;
    m_stale_ms = w.stale_ms > 0 ? w.stale_ms : 5000;

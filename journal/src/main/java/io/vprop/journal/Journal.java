@@ -295,6 +295,24 @@ public final class Journal implements KernelJournal, AutoCloseable {
         }
     }
 
+    /**
+     * The terminal side's highest broker number so far — deal, order or position of every fill it journaled for
+     * sending, and the ticket of every signal it executed — or 0. A restarted paper terminal numbers its deals above
+     * it: the sidecar keeps one fill per (terminal, deal), so a deal number used again would be dropped as a resend.
+     */
+    public long highestTicket() {
+        try {
+            PreparedStatement p = ps("SELECT MAX((SELECT COALESCE(MAX(MAX(COALESCE(json_extract(body, '$.deal'), 0), "
+                    + "COALESCE(json_extract(body, '$.order'), 0), COALESCE(json_extract(body, '$.position'), 0))), 0) "
+                    + "FROM outbound WHERE type = 'fill'), (SELECT COALESCE(MAX(ticket), 0) FROM executed))");
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the highest ticket: " + e.getMessage(), e);
+        }
+    }
+
     /** Remembers the outcome of a signal on the terminal side (first outcome wins). */
     public void recordExecuted(Payload.SignalAck a, long tsMs) {
         update("INSERT OR IGNORE INTO executed(signal_id, status, ticket, price, rule, reason, ts_ms) VALUES (?,?,?,?,?,?,?)",

@@ -118,6 +118,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> log.warn("{}", warning));
         for (SymbolSpec s : symbolSpecs) specs.put(s.symbol(), s);
         this.journal = new Journal(config.journalFile(), false);
+        // a restart after a crash: the broker's numbers continue above what this terminal already sent, as a real
+        // server's do, or the sidecar would drop the new deals as resends of old ones (issue 18 item 9)
+        broker.continueAbove(journal.highestTicket());
         this.bars = new BarAggregator(config.barTimeframes(), sym -> specs.get(sym).point(), this::onBar);
         this.link = new TerminalLink(config.endpoint(), config.id(), journal, this::hello, new TerminalLink.Handler() {
             @Override
@@ -165,7 +168,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     @Override
     public void run() {
         runner = Thread.currentThread();
-        for (Payload.Signal s : link.unprocessedSignals()) handleSignal(s);
+        link.recoverSignals(this::handleSignal);
         // A max-speed replay is a conversation with the sidecar: nothing may be played before it listens.
         while (running && config.speed() <= 0 && !link.welcomed()) link.poll(20);
         long startWall = System.currentTimeMillis();

@@ -1,6 +1,5 @@
 package io.vprop.paper;
 
-import java.util.ArrayList;
 import io.vprop.journal.Journal;
 import io.vprop.protocol.Envelope;
 import io.vprop.protocol.ErrorCode;
@@ -222,18 +221,20 @@ public final class TerminalLink implements AutoCloseable {
         }
     }
 
-    /** Signals journaled before a crash of this terminal but never acted on. */
-    public java.util.List<Payload.Signal> unprocessedSignals() {
-        java.util.List<Payload.Signal> out = new ArrayList<>();
+    /**
+     * Acts on the signals journaled before a crash of this terminal but never acted on, each marked processed only
+     * after {@code act} returns: a crash in between leaves it for the next start (acting is idempotent by signal id),
+     * where marking it first would lose it — acked to the sidecar, never executed.
+     */
+    public void recoverSignals(java.util.function.Consumer<Payload.Signal> act) {
         for (Journal.PendingInbound p : journal.unprocessedInbound()) {
             try {
-                if (codec.decode(p.wire()).payload() instanceof Payload.Signal s) out.add(s);
+                if (codec.decode(p.wire()).payload() instanceof Payload.Signal s) act.accept(s);
             } catch (ProtocolException ex) {
                 log.error("journaled signal {} no longer decodes: {}", p.seq(), ex.getMessage());
             }
             journal.markProcessed(p.peer(), p.seq());
         }
-        return out;
     }
 
     @Override

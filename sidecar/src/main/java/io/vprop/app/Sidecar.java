@@ -17,6 +17,7 @@ import io.vprop.http.challenge.ChallengeApi;
 import io.vprop.journal.Journal;
 import io.vprop.journal.JournalReader;
 import io.vprop.kernel.EventBus;
+import io.vprop.kernel.KernelStatus;
 import io.vprop.kernel.NewsFeed;
 import io.vprop.kernel.SidecarKernel;
 import io.vprop.strategy.Strategy;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -68,7 +70,11 @@ public final class Sidecar implements AutoCloseable {
         this.kernelThread = kernelThread;
     }
 
-    /** Starts everything; {@code withHttp=false} for headless replays and benchmarks. */
+    /**
+     * Starts everything; {@code withHttp=false} for headless replays and benchmarks. The first hello's path comes
+     * first — journal, governors, ROUTER, kernel thread — and the slow parts (models, HTTP panel, notifications) after
+     * it, so a sidecar restarted after a crash welcomes its EAs as early as it can (docs/runbook.md).
+     */
     public static Sidecar start(VpropConfig cfg, boolean withHttp) {
         Path dir = cfg.dataDir();
         NewsFeed newsFeed; // a bad calendar fails before anything opens
@@ -82,17 +88,16 @@ public final class Sidecar implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         long ttl = cfg.getInt("signal.ttl.ms");
         List<AutoCloseable> closeables = new ArrayList<>();
-        // models: the registry behind /api/models, the engine's served Q*, live record, rollback, retraining
-        ModelService models = new ModelService(modelSettings(cfg),
-                (type, data) -> events.publish(type, System.currentTimeMillis(), data), System::currentTimeMillis);
-        closeables.add(models);
+        // The models are loaded after the kernel listens (issue 18 item 4: a restarted sidecar must welcome its EAs
+        // within seconds). Only the engine's strategies need them, when their first terminal says hello.
+        CompletableFuture<ModelService> modelsReady = new CompletableFuture<>();
         // trade memory: only the signal engine records into it; /api/memory is served when it is open
         TradeMemory mem = cfg.get("strategy").equals("engine") ? memory(cfg) : null;
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
             case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE,
-                    new MemoryAndModels(mem, models));
+                    new MemoryAndModels(mem, modelsReady.join()));
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"))
@@ -116,11 +121,32 @@ public final class Sidecar implements AutoCloseable {
             journal.close();
             throw e;
         }
+        // Terminals were connected before (a restart, after a crash or not): they will be back within seconds.
+        boolean terminalsExpected = !journal.peers().isEmpty(); // read before the kernel thread owns the journal
         JournalReader journalReader = journal.reader(); // for the HTTP threads and the CLI's summaries
         kernel.newsFeed(newsFeed);
         kernel.decisionRetention(cfg.getInt("journal.decisions.retention.days") * 86_400_000L);
         Thread t = new Thread(kernel, "vprop-kernel");
         t.start();
+        // The slow parts (models, HTTP panel, notifications: thousands of classes) wait for the first terminal's
+        // welcome, up to DEFER_SLOW_PARTS_MS, so that they do not compete with its hello for the CPU (issue 18 item 4).
+        if (terminalsExpected) awaitFirstWelcome(kernel, DEFER_SLOW_PARTS_MS);
+        // models: the registry behind /api/models, the engine's served Q*, live record, rollback, retraining
+        ModelService models;
+        try {
+            models = new ModelService(modelSettings(cfg),
+                    (type, data) -> events.publish(type, System.currentTimeMillis(), data), System::currentTimeMillis);
+        } catch (RuntimeException e) {
+            modelsReady.completeExceptionally(e);
+            kernel.close();
+            closeAll(closeables);
+            events.close();
+            journalReader.close();
+            journal.close();
+            throw e;
+        }
+        closeables.add(models);
+        modelsReady.complete(models);
         ApiServer api = null;
         if (withHttp) {
             String host = cfg.get("http.host");
@@ -147,6 +173,22 @@ public final class Sidecar implements AutoCloseable {
         LogSetup.apply(cfg);
         sidecar.notifier = Notifier.start(cfg, events, firmDay, metrics);
         return sidecar;
+    }
+
+    /** How long a restarted sidecar holds its slow parts back for its first terminal's welcome. */
+    static final long DEFER_SLOW_PARTS_MS = 3_000;
+
+    private static void awaitFirstWelcome(SidecarKernel kernel, long maxMs) {
+        long until = System.currentTimeMillis() + maxMs;
+        while (System.currentTimeMillis() < until) {
+            if (kernel.status().peers().stream().anyMatch(KernelStatus.Peer::welcomed)) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Trade memory under data.dir/memory: in-process short-term rings, or Redis when memory.redis is set. */

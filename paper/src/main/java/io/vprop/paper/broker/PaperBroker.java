@@ -62,6 +62,16 @@ public final class PaperBroker {
     private record PendingOrder(long order, TradeRequest request, long dueMs) {
     }
 
+    /**
+     * Numbers the next orders, deals and positions above {@code ticket}, as a real server never reuses one: a paper
+     * terminal restarted after a crash continues above what its journal has sent (a reused deal number is a fill the
+     * sidecar drops as already known). Never lowers the counters.
+     */
+    public void continueAbove(long ticket) {
+        nextOrder = Math.max(nextOrder, ticket + 1);
+        nextDeal = Math.max(nextDeal, ticket + 1);
+    }
+
     public PaperBroker(BrokerConfig config) {
         if (config == null) throw new IllegalArgumentException("config is required");
         this.config = config;
