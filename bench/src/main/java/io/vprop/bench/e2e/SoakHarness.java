@@ -71,6 +71,7 @@ public final class SoakHarness {
                 runner.join(500);
                 long market = timed.lastMarketMs;
                 if (market < nextSample && runner.isAlive()) continue;
+                if (!runner.isAlive() && timed.ticks == lastTicks) break;   // the last period was sampled already
                 long now = System.nanoTime();
                 samples.add(sample(timed, market, dir, (timed.ticks - lastTicks) / ((now - lastWall) / 1e9)));
                 Map<String, Object> s = samples.get(samples.size() - 1);
