@@ -3,6 +3,8 @@
 #   bench/run.sh                 everything
 #   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | backtest [rounds]
 #                                | backtest-lockstep [fromDay days] | jmh [JMH regex]
+#   bench/run.sh fuzz [target|all] [inputs] [--seed N]   the fuzz campaigns (docs/fuzzing.md): protocol | ticks | bars
+#                                | profiles | scenarios | config, default 10,000,000 inputs each -> bench/results/fuzz-<target>.json
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -11,6 +13,12 @@ CP="bench/target/classes:bench/target/lib/*"
 mkdir -p bench/results
 what="${1:-all}"
 shift || true
+if [ "$what" = fuzz ]; then
+  # the fuzzer is its own leaf module (fuzz/): build it alone, never the benchmarks
+  if [ ! -d fuzz/target/classes ] || [ ! -d fuzz/target/lib ]; then mvn -B -q -ntp -pl fuzz -am -DskipTests package; fi
+  echo ">>> fuzz $*" >&2
+  exec java -Xms256m -Xmx1g -XX:+UseSerialGC -cp "fuzz/target/classes:fuzz/target/lib/*" io.vprop.fuzz.FuzzMain "$@"
+fi
 run() { echo ">>> $*" >&2; java -Xms512m -Xmx2g -cp "$CP" "$@"; }
 case "$what" in
   roundtrip) run io.vprop.bench.e2e.RoundTripHarness "$@" ;;
@@ -30,5 +38,5 @@ case "$what" in
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|fuzz [target|all] [inputs]]" >&2; exit 2 ;;
 esac
