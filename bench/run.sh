@@ -8,17 +8,18 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-if [ ! -d bench/target/classes ] || [ ! -d bench/target/lib ]; then mvn -B -q -ntp -DskipTests package; fi
-CP="bench/target/classes:bench/target/lib/*"
-mkdir -p bench/results
 what="${1:-all}"
 shift || true
 if [ "$what" = fuzz ]; then
   # the fuzzer is its own leaf module (fuzz/): build it alone, never the benchmarks
   if [ ! -d fuzz/target/classes ] || [ ! -d fuzz/target/lib ]; then mvn -B -q -ntp -pl fuzz -am -DskipTests package; fi
+  mkdir -p bench/results
   echo ">>> fuzz $*" >&2
   exec java -Xms256m -Xmx1g -XX:+UseSerialGC -cp "fuzz/target/classes:fuzz/target/lib/*" io.vprop.fuzz.FuzzMain "$@"
 fi
+if [ ! -d bench/target/classes ] || [ ! -d bench/target/lib ]; then mvn -B -q -ntp -DskipTests package; fi
+CP="bench/target/classes:bench/target/lib/*"
+mkdir -p bench/results
 run() { echo ">>> $*" >&2; java -Xms512m -Xmx2g -cp "$CP" "$@"; }
 case "$what" in
   roundtrip) run io.vprop.bench.e2e.RoundTripHarness "$@" ;;
