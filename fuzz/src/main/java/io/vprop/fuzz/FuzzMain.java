@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code bench/run.sh fuzz [target|all] [inputs] [--seed N] [--corpus DIR] [--out DIR]}: fuzzes each target for N
- * inputs (default 10,000,000) from its corpus {@code fuzz/corpus/<target>/} and writes
+ * {@code bench/run.sh fuzz [target|all] [inputs] [--seed N] [--max-seconds S] [--corpus DIR] [--out DIR]}: fuzzes
+ * each target for N inputs (default 10,000,000; at most S seconds of wall time each when given) from its corpus {@code fuzz/corpus/<target>/} and writes
  * {@code bench/results/fuzz-<target>.json}; reproducers go to {@code bench/results/fuzz-findings/<target>/}. Exit 1 when
  * anything was found. {@code fuzz TARGET --replay FILE...} runs files through one target and prints each outcome.
  * See docs/fuzzing.md.
@@ -31,11 +31,13 @@ public final class FuzzMain {
     public static void main(String[] args) throws Exception {
         List<String> pos = new ArrayList<>();
         long seed = DEFAULT_SEED;
+        long maxSeconds = 0;
         Path corpus = Path.of("fuzz/corpus");
         Path out = Path.of(System.getenv().getOrDefault("VPROP_BENCH_OUT", "bench/results"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--max-seconds" -> maxSeconds = Long.parseLong(args[++i]);
                 case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> pos.add(args[i]);
@@ -50,21 +52,22 @@ public final class FuzzMain {
         for (String n : names) Targets.create(n); // unknown names fail before anything runs
         int found = 0;
         for (String name : names) {
-            Fuzzer.Report r = fuzz(name, inputs, seed, corpus, out);
+            Fuzzer.Report r = fuzz(name, inputs, seed, maxSeconds, corpus, out);
             found += r.findings.size() + r.hangs.size();
         }
         System.exit(found == 0 ? 0 : 1);
     }
 
-    static Fuzzer.Report fuzz(String name, long inputs, long seed, Path corpusRoot, Path out) throws Exception {
+    static Fuzzer.Report fuzz(String name, long inputs, long seed, long maxSeconds, Path corpusRoot, Path out) throws Exception {
         Path dir = corpusRoot.resolve(name);
         List<byte[]> seeds = corpus(dir);
-        String command = "bench/run.sh fuzz " + name + " " + inputs + " --seed " + seed;
+        String command = "bench/run.sh fuzz " + name + " " + inputs + " --seed " + seed
+                + (maxSeconds > 0 ? " --max-seconds " + maxSeconds : "");
         Map<String, Object> machine = machine();
         Path json = out.resolve("fuzz-" + name + ".json");
         try (FuzzTarget target = Targets.create(name)) {
             System.err.printf("[%s] %d seed files from %s, %,d inputs, seed %d%n", name, seeds.size(), dir, inputs, seed);
-            Fuzzer f = new Fuzzer(target, seed, seeds, out.resolve("fuzz-findings"));
+            Fuzzer f = new Fuzzer(target, seed, seeds, out.resolve("fuzz-findings")).timeBudget(maxSeconds);
             Fuzzer.Report r = f.run(inputs, System.err::println, stuck -> {
                 write(json, report(target, stuck, command, dir, inputs, machine));
                 System.err.println("[" + name + "] an input has run for 30 s: stopped, see " + json);
@@ -122,6 +125,7 @@ public final class FuzzMain {
         m.put("inputs_requested", requested);
         m.put("inputs", r.inputs);
         m.put("complete", r.inputs == requested && !r.stuck);
+        m.put("stopped_by_time_budget", r.inputs < requested && !r.stuck);
         m.put("duration_s", Math.round(r.seconds * 10) / 10.0);
         m.put("execs_per_s", Math.round(r.execsPerSecond()));
         m.put("accepted", r.accepted);

@@ -35,6 +35,7 @@ final class Fuzzer {
     private final Path findingsDir;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
+    private long maxNanos = Long.MAX_VALUE;
     private volatile long startedAt;
     private volatile byte[] current;
 
@@ -89,6 +90,12 @@ final class Fuzzer {
         this.findingsDir = findingsDir;
     }
 
+    /** Stops the run after this much wall time even if fewer inputs ran (the report says how many did). */
+    Fuzzer timeBudget(long seconds) {
+        maxNanos = seconds > 0 ? seconds * 1_000_000_000L : Long.MAX_VALUE;
+        return this;
+    }
+
     /** Fuzzes {@code inputs} inputs; {@code onStuck} runs when one input has not returned after 30 s (the report so far). */
     Report run(long inputs, Consumer<String> progress, Consumer<Report> onStuck) throws Exception {
         Report r = new Report();
@@ -109,6 +116,7 @@ final class Fuzzer {
         long t0 = System.nanoTime(), lastProgress = t0;
         try {
             for (long i = 0; i < inputs; i++) {
+                if ((i & 255) == 0 && System.nanoTime() - t0 > maxNanos) break;
                 byte[] in = i < seeds.size() ? seeds.get((int) i) : mutator.mutate(corpus.get(mutator.nextInt(corpus.size())), corpus);
                 current = in;
                 long s = System.nanoTime();

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixed findings), then mutations. The 10-million-input campaigns are `bench/run.sh fuzz` (docs/fuzzing.md).
  */
 class FuzzSmokeTest {
-    static final int INPUTS = 2_000;
+    static final int INPUTS = 1_000;
 
     static List<String> targets() { return Targets.NAMES; }
 
