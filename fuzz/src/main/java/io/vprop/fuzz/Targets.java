@@ -261,6 +261,8 @@ final class Targets {
                 String m = x.getMessage();
                 if (m == null || !(m.startsWith(file.toString()) || namesField(m)))
                     throw new ContractBreak("error names neither the file nor a field", String.valueOf(m), x);
+                if (m.contains("not valid JSON") && !m.startsWith(file + " line "))
+                    throw new ContractBreak("JSON syntax error without its line", m, x);
                 return "err:" + Fuzzer.shape(m.startsWith(file.toString()) ? m.substring(file.toString().length()) : m);
             }
         }
@@ -279,7 +281,7 @@ final class Targets {
         @Override public String contract() {
             return "ProfileLoader.file returns a FirmProfile or throws ProfileException (an IllegalArgumentException "
                     + "whose message starts with the dotted field path) or an IllegalArgumentException naming the file "
-                    + "(not valid JSON, cannot read)";
+                    + "(FILE line L, column C: not valid JSON (...); cannot read)";
         }
 
         @Override Object load() { return ProfileLoader.file(file).id().isEmpty() ? "" : "profile"; }
@@ -293,8 +295,8 @@ final class Targets {
 
         @Override public String contract() {
             return "ScenarioLoader.load (through ScenarioCheck.validate) returns a scenario or throws ProfileException "
-                    + "naming the field (events[i].field for a step) or an IllegalArgumentException naming the file or "
-                    + "the profile id";
+                    + "naming the field (events[i].field for a step) or an IllegalArgumentException naming the file "
+                    + "(with line and column for a JSON syntax error) or the unknown profile id";
         }
 
         @Override boolean namesField(String m) { return m.startsWith("profile: unknown profile id"); }
