@@ -28,7 +28,8 @@ public final class JsonFields {
     }
 
     public String field(String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        String n = name.isEmpty() ? "\"\"" : name; // an empty key (found by fuzzing) must still be visible in the path
+        return path.isEmpty() ? n : path + "." + n;
     }
 
     public boolean has(String name) {

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A profile or scenario file that is not JSON says where (issue 18 item 8: the fuzz contract is "an error names its
+ * Profile and scenario files the fuzzer found. One that is not JSON says where (issue 18 item 8: the fuzz contract is "an error names its
  * field or line"): the loaders kept Jackson's short message, which drops the location, so a typo in a 200-line
  * scenario read "not valid JSON: Unexpected character" with no line. Reproducer: fuzz/corpus/scenarios/finding-*.
  */
-class NotJsonLocationTest {
+class GovernorFilesFuzzFindingsTest {
     @TempDir
     Path dir;
 
@@ -33,5 +33,21 @@ class NotJsonLocationTest {
         Files.writeString(f, "{\n  \"name\": \"cut\",\n  \"events\": [\n    { \"type\": \"account\"");
         assertThatThrownBy(() -> ScenarioCheck.validate(f)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(f + " line 4, column ").hasMessageContaining(": not valid JSON (");
+    }
+
+    /**
+     * An unknown key that is the empty string: the error read ": unknown field", naming nothing (fuzz finding,
+     * fuzz/corpus/profiles/finding-empty-key-*.json). The path shows it as "".
+     */
+    @Test
+    void anEmptyUnknownKeyIsNamed() throws Exception {
+        String ftmo = new String(ProfileLoader.class.getResourceAsStream("/io/vprop/governors/profiles/ftmo-2step.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String withEmptyKey = ftmo.replaceFirst("\\{", "{ \"\": 1,");
+        assertThatThrownBy(() -> ProfileLoader.json(withEmptyKey, "empty-key.json"))
+                .isInstanceOf(io.vprop.governors.profile.ProfileException.class)
+                .hasMessage("\"\": unknown field (in empty-key.json)");
+        String nested = ftmo.replaceFirst("\"dayReset\": \\{", "\"dayReset\": { \"\": 1,");
+        assertThatThrownBy(() -> ProfileLoader.json(nested, "nested.json")).hasMessage("dayReset.\"\": unknown field (in nested.json)");
     }
 }
