@@ -50,4 +50,15 @@ class GovernorFilesFuzzFindingsTest {
         String nested = ftmo.replaceFirst("\"dayReset\": \\{", "\"dayReset\": { \"\": 1,");
         assertThatThrownBy(() -> ProfileLoader.json(nested, "nested.json")).hasMessage("dayReset.\"\": unknown field (in nested.json)");
     }
+
+    /** The same with a blank key and a key with a line break (scenarios campaign, fuzz/corpus/scenarios/finding-*). */
+    @Test
+    void aBlankOrOddUnknownKeyIsQuoted() throws Exception {
+        String ftmo = new String(ProfileLoader.class.getResourceAsStream("/io/vprop/governors/profiles/ftmo-2step.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ProfileLoader.json(ftmo.replaceFirst("\\{", "{ \" \": 1,"), "blank.json"))
+                .hasMessage("\" \": unknown field (in blank.json)");
+        assertThatThrownBy(() -> ProfileLoader.json(ftmo.replaceFirst("\\{", "{ \"a\\\\nb.c\": 1,"), "odd.json"))
+                .hasMessage("\"a\\u000ab.c\": unknown field (in odd.json)");
+    }
 }
