@@ -6,15 +6,24 @@
 #                                | reconnect [cycles] | restart [restarts] | chaos [points] [seed]
 #                                | soak [marketDays ticksPerSecondPerSymbol sampleDays]
 #                                (soak, chaos, restart and reconnect are long campaigns: not part of "everything")
+#   bench/run.sh fuzz [target|all] [inputs] [--seed N]   the fuzz campaigns (docs/fuzzing.md): protocol | ticks | bars
+#                                | profiles | scenarios | config, default 10,000,000 inputs each -> bench/results/fuzz-<target>.json
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 case "${1:-}" in -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+what="${1:-all}"
+shift || true
+if [ "$what" = fuzz ]; then
+  # the fuzzer is its own leaf module (fuzz/): build it alone, never the benchmarks
+  if [ ! -d fuzz/target/classes ] || [ ! -d fuzz/target/lib ]; then mvn -B -q -ntp -pl fuzz -am -DskipTests package; fi
+  mkdir -p bench/results
+  echo ">>> fuzz $*" >&2
+  exec java -Xms256m -Xmx1g -XX:+UseSerialGC -cp "fuzz/target/classes:fuzz/target/lib/*" io.vprop.fuzz.FuzzMain "$@"
+fi
 if [ ! -d bench/target/classes ] || [ ! -d bench/target/lib ]; then mvn -B -q -ntp -DskipTests package; fi
 CP="bench/target/classes:bench/target/lib/*"
 mkdir -p bench/results
-what="${1:-all}"
-shift || true
 # VPROP_BENCH_JAVA_OPTS: extra JVM options, e.g. -Dvprop.bench.before.cp=OLD_JARS for the backtest harness's before/after
 run() { echo ">>> $*" >&2; java ${VPROP_BENCH_JAVA_OPTS:-} -Xms512m -Xmx2g -cp "$CP" "$@"; }
 case "$what" in
@@ -39,5 +48,5 @@ case "$what" in
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]|soak [days rate sampleDays]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]|soak [days rate sampleDays]|fuzz [target|all] [inputs]]" >&2; exit 2 ;;
 esac

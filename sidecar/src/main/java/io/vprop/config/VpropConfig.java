@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,6 +101,9 @@ public final class VpropConfig {
                 p.load(r);
             } catch (IOException e) {
                 throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) { // Properties.load: a backslash-u not followed by four hex digits
+                throw new ConfigException(file + badEscapeLine(file) + ": malformed \\uXXXX escape (a backslash-u must be "
+                        + "followed by four hex digits; write \\\\ for a backslash)");
             }
             for (String k : p.stringPropertyNames()) {
                 if (!KEYS.containsKey(k)) errors.add(file + ": unknown key '" + k + "'" + suggestion(k));
@@ -116,8 +120,47 @@ public final class VpropConfig {
         }
         VpropConfig c = new VpropConfig(v);
         errors.addAll(c.validate());
-        if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors));
+        // one line per problem: a value quoted in a message may hold a line break (an escaped \n in the file)
+        if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors.stream().map(VpropConfig::oneLine).toList()));
         return c;
+    }
+
+    private static String oneLine(String error) {
+        return error.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /** " line N" of the first backslash-u escape without four hex digits outside a comment, or "" (Properties says no line). */
+    private static String badEscapeLine(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i).stripLeading();
+                if (l.startsWith("#") || l.startsWith("!")) continue;
+                for (int j = 0; j + 1 < l.length(); j++) {
+                    if (l.charAt(j) != '\\') continue;
+                    if (l.charAt(j + 1) == 'u' && !(j + 6 <= l.length() && l.substring(j + 2, j + 6).matches("[0-9a-fA-F]{4}")))
+                        return " line " + (i + 1);
+                    j++; // an escaped character, possibly a backslash
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the message stays without a line
+        }
+        return "";
+    }
+
+    /** Whether a path-valued key holds something the OS can take as a path (no NUL, nothing the platform forbids). */
+    private static boolean isPath(String value) {
+        try {
+            Path.of(value);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private boolean isFile(String value) {
+        return isPath(value) && Files.isRegularFile(Path.of(value));
     }
 
     public static VpropConfig defaults() { return load(null, Map.of(), Map.of()); }
@@ -156,7 +199,9 @@ public final class VpropConfig {
         intIn(e, "paper.replay.window", 1, 100_000);
         positive(e, "paper.balance");
         if (!get("paper.commission.per.lot").isEmpty()) nonNegative(e, "paper.commission.per.lot");
-        if (!get("paper.instruments").isEmpty() && !Files.isRegularFile(Path.of(get("paper.instruments"))))
+        for (String k : List.of("data.dir", "log.dir", "models.dir", "research.dir"))
+            if (!isPath(get(k))) e.add(k + ": '" + get(k) + "' is not a valid path");
+        if (!get("paper.instruments").isEmpty() && !isFile(get("paper.instruments")))
             e.add("paper.instruments: file '" + get("paper.instruments") + "' does not exist");
         try {
             CurrencyConverter.parseFixedRates(get("paper.fx.rates"));
@@ -174,7 +219,7 @@ public final class VpropConfig {
         oneOf(e, "paper.margin.mode", "hedging", "netting");
         if (!get("paper.speed").equals("max")) positive(e, "paper.speed");
         if (!get("zmq.endpoint").matches("(tcp|ipc|inproc)://.+")) e.add("zmq.endpoint: '" + get("zmq.endpoint") + "' is not a ZeroMQ address like tcp://127.0.0.1:5555");
-        if (!get("paper.data").isEmpty() && !Files.isRegularFile(Path.of(get("paper.data"))))
+        if (!get("paper.data").isEmpty() && !isFile(get("paper.data")))
             e.add("paper.data: file '" + get("paper.data") + "' does not exist");
         if (!get("memory.redis").isEmpty() && !get("memory.redis").matches("[^:]+:\\d{1,5}"))
             e.add("memory.redis: '" + get("memory.redis") + "' must be host:port");
@@ -188,7 +233,7 @@ public final class VpropConfig {
         nonNegative(e, "models.retrain.interval.hours");
         intIn(e, "models.retrain.after.trades", 0, 1_000_000);
         for (String f : get("models.retrain.bars").split(",")) {
-            if (!f.isBlank() && !Files.isRegularFile(Path.of(f.trim())))
+            if (!f.isBlank() && !isFile(f.trim()))
                 e.add("models.retrain.bars: file '" + f.trim() + "' does not exist");
         }
         intIn(e, "notify.rate.per.minute", 1, 600);

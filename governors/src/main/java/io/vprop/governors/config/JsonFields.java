@@ -28,7 +28,19 @@ public final class JsonFields {
     }
 
     public String field(String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        // a key that is empty, blank or not a plain word (found by fuzzing) is quoted, so the path still shows it
+        String n = name.matches("[A-Za-z0-9_]+") ? name : quote(name);
+        return path.isEmpty() ? n : path + "." + n;
+    }
+
+    private static String quote(String key) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : key.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20 || c == 0x7f) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
     }
 
     public boolean has(String name) {

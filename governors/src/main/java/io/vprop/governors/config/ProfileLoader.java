@@ -1,5 +1,6 @@
 package io.vprop.governors.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +70,7 @@ public final class ProfileLoader {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("profile file not found: " + path);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(path + ": not valid JSON: " + e.getOriginalMessage());
+            throw notJson(path.toString(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(path + ": cannot read: " + e.getMessage(), e);
         }
@@ -79,8 +80,18 @@ public final class ProfileLoader {
         try {
             return parse(JSON.readTree(text), origin);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(origin + ": not valid JSON: " + e.getOriginalMessage());
+            throw notJson(origin, e);
         }
+    }
+
+    /**
+     * A JSON syntax error as {@code FILE line L, column C: not valid JSON (what)}: Jackson's own message has the
+     * location only in its tail ("at [Source: ...]"), which the short message drops, so say where.
+     */
+    public static IllegalArgumentException notJson(String origin, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return new IllegalArgumentException(origin + where + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
     }
 
     /** Parses a profile object; a {@link ProfileException} message is prefixed with {@code origin}. */

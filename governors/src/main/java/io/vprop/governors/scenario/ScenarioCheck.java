@@ -49,6 +49,17 @@ public final class ScenarioCheck {
         System.exit(run(Stream.of(args).map(Path::of).toList(), System.out));
     }
 
+    /**
+     * Reads and checks one scenario file without running it, as {@link #run} does first: a bad file throws the
+     * loader's error, a {@link io.vprop.governors.profile.ProfileException} naming the field or an
+     * IllegalArgumentException naming the file (the fuzz harness calls this).
+     *
+     * @return the number of steps
+     */
+    public static int validate(Path file) {
+        return ScenarioLoader.load(file).steps().size();
+    }
+
     /** Runs the files and prints one line per checkpoint; returns 0, 1 (a mismatch) or 2 (a file unreadable). */
     public static int run(List<Path> filesOrDirs, PrintStream out) {
         Report r = check(filesOrDirs);

@@ -43,7 +43,7 @@ final class ScenarioLoader {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("scenario file not found: " + file);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
+            throw ProfileLoader.notJson(file.toString(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }

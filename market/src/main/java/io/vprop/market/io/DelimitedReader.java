@@ -1,6 +1,5 @@
 package io.vprop.market.io;
 
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,9 +64,9 @@ abstract class DelimitedReader<T> implements AutoCloseable, FileReadCounts {
         if (cutOffCounted) return false;
         try {
             if (lines.next()) return true;
-        } catch (UncheckedIOException e) {
+        } catch (MarketDataException e) { // the line reader's "line N: cannot read: ..."
             close();
-            throw new MarketDataException(fileName, lines.lineNumber + 1, 0, null, "cannot read: " + e.getCause().getMessage());
+            throw e;
         }
         if (lines.cutOff) {
             cutOffCounted = true;

@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.zip.ZipException;
 
 /**
  * Reads LF (or CRLF) terminated lines straight out of a byte buffer, without creating a String per line: the
  * current line is {@code buf[start, end)}. The buffer is reused; it only grows when a single line is longer
- * than the buffer.
+ * than the buffer. A read that fails (a corrupt .gz, a disk error) is a {@link MarketDataException} naming the file
+ * and the line being read, whoever is reading: the row readers, the header sniffing and the digits sample alike.
  */
 final class LineReader implements AutoCloseable {
     private final InputStream in;
+    private final String fileName;
     byte[] buf;
     private int pos;     // first unread byte
     private int limit;   // end of valid bytes
@@ -26,8 +29,9 @@ final class LineReader implements AutoCloseable {
     /** the compressed input stopped mid-stream (a cut-off .gz): what was decompressed is still read, then the end */
     boolean cutOff;
 
-    LineReader(InputStream in, int bufferSize) {
+    LineReader(InputStream in, String fileName, int bufferSize) {
         this.in = in;
+        this.fileName = fileName;
         this.buf = new byte[bufferSize];
     }
 
@@ -77,8 +81,13 @@ final class LineReader implements AutoCloseable {
             eof = true;
             cutOff = true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new MarketDataException(fileName, lineNumber + 1, 0, null, "cannot read: " + describe(e));
         }
+    }
+
+    /** An I/O failure in words; a ZipException is the compressed data, not the disk. */
+    static String describe(IOException e) {
+        return e instanceof ZipException ? "corrupt gzip data (" + e.getMessage() + ")" : String.valueOf(e.getMessage());
     }
 
     String lineAsString() {

@@ -7,6 +7,7 @@ import io.vprop.market.TickSource;
 import io.vprop.market.Timeframe;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -225,8 +226,15 @@ public final class MarketFiles {
     }
 
     static LineReader open(Path file) {
+        InputStream raw;
         try {
-            InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        } catch (NoSuchFileException e) {
+            throw new MarketDataException("market file not found: " + file, e);
+        } catch (IOException e) {
+            throw new MarketDataException("cannot open market file " + file + ": " + e.getMessage(), e);
+        }
+        try {
             raw.mark(2);
             int b1 = raw.read(), b2 = raw.read();
             raw.reset();
@@ -246,11 +254,17 @@ public final class MarketFiles {
                 in.skip(2);
                 in = new Utf16ToAscii(in, b1 == 0xff);
             }
-            return new LineReader(in, BUFFER);
-        } catch (NoSuchFileException e) {
-            throw new MarketDataException("market file not found: " + file, e);
+            return new LineReader(in, name(file), BUFFER);
         } catch (IOException e) {
-            throw new MarketDataException("cannot open market file " + file + ": " + e.getMessage(), e);
+            // the file opened: what fails now is its first bytes (a gzip header or first block that is corrupt)
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            if (e instanceof EOFException) throw new MarketDataException(name(file), 1, 0, BadRowReason.TRUNCATED,
+                    "truncated file: the compressed data ends before the header line (a cut-off .gz)");
+            throw new MarketDataException(name(file), 1, 0, null, "cannot read: " + LineReader.describe(e));
         }
     }
 

@@ -1,0 +1,38 @@
+package io.vprop.fuzz;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A short fixed-seed run of every target in the normal suite: each corpus file as it is (seeds and the reproducers of
+ * fixed findings), then mutations. The 10-million-input campaigns are `bench/run.sh fuzz` (docs/fuzzing.md).
+ */
+class FuzzSmokeTest {
+    static final int INPUTS = 1_000;
+
+    static List<String> targets() { return Targets.NAMES; }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void keepsItsContract(String name) throws Exception {
+        List<byte[]> seeds = FuzzMain.corpus(Path.of("corpus", name));
+        try (FuzzTarget target = Targets.create(name)) {
+            Fuzzer.Report r = new Fuzzer(target, 20261202L, seeds, null).run(Math.max(INPUTS, seeds.size()), null, null);
+
+            assertThat(r.inputs).isGreaterThanOrEqualTo(seeds.size());
+            assertThat(r.findings.values().stream().map(f -> f.signature + " x" + f.count + ": " + f.message
+                    + "\n    " + String.join("\n    ", f.stack)).collect(Collectors.joining("\n")))
+                    .as("findings of %s", name).isEmpty();
+            assertThat(r.hangs).as("hangs of %s", name).isEmpty();
+            // the seeds parse or fail as documented, and the mutations reach both outcomes
+            assertThat(r.accepted).as("accepted inputs of %s", name).isPositive();
+            assertThat(r.rejected).as("rejected inputs of %s", name).isPositive();
+        }
+    }
+}
