@@ -25,6 +25,7 @@ if [ ! -d bench/target/classes ] || [ ! -d bench/target/lib ]; then mvn -B -q -n
 CP="bench/target/classes:bench/target/lib/*"
 mkdir -p bench/results
 # VPROP_BENCH_JAVA_OPTS: extra JVM options, e.g. -Dvprop.bench.before.cp=OLD_JARS for the backtest harness's before/after
+# shellcheck disable=SC2086 # VPROP_BENCH_JAVA_OPTS holds several JVM options: it is meant to split into words
 run() { echo ">>> $*" >&2; java ${VPROP_BENCH_JAVA_OPTS:-} -Xms512m -Xmx2g -cp "$CP" "$@"; }
 case "$what" in
   roundtrip) run io.vprop.bench.e2e.RoundTripHarness "$@" ;;
