@@ -53,6 +53,7 @@ export const regimes: Page = {
     const [r, states] = await Promise.all([get<Regimes>('/api/analytics/regimes'), get<Record<string, StrategyState>>('/api/strategy')]);
     const head = h('header', { class: 'page' }, h('h1', {}, 'Regimes'), h('span', { class: 'sub' }, 'from the regime each signal and engine decision carries'));
     const now = card('Engine now', engineNow(states));
+    now.classList.add('wide'); // a row per symbol and terminal: the whole width, as the alpha heatmap
     if (!r.available) {
       root.append(head, h('div', { class: 'grid' }, now, card('Current regime per symbol', nodata(`no data yet — ${r.note}`))));
       return;
