@@ -255,6 +255,9 @@ public final class Sidecar implements AutoCloseable {
 
     public int httpPort() { return api == null ? -1 : api.port(); }
 
+    /** The HTTP API (null without HTTP): tests compare its routes with docs/api.md. */
+    ApiServer api() { return api; }
+
     public String zmqEndpoint() { return kernel.endpoint(); }
 
     @Override
