@@ -3,7 +3,9 @@ package io.vprop.governors.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.governors.profile.ActivityConfig;
 import io.vprop.governors.profile.BufferConfig;
 import io.vprop.governors.profile.ConsistencyConfig;
@@ -47,7 +49,8 @@ public final class ProfileLoader {
     public static final List<String> BUNDLED = List.of("ftmo-2step", "ftmo-1step", "fundednext-stellar-2step",
             "the5ers-high-stakes", "e8-one", "fundingpips-2step", "topstep-50k");
     private static final String RESOURCE_DIR = "/io/vprop/governors/profiles/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict like the EA's JSON reader (Json.mqh): a key given twice is an error, not "the last one wins". */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     /** The source recorded for a {@code maxLoss.outcome} the profile leaves out. */
     public static final String DEFAULT_MAX_LOSS_OUTCOME = "default: BREACH (maxLoss.outcome not stated)";
 

@@ -2,7 +2,9 @@ package io.vprop.governors.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.governors.config.JsonFields;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
@@ -33,7 +35,8 @@ import java.util.Map;
 
 /** Reads scenario files (format: governors/scenarios/README.md). Problems name the step and field. */
 final class ScenarioLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict like the EA's JSON reader (Json.mqh): a key given twice is an error, not "the last one wins". */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private ScenarioLoader() {}
 

@@ -135,6 +135,14 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRejectedNamingItAndWhere() {
+        // Jackson's default keeps the last value; the EA's reader refuses the file: both must refuse it
+        String twice = BASE.replace("\"limitPct\": 10,", "\"limitPct\": 10, \"limitPct\": 50,");
+        assertThatThrownBy(() -> ProfileLoader.json(twice, "twice.json"))
+                .hasMessageContaining("twice.json").hasMessageContaining("line").hasMessageContaining("limitPct");
+    }
+
+    @Test
     void everyRuleBlockNeedsASource() {
         String noSource = BASE.replace("\"mode\": \"STATIC\", \"source\": \"s\"", "\"mode\": \"STATIC\"");
         assertThatThrownBy(() -> ProfileLoader.json(noSource, "x.json")).hasMessageContaining("maxLoss.source: missing value");

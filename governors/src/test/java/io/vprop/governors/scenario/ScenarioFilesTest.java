@@ -98,6 +98,10 @@ class ScenarioFilesTest {
         Files.writeString(typo, head + "{\"time\": \"2024-05-14T10:00:00Z\", \"type\": \"clock\", \"expect\": {\"dailyFlor\": 1}}]}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load(typo))
                 .hasMessageContaining("events[0].expect.dailyFlor: unknown field");
+        Path twice = tmp.resolve("twice.json");
+        Files.writeString(twice, head + "{\"time\": \"2024-05-14T10:00:00Z\", \"type\": \"clock\", \"type\": \"fill\"}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load(twice))
+                .hasMessageContaining("twice.json").hasMessageContaining("Duplicate field 'type'");
         Path both = tmp.resolve("both.json");
         Files.writeString(both, "{\"name\": \"x\", \"profile\": \"ftmo-2step\", \"rules\": {}, \"initialBalance\": 1, \"events\": []}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load(both)).hasMessageContaining("not both");
