@@ -3,6 +3,10 @@ package io.vprop.models.meta;
 import io.vprop.market.Bar;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Timeframe;
+import io.vprop.market.instrument.CurrencyConverter;
+import io.vprop.market.instrument.Instrument;
+import io.vprop.market.instrument.InstrumentTable;
+import io.vprop.market.instrument.QuoteLookup;
 import io.vprop.models.MetaFeatures;
 import io.vprop.models.ServedWinProbability;
 import io.vprop.models.data.TpSlFeatures;
@@ -87,6 +91,39 @@ final class MetaReplay {
     }
 
     /**
+     * Each series' instrument from the built-in table (an unknown symbol is an error naming it, never another
+     * instrument's specification), with its tick value in the replay's USD account at the first bar's rates — what a
+     * terminal's hello would carry at the start. A profit currency that no symbol of the replay converts to USD is an
+     * error naming the pair to add (a JPY cross needs USDJPY).
+     */
+    static List<SymbolSpec> specs(List<List<Bar>> series) {
+        InstrumentTable table = InstrumentTable.builtIn();
+        List<Instrument> instruments = new ArrayList<>();
+        Map<String, Double> firstClose = new HashMap<>();
+        for (List<Bar> s : series) {
+            String symbol = s.get(0).symbol();
+            instruments.add(table.find(symbol).orElseThrow(() -> new IllegalArgumentException("no instrument specification for "
+                    + symbol + " (docs/instruments.md lists the built-in ones; add it to an instrument file)")));
+            firstClose.put(symbol, s.get(0).close());
+        }
+        CurrencyConverter usd = CurrencyConverter.forInstruments(ACCOUNT_CURRENCY, instruments, Map.of());
+        QuoteLookup atStart = sym -> firstClose.getOrDefault(sym, Double.NaN);
+        List<SymbolSpec> specs = new ArrayList<>();
+        for (Instrument i : instruments) {
+            if (usd.routeOrNull(i.profitCurrency()) == null || !(usd.route(i.profitCurrency()).rate(atStart) > 0)) {
+                throw new IllegalArgumentException(i.symbol() + ": its profit currency " + i.profitCurrency() + " cannot be valued in "
+                        + ACCOUNT_CURRENCY + " without a " + CurrencyConverter.marketPair(i.profitCurrency(), ACCOUNT_CURRENCY)
+                        + " series in the same replay");
+            }
+            specs.add(i.toSymbolSpec(usd.tickValue(i, atStart)));
+        }
+        return specs;
+    }
+
+    /** The replay's account: 100,000 USD, as the engine and its risk budget below. */
+    static final String ACCOUNT_CURRENCY = "USD";
+
+    /**
      * @param series     one bar list per symbol, each in time order, all of one timeframe
      * @param classifier the served stack the engine asks (the pipeline serves the first stage only), or null for the
      *                   fallback only; recorded: its classifier p and the fallback p
@@ -107,9 +144,9 @@ final class MetaReplay {
             if (specs.stream().anyMatch(x -> x.symbol().equals(first.symbol()))) {
                 throw new IllegalArgumentException("symbol " + first.symbol() + " given twice");
             }
-            specs.add(SymbolSpec.fxMajor(first.symbol()));
             merged.addAll(s);
         }
+        specs.addAll(specs(series));
         merged.sort(Comparator.comparingLong(Bar::openTimeMs)); // stable: symbols keep file order within a time
         RecordingWinProbability recorder = new RecordingWinProbability(classifier, new DriftWinProbability());
         RecentOutcomeMemory memory = new RecentOutcomeMemory(50);

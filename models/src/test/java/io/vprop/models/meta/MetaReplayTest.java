@@ -1,6 +1,8 @@
 package io.vprop.models.meta;
 
 import io.vprop.market.Bar;
+import io.vprop.market.SymbolSpec;
+import io.vprop.market.Timeframe;
 import io.vprop.models.data.BarFiles;
 import io.vprop.models.data.TpSlFeatures;
 import io.vprop.testing.SharedData;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Recording + labelling on real EURUSD H1 bars: every query is labelled from later bars only. */
 class MetaReplayTest {
@@ -47,6 +51,27 @@ class MetaReplayTest {
         MetaReplay.Result truncated = replay(head);
         List<MetaReplay.Row> known = full.rows().stream().filter(r -> r.exitMs() <= headEnd).toList();
         assertThat(truncated.rows()).isEqualTo(known);
+    }
+
+    @Test
+    void everySymbolIsSizedWithItsOwnSpecificationInUsd() {
+        long t = 1_700_000_000_000L;
+        Bar eurusd = new Bar("EURUSD", Timeframe.H1, t, 1.1, 1.1, 1.1, 1.1, 0, 0);
+        Bar gold = new Bar("XAUUSD", Timeframe.H1, t, 2000, 2000, 2000, 2000, 0, 0);
+        Bar usdjpy = new Bar("USDJPY", Timeframe.H1, t, 150, 150, 150, 150, 0, 0);
+        Bar eurjpy = new Bar("EURJPY", Timeframe.H1, t, 160, 160, 160, 160, 0, 0);
+        List<SymbolSpec> specs = MetaReplay.specs(List.of(List.of(eurusd), List.of(gold), List.of(eurjpy), List.of(usdjpy)));
+        assertThat(specs).extracting(SymbolSpec::symbol).containsExactly("EURUSD", "XAUUSD", "EURJPY", "USDJPY");
+        assertThat(specs.get(0).tickValue()).isCloseTo(1.0, within(1e-9));          // 0.00001 × 100,000 USD
+        assertThat(specs.get(1).contractSize()).as("gold is 100 oz a lot, not EURUSD's 100,000").isEqualTo(100);
+        // 0.001 JPY × 100,000 = 100 JPY a tick, at USDJPY 150 of the first bar
+        assertThat(specs.get(2).tickValue()).isCloseTo(100 / 150.0, within(1e-9));
+
+        assertThatThrownBy(() -> MetaReplay.specs(List.of(List.of(eurjpy))))
+                .hasMessageContaining("EURJPY").hasMessageContaining("USDJPY");
+        Bar unknown = new Bar("FOOBAR", Timeframe.H1, t, 1, 1, 1, 1, 0, 0);
+        assertThatThrownBy(() -> MetaReplay.specs(List.of(List.of(unknown))))
+                .hasMessageContaining("no instrument specification for FOOBAR");
     }
 
     /** TpSlLabeler's rule written out again: entry at the query bar's close, σ_H from the 60 bars up to it. */
