@@ -6,8 +6,8 @@ import java.util.function.LongToIntFunction;
  * Replays bars as ticks so that bar files can drive the paper terminal. Each bar becomes four ticks on a fixed
  * intrabar path (documented in docs/market-data.md):
  * <ul>
- *   <li>bullish or flat bar (close ≥ open): open → low → high → close;</li>
- *   <li>bearish bar (close &lt; open): open → high → low → close;</li>
+ *   <li>open → the extreme nearer the open → the other extreme → close ({@link Bar#highFirst()}: on a tie a
+ *       bullish or flat bar dips first, a bearish one rallies first) — the backtester's OHLC bar path;</li>
  *   <li>times: open time, +⅓ of the period, +⅔, and the last millisecond of the period, so the close is the
  *       bar's last price and re-aggregating the ticks gives back the bar's OHLC;</li>
  *   <li>ask = bid + the bar's spread in points; when the bar has none (SPREAD = 0), the default spread at the bar's
@@ -66,9 +66,9 @@ public final class BarReplay implements TickSource {
     private void expand(Bar b) {
         long d = b.timeframe().millis();
         long t0 = b.openTimeMs();
-        boolean bullish = b.close() >= b.open();
-        double second = bullish ? b.low() : b.high();
-        double third = bullish ? b.high() : b.low();
+        boolean highFirst = b.highFirst();
+        double second = highFirst ? b.high() : b.low();
+        double third = highFirst ? b.low() : b.high();
         int spread = b.spread() > 0 ? b.spread() : defaultSpreadAt.applyAsInt(t0);
         if (spread < 0) throw new IllegalStateException("default spread at " + t0 + " is negative: " + spread);
         pending[0] = tick(b.symbol(), t0, b.open(), spread);

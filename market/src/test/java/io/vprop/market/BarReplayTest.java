@@ -37,6 +37,19 @@ class BarReplayTest {
     }
 
     @Test
+    void theExtremeNearerTheOpenComesFirstAsInTheBacktestersBarPath() {
+        long t0 = 1_700_000_000_000L - 1_700_000_000_000L % 60_000;
+        // bullish, but its high is 10 points from the open and its low 50: high first (the shorter way round)
+        Bar bar = new Bar("EURUSD", Timeframe.M1, t0, 1.10000, 1.10010, 1.09950, 1.10005, 9, 5);
+        BarReplay r = new BarReplay(of(bar), SymbolSpec.fxMajor("EURUSD"), 7);
+        List<Tick> ticks = new ArrayList<>();
+        Tick t;
+        while ((t = r.next()) != null) ticks.add(t);
+        assertThat(ticks).extracting(Tick::bid).containsExactly(1.10000, 1.10010, 1.09950, 1.10005);
+        assertThat(bar.highFirst()).isTrue();
+    }
+
+    @Test
     void reAggregatingTheReplayOfARealFileGivesBackItsBars() {
         List<Bar> original = new ArrayList<>();
         try (BarSource b = MarketFiles.openBars(SharedData.file(SharedData.EURUSD_M1), null, Timeframe.M1)) {

@@ -21,10 +21,8 @@ public enum BarPath {
      */
     CONSERVATIVE;
 
-    /** Whether {@code b}'s high comes before its low on the {@link #OHLC} path. */
+    /** Whether {@code b}'s high comes before its low on the {@link #OHLC} path: {@link Bar#highFirst()}. */
     static boolean highFirst(Bar b) {
-        double up = b.high() - b.open(), down = b.open() - b.low();
-        if (up != down) return up < down;
-        return b.close() < b.open();
+        return b.highFirst();
     }
 }
