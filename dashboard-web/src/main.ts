@@ -1,7 +1,7 @@
 import './style.css';
 import { Live } from './api';
 import { h } from './ui';
-import type { Page } from './page';
+import { lazyPage, type Page } from './page';
 import { compliance } from './pages/compliance';
 import { overview } from './pages/overview';
 import { trades } from './pages/trades';
@@ -12,9 +12,11 @@ import { risk } from './pages/risk';
 import { learning } from './pages/learning';
 import { sessions } from './pages/sessions';
 import { loadUnits } from './units';
-import { challenge } from './pages/challenge';
 import { Banner } from './banner';
 
+// the Challenge page and its charts load when it is first opened (a separate file, assets/challenge.js)
+const challenge = lazyPage({ id: 'challenge', title: 'Challenge', events: [], refreshMs: 24 * 3_600_000 },
+  () => import('./pages/challenge').then((m) => m.challenge));
 const pages: Page[] = [compliance, overview, trades, performance, alphas, regimes, risk, learning, sessions, challenge];
 const live = new Live();
 

@@ -17,3 +17,18 @@ export interface Page {
   /** Called when the trader navigates away: release what outlives a render (charts). */
   leave?(): void;
 }
+
+/**
+ * A page whose code is fetched the first time it is opened: the Challenge page's charting library (ECharts) is about
+ * half of the panel's code, and most visits never open that page. The navigation needs only the id and title.
+ */
+export function lazyPage(meta: Pick<Page, 'id' | 'title' | 'events' | 'refreshMs'>, load: () => Promise<Page>): Page {
+  let loaded: Promise<Page> | undefined;
+  let page: Page | undefined;
+  const get = () => (loaded ??= load().then((p) => (page = p), (e) => { loaded = undefined; throw e; }));
+  return {
+    ...meta,
+    async render(root, live) { return (await get()).render(root, live); },
+    leave() { page?.leave?.(); },
+  };
+}
