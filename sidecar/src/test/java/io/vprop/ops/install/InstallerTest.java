@@ -142,8 +142,9 @@ class InstallerTest {
         Path unit = tmp.resolve("etc/systemd/system/vprop.service");
         String text = Files.readString(unit);
         assertThat(text).contains("User=vprop\n", "StateDirectory=vprop\n", "Restart=on-failure\n",
-                "ExecStart=\"" + Path.of(System.getProperty("java.home"), "bin", "java") + "\"",
-                "io.vprop.cli.VpropCli serve --config \"" + tmp.resolve("etc/vprop/vprop.properties") + "\"",
+                "ExecStart=/bin/sh -c '", "exec \"" + Path.of(System.getProperty("java.home"), "bin", "java") + "\"",
+                "io.vprop.cli.VpropCli serve --config \"" + tmp.resolve("etc/vprop/vprop.properties") + "\"'\n",
+                "RestartSec=1\n",
                 "ReadWritePaths=" + tmp.resolve("var/lib/vprop"));
         SystemdVerify.assertValid(unit);
         assertThat(PosixFilePermissions.toString(
