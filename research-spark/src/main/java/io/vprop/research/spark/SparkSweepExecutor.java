@@ -1,6 +1,10 @@
 package io.vprop.research.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vprop.challenge.sim.BlockOutcome;
+import io.vprop.challenge.sim.LabRecipe;
+import io.vprop.challenge.sim.PathBlock;
+import io.vprop.challenge.sim.PathExecutor;
 import io.vprop.research.sweep.SweepException;
 import io.vprop.research.sweep.SweepExecutor;
 import io.vprop.research.sweep.SweepTask;
@@ -23,15 +27,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 /**
  * A sweep's pending units as one Spark job: the (index, unit) pairs are parallelised into a few partitions per core,
  * each task rebuilds the sweep's task from its recipe and returns its units' results as JSON, and the driver hands
  * each partition's results to the sweep as soon as it finishes (so the checkpoint grows while the job runs and an
  * interrupted run resumes). Units, recipes and results cross the wire with Java serialisation; the data do not: the
- * executors read them from the paths in the recipe.
+ * executors read them from the paths in the recipe. The challenge lab's path blocks ({@link PathExecutor}) go the
+ * same way.
  */
-final class SparkSweepExecutor implements SweepExecutor {
+final class SparkSweepExecutor implements SweepExecutor, PathExecutor {
     /** local[N] gets Spark's cluster default of 4 attempts per task (plain local mode would fail at the first). */
     private static final Pattern LOCAL = Pattern.compile("local(\\[(\\d+|\\*)])?");
     static final int TASKS_PER_CORE = 4;
@@ -91,6 +98,14 @@ final class SparkSweepExecutor implements SweepExecutor {
         } catch (Exception e) { // SparkException is checked in Scala's eyes only
             throw new SweepException("the " + phase + " units failed on Spark (" + master + "): " + rootMessage(e), e);
         }
+    }
+
+    /** The challenge lab's path blocks: one job, blocks gathered by index like a sweep's units. */
+    @Override
+    public void runBlocks(List<PathBlock> blocks, LabRecipe recipe, BiConsumer<Integer, BlockOutcome> done) {
+        LabTask task = new LabTask(recipe);
+        compute("challenge", blocks, IntStream.range(0, blocks.size()).boxed().toList(), task, new LabTask.Recipe(recipe),
+                done::accept);
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,7 +2,14 @@ package io.vprop.research.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vprop.challenge.sim.ChallengeLab;
+import io.vprop.challenge.sim.LabInput;
+import io.vprop.challenge.sim.LabJson;
+import io.vprop.challenge.sim.LabProgress;
+import io.vprop.challenge.sim.LabResult;
+import io.vprop.challenge.sim.PathExecutor;
 import io.vprop.research.report.ReportJson;
+import io.vprop.research.report.ReportWriter;
 import io.vprop.research.runner.BacktestUnitRunner;
 import io.vprop.research.sweep.SweepException;
 import io.vprop.research.sweep.SweepExecutor;
@@ -34,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The same small walk-forward (2 symbols of the shared H4 bars, 2 folds, 4 parameter sets) on local threads, on
  * Spark local[2] and on a standalone master with one worker (child JVMs): the report's JSON is byte-identical but for
- * the run section (threads, seconds). One SparkContext per JVM, so the tests open and close theirs in turn.
+ * the run section (threads, seconds). The challenge lab over that walk-forward's trades gives the same result on Spark
+ * local[2] as on threads. One SparkContext per JVM, so the tests open and close theirs in turn.
  */
 class SparkWalkForwardTest {
     static final List<String> SYMBOLS = List.of("EURUSD", "USDJPY");
@@ -104,6 +112,19 @@ class SparkWalkForwardTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> WalkForward.run(spec, runner, broken,
                             SweepOptions.quiet().withExecutor(spark)))
                     .isInstanceOf(SweepException.class).hasMessageContaining("failed on Spark");
+        }
+    }
+
+    @Test
+    void theChallengeLabOnSparkLocalModeEqualsLocalThreads(@TempDir Path dir) {
+        // the lab reads the walk-forward's out-of-sample trades, as `vprop challenge result.json` does
+        LabFile lab = new LabFile(ReportWriter.write(local, dir).json().toString(), List.of("ftmo-2step", "e8-one"), 300, 42);
+        LabInput in = lab.create();
+        assertThat(in.history().trades()).hasSize(local.trades().size());
+        LabResult threads = ChallengeLab.run(in.history(), in.spec(), LabProgress.NONE);
+        try (SweepExecutor spark = SweepExecutors.spark("local[2]", "vprop-test")) {
+            LabResult onSpark = ChallengeLab.run(in.history(), in.spec(), LabProgress.NONE, (PathExecutor) spark, lab);
+            assertThat(LabJson.withoutTiming(onSpark)).isEqualTo(LabJson.withoutTiming(threads));
         }
     }
 
