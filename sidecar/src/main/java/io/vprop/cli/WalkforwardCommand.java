@@ -31,7 +31,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -187,17 +186,7 @@ final class WalkforwardCommand implements Runnable {
     }
 
     private Recipe recipe() {
-        List<String> words = new ArrayList<>();
-        for (OptionSpec o : commandSpec.commandLine().getParseResult().matchedOptions()) {
-            if (o.longestName().equals("--spark-master")) continue;
-            boolean path = o.type() == Path.class || Arrays.asList(o.auxiliaryTypes()).contains(Path.class);
-            for (String v : o.originalStringValues()) {
-                words.add(o.longestName());
-                boolean file = path || (o.longestName().equals("--profile") && v.endsWith(".json"));
-                words.add(file ? Path.of(v).toAbsolutePath().normalize().toString() : v);
-            }
-        }
-        return new Recipe(words);
+        return new Recipe(SparkArgs.of(commandSpec.commandLine().getParseResult()));
     }
 
     @Override
