@@ -64,6 +64,8 @@ class WalkforwardCliTest {
     @Test
     void sparkMasterWithoutTheResearchSparkModuleIsAnError() {
         // the sidecar's class path never has Spark: install/vprop adds research-spark for --spark-master only
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName("org.apache.spark.SparkContext"))
+                .isInstanceOf(ClassNotFoundException.class);
         assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURUSD",
                 "--from", "2016-01-01", "--to", "2018-01-01", "--train", "1y", "--test", "6m", "--grid", "fast=10,slow=60",
                 "--spark-master", "local[2]", "--out", out.toString())).isNotZero();
