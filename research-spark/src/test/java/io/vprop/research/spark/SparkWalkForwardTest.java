@@ -137,8 +137,10 @@ class SparkWalkForwardTest {
                      "spark.executor.memory", "512m",
                      "spark.driver.host", "127.0.0.1",
                      "spark.driver.bindAddress", "127.0.0.1"))) {
+            assertThat(spark.description()).startsWith("Spark " + cluster.masterUrl());
             WalkForwardResult r = WalkForward.run(spec, runner, recipe, SweepOptions.quiet().withExecutor(spark));
             assertThat(statistics(r)).isEqualTo(statistics(local));
+            assertThat(cluster.executorLogs()).as("the units ran in an executor the worker started").isPositive();
         }
     }
 }

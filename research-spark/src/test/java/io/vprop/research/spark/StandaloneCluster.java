@@ -30,6 +30,15 @@ final class StandaloneCluster implements AutoCloseable {
 
     String masterUrl() { return masterUrl; }
 
+    /** The executors the worker started (one folder each under work/APP/), as files named "stderr". */
+    long executorLogs() throws IOException {
+        Path work = logs.resolve("home").resolve("work");
+        if (!Files.isDirectory(work)) return 0;
+        try (var s = Files.walk(work)) {
+            return s.filter(p -> p.getFileName().toString().equals("stderr")).count();
+        }
+    }
+
     /** The test JVM's class path (surefire's booter jar hides it from java.class.path). */
     static String classPath() {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -38,6 +47,11 @@ final class StandaloneCluster implements AutoCloseable {
     static StandaloneCluster start() throws Exception {
         Path logs = Path.of("target", "spark-cluster").toAbsolutePath();
         Path home = logs.resolve("home");
+        if (Files.isDirectory(home.resolve("work"))) { // an earlier run's executors
+            try (var s = Files.walk(home.resolve("work"))) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         Files.createDirectories(home.resolve("work"));
         int port = freePort(), ui = freePort(), workerUi = freePort();
         StandaloneCluster c = new StandaloneCluster(logs, "spark://127.0.0.1:" + port);
