@@ -5,7 +5,8 @@
 #                                | backtest-lockstep [fromDay days] | jmh [JMH regex]
 #                                | reconnect [cycles] | restart [restarts] | chaos [points] [seed]
 #                                | soak [marketDays ticksPerSecondPerSymbol sampleDays]
-#                                (soak, chaos, restart and reconnect are long campaigns: not part of "everything")
+#                                | spark [runs]  (the sweep on 2 local threads vs Spark local[2], nice -n 10)
+#                                (soak, chaos, restart, reconnect and spark are not part of "everything")
 #   bench/run.sh fuzz [target|all] [inputs] [--seed N]   the fuzz campaigns (docs/fuzzing.md): protocol | ticks | bars
 #                                | profiles | scenarios | config, default 10,000,000 inputs each -> bench/results/fuzz-<target>.json
 set -euo pipefail
@@ -20,6 +21,20 @@ if [ "$what" = fuzz ]; then
   mkdir -p bench/results
   echo ">>> fuzz $*" >&2
   exec java -Xms256m -Xmx1g -XX:+UseSerialGC -cp "fuzz/target/classes:fuzz/target/lib/*" io.vprop.fuzz.FuzzMain "$@"
+fi
+if [ "$what" = spark ]; then
+  # the sweep on 2 local threads vs Spark local[2] (docs/benchmarks.md): the launcher's class path for --spark-master,
+  # never the bench module's (Spark stays out of every other harness)
+  rs=research-spark/target
+  if [ ! -f sidecar/target/vprop-sidecar.jar ] || [ ! -f "$rs/vprop-research-spark.jar" ] || [ ! -d "$rs/lib" ]; then
+    mvn -B -q -ntp -DskipTests package
+  fi
+  mkdir -p bench/results
+  echo ">>> spark $*" >&2
+  # shellcheck disable=SC2046 # the launcher's Spark JVM options, one per line
+  exec nice -n 10 java $(sed -n '/^SPARK_JAVA_OPTS=(/,/)$/p' install/vprop | tr -d '()' | sed 's/^SPARK_JAVA_OPTS=//') \
+    -Xms512m -Xmx2g -Dvprop.shared.data=../shared/data \
+    -cp "sidecar/target/vprop-sidecar.jar:$rs/vprop-research-spark.jar:$rs/lib/*" io.vprop.research.spark.bench.SparkSweepBench "$@"
 fi
 if [ ! -d bench/target/classes ] || [ ! -d bench/target/lib ]; then mvn -B -q -ntp -DskipTests package; fi
 CP="bench/target/classes:bench/target/lib/*"
@@ -49,5 +64,5 @@ case "$what" in
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]|soak [days rate sampleDays]|fuzz [target|all] [inputs]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]|soak [days rate sampleDays]|spark [runs]|fuzz [target|all] [inputs]]" >&2; exit 2 ;;
 esac

@@ -9,14 +9,22 @@ import io.vprop.challenge.history.ImportOptions;
 import io.vprop.challenge.sim.ChallengeLab;
 import io.vprop.challenge.sim.FirmPlan;
 import io.vprop.challenge.sim.LabHtml;
+import io.vprop.challenge.sim.LabInput;
+import io.vprop.challenge.sim.LabRecipe;
+import io.vprop.challenge.sim.PathExecutor;
 import io.vprop.challenge.sim.LabJson;
 import io.vprop.challenge.sim.LabResult;
 import io.vprop.challenge.sim.LabSpec;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.journal.JournalReader;
+import io.vprop.research.sweep.SweepExecutor;
+import io.vprop.research.sweep.SweepExecutors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -95,6 +103,25 @@ final class ChallengeCommand implements Callable<Integer> {
             + "has P(breach) at most this, %% (default: ${DEFAULT-VALUE})")
     double breachBoundPct;
 
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "run the paths on Apache Spark: local[N], spark://HOST:PORT, yarn, k8s://… (needs the research-spark "
+                    + "module, which install/vprop adds; FILE must be the same path on every executor; docs/research.md)")
+    String sparkMaster;
+
+    @Spec
+    CommandSpec commandSpec;
+
+    /** How a Spark executor builds the same history and spec: this command's arguments, parsed again there. */
+    record Recipe(List<String> args) implements LabRecipe {
+        @Override
+        public LabInput create() {
+            ChallengeCommand c = new ChallengeCommand();
+            new CommandLine(c).parseArgs(args.toArray(String[]::new));
+            TradeHistory h = c.history();
+            return new LabInput(h, c.spec(h));
+        }
+    }
+
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores; the result does not depend on it)")
     Integer threads;
 
@@ -114,7 +141,18 @@ final class ChallengeCommand implements Callable<Integer> {
                 spec.currency());
         LabResult result;
         try (ChallengeProgressBar bar = new ChallengeProgressBar(err, System.console() != null)) {
-            result = ChallengeLab.run(history, spec, bar);
+            if (sparkMaster == null) {
+                result = ChallengeLab.run(history, spec, bar);
+            } else {
+                try (SweepExecutor executor = SweepExecutors.spark(sparkMaster, "vprop challenge")) {
+                    if (!(executor instanceof PathExecutor paths)) {
+                        throw new IllegalStateException("--spark-master: " + executor.description() + " cannot run the lab's paths");
+                    }
+                    err.println("  paths on " + executor.description());
+                    result = ChallengeLab.run(history, spec, bar, paths,
+                            new Recipe(SparkArgs.of(commandSpec.commandLine().getParseResult())));
+                }
+            }
         }
         PrintStream summary = json ? err : System.out;
         ChallengeSummary.print(result, summary);

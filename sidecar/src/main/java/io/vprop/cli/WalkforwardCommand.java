@@ -13,16 +13,21 @@ import io.vprop.research.runner.BarLibrary;
 import io.vprop.research.runner.StrategyFactory;
 import io.vprop.research.strategies.SmaCrossStrategy;
 import io.vprop.research.stats.Stats;
+import io.vprop.research.sweep.SweepExecutor;
+import io.vprop.research.sweep.SweepExecutors;
 import io.vprop.research.sweep.SweepOptions;
 import io.vprop.research.walkforward.FoldPlan;
 import io.vprop.research.walkforward.Objective;
 import io.vprop.research.walkforward.ParamGrid;
+import io.vprop.research.walkforward.RunnerRecipe;
+import io.vprop.research.walkforward.UnitRunner;
 import io.vprop.research.walkforward.WalkForward;
 import io.vprop.research.walkforward.WalkForwardResult;
 import io.vprop.research.walkforward.WalkForwardSpec;
 import io.vprop.signal.SignalEngine;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.strategy.Strategy;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,8 +147,16 @@ final class WalkforwardCommand implements Runnable {
     @Mixin
     CostOptions costs = new CostOptions();
 
-    @Override
-    public void run() {
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "run the units on Apache Spark: local[N], spark://HOST:PORT, yarn, k8s://… (needs the research-spark "
+                    + "module, which install/vprop adds; --data must be the same path on every executor; docs/research.md)")
+    String sparkMaster;
+
+    /** The runner and what it was prepared for: the same on the driver and, from {@link Recipe}, on a Spark executor. */
+    record Built(BacktestUnitRunner runner, List<String> symbols, ParamGrid grid) {
+    }
+
+    Built build() {
         costs.check();
         Timeframe tf = Timeframe.parse(timeframe);
         BarLibrary library = new BarLibrary(data, BacktestSetup.clock(costs.serverTz, barFiles(tf)));
@@ -155,6 +168,33 @@ final class WalkforwardCommand implements Runnable {
         List<String> list = symbols == null ? runner.symbols()
                 : Arrays.stream(symbols.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
         runner.prepare(list, parsedGrid);
+        return new Built(runner, list, parsedGrid);
+    }
+
+    /**
+     * How a Spark executor builds the same runner: this command's options as words (paths made absolute, so they name
+     * the same files from the executor's working folder), parsed again there. The executor checks the runner's
+     * fingerprint (bar files byte for byte, code, costs) against the driver's.
+     */
+    record Recipe(List<String> args) implements RunnerRecipe {
+        @Override
+        public UnitRunner create() {
+            WalkforwardCommand c = new WalkforwardCommand();
+            new CommandLine(c).parseArgs(args.toArray(String[]::new));
+            return c.build().runner();
+        }
+    }
+
+    private Recipe recipe() {
+        return new Recipe(SparkArgs.of(commandSpec.commandLine().getParseResult()));
+    }
+
+    @Override
+    public void run() {
+        Built built = build();
+        BacktestUnitRunner runner = built.runner();
+        List<String> list = built.symbols();
+        ParamGrid parsedGrid = built.grid();
         LocalDate start = from, end = to;
         for (String s : list) {
             long[] span = runner.span(s);
@@ -169,10 +209,16 @@ final class WalkforwardCommand implements Runnable {
         PrintStream err = System.err;
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Path cp = checkpoint != null ? checkpoint : out.resolve("checkpoint.jsonl");
-        err.printf(Locale.ROOT, "walkforward: %s%n  conversion: %s%n  %d symbols, %d folds (%s to %s), %d grid points: %,d training units on %d threads; checkpoint %s%n",
-                runner.description(), String.join("; ", runner.conversions()), list.size(), plan.folds().size(), plan.from(),
-                plan.testedTo(), spec.grid().size(), (long) list.size() * plan.folds().size() * spec.grid().size(), n, cp);
-        WalkForwardResult result = WalkForward.run(spec, runner, new SweepOptions(n, cp, err, System.console() != null));
+        WalkForwardResult result;
+        try (SweepExecutor executor = sparkMaster == null ? SweepExecutor.localThreads(n)
+                : SweepExecutors.spark(sparkMaster, "vprop walkforward")) {
+            err.printf(Locale.ROOT, "walkforward: %s%n  conversion: %s%n  %d symbols, %d folds (%s to %s), %d grid points: %,d training units on %s; checkpoint %s%n",
+                    runner.description(), String.join("; ", runner.conversions()), list.size(), plan.folds().size(), plan.from(),
+                    plan.testedTo(), spec.grid().size(), (long) list.size() * plan.folds().size() * spec.grid().size(),
+                    executor.description(), cp);
+            result = WalkForward.run(spec, runner, sparkMaster == null ? null : recipe(),
+                    new SweepOptions(n, cp, err, System.console() != null, executor));
+        }
         ReportWriter.Written w = ReportWriter.write(result, out);
         Stats o = result.overall();
         PrintStream stdout = System.out;

@@ -48,6 +48,31 @@ class WalkforwardCliTest {
     }
 
     @Test
+    void aSparkExecutorRebuildsTheSameRunnerFromTheCommandsArguments() {
+        String relative = Path.of("").toAbsolutePath().relativize(Path.of(H4).toAbsolutePath()).toString();
+        picocli.CommandLine cl = new picocli.CommandLine(new WalkforwardCommand());
+        cl.parseArgs("--data", relative, "--server-tz", "UTC", "--symbols", "EURUSD,USDCHF", "--grid", "fast=10,20,slow=60",
+                "--spark-master", "spark://head:7077", "--out", "wf");
+        java.util.List<String> words = SparkArgs.of(cl.getParseResult());
+        assertThat(words).doesNotContain("--spark-master", "spark://head:7077")
+                .contains(Path.of(H4).toAbsolutePath().normalize().toString(), Path.of("wf").toAbsolutePath().toString());
+        WalkforwardCommand driver = cl.getCommand();
+        assertThat(new WalkforwardCommand.Recipe(words).create().fingerprint())
+                .isEqualTo(driver.build().runner().fingerprint());
+    }
+
+    @Test
+    void sparkMasterWithoutTheResearchSparkModuleIsAnError() {
+        // the sidecar's class path never has Spark: install/vprop adds research-spark for --spark-master only
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName("org.apache.spark.SparkContext"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURUSD",
+                "--from", "2016-01-01", "--to", "2018-01-01", "--train", "1y", "--test", "6m", "--grid", "fast=10,slow=60",
+                "--spark-master", "local[2]", "--out", out.toString())).isNotZero();
+        assertThat(out.resolve("result.json")).doesNotExist();
+    }
+
+    @Test
     void theSignalEngineRunsWithItsDefaultsAsOneTrial(@TempDir Path engineOut) throws Exception {
         assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURJPY",
                 "--strategy", "engine", "--from", "2015-01-01", "--to", "2017-01-01", "--train", "1y", "--test", "6m",

@@ -29,6 +29,17 @@ public final class ChallengeLab {
 
     /** As {@link #run(TradeHistory, LabSpec)}, telling {@code progress} how many paths are done of how many. */
     public static LabResult run(TradeHistory history, LabSpec spec, LabProgress progress) {
+        return run(history, spec, progress, null, null);
+    }
+
+    /**
+     * As {@link #run(TradeHistory, LabSpec, LabProgress)}, with the paths run by {@code executor} (a cluster; null
+     * for this JVM's threads). Its workers build the same input from {@code recipe}; the outcomes come back by path
+     * index and are summarised here exactly as a local run's, so the result is the same.
+     */
+    public static LabResult run(TradeHistory history, LabSpec spec, LabProgress progress, PathExecutor executor,
+                                LabRecipe recipe) {
+        if (executor != null && recipe == null) throw new IllegalArgumentException("a path executor needs a recipe");
         long t0 = System.nanoTime();
         ScaledTrades scaled = ScaledTrades.of(history, spec, spec.riskPctPerTrade());
         // every firm's book first: the historical method runs one path per trade day, so the total is known up front
@@ -41,14 +52,16 @@ public final class ChallengeLab {
                     + (long) spec.riskGrid().size() * spec.gridPaths();
         }
         Tally tally = new Tally(total, progress);
-        ExecutorService pool = spec.threads() > 1 ? Executors.newFixedThreadPool(spec.threads(), r -> {
+        Paths remote = executor == null ? null : remote(new LabInput(history, spec), prepared, executor, recipe, tally);
+        ExecutorService pool = executor == null && spec.threads() > 1 ? Executors.newFixedThreadPool(spec.threads(), r -> {
             Thread t = new Thread(r, "challenge-lab");
             t.setDaemon(true);
             return t;
         }) : null;
         try {
             List<LabResult.FirmResult> firms = new ArrayList<>();
-            for (Prepared p : prepared) firms.add(firm(history, spec, p, pool, tally));
+            Paths paths = remote != null ? remote : new LocalPaths(spec, pool, tally);
+            for (int fi = 0; fi < prepared.size(); fi++) firms.add(firm(history, spec, prepared.get(fi), fi, paths, tally));
             LabResult.Trades trades = new LabResult.Trades(history.trades().size(), scaled.kept(), scaled.skippedZeroLots,
                     scaled.proxyRiskTrades, scaled.proxyRisk, scaled.assumedWorstTrades);
             return new LabResult(history.source(), spec.currency(), spec.initialBalance(), spec.riskPctPerTrade(), spec.seed(),
@@ -59,36 +72,99 @@ public final class ChallengeLab {
     }
 
     /** A firm's plan with its day clock and the history laid out on its days. */
-    private record Prepared(FirmPlan plan, FirmDayClock clock, int calendar, Book book) {
+    record Prepared(FirmPlan plan, FirmDayClock clock, int calendar, Book book) {
     }
 
-    private static Prepared prepare(FirmPlan plan, LabSpec spec, ScaledTrades scaled) {
+    static Prepared prepare(FirmPlan plan, LabSpec spec, ScaledTrades scaled) {
         FirmDayClock clock = plan.phases().get(0).profile().dayClock();
         int calendar = PathRunner.calendarDays(plan, spec.horizonDays());
         return new Prepared(plan, clock, calendar, new Book(scaled, clock, spec.news(), calendar));
     }
 
-    private static LabResult.FirmResult firm(TradeHistory history, LabSpec spec, Prepared p, ExecutorService pool,
+    private static LabResult.FirmResult firm(TradeHistory history, LabSpec spec, Prepared p, int fi, Paths paths,
                                              Tally tally) {
         FirmPlan plan = p.plan;
         FirmDayClock clock = p.clock;
         int calendar = p.calendar;
         Book book = p.book;
         boolean auto = Double.isNaN(spec.meanBlockDays());
-        double block = auto ? BlockLength.politisWhite(book.dailyNet) : spec.meanBlockDays();
+        double block = blockLength(spec, book);
         String rule = auto ? "Politis-White (2004) automatic selection on the daily net P&L (Patton-Politis-White 2009 correction)"
                 : "given";
         List<LabResult.MethodResult> methods = new ArrayList<>();
         if (spec.historical()) {
-            methods.add(Summaries.method("historical", plan, historical(book, plan, spec, pool, tally)));
+            methods.add(Summaries.method("historical", plan, paths.historical(fi, book, plan)));
         }
         if (spec.bootstrap() && spec.paths() > 0) {
-            methods.add(Summaries.method("bootstrap", plan, bootstrap(book, plan, spec, spec.paths(), block, pool, tally)));
+            methods.add(Summaries.method("bootstrap", plan, paths.bootstrap(fi, -1, book, plan, spec.paths(), block)));
         }
         LabResult.RiskCurve curve = spec.riskGrid().isEmpty() ? null : RiskCurves.curve(history, spec, plan, clock,
-                calendar, block, pool, tally);
+                calendar, block, fi, paths, tally);
         List<LabResult.PhaseInfo> phases = plan.phases().stream().map(ChallengeLab::info).toList();
         return new LabResult.FirmResult(plan.id(), plan.name(), phases, book.days, block, rule, methods, curve);
+    }
+
+    static double blockLength(LabSpec spec, Book book) {
+        return Double.isNaN(spec.meanBlockDays()) ? BlockLength.politisWhite(book.dailyNet) : spec.meanBlockDays();
+    }
+
+    /** Where a firm's paths come from: run here on the pool, or gathered from a {@link PathExecutor}. */
+    interface Paths {
+        PathOutcomes historical(int firm, Book book, FirmPlan plan);
+
+        /** @param point -1 for the run's risk, else the risk-curve point */
+        PathOutcomes bootstrap(int firm, int point, Book book, FirmPlan plan, int n, double block);
+    }
+
+    private record LocalPaths(LabSpec spec, ExecutorService pool, Tally tally) implements Paths {
+        @Override
+        public PathOutcomes historical(int firm, Book book, FirmPlan plan) {
+            return ChallengeLab.historical(book, plan, spec, pool, tally);
+        }
+
+        @Override
+        public PathOutcomes bootstrap(int firm, int point, Book book, FirmPlan plan, int n, double block) {
+            return ChallengeLab.bootstrap(book, plan, spec, n, block, pool, tally);
+        }
+    }
+
+    /** Every block of the run on the executor first; then the summaries read the gathered outcomes. */
+    private static Paths remote(LabInput in, List<Prepared> prepared, PathExecutor executor, LabRecipe recipe, Tally tally) {
+        List<PathBlock> blocks = LabWorker.blocks(in, prepared, CHUNK);
+        java.util.Map<String, PathOutcomes> all = new java.util.HashMap<>();
+        for (PathBlock b : blocks) {
+            String key = b.firm() + "/" + b.method() + "/" + b.point();
+            all.computeIfAbsent(key, k -> {
+                int n = b.method().equals("historical") ? prepared.get(b.firm()).book().tradeDays.length
+                        : b.point() < 0 ? in.spec().paths() : in.spec().gridPaths();
+                return new PathOutcomes(n, prepared.get(b.firm()).plan().challenge().size());
+            });
+        }
+        boolean[] done = new boolean[blocks.size()];
+        executor.runBlocks(blocks, recipe, (i, o) -> {
+            PathBlock b = blocks.get(i);
+            synchronized (done) {
+                if (done[i]) return; // a block delivered twice (a rerun task) counts once
+                done[i] = true;
+                o.into(all.get(b.firm() + "/" + b.method() + "/" + b.point()), b.from());
+            }
+            tally.add(b.to() - b.from());
+        });
+        for (int i = 0; i < done.length; i++) {
+            if (!done[i]) throw new IllegalStateException("the executor (" + executor.description() + ") returned no outcome for "
+                    + blocks.get(i).id(in.spec()));
+        }
+        return new Paths() {
+            @Override
+            public PathOutcomes historical(int firm, Book book, FirmPlan plan) {
+                return all.get(firm + "/historical/-1");
+            }
+
+            @Override
+            public PathOutcomes bootstrap(int firm, int point, Book book, FirmPlan plan, int n, double block) {
+                return all.get(firm + "/bootstrap/" + point);
+            }
+        };
     }
 
     private static LabResult.PhaseInfo info(Phase p) {

@@ -24,7 +24,7 @@ public final class LabJson {
     }
 
     /** As {@link #write} without {@code elapsedMs} and {@code threads}: for comparing runs. */
-    static String withoutTiming(LabResult r) {
+    public static String withoutTiming(LabResult r) {
         LabJson j = new LabJson();
         j.result(r, false);
         return j.b.toString();

@@ -5,7 +5,6 @@ import io.vprop.governors.time.FirmDayClock;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 /**
  * P(pass all challenge phases) and P(breach) on a grid of risk per trade. Each point resizes the trades and runs the
@@ -16,10 +15,11 @@ final class RiskCurves {
     private RiskCurves() {}
 
     static LabResult.RiskCurve curve(TradeHistory history, LabSpec spec, FirmPlan plan, FirmDayClock clock, int calendar,
-                                     double block, ExecutorService pool, ChallengeLab.Tally tally) {
+                                     double block, int firm, ChallengeLab.Paths paths, ChallengeLab.Tally tally) {
         List<LabResult.RiskPoint> points = new ArrayList<>();
         double best = Double.NaN, bestPass = -1;
-        for (double r : spec.riskGrid()) {
+        for (int k = 0; k < spec.riskGrid().size(); k++) {
+            double r = spec.riskGrid().get(k);
             ScaledTrades s = ScaledTrades.of(history, spec, r);
             LabResult.RiskPoint pt;
             if (s.kept() == 0) {
@@ -29,7 +29,7 @@ final class RiskCurves {
             } else {
                 Book b = new Book(s, clock, spec.news(), calendar);
                 LabResult.MethodResult m = Summaries.method("bootstrap", plan,
-                        ChallengeLab.bootstrap(b, plan, spec, spec.gridPaths(), block, pool, tally));
+                        paths.bootstrap(firm, k, b, plan, spec.gridPaths(), block));
                 pt = new LabResult.RiskPoint(r, m.passAll(), m.breach(), s.skippedZeroLots);
             }
             points.add(pt);

@@ -1,7 +1,5 @@
 package io.vprop.research.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,16 +9,10 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs work units on a fixed pool of threads. Each thread takes the next pending unit until none is left; results
- * land in the slot of their unit, so they come back in the units' order whatever the number of threads. With a
+ * Runs work units on a fixed pool of threads, or on a cluster ({@link SweepOptions#executor()}). Results land in the
+ * slot of their unit (one per unit, whoever computed it), so they come back in the units' order whatever the number of threads. With a
  * checkpoint, a unit whose id and input hash are already stored is read back instead of computed, and each computed
  * unit is appended as soon as it is done: an interrupted sweep (Ctrl-C, kill) rerun with the same checkpoint skips
  * what was done and gives the same results.
@@ -30,6 +22,15 @@ public final class Sweep {
     }
 
     public static <U, R> SweepRun<R> run(String phase, List<U> units, SweepTask<U, R> task, SweepOptions options) {
+        return run(phase, units, task, null, options);
+    }
+
+    /**
+     * As {@link #run(String, List, SweepTask, SweepOptions)}; {@code recipe} rebuilds the task on a cluster's workers
+     * when {@link SweepOptions#executor()} is one (null: the task runs in this JVM only).
+     */
+    public static <U, R> SweepRun<R> run(String phase, List<U> units, SweepTask<U, R> task, TaskRecipe<U, R> recipe,
+                                         SweepOptions options) {
         int n = units.size();
         Object[] results = new Object[n];
         String[] ids = new String[n];
@@ -57,7 +58,7 @@ public final class Sweep {
                     pending.add(i);
                 }
             }
-            runPending(phase, units, task, options, checkpoint, pending, results, ids, hashes, reused);
+            runPending(phase, units, task, recipe, options, checkpoint, pending, results, ids, hashes, reused);
         } finally {
             if (checkpoint != null) checkpoint.close();
         }
@@ -66,11 +67,9 @@ public final class Sweep {
         return new SweepRun<>(list, pending.size(), reused, stale);
     }
 
-    private static <U, R> void runPending(String phase, List<U> units, SweepTask<U, R> task, SweepOptions options,
-                                          Checkpoint checkpoint, List<Integer> pending, Object[] results,
-                                          String[] ids, String[] hashes, int reused) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<SweepException> failure = new AtomicReference<>();
+    private static <U, R> void runPending(String phase, List<U> units, SweepTask<U, R> task, TaskRecipe<U, R> recipe,
+                                          SweepOptions options, Checkpoint checkpoint, List<Integer> pending,
+                                          Object[] results, String[] ids, String[] hashes, int reused) {
         Thread hook = checkpoint == null ? null : new Thread(() -> {
             if (options.progress() != null) {
                 options.progress().println("\ninterrupted: finished units are in " + checkpoint.file()
@@ -78,46 +77,18 @@ public final class Sweep {
             }
         }, "sweep-interrupt-note");
         if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
-        int threads = Math.min(options.threads(), Math.max(1, pending.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sweep-" + phase);
-            t.setDaemon(true);
-            return t;
-        });
+        SweepExecutor executor = options.executor() != null ? options.executor() : new LocalThreads(options.threads());
         try (Progress progress = new Progress(phase, units.size(), reused, options.progress(), options.tty())) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    int k;
-                    while (failure.get() == null && (k = next.getAndIncrement()) < pending.size()) {
-                        int i = pending.get(k);
-                        try {
-                            R r = task.compute(units.get(i));
-                            if (r == null) throw new IllegalStateException("the task returned no result");
-                            results[i] = r;
-                            if (checkpoint != null) {
-                                JsonNode json = task.encode(r);
-                                checkpoint.append(ids[i], hashes[i], json);
-                            }
-                            progress.unitDone();
-                        } catch (RuntimeException | Error e) {
-                            failure.compareAndSet(null, new SweepException("unit " + ids[i] + " failed: " + e, e));
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : workers) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SweepException("interrupted while waiting for the " + phase + " units", e);
-                } catch (ExecutionException e) {
-                    throw new SweepException("a " + phase + " worker died: " + e.getCause(), e.getCause());
+            // one result per unit: a unit handed back twice (a task a cluster ran again) is kept once
+            executor.compute(phase, units, pending, task, recipe, (i, r) -> {
+                synchronized (results) {
+                    if (results[i] != null) return;
+                    results[i] = r;
                 }
-            }
+                if (checkpoint != null) checkpoint.append(ids[i], hashes[i], task.encode(r));
+                progress.unitDone();
+            });
         } finally {
-            pool.shutdownNow();
             if (hook != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -126,7 +97,10 @@ public final class Sweep {
                 }
             }
         }
-        if (failure.get() != null) throw failure.get();
+        for (int i : pending) {
+            if (results[i] == null) throw new SweepException("the executor (" + executor.description()
+                    + ") returned no result for unit " + ids[i], null);
+        }
     }
 
     static String sha256(String text) {

@@ -8,7 +8,8 @@ package io.vprop.research.walkforward;
  * @param embargoMs  training trades whose lifetime reaches into [testFromMs − embargoMs, testToMs + embargoMs)
  *                   are dropped from the selection (see {@link TrainWindow})
  */
-public record Fold(int index, long trainFromMs, long testFromMs, long testToMs, long embargoMs) {
+public record Fold(int index, long trainFromMs, long testFromMs, long testToMs, long embargoMs)
+        implements java.io.Serializable {
     public Fold {
         if (!(trainFromMs < testFromMs && testFromMs < testToMs)) {
             throw new IllegalArgumentException("fold " + index + ": need train start < test start < test end, got "

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
  * @param index  position in the grid (0-based): ties in the selection go to the lower index
  * @param values name → value, in the spec's order
  */
-public record ParamSet(int index, Map<String, Double> values) {
+public record ParamSet(int index, Map<String, Double> values) implements java.io.Serializable {
     public ParamSet {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

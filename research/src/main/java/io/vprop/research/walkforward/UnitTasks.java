@@ -5,6 +5,8 @@ import io.vprop.research.BacktestResult;
 import io.vprop.research.BacktestTrade;
 import io.vprop.research.stats.DailySeries;
 import io.vprop.research.sweep.SweepTask;
+import io.vprop.research.sweep.TaskRecipe;
+import io.vprop.research.sweep.WorkerCache;
 
 import java.util.List;
 
@@ -73,5 +75,39 @@ final class UnitTasks {
         @Override public JsonNode encode(OosOutcome r) { return UnitJson.oos(r); }
 
         @Override public OosOutcome decode(JsonNode json) { return UnitJson.oos(json); }
+    }
+
+    /** The training task rebuilt on a worker: the runner from its recipe (once per worker JVM), the rest as values. */
+    record TrainRecipe(RunnerRecipe runner, String fingerprint, List<Fold> folds, Objective objective)
+            implements TaskRecipe<WorkUnit, TrainOutcome> {
+        TrainRecipe {
+            folds = List.copyOf(folds);
+        }
+
+        @Override
+        public SweepTask<WorkUnit, TrainOutcome> create() {
+            return new Train(workerRunner(runner, fingerprint), fingerprint, folds, objective);
+        }
+    }
+
+    record TestRecipe(RunnerRecipe runner, String fingerprint) implements TaskRecipe<WorkUnit, OosOutcome> {
+        @Override
+        public SweepTask<WorkUnit, OosOutcome> create() {
+            return new Test(workerRunner(runner, fingerprint), fingerprint);
+        }
+    }
+
+    /**
+     * The worker's runner, built once per JVM; it must have the driver's fingerprint (same code, costs and bar files
+     * byte for byte), else a worker reading other data would silently mix results.
+     */
+    static UnitRunner workerRunner(RunnerRecipe recipe, String driverFingerprint) {
+        UnitRunner r = WorkerCache.get(recipe, recipe::create);
+        if (!r.fingerprint().equals(driverFingerprint)) {
+            throw new IllegalStateException("this worker's runner differs from the driver's (other data files, code or "
+                    + "costs): the data path must hold the same files on every worker\n  driver: " + driverFingerprint
+                    + "\n  worker: " + r.fingerprint());
+        }
+        return r;
     }
 }

@@ -28,6 +28,15 @@ public final class WalkForward {
     }
 
     public static WalkForwardResult run(WalkForwardSpec spec, UnitRunner runner, SweepOptions options) {
+        return run(spec, runner, null, options);
+    }
+
+    /**
+     * As {@link #run(WalkForwardSpec, UnitRunner, SweepOptions)}; on a cluster executor the workers build their own
+     * runner from {@code recipe} (which must build one equal to {@code runner}: same fingerprint), and the results are
+     * gathered here, in unit order, into the same aggregation as a local run.
+     */
+    public static WalkForwardResult run(WalkForwardSpec spec, UnitRunner runner, RunnerRecipe recipe, SweepOptions options) {
         long t0 = System.nanoTime();
         List<Fold> folds = spec.plan().folds();
         List<String> symbols = spec.symbols();
@@ -45,8 +54,10 @@ public final class WalkForward {
                 }
             }
         }
+        String fingerprint = runner.fingerprint();
         SweepRun<TrainOutcome> train = Sweep.run("train", trainUnits,
-                new UnitTasks.Train(runner, runner.fingerprint(), folds, spec.objective()), options);
+                new UnitTasks.Train(runner, fingerprint, folds, spec.objective()),
+                recipe == null ? null : new UnitTasks.TrainRecipe(recipe, fingerprint, folds, spec.objective()), options);
 
         // selection on the training windows only
         int g = grid.size();
@@ -66,7 +77,8 @@ public final class WalkForward {
                         warmupFrom(f.testFromMs(), spec), f.testFromMs(), f.testToMs(), f.testToMs(), balance));
             }
         }
-        SweepRun<OosOutcome> test = Sweep.run("test", testUnits, new UnitTasks.Test(runner, runner.fingerprint()), options);
+        SweepRun<OosOutcome> test = Sweep.run("test", testUnits, new UnitTasks.Test(runner, fingerprint),
+                recipe == null ? null : new UnitTasks.TestRecipe(recipe, fingerprint), options);
 
         // out-of-sample aggregation
         OosOutcome[][] oos = new OosOutcome[folds.size()][symbols.size()];

@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param initialBalance account balance at the start, USD
  */
 public record WorkUnit(Phase phase, String symbol, int fold, ParamSet params, long warmupFromMs, long fromMs,
-                       long toMs, long endMs, double initialBalance) {
+                       long toMs, long endMs, double initialBalance) implements java.io.Serializable {
     public enum Phase { TRAIN, TEST }
 
     public WorkUnit {
