@@ -17,6 +17,8 @@ public enum MessageType {
     SIGNAL("signal", true),
     SIGNAL_ACK("signal_ack", true),
     FILL("fill", true),
+    CONTROL("control", true),
+    CONTROL_ACK("control_ack", true),
     GOVERNOR_STATE("governor_state", false),
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
