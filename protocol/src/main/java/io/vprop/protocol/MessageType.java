@@ -17,13 +17,13 @@ public enum MessageType {
     SIGNAL("signal", true),
     SIGNAL_ACK("signal_ack", true),
     FILL("fill", true),
-    CONTROL("control", true),
-    CONTROL_ACK("control_ack", true),
     GOVERNOR_STATE("governor_state", false),
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
     ACK("ack", false),
-    ERROR("error", false);
+    ERROR("error", false),
+    CONTROL("control", true),
+    CONTROL_ACK("control_ack", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 
