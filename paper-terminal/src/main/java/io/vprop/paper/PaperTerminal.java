@@ -341,7 +341,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     /** Closes the positions {@code which} selects at market and reports the deals; returns how many closed. */
     private int closeAndReport(java.util.function.Predicate<Position> which) {
-        List<Deal> deals = executor.closeWhere(marketNowMs, DealReason.EXPERT, which);
+        List<Deal> deals = executor.closeWhere(marketNowMs, DealReason.CLIENT, which);
         for (Deal d : deals) report(d);
         return (int) deals.stream().filter(d -> d.entry() == FillEntry.OUT || d.entry() == FillEntry.INOUT)
                 .mapToLong(Deal::position).distinct().count();
