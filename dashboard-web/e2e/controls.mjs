@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startSidecar } from './demo.mjs';
 
 export function controlsTests(ctx) {
-  const { test, assert, until, artifacts, consoleErrors, layoutOk, WIDE, PHONE, note } = ctx;
+  const { test, assert, until, artifacts, consoleErrors, layoutOk, WIDE, PHONE, note, fresh } = ctx;
   const page = () => ctx.page();
   let stack = null;
 
@@ -60,8 +60,8 @@ export function controlsTests(ctx) {
   };
 
   for (const vp of [WIDE, PHONE]) test(`controls at ${vp.width} px: pause (banner, orders refused), close a position, resume, flatten, cancel pending; audit trail; screenshots`, async () => {
+    await fresh(); // off the page a previous test left (its sidecar may be gone), its console errors forgotten
     const s = await ensure();
-    consoleErrors.length = 0;
     await page().setViewportSize(vp);
     try {
       const ticket = await openPosition();
@@ -109,8 +109,7 @@ export function controlsTests(ctx) {
       note(`controls at ${vp.width} px: ${audit.slice(0, 5).map((c) => `${c.action} ${c.status}`).join(', ')}`);
       await layoutOk('trades', vp.width);
       await page().screenshot({ path: join(artifacts, `controls-${vp.width}.png`), fullPage: true });
-      const errors = consoleErrors.filter((e) => !/WebSocket connection to .* failed/.test(e));
-      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+      assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
     } finally {
       await page().setViewportSize(WIDE);
       if (vp === PHONE) {

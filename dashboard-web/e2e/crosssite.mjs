@@ -151,7 +151,7 @@ for (const [name, pageHost, targetHost] of [
   ['localhost attacking 127.0.0.1 (another site)', 'localhost', '127.0.0.1'],
   ['127.0.0.1 attacking localhost', '127.0.0.1', 'localhost'],
 ]) {
-  test(`a page on ${name} can neither send a signal nor act on the models nor open the WebSocket nor read the token`, async () => {
+  test(`a page on ${name} can neither send a signal or a control nor act on the models nor open the WebSocket nor read the token`, async () => {
     const r0 = await refusals(s);
     const got = await attack(`http://${pageHost}:${hostilePort}`, `http://${targetHost}:${s.http}`);
     results.tests.push({ note: `${name}: ${JSON.stringify(got)}` });
@@ -198,7 +198,7 @@ test('a page reaching the sidecar under a name of its own (DNS rebinding) gets 4
   }
 });
 
-test('the real panel still reads, streams and acts: Roll back / Serve, and a signal from its page is journaled', async () => {
+test('the real panel still reads, streams and acts: Roll back / Serve, and a signal and a control from its page are journaled', async () => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

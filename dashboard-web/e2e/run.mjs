@@ -418,7 +418,7 @@ test('the token never appears in the sidecar output (logs)', async () => {
   }
 });
 
-controlsTests({ test, assert, until, artifacts, consoleErrors, layoutOk, WIDE, PHONE, page: () => page,
+controlsTests({ test, assert, until, artifacts, consoleErrors, layoutOk, fresh, WIDE, PHONE, page: () => page,
   note: (n) => results.tests.push({ note: n }) });
 
 truthTests({ test, assert, artifacts, consoleErrors, page: () => page, fresh, note: (n) => results.tests.push({ note: n }) });

@@ -97,9 +97,12 @@ export class Controls {
         dateTime(t.open_ms), button('close_position', t.position)]), { 'data-open-positions': '' })
       : nodata('no open position on this account');
     const audit = state.controls.length
-      ? table(['When', 'Account', 'Control', 'Reason', 'By', 'Answer'], state.controls.map((c) => [dateTime(c.tsMs), c.account,
-        `${ACTION_LABELS[c.action] ?? c.action}${c.position ? ` #${c.position}` : ''}${c.symbol ? ` ${c.symbol}` : ''}`, c.reason, c.by,
-        h('span', { class: c.status === 'refused' ? 'error' : c.status === 'applied' ? 'control-ok' : 'muted', 'data-control-status': c.status }, resultText(c))]),
+      // when on the terminal's clock (market time in a replay or the paper demo), as the trades above; the answer
+      // next to the control, so a phone shows both before the table scrolls
+      ? table(['When', 'Control', 'Answer', 'Reason', 'By', 'Account'], state.controls.map((c) => [dateTime(c.timeMs),
+        `${ACTION_LABELS[c.action] ?? c.action}${c.position ? ` #${c.position}` : ''}${c.symbol ? ` ${c.symbol}` : ''}`,
+        h('span', { class: c.status === 'refused' ? 'error' : c.status === 'applied' ? 'control-ok' : 'muted', 'data-control-status': c.status }, resultText(c)),
+        c.reason, c.by, c.account]),
       { 'data-control-audit': '' })
       : nodata('no control sent yet');
     return [line, h('h3', { class: 'sub' }, 'Open positions'), positions, h('h3', { class: 'sub' }, 'Recent controls (audit trail)'), audit];
