@@ -1,6 +1,7 @@
 // Issue 18 item 6 in a real browser (Debian's headless Chromium): pages of other origins try everything a web page
 // can do against the sidecar on loopback — a text/plain fetch, a sendBeacon and a text/plain form carrying a valid
-// signal, form and fetch POSTs to the model actions (retrain, rollback, activate), preflighted requests, the
+// signal, a text/plain fetch and form carrying a trader's control (flatten all, POST /api/controls), form and fetch
+// POSTs to the model actions (retrain, rollback, activate), preflighted requests, the
 // WebSocket, reading the panel page (which carries the token) — and a page reaching the sidecar under a name of its
 // own (DNS rebinding, simulated with Chromium's host resolver rules). Afterwards: no signal journaled or sent, the
 // served model unchanged, no retraining, and the sidecar's refusal counters show it saw and refused the requests.
@@ -33,6 +34,7 @@ const ATTACK_PAGE = `<!doctype html><meta charset="utf-8"><title>a page of anoth
 <script>
 const q = new URLSearchParams(location.search);
 const T = q.get('target'), SIGNAL = q.get('signal');
+const CONTROL = JSON.stringify({ action: 'flatten_all', reason: 'a page of another site' });
 const results = {};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function attempt(name, fn) {
@@ -63,6 +65,9 @@ function socket(url) {
   await attempt('sendBeacon signal', async () => (navigator.sendBeacon(T + '/api/signals', new Blob([SIGNAL], { type: 'text/plain' })) ? 'sent' : 'blocked: not queued'));
   // a text/plain form sends name=value: the name closes the JSON, the value ends it ({..., "pad":"="})
   await attempt('form text/plain signal', () => form(T + '/api/signals', 'text/plain', [[SIGNAL.slice(0, -1) + ',"pad":"', '"}']]));
+  await attempt('fetch text/plain control', async () => { await fetch(T + '/api/controls', { ...post, headers: { 'Content-Type': 'text/plain' }, body: CONTROL }); return 'sent'; });
+  await attempt('form text/plain control', () => form(T + '/api/controls', 'text/plain', [[CONTROL.slice(0, -1) + ',"pad":"', '"}']]));
+  await attempt('fetch JSON control (preflighted)', async () => 'READ ' + (await fetch(T + '/api/controls', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: CONTROL })).status);
   await attempt('form retrain', () => form(T + '/api/models/retrain', 'application/x-www-form-urlencoded', [['now', '1']]));
   for (const a of ['/api/models/retrain', '/api/models/rollback', '/api/models/tpsl/rollback', '/api/models/tpsl/activate/1'])
     await attempt('fetch ' + a, async () => { await fetch(T + a, post); return 'sent'; });
@@ -99,6 +104,7 @@ async function state(s) {
   const m = await s.api('/api/models');
   return {
     signals: (await s.api('/api/signals?limit=10000')).length,
+    controls: (await s.api('/api/controls?limit=1000')).controls.length,
     sent: (await s.api('/api/status')).signals_sent,
     served: m.registries.tpsl.served,
     history: JSON.stringify(m.registries.tpsl.history),
@@ -131,20 +137,21 @@ function leaks(got) {
   const out = [];
   for (const [what, outcome] of Object.entries(got)) if (String(outcome).startsWith('READ')) out.push(`${what} → ${outcome}`);
   // a blocked fetch is refused by the browser itself (no CORS); the plain POSTs left it and reached the sidecar
-  for (const what of ['fetch text/plain signal', 'form text/plain signal', 'fetch /api/models/retrain'])
+  for (const what of ['fetch text/plain signal', 'form text/plain signal', 'fetch text/plain control', 'form text/plain control',
+    'fetch /api/models/retrain'])
     if (got[what] !== 'sent') out.push(`${what} → ${got[what]} (the attack never left the browser: the test proves nothing)`);
   return out;
 }
 
 /** Refusals by rule that one attack page causes: Chromium sends Sec-Fetch-Site on fetch, beacon and forms, not on WebSockets. */
-const EXPECTED = { 'cross-site': 8, origin: 2, preflight: 2 };
+const EXPECTED = { 'cross-site': 10, origin: 2, preflight: 3 };
 
 for (const [name, pageHost, targetHost] of [
   ['another port of 127.0.0.1 (same site, another origin)', '127.0.0.1', '127.0.0.1'],
   ['localhost attacking 127.0.0.1 (another site)', 'localhost', '127.0.0.1'],
   ['127.0.0.1 attacking localhost', '127.0.0.1', 'localhost'],
 ]) {
-  test(`a page on ${name} can neither send a signal nor act on the models nor open the WebSocket nor read the token`, async () => {
+  test(`a page on ${name} can neither send a signal or a control nor act on the models nor open the WebSocket nor read the token`, async () => {
     const r0 = await refusals(s);
     const got = await attack(`http://${pageHost}:${hostilePort}`, `http://${targetHost}:${s.http}`);
     results.tests.push({ note: `${name}: ${JSON.stringify(got)}` });
@@ -191,7 +198,7 @@ test('a page reaching the sidecar under a name of its own (DNS rebinding) gets 4
   }
 });
 
-test('the real panel still reads, streams and acts: Roll back / Serve, and a signal from its page is journaled', async () => {
+test('the real panel still reads, streams and acts: Roll back / Serve, and a signal and a control from its page are journaled', async () => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -214,6 +221,15 @@ test('the real panel still reads, streams and acts: Roll back / Serve, and a sig
     }, signal);
     assert(sent.status === 200, `the panel's signal: HTTP ${sent.status} ${sent.body}`);
     assert((await s.api('/api/signals?limit=10000')).length === before.signals + 1, 'the panel\'s signal was not journaled');
+    // and a control the attackers could not send, sent by the panel's page, is journaled and answered by the terminal
+    const ctl = await page.evaluate(async () => {
+      const token = document.querySelector('meta[name="vprop-token"]').getAttribute('content');
+      const r = await fetch('/api/controls', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-VProp-Token': token },
+        body: JSON.stringify({ action: 'cancel_pending', reason: 'crosssite e2e: the panel itself may', by: 'panel' }) });
+      return { status: r.status, body: await r.json() };
+    });
+    assert(ctl.status === 200 && ctl.body.status === 'applied', `the panel's control: HTTP ${ctl.status} ${JSON.stringify(ctl.body)}`);
+    assert((await s.api('/api/controls?limit=1000')).controls.length === before.controls + 1, 'the panel\'s control was not journaled');
     await page.screenshot({ path: join(artifacts, 'crosssite-panel.png'), fullPage: true });
     // the panel opened as localhost is its own origin and works as well
     await page.goto(`http://localhost:${s.http}/#/compliance`);

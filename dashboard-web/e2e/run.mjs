@@ -10,6 +10,7 @@ import { jar, repoRoot, sleep, startSidecar, until } from './demo.mjs';
 import { registerCockpitTests } from './cockpit.mjs';
 import { challengeTests } from './challenge.mjs';
 import { truthTests } from './truth.mjs';
+import { controlsTests } from './controls.mjs';
 
 const artifacts = join(new URL('.', import.meta.url).pathname, '..', 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -416,6 +417,9 @@ test('the token never appears in the sidecar output (logs)', async () => {
     await s.stop();
   }
 });
+
+controlsTests({ test, assert, until, artifacts, consoleErrors, layoutOk, fresh, WIDE, PHONE, page: () => page,
+  note: (n) => results.tests.push({ note: n }) });
 
 truthTests({ test, assert, artifacts, consoleErrors, page: () => page, fresh, note: (n) => results.tests.push({ note: n }) });
 

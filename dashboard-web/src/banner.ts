@@ -20,7 +20,7 @@ export class Banner {
     // the countdowns tick between reads
     window.setInterval(() => this.tick(), 1_000);
     live.on((e) => {
-      if (e.type !== 'governor' && e.type !== 'governor_state') return;
+      if (e.type !== 'governor' && e.type !== 'governor_state' && e.type !== 'control' && e.type !== 'control_ack') return;
       if (this.pending) return;
       this.pending = window.setTimeout(() => { this.pending = 0; void this.refresh(); }, 150);
     });

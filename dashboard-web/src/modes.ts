@@ -114,7 +114,9 @@ export function headline(m: AccountMode): string {
 /** What the mode means for the trader, in one sentence. */
 export function consequence(m: AccountMode): string {
   switch (m.mode) {
-    case 'PAUSED': return 'positions closed, no new trades until the daily reset';
+    case 'PAUSED': return m.ruleId === 'control.paused'
+      ? 'new entries paused by the trader: open positions stay, closes go through; Resume on the Trades page lifts it'
+      : 'positions closed, no new trades until the daily reset';
     case 'HALTED': return 'positions closed, trading stopped for good: a hard limit of the firm was breached (no automatic resume)';
     case 'TARGET_LOCKED': return 'profit target reached: trading locked to keep it';
     default: return '';

@@ -6,6 +6,7 @@ import {
   type Column, type FillRow, type Filter, type SignalRow, type Sort, type TradeRow,
 } from '../trades';
 import { currencyNote, loadUnits } from '../units';
+import { Controls } from '../controls';
 import { choices, h, kpi, nodata } from '../ui';
 
 // Trades, fills and signals as lists a trader can sort, filter and export (docs/web-panel.md "Trades"). Rendered once;
@@ -162,6 +163,7 @@ function summary(v: View<unknown>): HTMLElement {
 }
 
 let host: { root: HTMLElement; filters: HTMLElement; summary: HTMLElement; list: HTMLElement } | null = null;
+let controls: Controls | null = null;
 
 /** New symbols, alphas or sides since the filters were built: their lists grow, the choice stays. */
 function refreshOptions(v: View<unknown>) {
@@ -200,10 +202,11 @@ function rebuild() {
 export const trades: Page = {
   id: 'trades',
   title: 'Trades',
-  events: ['fill', 'signal', 'signal_refused'],
+  events: ['fill', 'signal', 'signal_refused', 'control', 'control_ack'],
   refreshMs: 5000,
   leave() {
     host = null;
+    controls = null;
   },
   async render(root) {
     await load();
@@ -220,12 +223,15 @@ export const trades: Page = {
         + 'net = profit + commission + swap, open trades with their floating result; % of the balance before the trade; '
         + "R = net / the money the opening signal's stop put at risk")),
     note ? h('div', { class: 'warn', 'data-currency-note': 'true' }, note) : '',
+    (controls = new Controls()).el,
     h('section', { class: 'card wide' }, tabs, host.filters, host.summary, host.list));
     rebuild();
+    await controls.refresh();
   },
   async update() {
     await load();
     draw();
+    await controls?.refresh();
   },
 };
 

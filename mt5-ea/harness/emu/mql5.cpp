@@ -11,6 +11,7 @@
 namespace emu {
 std::map<std::string, Symbol> symbols;
 std::vector<Position> positions;
+std::vector<Order> orders;
 std::vector<Deal> deals;
 std::vector<Request> requests;
 std::vector<uint> scripted_retcodes;
@@ -73,6 +74,7 @@ void set_quote(const std::string &symbol, double bid, double ask) {
 void reset() {
     symbols.clear();
     positions.clear();
+    orders.clear();
     deals.clear();
     requests.clear();
     scripted_retcodes.clear();
@@ -442,6 +444,37 @@ int CopyRates(const string &name, ENUM_TIMEFRAMES tf, int start_pos, int count, 
 
 // ------------------------------------------------------------------------------------------------ positions, deals
 static const emu::Position *selected_position = nullptr;
+static const emu::Order *selected_order = nullptr;
+int OrdersTotal() { return (int)emu::orders.size(); }
+ulong OrderGetTicket(int index) {
+    if (index < 0 || index >= (int)emu::orders.size()) return 0;
+    selected_order = &emu::orders[(size_t)index];
+    return selected_order->ticket;
+}
+bool OrderSelect(ulong ticket) {
+    for (auto &o : emu::orders)
+        if (o.ticket == ticket) { selected_order = &o; return true; }
+    selected_order = nullptr;
+    return false;
+}
+long OrderGetInteger(ENUM_ORDER_PROPERTY_INTEGER p) {
+    if (!selected_order) return 0;
+    switch (p) {
+    case ORDER_TICKET: return (long)selected_order->ticket;
+    case ORDER_TYPE: return selected_order->type;
+    case ORDER_MAGIC: return (long)selected_order->magic;
+    }
+    return 0;
+}
+double OrderGetDouble(ENUM_ORDER_PROPERTY_DOUBLE p) {
+    if (!selected_order) return 0;
+    return p == ORDER_VOLUME_CURRENT ? selected_order->volume : selected_order->price;
+}
+string OrderGetString(ENUM_ORDER_PROPERTY_STRING p) {
+    if (!selected_order) return string("");
+    return string(p == ORDER_SYMBOL ? selected_order->symbol : selected_order->comment);
+}
+
 int PositionsTotal() { return (int)emu::positions.size(); }
 ulong PositionGetTicket(int index) {
     if (index < 0 || index >= (int)emu::positions.size()) return 0;

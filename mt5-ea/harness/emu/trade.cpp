@@ -161,6 +161,17 @@ uint execute(Request &r, MqlTradeResult &res) {
         requests.push_back(r);
         return res.retcode;
     }
+    if (r.op == "delete") {  // a resting pending order: gone (the selected-order pointer is re-read by OrderGetTicket)
+        auto it = std::find_if(orders.begin(), orders.end(), [&](const Order &o) { return o.ticket == r.ticket; });
+        if (it == orders.end()) { fail(res, r, TRADE_RETCODE_INVALID, "order not found"); return res.retcode; }
+        r.symbol = it->symbol;
+        orders.erase(it);
+        res.retcode = TRADE_RETCODE_DONE;
+        res.order = r.ticket;
+        r.retcode = res.retcode;
+        requests.push_back(r);
+        return res.retcode;
+    }
     Position *p = find_position(r.ticket);
     if (!p) { fail(res, r, TRADE_RETCODE_INVALID, "position not found"); return res.retcode; }
     r.symbol = p->symbol;

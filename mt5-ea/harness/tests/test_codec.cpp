@@ -89,8 +89,8 @@ static void valid_vectors(const std::string &dir) {
     }
     std::sort(types.begin(), types.end());
     types.erase(std::unique(types.begin(), types.end()), types.end());
-    // the 14 types of docs/protocol.md §3 (ENUM_VP_MSG_TYPE), news included
-    check::expect(types.size() == 14, "every message type has a valid vector (" + std::to_string(types.size()) + "/14)");
+    // the 16 types of docs/protocol.md §3 (ENUM_VP_MSG_TYPE), news and the controls included
+    check::expect(types.size() == 16, "every message type has a valid vector (" + std::to_string(types.size()) + "/16)");
 }
 
 static void invalid_vectors(const std::string &dir, const std::string &tsv) {
@@ -270,7 +270,7 @@ static std::string bars(const std::vector<std::string> &words) {
 }
 
 static void enum_words(const std::string &root) {
-    round_trip<ENUM_VP_MSG_TYPE>("ENUM_VP_MSG_TYPE", 14, VPMsgTypeWire, VPMsgTypeParse, VP_WORDS_MSG_TYPE.s);
+    round_trip<ENUM_VP_MSG_TYPE>("ENUM_VP_MSG_TYPE", 16, VPMsgTypeWire, VPMsgTypeParse, VP_WORDS_MSG_TYPE.s);
     round_trip<ENUM_VP_SIDE>("ENUM_VP_SIDE", 2, VPSideWire, VPSideParse, VP_WORDS_SIDE.s);
     round_trip<ENUM_VP_SIGNAL_KIND>("ENUM_VP_SIGNAL_KIND", 2, VPSignalKindWire, VPSignalKindParse, VP_WORDS_SIGNAL_KIND.s);
     round_trip<ENUM_VP_ACK_STATUS>("ENUM_VP_ACK_STATUS", 3, VPAckStatusWire, VPAckStatusParse, VP_WORDS_ACK_STATUS.s);
@@ -279,6 +279,8 @@ static void enum_words(const std::string &root) {
     round_trip<ENUM_VP_MARGIN_MODE>("ENUM_VP_MARGIN_MODE", 2, VPMarginModeWire, VPMarginModeParse, VP_WORDS_MARGIN_MODE.s);
     round_trip<ENUM_VP_GOV_MODE>("ENUM_VP_GOV_MODE", 4, VPGovModeWire, VPGovModeParse, VP_WORDS_GOV_MODE.s);
     round_trip<ENUM_VP_RULE_STATUS>("ENUM_VP_RULE_STATUS", 3, VPRuleStatusWire, VPRuleStatusParse, VP_WORDS_RULE_STATUS.s);
+    round_trip<ENUM_VP_CONTROL_ACTION>("ENUM_VP_CONTROL_ACTION", 5, VPControlActionWire, VPControlActionParse, VP_WORDS_CONTROL_ACTION.s);
+    round_trip<ENUM_VP_CONTROL_STATUS>("ENUM_VP_CONTROL_STATUS", 2, VPControlStatusWire, VPControlStatusParse, VP_WORDS_CONTROL_STATUS.s);
     round_trip<ENUM_VP_IMPACT>("ENUM_VP_IMPACT", 3, VPImpactWire, VPImpactParse, VP_WORDS_IMPACT.s);
     round_trip<ENUM_VP_ERROR_CODE>("ENUM_VP_ERROR_CODE", 15, VPErrorCodeWire, VPErrorCodeParse, VP_WORDS_ERROR_CODE.s);
     {
@@ -313,7 +315,8 @@ static void enum_words(const std::string &root) {
         {"SIDES", &payload, VP_WORDS_SIDE.s},           {"IMPACTS", &payload, VP_WORDS_IMPACT.s},
         {"KINDS", &codec, VP_WORDS_SIGNAL_KIND.s},       {"ENTRIES", &codec, VP_WORDS_FILL_ENTRY.s},
         {"STATUSES", &codec, VP_WORDS_ACK_STATUS.s},     {"MARGIN_MODES", &codec, VP_WORDS_MARGIN_MODE.s},
-        {"MODES", &codec, VP_WORDS_GOV_MODE.s},          {"RULE_STATUSES", &codec, VP_WORDS_RULE_STATUS.s}};
+        {"MODES", &codec, VP_WORDS_GOV_MODE.s},          {"RULE_STATUSES", &codec, VP_WORDS_RULE_STATUS.s},
+        {"ACTIONS", &payload, VP_WORDS_CONTROL_ACTION.s}, {"STATUSES", &payload, VP_WORDS_CONTROL_STATUS.s}};
     for (auto &l : lists) {
         std::string java = bars(java_list(*l.src, l.java));
         check::expect(java == l.ours, std::string("words of Java's ") + l.java + " = the EA's " + l.ours, "Java: " + java);
@@ -324,7 +327,7 @@ static void enum_words(const std::string &root) {
         jtypes.push_back((*it)[1]);
         if ((*it)[2] == "true") jreliable.push_back((*it)[1]);
     }
-    for (int i = 0; i < 14; i++)
+    for (int i = 0; i < 16; i++)
         if (VPIsReliable((ENUM_VP_MSG_TYPE)i)) ereliable.push_back(VPMsgTypeWire((ENUM_VP_MSG_TYPE)i).s);
     check::expect(bars(jtypes) == VP_WORDS_MSG_TYPE.s && bars(jreliable) == bars(ereliable),
                   "message types and the reliable ones = Java's MessageType", bars(jtypes) + " reliable " + bars(jreliable));

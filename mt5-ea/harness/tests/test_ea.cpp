@@ -117,6 +117,31 @@ static std::string signal_json(const std::string &id, long seq, long prev, doubl
     return b;
 }
 
+static std::string control_json(const std::string &id, long seq, long prev, const std::string &action, long position = 0,
+                                const std::string &symbol = "", bool resend = false) {
+    char b[512];
+    snprintf(b, sizeof b,
+             "{\"v\":1,\"type\":\"control\",\"seq\":%ld,\"ts_ms\":1,\"prev\":%ld,%s\"id\":\"%s\",\"action\":\"%s\","
+             "\"position\":%ld,\"symbol\":\"%s\",\"reason\":\"harness: %s\",\"time_ms\":%ld}",
+             seq, prev, resend ? "\"resend\":true," : "", id.c_str(), action.c_str(), position, symbol.c_str(), action.c_str(),
+             emu::now_ms());
+    return b;
+}
+static std::vector<Got<VPControlAckMsg>> control_acks_since(size_t from) {
+    return of_type<VPControlAckMsg>(VP_MSG_CONTROL_ACK, from);
+}
+static std::string cack(const std::vector<Got<VPControlAckMsg>> &a) {
+    std::string out;
+    for (auto &x : a) out += x.control_id.s + " " + VPControlStatusWire(x.status).s + " closed=" + std::to_string(x.closed) +
+                             " cancelled=" + std::to_string(x.cancelled) + " (" + x.reason.s + "); ";
+    return out.empty() ? "no control_ack" : out;
+}
+static int requests_of(const std::string &op) {
+    int n = 0;
+    for (auto &r : emu::requests) n += r.op == op && r.retcode == TRADE_RETCODE_DONE;
+    return n;
+}
+
 static std::string ack(long ack_seq) {
     return "{\"v\":1,\"type\":\"ack\",\"seq\":" + std::to_string(++sidecar_seq) + ",\"ts_ms\":1,\"ack_seq\":" +
            std::to_string(ack_seq) + ",\"echo_seq\":0}";
@@ -525,6 +550,127 @@ int main(int argc, char **argv) {
     check::expect(acks.size() == 1 && acks[0].status == VP_ACK_EXECUTED,
                   "a 1,200 worst case beside the open 2,500 (counted once, from the snapshot) is executed",
                   acks.empty() ? "no ack" : wire(acks[0].status) + " " + acks[0].rule.s + " " + acks[0].reason.s);
+
+    // --- the trader's controls (issue 21): pause, close one position while paused, idempotent by id, the pause
+    // kept across a restart, resume, flatten, cancel pending orders; the governors keep acting throughout
+    OnDeinit(0);
+    setup_world(root);
+    InpEndpoint = string(router.endpoint());
+    InpTerminalName = "Harness Terminal 4";
+    check::expect(OnInit() == INIT_SUCCEEDED, "fourth EA instance starts (fresh account, controls)");
+    pump(5);
+    to_ea(welcome(0));
+    pump(5);
+    long rel = 0;  // the sidecar's last reliable seq (the prev of the next one)
+    auto next_rel = [&]() { long p = rel; rel = ++sidecar_seq; return p; };
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(signal_json("sig-K", rel, prev, 1.08510)); }
+    pump(5);
+    acks = acks_since(mark);
+    long k_ticket = acks.size() == 1 ? acks[0].ticket : 0;
+    check::expect(k_ticket > 0 && acks[0].status == VP_ACK_EXECUTED, "controls: a position to work on (sig-K)");
+    emu::orders.push_back({900001, "EURUSD", ORDER_TYPE_BUY, 0.1, 1.08000, (ulong)InpMagic, "vprop pending"});
+    emu::orders.push_back({900002, "GBPUSD", ORDER_TYPE_SELL, 0.1, 1.28000, (ulong)InpMagic, "vprop pending"});
+    emu::orders.push_back({900003, "EURUSD", ORDER_TYPE_BUY, 0.1, 1.07000, 0, "the trader's own"});
+
+    mark = seen.size();
+    long pause_seq;
+    { long prev = next_rel(); pause_seq = rel; to_ea(control_json("ctl-1", rel, prev, "pause_entries")); }
+    pump(5);
+    auto cacks = control_acks_since(mark);
+    check::expect(cacks.size() == 1 && cacks[0].control_id.s == "ctl-1" && cacks[0].status == VP_CONTROL_APPLIED &&
+                      g_session.store.entries_paused && emu::chart_comment.find("entries PAUSED") != std::string::npos,
+                  "pause_entries: applied, acked, kept in the Store and shown on the chart", cack(cacks));
+    eacks = of_type<VPAckMsg>(VP_MSG_ACK, mark);
+    check::expect(!eacks.empty() && eacks.back().ack_seq == pause_seq, "the control is acked in the reliable chain");
+    mark = seen.size();
+    int opened = opens();
+    { long prev = next_rel(); to_ea(signal_json("sig-L", rel, prev, 1.08510)); }
+    pump(5);
+    acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].status == VP_ACK_REJECTED && acks[0].rule.s == "control.paused" && opens() == opened,
+                  "while paused a new entry is rejected with control.paused", acks.empty() ? "no ack" : acks[0].rule.s);
+
+    mark = seen.size();
+    int closes = requests_of("close");
+    long close_seq;
+    { long prev = next_rel(); close_seq = rel; to_ea(control_json("ctl-2", rel, prev, "close_position", k_ticket)); }
+    pump(5);
+    cacks = control_acks_since(mark);
+    check::expect(cacks.size() == 1 && cacks[0].status == VP_CONTROL_APPLIED && cacks[0].closed == 1 && requests_of("close") == closes + 1 &&
+                      !PositionSelectByTicket((ulong)k_ticket),
+                  "close_position while paused: the position is closed (closes are never paused)", cack(cacks));
+    auto cfills = of_type<VPFillMsg>(VP_MSG_FILL, mark);
+    check::expect(cfills.size() == 1 && cfills[0].entry == VP_ENTRY_OUT && cfills[0].reason == VP_FILL_REASON_CLIENT,
+                  "its fill is reported, reason client");
+    // idempotent: the same seq resent, and the same id under a new seq, are answered again, never applied again
+    mark = seen.size();
+    to_ea(control_json("ctl-2", close_seq, close_seq - 1, "close_position", k_ticket, "", true));
+    { long prev = next_rel(); to_ea(control_json("ctl-2", rel, prev, "close_position", k_ticket)); }
+    pump(5);
+    cacks = control_acks_since(mark);
+    check::expect(cacks.size() == 1 && cacks[0].control_id.s == "ctl-2" && cacks[0].status == VP_CONTROL_APPLIED &&
+                      cacks[0].closed == 1 && requests_of("close") == closes + 1,
+                  "a resent control is acked again with its first answer, not applied again", cack(cacks));
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(control_json("ctl-3", rel, prev, "close_position", 424242)); }
+    pump(5);
+    cacks = control_acks_since(mark);
+    check::expect(cacks.size() == 1 && cacks[0].status == VP_CONTROL_REFUSED && cacks[0].reason.s.find("424242") != std::string::npos,
+                  "close_position of an unknown ticket is refused, naming it", cack(cacks));
+
+    // restart: the pause is still there
+    OnDeinit(0);
+    check::expect(OnInit() == INIT_SUCCEEDED, "controls: OnInit after a restart");
+    pump(5);
+    to_ea(welcome(1000000));
+    pump(5);
+    check::expect(g_session.store.entries_paused, "the pause of entries survives a restart (Store)");
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(signal_json("sig-M", rel, prev, 1.08510)); }
+    pump(5);
+    acks = acks_since(mark);
+    check::expect(acks.size() == 1 && acks[0].rule.s == "control.paused", "after the restart entries are still refused",
+                  acks.empty() ? "no ack" : acks[0].rule.s);
+
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(control_json("ctl-4", rel, prev, "resume")); }
+    { long prev = next_rel(); to_ea(signal_json("sig-N", rel, prev, 1.08510)); }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // one batch: the resume is applied before the signal
+    pump(5);
+    cacks = control_acks_since(mark);
+    acks = acks_since(mark);
+    check::expect(cacks.size() == 1 && cacks[0].status == VP_CONTROL_APPLIED && !g_session.store.entries_paused &&
+                      acks.size() == 1 && acks[0].status == VP_ACK_EXECUTED,
+                  "resume, then a signal behind it in the same batch: taken in order, executed", cack(cacks));
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(signal_json("sig-O", rel, prev, 1.08510)); }
+    pump(5);
+    int before_flat = 0;
+    for (auto &p : emu::positions) before_flat += p.magic == (ulong)InpMagic;
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(control_json("ctl-5", rel, prev, "flatten_all")); }
+    pump(5);
+    cacks = control_acks_since(mark);
+    int left = 0;
+    for (auto &p : emu::positions) left += p.magic == (ulong)InpMagic;
+    check::expect(before_flat >= 1 && cacks.size() == 1 && cacks[0].status == VP_CONTROL_APPLIED && cacks[0].closed == before_flat && left == 0,
+                  "flatten_all closes every VProp position", std::to_string(before_flat) + " before; " + cack(cacks));
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(control_json("ctl-6", rel, prev, "cancel_pending", 0, "EURUSD")); }
+    pump(5);
+    cacks = control_acks_since(mark);
+    check::expect(cacks.size() == 1 && cacks[0].status == VP_CONTROL_APPLIED && cacks[0].cancelled == 1 && emu::orders.size() == 2 &&
+                      emu::orders[0].ticket == 900002 && emu::orders[1].ticket == 900003,
+                  "cancel_pending of EURUSD deletes VProp's EURUSD order only (not GBPUSD's, not the trader's own)", cack(cacks));
+    mark = seen.size();
+    { long prev = next_rel(); to_ea(control_json("ctl-7", rel, prev, "cancel_pending")); }
+    pump(5);
+    cacks = control_acks_since(mark);
+    check::expect(cacks.size() == 1 && cacks[0].cancelled == 1 && emu::orders.size() == 1 && emu::orders[0].magic == 0,
+                  "cancel_pending of every symbol deletes the rest of VProp's orders", cack(cacks));
+    std::string bad_ctl;
+    check::expect(all_valid(bad_ctl), "everything the EA sent during the controls is valid protocol", bad_ctl);
     OnDeinit(0);
     system(("rm -rf " + emu::files_dir).c_str());
     return check::finish();

@@ -330,26 +330,32 @@ void HandleSignal(const VPSignalMsg &s)
             o.reason = VPGovModeWire(g_mode) + ": " + g_mode_reason;
            }
          else
-           {
-            MqlTick tick;
-            double entry = s.price;
-            if(SymbolInfoTick(s.symbol, tick))
-               entry = s.side == VP_SIDE_BUY ? tick.ask : tick.bid;
-            double ts = SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_SIZE);
-            double mpu = ts > 0 ? SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
-            VPGovDecision d;
-            // per signal: an allowed one is reserved under its id at once, so the next signal of this timer batch is
-            // judged with it in the worst case (the positions were collected once, before the batch)
-            g_gov.Order(NowUtcMs(), s.symbol, s.side == VP_SIDE_BUY, s.lots, entry, s.sl, -1, mpu, s.id, s.expiry_ms, d);
-            if(d.action != VPG_ALLOW)
+            if(g_session.store.entries_paused)
               {
-               o.rule = d.rule;
-               o.reason = d.message;
-               PrintFormat("VProp governor [order %s]: %s %s - %s", s.id, VPGovActionName(d.action), d.rule, d.message);
-               if(d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET)
-                  ApplyDecision(d, "order");
+               o.rule = "control.paused";
+               o.reason = "new entries are paused by the trader (resume to trade again)";
               }
-           }
+            else
+              {
+               MqlTick tick;
+               double entry = s.price;
+               if(SymbolInfoTick(s.symbol, tick))
+                  entry = s.side == VP_SIDE_BUY ? tick.ask : tick.bid;
+               double ts = SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_SIZE);
+               double mpu = ts > 0 ? SymbolInfoDouble(s.symbol, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
+               VPGovDecision d;
+               // per signal: an allowed one is reserved under its id at once, so the next signal of this timer batch is
+               // judged with it in the worst case (the positions were collected once, before the batch)
+               g_gov.Order(NowUtcMs(), s.symbol, s.side == VP_SIDE_BUY, s.lots, entry, s.sl, -1, mpu, s.id, s.expiry_ms, d);
+               if(d.action != VPG_ALLOW)
+                 {
+                  o.rule = d.rule;
+                  o.reason = d.message;
+                  PrintFormat("VProp governor [order %s]: %s %s - %s", s.id, VPGovActionName(d.action), d.rule, d.message);
+                  if(d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET)
+                     ApplyDecision(d, "order");
+                 }
+              }
       if(o.rule != "")
         {
          g_session.store.MarkExecuted(s.id, 0); // answered for good: a resend is not a second chance
@@ -363,6 +369,68 @@ void HandleSignal(const VPSignalMsg &s)
    VPGovDecision ad;
    g_gov.Ack(NowUtcMs(), s.id, o.status, o.ticket, ad);
    Ack(s, o);
+  }
+
+//+------------------------------------------------------------------+
+//| Controls: the trader's pause, resume, flatten, close, cancel      |
+//+------------------------------------------------------------------+
+// Applied once per id (the Store keeps the answer: a resent control is answered again, never applied again), the
+// pause kept in the Store so a restart keeps it. The governors act as always, paused or not.
+void HandleControl(const VPControlMsg &c)
+  {
+   VPControlAckMsg a;
+   if(g_session.store.ControlAnswer(c.id, a))
+     {
+      g_session.SendReliable(a);
+      PrintFormat("VProp: control %s answered again (%s)", c.id, VPControlStatusWire(a.status));
+      return;
+     }
+   a.control_id = c.id;
+   a.status = VP_CONTROL_APPLIED;
+   a.reason = "";
+   a.closed = 0;
+   a.cancelled = 0;
+   int failed = 0;
+   switch(c.action)
+     {
+      case VP_CONTROL_PAUSE_ENTRIES:
+         g_session.store.entries_paused = true;
+         g_session.store.SaveState();
+         a.reason = "new entries paused";
+         break;
+      case VP_CONTROL_RESUME:
+         g_session.store.entries_paused = false;
+         g_session.store.SaveState();
+         a.reason = "new entries allowed";
+         break;
+      case VP_CONTROL_FLATTEN_ALL:
+         a.closed = g_exec.CloseVProp(c.symbol, 0, VP_FILL_REASON_CLIENT, failed);
+         a.reason = IntegerToString(a.closed) + " position(s) closed";
+         break;
+      case VP_CONTROL_CLOSE_POSITION:
+         a.closed = g_exec.CloseVProp("", c.position, VP_FILL_REASON_CLIENT, failed);
+         if(a.closed == 0 && failed == 0)
+           {
+            a.status = VP_CONTROL_REFUSED;
+            a.reason = "no VProp position with ticket " + IntegerToString(c.position);
+           }
+         else
+            a.reason = "position " + IntegerToString(c.position) + " closed";
+         break;
+      case VP_CONTROL_CANCEL_PENDING:
+         a.cancelled = g_exec.CancelPending(c.symbol, failed);
+         a.reason = IntegerToString(a.cancelled) + " pending order(s) cancelled";
+         break;
+     }
+   if(failed > 0)
+     {
+      a.status = VP_CONTROL_REFUSED;
+      a.reason = IntegerToString(failed) + " could not be " + (c.action == VP_CONTROL_CANCEL_PENDING ? "cancelled" : "closed") +
+                 " (see the Experts log); " + a.reason;
+     }
+   g_session.store.MarkControl(a);
+   g_session.SendReliable(a);
+   PrintFormat("VProp: control %s %s (%s): %s %s", c.id, VPControlActionWire(c.action), c.reason, VPControlStatusWire(a.status), a.reason);
   }
 
 //+------------------------------------------------------------------+
@@ -570,6 +638,7 @@ void UpdatePanel(void)
   {
    string text = "VProp  " + SessionText() +
                  "\nmode: " + VPGovModeWire(g_mode) + (g_mode_reason != "" ? " (" + g_mode_reason + ")" : "") +
+                 (g_session.store.entries_paused ? "\nentries PAUSED by the trader (resume from the panel)" : "") +
                  "\nprofile: " + InpFirmProfile + "   unacked: " + IntegerToString(g_session.OutboxSize()) +
                  "\n" + g_gov.Summary();
    Comment(text);
@@ -608,10 +677,22 @@ void OnTimer(void)
    // signals after the governors' and fail-safe's verdict on the current state, never before
    VPEnvelope env;
    VPSignalMsg s;
-   while(g_session.NextSignal(env, s))
+   VPControlMsg c;
+   bool more = true;
+   while(more)
      {
-      HandleSignal(s);
-      g_session.Processed(env.seq);
+      more = false;
+      while(g_session.NextSignal(env, s))
+        {
+         HandleSignal(s);
+         g_session.Processed(env.seq);
+        }
+      if(g_session.NextControl(env, c))    // in the order the sidecar sent them
+        {
+         HandleControl(c);
+         g_session.Processed(env.seq);
+         more = true;
+        }
      }
    g_exec.Manage(g_session.store);
    StreamTicks();

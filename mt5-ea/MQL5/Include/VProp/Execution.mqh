@@ -128,6 +128,11 @@ public:
    void              Close(CVPStore &store, const VPSignalMsg &s, VPOutcome &o);
    bool              ClosePosition(long ticket, double volume, ENUM_VP_FILL_REASON why);
    int               FlattenAll(ENUM_VP_FILL_REASON why);
+   // a trader's control: closes VProp's positions of `symbol` ("" = all) or the one `ticket` (> 0); `failed` counts
+   // those the server refused
+   int               CloseVProp(const string &symbol, long ticket, ENUM_VP_FILL_REASON why, int &failed);
+   // a trader's control: deletes VProp's resting pending orders of `symbol` ("" = all)
+   int               CancelPending(const string &symbol, int &failed);
    void              Manage(CVPStore &store);
    ENUM_VP_FILL_REASON TakeReason(long position);
   };
@@ -327,6 +332,49 @@ int CVPExecutor::FlattenAll(ENUM_VP_FILL_REASON why)
          continue;
       if(ClosePosition((long)t, 0, why))
          n++;
+     }
+   return n;
+  }
+
+int CVPExecutor::CloseVProp(const string &symbol, long ticket, ENUM_VP_FILL_REASON why, int &failed)
+  {
+   int n = 0;
+   failed = 0;
+   for(int i = PositionsTotal() - 1; i >= 0; i--)
+     {
+      ulong t = PositionGetTicket(i);
+      if(t == 0 || (ulong)PositionGetInteger(POSITION_MAGIC) != m_magic)
+         continue;
+      if(ticket > 0 ? (long)t != ticket : (symbol != "" && PositionGetString(POSITION_SYMBOL) != symbol))
+         continue;
+      if(ClosePosition((long)t, 0, why))
+         n++;
+      else
+         failed++;
+     }
+   return n;
+  }
+
+int CVPExecutor::CancelPending(const string &symbol, int &failed)
+  {
+   int n = 0;
+   failed = 0;
+   for(int i = OrdersTotal() - 1; i >= 0; i--)
+     {
+      ulong t = OrderGetTicket(i);
+      if(t == 0 || (ulong)OrderGetInteger(ORDER_MAGIC) != m_magic)
+         continue;
+      if(symbol != "" && OrderGetString(ORDER_SYMBOL) != symbol)
+         continue;
+      m_trade.OrderDelete(t);
+      uint rc = m_trade.ResultRetcode();
+      if(VPRetcodeAction(rc) == VP_RC_SUCCESS)
+         n++;
+      else
+        {
+         failed++;
+         PrintFormat("VProp: deleting order #%I64d -> %s", (long)t, VPRetcodeName(rc));
+        }
      }
    return n;
   }

@@ -63,9 +63,11 @@ enum ENUM_VP_MSG_TYPE
    VP_MSG_NEWS           = 10,
    VP_MSG_HEARTBEAT      = 11,
    VP_MSG_ACK            = 12,
-   VP_MSG_ERROR          = 13
+   VP_MSG_ERROR          = 13,
+   VP_MSG_CONTROL        = 14,
+   VP_MSG_CONTROL_ACK    = 15
   };
-const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|";
+const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|";
 string VPMsgTypeWire(ENUM_VP_MSG_TYPE v) { return VPWordAt(VP_WORDS_MSG_TYPE, (int)v); }
 bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
   {
@@ -78,7 +80,8 @@ bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
 // Reliable types are journaled, acked, resent and chained by prev.
 bool VPIsReliable(ENUM_VP_MSG_TYPE type)
   {
-   return type == VP_MSG_ACCOUNT || type == VP_MSG_SIGNAL || type == VP_MSG_SIGNAL_ACK || type == VP_MSG_FILL;
+   return type == VP_MSG_ACCOUNT || type == VP_MSG_SIGNAL || type == VP_MSG_SIGNAL_ACK || type == VP_MSG_FILL ||
+          type == VP_MSG_CONTROL || type == VP_MSG_CONTROL_ACK;
   }
 
 // side of a signal, a fill, a position
@@ -127,6 +130,41 @@ bool   VPAckStatusParse(const string &wire, ENUM_VP_ACK_STATUS &v)
    int i = VPWordIndex(VP_WORDS_ACK_STATUS, wire);
    if(i >= 0)
       v = (ENUM_VP_ACK_STATUS)i;
+   return i >= 0;
+  }
+
+// action of a trader's control (sidecar -> EA)
+enum ENUM_VP_CONTROL_ACTION
+  {
+   VP_CONTROL_PAUSE_ENTRIES  = 0,   // refuse new entries until resume; closes still execute
+   VP_CONTROL_RESUME         = 1,
+   VP_CONTROL_FLATTEN_ALL    = 2,   // close every VProp position (of `symbol` when not empty)
+   VP_CONTROL_CLOSE_POSITION = 3,   // close the position `position`
+   VP_CONTROL_CANCEL_PENDING = 4    // delete VProp's resting pending orders (of `symbol` when not empty)
+  };
+const string VP_WORDS_CONTROL_ACTION = "|pause_entries|resume|flatten_all|close_position|cancel_pending|";
+string VPControlActionWire(ENUM_VP_CONTROL_ACTION v) { return VPWordAt(VP_WORDS_CONTROL_ACTION, (int)v); }
+bool   VPControlActionParse(const string &wire, ENUM_VP_CONTROL_ACTION &v)
+  {
+   int i = VPWordIndex(VP_WORDS_CONTROL_ACTION, wire);
+   if(i >= 0)
+      v = (ENUM_VP_CONTROL_ACTION)i;
+   return i >= 0;
+  }
+
+// status of a control_ack
+enum ENUM_VP_CONTROL_STATUS
+  {
+   VP_CONTROL_APPLIED = 0,
+   VP_CONTROL_REFUSED = 1
+  };
+const string VP_WORDS_CONTROL_STATUS = "|applied|refused|";
+string VPControlStatusWire(ENUM_VP_CONTROL_STATUS v) { return VPWordAt(VP_WORDS_CONTROL_STATUS, (int)v); }
+bool   VPControlStatusParse(const string &wire, ENUM_VP_CONTROL_STATUS &v)
+  {
+   int i = VPWordIndex(VP_WORDS_CONTROL_STATUS, wire);
+   if(i >= 0)
+      v = (ENUM_VP_CONTROL_STATUS)i;
    return i >= 0;
   }
 
@@ -503,6 +541,28 @@ struct VPSignalAckMsg
    long              ticket;
    double            price;
                      VPSignalAckMsg(void) { signal_id = ""; status = VP_ACK_REJECTED; rule = ""; reason = ""; ticket = 0; price = 0; }
+  };
+
+// A trader's control: applied once per id, answered with a control_ack (docs/protocol.md).
+struct VPControlMsg
+  {
+   string            id;
+   ENUM_VP_CONTROL_ACTION action;
+   long              position;      // close_position: the ticket
+   string            symbol;        // "" = every symbol
+   string            reason;        // the trader's words
+   long              time_ms;       // the terminal's clock when the trader acted (UTC)
+                     VPControlMsg(void) { id = ""; action = VP_CONTROL_PAUSE_ENTRIES; position = 0; symbol = ""; reason = ""; time_ms = 0; }
+  };
+
+struct VPControlAckMsg
+  {
+   string            control_id;
+   ENUM_VP_CONTROL_STATUS status;
+   string            reason;
+   int               closed;        // positions closed (close orders done)
+   int               cancelled;     // pending orders deleted
+                     VPControlAckMsg(void) { control_id = ""; status = VP_CONTROL_REFUSED; reason = ""; closed = 0; cancelled = 0; }
   };
 
 struct VPFillMsg

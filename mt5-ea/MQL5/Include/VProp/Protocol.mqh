@@ -69,6 +69,8 @@ private:
    void              Body(int o, VPSignalMsg &m);
    void              Body(int o, VPSignalAckMsg &m);
    void              Body(int o, VPFillMsg &m);
+   void              Body(int o, VPControlMsg &m);
+   void              Body(int o, VPControlAckMsg &m);
    void              Body(int o, VPGovernorStateMsg &m);
    void              Body(int o, VPNewsMsg &m);
    void              Body(int o, VPAckMsg &m);
@@ -91,6 +93,8 @@ public:
    bool              Read(VPSignalMsg &m)        { if(!Ready(VP_MSG_SIGNAL)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPSignalAckMsg &m)     { if(!Ready(VP_MSG_SIGNAL_ACK)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPFillMsg &m)          { if(!Ready(VP_MSG_FILL)) return false; Body(0, m); return !m_failed; }
+   bool              Read(VPControlMsg &m)       { if(!Ready(VP_MSG_CONTROL)) return false; Body(0, m); return !m_failed; }
+   bool              Read(VPControlAckMsg &m)    { if(!Ready(VP_MSG_CONTROL_ACK)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPGovernorStateMsg &m) { if(!Ready(VP_MSG_GOVERNOR_STATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPNewsMsg &m)          { if(!Ready(VP_MSG_NEWS)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPAckMsg &m)           { if(!Ready(VP_MSG_ACK)) return false; Body(0, m); return !m_failed; }
@@ -446,6 +450,18 @@ void CVPDecoder::CheckBody(ENUM_VP_MSG_TYPE type)
          Body(0, m);
          break;
         }
+      case VP_MSG_CONTROL:
+        {
+         VPControlMsg m;
+         Body(0, m);
+         break;
+        }
+      case VP_MSG_CONTROL_ACK:
+        {
+         VPControlAckMsg m;
+         Body(0, m);
+         break;
+        }
       case VP_MSG_GOVERNOR_STATE:
         {
          VPGovernorStateMsg m;
@@ -735,6 +751,39 @@ void CVPDecoder::Body(int o, VPFillMsg &m)
    string reason = StrOr(o, "", "reason", "");
    if(!VPFillReasonParse(reason, m.reason))
       m.reason = VP_FILL_REASON_OTHER; // open text on the wire (as in the Java codec): never an error
+  }
+
+void CVPDecoder::Body(int o, VPControlMsg &m)
+  {
+   m.id = Name(o, "", "id", 64);
+   m.action = (ENUM_VP_CONTROL_ACTION)Word(o, "", "action", VP_WORDS_CONTROL_ACTION);
+   bool one = (!m_failed && m.action == VP_CONTROL_CLOSE_POSITION);
+   m.position = one ? NonNegLong(o, "", "position") : NonNegLongOr(o, "", "position", 0);
+   if(!m_failed && one && m.position == 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "position", "close_position needs the ticket of the position to close, got 0");
+   m.symbol = StrOr(o, "", "symbol", "");
+   if(!m_failed && StringLen(m.symbol) > 32)
+      Fail(VP_ERR_OUT_OF_RANGE, "symbol", "longer than 32 characters");
+   m.reason = Str(o, "", "reason");
+   string trimmed = m.reason;
+   StringTrimLeft(trimmed);
+   StringTrimRight(trimmed);
+   if(!m_failed && StringLen(trimmed) == 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "reason", "must say why (the audit trail keeps it)");
+   m.time_ms = NonNegLong(o, "", "time_ms");
+  }
+
+void CVPDecoder::Body(int o, VPControlAckMsg &m)
+  {
+   m.closed = IntegerOr(o, "", "closed", 0);
+   m.cancelled = IntegerOr(o, "", "cancelled", 0);
+   if(!m_failed && m.closed < 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "closed", "must not be negative, got " + IntegerToString(m.closed));
+   if(!m_failed && m.cancelled < 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "cancelled", "must not be negative, got " + IntegerToString(m.cancelled));
+   m.control_id = Name(o, "", "control_id", 64);
+   m.status = (ENUM_VP_CONTROL_STATUS)Word(o, "", "status", VP_WORDS_CONTROL_STATUS);
+   m.reason = StrOr(o, "", "reason", "");
   }
 
 void CVPDecoder::Body(int o, VPGovernorStateMsg &m)
@@ -1042,6 +1091,33 @@ string VPEncode(const VPEnvelope &h, const VPFillMsg &m)
    w.Num("profit", m.profit);
    w.Int("time_msc", m.time_msc);
    w.Str("reason", VPFillReasonWire(m.reason));
+   w.EndObject();
+   return w.Text();
+  }
+
+string VPEncode(const VPEnvelope &h, const VPControlMsg &m)
+  {
+   CJsonOut w;
+   VPEncodeHeader(w, h, VP_MSG_CONTROL);
+   w.Str("id", m.id);
+   w.Str("action", VPControlActionWire(m.action));
+   w.Int("position", m.position);
+   w.Str("symbol", m.symbol);
+   w.Str("reason", m.reason);
+   w.Int("time_ms", m.time_ms);
+   w.EndObject();
+   return w.Text();
+  }
+
+string VPEncode(const VPEnvelope &h, const VPControlAckMsg &m)
+  {
+   CJsonOut w;
+   VPEncodeHeader(w, h, VP_MSG_CONTROL_ACK);
+   w.Str("control_id", m.control_id);
+   w.Str("status", VPControlStatusWire(m.status));
+   w.Str("reason", m.reason);
+   w.Int("closed", m.closed);
+   w.Int("cancelled", m.cancelled);
    w.EndObject();
    return w.Text();
   }

@@ -50,6 +50,7 @@ private:
    // reliable messages from the sidecar (signals) waiting for the EA, in order (parallel arrays)
    VPEnvelope        m_inbox_env[];
    VPSignalMsg       m_inbox[];
+   VPControlMsg      m_inbox_ctl[];       // parallel to m_inbox: the body when the message is a control
    // news pushed by the sidecar, waiting for the EA's governors, in order
    VPNewsMsg         m_news[];
 
@@ -86,8 +87,11 @@ public:
    void              Poll(void);
    // Heartbeats, hello retries with backoff. Call from OnTimer after Poll.
    void              Housekeeping(void);
-   // The next signal for the EA and its envelope (false when none). Call Processed(env.seq) once it is acted on.
+   // The next signal for the EA and its envelope (false when none, or when a control comes first: take it with
+   // NextControl, the two in the order the sidecar sent them). Call Processed(env.seq) once it is acted on.
    bool              NextSignal(VPEnvelope &env, VPSignalMsg &s);
+   // The next control when it is the next reliable message (false otherwise). Call Processed(env.seq) after it.
+   bool              NextControl(VPEnvelope &env, VPControlMsg &c);
    void              Processed(long seq);
    // The next news release pushed by the sidecar (false when none). Not reliable: the sidecar pushes it again
    // after every welcome.
@@ -96,6 +100,7 @@ public:
    long              SendReliable(const VPAccountMsg &m);
    long              SendReliable(const VPSignalAckMsg &m);
    long              SendReliable(const VPFillMsg &m);
+   long              SendReliable(const VPControlAckMsg &m);
    // Sends a non-reliable message; dropped (false) while not welcomed.
    bool              SendVolatile(const VPTickMsg &m);
    bool              SendVolatile(const VPBarMsg &m);
@@ -131,6 +136,7 @@ bool CVPSession::Start(const string &endpoint, const string &routing_id, const s
    m_rebuilt_ms = 0;
    ArrayResize(m_inbox_env, 0);
    ArrayResize(m_inbox, 0);
+   ArrayResize(m_inbox_ctl, 0);
    ArrayResize(m_news, 0);
    store.Open(store_dir);
    // seqs are strictly increasing over the EA's lifetime: continue above everything a previous run reserved
@@ -297,6 +303,13 @@ long CVPSession::SendReliable(const VPSignalAckMsg &m)
    return Journal(h.seq, VPEncode(h, m));
   }
 
+long CVPSession::SendReliable(const VPControlAckMsg &m)
+  {
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_CONTROL_ACK);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
 long CVPSession::SendReliable(const VPFillMsg &m)
   {
    VPEnvelope h;
@@ -442,7 +455,7 @@ void CVPSession::OnError(const VPErrorMsg &e)
   }
 
 // A reliable message from the sidecar: duplicate, in order, or after a gap (section 5). In order, it waits in the
-// inbox for the EA; only signals carry a payload the EA acts on (the sidecar sends no other reliable type).
+// inbox for the EA; signals and controls carry a payload the EA acts on (the sidecar sends no other reliable type).
 void CVPSession::OnReliable(const VPEnvelope &env)
   {
    if(env.seq <= store.in_last)
@@ -468,19 +481,25 @@ void CVPSession::OnReliable(const VPEnvelope &env)
    int n = ArraySize(m_inbox_env);
    ArrayResize(m_inbox_env, n + 1);
    ArrayResize(m_inbox, n + 1);
+   ArrayResize(m_inbox_ctl, n + 1);
    m_inbox_env[n] = env;
    if(env.type == VP_MSG_SIGNAL)
       m_dec.Read(m_inbox[n]);
+   if(env.type == VP_MSG_CONTROL)
+      m_dec.Read(m_inbox_ctl[n]);
   }
 
 bool CVPSession::NextSignal(VPEnvelope &env, VPSignalMsg &s)
   {
    while(ArraySize(m_inbox_env) > 0)
      {
+      if(m_inbox_env[0].type == VP_MSG_CONTROL)
+         return false; // NextControl takes it: acted on in order
       env = m_inbox_env[0];
       s = m_inbox[0];
       ArrayRemove(m_inbox_env, 0, 1);
       ArrayRemove(m_inbox, 0, 1);
+      ArrayRemove(m_inbox_ctl, 0, 1);
       if(env.type == VP_MSG_SIGNAL)
          return true;
       // a reliable message that is not a signal: in order, nothing to act on
@@ -488,6 +507,18 @@ bool CVPSession::NextSignal(VPEnvelope &env, VPSignalMsg &s)
       Processed(env.seq);
      }
    return false;
+  }
+
+bool CVPSession::NextControl(VPEnvelope &env, VPControlMsg &c)
+  {
+   if(ArraySize(m_inbox_env) == 0 || m_inbox_env[0].type != VP_MSG_CONTROL)
+      return false;
+   env = m_inbox_env[0];
+   c = m_inbox_ctl[0];
+   ArrayRemove(m_inbox_env, 0, 1);
+   ArrayRemove(m_inbox, 0, 1);
+   ArrayRemove(m_inbox_ctl, 0, 1);
+   return true;
   }
 
 // Bounded: the EA drains the queue every timer; a burst beyond VP_NEWS_QUEUE drops the oldest (the governors keep

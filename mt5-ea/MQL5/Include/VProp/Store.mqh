@@ -1,12 +1,15 @@
 //+------------------------------------------------------------------+
 //| Store.mqh - what must survive a terminal restart, in MQL5/Files:  |
 //| the sequence counters, the outbox of unacked reliable messages,   |
-//| executed signal ids and the positions still managed (TP1).        |
+//| executed signal ids, the positions still managed (TP1), the       |
+//| controls applied (with their answers) and the pause of entries.   |
 //| Files are rewritten whole through a temporary file and a rename,  |
 //| so a crash leaves either the old or the new version.              |
 //+------------------------------------------------------------------+
 #ifndef VPROP_STORE_MQH
 #define VPROP_STORE_MQH
+
+#include <VProp/Messages.mqh>
 
 // Routing-id parts allow [A-Za-z0-9._-]; anything else becomes '_' (docs/protocol.md section 1).
 string VPSanitize(const string &s, int max_len)
@@ -84,6 +87,8 @@ private:
    string            m_dir;
    string            m_executed[];     // signal ids executed (or definitively answered), in order
    long              m_executed_ticket[];
+   string            m_controls[];     // control ids applied (or refused), in order, with their answer
+   string            m_control_answers[];
 
    string            File(const string &leaf) { return m_dir + "/" + leaf; }
 
@@ -91,6 +96,7 @@ public:
    long              seq_reserved;     // seqs below this may have been used before a restart
    long              out_prev;         // seq of our last reliable message
    long              in_last;          // seq of the sidecar's last reliable message we processed
+   bool              entries_paused;   // the trader paused new entries (a control) until a resume
    string            outbox[];         // encoded unacked reliable messages, oldest first
    long              outbox_seq[];
    VPManaged         managed[];
@@ -104,6 +110,9 @@ public:
    bool              IsExecuted(const string &id, long &ticket);
    bool              MarkExecuted(const string &id, long ticket);
    int               ExecutedCount(void) { return ArraySize(m_executed); }
+   // the answer given to control `id` before (a resent control is answered again, not applied again)
+   bool              ControlAnswer(const string &id, VPControlAckMsg &a);
+   bool              MarkControl(const VPControlAckMsg &a);
    // the signal id whose execution opened position `ticket` ("" for manual trades)
    string            SignalOf(long ticket)
      {
@@ -127,6 +136,9 @@ bool CVPStore::Open(const string &dir)
    ArrayResize(m_executed, 0);
    ArrayResize(m_executed_ticket, 0);
    ArrayResize(managed, 0);
+   ArrayResize(m_controls, 0);
+   ArrayResize(m_control_answers, 0);
+   entries_paused = false;
    string lines[];
    if(VPReadLines(File("state.txt"), lines))
       for(int i = 0; i < ArraySize(lines); i++)
@@ -140,6 +152,8 @@ bool CVPStore::Open(const string &dir)
             out_prev = StringToInteger(kv[1]);
          if(kv[0] == "in_last")
             in_last = StringToInteger(kv[1]);
+         if(kv[0] == "entries_paused")
+            entries_paused = (kv[1] == "1");
         }
    if(VPReadLines(File("outbox.jsonl"), lines))
       for(int i = 0; i < ArraySize(lines); i++)
@@ -160,6 +174,18 @@ bool CVPStore::Open(const string &dir)
          ArrayResize(m_executed_ticket, n + 1);
          m_executed[n] = f[0];
          m_executed_ticket[n] = StringToInteger(f[1]);
+        }
+   if(VPReadLines(File("controls.txt"), lines))
+      for(int i = 0; i < ArraySize(lines); i++)
+        {
+         int tab = StringFind(lines[i], "\t");
+         if(tab <= 0)
+            continue;
+         int n = ArraySize(m_controls);
+         ArrayResize(m_controls, n + 1);
+         ArrayResize(m_control_answers, n + 1);
+         m_controls[n] = StringSubstr(lines[i], 0, tab);
+         m_control_answers[n] = StringSubstr(lines[i], tab + 1);
         }
    if(VPReadLines(File("managed.txt"), lines))
       for(int i = 0; i < ArraySize(lines); i++)
@@ -184,10 +210,11 @@ bool CVPStore::Open(const string &dir)
 bool CVPStore::SaveState(void)
   {
    string lines[];
-   ArrayResize(lines, 3);
+   ArrayResize(lines, 4);
    lines[0] = "seq_reserved=" + IntegerToString(seq_reserved);
    lines[1] = "out_prev=" + IntegerToString(out_prev);
    lines[2] = "in_last=" + IntegerToString(in_last);
+   lines[3] = (string)"entries_paused=" + (entries_paused ? "1" : "0");
    return VPWriteLines(File("state.txt"), lines);
   }
 
@@ -266,6 +293,45 @@ bool CVPStore::MarkExecuted(const string &id, long ticket)
    for(int i = 0; i <= n; i++)
       lines[i] = m_executed[i] + "\t" + IntegerToString(m_executed_ticket[i]);
    return VPWriteLines(File("executed.txt"), lines);
+  }
+
+// controls.txt: one line per control, "id<TAB>status<TAB>closed<TAB>cancelled<TAB>reason" (tabs in the reason
+// become spaces).
+bool CVPStore::ControlAnswer(const string &id, VPControlAckMsg &a)
+  {
+   for(int i = ArraySize(m_controls) - 1; i >= 0; i--)
+     {
+      if(m_controls[i] != id)
+         continue;
+      string f[];
+      if(StringSplit(m_control_answers[i], '\t', f) < 3)
+         return false;
+      a.control_id = id;
+      a.status = f[0] == "applied" ? VP_CONTROL_APPLIED : VP_CONTROL_REFUSED;
+      a.closed = (int)StringToInteger(f[1]);
+      a.cancelled = (int)StringToInteger(f[2]);
+      a.reason = ArraySize(f) > 3 ? f[3] : "";
+      return true;
+     }
+   return false;
+  }
+
+bool CVPStore::MarkControl(const VPControlAckMsg &a)
+  {
+   string reason = a.reason;
+   StringReplace(reason, "\t", " ");
+   StringReplace(reason, "\n", " ");
+   int n = ArraySize(m_controls);
+   ArrayResize(m_controls, n + 1);
+   ArrayResize(m_control_answers, n + 1);
+   m_controls[n] = a.control_id;
+   m_control_answers[n] = VPControlStatusWire(a.status) + "\t" + IntegerToString(a.closed) + "\t" +
+                          IntegerToString(a.cancelled) + "\t" + reason;
+   string lines[];
+   ArrayResize(lines, n + 1);
+   for(int i = 0; i <= n; i++)
+      lines[i] = m_controls[i] + "\t" + m_control_answers[i];
+   return VPWriteLines(File("controls.txt"), lines);
   }
 
 #endif

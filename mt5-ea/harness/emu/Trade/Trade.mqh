@@ -59,6 +59,11 @@ class CTrade {
         return send(r);
     }
 
+    bool OrderDelete(const ulong ticket) {
+        emu::Request r{"delete", "", "", 0, 0, 0, 0, 0, ticket, m_deviation, (int)m_filling, 0, m_magic};
+        return send(r);
+    }
+
     uint ResultRetcode() const { return m_result.retcode; }
     ulong ResultDeal() const { return m_result.deal; }
     ulong ResultOrder() const { return m_result.order; }

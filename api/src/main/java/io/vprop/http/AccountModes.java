@@ -111,6 +111,33 @@ final class AccountModes {
         return m;
     }
 
+    /**
+     * The trader's own pauses of entries (controls) over the governors' modes: an account the governors let trade is
+     * PAUSED by rule {@code control.paused} with the trader's reason and no end (until a resume); a governors' pause
+     * or halt stays what it is. Every paused account carries {@code traderPause} (the control that paused it).
+     */
+    static Map<String, Object> withTraderPauses(Map<String, Object> modes, Map<String, Map<String, Object>> pauses) {
+        for (Map.Entry<String, Map<String, Object>> e : pauses.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) modes.get(e.getKey());
+            if (m == null) {
+                m = new LinkedHashMap<>();
+                m.put("mode", "TRADING");
+                modes.put(e.getKey(), m);
+            }
+            m.put("traderPause", e.getValue());
+            if (!"TRADING".equals(m.get("mode")) && !"TARGET_LOCKED".equals(m.get("mode"))) continue;
+            m.put("mode", "PAUSED");
+            m.put("ruleId", "control.paused");
+            m.put("reason", "new entries paused by the trader: " + e.getValue().get("reason"));
+            m.put("sinceMs", e.getValue().get("timeMs"));
+            m.put("untilMs", null);
+            m.put("untilLocal", null);
+            m.put("untilOffset", null);
+        }
+        return modes;
+    }
+
     /** "+02:00" / "-05:00" / "+00:00" (ZoneOffset says "Z" for zero). */
     static String offset(ZoneOffset o) {
         return o.getTotalSeconds() == 0 ? "+00:00" : o.getId();

@@ -97,6 +97,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/fills", ctx -> ctx.json(journal.fills(limit(ctx))));
         app.get("/api/signals", ctx -> ctx.json(journal.signals(limit(ctx))));
         app.post("/api/signals", this::postSignal);
+        new ControlsApi(kernel, journal, json).register(app);
         app.get("/api/governors", ctx -> ctx.json(governorsJson()));
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
         app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", limit(ctx))));
@@ -242,8 +243,9 @@ public final class ApiServer implements AutoCloseable {
         m.put("profile", kernel.governorProfile());
         m.put("firmDay", firmDayJson(kernel.nowMs()));
         m.put("accounts", snapshots);
-        m.put("modes", AccountModes.of(snapshots, firmDay,
-                () -> journal.events("governor", Long.MIN_VALUE, Long.MAX_VALUE, AccountModes.NOTICES_SCANNED)));
+        m.put("modes", AccountModes.withTraderPauses(AccountModes.of(snapshots, firmDay,
+                () -> journal.events("governor", Long.MIN_VALUE, Long.MAX_VALUE, AccountModes.NOTICES_SCANNED)),
+                kernel.controlPauses()));
         return m;
     }
 

@@ -65,6 +65,8 @@ public final class AccountGovernors implements PreTradeCheck {
         final Map<String, RuleStatus.Status> ruleStatus = new HashMap<>();
         final Map<Long, Long> positionOpenMs = new HashMap<>();
         long lastClockMs;
+        /** The largest lag of the terminal's clock behind the engine's already logged. */
+        long warnedBehindMs;
         /**
          * The rules' statuses line by line as {@link #ruleStatus} last took them ({@code levelsKnown}), and a scratch
          * copy: while they are the same, no rule changed status and the panel view need not be written to find out.
@@ -139,10 +141,29 @@ public final class AccountGovernors implements PreTradeCheck {
         return a;
     }
 
+    /**
+     * The account's clock for an event the terminal stamps {@code nowMs}: never before the engine's last event. A
+     * terminal's clock can restart behind the state the governors restored from the journal — a paper demo started
+     * again on the same data dir replays its market from the same start (issue 21: every snapshot, and every manual
+     * order, was refused "before the previous event" until the market caught up). The governors then keep their own
+     * later time, which the terminal reaches again, instead of dropping the account's equity and refusing all orders.
+     */
+    private long clock(String key, Account a, long nowMs) {
+        long last = a.engine.timeMs();
+        if (nowMs >= last) return nowMs;
+        if (last - nowMs > a.warnedBehindMs) {
+            a.warnedBehindMs = last - nowMs;
+            log.warn("governors of {}: the terminal's clock {} is {} s behind the governors' last event {} (restarted market or "
+                    + "clock?): evaluating at the governors' time until it catches up", key, nowMs, (last - nowMs) / 1000, last);
+        }
+        return last;
+    }
+
     /** Feeds an account snapshot; returns what the rules say and any notices for the trader. */
     public List<Notice> onAccount(String peer, long nowMs, AccountState acc, String currency, Function<String, SymbolSpec> specs) {
         String key = key(peer);
         Account a = account(key, acc.balance(), currency);
+        nowMs = clock(key, a, nowMs);
         List<Position> open = acc.positions();
         int n = open.size();
         if (a.valued.length < n) a.valued = new ValuedPosition[Math.max(n, 2 * a.valued.length)];
@@ -191,7 +212,8 @@ public final class AccountGovernors implements PreTradeCheck {
         SymbolSpec s = terminal.spec(o.symbol());
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
         try {
-            a.engine.reserve(new OrderCheck(terminal.nowMs(), o, Double.NaN, Double.isFinite(mppu) ? mppu : 0, signalId));
+            a.engine.reserve(new OrderCheck(clock(key(terminal.peer()), a, terminal.nowMs()), o, Double.NaN,
+                    Double.isFinite(mppu) ? mppu : 0, signalId));
         } catch (IllegalArgumentException e) {
             log.warn("governors of {}: signal {} not reserved: {}", key(terminal.peer()), signalId, e.getMessage());
         }
@@ -201,12 +223,14 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onOrderUpdate(String peer, long nowMs, OrderUpdate u) {
         Account a = accounts.get(key(peer));
         if (a == null || u.status() == OrderStatus.ACCEPTED) return List.of();
+        nowMs = clock(key(peer), a, nowMs);
         return evaluate(key(peer), a, new OrderAck(nowMs, u.signalId(), u.status(), u.ticket()), nowMs);
     }
 
     public List<Notice> onFill(String peer, long nowMs, Fill f) {
         Account a = accounts.get(key(peer));
         if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
+        nowMs = clock(key(peer), a, nowMs);
         boolean entry = f.opens();
         long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
         return evaluate(key(peer), a, new FillEvent(nowMs, f, opened), nowMs);
@@ -220,6 +244,7 @@ public final class AccountGovernors implements PreTradeCheck {
         String key = key(peer);
         Account a = accounts.get(key);
         if (a == null) return Optional.empty();
+        nowMs = clock(key, a, nowMs);
         return Optional.of(evaluate(key, a, new NewsEvent(nowMs, releaseMs, currency, impact), nowMs));
     }
 
@@ -227,7 +252,9 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onClock(String peer, long nowMs) {
         String key = key(peer);
         Account a = accounts.get(key);
-        if (a == null || nowMs - a.lastClockMs < 1_000) return List.of();
+        if (a == null) return List.of();
+        nowMs = clock(key, a, nowMs);
+        if (nowMs - a.lastClockMs < 1_000) return List.of();
         a.lastClockMs = nowMs;
         return evaluate(key, a, new ClockTick(nowMs), nowMs);
     }
@@ -307,7 +334,7 @@ public final class AccountGovernors implements PreTradeCheck {
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
         RuleVerdict d;
         try {
-            d = a.engine.evaluate(new OrderCheck(terminal.nowMs(), o, Double.NaN, mppu));
+            d = a.engine.evaluate(new OrderCheck(clock(key(terminal.peer()), a, terminal.nowMs()), o, Double.NaN, mppu));
         } catch (IllegalArgumentException e) {
             return PreTradeVerdict.deny("governors.input", e.getMessage());
         }

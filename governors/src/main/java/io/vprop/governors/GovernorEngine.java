@@ -105,6 +105,11 @@ public final class GovernorEngine {
         return profile;
     }
 
+    /** The time of the last event evaluated (or restored with the state); {@code Long.MIN_VALUE} before the first. */
+    public long timeMs() {
+        return l.nowMs;
+    }
+
     /**
      * Evaluates one event. Events must come in time order; an event older than the previous one is rejected.
      *

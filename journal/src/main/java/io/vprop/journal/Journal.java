@@ -296,6 +296,43 @@ public final class Journal implements KernelJournal, AutoCloseable {
     }
 
     /**
+     * The terminal side: a control it applied (or refused), kept so a resent control is answered again instead of
+     * applied again, and so a restart finds its pause of entries (the EA keeps the same in its Store).
+     */
+    public void recordControl(Payload.ControlAck ack, String action, long nowMs) {
+        update("INSERT INTO events(ts_ms, kind, body) VALUES (?, 'control_applied', json_object('control_id', ?, 'action', ?, "
+                        + "'status', ?, 'reason', ?, 'closed', ?, 'cancelled', ?))",
+                nowMs, ack.controlId(), action, ack.status(), ack.reason(), ack.closed(), ack.cancelled());
+    }
+
+    /** The terminal side's answer to a control it already handled, or null. */
+    public Payload.ControlAck controlApplied(String controlId) {
+        try {
+            PreparedStatement p = ps("SELECT json_extract(body, '$.status'), json_extract(body, '$.reason'), "
+                    + "json_extract(body, '$.closed'), json_extract(body, '$.cancelled') FROM events "
+                    + "WHERE kind = 'control_applied' AND json_extract(body, '$.control_id') = ? ORDER BY id LIMIT 1");
+            p.setString(1, controlId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return null;
+                return new Payload.ControlAck(controlId, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read control " + controlId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The terminal side: whether the newest applied pause_entries / resume control left new entries paused. */
+    public boolean entriesPaused() {
+        try (ResultSet rs = ps("SELECT json_extract(body, '$.action') FROM events WHERE kind = 'control_applied' "
+                + "AND json_extract(body, '$.status') = 'applied' AND json_extract(body, '$.action') IN ('pause_entries', 'resume') "
+                + "ORDER BY id DESC LIMIT 1").executeQuery()) {
+            return rs.next() && "pause_entries".equals(rs.getString(1));
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the pause of entries: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The terminal side's highest broker number so far — deal, order or position of every fill it journaled for
      * sending, and the ticket of every signal it executed — or 0. A restarted paper terminal numbers its deals above
      * it: the sidecar keeps one fill per (terminal, deal), so a deal number used again would be dropped as a resend.
@@ -343,6 +380,21 @@ public final class Journal implements KernelJournal, AutoCloseable {
     @Override
     public void appendEvent(long tsMs, String kind, String json) {
         update("INSERT INTO events(ts_ms, kind, body) VALUES (?, ?, ?)", tsMs, kind, json);
+    }
+
+    @Override
+    public List<String> eventBodies(String kind) {
+        try {
+            PreparedStatement p = ps("SELECT body FROM events WHERE kind = ? ORDER BY id");
+            p.setString(1, kind);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new JournalException("cannot read " + kind + " events: " + e.getMessage(), e);
+        }
     }
 
     /**

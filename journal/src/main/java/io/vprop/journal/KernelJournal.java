@@ -38,6 +38,12 @@ public interface KernelJournal extends ChannelStore {
     void appendEvent(long tsMs, String kind, String json);
 
     /**
+     * The bodies of every event of {@code kind}, oldest first: state the kernel rebuilds from its own audit trail on
+     * start (a trader's pause of entries). Meant for rare kinds, not for decisions.
+     */
+    List<String> eventBodies(String kind);
+
+    /**
      * Deletes at most {@code maxRows} of the oldest events of {@code kind} stamped before {@code beforeMs}.
      *
      * @return rows deleted

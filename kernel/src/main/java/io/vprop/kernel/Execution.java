@@ -37,6 +37,7 @@ final class Execution {
     private final StatusPublisher status;
     private final LongSupplier clock;
     private long signalCounter;
+    private Controls controls; // set once by the kernel: the trader's pause holds entries here too
 
     Execution(RiskEngine risk, AccountGovernors governors, long signalTtlMs, Outbox outbox, EventBus events,
               JournaledEvents journaled, StatusPublisher status, LongSupplier clock) {
@@ -50,12 +51,14 @@ final class Execution {
         this.clock = clock;
     }
 
+    void controls(Controls c) { this.controls = c; }
+
     // ------------------------------------------------------------------ out: order → risk → journal → terminal
 
     /** Risk-checks an order; when it passes, gives it a signal id, journals it and sends it to the terminal. */
     Submission submit(PeerSession s, OrderIntent order) {
         long now = clock.getAsLong();
-        PreTradeVerdict v = risk.check(order, s);
+        PreTradeVerdict v = order.opens() && controls != null && controls.paused(s.key) ? pausedByTrader(s) : risk.check(order, s);
         if (!v.allowed()) {
             events.publish("signal_refused", now, Map.of("peer", s.key, "symbol", order.symbol(), "side", order.side().wire(),
                     "rule", v.rule(), "reason", v.reason(), "alpha", order.alpha()));
@@ -73,6 +76,13 @@ final class Execution {
         }
         events.publish("signal", now, Map.of("peer", s.key, "signal", signal));
         return Submission.sentAs(id, s.key);
+    }
+
+    /** The trader paused entries (a control): strategies and manual orders alike are refused; closes pass. */
+    private PreTradeVerdict pausedByTrader(PeerSession s) {
+        Map<String, Object> c = controls.pause(s.key);
+        return PreTradeVerdict.deny(Controls.PAUSED, "new entries are paused by the trader (control " + c.get("id")
+                + ", " + c.get("by") + "): " + c.get("reason") + " — resume to trade again");
     }
 
     /** An operator's trade (REST), with the price defaulting to the terminal's latest quote. */

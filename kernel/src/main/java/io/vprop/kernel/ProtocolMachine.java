@@ -47,10 +47,12 @@ final class ProtocolMachine {
     private final EventBus events;
     private final LongSupplier clock;
     private final Map<String, PeerSession> peers;
+    private final Controls controls;
 
     ProtocolMachine(SidecarKernel.Config config, String session, KernelJournal journal, PeerTransport transport,
                     Outbox outbox, Execution execution, JournaledEvents journaled, Function<String, Strategy> strategies,
-                    StatusPublisher status, EventBus events, LongSupplier clock, Map<String, PeerSession> peers) {
+                    StatusPublisher status, EventBus events, LongSupplier clock, Map<String, PeerSession> peers,
+                    Controls controls) {
         this.config = config;
         this.session = session;
         this.journal = journal;
@@ -63,6 +65,7 @@ final class ProtocolMachine {
         this.events = events;
         this.clock = clock;
         this.peers = peers;
+        this.controls = controls;
     }
 
     /** Finishes what a crash interrupted: reliable messages journaled but not acted on. */
@@ -284,6 +287,8 @@ final class ProtocolMachine {
                 execution.onFill(s, TradeMessages.toFill(f, s.serverOffsetMs()));
                 events.publish("fill", now, Map.of("peer", s.key, "fill", f));
             }
+        } else if (p instanceof Payload.ControlAck a) {
+            controls.onAck(s, a);
         } else {
             reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "type", e.type().wire + " is sent by the sidecar, not to it", e.seq()));
         }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -82,6 +83,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     private final Execution execution;
     private final ProtocolMachine protocol;
     private final NewsPush news;
+    private final Controls controls;
     private long nextHousekeepingMs;
     private volatile boolean running = true;
     private volatile Thread thread;
@@ -102,8 +104,10 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         this.journaled = new JournaledEvents(ports.journal(), events, clock);
         Outbox outbox = new Outbox(transport, clock);
         this.execution = new Execution(risk, governors, config.signalTtlMs(), outbox, events, journaled, status, clock);
+        this.controls = new Controls(ports.journal(), outbox, events, clock);
+        execution.controls(controls);
         this.protocol = new ProtocolMachine(config, session, ports.journal(), transport, outbox, execution, journaled,
-                strategies, status, events, clock, peers);
+                strategies, status, events, clock, peers, controls);
         this.news = new NewsPush(outbox, governors, execution);
     }
 
@@ -187,6 +191,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
 
     /** Before the first round: finish what a crash interrupted. */
     void start() {
+        controls.recover();
         protocol.recover();
         log.info("kernel {} listening on {}", session, transport.endpoint());
     }
@@ -229,6 +234,49 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
         return execution.submitManual(terminal(peer, symbol), symbol, side, lots, price, sl, tp1, tp2, maxDeviation,
                 expirySeconds, reason);
     }
+
+    /**
+     * A trader's control (docs/api.md, POST /api/controls) for a terminal ({@code terminal}, its routing id) or an
+     * account ({@code account}: terminal/account as the governors name it, or the account number), or the only
+     * terminal when neither is given: journaled, then sent.
+     *
+     * @throws IllegalArgumentException naming the field when no terminal matches
+     */
+    public ControlOutcome control(String terminal, String account, String action, long position, String symbol,
+                                  String reason, String by, String from) {
+        PeerSession target = controlTarget(terminal, account);
+        String acc = AccountGovernors.accountOf(target.key);
+        List<PeerSession> same = peers.values().stream().filter(p -> AccountGovernors.accountOf(p.key).equals(acc)).toList();
+        Controls.Outcome o = controls.send(target, same, action, position, symbol, reason, new Controls.Requester(by, from));
+        return new ControlOutcome(o.id(), acc, o.peers(), o.timeMs(), o.rule(), o.reason());
+    }
+
+    /** What became of a control request: sent as {@code id} to {@code peers}, or refused by {@code rule}. */
+    public record ControlOutcome(String id, String account, List<String> peers, long timeMs, String rule, String reason) {
+        public boolean sent() { return id != null; }
+    }
+
+    private PeerSession controlTarget(String terminal, String account) {
+        if (terminal != null && !terminal.isEmpty()) {
+            PeerSession s = peers.get(terminal);
+            if (s == null) throw new IllegalArgumentException("terminal: unknown terminal '" + terminal + "' (GET /api/status lists them)");
+            return s;
+        }
+        List<PeerSession> welcomed = peers.values().stream().filter(p -> p.welcomed).toList();
+        if (account != null && !account.isEmpty()) {
+            return welcomed.stream().filter(p -> AccountGovernors.accountOf(p.key).equals(account)
+                    || p.hello != null && p.hello.account().equals(account)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("account: no connected terminal trades account '" + account + "'"));
+        }
+        if (welcomed.size() == 1) return welcomed.get(0);
+        throw new IllegalArgumentException("account: required (or terminal): " + welcomed.size() + " terminals are connected");
+    }
+
+    /** The terminal's answer to a control, once it came (any thread); null before. */
+    public Map<String, Object> controlAck(String id) { return controls.ack(id); }
+
+    /** Accounts whose entries the trader paused, and the control that paused each (any thread). */
+    public Map<String, Map<String, Object>> controlPauses() { return controls.pausedView(); }
 
     private PeerSession terminal(String peer, String symbol) {
         boolean named = peer != null && !peer.isEmpty();

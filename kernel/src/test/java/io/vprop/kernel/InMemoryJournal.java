@@ -138,6 +138,11 @@ final class InMemoryJournal implements KernelJournal {
     public void appendEvent(long tsMs, String kind, String json) { events.add(new Event(tsMs, kind, json)); }
 
     @Override
+    public List<String> eventBodies(String kind) {
+        return events.stream().filter(e -> e.kind().equals(kind)).map(Event::json).toList();
+    }
+
+    @Override
     public int pruneEvents(String kind, long beforeMs, int maxRows) {
         List<Event> doomed = events.stream().filter(e -> e.kind().equals(kind) && e.tsMs() < beforeMs)
                 .sorted(Comparator.comparingLong(Event::tsMs)).limit(maxRows).toList();

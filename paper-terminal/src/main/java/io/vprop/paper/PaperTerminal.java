@@ -96,6 +96,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private long lastSnapshotWallMs;
     private long lastProbeSeq;
     private long ticks, barCount, signals, executed, rejected;
+    /** The trader paused new entries (a control); closes still execute and the governors still act. */
+    private volatile boolean entriesPaused;
     private boolean finished;
     private double peakEquity = Double.NEGATIVE_INFINITY;
     private double maxDrawdown;
@@ -134,7 +136,11 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
             @Override
             public void onNews(Payload.News n) { handleNews(n); }
+
+            @Override
+            public void onControl(Payload.Control c) { handleControl(c); }
         }, () -> marketNowMs, System::currentTimeMillis);
+        this.entriesPaused = journal.entriesPaused(); // the trader's pause outlives a restart, as in the EA's Store
         this.stats = snapshotStats();
     }
 
@@ -152,6 +158,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     public boolean welcomed() { return link.welcomed(); }
 
+    /** True while the trader's pause of new entries holds (any thread). */
+    public boolean entriesPaused() { return entriesPaused; }
+
     private Payload.Hello hello() {
         List<Payload.SymbolInfo> infos = new ArrayList<>();
         for (SymbolSpec s : specs.values())
@@ -168,7 +177,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     @Override
     public void run() {
         runner = Thread.currentThread();
-        link.recoverSignals(this::handleSignal);
+        link.recover(this::handleSignal, this::handleControl);
         // A max-speed replay is a conversation with the sidecar: nothing may be played before it listens.
         while (running && config.speed() <= 0 && !link.welcomed()) link.poll(20);
         long startWall = System.currentTimeMillis();
@@ -286,12 +295,66 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         return TradeMessages.toPayload(o.update());
     }
 
+    // ------------------------------------------------------------------ the trader's controls (what the EA does)
+
+    /** A control: applied once per id (a resent one is answered again), journaled, answered with a control_ack. */
+    private void handleControl(Payload.Control c) {
+        Payload.ControlAck known = journal.controlApplied(c.id());
+        if (known != null) {
+            link.sendReliable(known);
+            return;
+        }
+        Payload.ControlAck ack = applyControl(c);
+        journal.recordControl(ack, c.action(), marketNowMs);
+        log.info("control {} {} ({}): {} {}", c.id(), c.action(), c.reason(), ack.status(), ack.reason());
+        link.sendReliable(ack);
+    }
+
+    private Payload.ControlAck applyControl(Payload.Control c) {
+        String sym = c.symbol();
+        return switch (c.action()) {
+            case "pause_entries" -> {
+                entriesPaused = true;
+                yield new Payload.ControlAck(c.id(), "applied", "new entries paused", 0, 0);
+            }
+            case "resume" -> {
+                entriesPaused = false;
+                yield new Payload.ControlAck(c.id(), "applied", "new entries allowed", 0, 0);
+            }
+            case "flatten_all" -> {
+                int n = closeAndReport(p -> sym.isEmpty() || p.symbol().equals(sym));
+                yield new Payload.ControlAck(c.id(), "applied", n + " position(s) closed", n, 0);
+            }
+            case "close_position" -> {
+                boolean open = broker.snapshot().positions().stream().anyMatch(p -> p.ticket() == c.position());
+                if (!open) yield new Payload.ControlAck(c.id(), "refused", "no open position with ticket " + c.position(), 0, 0);
+                int n = closeAndReport(p -> p.ticket() == c.position());
+                yield n == 1 ? new Payload.ControlAck(c.id(), "applied", "position " + c.position() + " closed", 1, 0)
+                        : new Payload.ControlAck(c.id(), "refused", "the broker did not close position " + c.position(), 0, 0);
+            }
+            // The paper broker keeps no resting pending orders (an order waiting for its latency is filled, not
+            // resting): there is nothing to cancel, and the answer says so.
+            case "cancel_pending" -> new Payload.ControlAck(c.id(), "applied", "no pending orders", 0, 0);
+            default -> new Payload.ControlAck(c.id(), "refused", "unknown action " + c.action(), 0, 0);
+        };
+    }
+
+    /** Closes the positions {@code which} selects at market and reports the deals; returns how many closed. */
+    private int closeAndReport(java.util.function.Predicate<Position> which) {
+        List<Deal> deals = executor.closeWhere(marketNowMs, DealReason.CLIENT, which);
+        for (Deal d : deals) report(d);
+        return (int) deals.stream().filter(d -> d.entry() == FillEntry.OUT || d.entry() == FillEntry.INOUT)
+                .mapToLong(Deal::position).distinct().count();
+    }
+
     /** The signal the gate is judging: an allowed one is reserved under its id (in flight until the next snapshot). */
     private String gatedSignal = "";
 
     /** The terminal's own refusals: no new entries while the sidecar is silent, and the EA's governors. */
     private SignalExecutor.Refusal gate(OrderIntent wanted, Tick q) {
         if (link.sidecarStale()) return new SignalExecutor.Refusal("failsafe.sidecar_stale", "sidecar silent: no new entries");
+        if (entriesPaused && wanted.opens())
+            return new SignalExecutor.Refusal("control.paused", "new entries are paused by the trader (resume to trade again)");
         if (governors == null || !wanted.opens() || q == null) return null;
         SymbolSpec spec = specs.get(wanted.symbol());
         double px = wanted.side() == Side.BUY ? q.ask() : q.bid();

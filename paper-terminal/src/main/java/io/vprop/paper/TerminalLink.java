@@ -38,6 +38,9 @@ public final class TerminalLink implements AutoCloseable {
 
         /** A calendar release pushed by the sidecar (not reliable: pushed again after every welcome). */
         default void onNews(Payload.News news) { }
+
+        /** A trader's control (journaled, never processed): applied once per id, answered with a control_ack. */
+        default void onControl(Payload.Control control) { }
     }
 
     private DealerEndpoint dealer;
@@ -212,6 +215,10 @@ public final class TerminalLink implements AutoCloseable {
                     handler.onSignal(s);
                     journal.markProcessed(SIDECAR, e.seq());
                     transmit(channel.next(new Payload.Ack(channel.lastIn(), 0), clock.getAsLong()));
+                } else if (p instanceof Payload.Control c) {
+                    handler.onControl(c);
+                    journal.markProcessed(SIDECAR, e.seq());
+                    transmit(channel.next(new Payload.Ack(channel.lastIn(), 0), clock.getAsLong()));
                 }
             }
             case DUPLICATE -> transmit(channel.next(new Payload.Ack(channel.lastIn(), 0), clock.getAsLong()));
@@ -227,9 +234,16 @@ public final class TerminalLink implements AutoCloseable {
      * where marking it first would lose it — acked to the sidecar, never executed.
      */
     public void recoverSignals(java.util.function.Consumer<Payload.Signal> act) {
+        recover(act, c -> { });
+    }
+
+    /** As {@link #recoverSignals}, controls included (each idempotent by id too). */
+    public void recover(java.util.function.Consumer<Payload.Signal> act, java.util.function.Consumer<Payload.Control> control) {
         for (Journal.PendingInbound p : journal.unprocessedInbound()) {
             try {
-                if (codec.decode(p.wire()).payload() instanceof Payload.Signal s) act.accept(s);
+                Payload m = codec.decode(p.wire()).payload();
+                if (m instanceof Payload.Signal s) act.accept(s);
+                else if (m instanceof Payload.Control c) control.accept(c);
             } catch (ProtocolException ex) {
                 log.error("journaled signal {} no longer decodes: {}", p.seq(), ex.getMessage());
             }

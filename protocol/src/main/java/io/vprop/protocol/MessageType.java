@@ -21,7 +21,9 @@ public enum MessageType {
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
     ACK("ack", false),
-    ERROR("error", false);
+    ERROR("error", false),
+    CONTROL("control", true),
+    CONTROL_ACK("control_ack", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 

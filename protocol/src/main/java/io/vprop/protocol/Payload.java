@@ -77,6 +77,29 @@ public sealed interface Payload {
                 String reason) implements Payload {
     }
 
+    /**
+     * Sidecar → EA: a trader's control. {@code action} is one of {@link #ACTIONS}: "pause_entries" (refuse new
+     * entries until "resume"; closes still execute), "resume", "flatten_all" (close every VProp position, of
+     * {@code symbol} when not empty), "close_position" (close ticket {@code position}), "cancel_pending" (delete
+     * VProp's resting pending orders, of {@code symbol} when not empty). Applied once per {@code id}: a resent control
+     * is acked again, not applied again. {@code reason} says why (the trader's words, for the audit trail);
+     * {@code timeMs} is the terminal's own clock when the trader acted (UTC epoch ms).
+     */
+    record Control(String id, String action, long position, String symbol, String reason, long timeMs) implements Payload {
+        /** Actions on the wire. */
+        public static final List<String> ACTIONS = List.of("pause_entries", "resume", "flatten_all", "close_position",
+                "cancel_pending");
+    }
+
+    /**
+     * EA → sidecar: what became of a control: "applied" or "refused" (with the reason), with the positions it closed
+     * and the pending orders it cancelled (close orders sent, for a flatten: their fills follow as usual).
+     */
+    record ControlAck(String controlId, String status, String reason, int closed, int cancelled) implements Payload {
+        /** Statuses on the wire. */
+        public static final List<String> STATUSES = List.of("applied", "refused");
+    }
+
     record RuleState(String id, double value, double limit, double distance, String status) {
     }
 

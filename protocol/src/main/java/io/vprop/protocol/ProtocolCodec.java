@@ -91,6 +91,8 @@ public final class ProtocolCodec {
             case SIGNAL_ACK -> new Payload.SignalAck(f.name("signal_id", 64), f.word("status", STATUSES),
                     f.str("rule", ""), f.str("reason", ""), f.nonNegativeLong("ticket", 0), f.nonNegative("price", 0));
             case FILL -> fill(f);
+            case CONTROL -> control(f);
+            case CONTROL_ACK -> controlAck(f);
             case GOVERNOR_STATE -> new Payload.GovernorState(f.word("mode", MODES), f.str("reason", ""),
                     f.list("rules", true, r -> new Payload.RuleState(r.name("id", 64), r.finite("value"),
                             r.finite("limit"), r.finite("distance"), r.word("status", RULE_STATUSES))));
@@ -201,6 +203,27 @@ public final class ProtocolCodec {
                 f.str("signal_id", ""), f.name("symbol", 32), f.word("side", Payload.SIDES), f.word("entry", ENTRIES),
                 f.price("price"), f.price("volume"), f.finite("commission", 0), f.finite("swap", 0), f.finite("profit", 0),
                 f.nonNegativeLong("time_msc"), f.str("reason", ""));
+    }
+
+    private static Payload.Control control(JsonFields f) throws ProtocolException {
+        String id = f.name("id", 64), action = f.word("action", Payload.Control.ACTIONS);
+        boolean one = action.equals("close_position");
+        long position = one ? f.nonNegativeLong("position") : f.nonNegativeLong("position", 0);
+        if (one && position == 0)
+            throw f.error(ErrorCode.OUT_OF_RANGE, "position", "close_position needs the ticket of the position to close, got 0");
+        String symbol = f.str("symbol", "");
+        if (symbol.length() > 32) throw f.error(ErrorCode.OUT_OF_RANGE, "symbol", "longer than 32 characters");
+        String reason = f.str("reason");
+        if (reason.isBlank()) throw f.error(ErrorCode.OUT_OF_RANGE, "reason", "must say why (the audit trail keeps it)");
+        return new Payload.Control(id, action, position, symbol, reason, f.nonNegativeLong("time_ms"));
+    }
+
+    private static Payload.ControlAck controlAck(JsonFields f) throws ProtocolException {
+        int closed = f.integer("closed", 0), cancelled = f.integer("cancelled", 0);
+        if (closed < 0) throw f.error(ErrorCode.OUT_OF_RANGE, "closed", "must not be negative, got " + closed);
+        if (cancelled < 0) throw f.error(ErrorCode.OUT_OF_RANGE, "cancelled", "must not be negative, got " + cancelled);
+        return new Payload.ControlAck(f.name("control_id", 64), f.word("status", Payload.ControlAck.STATUSES),
+                f.str("reason", ""), closed, cancelled);
     }
 
     private static Payload.News news(JsonFields f) throws ProtocolException {
@@ -344,6 +367,19 @@ public final class ProtocolCodec {
             g.writeNumberField("profit", f.profit());
             g.writeNumberField("time_msc", f.timeMsc());
             g.writeStringField("reason", f.reason());
+        } else if (p instanceof Payload.Control c) {
+            g.writeStringField("id", c.id());
+            g.writeStringField("action", c.action());
+            g.writeNumberField("position", c.position());
+            g.writeStringField("symbol", c.symbol());
+            g.writeStringField("reason", c.reason());
+            g.writeNumberField("time_ms", c.timeMs());
+        } else if (p instanceof Payload.ControlAck a) {
+            g.writeStringField("control_id", a.controlId());
+            g.writeStringField("status", a.status());
+            g.writeStringField("reason", a.reason());
+            g.writeNumberField("closed", a.closed());
+            g.writeNumberField("cancelled", a.cancelled());
         } else if (p instanceof Payload.GovernorState s) {
             g.writeStringField("mode", s.mode());
             g.writeStringField("reason", s.reason());

@@ -122,8 +122,14 @@ public final class SignalExecutor {
 
     /** Closes every position at market, the deals labelled with {@code reason} (a pause or halt of the governors). */
     public List<Deal> closeAll(long nowMs, DealReason reason) {
+        return closeWhere(nowMs, reason, p -> true);
+    }
+
+    /** Closes at market the positions {@code which} selects (a trader's flatten or close of one position). */
+    public List<Deal> closeWhere(long nowMs, DealReason reason, java.util.function.Predicate<Position> which) {
         List<Deal> out = new ArrayList<>();
         for (Position p : broker.snapshot().positions()) {
+            if (!which.test(p)) continue;
             ExecutionResult r = broker.execute(new TradeRequest(p.symbol(), p.side().opposite(), p.volume(), 0, 0, 0, 0,
                     p.ticket(), p.signalId(), nowMs));
             if (r.ok()) for (Deal d : r.deals()) out.add(relabel(d, reason));
