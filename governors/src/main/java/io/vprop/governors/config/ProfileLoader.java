@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vprop.governors.profile.ActivityConfig;
+import io.vprop.governors.profile.BalanceOpsConfig;
 import io.vprop.governors.profile.BufferConfig;
 import io.vprop.governors.profile.ConsistencyConfig;
 import io.vprop.governors.profile.DailyLossConfig;
@@ -246,9 +247,15 @@ public final class ProfileLoader {
                 symbolCurrencies.put(en.getKey(), cs);
             });
         }
+        BalanceOpsConfig balanceOps = BalanceOpsConfig.DEFAULT;
+        JsonFields bo = f.object("balanceOps");
+        if (bo != null) {
+            balanceOps = new BalanceOpsConfig(bo.enumValue("payoutFloor", BalanceOpsConfig.PayoutFloor.class));
+            source(bo, "balanceOps", sources);
+        }
         f.rejectUnknown();
         return new FirmProfile(id, name, reset, daily, max, buffers, pre, news, flat, consistency, days, target,
-                activity, size, schedule, symbolCurrencies, sources);
+                activity, size, schedule, symbolCurrencies, sources, balanceOps);
     }
 
     private static JsonFields required(JsonFields f, String name) {

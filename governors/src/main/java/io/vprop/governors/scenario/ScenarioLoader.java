@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vprop.governors.config.JsonFields;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
@@ -13,6 +14,7 @@ import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
+import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.ProfileException;
 import io.vprop.trade.Fill;
@@ -135,10 +137,17 @@ final class ScenarioLoader {
             }
             case "ack" -> new OrderAck(t, e.text("signalId"), e.enumValue("status", OrderStatus.class), e.integer("ticket", 0));
             case "clock" -> new ClockTick(t);
+            case "balance" -> {
+                String k = e.text("kind");
+                BalanceOperation.Kind kind = BalanceOperation.Kind.ofWire(k);
+                if (kind == null) throw new ProfileException(e.field("kind"), "unknown kind '" + k
+                        + "' (deposit, withdrawal, payout, credit, bonus, correction, charge, commission)");
+                yield new BalanceOperation(t, kind, Cents.of(e.number("amount")), e.integer("deal"), e.text("comment", ""));
+            }
             case "news" -> new NewsEvent(t, e.epochMsOrIso("releaseTime"), e.text("currency"),
                     e.enumValue("impact", NewsEvent.Impact.class));
             default -> throw new ProfileException(e.field("type"), "unknown event type '" + type
-                    + "' (account, fill, order, ack, clock, news)");
+                    + "' (account, fill, order, ack, clock, news, balance)");
         };
     }
 
