@@ -284,6 +284,10 @@ final class ProtocolMachine {
                 execution.onFill(s, TradeMessages.toFill(f, s.serverOffsetMs()));
                 events.publish("fill", now, Map.of("peer", s.key, "fill", f));
             }
+        } else if (p instanceof Payload.Balance b) {
+            // journaled as a message already (before this); listed with the events, never with the fills (not a trade)
+            journaled.balance(s.key, b, now);
+            execution.onBalance(s, b.kind(), b.amount(), b.deal(), b.comment());
         } else {
             reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "type", e.type().wire + " is sent by the sidecar, not to it", e.seq()));
         }

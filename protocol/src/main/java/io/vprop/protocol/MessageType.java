@@ -21,7 +21,8 @@ public enum MessageType {
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
     ACK("ack", false),
-    ERROR("error", false);
+    ERROR("error", false),
+    BALANCE("balance", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 

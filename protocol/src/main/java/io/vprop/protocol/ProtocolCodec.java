@@ -97,6 +97,7 @@ public final class ProtocolCodec {
             case NEWS -> news(f);
             case HEARTBEAT -> new Payload.Heartbeat();
             case ACK -> new Payload.Ack(f.nonNegativeLong("ack_seq"), f.nonNegativeLong("echo_seq", 0));
+            case BALANCE -> balance(f);
             case ERROR -> new Payload.Error(f.str("code"), f.str("message"), f.str("field", ""), f.nonNegativeLong("ref_seq", 0));
         };
         return new Envelope(v, seq, ts, prev, resend, ackReq, payload);
@@ -201,6 +202,19 @@ public final class ProtocolCodec {
                 f.str("signal_id", ""), f.name("symbol", 32), f.word("side", Payload.SIDES), f.word("entry", ENTRIES),
                 f.price("price"), f.price("volume"), f.finite("commission", 0), f.finite("swap", 0), f.finite("profit", 0),
                 f.nonNegativeLong("time_msc"), f.str("reason", ""));
+    }
+
+    private static Payload.Balance balance(JsonFields f) throws ProtocolException {
+        long deal = f.lng("deal");
+        if (deal < 1) throw f.error(ErrorCode.OUT_OF_RANGE, "deal", "must be >= 1, got " + deal);
+        String kind = f.word("kind", Payload.Balance.KINDS);
+        double amount = f.finite("amount");
+        if (amount == 0) throw f.error(ErrorCode.OUT_OF_RANGE, "amount", "must not be 0");
+        if (kind.equals("deposit") && amount < 0)
+            throw f.error(ErrorCode.OUT_OF_RANGE, "amount", "a deposit must be positive, got " + amount);
+        if ((kind.equals("withdrawal") || kind.equals("payout")) && amount > 0)
+            throw f.error(ErrorCode.OUT_OF_RANGE, "amount", "a " + kind + " must be negative, got " + amount);
+        return new Payload.Balance(deal, kind, amount, f.nonNegativeLong("time_msc"), f.str("comment", ""));
     }
 
     private static Payload.News news(JsonFields f) throws ProtocolException {
@@ -329,6 +343,12 @@ public final class ProtocolCodec {
             g.writeStringField("reason", a.reason());
             g.writeNumberField("ticket", a.ticket());
             g.writeNumberField("price", a.price());
+        } else if (p instanceof Payload.Balance b) {
+            g.writeNumberField("deal", b.deal());
+            g.writeStringField("kind", b.kind());
+            g.writeNumberField("amount", b.amount());
+            g.writeNumberField("time_msc", b.timeMsc());
+            g.writeStringField("comment", b.comment());
         } else if (p instanceof Payload.Fill f) {
             g.writeNumberField("deal", f.deal());
             g.writeNumberField("order", f.order());
