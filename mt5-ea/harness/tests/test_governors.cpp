@@ -115,6 +115,8 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         e.profit = num(doc, ev, "profit", 0);
         e.position_open_ms = e.t;
         parse_time(doc, doc.Find(ev, "openTime"), e.position_open_ms);
+        e.deal_ms = e.t;
+        parse_time(doc, doc.Find(ev, "dealTime"), e.deal_ms);
         e.release_ms = 0;
         parse_time(doc, doc.Find(ev, "releaseTime"), e.release_ms);
         e.currency = text(doc, ev, "currency");

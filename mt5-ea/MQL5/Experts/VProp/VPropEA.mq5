@@ -788,7 +788,8 @@ void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest 
    if(opening)
       RememberOpen(position, open_ms);
    g_gov.Fill(now, f.symbol, f.side == VP_SIDE_BUY, volume, price, opening,
-              f.profit + f.commission + f.swap, opening ? now : OpenTimeOf(position, open_ms), f.signal_id, position, d);
+              f.profit + f.commission + f.swap, opening ? now : OpenTimeOf(position, open_ms), f.signal_id, position,
+              f.time_msc - (long)ServerOffsetS() * 1000, d);
    if(d.action != VPG_ALLOW)
       ApplyDecision(d, "fill");
    StreamAccount(true);

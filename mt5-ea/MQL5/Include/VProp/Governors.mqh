@@ -280,6 +280,7 @@ struct VPGovEvent
    bool              entry;
    double            profit;
    long              position_open_ms;
+   long              deal_ms;    // fill: when the deal happened (UTC); older than the last snapshot = already in it
    // orders in flight: order / fill / ack
    string            signal_id;  // "" = none
    long              ticket;     // fill: the position; ack: the executed position
@@ -438,6 +439,7 @@ private:
    long              m_bal_deals[];
    int               m_bal_deal_count;
    bool              m_bal_applied;   // the last balance operation was applied (false: a repeated ticket)
+   long              m_last_snapshot; // time of the last snapshot: a deal older than it is already in its balance
    // profile loading
    bool              PFail(const string &field, const string &why) { if(m_err == "") m_err = field + ": " + why; return false; }
    int               PObj(int parent, const string &key);
@@ -522,8 +524,9 @@ public:
    // signal_id "": no reservation; else an allowed order counts in flight until the terminal answers for it
    void              Order(long t, const string &symbol, bool buy, double lots, double entry, double sl, double risk_at_stop,
                            double money_per_unit, const string &signal_id, long expiry_ms, VPGovDecision &d);
+   // deal_ms: when the deal happened (UTC ms); a deal older than the last snapshot is not added to the balance again
    void              Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
-                          long open_ms, const string &signal_id, long position, VPGovDecision &d);
+                          long open_ms, const string &signal_id, long position, long deal_ms, VPGovDecision &d);
    void              Ack(long t, const string &signal_id, ENUM_VP_ACK_STATUS status, long ticket, VPGovDecision &d);
    int               InFlightCount(void) { return ArraySize(m_if_id); }
    void              News(long t, long release_ms, const string &currency, ENUM_VP_IMPACT impact, VPGovDecision &d);
@@ -1023,6 +1026,7 @@ void CVPGovernors::ResetLedger(double initial)
    ArrayResize(m_bal_deals, VPG_BALANCE_DEALS);
    m_bal_deal_count = 0;
    m_bal_applied = true;
+   m_last_snapshot = VPG_NONE_MS;
   }
 
 void CVPGovernors::FixDailyFloor(void)
@@ -2056,6 +2060,7 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
      {
       m_balance = e.balance;
       m_equity = e.equity;
+      m_last_snapshot = e.t;
       m_pending = e.pending_orders;
       IfSnapshot();
      }
@@ -2089,7 +2094,9 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
          else
             m_consec_losses = 0;
         }
-      m_balance += e.profit;
+      // a deal older than the last snapshot is already in its balance (MT5 books it before the EA hears of it)
+      if(!(m_last_snapshot != VPG_NONE_MS && e.deal_ms < m_last_snapshot))
+         m_balance += e.profit;
       m_day_profit += e.profit;
      }
    ArrayResize(m_hits, 0);
@@ -2190,7 +2197,7 @@ void CVPGovernors::Order(long t, const string &symbol, bool buy, double lots, do
   }
 
 void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
-                        long open_ms, const string &signal_id, long position, VPGovDecision &d)
+                        long open_ms, const string &signal_id, long position, long deal_ms, VPGovDecision &d)
   {
    VPGovEvent e;
    e.kind = VPG_EV_FILL;
@@ -2206,6 +2213,7 @@ void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, d
    e.entry = entry;
    e.profit = profit;
    e.position_open_ms = MathMin(open_ms, e.t);
+   e.deal_ms = deal_ms;
    string err;
    if(!Evaluate(e, d, err))
       VPGovBlockOn(err, d);

@@ -227,6 +227,7 @@ public final class GovernorEngine {
         if (e instanceof AccountSnapshot a) {
             l.balance = a.balance();
             l.equity = a.equity();
+            l.lastSnapshotMs = a.timeMs();
             l.positions = a.positions();
             l.pendingOrders = a.pendingOrders();
             l.inFlight.onSnapshot(a.positions());
@@ -253,8 +254,11 @@ public final class GovernorEngine {
                     l.consecutiveLosses = 0;
                 }
             }
-            // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot
-            l.balance += f.netProfit();
+            // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot. A deal
+            // older than the last snapshot is already in that snapshot's balance (MT5 updates the balance before the
+            // EA hears of the deal): adding it again counted it twice until the next snapshot (a closed-balance
+            // high-water mark lifted by it for good)
+            if (!(l.lastSnapshotMs != Long.MIN_VALUE && f.fill().timeMs() < l.lastSnapshotMs)) l.balance += f.netProfit();
             l.dayProfit += f.netProfit();
         }
     }

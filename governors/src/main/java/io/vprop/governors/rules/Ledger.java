@@ -39,6 +39,8 @@ public final class Ledger {
     public double equity;
     public List<ValuedPosition> positions = List.of();
     public int pendingOrders;
+    /** Time of the last snapshot (Long.MIN_VALUE: none since the start or a restore): a deal older is already in it. */
+    public long lastSnapshotMs = Long.MIN_VALUE;
     /** Orders the snapshot does not show yet (signals sent, fills newer than it): they count in the open risk. */
     public final InFlight inFlight = new InFlight();
 

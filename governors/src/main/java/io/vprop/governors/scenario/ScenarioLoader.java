@@ -122,9 +122,10 @@ final class ScenarioLoader {
                 double volume = e.number("volume"), price = e.number("price"), profit = e.number("profit", 0);
                 long position = e.integer("position", 0);
                 String signalId = e.text("signalId", "");
+                long dealTime = e.has("dealTime") ? e.epochMsOrIso("dealTime") : t;
                 // the file's profit is the deal's net result: commission and swap are in it
                 yield new FillEvent(t, new Fill(0, 0, position, signalId, symbol, side, entry ? FillEntry.IN : FillEntry.OUT,
-                        price, volume, 0, 0, profit, t, ""), open);
+                        price, volume, 0, 0, profit, dealTime, ""), open);
             }
             case "order" -> {
                 String symbol = e.text("symbol");
