@@ -1154,8 +1154,9 @@ void CVPGovernors::ApplyBalance(const VPGovEvent &e)
       m_credit_c += a;
    else
       m_capital_c += a;
-   m_day_start_balance = VPGFromCents(VPGCents(m_day_start_balance) + a);
-   m_day_start_equity = VPGFromCents(VPGCents(m_day_start_equity) + a);
+   // never below 0 (a withdrawal of an intraday profit larger than the day's start): no money to anchor below
+   m_day_start_balance = VPGFromCents(MathMax(0, VPGCents(m_day_start_balance) + a));
+   m_day_start_equity = VPGFromCents(MathMax(0, VPGCents(m_day_start_equity) + a));
    FixDailyFloor();
    bool own = k == VPG_BAL_DEPOSIT || k == VPG_BAL_WITHDRAWAL || k == VPG_BAL_PAYOUT;
    if(!own || m_p.payout_floor == VPG_PAYOUT_MOVE)

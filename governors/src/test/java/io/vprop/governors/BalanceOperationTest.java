@@ -72,6 +72,16 @@ class BalanceOperationTest {
     }
 
     @Test
+    void withdrawingMoreThanTheDaysStartKeepsAStateThatCanBeSaved() {
+        GovernorEngine e = GovernorEngine.start(ProfileLoader.bundled("ftmo-2step"), 10_000, "USD");
+        e.evaluate(new AccountSnapshot(t("2024-05-14T10:00:00Z"), 60_000, 60_000));     // +50,000 today
+        e.evaluate(new BalanceOperation(t("2024-05-14T11:00:00Z"), Kind.WITHDRAWAL, -3_000_000, 7, ""));
+        EngineState s = e.exportState();                                                // no negative day start
+        assertThat(s.dayStartBalance()).isZero();
+        assertThat(GovernorEngine.restore(e.profile(), s).snapshot().balance()).isEqualTo(30_000);
+    }
+
+    @Test
     void exportAndRestoreKeepTheOperationsAndTheirDealTickets() {
         FirmProfile p = moving(ProfileLoader.bundled("ftmo-1step"));
         List<GovernorEvent> events = new ArrayList<>();

@@ -189,8 +189,9 @@ public final class Ledger {
             return true;
         }
         if (k.inBalance()) capitalCents += a; else creditCents += a;
-        dayStartBalance = Cents.toDouble(Cents.of(dayStartBalance) + a);
-        dayStartEquity = Cents.toDouble(Cents.of(dayStartEquity) + a);
+        // never below 0 (a withdrawal of an intraday profit larger than the day's start): no money to anchor below
+        dayStartBalance = Cents.toDouble(Math.max(0, Cents.of(dayStartBalance) + a));
+        dayStartEquity = Cents.toDouble(Math.max(0, Cents.of(dayStartEquity) + a));
         fixDailyFloor();
         BalanceOpsConfig.PayoutFloor rule = profile.balanceOps().payoutFloor();
         if (!k.ownMoney() || rule == BalanceOpsConfig.PayoutFloor.MOVE) {
