@@ -59,7 +59,7 @@ double floating(const Position &p) {
 }
 
 double equity() {
-    double e = account.balance;
+    double e = account.balance + account.credit;
     for (auto &p : positions) e += floating(p) + p.swap;
     return e;
 }
@@ -69,6 +69,25 @@ void set_quote(const std::string &symbol, double bid, double ask) {
     s.bid = bid;
     s.ask = ask;
     s.time_msc = now_ms() + server_offset_s * 1000;
+}
+
+ulong balance_deal(int type, double amount, const std::string &comment, bool notify) {
+    Deal d{};
+    d.ticket = next_ticket++;
+    d.type = type;
+    d.profit = amount;  // MT5 books a balance operation's amount as the deal's profit
+    d.time_msc = now_ms() + server_offset_s * 1000;
+    d.comment = comment;
+    deals.push_back(d);
+    if (type == DEAL_TYPE_CREDIT) account.credit += amount; else account.balance += amount;
+    if (notify) {
+        MqlTradeTransaction t{};
+        t.deal = d.ticket;
+        t.type = TRADE_TRANSACTION_DEAL_ADD;
+        t.deal_type = (ENUM_DEAL_TYPE)type;
+        transactions.push_back(t);
+    }
+    return d.ticket;
 }
 
 void reset() {
@@ -308,7 +327,8 @@ double AccountInfoDouble(ENUM_ACCOUNT_INFO_DOUBLE p) {
     case ACCOUNT_EQUITY: return emu::equity();
     case ACCOUNT_MARGIN: return emu::account.margin;
     case ACCOUNT_MARGIN_FREE: return emu::equity() - emu::account.margin;
-    case ACCOUNT_PROFIT: return emu::equity() - emu::account.balance;
+    case ACCOUNT_PROFIT: return emu::equity() - emu::account.balance - emu::account.credit;
+    case ACCOUNT_CREDIT: return emu::account.credit;
     }
     return 0;
 }
@@ -523,6 +543,18 @@ static const emu::Deal *find_deal(ulong ticket) {
     return nullptr;
 }
 bool HistoryDealSelect(ulong ticket) { return find_deal(ticket) != nullptr; }
+// the deals of [from, to] (server time, seconds), as HistorySelect leaves them for HistoryDealsTotal/GetTicket
+static std::vector<ulong> selected_deals;
+bool HistorySelect(datetime from, datetime to) {
+    selected_deals.clear();
+    for (auto &d : emu::deals)
+        if (d.time_msc / 1000 >= (long)from && d.time_msc / 1000 <= (long)to) selected_deals.push_back(d.ticket);
+    return true;
+}
+int HistoryDealsTotal() { return (int)selected_deals.size(); }
+ulong HistoryDealGetTicket(int index) {
+    return index >= 0 && index < (int)selected_deals.size() ? selected_deals[index] : 0;
+}
 long HistoryDealGetInteger(ulong ticket, ENUM_DEAL_PROPERTY_INTEGER p) {
     const emu::Deal *d = find_deal(ticket);
     if (!d) return 0;

@@ -139,7 +139,12 @@ enum ENUM_ORDER_TYPE_FILLING { ORDER_FILLING_FOK, ORDER_FILLING_IOC, ORDER_FILLI
 #define SYMBOL_FILLING_FOK 1
 #define SYMBOL_FILLING_IOC 2
 enum ENUM_POSITION_TYPE { POSITION_TYPE_BUY, POSITION_TYPE_SELL };
-enum ENUM_DEAL_TYPE { DEAL_TYPE_BUY, DEAL_TYPE_SELL, DEAL_TYPE_BALANCE = 2 };
+// MT5's values: the deal types that are not trades are balance operations (docs/ea.md)
+enum ENUM_DEAL_TYPE { DEAL_TYPE_BUY, DEAL_TYPE_SELL, DEAL_TYPE_BALANCE, DEAL_TYPE_CREDIT, DEAL_TYPE_CHARGE,
+                      DEAL_TYPE_CORRECTION, DEAL_TYPE_BONUS, DEAL_TYPE_COMMISSION, DEAL_TYPE_COMMISSION_DAILY,
+                      DEAL_TYPE_COMMISSION_MONTHLY, DEAL_TYPE_COMMISSION_AGENT_DAILY, DEAL_TYPE_COMMISSION_AGENT_MONTHLY,
+                      DEAL_TYPE_INTEREST, DEAL_TYPE_BUY_CANCELED, DEAL_TYPE_SELL_CANCELED, DEAL_DIVIDEND,
+                      DEAL_DIVIDEND_FRANKED, DEAL_TAX };
 enum ENUM_DEAL_ENTRY { DEAL_ENTRY_IN, DEAL_ENTRY_OUT, DEAL_ENTRY_INOUT, DEAL_ENTRY_OUT_BY };
 enum ENUM_DEAL_REASON { DEAL_REASON_CLIENT, DEAL_REASON_MOBILE, DEAL_REASON_WEB, DEAL_REASON_EXPERT, DEAL_REASON_SL,
                         DEAL_REASON_TP, DEAL_REASON_SO };
@@ -158,7 +163,7 @@ enum ENUM_SYMBOL_INFO_INTEGER { SYMBOL_DIGITS, SYMBOL_TRADE_STOPS_LEVEL, SYMBOL_
                                 SYMBOL_FILLING_MODE, SYMBOL_TRADE_MODE, SYMBOL_SPREAD, SYMBOL_TIME };
 enum ENUM_SYMBOL_INFO_STRING { SYMBOL_CURRENCY_BASE, SYMBOL_CURRENCY_PROFIT, SYMBOL_DESCRIPTION };
 enum ENUM_ACCOUNT_INFO_DOUBLE { ACCOUNT_BALANCE, ACCOUNT_EQUITY, ACCOUNT_MARGIN, ACCOUNT_MARGIN_FREE,
-                                ACCOUNT_PROFIT };
+                                ACCOUNT_PROFIT, ACCOUNT_CREDIT };
 enum ENUM_ACCOUNT_INFO_INTEGER { ACCOUNT_LOGIN, ACCOUNT_LEVERAGE, ACCOUNT_MARGIN_MODE, ACCOUNT_TRADE_ALLOWED,
                                  ACCOUNT_TRADE_EXPERT };
 enum ENUM_ACCOUNT_INFO_STRING { ACCOUNT_SERVER, ACCOUNT_COMPANY, ACCOUNT_CURRENCY, ACCOUNT_NAME };
@@ -319,6 +324,7 @@ struct Account {
     long leverage = 100;
     int margin_mode = ACCOUNT_MARGIN_MODE_RETAIL_HEDGING;
     double balance = 100000;
+    double credit = 0;
     double margin = 0;
     std::string server = "VProp-Emulated", company = "VProp Harness", currency = "USD";
     bool trade_allowed = true;
@@ -349,6 +355,10 @@ extern ulong next_ticket;
 extern double slippage_on_next;  // price moves by this before the next fill (tests of requotes)
 
 Symbol &sym(const std::string &name);
+// A deal that is not a trade (DEAL_TYPE_BALANCE, CREDIT, CHARGE...): the balance (or, for credit, the credit) moves
+// by amount; with notify, OnTradeTransaction hears of it (false: only the history has it, as when the terminal has
+// not delivered the transaction yet). Returns its ticket.
+ulong balance_deal(int type, double amount, const std::string &comment, bool notify);
 long now_ms();
 double equity();
 double floating(const Position &p);
@@ -489,6 +499,9 @@ long PositionGetInteger(ENUM_POSITION_PROPERTY_INTEGER p);
 double PositionGetDouble(ENUM_POSITION_PROPERTY_DOUBLE p);
 string PositionGetString(ENUM_POSITION_PROPERTY_STRING p);
 bool HistoryDealSelect(ulong ticket);
+bool HistorySelect(datetime from, datetime to);
+int HistoryDealsTotal();
+ulong HistoryDealGetTicket(int index);
 long HistoryDealGetInteger(ulong ticket, ENUM_DEAL_PROPERTY_INTEGER p);
 double HistoryDealGetDouble(ulong ticket, ENUM_DEAL_PROPERTY_DOUBLE p);
 string HistoryDealGetString(ulong ticket, ENUM_DEAL_PROPERTY_STRING p);

@@ -89,8 +89,8 @@ static void valid_vectors(const std::string &dir) {
     }
     std::sort(types.begin(), types.end());
     types.erase(std::unique(types.begin(), types.end()), types.end());
-    // the 16 types of docs/protocol.md §3 (ENUM_VP_MSG_TYPE), news and the controls included
-    check::expect(types.size() == 16, "every message type has a valid vector (" + std::to_string(types.size()) + "/16)");
+    // the 17 types of docs/protocol.md §3 (ENUM_VP_MSG_TYPE), news, the controls and balance included
+    check::expect(types.size() == 17, "every message type has a valid vector (" + std::to_string(types.size()) + "/17)");
 }
 
 static void invalid_vectors(const std::string &dir, const std::string &tsv) {
@@ -270,11 +270,12 @@ static std::string bars(const std::vector<std::string> &words) {
 }
 
 static void enum_words(const std::string &root) {
-    round_trip<ENUM_VP_MSG_TYPE>("ENUM_VP_MSG_TYPE", 16, VPMsgTypeWire, VPMsgTypeParse, VP_WORDS_MSG_TYPE.s);
+    round_trip<ENUM_VP_MSG_TYPE>("ENUM_VP_MSG_TYPE", 17, VPMsgTypeWire, VPMsgTypeParse, VP_WORDS_MSG_TYPE.s);
     round_trip<ENUM_VP_SIDE>("ENUM_VP_SIDE", 2, VPSideWire, VPSideParse, VP_WORDS_SIDE.s);
     round_trip<ENUM_VP_SIGNAL_KIND>("ENUM_VP_SIGNAL_KIND", 2, VPSignalKindWire, VPSignalKindParse, VP_WORDS_SIGNAL_KIND.s);
     round_trip<ENUM_VP_ACK_STATUS>("ENUM_VP_ACK_STATUS", 3, VPAckStatusWire, VPAckStatusParse, VP_WORDS_ACK_STATUS.s);
     round_trip<ENUM_VP_FILL_ENTRY>("ENUM_VP_FILL_ENTRY", 3, VPFillEntryWire, VPFillEntryParse, VP_WORDS_FILL_ENTRY.s);
+    round_trip<ENUM_VP_BALANCE_KIND>("ENUM_VP_BALANCE_KIND", 8, VPBalanceKindWire, VPBalanceKindParse, VP_WORDS_BALANCE_KIND.s);
     round_trip<ENUM_VP_FILL_REASON>("ENUM_VP_FILL_REASON", 9, VPFillReasonWire, VPFillReasonParse, VP_WORDS_FILL_REASON.s);
     round_trip<ENUM_VP_MARGIN_MODE>("ENUM_VP_MARGIN_MODE", 2, VPMarginModeWire, VPMarginModeParse, VP_WORDS_MARGIN_MODE.s);
     round_trip<ENUM_VP_GOV_MODE>("ENUM_VP_GOV_MODE", 4, VPGovModeWire, VPGovModeParse, VP_WORDS_GOV_MODE.s);
@@ -313,6 +314,7 @@ static void enum_words(const std::string &root) {
     if (!check::expect(read, "the Java codec's sources are readable under " + pdir)) return;
     struct { const char *java; const std::string *src; std::string ours; } lists[] = {
         {"SIDES", &payload, VP_WORDS_SIDE.s},           {"IMPACTS", &payload, VP_WORDS_IMPACT.s},
+        {"KINDS", &payload, VP_WORDS_BALANCE_KIND.s},
         {"KINDS", &codec, VP_WORDS_SIGNAL_KIND.s},       {"ENTRIES", &codec, VP_WORDS_FILL_ENTRY.s},
         {"STATUSES", &codec, VP_WORDS_ACK_STATUS.s},     {"MARGIN_MODES", &codec, VP_WORDS_MARGIN_MODE.s},
         {"MODES", &codec, VP_WORDS_GOV_MODE.s},          {"RULE_STATUSES", &codec, VP_WORDS_RULE_STATUS.s},
@@ -327,7 +329,7 @@ static void enum_words(const std::string &root) {
         jtypes.push_back((*it)[1]);
         if ((*it)[2] == "true") jreliable.push_back((*it)[1]);
     }
-    for (int i = 0; i < 16; i++)
+    for (int i = 0; i < 17; i++)
         if (VPIsReliable((ENUM_VP_MSG_TYPE)i)) ereliable.push_back(VPMsgTypeWire((ENUM_VP_MSG_TYPE)i).s);
     check::expect(bars(jtypes) == VP_WORDS_MSG_TYPE.s && bars(jreliable) == bars(ereliable),
                   "message types and the reliable ones = Java's MessageType", bars(jtypes) + " reliable " + bars(jreliable));
@@ -354,6 +356,7 @@ static void unknown_words(const std::string &vec) {
         {"signal_ack.json", "status", "executed", "status", "|accepted|rejected|executed|"},
         {"fill.json", "entry", "in", "entry", "|in|out|inout|"},
         {"fill.json", "side", "buy", "side", "|buy|sell|"},
+        {"balance.json", "kind", "payout", "kind", "|deposit|withdrawal|payout|credit|bonus|correction|charge|commission|"},
         {"hello.json", "margin_mode", "hedging", "margin_mode", "|netting|hedging|"},
         {"governor_state.json", "mode", "ok", "mode", "|ok|blocked|halted|paused|"},
         {"governor_state.json", "status", "ok", "rules[0].status", "|ok|warning|breach|"},

@@ -322,6 +322,49 @@ int main(int argc, char **argv) {
         check::expect(ok, "reliable messages chain by prev (" + std::to_string(chain.size()) + ")");
     }
 
+    // --- balance operations: a payout the terminal has not reported as a transaction yet is found in the deal
+    // history before the next snapshot, sent as `balance` before the `account` that shows it, and not read as a loss
+    {
+        mark = seen.size();
+        double before = emu::account.balance;
+        ulong payout = emu::balance_deal(DEAL_TYPE_BALANCE, -6000, "Payout 80%", false);
+        pump(3);
+        auto bals = of_type<VPBalanceMsg>(VP_MSG_BALANCE, mark);
+        check::expect(bals.size() == 1 && bals[0].kind == VP_BAL_PAYOUT && bals[0].amount == -6000 &&
+                          bals[0].deal == (long)payout && bals[0].comment.s == "Payout 80%",
+                      "a payout deal is sent as a balance message (kind payout, amount -6000, its ticket)",
+                      std::to_string(bals.size()));
+        size_t bal_at = seen.size(), acc_at = seen.size();
+        for (size_t i = mark; i < seen.size(); i++) {
+            if (bal_at == seen.size() && seen[i].body.find("\"type\":\"balance\"") != std::string::npos) bal_at = i;
+            Got<VPAccountMsg> a;
+            if (acc_at == seen.size() && decode_as(seen[i].body, VP_MSG_ACCOUNT, a) && a.balance == before - 6000) acc_at = i;
+        }
+        check::expect(bal_at < acc_at && acc_at < seen.size(), "the balance message precedes the snapshot that shows it");
+        check::expect(!g_gov.Halted() && !g_gov.IsPaused() && g_mode == VP_MODE_OK,
+                      "a payout larger than the daily limit (5,000) is not a loss: no halt, no pause, no block", wire(g_mode));
+        check::expect(of_type<VPFillMsg>(VP_MSG_FILL, mark).empty(), "a balance operation is never sent as a fill");
+        // the terminal delivers the transaction late: the same ticket is not reported twice
+        mark = seen.size();
+        MqlTradeTransaction t{};
+        t.deal = payout;
+        t.type = TRADE_TRANSACTION_DEAL_ADD;
+        t.deal_type = DEAL_TYPE_BALANCE;
+        emu::transactions.push_back(t);
+        emu::balance_deal(DEAL_TYPE_CREDIT, 500, "credit", true);
+        emu::balance_deal(DEAL_TYPE_COMMISSION_MONTHLY, -1.25, "monthly commission", true);
+        pump(3);
+        bals = of_type<VPBalanceMsg>(VP_MSG_BALANCE, mark);
+        check::expect(bals.size() == 2 && bals[0].kind == VP_BAL_CREDIT && bals[1].kind == VP_BAL_COMMISSION && bals[1].amount == -1.25,
+                      "a repeated ticket is not sent again; credit and a monthly commission deal map to their kinds",
+                      std::to_string(bals.size()));
+        // put the account back as it was (the halt below needs the day's anchor where it was)
+        emu::balance_deal(DEAL_TYPE_BALANCE, 6000, "deposit", true);
+        emu::balance_deal(DEAL_TYPE_BALANCE, 1.25, "deposit", true);
+        emu::balance_deal(DEAL_TYPE_CREDIT, -500, "credit out", true);
+        pump(3);
+    }
+
     // --- governors: equity through the daily floor -> flatten, halt, signals refused, governor_state halted
     mark = seen.size();
     emu::set_quote("EURUSD", 1.0300, 1.0301);  // 0.1 lot * 5,510 points... plus a manual loss below

@@ -98,7 +98,7 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         std::string type = text(doc, ev, "type");
         VPGovEvent e;
         e.kind = type == "account" ? VPG_EV_ACCOUNT : type == "order" ? VPG_EV_ORDER : type == "fill" ? VPG_EV_FILL
-               : type == "news" ? VPG_EV_NEWS : type == "ack" ? VPG_EV_ACK : VPG_EV_CLOCK;
+               : type == "news" ? VPG_EV_NEWS : type == "ack" ? VPG_EV_ACK : type == "balance" ? VPG_EV_BALANCE : VPG_EV_CLOCK;
         parse_time(doc, doc.Find(ev, "time"), e.t);
         e.balance = num(doc, ev, "balance", 0);
         e.equity = num(doc, ev, "equity", 0);
@@ -115,6 +115,8 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         e.profit = num(doc, ev, "profit", 0);
         e.position_open_ms = e.t;
         parse_time(doc, doc.Find(ev, "openTime"), e.position_open_ms);
+        e.deal_ms = e.t;
+        parse_time(doc, doc.Find(ev, "dealTime"), e.deal_ms);
         e.release_ms = 0;
         parse_time(doc, doc.Find(ev, "releaseTime"), e.release_ms);
         e.currency = text(doc, ev, "currency");
@@ -126,6 +128,16 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         e.ticket = (long)num(doc, ev, type == "fill" ? "position" : "ticket", 0);
         e.expiry_ms = 0;
         parse_time(doc, doc.Find(ev, "expiry"), e.expiry_ms);
+        // balance operation: kind by its wire name, amount to cents as the Java loader does, deal ticket
+        {
+            std::string words = VPG_WORDS_BALANCE_KIND.s, k = "|" + text(doc, ev, "kind") + "|";
+            size_t at = words.find(k);
+            int idx = 0;
+            for (size_t i = 0; at != std::string::npos && i < at; i++) if (words[i] == '|') idx++;
+            e.balance_kind = (ENUM_VPG_BALANCE_KIND)(at == std::string::npos ? 0 : idx); // the |s before it
+            e.amount_c = VPGCents(num(doc, ev, "amount", 0));
+            e.deal = (long)num(doc, ev, "deal", 0);
+        }
         std::string status = text(doc, ev, "status");
         e.ack_status = status == "REJECTED" ? VP_ACK_REJECTED : status == "EXECUTED" ? VP_ACK_EXECUTED : VP_ACK_ACCEPTED;
         if (type == "account") {

@@ -46,6 +46,14 @@ long          g_last_tick_msc[];
 long          g_last_bar_time[];       // per symbol x timeframe
 long          g_last_account_ms = 0;
 double        g_last_balance = -1;
+// balance operations (deals that are not trades): the tickets reported lately (OnTradeTransaction and the history scan
+// may both find one), the balance and credit the last scan saw, and where the next scan starts (server time)
+#define VP_BALANCE_SENT 64
+long          g_bal_sent[VP_BALANCE_SENT];
+int           g_bal_sent_count = 0;
+double        g_bal_seen_balance = -1;
+double        g_bal_seen_credit = -1;
+datetime      g_bal_scan_from = 0;
 int           g_last_positions = -1;
 long          g_last_governor_ms = 0;
 ENUM_VP_GOV_MODE g_last_mode = VP_MODE_OK;  // a new session is told the mode at once, whatever this says
@@ -204,6 +212,10 @@ int OnInit(void)
       return INIT_PARAMETERS_INCORRECT;
      }
    g_gov.RestoreFile(g_state_dir + "/governors.txt");
+   // balance operations before the attach are in the balance the governors start from: report only newer ones
+   g_bal_scan_from = TimeCurrent();
+   g_bal_seen_balance = AccountInfoDouble(ACCOUNT_BALANCE);
+   g_bal_seen_credit = AccountInfoDouble(ACCOUNT_CREDIT);
    g_exec.Configure((ulong)InpMagic, InpMaxRetries, InpDeviationPoints, InpTp1Fraction, InpBreakEvenAtTp1);
    BuildHello();
    if(!g_session.Start(InpEndpoint, routing_id, g_state_dir))
@@ -488,9 +500,101 @@ void StreamBars(void)
         }
   }
 
+//+------------------------------------------------------------------+
+//| Balance operations: deals that are not trades                     |
+//+------------------------------------------------------------------+
+// The VProp kind of a deal type that is not a trade; false for the ones that move no money of the account's
+// (cancellations). A negative DEAL_TYPE_BALANCE is a payout when its comment says so (firms book the reward as a
+// balance deal), else a withdrawal: both are the trader's own money out, handled alike by the governors.
+bool BalanceKindOf(long type, double amount, const string &comment, ENUM_VP_BALANCE_KIND &kind)
+  {
+   string c = comment;
+   StringToLower(c);
+   if(type == DEAL_TYPE_BALANCE)
+      kind = amount > 0 ? VP_BAL_DEPOSIT :
+             (StringFind(c, "payout") >= 0 || StringFind(c, "reward") >= 0 || StringFind(c, "profit split") >= 0 ?
+              VP_BAL_PAYOUT : VP_BAL_WITHDRAWAL);
+   else
+      if(type == DEAL_TYPE_CREDIT)
+         kind = VP_BAL_CREDIT;
+      else
+         if(type == DEAL_TYPE_BONUS)
+            kind = VP_BAL_BONUS;
+         else
+            if(type == DEAL_TYPE_CORRECTION)
+               kind = VP_BAL_CORRECTION;
+            else
+               if(type == DEAL_TYPE_COMMISSION || type == DEAL_TYPE_COMMISSION_DAILY || type == DEAL_TYPE_COMMISSION_MONTHLY ||
+                  type == DEAL_TYPE_COMMISSION_AGENT_DAILY || type == DEAL_TYPE_COMMISSION_AGENT_MONTHLY)
+                  kind = VP_BAL_COMMISSION;
+               else
+                  // fees, interest, dividends, tax: money of holding positions, counted as profit or loss
+                  if(type == DEAL_TYPE_CHARGE || type == DEAL_TYPE_INTEREST || type == DEAL_DIVIDEND ||
+                     type == DEAL_DIVIDEND_FRANKED || type == DEAL_TAX)
+                     kind = VP_BAL_CHARGE;
+                  else
+                     return false;
+   return true;
+  }
+
+// Reports a balance operation once: to the EA's governors (before any snapshot that shows it) and, reliable, to the
+// sidecar. Its amount is the deal's profit, in account currency.
+void ReportBalanceDeal(ulong deal)
+  {
+   int n = MathMin(g_bal_sent_count, VP_BALANCE_SENT);
+   for(int i = 0; i < n; i++)
+      if(g_bal_sent[i] == (long)deal)
+         return;
+   long type = HistoryDealGetInteger(deal, DEAL_TYPE);
+   double amount = HistoryDealGetDouble(deal, DEAL_PROFIT);
+   string comment = HistoryDealGetString(deal, DEAL_COMMENT);
+   ENUM_VP_BALANCE_KIND kind = VP_BAL_DEPOSIT;
+   if(amount == 0 || !MathIsValidNumber(amount) || !BalanceKindOf(type, amount, comment, kind))
+      return;
+   g_bal_sent[g_bal_sent_count % VP_BALANCE_SENT] = (long)deal;
+   g_bal_sent_count++;
+   VPBalanceMsg m;
+   m.deal = (long)deal;
+   m.kind = kind;
+   m.amount = amount;
+   m.time_msc = HistoryDealGetInteger(deal, DEAL_TIME_MSC);
+   m.comment = comment;
+   g_session.SendReliable(m);
+   VPGovDecision d;
+   g_gov.Balance(NowUtcMs(), (ENUM_VPG_BALANCE_KIND)kind, VPGCents(amount), (long)deal, d);
+   PrintFormat("VProp: balance operation %s %.2f (deal %I64d): not trading profit or loss", VPBalanceKindWire(kind), amount, (long)deal);
+   if(d.action != VPG_ALLOW)
+      ApplyDecision(d, "balance");
+  }
+
+// Before every snapshot: a balance or credit that moved may be a balance operation whose transaction the terminal
+// has not delivered yet (OnTimer runs first): find it in the deal history so the snapshot never shows it first.
+void ScanBalanceDeals(void)
+  {
+   double balance = AccountInfoDouble(ACCOUNT_BALANCE);
+   double credit = AccountInfoDouble(ACCOUNT_CREDIT);
+   if(balance == g_bal_seen_balance && credit == g_bal_seen_credit)
+      return;
+   g_bal_seen_balance = balance;
+   g_bal_seen_credit = credit;
+   datetime now = TimeCurrent();
+   if(!HistorySelect(g_bal_scan_from, now + 60))
+      return;
+   int total = HistoryDealsTotal();
+   for(int i = 0; i < total; i++)
+     {
+      ulong t = HistoryDealGetTicket(i);
+      long type = HistoryDealGetInteger(t, DEAL_TYPE);
+      if(t > 0 && type != DEAL_TYPE_BUY && type != DEAL_TYPE_SELL)
+         ReportBalanceDeal(t);
+     }
+   g_bal_scan_from = now - 60; // a minute back: a deal stamped a little earlier than the clock is still found
+  }
+
 // On a balance change, a position opened/closed, or every InpAccountEveryS seconds.
 void StreamAccount(bool force)
   {
+   ScanBalanceDeals();
    double balance = AccountInfoDouble(ACCOUNT_BALANCE);
    int npos = PositionsTotal();
    long now = (long)GetTickCount64();
@@ -649,6 +753,7 @@ void OnTimer(void)
    if(!g_ready)
       return;
    g_session.Poll();
+   ScanBalanceDeals(); // before the snapshot below: the money a balance operation moved is never read as P&L
    // fail-safe: a silent sidecar means no new entries (and, if configured, flat after a longer silence)
    long silent_s = g_session.SilentMs() / 1000;
    VPGovDecision d;
@@ -716,7 +821,11 @@ void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest 
       return;
    long type = HistoryDealGetInteger(deal, DEAL_TYPE);
    if(type != DEAL_TYPE_BUY && type != DEAL_TYPE_SELL)
-      return; // balance operations are not fills
+     {
+      ReportBalanceDeal(deal); // not a fill: a balance operation, then the snapshot that shows it
+      StreamAccount(true);
+      return;
+     }
    long entry = HistoryDealGetInteger(deal, DEAL_ENTRY);
    long position = HistoryDealGetInteger(deal, DEAL_POSITION_ID);
    long reason = HistoryDealGetInteger(deal, DEAL_REASON);
@@ -760,7 +869,8 @@ void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest 
    if(opening)
       RememberOpen(position, open_ms);
    g_gov.Fill(now, f.symbol, f.side == VP_SIDE_BUY, volume, price, opening,
-              f.profit + f.commission + f.swap, opening ? now : OpenTimeOf(position, open_ms), f.signal_id, position, d);
+              f.profit + f.commission + f.swap, opening ? now : OpenTimeOf(position, open_ms), f.signal_id, position,
+              f.time_msc - (long)ServerOffsetS() * 1000, d);
    if(d.action != VPG_ALLOW)
       ApplyDecision(d, "fill");
    StreamAccount(true);

@@ -32,8 +32,33 @@ enum ENUM_VPG_EVENT
    VPG_EV_FILL    = 2,
    VPG_EV_NEWS    = 3,
    VPG_EV_CLOCK   = 4,
-   VPG_EV_ACK     = 5          // the terminal's answer to a signal (OrderAck): releases or ties its reservation
+   VPG_EV_ACK     = 5,         // the terminal's answer to a signal (OrderAck): releases or ties its reservation
+   VPG_EV_BALANCE = 6          // a balance operation (BalanceOperation): not trading, except charges and commissions
   };
+
+// Balance operations (the Java BalanceOperation.Kind; wire names in VPG_WORDS_BALANCE_KIND, in this order).
+enum ENUM_VPG_BALANCE_KIND
+  {
+   VPG_BAL_DEPOSIT    = 0,
+   VPG_BAL_WITHDRAWAL = 1,
+   VPG_BAL_PAYOUT     = 2,
+   VPG_BAL_CREDIT     = 3,     // in equity, not in balance (ACCOUNT_CREDIT)
+   VPG_BAL_BONUS      = 4,
+   VPG_BAL_CORRECTION = 5,
+   VPG_BAL_CHARGE     = 6,     // a cost: counts as the day's loss
+   VPG_BAL_COMMISSION = 7      // a cost: counts as the day's loss
+  };
+const string VPG_WORDS_BALANCE_KIND = "|deposit|withdrawal|payout|credit|bonus|correction|charge|commission|";
+
+// What a payout (the trader's own money in or out) does to the maximum-loss floor (profile balanceOps.payoutFloor).
+enum ENUM_VPG_PAYOUT_FLOOR
+  {
+   VPG_PAYOUT_KEEP            = 0,   // the floor stays: a payout takes room away
+   VPG_PAYOUT_MOVE            = 1,   // the floor moves with the money: the room stays
+   VPG_PAYOUT_LOCK_AT_INITIAL = 2    // a payout sets the floor at the starting balance for good (Topstep)
+  };
+const string VPG_WORDS_PAYOUT_FLOOR = "|KEEP|MOVE|LOCK_AT_INITIAL|";
+#define VPG_BALANCE_DEALS 64         // deal tickets remembered: a repeated operation is not applied twice
 
 // Firm-profile choices (governors/ profile JSON): each enum's words, in the order of its values.
 enum ENUM_VPG_DAILY_BASE       // what the daily loss percentage is of
@@ -255,6 +280,7 @@ struct VPGovEvent
    bool              entry;
    double            profit;
    long              position_open_ms;
+   long              deal_ms;    // fill: when the deal happened (UTC); older than the last snapshot = already in it
    // orders in flight: order / fill / ack
    string            signal_id;  // "" = none
    long              ticket;     // fill: the position; ack: the executed position
@@ -264,6 +290,10 @@ struct VPGovEvent
    long              release_ms;
    string            currency;
    ENUM_VP_IMPACT    impact;
+   // balance operation: kind, signed amount in cents, deal ticket (> 0); a repeat of a ticket is ignored
+   ENUM_VPG_BALANCE_KIND balance_kind;
+   long              amount_c;
+   long              deal;
   };
 
 //+------------------------------------------------------------------+
@@ -331,6 +361,7 @@ struct VPGovProfile
    int               quiet_before_reset_min;
    string            sym_names[];
    string            sym_currencies[]; // "|EUR|USD|"
+   ENUM_VPG_PAYOUT_FLOOR payout_floor;
   };
 
 //+------------------------------------------------------------------+
@@ -401,6 +432,14 @@ private:
    bool              m_if_filled[];
    string            m_if_released[];
    int               m_if_released_count;
+   // balance operations (docs/governors.md): what is not trading, in cents
+   long              m_capital_c;     // deposits, withdrawals, payouts, bonuses, corrections in the balance
+   long              m_credit_c;      // broker credit (equity only)
+   long              m_floor_shift_c; // what the operations moved the maximum-loss floor by
+   long              m_bal_deals[];
+   int               m_bal_deal_count;
+   bool              m_bal_applied;   // the last balance operation was applied (false: a repeated ticket)
+   long              m_last_snapshot; // time of the last snapshot: a deal older than it is already in its balance
    // profile loading
    bool              PFail(const string &field, const string &why) { if(m_err == "") m_err = field + ": " + why; return false; }
    int               PObj(int parent, const string &key);
@@ -424,13 +463,17 @@ private:
    void              FixDailyFloor(void);
    void              StartDay(long start, long next);
    void              EndDay(void);
-   void              RaiseHighWater(double v);
+   void              RaiseHighWater(long c);
+   long              TradingBalanceCents(void) { return VPGCents(m_balance) - m_capital_c; }
+   long              TradingEquityCents(void) { return VPGCents(m_equity) - m_capital_c - m_credit_c; }
+   bool              SeenDeal(long deal);
+   void              ApplyBalance(const VPGovEvent &e);
    void              SetHighWater(long c) { m_hwm_c = c; m_hwm = VPGFromCents(c); }
    void              SetOverallFloor(long c) { m_overall_floor_c = c; m_overall_floor = VPGFromCents(c); }
    long              TrailingFloor(long hwm_c);
    long              AnchorCents(double balance, double equity);
    long              DailyLimitCents(long anchor_c);
-   long              CountedProfitCents(void) { return VPGCents(m_balance) - m_initial_c - VPGCents(m_haircut); }
+   long              CountedProfitCents(void) { return VPGCents(m_balance) - m_initial_c - VPGCents(m_haircut) - m_capital_c; }
    bool              ProfitableDay(void);
    long              DayStart(long t);
    long              NextReset(long t);
@@ -481,12 +524,16 @@ public:
    // signal_id "": no reservation; else an allowed order counts in flight until the terminal answers for it
    void              Order(long t, const string &symbol, bool buy, double lots, double entry, double sl, double risk_at_stop,
                            double money_per_unit, const string &signal_id, long expiry_ms, VPGovDecision &d);
+   // deal_ms: when the deal happened (UTC ms); a deal older than the last snapshot is not added to the balance again
    void              Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
-                          long open_ms, const string &signal_id, long position, VPGovDecision &d);
+                          long open_ms, const string &signal_id, long position, long deal_ms, VPGovDecision &d);
    void              Ack(long t, const string &signal_id, ENUM_VP_ACK_STATUS status, long ticket, VPGovDecision &d);
    int               InFlightCount(void) { return ArraySize(m_if_id); }
    void              News(long t, long release_ms, const string &currency, ENUM_VP_IMPACT impact, VPGovDecision &d);
    void              Clock(long t, VPGovDecision &d);
+   // a balance operation (amount in cents, signed); false when the deal ticket was applied before (nothing done)
+   bool              Balance(long t, ENUM_VPG_BALANCE_KIND kind, long amount_c, long deal, VPGovDecision &d);
+   bool              LastBalanceApplied(void) { return m_bal_applied; }
    void              SetPositions(const VPGovPosition &positions[]);
    // State snapshot values, by the scenario files' key names (dailyFloor, openRisk, ...).
    double            Number(const string &key, bool &known);
@@ -847,6 +894,8 @@ bool CVPGovernors::ParseProfile(int root)
      }
    ArrayResize(m_p.sym_names, 0);
    ArrayResize(m_p.sym_currencies, 0);
+   int bo = PObj(root, "balanceOps");
+   m_p.payout_floor = bo >= 0 ? (ENUM_VPG_PAYOUT_FLOOR)PWord(bo, "balanceOps.", "payoutFloor", VPG_WORDS_PAYOUT_FLOOR) : VPG_PAYOUT_KEEP;
    int sym = PObj(root, "symbolCurrencies");
    if(sym >= 0)
       for(int c = m_doc.First(sym); c >= 0; c = m_doc.Next(c))
@@ -971,6 +1020,13 @@ void CVPGovernors::ResetLedger(double initial)
    ArrayResize(m_if_filled, 0);
    ArrayResize(m_if_released, VPG_INFLIGHT_RELEASED);
    m_if_released_count = 0;
+   m_capital_c = 0;
+   m_credit_c = 0;
+   m_floor_shift_c = 0;
+   ArrayResize(m_bal_deals, VPG_BALANCE_DEALS);
+   m_bal_deal_count = 0;
+   m_bal_applied = true;
+   m_last_snapshot = VPG_NONE_MS;
   }
 
 void CVPGovernors::FixDailyFloor(void)
@@ -1039,12 +1095,12 @@ void CVPGovernors::EndDay(void)
    if(m_day_profit > m_best_day)
       m_best_day = m_day_profit;
    if(m_p.max_mode == VPG_MAX_TRAILING_EOD_BALANCE)
-      RaiseHighWater(m_balance);
+      RaiseHighWater(TradingBalanceCents());
   }
 
-void CVPGovernors::RaiseHighWater(double v)
+// Raises the trailing mark (money from trading alone, balance operations left out); the floor follows, never falls.
+void CVPGovernors::RaiseHighWater(long c)
   {
-   long c = VPGCents(v);
    if(c <= m_hwm_c)
       return;
    SetHighWater(c);
@@ -1053,13 +1109,64 @@ void CVPGovernors::RaiseHighWater(double v)
       SetOverallFloor(f);
   }
 
-// The floor a high-water mark gives: mark minus the limit, capped by the lock (initial plus its offset, rounded up).
+// The floor a high-water mark gives: mark minus the limit, capped by the lock (initial plus its offset, rounded up),
+// moved by the balance operations that move the floor.
 long CVPGovernors::TrailingFloor(long hwm_c)
   {
    long f = hwm_c - m_max_limit_c;
    if(m_p.max_lock)
       f = MathMin(f, m_initial_c + VPGPctOf(m_initial_c, m_p.max_lock_offset_pct, true));
-   return f;
+   return f + m_floor_shift_c;
+  }
+
+bool CVPGovernors::SeenDeal(long deal)
+  {
+   int n = MathMin(m_bal_deal_count, VPG_BALANCE_DEALS);
+   for(int i = 0; i < n; i++)
+      if(m_bal_deals[i] == deal)
+         return true;
+   return false;
+  }
+
+// A balance operation, once per deal ticket. Balance (but for credit) and equity move by it until the next snapshot.
+// A cost (charge, commission) is the day's loss and nothing else moves. Any other operation is not trading: the day's
+// start values move with it (the daily floor keeps its distance to the equity), it stays out of the counted profit and
+// of every high-water mark; credits, bonuses and corrections move the maximum-loss floor by their amount, the trader's
+// own money as the firm says (balanceOps.payoutFloor).
+void CVPGovernors::ApplyBalance(const VPGovEvent &e)
+  {
+   m_bal_applied = !SeenDeal(e.deal);
+   if(!m_bal_applied)
+      return;
+   m_bal_deals[m_bal_deal_count % VPG_BALANCE_DEALS] = e.deal;
+   m_bal_deal_count++;
+   long a = e.amount_c;
+   ENUM_VPG_BALANCE_KIND k = e.balance_kind;
+   if(k != VPG_BAL_CREDIT)
+      m_balance = VPGFromCents(VPGCents(m_balance) + a);
+   m_equity = VPGFromCents(VPGCents(m_equity) + a);
+   if(k == VPG_BAL_CHARGE || k == VPG_BAL_COMMISSION)
+     {
+      m_day_profit += VPGFromCents(a);
+      return;
+     }
+   if(k == VPG_BAL_CREDIT)
+      m_credit_c += a;
+   else
+      m_capital_c += a;
+   // never below 0 (a withdrawal of an intraday profit larger than the day's start): no money to anchor below
+   m_day_start_balance = VPGFromCents(MathMax(0, VPGCents(m_day_start_balance) + a));
+   m_day_start_equity = VPGFromCents(MathMax(0, VPGCents(m_day_start_equity) + a));
+   FixDailyFloor();
+   bool own = k == VPG_BAL_DEPOSIT || k == VPG_BAL_WITHDRAWAL || k == VPG_BAL_PAYOUT;
+   if(!own || m_p.payout_floor == VPG_PAYOUT_MOVE)
+     {
+      m_floor_shift_c += a;
+      SetOverallFloor(m_overall_floor_c + a);
+     }
+   else
+      if(k == VPG_BAL_PAYOUT && m_p.payout_floor == VPG_PAYOUT_LOCK_AT_INITIAL)
+         SetOverallFloor(MathMax(m_overall_floor_c, m_initial_c + m_floor_shift_c));
   }
 
 long CVPGovernors::DayStart(long t)
@@ -1532,7 +1639,7 @@ double CVPGovernors::ProjectedOverallFloor(void)
    double potential = m_balance;
    for(int i = 0; i < ArraySize(m_pos); i++)
       potential += MathMax(0, m_pos[i].profit);
-   long p = VPGCents(potential);
+   long p = VPGCents(potential) - m_capital_c;
    if(p <= m_hwm_c)
       return m_overall_floor;
    return VPGFromCents(MathMax(m_overall_floor_c, TrailingFloor(p)));
@@ -1540,10 +1647,10 @@ double CVPGovernors::ProjectedOverallFloor(void)
 
 void CVPGovernors::RuleMax(const VPGovEvent &e)
   {
-   if(m_p.max_mode == VPG_MAX_TRAILING_CLOSED_BALANCE && (e.kind == VPG_EV_ACCOUNT || e.kind == VPG_EV_FILL))
-      RaiseHighWater(m_balance);
-   if(m_p.max_mode == VPG_MAX_TRAILING_INTRADAY_EQUITY && e.kind == VPG_EV_ACCOUNT)
-      RaiseHighWater(m_equity);
+   if(m_p.max_mode == VPG_MAX_TRAILING_CLOSED_BALANCE && (e.kind == VPG_EV_ACCOUNT || e.kind == VPG_EV_FILL || e.kind == VPG_EV_BALANCE))
+      RaiseHighWater(TradingBalanceCents());
+   if(m_p.max_mode == VPG_MAX_TRAILING_INTRADAY_EQUITY && (e.kind == VPG_EV_ACCOUNT || e.kind == VPG_EV_BALANCE))
+      RaiseHighWater(TradingEquityCents());
    if(m_halted)
       return;
    double eq = m_equity;
@@ -1891,6 +1998,25 @@ bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
      }
    if(e.kind == VPG_EV_NEWS && e.currency == "")
       err = "news.currency: must not be blank";
+   if(e.kind == VPG_EV_BALANCE)
+     {
+      if(e.deal <= 0)
+         err = "balance.deal: must be greater than 0, got " + IntegerToString(e.deal);
+      else
+         if(e.amount_c == 0)
+            err = "balance.amount: must not be 0";
+         else
+            if(e.balance_kind == VPG_BAL_DEPOSIT && e.amount_c < 0)
+               err = "balance.amount: a deposit must be positive, got " + IntegerToString(e.amount_c) + " cents";
+            else
+               if((e.balance_kind == VPG_BAL_WITHDRAWAL || e.balance_kind == VPG_BAL_PAYOUT) && e.amount_c > 0)
+                  err = (string)"balance.amount: a " + (e.balance_kind == VPG_BAL_PAYOUT ? "payout" : "withdrawal") +
+                        " must be negative, got " + IntegerToString(e.amount_c) + " cents";
+               else
+                  if(e.balance_kind != VPG_BAL_CREDIT && VPGCents(m_balance) + e.amount_c < 0)
+                     err = "balance.amount: " + DoubleToString(VPGFromCents(e.amount_c), 2) +
+                           " would make the balance negative (" + DoubleToString(m_balance, 2) + " before)";
+     }
    if(e.kind == VPG_EV_ACK && e.signal_id == "")
       err = "ack.signalId: must not be blank";
    if(e.kind == VPG_EV_ACK && e.ticket < 0)
@@ -1935,11 +2061,14 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
      {
       m_balance = e.balance;
       m_equity = e.equity;
+      m_last_snapshot = e.t;
       m_pending = e.pending_orders;
       IfSnapshot();
      }
    if(e.kind == VPG_EV_ACK)
       IfAck(e);
+   if(e.kind == VPG_EV_BALANCE)
+      ApplyBalance(e);
    if(e.kind == VPG_EV_FILL)
      {
       IfFill(e);
@@ -1966,7 +2095,9 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
          else
             m_consec_losses = 0;
         }
-      m_balance += e.profit;
+      // a deal older than the last snapshot is already in its balance (MT5 books it before the EA hears of it)
+      if(!(m_last_snapshot != VPG_NONE_MS && e.deal_ms < m_last_snapshot))
+         m_balance += e.profit;
       m_day_profit += e.profit;
      }
    ArrayResize(m_hits, 0);
@@ -2067,7 +2198,7 @@ void CVPGovernors::Order(long t, const string &symbol, bool buy, double lots, do
   }
 
 void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, double price, bool entry, double profit,
-                        long open_ms, const string &signal_id, long position, VPGovDecision &d)
+                        long open_ms, const string &signal_id, long position, long deal_ms, VPGovDecision &d)
   {
    VPGovEvent e;
    e.kind = VPG_EV_FILL;
@@ -2083,6 +2214,7 @@ void CVPGovernors::Fill(long t, const string &symbol, bool buy, double volume, d
    e.entry = entry;
    e.profit = profit;
    e.position_open_ms = MathMin(open_ms, e.t);
+   e.deal_ms = deal_ms;
    string err;
    if(!Evaluate(e, d, err))
       VPGovBlockOn(err, d);
@@ -2114,6 +2246,23 @@ void CVPGovernors::News(long t, long release_ms, const string &currency, ENUM_VP
    string err;
    if(!Evaluate(e, d, err))
       VPGovBlockOn(err, d);
+  }
+
+bool CVPGovernors::Balance(long t, ENUM_VPG_BALANCE_KIND kind, long amount_c, long deal, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   e.kind = VPG_EV_BALANCE;
+   e.t = MathMax(t, m_now);
+   e.balance_kind = kind;
+   e.amount_c = amount_c;
+   e.deal = deal;
+   string err;
+   if(!Evaluate(e, d, err))
+     {
+      VPGovBlockOn(err, d);
+      return false;
+     }
+   return m_bal_applied;
   }
 
 void CVPGovernors::Clock(long t, VPGovDecision &d)
@@ -2236,7 +2385,7 @@ string CVPGovernors::Summary(void)
 bool CVPGovernors::SaveFile(const string &file)
   {
    string l[];
-   ArrayResize(l, 14);
+   ArrayResize(l, 18);
    l[0] = (string)"halted=" + (m_halted ? "1" : "0");
    l[1] = "halt_rule=" + m_halt_hit.rule;
    l[2] = "halt_message=" + m_halt_hit.message;
@@ -2251,6 +2400,13 @@ bool CVPGovernors::SaveFile(const string &file)
    l[11] = "day_start_balance=" + DoubleToString(m_day_start_balance, 2);
    l[12] = "day_start_equity=" + DoubleToString(m_day_start_equity, 2);
    l[13] = "news_violations=" + IntegerToString(m_news_violations);
+   l[14] = "capital_c=" + IntegerToString(m_capital_c);
+   l[15] = "credit_c=" + IntegerToString(m_credit_c);
+   l[16] = "floor_shift_c=" + IntegerToString(m_floor_shift_c);
+   string deals = "";
+   for(int i = 0; i < MathMin(m_bal_deal_count, VPG_BALANCE_DEALS); i++)
+      deals += (i > 0 ? "," : "") + IntegerToString(m_bal_deals[(m_bal_deal_count - MathMin(m_bal_deal_count, VPG_BALANCE_DEALS) + i) % VPG_BALANCE_DEALS]);
+   l[17] = "balance_deals=" + deals;
    return VPWriteLines(file, l);
   }
 
@@ -2260,6 +2416,7 @@ bool CVPGovernors::RestoreFile(const string &file)
    if(!VPReadLines(file, lines))
       return false;
    long day_start = VPG_NONE_MS;
+   long saved_floor = LONG_MIN;
    for(int i = 0; i < ArraySize(lines); i++)
      {
       int eq = StringFind(lines[i], "=");
@@ -2274,7 +2431,21 @@ bool CVPGovernors::RestoreFile(const string &file)
       if(k == "pause_rule") m_pause_hit.rule = v;
       if(k == "locked") m_locked = v == "1";
       if(k == "hwm") SetHighWater(MathMax(m_hwm_c, VPGCents(StringToDouble(v))));
-      if(k == "overall_floor") SetOverallFloor(MathMax(m_overall_floor_c, VPGCents(StringToDouble(v))));
+      if(k == "overall_floor") saved_floor = VPGCents(StringToDouble(v));
+      if(k == "capital_c") m_capital_c = StringToInteger(v);
+      if(k == "credit_c") m_credit_c = StringToInteger(v);
+      if(k == "floor_shift_c") m_floor_shift_c = StringToInteger(v);
+      if(k == "balance_deals")
+        {
+         string parts[];
+         int n = StringSplit(v, ',', parts);
+         for(int j = 0; j < n; j++)
+            if(parts[j] != "")
+              {
+               m_bal_deals[m_bal_deal_count % VPG_BALANCE_DEALS] = StringToInteger(parts[j]);
+               m_bal_deal_count++;
+              }
+        }
       if(k == "trading_days") m_trading_days = (int)StringToInteger(v);
       if(k == "best_day") m_best_day = StringToDouble(v);
       if(k == "day_start") day_start = StringToInteger(v);
@@ -2282,6 +2453,11 @@ bool CVPGovernors::RestoreFile(const string &file)
       if(k == "day_start_equity") m_day_start_equity = StringToDouble(v);
       if(k == "news_violations") m_news_violations = (int)StringToInteger(v);
      }
+   // the floor never falls below the profile's own, moved by the balance operations that move it (a payout at a firm
+   // that moves the floor lowers it: the saved floor may be below the profile's)
+   SetOverallFloor(m_initial_c - m_max_limit_c + m_floor_shift_c);
+   if(saved_floor != LONG_MIN)
+      SetOverallFloor(MathMax(m_overall_floor_c, saved_floor));
    m_halt_hit.action = VPG_FLATTEN_AND_HALT;
    m_halt_hit.measured = 0;
    m_halt_hit.threshold = 0;

@@ -65,9 +65,10 @@ enum ENUM_VP_MSG_TYPE
    VP_MSG_ACK            = 12,
    VP_MSG_ERROR          = 13,
    VP_MSG_CONTROL        = 14,
-   VP_MSG_CONTROL_ACK    = 15
+   VP_MSG_CONTROL_ACK    = 15,
+   VP_MSG_BALANCE        = 16
   };
-const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|";
+const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|balance|";
 string VPMsgTypeWire(ENUM_VP_MSG_TYPE v) { return VPWordAt(VP_WORDS_MSG_TYPE, (int)v); }
 bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
   {
@@ -81,7 +82,7 @@ bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
 bool VPIsReliable(ENUM_VP_MSG_TYPE type)
   {
    return type == VP_MSG_ACCOUNT || type == VP_MSG_SIGNAL || type == VP_MSG_SIGNAL_ACK || type == VP_MSG_FILL ||
-          type == VP_MSG_CONTROL || type == VP_MSG_CONTROL_ACK;
+          type == VP_MSG_CONTROL || type == VP_MSG_CONTROL_ACK || type == VP_MSG_BALANCE;
   }
 
 // side of a signal, a fill, a position
@@ -563,6 +564,39 @@ struct VPControlAckMsg
    int               closed;        // positions closed (close orders done)
    int               cancelled;     // pending orders deleted
                      VPControlAckMsg(void) { control_id = ""; status = VP_CONTROL_REFUSED; reason = ""; closed = 0; cancelled = 0; }
+  };
+
+// kind of a balance operation (a deal that is not a trade); the governors' ENUM_VPG_BALANCE_KIND has the same order
+enum ENUM_VP_BALANCE_KIND
+  {
+   VP_BAL_DEPOSIT    = 0,
+   VP_BAL_WITHDRAWAL = 1,
+   VP_BAL_PAYOUT     = 2,
+   VP_BAL_CREDIT     = 3,
+   VP_BAL_BONUS      = 4,
+   VP_BAL_CORRECTION = 5,
+   VP_BAL_CHARGE     = 6,
+   VP_BAL_COMMISSION = 7
+  };
+const string VP_WORDS_BALANCE_KIND = "|deposit|withdrawal|payout|credit|bonus|correction|charge|commission|";
+string VPBalanceKindWire(ENUM_VP_BALANCE_KIND v) { return VPWordAt(VP_WORDS_BALANCE_KIND, (int)v); }
+bool   VPBalanceKindParse(const string &wire, ENUM_VP_BALANCE_KIND &v)
+  {
+   int i = VPWordIndex(VP_WORDS_BALANCE_KIND, wire);
+   if(i >= 0)
+      v = (ENUM_VP_BALANCE_KIND)i;
+   return i >= 0;
+  }
+
+// EA -> sidecar: a balance operation (reliable), sent before the first account snapshot that shows it
+struct VPBalanceMsg
+  {
+   long              deal;
+   ENUM_VP_BALANCE_KIND kind;
+   double            amount;        // signed, account currency: a withdrawal or payout is negative
+   long              time_msc;      // the deal's time, broker server time
+   string            comment;
+                     VPBalanceMsg(void) { deal = 0; kind = VP_BAL_DEPOSIT; amount = 0; time_msc = 0; comment = ""; }
   };
 
 struct VPFillMsg

@@ -71,6 +71,7 @@ private:
    void              Body(int o, VPFillMsg &m);
    void              Body(int o, VPControlMsg &m);
    void              Body(int o, VPControlAckMsg &m);
+   void              Body(int o, VPBalanceMsg &m);
    void              Body(int o, VPGovernorStateMsg &m);
    void              Body(int o, VPNewsMsg &m);
    void              Body(int o, VPAckMsg &m);
@@ -95,6 +96,7 @@ public:
    bool              Read(VPFillMsg &m)          { if(!Ready(VP_MSG_FILL)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPControlMsg &m)       { if(!Ready(VP_MSG_CONTROL)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPControlAckMsg &m)    { if(!Ready(VP_MSG_CONTROL_ACK)) return false; Body(0, m); return !m_failed; }
+   bool              Read(VPBalanceMsg &m)       { if(!Ready(VP_MSG_BALANCE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPGovernorStateMsg &m) { if(!Ready(VP_MSG_GOVERNOR_STATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPNewsMsg &m)          { if(!Ready(VP_MSG_NEWS)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPAckMsg &m)           { if(!Ready(VP_MSG_ACK)) return false; Body(0, m); return !m_failed; }
@@ -462,6 +464,12 @@ void CVPDecoder::CheckBody(ENUM_VP_MSG_TYPE type)
          Body(0, m);
          break;
         }
+      case VP_MSG_BALANCE:
+        {
+         VPBalanceMsg m;
+         Body(0, m);
+         break;
+        }
       case VP_MSG_GOVERNOR_STATE:
         {
          VPGovernorStateMsg m;
@@ -784,6 +792,23 @@ void CVPDecoder::Body(int o, VPControlAckMsg &m)
    m.control_id = Name(o, "", "control_id", 64);
    m.status = (ENUM_VP_CONTROL_STATUS)Word(o, "", "status", VP_WORDS_CONTROL_STATUS);
    m.reason = StrOr(o, "", "reason", "");
+  }
+
+void CVPDecoder::Body(int o, VPBalanceMsg &m)
+  {
+   m.deal = Lng(o, "", "deal");
+   if(!m_failed && m.deal < 1)
+      Fail(VP_ERR_OUT_OF_RANGE, "deal", "must be >= 1, got " + IntegerToString(m.deal));
+   m.kind = (ENUM_VP_BALANCE_KIND)Word(o, "", "kind", VP_WORDS_BALANCE_KIND);
+   m.amount = Finite(o, "", "amount");
+   if(!m_failed && m.amount == 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "amount", "must not be 0");
+   if(!m_failed && m.kind == VP_BAL_DEPOSIT && m.amount < 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "amount", "a deposit must be positive, got " + JsonNumber(m.amount));
+   if(!m_failed && (m.kind == VP_BAL_WITHDRAWAL || m.kind == VP_BAL_PAYOUT) && m.amount > 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "amount", "a " + VPBalanceKindWire(m.kind) + " must be negative, got " + JsonNumber(m.amount));
+   m.time_msc = NonNegLong(o, "", "time_msc");
+   m.comment = StrOr(o, "", "comment", "");
   }
 
 void CVPDecoder::Body(int o, VPGovernorStateMsg &m)
@@ -1118,6 +1143,19 @@ string VPEncode(const VPEnvelope &h, const VPControlAckMsg &m)
    w.Str("reason", m.reason);
    w.Int("closed", m.closed);
    w.Int("cancelled", m.cancelled);
+   w.EndObject();
+   return w.Text();
+  }
+
+string VPEncode(const VPEnvelope &h, const VPBalanceMsg &m)
+  {
+   CJsonOut w;
+   VPEncodeHeader(w, h, VP_MSG_BALANCE);
+   w.Int("deal", m.deal);
+   w.Str("kind", VPBalanceKindWire(m.kind));
+   w.Num("amount", m.amount);
+   w.Int("time_msc", m.time_msc);
+   w.Str("comment", m.comment);
    w.EndObject();
    return w.Text();
   }

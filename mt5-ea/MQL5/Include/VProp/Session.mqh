@@ -101,6 +101,7 @@ public:
    long              SendReliable(const VPSignalAckMsg &m);
    long              SendReliable(const VPFillMsg &m);
    long              SendReliable(const VPControlAckMsg &m);
+   long              SendReliable(const VPBalanceMsg &m);
    // Sends a non-reliable message; dropped (false) while not welcomed.
    bool              SendVolatile(const VPTickMsg &m);
    bool              SendVolatile(const VPBarMsg &m);
@@ -314,6 +315,13 @@ long CVPSession::SendReliable(const VPFillMsg &m)
   {
    VPEnvelope h;
    ReliableHeader(h, VP_MSG_FILL);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
+long CVPSession::SendReliable(const VPBalanceMsg &m)
+  {
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_BALANCE);
    return Journal(h.seq, VPEncode(h, m));
   }
 

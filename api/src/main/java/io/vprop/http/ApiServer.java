@@ -101,6 +101,8 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/governors", ctx -> ctx.json(governorsJson()));
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
         app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", limit(ctx))));
+        // balance operations (deposits, payouts, credits...): journaled as events, never fills, so never trades
+        app.get("/api/governors/balance", ctx -> ctx.json(journal.events("balance", limit(ctx))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         if (index == null) app.get("/", ctx -> ctx.html("<!doctype html><title>VProp</title><body style='background:#111;color:#ddd;"
                 + "font-family:sans-serif'><h1>VProp sidecar</h1><p>The web panel is not part of this build "

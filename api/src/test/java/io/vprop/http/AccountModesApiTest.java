@@ -100,6 +100,29 @@ class AccountModesApiTest {
     }
 
     @Test
+    void aPayoutDoesNotPauseOrHaltAndIsListedAsABalanceOperationNotAsAFill() throws Exception {
+        // FTMO 2-Step, Prague days: 108,000 at the start of 11 March anchors the day at 108,000 (floor 103,000)
+        try (Rig rig = new Rig("ftmo-2step", 100_000, "2026-03-10T09:00:00Z")) {
+            rig.account("2026-03-10T09:00:00Z", 108_000, 108_000, true);
+            rig.account("2026-03-11T08:00:00Z", 108_000, 108_000, true);
+            long now = t("2026-03-11T09:00:00Z");
+            rig.clock.set(now);
+            assertThat(rig.governors.onBalance(PEER, now, "payout", -8_000, 501, "Reward")).isEmpty();
+            rig.journal.appendEvent(now, "balance",
+                    "{\"peer\":\"" + PEER + "\",\"balance\":{\"deal\":501,\"kind\":\"payout\",\"amount\":-8000.0}}");
+            rig.account("2026-03-11T09:00:01Z", 100_000, 100_000, true);
+            assertThat(rig.mode().path("mode").asText()).as("read as a loss it was 3,000 below the day's floor").isEqualTo("TRADING");
+            HttpResponse<String> ops = Http.call("GET", "http://127.0.0.1:" + rig.api.port() + "/api/governors/balance");
+            assertThat(ops.statusCode()).isEqualTo(200);
+            JsonNode rows = json.readTree(ops.body());
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).toString()).contains("payout").contains("501");
+            HttpResponse<String> fills = Http.call("GET", "http://127.0.0.1:" + rig.api.port() + "/api/fills");
+            assertThat(json.readTree(fills.body())).isEmpty();
+        }
+    }
+
+    @Test
     void topstepDailyLossPausesUntil17hChicagoWithTheGovernorsReason() throws Exception {
         // Monday 9 March 2026, 10:00 in Chicago (CDT since the 8th, UTC-5): the day runs to 17:00 CDT = 22:00 UTC
         try (Rig rig = new Rig("topstep-50k", 50_000, "2026-03-09T15:00:00Z")) {

@@ -5,6 +5,7 @@ import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
@@ -15,6 +16,7 @@ import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.outcome.StatusLevels;
+import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.market.SymbolSpec;
 import io.vprop.trade.AccountState;
@@ -234,6 +236,29 @@ public final class AccountGovernors implements PreTradeCheck {
         boolean entry = f.opens();
         long opened = entry ? nowMs : a.positionOpenMs.getOrDefault(f.position(), nowMs);
         return evaluate(key(peer), a, new FillEvent(nowMs, f, opened), nowMs);
+    }
+
+    /**
+     * A balance operation (deposit, withdrawal, payout, credit, bonus, correction, charge, commission; the wire's
+     * {@code balance} message): not trading profit or loss, except charges and commissions (docs/governors.md). The
+     * terminal sends it before the snapshot that shows it. Applied once per deal ticket; an unknown kind or a bad
+     * amount is an input the governors reject (a notice), never guessed. Ignored before the account's first snapshot
+     * (no engine yet: that snapshot's balance already has it).
+     */
+    public List<Notice> onBalance(String peer, long nowMs, String kind, double amount, long deal, String comment) {
+        String key = key(peer);
+        Account a = accounts.get(key);
+        if (a == null) return List.of();
+        BalanceOperation op;
+        try {
+            BalanceOperation.Kind k = BalanceOperation.Kind.ofWire(kind);
+            if (k == null) throw new IllegalArgumentException("balance.kind: unknown kind '" + kind + "'");
+            op = new BalanceOperation(nowMs, k, Cents.of(amount), deal, comment);
+        } catch (IllegalArgumentException e) {
+            log.warn("governors of {} rejected a balance operation: {}", key, e.getMessage());
+            return List.of(new Notice(key, nowMs, "input_rejected", "", "", a.lastAction.name(), e.getMessage(), 0, 0));
+        }
+        return evaluate(key, a, op, nowMs);
     }
 
     /**

@@ -20,7 +20,8 @@ public record EngineState(
         int tradingDays, int profitableDays, boolean tradedToday, double dayProfit, double bestDayProfit, double haircut,
         int requestsToday, int positionsToday, int tradesToday, int consecutiveLosses, long cooldownUntilMs,
         int closedTrades, int heldTrades, List<Long> recentOrderTimes,
-        List<ScheduledNews> news, int newsViolations) {
+        List<ScheduledNews> news, int newsViolations,
+        long capitalCents, long creditCents, long floorShiftCents, List<Long> balanceDeals) {
 
     /** A remembered high-impact release. */
     public record ScheduledNews(long releaseMs, String currency) {}
@@ -42,6 +43,25 @@ public record EngineState(
         positions = positions == null ? List.of() : List.copyOf(positions);
         recentOrderTimes = recentOrderTimes == null ? List.of() : List.copyOf(recentOrderTimes);
         news = news == null ? List.of() : List.copyOf(news);
+        balanceDeals = balanceDeals == null ? List.of() : List.copyOf(balanceDeals);
+    }
+
+    /**
+     * A state without balance operations: capital, credit and floor shift 0, no deal remembered (the fields before
+     * balance operations were events of their own).
+     */
+    public EngineState(double initialBalance, String currency, long nowMs, long dayStartMs, long nextResetMs,
+                       double balance, double equity, List<ValuedPosition> positions, int pendingOrders,
+                       double dayStartBalance, double dayStartEquity, double highWaterMark, double overallFloor,
+                       boolean halted, RuleHit haltHit, long pausedUntilMs, RuleHit pauseHit, boolean targetLocked, RuleHit lockHit,
+                       int tradingDays, int profitableDays, boolean tradedToday, double dayProfit, double bestDayProfit, double haircut,
+                       int requestsToday, int positionsToday, int tradesToday, int consecutiveLosses, long cooldownUntilMs,
+                       int closedTrades, int heldTrades, List<Long> recentOrderTimes, List<ScheduledNews> news, int newsViolations) {
+        this(initialBalance, currency, nowMs, dayStartMs, nextResetMs, balance, equity, positions, pendingOrders,
+                dayStartBalance, dayStartEquity, highWaterMark, overallFloor, halted, haltHit, pausedUntilMs, pauseHit,
+                targetLocked, lockHit, tradingDays, profitableDays, tradedToday, dayProfit, bestDayProfit, haircut,
+                requestsToday, positionsToday, tradesToday, consecutiveLosses, cooldownUntilMs, closedTrades, heldTrades,
+                recentOrderTimes, news, newsViolations, 0, 0, 0, List.of());
     }
 
     private static void finiteNonNegative(String field, double v) {

@@ -1,6 +1,7 @@
 package io.vprop.governors;
 
 import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
@@ -9,6 +10,7 @@ import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.outcome.StatusLevels;
+import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.rules.ActivityRule;
 import io.vprop.governors.rules.ConsistencyRule;
@@ -59,6 +61,7 @@ public final class GovernorEngine {
     private double quietBalance, quietEquity;
     private int quietPending;
     private boolean repeated;
+    private boolean lastBalanceOpApplied = true;
     boolean quietPath = true;                  // tests turn it off to compare
 
     private GovernorEngine(FirmProfile profile, EngineState s) {
@@ -137,6 +140,10 @@ public final class GovernorEngine {
             throw new IllegalArgumentException("fill.profit: " + f.netProfit() + " would make the balance negative ("
                     + l.balance + " before)");
         }
+        if (e instanceof BalanceOperation b && b.kind().inBalance() && Cents.of(l.balance) + b.amountCents() < 0) {
+            throw new IllegalArgumentException("balance.amount: " + b.amount() + " would make the balance negative ("
+                    + l.balance + " before)");
+        }
         if (repeats(e, t)) {                        // the same answer as last time: only the clock moves
             l.nowMs = t;
             apply(e);
@@ -181,6 +188,9 @@ public final class GovernorEngine {
     /** Orders allowed and not yet shown by a snapshot (in flight), for the panel and tests. */
     public int inFlightCount() { return l.inFlight.size(); }
 
+    /** False when the last event was a balance operation already applied (its deal ticket seen before): ignored. */
+    public boolean lastBalanceOperationApplied() { return lastBalanceOpApplied; }
+
     /** True when the last event was a flat snapshot repeating the one before it: the same verdict and rule statuses. */
     public boolean lastEventRepeated() { return repeated; }
 
@@ -222,9 +232,12 @@ public final class GovernorEngine {
         if (e instanceof AccountSnapshot a) {
             l.balance = a.balance();
             l.equity = a.equity();
+            l.lastSnapshotMs = a.timeMs();
             l.positions = a.positions();
             l.pendingOrders = a.pendingOrders();
             l.inFlight.onSnapshot(a.positions());
+        } else if (e instanceof BalanceOperation b) {
+            lastBalanceOpApplied = l.applyBalanceOperation(b);
         } else if (e instanceof OrderAck k) {
             l.inFlight.onAck(k.signalId(), k.status(), k.ticket());
         } else if (e instanceof FillEvent f) {
@@ -246,8 +259,11 @@ public final class GovernorEngine {
                     l.consecutiveLosses = 0;
                 }
             }
-            // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot
-            l.balance += f.netProfit();
+            // the realised P&L moves from floating into the balance; equity is unchanged until the next snapshot. A deal
+            // older than the last snapshot is already in that snapshot's balance (MT5 updates the balance before the
+            // EA hears of the deal): adding it again counted it twice until the next snapshot (a closed-balance
+            // high-water mark lifted by it for good)
+            if (!(l.lastSnapshotMs != Long.MIN_VALUE && f.fill().timeMs() < l.lastSnapshotMs)) l.balance += f.netProfit();
             l.dayProfit += f.netProfit();
         }
     }
@@ -348,7 +364,8 @@ public final class GovernorEngine {
                 l.highWaterMark, l.overallFloor, l.halted, l.haltHit, l.pausedUntilMs, l.pauseHit, l.targetLocked, l.lockHit,
                 l.tradingDays, l.profitableDays, l.tradedToday, l.dayProfit, l.bestDayProfit, l.haircut,
                 l.requestsToday, l.positionsToday, l.tradesToday, l.consecutiveLosses, l.cooldownUntilMs,
-                l.closedTrades, l.heldTrades, orders, news, l.newsViolations);
+                l.closedTrades, l.heldTrades, orders, news, l.newsViolations,
+                l.capitalCents(), l.creditCents(), l.floorShiftCents(), l.balanceDeals());
     }
 
     private void load(EngineState s) {
@@ -357,7 +374,8 @@ public final class GovernorEngine {
         l.equity = s.equity();
         l.positions = s.positions();
         l.pendingOrders = s.pendingOrders();
-        l.restoreOverall(s.highWaterMark(), s.overallFloor());
+        l.restoreOverall(s.highWaterMark(), s.overallFloor(), s.capitalCents(), s.creditCents(), s.floorShiftCents(),
+                s.balanceDeals());
         l.dayStartMs = s.dayStartMs();
         l.nextResetMs = s.nextResetMs();
         l.dayStartBalance = s.dayStartBalance();

@@ -120,6 +120,14 @@ final class Execution {
         s.strategy.onFill(f, s);
     }
 
+    /**
+     * A balance operation the terminal reported (journaled as its message before this): to the account's governors,
+     * which keep it out of profit and loss (charges and commissions excepted). Never a fill: no trade, no strategy.
+     */
+    void onBalance(PeerSession s, String kind, double amount, long deal, String comment) {
+        if (governors != null) notify(s, governors.onBalance(s.key, s.nowMs(), kind, amount, deal, comment));
+    }
+
     // ------------------------------------------------------------------ the governors
 
     /** The governors' clock for one terminal's account, and flattening while they pause or halt it. */

@@ -47,6 +47,15 @@ final class JournaledEvents {
         else log.info("governors {}: {} {} — {}", n.account(), n.status(), n.ruleId(), n.message());
     }
 
+    /**
+     * A balance operation (deposit, payout, credit...): published for the panel and journaled as an event of kind
+     * "balance", which is how the trader finds them (they are not fills: no trade, not in the trade statistics).
+     */
+    void balance(String peer, Object operation, long now) {
+        events.publish("balance", now, Map.of("peer", peer, "balance", operation));
+        journal.appendEvent(now, "balance", json(Map.of("peer", peer, "balance", operation)));
+    }
+
     /** Keep decisions this long; 0 = forever. */
     void decisionRetention(long ms) { this.decisionRetentionMs = ms; }
 

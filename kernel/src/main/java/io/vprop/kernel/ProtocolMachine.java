@@ -289,6 +289,10 @@ final class ProtocolMachine {
             }
         } else if (p instanceof Payload.ControlAck a) {
             controls.onAck(s, a);
+        } else if (p instanceof Payload.Balance b) {
+            // journaled as a message already (before this); listed with the events, never with the fills (not a trade)
+            journaled.balance(s.key, b, now);
+            execution.onBalance(s, b.kind(), b.amount(), b.deal(), b.comment());
         } else {
             reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "type", e.type().wire + " is sent by the sidecar, not to it", e.seq()));
         }

@@ -41,6 +41,7 @@ public record Envelope(int v, long seq, long tsMs, long prev, boolean resend, bo
         if (p instanceof Payload.GovernorState) return MessageType.GOVERNOR_STATE;
         if (p instanceof Payload.News) return MessageType.NEWS;
         if (p instanceof Payload.Error) return MessageType.ERROR;
+        if (p instanceof Payload.Balance) return MessageType.BALANCE;
         throw new IllegalArgumentException("no message type for " + p);
     }
 }

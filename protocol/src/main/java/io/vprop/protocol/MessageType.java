@@ -23,7 +23,8 @@ public enum MessageType {
     ACK("ack", false),
     ERROR("error", false),
     CONTROL("control", true),
-    CONTROL_ACK("control_ack", true);
+    CONTROL_ACK("control_ack", true),
+    BALANCE("balance", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 

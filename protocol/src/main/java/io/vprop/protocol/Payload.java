@@ -100,6 +100,18 @@ public sealed interface Payload {
         public static final List<String> STATUSES = List.of("applied", "refused");
     }
 
+    /**
+     * EA → sidecar: a deal that is not a trade (MT5 DEAL_TYPE_BALANCE, CREDIT, CHARGE, CORRECTION, BONUS,
+     * COMMISSION*, INTEREST), sent before the first account snapshot that shows it. {@code amount} is signed, in
+     * account currency (a withdrawal or payout is negative, a deposit positive); {@code kind} one of {@link #KINDS};
+     * {@code deal} the deal ticket, the key that makes a repeat harmless.
+     */
+    record Balance(long deal, String kind, double amount, long timeMsc, String comment) implements Payload {
+        /** Kinds on the wire (docs/protocol.md, balance). */
+        public static final List<String> KINDS = List.of("deposit", "withdrawal", "payout", "credit", "bonus",
+                "correction", "charge", "commission");
+    }
+
     record RuleState(String id, double value, double limit, double distance, String status) {
     }
 

@@ -99,6 +99,7 @@ public final class ProtocolCodec {
             case NEWS -> news(f);
             case HEARTBEAT -> new Payload.Heartbeat();
             case ACK -> new Payload.Ack(f.nonNegativeLong("ack_seq"), f.nonNegativeLong("echo_seq", 0));
+            case BALANCE -> balance(f);
             case ERROR -> new Payload.Error(f.str("code"), f.str("message"), f.str("field", ""), f.nonNegativeLong("ref_seq", 0));
         };
         return new Envelope(v, seq, ts, prev, resend, ackReq, payload);
@@ -224,6 +225,19 @@ public final class ProtocolCodec {
         if (cancelled < 0) throw f.error(ErrorCode.OUT_OF_RANGE, "cancelled", "must not be negative, got " + cancelled);
         return new Payload.ControlAck(f.name("control_id", 64), f.word("status", Payload.ControlAck.STATUSES),
                 f.str("reason", ""), closed, cancelled);
+    }
+
+    private static Payload.Balance balance(JsonFields f) throws ProtocolException {
+        long deal = f.lng("deal");
+        if (deal < 1) throw f.error(ErrorCode.OUT_OF_RANGE, "deal", "must be >= 1, got " + deal);
+        String kind = f.word("kind", Payload.Balance.KINDS);
+        double amount = f.finite("amount");
+        if (amount == 0) throw f.error(ErrorCode.OUT_OF_RANGE, "amount", "must not be 0");
+        if (kind.equals("deposit") && amount < 0)
+            throw f.error(ErrorCode.OUT_OF_RANGE, "amount", "a deposit must be positive, got " + amount);
+        if ((kind.equals("withdrawal") || kind.equals("payout")) && amount > 0)
+            throw f.error(ErrorCode.OUT_OF_RANGE, "amount", "a " + kind + " must be negative, got " + amount);
+        return new Payload.Balance(deal, kind, amount, f.nonNegativeLong("time_msc"), f.str("comment", ""));
     }
 
     private static Payload.News news(JsonFields f) throws ProtocolException {
@@ -352,6 +366,12 @@ public final class ProtocolCodec {
             g.writeStringField("reason", a.reason());
             g.writeNumberField("ticket", a.ticket());
             g.writeNumberField("price", a.price());
+        } else if (p instanceof Payload.Balance b) {
+            g.writeNumberField("deal", b.deal());
+            g.writeStringField("kind", b.kind());
+            g.writeNumberField("amount", b.amount());
+            g.writeNumberField("time_msc", b.timeMsc());
+            g.writeStringField("comment", b.comment());
         } else if (p instanceof Payload.Fill f) {
             g.writeNumberField("deal", f.deal());
             g.writeNumberField("order", f.order());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.governors.profile.ActivityConfig;
+import io.vprop.governors.profile.BalanceOpsConfig;
 import io.vprop.governors.profile.BufferConfig;
 import io.vprop.governors.profile.ConsistencyConfig;
 import io.vprop.governors.profile.DailyLossConfig;
@@ -249,9 +250,15 @@ public final class ProfileLoader {
                 symbolCurrencies.put(en.getKey(), cs);
             });
         }
+        BalanceOpsConfig balanceOps = BalanceOpsConfig.DEFAULT;
+        JsonFields bo = f.object("balanceOps");
+        if (bo != null) {
+            balanceOps = new BalanceOpsConfig(bo.enumValue("payoutFloor", BalanceOpsConfig.PayoutFloor.class));
+            source(bo, "balanceOps", sources);
+        }
         f.rejectUnknown();
         return new FirmProfile(id, name, reset, daily, max, buffers, pre, news, flat, consistency, days, target,
-                activity, size, schedule, symbolCurrencies, sources);
+                activity, size, schedule, symbolCurrencies, sources, balanceOps);
     }
 
     private static JsonFields required(JsonFields f, String name) {

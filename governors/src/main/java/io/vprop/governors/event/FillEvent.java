@@ -4,8 +4,10 @@ import io.vprop.trade.Fill;
 
 /**
  * A deal the governors learn of at {@code timeMs} (their clock, never before the previous event; the deal's own
- * time may differ): an entry (it opened a position) or an exit (it closed one, SL/TP hit, pending fill). A reversal
- * (INOUT) counts as an exit. The realised P&amp;L the rules count is the deal's {@link Fill#netProfit()}.
+ * time, {@code fill.timeMs()}, may differ): an entry (it opened a position) or an exit (it closed one, SL/TP hit,
+ * pending fill). A reversal (INOUT) counts as an exit. The realised P&amp;L the rules count is the deal's
+ * {@link Fill#netProfit()}; it moves into the balance unless the deal is older than the last snapshot, whose
+ * balance already has it.
  *
  * @param positionOpenMs for exits: when the closed position was opened (hold time, news exemption); for entries = timeMs
  */

@@ -19,8 +19,9 @@ public record FirmProfile(String id, String name, DayResetConfig dayReset, Daily
                           List<WindowConfig> forcedFlat, ConsistencyConfig consistency, TradingDaysConfig tradingDays,
                           ProfitTargetConfig profitTarget, ActivityConfig activity, SizeConfig size,
                           ScheduleConfig schedule, Map<String, List<String>> symbolCurrencies,
-                          Map<String, String> sources) {
+                          Map<String, String> sources, BalanceOpsConfig balanceOps) {
     public FirmProfile {
+        balanceOps = balanceOps == null ? BalanceOpsConfig.DEFAULT : balanceOps;
         Require.present("id", id);
         if (id.isBlank()) throw new ProfileException("id", "must not be blank");
         name = name == null ? id : name;
@@ -45,6 +46,16 @@ public record FirmProfile(String id, String name, DayResetConfig dayReset, Daily
         for (WindowConfig w : forcedFlat) {
             if (!ids.add(w.id())) throw new ProfileException("forcedFlat[" + w.id() + "].id", "duplicate window id");
         }
+    }
+
+    /** A profile without a {@code balanceOps} block ({@link BalanceOpsConfig#DEFAULT}). */
+    public FirmProfile(String id, String name, DayResetConfig dayReset, DailyLossConfig dailyLoss,
+                       MaxLossConfig maxLoss, BufferConfig buffers, PreTradeConfig preTrade, NewsConfig news,
+                       List<WindowConfig> forcedFlat, ConsistencyConfig consistency, TradingDaysConfig tradingDays,
+                       ProfitTargetConfig profitTarget, ActivityConfig activity, SizeConfig size,
+                       ScheduleConfig schedule, Map<String, List<String>> symbolCurrencies, Map<String, String> sources) {
+        this(id, name, dayReset, dailyLoss, maxLoss, buffers, preTrade, news, forcedFlat, consistency, tradingDays,
+                profitTarget, activity, size, schedule, symbolCurrencies, sources, BalanceOpsConfig.DEFAULT);
     }
 
     /** The firm's trading-day clock, from {@link #dayReset()}. */

@@ -1,8 +1,10 @@
 package io.vprop.governors.rules;
 
+import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.RuleHit;
+import io.vprop.governors.profile.BalanceOpsConfig;
 import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
@@ -37,6 +39,8 @@ public final class Ledger {
     public double equity;
     public List<ValuedPosition> positions = List.of();
     public int pendingOrders;
+    /** Time of the last snapshot (Long.MIN_VALUE: none since the start or a restore): a deal older is already in it. */
+    public long lastSnapshotMs = Long.MIN_VALUE;
     /** Orders the snapshot does not show yet (signals sent, fills newer than it): they count in the open risk. */
     public final InFlight inFlight = new InFlight();
 
@@ -84,6 +88,18 @@ public final class Ledger {
     public final long[] orderTimes;  // ring of the last accepted order times, for orders per second
     public int orderCount;           // total accepted orders written to the ring
 
+    // balance operations (docs/governors.md, balance operations): what is not trading, in cents
+    /** Deposits, withdrawals, payouts, bonuses and corrections in the balance: not profit, not a high-water mark. */
+    long capitalCents;
+    /** Broker credit (in equity, not in balance). */
+    long creditCents;
+    /** What the operations moved the maximum-loss floor by (all but the costs and, per firm, the trader's own money). */
+    long floorShiftCents;
+    /** Deal tickets of the last operations applied: a repeat is not applied twice. */
+    public static final int BALANCE_DEALS = 64;
+    final long[] balanceDeals = new long[BALANCE_DEALS];
+    int balanceDealCount;
+
     // news
     public final long[] newsRelease = new long[NEWS_CAPACITY];
     public final String[] newsCurrency = new String[NEWS_CAPACITY];
@@ -115,11 +131,83 @@ public final class Ledger {
         overallFloor = Cents.toDouble(cents);
     }
 
-    /** After a restart: the saved high-water mark and floor (the floor never falls below the profile's own). */
-    public void restoreOverall(double savedHighWaterMark, double savedFloor) {
+    /**
+     * After a restart: the saved balance operations, high-water mark and floor (the floor never falls below the
+     * profile's own, moved by the operations that move it).
+     */
+    public void restoreOverall(double savedHighWaterMark, double savedFloor, long capital, long credit, long floorShift,
+                               List<Long> deals) {
+        capitalCents = capital;
+        creditCents = credit;
+        floorShiftCents = floorShift;
+        for (long d : deals) rememberDeal(d);
         setHighWater(Cents.of(savedHighWaterMark));
+        setOverallFloor(initialCents - maxLossLimitCents + floorShift);
         if (savedFloor != Double.NEGATIVE_INFINITY) setOverallFloor(Math.max(overallFloorCents, Cents.of(savedFloor)));
     }
+
+    public long capitalCents() { return capitalCents; }
+    public long creditCents() { return creditCents; }
+    public long floorShiftCents() { return floorShiftCents; }
+
+    /** The deal tickets remembered, oldest first (for persistence). */
+    public List<Long> balanceDeals() {
+        int n = Math.min(balanceDealCount, BALANCE_DEALS);
+        Long[] out = new Long[n];
+        for (int i = 0; i < n; i++) out[i] = balanceDeals[(balanceDealCount - n + i) % BALANCE_DEALS];
+        return List.of(out);
+    }
+
+    private boolean seenDeal(long deal) {
+        for (int i = 0, n = Math.min(balanceDealCount, BALANCE_DEALS); i < n; i++) if (balanceDeals[i] == deal) return true;
+        return false;
+    }
+
+    private void rememberDeal(long deal) {
+        balanceDeals[balanceDealCount % BALANCE_DEALS] = deal;
+        balanceDealCount++;
+    }
+
+    /**
+     * Applies a balance operation once per deal ticket (false: a repeat, nothing done). The balance (but for credit)
+     * and the equity move by the amount until the next snapshot shows it. A cost (charge, commission) is the day's
+     * loss like a deal's commission and nothing else moves. Any other operation is not trading: the day's start
+     * values move with it (so the daily floor keeps its distance to the equity), it is kept out of the counted profit
+     * and of every high-water mark, and credits, bonuses and corrections move the maximum-loss floor by their amount;
+     * the trader's own money moves it as the firm says ({@code balanceOps.payoutFloor}): the floor's one way down.
+     */
+    public boolean applyBalanceOperation(BalanceOperation op) {
+        if (seenDeal(op.deal())) return false;
+        rememberDeal(op.deal());
+        long a = op.amountCents();
+        double ad = Cents.toDouble(a);
+        BalanceOperation.Kind k = op.kind();
+        if (k.inBalance()) balance = Cents.toDouble(balanceCents() + a);
+        equity = Cents.toDouble(equityCents() + a);
+        if (k.cost()) {
+            dayProfit += ad;
+            return true;
+        }
+        if (k.inBalance()) capitalCents += a; else creditCents += a;
+        // never below 0 (a withdrawal of an intraday profit larger than the day's start): no money to anchor below
+        dayStartBalance = Cents.toDouble(Math.max(0, Cents.of(dayStartBalance) + a));
+        dayStartEquity = Cents.toDouble(Math.max(0, Cents.of(dayStartEquity) + a));
+        fixDailyFloor();
+        BalanceOpsConfig.PayoutFloor rule = profile.balanceOps().payoutFloor();
+        if (!k.ownMoney() || rule == BalanceOpsConfig.PayoutFloor.MOVE) {
+            floorShiftCents += a;
+            setOverallFloor(overallFloorCents + a);
+        } else if (k == BalanceOperation.Kind.PAYOUT && rule == BalanceOpsConfig.PayoutFloor.LOCK_AT_INITIAL) {
+            setOverallFloor(Math.max(overallFloorCents, initialCents + floorShiftCents));
+        }
+        return true;
+    }
+
+    /** The balance from trading alone: what a balance high-water mark reads (operations other than costs left out). */
+    long tradingBalanceCents() { return balanceCents() - capitalCents; }
+
+    /** The equity from trading alone: what an equity high-water mark reads. */
+    long tradingEquityCents() { return equityCents() - capitalCents - creditCents; }
 
     /** Equity above today's floor, exact to the cent (infinite without a daily limit). */
     public double dailyHeadroom() {
@@ -159,7 +247,7 @@ public final class Ledger {
         if (tradedToday) tradingDays++;
         if (profitableDay()) profitableDays++;
         if (dayProfit > bestDayProfit) bestDayProfit = dayProfit;
-        if (profile.maxLoss().mode() == MaxLossConfig.Mode.TRAILING_EOD_BALANCE) raiseHighWater(balance);
+        if (profile.maxLoss().mode() == MaxLossConfig.Mode.TRAILING_EOD_BALANCE) raiseHighWater(tradingBalanceCents());
     }
 
     /** Today's counted closed profit reaches the profitable-day threshold (% of initial, rounded up to the cent). */
@@ -196,20 +284,25 @@ public final class Ledger {
         };
     }
 
-    /** Raises the trailing high-water mark; the overall floor follows it up (capped by the lock) and never falls. */
-    void raiseHighWater(double value) {
-        long v = Cents.of(value);
+    /**
+     * Raises the trailing high-water mark (money from trading alone: {@link #tradingBalanceCents()} or
+     * {@link #tradingEquityCents()}); the overall floor follows it up (capped by the lock) and never falls.
+     */
+    void raiseHighWater(long v) {
         if (v <= highWaterCents) return;
         setHighWater(v);
         long f = trailingFloor(v);
         if (f > overallFloorCents) setOverallFloor(f);
     }
 
-    /** The floor a high-water mark gives: mark minus the limit, capped by the lock (initial plus its offset). */
+    /**
+     * The floor a high-water mark gives: mark minus the limit, capped by the lock (initial plus its offset), moved by
+     * the balance operations that move the floor.
+     */
     private long trailingFloor(long highWater) {
         MaxLossConfig m = profile.maxLoss();
         long f = highWater - maxLossLimitCents;
-        return m.lockAtInitial() ? Math.min(f, m.lockCents(initialCents)) : f;
+        return (m.lockAtInitial() ? Math.min(f, m.lockCents(initialCents)) : f) + floorShiftCents;
     }
 
     /**
@@ -221,18 +314,18 @@ public final class Ledger {
         if (m.mode() != MaxLossConfig.Mode.TRAILING_CLOSED_BALANCE) return overallFloor;
         double potential = balance;
         for (int i = 0, n = positions.size(); i < n; i++) potential += Math.max(0, positions.get(i).position().netProfit());
-        long p = Cents.of(potential);
+        long p = Cents.of(potential) - capitalCents;
         if (p <= highWaterCents) return overallFloor;
         return Cents.toDouble(Math.max(overallFloorCents, trailingFloor(p)));
     }
 
-    /** Closed profit that counts towards targets: balance gain minus news haircuts. */
+    /** Closed profit that counts towards targets: balance gain minus news haircuts and the balance operations. */
     public double countedProfit() {
         return Cents.toDouble(countedProfitCents());
     }
 
     long countedProfitCents() {
-        return balanceCents() - initialCents - Cents.of(haircut);
+        return balanceCents() - initialCents - Cents.of(haircut) - capitalCents;
     }
 
     public boolean paused() {

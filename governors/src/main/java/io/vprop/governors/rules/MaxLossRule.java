@@ -1,6 +1,7 @@
 package io.vprop.governors.rules;
 
 import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.outcome.Action;
@@ -33,10 +34,10 @@ public final class MaxLossRule implements GovernorRule {
     public void check(Ledger l, GovernorEvent e, HitList hits) {
         switch (config.mode()) {
             case TRAILING_CLOSED_BALANCE -> {
-                if (e instanceof AccountSnapshot || e instanceof FillEvent) l.raiseHighWater(l.balance);
+                if (e instanceof AccountSnapshot || e instanceof FillEvent || e instanceof BalanceOperation) l.raiseHighWater(l.tradingBalanceCents());
             }
             case TRAILING_INTRADAY_EQUITY -> {
-                if (e instanceof AccountSnapshot) l.raiseHighWater(l.equity);
+                if (e instanceof AccountSnapshot || e instanceof BalanceOperation) l.raiseHighWater(l.tradingEquityCents());
             }
             default -> { }
         }

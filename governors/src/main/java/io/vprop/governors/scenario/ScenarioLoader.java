@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.governors.config.JsonFields;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
+import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
@@ -15,6 +16,7 @@ import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.ValuedPosition;
+import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.ProfileException;
 import io.vprop.trade.Fill;
@@ -123,9 +125,10 @@ final class ScenarioLoader {
                 double volume = e.number("volume"), price = e.number("price"), profit = e.number("profit", 0);
                 long position = e.integer("position", 0);
                 String signalId = e.text("signalId", "");
+                long dealTime = e.has("dealTime") ? e.epochMsOrIso("dealTime") : t;
                 // the file's profit is the deal's net result: commission and swap are in it
                 yield new FillEvent(t, new Fill(0, 0, position, signalId, symbol, side, entry ? FillEntry.IN : FillEntry.OUT,
-                        price, volume, 0, 0, profit, t, ""), open);
+                        price, volume, 0, 0, profit, dealTime, ""), open);
             }
             case "order" -> {
                 String symbol = e.text("symbol");
@@ -138,10 +141,17 @@ final class ScenarioLoader {
             }
             case "ack" -> new OrderAck(t, e.text("signalId"), e.enumValue("status", OrderStatus.class), e.integer("ticket", 0));
             case "clock" -> new ClockTick(t);
+            case "balance" -> {
+                String k = e.text("kind");
+                BalanceOperation.Kind kind = BalanceOperation.Kind.ofWire(k);
+                if (kind == null) throw new ProfileException(e.field("kind"), "unknown kind '" + k
+                        + "' (deposit, withdrawal, payout, credit, bonus, correction, charge, commission)");
+                yield new BalanceOperation(t, kind, Cents.of(e.number("amount")), e.integer("deal"), e.text("comment", ""));
+            }
             case "news" -> new NewsEvent(t, e.epochMsOrIso("releaseTime"), e.text("currency"),
                     e.enumValue("impact", NewsEvent.Impact.class));
             default -> throw new ProfileException(e.field("type"), "unknown event type '" + type
-                    + "' (account, fill, order, ack, clock, news)");
+                    + "' (account, fill, order, ack, clock, news, balance)");
         };
     }
 
