@@ -121,6 +121,11 @@ public final class Ledger {
         if (savedFloor != Double.NEGATIVE_INFINITY) setOverallFloor(Math.max(overallFloorCents, Cents.of(savedFloor)));
     }
 
+    /** On attach: the high-water mark the history proves; the floor follows it as {@link #raiseHighWater} moves it. */
+    public void attachHighWater(double value) {
+        raiseHighWater(value);
+    }
+
     /** Equity above today's floor, exact to the cent (infinite without a daily limit). */
     public double dailyHeadroom() {
         return dailyFloorCents == Long.MIN_VALUE ? Double.POSITIVE_INFINITY : Cents.toDouble(equityCents() - dailyFloorCents);
