@@ -18,6 +18,7 @@ public enum MessageType {
     SIGNAL_ACK("signal_ack", true),
     FILL("fill", true),
     GOVERNOR_STATE("governor_state", false),
+    FIRM_STATE("firm_state", true),
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
     ACK("ack", false),
