@@ -18,11 +18,11 @@ public enum MessageType {
     SIGNAL_ACK("signal_ack", true),
     FILL("fill", true),
     GOVERNOR_STATE("governor_state", false),
-    FIRM_STATE("firm_state", true),
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
     ACK("ack", false),
-    ERROR("error", false);
+    ERROR("error", false),
+    FIRM_STATE("firm_state", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 
