@@ -87,6 +87,18 @@ void reset() {
     server_offset_s = 7200;
     next_ticket = 1000;
     slippage_on_next = 0;
+    // an account's history starts with its deposit (the EA rebuilds the firm state from it when attached)
+    seed_deposit(account.balance, clock_ms - 86400000L);
+}
+
+void seed_deposit(double amount, long utc_ms) {
+    Deal d{};
+    d.ticket = next_ticket++;
+    d.type = DEAL_TYPE_BALANCE;
+    d.profit = amount;
+    d.time_msc = utc_ms + server_offset_s * 1000;
+    d.comment = "deposit";
+    deals.push_back(d);
 }
 }  // namespace emu
 
@@ -490,6 +502,17 @@ static const emu::Deal *find_deal(ulong ticket) {
     return nullptr;
 }
 bool HistoryDealSelect(ulong ticket) { return find_deal(ticket) != nullptr; }
+static std::vector<ulong> history_selected;
+bool HistorySelect(datetime from, datetime to) {
+    history_selected.clear();
+    for (auto &d : emu::deals)
+        if (d.time_msc / 1000 >= (long)from && d.time_msc / 1000 <= (long)to) history_selected.push_back(d.ticket);
+    return true;
+}
+int HistoryDealsTotal() { return (int)history_selected.size(); }
+ulong HistoryDealGetTicket(int index) {
+    return index >= 0 && index < (int)history_selected.size() ? history_selected[index] : 0;
+}
 long HistoryDealGetInteger(ulong ticket, ENUM_DEAL_PROPERTY_INTEGER p) {
     const emu::Deal *d = find_deal(ticket);
     if (!d) return 0;

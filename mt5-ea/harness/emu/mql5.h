@@ -139,7 +139,7 @@ enum ENUM_ORDER_TYPE_FILLING { ORDER_FILLING_FOK, ORDER_FILLING_IOC, ORDER_FILLI
 #define SYMBOL_FILLING_FOK 1
 #define SYMBOL_FILLING_IOC 2
 enum ENUM_POSITION_TYPE { POSITION_TYPE_BUY, POSITION_TYPE_SELL };
-enum ENUM_DEAL_TYPE { DEAL_TYPE_BUY, DEAL_TYPE_SELL, DEAL_TYPE_BALANCE = 2 };
+enum ENUM_DEAL_TYPE { DEAL_TYPE_BUY, DEAL_TYPE_SELL, DEAL_TYPE_BALANCE = 2, DEAL_TYPE_CREDIT = 3 };
 enum ENUM_DEAL_ENTRY { DEAL_ENTRY_IN, DEAL_ENTRY_OUT, DEAL_ENTRY_INOUT, DEAL_ENTRY_OUT_BY };
 enum ENUM_DEAL_REASON { DEAL_REASON_CLIENT, DEAL_REASON_MOBILE, DEAL_REASON_WEB, DEAL_REASON_EXPERT, DEAL_REASON_SL,
                         DEAL_REASON_TP, DEAL_REASON_SO };
@@ -316,6 +316,7 @@ struct Account {
 extern std::map<std::string, Symbol> symbols;
 extern std::vector<Position> positions;
 extern std::vector<Deal> deals;
+void seed_deposit(double amount, long utc_ms);  // a balance deal in the history (reset() seeds the initial deposit)
 extern std::vector<Request> requests;
 extern std::vector<uint> scripted_retcodes;   // answers for the next requests, FIFO; empty = DONE
 extern std::vector<MqlTradeTransaction> transactions;  // queued for OnTradeTransaction
@@ -471,6 +472,10 @@ long PositionGetInteger(ENUM_POSITION_PROPERTY_INTEGER p);
 double PositionGetDouble(ENUM_POSITION_PROPERTY_DOUBLE p);
 string PositionGetString(ENUM_POSITION_PROPERTY_STRING p);
 bool HistoryDealSelect(ulong ticket);
+// the deal history: emu::deals (tests seed it), selected by server time [from, to] in the order they were added
+bool HistorySelect(datetime from, datetime to);
+int HistoryDealsTotal();
+ulong HistoryDealGetTicket(int index);
 long HistoryDealGetInteger(ulong ticket, ENUM_DEAL_PROPERTY_INTEGER p);
 double HistoryDealGetDouble(ulong ticket, ENUM_DEAL_PROPERTY_DOUBLE p);
 string HistoryDealGetString(ulong ticket, ENUM_DEAL_PROPERTY_STRING p);

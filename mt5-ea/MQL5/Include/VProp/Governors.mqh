@@ -556,6 +556,8 @@ public:
                              VPGovAttach &out);
    void              Attach(const VPGovAttach &s);
    bool              AttachBlocking(void) { return m_attach_on; }
+   // The firm day that contains local midnight of `date_ms` (a date on the firm's clock, as an MT5 datetime input)
+   long              FirmDayOfDate(long date_ms) { return DayStart(VPZoneToUtc(m_p.reset_zone, date_ms)); }
    string            AttachReason(void) { return m_attach_on ? m_attach_hit.message : ""; }
   };
 
@@ -1989,11 +1991,22 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
         }
       if(e.kind == VPG_EV_FILL)
          m_balance += e.profit;
-      d.action = m_attach_hit.action;
-      d.rule = m_attach_hit.rule;
-      d.until_ms = m_attach_hit.until_ms;
-      d.message = m_attach_hit.message;
-      d.hits = "|" + m_attach_hit.rule + "|";
+      // the latches the EA restored stay in force: a halt before the re-attach still wins
+      ArrayResize(m_hits, 0);
+      AddHitStruct(m_attach_hit);
+      if(m_halted)
+         AddHitStruct(m_halt_hit);
+      else
+         if(Paused())
+            AddHitStruct(m_pause_hit);
+      d.action = m_hits[0].action;
+      d.rule = m_hits[0].rule;
+      d.measured = m_hits[0].measured;
+      d.threshold = m_hits[0].threshold;
+      d.until_ms = m_hits[0].until_ms;
+      d.message = m_hits[0].message;
+      for(int i = 0; i < ArraySize(m_hits); i++)
+         d.hits += m_hits[i].rule + "|";
       return true;
      }
    m_now = t;
