@@ -676,6 +676,7 @@ void OnTimer(void)
    if(!g_ready)
       return;
    g_session.Poll();
+   SendFirmState(); // first after a welcome: the sidecar's governors start from it, before the account snapshot
    // fail-safe: a silent sidecar means no new entries (and, if configured, flat after a longer silence)
    long silent_s = g_session.SilentMs() / 1000;
    VPGovDecision d;
@@ -714,7 +715,6 @@ void OnTimer(void)
    StreamBars();
    StreamAccount(false);
    PollCalendar();
-   SendFirmState();
    SendGovernorState(false);
    g_session.Housekeeping();
    UpdatePanel();

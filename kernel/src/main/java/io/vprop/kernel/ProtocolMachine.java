@@ -284,6 +284,9 @@ final class ProtocolMachine {
                 execution.onFill(s, TradeMessages.toFill(f, s.serverOffsetMs()));
                 events.publish("fill", now, Map.of("peer", s.key, "fill", f));
             }
+        } else if (p instanceof Payload.FirmState f) {
+            journaled.firmState(s.key, now, f);
+            execution.onFirmState(s, f);
         } else {
             reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "type", e.type().wire + " is sent by the sidecar, not to it", e.seq()));
         }
