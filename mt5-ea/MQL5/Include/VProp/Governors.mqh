@@ -2656,7 +2656,8 @@ void CVPGovernors::Attach(const VPGovAttach &s)
    m_day_start_balance = s.day_start_balance;
    m_day_start_equity = s.day_start_equity;
    FixDailyFloor();
-   RaiseHighWater(s.high_water);
+   if(m_p.max_mode != VPG_MAX_STATIC)
+      RaiseHighWater(s.high_water); // a static floor hangs from the initial balance
    m_trading_days = s.trading_days;
    m_traded_today = s.traded_today;
    m_profitable_days = s.profitable_days;

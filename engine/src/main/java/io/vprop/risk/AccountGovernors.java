@@ -147,7 +147,7 @@ public final class AccountGovernors implements PreTradeCheck {
         lastActionAccount = null;
         log.info("governors for {}: {} from the terminal's deal history ({} deals; {})", key, st.status(), st.dealsRead(),
                 st.rule().isEmpty() ? "day-start balance " + st.dayStartBalance() + ", high-water " + st.highWater() : st.reason());
-        List<Notice> notices = new ArrayList<>(evaluate(key, a, new ClockTick(Math.max(nowMs, st.nowMs())), nowMs));
+        List<Notice> notices = new ArrayList<>(evaluate(key, a, new ClockTick(nowMs), nowMs));
         notices.add(0, new Notice(key, nowMs, "attach", st.rule(), st.status().name(), "", st.reason(), 0, 0));
         return notices;
     }

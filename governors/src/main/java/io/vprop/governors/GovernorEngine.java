@@ -125,12 +125,12 @@ public final class GovernorEngine {
             // a placeholder the rules never read: the ledger needs a positive initial balance to exist
             double placeholder = s.initialBalance() > 0 ? s.initialBalance() : Math.max(s.balance(), 0.01);
             e = new GovernorEngine(profile, EngineState.fresh(placeholder, currency));
-            e.l.nowMs = s.nowMs();
             e.l.balance = s.balance();
             e.l.equity = s.equity();
             e.attachBlind = true;
         } else {
-            e = new GovernorEngine(profile, new EngineState(s.initialBalance(), currency, s.nowMs(), s.dayStartMs(), s.nextResetMs(),
+            // no event seen yet (nowMs "not yet"): the caller's clock may run a little behind the terminal's that rebuilt it
+            e = new GovernorEngine(profile, new EngineState(s.initialBalance(), currency, Long.MIN_VALUE, s.dayStartMs(), s.nextResetMs(),
                     s.balance(), s.equity(), List.of(), 0, s.dayStartBalance(), s.dayStartEquity(),
                     s.initialBalance(), Double.NEGATIVE_INFINITY, false, null, 0, null, false, null,
                     s.tradingDays(), s.profitableDays(), s.tradedToday(), s.dayProfit(), s.bestDay(), 0,

@@ -80,6 +80,8 @@ final class ScenarioLoader {
         f.rejectUnknown();
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < evs.size(); i++) steps.add(step(i, new JsonFields(evs.get(i), "events[" + i + "]")));
+        if (attach != null && steps.get(0).timeMs() < attach.input().nowMs())
+            throw new ProfileException("events[0].time", "is before attach.time (the account is attached first)");
         return new Scenario(name, description, source, ref, profile, initial, currency, attach, steps);
     }
 
