@@ -48,7 +48,7 @@ export class Banner {
     }
     this.el.setAttribute('data-banner-count', String(modes.length));
     this.el.replaceChildren(...modes.map((m) => {
-      const cls = m.mode === 'HALTED' ? 'halted' : m.mode === 'PAUSED' ? 'paused' : 'locked';
+      const cls = m.mode === 'HALTED' ? 'halted' : m.mode === 'PAUSED' || m.mode === 'BLOCKED' ? 'paused' : 'locked';
       const why = m.reason ? `${m.ruleId ? `${m.ruleId}: ` : ''}${m.reason}` : `${m.ruleId || 'the governors'} (no reason recorded)`;
       const lines = [
         h('div', { class: 'banner-head' }, h('strong', { class: 'banner-mode', 'data-banner-mode': m.mode }, headline(m)),

@@ -1,10 +1,11 @@
-// Each account's trading mode (GET /api/governors `modes`): TRADING, PAUSED until a reset, HALTED for good, or
-// TARGET_LOCKED, with the governors' own reason. The times come from the sidecar, on the configured profile's
+// Each account's trading mode (GET /api/governors `modes`): TRADING, PAUSED until a reset, HALTED for good,
+// TARGET_LOCKED, or BLOCKED (attached mid-challenge and the firm state not proven from the deal history: the reason
+// says what to configure), with the governors' own reason. The times come from the sidecar, on the configured profile's
 // firm-day clock (the one the governors reset on): the panel computes no firm time itself. Only the trader's local
 // rendering of the same instant is the browser's.
 import type { AccountView } from './governors';
 
-export type Mode = 'TRADING' | 'PAUSED' | 'HALTED' | 'TARGET_LOCKED';
+export type Mode = 'TRADING' | 'PAUSED' | 'HALTED' | 'TARGET_LOCKED' | 'BLOCKED';
 
 export interface AccountMode {
   account: string;
@@ -28,7 +29,7 @@ export interface AccountMode {
 type Json = Record<string, unknown>;
 const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const MODES: Mode[] = ['TRADING', 'PAUSED', 'HALTED', 'TARGET_LOCKED'];
+const MODES: Mode[] = ['TRADING', 'PAUSED', 'HALTED', 'TARGET_LOCKED', 'BLOCKED'];
 
 /** The governors' key of a routing id: terminal/account (every chart of an account shares it). */
 export function accountOf(peer: string): string {
@@ -72,7 +73,7 @@ export function modesOf(body: unknown): AccountMode[] {
 
 /** The accounts that are not simply trading: what the banner shows, the most severe first. */
 export function alerts(modes: AccountMode[]): AccountMode[] {
-  const rank: Record<Mode, number> = { HALTED: 0, PAUSED: 1, TARGET_LOCKED: 2, TRADING: 3 };
+  const rank: Record<Mode, number> = { HALTED: 0, PAUSED: 1, BLOCKED: 2, TARGET_LOCKED: 3, TRADING: 4 };
   return modes.filter((m) => m.mode !== 'TRADING').sort((a, b) => rank[a.mode] - rank[b.mode] || a.account.localeCompare(b.account));
 }
 
@@ -107,6 +108,7 @@ export function headline(m: AccountMode): string {
     case 'PAUSED': return 'PAUSED';
     case 'HALTED': return 'HALTED';
     case 'TARGET_LOCKED': return 'TARGET REACHED';
+    case 'BLOCKED': return 'BLOCKED';
     default: return 'TRADING';
   }
 }
@@ -119,6 +121,7 @@ export function consequence(m: AccountMode): string {
       : 'positions closed, no new trades until the daily reset';
     case 'HALTED': return 'positions closed, trading stopped for good: a hard limit of the firm was breached (no automatic resume)';
     case 'TARGET_LOCKED': return 'profit target reached: trading locked to keep it';
+    case 'BLOCKED': return 'no new trades: the firm state on attach is not proven (see what to configure)';
     default: return '';
   }
 }

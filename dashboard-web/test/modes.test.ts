@@ -18,6 +18,13 @@ describe('account modes', () => {
     expect(m.map((x) => x.mode)).toEqual(['TRADING', 'PAUSED', 'HALTED']);
     expect(alerts(m).map((x) => `${x.account} ${x.mode}`)).toEqual(['T1/3 HALTED', 'T1/2 PAUSED']);
   });
+  it('lists an account BLOCKED on attach (firm state not proven) with the reason saying what to configure', () => {
+    const blocked = { ...trading, mode: 'BLOCKED', ruleId: 'attach.history',
+      reason: 'Unknown challenge start: … Set the EA inputs ChallengeStart (the challenge\'s first day, YYYY.MM.DD) and InitialBalance …' };
+    const m = modesOf({ modes: { 'T1/1': trading, 'T1/4': blocked, 'T1/3': { ...trading, mode: 'HALTED', reason: 'x' } } });
+    expect(alerts(m).map((x) => `${x.account} ${x.mode}`)).toEqual(['T1/3 HALTED', 'T1/4 BLOCKED']);
+    expect(alerts(m)[1].reason).toContain('ChallengeStart');
+  });
   it("says when a pause ends on the firm's clock as the sidecar wrote it, and on the trader's", () => {
     const [m] = modesOf({ modes: { 'T1/2': paused } });
     expect(untilFirm(m)).toBe('2026-03-09 17:00 America/Chicago (UTC−05:00)');

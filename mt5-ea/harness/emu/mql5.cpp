@@ -108,6 +108,18 @@ void reset() {
     server_offset_s = 7200;
     next_ticket = 1000;
     slippage_on_next = 0;
+    // an account's history starts with its deposit (the EA rebuilds the firm state from it when attached)
+    seed_deposit(account.balance, clock_ms - 86400000L);
+}
+
+void seed_deposit(double amount, long utc_ms) {
+    Deal d{};
+    d.ticket = next_ticket++;
+    d.type = DEAL_TYPE_BALANCE;
+    d.profit = amount;
+    d.time_msc = utc_ms + server_offset_s * 1000;
+    d.comment = "deposit";
+    deals.push_back(d);
 }
 }  // namespace emu
 

@@ -334,6 +334,7 @@ extern std::map<std::string, Symbol> symbols;
 extern std::vector<Position> positions;
 extern std::vector<Order> orders;
 extern std::vector<Deal> deals;
+void seed_deposit(double amount, long utc_ms);  // a balance deal in the history (reset() seeds the initial deposit)
 extern std::vector<Request> requests;
 extern std::vector<uint> scripted_retcodes;   // answers for the next requests, FIFO; empty = DONE
 extern std::vector<MqlTradeTransaction> transactions;  // queued for OnTradeTransaction
@@ -499,6 +500,7 @@ long PositionGetInteger(ENUM_POSITION_PROPERTY_INTEGER p);
 double PositionGetDouble(ENUM_POSITION_PROPERTY_DOUBLE p);
 string PositionGetString(ENUM_POSITION_PROPERTY_STRING p);
 bool HistoryDealSelect(ulong ticket);
+// the deal history: emu::deals (tests seed it), selected by server time [from, to] in the order they were added
 bool HistorySelect(datetime from, datetime to);
 int HistoryDealsTotal();
 ulong HistoryDealGetTicket(int index);

@@ -34,6 +34,7 @@ static bool reencode(CVPDecoder &dec, const VPEnvelope &env, string &out) {
     case VP_MSG_BALANCE: return reencode_as<VPBalanceMsg>(dec, env, out);
     case VP_MSG_GOVERNOR_STATE: return reencode_as<VPGovernorStateMsg>(dec, env, out);
     case VP_MSG_NEWS: return reencode_as<VPNewsMsg>(dec, env, out);
+    case VP_MSG_FIRM_STATE: return reencode_as<VPFirmStateMsg>(dec, env, out);
     case VP_MSG_ACK: return reencode_as<VPAckMsg>(dec, env, out);
     case VP_MSG_ERROR: return reencode_as<VPErrorMsg>(dec, env, out);
     case VP_MSG_HEARTBEAT: out = VPEncodeHeartbeat(env); return true;

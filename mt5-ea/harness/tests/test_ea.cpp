@@ -177,6 +177,78 @@ static void setup_world(const std::string &root) {
     InpTerminalName = "Harness Terminal";
 }
 
+// One deal of the seeded history, server time from UTC (as MT5 stores deal times).
+static void seed_trade(long position, bool in, double profit, long utc_ms) {
+    emu::Deal d{};
+    d.ticket = emu::next_ticket++;
+    d.position = (ulong)position;
+    d.symbol = "EURUSD";
+    d.type = DEAL_TYPE_BUY;
+    d.entry = in ? DEAL_ENTRY_IN : DEAL_ENTRY_OUT;
+    d.volume = 1;
+    d.price = 1.085;
+    d.profit = profit;
+    d.time_msc = utc_ms + emu::server_offset_s * 1000;
+    emu::deals.push_back(d);
+}
+
+// Starts a fresh EA instance (its own state dir) on the seeded history and welcomes it; returns its firm_state.
+static std::vector<Got<VPFirmStateMsg>> attach_fresh(const std::string &name, size_t &mark) {
+    InpTerminalName = string(name);
+    mark = seen.size();
+    check::expect(OnInit() == INIT_SUCCEEDED, name + ": OnInit");
+    pump(3);
+    to_ea(welcome(0));
+    pump(5);
+    return of_type<VPFirmStateMsg>(VP_MSG_FIRM_STATE, mark);
+}
+
+// State on attach: an account found up mid-challenge, and one whose history does not reach back to its deposit.
+static void attach_tests() {
+    long day = 86400000L;
+    long now = emu::now_ms();
+    emu::positions.clear();
+    emu::deals.clear();
+    emu::seed_deposit(100000, now - 3 * day);
+    seed_trade(501, true, 0, now - 2 * day);
+    seed_trade(501, false, 3000, now - 2 * day + 3600000);
+    emu::account.balance = 103000;
+    size_t mark;
+    auto firm = attach_fresh("Attach_Up", mark);
+    check::expect(firm.size() == 1 && firm[0].ok && firm[0].initial_balance == 100000 && firm[0].day_start_balance == 103000 &&
+                      firm[0].trading_days == 1 && firm[0].best_day == 3000 && firm[0].deals_read == 2,
+                  "attached up 3,000: firm_state from the deal history (initial 100,000, day start 103,000, 1 trading day)",
+                  firm.empty() ? "none" : firm[0].reason.s + " dsb " + std::to_string(firm[0].day_start_balance));
+    bool known;
+    check::expect(g_gov.Number(string("dailyFloor"), known) == 98000 && g_gov.Number(string("overallFloor"), known) == 90000,
+                  "the EA's daily floor is 103,000 - 5,000 (not 95,000 from the initial balance)",
+                  std::to_string(g_gov.Number(string("dailyFloor"), known)));
+    OnDeinit(0);
+
+    // the terminal holds only the trades, not the deposit: blocked, the reason says what to configure
+    emu::deals.clear();
+    seed_trade(601, true, 0, now - 2 * day);
+    seed_trade(601, false, 3000, now - 2 * day + 3600000);
+    firm = attach_fresh("Attach_Short", mark);
+    check::expect(firm.size() == 1 && !firm[0].ok && firm[0].rule.s == "attach.history" &&
+                      firm[0].reason.s.find("ChallengeStart") != std::string::npos,
+                  "history without the deposit: firm_state blocked by attach.history naming ChallengeStart",
+                  firm.empty() ? "none" : firm[0].reason.s);
+    emu::set_quote("EURUSD", 1.08500, 1.08510);
+    size_t before = seen.size();
+    int opened = opens();
+    to_ea(signal_json("sig-attach", ++sidecar_seq, 0, 1.08510));
+    pump(5);
+    auto acks = acks_since(before);
+    check::expect(acks.size() == 1 && acks[0].status == VP_ACK_REJECTED && acks[0].rule.s == "attach.history" && opens() == opened,
+                  "a signal while the firm state is unknown is rejected by attach.history",
+                  acks.empty() ? "no ack" : wire(acks[0].status) + " " + acks[0].rule.s);
+    check::expect(emu::chart_comment.find("BLOCKED: Unknown challenge start") != std::string::npos,
+                  "the chart panel shows why and what to configure", emu::chart_comment);
+    OnDeinit(0);
+    InpTerminalName = "";
+}
+
 int main(int argc, char **argv) {
     std::string root = argc > 1 ? argv[1] : "../..";
     setup_world(root);
@@ -232,6 +304,11 @@ int main(int argc, char **argv) {
     auto states = states_since();
     check::expect(!states.empty() && states.back().mode == VP_MODE_OK && ArraySize(states.back().rules) >= 3,
                   "governor_state sent with the rules");
+    auto firm = of_type<VPFirmStateMsg>(VP_MSG_FIRM_STATE);
+    check::expect(firm.size() == 1 && firm[0].ok && firm[0].initial_balance == 100000 && firm[0].deals_read == 0 &&
+                      firm[0].env.prev >= 0,
+                  "firm_state (reliable) sent after the welcome: rebuilt from the history's deposit of 100,000",
+                  firm.empty() ? "none" : firm[0].reason.s);
 
     // --- a signal: executed once, acked, fill with its signal id
     size_t mark = seen.size();
@@ -715,6 +792,7 @@ int main(int argc, char **argv) {
     std::string bad_ctl;
     check::expect(all_valid(bad_ctl), "everything the EA sent during the controls is valid protocol", bad_ctl);
     OnDeinit(0);
+    attach_tests();
     system(("rm -rf " + emu::files_dir).c_str());
     return check::finish();
 }

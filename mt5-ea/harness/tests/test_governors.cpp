@@ -60,6 +60,62 @@ static std::string text(CJsonDoc &doc, int o, const char *k) {
     return n >= 0 && doc.Kind(n) == VPJ_STRING ? doc.Str(n).s : "";
 }
 
+// The scenario's attach section through the EA's own replay (CVPGovernors::Rebuild) and its expect compared as
+// the Java ScenarioRunner does; then the ledger starts from the rebuilt state (Attach).
+static void run_attach(CJsonDoc &doc, int a, const std::string &file, double initial, CVPGovernors &gov, int &checkpoints) {
+    long now = 0, start = 0;
+    parse_time(doc, doc.Find(a, "time"), now);
+    parse_time(doc, doc.Find(a, "start"), start);
+    double balance = num(doc, a, "balance", 0);
+    double equity = num(doc, a, "equity", balance);
+    CArr<VPGovDeal> deals;
+    int arr = doc.Find(a, "deals");
+    int k = 0;
+    if (arr >= 0)
+        for (int n = doc.First(arr); n >= 0; n = doc.Next(n), k++) {
+            ArrayResize(deals, k + 1);
+            parse_time(doc, doc.Find(n, "time"), deals[k].t);
+            std::string type = text(doc, n, "type");
+            deals[k].kind = type == "in" ? VPG_DEAL_IN : type == "out" ? VPG_DEAL_OUT : VPG_DEAL_BALANCE;
+            deals[k].position = (long)num(doc, n, "position", 0);
+            deals[k].volume = num(doc, n, "volume", deals[k].kind == VPG_DEAL_BALANCE ? 0 : 1);
+            deals[k].amount = num(doc, n, "amount", 0);
+        }
+    VPGovAttach st;
+    gov.Rebuild(now, balance, equity, start, initial > 0 ? initial : 0, deals, st);
+    int x = doc.Find(a, "expect");
+    if (x >= 0) {
+        checkpoints++;
+        std::string bad;
+        std::string status = text(doc, x, "status");
+        if (!status.empty() && status != (st.ok ? "OK" : "BLOCKED")) bad += " status: expected " + status + ";";
+        int rn = doc.Find(x, "rule");
+        if (rn >= 0 && doc.Str(rn).s != st.rule.s) bad += " rule: expected " + doc.Str(rn).s + ", got '" + st.rule.s + "';";
+        std::string reason = text(doc, x, "reason");
+        if (!reason.empty() && st.reason.s.find(reason) == std::string::npos)
+            bad += " reason: expected it to contain '" + reason + "', got '" + st.reason.s + "';";
+        struct { const char *key; double actual; } nums[] = {
+            {"initialBalance", st.initial}, {"dayStartBalance", st.day_start_balance}, {"dayStartEquity", st.day_start_equity},
+            {"highWaterMark", st.high_water}, {"tradingDays", (double)(st.trading_days + (st.traded_today ? 1 : 0))},
+            {"profitableDays", (double)st.profitable_days}, {"bestDayProfit", st.best_day}, {"dayProfit", st.day_profit},
+            {"dealsRead", (double)st.deals_read}};
+        for (auto &nv : nums) {
+            int n = doc.Find(x, string(nv.key));
+            if (n >= 0 && !(std::fabs(nv.actual - doc.Num(n)) <= 0.005))
+                bad += std::string(" ") + nv.key + ": expected " + doc.Str(n).s + ", got " + std::to_string(nv.actual) + ";";
+        }
+        struct { const char *key; long actual; } times[] = {
+            {"challengeStart", st.start}, {"dayStart", st.day_start}, {"blockedUntil", st.blocked_until}};
+        for (auto &tv : times) {
+            long want;
+            if (parse_time(doc, doc.Find(x, string(tv.key)), want) && want != tv.actual)
+                bad += std::string(" ") + tv.key + ": expected " + std::to_string(want) + ", got " + std::to_string(tv.actual) + ";";
+        }
+        check::expect(bad.empty(), file + " attach -> " + (st.ok ? "OK " : "BLOCKED ") + st.rule.s, bad);
+    }
+    gov.Attach(st);
+}
+
 static void run_file(const std::string &root, const std::string &file, int &checkpoints) {
     std::string raw;
     std::string path = root + "/governors/scenarios/" + file;
@@ -91,7 +147,11 @@ static void run_file(const std::string &root, const std::string &file, int &chec
     }
     CVPGovernors gov;
     string err;
-    if (!check::expect(gov.LoadProfileText(string(profile_json), initial, err), file + ": profile loads", err.s)) return;
+    int attach = doc.Find(0, "attach");
+    // attached mid-challenge: the initial balance is the configured one and may be unknown (the ledger is rebuilt)
+    if (!check::expect(gov.LoadProfileText(string(profile_json), attach >= 0 && !(initial > 0) ? 1 : initial, err),
+                       file + ": profile loads", err.s)) return;
+    if (attach >= 0) run_attach(doc, attach, file, initial, gov, checkpoints);
     int events = doc.Find(0, "events");
     int step = 0;
     for (int ev = doc.First(events); ev >= 0; ev = doc.Next(ev), step++) {
@@ -185,6 +245,9 @@ static void run_file(const std::string &root, const std::string &file, int &chec
             bad += " action: expected " + action + ", got " + VPGovActionName(d.action).s + ";";
         int rn = doc.Find(x, "rule");
         if (rn >= 0 && doc.Str(rn).s != d.rule.s) bad += " rule: expected " + doc.Str(rn).s + ", got '" + d.rule.s + "';";
+        std::string message = text(doc, x, "message");
+        if (!message.empty() && d.message.s.find(message) == std::string::npos)
+            bad += " message: expected it to contain '" + message + "', got '" + d.message.s + "';";
         int hits = doc.Find(x, "hits");
         if (hits >= 0)
             for (int h = doc.First(hits); h >= 0; h = doc.Next(h))

@@ -29,7 +29,8 @@ input double InpTp1Fraction     = 0.5;                    // Share of the positi
 input bool   InpBreakEvenAtTp1  = true;                   // Move the stop to entry after TP1
 input group "Risk: firm rules (governors)"
 input string InpFirmProfile     = "ftmo-2step";           // Firm profile (MQL5/Files/VProp/profiles/<name>.json)
-input double InpInitialBalance  = 0;                      // Account size of the challenge (0 = balance at first start)
+input double InpInitialBalance  = 0;                      // InitialBalance: the challenge's starting balance (0 = its first deposit)
+input datetime InpChallengeStart = 0;                     // ChallengeStart: the challenge's first day (0 = its first deposit)
 input group "News"
 input bool   InpUseCalendar     = true;                   // News embargo from the MT5 economic calendar
 input group "Fail-safe"
@@ -66,6 +67,9 @@ long          g_last_flatten_ms = -1000000;        // the governor rule behind t
 bool          g_ready = false;
 long          g_last_calendar_s = 0;
 string        g_state_dir = "";
+VPGovAttach   g_attach;                     // the firm state rebuilt from the deal history (firm_state)
+int           g_firm_state_welcomes = -1;   // the session that was last sent firm_state
+void          RebuildFirmState(void);
 
 //+------------------------------------------------------------------+
 long NowUtcMs(void) { return (long)TimeGMT() * 1000; }
@@ -205,7 +209,8 @@ int OnInit(void)
 
    // governors first: without a valid profile the EA must not trade
    string gerr = "";
-   double initial = InpInitialBalance > 0 ? InpInitialBalance : AccountInfoDouble(ACCOUNT_BALANCE);
+   // the profile needs a positive balance to load; the ledger is then rebuilt from the deal history (never assumed)
+   double initial = InpInitialBalance > 0 ? InpInitialBalance : MathMax(AccountInfoDouble(ACCOUNT_BALANCE), 0.01);
    if(!g_gov.LoadProfileFile("VProp/profiles/" + InpFirmProfile + ".json", initial, gerr))
      {
       PrintFormat("VProp: firm profile '%s': %s", InpFirmProfile, gerr);
@@ -216,6 +221,8 @@ int OnInit(void)
    g_bal_scan_from = TimeCurrent();
    g_bal_seen_balance = AccountInfoDouble(ACCOUNT_BALANCE);
    g_bal_seen_credit = AccountInfoDouble(ACCOUNT_CREDIT);
+   RebuildFirmState();
+   initial = g_attach.initial;
    g_exec.Configure((ulong)InpMagic, InpMaxRetries, InpDeviationPoints, InpTp1Fraction, InpBreakEvenAtTp1);
    BuildHello();
    if(!g_session.Start(InpEndpoint, routing_id, g_state_dir))
@@ -636,6 +643,95 @@ void StreamAccount(bool force)
       g_session.SendReliable(m);
   }
 
+//+------------------------------------------------------------------+
+//| State on attach: the firm state from the account's deal history   |
+//+------------------------------------------------------------------+
+// Server time (deal times) to UTC. MT5 servers at GMT+2/+3 switch with New York (the profiles' Broker/US-DST): a deal
+// before a switch is converted with the offset of its own date, not today's; any other server keeps its offset.
+long ServerToUtcMs(long server_ms)
+  {
+   int offset = ServerOffsetS();
+   VPZone z;
+   if((offset == 7200 || offset == 10800) && VPZoneParse("Broker/US-DST", z))
+      return VPZoneToUtc(z, server_ms);
+   return server_ms - (long)offset * 1000;
+  }
+
+// Reads the whole deal history (HistorySelect), rebuilds the firm state with the governors' replay and starts the
+// ledger from it. Blocked (nothing opened) until it is proven; the reason says what to configure.
+void RebuildFirmState(void)
+  {
+   VPGovDeal deals[];
+   int kept = 0;
+   if(HistorySelect(0, TimeCurrent() + 86400))
+     {
+      int n = HistoryDealsTotal();
+      ArrayResize(deals, n);
+      for(int i = 0; i < n; i++)
+        {
+         ulong t = HistoryDealGetTicket(i);
+         if(t == 0)
+            continue;
+         long type = HistoryDealGetInteger(t, DEAL_TYPE);
+         if(type == DEAL_TYPE_CREDIT)
+            continue; // credit is not in the balance (ACCOUNT_CREDIT): not a movement of it
+         long entry = HistoryDealGetInteger(t, DEAL_ENTRY);
+         bool trade = type == DEAL_TYPE_BUY || type == DEAL_TYPE_SELL;
+         deals[kept].t = ServerToUtcMs(HistoryDealGetInteger(t, DEAL_TIME_MSC));
+         deals[kept].kind = !trade ? VPG_DEAL_BALANCE : (entry == DEAL_ENTRY_IN ? VPG_DEAL_IN : VPG_DEAL_OUT);
+         deals[kept].position = trade ? HistoryDealGetInteger(t, DEAL_POSITION_ID) : 0;
+         deals[kept].volume = trade ? HistoryDealGetDouble(t, DEAL_VOLUME) : 0;
+         deals[kept].amount = HistoryDealGetDouble(t, DEAL_PROFIT) + HistoryDealGetDouble(t, DEAL_COMMISSION) +
+                              HistoryDealGetDouble(t, DEAL_SWAP);
+         kept++;
+        }
+     }
+   ArrayResize(deals, kept);
+   long start = InpChallengeStart > 0 ? g_gov.FirmDayOfDate((long)InpChallengeStart * 1000) : 0;
+   g_gov.Rebuild(NowUtcMs(), AccountInfoDouble(ACCOUNT_BALANCE), AccountInfoDouble(ACCOUNT_EQUITY), start, InpInitialBalance,
+                 deals, g_attach);
+   g_gov.Attach(g_attach);
+   g_firm_state_welcomes = -1; // a rebuilt state is sent again
+   if(g_attach.ok)
+      PrintFormat("VProp: firm state rebuilt from %d deal(s): initial %.2f, day-start balance %.2f, high-water %.2f, %d trading day(s)%s",
+                  g_attach.deals_read, g_attach.initial, g_attach.day_start_balance, g_attach.high_water,
+                  g_attach.trading_days + (g_attach.traded_today ? 1 : 0), g_attach.rule == "" ? "" : "; " + g_attach.reason);
+   else
+      PrintFormat("VProp: BLOCKED: %s", g_attach.reason);
+  }
+
+// firm_state after every welcome (a new sidecar session starts its governors from it) and after a rebuild
+void SendFirmState(void)
+  {
+   if(!g_session.Welcomed() || g_session.welcomes == g_firm_state_welcomes)
+      return;
+   if(!g_attach.ok && g_firm_state_welcomes >= 0)
+      RebuildFirmState(); // blocked: the terminal may have loaded more history since
+   g_firm_state_welcomes = g_session.welcomes;
+   VPFirmStateMsg m;
+   m.ok = g_attach.ok;
+   m.rule = g_attach.rule;
+   m.reason = g_attach.reason;
+   m.blocked_until_ms = g_attach.blocked_until;
+   m.challenge_start_ms = MathMax(0, g_attach.start);
+   m.initial_balance = g_attach.initial;
+   m.time_ms = g_attach.now;
+   m.balance = g_attach.balance;
+   m.equity = g_attach.equity;
+   m.day_start_ms = MathMax(0, g_attach.day_start);
+   m.next_reset_ms = MathMax(0, g_attach.next_reset);
+   m.day_start_balance = g_attach.day_start_balance;
+   m.day_start_equity = g_attach.day_start_equity;
+   m.high_water = g_attach.high_water;
+   m.trading_days = g_attach.trading_days;
+   m.traded_today = g_attach.traded_today;
+   m.profitable_days = g_attach.profitable_days;
+   m.day_profit = g_attach.day_profit;
+   m.best_day = g_attach.best_day;
+   m.deals_read = g_attach.deals_read;
+   g_session.SendReliable(m);
+  }
+
 void SendGovernorState(bool force)
   {
    long now = (long)GetTickCount64();
@@ -753,6 +849,7 @@ void OnTimer(void)
    if(!g_ready)
       return;
    g_session.Poll();
+   SendFirmState(); // first after a welcome: the sidecar's governors start from it, before the account snapshot
    ScanBalanceDeals(); // before the snapshot below: the money a balance operation moved is never read as P&L
    // fail-safe: a silent sidecar means no new entries (and, if configured, flat after a longer silence)
    long silent_s = g_session.SilentMs() / 1000;

@@ -296,6 +296,48 @@ struct VPGovEvent
    long              deal;
   };
 
+// One deal of the account's history (HistoryDealGet*), as the attach replay reads it (Java: attach.HistoryDeal).
+enum ENUM_VPG_DEAL_KIND
+  {
+   VPG_DEAL_BALANCE = 0,      // DEAL_TYPE_BALANCE and the other non-trading types that move the balance
+   VPG_DEAL_IN = 1,           // DEAL_ENTRY_IN
+   VPG_DEAL_OUT = 2           // DEAL_ENTRY_OUT, OUT_BY, INOUT
+  };
+
+struct VPGovDeal
+  {
+   long              t;          // UTC epoch ms
+   ENUM_VPG_DEAL_KIND kind;
+   long              position;   // DEAL_POSITION_ID (0 for balance operations)
+   double            volume;     // lots (0 for balance operations)
+   double            amount;     // profit + commission + swap + fee; a balance operation's amount
+  };
+
+// The firm state rebuilt from the deal history at attach time (Java: attach.AttachState; protocol firm_state).
+struct VPGovAttach
+  {
+   bool              ok;             // false: nothing is known, every entry is refused (rule, reason)
+   string            rule;           // "" | attach.history | attach.high-water | attach.day-start-equity
+   string            reason;
+   long              blocked_until;  // 0, or when an ok state's block lifts (the next reset)
+   long              start;
+   double            initial;
+   long              now;
+   double            balance;
+   double            equity;
+   long              day_start;
+   long              next_reset;
+   double            day_start_balance;
+   double            day_start_equity;
+   double            high_water;
+   int               trading_days;   // completed days with an entry; today is traded_today
+   bool              traded_today;
+   int               profitable_days;
+   double            day_profit;
+   double            best_day;
+   int               deals_read;
+  };
+
 //+------------------------------------------------------------------+
 //| Firm profile (governors/src/main/resources/.../profiles/*.json)  |
 //+------------------------------------------------------------------+
@@ -440,6 +482,11 @@ private:
    int               m_bal_deal_count;
    bool              m_bal_applied;   // the last balance operation was applied (false: a repeated ticket)
    long              m_last_snapshot; // time of the last snapshot: a deal older than it is already in its balance
+   // attached mid-challenge (Java: GovernorEngine.attach): a block added to every verdict until its until_ms (0 = for
+   // good); blind = nothing of the firm state is known, no rule runs
+   bool              m_attach_on;
+   bool              m_attach_blind;
+   VPGovHit          m_attach_hit;
    // profile loading
    bool              PFail(const string &field, const string &why) { if(m_err == "") m_err = field + ": " + why; return false; }
    int               PObj(int parent, const string &key);
@@ -511,6 +558,8 @@ private:
    void              IfSnapshot(void);
    void              IfReserve(const VPGovEvent &e);
    double            OpenRiskExcluding(const string &id);
+   void              AttachBlocked(VPGovAttach &out, const string &rule, const string &reason, long now, double balance,
+                                   double equity, long start, double initial, int read);
 
 public:
                      CVPGovernors(void) { m_loaded = false; }
@@ -548,6 +597,15 @@ public:
    string            Summary(void);
    bool              SaveFile(const string &file);
    bool              RestoreFile(const string &file);
+   // State on attach: rebuilds the firm state from the deal history (start <= 0: from the first deposit; initial <= 0:
+   // from the deposit at the start), then starts the ledger from it; the latches (halt, pause, lock) are kept.
+   void              Rebuild(long now, double balance, double equity, long start, double initial, const VPGovDeal &deals[],
+                             VPGovAttach &out);
+   void              Attach(const VPGovAttach &s);
+   bool              AttachBlocking(void) { return m_attach_on; }
+   // The firm day that contains local midnight of `date_ms` (a date on the firm's clock, as an MT5 datetime input)
+   long              FirmDayOfDate(long date_ms) { return DayStart(VPZoneToUtc(m_p.reset_zone, date_ms)); }
+   string            AttachReason(void) { return m_attach_on ? m_attach_hit.message : ""; }
   };
 
 //+------------------------------------------------------------------+
@@ -1027,6 +1085,8 @@ void CVPGovernors::ResetLedger(double initial)
    m_bal_deal_count = 0;
    m_bal_applied = true;
    m_last_snapshot = VPG_NONE_MS;
+   m_attach_on = false;
+   m_attach_blind = false;
   }
 
 void CVPGovernors::FixDailyFloor(void)
@@ -2044,6 +2104,37 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
    if(!Validate(e, err))
       return false;
    long t = e.t;
+   if(m_attach_on && m_attach_hit.until_ms != 0 && t >= m_attach_hit.until_ms)
+      m_attach_on = false;
+   if(m_attach_on && m_attach_blind)
+     {
+      // nothing of the firm state is known: no rule runs, every entry is refused with the reason
+      m_now = t;
+      if(e.kind == VPG_EV_ACCOUNT)
+        {
+         m_balance = e.balance;
+         m_equity = e.equity;
+        }
+      if(e.kind == VPG_EV_FILL)
+         m_balance += e.profit;
+      // the latches the EA restored stay in force: a halt before the re-attach still wins
+      ArrayResize(m_hits, 0);
+      AddHitStruct(m_attach_hit);
+      if(m_halted)
+         AddHitStruct(m_halt_hit);
+      else
+         if(Paused())
+            AddHitStruct(m_pause_hit);
+      d.action = m_hits[0].action;
+      d.rule = m_hits[0].rule;
+      d.measured = m_hits[0].measured;
+      d.threshold = m_hits[0].threshold;
+      d.until_ms = m_hits[0].until_ms;
+      d.message = m_hits[0].message;
+      for(int i = 0; i < ArraySize(m_hits); i++)
+         d.hits += m_hits[i].rule + "|";
+      return true;
+     }
    m_now = t;
    // roll the firm's trading day
    if(m_day_start == VPG_NONE_MS)
@@ -2117,6 +2208,8 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
          AddHitStruct(m_pause_hit);
    if(m_locked)
       AddHitStruct(m_lock_hit);
+   if(m_attach_on)
+      AddHitStruct(m_attach_hit);
    if(ArraySize(m_hits) == 0)
      {
       if(e.kind == VPG_EV_ORDER)
@@ -2335,6 +2428,11 @@ void CVPGovernors::RuleStates(VPRuleState &out[])
    ArrayResize(out, 0);
    if(!m_loaded)
       return;
+   if(m_attach_on && m_attach_blind)
+     {
+      VPGovAddRule(out, m_attach_hit.rule, 0, 0, 0, VP_RULE_BREACH);
+      return;
+     }
    if(m_p.has_daily)
      {
       long eq_c = VPGCents(m_equity);
@@ -2374,6 +2472,8 @@ string CVPGovernors::Summary(void)
   {
    if(!m_loaded)
       return "governors: no profile";
+   if(m_attach_on && m_attach_blind)
+      return "BLOCKED: " + m_attach_hit.message;
    return "daily floor " + VPGMoney(m_daily_floor) + "   max-loss floor " + VPGMoney(m_overall_floor) +
           "\nequity " + VPGMoney(m_equity) + "   day P/L " + VPGMoney(m_day_profit) +
           (m_halted ? "\nHALTED: " + m_halt_hit.message : "") +
@@ -2481,6 +2581,264 @@ bool CVPGovernors::RestoreFile(const string &file)
       FixDailyFloor();
      }
    return true;
+  }
+
+//+------------------------------------------------------------------+
+//| State on attach (Java: attach.HistoryReplay, GovernorEngine.attach) |
+//+------------------------------------------------------------------+
+#define VPG_ATTACH_HIGH_WATER "The profile's maximum loss trails the intraday equity peak, which is not in the deal history of a challenge that has traded: VProp cannot place the floor. Attach VProp before the first trade, or use a profile whose maximum loss the firm computes from balances."
+#define VPG_ATTACH_CONFIGURE "Set the EA inputs ChallengeStart (the challenge's first day, YYYY.MM.DD) and InitialBalance (its starting balance), or load the whole account history in the terminal (History tab, right-click, All history), then re-attach."
+
+// Exact cents as the engine's sentences write money ("95,000.76").
+string VPGCentsText(long c) { return VPGMoney(VPGFromCents(c)); }
+
+void CVPGovernors::AttachBlocked(VPGovAttach &out, const string &rule, const string &reason, long now, double balance,
+                                 double equity, long start, double initial, int read)
+  {
+   out.ok = false;
+   out.rule = rule;
+   out.reason = reason;
+   out.blocked_until = 0;
+   out.start = start;
+   out.initial = initial > 0 ? initial : 0;
+   out.now = now;
+   out.balance = balance;
+   out.equity = equity;
+   out.day_start = 0;
+   out.next_reset = 0;
+   out.day_start_balance = 0;
+   out.day_start_equity = 0;
+   out.high_water = 0;
+   out.trading_days = 0;
+   out.traded_today = false;
+   out.profitable_days = 0;
+   out.day_profit = 0;
+   out.best_day = 0;
+   out.deals_read = read;
+  }
+
+void CVPGovernors::Rebuild(long now, double balance, double equity, long start, double initial, const VPGovDeal &deals[],
+                           VPGovAttach &out)
+  {
+   // the deals in time order, the terminal's order among equal times (a stable insertion sort of their indexes)
+   int n = ArraySize(deals);
+   int idx[];
+   ArrayResize(idx, n);
+   for(int i = 0; i < n; i++)
+     {
+      int k = i;
+      while(k > 0 && deals[idx[k - 1]].t > deals[i].t)
+        {
+         idx[k] = idx[k - 1];
+         k--;
+        }
+      idx[k] = i;
+     }
+   if(start <= 0)
+     {
+      if(n == 0)
+        {
+         AttachBlocked(out, "attach.history", (string)"Unknown challenge start: the terminal's deal history is empty. " + VPG_ATTACH_CONFIGURE,
+                       now, balance, equity, 0, initial, 0);
+         return;
+        }
+      if(deals[idx[0]].kind != VPG_DEAL_BALANCE || deals[idx[0]].amount <= 0)
+        {
+         AttachBlocked(out, "attach.history", "Unknown challenge start: the first deal in the terminal's history (" + VPGTime(deals[idx[0]].t) +
+                       ") is not the account's initial deposit, so the history does not reach back to the start. " + VPG_ATTACH_CONFIGURE,
+                       now, balance, equity, 0, initial, 0);
+         return;
+        }
+      start = deals[idx[0]].t;
+     }
+   int from = 0;
+   while(from < n && deals[idx[from]].t < start)
+      from++;
+   long initial_c;
+   if(from < n && deals[idx[from]].kind == VPG_DEAL_BALANCE && deals[idx[from]].amount > 0 &&
+      (!(initial > 0) || VPGCents(initial) == VPGCents(deals[idx[from]].amount)))
+     {
+      initial_c = VPGCents(deals[idx[from]].amount);
+      from++;
+     }
+   else
+      if(initial > 0)
+         initial_c = VPGCents(initial);
+      else
+        {
+         AttachBlocked(out, "attach.history", "Unknown initial balance: no deposit at the challenge start " + VPGTime(start) +
+                       " in the terminal's history. " + VPG_ATTACH_CONFIGURE, now, balance, equity, start, 0, 0);
+         return;
+        }
+   int read = n - from;
+   long sum = initial_c;
+   bool traded = false;
+   for(int i = from; i < n; i++)
+     {
+      sum += VPGCents(deals[idx[i]].amount);
+      if(deals[idx[i]].kind == VPG_DEAL_IN)
+         traded = true;
+     }
+   long balance_c = VPGCents(balance);
+   if(sum != balance_c)
+     {
+      AttachBlocked(out, "attach.history", "History too short: the initial balance " + VPGCentsText(initial_c) + " and the " +
+                    IntegerToString(read) + " deals since the challenge start " + VPGTime(start) + " add up to " + VPGCentsText(sum) +
+                    ", the account's balance is " + VPGCentsText(balance_c) + " (" + VPGCentsText(balance_c - sum) +
+                    " unaccounted for). " + VPG_ATTACH_CONFIGURE, now, balance, equity, start, VPGFromCents(initial_c), read);
+      return;
+     }
+   if(m_p.max_mode == VPG_MAX_TRAILING_INTRADAY_EQUITY && traded)
+     {
+      AttachBlocked(out, "attach.high-water", VPG_ATTACH_HIGH_WATER, now, balance, equity, start,
+                    VPGFromCents(initial_c), read);
+      return;
+     }
+   // the walk, in cents, day by day on the firm's clock (the engine's day roll: a deal at the reset is the new day's)
+   long profitable_c = m_p.profitable_day_pct > 0 ? VPGPctOf(initial_c, m_p.profitable_day_pct, true) : LONG_MAX;
+   long day_start = DayStart(start);
+   long next = NextReset(start);
+   long last = start;
+   long bal = initial_c, dsb = initial_c, hwm = initial_c, day_profit = 0, best = 0;
+   int days = 0, profitable = 0;
+   bool today = false, open_at_start = false;
+   long open_id[];
+   long open_lots[];   // 1e-6 lots
+   for(int i = from; i <= n; i++)
+     {
+      long t = i < n ? deals[idx[i]].t : MathMax(now, last);
+      while(t >= next)
+        {
+         if(today)
+            days++;
+         if(day_profit >= profitable_c)
+            profitable++;
+         best = MathMax(best, day_profit);
+         if(m_p.max_mode == VPG_MAX_TRAILING_EOD_BALANCE)
+            hwm = MathMax(hwm, bal);
+         day_start = next;
+         next = NextReset(day_start);
+         dsb = bal;
+         open_at_start = ArraySize(open_id) > 0;
+         today = false;
+         day_profit = 0;
+        }
+      if(i == n)
+         break;
+      last = MathMax(last, t);
+      long c = VPGCents(deals[idx[i]].amount);
+      bal += c;
+      long lots = (long)MathRound(deals[idx[i]].volume * 1000000.0);
+      long pos = deals[idx[i]].position;
+      int at = -1;
+      for(int k = 0; k < ArraySize(open_id); k++)
+         if(open_id[k] == pos)
+            at = k;
+      if(deals[idx[i]].kind == VPG_DEAL_IN)
+        {
+         today = true;
+         day_profit += c;
+         if(at < 0)
+           {
+            at = ArraySize(open_id);
+            ArrayResize(open_id, at + 1);
+            ArrayResize(open_lots, at + 1);
+            open_id[at] = pos;
+            open_lots[at] = 0;
+           }
+         open_lots[at] += lots;
+        }
+      if(deals[idx[i]].kind == VPG_DEAL_OUT)
+        {
+         day_profit += c;
+         if(at >= 0)
+           {
+            open_lots[at] -= lots;
+            if(open_lots[at] <= 0)
+              {
+               int last_k = ArraySize(open_id) - 1;
+               open_id[at] = open_id[last_k];
+               open_lots[at] = open_lots[last_k];
+               ArrayResize(open_id, last_k);
+               ArrayResize(open_lots, last_k);
+              }
+           }
+        }
+      if(m_p.max_mode == VPG_MAX_TRAILING_CLOSED_BALANCE)
+         hwm = MathMax(hwm, bal);
+     }
+   out.ok = true;
+   out.rule = "";
+   out.reason = "";
+   out.blocked_until = 0;
+   if(open_at_start && m_p.has_daily && m_p.daily_anchor != VPG_ANCHOR_BALANCE)
+     {
+      out.rule = "attach.day-start-equity";
+      out.blocked_until = next;
+      out.reason = "A position was open across today's reset at " + VPGTime(day_start) +
+                   ": the day-start equity the daily loss is anchored on is not in the deal history. New entries are blocked until the next reset at " +
+                   VPGTime(next) +
+                   "; today's floor is computed from the day-start balance " + VPGCentsText(dsb) + ".";
+     }
+   out.start = start;
+   out.initial = VPGFromCents(initial_c);
+   out.now = now;
+   out.balance = balance;
+   out.equity = equity;
+   out.day_start = day_start;
+   out.next_reset = next;
+   out.day_start_balance = VPGFromCents(dsb);
+   out.day_start_equity = VPGFromCents(dsb);
+   out.high_water = VPGFromCents(hwm);
+   out.trading_days = days;
+   out.traded_today = today;
+   out.profitable_days = profitable;
+   out.day_profit = VPGFromCents(day_profit);
+   out.best_day = VPGFromCents(best);
+   out.deals_read = read;
+  }
+
+void CVPGovernors::Attach(const VPGovAttach &s)
+  {
+   // the latches survive (a halt never lifts by re-attaching)
+   bool halted = m_halted, locked = m_locked;
+   VPGovHit halt_hit = m_halt_hit, pause_hit = m_pause_hit, lock_hit = m_lock_hit;
+   long paused_until = m_paused_until;
+   int news_violations = m_news_violations;
+   // blocked: a placeholder the rules never read (the ledger needs a positive initial balance)
+   ResetLedger(s.ok ? s.initial : (s.initial > 0 ? s.initial : MathMax(s.balance, 0.01)));
+   m_halted = halted;
+   m_halt_hit = halt_hit;
+   m_locked = locked;
+   m_lock_hit = lock_hit;
+   m_paused_until = paused_until;
+   m_pause_hit = pause_hit;
+   m_news_violations = news_violations;
+   m_now = s.now;
+   m_balance = s.balance;
+   m_equity = s.equity;
+   m_attach_blind = !s.ok;
+   m_attach_on = s.rule != "";
+   m_attach_hit.action = VPG_BLOCK_NEW_ENTRIES;
+   m_attach_hit.rule = s.rule;
+   m_attach_hit.measured = 0;
+   m_attach_hit.threshold = 0;
+   m_attach_hit.until_ms = s.blocked_until;
+   m_attach_hit.message = s.reason;
+   if(!s.ok)
+      return;
+   m_day_start = s.day_start;
+   m_next_reset = s.next_reset;
+   m_day_start_balance = s.day_start_balance;
+   m_day_start_equity = s.day_start_equity;
+   FixDailyFloor();
+   if(m_p.max_mode != VPG_MAX_STATIC)
+      RaiseHighWater(s.high_water); // a static floor hangs from the initial balance
+   m_trading_days = s.trading_days;
+   m_traded_today = s.traded_today;
+   m_profitable_days = s.profitable_days;
+   m_day_profit = s.day_profit;
+   m_best_day = s.best_day;
   }
 
 #endif

@@ -66,9 +66,10 @@ enum ENUM_VP_MSG_TYPE
    VP_MSG_ERROR          = 13,
    VP_MSG_CONTROL        = 14,
    VP_MSG_CONTROL_ACK    = 15,
-   VP_MSG_BALANCE        = 16
+   VP_MSG_BALANCE        = 16,
+   VP_MSG_FIRM_STATE     = 17
   };
-const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|balance|";
+const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|balance|firm_state|";
 string VPMsgTypeWire(ENUM_VP_MSG_TYPE v) { return VPWordAt(VP_WORDS_MSG_TYPE, (int)v); }
 bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
   {
@@ -82,7 +83,7 @@ bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
 bool VPIsReliable(ENUM_VP_MSG_TYPE type)
   {
    return type == VP_MSG_ACCOUNT || type == VP_MSG_SIGNAL || type == VP_MSG_SIGNAL_ACK || type == VP_MSG_FILL ||
-          type == VP_MSG_CONTROL || type == VP_MSG_CONTROL_ACK || type == VP_MSG_BALANCE;
+          type == VP_MSG_CONTROL || type == VP_MSG_CONTROL_ACK || type == VP_MSG_BALANCE || type == VP_MSG_FIRM_STATE;
   }
 
 // side of a signal, a fill, a position
@@ -628,6 +629,38 @@ struct VPGovernorStateMsg
    string            reason;
    VPRuleState       rules[];
                      VPGovernorStateMsg(void) { mode = VP_MODE_OK; reason = ""; }
+  };
+
+// The firm state rebuilt from the deal history on attach (Governors.mqh VPGovAttach), after every welcome.
+const string VP_WORDS_FIRM_STATUS = "|ok|blocked|";
+struct VPFirmStateMsg
+  {
+   bool              ok;            // status "ok" | "blocked"
+   string            rule;
+   string            reason;
+   long              blocked_until_ms;
+   long              challenge_start_ms;
+   double            initial_balance;
+   long              time_ms;
+   double            balance;
+   double            equity;
+   long              day_start_ms;
+   long              next_reset_ms;
+   double            day_start_balance;
+   double            day_start_equity;
+   double            high_water;
+   int               trading_days;
+   bool              traded_today;
+   int               profitable_days;
+   double            day_profit;
+   double            best_day;
+   int               deals_read;
+                     VPFirmStateMsg(void)
+     {
+      ok = false; rule = ""; reason = ""; blocked_until_ms = 0; challenge_start_ms = 0; initial_balance = 0; time_ms = 0;
+      balance = 0; equity = 0; day_start_ms = 0; next_reset_ms = 0; day_start_balance = 0; day_start_equity = 0;
+      high_water = 0; trading_days = 0; traded_today = false; profitable_days = 0; day_profit = 0; best_day = 0; deals_read = 0;
+     }
   };
 
 struct VPNewsMsg

@@ -74,6 +74,8 @@ private:
    void              Body(int o, VPBalanceMsg &m);
    void              Body(int o, VPGovernorStateMsg &m);
    void              Body(int o, VPNewsMsg &m);
+   void              Body(int o, VPFirmStateMsg &m);
+   int               Count(int o, const string &field);
    void              Body(int o, VPAckMsg &m);
    void              Body(int o, VPErrorMsg &m);
    void              CheckBody(ENUM_VP_MSG_TYPE type);
@@ -99,6 +101,7 @@ public:
    bool              Read(VPBalanceMsg &m)       { if(!Ready(VP_MSG_BALANCE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPGovernorStateMsg &m) { if(!Ready(VP_MSG_GOVERNOR_STATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPNewsMsg &m)          { if(!Ready(VP_MSG_NEWS)) return false; Body(0, m); return !m_failed; }
+   bool              Read(VPFirmStateMsg &m)     { if(!Ready(VP_MSG_FIRM_STATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPAckMsg &m)           { if(!Ready(VP_MSG_ACK)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPErrorMsg &m)         { if(!Ready(VP_MSG_ERROR)) return false; Body(0, m); return !m_failed; }
   };
@@ -482,6 +485,12 @@ void CVPDecoder::CheckBody(ENUM_VP_MSG_TYPE type)
          Body(0, m);
          break;
         }
+      case VP_MSG_FIRM_STATE:
+        {
+         VPFirmStateMsg m;
+         Body(0, m);
+         break;
+        }
       case VP_MSG_ACK:
         {
          VPAckMsg m;
@@ -861,6 +870,41 @@ void CVPDecoder::Body(int o, VPNewsMsg &m)
    m.title = StrOr(o, "", "title", "");
   }
 
+int CVPDecoder::Count(int o, const string &field)
+  {
+   int n = Integer(o, "", field);
+   if(!m_failed && n < 0)
+      Fail(VP_ERR_OUT_OF_RANGE, field, "must not be negative, got " + IntegerToString(n));
+   return n;
+  }
+
+// In the order of ProtocolCodec.firmState: the first wrong field is the one named.
+void CVPDecoder::Body(int o, VPFirmStateMsg &m)
+  {
+   m.ok = Word(o, "", "status", VP_WORDS_FIRM_STATUS) == 0;
+   m.initial_balance = NonNeg(o, "", "initial_balance");
+   if(!m_failed && m.ok && m.initial_balance <= 0)
+      Fail(VP_ERR_OUT_OF_RANGE, "initial_balance", "must be > 0 when status is ok, got " + JsonNumber(m.initial_balance));
+   m.rule = StrOr(o, "", "rule", "");
+   m.reason = StrOr(o, "", "reason", "");
+   m.blocked_until_ms = NonNegLongOr(o, "", "blocked_until_ms", 0);
+   m.challenge_start_ms = NonNegLong(o, "", "challenge_start_ms");
+   m.time_ms = NonNegLong(o, "", "time_ms");
+   m.balance = NonNeg(o, "", "balance");
+   m.equity = NonNeg(o, "", "equity");
+   m.day_start_ms = NonNegLong(o, "", "day_start_ms");
+   m.next_reset_ms = NonNegLong(o, "", "next_reset_ms");
+   m.day_start_balance = NonNeg(o, "", "day_start_balance");
+   m.day_start_equity = NonNeg(o, "", "day_start_equity");
+   m.high_water = NonNeg(o, "", "high_water");
+   m.trading_days = Count(o, "trading_days");
+   m.traded_today = BoolOr(o, "", "traded_today", false);
+   m.profitable_days = Count(o, "profitable_days");
+   m.day_profit = Finite(o, "", "day_profit");
+   m.best_day = NonNeg(o, "", "best_day");
+   m.deals_read = Count(o, "deals_read");
+  }
+
 void CVPDecoder::Body(int o, VPAckMsg &m)
   {
    m.ack_seq = NonNegLong(o, "", "ack_seq");
@@ -1190,6 +1234,34 @@ string VPEncode(const VPEnvelope &h, const VPNewsMsg &m)
    w.Str("currency", m.currency);
    w.Str("impact", VPImpactWire(m.impact));
    w.Str("title", m.title);
+   w.EndObject();
+   return w.Text();
+  }
+
+string VPEncode(const VPEnvelope &h, const VPFirmStateMsg &m)
+  {
+   CJsonOut w;
+   VPEncodeHeader(w, h, VP_MSG_FIRM_STATE);
+   w.Str("status", m.ok ? "ok" : "blocked");
+   w.Str("rule", m.rule);
+   w.Str("reason", m.reason);
+   w.Int("blocked_until_ms", m.blocked_until_ms);
+   w.Int("challenge_start_ms", m.challenge_start_ms);
+   w.Num("initial_balance", m.initial_balance);
+   w.Int("time_ms", m.time_ms);
+   w.Num("balance", m.balance);
+   w.Num("equity", m.equity);
+   w.Int("day_start_ms", m.day_start_ms);
+   w.Int("next_reset_ms", m.next_reset_ms);
+   w.Num("day_start_balance", m.day_start_balance);
+   w.Num("day_start_equity", m.day_start_equity);
+   w.Num("high_water", m.high_water);
+   w.Int("trading_days", m.trading_days);
+   w.Bool("traded_today", m.traded_today);
+   w.Int("profitable_days", m.profitable_days);
+   w.Num("day_profit", m.day_profit);
+   w.Num("best_day", m.best_day);
+   w.Int("deals_read", m.deals_read);
    w.EndObject();
    return w.Text();
   }

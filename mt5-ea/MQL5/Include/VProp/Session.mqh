@@ -102,6 +102,7 @@ public:
    long              SendReliable(const VPFillMsg &m);
    long              SendReliable(const VPControlAckMsg &m);
    long              SendReliable(const VPBalanceMsg &m);
+   long              SendReliable(const VPFirmStateMsg &m);
    // Sends a non-reliable message; dropped (false) while not welcomed.
    bool              SendVolatile(const VPTickMsg &m);
    bool              SendVolatile(const VPBarMsg &m);
@@ -322,6 +323,13 @@ long CVPSession::SendReliable(const VPBalanceMsg &m)
   {
    VPEnvelope h;
    ReliableHeader(h, VP_MSG_BALANCE);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
+long CVPSession::SendReliable(const VPFirmStateMsg &m)
+  {
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_FIRM_STATE);
    return Journal(h.seq, VPEncode(h, m));
   }
 

@@ -3,6 +3,7 @@ package io.vprop.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vprop.governors.StateSnapshot;
+import io.vprop.governors.attach.AttachState;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.time.FirmDayClock;
 import io.vprop.journal.JournalEvent;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * Each account's trading mode for the panel's banner (GET /api/governors {@code modes}): HALTED, PAUSED (until when,
- * on the firm's clock), TARGET_LOCKED or TRADING, why, and the account's own firm day. The mode comes from the
+ * on the firm's clock), TARGET_LOCKED, BLOCKED (the firm state on attach is not proven: what to configure) or TRADING, why, and the account's own firm day. The mode comes from the
  * governors' published snapshot; the reason is the governors' own sentence, the newest "action" notice of that
  * account in the journal (the snapshot does not carry it), else the note of the rule in BREACH. Every time is on the
  * configured profile's {@link FirmDayClock}, the one the governors reset on: the panel computes none itself.
@@ -58,6 +59,16 @@ final class AccountModes {
      * every second; a trading account needs no reason).
      */
     static Map<String, Object> of(Map<String, StateSnapshot> snapshots, FirmDayClock clock, Supplier<List<JournalEvent>> notices) {
+        return of(snapshots, Map.of(), clock, notices);
+    }
+
+    /**
+     * The same, with the firm state each terminal rebuilt on attach: an account whose state could not be proven from its
+     * deal history (or whose day-start equity is not known until the next reset) is BLOCKED, with the attach reason —
+     * what to configure — unless a halt or pause says more.
+     */
+    static Map<String, Object> of(Map<String, StateSnapshot> snapshots, Map<String, AttachState> attach, FirmDayClock clock,
+                                  Supplier<List<JournalEvent>> notices) {
         Map<String, Object> out = new TreeMap<>();
         Map<String, Map<String, Notice>> latest = null;
         for (Map.Entry<String, StateSnapshot> e : snapshots.entrySet()) {
@@ -67,6 +78,12 @@ final class AccountModes {
             if (actionOf(mode) != null) {
                 if (latest == null) latest = latestActions(notices.get());
                 why = latest.getOrDefault(e.getKey(), Map.of()).get(actionOf(mode));
+            }
+            AttachState at = attach.get(e.getKey());
+            if (mode.equals("TRADING") && at != null && !at.rule().isEmpty()
+                    && (at.blockedUntilMs() == 0 || s.timeMs() < at.blockedUntilMs())) {
+                out.put(e.getKey(), blocked(s, at, clock));
+                continue;
             }
             out.put(e.getKey(), of(s, mode, why, clock));
         }
@@ -136,6 +153,19 @@ final class AccountModes {
             m.put("untilOffset", null);
         }
         return modes;
+    }
+
+    /** BLOCKED by the attach state: its rule and reason, until its end when it lifts by itself (the next reset). */
+    static Map<String, Object> blocked(StateSnapshot s, AttachState at, FirmDayClock clock) {
+        Map<String, Object> m = of(s, "TRADING", null, clock);
+        m.put("mode", "BLOCKED");
+        m.put("ruleId", at.rule());
+        m.put("reason", at.reason());
+        long until = at.blockedUntilMs();
+        m.put("untilMs", until > 0 ? until : null);
+        m.put("untilLocal", until > 0 ? clock.wallTime(until).format(WALL) : null);
+        m.put("untilOffset", until > 0 ? offset(clock.offset(until)) : null);
+        return m;
     }
 
     /** "+02:00" / "-05:00" / "+00:00" (ZoneOffset says "Z" for zero). */

@@ -245,7 +245,9 @@ public final class ApiServer implements AutoCloseable {
         m.put("profile", kernel.governorProfile());
         m.put("firmDay", firmDayJson(kernel.nowMs()));
         m.put("accounts", snapshots);
-        m.put("modes", AccountModes.withTraderPauses(AccountModes.of(snapshots, firmDay,
+        var attach = kernel.governorAttach();
+        m.put("attach", attach);
+        m.put("modes", AccountModes.withTraderPauses(AccountModes.of(snapshots, attach, firmDay,
                 () -> journal.events("governor", Long.MIN_VALUE, Long.MAX_VALUE, AccountModes.NOTICES_SCANNED)),
                 kernel.controlPauses()));
         return m;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vprop.governors.attach.AttachInput;
+import io.vprop.governors.attach.HistoryDeal;
+import io.vprop.governors.attach.HistoryReplay;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.journal.Journal;
@@ -218,6 +221,25 @@ class AccountModesApiTest {
         Map<String, Map<String, AccountModes.Notice>> m = AccountModes.latestActions(newestFirst);
         assertThat(m.get("A/1").get("FLATTEN_AND_HALT").message()).isEqualTo("newest");
         assertThat(m.get("A/1")).doesNotContainKey("PAUSE_UNTIL_RESET");
+    }
+
+    @Test
+    void anAccountWhoseFirmStateIsNotProvenIsBlockedWithWhatToConfigure() throws Exception {
+        // attached to The5ers mid-challenge with a history that does not begin with the deposit: BLOCKED, not TRADING
+        try (Rig rig = new Rig("the5ers-high-stakes", 0, "2026-06-02T12:00:00Z")) {
+            var st = HistoryReplay.rebuild(ProfileLoader.bundled("the5ers-high-stakes"), new AttachInput(t("2026-06-02T12:00:00Z"),
+                    101_200, 101_200, AttachInput.NO_START, Double.NaN,
+                    List.of(new HistoryDeal(t("2026-06-01T10:00:00Z"), HistoryDeal.Kind.IN, 31, 1, 0),
+                            new HistoryDeal(t("2026-06-02T09:00:00Z"), HistoryDeal.Kind.OUT, 31, 1, 1_200))));
+            rig.governors.onFirmState(PEER, t("2026-06-02T12:00:00Z"), st, "USD");
+            rig.account("2026-06-02T12:00:01Z", 101_200, 101_200, true);
+            JsonNode blocked = rig.mode();
+            assertThat(blocked.path("mode").asText()).isEqualTo("BLOCKED");
+            assertThat(blocked.path("ruleId").asText()).isEqualTo("attach.history");
+            assertThat(blocked.path("reason").asText()).contains("Unknown challenge start").contains("ChallengeStart").contains("InitialBalance");
+            JsonNode attach = rig.governorsJson().path("attach").path(ACCOUNT);
+            assertThat(attach.path("status").asText()).isEqualTo("BLOCKED");
+        }
     }
 
     private static long t(String iso) {

@@ -4,6 +4,7 @@ import io.vprop.governors.EngineState;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
+import io.vprop.governors.attach.AttachState;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.ClockTick;
@@ -58,6 +59,9 @@ public final class AccountGovernors implements PreTradeCheck {
     private final GovernorStateStore store;
     private final Map<String, Account> accounts = new HashMap<>();
     private volatile Map<String, StateSnapshot> published = Map.of();
+    /** The firm state each account's terminal rebuilt when attached (firm_state), as last received. */
+    private final Map<String, AttachState> attached = new HashMap<>();
+    private volatile Map<String, AttachState> publishedAttach = Map.of();
     private String lastPeer, lastKey, lastActionKey;
     private Account lastActionAccount;
 
@@ -118,6 +122,38 @@ public final class AccountGovernors implements PreTradeCheck {
         Map<String, StateSnapshot> m = new HashMap<>();
         accounts.forEach((k, a) -> m.put(k, a.engine.snapshot()));
         published = Map.copyOf(m);
+        publishedAttach = Map.copyOf(attached);
+    }
+
+    /** The firm state each account's terminal rebuilt from its deal history (firm_state), for the panel. */
+    public Map<String, AttachState> attachStates() { return publishedAttach; }
+
+    /**
+     * The terminal rebuilt the account's firm state from its deal history (protocol firm_state, after every welcome):
+     * the account's governors start from it (GovernorEngine.attach) instead of anchoring on an initial balance — blocked
+     * when the history could not prove it. A halt or pause already in force (restored from the store, or reached since)
+     * is kept: a latch never lifts by reconnecting. Returns the notices (the action the attach state leads to).
+     */
+    public List<Notice> onFirmState(String peer, long nowMs, AttachState st, String currency) {
+        String key = key(peer);
+        attached.put(key, st);
+        Account prev = accounts.get(key);
+        EngineState before = prev != null ? prev.engine.exportState() : store.load(key, profileId);
+        if (before != null && (before.halted() || before.pausedUntilMs() > nowMs)) {
+            log.warn("governors for {}: firm_state ({}) received while {}: the latch stays", key, st.status(),
+                    before.halted() ? "halted" : "paused");
+            if (prev == null) accounts.put(key, new Account(GovernorEngine.restore(profile, before)));
+            return List.of(new Notice(key, nowMs, "attach", st.rule(), st.status().name(), "", "kept the latched state; " + st.reason(), 0, 0));
+        }
+        Account a = new Account(GovernorEngine.attach(profile, st, currency));
+        if (prev != null) a.positionOpenMs.putAll(prev.positionOpenMs);
+        accounts.put(key, a);
+        lastActionAccount = null;
+        log.info("governors for {}: {} from the terminal's deal history ({} deals; {})", key, st.status(), st.dealsRead(),
+                st.rule().isEmpty() ? "day-start balance " + st.dayStartBalance() + ", high-water " + st.highWater() : st.reason());
+        List<Notice> notices = new ArrayList<>(evaluate(key, a, new ClockTick(nowMs), nowMs));
+        notices.add(0, new Notice(key, nowMs, "attach", st.rule(), st.status().name(), "", st.reason(), 0, 0));
+        return notices;
     }
 
     private Account account(String key, double firstBalance, String currency) {

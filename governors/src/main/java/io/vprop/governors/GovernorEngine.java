@@ -1,5 +1,6 @@
 package io.vprop.governors;
 
+import io.vprop.governors.attach.AttachState;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.FillEvent;
@@ -8,6 +9,7 @@ import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.outcome.Action;
+import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.governors.outcome.StatusLevels;
 import io.vprop.governors.profile.Cents;
@@ -63,6 +65,13 @@ public final class GovernorEngine {
     private boolean repeated;
     private boolean lastBalanceOpApplied = true;
     boolean quietPath = true;                  // tests turn it off to compare
+    /**
+     * Set when the engine was attached mid-challenge and the history could not prove everything: a BLOCK_NEW_ENTRIES
+     * hit added to every verdict, lifting at its untilMs (0 = never). {@link #attachBlind}: nothing of the firm state
+     * is known, so no rule runs (a floor computed from a guessed balance could halt an account for nothing).
+     */
+    private RuleHit attachHit;
+    private boolean attachBlind;
 
     private GovernorEngine(FirmProfile profile, EngineState s) {
         this.profile = profile;
@@ -104,6 +113,40 @@ public final class GovernorEngine {
         return new GovernorEngine(profile, state);
     }
 
+    /**
+     * An account VProp is attached to mid-challenge: the state {@link io.vprop.governors.attach.HistoryReplay} rebuilt
+     * from its deal history (or the EA sent as {@code firm_state}) instead of a fresh start at the initial balance.
+     * BLOCKED: every verdict is BLOCK_NEW_ENTRIES by the state's rule with its reason, and no rule runs (nothing is
+     * known to run them on). OK with a rule (the day-start equity unknown): the rules run and new entries are blocked
+     * until {@code blockedUntilMs}. Not part of {@link #exportState()}: the terminal rebuilds it after every connect.
+     */
+    public static GovernorEngine attach(FirmProfile profile, AttachState s, String currency) {
+        if (profile == null) throw new IllegalArgumentException("profile: missing value");
+        if (s == null) throw new IllegalArgumentException("attach: missing value");
+        GovernorEngine e;
+        if (!s.ok()) {
+            // a placeholder the rules never read: the ledger needs a positive initial balance to exist
+            double placeholder = s.initialBalance() > 0 ? s.initialBalance() : Math.max(s.balance(), 0.01);
+            e = new GovernorEngine(profile, EngineState.fresh(placeholder, currency));
+            e.l.balance = s.balance();
+            e.l.equity = s.equity();
+            e.attachBlind = true;
+        } else {
+            // no event seen yet (nowMs "not yet"): the caller's clock may run a little behind the terminal's that rebuilt it
+            e = new GovernorEngine(profile, new EngineState(s.initialBalance(), currency, Long.MIN_VALUE, s.dayStartMs(), s.nextResetMs(),
+                    s.balance(), s.equity(), List.of(), 0, s.dayStartBalance(), s.dayStartEquity(),
+                    s.initialBalance(), Double.NEGATIVE_INFINITY, false, null, 0, null, false, null,
+                    s.tradingDays(), s.profitableDays(), s.tradedToday(), s.dayProfit(), s.bestDay(), 0,
+                    0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), 0));
+            e.l.attachHighWater(s.highWater());
+        }
+        if (!s.rule().isEmpty()) e.attachHit = new RuleHit(Action.BLOCK_NEW_ENTRIES, s.rule(), 0, 0, s.blockedUntilMs(), s.reason());
+        return e;
+    }
+
+    /** The attach block in force (null: none, or lifted). */
+    public RuleHit attachBlock() { return attachHit; }
+
     public FirmProfile profile() {
         return profile;
     }
@@ -144,6 +187,14 @@ public final class GovernorEngine {
             throw new IllegalArgumentException("balance.amount: " + b.amount() + " would make the balance negative ("
                     + l.balance + " before)");
         }
+        if (attachHit != null && attachHit.untilMs() != 0 && t >= attachHit.untilMs()) attachHit = null;
+        if (attachBlind) {                          // nothing known: no rule runs, every entry is refused
+            l.nowMs = t;
+            apply(e);
+            hits.clear();
+            hits.add(attachHit);
+            return hits.top();
+        }
         if (repeats(e, t)) {                        // the same answer as last time: only the clock moves
             l.nowMs = t;
             apply(e);
@@ -161,6 +212,7 @@ public final class GovernorEngine {
         if (l.halted) hits.add(l.haltHit);
         else if (l.paused()) hits.add(l.pauseHit);
         if (l.targetLocked) hits.add(l.lockHit);
+        if (attachHit != null) hits.add(attachHit);
         if (hits.isEmpty() && e instanceof OrderCheck o) {
             l.requestsToday++;
             l.recordOrder(t);
@@ -195,7 +247,7 @@ public final class GovernorEngine {
     public boolean lastEventRepeated() { return repeated; }
 
     private boolean repeats(GovernorEvent e, long t) {
-        return t < quietUntilMs && l.inFlight.isEmpty() && e instanceof AccountSnapshot a && a.positions().isEmpty()
+        return t < quietUntilMs && attachHit == null && l.inFlight.isEmpty() && e instanceof AccountSnapshot a && a.positions().isEmpty()
                 && Double.compare(a.balance(), quietBalance) == 0 && Double.compare(a.equity(), quietEquity) == 0
                 && a.pendingOrders() == quietPending;
     }
@@ -274,6 +326,10 @@ public final class GovernorEngine {
      */
     public void statusLevels(StatusLevels out) {
         out.clear();
+        if (attachBlind) {
+            out.add(RuleStatus.Status.BREACH);
+            return;
+        }
         for (GovernorRule r : rules) r.levels(l, out);
     }
 
@@ -300,6 +356,11 @@ public final class GovernorEngine {
      */
     public List<RuleStatus> changedStatusLines(StatusLevels before) {
         List<RuleStatus> out = new ArrayList<>();
+        if (attachBlind) {
+            if (before.size() < 1) throw new IllegalArgumentException("the earlier statuses have 0 lines, the rules 1+");
+            if (before.get(0) != RuleStatus.Status.BREACH) out.add(attachStatus());
+            return out;
+        }
         List<RuleStatus> lines = new ArrayList<>();
         int at = 0;
         for (GovernorRule r : rules) {
@@ -320,10 +381,16 @@ public final class GovernorEngine {
         return out;
     }
 
+    /** Blocked on attach: the panel's one line, the reason. */
+    private RuleStatus attachStatus() {
+        return new RuleStatus(attachHit.ruleId(), 0, 0, 0, 0, RuleStatus.Status.BREACH, attachHit.message());
+    }
+
     /** The panel's view: every rule's distance to its limit, headrooms, progress. Allocates; not for the tick path. */
     public StateSnapshot snapshot() {
         List<RuleStatus> statuses = new ArrayList<>();
-        for (GovernorRule r : rules) r.status(l, statuses);
+        if (attachBlind) statuses.add(attachStatus());
+        else for (GovernorRule r : rules) r.status(l, statuses);
         double daily = l.dailyHeadroom();
         double overall = l.overallHeadroom();
         double openRisk = l.openRisk();

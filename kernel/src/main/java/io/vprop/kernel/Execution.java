@@ -5,6 +5,7 @@ import io.vprop.governors.outcome.Action;
 import io.vprop.market.Tick;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.TradeMessages;
+import io.vprop.governors.attach.AttachState;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.PreTradeVerdict;
 import io.vprop.risk.RiskEngine;
@@ -110,6 +111,20 @@ final class Execution {
         }
         if (governors != null) notify(s, governors.onOrderUpdate(s.key, s.nowMs(), u));
         s.strategy.onOrderUpdate(u, s);
+    }
+
+    /** The firm state the terminal rebuilt from its deal history: the account's governors start from it. */
+    void onFirmState(PeerSession s, Payload.FirmState f) {
+        if (governors != null)
+            notify(s, governors.onFirmState(s.key, s.nowMs(), attachState(f), s.hello == null ? "USD" : s.hello.currency()));
+    }
+
+    /** The wire's firm_state as the governors' AttachState (the same fields; status words to the enum). */
+    static AttachState attachState(Payload.FirmState f) {
+        return new AttachState(f.status().equals("ok") ? AttachState.Status.OK : AttachState.Status.BLOCKED, f.rule(), f.reason(),
+                f.blockedUntilMs(), f.challengeStartMs(), f.initialBalance(), f.timeMs(), f.balance(), f.equity(), f.dayStartMs(),
+                f.nextResetMs(), f.dayStartBalance(), f.dayStartEquity(), f.highWater(), f.tradingDays(), f.tradedToday(),
+                f.profitableDays(), f.dayProfit(), f.bestDay(), f.dealsRead());
     }
 
     /** A fill recorded for the first time (the journal keeps a resent one from coming here twice). */

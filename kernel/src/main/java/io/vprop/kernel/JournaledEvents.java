@@ -56,6 +56,15 @@ final class JournaledEvents {
         journal.appendEvent(now, "balance", json(Map.of("peer", peer, "balance", operation)));
     }
 
+    /** The firm state a terminal rebuilt from its deal history on attach: published, journaled, logged. */
+    void firmState(String peer, long now, io.vprop.protocol.Payload.FirmState f) {
+        events.publish("firm_state", now, Map.of("peer", peer, "state", f));
+        journal.appendEvent(now, "firm_state", json(Map.of("peer", peer, "state", f)));
+        if (f.status().equals("blocked") || !f.rule().isEmpty()) log.warn("terminal {}: firm state {} {} — {}", peer, f.status(), f.rule(), f.reason());
+        else log.info("terminal {}: firm state rebuilt from {} deals (day-start balance {}, high-water {})", peer, f.dealsRead(),
+                f.dayStartBalance(), f.highWater());
+    }
+
     /** Keep decisions this long; 0 = forever. */
     void decisionRetention(long ms) { this.decisionRetentionMs = ms; }
 

@@ -293,6 +293,9 @@ final class ProtocolMachine {
             // journaled as a message already (before this); listed with the events, never with the fills (not a trade)
             journaled.balance(s.key, b, now);
             execution.onBalance(s, b.kind(), b.amount(), b.deal(), b.comment());
+        } else if (p instanceof Payload.FirmState f) {
+            journaled.firmState(s.key, now, f);
+            execution.onFirmState(s, f);
         } else {
             reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "type", e.type().wire + " is sent by the sidecar, not to it", e.seq()));
         }

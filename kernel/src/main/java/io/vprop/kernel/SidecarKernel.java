@@ -312,6 +312,11 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
 
     public String governorProfile() { return governors == null ? "" : governors.profileId(); }
 
+    /** The firm state each account's terminal rebuilt on attach (firm_state), or empty. */
+    public Map<String, io.vprop.governors.attach.AttachState> governorAttach() {
+        return governors == null ? Map.of() : governors.attachStates();
+    }
+
     @Override
     public synchronized void close() {
         if (!running) return;

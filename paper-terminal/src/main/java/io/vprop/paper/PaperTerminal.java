@@ -3,6 +3,10 @@ package io.vprop.paper;
 import io.vprop.paper.broker.DealReason;
 import java.util.Locale;
 import io.vprop.governors.GovernorEngine;
+import io.vprop.governors.attach.AttachInput;
+import io.vprop.governors.attach.AttachState;
+import io.vprop.governors.attach.HistoryDeal;
+import io.vprop.governors.attach.HistoryReplay;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.FillEvent;
@@ -100,6 +104,10 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private volatile boolean entriesPaused;
     private boolean finished;
     private double peakEquity = Double.NEGATIVE_INFINITY;
+    /** The first market time: the account's deposit, where its deal history (and the challenge) begins. */
+    private long startMs = Long.MIN_VALUE;
+    /** firm_state is sent after every welcome, before the account snapshot (as the EA does). */
+    private boolean firmStateDue;
     private double maxDrawdown;
 
     public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker) {
@@ -129,7 +137,10 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             public void onSignal(Payload.Signal s) { handleSignal(s); }
 
             @Override
-            public void onWelcome(Payload.Welcome w) { accountDirty = true; }
+            public void onWelcome(Payload.Welcome w) {
+                accountDirty = true;
+                firmStateDue = true;
+            }
 
             @Override
             public void onAck(Payload.Ack a, long nanos) { if (a.echoSeq() > 0) echoed.set(a.echoSeq()); }
@@ -212,6 +223,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     private void onTick(Tick t) {
         marketNowMs = Math.max(marketNowMs, t.timeMs());
+        if (startMs == Long.MIN_VALUE) startMs = marketNowMs;
         ticks++;
         for (Deal d : executor.onTick(t)) report(d); // SL, TP, stop-out, delayed fills, then the TP1 partial closes
         // Max speed: every window-th tick asks for an ack, and the previous such ack must be back before going on,
@@ -259,6 +271,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (!link.welcomed() || (!accountDirty && wall - lastSnapshotWallMs < 100)) return;
         lastSnapshotWallMs = wall;
         AccountState a = broker.snapshot();
+        if (firmStateDue) sendFirmState(a);
         List<Payload.PositionInfo> ps = new ArrayList<>();
         for (Position p : a.positions())
             ps.add(new Payload.PositionInfo(p.ticket(), p.symbol(), p.side().wire(), p.volume(), p.openPrice(), p.sl(), p.tp(),
@@ -266,6 +279,28 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         link.sendReliable(new Payload.Account(a.balance(), a.equity(), a.margin(), a.freeMargin(), ps));
         lastSnapshotMs = marketNowMs;
         accountDirty = false;
+    }
+
+    /**
+     * The firm state rebuilt from this terminal's own deal history (its deposit at the first market time and every deal
+     * since), with the same replay the EA runs: the sidecar's governors start from it, so a demo is never blocked. Without
+     * terminal governors there is no profile to rebuild with, and nothing is sent (the sidecar anchors as before).
+     */
+    private void sendFirmState(AccountState a) {
+        if (governors == null || startMs == Long.MIN_VALUE) return; // no market time yet: the next snapshot sends it
+        firmStateDue = false;
+        List<HistoryDeal> history = new ArrayList<>();
+        history.add(new HistoryDeal(startMs, HistoryDeal.Kind.BALANCE, 0, 0, broker.config().initialBalance()));
+        for (Deal d : deals())
+            history.add(new HistoryDeal(d.timeMs(), d.entry() == FillEntry.IN ? HistoryDeal.Kind.IN : HistoryDeal.Kind.OUT,
+                    d.position(), d.volume(), d.profit() + d.commission() + d.swap()));
+        AttachState st = HistoryReplay.rebuild(governors.profile(),
+                new AttachInput(Math.max(marketNowMs, startMs), a.balance(), a.equity(), AttachInput.NO_START, Double.NaN, history));
+        link.sendReliable(new Payload.FirmState(st.ok() ? "ok" : "blocked", st.rule(), st.reason(), st.blockedUntilMs(),
+                Math.max(0, st.challengeStartMs()), st.initialBalance(), st.nowMs(), st.balance(), st.equity(), st.dayStartMs(),
+                st.nextResetMs(), st.dayStartBalance(), st.dayStartEquity(), st.highWater(), st.tradingDays(), st.tradedToday(),
+                st.profitableDays(), st.dayProfit(), st.bestDay(), st.dealsRead()));
+        if (!st.ok()) log.warn("firm state: {}", st.reason());
     }
 
     // ------------------------------------------------------------------ execution (what the EA does)

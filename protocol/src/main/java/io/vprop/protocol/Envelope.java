@@ -39,6 +39,7 @@ public record Envelope(int v, long seq, long tsMs, long prev, boolean resend, bo
         if (p instanceof Payload.Welcome) return MessageType.WELCOME;
         if (p instanceof Payload.Book) return MessageType.BOOK;
         if (p instanceof Payload.GovernorState) return MessageType.GOVERNOR_STATE;
+        if (p instanceof Payload.FirmState) return MessageType.FIRM_STATE;
         if (p instanceof Payload.News) return MessageType.NEWS;
         if (p instanceof Payload.Error) return MessageType.ERROR;
         if (p instanceof Payload.Balance) return MessageType.BALANCE;

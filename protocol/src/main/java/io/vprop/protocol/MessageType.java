@@ -24,7 +24,8 @@ public enum MessageType {
     ERROR("error", false),
     CONTROL("control", true),
     CONTROL_ACK("control_ack", true),
-    BALANCE("balance", true);
+    BALANCE("balance", true),
+    FIRM_STATE("firm_state", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 

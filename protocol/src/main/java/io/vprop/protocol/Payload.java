@@ -120,6 +120,19 @@ public sealed interface Payload {
     }
 
     /**
+     * EA → sidecar after every welcome (and when rebuilt): the firm state the EA rebuilt from the account's deal history
+     * when attached (governors: attach.HistoryReplay). {@code status} "ok" or "blocked"; blocked: nothing is known and
+     * {@code reason} says what to configure. {@code rule} names a block ("" none; an ok state may block entries until
+     * {@code blockedUntilMs}, e.g. attach.day-start-equity). Times UTC epoch ms; money in account currency.
+     */
+    record FirmState(String status, String rule, String reason, long blockedUntilMs, long challengeStartMs,
+                     double initialBalance, long timeMs, double balance, double equity, long dayStartMs, long nextResetMs,
+                     double dayStartBalance, double dayStartEquity, double highWater, int tradingDays, boolean tradedToday,
+                     int profitableDays, double dayProfit, double bestDay, int dealsRead) implements Payload {
+        public static final List<String> STATUSES = List.of("ok", "blocked");
+    }
+
+    /**
      * Sidecar → EA: an economic-calendar release the EA's news governor must know about. {@code releaseMs} is UTC
      * epoch ms; {@code currency} a 3-letter ISO code or "All" (every symbol); {@code impact} "low", "medium" or
      * "high". Not reliable: the sidecar pushes it again after a re-hello, so a lost one is re-sent by design.

@@ -96,6 +96,7 @@ public final class ProtocolCodec {
             case GOVERNOR_STATE -> new Payload.GovernorState(f.word("mode", MODES), f.str("reason", ""),
                     f.list("rules", true, r -> new Payload.RuleState(r.name("id", 64), r.finite("value"),
                             r.finite("limit"), r.finite("distance"), r.word("status", RULE_STATUSES))));
+            case FIRM_STATE -> firmState(f);
             case NEWS -> news(f);
             case HEARTBEAT -> new Payload.Heartbeat();
             case ACK -> new Payload.Ack(f.nonNegativeLong("ack_seq"), f.nonNegativeLong("echo_seq", 0));
@@ -109,6 +110,25 @@ public final class ProtocolCodec {
         if (s == null) return "";
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static Payload.FirmState firmState(JsonFields f) throws ProtocolException {
+        String status = f.word("status", Payload.FirmState.STATUSES);
+        double initial = f.nonNegative("initial_balance");
+        if (status.equals("ok") && initial <= 0)
+            throw f.error(ErrorCode.OUT_OF_RANGE, "initial_balance", "must be > 0 when status is ok, got " + initial);
+        return new Payload.FirmState(status, f.str("rule", ""), f.str("reason", ""), f.nonNegativeLong("blocked_until_ms", 0),
+                f.nonNegativeLong("challenge_start_ms"), initial, f.nonNegativeLong("time_ms"), f.nonNegative("balance"),
+                f.nonNegative("equity"), f.nonNegativeLong("day_start_ms"), f.nonNegativeLong("next_reset_ms"),
+                f.nonNegative("day_start_balance"), f.nonNegative("day_start_equity"), f.nonNegative("high_water"),
+                count(f, "trading_days"), f.bool("traded_today", false), count(f, "profitable_days"), f.finite("day_profit"),
+                f.nonNegative("best_day"), count(f, "deals_read"));
+    }
+
+    private static int count(JsonFields f, String field) throws ProtocolException {
+        int n = f.integer(field);
+        if (n < 0) throw f.error(ErrorCode.OUT_OF_RANGE, field, "must not be negative, got " + n);
+        return n;
     }
 
     private static Payload.Hello hello(JsonFields f) throws ProtocolException {
@@ -414,6 +434,27 @@ public final class ProtocolCodec {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        } else if (p instanceof Payload.FirmState s) {
+            g.writeStringField("status", s.status());
+            g.writeStringField("rule", s.rule());
+            g.writeStringField("reason", s.reason());
+            g.writeNumberField("blocked_until_ms", s.blockedUntilMs());
+            g.writeNumberField("challenge_start_ms", s.challengeStartMs());
+            g.writeNumberField("initial_balance", s.initialBalance());
+            g.writeNumberField("time_ms", s.timeMs());
+            g.writeNumberField("balance", s.balance());
+            g.writeNumberField("equity", s.equity());
+            g.writeNumberField("day_start_ms", s.dayStartMs());
+            g.writeNumberField("next_reset_ms", s.nextResetMs());
+            g.writeNumberField("day_start_balance", s.dayStartBalance());
+            g.writeNumberField("day_start_equity", s.dayStartEquity());
+            g.writeNumberField("high_water", s.highWater());
+            g.writeNumberField("trading_days", s.tradingDays());
+            g.writeBooleanField("traded_today", s.tradedToday());
+            g.writeNumberField("profitable_days", s.profitableDays());
+            g.writeNumberField("day_profit", s.dayProfit());
+            g.writeNumberField("best_day", s.bestDay());
+            g.writeNumberField("deals_read", s.dealsRead());
         } else if (p instanceof Payload.News n) {
             g.writeNumberField("release_ms", n.releaseMs());
             g.writeStringField("currency", n.currency());

@@ -209,6 +209,12 @@ public final class Ledger {
     /** The equity from trading alone: what an equity high-water mark reads. */
     long tradingEquityCents() { return equityCents() - capitalCents - creditCents; }
 
+    /** On attach: the high-water mark the history proves; the floor follows it as {@link #raiseHighWater} moves it. */
+    public void attachHighWater(double value) {
+        if (profile.maxLoss().mode() == MaxLossConfig.Mode.STATIC) return; // a static floor hangs from the initial balance
+        raiseHighWater(value);
+    }
+
     /** Equity above today's floor, exact to the cent (infinite without a daily limit). */
     public double dailyHeadroom() {
         return dailyFloorCents == Long.MIN_VALUE ? Double.POSITIVE_INFINITY : Cents.toDouble(equityCents() - dailyFloorCents);

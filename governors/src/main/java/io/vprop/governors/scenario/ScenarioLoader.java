@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vprop.governors.attach.AttachInput;
+import io.vprop.governors.attach.HistoryDeal;
 import io.vprop.governors.config.JsonFields;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.AccountSnapshot;
@@ -72,15 +74,75 @@ final class ScenarioLoader {
         } else {
             throw new ProfileException("profile", "missing value (give \"profile\" or inline \"rules\")");
         }
-        double initial = f.number("initialBalance");
-        if (!(initial > 0)) throw new ProfileException("initialBalance", "must be greater than 0, got " + initial);
+        // with an attach section the initial balance is the configured one, which may be unknown (absent)
+        double initial = f.has("attach") ? f.number("initialBalance", Double.NaN) : f.number("initialBalance");
+        if (!(initial > 0) && !(f.has("attach") && Double.isNaN(initial)))
+            throw new ProfileException("initialBalance", "must be greater than 0, got " + initial);
         String currency = f.text("currency", "USD");
+        Attach attach = f.has("attach") ? attach(f.object("attach"), initial) : null;
         JsonNode evs = f.raw("events");
         if (evs == null || !evs.isArray() || evs.isEmpty()) throw new ProfileException("events", "must be a non-empty array");
         f.rejectUnknown();
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < evs.size(); i++) steps.add(step(i, new JsonFields(evs.get(i), "events[" + i + "]")));
-        return new Scenario(name, description, source, ref, profile, initial, currency, steps);
+        if (attach != null && steps.get(0).timeMs() < attach.input().nowMs())
+            throw new ProfileException("events[0].time", "is before attach.time (the account is attached first)");
+        return new Scenario(name, description, source, ref, profile, initial, currency, attach, steps);
+    }
+
+    private static Attach attach(JsonFields a, double configuredInitial) {
+        long t = a.epochMsOrIso("time");
+        long start = a.has("start") ? a.epochMsOrIso("start") : AttachInput.NO_START;
+        double balance = a.number("balance"), equity = a.number("equity", balance);
+        List<HistoryDeal> deals = new ArrayList<>();
+        JsonNode arr = a.raw("deals");
+        if (arr != null && !arr.isNull()) {
+            if (!arr.isArray()) throw new ProfileException(a.field("deals"), "must be an array");
+            for (int k = 0; k < arr.size(); k++) deals.add(deal(new JsonFields(arr.get(k), a.field("deals[" + k + "]"))));
+        }
+        String status = null, rule = null, reason = null;
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, Long> times = new LinkedHashMap<>();
+        if (a.has("expect")) {
+            JsonFields x = a.object("expect");
+            status = x.text("status", null);
+            if (status != null && !status.equals("OK") && !status.equals("BLOCKED"))
+                throw new ProfileException(x.field("status"), "must be OK or BLOCKED, got '" + status + "'");
+            rule = x.text("rule", null);
+            reason = x.text("reason", null);
+            for (String k : Attach.NUMERIC_KEYS) if (x.has(k)) numbers.put(k, x.number(k));
+            for (String k : Attach.TIME_KEYS) if (x.has(k)) times.put(k, x.epochMsOrIso(k));
+            x.rejectUnknown();
+        }
+        a.text("note", "");
+        a.rejectUnknown();
+        try {
+            return new Attach(new AttachInput(t, balance, equity, start, configuredInitial, deals), status, rule, reason, numbers, times);
+        } catch (IllegalArgumentException bad) {
+            throw new ProfileException(a.field("time"), bad.getMessage());
+        }
+    }
+
+    /** A deal of the attach history: {@code type} balance | in | out, {@code amount} its net money. */
+    private static HistoryDeal deal(JsonFields d) {
+        long t = d.epochMsOrIso("time");
+        String type = d.text("type");
+        HistoryDeal.Kind kind = switch (type) {
+            case "balance" -> HistoryDeal.Kind.BALANCE;
+            case "in" -> HistoryDeal.Kind.IN;
+            case "out" -> HistoryDeal.Kind.OUT;
+            default -> throw new ProfileException(d.field("type"), "unknown deal type '" + type + "' (balance, in, out)");
+        };
+        long position = kind == HistoryDeal.Kind.BALANCE ? d.integer("position", 0) : d.integer("position");
+        double volume = d.number("volume", kind == HistoryDeal.Kind.BALANCE ? 0 : 1);
+        double amount = d.number("amount", 0);
+        d.text("note", "");
+        d.rejectUnknown();
+        try {
+            return new HistoryDeal(t, kind, position, volume, amount);
+        } catch (IllegalArgumentException bad) {
+            throw new ProfileException(d.field("type"), bad.getMessage());
+        }
     }
 
     private static Step step(int i, JsonFields e) {
@@ -173,6 +235,7 @@ final class ScenarioLoader {
     private static Expectation expectation(JsonFields x) {
         String action = x.text("action", null);
         String rule = x.text("rule", null);
+        String message = x.text("message", null);
         List<String> hits = new ArrayList<>();
         JsonNode h = x.raw("hits");
         if (h != null && !h.isNull()) h.forEach(n -> hits.add(n.asText()));
@@ -183,6 +246,6 @@ final class ScenarioLoader {
         for (String k : ScenarioRunner.BOOLEAN_KEYS) if (x.has(k)) booleans.put(k, x.bool(k, false));
         for (String k : ScenarioRunner.TIME_KEYS) if (x.has(k)) times.put(k, x.epochMsOrIso(k));
         x.rejectUnknown();
-        return new Expectation(action, rule, hits, numbers, booleans, times);
+        return new Expectation(action, rule, message, hits, numbers, booleans, times);
     }
 }

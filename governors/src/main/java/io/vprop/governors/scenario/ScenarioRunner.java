@@ -3,6 +3,8 @@ package io.vprop.governors.scenario;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.RuleVerdict;
 import io.vprop.governors.StateSnapshot;
+import io.vprop.governors.attach.AttachState;
+import io.vprop.governors.attach.HistoryReplay;
 import io.vprop.governors.config.Timestamps;
 import io.vprop.governors.outcome.RuleHit;
 
@@ -28,8 +30,9 @@ final class ScenarioRunner {
     private ScenarioRunner() {}
 
     static List<Verdict> run(Scenario s) {
-        GovernorEngine engine = GovernorEngine.start(s.profile(), s.initialBalance(), s.currency());
         List<Verdict> out = new ArrayList<>();
+        if (s.attach() != null) out.add(checkAttach(s));
+        GovernorEngine engine = s.engine();
         for (Step step : s.steps()) {
             if (step.expectError() != null) {
                 boolean ok = step.rejection() != null && !step.rejection().isEmpty() && step.rejection().contains(step.expectError());
@@ -47,6 +50,44 @@ final class ScenarioRunner {
         return out;
     }
 
+    /** The attach section's checkpoint (step -1): the state rebuilt from the history against its {@code expect}. */
+    private static Verdict checkAttach(Scenario s) {
+        Attach a = s.attach();
+        AttachState st = HistoryReplay.rebuild(s.profile(), a.input());
+        List<String> bad = new ArrayList<>();
+        if (a.status() != null && !a.status().equals(st.status().name())) bad.add("status: expected " + a.status() + ", got " + st.status());
+        if (a.rule() != null && !a.rule().equals(st.rule())) bad.add("rule: expected " + a.rule() + ", got '" + st.rule() + "'");
+        if (a.reason() != null && !st.reason().contains(a.reason()))
+            bad.add("reason: expected it to contain '" + a.reason() + "', got '" + st.reason() + "'");
+        for (Map.Entry<String, Double> e : a.numbers().entrySet()) {
+            double actual = switch (e.getKey()) {
+                case "initialBalance" -> st.initialBalance();
+                case "dayStartBalance" -> st.dayStartBalance();
+                case "dayStartEquity" -> st.dayStartEquity();
+                case "highWaterMark" -> st.highWater();
+                case "tradingDays" -> st.tradingDays() + (st.tradedToday() ? 1 : 0);
+                case "profitableDays" -> st.profitableDays();
+                case "bestDayProfit" -> st.bestDay();
+                case "dayProfit" -> st.dayProfit();
+                case "dealsRead" -> st.dealsRead();
+                default -> throw new IllegalStateException(e.getKey());
+            };
+            if (!(Math.abs(actual - e.getValue()) <= TOLERANCE)) bad.add(e.getKey() + ": expected " + e.getValue() + ", got " + actual);
+        }
+        for (Map.Entry<String, Long> e : a.times().entrySet()) {
+            long actual = switch (e.getKey()) {
+                case "challengeStart" -> st.challengeStartMs();
+                case "dayStart" -> st.dayStartMs();
+                case "blockedUntil" -> st.blockedUntilMs();
+                default -> throw new IllegalStateException(e.getKey());
+            };
+            if (actual != e.getValue())
+                bad.add(e.getKey() + ": expected " + Timestamps.format(e.getValue()) + ", got " + Timestamps.format(actual));
+        }
+        String summary = st.status() + (st.rule().isEmpty() ? "" : " " + st.rule() + " — " + st.reason());
+        return new Verdict(-1, "attach", a.input().nowMs(), bad.isEmpty(), summary, bad);
+    }
+
     private static String summary(RuleVerdict d) {
         return d.allowed() ? "ALLOW" : d.action() + " by " + d.ruleId() + " — " + d.message();
     }
@@ -57,6 +98,8 @@ final class ScenarioRunner {
             bad.add("action: expected " + x.action() + ", got " + d.action());
         }
         if (x.rule() != null && !x.rule().equals(d.ruleId())) bad.add("rule: expected " + x.rule() + ", got '" + d.ruleId() + "'");
+        if (x.message() != null && !d.message().contains(x.message()))
+            bad.add("message: expected it to contain '" + x.message() + "', got '" + d.message() + "'");
         for (String h : x.hits()) {
             if (d.hits().stream().map(RuleHit::ruleId).noneMatch(h::equals)) bad.add("hits: expected " + h + " among " + ids(d));
         }

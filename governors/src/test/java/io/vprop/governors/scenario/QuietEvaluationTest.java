@@ -29,8 +29,8 @@ class QuietEvaluationTest {
     Stream<DynamicTest> quietPathAgreesWithTheFullPathOnEveryScenarioStep() throws IOException {
         return ScenarioFilesTest.files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             Scenario s = ScenarioLoader.load(f);
-            GovernorEngine full = GovernorEngine.start(s.profile(), s.initialBalance(), s.currency());
-            GovernorEngine quiet = GovernorEngine.start(s.profile(), s.initialBalance(), s.currency());
+            GovernorEngine full = s.engine();
+            GovernorEngine quiet = s.engine();
             StatusLevels levels = new StatusLevels(), before = null;
             int compared = 0;
             for (Step step : s.steps()) {
