@@ -212,7 +212,7 @@ public final class Ledger {
     /** On attach: the high-water mark the history proves; the floor follows it as {@link #raiseHighWater} moves it. */
     public void attachHighWater(double value) {
         if (profile.maxLoss().mode() == MaxLossConfig.Mode.STATIC) return; // a static floor hangs from the initial balance
-        raiseHighWater(value);
+        raiseHighWater(Cents.of(value));
     }
 
     /** Equity above today's floor, exact to the cent (infinite without a daily limit). */
