@@ -33,6 +33,7 @@ public record Envelope(int v, long seq, long tsMs, long prev, boolean resend, bo
         if (p instanceof Payload.Signal) return MessageType.SIGNAL;
         if (p instanceof Payload.SignalAck) return MessageType.SIGNAL_ACK;
         if (p instanceof Payload.Fill) return MessageType.FILL;
+        if (p instanceof Payload.Order) return MessageType.ORDER;
         if (p instanceof Payload.Hello) return MessageType.HELLO;
         if (p instanceof Payload.Welcome) return MessageType.WELCOME;
         if (p instanceof Payload.Book) return MessageType.BOOK;

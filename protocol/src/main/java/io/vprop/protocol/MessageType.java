@@ -17,6 +17,7 @@ public enum MessageType {
     SIGNAL("signal", true),
     SIGNAL_ACK("signal_ack", true),
     FILL("fill", true),
+    ORDER("order", true),
     GOVERNOR_STATE("governor_state", false),
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
