@@ -29,6 +29,7 @@ static bool reencode(CVPDecoder &dec, const VPEnvelope &env, string &out) {
     case VP_MSG_SIGNAL: return reencode_as<VPSignalMsg>(dec, env, out);
     case VP_MSG_SIGNAL_ACK: return reencode_as<VPSignalAckMsg>(dec, env, out);
     case VP_MSG_FILL: return reencode_as<VPFillMsg>(dec, env, out);
+    case VP_MSG_ORDER: return reencode_as<VPOrderMsg>(dec, env, out);
     case VP_MSG_GOVERNOR_STATE: return reencode_as<VPGovernorStateMsg>(dec, env, out);
     case VP_MSG_NEWS: return reencode_as<VPNewsMsg>(dec, env, out);
     case VP_MSG_ACK: return reencode_as<VPAckMsg>(dec, env, out);

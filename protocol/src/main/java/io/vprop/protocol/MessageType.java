@@ -17,12 +17,13 @@ public enum MessageType {
     SIGNAL("signal", true),
     SIGNAL_ACK("signal_ack", true),
     FILL("fill", true),
-    ORDER("order", true),
     GOVERNOR_STATE("governor_state", false),
     NEWS("news", false),
     HEARTBEAT("heartbeat", false),
     ACK("ack", false),
-    ERROR("error", false);
+    ERROR("error", false),
+    /** EA → sidecar: a step in a pending order's life (last, so the EA's enum values of the older types stay). */
+    ORDER("order", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 
