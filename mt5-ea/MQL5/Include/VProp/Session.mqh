@@ -96,6 +96,7 @@ public:
    long              SendReliable(const VPAccountMsg &m);
    long              SendReliable(const VPSignalAckMsg &m);
    long              SendReliable(const VPFillMsg &m);
+   long              SendReliable(const VPOrderMsg &m);
    // Sends a non-reliable message; dropped (false) while not welcomed.
    bool              SendVolatile(const VPTickMsg &m);
    bool              SendVolatile(const VPBarMsg &m);
@@ -301,6 +302,13 @@ long CVPSession::SendReliable(const VPFillMsg &m)
   {
    VPEnvelope h;
    ReliableHeader(h, VP_MSG_FILL);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
+long CVPSession::SendReliable(const VPOrderMsg &m)
+  {
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_ORDER);
    return Journal(h.seq, VPEncode(h, m));
   }
 
