@@ -2197,9 +2197,9 @@ bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
                      if(e.order_type != VPG_OT_MARKET && VPGOrderBuys(e.order_type) != e.buy)
                         err = "order.type: the pending type opens the other side";
                      else
-                     if(e.stop_loss > 0 && (e.buy ? e.stop_loss - e.price : e.price - e.stop_loss) >= 0)
-                        err = "order.stopLoss: " + DoubleToString(e.stop_loss, 5) + " is not on the losing side of entry " +
-                              DoubleToString(e.price, 5) + " for a " + (e.buy ? "BUY" : "SELL");
+                        if(e.stop_loss > 0 && (e.buy ? e.stop_loss - e.price : e.price - e.stop_loss) >= 0)
+                           err = "order.stopLoss: " + DoubleToString(e.stop_loss, 5) + " is not on the losing side of entry " +
+                                 DoubleToString(e.price, 5) + " for a " + (e.buy ? "BUY" : "SELL");
      }
    if(e.kind == VPG_EV_FILL)
      {
