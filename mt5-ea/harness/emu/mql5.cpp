@@ -12,6 +12,7 @@ namespace emu {
 std::map<std::string, Symbol> symbols;
 std::vector<Position> positions;
 std::vector<Order> orders;
+std::vector<Order> history_orders;
 std::vector<Deal> deals;
 std::vector<Request> requests;
 std::vector<uint> scripted_retcodes;
@@ -94,6 +95,7 @@ void reset() {
     symbols.clear();
     positions.clear();
     orders.clear();
+    history_orders.clear();
     deals.clear();
     requests.clear();
     scripted_retcodes.clear();
@@ -475,6 +477,64 @@ int CopyRates(const string &name, ENUM_TIMEFRAMES tf, int start_pos, int count, 
 }
 
 // ------------------------------------------------------------------------------------------------ positions, deals
+static const emu::Order *selected_order = nullptr;
+int OrdersTotal() { return (int)emu::orders.size(); }
+ulong OrderGetTicket(int index) {
+    if (index < 0 || index >= (int)emu::orders.size()) return 0;
+    selected_order = &emu::orders[(size_t)index];
+    return selected_order->ticket;
+}
+bool OrderSelect(ulong ticket) {
+    for (auto &o : emu::orders)
+        if (o.ticket == ticket) { selected_order = &o; return true; }
+    return false;
+}
+long OrderGetInteger(ENUM_ORDER_PROPERTY_INTEGER p) {
+    if (!selected_order) return 0;
+    switch (p) {
+    case ORDER_TICKET: return (long)selected_order->ticket;
+    case ORDER_TYPE: return selected_order->type;
+    case ORDER_MAGIC: return (long)selected_order->magic;
+    case ORDER_TIME_SETUP_MSC: return selected_order->time_setup_msc;
+    case ORDER_TIME_EXPIRATION: return selected_order->expiration;
+    case ORDER_STATE: return selected_order->state;
+    }
+    return 0;
+}
+double OrderGetDouble(ENUM_ORDER_PROPERTY_DOUBLE p) {
+    if (!selected_order) return 0;
+    switch (p) {
+    case ORDER_VOLUME_CURRENT: return selected_order->volume;
+    case ORDER_PRICE_OPEN: return selected_order->price;
+    case ORDER_SL: return selected_order->sl;
+    case ORDER_TP: return selected_order->tp;
+    }
+    return 0;
+}
+string OrderGetString(ENUM_ORDER_PROPERTY_STRING p) {
+    if (!selected_order) return string("");
+    return string(p == ORDER_SYMBOL ? selected_order->symbol : selected_order->comment);
+}
+static const emu::Order *find_history_order(ulong ticket) {
+    for (auto &o : emu::history_orders)
+        if (o.ticket == ticket) return &o;
+    return nullptr;
+}
+bool HistoryOrderSelect(ulong ticket) { return find_history_order(ticket) != nullptr; }
+long HistoryOrderGetInteger(ulong ticket, ENUM_ORDER_PROPERTY_INTEGER p) {
+    const emu::Order *o = find_history_order(ticket);
+    if (!o) return 0;
+    switch (p) {
+    case ORDER_TICKET: return (long)o->ticket;
+    case ORDER_TYPE: return o->type;
+    case ORDER_MAGIC: return (long)o->magic;
+    case ORDER_TIME_SETUP_MSC: return o->time_setup_msc;
+    case ORDER_TIME_EXPIRATION: return o->expiration;
+    case ORDER_STATE: return o->state;
+    }
+    return 0;
+}
+
 static const emu::Position *selected_position = nullptr;
 static const emu::Order *selected_order = nullptr;
 int OrdersTotal() { return (int)emu::orders.size(); }

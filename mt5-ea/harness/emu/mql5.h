@@ -134,7 +134,15 @@ enum ENUM_TIMEFRAMES {
     PERIOD_H1 = 16385, PERIOD_H4 = 16388, PERIOD_D1 = 16408
 };
 enum ENUM_DAY_OF_WEEK { SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY };
-enum ENUM_ORDER_TYPE { ORDER_TYPE_BUY, ORDER_TYPE_SELL };
+enum ENUM_ORDER_TYPE { ORDER_TYPE_BUY, ORDER_TYPE_SELL, ORDER_TYPE_BUY_LIMIT, ORDER_TYPE_SELL_LIMIT, ORDER_TYPE_BUY_STOP,
+                       ORDER_TYPE_SELL_STOP };
+enum ENUM_ORDER_TYPE_TIME { ORDER_TIME_GTC, ORDER_TIME_DAY, ORDER_TIME_SPECIFIED, ORDER_TIME_SPECIFIED_DAY };
+enum ENUM_ORDER_STATE { ORDER_STATE_STARTED, ORDER_STATE_PLACED, ORDER_STATE_CANCELED, ORDER_STATE_PARTIAL,
+                        ORDER_STATE_FILLED, ORDER_STATE_REJECTED, ORDER_STATE_EXPIRED };
+enum ENUM_ORDER_PROPERTY_INTEGER { ORDER_TICKET, ORDER_TYPE, ORDER_MAGIC, ORDER_TIME_SETUP_MSC, ORDER_TIME_EXPIRATION,
+                                   ORDER_STATE };
+enum ENUM_ORDER_PROPERTY_DOUBLE { ORDER_VOLUME_CURRENT, ORDER_PRICE_OPEN, ORDER_SL, ORDER_TP };
+enum ENUM_ORDER_PROPERTY_STRING { ORDER_SYMBOL, ORDER_COMMENT };
 enum ENUM_ORDER_TYPE_FILLING { ORDER_FILLING_FOK, ORDER_FILLING_IOC, ORDER_FILLING_RETURN };
 #define SYMBOL_FILLING_FOK 1
 #define SYMBOL_FILLING_IOC 2
@@ -318,6 +326,18 @@ struct Request {  // what CTrade sent, as the harness sees it
     int filling;
     uint retcode;
     ulong magic;
+    long expiration = 0;  // a pending order's ORDER_TIME_SPECIFIED expiry (server time, s); 0 = GTC
+};
+struct Order {  // a pending order resting at the emulated server (and, once it left, in the order history)
+    ulong ticket;
+    std::string symbol;
+    int type;  // ORDER_TYPE_BUY_LIMIT .. ORDER_TYPE_SELL_STOP
+    double volume, price, sl, tp;
+    long expiration;  // server time, s; 0 = good till cancelled
+    long time_setup_msc;
+    ulong magic;
+    std::string comment;
+    int state;
 };
 struct Account {
     long login = 51234567;
@@ -335,6 +355,8 @@ extern std::vector<Position> positions;
 extern std::vector<Order> orders;
 extern std::vector<Deal> deals;
 void seed_deposit(double amount, long utc_ms);  // a balance deal in the history (reset() seeds the initial deposit)
+extern std::vector<Order> orders;          // resting pending orders
+extern std::vector<Order> history_orders;  // pending orders that left (filled, cancelled, expired)
 extern std::vector<Request> requests;
 extern std::vector<uint> scripted_retcodes;   // answers for the next requests, FIFO; empty = DONE
 extern std::vector<MqlTradeTransaction> transactions;  // queued for OnTradeTransaction
@@ -487,6 +509,14 @@ bool SymbolInfoSessionTrade(const string &name, ENUM_DAY_OF_WEEK day, uint index
 int CopyRates(const string &name, ENUM_TIMEFRAMES tf, int start_pos, int count, CArr<MqlRates> &out);
 int PeriodSeconds(ENUM_TIMEFRAMES tf);
 
+int OrdersTotal();
+ulong OrderGetTicket(int index);
+bool OrderSelect(ulong ticket);
+long OrderGetInteger(ENUM_ORDER_PROPERTY_INTEGER p);
+double OrderGetDouble(ENUM_ORDER_PROPERTY_DOUBLE p);
+string OrderGetString(ENUM_ORDER_PROPERTY_STRING p);
+bool HistoryOrderSelect(ulong ticket);
+long HistoryOrderGetInteger(ulong ticket, ENUM_ORDER_PROPERTY_INTEGER p);
 int PositionsTotal();
 ulong PositionGetTicket(int index);
 int OrdersTotal();

@@ -93,6 +93,61 @@ static void close_volume(Position &p, double volume, int reason, MqlTradeResult 
     res.volume = volume;
 }
 
+static void order_transaction(const Order &o, ENUM_TRADE_TRANSACTION_TYPE type) {
+    MqlTradeTransaction t{};
+    t.order = o.ticket;
+    t.symbol = string(o.symbol);
+    t.type = type;
+    t.price = o.price;
+    t.volume = o.volume;
+    transactions.push_back(t);
+}
+
+// A pending order leaves the book: into the history with its final state, announced as ORDER_DELETE.
+static void retire(size_t i, int state) {
+    Order o = orders[i];
+    o.state = state;
+    orders.erase(orders.begin() + (long)i);
+    history_orders.push_back(o);
+    order_transaction(o, TRADE_TRANSACTION_ORDER_DELETE);
+}
+
+// A pending order (BuyLimit ... SellStop): the trigger on its side of the market, the stop on its losing side.
+static uint place(Request &r, MqlTradeResult &res) {
+    Symbol &s = sym(r.symbol);
+    if (s.bid <= 0) { fail(res, r, TRADE_RETCODE_PRICE_OFF, "no quotes"); return res.retcode; }
+    if (!market_open(s)) { fail(res, r, TRADE_RETCODE_MARKET_CLOSED, "market closed"); return res.retcode; }
+    if (r.volume < s.volume_min - 1e-9 || r.volume > s.volume_max + 1e-9 || !step_ok(r.volume, s)) {
+        fail(res, r, TRADE_RETCODE_INVALID_VOLUME, "invalid volume");
+        return res.retcode;
+    }
+    bool buy = r.type == ORDER_TYPE_BUY_LIMIT || r.type == ORDER_TYPE_BUY_STOP;
+    double dist = s.stops_level * s.point;
+    bool ok = r.type == ORDER_TYPE_BUY_LIMIT ? r.price <= s.ask - dist : r.type == ORDER_TYPE_SELL_LIMIT ? r.price >= s.bid + dist
+            : r.type == ORDER_TYPE_BUY_STOP ? r.price >= s.ask + dist : r.price <= s.bid - dist;
+    if (r.price <= 0 || !ok) { fail(res, r, TRADE_RETCODE_INVALID_PRICE, "invalid price"); return res.retcode; }
+    if ((r.sl > 0 && (buy ? r.price - r.sl : r.sl - r.price) < dist - 1e-12) ||
+        (r.tp > 0 && (buy ? r.tp - r.price : r.price - r.tp) < dist - 1e-12)) {
+        fail(res, r, TRADE_RETCODE_INVALID_STOPS, "invalid stops");
+        return res.retcode;
+    }
+    long server_s = now_ms() / 1000 + server_offset_s;
+    if (r.expiration != 0 && r.expiration <= server_s) { fail(res, r, TRADE_RETCODE_INVALID, "invalid expiration"); return res.retcode; }
+    Order o{next_ticket++, r.symbol, r.type, r.volume, r.price, r.sl, r.tp, r.expiration,
+            now_ms() + server_offset_s * 1000, r.magic, r.comment, ORDER_STATE_PLACED};
+    orders.push_back(o);
+    order_transaction(o, TRADE_TRANSACTION_ORDER_ADD);
+    res.order = o.ticket;
+    res.price = o.price;
+    res.volume = o.volume;
+    res.retcode = TRADE_RETCODE_DONE;
+    res.comment = string("placed");
+    r.retcode = res.retcode;
+    r.ticket = o.ticket;
+    requests.push_back(r);
+    return res.retcode;
+}
+
 uint execute(Request &r, MqlTradeResult &res) {
     if (!scripted_retcodes.empty()) {
         uint code = scripted_retcodes.front();
@@ -103,6 +158,21 @@ uint execute(Request &r, MqlTradeResult &res) {
         }
     }
     if (!connected) { fail(res, r, TRADE_RETCODE_CONNECTION, "no connection"); return res.retcode; }
+    if (r.op == "place") return place(r, res);
+    if (r.op == "delete") {
+        for (size_t i = 0; i < orders.size(); i++)
+            if (orders[i].ticket == r.ticket) {
+                r.symbol = orders[i].symbol;
+                retire(i, ORDER_STATE_CANCELED);
+                res.order = r.ticket;
+                res.retcode = TRADE_RETCODE_DONE;
+                r.retcode = res.retcode;
+                requests.push_back(r);
+                return res.retcode;
+            }
+        fail(res, r, TRADE_RETCODE_INVALID, "order not found");
+        return res.retcode;
+    }
     if (r.op == "open") {
         Symbol &s = sym(r.symbol);
         if (s.bid <= 0) { fail(res, r, TRADE_RETCODE_PRICE_OFF, "no quotes"); return res.retcode; }
@@ -210,7 +280,30 @@ uint execute(Request &r, MqlTradeResult &res) {
     return res.retcode;
 }
 
+// Broker-side pending orders at the current quotes: expired ones leave, triggered ones (buy orders on the ask, sell
+// orders on the bid, as MT5) become a position with the order's ticket, filled at the market price.
+void trigger_orders() {
+    long server_s = now_ms() / 1000 + server_offset_s;
+    for (size_t i = 0; i < orders.size();) {
+        Order o = orders[i];
+        Symbol &s = sym(o.symbol);
+        if (o.expiration > 0 && server_s >= o.expiration) { retire(i, ORDER_STATE_EXPIRED); continue; }
+        bool buy = o.type == ORDER_TYPE_BUY_LIMIT || o.type == ORDER_TYPE_BUY_STOP;
+        bool hit = o.type == ORDER_TYPE_BUY_LIMIT ? s.ask <= o.price : o.type == ORDER_TYPE_BUY_STOP ? s.ask >= o.price
+                 : o.type == ORDER_TYPE_SELL_LIMIT ? s.bid >= o.price : s.bid <= o.price;
+        if (s.bid <= 0 || !hit) { i++; continue; }
+        double price = buy ? s.ask : s.bid;
+        Position p{o.ticket, o.symbol, buy ? POSITION_TYPE_BUY : POSITION_TYPE_SELL, o.volume, price, o.sl, o.tp, 0,
+                   now_ms() + server_offset_s * 1000, o.magic, o.comment};
+        positions.push_back(p);
+        retire(i, ORDER_STATE_FILLED);
+        add_deal(o.symbol, buy ? DEAL_TYPE_BUY : DEAL_TYPE_SELL, DEAL_ENTRY_IN, price, o.volume, 0, o.ticket, o.magic,
+                 o.comment, DEAL_REASON_EXPERT);
+    }
+}
+
 void close_by_stops() {
+    trigger_orders();
     for (size_t i = 0; i < positions.size();) {
         Position &p = positions[i];
         Symbol &s = sym(p.symbol);

@@ -32,6 +32,7 @@ static bool reencode(CVPDecoder &dec, const VPEnvelope &env, string &out) {
     case VP_MSG_CONTROL: return reencode_as<VPControlMsg>(dec, env, out);
     case VP_MSG_CONTROL_ACK: return reencode_as<VPControlAckMsg>(dec, env, out);
     case VP_MSG_BALANCE: return reencode_as<VPBalanceMsg>(dec, env, out);
+    case VP_MSG_ORDER: return reencode_as<VPOrderMsg>(dec, env, out);
     case VP_MSG_GOVERNOR_STATE: return reencode_as<VPGovernorStateMsg>(dec, env, out);
     case VP_MSG_NEWS: return reencode_as<VPNewsMsg>(dec, env, out);
     case VP_MSG_FIRM_STATE: return reencode_as<VPFirmStateMsg>(dec, env, out);

@@ -279,6 +279,8 @@ static std::string bars(const std::vector<std::string> &words) {
 
 static void enum_words(const std::string &root) {
     round_trip<ENUM_VP_MSG_TYPE>("ENUM_VP_MSG_TYPE", msg_types(), VPMsgTypeWire, VPMsgTypeParse, VP_WORDS_MSG_TYPE.s);
+    round_trip<ENUM_VP_ORDER_TYPE>("ENUM_VP_ORDER_TYPE", 5, VPOrderTypeWire, VPOrderTypeParse, VP_WORDS_ORDER_TYPE.s);
+    round_trip<ENUM_VP_ORDER_STATE>("ENUM_VP_ORDER_STATE", 6, VPOrderStateWire, VPOrderStateParse, VP_WORDS_ORDER_STATE.s);
     round_trip<ENUM_VP_SIDE>("ENUM_VP_SIDE", 2, VPSideWire, VPSideParse, VP_WORDS_SIDE.s);
     round_trip<ENUM_VP_SIGNAL_KIND>("ENUM_VP_SIGNAL_KIND", 2, VPSignalKindWire, VPSignalKindParse, VP_WORDS_SIGNAL_KIND.s);
     round_trip<ENUM_VP_ACK_STATUS>("ENUM_VP_ACK_STATUS", 3, VPAckStatusWire, VPAckStatusParse, VP_WORDS_ACK_STATUS.s);
@@ -326,7 +328,9 @@ static void enum_words(const std::string &root) {
         {"KINDS", &codec, VP_WORDS_SIGNAL_KIND.s},       {"ENTRIES", &codec, VP_WORDS_FILL_ENTRY.s},
         {"STATUSES", &codec, VP_WORDS_ACK_STATUS.s},     {"MARGIN_MODES", &codec, VP_WORDS_MARGIN_MODE.s},
         {"MODES", &codec, VP_WORDS_GOV_MODE.s},          {"RULE_STATUSES", &codec, VP_WORDS_RULE_STATUS.s},
-        {"ACTIONS", &payload, VP_WORDS_CONTROL_ACTION.s}, {"STATUSES", &payload, VP_WORDS_CONTROL_STATUS.s}};
+        {"ACTIONS", &payload, VP_WORDS_CONTROL_ACTION.s}, {"STATUSES", &payload, VP_WORDS_CONTROL_STATUS.s},
+        {"ORDER_TYPES", &payload, VP_WORDS_ORDER_TYPE.s}, {"TYPES", &payload, VP_WORDS_PENDING_TYPE.s},
+        {"STATES", &payload, VP_WORDS_ORDER_STATE.s}};
     for (auto &l : lists) {
         std::string java = bars(java_list(*l.src, l.java));
         check::expect(java == l.ours, std::string("words of Java's ") + l.java + " = the EA's " + l.ours, "Java: " + java);
@@ -370,6 +374,10 @@ static void unknown_words(const std::string &vec) {
         {"governor_state.json", "status", "ok", "rules[0].status", "|ok|warning|breach|"},
         {"account.json", "side", "buy", "positions[0].side", "|buy|sell|"},
         {"news.json", "impact", "high", "impact", "|low|medium|high|"},
+        {"signal_pending.json", "order_type", "buy_limit", "order_type", "|market|buy_limit|sell_limit|buy_stop|sell_stop|"},
+        {"order.json", "state", "placed", "state", "|placed|modified|cancelled|expired|filled|rejected|"},
+        {"order.json", "order_type", "buy_limit", "order_type", "|buy_limit|sell_limit|buy_stop|sell_stop|"},
+        {"account_orders.json", "order_type", "buy_limit", "orders[0].order_type", "|buy_limit|sell_limit|buy_stop|sell_stop|"},
         {"bar.json", "timeframe", "M1", "timeframe", "M1 M5 M15 M30 H1 H4 D1"},
     };
     for (auto &c : cases) {

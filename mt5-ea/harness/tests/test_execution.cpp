@@ -231,5 +231,70 @@ int main() {
                           emu::requests.back().retcode == TRADE_RETCODE_DONE,
                       "TP1 retried after a second and done");
     }
+    {
+        // pending orders (issue 17): a buy limit rests with its expiry in server time, fills on the ask at its
+        // trigger as a position carrying the order's ticket; a sell stop expires; a resting order is deleted
+        world();
+        CVPStore st = fresh_store("pending");
+        CVPExecutor ex;
+        ex.Configure(770077, 3, 10, 0.5, true);
+        VPSignalMsg s;
+        signal(s, "pend-1", "buy", 0.10, 1.08400);
+        s.order_type = VP_ORDER_BUY_LIMIT;
+        s.tp2 = 0;
+        s.expiry_ms = emu::now_ms() + 3600000;
+        VPOutcome o;
+        ex.Open(st, s, emu::now_ms(), o);
+        check::expect(o.status == VP_ACK_EXECUTED && o.ticket > 0 && emu::orders.size() == 1 && emu::positions.empty(),
+                      "a buy_limit signal places a resting order, no position", wire(o.status) + " " + o.reason.s);
+        check::expect(OrdersTotal() == 1 && OrderGetTicket(0) == (ulong)o.ticket && OrderGetInteger(ORDER_TYPE) == ORDER_TYPE_BUY_LIMIT &&
+                          OrderGetDouble(ORDER_PRICE_OPEN) == 1.08400 && OrderGetDouble(ORDER_SL) == s.sl &&
+                          OrderGetInteger(ORDER_TIME_EXPIRATION) == s.expiry_ms / 1000 + emu::server_offset_s &&
+                          OrderGetString(ORDER_SYMBOL).s == "EURUSD",
+                      "the order carries trigger, stop and the signal's expiry in server time");
+        check::expect(emu::transactions.size() == 1 && emu::transactions[0].type == TRADE_TRANSACTION_ORDER_ADD,
+                      "placing it is an ORDER_ADD transaction");
+        check::expect(st.SignalOf(o.ticket) == "pend-1", "the order's ticket maps to its signal id (and later its position's)");
+        emu::set_quote("EURUSD", 1.08405, 1.08415);
+        emu::close_by_stops();
+        check::expect(emu::orders.size() == 1, "not triggered while the ask is above the limit");
+        emu::transactions.clear();
+        emu::set_quote("EURUSD", 1.08390, 1.08400);
+        emu::close_by_stops();
+        check::expect(emu::orders.empty() && emu::positions.size() == 1 && emu::positions[0].ticket == (ulong)o.ticket &&
+                          emu::positions[0].price_open == 1.08400 && HistoryOrderSelect((ulong)o.ticket) &&
+                          HistoryOrderGetInteger((ulong)o.ticket, ORDER_STATE) == ORDER_STATE_FILLED,
+                      "the ask at the limit fills it: a position with the order's ticket, the order FILLED in history");
+        check::expect(emu::transactions.size() == 2 && emu::transactions[0].type == TRADE_TRANSACTION_ORDER_DELETE &&
+                          emu::transactions[1].type == TRADE_TRANSACTION_DEAL_ADD && emu::transactions[1].position == (ulong)o.ticket,
+                      "ORDER_DELETE then the entry DEAL_ADD of that position");
+
+        VPSignalMsg t;
+        signal(t, "pend-2", "sell", 0.10, 1.08300);
+        t.order_type = VP_ORDER_SELL_STOP;
+        t.tp2 = 0;
+        t.expiry_ms = emu::now_ms() + 60000;
+        ex.Open(st, t, emu::now_ms(), o);
+        check::expect(o.status == VP_ACK_EXECUTED && emu::orders.size() == 1, "a sell_stop below the bid rests");
+        emu::clock_ms += 61000;
+        emu::close_by_stops();
+        check::expect(emu::orders.empty() && HistoryOrderGetInteger((ulong)o.ticket, ORDER_STATE) == ORDER_STATE_EXPIRED &&
+                          emu::positions.size() == 1, "at its expiry it leaves as EXPIRED, unfilled");
+
+        VPSignalMsg u;
+        signal(u, "pend-3", "buy", 0.10, 1.08380);
+        u.order_type = VP_ORDER_BUY_STOP;
+        ex.Open(st, u, emu::now_ms(), o);
+        check::expect(o.status == VP_ACK_REJECTED && emu::orders.empty() && st.IsExecuted(string("pend-3"), o.ticket),
+                      "a buy_stop below the ask is refused by the server (invalid price) and answered for good", o.rule.s);
+        signal(u, "pend-4", "buy", 0.10, 1.08600);
+        u.order_type = VP_ORDER_BUY_STOP;
+        ex.Open(st, u, emu::now_ms(), o);
+        long placed = o.ticket;
+        check::expect(o.status == VP_ACK_EXECUTED && emu::orders.size() == 1 && ex.CancelPending(placed) && emu::orders.empty() &&
+                          HistoryOrderGetInteger((ulong)placed, ORDER_STATE) == ORDER_STATE_CANCELED &&
+                          !ex.CancelPending(placed),
+                      "CancelPending deletes a resting order (CANCELED in history); a second delete fails");
+    }
     return check::finish();
 }

@@ -116,6 +116,28 @@ static void run_attach(CJsonDoc &doc, int a, const std::string &file, double ini
     gov.Attach(st);
 }
 
+static ENUM_VPG_ORDER_TYPE order_type(CJsonDoc &doc, int o) {
+    int i = VPWordIndex(VPG_WORDS_ORDER_TYPE, string(text(doc, o, "orderType")));
+    return i < 0 ? VPG_OT_MARKET : (ENUM_VPG_ORDER_TYPE)i;
+}
+
+// A resting order of the file: {ticket, symbol, orderType, volume, price, stopLoss, takeProfit, expiry, signalId, moneyPerPriceUnit}
+static VPGovOrder pending_order(CJsonDoc &doc, int o) {
+    VPGovOrder r;
+    r.ticket = (long)num(doc, o, "ticket", 0);
+    r.symbol = string(text(doc, o, "symbol"));
+    r.type = order_type(doc, o);
+    r.volume = num(doc, o, "volume", 0);
+    r.price = num(doc, o, "price", 0);
+    r.stop_loss = num(doc, o, "stopLoss", 0);
+    r.take_profit = num(doc, o, "takeProfit", 0);
+    r.expiry_ms = 0;
+    parse_time(doc, doc.Find(o, "expiry"), r.expiry_ms);
+    r.money_per_unit = num(doc, o, "moneyPerPriceUnit", 0);
+    r.signal_id = string(text(doc, o, "signalId"));
+    return r;
+}
+
 static void run_file(const std::string &root, const std::string &file, int &checkpoints) {
     std::string raw;
     std::string path = root + "/governors/scenarios/" + file;
@@ -158,7 +180,8 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         std::string type = text(doc, ev, "type");
         VPGovEvent e;
         e.kind = type == "account" ? VPG_EV_ACCOUNT : type == "order" ? VPG_EV_ORDER : type == "fill" ? VPG_EV_FILL
-               : type == "news" ? VPG_EV_NEWS : type == "ack" ? VPG_EV_ACK : type == "balance" ? VPG_EV_BALANCE : VPG_EV_CLOCK;
+               : type == "news" ? VPG_EV_NEWS : type == "ack" ? VPG_EV_ACK : type == "balance" ? VPG_EV_BALANCE
+               : type == "pending" ? VPG_EV_PENDING : VPG_EV_CLOCK;
         parse_time(doc, doc.Find(ev, "time"), e.t);
         e.balance = num(doc, ev, "balance", 0);
         e.equity = num(doc, ev, "equity", 0);
@@ -200,6 +223,27 @@ static void run_file(const std::string &root, const std::string &file, int &chec
         }
         std::string status = text(doc, ev, "status");
         e.ack_status = status == "REJECTED" ? VP_ACK_REJECTED : status == "EXECUTED" ? VP_ACK_EXECUTED : VP_ACK_ACCEPTED;
+        e.order_type = VPG_OT_MARKET;
+        e.pending_state = VPG_PS_PLACED;
+        e.take_profit = 0;
+        if (type == "pending") {
+            // "place": the check before it is sent (an order entering at its trigger); else the terminal's order message
+            std::string action = text(doc, ev, "action");
+            VPGovOrder o = pending_order(doc, ev);
+            long t = e.t;
+            VPGovPendingEvent(e, o);
+            e.t = t;
+            e.risk_at_stop = num(doc, ev, "riskAtStop", -1);
+            if (action == "place") {
+                e.kind = VPG_EV_ORDER;
+            } else {
+                std::string up = action;
+                for (auto &c : up) c = (char)toupper(c);
+                int st = VPWordIndex(VPG_WORDS_PENDING_STATE, string(up));
+                check::expect(st >= 0, file + ": pending action " + action + " known");
+                e.pending_state = (ENUM_VPG_PENDING_STATE)(st < 0 ? 0 : st);
+            }
+        }
         if (type == "account") {
             CArr<VPGovPosition> ps;
             int arr = doc.Find(ev, "positions");
@@ -220,6 +264,16 @@ static void run_file(const std::string &root, const std::string &file, int &chec
                     ps[k].signal_id = string(text(doc, p, "signalId"));
                 }
             gov.SetPositions(ps);
+            CArr<VPGovOrder> os;
+            int oa = doc.Find(ev, "orders");
+            int j = 0;
+            if (oa >= 0)
+                for (int o = doc.First(oa); o >= 0; o = doc.Next(o), j++) {
+                    ArrayResize(os, j + 1);
+                    os[j] = pending_order(doc, o);
+                }
+            gov.SetOrders(os);
+            if (e.pending_orders < j) e.pending_orders = j;
         }
         std::string label = file + " #" + std::to_string(step) + " " + type;
         VPGovDecision d;
@@ -274,6 +328,13 @@ static void run_file(const std::string &root, const std::string &file, int &chec
             long want;
             if (parse_time(doc, doc.Find(x, string(times[i])), want) && want != actual_t[i])
                 bad += std::string(" ") + times[i] + ": expected " + std::to_string(want) + ", got " + std::to_string(actual_t[i]) + ";";
+        }
+        int cn = doc.Find(x, "cancel");
+        if (cn >= 0) {
+            std::string want = "[", got = "[";
+            for (int c = doc.First(cn); c >= 0; c = doc.Next(c)) want += std::to_string((long)doc.Num(c)) + ",";
+            for (int c = 0; c < gov.CancelCount(); c++) got += std::to_string(gov.CancelTicket(c)) + ",";
+            if (want != got) bad += " cancel: expected " + want + "], got " + got + "];";
         }
         check::expect(bad.empty(), label + " -> " + VPGovActionName(d.action).s + " " + d.rule.s, bad);
     }

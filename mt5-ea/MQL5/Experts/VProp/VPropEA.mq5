@@ -56,6 +56,9 @@ double        g_bal_seen_balance = -1;
 double        g_bal_seen_credit = -1;
 datetime      g_bal_scan_from = 0;
 int           g_last_positions = -1;
+int           g_last_orders = -1;
+VPGovOrder    g_resting[];             // the pending orders as last seen (their fields for an ORDER_DELETE)
+long          g_news_cancelled[];      // tickets the governors had cancelled before a news window
 long          g_last_governor_ms = 0;
 ENUM_VP_GOV_MODE g_last_mode = VP_MODE_OK;  // a new session is told the mode at once, whatever this says
 int           g_last_welcomes = -1;
@@ -302,6 +305,84 @@ void CollectPositions(VPGovPosition &out[])
      }
   }
 
+ENUM_VPG_ORDER_TYPE VPGOrderTypeOf(long mt5_type)
+  {
+   switch((int)mt5_type)
+     {
+      case ORDER_TYPE_BUY_LIMIT:
+         return VPG_OT_BUY_LIMIT;
+      case ORDER_TYPE_SELL_LIMIT:
+         return VPG_OT_SELL_LIMIT;
+      case ORDER_TYPE_BUY_STOP:
+         return VPG_OT_BUY_STOP;
+      case ORDER_TYPE_SELL_STOP:
+         return VPG_OT_SELL_STOP;
+      default:
+         return VPG_OT_MARKET;
+     }
+  }
+
+double MoneyPerUnit(const string &symbol)
+  {
+   double ts = SymbolInfoDouble(symbol, SYMBOL_TRADE_TICK_SIZE);
+   return ts > 0 ? SymbolInfoDouble(symbol, SYMBOL_TRADE_TICK_VALUE) / ts : 0;
+  }
+
+// The resting pending orders (limits and stops; market orders in transit are not resting), for the governors.
+void CollectOrders(VPGovOrder &out[])
+  {
+   ArrayResize(out, 0);
+   for(int i = 0; i < OrdersTotal(); i++)
+     {
+      ulong t = OrderGetTicket(i);
+      ENUM_VPG_ORDER_TYPE type = VPGOrderTypeOf(OrderGetInteger(ORDER_TYPE));
+      if(t == 0 || type == VPG_OT_MARKET)
+         continue;
+      int n = ArraySize(out);
+      ArrayResize(out, n + 1);
+      out[n].ticket = (long)t;
+      out[n].symbol = OrderGetString(ORDER_SYMBOL);
+      out[n].type = type;
+      out[n].volume = OrderGetDouble(ORDER_VOLUME_CURRENT);
+      out[n].price = OrderGetDouble(ORDER_PRICE_OPEN);
+      out[n].stop_loss = OrderGetDouble(ORDER_SL);
+      out[n].take_profit = OrderGetDouble(ORDER_TP);
+      long expiration = OrderGetInteger(ORDER_TIME_EXPIRATION);
+      out[n].expiry_ms = expiration > 0 ? (expiration - ServerOffsetS()) * 1000 : 0;
+      out[n].money_per_unit = MoneyPerUnit(out[n].symbol);
+      out[n].signal_id = g_session.store.SignalOf((long)t);
+     }
+  }
+
+// A resting order as account.orders carries it (expiry in server time, as MT5 keeps it).
+void PendingInfo(const VPGovOrder &o, VPPendingInfo &out)
+  {
+   out.ticket = o.ticket;
+   out.symbol = o.symbol;
+   out.type = (ENUM_VP_ORDER_TYPE)o.type;
+   out.volume = o.volume;
+   out.price = o.price;
+   out.sl = o.stop_loss;
+   out.tp = o.take_profit;
+   out.expiry_msc = o.expiry_ms > 0 ? o.expiry_ms + (long)ServerOffsetS() * 1000 : 0;
+   out.signal_id = o.signal_id;
+  }
+
+// The governors' news cancellation: resting orders that could fill inside an embargo window are deleted before it.
+void CancelForNews(void)
+  {
+   for(int i = 0; i < g_gov.CancelCount(); i++)
+     {
+      long t = g_gov.CancelTicket(i);
+      if(g_exec.CancelPending(t))
+        {
+         int n = ArraySize(g_news_cancelled);
+         ArrayResize(g_news_cancelled, n + 1);
+         g_news_cancelled[n] = t;
+        }
+     }
+  }
+
 //+------------------------------------------------------------------+
 //| Signals                                                           |
 //+------------------------------------------------------------------+
@@ -365,7 +446,24 @@ void HandleSignal(const VPSignalMsg &s)
                VPGovDecision d;
                // per signal: an allowed one is reserved under its id at once, so the next signal of this timer batch is
                // judged with it in the worst case (the positions were collected once, before the batch)
-               g_gov.Order(NowUtcMs(), s.symbol, s.side == VP_SIDE_BUY, s.lots, entry, s.sl, -1, mpu, s.id, s.expiry_ms, d);
+               if(s.order_type == VP_ORDER_MARKET)
+                  g_gov.Order(NowUtcMs(), s.symbol, s.side == VP_SIDE_BUY, s.lots, entry, s.sl, -1, mpu, s.id, s.expiry_ms, d);
+               else
+                 {
+                  // a pending order enters at its trigger and may rest until its expiry (the news rule's question)
+                  VPGovOrder po;
+                  po.ticket = 0;
+                  po.symbol = s.symbol;
+                  po.type = (ENUM_VPG_ORDER_TYPE)s.order_type;
+                  po.volume = s.lots;
+                  po.price = s.price;
+                  po.stop_loss = s.sl;
+                  po.take_profit = s.tp2 > 0 ? s.tp2 : s.tp1;
+                  po.expiry_ms = s.expiry_ms;
+                  po.money_per_unit = mpu;
+                  po.signal_id = s.id;
+                  g_gov.PendingCheck(NowUtcMs(), po, s.id, d);
+                 }
                if(d.action != VPG_ALLOW)
                  {
                   o.rule = d.rule;
@@ -604,11 +702,14 @@ void StreamAccount(bool force)
    ScanBalanceDeals();
    double balance = AccountInfoDouble(ACCOUNT_BALANCE);
    int npos = PositionsTotal();
+   int nord = OrdersTotal();
    long now = (long)GetTickCount64();
-   if(!force && balance == g_last_balance && npos == g_last_positions && now - g_last_account_ms < InpAccountEveryS * 1000)
+   if(!force && balance == g_last_balance && npos == g_last_positions && nord == g_last_orders &&
+      now - g_last_account_ms < InpAccountEveryS * 1000)
       return;
    g_last_balance = balance;
    g_last_positions = npos;
+   g_last_orders = nord;
    g_last_account_ms = now;
    VPAccountMsg m;
    m.balance = balance;
@@ -639,6 +740,11 @@ void StreamAccount(bool force)
       n++;
      }
    ArrayResize(m.positions, n);
+   VPGovOrder os[];
+   CollectOrders(os);
+   ArrayResize(m.orders, ArraySize(os));
+   for(int i = 0; i < ArraySize(os); i++)
+      PendingInfo(os[i], m.orders[i]);
    if(MathIsValidNumber(m.equity) && MathIsValidNumber(m.balance))
       g_session.SendReliable(m);
   }
@@ -856,7 +962,9 @@ void OnTimer(void)
    VPGovDecision d;
    VPGovPosition positions[];
    CollectPositions(positions);
-   g_gov.Account(NowUtcMs(), AccountInfoDouble(ACCOUNT_BALANCE), AccountInfoDouble(ACCOUNT_EQUITY), positions, 0, d);
+   CollectOrders(g_resting);
+   g_gov.Account(NowUtcMs(), AccountInfoDouble(ACCOUNT_BALANCE), AccountInfoDouble(ACCOUNT_EQUITY), positions, g_resting, d);
+   CancelForNews();
    if(d.action == VPG_ALLOW && silent_s >= InpSidecarSilentS)
      {
       d.action = VPG_BLOCK_NEW_ENTRIES;
@@ -909,8 +1017,77 @@ void OnTimer(void)
 //+------------------------------------------------------------------+
 //| Fills: every DEAL_ADD, with its signal id                         |
 //+------------------------------------------------------------------+
+// A pending order's step (ORDER_ADD of a limit or stop, ORDER_DELETE of one): the order message and the governors.
+void OnOrderTransaction(const MqlTradeTransaction &trans)
+  {
+   long ticket = (long)trans.order;
+   VPGovOrder o;
+   ENUM_VPG_PENDING_STATE state = VPG_PS_PLACED;
+   if(trans.type == TRADE_TRANSACTION_ORDER_ADD || trans.type == TRADE_TRANSACTION_ORDER_UPDATE)
+     {
+      VPGovOrder now[];
+      CollectOrders(now);
+      int k = -1;
+      for(int i = 0; i < ArraySize(now); i++)
+         if(now[i].ticket == ticket)
+            k = i;
+      if(k < 0)
+         return; // a market order in transit, or already gone
+      o = now[k];
+      state = trans.type == TRADE_TRANSACTION_ORDER_ADD ? VPG_PS_PLACED : VPG_PS_MODIFIED;
+      ArrayResize(g_resting, ArraySize(now));
+      for(int i = 0; i < ArraySize(now); i++)
+         g_resting[i] = now[i];
+     }
+   else
+     {
+      int k = -1;
+      for(int i = 0; i < ArraySize(g_resting); i++)
+         if(g_resting[i].ticket == ticket)
+            k = i;
+      if(k < 0)
+         return; // not a pending order this EA saw resting
+      o = g_resting[k];
+      ArrayRemove(g_resting, k, 1);
+      long st = HistoryOrderSelect((ulong)ticket) ? HistoryOrderGetInteger((ulong)ticket, ORDER_STATE) : ORDER_STATE_CANCELED;
+      state = st == ORDER_STATE_FILLED ? VPG_PS_FILLED : st == ORDER_STATE_EXPIRED ? VPG_PS_EXPIRED
+              : st == ORDER_STATE_REJECTED ? VPG_PS_REJECTED : VPG_PS_CANCELLED;
+     }
+   VPOrderMsg m;
+   m.ticket = ticket;
+   m.state = (ENUM_VP_ORDER_STATE)state;
+   m.symbol = o.symbol;
+   m.type = (ENUM_VP_ORDER_TYPE)o.type;
+   m.volume = o.volume;
+   m.price = o.price;
+   m.sl = o.stop_loss;
+   m.tp = o.take_profit;
+   m.expiry_msc = o.expiry_ms > 0 ? o.expiry_ms + (long)ServerOffsetS() * 1000 : 0;
+   m.signal_id = o.signal_id;
+   m.reason = "";
+   for(int i = 0; i < ArraySize(g_news_cancelled); i++)
+      if(g_news_cancelled[i] == ticket && state == VPG_PS_CANCELLED)
+        {
+         m.reason = "news-pending";
+         ArrayRemove(g_news_cancelled, i, 1);
+         break;
+        }
+   m.time_msc = NowUtcMs() + (long)ServerOffsetS() * 1000;
+   g_session.SendReliable(m);
+   VPGovDecision d;
+   g_gov.Pending(NowUtcMs(), state, o, d);
+   if(d.action == VPG_FLATTEN_AND_HALT || d.action == VPG_PAUSE_UNTIL_RESET)
+      ApplyDecision(d, "order");
+  }
+
 void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest &request, const MqlTradeResult &result)
   {
+   if(g_ready && (trans.type == TRADE_TRANSACTION_ORDER_ADD || trans.type == TRADE_TRANSACTION_ORDER_UPDATE ||
+                  trans.type == TRADE_TRANSACTION_ORDER_DELETE))
+     {
+      OnOrderTransaction(trans);
+      return;
+     }
    if(!g_ready || trans.type != TRADE_TRANSACTION_DEAL_ADD)
       return;
    ulong deal = trans.deal;

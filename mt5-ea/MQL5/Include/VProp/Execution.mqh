@@ -125,6 +125,8 @@ public:
      }
    ulong             Magic(void) const { return m_magic; }
    void              Open(CVPStore &store, const VPSignalMsg &s, long now_utc_ms, VPOutcome &o);
+   void              OpenPending(CVPStore &store, const VPSignalMsg &s, double lots, double broker_tp, VPOutcome &o);
+   bool              CancelPending(long ticket);
    void              Close(CVPStore &store, const VPSignalMsg &s, VPOutcome &o);
    bool              ClosePosition(long ticket, double volume, ENUM_VP_FILL_REASON why);
    int               FlattenAll(ENUM_VP_FILL_REASON why);
@@ -198,6 +200,11 @@ void CVPExecutor::Open(CVPStore &store, const VPSignalMsg &s, long now_utc_ms, V
      }
    double broker_tp = s.tp2 > 0 ? s.tp2 : s.tp1;
    m_trade.SetTypeFilling(VPFillingFor(s.symbol));
+   if(s.order_type != VP_ORDER_MARKET)
+     {
+      OpenPending(store, s, lots, broker_tp, o);
+      return;
+     }
    uint rc = 0;
    for(int attempt = 0; attempt <= m_retries; attempt++)
      {
@@ -253,6 +260,54 @@ void CVPExecutor::Open(CVPStore &store, const VPSignalMsg &s, long now_utc_ms, V
    Reject(o, VPRetcodeName(rc), "trade server answered " + IntegerToString(rc) + " (" + VPRetcodeName(rc) + ")" +
           (VPRetcodeAction(rc) == VP_RC_RETRY ? " after " + IntegerToString(m_retries + 1) + " attempts" : ""));
    store.MarkExecuted(s.id, 0);
+  }
+
+// A pending signal: the order rests at its trigger until it fills or the signal's expiry (ORDER_TIME_SPECIFIED, in
+// server time). Executed = placed; the ticket is the order's, which MT5 gives the position it opens. Not retried: a
+// refused trigger or stop is the signal's, and a placement is answered for good either way.
+void CVPExecutor::OpenPending(CVPStore &store, const VPSignalMsg &s, double lots, double broker_tp, VPOutcome &o)
+  {
+   long offset_s = (long)TimeTradeServer() - (long)TimeGMT();
+   datetime expiration = (datetime)(s.expiry_ms > 0 ? s.expiry_ms / 1000 + offset_s : 0);
+   ENUM_ORDER_TYPE_TIME when = s.expiry_ms > 0 ? ORDER_TIME_SPECIFIED : ORDER_TIME_GTC;
+   switch(s.order_type)
+     {
+      case VP_ORDER_BUY_LIMIT:
+         m_trade.BuyLimit(lots, s.price, s.symbol, s.sl, broker_tp, when, expiration, s.id);
+         break;
+      case VP_ORDER_SELL_LIMIT:
+         m_trade.SellLimit(lots, s.price, s.symbol, s.sl, broker_tp, when, expiration, s.id);
+         break;
+      case VP_ORDER_BUY_STOP:
+         m_trade.BuyStop(lots, s.price, s.symbol, s.sl, broker_tp, when, expiration, s.id);
+         break;
+      default:
+         m_trade.SellStop(lots, s.price, s.symbol, s.sl, broker_tp, when, expiration, s.id);
+         break;
+     }
+   uint rc = m_trade.ResultRetcode();
+   PrintFormat("VProp: %s %s %.2f %s at %.5f -> %s", s.id, VPOrderTypeWire(s.order_type), lots, s.symbol, s.price, VPRetcodeName(rc));
+   if(VPRetcodeAction(rc) == VP_RC_SUCCESS)
+     {
+      o.status = VP_ACK_EXECUTED;
+      o.ticket = (long)m_trade.ResultOrder();
+      o.price = s.price;
+      o.reason = "pending order placed";
+      store.MarkExecuted(s.id, o.ticket);
+      return;
+     }
+   Reject(o, VPRetcodeName(rc), "trade server answered " + IntegerToString(rc) + " (" + VPRetcodeName(rc) + ") to the " +
+          VPOrderTypeWire(s.order_type));
+   store.MarkExecuted(s.id, 0);
+  }
+
+// Deletes a resting pending order (the governors' news cancellation); true when the server took it.
+bool CVPExecutor::CancelPending(long ticket)
+  {
+   m_trade.OrderDelete((ulong)ticket);
+   uint rc = m_trade.ResultRetcode();
+   PrintFormat("VProp: cancel pending order %I64d -> %s", ticket, VPRetcodeName(rc));
+   return VPRetcodeAction(rc) == VP_RC_SUCCESS;
   }
 
 // A `close` signal: one position by ticket, or every VProp position of the symbol.

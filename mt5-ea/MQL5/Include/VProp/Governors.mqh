@@ -33,7 +33,8 @@ enum ENUM_VPG_EVENT
    VPG_EV_NEWS    = 3,
    VPG_EV_CLOCK   = 4,
    VPG_EV_ACK     = 5,         // the terminal's answer to a signal (OrderAck): releases or ties its reservation
-   VPG_EV_BALANCE = 6          // a balance operation (BalanceOperation): not trading, except charges and commissions
+   VPG_EV_BALANCE = 6,         // a balance operation (BalanceOperation): not trading, except charges and commissions
+   VPG_EV_PENDING = 7          // a step in a pending order's life (the protocol's order message; PendingEvent)
   };
 
 // Balance operations (the Java BalanceOperation.Kind; wire names in VPG_WORDS_BALANCE_KIND, in this order).
@@ -59,6 +60,29 @@ enum ENUM_VPG_PAYOUT_FLOOR
   };
 const string VPG_WORDS_PAYOUT_FLOOR = "|KEEP|MOVE|LOCK_AT_INITIAL|";
 #define VPG_BALANCE_DEALS 64         // deal tickets remembered: a repeated operation is not applied twice
+
+// How an opening order enters (Java trade.OrderType): at market, or resting at a trigger price.
+enum ENUM_VPG_ORDER_TYPE
+  {
+   VPG_OT_MARKET     = 0,
+   VPG_OT_BUY_LIMIT  = 1,
+   VPG_OT_SELL_LIMIT = 2,
+   VPG_OT_BUY_STOP   = 3,
+   VPG_OT_SELL_STOP  = 4
+  };
+const string VPG_WORDS_ORDER_TYPE = "|MARKET|BUY_LIMIT|SELL_LIMIT|BUY_STOP|SELL_STOP|";
+
+// A pending order's life as the terminal reports it: it rests from PLACED (or MODIFIED) until it leaves.
+enum ENUM_VPG_PENDING_STATE
+  {
+   VPG_PS_PLACED    = 0,
+   VPG_PS_MODIFIED  = 1,
+   VPG_PS_CANCELLED = 2,
+   VPG_PS_EXPIRED   = 3,
+   VPG_PS_FILLED    = 4,
+   VPG_PS_REJECTED  = 5
+  };
+const string VPG_WORDS_PENDING_STATE = "|PLACED|MODIFIED|CANCELLED|EXPIRED|FILLED|REJECTED|";
 
 // Firm-profile choices (governors/ profile JSON): each enum's words, in the order of its values.
 enum ENUM_VPG_DAILY_BASE       // what the daily loss percentage is of
@@ -98,6 +122,13 @@ enum ENUM_VPG_NEWS_MODE        // what the firm does about trading around releas
    VPG_NEWS_HAIRCUT = 1        // allowed, but profit made inside it only partly counts
   };
 const string VPG_WORDS_NEWS_MODE = "|BLOCK|HAIRCUT|";
+
+enum ENUM_VPG_PENDING_POLICY   // what the firm requires of pending orders around a news window
+  {
+   VPG_PENDING_CANCEL = 0,     // a pending fill inside it is a violation: refuse, and cancel resting ones before it
+   VPG_PENDING_KEEP   = 1      // a pending fill inside it is allowed (haircut firms: a trade opened in the window)
+  };
+const string VPG_WORDS_PENDING_POLICY = "|CANCEL|KEEP|";
 
 #define VPG_NEWS_CAPACITY 64
 #define VPG_INFLIGHT_GRACE_MS 60000   // an unanswered signal still counts this long after its expiry
@@ -249,6 +280,23 @@ struct VPGovPosition
    string            signal_id;  // "" for positions VProp did not open
   };
 
+// A pending order resting at the terminal (Java ValuedOrder): it fills at its trigger and runs to its stop at worst.
+struct VPGovOrder
+  {
+   long              ticket;
+   string            symbol;
+   ENUM_VPG_ORDER_TYPE type;
+   double            volume;
+   double            price;      // the trigger
+   double            stop_loss;  // 0 = none
+   double            take_profit;
+   long              expiry_ms;  // 0 = good till cancelled
+   double            money_per_unit;
+   string            signal_id;
+  };
+
+bool VPGOrderBuys(ENUM_VPG_ORDER_TYPE t) { return t == VPG_OT_BUY_LIMIT || t == VPG_OT_BUY_STOP; }
+
 // A weekly window in a zone: days (bit 0 = Sunday), start minute, duration, lead before it.
 struct VPGovWindow
   {
@@ -284,8 +332,12 @@ struct VPGovEvent
    // orders in flight: order / fill / ack
    string            signal_id;  // "" = none
    long              ticket;     // fill: the position; ack: the executed position
-   long              expiry_ms;  // order: the signal's expiry, 0 = none
+   long              expiry_ms;  // order: the signal's expiry (a pending order's own expiry), 0 = none
    ENUM_VP_ACK_STATUS ack_status;
+   // pending orders: an order's type (MARKET or the pending type, price = trigger); a pending event's state
+   ENUM_VPG_ORDER_TYPE order_type;
+   ENUM_VPG_PENDING_STATE pending_state;
+   double            take_profit;
    // news
    long              release_ms;
    string            currency;
@@ -370,6 +422,8 @@ struct VPGovProfile
    ENUM_VPG_NEWS_MODE news_mode;
    double            news_keep_pct;
    int               news_exempt_min;
+   ENUM_VPG_PENDING_POLICY news_pending;
+   int               news_cancel_lead_min;
    VPGovWindow       flat[];
    bool              has_consistency;
    double            best_day_max_pct;
@@ -426,6 +480,8 @@ private:
    double            m_equity;
    VPGovPosition     m_pos[];
    int               m_pending;
+   VPGovOrder        m_ord[];          // pending orders resting at the terminal (last snapshot, order messages since)
+   long              m_cancel[];       // resting orders the last evaluation wants cancelled (news), for the EA
    double            m_day_start_balance;
    double            m_day_start_equity;
    double            m_day_anchor;
@@ -560,6 +616,19 @@ private:
    double            OpenRiskExcluding(const string &id);
    void              AttachBlocked(VPGovAttach &out, const string &rule, const string &reason, long now, double balance,
                                    double equity, long start, double initial, int read);
+   double            RestingRiskExcluding(const string &id);
+   double            WorstFactor(void) { return m_p.has_pretrade ? m_p.worst_factor : 1.0; }
+   double            OrderLossAtStop(const VPGovOrder &o);
+   int               FindOrder(long ticket, const string &id);
+   void              RemoveOrder(long ticket);
+   void              RestOrder(const VPGovOrder &o);
+   void              DropExpiredOrders(long t);
+   void              HoldFilled(const VPGovOrder &o);
+   void              ApplyPending(const VPGovEvent &e);
+   bool              IfRests(const string &id, long ticket);
+   void              IfHoldFilled(const string &id, long ticket, double risk, double lots);
+   void              IfResting(const string &id, long ticket);
+   void              RuleNewsPending(const VPGovEvent &e);
 
 public:
                      CVPGovernors(void) { m_loaded = false; }
@@ -584,6 +653,17 @@ public:
    bool              Balance(long t, ENUM_VPG_BALANCE_KIND kind, long amount_c, long deal, VPGovDecision &d);
    bool              LastBalanceApplied(void) { return m_bal_applied; }
    void              SetPositions(const VPGovPosition &positions[]);
+   // the pending orders of the next account snapshot (before Evaluate, as SetPositions)
+   void              SetOrders(const VPGovOrder &orders[]);
+   void              Account(long t, double balance, double equity, const VPGovPosition &positions[], const VPGovOrder &orders[], VPGovDecision &d);
+   // a pending order checked before it is sent (price = trigger, expiry = the order's); reserved as Order() does
+   void              PendingCheck(long t, const VPGovOrder &o, const string &signal_id, VPGovDecision &d);
+   // the terminal's word on a pending order (OnTradeTransaction)
+   void              Pending(long t, ENUM_VPG_PENDING_STATE state, const VPGovOrder &o, VPGovDecision &d);
+   // tickets of resting orders the last evaluation wants cancelled now (news windows); the EA deletes them
+   int               CancelCount(void) { return ArraySize(m_cancel); }
+   long              CancelTicket(int i) { return m_cancel[i]; }
+   int               RestingCount(void) { return ArraySize(m_ord); }
    // State snapshot values, by the scenario files' key names (dailyFloor, openRisk, ...).
    double            Number(const string &key, bool &known);
    bool              Halted(void) { return m_halted; }
@@ -837,6 +917,14 @@ bool CVPGovernors::ParseProfile(int root)
       m_p.news_keep_pct = PNum(n, "news.", "haircutKeepPct", 100, false);
       PExactPct("news.haircutKeepPct", m_p.news_keep_pct);
       m_p.news_exempt_min = PInt(n, "news.", "exemptIfOpenedMinutesBefore", 0, false);
+      // pending orders: the firm's policy when stated; otherwise a BLOCK embargo covers pending fills, a haircut does not
+      m_p.news_pending = m_doc.Find(n, "pendingOrders") >= 0 ? (ENUM_VPG_PENDING_POLICY)PWord(n, "news.", "pendingOrders", VPG_WORDS_PENDING_POLICY)
+                         : (m_p.news_mode == VPG_NEWS_HAIRCUT ? VPG_PENDING_KEEP : VPG_PENDING_CANCEL);
+      m_p.news_cancel_lead_min = PInt(n, "news.", "cancelPendingMinutesBefore", m_p.news_pending == VPG_PENDING_CANCEL ? 1 : 0, false);
+      if(m_p.news_cancel_lead_min < 0)
+         PFail("news.cancelPendingMinutesBefore", "must not be negative");
+      if(m_p.news_pending == VPG_PENDING_KEEP && m_p.news_cancel_lead_min != 0)
+         PFail("news.cancelPendingMinutesBefore", "is only meaningful with pendingOrders CANCEL (it is KEEP)");
       if(m_p.news_before_min < 0 || m_p.news_after_min < 0)
          PFail("news.minutesBefore", "must not be negative");
      }
@@ -1035,6 +1123,8 @@ void CVPGovernors::ResetLedger(double initial)
    m_equity = initial;
    ArrayResize(m_pos, 0);
    m_pending = 0;
+   ArrayResize(m_ord, 0);
+   ArrayResize(m_cancel, 0);
    m_day_start_balance = 0;
    m_day_start_equity = 0;
    m_day_anchor = 0;
@@ -1382,7 +1472,126 @@ double CVPGovernors::OpenRiskExcluding(const string &id)
          return VPGInf();
       r += m_if_risk[k];
      }
+   double resting = RestingRiskExcluding(id);
+   if(!MathIsValidNumber(resting))
+      return VPGInf();
+   return r + resting;
+  }
+
+//+------------------------------------------------------------------+
+//| Resting pending orders (Java Ledger.orders): each counts as if it |
+//| filled at its trigger and ran to its stop, with the allowances of |
+//| an order not sent yet                                             |
+//+------------------------------------------------------------------+
+double CVPGovernors::OrderLossAtStop(const VPGovOrder &o)
+  {
+   if(o.stop_loss <= 0 || o.money_per_unit == 0)
+      return VPGInf();
+   return MathAbs(o.price - o.stop_loss) * o.volume * o.money_per_unit;
+  }
+
+double CVPGovernors::RestingRiskExcluding(const string &id)
+  {
+   double r = 0;
+   for(int i = 0; i < ArraySize(m_ord); i++)
+     {
+      if((m_ord[i].expiry_ms > 0 && m_now >= m_ord[i].expiry_ms) || (id != "" && m_ord[i].signal_id == id))
+         continue;
+      double loss = OrderLossAtStop(m_ord[i]);
+      if(!MathIsValidNumber(loss))
+         return VPGInf();
+      r += loss * WorstFactor();
+     }
    return r;
+  }
+
+// the order with this ticket, else the one sent as signal id; -1 when none
+int CVPGovernors::FindOrder(long ticket, const string &id)
+  {
+   for(int i = 0; i < ArraySize(m_ord); i++)
+      if(ticket != 0 && m_ord[i].ticket == ticket)
+         return i;
+   for(int i = 0; i < ArraySize(m_ord); i++)
+      if(id != "" && m_ord[i].signal_id == id)
+         return i;
+   return -1;
+  }
+
+void CVPGovernors::RemoveOrder(long ticket)
+  {
+   for(int i = 0; i < ArraySize(m_ord); i++)
+      if(m_ord[i].ticket == ticket)
+        {
+         ArrayRemove(m_ord, i, 1);
+         return;
+        }
+  }
+
+void CVPGovernors::RestOrder(const VPGovOrder &o)
+  {
+   RemoveOrder(o.ticket);
+   int n = ArraySize(m_ord);
+   ArrayResize(m_ord, n + 1);
+   m_ord[n] = o;
+  }
+
+// the terminal removes an order at its expiry
+void CVPGovernors::DropExpiredOrders(long t)
+  {
+   for(int i = ArraySize(m_ord) - 1; i >= 0; i--)
+      if(m_ord[i].expiry_ms > 0 && t >= m_ord[i].expiry_ms)
+         ArrayRemove(m_ord, i, 1);
+  }
+
+// a resting order filled: its worst case stays counted (in flight) until a snapshot shows the position
+void CVPGovernors::HoldFilled(const VPGovOrder &o)
+  {
+   RemoveOrder(o.ticket);
+   IfHoldFilled(o.signal_id, o.ticket, OrderLossAtStop(o) * WorstFactor(), o.volume);
+  }
+
+void CVPGovernors::ApplyPending(const VPGovEvent &e)
+  {
+   VPGovOrder o;
+   o.ticket = e.ticket;
+   o.symbol = e.symbol;
+   o.type = e.order_type;
+   o.volume = e.lots;
+   o.price = e.price;
+   o.stop_loss = e.stop_loss;
+   o.take_profit = e.take_profit;
+   o.expiry_ms = e.expiry_ms;
+   o.money_per_unit = e.money_per_unit;
+   o.signal_id = e.signal_id;
+   int before = ArraySize(m_ord);
+   switch(e.pending_state)
+     {
+      case VPG_PS_PLACED:
+      case VPG_PS_MODIFIED:
+         if(o.expiry_ms > 0 && m_now >= o.expiry_ms)
+            RemoveOrder(o.ticket);
+         else
+            RestOrder(o);
+         IfResting(o.signal_id, o.ticket);   // its reservation ends: the resting order counts now
+         break;
+      case VPG_PS_FILLED:
+        {
+         int k = FindOrder(o.ticket, o.signal_id);
+         if(k >= 0)
+           {
+            VPGovOrder known = m_ord[k];
+            HoldFilled(known);
+           }
+         else
+            HoldFilled(o);
+         break;
+        }
+      default:
+         RemoveOrder(o.ticket);
+         IfResting(o.signal_id, o.ticket);
+         break;
+     }
+   m_pending = MathMax(ArraySize(m_ord), m_pending + ArraySize(m_ord) - before); // the open-orders cap
   }
 
 //+------------------------------------------------------------------+
@@ -1539,8 +1748,46 @@ void CVPGovernors::IfFill(const VPGovEvent &e)
 void CVPGovernors::IfSnapshot(void)
   {
    for(int i = ArraySize(m_if_id) - 1; i >= 0; i--)
-      if((m_if_filled[i] && m_if_left[i] <= 1e-9) || IfShows(m_if_id[i], m_if_ticket[i]))
+      if((m_if_filled[i] && m_if_left[i] <= 1e-9) || IfShows(m_if_id[i], m_if_ticket[i]) || IfRests(m_if_id[i], m_if_ticket[i]))
          IfRelease(i, true);
+  }
+
+// a pending order's reservation ends when it rests at the terminal (the snapshot's orders, by signal id or ticket)
+bool CVPGovernors::IfRests(const string &id, long ticket)
+  {
+   for(int k = 0; k < ArraySize(m_ord); k++)
+     {
+      if(id != "" && m_ord[k].signal_id == id)
+         return true;
+      if(ticket != 0 && m_ord[k].ticket == ticket)
+         return true;
+     }
+   return false;
+  }
+
+void CVPGovernors::IfResting(const string &id, long ticket)
+  {
+   int i = IfFind(id);
+   if(i < 0 && ticket != 0)
+      i = IfFindTicket(ticket);
+   if(i >= 0)
+      IfRelease(i, true);
+  }
+
+// a resting order filled before the snapshot showing its position: counted here, filled, under its id and ticket
+void CVPGovernors::IfHoldFilled(const string &id, long ticket, double risk, double lots)
+  {
+   int i = IfFind(id);
+   if(i < 0 && ticket != 0)
+      i = IfFindTicket(ticket);
+   if(i >= 0)
+     {
+      m_if_filled[i] = true;
+      if(ticket != 0)
+         m_if_ticket[i] = ticket;
+      return;
+     }
+   IfAdd(id, ticket, lots, risk, VPG_FOREVER_MS, true);
   }
 
 // An allowed order with a signal id; nothing when the id is in flight or was released lately (the same signal).
@@ -1773,7 +2020,7 @@ void CVPGovernors::RulePreTrade(const VPGovEvent &e)
    if(!MathIsValidNumber(open))
      {
       AddHit(VPG_BLOCK_NEW_ENTRIES, "pre-trade-risk", open, 0, 0,
-             "An open position (or a fill not in a snapshot yet) has no known stop loss, so the account's worst case is unbounded: no new entries.");
+             "An open position, a resting pending order or a fill not in a snapshot yet has no known stop loss, so the account's worst case is unbounded: no new entries.");
       return;
      }
    double worst = stop * m_p.worst_factor + open;
@@ -1853,6 +2100,49 @@ void CVPGovernors::RuleNews(const VPGovEvent &e)
          return;
         }
      }
+  }
+
+// Pending orders where a pending fill inside a news window is a violation (news.pendingOrders CANCEL): a pending
+// order that could still rest when a known window opens is refused; resting ones are cancelled from
+// cancelPendingMinutesBefore before the window to its end (the tickets in m_cancel, which the EA deletes).
+void CVPGovernors::RuleNewsPending(const VPGovEvent &e)
+  {
+   if(!m_p.has_news || m_p.news_pending != VPG_PENDING_CANCEL || m_news_count == 0 || e.kind == VPG_EV_NEWS)
+      return;
+   long before = (long)m_p.news_before_min * 60000;
+   long after = (long)m_p.news_after_min * 60000;
+   long lead = (long)m_p.news_cancel_lead_min * 60000;
+   if(e.kind == VPG_EV_ORDER && e.order_type != VPG_OT_MARKET && !(NewsWindowAt(e.symbol, e.t) >= 0 && m_p.news_mode == VPG_NEWS_BLOCK))
+      for(int i = 0; i < m_news_count; i++)
+        {
+         long start = m_news_release[i] - before, end = m_news_release[i] + after;
+         if(e.t > end || (e.expiry_ms > 0 && e.expiry_ms < start) || !Affects(e.symbol, m_news_currency[i]))
+            continue;
+         AddHit(VPG_BLOCK_NEW_ENTRIES, "news-pending", (double)e.t, (double)m_news_release[i], end,
+                "A pending order on " + e.symbol + (e.expiry_ms > 0 ? " expiring at " + VPGTime(e.expiry_ms) : " without an expiry") +
+                " could fill inside the embargo around the " + m_news_currency[i] + " release at " + VPGTime(m_news_release[i]) +
+                " (a pending fill there is a violation): give it an expiry before " + VPGTime(start) + ".");
+         break;
+        }
+   long until = 0;
+   for(int k = 0; k < ArraySize(m_ord); k++)
+      for(int i = 0; i < m_news_count; i++)
+        {
+         long start = m_news_release[i] - before, end = m_news_release[i] + after;
+         if(m_now < start - lead || m_now > end || (m_ord[k].expiry_ms > 0 && m_ord[k].expiry_ms < start) ||
+            !Affects(m_ord[k].symbol, m_news_currency[i]))
+            continue;
+         int n = ArraySize(m_cancel);
+         ArrayResize(m_cancel, n + 1);
+         m_cancel[n] = m_ord[k].ticket;
+         if(until == 0)
+            until = end;
+         break;
+        }
+   if(ArraySize(m_cancel) > 0)
+      AddHit(VPG_BLOCK_NEW_ENTRIES, "news-pending", ArraySize(m_cancel), 0, until, "Cancel " + IntegerToString(ArraySize(m_cancel)) +
+             " resting pending order(s) (first ticket " + IntegerToString(m_cancel[0]) +
+             ") before the news embargo: a pending fill inside it is a violation.");
   }
 
 void CVPGovernors::RuleForcedFlat(void)
@@ -2001,6 +2291,29 @@ void CVPGovernors::RuleTarget(void)
 //+------------------------------------------------------------------+
 //| Evaluation                                                        |
 //+------------------------------------------------------------------+
+// A resting order's fields, as Java's PendingOrder and ValuedOrder check them ("" when valid).
+string VPGValidOrder(const VPGovOrder &o)
+  {
+   if(o.symbol == "")
+      return "order.symbol: must not be blank";
+   if(o.type == VPG_OT_MARKET)
+      return "order.type: must be buy_limit, sell_limit, buy_stop or sell_stop";
+   if(!MathIsValidNumber(o.volume) || o.volume <= 0)
+      return "order.volume: must be greater than 0, got " + DoubleToString(o.volume, 4);
+   if(!MathIsValidNumber(o.price) || o.price <= 0)
+      return "order.price: must be greater than 0";
+   if(!MathIsValidNumber(o.stop_loss) || o.stop_loss < 0)
+      return "order.sl: must not be negative";
+   if(!MathIsValidNumber(o.take_profit) || o.take_profit < 0)
+      return "order.tp: must not be negative";
+   if(!MathIsValidNumber(o.money_per_unit) || o.money_per_unit < 0)
+      return "order.moneyPerPriceUnit: must not be negative";
+   bool buy = VPGOrderBuys(o.type);
+   if(o.stop_loss > 0 && (buy ? o.stop_loss - o.price : o.price - o.stop_loss) >= 0)
+      return "order.sl: " + DoubleToString(o.stop_loss, 5) + " is not on the losing side of the trigger " + DoubleToString(o.price, 5);
+   return "";
+  }
+
 bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
   {
    if(e.kind == VPG_EV_ACCOUNT)
@@ -2013,6 +2326,23 @@ bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
          else
             if(e.pending_orders < 0)
                err = "account.pendingOrders: must not be negative";
+      for(int k = 0; k < ArraySize(m_ord) && err == ""; k++)
+         err = VPGValidOrder(m_ord[k]);
+     }
+   if(e.kind == VPG_EV_PENDING)
+     {
+      VPGovOrder o;
+      o.ticket = e.ticket;
+      o.symbol = e.symbol;
+      o.type = e.order_type;
+      o.volume = e.lots;
+      o.price = e.price;
+      o.stop_loss = e.stop_loss;
+      o.take_profit = e.take_profit;
+      o.expiry_ms = e.expiry_ms;
+      o.money_per_unit = e.money_per_unit;
+      o.signal_id = e.signal_id;
+      err = VPGValidOrder(o);
      }
    if(e.kind == VPG_EV_ORDER)
      {
@@ -2031,9 +2361,12 @@ bool CVPGovernors::Validate(const VPGovEvent &e, string &err)
                   if(!MathIsValidNumber(e.money_per_unit) || e.money_per_unit < 0)
                      err = "order.moneyPerPriceUnit: must not be negative";
                   else
-                     if(e.stop_loss > 0 && (e.buy ? e.stop_loss - e.price : e.price - e.stop_loss) >= 0)
-                        err = "order.stopLoss: " + DoubleToString(e.stop_loss, 5) + " is not on the losing side of entry " +
-                              DoubleToString(e.price, 5) + " for a " + (e.buy ? "BUY" : "SELL");
+                     if(e.order_type != VPG_OT_MARKET && VPGOrderBuys(e.order_type) != e.buy)
+                        err = "order.type: the pending type opens the other side";
+                     else
+                        if(e.stop_loss > 0 && (e.buy ? e.stop_loss - e.price : e.price - e.stop_loss) >= 0)
+                           err = "order.stopLoss: " + DoubleToString(e.stop_loss, 5) + " is not on the losing side of entry " +
+                                 DoubleToString(e.price, 5) + " for a " + (e.buy ? "BUY" : "SELL");
      }
    if(e.kind == VPG_EV_FILL)
      {
@@ -2147,21 +2480,35 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
          StartDay(start, NextReset(start));
         }
    IfExpire(t);
+   DropExpiredOrders(t);
+   ArrayResize(m_cancel, 0);
    // apply the event to the ledger
    if(e.kind == VPG_EV_ACCOUNT)
      {
       m_balance = e.balance;
       m_equity = e.equity;
       m_last_snapshot = e.t;
-      m_pending = e.pending_orders;
+      m_pending = MathMax(e.pending_orders, ArraySize(m_ord));
       IfSnapshot();
      }
    if(e.kind == VPG_EV_ACK)
       IfAck(e);
    if(e.kind == VPG_EV_BALANCE)
       ApplyBalance(e);
+   if(e.kind == VPG_EV_PENDING)
+      ApplyPending(e);
    if(e.kind == VPG_EV_FILL)
      {
+      if(e.entry)
+        {
+         // a resting order filled: its worst case stays counted until a snapshot shows the position
+         int k = FindOrder(e.ticket, e.signal_id);
+         if(k >= 0)
+           {
+            VPGovOrder filled = m_ord[k];
+            HoldFilled(filled);
+           }
+        }
       IfFill(e);
       if(e.entry)
         {
@@ -2196,6 +2543,7 @@ bool CVPGovernors::Evaluate(const VPGovEvent &e, VPGovDecision &d, string &err)
    RuleMax(e);
    RulePreTrade(e);
    RuleNews(e);
+   RuleNewsPending(e);
    RuleForcedFlat();
    RuleActivity(e);
    RuleSize(e);
@@ -2273,6 +2621,8 @@ void CVPGovernors::Order(long t, const string &symbol, bool buy, double lots, do
   {
    VPGovEvent e;
    e.kind = VPG_EV_ORDER;
+   e.order_type = VPG_OT_MARKET;
+   e.take_profit = 0;
    e.signal_id = signal_id;
    e.ticket = 0;
    e.expiry_ms = expiry_ms;
@@ -2362,6 +2712,73 @@ void CVPGovernors::Clock(long t, VPGovDecision &d)
   {
    VPGovEvent e;
    e.kind = VPG_EV_CLOCK;
+   e.t = MathMax(t, m_now);
+   string err;
+   if(!Evaluate(e, d, err))
+      VPGovBlockOn(err, d);
+  }
+
+void CVPGovernors::SetOrders(const VPGovOrder &orders[])
+  {
+   ArrayResize(m_ord, ArraySize(orders));
+   for(int i = 0; i < ArraySize(orders); i++)
+      m_ord[i] = orders[i];
+  }
+
+// A snapshot with the resting pending orders described (their worst case counts); the count is theirs.
+void CVPGovernors::Account(long t, double balance, double equity, const VPGovPosition &positions[], const VPGovOrder &orders[],
+                           VPGovDecision &d)
+  {
+   VPGovOrder keep[];
+   ArrayResize(keep, ArraySize(m_ord));
+   for(int i = 0; i < ArraySize(m_ord); i++)
+      keep[i] = m_ord[i];
+   SetOrders(orders);
+   Account(t, balance, equity, positions, ArraySize(orders), d);
+   if(d.rule == "invalid-input")
+      SetOrders(keep);
+  }
+
+// The event of a pending order: its fields in the event's order fields (lots = volume, price = trigger).
+void VPGovPendingEvent(VPGovEvent &e, const VPGovOrder &o)
+  {
+   e.ticket = o.ticket;
+   e.symbol = o.symbol;
+   e.order_type = o.type;
+   e.buy = VPGOrderBuys(o.type);
+   e.lots = o.volume;
+   e.price = o.price;
+   e.stop_loss = o.stop_loss;
+   e.take_profit = o.take_profit;
+   e.expiry_ms = o.expiry_ms;
+   e.money_per_unit = o.money_per_unit;
+   e.risk_at_stop = -1;
+   e.signal_id = o.signal_id;
+   e.ack_status = VP_ACK_ACCEPTED;
+   e.pending_state = VPG_PS_PLACED;
+  }
+
+void CVPGovernors::PendingCheck(long t, const VPGovOrder &o, const string &signal_id, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   VPGovPendingEvent(e, o);
+   e.kind = VPG_EV_ORDER;
+   e.ticket = 0;
+   e.signal_id = signal_id;
+   e.t = MathMax(t, m_now);
+   string err;
+   if(o.type == VPG_OT_MARKET)
+      err = "order.type: a pending check needs a pending type";
+   if(err != "" || !Evaluate(e, d, err))
+      VPGovBlockOn(err, d);
+  }
+
+void CVPGovernors::Pending(long t, ENUM_VPG_PENDING_STATE state, const VPGovOrder &o, VPGovDecision &d)
+  {
+   VPGovEvent e;
+   VPGovPendingEvent(e, o);
+   e.kind = VPG_EV_PENDING;
+   e.pending_state = state;
    e.t = MathMax(t, m_now);
    string err;
    if(!Evaluate(e, d, err))

@@ -67,9 +67,10 @@ enum ENUM_VP_MSG_TYPE
    VP_MSG_CONTROL        = 14,
    VP_MSG_CONTROL_ACK    = 15,
    VP_MSG_BALANCE        = 16,
-   VP_MSG_FIRM_STATE     = 17
+   VP_MSG_FIRM_STATE     = 17,
+   VP_MSG_ORDER          = 18     // a step in a pending order's life (EA -> sidecar)
   };
-const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|balance|firm_state|";
+const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|balance|firm_state|order|";
 string VPMsgTypeWire(ENUM_VP_MSG_TYPE v) { return VPWordAt(VP_WORDS_MSG_TYPE, (int)v); }
 bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
   {
@@ -83,7 +84,8 @@ bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
 bool VPIsReliable(ENUM_VP_MSG_TYPE type)
   {
    return type == VP_MSG_ACCOUNT || type == VP_MSG_SIGNAL || type == VP_MSG_SIGNAL_ACK || type == VP_MSG_FILL ||
-          type == VP_MSG_CONTROL || type == VP_MSG_CONTROL_ACK || type == VP_MSG_BALANCE || type == VP_MSG_FIRM_STATE;
+          type == VP_MSG_CONTROL || type == VP_MSG_CONTROL_ACK || type == VP_MSG_BALANCE || type == VP_MSG_FIRM_STATE ||
+          type == VP_MSG_ORDER;
   }
 
 // side of a signal, a fill, a position
@@ -115,6 +117,49 @@ bool   VPSignalKindParse(const string &wire, ENUM_VP_SIGNAL_KIND &v)
    int i = VPWordIndex(VP_WORDS_SIGNAL_KIND, wire);
    if(i >= 0)
       v = (ENUM_VP_SIGNAL_KIND)i;
+   return i >= 0;
+  }
+
+// how an open signal enters (order_type): at market, or as a pending order resting at its price (the trigger)
+enum ENUM_VP_ORDER_TYPE
+  {
+   VP_ORDER_MARKET     = 0,
+   VP_ORDER_BUY_LIMIT  = 1,
+   VP_ORDER_SELL_LIMIT = 2,
+   VP_ORDER_BUY_STOP   = 3,
+   VP_ORDER_SELL_STOP  = 4
+  };
+const string VP_WORDS_ORDER_TYPE = "|market|buy_limit|sell_limit|buy_stop|sell_stop|";
+// the pending types alone (account.orders, order): the same words without market, so value = index + 1
+const string VP_WORDS_PENDING_TYPE = "|buy_limit|sell_limit|buy_stop|sell_stop|";
+string VPOrderTypeWire(ENUM_VP_ORDER_TYPE v) { return VPWordAt(VP_WORDS_ORDER_TYPE, (int)v); }
+bool   VPOrderTypeParse(const string &wire, ENUM_VP_ORDER_TYPE &v)
+  {
+   int i = VPWordIndex(VP_WORDS_ORDER_TYPE, wire);
+   if(i >= 0)
+      v = (ENUM_VP_ORDER_TYPE)i;
+   return i >= 0;
+  }
+// the side a pending type opens
+ENUM_VP_SIDE VPOrderTypeSide(ENUM_VP_ORDER_TYPE v) { return v == VP_ORDER_SELL_LIMIT || v == VP_ORDER_SELL_STOP ? VP_SIDE_SELL : VP_SIDE_BUY; }
+
+// a step in a pending order's life (the order message's state)
+enum ENUM_VP_ORDER_STATE
+  {
+   VP_ORDER_PLACED    = 0,
+   VP_ORDER_MODIFIED  = 1,
+   VP_ORDER_CANCELLED = 2,
+   VP_ORDER_EXPIRED   = 3,
+   VP_ORDER_FILLED    = 4,
+   VP_ORDER_REJECTED  = 5
+  };
+const string VP_WORDS_ORDER_STATE = "|placed|modified|cancelled|expired|filled|rejected|";
+string VPOrderStateWire(ENUM_VP_ORDER_STATE v) { return VPWordAt(VP_WORDS_ORDER_STATE, (int)v); }
+bool   VPOrderStateParse(const string &wire, ENUM_VP_ORDER_STATE &v)
+  {
+   int i = VPWordIndex(VP_WORDS_ORDER_STATE, wire);
+   if(i >= 0)
+      v = (ENUM_VP_ORDER_STATE)i;
    return i >= 0;
   }
 
@@ -402,6 +447,20 @@ struct VPPosition
    string            signal_id;
   };
 
+// a pending order resting at the terminal (account.orders): price = the trigger; expiry_msc server time, 0 = none
+struct VPPendingInfo
+  {
+   long              ticket;
+   string            symbol;
+   ENUM_VP_ORDER_TYPE type;
+   double            volume;
+   double            price;
+   double            sl;
+   double            tp;
+   long              expiry_msc;
+   string            signal_id;
+  };
+
 struct VPRuleState
   {
    string            id;
@@ -506,6 +565,7 @@ struct VPAccountMsg
    double            margin;
    double            free_margin;
    VPPosition        positions[];
+   VPPendingInfo     orders[];      // on the wire only when there are some
                      VPAccountMsg(void) { balance = 0; equity = 0; margin = 0; free_margin = 0; }
   };
 
@@ -527,10 +587,12 @@ struct VPSignalMsg
    double            confidence;
    string            reason;
    long              position;      // close: the ticket, 0 = every VProp position of the symbol
+   ENUM_VP_ORDER_TYPE order_type;   // market (not on the wire), or a pending type: price = trigger, rests until expiry_ms
                      VPSignalMsg(void)
      {
       id = ""; kind = VP_SIGNAL_OPEN; symbol = ""; side = VP_SIDE_BUY; lots = 0; price = 0; max_deviation = 0;
       sl = 0; tp1 = 0; tp2 = 0; expiry_ms = 0; alpha = ""; regime = ""; confidence = 0; reason = ""; position = 0;
+      order_type = VP_ORDER_MARKET;
      }
   };
 
@@ -620,6 +682,28 @@ struct VPFillMsg
      {
       deal = 0; order = 0; position = 0; signal_id = ""; symbol = ""; side = VP_SIDE_BUY; entry = VP_ENTRY_IN;
       price = 0; volume = 0; commission = 0; swap = 0; profit = 0; time_msc = 0; reason = VP_FILL_REASON_NONE;
+     }
+  };
+
+// EA -> sidecar: a step in a pending order's life (OnTradeTransaction), with the order's fields as they stand
+struct VPOrderMsg
+  {
+   long              ticket;
+   ENUM_VP_ORDER_STATE state;
+   string            symbol;
+   ENUM_VP_ORDER_TYPE type;
+   double            volume;
+   double            price;
+   double            sl;
+   double            tp;
+   long              expiry_msc;
+   string            signal_id;
+   string            reason;
+   long              time_msc;
+                     VPOrderMsg(void)
+     {
+      ticket = 0; state = VP_ORDER_PLACED; symbol = ""; type = VP_ORDER_BUY_LIMIT; volume = 0; price = 0; sl = 0; tp = 0;
+      expiry_msc = 0; signal_id = ""; reason = ""; time_msc = 0;
      }
   };
 

@@ -68,6 +68,9 @@ private:
    void              Body(int o, VPAccountMsg &m);
    void              Body(int o, VPSignalMsg &m);
    void              Body(int o, VPSignalAckMsg &m);
+   void              Body(int o, VPOrderMsg &m);
+   ENUM_VP_ORDER_TYPE PendingType(int o, const string &path);
+   void              StopSide(const string &path, ENUM_VP_SIDE side, double price, double sl);
    void              Body(int o, VPFillMsg &m);
    void              Body(int o, VPControlMsg &m);
    void              Body(int o, VPControlAckMsg &m);
@@ -99,6 +102,7 @@ public:
    bool              Read(VPControlMsg &m)       { if(!Ready(VP_MSG_CONTROL)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPControlAckMsg &m)    { if(!Ready(VP_MSG_CONTROL_ACK)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPBalanceMsg &m)       { if(!Ready(VP_MSG_BALANCE)) return false; Body(0, m); return !m_failed; }
+   bool              Read(VPOrderMsg &m)         { if(!Ready(VP_MSG_ORDER)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPGovernorStateMsg &m) { if(!Ready(VP_MSG_GOVERNOR_STATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPNewsMsg &m)          { if(!Ready(VP_MSG_NEWS)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPFirmStateMsg &m)     { if(!Ready(VP_MSG_FIRM_STATE)) return false; Body(0, m); return !m_failed; }
@@ -497,6 +501,12 @@ void CVPDecoder::CheckBody(ENUM_VP_MSG_TYPE type)
          Body(0, m);
          break;
         }
+      case VP_MSG_ORDER:
+        {
+         VPOrderMsg m;
+         Body(0, m);
+         break;
+        }
       case VP_MSG_ERROR:
         {
          VPErrorMsg m;
@@ -706,6 +716,65 @@ void CVPDecoder::Body(int o, VPAccountMsg &m)
       m.positions[i].time_msc = NonNegLong(e, p, "time_msc");
       m.positions[i].signal_id = StrOr(e, p, "signal_id", "");
      }
+   ArrayResize(m.orders, 0);
+   if(m_failed || !Has(o, "orders"))
+      return;
+   l = List(o, "", "orders", true);
+   if(l < 0)
+      return;
+   n = m_doc.Size(l);
+   ArrayResize(m.orders, n);
+   for(int i = 0; i < n && !m_failed; i++)
+     {
+      string p;
+      int e = Element(l, i, "", "orders", p);
+      if(e < 0)
+         return;
+      m.orders[i].ticket = Lng(e, p, "ticket");
+      m.orders[i].symbol = Name(e, p, "symbol", 32);
+      m.orders[i].type = PendingType(e, p);
+      m.orders[i].volume = Price(e, p, "volume");
+      m.orders[i].price = Price(e, p, "price");
+      m.orders[i].sl = NonNegOr(e, p, "sl", 0);
+      StopSide(p, VPOrderTypeSide(m.orders[i].type), m.orders[i].price, m.orders[i].sl);
+      m.orders[i].tp = NonNegOr(e, p, "tp", 0);
+      m.orders[i].expiry_msc = NonNegLongOr(e, p, "expiry_msc", 0);
+      m.orders[i].signal_id = StrOr(e, p, "signal_id", "");
+     }
+  }
+
+// order_type of a resting order: one of the pending types (market is not one)
+ENUM_VP_ORDER_TYPE CVPDecoder::PendingType(int o, const string &path)
+  {
+   int i = Word(o, path, "order_type", VP_WORDS_PENDING_TYPE);
+   return (ENUM_VP_ORDER_TYPE)(i < 0 ? 1 : i + 1);
+  }
+
+// the stop of an order entering at `price` on `side` must be on its losing side
+void CVPDecoder::StopSide(const string &path, ENUM_VP_SIDE side, double price, double sl)
+  {
+   if(!m_failed && sl > 0 && (side == VP_SIDE_BUY ? sl >= price : sl <= price))
+      Fail(VP_ERR_OUT_OF_RANGE, Path(path, "sl"), "stop loss " + JsonNumber(sl) + " is on the wrong side of " + VPSideWire(side) +
+           " price " + JsonNumber(price));
+  }
+
+void CVPDecoder::Body(int o, VPOrderMsg &m)
+  {
+   m.ticket = Lng(o, "", "ticket");
+   if(!m_failed && m.ticket < 1)
+      Fail(VP_ERR_OUT_OF_RANGE, "ticket", "must be >= 1, got " + IntegerToString(m.ticket));
+   m.state = (ENUM_VP_ORDER_STATE)Word(o, "", "state", VP_WORDS_ORDER_STATE);
+   m.type = PendingType(o, "");
+   m.volume = Price(o, "", "volume");
+   m.price = Price(o, "", "price");
+   m.sl = NonNegOr(o, "", "sl", 0);
+   StopSide("", VPOrderTypeSide(m.type), m.price, m.sl);
+   m.symbol = Name(o, "", "symbol", 32);
+   m.tp = NonNegOr(o, "", "tp", 0);
+   m.expiry_msc = NonNegLongOr(o, "", "expiry_msc", 0);
+   m.signal_id = StrOr(o, "", "signal_id", "");
+   m.reason = StrOr(o, "", "reason", "");
+   m.time_msc = NonNegLong(o, "", "time_msc");
   }
 
 void CVPDecoder::Body(int o, VPSignalMsg &m)
@@ -720,6 +789,12 @@ void CVPDecoder::Body(int o, VPSignalMsg &m)
    m.tp1 = NonNegOr(o, "", "tp1", 0);
    m.tp2 = NonNegOr(o, "", "tp2", 0);
    m.side = (ENUM_VP_SIDE)Word(o, "", "side", VP_WORDS_SIDE);
+   m.order_type = VP_ORDER_MARKET;
+   if(!m_failed && Has(o, "order_type"))
+      m.order_type = (ENUM_VP_ORDER_TYPE)Word(o, "", "order_type", VP_WORDS_ORDER_TYPE);
+   if(!m_failed && m.order_type != VP_ORDER_MARKET && (!open || VPOrderTypeSide(m.order_type) != m.side))
+      Fail(VP_ERR_OUT_OF_RANGE, "order_type", "a " + VPOrderTypeWire(m.order_type) + " is an open on the " +
+           VPSideWire(VPOrderTypeSide(m.order_type)) + " side, got " + VPSignalKindWire(m.kind) + " " + VPSideWire(m.side));
    if(!m_failed && open && m.sl > 0)
      {
       bool buy = (m.side == VP_SIDE_BUY);
@@ -1100,6 +1175,25 @@ string VPEncode(const VPEnvelope &h, const VPAccountMsg &m)
       w.EndObject();
      }
    w.EndArray();
+   if(ArraySize(m.orders) > 0) // only when there are some: an older reader sees the account it knows
+     {
+      w.ArrayKey("orders");
+      for(int i = 0; i < ArraySize(m.orders); i++)
+        {
+         w.BeginObject();
+         w.Int("ticket", m.orders[i].ticket);
+         w.Str("symbol", m.orders[i].symbol);
+         w.Str("order_type", VPOrderTypeWire(m.orders[i].type));
+         w.Num("volume", m.orders[i].volume);
+         w.Num("price", m.orders[i].price);
+         w.Num("sl", m.orders[i].sl);
+         w.Num("tp", m.orders[i].tp);
+         w.Int("expiry_msc", m.orders[i].expiry_msc);
+         w.Str("signal_id", m.orders[i].signal_id);
+         w.EndObject();
+        }
+      w.EndArray();
+     }
    w.EndObject();
    return w.Text();
   }
@@ -1124,6 +1218,28 @@ string VPEncode(const VPEnvelope &h, const VPSignalMsg &m)
    w.Num("confidence", m.confidence);
    w.Str("reason", m.reason);
    w.Int("position", m.position);
+   if(m.order_type != VP_ORDER_MARKET)
+      w.Str("order_type", VPOrderTypeWire(m.order_type));
+   w.EndObject();
+   return w.Text();
+  }
+
+string VPEncode(const VPEnvelope &h, const VPOrderMsg &m)
+  {
+   CJsonOut w;
+   VPEncodeHeader(w, h, VP_MSG_ORDER);
+   w.Int("ticket", m.ticket);
+   w.Str("state", VPOrderStateWire(m.state));
+   w.Str("symbol", m.symbol);
+   w.Str("order_type", VPOrderTypeWire(m.type));
+   w.Num("volume", m.volume);
+   w.Num("price", m.price);
+   w.Num("sl", m.sl);
+   w.Num("tp", m.tp);
+   w.Int("expiry_msc", m.expiry_msc);
+   w.Str("signal_id", m.signal_id);
+   w.Str("reason", m.reason);
+   w.Int("time_msc", m.time_msc);
    w.EndObject();
    return w.Text();
   }

@@ -103,6 +103,7 @@ public:
    long              SendReliable(const VPControlAckMsg &m);
    long              SendReliable(const VPBalanceMsg &m);
    long              SendReliable(const VPFirmStateMsg &m);
+   long              SendReliable(const VPOrderMsg &m);
    // Sends a non-reliable message; dropped (false) while not welcomed.
    bool              SendVolatile(const VPTickMsg &m);
    bool              SendVolatile(const VPBarMsg &m);
@@ -330,6 +331,13 @@ long CVPSession::SendReliable(const VPFirmStateMsg &m)
   {
    VPEnvelope h;
    ReliableHeader(h, VP_MSG_FIRM_STATE);
+   return Journal(h.seq, VPEncode(h, m));
+  }
+
+long CVPSession::SendReliable(const VPOrderMsg &m)
+  {
+   VPEnvelope h;
+   ReliableHeader(h, VP_MSG_ORDER);
    return Journal(h.seq, VPEncode(h, m));
   }
 

@@ -9,7 +9,8 @@
 
 namespace emu {
 uint execute(Request &r, MqlTradeResult &res);  // in trade.cpp
-void close_by_stops();                          // broker-side SL/TP hits at the current quotes
+void close_by_stops();                          // broker-side pending triggers, expiries, SL/TP hits at the quotes
+void trigger_orders();                          // broker-side pending triggers and expiries alone
 }
 
 class CTrade {
@@ -59,6 +60,31 @@ class CTrade {
         return send(r);
     }
 
+    // pending orders: type ORDER_TYPE_BUY_LIMIT .. SELL_STOP at `price`; ORDER_TIME_SPECIFIED expires at `expiration`
+    bool OrderOpen(const string &symbol, const ENUM_ORDER_TYPE type, const double volume, const double limit_price,
+                   const double price, const double sl, const double tp, const ENUM_ORDER_TYPE_TIME type_time = ORDER_TIME_GTC,
+                   const datetime expiration = 0, const string &comment = "") {
+        (void)limit_price;
+        emu::Request r{"place", symbol.s, comment.s, (int)type, volume, price, sl, tp, 0, m_deviation, (int)m_filling, 0, m_magic,
+                       type_time == ORDER_TIME_SPECIFIED ? (long)expiration : 0};
+        return send(r);
+    }
+    bool BuyLimit(const double volume, const double price, const string &symbol, const double sl = 0.0, const double tp = 0.0,
+                  const ENUM_ORDER_TYPE_TIME type_time = ORDER_TIME_GTC, const datetime expiration = 0, const string &comment = "") {
+        return OrderOpen(symbol, ORDER_TYPE_BUY_LIMIT, volume, 0.0, price, sl, tp, type_time, expiration, comment);
+    }
+    bool SellLimit(const double volume, const double price, const string &symbol, const double sl = 0.0, const double tp = 0.0,
+                   const ENUM_ORDER_TYPE_TIME type_time = ORDER_TIME_GTC, const datetime expiration = 0, const string &comment = "") {
+        return OrderOpen(symbol, ORDER_TYPE_SELL_LIMIT, volume, 0.0, price, sl, tp, type_time, expiration, comment);
+    }
+    bool BuyStop(const double volume, const double price, const string &symbol, const double sl = 0.0, const double tp = 0.0,
+                 const ENUM_ORDER_TYPE_TIME type_time = ORDER_TIME_GTC, const datetime expiration = 0, const string &comment = "") {
+        return OrderOpen(symbol, ORDER_TYPE_BUY_STOP, volume, 0.0, price, sl, tp, type_time, expiration, comment);
+    }
+    bool SellStop(const double volume, const double price, const string &symbol, const double sl = 0.0, const double tp = 0.0,
+                  const ENUM_ORDER_TYPE_TIME type_time = ORDER_TIME_GTC, const datetime expiration = 0, const string &comment = "") {
+        return OrderOpen(symbol, ORDER_TYPE_SELL_STOP, volume, 0.0, price, sl, tp, type_time, expiration, comment);
+    }
     bool OrderDelete(const ulong ticket) {
         emu::Request r{"delete", "", "", 0, 0, 0, 0, 0, ticket, m_deviation, (int)m_filling, 0, m_magic};
         return send(r);

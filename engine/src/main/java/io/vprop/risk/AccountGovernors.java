@@ -13,6 +13,8 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.PendingEvent;
+import io.vprop.governors.event.ValuedOrder;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
@@ -25,6 +27,7 @@ import io.vprop.trade.Fill;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.OrderStatus;
 import io.vprop.trade.OrderUpdate;
+import io.vprop.trade.PendingOrder;
 import io.vprop.trade.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,7 +221,35 @@ public final class AccountGovernors implements PreTradeCheck {
             if (sameTickets && (a.tickets[i] != p.ticket() || a.openMs[i] != p.openTimeMs())) sameTickets = false;
         }
         if (!sameTickets) rememberOpenTimes(a, open);
-        return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, 0), nowMs);
+        List<ValuedOrder> os = List.of();
+        if (!acc.orders().isEmpty()) {   // resting pending orders: their worst case counts in the pre-trade check
+            os = new ArrayList<>(acc.orders().size());
+            for (PendingOrder o : acc.orders()) os.add(new ValuedOrder(o, moneyPerPriceUnit(specs.apply(o.symbol()))));
+        }
+        return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, os, os.size()), nowMs);
+    }
+
+    private static double moneyPerPriceUnit(SymbolSpec s) {
+        double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
+        return Double.isFinite(mppu) ? mppu : 0;
+    }
+
+    /**
+     * The terminal's word on a pending order ({@code order} message, {@code state} placed, modified, cancelled,
+     * expired, filled or rejected): the engine's resting orders follow it between snapshots. Unknown accounts are ignored.
+     */
+    public List<Notice> onPendingOrder(String peer, long nowMs, String state, PendingOrder o, Function<String, SymbolSpec> specs) {
+        String key = key(peer);
+        Account a = accounts.get(key);
+        if (a == null) return List.of();
+        PendingEvent.State st = PendingEvent.State.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        return evaluate(key, a, new PendingEvent(nowMs, st, new ValuedOrder(o, moneyPerPriceUnit(specs.apply(o.symbol()))), ""), nowMs);
+    }
+
+    /** Tickets of resting pending orders the account's governors want cancelled now (news windows), empty when none. */
+    public List<Long> pendingToCancel(String peer) {
+        Account a = accounts.get(key(peer));
+        return a == null ? List.of() : a.engine.pendingToCancel();
     }
 
     /** Each position's open time, for the fills that close it; kept as arrays too, to notice a change cheaply. */
@@ -251,7 +282,7 @@ public final class AccountGovernors implements PreTradeCheck {
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
         try {
             a.engine.reserve(new OrderCheck(clock(key(terminal.peer()), a, terminal.nowMs()), o, Double.NaN,
-                    Double.isFinite(mppu) ? mppu : 0, signalId));
+                    Double.isFinite(mppu) ? mppu : 0, signalId, o.type()));
         } catch (IllegalArgumentException e) {
             log.warn("governors of {}: signal {} not reserved: {}", key(terminal.peer()), signalId, e.getMessage());
         }
@@ -395,7 +426,7 @@ public final class AccountGovernors implements PreTradeCheck {
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
         RuleVerdict d;
         try {
-            d = a.engine.evaluate(new OrderCheck(clock(key(terminal.peer()), a, terminal.nowMs()), o, Double.NaN, mppu));
+            d = a.engine.evaluate(new OrderCheck(clock(key(terminal.peer()), a, terminal.nowMs()), o, Double.NaN, mppu, "", o.type()));
         } catch (IllegalArgumentException e) {
             return PreTradeVerdict.deny("governors.input", e.getMessage());
         }

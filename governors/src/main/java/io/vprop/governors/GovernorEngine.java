@@ -8,6 +8,8 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.PendingEvent;
+import io.vprop.governors.event.ValuedOrder;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
@@ -29,6 +31,7 @@ import io.vprop.governors.rules.ScheduleRule;
 import io.vprop.governors.rules.SizeRule;
 import io.vprop.governors.rules.TradingDaysRule;
 import io.vprop.governors.time.FirmDayClock;
+import io.vprop.trade.PendingOrder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +209,8 @@ public final class GovernorEngine {
         l.nowMs = t;
         advanceDay(t);
         l.inFlight.expire(t);
+        l.dropExpiredOrders(t);
+        l.cancelTickets.clear();
         apply(e);
         hits.clear();
         for (GovernorRule r : rules) r.check(l, e, hits);
@@ -218,7 +223,9 @@ public final class GovernorEngine {
             l.recordOrder(t);
             if (!o.signalId().isEmpty()) reserve(o);
         }
-        if (quietPath && e instanceof AccountSnapshot a && a.positions().isEmpty() && l.inFlight.isEmpty()) rememberQuiet(a);
+        if (quietPath && e instanceof AccountSnapshot a && a.positions().isEmpty() && l.inFlight.isEmpty() && l.orders.isEmpty()) {
+            rememberQuiet(a);
+        }
         return hits.top();
     }
 
@@ -247,7 +254,8 @@ public final class GovernorEngine {
     public boolean lastEventRepeated() { return repeated; }
 
     private boolean repeats(GovernorEvent e, long t) {
-        return t < quietUntilMs && attachHit == null && l.inFlight.isEmpty() && e instanceof AccountSnapshot a && a.positions().isEmpty()
+        return t < quietUntilMs && attachHit == null && l.inFlight.isEmpty() && l.orders.isEmpty() && e instanceof AccountSnapshot a
+                && a.positions().isEmpty() && a.orders().isEmpty()
                 && Double.compare(a.balance(), quietBalance) == 0 && Double.compare(a.equity(), quietEquity) == 0
                 && a.pendingOrders() == quietPending;
     }
@@ -287,12 +295,20 @@ public final class GovernorEngine {
             l.lastSnapshotMs = a.timeMs();
             l.positions = a.positions();
             l.pendingOrders = a.pendingOrders();
-            l.inFlight.onSnapshot(a.positions());
+            l.orders.clear();
+            l.orders.addAll(a.orders());
+            l.inFlight.onSnapshot(a.positions(), a.orders());
         } else if (e instanceof BalanceOperation b) {
             lastBalanceOpApplied = l.applyBalanceOperation(b);
+        } else if (e instanceof PendingEvent p) {
+            applyPending(p);
         } else if (e instanceof OrderAck k) {
             l.inFlight.onAck(k.signalId(), k.status(), k.ticket());
         } else if (e instanceof FillEvent f) {
+            if (f.entry()) {   // a resting order filled: its worst case stays counted until a snapshot shows the position
+                ValuedOrder o = l.findOrder(f.fill().position(), f.fill().signalId());
+                if (o != null) holdFilled(o);
+            }
             l.inFlight.onFill(f.fill(), l.positions);
             if (f.entry()) {
                 l.positionsToday++;
@@ -318,6 +334,46 @@ public final class GovernorEngine {
             if (!(l.lastSnapshotMs != Long.MIN_VALUE && f.fill().timeMs() < l.lastSnapshotMs)) l.balance += f.netProfit();
             l.dayProfit += f.netProfit();
         }
+    }
+
+    /** The terminal's word on a pending order: it rests (replacing an older version of it), left, or filled. */
+    private void applyPending(PendingEvent p) {
+        PendingOrder o = p.order().order();
+        int before = l.orders.size();
+        switch (p.state()) {
+            case PLACED, MODIFIED -> {
+                if (!o.liveAt(l.nowMs)) {
+                    l.removeOrder(o.ticket());
+                } else {
+                    l.rest(p.order());
+                }
+                l.inFlight.onResting(o.signalId(), o.ticket());   // its reservation ends: the resting order counts now
+            }
+            case CANCELLED, EXPIRED, REJECTED -> {
+                l.removeOrder(o.ticket());
+                l.inFlight.onResting(o.signalId(), o.ticket());
+            }
+            case FILLED -> {
+                ValuedOrder known = l.findOrder(o.ticket(), o.signalId());
+                holdFilled(known != null ? known : p.order());
+            }
+        }
+        l.pendingOrders = Math.max(l.orders.size(), l.pendingOrders + l.orders.size() - before);   // the open-orders cap
+    }
+
+    private void holdFilled(ValuedOrder o) {
+        l.removeOrder(o.order().ticket());
+        l.inFlight.holdFilled(o.order().signalId(), o.order().ticket(), o.lossAtStop() * l.worstCaseFactor(), o.order().volume());
+    }
+
+    /** Tickets of resting pending orders the last evaluation wants cancelled now (news windows), in the order found. */
+    public List<Long> pendingToCancel() {
+        return List.copyOf(l.cancelTickets);
+    }
+
+    /** Pending orders resting at the terminal as the engine knows them (last snapshot and the order messages since). */
+    public List<ValuedOrder> restingOrders() {
+        return List.copyOf(l.orders);
     }
 
     /**

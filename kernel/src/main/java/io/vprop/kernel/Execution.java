@@ -14,6 +14,7 @@ import io.vprop.trade.Fill;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.OrderStatus;
 import io.vprop.trade.OrderUpdate;
+import io.vprop.trade.PendingOrder;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
@@ -125,6 +126,15 @@ final class Execution {
                 f.blockedUntilMs(), f.challengeStartMs(), f.initialBalance(), f.timeMs(), f.balance(), f.equity(), f.dayStartMs(),
                 f.nextResetMs(), f.dayStartBalance(), f.dayStartEquity(), f.highWater(), f.tradingDays(), f.tradedToday(),
                 f.profitableDays(), f.dayProfit(), f.bestDay(), f.dealsRead());
+    }
+
+    /**
+     * A step in a pending order's life ({@code order} message): the governors' resting orders follow it, so the next
+     * signal's worst case counts the orders resting since the last snapshot. Cancelling before a news window is the
+     * EA's own governors' job (they run the same rules and delete the tickets).
+     */
+    void onPendingOrder(PeerSession s, String state, PendingOrder o) {
+        if (governors != null) notify(s, governors.onPendingOrder(s.key, s.nowMs(), state, o, s.specs::get));
     }
 
     /** A fill recorded for the first time (the journal keeps a resent one from coming here twice). */

@@ -282,6 +282,9 @@ final class ProtocolMachine {
             journal.updateSignal(a, now);
             execution.onOrderUpdate(s, TradeMessages.toOrderUpdate(a));
             events.publish("signal_ack", now, Map.of("peer", s.key, "ack", a));
+        } else if (p instanceof Payload.Order o) {
+            execution.onPendingOrder(s, o.state(), TradeMessages.toPendingOrder(o, s.serverOffsetMs()));
+            events.publish("order", now, Map.of("peer", s.key, "order", o));
         } else if (p instanceof Payload.Fill f) {
             if (journal.recordFill(s.key, f, e.seq(), now)) { // once per (terminal, deal), whatever the resends
                 execution.onFill(s, TradeMessages.toFill(f, s.serverOffsetMs()));

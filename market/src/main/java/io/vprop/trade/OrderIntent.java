@@ -7,7 +7,12 @@ package io.vprop.trade;
  */
 public record OrderIntent(OrderKind kind, String symbol, Side side, double lots, double price, double maxDeviation,
                           double sl, double tp1, double tp2, long expiryMs, String alpha, String regime,
-                          double confidence, String reason, long position) {
+                          double confidence, String reason, long position, OrderType type) {
+    /**
+     * @param type MARKET (the default), or a pending type for an OPEN: then {@code price} is the trigger, the side is the
+     *             type's and {@code expiryMs} is also the time until which the order may rest (0 is not allowed for a
+     *             signal: the protocol requires an expiry)
+     */
     public OrderIntent {
         if (kind == null) throw new IllegalArgumentException("order: kind is missing");
         if (symbol == null || symbol.isBlank()) throw new IllegalArgumentException("order: symbol is missing");
@@ -15,6 +20,27 @@ public record OrderIntent(OrderKind kind, String symbol, Side side, double lots,
         alpha = alpha == null ? "" : alpha;
         regime = regime == null ? "" : regime;
         reason = reason == null ? "" : reason;
+        type = type == null ? OrderType.MARKET : type;
+        if (type.pending() && (kind != OrderKind.OPEN || type.side() != side)) {
+            throw new IllegalArgumentException("order " + symbol + ": a " + type.wire() + " opens a " + type.side() + ", got "
+                    + kind.wire() + " " + side);
+        }
+    }
+
+    /** A market order or a close (the order type MARKET). */
+    public OrderIntent(OrderKind kind, String symbol, Side side, double lots, double price, double maxDeviation,
+                       double sl, double tp1, double tp2, long expiryMs, String alpha, String regime,
+                       double confidence, String reason, long position) {
+        this(kind, symbol, side, lots, price, maxDeviation, sl, tp1, tp2, expiryMs, alpha, regime, confidence, reason,
+                position, OrderType.MARKET);
+    }
+
+    /** A pending order resting at {@code trigger} until it fills or {@code expiryMs}. */
+    public static OrderIntent pending(OrderType type, String symbol, double lots, double trigger, double sl, double tp1,
+                                      long expiryMs, String alpha, String regime, double confidence, String reason) {
+        if (type == null || !type.pending()) throw new IllegalArgumentException("order " + symbol + ": not a pending type: " + type);
+        return new OrderIntent(OrderKind.OPEN, symbol, type.side(), lots, trigger, 0, sl, tp1, 0, expiryMs, alpha, regime,
+                confidence, reason, 0, type);
     }
 
     public static OrderIntent open(String symbol, Side side, double lots, double price, double maxDeviation,

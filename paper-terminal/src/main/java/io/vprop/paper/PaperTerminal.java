@@ -14,6 +14,8 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.PendingEvent;
+import io.vprop.governors.event.ValuedOrder;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
@@ -25,6 +27,7 @@ import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
 import io.vprop.market.Timeframe;
 import io.vprop.paper.broker.Deal;
+import io.vprop.paper.broker.OrderEvent;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.paper.broker.SignalExecutor;
 import io.vprop.protocol.Payload;
@@ -226,6 +229,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (startMs == Long.MIN_VALUE) startMs = marketNowMs;
         ticks++;
         for (Deal d : executor.onTick(t)) report(d); // SL, TP, stop-out, delayed fills, then the TP1 partial closes
+        reportOrders();                                // pending orders triggered or expired by this tick
         // Max speed: every window-th tick asks for an ack, and the previous such ack must be back before going on,
         // so the sidecar is never more than two windows behind; window 1 is exact lockstep (deterministic replays).
         boolean probe = config.speed() <= 0 && ticks % config.replayWindow() == 0;
@@ -272,11 +276,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         lastSnapshotWallMs = wall;
         AccountState a = broker.snapshot();
         if (firmStateDue) sendFirmState(a);
-        List<Payload.PositionInfo> ps = new ArrayList<>();
-        for (Position p : a.positions())
-            ps.add(new Payload.PositionInfo(p.ticket(), p.symbol(), p.side().wire(), p.volume(), p.openPrice(), p.sl(), p.tp(),
-                    p.profit(), p.swap(), p.commission(), p.openTimeMs(), p.signalId()));
-        link.sendReliable(new Payload.Account(a.balance(), a.equity(), a.margin(), a.freeMargin(), ps));
+        // positions and resting pending orders; the paper server's clock is UTC (server offset 0)
+        link.sendReliable(TradeMessages.toPayload(a, 0));
         lastSnapshotMs = marketNowMs;
         accountDirty = false;
     }
@@ -324,6 +325,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         SignalExecutor.Outcome o = executor.execute(s.id(), TradeMessages.toIntent(s), marketNowMs, this::gate);
         gatedSignal = "";
         for (Deal d : o.deals()) report(d);
+        reportOrders();
         // as the EA: the governors' reservation is released if rejected, tied to the position's ticket if executed
         if (governors != null && o.update().status() != OrderStatus.ACCEPTED)
             govern(new OrderAck(marketNowMs, s.id(), o.update().status(), o.update().ticket()));
@@ -396,7 +398,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         OrderIntent order = OrderIntent.open(wanted.symbol(), wanted.side(), wanted.lots(), px, wanted.maxDeviation(),
                 wanted.sl(), wanted.tp1(), wanted.tp2(), wanted.expiryMs(), wanted.alpha(), wanted.regime(),
                 wanted.confidence(), wanted.reason());
-        RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize(), gatedSignal));
+        if (wanted.type().pending()) order = wanted;   // a pending order is judged entering at its trigger, resting to its expiry
+        RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize(), gatedSignal,
+                wanted.type()));
         return d != null && !d.allowed() ? new SignalExecutor.Refusal(d.ruleId(), "terminal governors: " + d.message()) : null;
     }
 
@@ -407,6 +411,26 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         link.sendReliable(new Payload.Fill(d.ticket(), d.order(), d.position(), d.comment() == null ? "" : d.comment(),
                 d.symbol(), d.side().wire(), d.entry().wire(), d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
                 d.reason().wire()));
+    }
+
+    /** Tickets the governors had cancelled before a news window: their order message says why. */
+    private final java.util.Set<Long> newsCancelled = new java.util.HashSet<>();
+
+    /**
+     * The pending orders' steps at the paper server, as the EA reports them from OnTradeTransaction: an {@code order}
+     * message each, and the terminal's own governors follow them (the paper server's clock is UTC: offset 0).
+     */
+    private void reportOrders() {
+        for (OrderEvent e : broker.drainOrderEvents()) {
+            accountDirty = true;
+            String reason = e.reason();
+            if (e.state().equals("cancelled") && newsCancelled.remove(e.order().ticket())) reason = "news-pending";
+            link.sendReliable(TradeMessages.toPayload(e.order(), e.state(), reason, e.timeMs(), 0));
+            if (governors == null || e.state().equals("modified")) continue;
+            SymbolSpec spec = specs.get(e.order().symbol());
+            govern(new PendingEvent(Math.max(e.timeMs(), marketNowMs), PendingEvent.State.valueOf(e.state().toUpperCase(Locale.ROOT)),
+                    new ValuedOrder(e.order(), spec.tickValue() / spec.tickSize()), reason));
+        }
     }
 
     private long openTimeOf(Deal d) {
@@ -458,7 +482,17 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                     p.profit(), p.swap(), p.commission(), Math.min(p.openTimeMs(), marketNowMs), p.signalId());
             ps.add(new ValuedPosition(onGovernorClock, spec.tickValue() / spec.tickSize()));
         }
-        govern(new AccountSnapshot(marketNowMs, a.balance(), a.equity(), ps, 0));
+        List<ValuedOrder> os = new ArrayList<>(a.orders().size());
+        for (io.vprop.trade.PendingOrder o : a.orders()) {
+            SymbolSpec spec = specs.get(o.symbol());
+            os.add(new ValuedOrder(o, spec.tickValue() / spec.tickSize()));
+        }
+        govern(new AccountSnapshot(marketNowMs, a.balance(), a.equity(), ps, os, os.size()));
+        // the governors' news cancellation, as the EA executes it: resting orders that could fill inside an embargo
+        for (long ticket : governors.pendingToCancel()) {
+            if (broker.cancel(ticket, marketNowMs).ok()) newsCancelled.add(ticket);
+        }
+        reportOrders();
         if ((governorAction == Action.PAUSE_UNTIL_RESET || governorAction == Action.FLATTEN_AND_HALT) && !a.positions().isEmpty())
             for (Deal d : executor.closeAll(marketNowMs, DealReason.GOVERNOR)) report(d);
         long wall = System.currentTimeMillis();

@@ -35,6 +35,7 @@ public record Envelope(int v, long seq, long tsMs, long prev, boolean resend, bo
         if (p instanceof Payload.Fill) return MessageType.FILL;
         if (p instanceof Payload.Control) return MessageType.CONTROL;
         if (p instanceof Payload.ControlAck) return MessageType.CONTROL_ACK;
+        if (p instanceof Payload.Order) return MessageType.ORDER;
         if (p instanceof Payload.Hello) return MessageType.HELLO;
         if (p instanceof Payload.Welcome) return MessageType.WELCOME;
         if (p instanceof Payload.Book) return MessageType.BOOK;

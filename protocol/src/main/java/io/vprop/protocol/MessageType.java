@@ -25,7 +25,9 @@ public enum MessageType {
     CONTROL("control", true),
     CONTROL_ACK("control_ack", true),
     BALANCE("balance", true),
-    FIRM_STATE("firm_state", true);
+    FIRM_STATE("firm_state", true),
+    /** EA → sidecar: a step in a pending order's life (last, so the EA's enum values of the older types stay). */
+    ORDER("order", true);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 

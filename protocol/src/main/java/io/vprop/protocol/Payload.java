@@ -52,18 +52,49 @@ public sealed interface Payload {
                         double tp, double profit, double swap, double commission, long timeMsc, String signalId) {
     }
 
-    record Account(double balance, double equity, double margin, double freeMargin, List<PositionInfo> positions)
-            implements Payload {
+    /**
+     * A pending order resting at the terminal: {@code type} (wire: order_type) buy_limit, sell_limit, buy_stop or sell_stop; {@code price}
+     * the trigger; {@code expiryMsc} its expiry in server time (0 = good till cancelled).
+     */
+    record PendingInfo(long ticket, String symbol, String type, double volume, double price, double sl, double tp,
+                       long expiryMsc, String signalId) {
+    }
+
+    /** {@code orders}: the resting pending orders (on the wire only when there are some). */
+    record Account(double balance, double equity, double margin, double freeMargin, List<PositionInfo> positions,
+                   List<PendingInfo> orders) implements Payload {
+        public Account {
+            orders = orders == null ? List.of() : orders;
+        }
+
+        public Account(double balance, double equity, double margin, double freeMargin, List<PositionInfo> positions) {
+            this(balance, equity, margin, freeMargin, positions, List.of());
+        }
     }
 
     /**
      * Sidecar → EA: trade this. {@code kind} "open" opens a position with sl/tp1/tp2; "close" closes
      * {@code position} (or, when 0, every position of the symbol opened by VProp). Prices in the symbol's quote;
-     * {@code maxDeviation} in price units; {@code expiryMs} UTC.
+     * {@code maxDeviation} in price units; {@code expiryMs} UTC. {@code orderType} "market" (the default, not written),
+     * or a pending type for an open: {@code price} is the trigger, {@code side} the type's, and the order rests at the
+     * terminal until {@code expiryMs}.
      */
     record Signal(String id, String kind, String symbol, String side, double lots, double price, double maxDeviation,
                   double sl, double tp1, double tp2, long expiryMs, String alpha, String regime, double confidence,
-                  String reason, long position) implements Payload {
+                  String reason, long position, String orderType) implements Payload {
+        /** Order types on the wire. */
+        public static final List<String> ORDER_TYPES = List.of("market", "buy_limit", "sell_limit", "buy_stop", "sell_stop");
+
+        public Signal {
+            orderType = orderType == null || orderType.isEmpty() ? "market" : orderType;
+        }
+
+        public Signal(String id, String kind, String symbol, String side, double lots, double price, double maxDeviation,
+                      double sl, double tp1, double tp2, long expiryMs, String alpha, String regime, double confidence,
+                      String reason, long position) {
+            this(id, kind, symbol, side, lots, price, maxDeviation, sl, tp1, tp2, expiryMs, alpha, regime, confidence,
+                    reason, position, "market");
+        }
     }
 
     /** EA → sidecar: what became of a signal: "accepted", "rejected" (with rule and reason) or "executed". */
@@ -110,6 +141,17 @@ public sealed interface Payload {
         /** Kinds on the wire (docs/protocol.md, balance). */
         public static final List<String> KINDS = List.of("deposit", "withdrawal", "payout", "credit", "bonus",
                 "correction", "charge", "commission");
+    }
+
+    /**
+     * EA → sidecar: a step in a pending order's life (OnTradeTransaction): {@code state} placed, modified, cancelled,
+     * expired, filled or rejected, with the order's fields as they stand; {@code timeMsc} server time of the step.
+     */
+    record Order(long ticket, String state, String symbol, String type, double volume, double price, double sl,
+                 double tp, long expiryMsc, String signalId, String reason, long timeMsc) implements Payload {
+        /** Pending order types and lifecycle states on the wire. */
+        public static final List<String> TYPES = List.of("buy_limit", "sell_limit", "buy_stop", "sell_stop");
+        public static final List<String> STATES = List.of("placed", "modified", "cancelled", "expired", "filled", "rejected");
     }
 
     record RuleState(String id, double value, double limit, double distance, String status) {

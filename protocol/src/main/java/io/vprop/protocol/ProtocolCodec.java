@@ -86,13 +86,15 @@ public final class ProtocolCodec {
             case BOOK -> new Payload.Book(f.name("symbol", 32), f.nonNegativeLong("time_msc"),
                     f.list("bids", false, ProtocolCodec::level), f.list("asks", false, ProtocolCodec::level));
             case ACCOUNT -> new Payload.Account(f.finite("balance"), f.finite("equity"), f.finite("margin"),
-                    f.finite("free_margin"), f.list("positions", false, ProtocolCodec::position));
+                    f.finite("free_margin"), f.list("positions", false, ProtocolCodec::position),
+                    f.list("orders", true, ProtocolCodec::pendingOrder));
             case SIGNAL -> signal(f);
             case SIGNAL_ACK -> new Payload.SignalAck(f.name("signal_id", 64), f.word("status", STATUSES),
                     f.str("rule", ""), f.str("reason", ""), f.nonNegativeLong("ticket", 0), f.nonNegative("price", 0));
             case FILL -> fill(f);
             case CONTROL -> control(f);
             case CONTROL_ACK -> controlAck(f);
+            case ORDER -> order(f);
             case GOVERNOR_STATE -> new Payload.GovernorState(f.word("mode", MODES), f.str("reason", ""),
                     f.list("rules", true, r -> new Payload.RuleState(r.name("id", 64), r.finite("value"),
                             r.finite("limit"), r.finite("distance"), r.word("status", RULE_STATUSES))));
@@ -200,6 +202,36 @@ public final class ProtocolCodec {
                 f.finite("swap", 0), f.finite("commission", 0), f.nonNegativeLong("time_msc"), f.str("signal_id", ""));
     }
 
+    /** A pending type's side: buy_* buys, sell_* sells. */
+    private static String sideOf(String type) {
+        return type.startsWith("buy") ? "buy" : "sell";
+    }
+
+    /** The stop of an order entering at {@code price} on {@code side} must be on its losing side. */
+    private static void stopSide(JsonFields f, String side, double price, double sl) throws ProtocolException {
+        if (sl > 0 && (side.equals("buy") ? sl >= price : sl <= price))
+            throw f.error(ErrorCode.OUT_OF_RANGE, "sl", "stop loss " + sl + " is on the wrong side of " + side + " price " + price);
+    }
+
+    private static Payload.PendingInfo pendingOrder(JsonFields f) throws ProtocolException {
+        String type = f.word("order_type", Payload.Order.TYPES);
+        double volume = f.price("volume"), price = f.price("price"), sl = f.nonNegative("sl", 0);
+        stopSide(f, sideOf(type), price, sl);
+        return new Payload.PendingInfo(f.lng("ticket"), f.name("symbol", 32), type, volume, price, sl, f.nonNegative("tp", 0),
+                f.nonNegativeLong("expiry_msc", 0), f.str("signal_id", ""));
+    }
+
+    private static Payload.Order order(JsonFields f) throws ProtocolException {
+        long ticket = f.lng("ticket");
+        if (ticket < 1) throw f.error(ErrorCode.OUT_OF_RANGE, "ticket", "must be >= 1, got " + ticket);
+        String state = f.word("state", Payload.Order.STATES);
+        String type = f.word("order_type", Payload.Order.TYPES);
+        double volume = f.price("volume"), price = f.price("price"), sl = f.nonNegative("sl", 0);
+        stopSide(f, sideOf(type), price, sl);
+        return new Payload.Order(ticket, state, f.name("symbol", 32), type, volume, price, sl, f.nonNegative("tp", 0),
+                f.nonNegativeLong("expiry_msc", 0), f.str("signal_id", ""), f.str("reason", ""), f.nonNegativeLong("time_msc"));
+    }
+
     private static Payload.Signal signal(JsonFields f) throws ProtocolException {
         String kind = f.word("kind", KINDS, "open");
         boolean open = kind.equals("open");
@@ -207,6 +239,10 @@ public final class ProtocolCodec {
         double price = open ? f.price("price") : f.nonNegative("price", 0);
         double sl = f.nonNegative("sl", 0), tp1 = f.nonNegative("tp1", 0), tp2 = f.nonNegative("tp2", 0);
         String side = f.word("side", Payload.SIDES);
+        String orderType = f.word("order_type", Payload.Signal.ORDER_TYPES, "market");
+        if (!orderType.equals("market") && (!open || !sideOf(orderType).equals(side)))
+            throw f.error(ErrorCode.OUT_OF_RANGE, "order_type", "a " + orderType + " is an open on the "
+                    + sideOf(orderType) + " side, got " + kind + " " + side);
         if (open && sl > 0) {
             boolean buy = side.equals("buy");
             if (buy ? sl >= price : sl <= price)
@@ -216,7 +252,7 @@ public final class ProtocolCodec {
         if (conf < 0 || conf > 1) throw f.error(ErrorCode.OUT_OF_RANGE, "confidence", "must be within 0..1, got " + conf);
         return new Payload.Signal(f.name("id", 64), kind, f.name("symbol", 32), side, lots, price,
                 f.nonNegative("max_deviation", 0), sl, tp1, tp2, f.nonNegativeLong("expiry_ms"), f.str("alpha", ""),
-                f.str("regime", ""), conf, f.str("reason", ""), f.nonNegativeLong("position", 0));
+                f.str("regime", ""), conf, f.str("reason", ""), f.nonNegativeLong("position", 0), orderType);
     }
 
     private static Payload.Fill fill(JsonFields f) throws ProtocolException {
@@ -362,6 +398,23 @@ public final class ProtocolCodec {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (!a.orders().isEmpty()) {   // only when there are some: an older reader sees the account it knows
+                g.writeArrayFieldStart("orders");
+                for (Payload.PendingInfo o : a.orders()) {
+                    g.writeStartObject();
+                    g.writeNumberField("ticket", o.ticket());
+                    g.writeStringField("symbol", o.symbol());
+                    g.writeStringField("order_type", o.type());
+                    g.writeNumberField("volume", o.volume());
+                    g.writeNumberField("price", o.price());
+                    g.writeNumberField("sl", o.sl());
+                    g.writeNumberField("tp", o.tp());
+                    g.writeNumberField("expiry_msc", o.expiryMsc());
+                    g.writeStringField("signal_id", o.signalId());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
         } else if (p instanceof Payload.Signal s) {
             g.writeStringField("id", s.id());
             g.writeStringField("kind", s.kind());
@@ -379,6 +432,7 @@ public final class ProtocolCodec {
             g.writeNumberField("confidence", s.confidence());
             g.writeStringField("reason", s.reason());
             g.writeNumberField("position", s.position());
+            if (!s.orderType().equals("market")) g.writeStringField("order_type", s.orderType());
         } else if (p instanceof Payload.SignalAck a) {
             g.writeStringField("signal_id", a.signalId());
             g.writeStringField("status", a.status());
@@ -392,6 +446,19 @@ public final class ProtocolCodec {
             g.writeNumberField("amount", b.amount());
             g.writeNumberField("time_msc", b.timeMsc());
             g.writeStringField("comment", b.comment());
+        } else if (p instanceof Payload.Order o) {
+            g.writeNumberField("ticket", o.ticket());
+            g.writeStringField("state", o.state());
+            g.writeStringField("symbol", o.symbol());
+            g.writeStringField("order_type", o.type());
+            g.writeNumberField("volume", o.volume());
+            g.writeNumberField("price", o.price());
+            g.writeNumberField("sl", o.sl());
+            g.writeNumberField("tp", o.tp());
+            g.writeNumberField("expiry_msc", o.expiryMsc());
+            g.writeStringField("signal_id", o.signalId());
+            g.writeStringField("reason", o.reason());
+            g.writeNumberField("time_msc", o.timeMsc());
         } else if (p instanceof Payload.Fill f) {
             g.writeNumberField("deal", f.deal());
             g.writeNumberField("order", f.order());

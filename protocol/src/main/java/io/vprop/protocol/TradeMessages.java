@@ -9,6 +9,8 @@ import io.vprop.trade.FillEntry;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.OrderKind;
 import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderType;
+import io.vprop.trade.PendingOrder;
 import io.vprop.trade.OrderUpdate;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
@@ -41,7 +43,27 @@ public final class TradeMessages {
     public static AccountState toAccount(Payload.Account a, long serverOffsetMs) {
         List<Position> positions = new ArrayList<>(a.positions().size());
         for (Payload.PositionInfo p : a.positions()) positions.add(toPosition(p, serverOffsetMs));
-        return new AccountState(a.balance(), a.equity(), a.margin(), a.freeMargin(), positions);
+        List<PendingOrder> orders = new ArrayList<>(a.orders().size());
+        for (Payload.PendingInfo o : a.orders()) orders.add(toPendingOrder(o, serverOffsetMs));
+        return new AccountState(a.balance(), a.equity(), a.margin(), a.freeMargin(), positions, orders);
+    }
+
+    /** A resting order of {@code account.orders}; its expiry (server time, 0 = none) becomes UTC. */
+    public static PendingOrder toPendingOrder(Payload.PendingInfo o, long serverOffsetMs) {
+        return new PendingOrder(o.ticket(), o.symbol(), OrderType.parse(o.type()), o.volume(), o.price(), o.sl(), o.tp(),
+                o.expiryMsc() == 0 ? 0 : o.expiryMsc() - serverOffsetMs, o.signalId());
+    }
+
+    /** The order an {@code order} message describes, as it stands after the step. */
+    public static PendingOrder toPendingOrder(Payload.Order o, long serverOffsetMs) {
+        return new PendingOrder(o.ticket(), o.symbol(), OrderType.parse(o.type()), o.volume(), o.price(), o.sl(), o.tp(),
+                o.expiryMsc() == 0 ? 0 : o.expiryMsc() - serverOffsetMs, o.signalId());
+    }
+
+    /** The {@code order} message for a step ({@code state}: placed, modified, ...) in {@code o}'s life at {@code timeMs} UTC. */
+    public static Payload.Order toPayload(PendingOrder o, String state, String reason, long timeMs, long serverOffsetMs) {
+        return new Payload.Order(o.ticket(), state, o.symbol(), o.type().wire(), o.volume(), o.price(), o.sl(), o.tp(),
+                o.expiryMs() == 0 ? 0 : o.expiryMs() + serverOffsetMs, o.signalId(), reason, timeMs + serverOffsetMs);
     }
 
     public static Position toPosition(Payload.PositionInfo p, long serverOffsetMs) {
@@ -64,7 +86,8 @@ public final class TradeMessages {
     /** The {@code signal} that carries {@code intent} under the id the kernel gave it. */
     public static Payload.Signal toSignal(String id, OrderIntent i) {
         return new Payload.Signal(id, i.kind().wire(), i.symbol(), i.side().wire(), i.lots(), i.price(), i.maxDeviation(),
-                i.sl(), i.tp1(), i.tp2(), i.expiryMs(), i.alpha(), i.regime(), i.confidence(), i.reason(), i.position());
+                i.sl(), i.tp1(), i.tp2(), i.expiryMs(), i.alpha(), i.regime(), i.confidence(), i.reason(), i.position(),
+                i.type().wire());
     }
 
     // ------------------------------------------------------------------ the terminal's side of the same mapping
@@ -73,7 +96,7 @@ public final class TradeMessages {
     public static OrderIntent toIntent(Payload.Signal s) {
         return new OrderIntent(OrderKind.parse(s.kind()), s.symbol(), Side.parse(s.side()), s.lots(), s.price(),
                 s.maxDeviation(), s.sl(), s.tp1(), s.tp2(), s.expiryMs(), s.alpha(), s.regime(), s.confidence(),
-                s.reason(), s.position());
+                s.reason(), s.position(), OrderType.parse(s.orderType()));
     }
 
     public static Payload.Account toPayload(AccountState a, long serverOffsetMs) {
@@ -81,7 +104,11 @@ public final class TradeMessages {
         for (Position p : a.positions())
             positions.add(new Payload.PositionInfo(p.ticket(), p.symbol(), p.side().wire(), p.volume(), p.openPrice(),
                     p.sl(), p.tp(), p.profit(), p.swap(), p.commission(), p.openTimeMs() + serverOffsetMs, p.signalId()));
-        return new Payload.Account(a.balance(), a.equity(), a.margin(), a.freeMargin(), positions);
+        List<Payload.PendingInfo> orders = new ArrayList<>(a.orders().size());
+        for (PendingOrder o : a.orders())
+            orders.add(new Payload.PendingInfo(o.ticket(), o.symbol(), o.type().wire(), o.volume(), o.price(), o.sl(), o.tp(),
+                    o.expiryMs() == 0 ? 0 : o.expiryMs() + serverOffsetMs, o.signalId()));
+        return new Payload.Account(a.balance(), a.equity(), a.margin(), a.freeMargin(), positions, orders);
     }
 
     public static Payload.Fill toPayload(Fill f, long serverOffsetMs) {

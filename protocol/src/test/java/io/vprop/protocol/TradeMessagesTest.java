@@ -10,6 +10,8 @@ import io.vprop.trade.FillEntry;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.OrderKind;
 import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderType;
+import io.vprop.trade.PendingOrder;
 import io.vprop.trade.OrderUpdate;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
@@ -36,6 +38,34 @@ class TradeMessagesTest {
     @Test
     void theHelloOfTheVectorsSetsTheirServerOffset() throws Exception {
         assertThat(((Payload.Hello) vector("hello")).serverOffsetS() * 1000L).isEqualTo(OFFSET_MS);
+    }
+
+    @Test
+    void restingPendingOrdersBecomeDomainOrdersWithUtcExpiryAndBack() throws Exception {
+        Payload.Account wire = (Payload.Account) vector("account_orders");
+        AccountState a = TradeMessages.toAccount(wire, OFFSET_MS);
+        assertThat(a.orders()).containsExactly(
+                new PendingOrder(80002, "EURUSD", OrderType.BUY_LIMIT, 0.5, 1.083, 1.082, 1.085, 1_700_003_600_000L, "sig-000002"),
+                new PendingOrder(80003, "GBPUSD", OrderType.SELL_STOP, 1.0, 1.25, 1.255, 0, 0, ""));  // 0 = no expiry, not shifted
+        assertThat(a.orders().get(0).side()).isEqualTo(Side.BUY);
+        assertThat(TradeMessages.toPayload(a, OFFSET_MS)).isEqualTo(wire);
+        assertThat(TradeMessages.toAccount((Payload.Account) vector("account"), OFFSET_MS).orders()).isEmpty();
+    }
+
+    @Test
+    void aPendingSignalCarriesItsOrderTypeBothWaysAndAnOrderMessageItsOrder() throws Exception {
+        Payload.Signal wire = (Payload.Signal) vector("signal_pending");
+        OrderIntent i = TradeMessages.toIntent(wire);
+        assertThat(i.type()).isEqualTo(OrderType.BUY_LIMIT);
+        assertThat(i.price()).isEqualTo(1.083);
+        assertThat(TradeMessages.toSignal("sig-000002", i)).isEqualTo(wire);
+        assertThat(TradeMessages.toIntent((Payload.Signal) vector("signal")).type()).isEqualTo(OrderType.MARKET);
+
+        Payload.Order order = (Payload.Order) vector("order");
+        PendingOrder o = TradeMessages.toPendingOrder(order, OFFSET_MS);
+        assertThat(o).isEqualTo(new PendingOrder(80002, "EURUSD", OrderType.BUY_LIMIT, 0.5, 1.083, 1.082, 1.085,
+                1_700_003_600_000L, "sig-000002"));
+        assertThat(TradeMessages.toPayload(o, "placed", "", 1_700_000_002_100L, OFFSET_MS)).isEqualTo(order);
     }
 
     @Test

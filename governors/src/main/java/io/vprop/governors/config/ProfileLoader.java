@@ -153,8 +153,13 @@ public final class ProfileLoader {
         NewsConfig news = null;
         JsonFields n = f.object("news");
         if (n != null) {
-            news = new NewsConfig(n.integer("minutesBefore"), n.integer("minutesAfter"), n.enumValue("mode", NewsConfig.Mode.class),
-                    n.number("haircutKeepPct", 100), n.integer("exemptIfOpenedMinutesBefore", 0));
+            NewsConfig.Mode mode = n.enumValue("mode", NewsConfig.Mode.class);
+            // pending orders: the firm's policy when stated; otherwise a BLOCK embargo covers pending fills, a haircut does not
+            NewsConfig.PendingPolicy pending = n.has("pendingOrders") ? n.enumValue("pendingOrders", NewsConfig.PendingPolicy.class)
+                    : mode == NewsConfig.Mode.HAIRCUT ? NewsConfig.PendingPolicy.KEEP : NewsConfig.PendingPolicy.CANCEL;
+            news = new NewsConfig(n.integer("minutesBefore"), n.integer("minutesAfter"), mode,
+                    n.number("haircutKeepPct", 100), n.integer("exemptIfOpenedMinutesBefore", 0), pending,
+                    n.integer("cancelPendingMinutesBefore", pending == NewsConfig.PendingPolicy.CANCEL ? 1 : 0));
             source(n, "news", sources);
         }
 

@@ -1,5 +1,6 @@
 package io.vprop.governors.rules;
 
+import io.vprop.governors.event.ValuedOrder;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.trade.Fill;
 import io.vprop.trade.OrderStatus;
@@ -95,6 +96,23 @@ public final class InFlight {
         entries.add(new Entry(signalId, 0, lots, worstCase, expires, false));
     }
 
+    /**
+     * A resting pending order filled (its {@code order} message or its entry fill came before the snapshot showing the
+     * position): its worst case moves here, filled, under its signal id and the order's ticket (an MT5 position opened
+     * by a pending order carries the order's ticket) until a snapshot shows the position. Nothing when already here.
+     */
+    public void holdFilled(String signalId, long ticket, double worstCase, double lots) {
+        int i = find(signalId);
+        if (i < 0 && ticket != 0) i = findTicket(ticket);
+        if (i >= 0) {
+            Entry e = entries.get(i);
+            e.filled = true;
+            if (ticket != 0) e.ticket = ticket;
+            return;
+        }
+        entries.add(new Entry(signalId, ticket, lots, worstCase, Long.MAX_VALUE, true));
+    }
+
     /** Drops the unanswered reservations whose expiry (plus grace) has passed. */
     public void expire(long nowMs) {
         for (int i = entries.size() - 1; i >= 0; i--) {
@@ -146,11 +164,27 @@ public final class InFlight {
      * A snapshot: what it shows counts from now on instead of the reservation, and a position closed before it is in
      * its balance and equity.
      */
-    public void onSnapshot(List<ValuedPosition> positions) {
+    public void onSnapshot(List<ValuedPosition> positions, List<ValuedOrder> orders) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
-            if (e.closed || shows(positions, e.signalId, e.ticket)) release(i, true);
+            if (e.closed || shows(positions, e.signalId, e.ticket) || rests(orders, e.signalId, e.ticket)) release(i, true);
         }
+    }
+
+    /** A pending order's reservation ends when it rests at the terminal: from then on the resting order counts. */
+    public void onResting(String signalId, long ticket) {
+        int i = find(signalId);
+        if (i < 0 && ticket != 0) i = findTicket(ticket);
+        if (i >= 0) release(i, true);
+    }
+
+    private static boolean rests(List<ValuedOrder> orders, String signalId, long ticket) {
+        for (int k = 0, n = orders.size(); k < n; k++) {
+            var o = orders.get(k).order();
+            if (!signalId.isEmpty() && signalId.equals(o.signalId())) return true;
+            if (ticket != 0 && ticket == o.ticket()) return true;
+        }
+        return false;
     }
 
     private static boolean shows(List<ValuedPosition> positions, String signalId, long ticket) {

@@ -2,6 +2,7 @@ package io.vprop.governors.rules;
 
 import io.vprop.governors.event.BalanceOperation;
 import io.vprop.governors.event.NewsEvent;
+import io.vprop.governors.event.ValuedOrder;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.profile.BalanceOpsConfig;
@@ -10,6 +11,7 @@ import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.MaxLossConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,6 +43,10 @@ public final class Ledger {
     public int pendingOrders;
     /** Time of the last snapshot (Long.MIN_VALUE: none since the start or a restore): a deal older is already in it. */
     public long lastSnapshotMs = Long.MIN_VALUE;
+    /** Pending orders resting at the terminal (last snapshot, then the {@code order} messages since). */
+    public final List<ValuedOrder> orders = new ArrayList<>();
+    /** Tickets of resting orders a rule wants cancelled now (news), rebuilt by every evaluation. */
+    public final List<Long> cancelTickets = new ArrayList<>();
     /** Orders the snapshot does not show yet (signals sent, fills newer than it): they count in the open risk. */
     public final InFlight inFlight = new InFlight();
 
@@ -409,6 +415,57 @@ public final class Ledger {
             if (!signalId.isEmpty() && signalId.equals(p.position().signalId())) continue;
             r += p.riskFromNow();
         }
-        return r + inFlight.riskExcluding(signalId);
+        return r + restingRiskExcluding(signalId) + inFlight.riskExcluding(signalId);
+    }
+
+    /** Worst-case multiplier of an order not filled yet: stop distance plus slippage and gap allowances. */
+    public double worstCaseFactor() {
+        return profile.preTrade() == null ? 1 : profile.preTrade().worstCaseFactor();
+    }
+
+    /**
+     * The worst case of the resting pending orders still live now: each fills at its trigger and runs to its stop, with
+     * the slippage and gap allowances of an order checked before it is sent; infinite when one has no stop.
+     */
+    double restingRiskExcluding(String signalId) {
+        double r = 0;
+        for (int i = 0, n = orders.size(); i < n; i++) {
+            ValuedOrder o = orders.get(i);
+            if (!o.order().liveAt(nowMs) || (!signalId.isEmpty() && signalId.equals(o.order().signalId()))) continue;
+            r += o.lossAtStop() * worstCaseFactor();
+        }
+        return r;
+    }
+
+    /** Forgets the resting orders whose expiry has passed (the terminal removes them at their expiry). */
+    public void dropExpiredOrders(long nowMs) {
+        for (int i = orders.size() - 1; i >= 0; i--) if (!orders.get(i).order().liveAt(nowMs)) orders.remove(i);
+    }
+
+    /** Replaces (by ticket) or adds a resting order. */
+    public void rest(ValuedOrder o) {
+        removeOrder(o.order().ticket());
+        orders.add(o);
+    }
+
+    /** Removes the resting order with {@code ticket}; returns it, or null. */
+    public ValuedOrder removeOrder(long ticket) {
+        for (int i = 0, n = orders.size(); i < n; i++) {
+            if (orders.get(i).order().ticket() == ticket) return orders.remove(i);
+        }
+        return null;
+    }
+
+    /** The resting order with {@code ticket}, else the one sent as {@code signalId}; null when none. */
+    public ValuedOrder findOrder(long ticket, String signalId) {
+        for (int i = 0, n = orders.size(); i < n; i++) {
+            ValuedOrder o = orders.get(i);
+            if (ticket != 0 && o.order().ticket() == ticket) return o;
+        }
+        for (int i = 0, n = orders.size(); i < n; i++) {
+            ValuedOrder o = orders.get(i);
+            if (!signalId.isEmpty() && signalId.equals(o.order().signalId())) return o;
+        }
+        return null;
     }
 }

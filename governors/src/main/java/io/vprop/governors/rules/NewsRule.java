@@ -4,6 +4,7 @@ import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.ValuedOrder;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
@@ -20,15 +21,24 @@ import java.util.Map;
  * the instrument's currencies. BLOCK mode: no entries, and any fill (entry, exit, SL/TP hit, pending fill) on an
  * affected symbol inside the window counts as a violation unless the position was opened long enough before the
  * release. HAIRCUT mode: trading is allowed but only {@code haircutKeepPct}% of such a trade's profit counts.
+ *
+ * <p>Pending orders, where the firm's text makes a pending fill inside the window a violation ({@code pendingOrders}
+ * CANCEL): a pending order that could still rest when a known window opens (no expiry, or one at or after the window's
+ * start) is refused when placed, and a resting one is cancelled from {@code cancelPendingMinutesBefore} before the
+ * window until its end (rule {@value #PENDING_ID}; the tickets are in {@link Ledger#cancelTickets}, which the EA
+ * executes). Under KEEP a pending fill is judged as any entry fill (HAIRCUT firms: a trade opened in the window).
  */
 public final class NewsRule implements GovernorRule {
     static final String ID = "news-embargo";
+    static final String PENDING_ID = "news-pending";
     private static final long KEEP_MS = 24 * 3_600_000L; // releases are kept a day so that exits can look back
     private final NewsConfig config;
     private final Map<String, List<String>> symbolCurrencies;
     private final long beforeMs;
     private final long afterMs;
     private final long exemptMs;
+    private final long cancelLeadMs;
+    private final boolean cancelPending;
 
     public NewsRule(NewsConfig config, Map<String, List<String>> symbolCurrencies) {
         this.config = config;
@@ -36,6 +46,8 @@ public final class NewsRule implements GovernorRule {
         this.beforeMs = config.minutesBefore() * 60_000L;
         this.afterMs = config.minutesAfter() * 60_000L;
         this.exemptMs = config.exemptIfOpenedMinutesBefore() * 60_000L;
+        this.cancelPending = config.pendingOrders() == NewsConfig.PendingPolicy.CANCEL;
+        this.cancelLeadMs = config.cancelPendingMinutesBefore() * 60_000L;
     }
 
     @Override
@@ -54,12 +66,55 @@ public final class NewsRule implements GovernorRule {
                         "No entries on " + symbol + " from " + config.minutesBefore() + " min before to "
                                 + config.minutesAfter() + " min after the " + l.newsCurrency[i] + " release at "
                                 + Fmt.time(l.newsRelease[i]) + ".");
+            } else if (o.pending() && cancelPending) {
+                checkPlacement(l, o, hits);
             }
         } else if (e instanceof FillEvent f) {
             checkFill(l, f, hits);
         } else {
             checkHeld(l, hits);
         }
+        if (cancelPending && !(e instanceof NewsEvent)) checkResting(l, hits);
+    }
+
+    /** A pending order that could still rest when a known window opens would fill inside it: refused. */
+    private void checkPlacement(Ledger l, OrderCheck o, HitList hits) {
+        String symbol = o.order().symbol();
+        long expiry = o.order().expiryMs();
+        for (int i = 0; i < l.newsCount; i++) {
+            long start = l.newsRelease[i] - beforeMs, end = l.newsRelease[i] + afterMs;
+            if (o.timeMs() > end || (expiry > 0 && expiry < start) || !affects(symbol, l.newsCurrency[i])) continue;
+            String currency = l.newsCurrency[i];
+            long release = l.newsRelease[i];
+            hits.add(Action.BLOCK_NEW_ENTRIES, PENDING_ID, o.timeMs(), release, end, "A " + o.type().wire() + " on "
+                    + symbol + (expiry > 0 ? " expiring at " + Fmt.time(expiry) : " without an expiry")
+                    + " could fill inside the embargo around the " + currency + " release at " + Fmt.time(release)
+                    + " (a pending fill there is a violation): give it an expiry before " + Fmt.time(start) + ".");
+            return;
+        }
+    }
+
+    /** Resting orders that could fill inside a window opening within the lead: cancel them now. */
+    private void checkResting(Ledger l, HitList hits) {
+        List<ValuedOrder> os = l.orders;
+        long until = 0;
+        for (int k = 0, n = os.size(); k < n; k++) {
+            var o = os.get(k).order();
+            for (int i = 0; i < l.newsCount; i++) {
+                long start = l.newsRelease[i] - beforeMs, end = l.newsRelease[i] + afterMs;
+                if (l.nowMs < start - cancelLeadMs || l.nowMs > end || (o.expiryMs() > 0 && o.expiryMs() < start)
+                        || !affects(o.symbol(), l.newsCurrency[i])) continue;
+                l.cancelTickets.add(o.ticket());
+                if (until == 0) until = end;
+                break;
+            }
+        }
+        if (l.cancelTickets.isEmpty()) return;
+        long first = l.cancelTickets.get(0);
+        int count = l.cancelTickets.size();
+        hits.add(Action.BLOCK_NEW_ENTRIES, PENDING_ID, count, 0, until,
+                () -> "Cancel " + count + " resting pending order(s) (first ticket " + first + ") before the news embargo:"
+                        + " a pending fill inside it is a violation.");
     }
 
     private void checkFill(Ledger l, FillEvent f, HitList hits) {

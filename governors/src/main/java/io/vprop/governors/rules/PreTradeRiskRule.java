@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Worst case before an order: its loss at the stop plus slippage and gap allowances, plus what the open positions
  * can still lose down to their stops, plus the worst case of the orders in flight (allowed but not in the snapshot
- * yet, {@link InFlight}), must fit inside both the daily and the overall headroom.
+ * yet, {@link InFlight}), plus that of the resting pending orders (each filling at its trigger and running to its stop,
+ * with the same allowances), must fit inside both the daily and the overall headroom. A pending order is checked as
+ * an order entering at its trigger.
  */
 public final class PreTradeRiskRule implements GovernorRule {
     static final String ID = "pre-trade-risk";
@@ -36,6 +38,8 @@ public final class PreTradeRiskRule implements GovernorRule {
             double inFlight = l.inFlight.riskExcluding(o.signalId());
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, openRisk, 0, 0, Double.isInfinite(inFlight)
                     ? "A fill not in an account snapshot yet has no known stop loss, so the account's worst case is unbounded: no new entries until the next snapshot."
+                    : Double.isInfinite(l.restingRiskExcluding(o.signalId()))
+                    ? "A resting pending order has no stop loss (or no price value), so the account's worst case is unbounded: no new entries."
                     : "An open position has no stop loss, so the account's worst case is unbounded: no new entries.");
             return;
         }
@@ -44,9 +48,12 @@ public final class PreTradeRiskRule implements GovernorRule {
         if (worst > headroom) {
             boolean daily = l.dailyFloor >= l.projectedOverallFloor();
             double inFlight = l.inFlight.riskExcluding(o.signalId());
+            double resting = l.restingRiskExcluding(o.signalId());
             hits.add(Action.BLOCK_NEW_ENTRIES, ID, worst, headroom, 0, "Worst case " + Fmt.money(worst)
-                    + " (stop " + Fmt.money(stopLoss) + " plus slippage and gap, plus " + Fmt.money(openRisk)
-                    + " open risk" + (inFlight > 0 ? " of which " + Fmt.money(inFlight) + " in flight" : "")
+                    + " (" + (o.pending() ? o.type().wire() + " " : "") + "stop " + Fmt.money(stopLoss)
+                    + " plus slippage and gap, plus " + Fmt.money(openRisk) + " open risk"
+                    + (inFlight > 0 ? " of which " + Fmt.money(inFlight) + " in flight" : "")
+                    + (resting > 0 ? (inFlight > 0 ? " and " : " of which ") + Fmt.money(resting) + " in resting pending orders" : "")
                     + ") exceeds the " + (daily ? "daily" : "overall") + " headroom of " + Fmt.money(headroom) + ".");
         }
     }

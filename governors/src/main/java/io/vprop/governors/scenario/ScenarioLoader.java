@@ -17,6 +17,8 @@ import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
+import io.vprop.governors.event.PendingEvent;
+import io.vprop.governors.event.ValuedOrder;
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.FirmProfile;
@@ -25,6 +27,8 @@ import io.vprop.trade.Fill;
 import io.vprop.trade.FillEntry;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderType;
+import io.vprop.trade.PendingOrder;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
@@ -176,7 +180,16 @@ final class ScenarioLoader {
                 if (arr != null && !arr.isNull()) {
                     for (int k = 0; k < arr.size(); k++) ps.add(position(new JsonFields(arr.get(k), e.field("positions[" + k + "]"))));
                 }
-                yield new AccountSnapshot(t, e.number("balance"), e.number("equity"), ps, e.integer("pendingOrders", 0));
+                List<ValuedOrder> os = new ArrayList<>();
+                JsonNode oa = e.raw("orders");
+                if (oa != null && !oa.isNull()) {
+                    for (int k = 0; k < oa.size(); k++) {
+                        JsonFields of = new JsonFields(oa.get(k), e.field("orders[" + k + "]"));
+                        os.add(pendingOrder(of));
+                        of.rejectUnknown();
+                    }
+                }
+                yield new AccountSnapshot(t, e.number("balance"), e.number("equity"), ps, os, e.integer("pendingOrders", 0));
             }
             case "fill" -> {
                 boolean entry = e.bool("entry", true);
@@ -201,6 +214,7 @@ final class ScenarioLoader {
                 yield new OrderCheck(t, OrderIntent.open(symbol, side, lots, entryPrice, 0, stopLoss, 0, 0, expiry, "", "", 0, ""),
                         riskAtStop, moneyPerPriceUnit, e.text("signalId", ""));
             }
+            case "pending" -> pending(t, e);
             case "ack" -> new OrderAck(t, e.text("signalId"), e.enumValue("status", OrderStatus.class), e.integer("ticket", 0));
             case "clock" -> new ClockTick(t);
             case "balance" -> {
@@ -213,8 +227,46 @@ final class ScenarioLoader {
             case "news" -> new NewsEvent(t, e.epochMsOrIso("releaseTime"), e.text("currency"),
                     e.enumValue("impact", NewsEvent.Impact.class));
             default -> throw new ProfileException(e.field("type"), "unknown event type '" + type
-                    + "' (account, fill, order, ack, clock, news, balance)");
+                    + "' (account, fill, order, pending, ack, clock, news, balance)");
         };
+    }
+
+    /**
+     * A pending order's step: {@code place} is the check before it is sent (an {@link OrderCheck} entering at its
+     * trigger), the others are the terminal's {@code order} message ({@link PendingEvent}).
+     */
+    private static GovernorEvent pending(long t, JsonFields e) {
+        String action = e.text("action");
+        if (action.equals("place")) {
+            OrderType type = e.enumValue("orderType", OrderType.class);
+            if (!type.pending()) throw new ProfileException(e.field("orderType"), "a pending step needs a pending type, got " + type);
+            String symbol = e.text("symbol");
+            double volume = e.number("volume"), price = e.number("price"), sl = e.number("stopLoss", 0), tp = e.number("takeProfit", 0);
+            long expiry = e.has("expiry") ? e.epochMsOrIso("expiry") : 0;
+            double riskAtStop = e.number("riskAtStop", Double.NaN), mpu = e.number("moneyPerPriceUnit", 0);
+            return new OrderCheck(t, OrderIntent.open(symbol, type.side(), volume, price, 0, sl, tp, 0, expiry, "", "", 0, ""),
+                    riskAtStop, mpu, e.text("signalId", ""), type);
+        }
+        PendingEvent.State state;
+        try {
+            state = PendingEvent.State.valueOf(action.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException bad) {
+            throw new ProfileException(e.field("action"), "unknown pending action '" + action
+                    + "' (place, placed, modified, cancelled, expired, rejected, filled)");
+        }
+        return new PendingEvent(t, state, pendingOrder(e), e.text("reason", ""));
+    }
+
+    /** A pending order of the file: {ticket, symbol, orderType, volume, price (trigger), stopLoss, takeProfit, expiry, signalId, moneyPerPriceUnit}. */
+    private static ValuedOrder pendingOrder(JsonFields o) {
+        long ticket = o.integer("ticket");
+        String symbol = o.text("symbol");
+        OrderType type = o.enumValue("orderType", OrderType.class);
+        if (!type.pending()) throw new ProfileException(o.field("orderType"), "a resting order needs a pending type, got " + type);
+        double volume = o.number("volume"), price = o.number("price"), sl = o.number("stopLoss", 0), tp = o.number("takeProfit", 0);
+        long expiry = o.has("expiry") ? o.epochMsOrIso("expiry") : 0;
+        return new ValuedOrder(new PendingOrder(ticket, symbol, type, volume, price, sl, tp, expiry, o.text("signalId", "")),
+                o.number("moneyPerPriceUnit", 0));
     }
 
     /** A position of the file: ticket and signal id optional, its profit is the net floating result (commission and swap are in it). */
@@ -245,7 +297,17 @@ final class ScenarioLoader {
         for (String k : ScenarioRunner.NUMERIC_KEYS) if (x.has(k)) numbers.put(k, x.number(k));
         for (String k : ScenarioRunner.BOOLEAN_KEYS) if (x.has(k)) booleans.put(k, x.bool(k, false));
         for (String k : ScenarioRunner.TIME_KEYS) if (x.has(k)) times.put(k, x.epochMsOrIso(k));
+        List<Long> cancel = null;
+        JsonNode c = x.raw("cancel");
+        if (c != null && !c.isNull()) {
+            if (!c.isArray()) throw new ProfileException(x.field("cancel"), "must be an array of tickets");
+            cancel = new ArrayList<>();
+            for (JsonNode n : c) {
+                if (!n.canConvertToLong()) throw new ProfileException(x.field("cancel"), "must be an array of tickets");
+                cancel.add(n.asLong());
+            }
+        }
         x.rejectUnknown();
-        return new Expectation(action, rule, message, hits, numbers, booleans, times);
+        return new Expectation(action, rule, message, hits, numbers, booleans, times, cancel);
     }
 }

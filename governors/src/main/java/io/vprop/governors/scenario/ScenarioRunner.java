@@ -45,6 +45,10 @@ final class ScenarioRunner {
             if (step.expect() == null) continue;
             StateSnapshot st = engine.snapshot();
             List<String> bad = compare(step.expect(), d, st);
+            if (step.expect().cancel() != null && !step.expect().cancel().equals(engine.pendingToCancel())) {
+                bad = new ArrayList<>(bad);
+                bad.add("cancel: expected " + step.expect().cancel() + ", got " + engine.pendingToCancel());
+            }
             out.add(new Verdict(step.index(), step.type(), step.timeMs(), bad.isEmpty(), summary(d), bad));
         }
         return out;

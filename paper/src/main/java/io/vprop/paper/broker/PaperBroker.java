@@ -8,6 +8,7 @@ import io.vprop.market.instrument.QuoteLookup;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.FillEntry;
 import io.vprop.trade.Position;
+import io.vprop.trade.OrderType;
 import io.vprop.trade.Side;
 
 import java.util.ArrayList;
@@ -51,6 +52,9 @@ public final class PaperBroker {
     private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
     private final List<PendingOrder> pending = new ArrayList<>();
     private final List<ExecutionResult> delayedResults = new ArrayList<>();
+    /** Limit and stop orders resting at the server, in placing order, and their steps not drained yet. */
+    private final List<Resting> resting = new ArrayList<>();
+    private final List<OrderEvent> orderEvents = new ArrayList<>();
     private double balance;
     private long nextOrder = 1, nextDeal = 1;
     private long lastTimeMs = Long.MIN_VALUE;
@@ -60,6 +64,10 @@ public final class PaperBroker {
     private Position[] views = new Position[4];
 
     private record PendingOrder(long order, TradeRequest request, long dueMs) {
+    }
+
+    /** A limit or stop order and the market request it becomes when its trigger is reached. */
+    private record Resting(io.vprop.trade.PendingOrder order, TradeRequest request) {
     }
 
     /**
@@ -199,6 +207,7 @@ public final class PaperBroker {
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
         slot(t.symbol()).tick = t;
 
+        if (!resting.isEmpty()) deals = triggerResting(t, deals);
         if (!pending.isEmpty()) {
             for (Iterator<PendingOrder> it = pending.iterator(); it.hasNext(); ) {
                 PendingOrder p = it.next();
@@ -229,6 +238,100 @@ public final class PaperBroker {
             if (!stopOuts.isEmpty()) (deals == null ? deals = new ArrayList<>() : deals).addAll(stopOuts);
         }
         return deals == null ? List.of() : deals;
+    }
+
+    /**
+     * Resting orders of this tick's symbol: one past its expiry leaves (expired); one whose trigger the quote reached
+     * (buy limit: ask at or below; buy stop: ask at or above; sell limit: bid at or above; sell stop: bid at or below,
+     * as MT5) fills as a market order at this quote, its position taking the order's ticket (filled), or is rejected
+     * (no money, stops) as a market order would be.
+     */
+    private List<Deal> triggerResting(Tick t, List<Deal> deals) {
+        for (Iterator<Resting> it = resting.iterator(); it.hasNext(); ) {
+            Resting r = it.next();
+            var o = r.order();
+            if (!o.symbol().equals(t.symbol())) continue;
+            if (!o.liveAt(t.timeMs())) {
+                it.remove();
+                orderStep("expired", o, t.timeMs(), "");
+                continue;
+            }
+            if (!o.type().triggers(o.price(), t.bid(), t.ask())) continue;
+            it.remove();
+            ExecutionResult x = fill(o.ticket(), r.request(), t, t.timeMs());
+            orderStep(x.ok() ? "filled" : "rejected", o, t.timeMs(), x.ok() ? "" : x.comment());
+            if (!x.deals().isEmpty()) (deals == null ? deals = new ArrayList<>() : deals).addAll(x.deals());
+        }
+        return deals;
+    }
+
+    private void orderStep(String state, io.vprop.trade.PendingOrder o, long timeMs, String reason) {
+        orderEvents.add(new OrderEvent(state, o, timeMs, reason));
+    }
+
+    /**
+     * Places a limit or stop order ({@code r}'s side must be the type's; its referencePrice is the trigger) resting
+     * until its trigger is reached or {@code expiryMs} (0 = good till cancelled). The trigger must be on its side of
+     * the market (a buy limit below the ask ...) and the stops on the losing/winning side of it: else INVALID_PRICE or
+     * INVALID_STOPS, as an MT5 server answers. DONE with the order's ticket; the step is in {@link #drainOrderEvents}.
+     */
+    public ExecutionResult place(OrderType type, TradeRequest r, long expiryMs) {
+        if (type == null || !type.pending()) return reject(Retcode.INVALID, 0, "not a pending order type: " + type);
+        if (r == null || r.side() != type.side()) return reject(Retcode.INVALID, 0, "a " + type.wire() + " needs side " + type.side());
+        Instrument spec = config.instrument(r.symbol());
+        if (spec == null) return reject(Retcode.INVALID, 0, "unknown symbol '" + r.symbol() + "'");
+        String volumeProblem = volumeProblem(spec, r.volume());
+        if (volumeProblem != null) return reject(Retcode.INVALID_VOLUME, 0, volumeProblem);
+        Tick q = lastQuote(r.symbol());
+        if (q == null) return reject(Retcode.MARKET_CLOSED, 0, "no quote for " + r.symbol() + " yet");
+        double trigger = r.referencePrice();
+        if (!(trigger > 0) || type.triggers(trigger, q.bid(), q.ask())) {
+            return reject(Retcode.INVALID_PRICE, 0, type.wire() + " at " + trigger + " is not on its side of the market (bid "
+                    + q.bid() + ", ask " + q.ask() + ")");
+        }
+        boolean buy = r.side() == Side.BUY;
+        if (!Double.isFinite(r.sl()) || r.sl() < 0 || !Double.isFinite(r.tp()) || r.tp() < 0
+                || (r.sl() > 0 && (buy ? r.sl() >= trigger : r.sl() <= trigger))
+                || (r.tp() > 0 && (buy ? r.tp() <= trigger : r.tp() >= trigger))) {
+            return reject(Retcode.INVALID_STOPS, 0, "sl " + r.sl() + " / tp " + r.tp() + " do not fit a " + type.wire() + " at " + trigger);
+        }
+        long now = Math.max(r.timeMs(), q.timeMs());
+        if (expiryMs != 0 && expiryMs <= now) return reject(Retcode.INVALID, 0, "expiry " + expiryMs + " is not after now " + now);
+        long ticket = nextOrder++;
+        var o = new io.vprop.trade.PendingOrder(ticket, r.symbol(), type, r.volume(), trigger, r.sl(), r.tp(), expiryMs,
+                r.comment() == null ? "" : r.comment());
+        // when triggered it is a market order at that quote: no deviation bound, a limit may fill better than its price
+        resting.add(new Resting(o, new TradeRequest(r.symbol(), r.side(), r.volume(), 0, 0, r.sl(), r.tp(), 0, r.comment(), now)));
+        orderStep("placed", o, now, "");
+        return new ExecutionResult(Retcode.DONE, ticket, List.of(), trigger, "placed");
+    }
+
+    /** Deletes a resting order (cancelled); INVALID when no order has that ticket. */
+    public ExecutionResult cancel(long ticket, long timeMs) {
+        for (Iterator<Resting> it = resting.iterator(); it.hasNext(); ) {
+            Resting r = it.next();
+            if (r.order().ticket() != ticket) continue;
+            it.remove();
+            orderStep("cancelled", r.order(), timeMs, "");
+            return new ExecutionResult(Retcode.DONE, ticket, List.of(), 0, "cancelled");
+        }
+        return reject(Retcode.INVALID, 0, "no resting order #" + ticket);
+    }
+
+    /** The resting limit and stop orders, in placing order. */
+    public List<io.vprop.trade.PendingOrder> restingOrders() {
+        if (resting.isEmpty()) return List.of();
+        List<io.vprop.trade.PendingOrder> out = new ArrayList<>(resting.size());
+        for (Resting r : resting) out.add(r.order());
+        return out;
+    }
+
+    /** The pending orders' steps since the last call (placed, cancelled, expired, filled, rejected), in order. */
+    public List<OrderEvent> drainOrderEvents() {
+        if (orderEvents.isEmpty()) return List.of();
+        List<OrderEvent> out = List.copyOf(orderEvents);
+        orderEvents.clear();
+        return out;
     }
 
     /** Results of latency-delayed orders completed since the last call (filled or rejected at their fill tick). */
@@ -299,6 +402,12 @@ public final class PaperBroker {
      * worked out from nothing else, and a backtest asks at almost every quote.
      */
     public AccountState snapshot() {
+        AccountState a = positionsSnapshot();
+        if (resting.isEmpty()) return a;
+        return new AccountState(a.balance(), a.equity(), a.margin(), a.freeMargin(), a.positions(), restingOrders());
+    }
+
+    private AccountState positionsSnapshot() {
         int n = positions.size();
         if (n == 0) {
             if (lastSnapshot != null && lastSnapshot.positions().isEmpty() && Double.compare(balance, lastSnapshotBalance) == 0)

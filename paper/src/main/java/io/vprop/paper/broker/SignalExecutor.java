@@ -107,6 +107,13 @@ public final class SignalExecutor {
         if (q == null) return reject(signalId, "market.no_quote", "no quote for " + order.symbol());
         if (!order.opens()) return close(signalId, order, nowMs);
         Side side = order.side();
+        if (order.type().pending()) {
+            // a limit or stop order rests at its trigger until it fills or the signal's expiry: executed = placed
+            ExecutionResult r = broker.place(order.type(), new TradeRequest(order.symbol(), side, order.lots(), order.price(),
+                    0, order.sl(), order.tp2() > 0 ? order.tp2() : order.tp1(), 0, signalId, nowMs), order.expiryMs());
+            if (!r.ok()) return reject(signalId, brokerRule(r), r.comment());
+            return new Outcome(new OrderUpdate(signalId, OrderStatus.EXECUTED, "", "pending order placed", r.order(), r.price()), List.of());
+        }
         double px = side == Side.BUY ? q.ask() : q.bid();
         if (order.maxDeviation() > 0 && Math.abs(px - order.price()) > order.maxDeviation())
             return reject(signalId, "execution.off_price", "price " + px + " is " + Math.abs(px - order.price()) + " from "
