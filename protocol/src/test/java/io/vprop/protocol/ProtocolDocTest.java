@@ -41,7 +41,7 @@ class ProtocolDocTest {
     private static final Set<String> HEADER = Set.of("v", "type", "seq", "ts_ms", "prev", "resend", "ack_req");
     private static final Pattern IDENT = Pattern.compile("[a-z][a-z0-9_]*");
     /** A parenthesis after a field that opens with a default value: ("), (0), ([]), (0; …), (0 = …), (0: …), (0 when …). */
-    private static final Pattern DEFAULT = Pattern.compile("^\\s*\\((\"\"|\\[]|-?\\d+(\\.\\d+)?(?=[);:,]| =| when)|[^)]*\\bdefault\\b)");
+    private static final Pattern DEFAULT = Pattern.compile("^\\s*\\((\"\"|\\[]|false|true|-?\\d+(\\.\\d+)?(?=[);:,]| =| when)|[^)]*\\bdefault\\b)");
 
     /** A field with a default that another field's value makes required: {@code `position` (0; required … for close_position)}. */
     private static final Pattern CONDITIONAL = Pattern.compile("^\\s*\\([^)]*\\brequired\\b");
@@ -153,7 +153,7 @@ class ProtocolDocTest {
      */
     static Map<String, Boolean> fields(String cell) {
         Map<String, Boolean> out = new LinkedHashMap<>();
-        for (String item : topLevelItems(firstSentence(cell))) {
+        for (String item : topLevelItems(firstSentence(afterIntroduction(cell)))) {
             String s = item.strip();
             if (!s.startsWith("`")) continue;
             int close = s.indexOf('`', 1);
@@ -166,6 +166,21 @@ class ProtocolDocTest {
             for (String n : names) out.put(n, required);
         }
         return out;
+    }
+
+    /** A cell that opens with prose ("a deal that is not a trade (…): `deal` …") lists its fields after the colon. */
+    private static String afterIntroduction(String cell) {
+        if (cell.startsWith("`") || cell.startsWith("—")) return cell;
+        int depth = 0;
+        boolean code = false;
+        for (int i = 0; i + 1 < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '`') code = !code;
+            else if (!code && (c == '(' || c == '[' || c == '{')) depth++;
+            else if (!code && (c == ')' || c == ']' || c == '}')) depth--;
+            else if (!code && depth == 0 && c == ':' && cell.charAt(i + 1) == ' ') return cell.substring(i + 2);
+        }
+        return cell;
     }
 
     private static String firstSentence(String cell) {
