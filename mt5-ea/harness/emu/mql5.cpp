@@ -536,36 +536,6 @@ long HistoryOrderGetInteger(ulong ticket, ENUM_ORDER_PROPERTY_INTEGER p) {
 }
 
 static const emu::Position *selected_position = nullptr;
-static const emu::Order *selected_order = nullptr;
-int OrdersTotal() { return (int)emu::orders.size(); }
-ulong OrderGetTicket(int index) {
-    if (index < 0 || index >= (int)emu::orders.size()) return 0;
-    selected_order = &emu::orders[(size_t)index];
-    return selected_order->ticket;
-}
-bool OrderSelect(ulong ticket) {
-    for (auto &o : emu::orders)
-        if (o.ticket == ticket) { selected_order = &o; return true; }
-    selected_order = nullptr;
-    return false;
-}
-long OrderGetInteger(ENUM_ORDER_PROPERTY_INTEGER p) {
-    if (!selected_order) return 0;
-    switch (p) {
-    case ORDER_TICKET: return (long)selected_order->ticket;
-    case ORDER_TYPE: return selected_order->type;
-    case ORDER_MAGIC: return (long)selected_order->magic;
-    }
-    return 0;
-}
-double OrderGetDouble(ENUM_ORDER_PROPERTY_DOUBLE p) {
-    if (!selected_order) return 0;
-    return p == ORDER_VOLUME_CURRENT ? selected_order->volume : selected_order->price;
-}
-string OrderGetString(ENUM_ORDER_PROPERTY_STRING p) {
-    if (!selected_order) return string("");
-    return string(p == ORDER_SYMBOL ? selected_order->symbol : selected_order->comment);
-}
 
 int PositionsTotal() { return (int)emu::positions.size(); }
 ulong PositionGetTicket(int index) {

@@ -180,9 +180,6 @@ enum ENUM_POSITION_PROPERTY_INTEGER { POSITION_TICKET, POSITION_TYPE, POSITION_M
 enum ENUM_POSITION_PROPERTY_DOUBLE { POSITION_VOLUME, POSITION_PRICE_OPEN, POSITION_SL, POSITION_TP,
                                      POSITION_PROFIT, POSITION_SWAP, POSITION_PRICE_CURRENT };
 enum ENUM_POSITION_PROPERTY_STRING { POSITION_SYMBOL, POSITION_COMMENT };
-enum ENUM_ORDER_PROPERTY_INTEGER { ORDER_TICKET, ORDER_TYPE, ORDER_MAGIC };
-enum ENUM_ORDER_PROPERTY_DOUBLE { ORDER_VOLUME_CURRENT, ORDER_PRICE_OPEN };
-enum ENUM_ORDER_PROPERTY_STRING { ORDER_SYMBOL, ORDER_COMMENT };
 enum ENUM_DEAL_PROPERTY_INTEGER { DEAL_ORDER, DEAL_POSITION_ID, DEAL_TYPE, DEAL_ENTRY, DEAL_MAGIC, DEAL_TIME_MSC,
                                   DEAL_REASON };
 enum ENUM_DEAL_PROPERTY_DOUBLE { DEAL_PRICE, DEAL_VOLUME, DEAL_COMMISSION, DEAL_SWAP, DEAL_PROFIT };
@@ -298,14 +295,6 @@ struct Position {
     int type;
     double volume, price_open, sl, tp, swap;
     long time_msc;
-    ulong magic;
-    std::string comment;
-};
-struct Order {  // a resting pending order (the harness places it; the EA only deletes them)
-    ulong ticket;
-    std::string symbol;
-    int type;
-    double volume, price;
     ulong magic;
     std::string comment;
 };
@@ -519,12 +508,6 @@ bool HistoryOrderSelect(ulong ticket);
 long HistoryOrderGetInteger(ulong ticket, ENUM_ORDER_PROPERTY_INTEGER p);
 int PositionsTotal();
 ulong PositionGetTicket(int index);
-int OrdersTotal();
-ulong OrderGetTicket(int index);
-bool OrderSelect(ulong ticket);
-long OrderGetInteger(ENUM_ORDER_PROPERTY_INTEGER p);
-double OrderGetDouble(ENUM_ORDER_PROPERTY_DOUBLE p);
-string OrderGetString(ENUM_ORDER_PROPERTY_STRING p);
 bool PositionSelectByTicket(ulong ticket);
 long PositionGetInteger(ENUM_POSITION_PROPERTY_INTEGER p);
 double PositionGetDouble(ENUM_POSITION_PROPERTY_DOUBLE p);

@@ -689,9 +689,11 @@ int main(int argc, char **argv) {
     acks = acks_since(mark);
     long k_ticket = acks.size() == 1 ? acks[0].ticket : 0;
     check::expect(k_ticket > 0 && acks[0].status == VP_ACK_EXECUTED, "controls: a position to work on (sig-K)");
-    emu::orders.push_back({900001, "EURUSD", ORDER_TYPE_BUY, 0.1, 1.08000, (ulong)InpMagic, "vprop pending"});
-    emu::orders.push_back({900002, "GBPUSD", ORDER_TYPE_SELL, 0.1, 1.28000, (ulong)InpMagic, "vprop pending"});
-    emu::orders.push_back({900003, "EURUSD", ORDER_TYPE_BUY, 0.1, 1.07000, 0, "the trader's own"});
+    // resting limit orders away from the market (EURUSD ask 1.085, GBPUSD bid 1.27), each with a stop (an order
+    // without one is unbounded risk and the governors would refuse every entry): none triggers during the test
+    emu::orders.push_back({900001, "EURUSD", ORDER_TYPE_BUY_LIMIT, 0.1, 1.08000, 1.07900, 0, 0, 0, (ulong)InpMagic, "vprop pending", ORDER_STATE_PLACED});
+    emu::orders.push_back({900002, "GBPUSD", ORDER_TYPE_SELL_LIMIT, 0.1, 1.28000, 1.28100, 0, 0, 0, (ulong)InpMagic, "vprop pending", ORDER_STATE_PLACED});
+    emu::orders.push_back({900003, "EURUSD", ORDER_TYPE_BUY_LIMIT, 0.1, 1.07000, 1.06900, 0, 0, 0, 0, "the trader's own", ORDER_STATE_PLACED});
 
     mark = seen.size();
     long pause_seq;

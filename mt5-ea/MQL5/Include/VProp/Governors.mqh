@@ -3250,7 +3250,7 @@ void CVPGovernors::Attach(const VPGovAttach &s)
    m_day_start_equity = s.day_start_equity;
    FixDailyFloor();
    if(m_p.max_mode != VPG_MAX_STATIC)
-      RaiseHighWater(s.high_water); // a static floor hangs from the initial balance
+      RaiseHighWater(VPGCents(s.high_water)); // a static floor hangs from the initial balance
    m_trading_days = s.trading_days;
    m_traded_today = s.traded_today;
    m_profitable_days = s.profitable_days;
