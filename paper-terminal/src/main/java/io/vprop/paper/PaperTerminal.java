@@ -369,9 +369,14 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                 yield n == 1 ? new Payload.ControlAck(c.id(), "applied", "position " + c.position() + " closed", 1, 0)
                         : new Payload.ControlAck(c.id(), "refused", "the broker did not close position " + c.position(), 0, 0);
             }
-            // The paper broker keeps no resting pending orders (an order waiting for its latency is filled, not
-            // resting): there is nothing to cancel, and the answer says so.
-            case "cancel_pending" -> new Payload.ControlAck(c.id(), "applied", "no pending orders", 0, 0);
+            // every resting limit and stop order (of the symbol when given): all of them are VProp's on paper
+            case "cancel_pending" -> {
+                int n = 0;
+                for (io.vprop.trade.PendingOrder o : broker.restingOrders())
+                    if ((sym.isEmpty() || o.symbol().equals(sym)) && broker.cancel(o.ticket(), marketNowMs).ok()) n++;
+                reportOrders();
+                yield new Payload.ControlAck(c.id(), "applied", n + " pending order(s) cancelled", 0, n);
+            }
             default -> new Payload.ControlAck(c.id(), "refused", "unknown action " + c.action(), 0, 0);
         };
     }
