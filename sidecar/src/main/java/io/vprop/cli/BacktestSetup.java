@@ -177,12 +177,16 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         return userStrategy(s);
     }
 
-    /** The signal engine's defaults on ticks; on bars, the files' timeframes (the regime read on the finest). */
+    /**
+     * The signal engine's defaults on ticks; on bars, the files' timeframes (the regime read on the finest), and on
+     * H4/D1 bars the bundled fitted edges (docs/research/edges-h4d1: chosen on the walk-forward's selection period).
+     */
     private SignalConfig engineConfig() {
         SignalConfig.Builder b = SignalConfig.builder().seed(options.costs.seed);
         if (bars) {
             List<Timeframe> tfs = timeframes.values().stream().distinct().sorted(Comparator.comparingLong(Timeframe::millis)).toList();
             b.timeframes(tfs.toArray(new Timeframe[0])).regimeTimeframe(tfs.get(0));
+            if (SignalConfig.SWING.containsAll(tfs)) b.edges(io.vprop.research.edges.EdgeArtefact.bundled());
         }
         return b.build();
     }

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 @Command(name = "edges", mixinStandardHelpOptions = true,
         description = "The signal engine's edges: record the alphas' candidates with their outcomes after costs, fit "
                 + "each cell's edge on a training window, write the versioned artefact (docs/signal-engine.md).",
-        subcommands = {EdgesCommand.Record.class, EdgesCommand.Fit.class})
+        subcommands = {EdgesCommand.Record.class, EdgesCommand.Fit.class, EdgesCommand.Report.class})
 final class EdgesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -220,6 +220,35 @@ final class EdgesCommand implements Runnable {
             System.out.printf(Locale.ROOT, "fitted %,d candidates (of %,d) into %d cells, tau^2 %.6f; %d cells with a positive net edge%n",
                     used.size(), all.size(), fit.cells().size(), fit.tau2(), positive);
             System.out.println("edges: " + out.toAbsolutePath());
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "The edges report's numbers as Markdown from walk-forward results, the trial ledger and the artefact.")
+    static final class Report implements Runnable {
+        @Option(names = "--run", required = true, paramLabel = "NAME=WHAT=DIR", description = "a walk-forward output folder (repeatable)")
+        List<String> runs;
+
+        @Option(names = "--ledger", paramLabel = "FILE") Path ledger;
+
+        @Option(names = "--artefact", paramLabel = "FILE") Path artefact;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.md") Path out;
+
+        @Override
+        public void run() {
+            List<io.vprop.research.edges.EdgesReport.Run> list = new ArrayList<>();
+            for (String r : runs) {
+                String[] f = r.split("=", 3);
+                if (f.length != 3) throw new IllegalArgumentException("--run " + r + ": NAME=WHAT=DIR");
+                list.add(new io.vprop.research.edges.EdgesReport.Run(f[0], f[1], Path.of(f[2])));
+            }
+            try {
+                Files.writeString(out, io.vprop.research.edges.EdgesReport.markdown(list, ledger, artefact));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            System.out.println("report: " + out.toAbsolutePath());
         }
     }
 }

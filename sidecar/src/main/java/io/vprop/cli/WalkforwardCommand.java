@@ -190,6 +190,13 @@ final class WalkforwardCommand implements Runnable {
         WalkForwardSpec spec = new WalkForwardSpec(list, plan, parsedGrid, Objective.parse(objective),
                 FoldPlan.parsePeriod(warmup), balance, earlierTrials, commandLine());
         UnitRunner units = runner;
+        if (!edges.equals("handset") && !edges.equals("fold")) {
+            long fitEnd = edges.equals("bundled") ? EdgeArtefact.bundledFitEndMs() : EdgeArtefact.fitEndMs(Path.of(edges));
+            long firstTest = plan.folds().get(0).testFromMs();
+            if (firstTest < fitEnd)
+                throw new IllegalArgumentException("--edges " + edges + " was fitted on data up to " + day(fitEnd)
+                        + ": a test window from " + day(firstTest) + " would be in-sample; test after it, or use --edges fold");
+        }
         if (edges.equals("fold")) {
             if (candidates == null) throw new IllegalArgumentException("--edges fold needs --candidates FILE (vprop edges record)");
             FoldEdgesRunner f = new FoldEdgesRunner(library, tfs, costs.seed, options, plan.folds(),

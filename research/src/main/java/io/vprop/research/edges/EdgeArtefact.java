@@ -149,6 +149,34 @@ public final class EdgeArtefact {
         }
     }
 
+    /**
+     * The end of the artefact's fit window (parameters.fit_to_utc, UTC ms), or Long.MAX_VALUE when it does not say:
+     * testing the artefact before this day is in-sample.
+     */
+    public static long fitEndMs(Path file) {
+        try {
+            return fitEnd(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read edges " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #fitEndMs(Path)} of the bundled artefact. */
+    public static long bundledFitEndMs() {
+        try (InputStream in = EdgeArtefact.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) throw new IllegalStateException("no bundled edges at " + BUNDLED);
+            return fitEnd(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long fitEnd(byte[] bytes) throws IOException {
+        JsonNode to = JSON.readTree(bytes).path("parameters").path("fit_to_utc");
+        if (!to.isTextual()) return Long.MAX_VALUE;
+        return java.time.LocalDate.parse(to.asText()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

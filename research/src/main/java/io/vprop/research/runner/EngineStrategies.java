@@ -105,7 +105,8 @@ final class EngineStrategies implements StrategyFactory {
 
     @Override
     public String description() {
-        return "the signal engine (SignalEngineStrategy) on " + timeframes + " bars, regime on " + regime
+        return "the signal engine (SignalEngineStrategy) on " + timeframes.stream().map(Enum::name)
+                .collect(java.util.stream.Collectors.joining("+")) + " bars, regime on " + regime
                 + ", " + (edges == null ? "hand-set edges" : "fitted edges " + edges.version())
                 + ", defaults otherwise, seed " + seed + ", no news calendar";
     }
