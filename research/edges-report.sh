@@ -6,31 +6,31 @@
 # About 5-10 minutes on 2 idle cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VPROP=${VPROP:-install/vprop}
+read -r -a VPROP_CMD <<<"${VPROP:-install/vprop}"
 WORK=${1:-$(mktemp -d)}
 OUT=docs/research/edges-h4d1
 ART=engine/src/main/resources/io/vprop/signal/edge/edges-default.json
 DATA=../shared/data/bars/h4_d1
 mkdir -p "$WORK" "$OUT"
-run() { echo "+ $*" >&2; nice -n 10 $VPROP "$@"; }
+run() { echo "+ $*" >&2; nice -n 10 "${VPROP_CMD[@]}" "$@"; }
 
-run edges record --data $DATA --timeframe H4,D1 --server-tz UTC --threads 2 --out "$WORK/candidates.csv.gz"
-run edges fit --data $DATA --timeframe H4,D1 --server-tz UTC --threads 2 --to 2021-09-05 --out $ART
+run edges record --data "$DATA" --timeframe H4,D1 --server-tz UTC --threads 2 --out "$WORK/candidates.csv.gz"
+run edges fit --data "$DATA" --timeframe H4,D1 --server-tz UTC --threads 2 --to 2021-09-05 --out "$ART"
 
-WF="--data $DATA --timeframe H4,D1 --server-tz UTC --strategy engine --grid none --mode rolling --train 3y --test 1y
-    --embargo-days 5 --warmup 90d --objective sharpe --profile none --seed 1 --threads 2"
+WF=(--data "$DATA" --timeframe "H4,D1" --server-tz UTC --strategy engine --grid none --mode rolling --train 3y --test 1y
+    --embargo-days 5 --warmup 90d --objective sharpe --profile none --seed 1 --threads 2)
 # selection period: tests 2010-09-05..2021-09-05 (11 folds x 12 symbols = 132 trials each)
-run walkforward $WF --from 2007-09-05 --to 2021-09-05 --edges handset --earlier-trials 476 --out "$WORK/sel-handset"
-run walkforward $WF --from 2007-09-05 --to 2021-09-05 --edges fold --candidates "$WORK/candidates.csv.gz" \
+run walkforward "${WF[@]}" --from 2007-09-05 --to 2021-09-05 --edges handset --earlier-trials 476 --out "$WORK/sel-handset"
+run walkforward "${WF[@]}" --from 2007-09-05 --to 2021-09-05 --edges fold --candidates "$WORK/candidates.csv.gz" \
     --earlier-trials 608 --out "$WORK/sel-fold"
 # final holdout: tests 2021-09-05..2023-09-05 (2 folds x 12 = 24 trials each), run once per configuration
-run walkforward $WF --from 2018-09-05 --edges handset --earlier-trials 740 --out "$WORK/hold-handset"
-run walkforward $WF --from 2018-09-05 --edges $ART --earlier-trials 764 --out "$WORK/hold-fitted"
+run walkforward "${WF[@]}" --from 2018-09-05 --edges handset --earlier-trials 740 --out "$WORK/hold-handset"
+run walkforward "${WF[@]}" --from 2018-09-05 --edges "$ART" --earlier-trials 764 --out "$WORK/hold-fitted"
 
 for r in sel-handset sel-fold hold-handset hold-fitted; do
   mkdir -p "$OUT/$r"; cp "$WORK/$r/result.json" "$OUT/$r/result.json"
 done
-run edges report --ledger $OUT/ledger.csv --artefact $ART --out $OUT/results.md \
+run edges report --ledger "$OUT/ledger.csv" --artefact "$ART" --out "$OUT/results.md" \
     --run "sel-handset=selection, hand-set priors=$OUT/sel-handset" \
     --run "sel-fold=selection, edges fitted per fold=$OUT/sel-fold" \
     --run "hold-handset=holdout, hand-set priors=$OUT/hold-handset" \
