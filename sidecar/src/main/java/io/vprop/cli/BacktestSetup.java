@@ -205,7 +205,11 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
     String strategyName() {
         return switch (options.strategy) {
             case "demo" -> "demo (EMA(8)/EMA(21) crossover on " + finest() + ")";
-            case "engine" -> "engine (the signal engine, seed " + options.costs.seed + ")";
+            case "engine" -> {
+                SignalConfig c = engineConfig();
+                yield "engine (the signal engine on " + c.timeframes + ", " + (c.edges == null ? "hand-set edges"
+                        : "fitted edges " + c.edges.version()) + ", seed " + options.costs.seed + ")";
+            }
             case "sma" -> "sma (SMA(20)/SMA(100) crossover, stop 2 ATR(14), 0.5 % risk)";
             default -> options.strategy;
         };
