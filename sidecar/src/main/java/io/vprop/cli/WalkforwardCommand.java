@@ -87,6 +87,10 @@ final class WalkforwardCommand implements Runnable {
     @Option(names = "--candidates", paramLabel = "FILE", description = "candidates recorded by vprop edges record (for --edges fold)")
     Path candidates;
 
+    @Option(names = "--edges-gate", defaultValue = "none", paramLabel = "none|lower95",
+            description = "with --edges fold: lower95 keeps a cell's edge only when its one-sided 95 % t lower bound after costs is positive (default ${DEFAULT-VALUE})")
+    String edgesGate;
+
     @Option(names = "--strategy", defaultValue = "sma", paramLabel = "sma|engine|CLASS",
             description = "sma (io.vprop.research.strategies.SmaCrossStrategy: fast, slow, stop_atr, atr, risk_pct, tp_r), "
                     + "engine (the signal engine on --timeframe; grid names are SignalConfig fields such as slSigma, "
@@ -200,7 +204,8 @@ final class WalkforwardCommand implements Runnable {
         if (edges.equals("fold")) {
             if (candidates == null) throw new IllegalArgumentException("--edges fold needs --candidates FILE (vprop edges record)");
             FoldEdgesRunner f = new FoldEdgesRunner(library, tfs, costs.seed, options, plan.folds(),
-                    CandidateRecording.read(candidates), EdgeArtefact.sha256(readAll(candidates)), EdgeFit.Params.defaults());
+                    CandidateRecording.read(candidates), EdgeArtefact.sha256(readAll(candidates)),
+                    new EdgeFit.Params(EdgeFit.Params.defaults().priorCap(), gate()));
             f.prepare(list, parsedGrid);
             units = f;
         }
@@ -241,6 +246,14 @@ final class WalkforwardCommand implements Runnable {
         }
         if (files.isEmpty()) throw new IllegalArgumentException("--data " + data + ": no " + tf + " bar files (--timeframe " + tf + ")");
         return files;
+    }
+
+    private boolean gate() {
+        return switch (edgesGate) {
+            case "none" -> false;
+            case "lower95" -> true;
+            default -> throw new IllegalArgumentException("--edges-gate " + edgesGate + ": none or lower95");
+        };
     }
 
     static List<Timeframe> parseTimeframes(String text) {

@@ -39,12 +39,19 @@ import java.util.TreeMap;
 public final class EdgeFit {
     public static final double PRIOR_A = 2, PRIOR_B = 3;
 
-    public record Params(double priorCap) {
+    /**
+     * @param priorCap       largest evidence of a bandit prior, in pseudo-trades
+     * @param lowerBoundGate a cell keeps its edge only when its one-sided 95 % t lower bound after costs is positive
+     *                       (else its gross edge is 0): a stricter, multiple-comparison-minded variant, off by default
+     */
+    public record Params(double priorCap, boolean lowerBoundGate) {
         public Params {
             if (!(priorCap > 0)) throw new IllegalArgumentException("priorCap must be > 0, got " + priorCap);
         }
 
-        public static Params defaults() { return new Params(30); }
+        public Params(double priorCap) { this(priorCap, false); }
+
+        public static Params defaults() { return new Params(30, false); }
     }
 
     /** A fitted cell with the statistics the report shows. */
@@ -113,6 +120,7 @@ public final class EdgeFit {
             double v = r[3] * r[3] / r[1];
             double shrunk = tau2 + v > 0 ? r[2] * tau2 / (tau2 + v) : 0;
             double lower = r[2] - tQuantile95(r[1] - 1) * Math.sqrt(v);
+            if (params.lowerBoundGate() && !(lower - r[4] > 0)) shrunk = 0;
             double win = (PRIOR_A + r[6]) / (PRIOR_A + PRIOR_B + r[1]);
             cells.add(new FittedCell(c.alpha(), c.timeframe(), c.symbolClass(), c.regime(), c.session(), (int) r[0], (int) r[1],
                     r6(r[2]), r6(r[3]), r6(r[4]), r6(r[5]), r6(shrunk), r6(lower), r6(win)));

@@ -64,6 +64,20 @@ class EdgeFitTest {
     }
 
     @Test
+    void theLowerBoundGateKeepsOnlyCellsWhoseLowerBoundAfterCostsIsPositive() {
+        Random rnd = new Random(3);
+        List<Candidate> all = new ArrayList<>();
+        all.addAll(cell(AlphaId.BREAKOUT, Regime.LOW_TREND, 4000, 0.3, 1, rnd, 0));     // clearly positive
+        all.addAll(cell(AlphaId.BREAKOUT, Regime.NORMAL_TREND, 30, 0.3, 1, rnd, 0));    // same mean, little evidence
+        for (Regime r : List.of(Regime.HIGH_TREND, Regime.LOW_RANGE, Regime.HIGH_RANGE)) all.addAll(cell(AlphaId.MOMENTUM, r, 400, -0.2, 1, rnd, 0));
+        EdgeFit.Result loose = EdgeFit.fit(all, EdgeFit.Params.defaults()), strict = EdgeFit.fit(all, new EdgeFit.Params(30, true));
+        assertThat(find(strict, AlphaId.BREAKOUT, Regime.LOW_TREND).shrunkGrossR()).isEqualTo(find(loose, AlphaId.BREAKOUT, Regime.LOW_TREND).shrunkGrossR());
+        assertThat(find(loose, AlphaId.BREAKOUT, Regime.NORMAL_TREND).shrunkGrossR()).isPositive();
+        assertThat(find(strict, AlphaId.BREAKOUT, Regime.NORMAL_TREND).lower95GrossR()).isLessThan(0.05);
+        assertThat(find(strict, AlphaId.BREAKOUT, Regime.NORMAL_TREND).shrunkGrossR()).isZero();
+    }
+
+    @Test
     void overlappingCandidatesCountOnceInTheEvidence() {
         List<Candidate> c = new ArrayList<>();
         for (int i = 0; i < 10; i++)   // ten entries an hour apart, each open 24 hours: they overlap
