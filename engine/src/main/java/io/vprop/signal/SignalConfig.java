@@ -1,6 +1,7 @@
 package io.vprop.signal;
 
 import io.vprop.market.Timeframe;
+import io.vprop.signal.edge.EdgeTable;
 import io.vprop.signal.select.Grade;
 
 import java.util.List;
@@ -34,6 +35,13 @@ public final class SignalConfig {
     public final long seed;
     public final double weightEta, weightLambda, weightFloor, weightDecay;
     public final int correlationWindow;
+    /** Fitted edges (quality score, bandit priors, Kelly inputs), or null for the hand-set priors. */
+    public final EdgeTable edges;
+
+    /** The engine's timeframes on intraday data (ticks, M1–H1 bars): the defaults. */
+    public static final List<Timeframe> INTRADAY = List.of(Timeframe.M5, Timeframe.M15, Timeframe.H1);
+    /** The engine's timeframes on swing data (H4 and D1 bars), the regime read on H4. */
+    public static final List<Timeframe> SWING = List.of(Timeframe.H4, Timeframe.D1);
 
     private SignalConfig(Builder b) {
         if (b.timeframes == null || b.timeframes.isEmpty()) throw new IllegalArgumentException("timeframes must not be empty");
@@ -80,6 +88,7 @@ public final class SignalConfig {
         banditPriorA = b.banditPriorA; banditPriorB = b.banditPriorB; seed = b.seed;
         weightEta = b.weightEta; weightLambda = b.weightLambda; weightFloor = b.weightFloor; weightDecay = b.weightDecay;
         correlationWindow = b.correlationWindow;
+        edges = b.edges;
     }
 
     private static void positive(String name, double v) {
@@ -118,6 +127,7 @@ public final class SignalConfig {
         public long seed = 42;
         public double weightEta = 0.05, weightLambda = 0.01, weightFloor = 0.05, weightDecay = 0.1;
         public int correlationWindow = 100;
+        public EdgeTable edges;
 
         public Builder timeframes(Timeframe... tfs) { timeframes = List.of(tfs); return this; }
         public Builder regimeTimeframe(Timeframe tf) { regimeTimeframe = tf; return this; }
@@ -125,6 +135,23 @@ public final class SignalConfig {
         public Builder warmupBars(int n) { warmupBars = n; return this; }
         public Builder commissionPerLot(double c) { commissionPerLot = c; return this; }
         public Builder seed(long s) { seed = s; return this; }
+        public Builder edges(EdgeTable e) { edges = e; return this; }
+
+        /**
+         * The timeframes for the data: {@link #SWING} (H4, D1; regime on H4) when the finest data are H4 or coarser,
+         * else those of {@link #INTRADAY} the data can feed (no finer than the data), the regime on the finest of them.
+         */
+        public Builder timeframesFor(Timeframe finestData) {
+            if (finestData.millis() >= Timeframe.H4.millis()) {
+                List<Timeframe> s = SWING.stream().filter(t -> t.millis() >= finestData.millis()).toList();
+                timeframes = s; regimeTimeframe = s.get(0);
+                return this;
+            }
+            List<Timeframe> i = INTRADAY.stream().filter(t -> t.millis() >= finestData.millis()).toList();
+            timeframes = i.isEmpty() ? List.of(finestData) : i;
+            regimeTimeframe = timeframes.contains(Timeframe.M15) ? Timeframe.M15 : timeframes.get(0);
+            return this;
+        }
 
         public SignalConfig build() { return new SignalConfig(this); }
     }

@@ -11,6 +11,7 @@ import io.vprop.signal.alpha.Alpha;
 import io.vprop.signal.alpha.AlphaContext;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.alpha.AlphaSignal;
+import io.vprop.signal.edge.EdgeTable;
 import io.vprop.signal.execution.ExecutionQuality;
 import io.vprop.signal.execution.PauseEvent;
 import io.vprop.signal.feature.BarFeatures;
@@ -85,6 +86,7 @@ public final class SignalEngine {
     private final AlphaSignal sig = new AlphaSignal();
     private final SizingResult sizing = new SizingResult();
     private double equity;
+    private CandidateTap tap;
 
     // best setup of the current scan
     private int bestTf, bestAlpha, bestDir, firedCount, cooledCount;
@@ -168,7 +170,9 @@ public final class SignalEngine {
         };
         cross = new CrossSymbolCorrelation[t];
         for (int k = 0; k < t; k++) cross[k] = new CrossSymbolCorrelation(n, tfs[k].millis(), cfg.correlationWindow);
-        bandit = new ThompsonSampler(Regime.COUNT, AlphaId.COUNT, cfg.banditPriorA, cfg.banditPriorB, cfg.seed);
+        bandit = cfg.edges == null
+                ? new ThompsonSampler(Regime.COUNT, AlphaId.COUNT, cfg.banditPriorA, cfg.banditPriorB, cfg.seed)
+                : new ThompsonSampler(Regime.COUNT, AlphaId.COUNT, priors(cfg.edges, true), priors(cfg.edges, false), cfg.seed);
         weights = new AdaptiveWeights(AlphaId.COUNT, cfg.weightEta, cfg.weightLambda, cfg.weightFloor, cfg.weightDecay);
         scorer = new QualityScorer(cfg.modelWeight, cfg.gradeAPlus, cfg.gradeA, cfg.gradeB);
         sizer = new PositionSizer(cfg.kellyMultiplier, cfg.entropyPenalty, cfg.dailyVolTarget, cfg.headroomFraction,
@@ -177,6 +181,20 @@ public final class SignalEngine {
                 cfg.maxRoundTripMs, cfg.goodRoundTripsToResume, 0.1);
         equity = initialEquity;
     }
+
+    private static double[] priors(EdgeTable t, boolean a) {
+        double[] p = new double[Regime.COUNT * AlphaId.COUNT];
+        for (Regime r : Regime.values())
+            for (AlphaId x : AlphaId.values())
+                p[r.ordinal() * AlphaId.COUNT + x.ordinal()] = a ? t.priorA(r, x) : t.priorB(r, x);
+        return p;
+    }
+
+    /**
+     * Every fired alpha of every scan, with the stop geometry the engine would give it (research: the edges' fit
+     * records them and labels their outcomes). Null (the default) costs nothing.
+     */
+    public void tap(CandidateTap tap) { this.tap = tap; }
 
     /** Dense id of a registered symbol, or −1. */
     public int symbolId(String symbol) {
@@ -349,6 +367,7 @@ public final class SignalEngine {
                 evals++;
                 if (!sig.fired()) continue;
                 firedCount++;
+                if (tap != null) tapFired(s, k, a, regime, f);
                 if (decidedBar[s][k][a] == f.lastOpenTimeMs()) { cooledCount++; continue; }
                 double score = bandit.sample(regime.ordinal(), a) * weights.weight(a) * sig.strength;
                 if (score > bestScore) {
@@ -363,6 +382,16 @@ public final class SignalEngine {
         }
         evaluations += evals;
         return evals;
+    }
+
+    private void tapFired(int s, int k, int a, Regime regime, BarFeatures f) {
+        TickFeatures q = ticks[s];
+        double sigmaH = f.realizedVol() * q.mid() * Math.sqrt(cfg.horizonBars);
+        if (!(sigmaH > 0)) return;
+        SymbolSpec spec = specs[s];
+        double sl = Math.max(cfg.slSigma * sigmaH, spec.stopsLevel() * spec.point() + (q.ask() - q.bid()));
+        tap.fired(names[s], tfs[k], f.lastOpenTimeMs(), ALPHA_IDS[a], sig.direction, sig.strength, regime,
+                ctx.timeMs, q.bid(), q.ask(), sl, cfg.tp1Multiple * sl, cfg.tp2Multiple * sl);
     }
 
     /** Scans every symbol once (no decision pipeline): the scanner-throughput benchmark's unit of work. */
@@ -413,7 +442,7 @@ public final class SignalEngine {
         double slMoneyPerLot = spec.moneyPerPriceMove(sl, 1.0);
         double costPerLot = spec.moneyPerPriceMove(spread + slip, 1.0) + cfg.commissionPerLot;
         double costR = costPerLot / slMoneyPerLot;
-        double nBandit = bandit.observations(regime.ordinal(), a, cfg.banditPriorA, cfg.banditPriorB);
+        double nBandit = bandit.observations(regime.ordinal(), a);
         double pBandit = bandit.posteriorMean(regime.ordinal(), a);
         SimilarTradeOutcomes.Stats similar = ports.similarTrades().similar(names[s], alphaId, regime, dir);
         double pModel = ports.winModel().pTp1BeforeSl(new WinQuery(names[s], dir, tfs[k], timeMs, alphaId, regime,

@@ -11,6 +11,7 @@ import io.vprop.signal.Skip;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.alpha.EventSource;
+import io.vprop.signal.edge.FittedWinProbability;
 import io.vprop.signal.port.RiskBudget;
 import io.vprop.signal.port.SimilarTradeOutcomes;
 import io.vprop.signal.port.TradeOutcome;
@@ -99,7 +100,7 @@ public final class SignalEngineStrategy implements Strategy {
             SimilarTradeOutcomes similar = learning.similarTrades(() -> engine);
             engine = new SignalEngine(config, specs, new SignalPorts(budget,
                     similar != null ? similar : new RecentOutcomeMemory(50),
-                    learning.winModel(new DriftWinProbability()), events, ctx::nowMs), a == null ? 100_000 : a.equity());
+                    learning.winModel(config.edges != null ? new FittedWinProbability(config.edges) : new DriftWinProbability()), events, ctx::nowMs), a == null ? 100_000 : a.equity());
         }
         return engine;
     }
@@ -213,6 +214,7 @@ public final class SignalEngineStrategy implements Strategy {
         SignalEngine.Stats st = engine.stats();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("engine", "signal engine");
+        m.put("edges", config.edges == null ? "hand-set priors" : config.edges.version());
         m.put("warmup_bars", engine.warmupBars());
         m.put("warmup", warmup);
         m.put("regimes", regimes);

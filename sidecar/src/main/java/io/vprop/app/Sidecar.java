@@ -96,8 +96,10 @@ public final class Sidecar implements AutoCloseable {
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
             case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
-            case "engine" -> peer -> new SignalEngineStrategy(SignalConfig.defaults(), EventSource.NONE,
-                    new MemoryAndModels(mem, modelsReady.join()));
+            case "engine" -> {
+                SignalConfig engineConfig = engineConfig(cfg);
+                yield peer -> new SignalEngineStrategy(engineConfig, EventSource.NONE, new MemoryAndModels(mem, modelsReady.join()));
+            }
             default -> peer -> Strategy.NONE;
         };
         RiskEngine risk = new RiskEngine(cfg.getInt("risk.max.positions.per.symbol"))
@@ -192,6 +194,24 @@ public final class Sidecar implements AutoCloseable {
     }
 
     /** Trade memory under data.dir/memory: in-process short-term rings, or Redis when memory.redis is set. */
+    /**
+     * The signal engine's configuration: engine.timeframes (intraday or swing) and engine.edges (handset, fitted, a
+     * file, or auto = fitted on swing timeframes, where the bundled artefact has cells).
+     */
+    static SignalConfig engineConfig(VpropConfig cfg) {
+        SignalConfig.Builder b = SignalConfig.builder();
+        boolean swing = cfg.get("engine.timeframes").equals("swing");
+        if (swing) b.timeframes(SignalConfig.SWING.toArray(new io.vprop.market.Timeframe[0])).regimeTimeframe(io.vprop.market.Timeframe.H4);
+        String edges = cfg.get("engine.edges");
+        switch (edges) {
+            case "handset" -> { }
+            case "fitted" -> b.edges(io.vprop.research.edges.EdgeArtefact.bundled());
+            case "auto" -> { if (swing) b.edges(io.vprop.research.edges.EdgeArtefact.bundled()); }
+            default -> b.edges(io.vprop.research.edges.EdgeArtefact.read(Path.of(edges)));
+        }
+        return b.build();
+    }
+
     /** The models.* keys; the default label geometry is the signal engine's, so a served model matches its stops. */
     static ModelService.Settings modelSettings(VpropConfig cfg) {
         Path dir = cfg.get("models.dir").isEmpty() ? cfg.dataDir().resolve("models") : Path.of(cfg.get("models.dir"));

@@ -177,12 +177,16 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         return userStrategy(s);
     }
 
-    /** The signal engine's defaults on ticks; on bars, the files' timeframes (the regime read on the finest). */
+    /**
+     * The signal engine's defaults on ticks; on bars, the files' timeframes (the regime read on the finest), and on
+     * H4/D1 bars the bundled fitted edges (docs/research/edges-h4d1: chosen on the walk-forward's selection period).
+     */
     private SignalConfig engineConfig() {
         SignalConfig.Builder b = SignalConfig.builder().seed(options.costs.seed);
         if (bars) {
             List<Timeframe> tfs = timeframes.values().stream().distinct().sorted(Comparator.comparingLong(Timeframe::millis)).toList();
             b.timeframes(tfs.toArray(new Timeframe[0])).regimeTimeframe(tfs.get(0));
+            if (SignalConfig.SWING.containsAll(tfs)) b.edges(io.vprop.research.edges.EdgeArtefact.bundled());
         }
         return b.build();
     }
@@ -201,7 +205,11 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
     String strategyName() {
         return switch (options.strategy) {
             case "demo" -> "demo (EMA(8)/EMA(21) crossover on " + finest() + ")";
-            case "engine" -> "engine (the signal engine, seed " + options.costs.seed + ")";
+            case "engine" -> {
+                SignalConfig c = engineConfig();
+                yield "engine (the signal engine on " + c.timeframes + ", " + (c.edges == null ? "hand-set edges"
+                        : "fitted edges " + c.edges.version()) + ", seed " + options.costs.seed + ")";
+            }
             case "sma" -> "sma (SMA(20)/SMA(100) crossover, stop 2 ATR(14), 0.5 % risk)";
             default -> options.strategy;
         };

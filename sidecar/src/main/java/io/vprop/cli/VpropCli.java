@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "VProp: run an automated strategy on MT5 inside a prop firm's rules.",
         subcommands = {DemoCommand.class, ServeCommand.class, PaperCommand.class, ReplayCommand.class, BacktestCommand.class,
                 ConfigCommand.class, GovernorsCommand.class, InstallCommand.class, UninstallCommand.class,
-                BackupCommand.class, RestoreCommand.class, ModelsCommand.class, WalkforwardCommand.class,
+                BackupCommand.class, RestoreCommand.class, ModelsCommand.class, WalkforwardCommand.class, EdgesCommand.class,
                 ChallengeCommand.class, TokenCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class VpropCli implements Runnable {
 

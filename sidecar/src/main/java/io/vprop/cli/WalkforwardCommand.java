@@ -7,6 +7,12 @@ import io.vprop.market.instrument.CurrencyConverter;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.research.backtest.Backtester;
+import io.vprop.research.edges.CandidateRecording;
+import io.vprop.research.edges.EdgeArtefact;
+import io.vprop.research.edges.EdgeFit;
+import io.vprop.research.edges.FoldEdgesRunner;
+import io.vprop.research.walkforward.UnitRunner;
+import io.vprop.signal.edge.EdgeTable;
 import io.vprop.research.report.ReportWriter;
 import io.vprop.research.runner.BacktestUnitRunner;
 import io.vprop.research.runner.BarLibrary;
@@ -72,8 +78,23 @@ final class WalkforwardCommand implements Runnable {
             description = "folders of bar files named SYMBOL_…_TF_….bars.csv.gz (e.g. shared/data/bars/h4_d1), or bar files")
     List<Path> data;
 
-    @Option(names = "--timeframe", defaultValue = "H4", description = "the bars played and traded (default ${DEFAULT-VALUE})")
+    @Option(names = "--timeframe", defaultValue = "H4",
+            description = "the bars played and traded (default ${DEFAULT-VALUE}); with --strategy engine a list such as H4,D1: "
+                    + "the finest plays the quotes, the coarser are delivered as bars and the engine trades on all")
     String timeframe;
+
+    @Option(names = "--edges", defaultValue = "handset", paramLabel = "handset|bundled|fold|FILE",
+            description = "the engine's edges: handset (the alphas' priors, Beta(2,3)), bundled (the artefact shipped "
+                    + "with the engine), fold (fitted per fold on its training window, needs --candidates), or an "
+                    + "artefact written by vprop edges fit (default ${DEFAULT-VALUE})")
+    String edges;
+
+    @Option(names = "--candidates", paramLabel = "FILE", description = "candidates recorded by vprop edges record (for --edges fold)")
+    Path candidates;
+
+    @Option(names = "--edges-gate", defaultValue = "none", paramLabel = "none|lower95",
+            description = "with --edges fold: lower95 keeps a cell's edge only when its one-sided 95 % t lower bound after costs is positive (default ${DEFAULT-VALUE})")
+    String edgesGate;
 
     @Option(names = "--strategy", defaultValue = "sma", paramLabel = "sma|engine|CLASS",
             description = "sma (io.vprop.research.strategies.SmaCrossStrategy: fast, slow, stop_atr, atr, risk_pct, tp_r), "
@@ -158,12 +179,18 @@ final class WalkforwardCommand implements Runnable {
 
     Built build() {
         costs.check();
-        Timeframe tf = Timeframe.parse(timeframe);
+        List<Timeframe> tfs = parseTimeframes(timeframe);
+        Timeframe tf = tfs.get(0);
+        if (tfs.size() > 1 && !strategy.equals("engine"))
+            throw new IllegalArgumentException("--timeframe " + timeframe + ": several timeframes need --strategy engine");
+        if (!edges.equals("handset") && !strategy.equals("engine"))
+            throw new IllegalArgumentException("--edges " + edges + " is for --strategy engine");
         BarLibrary library = new BarLibrary(data, BacktestSetup.clock(costs.serverTz, barFiles(tf)));
         ParamGrid parsedGrid = ParamGrid.parse(grid != null ? grid : strategy.equals("sma") ? SMA_GRID : "none");
-        StrategyFactory factory = strategies(tf);
-        BacktestUnitRunner.Options options = options(tf).withCodeVersion(CodeVersion.of(Backtester.class, PaperBroker.class,
-                SignalEngine.class, FirmProfile.class, Bar.class, strategyClass));
+        StrategyFactory factory = strategies(tfs);
+        BacktestUnitRunner.Options options = options(tf).withCoarser(tfs.subList(1, tfs.size()))
+                .withCodeVersion(CodeVersion.of(Backtester.class, PaperBroker.class,
+                SignalEngine.class, FirmProfile.class, Bar.class, strategyClass, EdgeFit.class));
         BacktestUnitRunner runner = new BacktestUnitRunner(library, factory, options);
         List<String> list = symbols == null ? runner.symbols()
                 : Arrays.stream(symbols.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
@@ -206,17 +233,36 @@ final class WalkforwardCommand implements Runnable {
                 FoldPlan.parsePeriod(test), Duration.ofDays(embargoDays));
         WalkForwardSpec spec = new WalkForwardSpec(list, plan, parsedGrid, Objective.parse(objective),
                 FoldPlan.parsePeriod(warmup), balance, earlierTrials, commandLine());
+        UnitRunner units = runner;
+        if (!edges.equals("handset") && !edges.equals("fold")) {
+            long fitEnd = edges.equals("bundled") ? EdgeArtefact.bundledFitEndMs() : EdgeArtefact.fitEndMs(Path.of(edges));
+            long firstTest = plan.folds().get(0).testFromMs();
+            if (firstTest < fitEnd)
+                throw new IllegalArgumentException("--edges " + edges + " was fitted on data up to " + day(fitEnd)
+                        + ": a test window from " + day(firstTest) + " would be in-sample; test after it, or use --edges fold");
+        }
+        if (edges.equals("fold")) {
+            if (candidates == null) throw new IllegalArgumentException("--edges fold needs --candidates FILE (vprop edges record)");
+            FoldEdgesRunner f = new FoldEdgesRunner(library, tfs, costs.seed, options, plan.folds(),
+                    CandidateRecording.read(candidates), EdgeArtefact.sha256(readAll(candidates)),
+                    new EdgeFit.Params(EdgeFit.Params.defaults().priorCap(), gate()));
+            f.prepare(list, parsedGrid);
+            units = f;
+        }
         PrintStream err = System.err;
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Path cp = checkpoint != null ? checkpoint : out.resolve("checkpoint.jsonl");
+        if (units != runner && sparkMaster != null)
+            throw new IllegalArgumentException("--edges fold refits the edges per fold on the driver and runs on local threads; "
+                    + "it cannot run with --spark-master (use --edges bundled or FILE there)");
         WalkForwardResult result;
         try (SweepExecutor executor = sparkMaster == null ? SweepExecutor.localThreads(n)
                 : SweepExecutors.spark(sparkMaster, "vprop walkforward")) {
             err.printf(Locale.ROOT, "walkforward: %s%n  conversion: %s%n  %d symbols, %d folds (%s to %s), %d grid points: %,d training units on %s; checkpoint %s%n",
-                    runner.description(), String.join("; ", runner.conversions()), list.size(), plan.folds().size(), plan.from(),
+                    units.description(), String.join("; ", runner.conversions()), list.size(), plan.folds().size(), plan.from(),
                     plan.testedTo(), spec.grid().size(), (long) list.size() * plan.folds().size() * spec.grid().size(),
                     executor.description(), cp);
-            result = WalkForward.run(spec, runner, sparkMaster == null ? null : recipe(),
+            result = WalkForward.run(spec, units, sparkMaster == null ? null : recipe(),
                     new SweepOptions(n, cp, err, System.console() != null, executor));
         }
         ReportWriter.Written w = ReportWriter.write(result, out);
@@ -251,8 +297,42 @@ final class WalkforwardCommand implements Runnable {
         return files;
     }
 
+    private boolean gate() {
+        return switch (edgesGate) {
+            case "none" -> false;
+            case "lower95" -> true;
+            default -> throw new IllegalArgumentException("--edges-gate " + edgesGate + ": none or lower95");
+        };
+    }
+
+    static List<Timeframe> parseTimeframes(String text) {
+        List<Timeframe> tfs = new ArrayList<>();
+        for (String t : text.split(",")) if (!t.isBlank()) tfs.add(Timeframe.parse(t.trim()));
+        if (tfs.isEmpty() || tfs.stream().distinct().count() != tfs.size())
+            throw new IllegalArgumentException("--timeframe " + text + ": one or more distinct timeframes, e.g. H4 or H4,D1");
+        tfs.sort(java.util.Comparator.comparingLong(Timeframe::millis));
+        return tfs;
+    }
+
+    private static byte[] readAll(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private EdgeTable fixedEdges() {
+        return switch (edges) {
+            case "handset", "fold" -> null;
+            case "bundled" -> EdgeArtefact.bundled();
+            default -> EdgeArtefact.read(Path.of(edges));
+        };
+    }
+
     /** The strategies' factory; remembers the strategy's class for the code version. */
-    private StrategyFactory strategies(Timeframe tf) {
+    private StrategyFactory strategies(List<Timeframe> tfs) {
+        Timeframe tf = tfs.get(0);
         switch (strategy) {
             case "sma" -> {
                 strategyClass = SmaCrossStrategy.class;
@@ -260,7 +340,7 @@ final class WalkforwardCommand implements Runnable {
             }
             case "engine" -> {
                 strategyClass = SignalEngineStrategy.class;
-                return StrategyFactory.engine(tf, costs.seed);
+                return StrategyFactory.engine(tfs, costs.seed, fixedEdges());
             }
             default -> {
                 Class<? extends Strategy> c = StrategyClasses.load(strategy, classPath, "sma, engine");

@@ -89,6 +89,15 @@ class BacktestCliTest {
         assertThat(console.out()).contains("demo (EMA(8)/EMA(21) crossover on H4)").contains("ftmo-2step");
     }
 
+    @Test
+    void theEngineOnH4AndD1BarsTradesBothTimeframesWithTheFittedEdges() throws Exception {
+        String d1 = SharedData.file("bars/h4_d1/EURUSD_snowguru_D1_2007-2023.bars.csv.gz").toString();
+        assertThat(VpropCli.execute("backtest", "--data", H4, d1, "--server-tz", "UTC", "--strategy", "engine", "--profile",
+                "none", "--from", "2022-01-01", "--to", "2022-07-01", "--out", dir.resolve("e.json").toString()))
+                .as(console.err()).isEqualTo(0);
+        assertThat(console.out()).contains("engine (the signal engine on [H4, D1], fitted edges edges-");
+    }
+
     /** A user's strategy: buys 0.10 lot once, with a 50-point stop, and holds it. */
     public static final class BuyOnce implements Strategy {
         private boolean done;

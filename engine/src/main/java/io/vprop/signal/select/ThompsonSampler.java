@@ -11,6 +11,7 @@ public final class ThompsonSampler {
     private final int arms;
     private final double[] alpha;
     private final double[] beta;
+    private final double[] priorAlpha, priorBeta;
     private final Rng rng;
 
     public ThompsonSampler(int contexts, int arms, double priorA, double priorB, long seed) {
@@ -22,6 +23,26 @@ public final class ThompsonSampler {
         beta = new double[contexts * arms];
         Arrays.fill(alpha, priorA);
         Arrays.fill(beta, priorB);
+        priorAlpha = alpha.clone();
+        priorBeta = beta.clone();
+        rng = new Rng(seed);
+    }
+
+    /**
+     * A prior per (context, arm), e.g. fitted from out-of-sample outcomes: {@code priorA[context * arms + arm]}.
+     */
+    public ThompsonSampler(int contexts, int arms, double[] priorA, double[] priorB, long seed) {
+        if (contexts < 1 || arms < 1) throw new IllegalArgumentException("need >= 1 context and arm");
+        if (priorA.length != contexts * arms || priorB.length != contexts * arms)
+            throw new IllegalArgumentException("need " + contexts * arms + " priors, got " + priorA.length + ", " + priorB.length);
+        for (int k = 0; k < priorA.length; k++)
+            if (!(priorA[k] > 0 && priorB[k] > 0))
+                throw new IllegalArgumentException("Beta prior must be > 0, got a=" + priorA[k] + " b=" + priorB[k] + " at " + k);
+        this.arms = arms;
+        alpha = priorA.clone();
+        beta = priorB.clone();
+        priorAlpha = priorA.clone();
+        priorBeta = priorB.clone();
         rng = new Rng(seed);
     }
 
@@ -55,6 +76,12 @@ public final class ThompsonSampler {
     public double posteriorA(int context, int arm) { return alpha[context * arms + arm]; }
 
     public double posteriorB(int context, int arm) { return beta[context * arms + arm]; }
+
+    /** Number of outcomes observed for this arm beyond its own prior. */
+    public double observations(int context, int arm) {
+        int k = context * arms + arm;
+        return alpha[k] + beta[k] - priorAlpha[k] - priorBeta[k];
+    }
 
     /** Number of outcomes observed for this arm beyond the prior. */
     public double observations(int context, int arm, double priorA, double priorB) {

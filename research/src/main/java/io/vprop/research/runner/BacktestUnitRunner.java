@@ -72,8 +72,21 @@ public final class BacktestUnitRunner implements UnitRunner {
      */
     public record Options(Timeframe timeframe, InstrumentTable instruments, BarPath path, Integer spreadPoints,
                           Double commission, int slippagePoints, long seed, double leverage, FirmProfile profile,
-                          String profileId, Map<String, Double> fixedRates, boolean intrabarEntries, String codeVersion) {
+                          String profileId, Map<String, Double> fixedRates, boolean intrabarEntries, String codeVersion,
+                          List<Timeframe> coarser) {
+        /** One timeframe only (no coarser bars delivered). */
+        public Options(Timeframe timeframe, InstrumentTable instruments, BarPath path, Integer spreadPoints,
+                       Double commission, int slippagePoints, long seed, double leverage, FirmProfile profile,
+                       String profileId, Map<String, Double> fixedRates, boolean intrabarEntries, String codeVersion) {
+            this(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId,
+                    fixedRates, intrabarEntries, codeVersion, List.of());
+        }
+
         public Options {
+            coarser = coarser == null ? List.of() : List.copyOf(coarser);
+            for (Timeframe c : coarser)
+                if (timeframe != null && c.millis() <= timeframe.millis())
+                    throw new IllegalArgumentException("bars delivered besides " + timeframe + " must be coarser, got " + c);
             if (timeframe == null || instruments == null || path == null)
                 throw new IllegalArgumentException("timeframe, instruments and bar path are required");
             if (spreadPoints != null && spreadPoints < 0) throw new IllegalArgumentException("spread must be >= 0 points, got " + spreadPoints);
@@ -92,29 +105,34 @@ public final class BacktestUnitRunner implements UnitRunner {
         }
 
         public Options withProfile(FirmProfile p, String id) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates, intrabarEntries, codeVersion);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates, intrabarEntries, codeVersion, coarser);
         }
 
         public Options withCosts(Integer spread, Double commissionPerLotPerSide, int slippage, long slippageSeed) {
             return new Options(timeframe, instruments, path, spread, commissionPerLotPerSide, slippage, slippageSeed, leverage,
-                    profile, profileId, fixedRates, intrabarEntries, codeVersion);
+                    profile, profileId, fixedRates, intrabarEntries, codeVersion, coarser);
         }
 
         public Options withPath(BarPath p) {
-            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion);
+            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion, coarser);
         }
 
         public Options withFixedRates(Map<String, Double> rates) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates, intrabarEntries, codeVersion);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates, intrabarEntries, codeVersion, coarser);
         }
 
         public Options withIntrabarEntries(boolean on) {
             return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile,
-                    profileId, fixedRates, on, codeVersion);
+                    profileId, fixedRates, on, codeVersion, coarser);
+        }
+
+        /** Also delivers the traded symbol's bars of these coarser timeframes (H4 data with D1: the engine on both). */
+        public Options withCoarser(List<Timeframe> tfs) {
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion, tfs);
         }
 
         public Options withCodeVersion(String version) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, version);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, version, coarser);
         }
     }
 
@@ -150,6 +168,7 @@ public final class BacktestUnitRunner implements UnitRunner {
         for (String s : symbols) {
             Plan p = plan(s);
             for (Instrument i : p.instruments()) bars.bars(i.symbol(), options.timeframe());
+            for (Timeframe c : options.coarser()) bars.bars(s, c);
         }
         for (ParamSet p : grid.points()) {
             try {
@@ -231,6 +250,8 @@ public final class BacktestUnitRunner implements UnitRunner {
         List<BarSource> sources = new ArrayList<>();
         for (Bar[] b : series.values())
             sources.add(new ArrayBars(b, tf.millis(), u.warmupFromMs(), u.endMs(), u.toMs(), gate::quiet));
+        for (Timeframe c : options.coarser())   // delivered as bars only: the finest makes the quotes
+            sources.add(new ArrayBars(bars.bars(u.symbol(), c), c.millis(), u.warmupFromMs(), u.endMs(), u.toMs(), gate::quiet));
         BacktestResult r = new Backtester(config).run(gate,
                 MarketFeed.bars(sources, specs, options.path(), spread, u.warmupFromMs(), u.endMs()));
         Bar[] own = series.get(u.symbol());
@@ -257,7 +278,7 @@ public final class BacktestUnitRunner implements UnitRunner {
                         + "costs: %s, %s, swaps from the instrument table, %s; P&L converted to USD at the data's quotes%s; "
                         + "strategy: %s",
                 options.profile() == null ? ", no firm profile" : ", governors of " + options.profileId(),
-                options.timeframe(), options.path().name().toLowerCase(Locale.ROOT),
+                options.timeframe() + (options.coarser().isEmpty() ? "" : " (and " + options.coarser() + " bars)"), options.path().name().toLowerCase(Locale.ROOT),
                 options.intrabarEntries() ? "entries at any quote of the path (intrabar)" : "entries at bar opens and closes only",
                 options.commission() == null ? "commission from the instrument table" : "commission " + options.commission() + " USD/lot/side",
                 options.spreadPoints() == null ? "spread by session from the instrument table where bars carry none"
@@ -285,6 +306,8 @@ public final class BacktestUnitRunner implements UnitRunner {
         for (String s : symbols)
             for (Instrument i : plan(s).instruments()) used.put(i.symbol(), i);
         used.forEach((s, i) -> j.add(i.toString()).add(s + "_" + tf + "=" + bars.sha256(s, tf)));
+        for (Timeframe c : options.coarser())
+            for (String s : symbols) j.add(s + "_" + c + "=" + bars.sha256(s, c));
         j.add("clock=" + bars.clock().describe());
         j.add("code=" + options.codeVersion());
         j.add(strategies.fingerprint());

@@ -103,7 +103,7 @@ public final class BarLibrary {
     public ServerClock clock() { return clock; }
 
     /** The bars in time order, read on first use; the array is shared: never write to it. */
-    Bar[] bars(String symbol, Timeframe tf) {
+    public Bar[] bars(String symbol, Timeframe tf) {
         Key k = new Key(symbol, tf);
         Path p = file(symbol, tf);
         return loaded.computeIfAbsent(k, key -> read(p, key));
@@ -148,7 +148,7 @@ public final class BarLibrary {
     }
 
     /** Index of the first bar opening at or after {@code ms} ({@code bars.length} when none). */
-    static int firstAtOrAfter(Bar[] bars, long ms) {
+    public static int firstAtOrAfter(Bar[] bars, long ms) {
         int lo = 0, hi = bars.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

@@ -6,6 +6,7 @@ import io.vprop.signal.Idle;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.alpha.EventSource;
+import io.vprop.signal.edge.EdgeTable;
 import io.vprop.signal.port.SkipReason;
 import io.vprop.signal.select.Grade;
 import io.vprop.strategy.SignalEngineStrategy;
@@ -27,17 +28,30 @@ import java.util.TreeMap;
  * starts the engine afresh.
  */
 final class EngineStrategies implements StrategyFactory {
-    private final Timeframe timeframe;
+    private final List<Timeframe> timeframes;
+    private final Timeframe regime;
     private final long seed;
+    private final EdgeTable edges;
 
     EngineStrategies(Timeframe timeframe, long seed) {
-        if (timeframe == null) throw new IllegalArgumentException("the engine needs the data's timeframe");
-        this.timeframe = timeframe;
+        this(timeframe == null ? null : List.of(timeframe), seed, null);
+    }
+
+    EngineStrategies(List<Timeframe> timeframes, long seed, EdgeTable edges) {
+        if (timeframes == null || timeframes.isEmpty()) throw new IllegalArgumentException("the engine needs the data's timeframe");
+        this.timeframes = timeframes.stream().sorted(java.util.Comparator.comparingLong(Timeframe::millis)).toList();
+        this.regime = this.timeframes.get(0);
         this.seed = seed;
+        this.edges = edges;
+    }
+
+    private SignalConfig.Builder base() {
+        return SignalConfig.builder().timeframes(timeframes.toArray(new Timeframe[0])).regimeTimeframe(regime).seed(seed)
+                .edges(edges);
     }
 
     SignalConfig config(ParamSet p) {
-        SignalConfig.Builder b = SignalConfig.builder().timeframes(timeframe).regimeTimeframe(timeframe).seed(seed);
+        SignalConfig.Builder b = base();
         for (Map.Entry<String, Double> e : p.values().entrySet()) set(b, e.getKey(), e.getValue());
         try {
             return b.build();
@@ -91,18 +105,21 @@ final class EngineStrategies implements StrategyFactory {
 
     @Override
     public String description() {
-        return "the signal engine (SignalEngineStrategy) on " + timeframe + " bars, regime on " + timeframe
+        return "the signal engine (SignalEngineStrategy) on " + timeframes.stream().map(Enum::name)
+                .collect(java.util.stream.Collectors.joining("+")) + " bars, regime on " + regime
+                + ", " + (edges == null ? "hand-set edges" : "fitted edges " + edges.version())
                 + ", defaults otherwise, seed " + seed + ", no news calendar";
     }
 
     /** The engine's whole configuration at the grid's origin (its code: the runner's code version). */
     @Override
     public String fingerprint() {
-        SignalConfig.Builder b = SignalConfig.builder().timeframes(timeframe).regimeTimeframe(timeframe).seed(seed);
+        SignalConfig.Builder b = base();
         StringJoiner j = new StringJoiner(",", "engine{", "}");
         for (Field f : SignalConfig.Builder.class.getFields()) {
             try {
-                j.add(f.getName() + "=" + f.get(b));
+                Object v = f.get(b);
+                j.add(f.getName() + "=" + (v instanceof EdgeTable t ? t.version() : v));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }

@@ -2,8 +2,10 @@ package io.vprop.research.runner;
 
 import io.vprop.market.Timeframe;
 import io.vprop.research.walkforward.ParamSet;
+import io.vprop.signal.edge.EdgeTable;
 import io.vprop.strategy.Strategy;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +39,15 @@ public interface StrategyFactory {
      * minGrade as 0–3 = C, B, A, A+ …) and overrides them.
      */
     static StrategyFactory engine(Timeframe timeframe, long seed) {
-        return new EngineStrategies(timeframe, seed);
+        return new EngineStrategies(List.of(timeframe), seed, null);
+    }
+
+    /**
+     * The signal engine on several timeframes (the finest plays the quotes and reads the regime; e.g. H4 and D1),
+     * with fitted edges ({@code edges}, null for the hand-set priors).
+     */
+    static StrategyFactory engine(List<Timeframe> timeframes, long seed, EdgeTable edges) {
+        return new EngineStrategies(timeframes, seed, edges);
     }
 
     /**

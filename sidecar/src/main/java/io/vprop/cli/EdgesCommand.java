@@ -1,0 +1,254 @@
+package io.vprop.cli;
+
+import io.vprop.market.Bar;
+import io.vprop.market.Timeframe;
+import io.vprop.paper.broker.PaperBroker;
+import io.vprop.research.backtest.Backtester;
+import io.vprop.research.edges.Candidate;
+import io.vprop.research.edges.CandidateRecording;
+import io.vprop.research.edges.EdgeArtefact;
+import io.vprop.research.edges.EdgeFit;
+import io.vprop.research.runner.BacktestUnitRunner;
+import io.vprop.research.runner.BarLibrary;
+import io.vprop.research.walkforward.FoldPlan;
+import io.vprop.signal.SignalEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code vprop edges}: the signal engine's edges measured on the backtester. {@code record} writes every candidate the
+ * alphas emit with its outcome after costs; {@code fit} estimates each cell's edge on a training window (shrunk toward
+ * zero by evidence) and writes the versioned artefact the engine reads (docs/signal-engine.md, Fitted edges).
+ */
+@Command(name = "edges", mixinStandardHelpOptions = true,
+        description = "The signal engine's edges: record the alphas' candidates with their outcomes after costs, fit "
+                + "each cell's edge on a training window, write the versioned artefact (docs/signal-engine.md).",
+        subcommands = {EdgesCommand.Record.class, EdgesCommand.Fit.class, EdgesCommand.Report.class})
+final class EdgesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(System.out); }
+
+    /** What both subcommands read. */
+    static class DataOptions {
+        @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+                description = "folders of bar files (e.g. shared/data/bars/h4_d1), or bar files")
+        List<Path> data;
+
+        @Option(names = "--timeframe", defaultValue = "H4,D1",
+                description = "the engine's timeframes; the finest plays the quotes (default ${DEFAULT-VALUE})")
+        String timeframe;
+
+        @Option(names = "--symbols", paramLabel = "LIST", description = "comma-separated symbols (default: every symbol in --data)")
+        String symbols;
+
+        @Option(names = "--warmup", defaultValue = "90d", description = "data played before recording starts (default ${DEFAULT-VALUE})")
+        String warmup;
+
+        @Option(names = "--threads", defaultValue = "1", description = "symbols recorded at once (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Mixin
+        CostOptions costs = new CostOptions();
+
+        List<Timeframe> tfs() { return WalkforwardCommand.parseTimeframes(timeframe); }
+
+        BarLibrary library() {
+            return new BarLibrary(data, BacktestSetup.clock(costs.serverTz, files(tfs().get(0))));
+        }
+
+        private List<Path> files(Timeframe tf) {
+            List<Path> out = new ArrayList<>();
+            for (Path p : data) {
+                if (!Files.isDirectory(p)) { out.add(p); continue; }
+                try (var s = Files.list(p)) {
+                    s.filter(f -> io.vprop.market.io.MarketFiles.timeframeFromFileName(f) == tf).sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return out;
+        }
+
+        List<String> symbols(BarLibrary library) {
+            if (symbols == null) return new ArrayList<>(library.symbols(tfs().get(0)));
+            return Arrays.stream(symbols.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        }
+
+        BacktestUnitRunner.Options options() {
+            costs.check();
+            return new BacktestUnitRunner.Options(tfs().get(0), costs.instrumentTable(), costs.barPath(), costs.spreadPoints,
+                    costs.commission, costs.slippage, costs.seed, costs.leverage, null, "", Map.of(), false, "");
+        }
+
+        long warmupMs() {
+            LocalDate d = LocalDate.of(2000, 1, 1);
+            return d.plus(FoldPlan.parsePeriod(warmup)).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                    - d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+
+        List<Candidate> record(BarLibrary library, List<String> list, long fromMs, long toMs) {
+            long t0 = System.nanoTime();
+            System.err.printf(Locale.ROOT, "edges: recording %d symbols on %s …%n", list.size(), tfs());
+            List<Candidate> c = CandidateRecording.record(library, list, tfs(), options(), warmupMs(), fromMs, toMs, threads);
+            System.err.printf(Locale.ROOT, "edges: %,d candidates in %.1f s%n", c.size(), (System.nanoTime() - t0) / 1e9);
+            return c;
+        }
+    }
+
+    static long ms(LocalDate d, long otherwise) {
+        return d == null ? otherwise : d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    @Command(name = "record", mixinStandardHelpOptions = true,
+            description = "Every candidate the engine's alphas emit at a bar's open or close quote, with its outcome per lot "
+                    + "at the engine's stop geometry after the instruments' costs, as CSV (gzip).")
+    static final class Record implements Runnable {
+        @Mixin
+        DataOptions in = new DataOptions();
+
+        @Option(names = "--from", paramLabel = "DATE", description = "first entry day, UTC (default: after the warm-up)")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "DATE", description = "entries before this day, UTC (default: all)")
+        LocalDate to;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv.gz")
+        Path out;
+
+        @Override
+        public void run() {
+            BarLibrary library = in.library();
+            List<Candidate> c = in.record(library, in.symbols(library), ms(from, Long.MIN_VALUE / 4), ms(to, Long.MAX_VALUE));
+            CandidateRecording.write(c, out);
+            System.out.println("candidates: " + c.size() + " -> " + out.toAbsolutePath());
+        }
+    }
+
+    @Command(name = "fit", mixinStandardHelpOptions = true,
+            description = "Fits each cell's edge (alpha × timeframe × symbol class × regime × session) on the candidates "
+                    + "that entered in [--from, --to) and were flat before --to minus the embargo, shrunk toward zero by "
+                    + "evidence; writes the versioned artefact (command, data SHA-256s, parameters, code version).")
+    static final class Fit implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions in = new DataOptions();
+
+        @Option(names = "--candidates", paramLabel = "FILE.csv.gz",
+                description = "recorded candidates to fit on (vprop edges record over the same --data); recorded now when absent, and written there when named")
+        Path candidates;
+
+        @Option(names = "--from", paramLabel = "DATE", description = "first entry day of the training window, UTC (default: the data's)")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "DATE",
+                description = "end of the training window, UTC: nothing at or after it (nor in the embargo before it) is fitted on; keep the final test period after it")
+        LocalDate to;
+
+        @Option(names = "--embargo-days", defaultValue = "5", description = "candidates still open within this many days before --to are dropped (default ${DEFAULT-VALUE})")
+        int embargoDays;
+
+        @Option(names = "--prior-cap", defaultValue = "30", description = "largest evidence, in pseudo-trades, of a fitted bandit prior (default ${DEFAULT-VALUE})")
+        double priorCap;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.json")
+        Path out;
+
+        @Override
+        public void run() {
+            BarLibrary library = in.library();
+            List<String> list = in.symbols(library);
+            List<Candidate> all;
+            if (candidates != null && Files.exists(candidates)) {
+                all = CandidateRecording.read(candidates);
+            } else {
+                all = in.record(library, list, Long.MIN_VALUE / 4, Long.MAX_VALUE);
+                if (candidates != null) CandidateRecording.write(all, candidates);
+            }
+            Map<String, String> hashes = new TreeMap<>();
+            for (String s : list)
+                for (Timeframe tf : in.tfs()) hashes.put(library.file(s, tf).getFileName().toString(), library.sha256(s, tf));
+            long toMs = ms(to, 0), cutoff = toMs - embargoDays * 86_400_000L;
+            List<Candidate> used = EdgeFit.window(all.stream().filter(c -> list.contains(c.symbol())).toList(),
+                    ms(from, Long.MIN_VALUE / 4), cutoff);
+            EdgeFit.Result fit = EdgeFit.fit(used, new EdgeFit.Params(priorCap));
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("symbols", list);
+            params.put("timeframes", in.tfs().stream().map(Enum::name).toList());
+            params.put("fit_from_utc", from == null ? null : from.toString());
+            params.put("fit_to_utc", to.toString());
+            params.put("embargo_days", embargoDays);
+            params.put("warmup", in.warmup);
+            params.put("seed", in.costs.seed);
+            params.put("prior_cap", priorCap);
+            params.put("max_bars", CandidateRecording.MAX_BARS);
+            params.put("costs", in.options().spreadPoints() == null ? "instrument table: spread by session, commission, swaps" : "spread " + in.costs.spreadPoints);
+            params.put("bars_mode", in.costs.barsMode);
+            String cl = "vprop " + spec.commandLine().getParseResult().originalArgs().stream().map(WalkforwardCommand::quote)
+                    .collect(Collectors.joining(" "));
+            String code = CodeVersion.of(Backtester.class, PaperBroker.class, SignalEngine.class, Bar.class, EdgeFit.class);
+            byte[] bytes = EdgeArtefact.write(fit, new EdgeArtefact.Provenance(cl, code, hashes, params));
+            try {
+                if (out.getParent() != null) Files.createDirectories(out.getParent());
+                Files.write(out, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            long positive = fit.cells().stream().filter(c -> c.shrunkNetR() > 0).count();
+            System.out.printf(Locale.ROOT, "fitted %,d candidates (of %,d) into %d cells, tau^2 %.6f; %d cells with a positive net edge%n",
+                    used.size(), all.size(), fit.cells().size(), fit.tau2(), positive);
+            System.out.println("edges: " + out.toAbsolutePath());
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "The edges report's numbers as Markdown from walk-forward results, the trial ledger and the artefact.")
+    static final class Report implements Runnable {
+        @Option(names = "--run", required = true, paramLabel = "NAME=WHAT=DIR", description = "a walk-forward output folder (repeatable)")
+        List<String> runs;
+
+        @Option(names = "--ledger", paramLabel = "FILE") Path ledger;
+
+        @Option(names = "--artefact", paramLabel = "FILE") Path artefact;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.md") Path out;
+
+        @Override
+        public void run() {
+            List<io.vprop.research.edges.EdgesReport.Run> list = new ArrayList<>();
+            for (String r : runs) {
+                String[] f = r.split("=", 3);
+                if (f.length != 3) throw new IllegalArgumentException("--run " + r + ": NAME=WHAT=DIR");
+                list.add(new io.vprop.research.edges.EdgesReport.Run(f[0], f[1], Path.of(f[2])));
+            }
+            try {
+                Files.writeString(out, io.vprop.research.edges.EdgesReport.markdown(list, ledger, artefact));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            System.out.println("report: " + out.toAbsolutePath());
+        }
+    }
+}
