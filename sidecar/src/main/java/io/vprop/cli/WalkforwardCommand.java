@@ -174,7 +174,8 @@ final class WalkforwardCommand implements Runnable {
     String sparkMaster;
 
     /** The runner and what it was prepared for: the same on the driver and, from {@link Recipe}, on a Spark executor. */
-    record Built(BacktestUnitRunner runner, List<String> symbols, ParamGrid grid) {
+    record Built(BacktestUnitRunner runner, List<String> symbols, ParamGrid grid, BarLibrary library, List<Timeframe> tfs,
+                 BacktestUnitRunner.Options options) {
     }
 
     Built build() {
@@ -195,7 +196,7 @@ final class WalkforwardCommand implements Runnable {
         List<String> list = symbols == null ? runner.symbols()
                 : Arrays.stream(symbols.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
         runner.prepare(list, parsedGrid);
-        return new Built(runner, list, parsedGrid);
+        return new Built(runner, list, parsedGrid, library, tfs, options);
     }
 
     /**
@@ -243,7 +244,7 @@ final class WalkforwardCommand implements Runnable {
         }
         if (edges.equals("fold")) {
             if (candidates == null) throw new IllegalArgumentException("--edges fold needs --candidates FILE (vprop edges record)");
-            FoldEdgesRunner f = new FoldEdgesRunner(library, tfs, costs.seed, options, plan.folds(),
+            FoldEdgesRunner f = new FoldEdgesRunner(built.library(), built.tfs(), costs.seed, built.options(), plan.folds(),
                     CandidateRecording.read(candidates), EdgeArtefact.sha256(readAll(candidates)),
                     new EdgeFit.Params(EdgeFit.Params.defaults().priorCap(), gate()));
             f.prepare(list, parsedGrid);
