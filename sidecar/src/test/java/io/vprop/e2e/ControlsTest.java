@@ -101,7 +101,13 @@ class ControlsTest {
                 assertThat(resumed.path("status").asText()).isEqualTo("applied");
                 assertThat(paper.entriesPaused()).isFalse();
                 long first = open(base, panel, token, signal);
-                JsonNode closed = ok(post(base, panel, "{\"action\":\"close_position\",\"position\":" + first + ",\"reason\":\"take profit\"}"));
+                // the sidecar knows a position from the terminal's account snapshot, which may come just after the fill
+                String close = "{\"action\":\"close_position\",\"position\":" + first + ",\"reason\":\"take profit\"}";
+                HttpResponse<String> closing = post(base, panel, close);
+                for (long end = System.currentTimeMillis() + 10_000; closing.statusCode() == 409
+                        && closing.body().contains("control.unknown_position") && System.currentTimeMillis() < end; closing = post(base, panel, close))
+                    Thread.sleep(100);
+                JsonNode closed = ok(closing);
                 assertThat(closed.path("ack").path("closed").asInt()).as(closed.toString()).isEqualTo(1);
                 awaitFill(base, token, f -> f.path("position").asLong() == first && f.path("entry").asText().equals("out"));
 
