@@ -6,9 +6,10 @@ import io.vprop.protocol.ErrorCode;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
 import io.vprop.protocol.ProtocolException;
-import io.vprop.transport.DealerEndpoint;
+import io.vprop.transport.Dealer;
 import io.vprop.transport.ReliableChannel;
 import io.vprop.transport.RoutingId;
+import io.vprop.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,8 @@ public final class TerminalLink implements AutoCloseable {
         default void onNews(Payload.News news) { }
     }
 
-    private DealerEndpoint dealer;
+    private Dealer dealer;
+    private final String zmqImpl = Transports.configured(); // jeromq unless vprop.zmq.impl says libzmq
     private final String endpoint;
     private final RoutingId id;
     private long unwelcomedSinceWallMs;
@@ -69,7 +71,7 @@ public final class TerminalLink implements AutoCloseable {
                         LongSupplier clock, LongSupplier wallClock) {
         this.endpoint = endpoint;
         this.id = id;
-        this.dealer = new DealerEndpoint(endpoint, id);
+        this.dealer = Transports.dealer(zmqImpl, endpoint, id);
         this.journal = journal;
         this.channel = new ReliableChannel(SIDECAR, journal, codec);
         this.hello = hello;
@@ -147,7 +149,7 @@ public final class TerminalLink implements AutoCloseable {
             if (wall - unwelcomedSinceWallMs >= RECONNECT_MS) {
                 log.info("no welcome from {} for {} ms: reconnecting", endpoint, wall - unwelcomedSinceWallMs);
                 dealer.close();
-                dealer = new DealerEndpoint(endpoint, id);
+                dealer = Transports.dealer(zmqImpl, endpoint, id);
                 unwelcomedSinceWallMs = wall;
             }
             if (wall - lastHelloWallMs >= HELLO_RETRY_MS) sayHello();

@@ -1,0 +1,136 @@
+package io.vprop.transport.libzmq;
+
+import io.vprop.transport.Dealer;
+import io.vprop.transport.PeerTransport;
+import io.vprop.transport.RoutingId;
+import io.vprop.transport.Transports;
+import io.vprop.transport.ZmqProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * What the sidecar relies on from its ZeroMQ transport, for both implementations ({@code zmq.impl=jeromq|libzmq}):
+ * frames tagged with the DEALER's routing id, replies routed by that id, unknown ids dropped silently, ROUTER_HANDOVER
+ * (a reconnecting terminal takes its id over from a half-open one), 10,000 messages queued back to back arriving in
+ * order, a wake-up from another thread, and each implementation talking to the other (the EA runs libzmq against a
+ * JeroMQ sidecar). Bounds on waits are hang guards, not timings.
+ */
+class TransportContractTest {
+    private static final RoutingId ID = new RoutingId("t", "1", "all");
+
+    @ParameterizedTest(name = "router {0}, dealer {1}")
+    @CsvSource({"jeromq,jeromq", "libzmq,libzmq", "jeromq,libzmq", "libzmq,jeromq"})
+    void framesCarryTheRoutingIdAndRepliesFindThePeer(String routerImpl, String dealerImpl) {
+        ZmqProvider r = Impl.require(routerImpl), d = Impl.require(dealerImpl);
+        try (PeerTransport router = r.router("tcp://127.0.0.1:*"); Dealer dealer = d.dealer(router.endpoint(), ID)) {
+            assertThat(router.endpoint()).matches("tcp://127\\.0\\.0\\.1:\\d+");
+            PeerTransport.Inbound in = firstFrom(router, dealer, "hello");
+            assertThat(RoutingId.fromWire(in.identity())).isEqualTo(ID);
+            router.send("nobody/0/x".getBytes(StandardCharsets.UTF_8), bytes("lost")); // dropped, no error
+            router.send(in.identity(), bytes("welcome"));
+            assertThat(text(receive(dealer))).isEqualTo("welcome");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jeromq", "libzmq"})
+    void aReconnectingTerminalTakesItsRoutingIdOver(String impl) {
+        ZmqProvider p = Impl.require(impl);
+        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Dealer old = p.dealer(router.endpoint(), ID)) {
+            firstFrom(router, old, "from the old link");
+            try (Dealer fresh = p.dealer(router.endpoint(), ID)) {
+                PeerTransport.Inbound in = firstFrom(router, fresh, "from the new link");
+                assertThat(text(in.payload())).isEqualTo("from the new link");
+                router.send(in.identity(), bytes("to the new link"));
+                assertThat(text(receive(fresh))).isEqualTo("to the new link");
+                assertThat(old.poll()).isNull();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jeromq", "libzmq"})
+    void tenThousandMessagesQueuedBackToBackArriveInOrder(String impl) {
+        ZmqProvider p = Impl.require(impl);
+        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Dealer dealer = p.dealer(router.endpoint(), ID)) {
+            PeerTransport.Inbound first = firstFrom(router, dealer, "up");
+            for (int i = 0; i < 10_000; i++) router.send(first.identity(), bytes(Integer.toString(i)));
+            for (int i = 0; i < 10_000; i++) assertThat(text(receive(dealer))).isEqualTo(Integer.toString(i));
+            for (int i = 0; i < 10_000; i++) assertThat(dealer.send(bytes(Integer.toString(i)))).isTrue();
+            List<String> got = new ArrayList<>();
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                while (got.size() < 10_000) {
+                    router.await(100);
+                    for (PeerTransport.Inbound in; (in = router.poll()) != null; ) got.add(text(in.payload()));
+                }
+            });
+            for (int i = 0; i < 10_000; i++) assertThat(got.get(i)).isEqualTo(Integer.toString(i));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jeromq", "libzmq"})
+    void anotherThreadWakesTheOwnerBlockedInAwait(String impl) throws Exception {
+        ZmqProvider p = Impl.require(impl);
+        try (PeerTransport router = p.router("tcp://127.0.0.1:*")) {
+            Thread waker = new Thread(() -> {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                router.waker().run();
+            });
+            waker.start();
+            // an hour's timeout: returning at all means the wake-up arrived
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> router.await(3_600_000));
+            waker.join();
+            assertThat(router.poll()).isNull();
+        }
+    }
+
+    @Test
+    void anUnknownOrUnusableImplementationFailsAtStartNamingIt() {
+        assertThatThrownBy(() -> Transports.provider("nanomsg")).hasMessageContaining("zmq.impl=nanomsg is unknown");
+        assertThat(Transports.provider("JeroMQ").name()).isEqualTo("jeromq");
+        assertThat(Transports.provider(null).name()).isEqualTo(Transports.DEFAULT);
+    }
+
+    /** Sends {@code text} until the ROUTER sees it (the first sends may precede the connection). */
+    static PeerTransport.Inbound firstFrom(PeerTransport router, Dealer dealer, String text) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            while (true) {
+                dealer.send(bytes(text));
+                router.await(50);
+                for (PeerTransport.Inbound in; (in = router.poll()) != null; )
+                    if (text(in.payload()).equals(text)) {
+                        while (router.poll() != null) { /* duplicates of the retries */ }
+                        return in;
+                    }
+            }
+        });
+    }
+
+    static byte[] receive(Dealer dealer) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            byte[] m;
+            while ((m = dealer.receive(100)) == null) { /* wait */ }
+            return m;
+        });
+    }
+
+    static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+
+    static String text(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
+}
