@@ -95,6 +95,10 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private boolean accountDirty = true;
     private long lastSnapshotWallMs;
     private long lastProbeSeq;
+    /** Batched replays: the probes sent and not yet acknowledged, {seq, market time of their tick}, oldest first. */
+    private final java.util.ArrayDeque<long[]> probes = new java.util.ArrayDeque<>();
+    private long ackedMarketMs = Long.MIN_VALUE;
+    private long firstTickMs = Long.MIN_VALUE;
     private long ticks, barCount, signals, executed, rejected;
     private boolean finished;
     private double peakEquity = Double.NEGATIVE_INFINITY;
@@ -202,6 +206,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     private void onTick(Tick t) {
+        if (firstTickMs == Long.MIN_VALUE) firstTickMs = t.timeMs();
         marketNowMs = Math.max(marketNowMs, t.timeMs());
         ticks++;
         for (Deal d : executor.onTick(t)) report(d); // SL, TP, stop-out, delayed fills, then the TP1 partial closes
@@ -210,6 +215,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         boolean probe = config.speed() <= 0 && ticks % config.replayWindow() == 0;
         long seq = link.sendFresh(new Payload.Tick(t.symbol(), t.bid(), t.ask(), t.last(), t.volume(), t.timeMs(), t.flags()), probe);
         if (probe && seq > 0) {
+            if (config.replayWindow() > 1) probes.addLast(new long[]{seq, t.timeMs()});
             awaitEcho(config.replayWindow() == 1 ? seq : lastProbeSeq);
             lastProbeSeq = seq;
         }
@@ -277,13 +283,27 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     private Payload.SignalAck execute(Payload.Signal s) {
         gatedSignal = s.id();
-        SignalExecutor.Outcome o = executor.execute(s.id(), TradeMessages.toIntent(s), marketNowMs, this::gate);
+        SignalExecutor.Outcome o = executor.execute(s.id(), TradeMessages.toIntent(s), marketNowMs, validAtMs(), this::gate);
         gatedSignal = "";
         for (Deal d : o.deals()) report(d);
         // as the EA: the governors' reservation is released if rejected, tied to the position's ticket if executed
         if (governors != null && o.update().status() != OrderStatus.ACCEPTED)
             govern(new OrderAck(marketNowMs, s.id(), o.update().status(), o.update().ticket()));
         return TradeMessages.toPayload(o.update());
+    }
+
+    /**
+     * The market time a signal's validity is judged at. Live, in real-time replays and in exact lockstep: now. In a
+     * batched max-speed replay (window > 1) the terminal runs up to two windows of market time ahead of the sidecar,
+     * so a signal arrives "late" only because of the batching; it is judged at the market time of the newest tick
+     * the sidecar has acknowledged — ticks are processed in order, so the tick that triggered a signal arriving
+     * now is at least that recent, and a signal valid when decided is never expired by the replay's window.
+     */
+    private long validAtMs() {
+        if (config.speed() > 0 || config.replayWindow() == 1) return marketNowMs;
+        long echo = echoed.get();
+        while (!probes.isEmpty() && probes.peekFirst()[0] <= echo) ackedMarketMs = probes.pollFirst()[1];
+        return Math.min(marketNowMs, ackedMarketMs == Long.MIN_VALUE ? firstTickMs : ackedMarketMs);
     }
 
     /** The signal the gate is judging: an allowed one is reserved under its id (in flight until the next snapshot). */
