@@ -3,7 +3,9 @@ package io.vprop.transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picks the ZeroMQ implementation by name ({@code zmq.impl} in the sidecar's config, the system property
@@ -11,6 +13,11 @@ import java.util.ServiceLoader;
  * {@code libzmq} (the system's C library through the {@code zmq-native} module's binding, when it is on the class
  * path and the library is installed). An unknown or unusable name fails at start, never silently falls back: a
  * sidecar asked to run on libzmq must not run on something else unnoticed.
+ *
+ * <p>An {@code inproc://NAME} endpoint is the one exception, whatever the implementation: the sidecar and the
+ * terminal are then in one process ({@code vprop replay --zmq inproc://replay}), and the frames go through an
+ * {@link InProcessTransport}: the same frames, routing ids and codec, no sockets and no I/O threads (ZeroMQ's own
+ * inproc would need both ends in one ZeroMQ context, which the sidecar and the terminal do not share).
  */
 public final class Transports {
     public static final String PROPERTY = "vprop.zmq.impl";
@@ -21,9 +28,45 @@ public final class Transports {
     /** The implementation named by {@value #PROPERTY}, else {@value #DEFAULT}. */
     public static String configured() { return System.getProperty(PROPERTY, DEFAULT); }
 
-    public static PeerTransport router(String impl, String endpoint) { return provider(impl).router(endpoint); }
+    private static final String INPROC = "inproc://";
+    private static final Map<String, InProcessTransport> IN_PROCESS = new ConcurrentHashMap<>();
 
-    public static Dealer dealer(String impl, String endpoint, RoutingId id) { return provider(impl).dealer(endpoint, id); }
+    public static PeerTransport router(String impl, String endpoint) {
+        if (!endpoint.startsWith(INPROC)) return provider(impl).router(endpoint);
+        String name = endpoint.substring(INPROC.length());
+        InProcessTransport t = new InProcessTransport(name, () -> IN_PROCESS.remove(name));
+        if (IN_PROCESS.putIfAbsent(name, t) != null)
+            throw new IllegalStateException("cannot bind " + endpoint + ": already bound in this process");
+        return t;
+    }
+
+    public static Dealer dealer(String impl, String endpoint, RoutingId id) {
+        if (!endpoint.startsWith(INPROC)) return provider(impl).dealer(endpoint, id);
+        InProcessTransport t = IN_PROCESS.get(endpoint.substring(INPROC.length()));
+        if (t == null) throw new IllegalStateException("nothing is bound at " + endpoint + " in this process");
+        return new InProcessDealer(t.connect(id));
+    }
+
+    /** A terminal's end of an in-process link, as a {@link Dealer}. */
+    private record InProcessDealer(InProcessTransport.Peer peer) implements Dealer {
+        @Override
+        public boolean send(byte[] payload) {
+            peer.send(payload);
+            return true;
+        }
+
+        @Override
+        public byte[] poll() { return peer.poll(); }
+
+        @Override
+        public byte[] receive(long timeoutMs) {
+            byte[] m = Spin.poll(peer::poll);
+            return m != null || timeoutMs <= 0 ? m : peer.receive(timeoutMs);
+        }
+
+        @Override
+        public void close() { peer.disconnect(); }
+    }
 
     /** The usable provider called {@code impl}; IllegalStateException saying why when there is none. */
     public static ZmqProvider provider(String impl) {

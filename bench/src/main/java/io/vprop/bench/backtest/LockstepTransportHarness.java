@@ -20,7 +20,10 @@ import java.util.Map;
  * warm-up run on a small part of the slice. Ticks per second of wall time, with the load average beside each.
  * Writes bench/results/lockstep-replay.json.
  *
- * <p>Usage: LockstepTransportHarness [fromDay=2014-05-06] [days=1] [impls=jeromq,libzmq] [sharedDataDir=../shared/data]
+ * ZeroMQ over loopback TCP on each implementation, and {@code inproc}: the same replay with both ends linked in
+ * process ({@code --zmq inproc://…}, no ZeroMQ).
+ *
+ * <p>Usage: LockstepTransportHarness [fromDay=2014-05-06] [days=1] [impls=jeromq,libzmq,inproc] [sharedDataDir=../shared/data]
  */
 public final class LockstepTransportHarness {
     private static final JsonMapper JSON = new JsonMapper();
@@ -28,7 +31,7 @@ public final class LockstepTransportHarness {
     public static void main(String[] args) throws Exception {
         LocalDate from = LocalDate.parse(args.length > 0 ? args[0] : "2014-05-06");
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        List<String> impls = List.of((args.length > 2 ? args[2] : "jeromq,libzmq").split(","));
+        List<String> impls = List.of((args.length > 2 ? args[2] : "jeromq,libzmq,inproc").split(","));
         Path data = Path.of(args.length > 3 ? args[3] : "../shared/data");
         Map<String, Object> machine = Results.machine();
         Path dir = Files.createTempDirectory("vprop-lockstep");
@@ -54,8 +57,8 @@ public final class LockstepTransportHarness {
             System.out.printf("%s: %,.0f ticks/s (%,d ticks, load %s)%n", impl, r.get("ticks_per_s").asDouble(), r.get("ticks").asLong(), load);
         }
         Map<String, Object> res = new LinkedHashMap<>();
-        res.put("benchmark", "exact lockstep replay (paper.replay.window=1) through the paper terminal, per zmq.impl");
-        res.put("command", "vprop replay --data EURUSD… --data NZDUSD… --strategy demo --set paper.replay.window=1 --set zmq.impl=IMPL");
+        res.put("benchmark", "exact lockstep replay (paper.replay.window=1) through the paper terminal, per zmq.impl, and in process (inproc://)");
+        res.put("command", "vprop replay --data EURUSD… --data NZDUSD… --strategy demo --set paper.replay.window=1 --set zmq.impl=IMPL (inproc: --zmq inproc://NAME)");
         res.put("slice", Map.of("from_utc", from.toString(), "days", days, "ticks", rows));
         res.put("machine", machine);
         res.put("runs", runs);
@@ -67,7 +70,9 @@ public final class LockstepTransportHarness {
         Path out = dir.resolve(name + ".json");
         List<String> cmd = new ArrayList<>(List.of("replay", "--data-dir", dir.resolve("var-" + name).toString(),
                 "--strategy", "demo", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
-                "--set", "paper.replay.window=1", "--set", "zmq.impl=" + impl));
+                "--set", "paper.replay.window=1", "--set", "zmq.impl=" + (impl.equals("inproc") ? "jeromq" : impl)));
+        // inproc: the sidecar and the terminal in this process linked without ZeroMQ (Transports, inproc://)
+        if (impl.equals("inproc")) cmd.addAll(List.of("--zmq", "inproc://lockstep-" + name));
         for (Path f : files) cmd.addAll(List.of("--data", f.toString()));
         int rc = VpropCli.execute(cmd.toArray(new String[0]));
         if (rc != 0) throw new IllegalStateException("vprop replay (" + impl + ") failed with exit code " + rc);

@@ -100,6 +100,21 @@ class TransportContractTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jeromq", "libzmq"})
+    void anInprocEndpointLinksBothEndsInOneProcessWithoutZeroMq(String impl) {
+        try (PeerTransport router = Transports.router(impl, "inproc://contract-" + impl);
+             Dealer dealer = Transports.dealer(impl, "inproc://contract-" + impl, ID)) {
+            assertThat(router.endpoint()).isEqualTo("inproc://contract-" + impl);
+            PeerTransport.Inbound in = firstFrom(router, dealer, "hello");
+            assertThat(RoutingId.fromWire(in.identity())).isEqualTo(ID);
+            router.send(in.identity(), bytes("welcome"));
+            assertThat(text(receive(dealer))).isEqualTo("welcome");
+            assertThatThrownBy(() -> Transports.router(impl, "inproc://contract-" + impl)).hasMessageContaining("already bound");
+        }
+        assertThatThrownBy(() -> Transports.dealer(impl, "inproc://contract-" + impl, ID)).hasMessageContaining("nothing is bound");
+    }
+
     @Test
     void anUnknownOrUnusableImplementationFailsAtStartNamingIt() {
         assertThatThrownBy(() -> Transports.provider("nanomsg")).hasMessageContaining("zmq.impl=nanomsg is unknown");
