@@ -95,6 +95,7 @@ public final class RoundTripHarness {
         ratio(ratios, "jeromq_full_vs_tcp_p50", h.get("zeromq_protocol"), h.get("raw_tcp_ping_pong"), 50);
         ratio(ratios, "jeromq_full_vs_tcp_p99", h.get("zeromq_protocol"), h.get("raw_tcp_ping_pong"), 99);
         r.put("ratios", ratios);
+        r.put("idle_cpu_ms_per_minute", IDLE_CPU_MS_PER_MIN);
         r.put("targets", "full stack p50 <= 150 us and p99 <= 2 x libzmq C p99; protocol stack p99 <= 1.3 x raw transport p99");
         Map<String, Object> met = new LinkedHashMap<>();
         for (String full : List.of("zeromq_protocol", "zeromq_protocol_libzmq")) {
@@ -141,6 +142,10 @@ public final class RoundTripHarness {
         if (p.waitFor() != 0) skipped.put("c", "zmq_roundtrip exited " + p.exitValue());
         return h;
     }
+
+    /** CPU ms per idle minute of the last full-stack run, by implementation (kernel and link connected, no ticks). */
+    static final Map<String, Double> IDLE_CPU_MS_PER_MIN = new LinkedHashMap<>();
+    static final int IDLE_SECONDS = Integer.getInteger("vprop.bench.idle.s", 20);
 
     static Histogram zmqRoundTrip(String impl, int seconds, int warmup) throws Exception {
         System.setProperty(Transports.PROPERTY, impl); // the TerminalLink's DEALER
@@ -199,6 +204,12 @@ public final class RoundTripHarness {
         }
         long drain = System.currentTimeMillis() + 1000;
         while (System.currentTimeMillis() < drain) link.poll(10);
+        // Idle: connected, heartbeats only, the terminal polling as the paper terminal does when idle (20 ms): the
+        // process's CPU time over IDLE_SECONDS is what the spins and the transport's threads cost doing nothing.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime(), idleEnd = System.currentTimeMillis() + IDLE_SECONDS * 1000L;
+        while (System.currentTimeMillis() < idleEnd) link.poll(20);
+        IDLE_CPU_MS_PER_MIN.put(impl, round((os.getProcessCpuTime() - cpu0) / 1e6 * 60 / IDLE_SECONDS));
         link.close();
         kernel.close();
         tj.close();
