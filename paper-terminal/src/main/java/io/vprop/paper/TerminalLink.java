@@ -42,7 +42,7 @@ public final class TerminalLink implements AutoCloseable {
     }
 
     private Dealer dealer;
-    private final String zmqImpl = Transports.configured(); // jeromq unless vprop.zmq.impl says libzmq
+    private final String zmqImpl;
     private final String endpoint;
     private final RoutingId id;
     private long unwelcomedSinceWallMs;
@@ -69,6 +69,13 @@ public final class TerminalLink implements AutoCloseable {
      */
     public TerminalLink(String endpoint, RoutingId id, Journal journal, Supplier<Payload.Hello> hello, Handler handler,
                         LongSupplier clock, LongSupplier wallClock) {
+        this(Transports.configured(), endpoint, id, journal, hello, handler, clock, wallClock);
+    }
+
+    /** @param zmqImpl the ZeroMQ implementation of the DEALER ({@code jeromq} or {@code libzmq}, see {@link Transports}) */
+    public TerminalLink(String zmqImpl, String endpoint, RoutingId id, Journal journal, Supplier<Payload.Hello> hello,
+                        Handler handler, LongSupplier clock, LongSupplier wallClock) {
+        this.zmqImpl = zmqImpl;
         this.endpoint = endpoint;
         this.id = id;
         this.dealer = Transports.dealer(zmqImpl, endpoint, id);
