@@ -80,7 +80,7 @@ public final class RoundTripHarness {
         r.put("rate_msgs_per_s", SYMBOLS * TICKS_PER_SYMBOL);
         r.put("message_bytes", SIZE);
         r.put("measured_seconds", seconds);
-        r.put("spin_us", Long.getLong("vprop.spin.us", 40));
+        r.put("spin_us", Long.getLong("vprop.spin.us", 0));
         r.put("machine", machine);
         r.put("load_average_at_end", Results.machine().get("load_average_at_start"));
         if (libzmqWhy == null) r.put("libzmq_version", LibZmqProvider.version());
