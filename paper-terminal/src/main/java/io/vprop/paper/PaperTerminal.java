@@ -315,10 +315,18 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (governors == null || !wanted.opens() || q == null) return null;
         SymbolSpec spec = specs.get(wanted.symbol());
         double px = wanted.side() == Side.BUY ? q.ask() : q.bid();
-        OrderIntent order = OrderIntent.open(wanted.symbol(), wanted.side(), wanted.lots(), px, wanted.maxDeviation(),
-                wanted.sl(), wanted.tp1(), wanted.tp2(), wanted.expiryMs(), wanted.alpha(), wanted.regime(),
-                wanted.confidence(), wanted.reason());
-        RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize(), gatedSignal));
+        OrderCheck check;
+        try {
+            OrderIntent order = OrderIntent.open(wanted.symbol(), wanted.side(), wanted.lots(), px, wanted.maxDeviation(),
+                    wanted.sl(), wanted.tp1(), wanted.tp2(), wanted.expiryMs(), wanted.alpha(), wanted.regime(),
+                    wanted.confidence(), wanted.reason());
+            check = new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize(), gatedSignal);
+        } catch (IllegalArgumentException e) {
+            // The market moved past the signal's stop since it was decided (a batched replay runs ahead of the
+            // sidecar): the order cannot be placed as sent, so it is refused, as the EA's broker would refuse it.
+            return new SignalExecutor.Refusal("broker.invalid_stops", "at " + px + ": " + e.getMessage());
+        }
+        RuleVerdict d = govern(check);
         return d != null && !d.allowed() ? new SignalExecutor.Refusal(d.ruleId(), "terminal governors: " + d.message()) : null;
     }
 

@@ -47,16 +47,47 @@ class TransportContractTest {
     @ValueSource(strings = {"jeromq", "libzmq"})
     void aReconnectingTerminalTakesItsRoutingIdOver(String impl) {
         ZmqProvider p = Impl.require(impl);
-        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Dealer old = p.dealer(router.endpoint(), ID)) {
-            firstFrom(router, old, "from the old link");
-            try (Dealer fresh = p.dealer(router.endpoint(), ID)) {
-                PeerTransport.Inbound in = firstFrom(router, fresh, "from the new link");
-                assertThat(text(in.payload())).isEqualTo("from the new link");
-                router.send(in.identity(), bytes("to the new link"));
-                assertThat(text(receive(fresh))).isEqualTo("to the new link");
-                assertThat(old.poll()).isNull();
+        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Dealer old = connected(p, router, "from the old link")) {
+            // A new JeroMQ DEALER connection now and then never delivers a frame although connected (see KernelLinkTest):
+            // it is rebuilt, as TerminalLink and the EA do; handover is what must let the rebuilt one through.
+            for (int attempt = 0; attempt < 10; attempt++) {
+                try (Dealer fresh = p.dealer(router.endpoint(), ID)) {
+                    PeerTransport.Inbound in = tryFirstFrom(router, fresh, "from the new link", 2_000);
+                    if (in == null) continue;
+                    assertThat(text(in.payload())).isEqualTo("from the new link");
+                    router.send(in.identity(), bytes("to the new link"));
+                    assertThat(text(receive(fresh))).isEqualTo("to the new link");
+                    assertThat(old.poll()).isNull();
+                    return;
+                }
             }
+            throw new AssertionError("no new connection under the old routing id got through in 10 attempts");
         }
+    }
+
+    /** A DEALER under {@link #ID} whose {@code text} reached the ROUTER, rebuilt while a connection delivers nothing. */
+    static Dealer connected(ZmqProvider p, PeerTransport router, String text) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Dealer d = p.dealer(router.endpoint(), ID);
+            if (tryFirstFrom(router, d, text, 2_000) != null) return d;
+            d.close();
+        }
+        throw new AssertionError("no DEALER connection delivered a frame in 10 attempts");
+    }
+
+    /** Sends {@code text} until the ROUTER sees it or {@code millis} pass (then null). */
+    static PeerTransport.Inbound tryFirstFrom(PeerTransport router, Dealer dealer, String text, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            dealer.send(bytes(text));
+            router.await(50);
+            for (PeerTransport.Inbound in; (in = router.poll()) != null; )
+                if (text(in.payload()).equals(text)) {
+                    while (router.poll() != null) { /* duplicates of the retries */ }
+                    return in;
+                }
+        }
+        return null;
     }
 
     @ParameterizedTest
