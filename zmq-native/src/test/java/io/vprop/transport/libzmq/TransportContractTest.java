@@ -33,9 +33,10 @@ class TransportContractTest {
     @CsvSource({"jeromq,jeromq", "libzmq,libzmq", "jeromq,libzmq", "libzmq,jeromq"})
     void framesCarryTheRoutingIdAndRepliesFindThePeer(String routerImpl, String dealerImpl) {
         ZmqProvider r = Impl.require(routerImpl), d = Impl.require(dealerImpl);
-        try (PeerTransport router = r.router("tcp://127.0.0.1:*"); Dealer dealer = d.dealer(router.endpoint(), ID)) {
+        try (PeerTransport router = r.router("tcp://127.0.0.1:*"); Link link = link(d, router, "hello")) {
             assertThat(router.endpoint()).matches("tcp://127\\.0\\.0\\.1:\\d+");
-            PeerTransport.Inbound in = firstFrom(router, dealer, "hello");
+            Dealer dealer = link.dealer();
+            PeerTransport.Inbound in = link.first();
             assertThat(RoutingId.fromWire(in.identity())).isEqualTo(ID);
             router.send("nobody/0/x".getBytes(StandardCharsets.UTF_8), bytes("lost")); // dropped, no error
             router.send(in.identity(), bytes("welcome"));
@@ -47,7 +48,7 @@ class TransportContractTest {
     @ValueSource(strings = {"jeromq", "libzmq"})
     void aReconnectingTerminalTakesItsRoutingIdOver(String impl) {
         ZmqProvider p = Impl.require(impl);
-        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Dealer old = connected(p, router, "from the old link")) {
+        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Dealer old = link(p, router, "from the old link").dealer()) {
             // A new JeroMQ DEALER connection now and then never delivers a frame although connected (see KernelLinkTest):
             // it is rebuilt, as TerminalLink and the EA do; handover is what must let the rebuilt one through.
             for (int attempt = 0; attempt < 10; attempt++) {
@@ -65,11 +66,22 @@ class TransportContractTest {
         }
     }
 
-    /** A DEALER under {@link #ID} whose {@code text} reached the ROUTER, rebuilt while a connection delivers nothing. */
-    static Dealer connected(ZmqProvider p, PeerTransport router, String text) {
+    /** A DEALER and the first frame of it the ROUTER received. */
+    record Link(Dealer dealer, PeerTransport.Inbound first) implements AutoCloseable {
+        @Override
+        public void close() { dealer.close(); }
+    }
+
+    /**
+     * A DEALER under {@link #ID} whose {@code text} reached the ROUTER, rebuilt while a connection delivers nothing:
+     * now and then a new JeroMQ DEALER connection never delivers a frame although connected (see KernelLinkTest),
+     * and TerminalLink and the EA rebuild theirs the same way.
+     */
+    static Link link(ZmqProvider p, PeerTransport router, String text) {
         for (int attempt = 0; attempt < 10; attempt++) {
             Dealer d = p.dealer(router.endpoint(), ID);
-            if (tryFirstFrom(router, d, text, 2_000) != null) return d;
+            PeerTransport.Inbound in = tryFirstFrom(router, d, text, 2_000);
+            if (in != null) return new Link(d, in);
             d.close();
         }
         throw new AssertionError("no DEALER connection delivered a frame in 10 attempts");
@@ -94,8 +106,9 @@ class TransportContractTest {
     @ValueSource(strings = {"jeromq", "libzmq"})
     void tenThousandMessagesQueuedBackToBackArriveInOrder(String impl) {
         ZmqProvider p = Impl.require(impl);
-        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Dealer dealer = p.dealer(router.endpoint(), ID)) {
-            PeerTransport.Inbound first = firstFrom(router, dealer, "up");
+        try (PeerTransport router = p.router("tcp://127.0.0.1:*"); Link link = link(p, router, "up")) {
+            Dealer dealer = link.dealer();
+            PeerTransport.Inbound first = link.first();
             for (int i = 0; i < 10_000; i++) router.send(first.identity(), bytes(Integer.toString(i)));
             for (int i = 0; i < 10_000; i++) assertThat(text(receive(dealer))).isEqualTo(Integer.toString(i));
             for (int i = 0; i < 10_000; i++) assertThat(dealer.send(bytes(Integer.toString(i)))).isTrue();
