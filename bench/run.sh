@@ -2,7 +2,7 @@
 # Runs VProp's benchmarks and writes their JSON results to bench/results/ (see docs/benchmarks.md).
 #   bench/run.sh                 everything
 #   bench/run.sh roundtrip       one harness: roundtrip | replay | swap | walkforward [threads] | challenge | backtest [rounds]
-#                                | backtest-lockstep [fromDay days] | jmh [JMH regex]
+#                                | backtest-lockstep [fromDay days] | lockstep [fromDay days impls] | jmh [JMH regex]
 #                                | reconnect [cycles] | restart [restarts] | chaos [points] [seed]
 #                                | soak [marketDays ticksPerSecondPerSymbol sampleDays]
 #                                | spark [runs]  (the sweep on 2 local threads vs Spark local[2], nice -n 10)
@@ -50,6 +50,7 @@ case "$what" in
   challenge) run io.vprop.bench.challenge.ChallengeLabHarness "$@" ;;
   backtest) run io.vprop.bench.backtest.BacktestThroughputHarness "$@" ;;
   backtest-lockstep) run io.vprop.bench.backtest.LockstepVsBacktestHarness "$@" ;;
+  lockstep) run io.vprop.bench.backtest.LockstepTransportHarness "$@" ;;
   soak) run io.vprop.bench.e2e.SoakHarness "$@" ;;
   reconnect) run io.vprop.bench.e2e.ReconnectHarness "$@" ;;
   restart) run io.vprop.bench.e2e.RestartHarness "$@" ;;
@@ -64,5 +65,5 @@ case "$what" in
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness
     run org.openjdk.jmh.Main ".*Benchmark.*" -rf json -rff bench/results/jmh.json ;;
-  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]|soak [days rate sampleDays]|spark [runs]|fuzz [target|all] [inputs]]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|roundtrip|replay|swap|walkforward [threads]|challenge|backtest [rounds]|backtest-lockstep [fromDay days]|lockstep [fromDay days impls]|jmh [regex]|reconnect [cycles]|restart [restarts]|chaos [points] [seed]|soak [days rate sampleDays]|spark [runs]|fuzz [target|all] [inputs]]" >&2; exit 2 ;;
 esac

@@ -102,6 +102,10 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private boolean accountDirty = true;
     private long lastSnapshotWallMs;
     private long lastProbeSeq;
+    /** Batched replays: the probes sent and not yet acknowledged, {seq, market time of their tick}, oldest first. */
+    private final java.util.ArrayDeque<long[]> probes = new java.util.ArrayDeque<>();
+    private long ackedMarketMs = Long.MIN_VALUE;
+    private long firstTickMs = Long.MIN_VALUE;
     private long ticks, barCount, signals, executed, rejected;
     /** The trader paused new entries (a control); closes still execute and the governors still act. */
     private volatile boolean entriesPaused;
@@ -225,6 +229,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     private void onTick(Tick t) {
+        if (firstTickMs == Long.MIN_VALUE) firstTickMs = t.timeMs();
         marketNowMs = Math.max(marketNowMs, t.timeMs());
         if (startMs == Long.MIN_VALUE) startMs = marketNowMs;
         ticks++;
@@ -235,6 +240,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         boolean probe = config.speed() <= 0 && ticks % config.replayWindow() == 0;
         long seq = link.sendFresh(new Payload.Tick(t.symbol(), t.bid(), t.ask(), t.last(), t.volume(), t.timeMs(), t.flags()), probe);
         if (probe && seq > 0) {
+            if (config.replayWindow() > 1) probes.addLast(new long[]{seq, t.timeMs()});
             awaitEcho(config.replayWindow() == 1 ? seq : lastProbeSeq);
             lastProbeSeq = seq;
         }
@@ -322,7 +328,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     private Payload.SignalAck execute(Payload.Signal s) {
         gatedSignal = s.id();
-        SignalExecutor.Outcome o = executor.execute(s.id(), TradeMessages.toIntent(s), marketNowMs, this::gate);
+        SignalExecutor.Outcome o = executor.execute(s.id(), TradeMessages.toIntent(s), marketNowMs, validAtMs(), this::gate);
         gatedSignal = "";
         for (Deal d : o.deals()) report(d);
         reportOrders();
@@ -389,6 +395,20 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
                 .mapToLong(Deal::position).distinct().count();
     }
 
+    /**
+     * The market time a signal's validity is judged at. Live, in real-time replays and in exact lockstep: now. In a
+     * batched max-speed replay (window > 1) the terminal runs up to two windows of market time ahead of the sidecar,
+     * so a signal arrives "late" only because of the batching; it is judged at the market time of the newest tick
+     * the sidecar has acknowledged — ticks are processed in order, so the tick that triggered a signal arriving
+     * now is at least that recent, and a signal valid when decided is never expired by the replay's window.
+     */
+    private long validAtMs() {
+        if (config.speed() > 0 || config.replayWindow() == 1) return marketNowMs;
+        long echo = echoed.get();
+        while (!probes.isEmpty() && probes.peekFirst()[0] <= echo) ackedMarketMs = probes.pollFirst()[1];
+        return Math.min(marketNowMs, ackedMarketMs == Long.MIN_VALUE ? firstTickMs : ackedMarketMs);
+    }
+
     /** The signal the gate is judging: an allowed one is reserved under its id (in flight until the next snapshot). */
     private String gatedSignal = "";
 
@@ -400,12 +420,19 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (governors == null || !wanted.opens() || q == null) return null;
         SymbolSpec spec = specs.get(wanted.symbol());
         double px = wanted.side() == Side.BUY ? q.ask() : q.bid();
-        OrderIntent order = OrderIntent.open(wanted.symbol(), wanted.side(), wanted.lots(), px, wanted.maxDeviation(),
-                wanted.sl(), wanted.tp1(), wanted.tp2(), wanted.expiryMs(), wanted.alpha(), wanted.regime(),
-                wanted.confidence(), wanted.reason());
-        if (wanted.type().pending()) order = wanted;   // a pending order is judged entering at its trigger, resting to its expiry
-        RuleVerdict d = govern(new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize(), gatedSignal,
-                wanted.type()));
+        OrderCheck check;
+        try {
+            OrderIntent order = OrderIntent.open(wanted.symbol(), wanted.side(), wanted.lots(), px, wanted.maxDeviation(),
+                    wanted.sl(), wanted.tp1(), wanted.tp2(), wanted.expiryMs(), wanted.alpha(), wanted.regime(),
+                    wanted.confidence(), wanted.reason());
+            if (wanted.type().pending()) order = wanted;   // a pending order is judged entering at its trigger, resting to its expiry
+            check = new OrderCheck(marketNowMs, order, Double.NaN, spec.tickValue() / spec.tickSize(), gatedSignal, wanted.type());
+        } catch (IllegalArgumentException e) {
+            // The market moved past the signal's stop since it was decided (a batched replay runs ahead of the
+            // sidecar): the order cannot be placed as sent, so it is refused, as the EA's broker would refuse it.
+            return new SignalExecutor.Refusal("broker.invalid_stops", "at " + px + ": " + e.getMessage());
+        }
+        RuleVerdict d = govern(check);
         return d != null && !d.allowed() ? new SignalExecutor.Refusal(d.ruleId(), "terminal governors: " + d.message()) : null;
     }
 

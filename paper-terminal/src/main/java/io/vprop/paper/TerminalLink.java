@@ -6,9 +6,10 @@ import io.vprop.protocol.ErrorCode;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.ProtocolCodec;
 import io.vprop.protocol.ProtocolException;
-import io.vprop.transport.DealerEndpoint;
+import io.vprop.transport.Dealer;
 import io.vprop.transport.ReliableChannel;
 import io.vprop.transport.RoutingId;
+import io.vprop.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,8 @@ public final class TerminalLink implements AutoCloseable {
         default void onControl(Payload.Control control) { }
     }
 
-    private DealerEndpoint dealer;
+    private Dealer dealer;
+    private final String zmqImpl;
     private final String endpoint;
     private final RoutingId id;
     private long unwelcomedSinceWallMs;
@@ -70,9 +72,16 @@ public final class TerminalLink implements AutoCloseable {
      */
     public TerminalLink(String endpoint, RoutingId id, Journal journal, Supplier<Payload.Hello> hello, Handler handler,
                         LongSupplier clock, LongSupplier wallClock) {
+        this(Transports.configured(), endpoint, id, journal, hello, handler, clock, wallClock);
+    }
+
+    /** @param zmqImpl the ZeroMQ implementation of the DEALER ({@code jeromq} or {@code libzmq}, see {@link Transports}) */
+    public TerminalLink(String zmqImpl, String endpoint, RoutingId id, Journal journal, Supplier<Payload.Hello> hello,
+                        Handler handler, LongSupplier clock, LongSupplier wallClock) {
+        this.zmqImpl = zmqImpl;
         this.endpoint = endpoint;
         this.id = id;
-        this.dealer = new DealerEndpoint(endpoint, id);
+        this.dealer = Transports.dealer(zmqImpl, endpoint, id);
         this.journal = journal;
         this.channel = new ReliableChannel(SIDECAR, journal, codec);
         this.hello = hello;
@@ -150,7 +159,7 @@ public final class TerminalLink implements AutoCloseable {
             if (wall - unwelcomedSinceWallMs >= RECONNECT_MS) {
                 log.info("no welcome from {} for {} ms: reconnecting", endpoint, wall - unwelcomedSinceWallMs);
                 dealer.close();
-                dealer = new DealerEndpoint(endpoint, id);
+                dealer = Transports.dealer(zmqImpl, endpoint, id);
                 unwelcomedSinceWallMs = wall;
             }
             if (wall - lastHelloWallMs >= HELLO_RETRY_MS) sayHello();

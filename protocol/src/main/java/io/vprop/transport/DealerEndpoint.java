@@ -9,7 +9,7 @@ import org.zeromq.ZMQ;
  * sends single-frame messages, receives without blocking. ZeroMQ reconnects by itself when the sidecar restarts;
  * the protocol's hello/welcome and resends (in the caller) make sure nothing is lost in between.
  */
-public final class DealerEndpoint implements AutoCloseable {
+public final class DealerEndpoint implements Dealer {
     private final ZContext ctx;
     private final ZMQ.Socket dealer;
     private final ZMQ.Poller poller;
@@ -32,12 +32,15 @@ public final class DealerEndpoint implements AutoCloseable {
         poller.register(dealer, ZMQ.Poller.POLLIN);
     }
 
+    @Override
     public boolean send(byte[] payload) { return dealer.send(payload, ZMQ.DONTWAIT); }
 
     /** Next message or null, without blocking. */
+    @Override
     public byte[] poll() { return dealer.recv(ZMQ.DONTWAIT); }
 
     /** Waits up to {@code timeoutMs} for a message; returns it or null. */
+    @Override
     public byte[] receive(long timeoutMs) {
         byte[] m = Spin.poll(this::poll);
         if (m != null) return m;

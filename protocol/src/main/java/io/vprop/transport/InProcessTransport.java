@@ -23,10 +23,17 @@ public final class InProcessTransport implements PeerTransport {
     private final Object signal = new Object();
     private boolean woken; // guarded by signal
     private volatile boolean closed;
+    private final Runnable onClose;
 
     /** @param name shown as the endpoint, {@code inproc://name} */
     public InProcessTransport(String name) {
+        this(name, () -> { });
+    }
+
+    /** @param onClose run once on {@link #close()} (the {@link Transports} registry forgets the name) */
+    InProcessTransport(String name, Runnable onClose) {
         this.endpoint = "inproc://" + name;
+        this.onClose = onClose;
     }
 
     /** A terminal's end of the link under {@code routingId}; it replaces an earlier connection with the same id. */
@@ -39,8 +46,10 @@ public final class InProcessTransport implements PeerTransport {
     @Override
     public String endpoint() { return endpoint; }
 
+    /** Waits up to {@code timeoutMs} for a frame or a wake-up, after the same short spin as the ZeroMQ endpoints. */
     @Override
     public void await(long timeoutMs) {
+        if (Spin.until(() -> !inbox.isEmpty())) return;
         synchronized (signal) {
             if (inbox.isEmpty() && !woken && !closed) {
                 try {
@@ -74,9 +83,11 @@ public final class InProcessTransport implements PeerTransport {
 
     @Override
     public void close() {
+        if (closed) return;
         closed = true;
         peers.clear();
         wake();
+        onClose.run();
     }
 
     /** One terminal's end: what it sends reaches the kernel tagged with its routing id. */
@@ -99,6 +110,9 @@ public final class InProcessTransport implements PeerTransport {
                 signal.notifyAll();
             }
         }
+
+        /** The next frame from the kernel without waiting, or null. */
+        public byte[] poll() { return received.poll(); }
 
         /** The next frame from the kernel, waiting up to {@code timeoutMs}; null when none came. */
         public byte[] receive(long timeoutMs) {

@@ -26,6 +26,7 @@ import io.vprop.paper.broker.AccountMode;
 import io.vprop.paper.broker.BrokerConfig;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.transport.RoutingId;
+import io.vprop.transport.Transports;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -227,6 +228,9 @@ public final class PaperSetup {
                 .withSlippage((int) cfg.getDouble("paper.slippage.points"), cfg.getInt("paper.seed"));
         if (!cfg.get("paper.commission.per.lot").isEmpty()) bc = bc.withCommission(cfg.getDouble("paper.commission.per.lot"));
         String speed = cfg.get("paper.speed");
+        // The terminal's TerminalLink picks its DEALER by this property (it has no config of its own): the same
+        // implementation as the sidecar's ROUTER, whether both run in this process or apart.
+        System.setProperty(Transports.PROPERTY, cfg.get("zmq.impl"));
         RoutingId id = new RoutingId("paper-" + index, cfg.get("paper.account"), "all-symbols");
         PaperTerminal.Config pc = new PaperTerminal.Config(endpoint, id,
                 cfg.dataDir().resolve("paper-" + index + "-" + cfg.get("paper.account") + ".db"),

@@ -35,7 +35,7 @@ import io.vprop.kernel.store.JournalGovernorStates;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.memory.facade.MemoryConfig;
 import io.vprop.memory.facade.TradeMemory;
-import io.vprop.transport.RouterEndpoint;
+import io.vprop.transport.Transports;
 import io.vprop.ops.notify.Notifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +114,7 @@ public final class Sidecar implements AutoCloseable {
                 cfg.get("firm.profile"), Version.VERSION, ttl, (long) cfg.getDouble("feed.max.ahead.ms"));
         SidecarKernel kernel;
         try {
-            SidecarKernel.Ports ports = new SidecarKernel.Ports(new RouterEndpoint(cfg.get("zmq.endpoint")), journal,
+            SidecarKernel.Ports ports = new SidecarKernel.Ports(Transports.router(cfg.get("zmq.impl"), cfg.get("zmq.endpoint")), journal,
                     System::currentTimeMillis);
             kernel = new SidecarKernel(kc, ports, strategies, risk, governors, events, metrics);
         } catch (RuntimeException e) {

@@ -27,6 +27,7 @@ public final class VpropConfig {
 
     static {
         key("zmq.endpoint", "tcp://127.0.0.1:5555", "ZeroMQ ROUTER address the sidecar binds (EA and paper terminal connect here)");
+        key("zmq.impl", "jeromq", "ZeroMQ implementation of the sidecar's ROUTER and the paper terminals' DEALERs: jeromq (pure Java) or libzmq (the system's libzmq5 through the zmq-native binding; docs/benchmarks.md)");
         key("http.host", "127.0.0.1", "address of the REST/WebSocket API and web panel; state changes need the token (data.dir/http.token) on every address, anything but loopback needs it for reads too");
         key("http.port", "8080", "port of the REST/WebSocket API and web panel (0 = any free port)");
         key("http.allowed.hosts", "", "host names (comma-separated, no port; IPv6 in brackets) the API and panel answer to besides 127.0.0.1, localhost and [::1]: "
@@ -223,6 +224,7 @@ public final class VpropConfig {
         String edges = get("engine.edges");
         if (!List.of("auto", "handset", "fitted").contains(edges) && !isFile(edges))
             e.add("engine.edges: '" + edges + "' is not auto, handset, fitted or an existing edges file");
+        oneOf(e, "zmq.impl", "jeromq", "libzmq");
         oneOf(e, "paper.margin.mode", "hedging", "netting");
         if (!get("paper.speed").equals("max")) positive(e, "paper.speed");
         if (!get("zmq.endpoint").matches("(tcp|ipc|inproc)://.+")) e.add("zmq.endpoint: '" + get("zmq.endpoint") + "' is not a ZeroMQ address like tcp://127.0.0.1:5555");

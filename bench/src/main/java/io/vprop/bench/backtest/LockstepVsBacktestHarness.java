@@ -117,7 +117,7 @@ public final class LockstepVsBacktestHarness {
     }
 
     /** Copies the header and every row of {@code days} UTC days from {@code from} (rows start "YYYY.MM.DD"). */
-    private static long slice(Path source, Path target, LocalDate from, int days) throws Exception {
+    static long slice(Path source, Path target, LocalDate from, int days) throws Exception {
         List<String> wanted = new ArrayList<>();
         for (int d = 0; d < days; d++) wanted.add(from.plusDays(d).toString().replace('-', '.'));
         long n = 0;

@@ -1,6 +1,9 @@
 package io.vprop.bench.e2e;
 
-import io.vprop.transport.DealerEndpoint;
+import io.vprop.transport.Dealer;
+import io.vprop.transport.PeerTransport;
+import io.vprop.transport.Transports;
+import io.vprop.transport.libzmq.LibZmqProvider;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -15,7 +18,6 @@ import io.vprop.paper.TerminalLink;
 import io.vprop.protocol.Payload;
 import io.vprop.risk.RiskEngine;
 import io.vprop.strategy.DemoStrategy;
-import io.vprop.transport.RouterEndpoint;
 import io.vprop.transport.RoutingId;
 import org.HdrHistogram.Histogram;
 
@@ -36,51 +38,121 @@ import java.util.Map;
 /**
  * End-to-end round trip over loopback: an EA-side link sends ticks for 28 symbols at 20 ticks/s each (560/s), each
  * asking for an ack; the sidecar kernel decodes, validates, runs the strategy and acks. Latency = tick sent →
- * its ack received, in HdrHistogram. In the same run, a raw TCP ping-pong of a message of the same size at the
- * same rate gives the physical floor; the ratio says how far the protocol stack is from it.
+ * its ack received, in HdrHistogram. In the same run, at the same rate and message size (170 bytes, a tick's JSON):
+ * raw TCP ping-pong (the physical floor), libzmq's own DEALER → ROUTER echo in C (bench/native/zmq_roundtrip.c,
+ * compiled here with gcc against the installed libzmq3-dev, as the EA harness builds), the bare transports' echo
+ * from Java (JeroMQ, and libzmq through the zmq-native binding), and the full stack on each transport
+ * ({@code zmq.impl=jeromq|libzmq}). Ratios: full stack / libzmq C at p99, and protocol stack / its raw transport.
  *
- * <p>Usage: RoundTripHarness [seconds=30] [warmupSeconds=5]
+ * <p>Usage: RoundTripHarness [seconds=30] [warmupSeconds=5] [parts=tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full]
  */
 public final class RoundTripHarness {
-    static final int SYMBOLS = 28, TICKS_PER_SYMBOL = 20;
+    static final int SYMBOLS = 28, TICKS_PER_SYMBOL = 20, SIZE = 170;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        List<String> parts = List.of((args.length > 2 ? args[2] : "tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full").split(","));
         Map<String, Object> machine = Results.machine();
-        Histogram zmq = zmqRoundTrip(seconds, warmup);
-        Histogram tcp = tcpPingPong(seconds, warmup, 170);
-        Histogram echo = jeromqEcho(seconds, warmup, 170);
+        Map<String, Histogram> h = new LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        String libzmqWhy = new LibZmqProvider().unavailableReason();
+        for (String part : parts) {
+            System.err.println(">>> " + part + " (load " + Results.machine().get("load_average_at_start") + ")");
+            switch (part) {
+                case "tcp" -> h.put("raw_tcp_ping_pong", tcpPingPong(seconds, warmup, SIZE));
+                case "c" -> {
+                    Histogram c = libzmqC(seconds, warmup, SIZE, skipped);
+                    if (c != null) h.put("libzmq_c_dealer_router_echo", c);
+                }
+                case "jeromq-raw" -> h.put("raw_jeromq_router_dealer_echo", rawEcho("jeromq", seconds, warmup, SIZE));
+                case "jeromq-full" -> h.put("zeromq_protocol", zmqRoundTrip("jeromq", seconds, warmup));
+                case "libzmq-raw", "libzmq-full" -> {
+                    if (libzmqWhy != null) skipped.put(part, libzmqWhy);
+                    else if (part.equals("libzmq-raw")) h.put("raw_libzmq_java_router_dealer_echo", rawEcho("libzmq", seconds, warmup, SIZE));
+                    else h.put("zeromq_protocol_libzmq", zmqRoundTrip("libzmq", seconds, warmup));
+                }
+                default -> throw new IllegalArgumentException("unknown part " + part);
+            }
+        }
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("benchmark", "tick round trip over loopback: terminal link → sidecar kernel → ack");
+        r.put("benchmark", "tick round trip over loopback: terminal link → sidecar kernel → ack, and its floors in the same run");
         r.put("rate_msgs_per_s", SYMBOLS * TICKS_PER_SYMBOL);
+        r.put("message_bytes", SIZE);
         r.put("measured_seconds", seconds);
+        r.put("spin_us", Long.getLong("vprop.spin.us", 0));
         r.put("machine", machine);
-        r.put("zeromq_protocol", Results.latency(zmq));
-        r.put("raw_tcp_ping_pong", Results.latency(tcp));
-        r.put("raw_jeromq_router_dealer_echo", Results.latency(echo));
-        Map<String, Object> ratio = new LinkedHashMap<>();
-        ratio.put("p50", round(zmq.getValueAtPercentile(50) / (double) tcp.getValueAtPercentile(50)));
-        ratio.put("p99", round(zmq.getValueAtPercentile(99) / (double) tcp.getValueAtPercentile(99)));
-        r.put("ratio_vs_tcp", ratio);
-        Map<String, Object> ratioEcho = new LinkedHashMap<>();
-        ratioEcho.put("p50", round(zmq.getValueAtPercentile(50) / (double) echo.getValueAtPercentile(50)));
-        ratioEcho.put("p99", round(zmq.getValueAtPercentile(99) / (double) echo.getValueAtPercentile(99)));
-        r.put("ratio_vs_raw_jeromq_echo", ratioEcho);
-        r.put("target", "p99 <= 1000 us");
-        r.put("target_met", zmq.getValueAtPercentile(99) <= 1_000_000);
+        r.put("load_average_at_end", Results.machine().get("load_average_at_start"));
+        if (libzmqWhy == null) r.put("libzmq_version", LibZmqProvider.version());
+        h.forEach((k, v) -> r.put(k, Results.latency(v)));
+        if (!skipped.isEmpty()) r.put("skipped", skipped);
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratio(ratios, "jeromq_full_vs_libzmq_c_p99", h.get("zeromq_protocol"), h.get("libzmq_c_dealer_router_echo"), 99);
+        ratio(ratios, "libzmq_full_vs_libzmq_c_p99", h.get("zeromq_protocol_libzmq"), h.get("libzmq_c_dealer_router_echo"), 99);
+        ratio(ratios, "jeromq_protocol_vs_raw_jeromq_p99", h.get("zeromq_protocol"), h.get("raw_jeromq_router_dealer_echo"), 99);
+        ratio(ratios, "libzmq_protocol_vs_raw_libzmq_p99", h.get("zeromq_protocol_libzmq"), h.get("raw_libzmq_java_router_dealer_echo"), 99);
+        ratio(ratios, "raw_jeromq_vs_libzmq_c_p99", h.get("raw_jeromq_router_dealer_echo"), h.get("libzmq_c_dealer_router_echo"), 99);
+        ratio(ratios, "jeromq_full_vs_tcp_p50", h.get("zeromq_protocol"), h.get("raw_tcp_ping_pong"), 50);
+        ratio(ratios, "jeromq_full_vs_tcp_p99", h.get("zeromq_protocol"), h.get("raw_tcp_ping_pong"), 99);
+        r.put("ratios", ratios);
+        r.put("idle_cpu_ms_per_minute", IDLE_CPU_MS_PER_MIN);
+        r.put("targets", "full stack p50 <= 150 us and p99 <= 2 x libzmq C p99; protocol stack p99 <= 1.3 x raw transport p99");
+        Map<String, Object> met = new LinkedHashMap<>();
+        for (String full : List.of("zeromq_protocol", "zeromq_protocol_libzmq")) {
+            Histogram f = h.get(full), c = h.get("libzmq_c_dealer_router_echo");
+            if (f == null) continue;
+            met.put(full + "_p50_le_150us", f.getValueAtPercentile(50) <= 150_000);
+            if (c != null) met.put(full + "_p99_le_2x_libzmq_c", f.getValueAtPercentile(99) <= 2 * c.getValueAtPercentile(99));
+        }
+        r.put("targets_met", met);
         Results.write("roundtrip", r);
         System.out.println(r);
         System.exit(0);
     }
 
+    private static void ratio(Map<String, Object> out, String name, Histogram a, Histogram b, double pct) {
+        if (a != null && b != null) out.put(name, round(a.getValueAtPercentile(pct) / (double) b.getValueAtPercentile(pct)));
+    }
+
     private static double round(double v) { return Math.round(v * 100) / 100.0; }
 
-    static Histogram zmqRoundTrip(int seconds, int warmup) throws Exception {
+    /**
+     * libzmq in C: bench/native/zmq_roundtrip.c compiled with gcc against the installed libzmq (pkg-config libzmq),
+     * run as a process at the same rate and size; one round trip in ns per line. Null (and a reason in
+     * {@code skipped}) when gcc or libzmq3-dev is missing.
+     */
+    static Histogram libzmqC(int seconds, int warmup, int size, Map<String, String> skipped) throws Exception {
+        Path src = Path.of("bench/native/zmq_roundtrip.c");
+        Path exe = Path.of("bench/target/zmq_roundtrip");
+        Files.createDirectories(exe.getParent());
+        Process cc = new ProcessBuilder("sh", "-c", "gcc -O2 -o " + exe + " " + src
+                + " $(pkg-config --cflags --libs libzmq) -lpthread").redirectErrorStream(true).start();
+        String ccOut = new String(cc.getInputStream().readAllBytes());
+        if (cc.waitFor() != 0) {
+            skipped.put("c", "gcc/libzmq3-dev: " + ccOut.strip());
+            return null;
+        }
+        Process p = new ProcessBuilder(exe.toString(), Integer.toString(SYMBOLS * TICKS_PER_SYMBOL),
+                Integer.toString(seconds), Integer.toString(warmup), Integer.toString(size))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Histogram h = new Histogram(10_000_000_000L, 3);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            for (String line; (line = lines.readLine()) != null; ) h.recordValue(Long.parseLong(line.strip()));
+        }
+        if (p.waitFor() != 0) skipped.put("c", "zmq_roundtrip exited " + p.exitValue());
+        return h;
+    }
+
+    /** CPU ms per idle minute of the last full-stack run, by implementation (kernel and link connected, no ticks). */
+    static final Map<String, Double> IDLE_CPU_MS_PER_MIN = new LinkedHashMap<>();
+    static final int IDLE_SECONDS = Integer.getInteger("vprop.bench.idle.s", 20);
+
+    static Histogram zmqRoundTrip(String impl, int seconds, int warmup) throws Exception {
+        System.setProperty(Transports.PROPERTY, impl); // the TerminalLink's DEALER
         Path dir = Files.createTempDirectory("vprop-rt");
         Journal sj = new Journal(dir.resolve("sidecar.db"), false);
         SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults(),
-                new SidecarKernel.Ports(new RouterEndpoint("tcp://127.0.0.1:*"), sj, System::currentTimeMillis),
+                new SidecarKernel.Ports(Transports.router(impl, "tcp://127.0.0.1:*"), sj, System::currentTimeMillis),
                 p -> new DemoStrategy(30_000, 0.0025), new RiskEngine(1), new EventBus(), new SimpleMeterRegistry());
         Thread kt = new Thread(kernel, "kernel");
         kt.start();
@@ -132,6 +204,12 @@ public final class RoundTripHarness {
         }
         long drain = System.currentTimeMillis() + 1000;
         while (System.currentTimeMillis() < drain) link.poll(10);
+        // Idle: connected, heartbeats only, the terminal polling as the paper terminal does when idle (20 ms): the
+        // process's CPU time over IDLE_SECONDS is what the spins and the transport's threads cost doing nothing.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime(), idleEnd = System.currentTimeMillis() + IDLE_SECONDS * 1000L;
+        while (System.currentTimeMillis() < idleEnd) link.poll(20);
+        IDLE_CPU_MS_PER_MIN.put(impl, round((os.getProcessCpuTime() - cpu0) / 1e6 * 60 / IDLE_SECONDS));
         link.close();
         kernel.close();
         tj.close();
@@ -140,34 +218,36 @@ public final class RoundTripHarness {
     }
 
     /**
-     * The transport alone: the same ROUTER/DEALER endpoints echoing bytes, no protocol, no kernel — what JeroMQ's
-     * I/O threads cost on this machine at the same rate and size.
+     * The transport alone: the same ROUTER/DEALER endpoints the sidecar and the terminal use, echoing bytes, no
+     * protocol, no kernel — what the transport ({@code impl}) costs on this machine at the same rate and size.
      */
-    static Histogram jeromqEcho(int seconds, int warmup, int size) {
-        RouterEndpoint router = new RouterEndpoint("tcp://127.0.0.1:*");
+    static Histogram rawEcho(String impl, int seconds, int warmup, int size) {
+        PeerTransport router = Transports.router(impl, "tcp://127.0.0.1:*");
         AtomicBoolean run = new AtomicBoolean(true);
         Thread t = new Thread(() -> {
             while (run.get()) {
                 router.await(10);
-                RouterEndpoint.Inbound in;
+                PeerTransport.Inbound in;
                 while ((in = router.poll()) != null) router.send(in.identity(), in.payload());
             }
-        }, "jeromq-echo");
+        }, impl + "-echo");
         t.start();
         Histogram h = new Histogram(10_000_000_000L, 3);
-        try (DealerEndpoint d = new DealerEndpoint(router.endpoint(), new RoutingId("echo", "1", "x"))) {
+        try (Dealer d = Transports.dealer(impl, router.endpoint(), new RoutingId("echo", "1", "x"))) {
             byte[] msg = new byte[size];
             long deadline = System.currentTimeMillis() + 5_000;
             while (d.receive(1) == null && System.currentTimeMillis() < deadline) d.send(msg);   // connection up
             long periodNs = 1_000_000_000L / (SYMBOLS * TICKS_PER_SYMBOL);
             long start = System.nanoTime(), next = start, end = start + (warmup + seconds) * 1_000_000_000L;
-            while (next < end) {
-                while (System.nanoTime() < next) d.receive(1);
+            java.nio.ByteBuffer seqOf = java.nio.ByteBuffer.wrap(msg);
+            for (long seq = 1; next < end; seq++) {
+                while (System.nanoTime() < next) d.receive(1);          // also drains the connection-up echoes
+                seqOf.putLong(0, seq);                                   // an echo counts only for its own message
                 long t0 = System.nanoTime();
                 d.send(msg);
                 byte[] x = null;
                 long give = t0 + 1_000_000_000L;
-                while (x == null && System.nanoTime() < give) x = d.receive(1);
+                while ((x == null || java.nio.ByteBuffer.wrap(x).getLong(0) != seq) && System.nanoTime() < give) x = d.receive(1);
                 if (x != null && t0 - start > warmup * 1_000_000_000L) h.recordValue(System.nanoTime() - t0);
                 next += periodNs;
             }

@@ -99,8 +99,17 @@ public final class SignalExecutor {
 
     /** Executes one signal at the broker's current quote (or, with latency, at the first tick after it). */
     public Outcome execute(String signalId, OrderIntent order, long nowMs, Gate gate) {
-        if (order.expiryMs() < nowMs)
-            return reject(signalId, "signal.expired", "expired " + (nowMs - order.expiryMs()) + " ms ago");
+        return execute(signalId, order, nowMs, nowMs, gate);
+    }
+
+    /**
+     * As {@link #execute(String, OrderIntent, long, Gate)}, the signal's validity judged at market time
+     * {@code validAtMs} (at most {@code nowMs}): a batched replay passes the market time the sidecar had surely reached
+     * when it decided, so running ahead of the sidecar never expires a signal (its validity runs on market time).
+     */
+    public Outcome execute(String signalId, OrderIntent order, long nowMs, long validAtMs, Gate gate) {
+        if (order.expiryMs() < validAtMs)
+            return reject(signalId, "signal.expired", "expired " + (validAtMs - order.expiryMs()) + " ms ago");
         Tick q = broker.quote(order.symbol());
         Refusal refused = gate.check(order, q);
         if (refused != null) return reject(signalId, refused.rule(), refused.reason());

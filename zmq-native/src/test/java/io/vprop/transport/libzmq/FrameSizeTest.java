@@ -1,8 +1,11 @@
-package io.vprop.transport;
+package io.vprop.transport.libzmq;
+
+import io.vprop.transport.PeerTransport;
+import io.vprop.transport.RouterEndpoint;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,19 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The client is a raw ZMTP 3.0 peer on a TCP socket, written from the ZMTP specification (rfc.zeromq.org/spec/23),
  * that streams each frame's body from a 64 KiB buffer: the test process never holds a big frame itself, so the RSS
- * it reads is the ROUTER's doing alone.
+ * it reads is the ROUTER's doing alone. Run on both transports ({@code zmq.impl=jeromq|libzmq}).
  */
 class FrameSizeTest {
     private static final int MB = 1_000_000;
 
-    private RouterEndpoint router;
+    private PeerTransport router;
     private Thread owner;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Integer> received = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void start() {
-        router = new RouterEndpoint("tcp://127.0.0.1:*");
+    void start(String impl) {
+        router = Impl.require(impl).router("tcp://127.0.0.1:*");
         // One thread owns the socket, as the kernel's does; it only records the sizes of what arrives.
         owner = new Thread(() -> {
             while (running.get()) {
@@ -53,14 +55,17 @@ class FrameSizeTest {
 
     @AfterEach
     void stop() throws InterruptedException {
+        if (router == null) return; // skipped
         running.set(false);
         router.waker().run();
         owner.join(5_000);
         router.close();
     }
 
-    @Test
-    void oversizedFramesDropTheConnectionWithoutGrowingTheHeapAndTheRouterKeepsServing() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"jeromq", "libzmq"})
+    void oversizedFramesDropTheConnectionWithoutGrowingTheHeapAndTheRouterKeepsServing(String impl) throws Exception {
+        start(impl);
         int port = Integer.parseInt(router.endpoint().substring(router.endpoint().lastIndexOf(':') + 1));
         long rssBefore = rssBytes();
         List<String> outcomes = new ArrayList<>();
