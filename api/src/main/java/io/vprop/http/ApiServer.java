@@ -273,19 +273,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void postSignal(Context ctx) throws Exception {
-        // the guard refuses the types a cross-site page can send; a signal is JSON, so no type at all is refused too
-        if (ctx.header("Content-Type") == null) {
-            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "POST /api/signals takes a JSON body: "
-                    + "send Content-Type: application/json"));
-            return;
-        }
-        JsonNode b;
-        try {
-            b = json.readTree(ctx.body());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("body is not JSON: " + e.getMessage());
-        }
-        if (b == null || !b.isObject()) throw new IllegalArgumentException("body must be a JSON object");
+        JsonNode b = JsonBody.object(ctx, json, "POST /api/signals");
+        if (b == null) return;
         String symbol = text(b, "symbol", null);
         Side side = Side.parse(text(b, "side", null));
         double lots = num(b, "lots", Double.NaN);

@@ -44,18 +44,8 @@ final class ControlsApi {
     }
 
     private void post(Context ctx) throws Exception {
-        if (ctx.header("Content-Type") == null) {
-            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(Map.of("error", "POST /api/controls takes a JSON body: "
-                    + "send Content-Type: application/json"));
-            return;
-        }
-        JsonNode b;
-        try {
-            b = json.readTree(ctx.body());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("body is not JSON: " + e.getMessage());
-        }
-        if (b == null || !b.isObject()) throw new IllegalArgumentException("body must be a JSON object");
+        JsonNode b = JsonBody.object(ctx, json, "POST /api/controls");
+        if (b == null) return;
         String action = text(b, "action", null);
         if (!Payload.Control.ACTIONS.contains(action))
             throw new IllegalArgumentException("action must be one of " + Payload.Control.ACTIONS + ", got '" + action + "'");
