@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -40,6 +41,8 @@ public final class Notifier implements AutoCloseable {
     private final LongSupplier clock;
     private final ObjectMapper json = new ObjectMapper();
     private final ThreadPoolExecutor sender;
+    /** Notifications handed to the sender and not yet delivered (or given up on). */
+    private final AtomicInteger unsent = new AtomicInteger();
     private final ScheduledExecutorService timer;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
@@ -60,7 +63,10 @@ public final class Notifier implements AutoCloseable {
             Thread t = new Thread(r, "vprop-notify");
             t.setDaemon(true);
             return t;
-        }, (r, ex) -> failed.incrementAndGet());
+        }, (r, ex) -> {          // the queue is full (or the notifier closed): that notification is lost, and counted
+            failed.incrementAndGet();
+            unsent.decrementAndGet();
+        });
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vprop-digest");
             t.setDaemon(true);
@@ -124,7 +130,14 @@ public final class Notifier implements AutoCloseable {
             return;
         }
         Notification out = held == 0 ? n : n.withText(n.text() + " (" + held + " similar message(s) suppressed)");
-        sender.execute(() -> deliver(out));
+        unsent.incrementAndGet();
+        sender.execute(() -> {
+            try {
+                deliver(out);
+            } finally {
+                unsent.decrementAndGet();
+            }
+        });
     }
 
     private void deliver(Notification n) {
@@ -189,7 +202,9 @@ public final class Notifier implements AutoCloseable {
     /** Waits until every queued message has been attempted (for shutdown and tests). */
     public boolean drain(long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
-        while (sender.getQueue().size() + sender.getActiveCount() > 0) {
+        // counted by the tasks themselves: a task the worker has taken off the queue but not yet started is in neither
+        // the queue nor the executor's active count, so those two alone can say "drained" while it is still to run
+        while (unsent.get() > 0) {
             if (System.currentTimeMillis() > deadline) return false;
             Thread.sleep(5);
         }
