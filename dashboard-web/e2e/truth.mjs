@@ -158,8 +158,10 @@ export function truthTests(ctx) {
       const size = await page.$eval(`${sel} [data-banner-mode]`, (e) => parseFloat(getComputedStyle(e).fontSize));
       assert(size >= 20, `banner headline ${size} px`);
       // the account's tile says PAUSED, not "warning"; one card per account (the paper terminal's own report included)
-      const tile = await page.$(`[data-metric="worst.${account}"]`);
-      assert(tile && (await tile.textContent()).startsWith('PAUSED until '), `tile "${tile && (await tile.textContent())}"`);
+      // (the page redraws its tiles every second while the banner follows the event stream: wait for its next redraw)
+      const tileText = async () => (await page.$(`[data-metric="worst.${account}"]`))?.textContent() ?? null;
+      await until('the tile to say PAUSED', async () => ((await tileText()) ?? '').startsWith('PAUSED until '), 5_000, 100)
+        .catch(async () => assert(false, `tile "${await tileText()}"`));
       const cards = await page.$$eval('[data-account]', (els) => els.map((e) => e.getAttribute('data-account')));
       assert(cards.length === 1 && cards[0] === account, `account cards ${JSON.stringify(cards)} (the paper account, once)`);
       await page.screenshot({ path: join(artifacts, 'truth-paused-compliance.png'), fullPage: true });
@@ -203,7 +205,7 @@ export function truthTests(ctx) {
       assert((await page.$(`${sel} [data-banner-countdown]`)) === null, 'a halt shows a countdown');
       await open(s.base, 'compliance');
       await until('the HALTED banner on compliance', async () => (await page.$(sel)) !== null, 3_000, 50);
-      assert((await text(`[data-metric="worst.${account}"]`)) === 'HALTED', 'the tile does not say HALTED');
+      await until('the tile to say HALTED', async () => (await text(`[data-metric="worst.${account}"]`)) === 'HALTED', 5_000, 100);
       await page.screenshot({ path: join(artifacts, 'truth-halted.png'), fullPage: true });
       assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
     } finally {
