@@ -94,15 +94,15 @@ public final class ApiServer implements AutoCloseable {
         app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "session", kernel.session(),
                 "uptime_s", (System.currentTimeMillis() - startedMs) / 1000)));
         app.get("/api/status", ctx -> ctx.json(statusJson()));
-        app.get("/api/fills", ctx -> ctx.json(journal.fills(limit(ctx))));
-        app.get("/api/signals", ctx -> ctx.json(journal.signals(limit(ctx))));
+        app.get("/api/fills", ctx -> ctx.json(journal.fills(JsonBody.limit(ctx, 100, 10_000))));
+        app.get("/api/signals", ctx -> ctx.json(journal.signals(JsonBody.limit(ctx, 100, 10_000))));
         app.post("/api/signals", this::postSignal);
         new ControlsApi(kernel, journal, json).register(app);
         app.get("/api/governors", ctx -> ctx.json(governorsJson()));
         app.get("/api/strategy", ctx -> ctx.json(kernel.call(SidecarKernel::strategyStates).get(5, TimeUnit.SECONDS)));
-        app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", limit(ctx))));
+        app.get("/api/governors/events", ctx -> ctx.json(journal.events("governor", JsonBody.limit(ctx, 100, 10_000))));
         // balance operations (deposits, payouts, credits...): journaled as events, never fills, so never trades
-        app.get("/api/governors/balance", ctx -> ctx.json(journal.events("balance", limit(ctx))));
+        app.get("/api/governors/balance", ctx -> ctx.json(journal.events("balance", JsonBody.limit(ctx, 100, 10_000))));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         if (index == null) app.get("/", ctx -> ctx.html("<!doctype html><title>VProp</title><body style='background:#111;color:#ddd;"
                 + "font-family:sans-serif'><h1>VProp sidecar</h1><p>The web panel is not part of this build "
@@ -204,18 +204,6 @@ public final class ApiServer implements AutoCloseable {
             log.warn("refused {} {} (Host {}, Origin {}, rule {}; later refusals of this rule within a minute are only "
                     + "counted in vprop_http_refused_total)", ctx.method(), ctx.path(), ctx.header("Host"), ctx.header("Origin"), r.rule());
         throw new Refused(r);
-    }
-
-    private static int limit(Context ctx) {
-        String l = ctx.queryParam("limit");
-        if (l == null) return 100;
-        try {
-            int n = Integer.parseInt(l);
-            if (n < 1 || n > 10_000) throw new IllegalArgumentException("limit must be 1..10000, got " + n);
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number, got '" + l + "'");
-        }
     }
 
     private Map<String, Object> statusJson() {

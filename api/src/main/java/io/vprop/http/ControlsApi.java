@@ -40,7 +40,7 @@ final class ControlsApi {
 
     void register(Javalin app) {
         app.post("/api/controls", this::post);
-        app.get("/api/controls", ctx -> ctx.json(list(limit(ctx))));
+        app.get("/api/controls", ctx -> ctx.json(list(JsonBody.limit(ctx, 50, 1_000))));
     }
 
     private void post(Context ctx) throws Exception {
@@ -122,18 +122,6 @@ final class ControlsApi {
         m.put("paused", kernel.controlPauses());
         m.put("controls", controls);
         return m;
-    }
-
-    private static int limit(Context ctx) {
-        String l = ctx.queryParam("limit");
-        if (l == null) return 50;
-        try {
-            int n = Integer.parseInt(l);
-            if (n < 1 || n > 1_000) throw new IllegalArgumentException("limit must be 1..1000, got " + n);
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number, got '" + l + "'");
-        }
     }
 
     private static String text(JsonNode b, String f, String dflt) {

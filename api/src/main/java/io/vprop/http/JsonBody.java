@@ -7,7 +7,7 @@ import io.javalin.http.HttpStatus;
 
 import java.util.Map;
 
-/** The JSON object a state-changing POST carries, read the same way by every such endpoint. */
+/** What a request carries, read the same way by every endpoint: a POST's JSON object, a list's {@code ?limit=}. */
 final class JsonBody {
     private JsonBody() {
     }
@@ -31,5 +31,19 @@ final class JsonBody {
         }
         if (b == null || !b.isObject()) throw new IllegalArgumentException("body must be a JSON object");
         return b;
+    }
+
+    /** {@code ?limit=N}: {@code dflt} when absent; a whole number within 1..max, else a 400 naming it. */
+    static int limit(Context ctx, int dflt, int max) {
+        String l = ctx.queryParam("limit");
+        if (l == null) return dflt;
+        int n;
+        try {
+            n = Integer.parseInt(l);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit must be a whole number, got '" + l + "'");
+        }
+        if (n < 1 || n > max) throw new IllegalArgumentException("limit must be 1.." + max + ", got " + n);
+        return n;
     }
 }
