@@ -45,6 +45,12 @@ public final class ForcedFlatRule implements GovernorRule {
         for (int i = 0; i < windows.length; i++) {
             WeeklyWindow w = windows[i];
             long t = l.nowMs;
+            if (t == Long.MIN_VALUE) {
+                // no event yet (a sidecar that just started): the account has no time, so no window to place
+                out.add(new RuleStatus(ids[i], 0, 0, 0, 100, RuleStatus.Status.OK,
+                        "Must be flat during '" + configs[i].id() + "' (its next start is known from the first event)."));
+                continue;
+            }
             boolean active = w.activeAt(t);
             long flatFrom = w.startAfter(t) - configs[i].leadMinutes() * 60_000L;
             out.add(new RuleStatus(ids[i], t, flatFrom, (flatFrom - t) / 60_000.0, 100,
@@ -55,7 +61,8 @@ public final class ForcedFlatRule implements GovernorRule {
 
     @Override
     public void levels(Ledger l, StatusLevels out) {
-        for (WeeklyWindow w : windows) out.add(w.activeAt(l.nowMs) ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+        for (WeeklyWindow w : windows)
+            out.add(l.nowMs != Long.MIN_VALUE && w.activeAt(l.nowMs) ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
     }
 
     /** Flat: none of the windows is active (else the hits carry the time), until the next one begins. */
