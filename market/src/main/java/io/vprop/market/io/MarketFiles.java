@@ -227,8 +227,18 @@ public final class MarketFiles {
 
     static LineReader open(Path file) {
         InputStream raw;
+        // a small file gets a small buffer (the fuzzer opens tiny files millions of times; zeroing 2 × 64 KB per open
+        // was a good part of its time); a gzip stream or a long line still grows the line reader's buffer. Size 0 is
+        // also what a pipe says: full buffer.
+        long size;
         try {
-            raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0;   // the open below names the problem
+        }
+        int buffer = size <= 0 ? BUFFER : (int) Math.min(BUFFER, Math.max(1024, size + 1));
+        try {
+            raw = new BufferedInputStream(Files.newInputStream(file), buffer);
         } catch (NoSuchFileException e) {
             throw new MarketDataException("market file not found: " + file, e);
         } catch (IOException e) {
@@ -254,7 +264,7 @@ public final class MarketFiles {
                 in.skip(2);
                 in = new Utf16ToAscii(in, b1 == 0xff);
             }
-            return new LineReader(in, name(file), BUFFER);
+            return new LineReader(in, name(file), in == raw ? buffer : BUFFER);
         } catch (IOException e) {
             // the file opened: what fails now is its first bytes (a gzip header or first block that is corrupt)
             try {
