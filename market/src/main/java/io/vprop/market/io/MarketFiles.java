@@ -227,9 +227,9 @@ public final class MarketFiles {
 
     static LineReader open(Path file) {
         InputStream raw;
-        // a small file gets a small buffer (the fuzzer opens tiny files millions of times; zeroing 2 × 64 KB per open
-        // was a good part of its time); a gzip stream or a long line still grows the line reader's buffer. Size 0 is
-        // also what a pipe says: full buffer.
+        // a small file gets a small buffer (the fuzzer opens tiny files millions of times; zeroing 64 KB buffers per
+        // open was most of its time); the line reader grows its buffer for a long line or for what a gzip stream
+        // inflates to. Size 0 is also what a pipe says: full buffer.
         long size;
         try {
             size = Files.size(file);
@@ -252,7 +252,7 @@ public final class MarketFiles {
             if (b1 == 0x1f && b2 == 0x8b) {
                 // no BufferedInputStream here: its read loops on available() and would lose the bytes already
                 // decompressed when a cut-off .gz ends mid-stream; the line reader buffers anyway
-                PushbackInputStream gz = new PushbackInputStream(new GZIPInputStream(raw, BUFFER), 2);
+                PushbackInputStream gz = new PushbackInputStream(new GZIPInputStream(raw, buffer), 2);
                 b1 = gz.read();
                 b2 = b1 < 0 ? -1 : gz.read();
                 if (b2 >= 0) gz.unread(b2);
@@ -264,7 +264,7 @@ public final class MarketFiles {
                 in.skip(2);
                 in = new Utf16ToAscii(in, b1 == 0xff);
             }
-            return new LineReader(in, name(file), in == raw ? buffer : BUFFER);
+            return new LineReader(in, name(file), buffer);
         } catch (IOException e) {
             // the file opened: what fails now is its first bytes (a gzip header or first block that is corrupt)
             try {
