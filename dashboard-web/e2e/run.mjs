@@ -56,18 +56,35 @@ async function open(id, base = demo.base) {
 const text = async (sel) => (await page.textContent(sel, { timeout: 5_000 })) ?? '';
 
 /**
- * Reads a number from the page and the same number from REST until they agree: a trade closing between the two
- * reads may make them differ once, so up to five attempts a refresh apart.
+ * Waits for a redraw of the page that began after this call: two completed refreshes (the panel runs one refresh at a
+ * time, so the second started after the first ended). A page that refreshes rarely keeps what it shows.
+ */
+async function redrawAfterNow(timeout = 8_000) {
+  const stampNow = async () => Number(await page.getAttribute('main', 'data-refreshed'));
+  try {
+    for (let i = 0; i < 2; i++) {
+      const t = await stampNow();
+      await page.waitForFunction((t0) => Number(document.querySelector('main')?.getAttribute('data-refreshed')) > t0, t, { timeout });
+    }
+  } catch {
+    // no redraw within the timeout: compare what the page shows
+  }
+}
+
+/**
+ * Reads a number from the page and the same number from REST until they agree. The demo market keeps moving, so a
+ * trade closing between the reads, or a page drawn from data fetched just before, may make them differ: then up to
+ * four more attempts, each reading the page after a redraw that began after the REST read.
  */
 async function matches(what, readPage, readRest, tol = 0) {
   let last = '';
   for (let i = 0; i < 5; i++) {
     const before = await readRest();
+    if (i > 0) await redrawAfterNow();
     const shown = await readPage();
     const after = await readRest();
     if (shown !== null && (Math.abs(shown - before) <= tol || Math.abs(shown - after) <= tol)) return;
     last = `page shows ${shown}, REST says ${before} then ${after}`;
-    await sleep(1200);
   }
   throw new Error(`${what}: ${last}`);
 }

@@ -57,6 +57,31 @@ function stamp(page: Page) {
   main.setAttribute('data-refreshed', String(Date.now()));
 }
 
+/**
+ * One refresh of a page at a time: two overlapping refreshes can finish out of order, and a slow one started earlier
+ * would then replace the newer page with older numbers (seen on a loaded machine: the panel several seconds behind
+ * REST). A refresh asked for while one runs happens once, right after it. A new page (generation) does not wait.
+ */
+let inFlightGen = -1;
+let again = false;
+function requestRefresh(page: Page, gen: number) {
+  if (inFlightGen === gen) {
+    again = true;
+    return;
+  }
+  inFlightGen = gen;
+  void (async () => {
+    try {
+      do {
+        again = false;
+        await refresh(page, gen);
+      } while (again && gen === generation);
+    } finally {
+      if (inFlightGen === gen) inFlightGen = -1;
+    }
+  })();
+}
+
 async function refresh(page: Page, gen: number) {
   // a page with update() renders once and then refreshes in place (its controls keep their state and focus)
   if (page.update && current?.root && current.page === page) {
@@ -113,14 +138,14 @@ function route() {
     if (pending) return;
     pending = window.setTimeout(() => {
       pending = 0;
-      void refresh(page, gen);
+      requestRefresh(page, gen);
     }, 150);
   };
   const off = live.on((e) => {
     if (page.events.includes(e.type)) soon();
   });
-  current = { page, timer: window.setInterval(() => void refresh(page, gen), page.refreshMs), off };
-  void refresh(page, gen);
+  current = { page, timer: window.setInterval(() => requestRefresh(page, gen), page.refreshMs), off };
+  requestRefresh(page, gen);
 }
 
 window.addEventListener('hashchange', route);
