@@ -179,9 +179,14 @@ final class Execution {
                     "governors: " + a.name().toLowerCase(Locale.ROOT)));
     }
 
-    /** {daily, overall} headroom net of open risk from the governors' last published state; unlimited without them. */
+    /**
+     * {daily, overall} headroom net of open risk from the governors as they are now (what a snapshot published now
+     * would say); unlimited without them. Not the state published for the panel (4 a second of wall time): a strategy
+     * sizing on it would size on a state up to 250 ms old, which a lockstep replay cannot reproduce (the backtester
+     * asks the governors' current state too).
+     */
     double[] headroom(PeerSession s) {
         if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
-        return AccountGovernors.headroom(governors.snapshots().get(AccountGovernors.accountOf(s.key)));
+        return governors.headroom(s.key);
     }
 }
