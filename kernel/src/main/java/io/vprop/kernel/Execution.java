@@ -59,7 +59,7 @@ final class Execution {
 
     /** Risk-checks an order; when it passes, gives it a signal id, journals it and sends it to the terminal. */
     Submission submit(PeerSession s, OrderIntent order) {
-        long now = clock.getAsLong();
+        long now = s.nowMs();
         PreTradeVerdict v = order.opens() && controls != null && controls.paused(s.key) ? pausedByTrader(s) : risk.check(order, s);
         if (!v.allowed()) {
             events.publish("signal_refused", now, Map.of("peer", s.key, "symbol", order.symbol(), "side", order.side().wire(),
@@ -159,17 +159,23 @@ final class Execution {
     void onClock(PeerSession s, long now) {
         if (governors == null || s.account == null) return;
         notify(s, governors.onClock(s.key, s.nowMs()));
-        enforceFlat(s, now);
+        enforceFlat(s);
     }
 
     /** Tells the trader what the governors just decided and acts on a pause or halt. */
     void notify(PeerSession s, List<AccountGovernors.Notice> notices) {
         for (AccountGovernors.Notice n : notices) journaled.governorNotice(n);
-        if (!notices.isEmpty()) enforceFlat(s, clock.getAsLong());
+        if (!notices.isEmpty()) enforceFlat(s);
     }
 
-    /** Under a pause or a halt nothing stays open: close every position, again every 5 s until flat. */
-    private void enforceFlat(PeerSession s, long now) {
+    /**
+     * Under a pause or a halt nothing stays open: close every position, again every 5 s of the terminal's time until
+     * flat. The terminal's time, not the kernel's: live they are the same, but a replay plays weeks in seconds, and a
+     * wall-clock wait would skip the next weekend's flatten when it comes within 5 s of the last one (a backtest,
+     * which waits 5 s of market time, would flatten; e2e EngineParityTest).
+     */
+    private void enforceFlat(PeerSession s) {
+        long now = s.nowMs();
         Action a = governors.action(s.key);
         if (a != Action.PAUSE_UNTIL_RESET && a != Action.FLATTEN_AND_HALT) return;
         if (s.account == null || s.account.positions().isEmpty() || now - s.lastFlattenMs < 5_000) return;

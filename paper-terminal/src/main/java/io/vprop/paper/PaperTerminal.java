@@ -288,10 +288,19 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if ((ticks & 63) == 0) stats = snapshotStats();
     }
 
-    /** Lockstep for max-speed replays: the sidecar's answer to this tick (a signal, if any) arrives before its ack. */
+    /**
+     * Lockstep for max-speed replays: the sidecar's answer to this tick (a signal, if any) arrives before its ack. A
+     * batched replay gives up after 2 s; exact lockstep waits as long as the sidecar is alive (heard within its stale
+     * limit): a loaded machine can take longer than 2 s to answer, and going on without the answer would execute its
+     * signal a quote late, so the replay would no longer be deterministic.
+     */
     private void awaitEcho(long seq) {
+        boolean exact = config.replayWindow() == 1;
         long deadline = System.currentTimeMillis() + 2_000;
-        while (running && echoed.get() < seq && link.welcomed() && System.currentTimeMillis() < deadline) link.poll(1);
+        while (running && echoed.get() < seq && link.welcomed()
+                && (exact ? !link.sidecarStale() : System.currentTimeMillis() < deadline)) link.poll(1);
+        if (exact && running && echoed.get() < seq && link.welcomed())
+            log.warn("exact lockstep: no answer from the sidecar to message {} (silent past its stale limit); playing on", seq);
     }
 
     /**
