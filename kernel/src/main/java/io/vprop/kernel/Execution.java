@@ -100,6 +100,7 @@ final class Execution {
 
     void onAccount(PeerSession s, AccountState a) {
         s.account = a;
+        s.fillSinceAccount = false;
         if (governors != null)
             notify(s, governors.onAccount(s.key, s.nowMs(), a, s.hello == null ? "USD" : s.hello.currency(), s.specs::get));
         s.strategy.onAccount(a, s);
@@ -139,6 +140,7 @@ final class Execution {
 
     /** A fill recorded for the first time (the journal keeps a resent one from coming here twice). */
     void onFill(PeerSession s, Fill f) {
+        s.fillSinceAccount = true;
         if (governors != null) notify(s, governors.onFill(s.key, s.nowMs(), f));
         s.fills++;
         status.fillRecorded();
@@ -178,7 +180,10 @@ final class Execution {
         long now = s.nowMs();
         Action a = governors.action(s.key);
         if (a != Action.PAUSE_UNTIL_RESET && a != Action.FLATTEN_AND_HALT) return;
-        if (s.account == null || s.account.positions().isEmpty() || now - s.lastFlattenMs < 5_000) return;
+        // A snapshot older than a fill may list a position that fill closed: wait for the one the terminal sends after
+        // every deal (a replay's next quote can otherwise come first, and the housekeeping timer would close a closed
+        // position — rejected live, never tried by a backtest).
+        if (s.account == null || s.fillSinceAccount || s.account.positions().isEmpty() || now - s.lastFlattenMs < 5_000) return;
         s.lastFlattenMs = now;
         for (Position p : s.account.positions())
             submit(s, OrderIntent.close(p.symbol(), p.side().opposite(), p.ticket(), s.nowMs() + signalTtlMs,

@@ -83,6 +83,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     private final Config config;
     private final MarketEvents market;
+    /** Account snapshots by market time alone, each awaited (exact lockstep of a bar replay; see the constructor). */
+    private final boolean exactAccount;
     private final PaperBroker broker;
     private final SignalExecutor executor;
     private final GovernorEngine governors;
@@ -133,17 +135,24 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
      */
     public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker,
                          GovernorEngine governors) {
-        this(config, MarketEvents.ticks(market), symbolSpecs, broker, governors);
+        this(config, MarketEvents.ticks(market), symbolSpecs, broker, governors, false);
     }
 
     /**
-     * @param market ticks, or bar files played on the backtester's path (research MarketFeed.bars): their quotes, each
-     *               leg stopping at this terminal's positions' levels, and their bars as they close (then pass no
-     *               {@code barTimeframes}, or bars built from the quotes go out too)
+     * @param market       ticks, or bar files played on the backtester's path (research MarketFeed.bars): their quotes,
+     *                     each leg stopping at this terminal's positions' levels, and their bars as they close (then pass
+     *                     no {@code barTimeframes}, or bars built from the quotes go out too)
+     * @param exactAccount in exact lockstep (max speed, window 1), snapshot the account every snapshotMs of market time
+     *                     alone (no cap of ten a second of wall time) and wait for the sidecar's answer to each, as to a
+     *                     tick: the account a backtest gives its strategy, and what the governors do on it (flatten before
+     *                     a weekend) executed at the quote it was taken at, not a quote later. For bar replays, whose
+     *                     quotes are hours apart (at most a snapshot per quote); on ticks it would be a journaled round trip
+     *                     every market second, which makes a tick day's lockstep replay several times slower
      */
     public PaperTerminal(Config config, MarketEvents market, List<SymbolSpec> symbolSpecs, PaperBroker broker,
-                         GovernorEngine governors) {
+                         GovernorEngine governors, boolean exactAccount) {
         this.config = config;
+        this.exactAccount = exactAccount && config.speed() <= 0 && config.replayWindow() == 1;
         this.governors = governors;
         this.market = market;
         this.broker = broker;
@@ -220,8 +229,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             if (bars != null) bars.flush();
             finished = true;
             sendAccount();
-            // Let the last fills reach the sidecar before a replay ends.
-            long deadline = System.currentTimeMillis() + 3_000;
+            // Let the last fills reach the sidecar before a replay ends. (With exactAccount the sidecar has answered the
+            // last snapshot, sent after them: nothing is in flight.)
+            long deadline = System.currentTimeMillis() + (exactAccount ? 0 : 3_000);
             while (running && System.currentTimeMillis() < deadline) {
                 link.poll(20);
                 stats = snapshotStats();
@@ -319,24 +329,23 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     /**
      * Account snapshots are state, latest wins: none is queued while the sidecar is away (the next welcome triggers
      * a fresh one), and a sped-up market sends at most ten a second of wall time unless a deal changed the account —
-     * except in exact lockstep, where the snapshots follow market time alone (every snapshotMs, as the backtester
+     * except with exactAccount, where the snapshots follow market time alone (every snapshotMs, as the backtester
      * sends them): a strategy that sizes on equity (the signal engine) must not see a different account depending on
      * how fast the machine replays.
      */
     private void sendAccount() {
         long wall = System.currentTimeMillis();
-        boolean exactLockstep = config.speed() <= 0 && config.replayWindow() == 1;
-        if (!link.welcomed() || (!accountDirty && !exactLockstep && wall - lastSnapshotWallMs < 100)) return;
+        if (!link.welcomed() || (!accountDirty && !exactAccount && wall - lastSnapshotWallMs < 100)) return;
         lastSnapshotWallMs = wall;
         AccountState a = broker.snapshot();
         if (firmStateDue) sendFirmState(a);
-        // positions and resting pending orders; the paper server's clock is UTC (server offset 0). In exact lockstep
+        // positions and resting pending orders; the paper server's clock is UTC (server offset 0). With exactAccount
         // the snapshot waits for the sidecar's answer as a tick does: what the governors do on it (flatten before the
         // weekend, at a loss limit) is executed at the quote it was taken at, as a backtest does — not a quote later.
-        long seq = link.sendReliable(TradeMessages.toPayload(a, 0), exactLockstep);
+        long seq = link.sendReliable(TradeMessages.toPayload(a, 0), exactAccount);
         lastSnapshotMs = marketNowMs;
         accountDirty = false;                 // (before the wait: deals made while waiting need a snapshot of their own)
-        if (exactLockstep && seq > 0) awaitEcho(seq);
+        if (exactAccount && seq > 0) awaitEcho(seq);
     }
 
     /**
