@@ -158,7 +158,7 @@ final class Execution {
     // ------------------------------------------------------------------ the governors
 
     /** The governors' clock for one terminal's account, and flattening while they pause or halt it. */
-    void onClock(PeerSession s, long now) {
+    void onClock(PeerSession s) {
         if (governors == null || s.account == null) return;
         notify(s, governors.onClock(s.key, s.nowMs()));
         enforceFlat(s);
