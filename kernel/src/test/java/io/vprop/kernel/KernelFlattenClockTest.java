@@ -68,6 +68,51 @@ class KernelFlattenClockTest {
         }
     }
 
+    /**
+     * The terminal closed the position (its fill is in) but its next snapshot has not come yet when the replay's next
+     * quote moves the terminal's clock past the 5 s: the housekeeping timer must not close it again from the old
+     * snapshot (found by EngineParityTest: a close rejected live, never tried by the backtest).
+     */
+    @Test
+    void aSnapshotOlderThanAFillIsNotFlattenedAgain() {
+        AtomicLong wall = new AtomicLong(T0), market = new AtomicLong(FRIDAY_1);
+        InMemoryJournal journal = new InMemoryJournal();
+        io.vprop.transport.InProcessTransport transport = new io.vprop.transport.InProcessTransport("flatten-fill");
+        AccountGovernors governors = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 100_000,
+                GovernorStateStore.inMemory());
+        RiskEngine risk = new RiskEngine(1);
+        risk.add(governors);
+        SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults(),
+                new SidecarKernel.Ports(transport, journal, wall::get), peer -> new RecordingStrategy(), risk, governors,
+                new EventBus(), new SimpleMeterRegistry());
+        kernel.start();
+        try {
+            FakeTerminal t = new FakeTerminal(transport, FakeTerminal.ID, market::get);
+            t.send(FakeTerminal.hello(0));
+            kernel.runOnce(0);
+            t.send(tick(FRIDAY_1));
+            t.send(account(1));
+            kernel.runOnce(0);
+            assertThat(closes(t)).containsExactly(1L);
+
+            t.send(new Payload.Fill(11, 11, 1, "sig-1", "EURUSD", "sell", "out", 1.1000, 0.1, -0.35, 0, 0,
+                    FakeTerminal.serverTime(FRIDAY_1), "expert"));
+            market.addAndGet(60_000);                        // the next quote, a minute of market time later
+            t.send(tick(market.get()));
+            wall.addAndGet(1_000);                           // and the housekeeping timer is due
+            kernel.runOnce(0);
+            assertThat(closes(t)).as("no second close from the snapshot the fill made old").containsExactly(1L);
+
+            // the snapshot after the deal (here with a new position): from it the timer flattens again
+            t.send(account(2));
+            wall.addAndGet(1_000);
+            kernel.runOnce(0);
+            assertThat(closes(t)).containsExactly(1L, 2L);
+        } finally {
+            kernel.close();
+        }
+    }
+
     private static List<Long> closes(FakeTerminal t) {
         return t.received(Payload.Signal.class).stream().filter(s -> s.position() > 0).map(Payload.Signal::position).toList();
     }
