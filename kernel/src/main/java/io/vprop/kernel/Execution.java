@@ -59,7 +59,7 @@ final class Execution {
 
     /** Risk-checks an order; when it passes, gives it a signal id, journals it and sends it to the terminal. */
     Submission submit(PeerSession s, OrderIntent order) {
-        long now = clock.getAsLong();
+        long now = s.nowMs();
         PreTradeVerdict v = order.opens() && controls != null && controls.paused(s.key) ? pausedByTrader(s) : risk.check(order, s);
         if (!v.allowed()) {
             events.publish("signal_refused", now, Map.of("peer", s.key, "symbol", order.symbol(), "side", order.side().wire(),
@@ -100,6 +100,7 @@ final class Execution {
 
     void onAccount(PeerSession s, AccountState a) {
         s.account = a;
+        s.fillSinceAccount = false;
         if (governors != null)
             notify(s, governors.onAccount(s.key, s.nowMs(), a, s.hello == null ? "USD" : s.hello.currency(), s.specs::get));
         s.strategy.onAccount(a, s);
@@ -139,6 +140,7 @@ final class Execution {
 
     /** A fill recorded for the first time (the journal keeps a resent one from coming here twice). */
     void onFill(PeerSession s, Fill f) {
+        s.fillSinceAccount = true;
         if (governors != null) notify(s, governors.onFill(s.key, s.nowMs(), f));
         s.fills++;
         status.fillRecorded();
@@ -156,32 +158,46 @@ final class Execution {
     // ------------------------------------------------------------------ the governors
 
     /** The governors' clock for one terminal's account, and flattening while they pause or halt it. */
-    void onClock(PeerSession s, long now) {
+    void onClock(PeerSession s) {
         if (governors == null || s.account == null) return;
         notify(s, governors.onClock(s.key, s.nowMs()));
-        enforceFlat(s, now);
+        enforceFlat(s);
     }
 
     /** Tells the trader what the governors just decided and acts on a pause or halt. */
     void notify(PeerSession s, List<AccountGovernors.Notice> notices) {
         for (AccountGovernors.Notice n : notices) journaled.governorNotice(n);
-        if (!notices.isEmpty()) enforceFlat(s, clock.getAsLong());
+        if (!notices.isEmpty()) enforceFlat(s);
     }
 
-    /** Under a pause or a halt nothing stays open: close every position, again every 5 s until flat. */
-    private void enforceFlat(PeerSession s, long now) {
+    /**
+     * Under a pause or a halt nothing stays open: close every position, again every 5 s of the terminal's time until
+     * flat. The terminal's time, not the kernel's: live they are the same, but a replay plays weeks in seconds, and a
+     * wall-clock wait would skip the next weekend's flatten when it comes within 5 s of the last one (a backtest,
+     * which waits 5 s of market time, would flatten; e2e EngineParityTest).
+     */
+    private void enforceFlat(PeerSession s) {
+        long now = s.nowMs();
         Action a = governors.action(s.key);
         if (a != Action.PAUSE_UNTIL_RESET && a != Action.FLATTEN_AND_HALT) return;
-        if (s.account == null || s.account.positions().isEmpty() || now - s.lastFlattenMs < 5_000) return;
+        // A snapshot older than a fill may list a position that fill closed: wait for the one the terminal sends after
+        // every deal (a replay's next quote can otherwise come first, and the housekeeping timer would close a closed
+        // position — rejected live, never tried by a backtest).
+        if (s.account == null || s.fillSinceAccount || s.account.positions().isEmpty() || now - s.lastFlattenMs < 5_000) return;
         s.lastFlattenMs = now;
         for (Position p : s.account.positions())
             submit(s, OrderIntent.close(p.symbol(), p.side().opposite(), p.ticket(), s.nowMs() + signalTtlMs,
                     "governors: " + a.name().toLowerCase(Locale.ROOT)));
     }
 
-    /** {daily, overall} headroom net of open risk from the governors' last published state; unlimited without them. */
+    /**
+     * {daily, overall} headroom net of open risk from the governors as they are now (what a snapshot published now
+     * would say); unlimited without them. Not the state published for the panel (4 a second of wall time): a strategy
+     * sizing on it would size on a state up to 250 ms old, which a lockstep replay cannot reproduce (the backtester
+     * asks the governors' current state too).
+     */
     double[] headroom(PeerSession s) {
         if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
-        return AccountGovernors.headroom(governors.snapshots().get(AccountGovernors.accountOf(s.key)));
+        return governors.headroom(s.key);
     }
 }

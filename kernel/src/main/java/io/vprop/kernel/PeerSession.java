@@ -51,6 +51,8 @@ final class PeerSession implements StrategyContext, TerminalView {
     long fills;
     long lastSeqIn;
     long lastFlattenMs;
+    /** A fill arrived after the last account snapshot: its positions may be out of date (Execution.enforceFlat). */
+    boolean fillSinceAccount;
     /** Calendar releases pushed to this terminal since its last hello, and those its account's governors learnt. */
     final Set<Payload.News> newsSent = new HashSet<>();
     final Set<Payload.News> newsGoverned = new HashSet<>();

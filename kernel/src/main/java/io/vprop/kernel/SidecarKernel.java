@@ -212,7 +212,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     private void housekeeping(long now) {
         for (PeerSession s : peers.values()) {
             if (!s.welcomed) continue;
-            execution.onClock(s, now);
+            execution.onClock(s);
             news.push(s);
             protocol.keepAlive(s, now);
         }

@@ -22,6 +22,7 @@ import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.journal.Journal;
 import io.vprop.market.Bar;
 import io.vprop.market.BarAggregator;
+import io.vprop.market.MarketEvents;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
@@ -29,6 +30,7 @@ import io.vprop.market.Timeframe;
 import io.vprop.paper.broker.Deal;
 import io.vprop.paper.broker.OrderEvent;
 import io.vprop.paper.broker.PaperBroker;
+import io.vprop.paper.broker.PathLevels;
 import io.vprop.paper.broker.SignalExecutor;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.TradeMessages;
@@ -63,6 +65,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
      * @param speed        market time per wall time; 0 = as fast as possible (lockstep with the sidecar)
      * @param snapshotMs   account snapshot period in market time, besides every change
      * @param breakEvenAfterTp1 move the stop to the entry price once TP1 is taken
+     * @param barTimeframes the bars built from the ticks and sent; none when the market delivers its own (bar files)
      * @param replayWindow ticks in flight at max speed (1 = exact lockstep)
      */
     public record Config(String endpoint, RoutingId id, Path journalFile, double speed, long snapshotMs,
@@ -79,7 +82,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     private final Config config;
-    private final TickSource market;
+    private final MarketEvents market;
+    /** Account snapshots by market time alone, each awaited (exact lockstep of a bar replay; see the constructor). */
+    private final boolean exactAccount;
     private final PaperBroker broker;
     private final SignalExecutor executor;
     private final GovernorEngine governors;
@@ -90,6 +95,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private final Map<String, SymbolSpec> specs = new HashMap<>();
     private final Journal journal;
     private final TerminalLink link;
+    /** Null when the market delivers its bars (a replay of bar files): they are sent as they close. */
     private final BarAggregator bars;
     private final Map<Long, Long> openTimes = new HashMap<>();
     private final List<Deal> dealLog = Collections.synchronizedList(new ArrayList<>());
@@ -106,6 +112,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     private final java.util.ArrayDeque<long[]> probes = new java.util.ArrayDeque<>();
     private long ackedMarketMs = Long.MIN_VALUE;
     private long firstTickMs = Long.MIN_VALUE;
+    private long startWall, startMarket = Long.MIN_VALUE;       // pacing: the first quote's wall and market times
     private long ticks, barCount, signals, executed, rejected;
     /** The trader paused new entries (a control); closes still execute and the governors still act. */
     private volatile boolean entriesPaused;
@@ -128,7 +135,24 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
      */
     public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker,
                          GovernorEngine governors) {
+        this(config, MarketEvents.ticks(market), symbolSpecs, broker, governors, false);
+    }
+
+    /**
+     * @param market       ticks, or bar files played on the backtester's path (research MarketFeed.bars): their quotes,
+     *                     each leg stopping at this terminal's positions' levels, and their bars as they close (then pass
+     *                     no {@code barTimeframes}, or bars built from the quotes go out too)
+     * @param exactAccount in exact lockstep (max speed, window 1), snapshot the account every snapshotMs of market time
+     *                     alone (no cap of ten a second of wall time) and wait for the sidecar's answer to each, as to a
+     *                     tick: the account a backtest gives its strategy, and what the governors do on it (flatten before
+     *                     a weekend) executed at the quote it was taken at, not a quote later. For bar replays, whose
+     *                     quotes are hours apart (at most a snapshot per quote); on ticks it would be a journaled round trip
+     *                     every market second, which makes a tick day's lockstep replay several times slower
+     */
+    public PaperTerminal(Config config, MarketEvents market, List<SymbolSpec> symbolSpecs, PaperBroker broker,
+                         GovernorEngine governors, boolean exactAccount) {
         this.config = config;
+        this.exactAccount = exactAccount && config.speed() <= 0 && config.replayWindow() == 1;
         this.governors = governors;
         this.market = market;
         this.broker = broker;
@@ -138,7 +162,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         // a restart after a crash: the broker's numbers continue above what this terminal already sent, as a real
         // server's do, or the sidecar would drop the new deals as resends of old ones (issue 18 item 9)
         broker.continueAbove(journal.highestTicket());
-        this.bars = new BarAggregator(config.barTimeframes(), sym -> specs.get(sym).point(), this::onBar);
+        this.bars = config.barTimeframes().length == 0 ? null
+                : new BarAggregator(config.barTimeframes(), sym -> specs.get(sym).point(), this::onBar);
         this.link = new TerminalLink(config.endpoint(), config.id(), journal, this::hello, new TerminalLink.Handler() {
             @Override
             public void onSignal(Payload.Signal s) { handleSignal(s); }
@@ -198,27 +223,15 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         link.recover(this::handleSignal, this::handleControl);
         // A max-speed replay is a conversation with the sidecar: nothing may be played before it listens.
         while (running && config.speed() <= 0 && !link.welcomed()) link.poll(20);
-        long startWall = System.currentTimeMillis();
-        long startMarket = Long.MIN_VALUE;
+        startWall = System.currentTimeMillis();
         try {
-            while (running) {
-                Tick t = market.next();
-                if (t == null) break;
-                if (startMarket == Long.MIN_VALUE) startMarket = t.timeMs();
-                if (config.speed() > 0) {
-                    long due = startWall + (long) ((t.timeMs() - startMarket) / config.speed());
-                    long wait;
-                    while (running && (wait = due - System.currentTimeMillis()) > 0) link.poll(Math.min(wait, 20));
-                } else {
-                    link.poll(0);
-                }
-                onTick(t);
-            }
-            bars.flush();
+            while (running && market.next(player)) { /* one quote or one bar at a time */ }
+            if (bars != null) bars.flush();
             finished = true;
             sendAccount();
-            // Let the last fills reach the sidecar before a replay ends.
-            long deadline = System.currentTimeMillis() + 3_000;
+            // Let the last fills reach the sidecar before a replay ends. (With exactAccount the sidecar has answered the
+            // last snapshot, sent after them: nothing is in flight.)
+            long deadline = System.currentTimeMillis() + (exactAccount ? 0 : 3_000);
             while (running && System.currentTimeMillis() < deadline) {
                 link.poll(20);
                 stats = snapshotStats();
@@ -227,6 +240,38 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             stats = snapshotStats();
         }
     }
+
+    /** The market's events: quotes paced (or in lockstep), bars sent as they close, the path's stops at our levels. */
+    private final MarketEvents.Sink player = new MarketEvents.Sink() {
+        @Override
+        public void quote(Tick t) {
+            if (startMarket == Long.MIN_VALUE) startMarket = t.timeMs();
+            if (config.speed() > 0) {
+                long due = startWall + (long) ((t.timeMs() - startMarket) / config.speed());
+                long wait;
+                while (running && (wait = due - System.currentTimeMillis()) > 0) link.poll(Math.min(wait, 20));
+            } else {
+                link.poll(0);
+            }
+            onTick(t);
+        }
+
+        @Override
+        public void barClosed(Bar b) { onBar(b); }
+
+        @Override
+        public int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk) {
+            if (!broker.hasPosition(symbol)) return 0;
+            return PathLevels.stopFirst(broker.snapshot().positions(), executor, symbol, lowBid, highBid, lowAsk, highAsk);
+        }
+
+        @Override
+        public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
+            if (!broker.hasPosition(symbol)) return Double.NaN;
+            return PathLevels.nextLevel(broker.snapshot().positions(), executor, symbol, fromBid, toBid, spread,
+                    Math.pow(10, specs.get(symbol).digits()));
+        }
+    };
 
     private void onTick(Tick t) {
         if (firstTickMs == Long.MIN_VALUE) firstTickMs = t.timeMs();
@@ -244,7 +289,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             awaitEcho(config.replayWindow() == 1 ? seq : lastProbeSeq);
             lastProbeSeq = seq;
         }
-        bars.onTick(t);
+        if (bars != null) bars.onTick(t);
         if (accountDirty || (ticks & 15) == 0) {
             trackDrawdown();
             governAccount();
@@ -253,10 +298,19 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if ((ticks & 63) == 0) stats = snapshotStats();
     }
 
-    /** Lockstep for max-speed replays: the sidecar's answer to this tick (a signal, if any) arrives before its ack. */
+    /**
+     * Lockstep for max-speed replays: the sidecar's answer to this tick (a signal, if any) arrives before its ack. A
+     * batched replay gives up after 2 s; exact lockstep waits as long as the sidecar is alive (heard within its stale
+     * limit): a loaded machine can take longer than 2 s to answer, and going on without the answer would execute its
+     * signal a quote late, so the replay would no longer be deterministic.
+     */
     private void awaitEcho(long seq) {
+        boolean exact = config.replayWindow() == 1;
         long deadline = System.currentTimeMillis() + 2_000;
-        while (running && echoed.get() < seq && link.welcomed() && System.currentTimeMillis() < deadline) link.poll(1);
+        while (running && echoed.get() < seq && link.welcomed()
+                && (exact ? !link.sidecarStale() : System.currentTimeMillis() < deadline)) link.poll(1);
+        if (exact && running && echoed.get() < seq && link.welcomed())
+            log.warn("exact lockstep: no answer from the sidecar to message {} (silent past its stale limit); playing on", seq);
     }
 
     /**
@@ -274,18 +328,24 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     /**
      * Account snapshots are state, latest wins: none is queued while the sidecar is away (the next welcome triggers
-     * a fresh one), and a sped-up market sends at most ten a second of wall time unless a deal changed the account.
+     * a fresh one), and a sped-up market sends at most ten a second of wall time unless a deal changed the account —
+     * except with exactAccount, where the snapshots follow market time alone (every snapshotMs, as the backtester
+     * sends them): a strategy that sizes on equity (the signal engine) must not see a different account depending on
+     * how fast the machine replays.
      */
     private void sendAccount() {
         long wall = System.currentTimeMillis();
-        if (!link.welcomed() || (!accountDirty && wall - lastSnapshotWallMs < 100)) return;
+        if (!link.welcomed() || (!accountDirty && !exactAccount && wall - lastSnapshotWallMs < 100)) return;
         lastSnapshotWallMs = wall;
         AccountState a = broker.snapshot();
         if (firmStateDue) sendFirmState(a);
-        // positions and resting pending orders; the paper server's clock is UTC (server offset 0)
-        link.sendReliable(TradeMessages.toPayload(a, 0));
+        // positions and resting pending orders; the paper server's clock is UTC (server offset 0). With exactAccount
+        // the snapshot waits for the sidecar's answer as a tick does: what the governors do on it (flatten before the
+        // weekend, at a loss limit) is executed at the quote it was taken at, as a backtest does — not a quote later.
+        long seq = link.sendReliable(TradeMessages.toPayload(a, 0), exactAccount);
         lastSnapshotMs = marketNowMs;
-        accountDirty = false;
+        accountDirty = false;                 // (before the wait: deals made while waiting need a snapshot of their own)
+        if (exactAccount && seq > 0) awaitEcho(seq);
     }
 
     /**

@@ -124,9 +124,17 @@ public final class TerminalLink implements AutoCloseable {
     }
 
     /** Journals and sends a reliable message (account, fill, signal_ack); kept for resend until acked. */
-    public void sendReliable(Payload p) {
-        byte[] wire = channel.next(p, clock.getAsLong(), false);
-        if (welcomed) transmit(wire);
+    public void sendReliable(Payload p) { sendReliable(p, false); }
+
+    /**
+     * As above; with {@code ackReq} the sidecar's ack echoes its seq once it has acted on it (returned here, 0 when not
+     * welcomed), so a lockstep replay can wait for what the message made the sidecar do.
+     */
+    public long sendReliable(Payload p, boolean ackReq) {
+        byte[] wire = channel.next(p, clock.getAsLong(), ackReq);
+        if (!welcomed) return 0;
+        transmit(wire);
+        return ackReq ? seqOf(wire) : 0;
     }
 
     private long seqOf(byte[] wire) {

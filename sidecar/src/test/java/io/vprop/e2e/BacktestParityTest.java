@@ -71,12 +71,19 @@ class BacktestParityTest {
     Path dir;
 
     /** What the strategy did or heard: an order it submitted (with the risk engine's refusal, if any), or an answer. */
-    sealed interface Decision permits Order, Answer {
+    sealed interface Decision permits Order, Answer, Verdict {
     }
 
     /** An order the strategy submitted, at the strategy's clock, and the rule that refused it ("" when sent). */
     record Order(long timeMs, String symbol, Side side, double lots, double price, double sl, double tp1, double tp2,
                  String refusedBy) implements Decision {
+    }
+
+    /**
+     * What the strategy decided and published ({@code ctx.decision}: the signal engine's trades, refusals and skips
+     * with their reasons), at the strategy's clock; without the signal id, which each path numbers its own way.
+     */
+    record Verdict(long timeMs, String kind, String what) implements Decision {
     }
 
     /** The terminal's answer to a sent order, as the strategy heard it (its fill price is checked with the deals). */
@@ -243,7 +250,17 @@ class BacktestParityTest {
 
                 @Override public Collection<SymbolSpec> specs() { return ctx.specs(); }
 
-                @Override public void decision(String kind, Object decision) { ctx.decision(kind, decision); }
+                @Override
+                public void decision(String kind, Object decision) {
+                    Object what = decision;
+                    if (decision instanceof Map<?, ?> m && m.containsKey("signal_id")) {
+                        Map<Object, Object> copy = new java.util.LinkedHashMap<>(m);
+                        copy.remove("signal_id");
+                        what = copy;
+                    }
+                    decisions.add(new Verdict(ctx.nowMs(), kind, String.valueOf(what)));
+                    ctx.decision(kind, decision);
+                }
 
                 @Override public double[] headroom() { return ctx.headroom(); }
 

@@ -9,6 +9,7 @@ import io.vprop.market.Timeframe;
 import io.vprop.paper.broker.Deal;
 import io.vprop.paper.broker.DealReason;
 import io.vprop.paper.broker.PaperBroker;
+import io.vprop.paper.broker.PathLevels;
 import io.vprop.paper.broker.SignalExecutor;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.Breach;
@@ -27,7 +28,6 @@ import io.vprop.trade.OrderIntent;
 import io.vprop.trade.OrderStatus;
 import io.vprop.trade.OrderUpdate;
 import io.vprop.trade.Position;
-import io.vprop.trade.Side;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -222,43 +222,13 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     @Override
     public int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk) {
         if (!broker.hasPosition(symbol)) return 0;
-        for (Position p : brokerState().positions()) {
-            if (!p.symbol().equals(symbol) || !(p.sl() > 0)) continue;
-            double tp1 = executor.tp1Of(p.ticket());
-            boolean buy = p.side() == Side.BUY;
-            boolean stopped = buy ? lowBid <= p.sl() : highAsk >= p.sl();
-            boolean target = buy ? (p.tp() > 0 && highBid >= p.tp()) || (tp1 > 0 && highBid >= tp1)
-                    : (p.tp() > 0 && lowAsk <= p.tp()) || (tp1 > 0 && lowAsk <= tp1);
-            if (stopped && target) return buy ? -1 : 1;
-        }
-        return 0;
+        return PathLevels.stopFirst(brokerState().positions(), executor, symbol, lowBid, highBid, lowAsk, highAsk);
     }
 
     @Override
     public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
         if (!broker.hasPosition(symbol)) return Double.NaN;      // (most legs: no snapshot needed to know)
-        List<Position> open = brokerState().positions();
-        if (open.isEmpty()) return Double.NaN;
-        double best = Double.NaN;
-        boolean up = toBid > fromBid;
-        double pow10 = symbols.get(symbol).pow10;
-        for (int i = 0, n = open.size(); i < n; i++) {
-            Position p = open.get(i);
-            if (!p.symbol().equals(symbol)) continue;
-            double shift = p.side() == Side.BUY ? 0 : spread;     // a short closes on the ask
-            best = nearer(best, p.sl(), shift, pow10, up, fromBid, toBid);
-            best = nearer(best, p.tp(), shift, pow10, up, fromBid, toBid);
-            best = nearer(best, executor.tp1Of(p.ticket()), shift, pow10, up, fromBid, toBid);
-        }
-        return best;
-    }
-
-    /** {@code best}, or {@code level} (as a bid) when it lies strictly between the leg's ends and nearer its start. */
-    private static double nearer(double best, double level, double shift, double pow10, boolean up, double fromBid, double toBid) {
-        if (!(level > 0)) return best;
-        double bid = Math.round((level - shift) * pow10) / pow10;  // quotes are in whole points
-        boolean between = up ? bid > fromBid && bid < toBid : bid < fromBid && bid > toBid;
-        return between && (Double.isNaN(best) || Math.abs(bid - fromBid) < Math.abs(best - fromBid)) ? bid : best;
+        return PathLevels.nextLevel(brokerState().positions(), executor, symbol, fromBid, toBid, spread, symbols.get(symbol).pow10);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.vprop.research.backtest;
 
 import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
+import io.vprop.market.MarketEvents;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
@@ -20,7 +21,7 @@ import java.util.StringJoiner;
  * timeframe is the price path, the others only deliver their bars. Lanes are merged by (time, quotes before bars,
  * lane order), so every quote at an instant is seen before any bar that closes then. A path bar's second quote is
  * decided only when it is due, after the open quote has been acted on: the conservative path reads the positions
- * as they are then. Each leg stops at the levels open positions trigger on the way (MarketFeed.Sink#nextLevel).
+ * as they are then. Each leg stops at the levels open positions trigger on the way (MarketEvents.Sink#nextLevel).
  */
 final class BarFeed extends MarketFeed {
     private static final int CLOSED = 4;
@@ -81,7 +82,7 @@ final class BarFeed extends MarketFeed {
     }
 
     @Override
-    boolean advance(Sink sink) {
+    boolean advance(MarketEvents.Sink sink) {
         if (dueCount == 0) return false;
         Lane l = due[0];
         l.take(sink);
@@ -184,7 +185,7 @@ final class BarFeed extends MarketFeed {
          * first stops at every level an open position triggers on the way (its stop, take profit, TP1), nearest first,
          * so a stop the path crosses fills at the stop, then reaches the leg's end.
          */
-        void take(Sink sink) {
+        void take(MarketEvents.Sink sink) {
             if (step == CLOSED) {
                 sink.barClosed(bar);
                 next();
@@ -209,7 +210,7 @@ final class BarFeed extends MarketFeed {
         }
 
         /** Leg 1 goes to the first extreme, leg 2 to the other, leg 3 to the close. */
-        private double legEnd(Sink sink, int p) {
+        private double legEnd(MarketEvents.Sink sink, int p) {
             if (step == 1) {
                 highFirst = BarPath.highFirst(bar);
                 if (path == BarPath.CONSERVATIVE) {

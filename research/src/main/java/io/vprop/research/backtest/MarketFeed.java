@@ -1,7 +1,7 @@
 package io.vprop.research.backtest;
 
-import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
+import io.vprop.market.MarketEvents;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
@@ -14,34 +14,24 @@ import java.util.List;
  * closes. Tick data give quotes only (the backtester builds bars from them as the paper terminal does); bar data
  * give four quotes per bar along a {@link BarPath} and then the bar itself. Closing the feed closes its sources.
  */
-public abstract class MarketFeed implements AutoCloseable {
+public abstract class MarketFeed implements MarketEvents {
 
-    /** Receives the events. */
-    interface Sink {
-        void quote(Tick t);
-
-        void barClosed(Bar b);
-
-        /**
-         * For the {@link BarPath#CONSERVATIVE} path, asked once per bar after its open quote: +1 when an open
-         * position of {@code symbol} needs the high first to be stopped before it takes a target in this range, −1
-         * when it needs the low first, 0 when no position has both its stop and a target inside.
-         */
-        int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk);
-
-        /**
-         * The bid nearest to {@code fromBid}, strictly between it and {@code toBid}, at which an open position of
-         * {@code symbol} would be closed (its stop, take profit or TP1; a short's are ask levels, {@code spread} below
-         * in bid), or NaN when there is none: a leg of a bar's path stops there, so the stop fills at its level.
-         */
-        double nextLevel(String symbol, double fromBid, double toBid, double spread);
+    /** Receives the events: {@link MarketEvents.Sink} (the backtest run, or the paper terminal replaying bars). */
+    interface Sink extends MarketEvents.Sink {
     }
 
     MarketFeed() {
     }
 
     /** Plays the next event into {@code sink}; false at the end of the data. */
-    abstract boolean advance(Sink sink);
+    abstract boolean advance(MarketEvents.Sink sink);
+
+    /**
+     * The same events for another player: the paper terminal replays bar files on the backtester's path, its legs
+     * stopping at the terminal's own positions' levels (e2e EngineParityTest).
+     */
+    @Override
+    public final boolean next(MarketEvents.Sink sink) { return advance(sink); }
 
     /** True when the data are bars (the strategy gets them as they are), false for ticks. */
     abstract boolean fromBars();
@@ -63,7 +53,7 @@ public abstract class MarketFeed implements AutoCloseable {
             private boolean done;
 
             @Override
-            boolean advance(Sink sink) {
+            boolean advance(MarketEvents.Sink sink) {
                 while (!done) {
                     Tick t = ticks.next();
                     if (t == null || t.timeMs() >= toMs) {
