@@ -64,7 +64,9 @@ public record RiskChoice(String firm, double breachBound, List<Point> points, do
     }
 
     private static String pct(double fraction) {
-        return java.math.BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString() + " %";
+        // 6 significant digits: 0.15 × 100 is 15.000000000000002 in binary floating point
+        return new java.math.BigDecimal(fraction * 100).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString() + " %";
     }
 
     private static String pct2(double pct) {

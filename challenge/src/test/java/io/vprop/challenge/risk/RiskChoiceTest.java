@@ -57,6 +57,12 @@ class RiskChoiceTest {
     }
 
     @Test
+    void theVerdictNamesTheBoundAsAPercentage() {
+        assertThat(RiskChoice.choose("x", 0.15, List.of(pt(0.25, 0.0, 0.5))).verdict()).contains("P(breach) ≤ 15 %");
+        assertThat(RiskChoice.choose("x", 0.075, List.of(pt(0.25, 0.0, 0.5))).verdict()).contains("P(breach) ≤ 7.5 %");
+    }
+
+    @Test
     void aPointWithoutTrialsIsNeverFeasible() {
         RiskChoice c = RiskChoice.choose("x", 0.10, List.of(pt(0.25, Double.NaN, Double.NaN), pt(0.5, 0.3, 0.05)));
         assertThat(c.riskPct()).isEqualTo(0.5);
