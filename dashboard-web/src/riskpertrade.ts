@@ -26,7 +26,7 @@ export function sourceText(r: RiskPerTrade): string {
   if (r.source === 'built_in') return `built in (${r.note.replace(/^built in: /, '')})`;
   const l = r.lab;
   if (!l) return 'challenge lab';
-  return `challenge lab for ${l.firm}: P(pass) ${pct(l.p_pass)}, P(breach) ${pct(l.p_breach)} at ${pctValue(l.risk_pct, 2)}`
+  return `challenge lab for ${l.firm}: P(pass) ${pct(l.p_pass, 2)}, P(breach) ${pct(l.p_breach, 2)} at ${pctValue(l.risk_pct, 2)}`
     + ` (bound ${pct(l.breach_bound, 0)})`;
 }
 

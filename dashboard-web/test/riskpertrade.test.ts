@@ -23,7 +23,7 @@ describe('risk per trade', () => {
   });
 
   it('names the lab with the firm and P(pass), P(breach) at that risk', () => {
-    expect(sourceText(lab)).toBe('challenge lab for ftmo-2step: P(pass) 0.0 %, P(breach) 0.1 % at 0.25 % (bound 10 %)');
+    expect(sourceText(lab)).toBe('challenge lab for ftmo-2step: P(pass) 0.00 %, P(breach) 0.05 % at 0.25 % (bound 10 %)');
   });
 
   it('names the configuration and the built-in value', () => {
