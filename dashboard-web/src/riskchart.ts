@@ -15,3 +15,8 @@ export function drawChart(target: HTMLElement, option: Record<string, unknown>):
   last = echarts.init(target, null, { renderer: 'canvas' });
   last.setOption(option);
 }
+
+/** The kept chart follows its element's width (a resized window, the page moved between widths). */
+export function resizeChart(): void {
+  last?.resize();
+}

@@ -28,7 +28,12 @@ function curveChart(r: RiskPerTrade): HTMLElement | null {
   const option = labCurveOption(r);
   if (!option) return null;
   const key = JSON.stringify(r.lab);
-  if (curve?.key === key) return curve.el;
+  if (curve?.key === key) {
+    // after it is back in the page: the window may have another width than when it was drawn
+    const el = curve.el;
+    void import('../riskchart').then((m) => requestAnimationFrame(() => { if (el.isConnected) m.resizeChart(); }));
+    return el;
+  }
   const el = h('div', { class: 'chart', 'data-risk-curve': 'true' });
   curve = { key, el };
   void import('../riskchart').then((m) => m.drawChart(el, option));
