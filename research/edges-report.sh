@@ -46,3 +46,7 @@ echo "written: $OUT/results.md" >&2
 for r in sel-handset sel-fold; do
   run challenge "$OUT/$r/result.json" --seed 1 --breach-bound 10 --out "$WORK/challenge-$r" > "$OUT/challenge-$r.txt"
 done
+# the sidecar's default risk per trade per firm (issue 16 item 4; docs/configuration.md, "Risk per trade"): the lab's
+# risk curve on the fitted engine's selection-period trades, highest P(pass) with P(breach) <= 10 %
+run challenge "$OUT/sel-fold/result.json" --seed 1 --breach-bound 10 --method bootstrap --paths 2000 --threads 2 \
+    --write-risk-default challenge/src/main/resources/io/vprop/challenge/risk/risk-default.json > /dev/null

@@ -220,6 +220,15 @@ pageTest('risk', async () => {
   // the same risk at stop as the compliance page's open risk (the governors'), not a dash while the estimate lacks data
   await matches('risk at stop (governors)', async () => parseShown(await text('[data-metric="governors_open_risk"]')),
     async () => Object.values((await demo.api('/api/governors')).accounts)[0].openRisk, 0.005);
+  // risk per trade: the number and its source as REST gives them, the lab's verdict, its curve drawn (a canvas), and
+  // the banner's reason for the demo strategy
+  const g = await demo.api('/api/governors');
+  const r = g.risk_per_trade;
+  assert(parseShown(await text('[data-metric="risk_per_trade"]')) === r.pct, `risk per trade: page vs REST ${r.pct}`);
+  assert((await page.getAttribute('[data-risk-source]', 'data-risk-source')) === r.source, `risk source ${r.source}`);
+  if (r.lab && !r.lab.advised) assert((await text('[data-risk-verdict]')) === r.lab.verdict, "the lab's verdict is shown as written");
+  if (r.lab) await page.waitForSelector('[data-risk-curve] canvas', { timeout: 10_000 });
+  if (g.strategy?.reason) assert((await text('[data-banner-strategy]')) === g.strategy.reason, "the banner says why the demo strategy runs");
 });
 
 pageTest('learning', async () => {

@@ -4,6 +4,7 @@
 import { getOptional, type Live } from './api';
 import { duration } from './format';
 import { alerts, consequence, headline, modesOf, remainingMs, untilFirm, untilLocal, type AccountMode } from './modes';
+import { strategyReasonOf } from './riskpertrade';
 import { h } from './ui';
 
 const REFRESH_MS = 2_000;
@@ -33,12 +34,12 @@ export class Banner {
     } catch {
       return; // the page says the sidecar is unreachable; the last banner stays until the next answer
     }
-    this.render(alerts(modesOf(body)));
+    this.render(alerts(modesOf(body)), strategyReasonOf(body));
   }
 
-  private render(modes: AccountMode[]): void {
+  private render(modes: AccountMode[], strategy: string | null): void {
     // the same banners as before: only the countdowns' base moves (rebuilt, they would flicker and lose a selection)
-    const key = JSON.stringify(modes.map((m) => [m.account, m.mode, m.ruleId, m.reason, m.untilMs, m.untilLocal, m.untilOffset]));
+    const key = JSON.stringify([strategy, ...modes.map((m) => [m.account, m.mode, m.ruleId, m.reason, m.untilMs, m.untilLocal, m.untilOffset])]);
     const same = key === this.key;
     this.key = key;
     this.shown = { modes, readAt: Date.now() };
@@ -61,7 +62,7 @@ export class Banner {
           h('span', { 'data-banner-until-local': '' }, untilLocal(m.untilMs)), ' · in ',
           h('span', { class: 'banner-countdown', 'data-banner-countdown': '' }, duration(remainingMs(m)))));
       return h('section', { class: `banner ${cls}`, 'data-banner': m.account, 'data-banner-state': m.mode }, ...lines);
-    }));
+    }), ...(strategy ? [h('section', { class: 'banner strategy', 'data-banner-strategy': 'true' }, strategy)] : []));
   }
 
   private tick(): void {

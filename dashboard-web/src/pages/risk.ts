@@ -1,6 +1,7 @@
 import { get, getOptional } from '../api';
-import { DASH, int, isNum, lots, money, num, price, signedMoney, tone } from '../format';
+import { DASH, int, isNum, lots, money, num, pctValue, price, signedMoney, tone } from '../format';
 import { fromGovernorsApi } from '../governors';
+import { labCurveOption, riskPerTradeOf, sourceText, verdictOf, type RiskPerTrade } from '../riskpertrade';
 import type { Page } from '../page';
 import type { N } from '../types';
 import { card, h, kpi, meter, nodata, table } from '../ui';
@@ -17,6 +18,45 @@ export function corrStyle(v: N): string {
   if (!isNum(v)) return 'background:#18202b';
   const a = Math.min(0.8, Math.abs(v) * 0.8);
   return v >= 0 ? `background:rgba(56,189,248,${a.toFixed(2)})` : `background:rgba(248,113,113,${a.toFixed(2)})`;
+}
+
+// The page is rebuilt every 2 s; the lab's curve changes only with the sidecar's configuration, so its chart element
+// is kept and moved into the new page (a canvas keeps its drawing) instead of being drawn again each time.
+let curve: { key: string; el: HTMLElement } | null = null;
+
+function curveChart(r: RiskPerTrade): HTMLElement | null {
+  const option = labCurveOption(r);
+  if (!option) return null;
+  const key = JSON.stringify(r.lab);
+  if (curve?.key === key) {
+    // after it is back in the page: the window may have another width than when it was drawn
+    const el = curve.el;
+    void import('../riskchart').then((m) => requestAnimationFrame(() => { if (el.isConnected) m.resizeChart(); }));
+    return el;
+  }
+  const el = h('div', { class: 'chart', 'data-risk-curve': 'true' });
+  curve = { key, el };
+  void import('../riskchart').then((m) => m.drawChart(el, option));
+  return el;
+}
+
+/** Risk per trade: the number, its source, the lab's verdict when negative, and the lab's curve (drawn lazily). */
+function riskPerTradeCard(r: RiskPerTrade | null): HTMLElement {
+  if (!r) return card('Risk per trade', nodata('the sidecar does not report its risk per trade (an older version)'));
+  const verdict = verdictOf(r);
+  const f = r.lab_file;
+  const chart = curveChart(r);
+  return card('Risk per trade',
+    h('div', { class: 'kpis' },
+      kpi('Risk per trade', pctValue(r.pct, 2), 'risk_per_trade'),
+      kpi('Source', r.source === 'lab' ? 'challenge lab' : r.source === 'config' ? 'configuration' : 'built in', 'risk_per_trade_source')),
+    h('p', { 'data-risk-source': r.source }, sourceText(r)),
+    verdict ? h('div', { class: 'verdict', 'data-risk-verdict': 'true' }, verdict) : '',
+    f ? h('p', { class: 'muted note wrap-anywhere' }, `lab file ${f.version}: \`${f.command_line}\` (input ${f.input}, sha256 ${f.input_sha256.slice(0, 12)}…)`) : '',
+    chart ?? (r.lab ? '' : nodata(`no challenge-lab curve for ${r.firm}`)),
+    h('p', { class: 'muted' }, 'Precedence: risk.per.trade.pct in the configuration, else the challenge lab\'s choice for the firm '
+      + '(highest P(pass) with P(breach) within the bound), else 0.25 % built in. It sizes the demo strategy and caps the signal '
+      + 'engine\'s Kelly size (docs/configuration.md).'));
 }
 
 export const risk: Page = {
@@ -62,6 +102,7 @@ export const risk: Page = {
           ? table(['', ...c.symbols], c.symbols.map((s, i) => [h('b', {}, s), ...c.values[i].map((v) =>
             h('div', { style: `${corrStyle(v)};text-align:center;padding:3px 6px;border-radius:3px` }, num(v)))]))
           : nodata('not enough quote samples yet (one per second)')),
+        riskPerTradeCard(riskPerTradeOf(gov)),
       ));
     root.querySelectorAll('.grid > section').forEach((sec) => sec.classList.add('wide'));
   },

@@ -54,6 +54,9 @@ public final class ApiServer implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<WsContext, Boolean> sockets = new ConcurrentHashMap<>();
     private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
+    // set once at start by the sidecar; null until then (a bare ApiServer in a test has neither)
+    private volatile Map<String, Object> riskPerTrade;
+    private volatile Map<String, Object> strategy;
     private final Runnable unsubscribe;
     private final long startedMs = System.currentTimeMillis();
 
@@ -227,6 +230,24 @@ public final class ApiServer implements AutoCloseable {
      * GET /api/governors: the profile, its firm-day clock now, each account's snapshot and each account's mode (paused,
      * halted ... with the reason and, for a pause, until when on the firm's clock) for the panel's banner.
      */
+    /** The risk per trade in use and where it came from, for {@code risk_per_trade} of GET /api/governors. */
+    public ApiServer riskPerTrade(io.vprop.challenge.risk.RiskPerTrade r) {
+        riskPerTrade = RiskPerTradeJson.of(r);
+        return this;
+    }
+
+    /**
+     * The strategy running and, for the demo's stand-in, why it is not the signal engine ("" otherwise), for
+     * {@code strategy} of GET /api/governors: the panel's banner shows the reason.
+     */
+    public ApiServer strategy(String running, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("running", running);
+        m.put("reason", reason);
+        strategy = m;
+        return this;
+    }
+
     private Map<String, Object> governorsJson() {
         var snapshots = kernel.governorSnapshots();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -238,6 +259,8 @@ public final class ApiServer implements AutoCloseable {
         m.put("modes", AccountModes.withTraderPauses(AccountModes.of(snapshots, attach, firmDay,
                 () -> journal.events("governor", Long.MIN_VALUE, Long.MAX_VALUE, AccountModes.NOTICES_SCANNED)),
                 kernel.controlPauses()));
+        m.put("risk_per_trade", riskPerTrade);
+        m.put("strategy", strategy);
         return m;
     }
 

@@ -25,6 +25,8 @@ public final class SignalConfig {
     public final int flickerReversals;
     public final long flickerWindowMs, flickerQuietMs;
     public final double kellyMultiplier, entropyPenalty, dailyVolTarget, headroomFraction, esBudgetFraction;
+    /** Largest loss at the stop (costs included) per trade, a fraction of equity: the sidecar's risk per trade. */
+    public final double riskPerTrade;
     public final double correlationCap;
     public final double commissionPerLot;
     public final Grade minGrade;
@@ -81,7 +83,7 @@ public final class SignalConfig {
         maxRoundTripMs = b.maxRoundTripMs; goodRoundTripsToResume = b.goodRoundTripsToResume;
         flickerReversals = b.flickerReversals; flickerWindowMs = b.flickerWindowMs; flickerQuietMs = b.flickerQuietMs;
         kellyMultiplier = b.kellyMultiplier; entropyPenalty = b.entropyPenalty; dailyVolTarget = b.dailyVolTarget;
-        headroomFraction = b.headroomFraction; esBudgetFraction = b.esBudgetFraction;
+        headroomFraction = b.headroomFraction; esBudgetFraction = b.esBudgetFraction; riskPerTrade = b.riskPerTrade;
         correlationCap = b.correlationCap; commissionPerLot = b.commissionPerLot;
         minGrade = b.minGrade; gradeAPlus = b.gradeAPlus; gradeA = b.gradeA; gradeB = b.gradeB; modelWeight = b.modelWeight;
         signalTtlMs = b.signalTtlMs; maxDeviationFractionOfSl = b.maxDeviationFractionOfSl;
@@ -116,6 +118,8 @@ public final class SignalConfig {
         public long flickerWindowMs = 1000, flickerQuietMs = 3000;
         public double kellyMultiplier = 0.25, entropyPenalty = 0.5, dailyVolTarget = 0.01;
         public double headroomFraction = 0.5, esBudgetFraction = 0.02;
+        /** 1 = no cap beyond the others (the engine's own sizing); the sidecar sets risk.per.trade.pct. */
+        public double riskPerTrade = 1.0;
         public double correlationCap = 0.7;
         /** Round-trip commission in account money per 1.0 lot. */
         public double commissionPerLot = 7.0;
@@ -136,6 +140,7 @@ public final class SignalConfig {
         public Builder commissionPerLot(double c) { commissionPerLot = c; return this; }
         public Builder seed(long s) { seed = s; return this; }
         public Builder edges(EdgeTable e) { edges = e; return this; }
+        public Builder riskPerTrade(double fractionOfEquity) { riskPerTrade = fractionOfEquity; return this; }
 
         /**
          * The timeframes for the data: {@link #SWING} (H4, D1; regime on H4) when the finest data are H4 or coarser,

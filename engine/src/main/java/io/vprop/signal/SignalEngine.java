@@ -176,7 +176,7 @@ public final class SignalEngine {
         weights = new AdaptiveWeights(AlphaId.COUNT, cfg.weightEta, cfg.weightLambda, cfg.weightFloor, cfg.weightDecay);
         scorer = new QualityScorer(cfg.modelWeight, cfg.gradeAPlus, cfg.gradeA, cfg.gradeB);
         sizer = new PositionSizer(cfg.kellyMultiplier, cfg.entropyPenalty, cfg.dailyVolTarget, cfg.headroomFraction,
-                cfg.esBudgetFraction);
+                cfg.esBudgetFraction, cfg.riskPerTrade);
         exec = new ExecutionQuality(names, cfg.flickerReversals, cfg.flickerWindowMs, cfg.flickerQuietMs,
                 cfg.maxRoundTripMs, cfg.goodRoundTripsToResume, 0.1);
         equity = initialEquity;

@@ -11,6 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vprop.analytics.AnalyticsApi;
 import io.vprop.config.ConfigException;
 import io.vprop.config.VpropConfig;
+import io.vprop.challenge.risk.RiskDefaults;
+import io.vprop.challenge.risk.RiskPerTrade;
 import io.vprop.http.ApiServer;
 import io.vprop.http.HttpAccess;
 import io.vprop.http.challenge.ChallengeApi;
@@ -83,6 +85,9 @@ public final class Sidecar implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+        // risk per trade: risk.per.trade.pct, else the challenge lab's choice for the firm, else built in (a bad lab
+        // file fails here, before anything opens)
+        RiskPerTrade riskPerTrade = riskPerTrade(cfg);
         Journal journal = new Journal(dir.resolve("sidecar.db"), cfg.getBool("journal.durable"));
         EventBus events = new EventBus();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -95,7 +100,7 @@ public final class Sidecar implements AutoCloseable {
         TradeMemory mem = cfg.get("strategy").equals("engine") ? memory(cfg) : null;
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
-            case "demo" -> peer -> new DemoStrategy(ttl, 0.0025);
+            case "demo" -> peer -> new DemoStrategy(ttl, riskPerTrade.pct() / 100);
             case "engine" -> {
                 SignalConfig engineConfig = engineConfig(cfg);
                 yield peer -> new SignalEngineStrategy(engineConfig, EventSource.NONE, new MemoryAndModels(mem, modelsReady.join()));
@@ -153,7 +158,10 @@ public final class Sidecar implements AutoCloseable {
         if (withHttp) {
             String host = cfg.get("http.host");
             try {
-                api = new ApiServer(kernel, journalReader, events, metrics, firmDay, httpAccess(cfg));
+                api = new ApiServer(kernel, journalReader, events, metrics, firmDay, httpAccess(cfg))
+                        .riskPerTrade(riskPerTrade)
+                        .strategy(cfg.get("strategy"), DemoStrategyChoice.bannerReason(cfg.get("strategy"),
+                                cfg.isSet("strategy"), DemoEngineMeasurement.bundled()));
                 AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, firmDay);
                 ModelsApi.register(api.app(), models);
                 ChallengeApi.register(api.app(), journalReader, ChallengeApi.Settings.defaults(cfg.researchDir()));
@@ -199,7 +207,7 @@ public final class Sidecar implements AutoCloseable {
      * file, or auto = fitted on swing timeframes, where the bundled artefact has cells).
      */
     static SignalConfig engineConfig(VpropConfig cfg) {
-        SignalConfig.Builder b = SignalConfig.builder();
+        SignalConfig.Builder b = SignalConfig.builder().riskPerTrade(riskPerTrade(cfg).pct() / 100);
         boolean swing = cfg.get("engine.timeframes").equals("swing");
         if (swing) b.timeframes(SignalConfig.SWING.toArray(new io.vprop.market.Timeframe[0])).regimeTimeframe(io.vprop.market.Timeframe.H4);
         String edges = cfg.get("engine.edges");
@@ -244,6 +252,22 @@ public final class Sidecar implements AutoCloseable {
             mc = mc.withRedis(redis.substring(0, c), Integer.parseInt(redis.substring(c + 1)));
         }
         return TradeMemory.open(mc);
+    }
+
+    /**
+     * The risk per trade (docs/configuration.md, "Risk per trade"): risk.per.trade.pct when set, else the challenge
+     * lab's choice for firm.profile in risk.lab.file (default: the bundled file), else the built-in 0.25 %.
+     */
+    static RiskPerTrade riskPerTrade(VpropConfig cfg) {
+        String file = cfg.get("risk.lab.file");
+        RiskDefaults lab;
+        try {
+            lab = file.isEmpty() ? RiskDefaults.bundled() : RiskDefaults.read(Path.of(file));
+        } catch (RuntimeException e) {
+            throw new ConfigException("risk.lab.file: " + e.getMessage());
+        }
+        String pct = cfg.get("risk.per.trade.pct");
+        return RiskPerTrade.resolve(pct.isEmpty() ? Double.NaN : Double.parseDouble(pct), cfg.get("firm.profile"), lab);
     }
 
     /** A bundled firm profile by id (ftmo-2step …) or a custom profile file (a path ending in .json). */

@@ -2,6 +2,7 @@ package io.vprop.cli;
 
 import io.vprop.analytics.JournalHistory;
 import io.vprop.challenge.TradeHistory;
+import io.vprop.challenge.risk.RiskDefaults;
 import io.vprop.challenge.history.HistoryFormat;
 import io.vprop.challenge.history.HistoryImport;
 import io.vprop.challenge.history.HistoryImportException;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code vprop challenge}: the challenge lab on a trade history (an MT5 report, a CSV, a VProp research result, or
@@ -131,6 +133,11 @@ final class ChallengeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result JSON on stdout (the summary goes to stderr)")
     boolean json;
 
+    @Option(names = "--write-risk-default", paramLabel = "FILE", description = "write each firm's risk per trade chosen "
+            + "from its risk curve (highest P(pass) with P(breach) <= --breach-bound; none: the lowest risk and the lab's "
+            + "verdict) as a vprop-risk-default-v1 file, the sidecar's risk.lab.file (docs/challenge-lab.md)")
+    Path riskDefault;
+
     @Override
     public Integer call() throws IOException {
         TradeHistory history = history();
@@ -163,6 +170,15 @@ final class ChallengeCommand implements Callable<Integer> {
             Files.writeString(out.resolve("report.html"), LabHtml.render(result), StandardCharsets.UTF_8);
             summary.println("report: " + out.resolve("report.html").toAbsolutePath());
             summary.println("json:   " + out.resolve("result.json").toAbsolutePath());
+        }
+        if (riskDefault != null) {
+            String cl = "vprop " + commandSpec.commandLine().getParseResult().originalArgs().stream()
+                    .map(WalkforwardCommand::quote).collect(Collectors.joining(" "));
+            byte[] bytes = RiskDefaults.write(result, cl, file == null ? journal.getFileName().toString() : file.toString(),
+                    file == null ? "" : RiskDefaults.sha256(Files.readAllBytes(file)), spec.gridPaths());
+            if (riskDefault.toAbsolutePath().getParent() != null) Files.createDirectories(riskDefault.toAbsolutePath().getParent());
+            Files.write(riskDefault, bytes);
+            summary.println("risk default: " + riskDefault.toAbsolutePath());
         }
         if (json) System.out.println(text);
         return 0;
@@ -225,6 +241,8 @@ final class ChallengeCommand implements Callable<Integer> {
             if (!(riskPct > 0 && riskPct <= 100)) throw new IllegalArgumentException("--risk " + risk + ": must be in (0, 100] %");
         }
         List<Double> grid = riskCurve.equals("none") ? List.of() : curve(riskCurve);
+        if (riskDefault != null && riskCurve.equals("none"))
+            throw new IllegalArgumentException("--write-risk-default needs a risk curve (--risk-curve is none)");
         if (curvePaths < 1) throw new IllegalArgumentException("--curve-paths: must be at least 1, got " + curvePaths);
         if (paths < 0) throw new IllegalArgumentException("--paths: must not be negative, got " + paths);
         if (!(breachBoundPct >= 0 && breachBoundPct <= 100))

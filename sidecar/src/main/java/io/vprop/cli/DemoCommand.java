@@ -1,11 +1,23 @@
 package io.vprop.cli;
 
+import io.vprop.app.DemoEngineMeasurement;
+import io.vprop.app.DemoStrategyChoice;
 import io.vprop.app.PaperSetup;
 import io.vprop.app.Sidecar;
 import io.vprop.config.VpropConfig;
 import io.vprop.paper.PaperTerminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,16 +33,47 @@ final class DemoCommand implements Runnable {
     @Mixin
     MarketOptions market;
 
-    static String strategyLine(String strategy) {
+    @Option(names = "--measure-engine", paramLabel = "WEEKS", description = "instead of starting the demo, count the "
+            + "signal engine's trades (as configured: engine.timeframes, engine.edges) in WEEKS weeks of the demo's "
+            + "synthetic market with the backtester, and write the measurement (--measure-out) the demo chooses its "
+            + "strategy by (docs/signal-engine.md, The demo)")
+    Integer measureWeeks;
+
+    @Option(names = "--measure-out", paramLabel = "FILE", description = "with --measure-engine: where to write it "
+            + "(default: print only)")
+    Path measureOut;
+
+    @Spec
+    CommandSpec spec;
+
+    static String strategyLine(String strategy, String reason) {
         return switch (strategy) {
-            // Why not the engine: issue 16 asks the demo to run the engine once it earns its trades; today it does not.
-            case "demo" -> "demo — an EMA(8)/EMA(21) crossover stand-in that trades often, not an edge. The signal engine is "
-                    + "not the default: out of sample, after costs, it loses (-0.19 R a trade on H4 over 12 pairs, "
-                    + "docs/research/walkforward-engine/README.md); --strategy engine runs it anyway";
+            // why not the engine: the recorded measurement on this market (DemoStrategyChoice), said in full
+            case "demo" -> "demo — an EMA(8)/EMA(21) crossover stand-in that trades often, not an edge. " + reason
+                    + "; --strategy engine runs the engine anyway";
             case "engine" -> "engine — the signal engine (regimes, alphas, Thompson sampling, Kelly sizing)";
             case "none" -> "none — manual signals only (POST /api/signals)";
             default -> strategy;
         };
+    }
+
+    private void measure(VpropConfig cfg) {
+        String command = "vprop " + spec.commandLine().getParseResult().originalArgs().stream()
+                .map(WalkforwardCommand::quote).collect(Collectors.joining(" "));
+        DemoEngineMeasurement m = DemoEngineMeasurement.measure(cfg, measureWeeks, command);
+        System.out.printf(Locale.ROOT, "%d trades in %d weeks (%.2f a week): %s; %s%n", m.trades(), m.weeks(),
+                m.tradesPerWeek(), m.engine(), m.market());
+        System.out.println("demo strategy by default: " + DemoStrategyChoice.of(null, m).strategy());
+        if (measureOut != null) {
+            try {
+                Path dir = measureOut.toAbsolutePath().getParent();
+                if (dir != null) Files.createDirectories(dir);
+                Files.write(measureOut, m.json());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + measureOut + ": " + e.getMessage(), e);
+            }
+            System.out.println("written: " + measureOut.toAbsolutePath());
+        }
     }
 
     @Override
@@ -41,6 +84,17 @@ final class DemoCommand implements Runnable {
         // which the sidecar's future-tick bound (there for real terminals) would refuse. A replayed file is in the past.
         if (this.market.data == null) o.put("feed.max.ahead.ms", "0");
         VpropConfig cfg = common.load(o);
+        if (measureWeeks != null) {
+            measure(cfg);
+            return;
+        }
+        DemoEngineMeasurement measured = DemoEngineMeasurement.bundled();
+        // the engine by default only if it trades at least weekly on this market (issue 16 item 6)
+        DemoStrategyChoice choice = DemoStrategyChoice.of(cfg.isSet("strategy") ? cfg.get("strategy") : null, measured);
+        if (!choice.strategy().equals(cfg.get("strategy"))) {
+            o.put("strategy", choice.strategy());
+            cfg = common.load(o);
+        }
         Sidecar sidecar = Sidecar.start(cfg, true);
         PaperSetup.Market market = PaperSetup.market(cfg);
         for (String finding : market.findings()) System.err.println("warning: " + finding);
@@ -68,7 +122,7 @@ final class DemoCommand implements Runnable {
                         + "  - replay real history: `vprop replay --data FILE --server-tz UTC` (docs/market-data.md)%n"
                         + "  - the challenge lab: `vprop challenge REPORT.html --server-tz NY+7`, or the panel's Challenge page%n"
                         + "Ctrl-C stops it.%n",
-                cfg.get("firm.profile"), strategyLine(cfg.get("strategy")), panel, panel, sidecar.zmqEndpoint(),
+                cfg.get("firm.profile"), strategyLine(cfg.get("strategy"), choice.reason()), panel, panel, sidecar.zmqEndpoint(),
                 market.description(), cfg.get("paper.speed"), cfg.dataDir().toAbsolutePath(), sidecar.zmqEndpoint());
         try {
             stop.await();

@@ -49,6 +49,10 @@ public final class VpropConfig {
         key("feed.max.ahead.ms", "600000", "a tick dated further ahead of the sidecar's clock is refused (error out_of_range on time_msc) and leaves its symbol's clock alone; 0 = no bound (the demo's synthetic market sets 0: it runs ahead of the wall clock)");
         key("signal.ttl.ms", "30000", "how long a signal stays valid for the terminal");
         key("risk.max.positions.per.symbol", "1", "open positions allowed per symbol per terminal");
+        key("risk.per.trade.pct", "", "risk per trade, % of the equity: the demo strategy's size and the cap on the signal engine's Kelly size; "
+                + "empty = the challenge lab's choice for firm.profile from risk.lab.file, else 0.25 (built in); the panel's Risk page shows which (docs/configuration.md, Risk per trade)");
+        key("risk.lab.file", "", "the challenge lab's risk per trade per firm, a vprop-risk-default-v1 file written by vprop challenge --write-risk-default; "
+                + "empty = the bundled one (the engine's out-of-sample trades, docs/research/edges-h4d1)");
         key("risk.max.quote.age.ms", "120000", "no entries on a symbol whose last quote is older than this on the terminal's clock (a frozen feed, a symbol out of session); 0 = no bound");
         key("paper.symbols", "EURUSD,GBPUSD,USDJPY,AUDUSD,USDCAD,EURJPY", "symbols of the synthetic market");
         key("paper.data", "", "tick or bar file to replay instead of the synthetic market (MT5 export CSV or generic CSV, .gz ok)");
@@ -90,13 +94,19 @@ public final class VpropConfig {
     private static void key(String name, String dflt, String doc) { KEYS.put(name, new String[]{dflt, doc}); }
 
     private final Map<String, String> values;
+    /** The keys a file, the environment or a flag set: a default the user did not choose can follow the data. */
+    private final java.util.Set<String> explicit;
 
-    private VpropConfig(Map<String, String> values) { this.values = values; }
+    private VpropConfig(Map<String, String> values, java.util.Set<String> explicit) {
+        this.values = values;
+        this.explicit = java.util.Set.copyOf(explicit);
+    }
 
     /** Defaults ← file (if given) ← environment ← overrides. */
     public static VpropConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> v = new LinkedHashMap<>();
         KEYS.forEach((k, d) -> v.put(k, d[0]));
+        java.util.Set<String> set = new java.util.HashSet<>();
         List<String> errors = new ArrayList<>();
         if (file != null) {
             if (!Files.isRegularFile(file)) throw new ConfigException("config file " + file + " does not exist");
@@ -111,18 +121,27 @@ public final class VpropConfig {
             }
             for (String k : p.stringPropertyNames()) {
                 if (!KEYS.containsKey(k)) errors.add(file + ": unknown key '" + k + "'" + suggestion(k));
-                else v.put(k, p.getProperty(k).trim());
+                else {
+                    v.put(k, p.getProperty(k).trim());
+                    set.add(k);
+                }
             }
         }
         for (String k : KEYS.keySet()) {
             String e = env.get(envName(k));
-            if (e != null) v.put(k, e.trim());
+            if (e != null) {
+                v.put(k, e.trim());
+                set.add(k);
+            }
         }
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             if (!KEYS.containsKey(o.getKey())) errors.add("unknown key '" + o.getKey() + "'");
-            else if (o.getValue() != null) v.put(o.getKey(), o.getValue());
+            else if (o.getValue() != null) {
+                v.put(o.getKey(), o.getValue());
+                set.add(o.getKey());
+            }
         }
-        VpropConfig c = new VpropConfig(v);
+        VpropConfig c = new VpropConfig(v, set);
         errors.addAll(c.validate());
         // one line per problem: a value quoted in a message may hold a line break (an escaped \n in the file)
         if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors.stream().map(VpropConfig::oneLine).toList()));
@@ -218,6 +237,13 @@ public final class VpropConfig {
         nonNegative(e, "firm.initial.balance");
         nonNegative(e, "feed.max.ahead.ms");
         nonNegative(e, "risk.max.quote.age.ms");
+        if (!get("risk.per.trade.pct").isEmpty()) {
+            positive(e, "risk.per.trade.pct");
+            if (e.stream().noneMatch(x -> x.startsWith("risk.per.trade.pct")) && getDouble("risk.per.trade.pct") > 10)
+                e.add("risk.per.trade.pct: " + get("risk.per.trade.pct") + " is above 10 (% of the equity per trade)");
+        }
+        if (!get("risk.lab.file").isEmpty() && !isFile(get("risk.lab.file")))
+            e.add("risk.lab.file: file '" + get("risk.lab.file") + "' does not exist");
         nonNegative(e, "paper.slippage.points");
         positive(e, "paper.ticks.per.second");
         bool(e, "journal.durable");
@@ -306,6 +332,12 @@ public final class VpropConfig {
         String v = values.get(key);
         if (v == null) throw new IllegalArgumentException("unknown config key " + key);
         return v;
+    }
+
+    /** Whether the key was set by a file, the environment or a flag rather than left at its default. */
+    public boolean isSet(String key) {
+        get(key); // an unknown key is an error here too
+        return explicit.contains(key);
     }
 
     public int getInt(String key) { return Integer.parseInt(get(key)); }

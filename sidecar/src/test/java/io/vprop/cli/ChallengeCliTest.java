@@ -72,6 +72,26 @@ class ChallengeCliTest {
     }
 
     @Test
+    void writesTheRiskDefaultFileTheSidecarReads() throws Exception {
+        Path f = dir.resolve("risk/default.json");
+        int code = VpropCli.execute("challenge", REPORT, "--server-tz", "Broker/US-DST", "--firm", "ftmo-2step,e8-one",
+                "--paths", "100", "--method", "bootstrap", "--risk-curve", "0.5..1:0.5", "--curve-paths", "100",
+                "--breach-bound", "10", "--threads", "1", "--write-risk-default", f.toString());
+        assertThat(code).as(console.err()).isZero();
+        io.vprop.challenge.risk.RiskDefaults d = io.vprop.challenge.risk.RiskDefaults.read(f);
+        assertThat(d.firms()).extracting(io.vprop.challenge.risk.RiskChoice::firm).containsExactly("ftmo-2step", "e8-one");
+        assertThat(d.commandLine()).startsWith("vprop challenge").contains("--write-risk-default");
+        assertThat(d.inputSha256()).isEqualTo(io.vprop.challenge.risk.RiskDefaults.sha256(Files.readAllBytes(Path.of(REPORT))));
+        for (io.vprop.challenge.risk.RiskChoice c : d.firms()) {
+            assertThat(c.breachBound()).isEqualTo(0.10);
+            assertThat(c.points()).extracting(io.vprop.challenge.risk.RiskChoice.Point::riskPct).containsExactly(0.5, 1.0);
+        }
+        assertThat(VpropCli.execute("challenge", REPORT, "--server-tz", "Broker/US-DST", "--risk-curve", "none",
+                "--write-risk-default", f.toString())).isEqualTo(1);
+        assertThat(console.err()).contains("--write-risk-default needs a risk curve");
+    }
+
+    @Test
     void aWalkForwardResultRunsWithoutAServerZone() throws Exception {
         Path wf = dir.resolve("wf");
         assertThat(VpropCli.execute("walkforward", "--data", SharedData.dir().resolve("bars/h4_d1").toString(), "--server-tz", "UTC",

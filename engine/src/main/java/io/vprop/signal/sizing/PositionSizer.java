@@ -9,6 +9,8 @@ import io.vprop.signal.risk.ExpectedShortfall;
  * <ol>
  *   <li>fractional Kelly with an entropy penalty: f = κ · (p − (1 − p)/b) · (1 − γ·H₂(p)), where H₂ is the binary
  *       entropy in bits – the closer p is to a coin flip, the less we trust it; risk money = f · equity;</li>
+ *   <li>risk per trade: loss at the stop (costs included) ≤ {@code riskPerTrade} × equity (the sidecar's
+ *       risk.per.trade.pct: the challenge lab's choice for the firm, or the configured value);</li>
  *   <li>volatility targeting: the position's daily P&amp;L σ equals {@code dailyVolTarget} × equity (1 % default);</li>
  *   <li>governor headroom: loss at the stop (costs included) ≤ headroomFraction × min(daily, overall headroom);</li>
  *   <li>ES budget: ES95 over the horizon ≤ esBudgetFraction × equity;</li>
@@ -18,9 +20,18 @@ import io.vprop.signal.risk.ExpectedShortfall;
  */
 public final class PositionSizer {
     private final double kellyMultiplier, entropyPenalty, dailyVolTarget, headroomFraction, esBudgetFraction;
+    private final double riskPerTrade;
 
     public PositionSizer(double kellyMultiplier, double entropyPenalty, double dailyVolTarget,
                          double headroomFraction, double esBudgetFraction) {
+        this(kellyMultiplier, entropyPenalty, dailyVolTarget, headroomFraction, esBudgetFraction, 1.0);
+    }
+
+    /** @param riskPerTrade the largest loss at the stop per trade as a fraction of equity (1 = no such cap) */
+    public PositionSizer(double kellyMultiplier, double entropyPenalty, double dailyVolTarget,
+                         double headroomFraction, double esBudgetFraction, double riskPerTrade) {
+        check("riskPerTrade", riskPerTrade, 0, 1);
+        this.riskPerTrade = riskPerTrade;
         check("kellyMultiplier", kellyMultiplier, 0, 1);
         check("entropyPenalty", entropyPenalty, 0, 1);
         check("dailyVolTarget", dailyVolTarget, 0, 1);
@@ -79,6 +90,9 @@ public final class PositionSizer {
 
         double lots = f * equity / lossPerLot;
         SizingResult.Cap cap = SizingResult.Cap.KELLY;
+        // the challenge lab's risk per trade (or the configured one) bounds what Kelly may put at stake
+        double riskLots = riskPerTrade * equity / lossPerLot;
+        if (riskLots < lots) { lots = riskLots; cap = SizingResult.Cap.RISK_PER_TRADE; }
         double volLots = dailyVolTarget * equity / spec.moneyPerPriceMove(sigmaDaily, 1.0);
         if (volLots < lots) { lots = volLots; cap = SizingResult.Cap.VOL_TARGET; }
         double headLots = headroomFraction * headroom / lossPerLot;

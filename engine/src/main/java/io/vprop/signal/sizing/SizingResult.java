@@ -4,7 +4,7 @@ import io.vprop.signal.port.SkipReason;
 
 /** Mutable result slot of {@link PositionSizer} (reused; no allocation per sizing). */
 public final class SizingResult {
-    public enum Cap { KELLY, VOL_TARGET, HEADROOM, ES_BUDGET, VOLUME_MAX }
+    public enum Cap { KELLY, RISK_PER_TRADE, VOL_TARGET, HEADROOM, ES_BUDGET, VOLUME_MAX }
 
     /** Final lots, on the volume step, within [min, max]; 0 when the trade must be skipped. */
     public double lots;

@@ -46,6 +46,21 @@ class PositionSizerTest {
     }
 
     @Test
+    void riskPerTradeCapsWhatKellyPutsAtStake() {
+        // Kelly alone: 3.85 lots ($424 at the stop); at 0.25 % of $100,000 = $250 / $110 per lot = 2.27 lots
+        PositionSizer capped = new PositionSizer(0.25, 0.5, 0.01, 0.5, 0.02, 0.0025);
+        capped.size(0.42, 1.5, 100_000, eurusd, 0.0010, 10, 0.00125, 0.001, 5_000, 10_000, r);
+        assertThat(r.lots).isEqualTo(2.27);
+        assertThat(r.binding).isEqualTo(SizingResult.Cap.RISK_PER_TRADE);
+        assertThat(r.lossAtStop).isLessThanOrEqualTo(250);
+        // a cap above Kelly's size changes nothing
+        new PositionSizer(0.25, 0.5, 0.01, 0.5, 0.02, 0.01).size(0.42, 1.5, 100_000, eurusd, 0.0010, 10, 0.00125, 0.001,
+                5_000, 10_000, r);
+        assertThat(r.lots).isEqualTo(3.85);
+        assertThat(r.binding).isEqualTo(SizingResult.Cap.KELLY);
+    }
+
+    @Test
     void headroomEsAndVolumeCapsAreHonoured() {
         sizer.size(0.5, 1.5, 100_000, eurusd, 0.0010, 10, 0.00125, 0.006, 300, 10_000, r);
         assertThat(r.lots).isEqualTo(1.36); // 0.5 × 300 / 110 = 1.3636
