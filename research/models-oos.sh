@@ -24,4 +24,5 @@ for arm in $ARMS; do
 done
 args=()
 for arm in $ARMS; do [ "$arm" = none ] || args+=("$arm=$OUT/h1-$arm"); done
-python3 research/models-oos-compare.py "$OUT/h1-none" "${args[@]}" | tee "$OUT/comparison.md"
+# the DSR over every trial of the ledger (954: these 32 and the 2 of FoldModelsTest after the 920 before)
+python3 research/models-oos-compare.py --trials "${TRIALS:-954}" "$OUT/h1-none" "${args[@]}" | tee "$OUT/comparison.md"

@@ -78,7 +78,7 @@ public final class VpropConfig {
         key("models.dir", "", "model registry directory (versions, active.json, live.json); empty = <data.dir>/models");
         key("models.serve", "true", "true = the engine's Q* uses the served models (registry tpsl/meta) where they answer; false = the drift baseline only");
         // defaults = the per-model verdict of the out-of-sample walk-forward (docs/research/models-oos/README.md)
-        key("models.use.tpsl", "false", "true = a served TP/SL classifier answers the engine's Q* where it applies; default from the walk-forward verdict (docs/research/models-oos)");
+        key("models.use.tpsl", "true", "true = a served TP/SL classifier answers the engine's Q* where it applies; default from the walk-forward verdict (docs/research/models-oos)");
         key("models.use.meta", "false", "true = a served meta-learner (with its stage-1 classifier as input) answers the engine's Q*; default from the walk-forward verdict (docs/research/models-oos)");
         key("models.use.seq", "false", "true = a served sequence model's heads feed the meta-learner's row (needs models.use.meta); default from the walk-forward verdict (docs/research/models-oos)");
         key("models.rollback.margin", "0.02", "automatic rollback when the served version's live Brier score exceeds the previous version's (live, else holdout) by more than this");
