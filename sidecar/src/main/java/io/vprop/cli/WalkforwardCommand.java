@@ -290,6 +290,8 @@ final class WalkforwardCommand implements Runnable {
                     executor.description(), cp);
             result = WalkForward.run(spec, units, sparkMaster == null ? null : recipe(),
                     new SweepOptions(n, cp, err, System.console() != null, executor));
+        } finally {
+            if (units instanceof FoldModelsRunner m) m.close(); // the per-fold models' ONNX Runtime sessions
         }
         ReportWriter.Written w = ReportWriter.write(result, out);
         Stats o = result.overall();

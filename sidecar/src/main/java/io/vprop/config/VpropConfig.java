@@ -76,7 +76,7 @@ public final class VpropConfig {
         key("notify.rate.per.minute", "6", "notifications per kind per minute after a burst of notify.burst; the rest are counted and summarized");
         key("notify.burst", "3", "notifications of one kind sent at once before the rate limit applies");
         key("models.dir", "", "model registry directory (versions, active.json, live.json); empty = <data.dir>/models");
-        key("models.serve", "true", "true = the engine's Q* uses the served models (registry tpsl/meta) where they answer; false = the drift baseline only");
+        key("models.serve", "true", "true = the engine's Q* uses the served models (registry tpsl/meta) where they answer and models.use.* allows; false = the drift baseline only");
         // defaults = the per-model verdict of the out-of-sample walk-forward (docs/research/models-oos/README.md)
         key("models.use.tpsl", "true", "true = a served TP/SL classifier answers the engine's Q* where it applies; default from the walk-forward verdict (docs/research/models-oos)");
         key("models.use.meta", "false", "true = a served meta-learner (with its stage-1 classifier as input) answers the engine's Q*; default from the walk-forward verdict (docs/research/models-oos)");
