@@ -231,7 +231,8 @@ public final class Sidecar implements AutoCloseable {
                 cfg.getDouble("models.retrain.interval.hours"), cfg.getInt("models.retrain.after.trades"),
                 cfg.getBool("models.retrain.on.drift"), cfg.getBool("models.record.bars"),
                 new TpSlLabeler(sc.horizonBars, sc.slSigma * sc.tp1Multiple, sc.slSigma),
-                TpSlPipeline.defaultConfig(), 60_000);
+                TpSlPipeline.defaultConfig(), 60_000, cfg.getBool("models.use.tpsl"), cfg.getBool("models.use.meta"),
+                cfg.getBool("models.use.seq"));
     }
 
     private static void closeAll(List<AutoCloseable> closeables) {

@@ -96,6 +96,16 @@ final class WalkforwardCommand implements Runnable {
             description = "with --edges fold: lower95 keeps a cell's edge only when its one-sided 95 % t lower bound after costs is positive (default ${DEFAULT-VALUE})")
     String edgesGate;
 
+    @Option(names = "--models", defaultValue = "none", paramLabel = "none|tpsl|meta|meta-seq",
+            description = "with --strategy engine: served models trained per fold on its training window (bars closed before "
+                    + "its test start minus the embargo) wrapping the engine's win-probability port as in the sidecar: "
+                    + "tpsl (the TP/SL classifier, one symbol), meta (meta-learner on its stage-1 classifier), meta-seq "
+                    + "(with the GRU's heads among its inputs); docs/research/models-oos (default ${DEFAULT-VALUE})")
+    String models;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "where the per-fold models are written (default: OUT/models)")
+    Path modelsDir;
+
     @Option(names = "--strategy", defaultValue = "sma", paramLabel = "sma|engine|CLASS",
             description = "sma (io.vprop.research.strategies.SmaCrossStrategy: fast, slow, stop_atr, atr, risk_pct, tp_r), "
                     + "engine (the signal engine on --timeframe; grid names are SignalConfig fields such as slSigma, "
@@ -251,6 +261,21 @@ final class WalkforwardCommand implements Runnable {
             units = f;
         }
         PrintStream err = System.err;
+        FoldModels.Arm arm = FoldModels.Arm.parse(models);
+        if (arm != FoldModels.Arm.NONE) {
+            if (!strategy.equals("engine")) throw new IllegalArgumentException("--models " + models + " is for --strategy engine");
+            if (edges.equals("fold")) throw new IllegalArgumentException("--models with --edges fold is not supported");
+            if (sparkMaster != null) throw new IllegalArgumentException("--models trains per fold on the driver: not with --spark-master");
+            List<List<Bar>> series = new ArrayList<>();
+            for (Path f : barFiles(built.tfs().get(0))) {
+                List<Bar> b = io.vprop.models.data.BarFiles.readAll(f);
+                if (!b.isEmpty() && list.contains(b.get(0).symbol())) series.add(b);
+            }
+            FoldModelsRunner m = new FoldModelsRunner(built.library(), built.tfs(), costs.seed, fixedEdges(), built.options(),
+                    plan.folds(), arm, series, modelsDir != null ? modelsDir : out.resolve("models"), err);
+            m.prepare(list, parsedGrid);
+            units = m;
+        }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Path cp = checkpoint != null ? checkpoint : out.resolve("checkpoint.jsonl");
         if (units != runner && sparkMaster != null)
@@ -265,6 +290,8 @@ final class WalkforwardCommand implements Runnable {
                     executor.description(), cp);
             result = WalkForward.run(spec, units, sparkMaster == null ? null : recipe(),
                     new SweepOptions(n, cp, err, System.console() != null, executor));
+        } finally {
+            if (units instanceof FoldModelsRunner m) m.close(); // the per-fold models' ONNX Runtime sessions
         }
         ReportWriter.Written w = ReportWriter.write(result, out);
         Stats o = result.overall();

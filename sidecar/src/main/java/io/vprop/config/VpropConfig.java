@@ -80,7 +80,11 @@ public final class VpropConfig {
         key("notify.rate.per.minute", "6", "notifications per kind per minute after a burst of notify.burst; the rest are counted and summarized");
         key("notify.burst", "3", "notifications of one kind sent at once before the rate limit applies");
         key("models.dir", "", "model registry directory (versions, active.json, live.json); empty = <data.dir>/models");
-        key("models.serve", "true", "true = the engine's Q* uses the served models (registry tpsl/meta) where they answer; false = the drift baseline only");
+        key("models.serve", "true", "true = the engine's Q* uses the served models (registry tpsl/meta) where they answer and models.use.* allows; false = the drift baseline only");
+        // defaults = the per-model verdict of the out-of-sample walk-forward (docs/research/models-oos/README.md)
+        key("models.use.tpsl", "true", "true = a served TP/SL classifier answers the engine's Q* where it applies; default from the walk-forward verdict (docs/research/models-oos)");
+        key("models.use.meta", "false", "true = a served meta-learner (with its stage-1 classifier as input) answers the engine's Q*; default from the walk-forward verdict (docs/research/models-oos)");
+        key("models.use.seq", "false", "true = a served sequence model's heads feed the meta-learner's row (needs models.use.meta); default from the walk-forward verdict (docs/research/models-oos)");
         key("models.rollback.margin", "0.02", "automatic rollback when the served version's live Brier score exceeds the previous version's (live, else holdout) by more than this");
         key("models.rollback.min.trades", "30", "closed trades a served version needs before its live metrics can trigger an automatic rollback (0 = never roll back automatically)");
         key("models.retrain.bars", "", "bars file(s) (MT5 export, comma-separated) the background retraining learns from, merged with the bars recorded live; empty = recorded bars only");
@@ -264,6 +268,9 @@ public final class VpropConfig {
         if (get("paper.symbols").isBlank()) e.add("paper.symbols: must name at least one symbol");
         bool(e, "log.json");
         bool(e, "models.serve");
+        bool(e, "models.use.tpsl");
+        bool(e, "models.use.meta");
+        bool(e, "models.use.seq");
         bool(e, "models.retrain.on.drift");
         bool(e, "models.record.bars");
         nonNegative(e, "models.rollback.margin");

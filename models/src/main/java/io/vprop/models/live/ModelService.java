@@ -60,13 +60,26 @@ import java.util.function.LongSupplier;
  * alarm, or on request ({@link #retrainNow}).
  */
 public final class ModelService implements AutoCloseable {
-    /** Settings (VpropConfig keys {@code models.*}). */
+    /**
+     * Settings (VpropConfig keys {@code models.*}). {@code serveTpsl}, {@code serveMeta}, {@code serveSeq}: which served
+     * models the engine's Q* may ask (keys {@code models.use.*}, defaults = the out-of-sample verdict of
+     * docs/research/models-oos); meta brings its own stage-1 classifier (its input), seq only feeds the meta row.
+     */
     public record Settings(Path dir, boolean serve, double rollbackMargin, int rollbackMinTrades, List<Path> retrainBars,
                            double retrainIntervalHours, int retrainAfterTrades, boolean retrainOnDrift,
                            boolean recordBars, TpSlLabeler defaultLabeler, TpSlTraining.Config trainingConfig,
-                           long checkPeriodMs) {
+                           long checkPeriodMs, boolean serveTpsl, boolean serveMeta, boolean serveSeq) {
         public Settings {
             retrainBars = List.copyOf(retrainBars);
+        }
+
+        /** Every served model may answer (the behaviour before the per-model switches). */
+        public Settings(Path dir, boolean serve, double rollbackMargin, int rollbackMinTrades, List<Path> retrainBars,
+                        double retrainIntervalHours, int retrainAfterTrades, boolean retrainOnDrift,
+                        boolean recordBars, TpSlLabeler defaultLabeler, TpSlTraining.Config trainingConfig,
+                        long checkPeriodMs) {
+            this(dir, serve, rollbackMargin, rollbackMinTrades, retrainBars, retrainIntervalHours, retrainAfterTrades,
+                    retrainOnDrift, recordBars, defaultLabeler, trainingConfig, checkPeriodMs, true, true, true);
         }
     }
 
@@ -262,7 +275,11 @@ public final class ModelService implements AutoCloseable {
 
     /** A new port for one strategy (per-symbol features are per engine), answering through the served model. */
     public Scorer scorer(WinProbabilityModel fallback) {
-        return new Scorer(settings.serve() ? new ServedWinProbability(tpsl, fallback, meta, seq) : null, fallback);
+        ServedWinProbability served = !settings.serve() ? null
+                : settings.serveMeta() ? new ServedWinProbability(tpsl, fallback, meta, settings.serveSeq() ? seq : null)
+                : settings.serveTpsl() ? new ServedWinProbability(tpsl, fallback)
+                : null; // no model has shown out-of-sample value: the baseline answers (docs/research/models-oos)
+        return new Scorer(served, fallback);
     }
 
     /** The engine's port: the served model where it answers, else the fallback; remembers the last answer. */
@@ -472,6 +489,7 @@ public final class ModelService implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         ModelRegistry.Served<OnnxClassifier> s = tpsl.current(), ms = meta.current();
         m.put("serving", settings.serve());
+        m.put("use", Map.of("tpsl", settings.serveTpsl(), "meta", settings.serveMeta(), "seq", settings.serveSeq()));
         m.put("served", s == null ? null : s.version());
         m.put("meta_served", ms == null ? null : ms.version());
         if (ms != null) { // a meta model answers only on top of the stack it was trained on

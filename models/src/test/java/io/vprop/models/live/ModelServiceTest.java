@@ -152,6 +152,56 @@ class ModelServiceTest {
         }
     }
 
+    /** A meta model on random rows (its answers differ from the classifier's), stacked on classifier version {@code tp}. */
+    private static int publishMeta(ModelService s, int tp) {
+        Random rnd = new Random(3);
+        int f = MetaFeatures.NAMES.size();
+        float[][] x = new float[2_000][f];
+        int[] y = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < f; j++) x[i][j] = (float) rnd.nextGaussian();
+            y[i] = x[i][0] + 0.5 * rnd.nextGaussian() > 0 ? 1 : 0;
+        }
+        TreeEnsemble metaModel = new GradientBoostingTrainer(new GradientBoostingTrainer.Params(10, 2, 0.3, 20, 1.0)).fit(x, y);
+        float[][] px = Arrays.copyOf(x, 32);
+        float[] py = new float[px.length];
+        for (int i = 0; i < px.length; i++) py[i] = (float) metaModel.probability(px[i]);
+        int mv = s.metaRegistry().publish(OnnxTreeExport.export(metaModel, "meta", Map.of()),
+                new ModelMetadata("meta", 0, "meta-gbt", MetaFeatures.NAMES, 0, 0, 0, 0, 0, 0, null,
+                        TrainedFixture.result().metadata().holdout(), List.of(), px, py, Map.of("timeframe", "M1", "classifierVersion", tp)));
+        s.metaRegistry().activate(mv);
+        return mv;
+    }
+
+    @Test
+    void thePerModelSwitchesDecideWhichServedModelAnswers() {
+        WinQuery q = new WinQuery("EURUSD", 1, Timeframe.M1, 7, AlphaId.values()[0], Regime.values()[0], 0.5, 0.1,
+                1.0, 1.5, 0.4, 0, SimilarTradeOutcomes.Stats.NONE);
+        ModelService.Settings all = settings(List.of(), 0, 0);
+        String[] answeredBy = new String[4];
+        boolean[][] switches = {{true, true}, {true, false}, {false, true}, {false, false}}; // tpsl, meta
+        for (int k = 0; k < switches.length; k++) {
+            ModelService.Settings st = new ModelService.Settings(all.dir(), true, all.rollbackMargin(), all.rollbackMinTrades(),
+                    all.retrainBars(), 0, 0, true, true, all.defaultLabeler(), all.trainingConfig(), 0, switches[k][0],
+                    switches[k][1], false);
+            try (ModelService s = open(st)) {
+                if (s.registry().current() == null) publishMeta(s, s.registry().activate(publish(s.registry(), 1, 0)).version());
+                ModelService.Scorer scorer = s.scorer(new DriftWinProbability());
+                var bars = TrainedFixture.bars();
+                for (int i = 0; i < 80; i++) {
+                    var b = bars.get(i);
+                    scorer.onBar("EURUSD", Timeframe.M1, b.openTimeMs(), b.open(), b.high(), b.low(), b.close(), b.tickVolume());
+                }
+                scorer.pTp1BeforeSl(q);
+                ModelService.Prediction pr = scorer.predictionFor("EURUSD", 7, 1);
+                answeredBy[k] = pr.version() == 0 ? "baseline" : pr.model();
+                assertThat(s.status().get("use")).isEqualTo(Map.of("tpsl", switches[k][0], "meta", switches[k][1], "seq", false));
+            }
+        }
+        // meta brings its stage-1 classifier along (its input); neither switch on = the engine's baseline answers
+        assertThat(answeredBy).containsExactly("meta", "tpsl", "meta", "baseline");
+    }
+
     @Test
     void whenAMetaLearnerIsServedItsAnswerAndVersionAreWhatTheScorerRemembers() {
         Random rnd = new Random(3);

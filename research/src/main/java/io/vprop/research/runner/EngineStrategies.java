@@ -11,6 +11,7 @@ import io.vprop.signal.port.SkipReason;
 import io.vprop.signal.select.Grade;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.strategy.Strategy;
+import io.vprop.strategy.TradeLearning;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The signal engine per unit: {@code SignalConfig} with the data's timeframe (and the regime on it), the seed, and the
@@ -32,17 +34,32 @@ final class EngineStrategies implements StrategyFactory {
     private final Timeframe regime;
     private final long seed;
     private final EdgeTable edges;
+    private final Supplier<TradeLearning> learning;
+    private final String learningLabel;
 
     EngineStrategies(Timeframe timeframe, long seed) {
         this(timeframe == null ? null : List.of(timeframe), seed, null);
     }
 
     EngineStrategies(List<Timeframe> timeframes, long seed, EdgeTable edges) {
+        this(timeframes, seed, edges, () -> TradeLearning.NONE, "");
+    }
+
+    /**
+     * @param learning      a fresh {@link TradeLearning} per unit (e.g. served models wrapping the win-probability port);
+     *                      called from several threads
+     * @param learningLabel what it is, for the description and the fingerprint ("" = the engine's baselines)
+     */
+    EngineStrategies(List<Timeframe> timeframes, long seed, EdgeTable edges, Supplier<TradeLearning> learning,
+                     String learningLabel) {
         if (timeframes == null || timeframes.isEmpty()) throw new IllegalArgumentException("the engine needs the data's timeframe");
         this.timeframes = timeframes.stream().sorted(java.util.Comparator.comparingLong(Timeframe::millis)).toList();
         this.regime = this.timeframes.get(0);
         this.seed = seed;
         this.edges = edges;
+        if (learning == null || learningLabel == null) throw new IllegalArgumentException("learning and its label are required");
+        this.learning = learning;
+        this.learningLabel = learningLabel;
     }
 
     private SignalConfig.Builder base() {
@@ -100,7 +117,7 @@ final class EngineStrategies implements StrategyFactory {
 
     @Override
     public Strategy create(ParamSet params) {
-        return new SignalEngineStrategy(config(params), EventSource.NONE);
+        return new SignalEngineStrategy(config(params), EventSource.NONE, learning.get());
     }
 
     @Override
@@ -108,6 +125,7 @@ final class EngineStrategies implements StrategyFactory {
         return "the signal engine (SignalEngineStrategy) on " + timeframes.stream().map(Enum::name)
                 .collect(java.util.stream.Collectors.joining("+")) + " bars, regime on " + regime
                 + ", " + (edges == null ? "hand-set edges" : "fitted edges " + edges.version())
+                + (learningLabel.isEmpty() ? "" : ", " + learningLabel)
                 + ", defaults otherwise, seed " + seed + ", no news calendar";
     }
 
@@ -124,7 +142,7 @@ final class EngineStrategies implements StrategyFactory {
                 throw new IllegalStateException(e);
             }
         }
-        return j.toString();
+        return learningLabel.isEmpty() ? j.toString() : j + "|learning=" + learningLabel;
     }
 
     /** Evaluations, trades, skips by reason and idle decisions by kind (the engine's running totals). */

@@ -51,6 +51,15 @@ public interface StrategyFactory {
     }
 
     /**
+     * As {@link #engine(List, long, EdgeTable)}, each unit's engine with a fresh {@code learning.get()} (served models
+     * wrapping its win-probability port, say); {@code label} names it in the description and the fingerprint.
+     */
+    static StrategyFactory engine(List<Timeframe> timeframes, long seed, EdgeTable edges,
+                                  java.util.function.Supplier<io.vprop.strategy.TradeLearning> learning, String label) {
+        return new EngineStrategies(timeframes, seed, edges, learning, label);
+    }
+
+    /**
      * Instances of {@code type}: a public class implementing {@link Strategy} with a public constructor taking the
      * parameter set as a {@code Map<String, Double>} (name → value, in the grid's order, unmodifiable); a class with
      * only a no-argument constructor serves a grid without parameters ({@code none}). The class must refuse names it
