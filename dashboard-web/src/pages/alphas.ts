@@ -2,6 +2,7 @@ import { get } from '../api';
 import { count, int, isNum, num, pct, signedMoney, tone } from '../format';
 import type { Page } from '../page';
 import type { N, Summary } from '../types';
+import { type Edges, edgesCard } from '../edges';
 import { card, h, nodata, table } from '../ui';
 
 interface Cell { trades: number; win_rate: N; expectancy: N }
@@ -39,7 +40,7 @@ export const alphas: Page = {
   events: ['fill', 'analytics'],
   refreshMs: 5000,
   async render(root) {
-    const [a, s] = await Promise.all([get<Alphas>('/api/analytics/alphas'), get<Summary>('/api/analytics/summary')]);
+    const [a, s, e] = await Promise.all([get<Alphas>('/api/analytics/alphas'), get<Summary>('/api/analytics/summary'), get<Edges>('/api/edges')]);
     const perAlpha = Object.entries(s.by_alpha);
     root.append(h('header', { class: 'page' }, h('h1', {}, 'Alpha heatmap'), h('span', { class: 'sub' }, 'closed trades by alpha')),
       h('div', { class: 'grid' },
@@ -53,6 +54,8 @@ export const alphas: Page = {
           a.posteriors && a.weights ? table(['Alpha', 'Posterior mean', 'Weight'], Object.keys(a.weights).map((k) =>
             [k, String(a.posteriors?.[k] ?? '—'), String(a.weights?.[k] ?? '—')]))
             : nodata(`no data yet — ${a.note}`)),
+        // the prior the bandit starts from, beside the posteriors it has learnt live
+        edgesCard(e),
       ));
     root.querySelectorAll('.grid > section').forEach((sec) => sec.classList.add('wide'));
   },

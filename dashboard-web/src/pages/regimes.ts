@@ -2,6 +2,7 @@ import { get } from '../api';
 import { int, pct, signedMoney, time, tone, zoneName } from '../format';
 import type { Page } from '../page';
 import type { MetricSet } from '../types';
+import { type Edges, edgesByRegimeCard } from '../edges';
 import { card, h, nodata, table } from '../ui';
 
 interface Regimes {
@@ -35,6 +36,14 @@ export function engineRows(states: Record<string, StrategyState>): { symbol: str
   return rows;
 }
 
+/** The regime now per symbol: the live engine's, else the newest journaled one (a signal or decision carried it). */
+export function currentRegimes(journaled: Record<string, { regime: string }>, states: Record<string, StrategyState>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const st of Object.values(states)) for (const [sym, reg] of Object.entries(st.regimes ?? {})) out[sym] = reg;
+  for (const [sym, c] of Object.entries(journaled)) out[sym] ??= c.regime;
+  return out;
+}
+
 /** The engine's state now: warm-up per symbol and timeframe and the live regime, before any decision is journaled. */
 function engineNow(states: Record<string, StrategyState>): HTMLElement {
   const rows = engineRows(states);
@@ -50,15 +59,18 @@ export const regimes: Page = {
   events: ['signal', 'fill'],
   refreshMs: 5000,
   async render(root) {
-    const [r, states] = await Promise.all([get<Regimes>('/api/analytics/regimes'), get<Record<string, StrategyState>>('/api/strategy')]);
+    const [r, states, e] = await Promise.all([get<Regimes>('/api/analytics/regimes'), get<Record<string, StrategyState>>('/api/strategy'),
+      get<Edges>('/api/edges')]);
+    const edges = edgesByRegimeCard(e, currentRegimes(r.available ? r.current : {}, states));
+    edges.classList.add('wide');
     const head = h('header', { class: 'page' }, h('h1', {}, 'Regimes'), h('span', { class: 'sub' }, 'from the regime each signal and engine decision carries'));
     const now = card('Engine now', engineNow(states));
     now.classList.add('wide'); // a row per symbol and terminal: the whole width, as the alpha heatmap
     if (!r.available) {
-      root.append(head, h('div', { class: 'grid' }, now, card('Current regime per symbol', nodata(`no data yet — ${r.note}`))));
+      root.append(head, h('div', { class: 'grid' }, now, edges, card('Current regime per symbol', nodata(`no data yet — ${r.note}`))));
       return;
     }
-    root.append(head, h('div', { class: 'grid' }, now,
+    root.append(head, h('div', { class: 'grid' }, now, edges,
       card('Current regime per symbol', table(['Symbol', 'Regime', `Last seen (${zoneName()})`, 'From'], Object.entries(r.current).map(([s, c]) =>
         [s, h('span', { class: 'badge ok', 'data-regime': s }, c.regime), time(c.seen_ms), h('span', { class: 'muted' }, c.source)]))),
       card('Performance by regime', table(['Regime', 'Trades', 'Win rate', 'Expectancy / trade', 'Net'], Object.entries(r.by_regime).map(([k, m]) =>

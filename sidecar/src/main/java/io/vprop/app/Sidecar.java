@@ -41,6 +41,7 @@ import io.vprop.transport.Transports;
 import io.vprop.ops.notify.Notifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -164,6 +165,9 @@ public final class Sidecar implements AutoCloseable {
                                 cfg.isSet("strategy"), DemoEngineMeasurement.bundled()));
                 AnalyticsApi.register(api.app(), kernel, events, journal.file(), dir, firmDay);
                 ModelsApi.register(api.app(), models);
+                // the edges the engine runs with (engine.edges), beside its live posteriors in the panel
+                Map<String, Object> edges = EngineEdges.describe(cfg);
+                api.app().get("/api/edges", ctx -> ctx.json(edges));
                 ChallengeApi.register(api.app(), journalReader, ChallengeApi.Settings.defaults(cfg.researchDir()));
                 SidecarKernel k = kernel;
                 if (mem != null) MemoryApi.register(api.app(), mem, () -> k.status().peers().stream()
