@@ -204,6 +204,11 @@ pageTest('alphas', async () => {
       async () => (await demo.api('/api/analytics/summary')).by_alpha[a].trades);
   const caps = await demo.api('/api/analytics/alphas');
   if (caps.posteriors === null) assert((await page.$$('[data-nodata]')).length >= 1, 'missing posteriors not stated');
+  // the engine's edges: the source line says what REST says (the demo runs with hand-set priors unless configured)
+  const edges = await demo.api('/api/edges');
+  const line = await text('[data-edges-source]');
+  if (edges.source === 'handset') assert(line === edges.note, `edges source line "${line}" vs REST "${edges.note}"`);
+  else assert(line.includes(edges.version) && (await page.$$('[data-edge]')).length > 0, `fitted edges ${edges.version} not shown: "${line}"`);
 });
 
 pageTest('regimes', async () => {

@@ -1,7 +1,7 @@
 // The edges the signal engine runs with (GET /api/edges): a fitted artefact's cells, or the hand-set priors. Pure
 // helpers first (unit-tested in test/edges.test.ts), then the cards the Alphas and Regimes pages share.
 import { count } from './format';
-import { card, h, nodata, table } from './ui';
+import { card, h, table } from './ui';
 
 export interface EdgeCell {
   alpha: string; timeframe: string; regime: string; session: string; symbol_class: string;
@@ -58,6 +58,14 @@ export function edgeHeat(v: number): string {
   return v >= 0 ? `background:rgba(34,197,94,${a.toFixed(2)})` : `background:rgba(239,68,68,${a.toFixed(2)})`;
 }
 
+/**
+ * The source line as a plain statement: not a nodata block, since hand-set priors are the engine's real state, not
+ * data still missing (and the pages' other nodata blocks keep their meaning for the e2e checks).
+ */
+function sourceEl(e: Edges): HTMLElement {
+  return h('div', { class: 'muted', 'data-edges-source': e.source, style: 'margin-bottom:8px' }, sourceLine(e));
+}
+
 function sumCell(s: EdgeSum | undefined, key: string): HTMLElement {
   if (!s) return h('span', { class: 'muted' }, '·');
   return h('div', { class: 'cell', style: `${edgeHeat(s.edge_r)};padding:3px 6px;border-radius:3px`, 'data-edge': key },
@@ -66,8 +74,8 @@ function sumCell(s: EdgeSum | undefined, key: string): HTMLElement {
 
 /** The source line, then per timeframe an alpha × regime heatmap of the fitted edge (or the hand-set statement). */
 export function edgesCard(e: Edges): HTMLElement {
-  const line = h('div', { class: 'muted', 'data-edges-source': e.source, style: 'margin-bottom:8px' }, sourceLine(e));
-  if (e.source === 'handset' || e.cells.length === 0) return card('Fitted edges (engine.edges)', line, nodata(e.note ?? HANDSET_LINE));
+  const line = sourceEl(e);
+  if (e.source === 'handset' || e.cells.length === 0) return card('Fitted edges (engine.edges)', line);
   const parts: HTMLElement[] = [line, h('div', { class: 'muted', style: 'margin-bottom:8px' },
     'shrunk edge per trade in R after costs (spread, commission, swaps), n_eff-weighted over sessions and symbol classes; n_eff = independent trades')];
   for (const tf of timeframes(e.cells)) {
@@ -81,8 +89,8 @@ export function edgesCard(e: Edges): HTMLElement {
 
 /** Per symbol's current regime, the fitted edge of every alpha over all timeframes (Regimes page). */
 export function edgesByRegimeCard(e: Edges, current: Record<string, string>): HTMLElement {
-  const line = h('div', { class: 'muted', 'data-edges-source': e.source, style: 'margin-bottom:8px' }, sourceLine(e));
-  if (e.source === 'handset' || e.cells.length === 0) return card('Fitted edge per alpha in the current regime', line, nodata(e.note ?? HANDSET_LINE));
+  const line = sourceEl(e);
+  if (e.source === 'handset' || e.cells.length === 0) return card('Fitted edge per alpha in the current regime', line);
   const g = edgeGrid(e.cells, null);
   const alphas = Object.keys(g).sort();
   const allRegimes = [...new Set(e.cells.map((c) => c.regime))].sort();

@@ -67,12 +67,13 @@ export const regimes: Page = {
     const now = card('Engine now', engineNow(states));
     now.classList.add('wide'); // a row per symbol and terminal: the whole width, as the alpha heatmap
     if (!r.available) {
-      root.append(head, h('div', { class: 'grid' }, now, edges, card('Current regime per symbol', nodata(`no data yet — ${r.note}`))));
+      root.append(head, h('div', { class: 'grid' }, now, card('Current regime per symbol', nodata(`no data yet — ${r.note}`)), edges));
       return;
     }
-    root.append(head, h('div', { class: 'grid' }, now, edges,
+    root.append(head, h('div', { class: 'grid' }, now,
       card('Current regime per symbol', table(['Symbol', 'Regime', `Last seen (${zoneName()})`, 'From'], Object.entries(r.current).map(([s, c]) =>
         [s, h('span', { class: 'badge ok', 'data-regime': s }, c.regime), time(c.seen_ms), h('span', { class: 'muted' }, c.source)]))),
+      edges,
       card('Performance by regime', table(['Regime', 'Trades', 'Win rate', 'Expectancy / trade', 'Net'], Object.entries(r.by_regime).map(([k, m]) =>
         [k, int(m.trades), pct(m.win_rate), signedMoney(m.expectancy), h('span', { class: tone(m.net) }, signedMoney(m.net))]))),
       card('History (changes)', table([`Time (${zoneName()})`, 'Symbol', 'From', 'To'], r.history.slice().reverse().slice(0, 200).map((e) =>
