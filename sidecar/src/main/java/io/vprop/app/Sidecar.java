@@ -214,13 +214,10 @@ public final class Sidecar implements AutoCloseable {
         SignalConfig.Builder b = SignalConfig.builder().riskPerTrade(riskPerTrade(cfg).pct() / 100);
         boolean swing = cfg.get("engine.timeframes").equals("swing");
         if (swing) b.timeframes(SignalConfig.SWING.toArray(new io.vprop.market.Timeframe[0])).regimeTimeframe(io.vprop.market.Timeframe.H4);
-        String edges = cfg.get("engine.edges");
-        switch (edges) {
-            case "handset" -> { }
-            case "fitted" -> b.edges(io.vprop.research.edges.EdgeArtefact.bundled());
-            case "auto" -> { if (swing) b.edges(io.vprop.research.edges.EdgeArtefact.bundled()); }
-            default -> b.edges(io.vprop.research.edges.EdgeArtefact.read(Path.of(edges)));
-        }
+        // one resolution of engine.edges, shared with GET /api/edges, so the panel shows what the engine was given
+        String edges = EngineEdges.artefact(cfg);
+        if (edges != null) b.edges(edges.equals(io.vprop.research.edges.EdgeArtefact.BUNDLED)
+                ? io.vprop.research.edges.EdgeArtefact.bundled() : io.vprop.research.edges.EdgeArtefact.read(Path.of(edges)));
         return b.build();
     }
 
