@@ -95,7 +95,7 @@ export function edgesByRegimeCard(e: Edges, current: Record<string, string>): HT
   const alphas = Object.keys(g).sort();
   const allRegimes = [...new Set(e.cells.map((c) => c.regime))].sort();
   // with no live regime yet, one row per regime the artefact knows, so the numbers are still there to read
-  const rows: [string, string][] = Object.keys(current).length ? Object.entries(current) : allRegimes.map((r) => [`(regime ${r})`, r]);
+  const rows: [string, string][] = Object.keys(current).length ? Object.entries(current) : allRegimes.map((r) => ['any symbol', r]);
   return card('Fitted edge per alpha in the current regime', line,
     h('div', { class: 'muted', style: 'margin-bottom:8px' }, 'edge per trade in R after costs, n_eff-weighted over timeframes, sessions and symbol classes'),
     table(['Symbol', 'Regime', ...alphas], rows.map(([sym, reg]) => [sym, reg,
