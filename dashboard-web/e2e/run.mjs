@@ -326,15 +326,18 @@ test('a governor warning provoked in the paper terminal appears on the complianc
   const caps = await demo.api('/api/analytics/capabilities');
   if (!caps.governors)
     throw new Pending('GET /api/governors is not served by this build (governors integration not merged): nothing to provoke');
-  // A tight custom profile (daily loss 1 %, entries blocked — the WARNING state — once 20 % of it is used) makes the
-  // demo's first losing trade (about 250 on 100 000) provoke the daily-loss warning in the paper terminal.
+  // A tight custom profile (daily loss 1 % = 1,000 on 100,000; entries blocked, the WARNING state, once 20 % of it =
+  // 200 is used) and a deterministic loss: no strategy, and one manual 0.1 lot order on a paper broker charging
+  // 2,500 a lot a side, so the entry alone costs 250 whatever the market does (at 0.1 lot and speed 10 the price
+  // moves a few units, not 50). Waiting for a strategy's first loss took 20-150 s and sometimes longer.
   const base = JSON.parse(readFileSync(join(repoRoot, 'governors/src/main/resources/io/vprop/governors/profiles/ftmo-2step.json'), 'utf8'));
   base.id = 'e2e-tight';
   base.dailyLoss.limitPct = 1;
   base.buffers.blockEntriesAtPct = 20;
   const profile = join(tmpdir(), `vprop-e2e-profile-${process.pid}.json`);
   writeFileSync(profile, JSON.stringify(base));
-  const s = await startSidecar(['demo', '--speed', '240'], { env: { VPROP_FIRM_PROFILE: profile } });
+  const s = await startSidecar(['demo', '--strategy', 'none', '--speed', '10'],
+    { env: { VPROP_FIRM_PROFILE: profile, VPROP_PAPER_COMMISSION_PER_LOT: '2500' } });
   try {
     await fresh();
     await open('compliance', s.base);
@@ -343,9 +346,14 @@ test('a governor warning provoked in the paper terminal appears on the complianc
       const g = await s.api('/api/governors');
       return Object.values(g.accounts ?? {}).some((a) => (a.rules ?? []).some((r) => r.ruleId === 'daily-loss' && r.status === 'WARNING'));
     };
+    const q = await until('a EURUSD quote', async () => (await s.api('/api/status')).symbols.find((x) => x.symbol === 'EURUSD' && x.bid > 0),
+      30_000, 200);
     assert(!(await warned()), 'daily-loss is in WARNING before any trade: nothing would be provoked');
     assert((await page.$('[data-rule-status="daily-loss"][data-status="warning"]')) === null, 'the page shows a daily-loss warning before any trade');
-    await until('REST to report the daily-loss rule in WARNING', warned, 150_000, 50);
+    const order = await fetch(`${s.base}/api/signals`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-VProp-Token': s.token() },
+      body: JSON.stringify({ symbol: 'EURUSD', side: 'buy', lots: 0.1, sl: +(q.bid - 0.005).toFixed(5), reason: 'e2e: provoke the daily-loss warning' }) });
+    assert(order.status === 200, `the provoking order was refused: HTTP ${order.status} ${await order.text()}`);
+    await until('REST to report the daily-loss rule in WARNING', warned, 30_000, 50);
     const t0 = Date.now();
     await until('the compliance page to show the daily-loss warning', async () =>
       (await page.$('[data-rules] [data-rule-status="daily-loss"][data-status="warning"]')) !== null, 2_000, 50);
@@ -475,7 +483,8 @@ async function main() {
     page = await browser.newPage({ viewport: WIDE, acceptDownloads: true });
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
-    for (const t of tests) {
+    // E2E_ONLY=text runs only the tests whose name contains it (while working on one; CI runs them all)
+    for (const t of tests.filter((x) => !process.env.E2E_ONLY || x.name.includes(process.env.E2E_ONLY))) {
       const t0 = Date.now();
       try {
         await t.fn();
