@@ -21,6 +21,8 @@ import io.vprop.signal.select.RecentOutcomeMemory;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.Fill;
 import io.vprop.trade.OrderIntent;
+import io.vprop.trade.OrderStatus;
+import io.vprop.trade.OrderUpdate;
 import io.vprop.trade.Side;
 
 import java.util.ArrayList;
@@ -158,6 +160,12 @@ public final class SignalEngineStrategy implements Strategy {
             m.put("reasons", s.describe());
             ctx.decision("skip", m);
         }
+    }
+
+    /** A refused or expired signal never fills: forget it (kept, each one stayed for the life of the process). */
+    @Override
+    public void onOrderUpdate(OrderUpdate u, StrategyContext ctx) {
+        if (u.status() == OrderStatus.REJECTED) sent.remove(u.signalId());
     }
 
     @Override

@@ -109,6 +109,20 @@ public final class JournalReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The fills of one peer numbered above {@code afterDeal}, by deal number: on the terminal side its own deal history
+     * (a paper terminal keeps it here, on disk as MT5's is, not in memory).
+     */
+    public synchronized List<JournalFill> fillsOf(String peer, long afterDeal) {
+        List<JournalFill> out = new ArrayList<>();
+        each("SELECT peer, deal, ord, position, signal_id, symbol, side, entry, price, volume, commission, swap, profit, "
+                + "time_msc, reason FROM fills WHERE peer = ? AND deal > ? ORDER BY deal", rs -> out.add(JournalFill.ofRow(rs.getString(1),
+                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13), rs.getLong(14),
+                rs.getString(15))), peer, afterDeal);
+        return out;
+    }
+
     /** Every signal sent, oldest first, with what became of it. */
     public synchronized List<JournalSignal> allSignals() {
         List<JournalSignal> out = new ArrayList<>();

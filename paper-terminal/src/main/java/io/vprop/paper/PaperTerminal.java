@@ -1,7 +1,6 @@
 package io.vprop.paper;
 
 import io.vprop.paper.broker.DealReason;
-import java.util.Locale;
 import io.vprop.governors.GovernorEngine;
 import io.vprop.governors.attach.AttachInput;
 import io.vprop.governors.attach.AttachState;
@@ -20,6 +19,8 @@ import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleStatus;
 import io.vprop.journal.Journal;
+import io.vprop.journal.JournalFill;
+import io.vprop.journal.JournalReader;
 import io.vprop.market.Bar;
 import io.vprop.market.BarAggregator;
 import io.vprop.market.MarketEvents;
@@ -35,6 +36,7 @@ import io.vprop.paper.broker.SignalExecutor;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.TradeMessages;
 import io.vprop.trade.AccountState;
+import io.vprop.trade.Fill;
 import io.vprop.trade.FillEntry;
 import io.vprop.trade.OrderIntent;
 import io.vprop.trade.OrderStatus;
@@ -46,9 +48,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -98,7 +100,12 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     /** Null when the market delivers its bars (a replay of bar files): they are sent as they close. */
     private final BarAggregator bars;
     private final Map<Long, Long> openTimes = new HashMap<>();
-    private final List<Deal> dealLog = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * This run's deals are numbered above this: the terminal's deal history is what its journal holds above it (a
+     * restarted paper terminal starts a fresh account, its earlier runs' deals are not its history).
+     */
+    private final long dealFloor;
+    private long dealCount;
     private final AtomicLong echoed = new AtomicLong();
     private volatile boolean running = true;
     private volatile Thread runner;
@@ -161,7 +168,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         this.journal = new Journal(config.journalFile(), false);
         // a restart after a crash: the broker's numbers continue above what this terminal already sent, as a real
         // server's do, or the sidecar would drop the new deals as resends of old ones (issue 18 item 9)
-        broker.continueAbove(journal.highestTicket());
+        this.dealFloor = journal.highestTicket();
+        broker.continueAbove(dealFloor);
         this.bars = config.barTimeframes().length == 0 ? null
                 : new BarAggregator(config.barTimeframes(), sym -> specs.get(sym).point(), this::onBar);
         this.link = new TerminalLink(config.endpoint(), config.id(), journal, this::hello, new TerminalLink.Handler() {
@@ -192,11 +200,24 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     /** News messages received from the sidecar (any thread may read it). */
     public long newsReceived() { return news; }
 
-    /** Every deal this terminal made, in order: its own record, to compare with the sidecar's journal. */
+    /**
+     * Every deal this terminal made in this run, in order: its own record, to compare with the sidecar's journal. Read
+     * from its journal, where {@link #report} keeps it (memory stays bounded however long the terminal runs: a year's
+     * soak held ~80,000 deals in a list); readable after {@link #close}.
+     */
     public List<Deal> deals() {
-        synchronized (dealLog) {
-            return List.copyOf(dealLog);
+        try (JournalReader r = JournalReader.open(config.journalFile())) {
+            return r.fillsOf(dealPeer(), dealFloor).stream().map(PaperTerminal::deal).toList();
         }
+    }
+
+    /** The journal's peer name for this terminal's own deals (its fills table is otherwise the sidecar side's). */
+    private String dealPeer() { return "self:" + config.id(); }
+
+    private static Deal deal(JournalFill j) {
+        Fill f = j.fill();
+        return new Deal(f.deal(), f.order(), f.position(), f.symbol(), f.side(), f.entry(), f.price(), f.volume(), f.commission(),
+                f.swap(), f.profit(), f.timeMs(), DealReason.valueOf(f.reason().toUpperCase(Locale.ROOT)), f.signalId());
     }
 
     public boolean welcomed() { return link.welcomed(); }
@@ -497,12 +518,14 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     }
 
     private void report(Deal d) {
-        dealLog.add(d);
         accountDirty = true;
         if (governors != null) govern(new FillEvent(Math.max(d.timeMs(), marketNowMs), d.toFill(), openTimeOf(d)));
-        link.sendReliable(new Payload.Fill(d.ticket(), d.order(), d.position(), d.comment() == null ? "" : d.comment(),
+        Payload.Fill fill = new Payload.Fill(d.ticket(), d.order(), d.position(), d.comment() == null ? "" : d.comment(),
                 d.symbol(), d.side().wire(), d.entry().wire(), d.price(), d.volume(), d.commission(), d.swap(), d.profit(), d.timeMs(),
-                d.reason().wire()));
+                d.reason().wire());
+        journal.recordFill(dealPeer(), fill, 0, marketNowMs); // the deal history (MT5 keeps it on disk, so does this)
+        dealCount++;
+        link.sendReliable(fill);
     }
 
     /** Tickets the governors had cancelled before a news window: their order message says why. */
@@ -567,6 +590,9 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         if (governors == null) return;
         AccountState a = broker.snapshot();
         List<ValuedPosition> ps = new ArrayList<>();
+        // open times of the open positions only: a closed one's exit deals were reported when it closed (a year's
+        // soak kept ~40,000 closed positions' times here)
+        openTimes.keySet().retainAll(a.positions().stream().map(Position::ticket).collect(java.util.stream.Collectors.toSet()));
         for (Position p : a.positions()) {
             openTimes.putIfAbsent(p.ticket(), p.openTimeMs());
             SymbolSpec spec = specs.get(p.symbol());
@@ -615,7 +641,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     private Stats snapshotStats() {
         AccountState a = broker.snapshot();
-        return new Stats(ticks, barCount, signals, executed, rejected, dealLog.size(), link.welcomes(), a.balance(), a.equity(),
+        return new Stats(ticks, barCount, signals, executed, rejected, dealCount, link.welcomes(), a.balance(), a.equity(),
                 maxDrawdown, marketNowMs, finished);
     }
 
