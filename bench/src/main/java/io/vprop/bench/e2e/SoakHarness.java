@@ -144,11 +144,34 @@ public final class SoakHarness {
         m.put("rss_mb_first_last", List.of(first.get("rss_mb"), last.get("rss_mb")));
         m.put("heap_after_gc_mb_first_last", List.of(first.get("heap_after_gc_mb"), last.get("heap_after_gc_mb")));
         m.put("rss_mb_max", samples.stream().mapToDouble(s -> ((Number) s.get("rss_mb")).doubleValue()).max().orElse(0));
+        // bounded or not: the least-squares slope of the live heap over the year, per market day and per 1,000 fills
+        // (what a leak held per trade shows as; the first soak's ~180 B a fill was 180 kB per 1,000)
+        m.put("heap_after_gc_slope_kb_per_market_day", round1(slope(samples, "market_day", "heap_after_gc_mb") * 1000));
+        m.put("heap_after_gc_slope_kb_per_1000_fills", round1(slope(samples, "fills_recorded", "heap_after_gc_mb") * 1e6));
         m.put("journal_growth_mb_per_market_day", dDays > 0 ? Math.round(dMb / dDays * 1000) / 1000.0 : null);
         m.put("tick_us_p99_first_last", List.of(String.valueOf(first.get("tick_us_p99")), String.valueOf(last.get("tick_us_p99"))));
         m.put("market_days_run", last.get("market_day"));
         return m;
     }
+
+    /** Least-squares slope of {@code y} over {@code x} across the samples (0 with fewer than two). */
+    static double slope(List<Map<String, Object>> samples, String x, String y) {
+        int n = 0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (Map<String, Object> s : samples) {
+            if (!(s.get(x) instanceof Number a) || !(s.get(y) instanceof Number b)) continue;
+            double xv = a.doubleValue(), yv = b.doubleValue();
+            n++;
+            sx += xv;
+            sy += yv;
+            sxx += xv * xv;
+            sxy += xv * yv;
+        }
+        double d = n * sxx - sx * sx;
+        return n < 2 || d == 0 ? 0 : (n * sxy - sx * sy) / d;
+    }
+
+    private static double round1(double v) { return Math.round(v * 10) / 10.0; }
 
     private static long rssBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status")))
