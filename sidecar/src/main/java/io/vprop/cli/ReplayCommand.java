@@ -83,7 +83,10 @@ final class ReplayCommand implements Callable<Integer> {
     private int replay() {
         for (Path d : data) if (!Files.isRegularFile(d)) throw new IllegalArgumentException("--data " + d + ": no such file");
         ParseMode mode = badRows.mode();
-        if (json) LogSetup.warningsOnly("io.vprop");          // stdout carries the JSON alone (the log's console is stdout)
+        if (json) {                                          // stdout carries the JSON alone: the log's console goes to
+            LogSetup.warningsOnly("io.vprop");               // stderr, warnings only (a weekend's flatten by the governors)
+            LogSetup.consoleToStderr();
+        }
         Map<String, String> o = new LinkedHashMap<>();
         o.put("paper.speed", speed);
         o.put("paper.bars.mode", barsMode);

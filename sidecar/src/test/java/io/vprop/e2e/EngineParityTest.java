@@ -56,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Issue 16 item 7: the signal engine on a shared real period of H4 + D1 bars, through a real sidecar kernel and the
@@ -85,6 +86,16 @@ class EngineParityTest {
     @Test
     void handSetEdges() throws Exception {
         check(new Period(List.of("EURUSD", "GBPUSD"), "2021-01-01", "2021-02-01", 10), null, "hand-set edges");
+    }
+
+    /**
+     * A JPY pair and a cross whose profits are in JPY (EURJPY, converted to the USD account by USDJPY's quotes):
+     * sizing on the hello's tick values and P&L conversion at the quotes of the moment, both under parity. Hand-set
+     * edges, January 2021.
+     */
+    @Test
+    void jpyPairAndJpyCross() throws Exception {
+        check(new Period(List.of("USDJPY", "EURJPY"), "2021-01-01", "2021-02-01", 4), null, "hand-set edges, JPY");
     }
 
     /**
@@ -239,6 +250,11 @@ class EngineParityTest {
                 assertThat(bt.volume()).as(what).isEqualTo(live.volume());
                 assertThat(bt.reason()).as(what).isEqualTo(live.reason().wire());
                 assertThat(withinOneQuote(bt, live)).as(what + ": fill within one quote").isTrue();
+                // the account currency's P&L of the deal (a JPY profit converted at the quotes of the moment)
+                if (bt.price() == live.price()) {
+                    assertThat(bt.profit()).as(what + ": profit, USD").isCloseTo(live.profit(), within(0.005));
+                    assertThat(bt.commission()).as(what + ": commission, USD").isCloseTo(live.commission(), within(0.005));
+                }
             }
         }
 
