@@ -200,6 +200,21 @@ public final class PaperSetup {
         }
     }
 
+    /**
+     * The configuration overrides a replay of {@code files} needs: on bar files, unless demo.timeframe is set, the
+     * demo strategy crosses its EMAs on the files' finest timeframe (the terminal sends the files' bars, no M1 bars;
+     * {@code vprop backtest} does the same). Nothing for tick files.
+     */
+    public static Map<String, String> replayOverrides(VpropConfig cfg, List<Path> files) {
+        if (cfg.isSet("demo.timeframe") || files.isEmpty() || MarketFiles.detect(files.get(0)).isTicks()) return Map.of();
+        Timeframe finest = null;
+        for (Path f : files) {
+            Timeframe tf = timeframeFromName(f.getFileName().toString());
+            if (finest == null || tf.millis() < finest.millis()) finest = tf;
+        }
+        return Map.of("demo.timeframe", finest.name());
+    }
+
     /** The paper.bars.mode key: the path a bar file's quotes take (ohlc, conservative), as backtest's --bars-mode. */
     public static BarPath barPath(VpropConfig cfg) {
         return switch (cfg.get("paper.bars.mode")) {

@@ -102,7 +102,10 @@ public final class Sidecar implements AutoCloseable {
         TradeMemory mem = cfg.get("strategy").equals("engine") && cfg.get("engine.memory").equals("vector") ? memory(cfg) : null;
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
-            case "demo" -> peer -> new DemoStrategy(ttl, riskPerTrade.pct() / 100);
+            case "demo" -> {
+                io.vprop.market.Timeframe demoBars = io.vprop.market.Timeframe.valueOf(cfg.get("demo.timeframe"));
+                yield peer -> new DemoStrategy(ttl, riskPerTrade.pct() / 100, demoBars);
+            }
             case "engine" -> {
                 SignalConfig engineConfig = engineConfig(cfg);
                 yield peer -> new SignalEngineStrategy(engineConfig, EventSource.NONE, new MemoryAndModels(mem, modelsReady.join()));

@@ -98,6 +98,11 @@ final class ReplayCommand implements Callable<Integer> {
         boolean withHttp = common.http != null;
         if (common.zmq == null && !common.set.containsKey("zmq.endpoint")) o.put("zmq.endpoint", "tcp://127.0.0.1:*");
         VpropConfig cfg = common.load(o);
+        Map<String, String> forFiles = PaperSetup.replayOverrides(cfg, data);  // the demo on the bar files' timeframe
+        if (!forFiles.isEmpty()) {
+            o.putAll(forFiles);
+            cfg = common.load(o);
+        }
         long total = 0;
         for (Path d : data) total += countRows(d);
         long t0 = System.nanoTime();

@@ -39,6 +39,7 @@ public final class VpropConfig {
                 + "its day reset is the firm day of the analytics, the panel and the daily digest too");
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
         key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
+        key("demo.timeframe", "M1", "the bars whose EMA(8)/EMA(21) cross the demo strategy trades on (M1, M5, M15, M30, H1, H4, D1); vprop replay and vprop demo --data of bar files take the files' finest timeframe unless this is set");
         key("engine.timeframes", "intraday", "the signal engine's timeframes: intraday (M5, M15, H1; regime on M15) or swing (H4, D1; regime on H4), built from ticks or taken from the EA's bars");
         key("engine.edges", "auto", "the signal engine's edges: handset (the alphas' priors, Beta(2,3) bandit), fitted (the artefact shipped with the engine: H4/D1 cells only), "
                 + "a vprop-edges-v1 file written by vprop edges fit, or auto = fitted with engine.timeframes swing, handset otherwise (docs/signal-engine.md, Fitted edges)");
@@ -257,6 +258,7 @@ public final class VpropConfig {
         oneOf(e, "strategy", "demo", "none", "engine");
         oneOf(e, "engine.timeframes", "intraday", "swing");
         oneOf(e, "engine.memory", "vector", "recent");
+        oneOf(e, "demo.timeframe", "M1", "M5", "M15", "M30", "H1", "H4", "D1");
         String edges = get("engine.edges");
         if (!List.of("auto", "handset", "fitted").contains(edges) && !isFile(edges))
             e.add("engine.edges: '" + edges + "' is not auto, handset, fitted or an existing edges file");
