@@ -57,6 +57,30 @@ class ReplayBarFilesCliTest {
                 + "EURUSD_snowguru_H4_2007-2023.bars.csv.gz): a replay plays one kind").doesNotContain("\tat ");
     }
 
+    @Test
+    void aBadRowInABarFileStopsWithOneLineOrIsSkipped() throws Exception {
+        StringBuilder b = new StringBuilder("<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>\t<TICKVOL>\t<VOL>\t<SPREAD>\n");
+        for (int i = 0; i < 30; i++) {                      // H4 bars from Monday 2024-03-04 00:00; line 22 is bad
+            double open = 1.08 + (i % 7) * 0.0004;
+            String high = i == 20 ? "abc" : String.format(java.util.Locale.ROOT, "%.5f", open + 0.0012);
+            b.append(String.format(java.util.Locale.ROOT, "2024.03.%02d\t%02d:00:00\t%.5f\t%s\t%.5f\t%.5f\t100\t0\t0\n",
+                    4 + i / 6, i % 6 * 4, open, high, open - 0.0011, open + 0.0003));
+        }
+        Path file = dir.resolve("EURUSD_H4.csv");
+        Files.writeString(file, b, StandardCharsets.US_ASCII);
+        assertThat(VpropCli.execute("replay", "--data", file.toString(), "--data-dir", dir.resolve("stop").toString())).isEqualTo(1);
+        assertThat(console.err().lines().filter(l -> l.startsWith("EURUSD_H4.csv line 22, column 4:")).count()).as(console.err()).isEqualTo(1);
+        assertThat(console.err()).doesNotContain("\tat ");
+        assertThat(console.out()).doesNotContain("summary");
+        console.reset();
+        assertThat(VpropCli.execute("replay", "--data", file.toString(), "--data-dir", dir.resolve("skip").toString(),
+                "--bad-rows", "skip", "--json")).as(console.err()).isEqualTo(0);
+        JsonNode s = new ObjectMapper().readTree(console.out());
+        assertThat(s.get("rows").get(0).get("rows_skipped").asLong()).isEqualTo(1);
+        assertThat(s.get("bars_sent").asLong()).isEqualTo(29);
+        assertThat(console.err()).contains("30/30 rows");
+    }
+
     /** Data rows whose date starts with one of {@code months} ("2021.01"), read on their own. */
     private static long barsIn(Path file, String... months) throws Exception {
         long n = 0;
