@@ -2,8 +2,8 @@ package io.vprop.app;
 
 import io.vprop.config.VpropConfig;
 import io.vprop.governors.GovernorEngine;
-import io.vprop.market.BarReplay;
 import io.vprop.market.BarSource;
+import io.vprop.market.MarketEvents;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
@@ -18,13 +18,14 @@ import io.vprop.market.io.MarketFiles;
 import io.vprop.market.io.Mt5TickReader;
 import io.vprop.market.io.ParseMode;
 import io.vprop.market.io.ServerClock;
-import io.vprop.market.io.MarketFormat;
 import io.vprop.market.synthetic.FxUniverse;
 import io.vprop.market.synthetic.SyntheticMarket;
 import io.vprop.paper.PaperTerminal;
 import io.vprop.paper.broker.AccountMode;
 import io.vprop.paper.broker.BrokerConfig;
 import io.vprop.paper.broker.PaperBroker;
+import io.vprop.research.backtest.BarPath;
+import io.vprop.research.backtest.MarketFeed;
 import io.vprop.transport.RoutingId;
 import io.vprop.transport.Transports;
 
@@ -50,18 +51,45 @@ public final class PaperSetup {
     public static final long SYNTHETIC_START = Instant.parse("2026-01-05T07:00:00Z").toEpochMilli();
 
     /**
+     * What a paper terminal plays: a tick market (synthetic or tick files) or bar files on the backtester's path.
+     *
+     * @param source   the quotes of a tick market; null when the market is bar files
+     * @param bars     bar files played as {@code vprop backtest} plays them ({@link MarketFeed#bars}: quotes along the bar
+     *                 path, each leg stopping at the terminal's positions' levels, and the files' bars as they close);
+     *                 null for a tick market
      * @param specs    the symbols as the terminal's hello states them, tick values at the market's first prices
      * @param findings problems worth telling the user (a file whose price digits disagree with its spec)
      * @param reads    the file readers' counts (lines read, rows skipped by reason); empty for a synthetic market
      */
-    public record Market(TickSource source, List<SymbolSpec> specs, String description, List<String> findings,
-                         List<FileReadCounts> reads) {
+    public record Market(TickSource source, MarketEvents bars, List<SymbolSpec> specs, String description,
+                         List<String> findings, List<FileReadCounts> reads) {
+        public Market {
+            if ((source == null) == (bars == null)) throw new IllegalArgumentException("a market is ticks or bars, one of the two");
+        }
+
         public Market(TickSource source, List<SymbolSpec> specs, String description) {
-            this(source, specs, description, List.of(), List.of());
+            this(source, null, specs, description, List.of(), List.of());
         }
 
         public Market(TickSource source, List<SymbolSpec> specs, String description, List<String> findings) {
-            this(source, specs, description, findings, List.of());
+            this(source, null, specs, description, findings, List.of());
+        }
+
+        public Market(TickSource source, List<SymbolSpec> specs, String description, List<String> findings,
+                      List<FileReadCounts> reads) {
+            this(source, null, specs, description, findings, reads);
+        }
+
+        /** True when the market is bar files: they deliver their own bars, the terminal builds none. */
+        public boolean barFiles() { return bars != null; }
+
+        /** What the terminal plays: the bar files' events, or the ticks as they come. */
+        public MarketEvents events() { return bars != null ? bars : MarketEvents.ticks(source); }
+
+        /** Closes the files (or the synthetic market) when the market is not played. */
+        public void close() {
+            if (bars != null) bars.close();
+            else source.close();
         }
     }
 
@@ -100,52 +128,116 @@ public final class PaperSetup {
     /** Several files played together, merged in time order (one symbol each, named by the file), built-in table. */
     public static Market replay(List<Path> files) { return replay(files, InstrumentTable.builtIn(), Map.of()); }
 
-    /** Files with the configuration's instrument table and fixed rates. */
-    public static Market replay(VpropConfig cfg, List<Path> files) { return replay(files, instruments(cfg), fixedRates(cfg)); }
+    /** Files with the configuration's instrument table, fixed rates and bar path (paper.bars.mode). */
+    public static Market replay(VpropConfig cfg, List<Path> files) { return replay(cfg, files, ParseMode.STRICT); }
 
-    /** Files with the configuration's instrument table and fixed rates; {@code mode}: what a bad row does. */
+    /** As above; {@code mode}: what a bad row does. */
     public static Market replay(VpropConfig cfg, List<Path> files, ParseMode mode) {
-        return replay(files, instruments(cfg), fixedRates(cfg), mode);
+        return replay(cfg, files, mode, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** As above, cut to [{@code fromMs}, {@code toMs}) UTC ({@link Long#MIN_VALUE} / {@link Long#MAX_VALUE}: no bound). */
+    public static Market replay(VpropConfig cfg, List<Path> files, ParseMode mode, long fromMs, long toMs) {
+        return replay(files, instruments(cfg), fixedRates(cfg), mode, barPath(cfg), fromMs, toMs);
     }
 
     /** Bad rows stop the replay (a {@link io.vprop.market.io.MarketDataException} naming file, line and column). */
     public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
-        return replay(files, table, fixedRates, ParseMode.STRICT);
+        return replay(files, table, fixedRates, ParseMode.STRICT, BarPath.OHLC, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /**
-     * Tick files as they are, bar files as ticks along the documented intrabar path, with the instrument's spread
-     * by session where a bar carries none. Each file is one symbol, named by the file. {@code mode}: a bad row
-     * stops the replay (STRICT) or is skipped and counted in the market's {@code reads} (LENIENT).
+     * Tick files as they are (several merged in time order); bar files as {@code vprop backtest} plays them
+     * ({@link MarketFeed#bars}: per symbol the finest timeframe's bars as quotes along {@code path}, with the
+     * instrument's spread by session where a bar carries none, each leg stopping at the terminal's positions' levels,
+     * and every file's bars delivered as they close), so a replay of bar files trades what a backtest of them trades.
+     * One kind per replay. Each file is one symbol, named by the file. {@code mode}: a bad row stops the replay
+     * (STRICT) or is skipped and counted in the market's {@code reads} (LENIENT). The period bounds ticks by time and
+     * bars by open time, as the backtest's --from/--to do.
      */
-    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates, ParseMode mode) {
+    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates, ParseMode mode,
+                                BarPath path, long fromMs, long toMs) {
+        if (files.isEmpty()) throw new IllegalArgumentException("no market file to replay");
+        if (fromMs >= toMs) throw new IllegalArgumentException("the period is empty: from " + Instant.ofEpochMilli(fromMs)
+                + " is not before to " + Instant.ofEpochMilli(toMs));
+        boolean ticks = MarketFiles.detect(files.get(0)).isTicks();
+        for (Path f : files)
+            if (MarketFiles.detect(f).isTicks() != ticks)
+                throw new IllegalArgumentException("--data mixes tick and bar files (" + files.get(0).getFileName() + " and "
+                        + f.getFileName() + "): a replay plays one kind");
         FileInstruments of = instrumentsOf(files, table, fixedRates, mode);
-        Map<String, Instrument> instruments = new LinkedHashMap<>();
-        for (Instrument i : of.instruments()) instruments.put(i.symbol(), i);
         List<SymbolSpec> specs = of.specs();
-        List<String> findings = of.findings();
         List<String> names = new ArrayList<>();
-        Map<String, SymbolSpec> bySymbol = new HashMap<>();
-        for (SymbolSpec s : specs) bySymbol.put(s.symbol(), s);
-        List<TickSource> sources = new ArrayList<>();
         List<FileReadCounts> reads = new ArrayList<>();
-        for (Path f : files) {
-            String symbol = MarketFiles.symbolFromFileName(f);
-            if (MarketFiles.detect(f).isTicks()) {
-                Mt5TickReader ticks = MarketFiles.openTicks(f, symbol, ServerClock.UTC, mode);
-                reads.add(ticks);
-                sources.add(ticks);
+        if (ticks) {
+            List<TickSource> sources = new ArrayList<>();
+            for (Path f : files) {
+                Mt5TickReader r = MarketFiles.openTicks(f, MarketFiles.symbolFromFileName(f), ServerClock.UTC, mode);
+                reads.add(r);
+                sources.add(r);
                 names.add("ticks from " + f.getFileName());
-            } else {
+            }
+            TickSource source = sources.size() == 1 ? sources.get(0) : TickSources.merge(sources);
+            return new Market(between(source, fromMs, toMs), specs, String.join(" + ", names), of.findings(), List.copyOf(reads));
+        }
+        List<BarSource> sources = new ArrayList<>();
+        try {
+            for (Path f : files) {
                 Timeframe tf = timeframeFromName(f.getFileName().toString());
-                BarSource bars = MarketFiles.openBars(f, symbol, tf, ServerClock.UTC, mode);
+                BarSource bars = MarketFiles.openBars(f, MarketFiles.symbolFromFileName(f), tf, ServerClock.UTC, mode);
                 reads.add((FileReadCounts) bars);
-                sources.add(new BarReplay(bars, bySymbol.get(symbol), instruments.get(symbol).spread()::pointsAt));
+                sources.add(bars);
                 names.add(tf + " bars from " + f.getFileName());
             }
+            // the backtest's spread: the instrument's typical spread by session where a bar carries none
+            MarketFeed feed = MarketFeed.bars(sources, specs, path, io.vprop.research.backtest.SpreadModel.bySession(table),
+                    fromMs, toMs);
+            return new Market(null, feed, specs, String.join(" + ", names) + " (" + path.name().toLowerCase(Locale.ROOT)
+                    + " bar path)", of.findings(), List.copyOf(reads));
+        } catch (RuntimeException e) {
+            for (BarSource b : sources) b.close();
+            throw e;
         }
-        TickSource source = sources.size() == 1 ? sources.get(0) : TickSources.merge(sources);
-        return new Market(source, specs, String.join(" + ", names), findings, List.copyOf(reads));
+    }
+
+    /**
+     * The configuration overrides a replay of {@code files} needs: on bar files, unless demo.timeframe is set, the
+     * demo strategy crosses its EMAs on the files' finest timeframe (the terminal sends the files' bars, no M1 bars;
+     * {@code vprop backtest} does the same). Nothing for tick files.
+     */
+    public static Map<String, String> replayOverrides(VpropConfig cfg, List<Path> files) {
+        if (cfg.isSet("demo.timeframe") || files.isEmpty() || MarketFiles.detect(files.get(0)).isTicks()) return Map.of();
+        Timeframe finest = null;
+        for (Path f : files) {
+            Timeframe tf = timeframeFromName(f.getFileName().toString());
+            if (finest == null || tf.millis() < finest.millis()) finest = tf;
+        }
+        return Map.of("demo.timeframe", finest.name());
+    }
+
+    /** The paper.bars.mode key: the path a bar file's quotes take (ohlc, conservative), as backtest's --bars-mode. */
+    public static BarPath barPath(VpropConfig cfg) {
+        return switch (cfg.get("paper.bars.mode")) {
+            case "conservative" -> BarPath.CONSERVATIVE;
+            default -> BarPath.OHLC;
+        };
+    }
+
+    /** Ticks in [fromMs, toMs). */
+    private static TickSource between(TickSource ticks, long fromMs, long toMs) {
+        if (fromMs == Long.MIN_VALUE && toMs == Long.MAX_VALUE) return ticks;
+        TickSource from = new TickSource() {
+            @Override
+            public Tick next() {
+                Tick t;
+                while ((t = ticks.next()) != null && t.timeMs() < fromMs) { /* before the period */ }
+                return t;
+            }
+
+            @Override
+            public void close() { ticks.close(); }
+        };
+        return toMs == Long.MAX_VALUE ? from : TickSources.until(from, toMs);
     }
 
     /**
@@ -232,12 +324,16 @@ public final class PaperSetup {
         // implementation as the sidecar's ROUTER, whether both run in this process or apart.
         System.setProperty(Transports.PROPERTY, cfg.get("zmq.impl"));
         RoutingId id = new RoutingId("paper-" + index, cfg.get("paper.account"), "all-symbols");
+        // bar files deliver their own bars as they close (as in a backtest of them); ticks make M1, M5 and H1 bars
         PaperTerminal.Config pc = new PaperTerminal.Config(endpoint, id,
                 cfg.dataDir().resolve("paper-" + index + "-" + cfg.get("paper.account") + ".db"),
                 speed.equals("max") ? 0 : Double.parseDouble(speed), cfg.getInt("paper.snapshot.ms"), cfg.get("firm.profile"),
-                cfg.get("paper.margin.mode"), true, new Timeframe[]{Timeframe.M1, Timeframe.M5, Timeframe.H1},
+                cfg.get("paper.margin.mode"), true,
+                market.barFiles() ? new Timeframe[0] : new Timeframe[]{Timeframe.M1, Timeframe.M5, Timeframe.H1},
                 cfg.getInt("paper.replay.window"));
         GovernorEngine governors = GovernorEngine.start(Sidecar.profile(cfg.get("firm.profile")), cfg.getDouble("paper.balance"), "USD");
-        return new PaperTerminal(pc, market.source(), market.specs(), new PaperBroker(bc), governors);
+        // bar files in exact lockstep: the account snapshotted by market time and answered, as a backtest's strategy
+        // sees it (PaperTerminal's exactAccount; on ticks it would cost a round trip every market second)
+        return new PaperTerminal(pc, market.events(), market.specs(), new PaperBroker(bc), governors, market.barFiles());
     }
 }

@@ -97,11 +97,15 @@ public final class Sidecar implements AutoCloseable {
         // The models are loaded after the kernel listens (issue 18 item 4: a restarted sidecar must welcome its EAs
         // within seconds). Only the engine's strategies need them, when their first terminal says hello.
         CompletableFuture<ModelService> modelsReady = new CompletableFuture<>();
-        // trade memory: only the signal engine records into it; /api/memory is served when it is open
-        TradeMemory mem = cfg.get("strategy").equals("engine") ? memory(cfg) : null;
+        // trade memory: only the signal engine records into it (unless engine.memory=recent, the backtester's ring);
+        // /api/memory is served when it is open
+        TradeMemory mem = cfg.get("strategy").equals("engine") && cfg.get("engine.memory").equals("vector") ? memory(cfg) : null;
         if (mem != null) closeables.add(mem);
         Function<String, Strategy> strategies = switch (cfg.get("strategy")) {
-            case "demo" -> peer -> new DemoStrategy(ttl, riskPerTrade.pct() / 100);
+            case "demo" -> {
+                io.vprop.market.Timeframe demoBars = io.vprop.market.Timeframe.valueOf(cfg.get("demo.timeframe"));
+                yield peer -> new DemoStrategy(ttl, riskPerTrade.pct() / 100, demoBars);
+            }
             case "engine" -> {
                 SignalConfig engineConfig = engineConfig(cfg);
                 yield peer -> new SignalEngineStrategy(engineConfig, EventSource.NONE, new MemoryAndModels(mem, modelsReady.join()));

@@ -116,7 +116,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
         return ServerClock.UTC;
     }
 
-    private static long instant(String option, String text) {
+    static long instant(String option, String text) {
         try {
             if (text.length() == 10) return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$")) return Instant.parse(text).toEpochMilli();

@@ -84,6 +84,13 @@ final class DemoCommand implements Runnable {
         // which the sidecar's future-tick bound (there for real terminals) would refuse. A replayed file is in the past.
         if (this.market.data == null) o.put("feed.max.ahead.ms", "0");
         VpropConfig cfg = common.load(o);
+        if (this.market.data != null) {                  // a bar file: the demo on its timeframe
+            Map<String, String> forFile = PaperSetup.replayOverrides(cfg, java.util.List.of(Path.of(this.market.data)));
+            if (!forFile.isEmpty()) {
+                o.putAll(forFile);
+                cfg = common.load(o);
+            }
+        }
         if (measureWeeks != null) {
             measure(cfg);
             return;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.app.PaperSetup;
 import io.vprop.app.Sidecar;
 import io.vprop.config.VpropConfig;
+import io.vprop.market.MarketEvents;
 import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
 import io.vprop.market.io.MarketDataException;
@@ -58,6 +59,17 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the summary as JSON instead of a table")
     boolean json;
 
+    @Option(names = "--from", paramLabel = "DATE|TIME", description = "first instant played, UTC: 2014-05-06 or 2014-05-06T07:00 (bars: by open time)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE|TIME", description = "end of the period (exclusive), UTC")
+    String to;
+
+    @Option(names = "--bars-mode", paramLabel = "ohlc|conservative",
+            description = "bar files' path, as backtest's --bars-mode: the nearer extreme first, or the stop first when a bar "
+                    + "holds both stop and target (paper.bars.mode, default ohlc)")
+    String barsMode;
+
     @Override
     public Integer call() {
         try {
@@ -71,22 +83,34 @@ final class ReplayCommand implements Callable<Integer> {
     private int replay() {
         for (Path d : data) if (!Files.isRegularFile(d)) throw new IllegalArgumentException("--data " + d + ": no such file");
         ParseMode mode = badRows.mode();
-        if (json) LogSetup.warningsOnly("io.vprop");          // stdout carries the JSON alone (the log's console is stdout)
+        if (json) {                                          // stdout carries the JSON alone: the log's console goes to
+            LogSetup.warningsOnly("io.vprop");               // stderr, warnings only (a weekend's flatten by the governors)
+            LogSetup.consoleToStderr();
+        }
         Map<String, String> o = new LinkedHashMap<>();
         o.put("paper.speed", speed);
+        o.put("paper.bars.mode", barsMode);
+        long fromMs = from == null ? Long.MIN_VALUE : BacktestSetup.instant("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : BacktestSetup.instant("--to", to);
+        if (fromMs >= toMs) throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
         // its own ephemeral ports unless told otherwise, so a replay never collides with a running sidecar
         // the web panel only when asked for with --http (a replay at full speed is over before a browser opens)
         boolean withHttp = common.http != null;
         if (common.zmq == null && !common.set.containsKey("zmq.endpoint")) o.put("zmq.endpoint", "tcp://127.0.0.1:*");
         VpropConfig cfg = common.load(o);
+        Map<String, String> forFiles = PaperSetup.replayOverrides(cfg, data);  // the demo on the bar files' timeframe
+        if (!forFiles.isEmpty()) {
+            o.putAll(forFiles);
+            cfg = common.load(o);
+        }
         long total = 0;
         for (Path d : data) total += countRows(d);
         long t0 = System.nanoTime();
         PrintStream err = System.err;
         try (Sidecar sidecar = Sidecar.start(cfg, withHttp)) {
-            PaperSetup.Market files = PaperSetup.replay(cfg, data, mode);
-            StopOnBadData source = new StopOnBadData(files.source());
-            PaperSetup.Market market = new PaperSetup.Market(source, files.specs(), files.description(), files.findings(), files.reads());
+            PaperSetup.Market files = PaperSetup.replay(cfg, data, mode, fromMs, toMs);
+            StopOnBadData source = new StopOnBadData();
+            PaperSetup.Market market = source.guard(files);
             for (String finding : market.findings()) err.println("warning: " + finding);
             err.printf("replaying %s (%,d rows) through %s%s%n", market.description(), total, sidecar.zmqEndpoint(),
                     withHttp ? ", web panel on http://" + cfg.get("http.host") + ":" + sidecar.httpPort() : "");
@@ -178,29 +202,49 @@ final class ReplayCommand implements Callable<Integer> {
     private static double round2(double v) { return Math.round(v * 100) / 100.0; }
 
     /**
-     * The files' ticks for the terminal's thread: a file error there ends the market (the terminal shuts down as at
+     * The files' market for the terminal's thread: a file error there ends the market (the terminal shuts down as at
      * the end of a file) and is kept, so the command reports it in one line and exits non-zero — not a stack trace
      * from a dying thread followed by a normal-looking summary.
      */
-    static final class StopOnBadData implements TickSource {
-        private final TickSource in;
+    static final class StopOnBadData {
         volatile MarketDataException error;
 
-        StopOnBadData(TickSource in) { this.in = in; }
-
-        @Override
-        public Tick next() {
-            if (error != null) return null;
-            try {
-                return in.next();
-            } catch (MarketDataException e) {
-                error = e;
-                return null;
-            }
+        /** {@code files} with every read guarded: ticks as ticks, bar files as bar files. */
+        PaperSetup.Market guard(PaperSetup.Market files) {
+            return files.barFiles()
+                    ? new PaperSetup.Market(null, events(files.bars()), files.specs(), files.description(), files.findings(), files.reads())
+                    : new PaperSetup.Market(ticks(files.source()), files.specs(), files.description(), files.findings(), files.reads());
         }
 
-        @Override
-        public void close() { in.close(); }
+        private TickSource ticks(TickSource in) {
+            return new TickSource() {
+                @Override
+                public Tick next() { return read(in::next, null); }
+
+                @Override
+                public void close() { in.close(); }
+            };
+        }
+
+        private MarketEvents events(MarketEvents in) {
+            return new MarketEvents() {
+                @Override
+                public boolean next(Sink sink) { return read(() -> in.next(sink), false); }
+
+                @Override
+                public void close() { in.close(); }
+            };
+        }
+
+        private <T> T read(java.util.function.Supplier<T> next, T end) {
+            if (error != null) return end;
+            try {
+                return next.get();
+            } catch (MarketDataException e) {
+                error = e;
+                return end;
+            }
+        }
     }
 
     /**

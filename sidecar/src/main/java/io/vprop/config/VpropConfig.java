@@ -39,10 +39,12 @@ public final class VpropConfig {
                 + "its day reset is the firm day of the analytics, the panel and the daily digest too");
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
         key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
+        key("demo.timeframe", "M1", "the bars whose EMA(8)/EMA(21) cross the demo strategy trades on (M1, M5, M15, M30, H1, H4, D1); vprop replay and vprop demo --data of bar files take the files' finest timeframe unless this is set");
         key("engine.timeframes", "intraday", "the signal engine's timeframes: intraday (M5, M15, H1; regime on M15) or swing (H4, D1; regime on H4), built from ticks or taken from the EA's bars");
         key("engine.edges", "auto", "the signal engine's edges: handset (the alphas' priors, Beta(2,3) bandit), fitted (the artefact shipped with the engine: H4/D1 cells only), "
                 + "a vprop-edges-v1 file written by vprop edges fit, or auto = fitted with engine.timeframes swing, handset otherwise (docs/signal-engine.md, Fitted edges)");
         key("calendar.file", "", "economic calendar CSV (DateTime,Currency,Impact,Event,...; ForexFactory export) whose high-impact releases are pushed to the terminals' news governors; empty = none");
+        key("engine.memory", "vector", "where the signal engine learns how setups like the current one ended: vector (trade memory under data.dir/memory, k nearest past entries; /api/memory) or recent (the last 50 outcomes per alpha and regime, as vprop backtest does; no trade memory is kept)");
         key("memory.redis", "", "host:port of a Redis server for short-term trade memory (empty = in-process)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
         key("stale.ms", "5000", "a terminal silent this long is stale: no signals to it");
@@ -56,6 +58,7 @@ public final class VpropConfig {
         key("risk.max.quote.age.ms", "120000", "no entries on a symbol whose last quote is older than this on the terminal's clock (a frozen feed, a symbol out of session); 0 = no bound");
         key("paper.symbols", "EURUSD,GBPUSD,USDJPY,AUDUSD,USDCAD,EURJPY", "symbols of the synthetic market");
         key("paper.data", "", "tick or bar file to replay instead of the synthetic market (MT5 export CSV or generic CSV, .gz ok)");
+        key("paper.bars.mode", "ohlc", "path of a replayed bar file's quotes, as vprop backtest --bars-mode: ohlc (the nearer extreme first) or conservative (the stop first when a bar holds both stop and target)");
         key("paper.seed", "42", "seed of the synthetic market (same seed, same market)");
         key("paper.speed", "10", "market time per wall time (1 = real time, 10 = ten times faster, max = as fast as possible)");
         key("paper.replay.window", "1", "at speed max: ticks in flight before waiting for the sidecar (1 = exact lockstep, deterministic)");
@@ -254,11 +257,14 @@ public final class VpropConfig {
         intIn(e, "journal.decisions.retention.days", 0, 36_500);
         oneOf(e, "strategy", "demo", "none", "engine");
         oneOf(e, "engine.timeframes", "intraday", "swing");
+        oneOf(e, "engine.memory", "vector", "recent");
+        oneOf(e, "demo.timeframe", "M1", "M5", "M15", "M30", "H1", "H4", "D1");
         String edges = get("engine.edges");
         if (!List.of("auto", "handset", "fitted").contains(edges) && !isFile(edges))
             e.add("engine.edges: '" + edges + "' is not auto, handset, fitted or an existing edges file");
         oneOf(e, "zmq.impl", "jeromq", "libzmq");
         oneOf(e, "paper.margin.mode", "hedging", "netting");
+        oneOf(e, "paper.bars.mode", "ohlc", "conservative");
         if (!get("paper.speed").equals("max")) positive(e, "paper.speed");
         if (!get("zmq.endpoint").matches("(tcp|ipc|inproc)://.+")) e.add("zmq.endpoint: '" + get("zmq.endpoint") + "' is not a ZeroMQ address like tcp://127.0.0.1:5555");
         if (!get("paper.data").isEmpty() && !isFile(get("paper.data")))

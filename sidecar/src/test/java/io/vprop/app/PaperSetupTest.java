@@ -46,7 +46,7 @@ class PaperSetupTest {
         // first bar opens at 118.28: ¥0.001 × 100,000 = ¥100 per tick / 118.28 = $0.8455
         assertThat(s.tickValue()).isEqualTo(100 / 118.28, within(1e-12));
         assertThat(m.findings()).isEmpty();
-        m.source().close();
+        m.close();
     }
 
     @Test
@@ -58,12 +58,12 @@ class PaperSetupTest {
                 .hasMessageContaining("USDJPY");
         PaperSetup.Market fixed = PaperSetup.replay(cfg(Map.of("paper.fx.rates", "USDJPY=125")), eurjpy);
         assertThat(fixed.specs().get(0).tickValue()).isEqualTo(0.8, within(1e-12));   // ¥100 / 125
-        fixed.source().close();
+        fixed.close();
         PaperSetup.Market withPair = PaperSetup.replay(List.of(eurjpy.get(0),
                 SharedData.file("bars/h4_d1/USDJPY_snowguru_H4_2007-2023.bars.csv.gz")));
         assertThat(withPair.specs()).extracting(SymbolSpec::symbol).containsExactly("EURJPY", "USDJPY");
         assertThat(withPair.specs().get(0).tickValue()).isEqualTo(100 / 118.28, within(1e-12)); // USDJPY's first open
-        withPair.source().close();
+        withPair.close();
     }
 
     @Test
@@ -74,7 +74,7 @@ class PaperSetupTest {
         PaperSetup.Market m = PaperSetup.replay(file);
         assertThat(m.findings()).singleElement().asString()
                 .contains("USDJPY_M1.csv: prices have 5 decimals").contains("USDJPY spec has 3 digits");
-        m.source().close();
+        m.close();
     }
 
     @Test

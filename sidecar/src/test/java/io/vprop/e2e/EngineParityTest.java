@@ -1,16 +1,11 @@
 package io.vprop.e2e;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vprop.app.PaperSetup;
-import io.vprop.e2e.BacktestParityTest.Decision;
-import io.vprop.e2e.BacktestParityTest.Order;
-import io.vprop.e2e.BacktestParityTest.Recording;
+import io.vprop.e2e.Lockstep.Decision;
+import io.vprop.e2e.Lockstep.Order;
+import io.vprop.e2e.Lockstep.Recording;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.profile.FirmProfile;
-import io.vprop.journal.Journal;
-import io.vprop.kernel.EventBus;
-import io.vprop.kernel.SidecarKernel;
-import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
 import io.vprop.market.MarketEvents;
 import io.vprop.market.SymbolSpec;
@@ -20,11 +15,9 @@ import io.vprop.market.instrument.InstrumentTable;
 import io.vprop.market.io.MarketFiles;
 import io.vprop.market.io.ParseMode;
 import io.vprop.market.io.ServerClock;
-import io.vprop.paper.PaperTerminal;
 import io.vprop.paper.broker.AccountMode;
 import io.vprop.paper.broker.BrokerConfig;
 import io.vprop.paper.broker.Deal;
-import io.vprop.paper.broker.PaperBroker;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.backtest.BacktestConfig;
 import io.vprop.research.backtest.BacktestListener;
@@ -33,18 +26,12 @@ import io.vprop.research.backtest.BarPath;
 import io.vprop.research.backtest.MarketFeed;
 import io.vprop.research.backtest.SpreadModel;
 import io.vprop.research.edges.EdgeArtefact;
-import io.vprop.risk.AccountGovernors;
-import io.vprop.risk.GovernorStateStore;
-import io.vprop.risk.RiskEngine;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.alpha.EventSource;
 import io.vprop.signal.edge.EdgeTable;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.testing.RepoPaths;
 import io.vprop.trade.Fill;
-import io.vprop.trade.Side;
-import io.vprop.transport.RouterEndpoint;
-import io.vprop.transport.RoutingId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * terminal plays the bar files on the backtester's path ({@link MarketFeed#bars} as {@link MarketEvents}): the same
  * quotes, its legs stopping at the terminal's own positions' levels, and the H4 and D1 bars as they close. Both paths
  * must take the same decisions (every trade, refusal and skip the engine published, each order with its lots and
- * stops, each answer) and make the same deals, fill prices within one quote; and the engine must trade (a floor of
+ * stops, each answer) and make the same deals, fill prices within one quote, profit and commission in USD to the cent
+ * where the price is the same (the shared {@link Lockstep} fixture); and the engine must trade (a floor of
  * entries per period), so the test cannot pass on an engine that skips everything.
  */
 class EngineParityTest {
@@ -85,6 +73,16 @@ class EngineParityTest {
     @Test
     void handSetEdges() throws Exception {
         check(new Period(List.of("EURUSD", "GBPUSD"), "2021-01-01", "2021-02-01", 10), null, "hand-set edges");
+    }
+
+    /**
+     * A JPY pair and a cross whose profits are in JPY (EURJPY, converted to the USD account by USDJPY's quotes):
+     * sizing on the hello's tick values and P&L conversion at the quotes of the moment, both under parity. Hand-set
+     * edges, January 2021.
+     */
+    @Test
+    void jpyPairAndJpyCross() throws Exception {
+        check(new Period(List.of("USDJPY", "EURJPY"), "2021-01-01", "2021-02-01", 4), null, "hand-set edges, JPY");
     }
 
     /**
@@ -122,7 +120,9 @@ class EngineParityTest {
         SpreadModel spread = SpreadModel.bySession(table);
 
         Run run = new Run();
-        run.liveDeals = live(feed(files, specs, spread, p), specs, broker, profile, engine, run);
+        // no bars built from the quotes: the files' H4 and D1 bars go out as they close, as in the backtest
+        run.liveDeals = Lockstep.live(dir, Lockstep.recorded(feed(files, specs, spread, p), run.quotes), specs, broker, profile,
+                PROFILE, () -> new Recording(new SignalEngineStrategy(engine, EventSource.NONE), run.live), new Timeframe[0], true);
 
         BacktestConfig config = BacktestConfig.defaults(specs, 100_000).withBroker(broker).withProfile(profile, PROFILE)
                 .withBars(BarPath.OHLC, spread).withEnd(true, false);
@@ -142,67 +142,6 @@ class EngineParityTest {
         return MarketFeed.bars(sources, specs, BarPath.OHLC, spread, p.fromMs(), p.toMs());
     }
 
-    /** The period through a sidecar kernel (strategy: the engine) and the paper terminal over ZeroMQ, lockstep. */
-    private List<Deal> live(MarketFeed market, List<SymbolSpec> specs, BrokerConfig broker, FirmProfile profile,
-                            SignalConfig engine, Run run) throws Exception {
-        RiskEngine risk = new RiskEngine(1);
-        AccountGovernors governors = new AccountGovernors(profile, PROFILE, broker.initialBalance(), GovernorStateStore.inMemory());
-        risk.add(governors);
-        try (Journal journal = new Journal(dir.resolve("sidecar.db"), false)) {
-            SidecarKernel kernel = new SidecarKernel(new SidecarKernel.Config(1_000, 5_000, PROFILE, "test", 30_000),
-                    new SidecarKernel.Ports(new RouterEndpoint("tcp://127.0.0.1:*"), journal, System::currentTimeMillis),
-                    peer -> new Recording(new SignalEngineStrategy(engine, EventSource.NONE), run.live), risk, governors,
-                    new EventBus(), new SimpleMeterRegistry());
-            Thread k = new Thread(kernel, "engine-parity-kernel");
-            k.start();
-            try {
-                // no bars built from the quotes: the files' H4 and D1 bars go out as they close, as in the backtest
-                PaperTerminal.Config tc = new PaperTerminal.Config(kernel.endpoint(), new RoutingId("paper-1", "1001", "all-symbols"),
-                        dir.resolve("terminal.db"), 0, 1_000, PROFILE, "hedging", true, new Timeframe[0], 1);
-                PaperTerminal terminal = new PaperTerminal(tc, recorded(market, run.quotes), specs,
-                        new PaperBroker(broker), null, true);
-                terminal.run();
-                List<Deal> deals = terminal.deals();
-                terminal.close();
-                return deals;
-            } finally {
-                kernel.close();
-            }
-        }
-    }
-
-    /** The market as it is, writing down each quote it plays (the fills' "one quote" is judged on them). */
-    private static MarketEvents recorded(MarketEvents market, List<Tick> quotes) {
-        return new MarketEvents() {
-            @Override
-            public boolean next(Sink sink) {
-                return market.next(new Sink() {
-                    @Override
-                    public void quote(Tick t) {
-                        quotes.add(t);
-                        sink.quote(t);
-                    }
-
-                    @Override
-                    public void barClosed(Bar b) { sink.barClosed(b); }
-
-                    @Override
-                    public int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk) {
-                        return sink.stopFirst(symbol, lowBid, highBid, lowAsk, highAsk);
-                    }
-
-                    @Override
-                    public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
-                        return sink.nextLevel(symbol, fromBid, toBid, spread);
-                    }
-                });
-            }
-
-            @Override
-            public void close() { market.close(); }
-        };
-    }
-
     private static long entries(List<Deal> deals) {
         return deals.stream().filter(d -> d.entry() == io.vprop.trade.FillEntry.IN).count();
     }
@@ -220,44 +159,8 @@ class EngineParityTest {
             assertThat(breaches).as("no rule of the firm breached in the period (a halt ends a backtest)").isZero();
             long orders = bt.stream().filter(d -> d instanceof Order).count();
             assertThat(orders).as("orders the engine submitted").isPositive();
-            // the same decisions: each trade, refusal and skip the engine published, each order with its lots and
-            // stops (or the rule that refused it), each answer
-            for (int i = 0; i < Math.min(live.size(), bt.size()); i++)
-                assertThat(bt.get(i)).as("decision %d of %d", i, live.size()).isEqualTo(live.get(i));
-            assertThat(bt).hasSameSizeAs(live);
-
-            // the same trades: deal by deal the same position, side, entry, volume and reason; price within one quote
-            assertThat(btFills).hasSameSizeAs(liveDeals);
-            for (int i = 0; i < liveDeals.size(); i++) {
-                Deal live = liveDeals.get(i);
-                Fill bt = btFills.get(i);
-                String what = "deal " + i + " (" + live + " vs " + bt + ")";
-                assertThat(bt.symbol()).as(what).isEqualTo(live.symbol());
-                assertThat(bt.position()).as(what).isEqualTo(live.position());
-                assertThat(bt.side()).as(what).isEqualTo(live.side());
-                assertThat(bt.entry()).as(what).isEqualTo(live.entry());
-                assertThat(bt.volume()).as(what).isEqualTo(live.volume());
-                assertThat(bt.reason()).as(what).isEqualTo(live.reason().wire());
-                assertThat(withinOneQuote(bt, live)).as(what + ": fill within one quote").isTrue();
-            }
-        }
-
-        /**
-         * The same fill, or the live one at the quote of its symbol just before or after the backtest's: at that
-         * quote's price on the deal's side, or at the same price (a take profit fills at its level).
-         */
-        private boolean withinOneQuote(Fill bt, Deal live) {
-            if (bt.price() == live.price() && bt.timeMs() == live.timeMs()) return true;
-            List<Tick> mine = quotes.stream().filter(t -> t.symbol().equals(live.symbol())).toList();
-            int at = -1;
-            for (int j = 0; j < mine.size() && mine.get(j).timeMs() <= bt.timeMs(); j++) at = j;
-            for (int j = Math.max(0, at - 1); j <= Math.min(mine.size() - 1, at + 1); j++) {
-                Tick t = mine.get(j);
-                if (t.timeMs() != live.timeMs()) continue;
-                double sidePrice = live.side() == Side.BUY ? t.ask() : t.bid();
-                if (live.price() == sidePrice || live.price() == bt.price()) return true;
-            }
-            return false;
+            Lockstep.assertSameDecisions(bt, live);
+            Lockstep.assertSameDeals(btFills, liveDeals, quotes);
         }
     }
 }

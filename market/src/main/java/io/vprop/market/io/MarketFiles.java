@@ -1,9 +1,6 @@
 package io.vprop.market.io;
 
-import io.vprop.market.BarReplay;
 import io.vprop.market.BarSource;
-import io.vprop.market.SymbolSpec;
-import io.vprop.market.TickSource;
 import io.vprop.market.Timeframe;
 
 import java.io.BufferedInputStream;
@@ -103,24 +100,6 @@ public final class MarketFiles {
             lines.close();
             throw e;
         }
-    }
-
-    /**
-     * Any market file as a tick stream for {@code spec.symbol()}: tick files as they are, bar files through
-     * {@link BarReplay} (documented intrabar path). UTC, strict.
-     *
-     * @param barTimeframe        period of a bar file; null = from the file name ({@link #timeframeFromFileName})
-     * @param defaultSpreadPoints spread for bars that carry none (generic CSV)
-     */
-    public static TickSource openAsTicks(Path file, SymbolSpec spec, Timeframe barTimeframe, int defaultSpreadPoints) {
-        if (spec == null) throw new IllegalArgumentException("spec is required to open " + file);
-        if (detect(file) == MarketFormat.MT5_TICKS) return openTicks(file, spec.symbol());
-        Timeframe tf = barTimeframe != null ? barTimeframe : timeframeFromFileName(file);
-        if (tf == null) {
-            throw new IllegalArgumentException("cannot tell the bar timeframe of " + name(file)
-                    + " from its name; pass one (M1 M5 M15 M30 H1 H4 D1)");
-        }
-        return new BarReplay(openBars(file, spec.symbol(), tf), spec, defaultSpreadPoints);
     }
 
     /**

@@ -37,6 +37,22 @@ public final class LogSetup {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) ctx.getLogger(logger).setLevel(ch.qos.logback.classic.Level.WARN);
     }
 
+    /**
+     * The console log on stderr from now on (logback.xml writes it to stdout): a command printing a JSON document on
+     * stdout keeps it alone there, with the warnings of the run (the governors' events) beside its progress on stderr.
+     */
+    public static void consoleToStderr() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return;
+        for (var it = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof ch.qos.logback.core.ConsoleAppender<ILoggingEvent> console
+                    && !"System.err".equals(console.getTarget())) {
+                console.stop();
+                console.setTarget("System.err");
+                console.start();
+            }
+        }
+    }
+
     public static void fileAppender(Path dir, boolean json) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return; // another SLF4J backend: its own config
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
