@@ -40,8 +40,8 @@ public final class VpropConfig {
         key("firm.initial.balance", "0", "the account's starting balance as the firm counts it (0 = the first balance the terminal reports)");
         key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
         key("engine.timeframes", "intraday", "the signal engine's timeframes: intraday (M5, M15, H1; regime on M15) or swing (H4, D1; regime on H4), built from ticks or taken from the EA's bars");
-        key("engine.edges", "auto", "the signal engine's edges: handset (the alphas' priors, Beta(2,3) bandit), fitted (the artefact shipped with the engine: H4/D1 cells only), "
-                + "a vprop-edges-v1 file written by vprop edges fit, or auto = fitted with engine.timeframes swing, handset otherwise (docs/signal-engine.md, Fitted edges)");
+        key("engine.edges", "auto", "the signal engine's edges: handset (the alphas' priors, Beta(2,3) bandit), fitted (the artefact shipped with the engine: H4/D1 and intraday cells, "
+                + "hand-set priors where it has none), a vprop-edges-v1 file written by vprop edges fit or merge, or auto = fitted (docs/signal-engine.md, Fitted edges)");
         key("calendar.file", "", "economic calendar CSV (DateTime,Currency,Impact,Event,...; ForexFactory export) whose high-impact releases are pushed to the terminals' news governors; empty = none");
         key("memory.redis", "", "host:port of a Redis server for short-term trade memory (empty = in-process)");
         key("heartbeat.ms", "1000", "heartbeat period towards each terminal");
