@@ -193,11 +193,19 @@ final class EdgesCommand implements Runnable {
         @Option(names = "--prior-cap", defaultValue = "30", description = "largest evidence, in pseudo-trades, of a fitted bandit prior (default ${DEFAULT-VALUE})")
         double priorCap;
 
+        @Option(names = "--variance", defaultValue = "cell", paramLabel = "cell|pooled-floor",
+                description = "a cell's variance: its own (cell), or at least the pooled variance of all candidates "
+                        + "(pooled-floor: for short data, where one trade seen on many overlapping quotes has a variance near 0; "
+                        + "default ${DEFAULT-VALUE})")
+        String variance;
+
         @Option(names = "--out", required = true, paramLabel = "FILE.json")
         Path out;
 
         @Override
         public void run() {
+            if (!variance.equals("cell") && !variance.equals("pooled-floor"))
+                throw new IllegalArgumentException("--variance " + variance + ": cell or pooled-floor");
             BarLibrary library = in.library();
             List<String> list = in.symbols(library);
             List<Candidate> all;
@@ -216,7 +224,7 @@ final class EdgesCommand implements Runnable {
             long toMs = ms(to, 0), cutoff = toMs - embargoDays * 86_400_000L;
             List<Candidate> used = EdgeFit.window(all.stream().filter(c -> list.contains(c.symbol())).toList(),
                     ms(from, Long.MIN_VALUE / 4), cutoff);
-            EdgeFit.Result fit = EdgeFit.fit(used, new EdgeFit.Params(priorCap));
+            EdgeFit.Result fit = EdgeFit.fit(used, new EdgeFit.Params(priorCap, false, variance.equals("pooled-floor")));
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("symbols", list);
             params.put("timeframes", in.tfs().stream().map(Enum::name).toList());
@@ -231,6 +239,7 @@ final class EdgesCommand implements Runnable {
             params.put("max_bars", CandidateRecording.MAX_BARS);
             params.put("costs", in.options().spreadPoints() == null ? "instrument table: spread by session, commission, swaps" : "spread " + in.costs.spreadPoints);
             params.put("bars_mode", in.costs.barsMode);
+            if (!variance.equals("cell")) params.put("variance", variance);
             String cl = "vprop " + spec.commandLine().getParseResult().originalArgs().stream().map(WalkforwardCommand::quote)
                     .collect(Collectors.joining(" "));
             String code = CodeVersion.of(Backtester.class, PaperBroker.class, SignalEngine.class, Bar.class, EdgeFit.class);

@@ -57,7 +57,9 @@ public final class EdgeArtefact {
         body.put("method", "normal-normal empirical Bayes toward 0 on gross R (before spread and commission; swaps "
                 + "included), tau^2 by the method of moments across cells, variance of a cell's mean with n_eff "
                 + "(non-overlapping candidates); win rate Beta(2,3) posterior mean with n_eff; bandit prior per regime x "
-                + "alpha Beta(2 + wins k, 3 + losses k), k = min(1, prior_cap / n_eff)");
+                + "alpha Beta(2 + wins k, 3 + losses k), k = min(1, prior_cap / n_eff)"
+                + ("pooled-floor".equals(p.parameters().get("variance")) ? "; a cell's variance is at least the pooled "
+                + "variance of all candidates (parameters.variance = pooled-floor)" : ""));
         body.put("tau2", fit.tau2());
         body.put("candidates", fit.candidates());
         List<Map<String, Object>> cells = new ArrayList<>();
