@@ -37,10 +37,11 @@ def main():
     for spec in specs:
         title, path = spec.split("=", 1)
         a = json.load(open(path))
+        shown = "WORK_DIR/" + path.rsplit("/", 1)[-1] if path.startswith("/") else path   # a temporary file
         b.append(f"## {title}")
         b.append("")
         if "parts" in a:
-            b.append(f"`{path}`, version `{a['version']}`, merged from:")
+            b.append(f"`{shown}`, version `{a['version']}`, merged from:")
             b.append("")
             b.append("| part | version | timeframes | fit to (UTC) | candidates | tau^2 | cells fitted | supplies (timeframe/class) | bandit priors |")
             b.append("|---|---|---|---|---|---|---|---|---|")
@@ -53,7 +54,7 @@ def main():
             b.append("Cells the engine reads, by timeframe:")
         else:
             pp = a["parameters"]
-            b.append(f"`{path}`, version `{a['version']}`: symbols {', '.join(pp['symbols'])}; timeframes "
+            b.append(f"`{shown}`, version `{a['version']}`: symbols {', '.join(pp['symbols'])}; timeframes "
                      f"{','.join(pp['timeframes'])}, quotes {pp.get('quotes', pp['timeframes'][0])}, regime "
                      f"{pp.get('regime_timeframe', pp['timeframes'][0])}; fit window to {pp['fit_to_utc']} (embargo "
                      f"{pp['embargo_days']} d); {a['candidates']:,} candidates fitted; tau^2 = {a['tau2']}.")

@@ -26,8 +26,9 @@ run() { echo "+ $*" >&2; nice -n 19 "${VPROP_CMD[@]}" "$@"; }
 
 # ---- 1. EURUSD H1: candidates, the H1 part (fit window ends at the holdout), the walk-forwards
 run edges record --data "$H1" --timeframe H1 --server-tz UTC --out "$WORK/h1-candidates.csv.gz"
-run edges fit --data "$H1" --timeframe H1 --server-tz UTC --candidates "$WORK/h1-candidates.csv.gz" --to 2017-01-01 \
-    --out "$OUT/edges-h1.json"
+# (the fits record their own candidates: an artefact's command line must not name a temporary folder, or a re-run in
+# another one would not give the same bytes)
+run edges fit --data "$H1" --timeframe H1 --server-tz UTC --to 2017-01-01 --out "$OUT/edges-h1.json"
 
 WF=(--data "$H1" --timeframe H1 --server-tz UTC --strategy engine --grid none --mode rolling --train 3y --test 1y
     --embargo-days 5 --warmup 90d --objective sharpe --profile none --seed 1 --threads 2)
@@ -64,14 +65,10 @@ M1=("$B/EURUSD_oanda_M1_2014-05-01_2014-05-15.bars.csv.gz" "$B/NZDUSD_oanda_M1_2
     "$B/fxcm_nautilus/gbpusd-m1-bid-2012.csv" "$B/fxcm_nautilus/usdjpy-m1-bid-2013.csv")
 TICKS14=("$T/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz" "$T/NZDUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz")
 TICKS20=("$T/EURUSD_histdata_2020-01-30_2020-01-31.ticks.csv.gz" "$T/AUDUSD_nautilus_2020-01-30_2020-01-31.ticks.csv.gz")
-run edges fit --data "${M1[@]}" "${INTRA[@]}" --threads 2 --candidates "$WORK/m1-candidates.csv.gz" --to 2014-05-16 \
-    --out "$OUT/edges-m1.json"
-run edges fit --data "${M1[@]}" "${INTRA[@]:0:12}" --threads 2 --candidates "$WORK/m1-candidates.csv.gz" --to 2014-05-16 \
-    --out "$WORK/edges-m1-cell-variance.json"
-run edges fit --data "${TICKS14[@]}" "${INTRA[@]}" --threads 2 --candidates "$WORK/ticks2014-candidates.csv.gz" \
-    --to 2014-05-16 --out "$OUT/edges-ticks2014.json"
-run edges fit --data "${TICKS20[@]}" "${INTRA[@]}" --threads 2 --candidates "$WORK/ticks2020-candidates.csv.gz" \
-    --to 2020-02-01 --out "$OUT/edges-ticks2020.json"
+run edges fit --data "${M1[@]}" "${INTRA[@]}" --threads 2 --to 2014-05-16 --out "$OUT/edges-m1.json"
+run edges fit --data "${M1[@]}" "${INTRA[@]:0:12}" --threads 2 --to 2014-05-16 --out "$WORK/edges-m1-cell-variance.json"
+run edges fit --data "${TICKS14[@]}" "${INTRA[@]}" --threads 2 --to 2014-05-16 --out "$OUT/edges-ticks2014.json"
+run edges fit --data "${TICKS20[@]}" "${INTRA[@]}" --threads 2 --to 2020-02-01 --out "$OUT/edges-ticks2020.json"
 
 # ---- 3. the bundled artefact: H4/D1 first, then EURUSD H1 (if kept), then M1, then ticks; per (timeframe, symbol
 # class) the first part with cells answers
@@ -92,3 +89,10 @@ python3 research/edges-evidence.py "$OUT/evidence.md" \
     "ticks 2014 (oanda)=$OUT/edges-ticks2014.json" "ticks 2020 (histdata, nautilus)=$OUT/edges-ticks2020.json" \
     "bundled (merged)=$ART"
 echo "written: $OUT/results.md, $OUT/evidence.md, $ART" >&2
+
+# the intraday engine as vprop backtest runs it on ticks (M5, M15, H1, regime M15, the bundled artefact) on the 2020
+# tick files, out of sample for the m1 and h1 parts that answer there (their ticks2020 part is shadowed). The bundled
+# artefact is read from the classpath: install/vprop rebuilds after the merge; with VPROP=a jar, rebuild it first.
+for f in "${TICKS20[@]}"; do
+  run backtest --data "$f" --server-tz UTC --strategy engine --profile none --out "$WORK/bt-$(basename "$f" .ticks.csv.gz).json"
+done > "$OUT/backtest-ticks2020.txt"

@@ -136,7 +136,7 @@ public final class EdgeArtefact {
                 if (root.has("parts")) throw new IllegalArgumentException(part.name() + ": already a merged artefact");
                 if (method == null) method = root.path("method").asText();
                 JsonNode params = root.path("parameters");
-                String regimeTf = regimeTimeframe(params);
+                String regimeTf = regimeTimeframe(params, root.path("cells"));
                 java.util.Set<String> supplies = new java.util.TreeSet<>();
                 for (JsonNode c : root.path("cells")) {
                     String key = c.path("timeframe").asText() + "/" + c.path("symbol_class").asText();
@@ -192,12 +192,15 @@ public final class EdgeArtefact {
         }
     }
 
-    /** The regime timeframe of a fit's engine: parameters.regime_timeframe, else its finest timeframe. */
-    private static String regimeTimeframe(JsonNode params) {
+    /**
+     * The regime timeframe of a fit's engine: parameters.regime_timeframe, else its finest timeframe (parameters.timeframes,
+     * else the cells').
+     */
+    private static String regimeTimeframe(JsonNode params, JsonNode cells) {
         if (params.path("regime_timeframe").isTextual()) return params.path("regime_timeframe").asText();
         Timeframe finest = null;
-        for (JsonNode t : params.path("timeframes")) {
-            Timeframe tf = Timeframe.valueOf(t.asText());
+        for (JsonNode t : params.has("timeframes") ? params.path("timeframes") : cells) {
+            Timeframe tf = Timeframe.valueOf(t.isTextual() ? t.asText() : t.path("timeframe").asText());
             if (finest == null || tf.millis() < finest.millis()) finest = tf;
         }
         return finest == null ? null : finest.name();
