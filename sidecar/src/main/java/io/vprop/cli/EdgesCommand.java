@@ -66,7 +66,8 @@ final class EdgesCommand implements Runnable {
         String quotes;
 
         @Option(names = "--regime-timeframe", paramLabel = "TF",
-                description = "the timeframe the engine reads its regime on (default: the finest --timeframe; the intraday engine: M15)")
+                description = "the timeframe the engine reads its regime on (default: M15 with --timeframe intraday, as the live "
+                        + "intraday engine; else the finest --timeframe)")
         String regimeTimeframe;
 
         @Option(names = "--symbols", paramLabel = "LIST", description = "comma-separated symbols (default: every symbol in --data)")
@@ -89,7 +90,8 @@ final class EdgesCommand implements Runnable {
         Timeframe quoteTf() { return quotes == null ? tfs().get(0) : Timeframe.valueOf(quotes.trim().toUpperCase(Locale.ROOT)); }
 
         Timeframe regimeTf() {
-            return regimeTimeframe == null ? tfs().get(0) : Timeframe.valueOf(regimeTimeframe.trim().toUpperCase(Locale.ROOT));
+            if (regimeTimeframe != null) return Timeframe.valueOf(regimeTimeframe.trim().toUpperCase(Locale.ROOT));
+            return timeframe.equalsIgnoreCase("intraday") ? Timeframe.M15 : tfs().get(0);
         }
 
         BarLibrary library() {
@@ -229,7 +231,7 @@ final class EdgesCommand implements Runnable {
             params.put("symbols", list);
             params.put("timeframes", in.tfs().stream().map(Enum::name).toList());
             if (in.quotes != null) params.put("quotes", in.quoteTf().name());
-            if (in.regimeTimeframe != null) params.put("regime_timeframe", in.regimeTf().name());
+            if (in.regimeTimeframe != null || in.regimeTf() != in.tfs().get(0)) params.put("regime_timeframe", in.regimeTf().name());
             params.put("fit_from_utc", from == null ? null : from.toString());
             params.put("fit_to_utc", to.toString());
             params.put("embargo_days", embargoDays);
