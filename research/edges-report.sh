@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates docs/research/edges-h4d1 (issue 16): records every candidate of the signal engine's alphas on the 12
-# shared pairs' H4 + D1 bars, fits the default edges artefact on 2007-09..2021-09-05 (the last two years are the
-# final holdout, never used for a choice), runs the four walk-forwards of the ledger and writes results.md.
+# shared pairs' H4 + D1 bars, fits the H4/D1 part of the edges artefact on 2007-09..2021-09-05 (the last two years are
+# the final holdout, never used for a choice), runs the four walk-forwards of the ledger and writes results.md.
+# The bundled artefact (engine/src/main/resources/io/vprop/signal/edge/edges-default.json) merges this part with the
+# intraday ones: research/edges-intraday-report.sh writes it (docs/research/edges-intraday).
 # Usage: research/edges-report.sh [WORK_DIR]   (VPROP="java -jar sidecar/target/vprop-sidecar.jar" to skip the build)
 # About 5-10 minutes on 2 idle cores.
 set -euo pipefail
@@ -9,7 +11,7 @@ cd "$(dirname "$0")/.."
 read -r -a VPROP_CMD <<<"${VPROP:-install/vprop}"
 WORK=${1:-$(mktemp -d)}
 OUT=docs/research/edges-h4d1
-ART=engine/src/main/resources/io/vprop/signal/edge/edges-default.json
+ART=$OUT/edges-h4d1.json
 DATA=../shared/data/bars/h4_d1
 mkdir -p "$WORK" "$OUT"
 run() { echo "+ $*" >&2; nice -n 10 "${VPROP_CMD[@]}" "$@"; }

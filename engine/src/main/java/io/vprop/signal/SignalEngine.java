@@ -172,7 +172,7 @@ public final class SignalEngine {
         for (int k = 0; k < t; k++) cross[k] = new CrossSymbolCorrelation(n, tfs[k].millis(), cfg.correlationWindow);
         bandit = cfg.edges == null
                 ? new ThompsonSampler(Regime.COUNT, AlphaId.COUNT, cfg.banditPriorA, cfg.banditPriorB, cfg.seed)
-                : new ThompsonSampler(Regime.COUNT, AlphaId.COUNT, priors(cfg.edges, true), priors(cfg.edges, false), cfg.seed);
+                : new ThompsonSampler(Regime.COUNT, AlphaId.COUNT, priors(cfg, true), priors(cfg, false), cfg.seed);
         weights = new AdaptiveWeights(AlphaId.COUNT, cfg.weightEta, cfg.weightLambda, cfg.weightFloor, cfg.weightDecay);
         scorer = new QualityScorer(cfg.modelWeight, cfg.gradeAPlus, cfg.gradeA, cfg.gradeB);
         sizer = new PositionSizer(cfg.kellyMultiplier, cfg.entropyPenalty, cfg.dailyVolTarget, cfg.headroomFraction,
@@ -182,11 +182,16 @@ public final class SignalEngine {
         equity = initialEquity;
     }
 
-    private static double[] priors(EdgeTable t, boolean a) {
+    /** The artefact's bandit priors for this engine's regime timeframe; the hand-set Beta where it has none. */
+    private static double[] priors(SignalConfig cfg, boolean a) {
+        EdgeTable t = cfg.edges;
+        Timeframe rt = cfg.regimeTimeframe;
+        boolean fitted = t.hasPriors(rt);
         double[] p = new double[Regime.COUNT * AlphaId.COUNT];
         for (Regime r : Regime.values())
             for (AlphaId x : AlphaId.values())
-                p[r.ordinal() * AlphaId.COUNT + x.ordinal()] = a ? t.priorA(r, x) : t.priorB(r, x);
+                p[r.ordinal() * AlphaId.COUNT + x.ordinal()] = !fitted ? (a ? cfg.banditPriorA : cfg.banditPriorB)
+                        : a ? t.priorA(rt, r, x) : t.priorB(rt, r, x);
         return p;
     }
 

@@ -102,7 +102,7 @@ public final class SignalEngineStrategy implements Strategy {
             SimilarTradeOutcomes similar = learning.similarTrades(() -> engine);
             engine = new SignalEngine(config, specs, new SignalPorts(budget,
                     similar != null ? similar : new RecentOutcomeMemory(50),
-                    learning.winModel(config.edges != null ? new FittedWinProbability(config.edges) : new DriftWinProbability()), events, ctx::nowMs), a == null ? 100_000 : a.equity());
+                    learning.winModel(config.edges != null ? new FittedWinProbability(config.edges, new DriftWinProbability()) : new DriftWinProbability()), events, ctx::nowMs), a == null ? 100_000 : a.equity());
         }
         return engine;
     }

@@ -26,13 +26,15 @@ final class EngineEdges {
 
     private EngineEdges() {}
 
-    /** The artefact engine.edges resolves to: null for handset, {@link EdgeArtefact#BUNDLED} or a file path. */
+    /**
+     * The artefact engine.edges resolves to: null for handset, {@link EdgeArtefact#BUNDLED} or a file path. auto is
+     * the bundled artefact on swing and intraday timeframes alike: it holds H4/D1 and intraday cells, and where it has
+     * none for a timeframe and symbol class the engine keeps its hand-set priors (FittedWinProbability).
+     */
     static String artefact(VpropConfig cfg) {
-        boolean swing = cfg.get("engine.timeframes").equals("swing");
         return switch (cfg.get("engine.edges")) {
             case "handset" -> null;
-            case "fitted" -> EdgeArtefact.BUNDLED;
-            case "auto" -> swing ? EdgeArtefact.BUNDLED : null;
+            case "fitted", "auto" -> EdgeArtefact.BUNDLED;
             default -> cfg.get("engine.edges");
         };
     }
@@ -64,6 +66,20 @@ final class EngineEdges {
             m.put("fit_from_utc", p.path("fit_from_utc").isTextual() ? p.path("fit_from_utc").asText() : null);
             m.put("fit_to_utc", p.path("fit_to_utc").isTextual() ? p.path("fit_to_utc").asText() : null);
             m.put("method", root.path("method").asText());
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (JsonNode part : root.path("parts")) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("name", part.path("name").asText());
+                x.put("version", part.path("version").asText());
+                x.put("command_line", part.path("command_line").asText());
+                JsonNode pp = part.path("parameters");
+                x.put("timeframes", JSON.convertValue(pp.path("timeframes"), List.class));
+                x.put("fit_from_utc", pp.path("fit_from_utc").isTextual() ? pp.path("fit_from_utc").asText() : null);
+                x.put("fit_to_utc", pp.path("fit_to_utc").isTextual() ? pp.path("fit_to_utc").asText() : null);
+                x.put("supplies", JSON.convertValue(part.path("supplies"), List.class));
+                parts.add(x);
+            }
+            m.put("parts", parts);
             List<Map<String, Object>> cells = new ArrayList<>();
             for (JsonNode c : root.path("cells")) {
                 Map<String, Object> x = new LinkedHashMap<>();
@@ -73,6 +89,7 @@ final class EngineEdges {
                 x.put("edge_r", c.path("shrunk_net_r").asDouble());
                 x.put("edge_gross_r", c.path("shrunk_gross_r").asDouble());
                 x.put("win_rate", c.path("win_rate").asDouble());
+                if (c.has("part")) x.put("part", c.path("part").asText());
                 cells.add(x);
             }
             m.put("cells", cells);
@@ -80,6 +97,7 @@ final class EngineEdges {
             for (JsonNode c : root.path("priors")) {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("regime", c.path("regime").asText());
+                if (c.has("regime_timeframe")) x.put("regime_timeframe", c.path("regime_timeframe").asText());
                 x.put("alpha", c.path("alpha").asText());
                 x.put("n", c.path("n").asInt());
                 x.put("n_eff", c.path("n_eff").asInt());

@@ -178,16 +178,19 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
     }
 
     /**
-     * The signal engine's defaults on ticks; on bars, the files' timeframes (the regime read on the finest), and on
-     * H4/D1 bars the bundled fitted edges (docs/research/edges-h4d1: chosen on the walk-forward's selection period).
+     * The signal engine's defaults on ticks (M5, M15, H1; regime on M15); on bars, the files' timeframes (the regime
+     * read on the finest). Both with the bundled fitted edges, which hold H4/D1 cells (docs/research/edges-h4d1) and
+     * intraday ones (docs/research/edges-intraday), each chosen on its walk-forward's selection period; where the
+     * artefact has no cells for a timeframe and symbol class (M1 bars, a cross on M5) the engine keeps its hand-set
+     * priors, as the sidecar does (engine.edges = auto).
      */
     private SignalConfig engineConfig() {
         SignalConfig.Builder b = SignalConfig.builder().seed(options.costs.seed);
         if (bars) {
             List<Timeframe> tfs = timeframes.values().stream().distinct().sorted(Comparator.comparingLong(Timeframe::millis)).toList();
             b.timeframes(tfs.toArray(new Timeframe[0])).regimeTimeframe(tfs.get(0));
-            if (SignalConfig.SWING.containsAll(tfs)) b.edges(io.vprop.research.edges.EdgeArtefact.bundled());
         }
+        b.edges(io.vprop.research.edges.EdgeArtefact.bundled());
         return b.build();
     }
 

@@ -246,7 +246,7 @@ final class WalkforwardCommand implements Runnable {
                 FoldPlan.parsePeriod(warmup), balance, earlierTrials, commandLine());
         UnitRunner units = runner;
         if (!edges.equals("handset") && !edges.equals("fold")) {
-            long fitEnd = edges.equals("bundled") ? EdgeArtefact.bundledFitEndMs() : EdgeArtefact.fitEndMs(Path.of(edges));
+            long fitEnd = edges.equals("bundled") ? EdgeArtefact.bundledFitEndMs(built.tfs()) : EdgeArtefact.fitEndMs(Path.of(edges), built.tfs());
             long firstTest = plan.folds().get(0).testFromMs();
             if (firstTest < fitEnd)
                 throw new IllegalArgumentException("--edges " + edges + " was fitted on data up to " + day(fitEnd)

@@ -41,8 +41,8 @@ public final class VpropConfig {
         key("strategy", "demo", "signal source: engine (the signal engine), demo (EMA-cross stand-in that trades often), none (manual signals only)");
         key("demo.timeframe", "M1", "the bars whose EMA(8)/EMA(21) cross the demo strategy trades on (M1, M5, M15, M30, H1, H4, D1); vprop replay and vprop demo --data of bar files take the files' finest timeframe unless this is set");
         key("engine.timeframes", "intraday", "the signal engine's timeframes: intraday (M5, M15, H1; regime on M15) or swing (H4, D1; regime on H4), built from ticks or taken from the EA's bars");
-        key("engine.edges", "auto", "the signal engine's edges: handset (the alphas' priors, Beta(2,3) bandit), fitted (the artefact shipped with the engine: H4/D1 cells only), "
-                + "a vprop-edges-v1 file written by vprop edges fit, or auto = fitted with engine.timeframes swing, handset otherwise (docs/signal-engine.md, Fitted edges)");
+        key("engine.edges", "auto", "the signal engine's edges: handset (the alphas' priors, Beta(2,3) bandit), fitted (the artefact shipped with the engine: H4/D1 and intraday cells, "
+                + "hand-set priors where it has none), a vprop-edges-v1 file written by vprop edges fit or merge, or auto = fitted (docs/signal-engine.md, Fitted edges)");
         key("calendar.file", "", "economic calendar CSV (DateTime,Currency,Impact,Event,...; ForexFactory export) whose high-impact releases are pushed to the terminals' news governors; empty = none");
         key("engine.memory", "vector", "where the signal engine learns how setups like the current one ended: vector (trade memory under data.dir/memory, k nearest past entries; /api/memory) or recent (the last 50 outcomes per alpha and regime, as vprop backtest does; no trade memory is kept)");
         key("memory.redis", "", "host:port of a Redis server for short-term trade memory (empty = in-process)");

@@ -28,8 +28,14 @@ class EdgesApiTest {
         assertThat(body.path("setting").asText()).isEqualTo("fitted");
         assertThat(body.path("version").asText()).isEqualTo(EdgeArtefact.bundled().version());
         assertThat(body.path("sha256").asText()).hasSize(64);
-        assertThat(body.path("command_line").asText()).startsWith("vprop edges fit");
-        assertThat(body.path("fit_to_utc").asText()).isEqualTo("2021-09-05");
+        assertThat(body.path("command_line").asText()).startsWith("vprop edges merge");
+        // merged from parts fitted on their own data sets; each says what it was fitted on and to
+        assertThat(body.path("parts").size()).isEqualTo(file.path("parts").size()).isGreaterThanOrEqualTo(2);
+        JsonNode h4d1 = body.path("parts").get(0);
+        assertThat(h4d1.path("name").asText()).isEqualTo("h4d1");
+        assertThat(h4d1.path("command_line").asText()).startsWith("vprop edges fit");
+        assertThat(h4d1.path("fit_to_utc").asText()).isEqualTo("2021-09-05");
+        assertThat(body.path("parts").findValuesAsText("name")).contains("m1");
         assertThat(body.path("cells").size()).isEqualTo(EdgeArtefact.bundled().size()).isGreaterThan(0);
         JsonNode c = body.path("cells").get(0), raw = file.path("cells").get(0);
         for (String k : new String[]{"alpha", "timeframe", "regime", "session", "symbol_class"})

@@ -18,10 +18,17 @@ class EngineConfigKeysTest {
     }
 
     @Test
-    void intradayWithTheHandSetPriorsByDefaultSwingWithTheFittedEdges() {
+    void intradayAndSwingBothReadTheBundledFittedEdgesByDefault() {
         SignalConfig d = engine(Map.of());
         assertThat(d.timeframes).containsExactlyElementsOf(SignalConfig.INTRADAY);
-        assertThat(d.edges).isNull();
+        assertThat(d.regimeTimeframe).isEqualTo(Timeframe.M15);
+        assertThat(d.edges).isNotNull();
+        // the bundled artefact has intraday cells for USD pairs (EURUSD H1, the M1 and tick files) and none for
+        // crosses, where the intraday engine keeps its hand-set priors
+        for (Timeframe tf : SignalConfig.INTRADAY) assertThat(d.edges.covers(tf, "EURUSD")).as("%s", tf).isTrue();
+        assertThat(d.edges.covers(Timeframe.M5, "EURGBP")).isFalse();
+        assertThat(d.edges.hasPriors(Timeframe.M15)).isTrue();
+        assertThat(engine(Map.of("engine.edges", "handset")).edges).isNull();
         SignalConfig swing = engine(Map.of("engine.timeframes", "swing"));
         assertThat(swing.timeframes).containsExactly(Timeframe.H4, Timeframe.D1);
         assertThat(swing.regimeTimeframe).isEqualTo(Timeframe.H4);

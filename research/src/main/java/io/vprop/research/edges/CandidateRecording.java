@@ -48,15 +48,33 @@ public final class CandidateRecording {
      */
     public static List<Candidate> record(BarLibrary library, List<String> symbols, List<Timeframe> timeframes,
                                          BacktestUnitRunner.Options base, long warmupMs, long fromMs, long toMs, int threads) {
+        Timeframe finest = timeframes.stream().min(Comparator.comparingLong(Timeframe::millis)).orElseThrow();
+        return record(library, symbols, timeframes, finest, base, warmupMs, fromMs, toMs, threads);
+    }
+
+    /**
+     * The engine on {@code timeframes} with its regime read on {@code regimeTimeframe}, the quotes played from the bars
+     * of {@code base.timeframe()} (the data's: M1 bars, or ticks read as M1 bars, for the intraday M5/M15/H1). An
+     * engine timeframe coarser than the quotes is delivered as bars when the library has a file of it (D1 beside H4),
+     * else the engine builds it from the quotes (M5, M15, H1 from M1), as it does live from ticks.
+     */
+    public static List<Candidate> record(BarLibrary library, List<String> symbols, List<Timeframe> timeframes,
+                                         Timeframe regimeTimeframe, BacktestUnitRunner.Options base, long warmupMs,
+                                         long fromMs, long toMs, int threads) {
         List<Timeframe> tfs = timeframes.stream().sorted(Comparator.comparingLong(Timeframe::millis)).toList();
-        Timeframe finest = tfs.get(0);
-        BacktestUnitRunner.Options options = base.withCoarser(tfs.subList(1, tfs.size()));
-        SignalConfig config = SignalConfig.builder().timeframes(tfs.toArray(new Timeframe[0])).regimeTimeframe(finest)
+        Timeframe quotes = base.timeframe();
+        if (tfs.get(0).millis() < quotes.millis())
+            throw new IllegalArgumentException("the engine's " + tfs.get(0) + " cannot be formed from " + quotes + " quotes");
+        SignalConfig config = SignalConfig.builder().timeframes(tfs.toArray(new Timeframe[0])).regimeTimeframe(regimeTimeframe)
                 .seed(base.seed()).build();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<List<Candidate>>> jobs = new ArrayList<>();
-            for (String s : symbols) jobs.add(pool.submit(() -> one(library, s, finest, options, config, warmupMs, fromMs, toMs)));
+            for (String s : symbols) {
+                List<Timeframe> delivered = tfs.stream().filter(t -> t.millis() > quotes.millis() && library.has(s, t)).toList();
+                BacktestUnitRunner.Options options = base.withCoarser(delivered);
+                jobs.add(pool.submit(() -> one(library, s, quotes, options, config, warmupMs, fromMs, toMs)));
+            }
             List<Candidate> all = new ArrayList<>();
             for (Future<List<Candidate>> f : jobs) all.addAll(f.get());
             all.sort(ORDER);

@@ -57,7 +57,9 @@ public final class EdgeArtefact {
         body.put("method", "normal-normal empirical Bayes toward 0 on gross R (before spread and commission; swaps "
                 + "included), tau^2 by the method of moments across cells, variance of a cell's mean with n_eff "
                 + "(non-overlapping candidates); win rate Beta(2,3) posterior mean with n_eff; bandit prior per regime x "
-                + "alpha Beta(2 + wins k, 3 + losses k), k = min(1, prior_cap / n_eff)");
+                + "alpha Beta(2 + wins k, 3 + losses k), k = min(1, prior_cap / n_eff)"
+                + ("pooled-floor".equals(p.parameters().get("variance")) ? "; a cell's variance is at least the pooled "
+                + "variance of all candidates (parameters.variance = pooled-floor)" : ""));
         body.put("tau2", fit.tau2());
         body.put("candidates", fit.candidates());
         List<Map<String, Object>> cells = new ArrayList<>();
@@ -103,6 +105,107 @@ public final class EdgeArtefact {
         }
     }
 
+    /** One fitted artefact to merge, under a name (h4d1, h1, m1, ticks-2014 …). */
+    public record Part(String name, byte[] bytes) {
+        public Part {
+            if (name == null || !name.matches("[a-z0-9][a-z0-9._-]*"))
+                throw new IllegalArgumentException("a part's name is lower-case letters, digits, '.', '_' or '-', got " + name);
+        }
+    }
+
+    /**
+     * Several fits, each on its own data set and candidates, as one artefact: each part's provenance verbatim (its
+     * version, the SHA-256 of its bytes, command line, code version, data SHA-256s, parameters, τ²) under
+     * {@code parts}; per (timeframe, symbol class) the cells of the first part, in the order given, that has any (so
+     * 12 years of EURUSD H1 answer for H1 before two weeks of M1); per regime timeframe the bandit priors of the
+     * first part whose engine read its regime there. The same parts give the same bytes; a part whose content does
+     * not match its version is refused, as {@link #read} refuses an edited artefact.
+     */
+    public static byte[] merge(List<Part> parts, String commandLine) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("nothing to merge");
+        try {
+            java.util.Set<String> names = new java.util.HashSet<>(), claimed = new java.util.HashSet<>(), priorTfs = new java.util.HashSet<>();
+            Map<String, String> data = new java.util.TreeMap<>();
+            List<Map<String, Object>> partList = new ArrayList<>();
+            List<JsonNode> cells = new ArrayList<>(), priors = new ArrayList<>();
+            String method = null;
+            for (Part part : parts) {
+                if (!names.add(part.name())) throw new IllegalArgumentException("part " + part.name() + " twice");
+                parse(part.bytes(), part.name());                              // refuses an edited or foreign file
+                JsonNode root = JSON.readTree(part.bytes());
+                if (root.has("parts")) throw new IllegalArgumentException(part.name() + ": already a merged artefact");
+                if (method == null) method = root.path("method").asText();
+                JsonNode params = root.path("parameters");
+                String regimeTf = regimeTimeframe(params, root.path("cells"));
+                java.util.Set<String> supplies = new java.util.TreeSet<>();
+                for (JsonNode c : root.path("cells")) {
+                    String key = c.path("timeframe").asText() + "/" + c.path("symbol_class").asText();
+                    if (claimed.contains(key)) continue;
+                    supplies.add(key);
+                    com.fasterxml.jackson.databind.node.ObjectNode x = ((com.fasterxml.jackson.databind.node.ObjectNode) c).deepCopy();
+                    x.put("part", part.name());
+                    cells.add(x);
+                }
+                claimed.addAll(supplies);
+                boolean priorsUsed = regimeTf != null && priorTfs.add(regimeTf);
+                if (priorsUsed)
+                    for (JsonNode p : root.path("priors")) {
+                        com.fasterxml.jackson.databind.node.ObjectNode x = JSON.createObjectNode();
+                        x.put("regime_timeframe", regimeTf);
+                        x.setAll((com.fasterxml.jackson.databind.node.ObjectNode) p);
+                        x.put("part", part.name());
+                        priors.add(x);
+                    }
+                root.path("data_sha256").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", part.name());
+                m.put("version", root.path("version").asText());
+                m.put("sha256", sha256(part.bytes()));
+                m.put("command_line", root.path("command_line").asText());
+                m.put("code_version", root.path("code_version").asText());
+                m.put("data_sha256", root.path("data_sha256"));
+                m.put("parameters", params);
+                m.put("tau2", root.path("tau2"));
+                m.put("candidates", root.path("candidates"));
+                m.put("regime_timeframe", regimeTf);
+                m.put("cells_fitted", root.path("cells").size());
+                m.put("supplies", List.copyOf(supplies));
+                m.put("priors_used", priorsUsed);
+                partList.add(m);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("format", FORMAT);
+            body.put("version", "");
+            body.put("command_line", commandLine);
+            body.put("data_sha256", data);
+            body.put("parameters", Map.of("parts", parts.stream().map(Part::name).toList()));
+            body.put("method", method + "; merged: each part fitted on its own data set, per (timeframe, symbol class) "
+                    + "the cells of the first part that has any, per regime timeframe the priors of the first part read there");
+            body.put("parts", partList);
+            body.put("priors", priors);
+            body.put("cells", cells);
+            String version = "edges-" + sha256(JSON.writeValueAsBytes(body)).substring(0, 12);
+            body.put("version", version);
+            return (JSON.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot merge: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The regime timeframe of a fit's engine: parameters.regime_timeframe, else its finest timeframe (parameters.timeframes,
+     * else the cells').
+     */
+    private static String regimeTimeframe(JsonNode params, JsonNode cells) {
+        if (params.path("regime_timeframe").isTextual()) return params.path("regime_timeframe").asText();
+        Timeframe finest = null;
+        for (JsonNode t : params.has("timeframes") ? params.path("timeframes") : cells) {
+            Timeframe tf = Timeframe.valueOf(t.isTextual() ? t.asText() : t.path("timeframe").asText());
+            if (finest == null || tf.millis() < finest.millis()) finest = tf;
+        }
+        return finest == null ? null : finest.name();
+    }
+
     public static EdgeTable read(Path file) {
         try {
             return parse(Files.readAllBytes(file), file.toString());
@@ -141,7 +244,8 @@ public final class EdgeArtefact {
                         c.get("shrunk_gross_r").asDouble(), c.get("win_rate").asDouble()));
             List<EdgeTable.Prior> priors = new ArrayList<>();
             for (JsonNode p : root.path("priors"))
-                priors.add(new EdgeTable.Prior(Regime.valueOf(upper(p.get("regime").asText())),
+                priors.add(new EdgeTable.Prior(p.path("regime_timeframe").isTextual() ? Timeframe.valueOf(p.get("regime_timeframe").asText()) : null,
+                        Regime.valueOf(upper(p.get("regime").asText())),
                         AlphaId.valueOf(upper(p.get("alpha").asText())), p.get("a").asDouble(), p.get("b").asDouble()));
             return new EdgeTable(version, cells, priors, EdgeFit.PRIOR_A, EdgeFit.PRIOR_B);
         } catch (IOException e) {
@@ -150,29 +254,43 @@ public final class EdgeArtefact {
     }
 
     /**
-     * The end of the artefact's fit window (parameters.fit_to_utc, UTC ms), or Long.MAX_VALUE when it does not say:
-     * testing the artefact before this day is in-sample.
+     * The end of the artefact's fit window for an engine on {@code timeframes} (parameters.fit_to_utc, UTC ms; of a
+     * merged artefact the latest over the parts fitted on any of those timeframes, Long.MIN_VALUE when none was), or
+     * Long.MAX_VALUE when it does not say: testing the artefact before this day is in-sample.
      */
-    public static long fitEndMs(Path file) {
+    public static long fitEndMs(Path file, List<Timeframe> timeframes) {
         try {
-            return fitEnd(Files.readAllBytes(file));
+            return fitEnd(Files.readAllBytes(file), timeframes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read edges " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** {@link #fitEndMs(Path)} of the bundled artefact. */
-    public static long bundledFitEndMs() {
+    /** {@link #fitEndMs(Path, List)} of the bundled artefact. */
+    public static long bundledFitEndMs(List<Timeframe> timeframes) {
         try (InputStream in = EdgeArtefact.class.getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IllegalStateException("no bundled edges at " + BUNDLED);
-            return fitEnd(in.readAllBytes());
+            return fitEnd(in.readAllBytes(), timeframes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static long fitEnd(byte[] bytes) throws IOException {
-        JsonNode to = JSON.readTree(bytes).path("parameters").path("fit_to_utc");
+    private static long fitEnd(byte[] bytes, List<Timeframe> timeframes) throws IOException {
+        JsonNode root = JSON.readTree(bytes);
+        if (!root.has("parts")) return fitEnd(root.path("parameters"));
+        long end = Long.MIN_VALUE;
+        for (JsonNode p : root.path("parts")) {
+            boolean overlaps = false;
+            for (JsonNode t : p.path("parameters").path("timeframes"))
+                overlaps |= timeframes.contains(Timeframe.valueOf(t.asText()));
+            if (overlaps) end = Math.max(end, fitEnd(p.path("parameters")));
+        }
+        return end;
+    }
+
+    private static long fitEnd(JsonNode params) {
+        JsonNode to = params.path("fit_to_utc");
         if (!to.isTextual()) return Long.MAX_VALUE;
         return java.time.LocalDate.parse(to.asText()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
     }

@@ -43,15 +43,22 @@ public final class EdgeFit {
      * @param priorCap       largest evidence of a bandit prior, in pseudo-trades
      * @param lowerBoundGate a cell keeps its edge only when its one-sided 95 % t lower bound after costs is positive
      *                       (else its gross edge is 0): a stricter, multiple-comparison-minded variant, off by default
+     * @param pooledFloor    a cell's variance is at least the pooled variance of all candidates. Why: a cell whose
+     *                       candidates are one trade seen on many overlapping quotes (n 189, n_eff 2 on two weeks of
+     *                       M1) has a standard deviation near 0, so s²/n_eff is near 0 and the fit keeps its raw mean
+     *                       (+2 R) unshrunk. Off by default (the H4/D1 and EURUSD H1 parts were fitted without it);
+     *                       the intraday report uses it for the M1 and tick files
      */
-    public record Params(double priorCap, boolean lowerBoundGate) {
+    public record Params(double priorCap, boolean lowerBoundGate, boolean pooledFloor) {
         public Params {
             if (!(priorCap > 0)) throw new IllegalArgumentException("priorCap must be > 0, got " + priorCap);
         }
 
-        public Params(double priorCap) { this(priorCap, false); }
+        public Params(double priorCap, boolean lowerBoundGate) { this(priorCap, lowerBoundGate, false); }
 
-        public static Params defaults() { return new Params(30, false); }
+        public Params(double priorCap) { this(priorCap, false, false); }
+
+        public static Params defaults() { return new Params(30, false, false); }
     }
 
     /** A fitted cell with the statistics the report shows. */
@@ -94,7 +101,7 @@ public final class EdgeFit {
                     + c.regime().ordinal() + "|" + c.session().ordinal(), k -> new ArrayList<>()).add(c);
             byPrior.computeIfAbsent(c.regime().ordinal() + "|" + c.alpha().ordinal(), k -> new ArrayList<>()).add(c);
         }
-        List<double[]> raw = new ArrayList<>();   // n, nEff, mean, sd, cost, net, wins(eff)
+        List<double[]> raw = new ArrayList<>();   // n, nEff, mean, sd, cost, net, wins(eff), sd for the mean's variance, sd for the mean's variance
         List<Candidate> firsts = new ArrayList<>();
         double pooledVar = pooledVariance(candidates);
         for (List<Candidate> cell : byCell.values()) {
@@ -105,19 +112,20 @@ public final class EdgeFit {
             double ss = 0;
             for (Candidate c : cell) ss += (c.grossR() - mean) * (c.grossR() - mean);
             double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Math.sqrt(pooledVar);
+            double sdVar = params.pooledFloor() ? Math.max(sd, Math.sqrt(pooledVar)) : sd;   // for the mean's variance
             int wins = 0;
             for (Candidate c : eff) if (c.netR() > 0) wins++;
-            raw.add(new double[]{n, eff.size(), mean, sd, cost, net, wins});
+            raw.add(new double[]{n, eff.size(), mean, sd, cost, net, wins, sdVar});
             firsts.add(cell.get(0));
         }
         double sumM2 = 0, sumV = 0;
-        for (double[] r : raw) { sumM2 += r[2] * r[2]; sumV += r[3] * r[3] / r[1]; }
+        for (double[] r : raw) { sumM2 += r[2] * r[2]; sumV += r[7] * r[7] / r[1]; }
         double tau2 = raw.isEmpty() ? 0 : Math.max(0, (sumM2 - sumV) / raw.size());
         List<FittedCell> cells = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             double[] r = raw.get(i);
             Candidate c = firsts.get(i);
-            double v = r[3] * r[3] / r[1];
+            double v = r[7] * r[7] / r[1];
             double shrunk = tau2 + v > 0 ? r[2] * tau2 / (tau2 + v) : 0;
             double lower = r[2] - tQuantile95(r[1] - 1) * Math.sqrt(v);
             if (params.lowerBoundGate() && !(lower - r[4] > 0)) shrunk = 0;

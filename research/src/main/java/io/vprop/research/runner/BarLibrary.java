@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * Bar files by symbol and timeframe, each read once per JVM into an immutable array shared by every thread: a
  * walk-forward runs thousands of backtests over the same bars, so no unit parses a file. Files are found by name
  * ({@code EURUSD_snowguru_H4_2007-2023.bars.csv.gz}: the symbol before the first '_', the timeframe as a name part),
- * in the folders and files given; their times are read on {@code clock} (the files' server time).
+ * in the folders and files given; their times are read on {@code clock} (the files' server time). An MT5 tick file
+ * ({@code EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz}) is read as its symbol's M1 bars, formed from the bids
+ * (the bar files' prices) by {@link #minuteBars}: the intraday research forms M5, M15 and H1 from those.
  */
 public final class BarLibrary {
     private record Key(String symbol, Timeframe timeframe) {
@@ -67,17 +69,20 @@ public final class BarLibrary {
 
     private static boolean isBarFileName(Path f) {
         String n = f.getFileName().toString();
-        return n.contains(".bars.") || n.endsWith(".csv") || n.endsWith(".csv.gz");
+        return n.contains(".bars.") || n.contains(".ticks.") || n.endsWith(".csv") || n.endsWith(".csv.gz");
     }
 
+    private static boolean isTickFileName(Path f) { return f.getFileName().toString().contains(".ticks."); }
+
     private void add(Path f, boolean named) {
-        Timeframe tf = MarketFiles.timeframeFromFileName(f);
+        Timeframe tf = isTickFileName(f) && MarketFiles.detect(f).isTicks() ? Timeframe.M1 : MarketFiles.timeframeFromFileName(f);
         if (tf == null) {
             if (!named) return;                                     // a folder may hold other CSV files
             throw new IllegalArgumentException(f.getFileName() + ": cannot tell the bar timeframe from the name; put M1, M5, "
                     + "M15, M30, H1, H4 or D1 in it (EURUSD_H4.csv)");
         }
-        if (MarketFiles.detect(f).isTicks()) throw new IllegalArgumentException(f.getFileName() + " holds ticks, not bars");
+        if (!isTickFileName(f) && MarketFiles.detect(f).isTicks())
+            throw new IllegalArgumentException(f.getFileName() + " holds ticks, not bars (name it *.ticks.* to read it as M1 bars)");
         Key k = new Key(MarketFiles.symbolFromFileName(f), tf);
         Path before = files.put(k, f);
         if (before != null && !before.equals(f))
@@ -110,6 +115,7 @@ public final class BarLibrary {
     }
 
     private Bar[] read(Path p, Key k) {
+        if (isTickFileName(p)) return minuteBars(p, k.symbol, clock);
         List<Bar> list = new ArrayList<>(1 << 15);
         try (BarSource s = MarketFiles.openBars(p, k.symbol, k.timeframe, clock, ParseMode.STRICT)) {
             for (Bar b; (b = s.next()) != null; ) {
@@ -119,6 +125,36 @@ public final class BarLibrary {
             }
         }
         if (list.isEmpty()) throw new IllegalArgumentException(p.getFileName() + " has no bars");
+        return list.toArray(new Bar[0]);
+    }
+
+    /**
+     * A tick file's M1 bars: open, high, low and close of the bids in each UTC minute that has ticks (no bar for a
+     * minute without one, as in the shared M1 files), tick volume the number of ticks, spread 0 (unknown, as in
+     * the H4/D1 files: costs come from the instrument table). Deterministic: the same file gives the same bars.
+     */
+    static Bar[] minuteBars(Path p, String symbol, ServerClock clock) {
+        List<Bar> list = new ArrayList<>(1 << 15);
+        long minute = Long.MIN_VALUE, n = 0;
+        double o = 0, h = 0, l = 0, c = 0;
+        try (io.vprop.market.io.Mt5TickReader r = MarketFiles.openTicks(p, symbol, clock, ParseMode.STRICT)) {
+            for (io.vprop.market.Tick t; (t = r.next()) != null; ) {
+                long m = Math.floorDiv(t.timeMs(), 60_000L) * 60_000L;
+                if (m < minute) throw new IllegalArgumentException(p.getFileName() + ": ticks are not in time order at " + t.timeMs());
+                if (m != minute) {
+                    if (n > 0) list.add(new Bar(symbol, Timeframe.M1, minute, o, h, l, c, n, 0));
+                    minute = m;
+                    o = h = l = c = t.bid();
+                    n = 0;
+                }
+                h = Math.max(h, t.bid());
+                l = Math.min(l, t.bid());
+                c = t.bid();
+                n++;
+            }
+        }
+        if (n > 0) list.add(new Bar(symbol, Timeframe.M1, minute, o, h, l, c, n, 0));
+        if (list.isEmpty()) throw new IllegalArgumentException(p.getFileName() + " has no ticks");
         return list.toArray(new Bar[0]);
     }
 

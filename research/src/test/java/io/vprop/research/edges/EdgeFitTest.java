@@ -106,4 +106,26 @@ class EdgeFitTest {
     static EdgeFit.FittedCell find(EdgeFit.Result fit, AlphaId a, Regime r) {
         return fit.cells().stream().filter(c -> c.alpha() == a && c.regime() == r).findFirst().orElseThrow();
     }
+
+    /**
+     * One trade seen on many overlapping quotes (as on two weeks of M1: n 189, n_eff 2) has a variance near 0: with
+     * the cell's own variance it keeps its raw +2 R; with the pooled floor it is shrunk like any cell of 2 trades.
+     */
+    @Test
+    void oneTradeSeenOnManyOverlappingQuotesIsShrunkOnlyWithThePooledFloor() {
+        Random rnd = new Random(3);
+        List<Candidate> all = new ArrayList<>();
+        for (Regime r : List.of(Regime.LOW_TREND, Regime.LOW_RANGE, Regime.NORMAL_TREND, Regime.NORMAL_RANGE))
+            for (AlphaId a : List.of(AlphaId.MOMENTUM, AlphaId.BREAKOUT)) all.addAll(cell(a, r, 300, 0, 1.2, rnd, 0));
+        for (int i = 0; i < 100; i++) {                          // 100 quotes, one 4-hour trade: all overlap
+            long t = 1000 * H + i * 60_000L;
+            all.add(new Candidate("EURUSD", Timeframe.H4, AlphaId.MEAN_REVERSION, 1, 0.5, Regime.HIGH_TREND, Session.ASIA,
+                    t, 1004 * H, 0.001, 2.0 + 1e-4 * (i % 3) - 0.05, 0.05, 2.0 + 1e-4 * (i % 3), "tp"));
+        }
+        EdgeFit.FittedCell own = find(EdgeFit.fit(all, EdgeFit.Params.defaults()), AlphaId.MEAN_REVERSION, Regime.HIGH_TREND);
+        EdgeFit.FittedCell floored = find(EdgeFit.fit(all, new EdgeFit.Params(30, false, true)), AlphaId.MEAN_REVERSION, Regime.HIGH_TREND);
+        assertThat(own.nEff()).isEqualTo(1);
+        assertThat(own.shrunkGrossR()).isGreaterThan(1.9);
+        assertThat(floored.shrunkGrossR()).isLessThan(0.5 * own.shrunkGrossR());
+    }
 }
