@@ -592,7 +592,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         List<ValuedPosition> ps = new ArrayList<>();
         // open times of the open positions only: a closed one's exit deals were reported when it closed (a year's
         // soak kept ~40,000 closed positions' times here)
-        openTimes.keySet().retainAll(a.positions().stream().map(Position::ticket).collect(java.util.stream.Collectors.toSet()));
+        if (openTimes.size() > a.positions().size())  // (only then is one closed: no set built on every 16th tick)
+            openTimes.keySet().retainAll(a.positions().stream().map(Position::ticket).collect(java.util.stream.Collectors.toSet()));
         for (Position p : a.positions()) {
             openTimes.putIfAbsent(p.ticket(), p.openTimeMs());
             SymbolSpec spec = specs.get(p.symbol());
