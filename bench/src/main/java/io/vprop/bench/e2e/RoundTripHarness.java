@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vprop.bench.Jit;
 import io.vprop.bench.Results;
 import io.vprop.journal.Journal;
 import io.vprop.kernel.EventBus;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.Map;
 
 /**
@@ -44,14 +46,14 @@ import java.util.Map;
  * from Java (JeroMQ, and libzmq through the zmq-native binding), and the full stack on each transport
  * ({@code zmq.impl=jeromq|libzmq}). Ratios: full stack / libzmq C at p99, and protocol stack / its raw transport.
  *
- * <p>Usage: RoundTripHarness [seconds=30] [warmupSeconds=5] [parts=tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full]
+ * <p>Usage: RoundTripHarness [seconds=30] [warmupSeconds=10] [parts=tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full]
  */
 public final class RoundTripHarness {
     static final int SYMBOLS = 28, TICKS_PER_SYMBOL = 20, SIZE = 170;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<String> parts = List.of((args.length > 2 ? args[2] : "tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full").split(","));
         Map<String, Object> machine = Results.machine();
         Map<String, Histogram> h = new LinkedHashMap<>();
@@ -96,6 +98,9 @@ public final class RoundTripHarness {
         ratio(ratios, "jeromq_full_vs_tcp_p99", h.get("zeromq_protocol"), h.get("raw_tcp_ping_pong"), 99);
         r.put("ratios", ratios);
         r.put("idle_cpu_ms_per_minute", IDLE_CPU_MS_PER_MIN);
+        r.put("warm_up", "per Java part: up to " + BURST + " messages back-to-back (32 in flight, at most half the warm-up), "
+                + "then the warm-up seconds at the measured rate");
+        r.put("jit_compiler_ms_during_measurement", JIT_MS);
         r.put("targets", "full stack p50 <= 150 us and p99 <= 2 x libzmq C p99; protocol stack p99 <= 1.3 x raw transport p99");
         Map<String, Object> met = new LinkedHashMap<>();
         for (String full : List.of("zeromq_protocol", "zeromq_protocol_libzmq")) {
@@ -145,6 +150,10 @@ public final class RoundTripHarness {
 
     /** CPU ms per idle minute of the last full-stack run, by implementation (kernel and link connected, no ticks). */
     static final Map<String, Double> IDLE_CPU_MS_PER_MIN = new LinkedHashMap<>();
+    /** JIT compiler ms inside each Java part's measured window: how warm the measurement really was. */
+    static final Map<String, Long> JIT_MS = new LinkedHashMap<>();
+    /** Ticks (or echoes) sent back-to-back before the paced warm-up, so the JIT has compiled the hot path. */
+    static final int BURST = Integer.getInteger("vprop.bench.burst", 50_000);
     static final int IDLE_SECONDS = Integer.getInteger("vprop.bench.idle.s", 20);
 
     static Histogram zmqRoundTrip(String impl, int seconds, int warmup) throws Exception {
@@ -184,24 +193,40 @@ public final class RoundTripHarness {
         double[] px = new double[SYMBOLS];
         for (int i = 0; i < SYMBOLS; i++) px[i] = FxUniverse.startPrice(symbols.get(i));
         SplittableRandom rnd = new SplittableRandom(7);
+        int[] i = {0};
+        LongSupplier sendTick = () -> {
+            int k = i[0]++ % SYMBOLS;
+            SymbolSpec spec = FxUniverse.spec(symbols.get(k));
+            px[k] += (rnd.nextDouble() - 0.5) * 4 * spec.point();
+            double bid = Math.round(px[k] / spec.point()) * spec.point();
+            long seq = link.sendFresh(new Payload.Tick(symbols.get(k), bid, bid + 2 * spec.point(), 0, 0,
+                    System.currentTimeMillis(), 6), true);
+            sentAt.put(seq, System.nanoTime());
+            return seq;
+        };
+        // A burst first (up to BURST ticks, 32 in flight, at most half the warm-up): the JIT compiles the hot path as
+        // it would after minutes of a live session, instead of during the measurement.
+        long burstEnd = System.nanoTime() + warmup * 500_000_000L;
+        for (int b = 0; b < BURST && System.nanoTime() < burstEnd; b++) {
+            sendTick.getAsLong();
+            while (sentAt.size() > 32 && System.nanoTime() < burstEnd) link.poll(1);
+        }
         long start = System.nanoTime(), next = start, end = start + (warmup + seconds) * 1_000_000_000L;
-        int i = 0;
+        Jit jit = new Jit();
         while (System.nanoTime() < end) {
             long now = System.nanoTime();
             if (now >= next) {
-                if (measuring[0] == 0 && now - start > warmup * 1_000_000_000L) measuring[0] = 1;
-                int k = i++ % SYMBOLS;
-                SymbolSpec spec = FxUniverse.spec(symbols.get(k));
-                px[k] += (rnd.nextDouble() - 0.5) * 4 * spec.point();
-                double bid = Math.round(px[k] / spec.point()) * spec.point();
-                long seq = link.sendFresh(new Payload.Tick(symbols.get(k), bid, bid + 2 * spec.point(), 0, 0,
-                        System.currentTimeMillis(), 6), true);
-                sentAt.put(seq, System.nanoTime());
+                if (measuring[0] == 0 && now - start > warmup * 1_000_000_000L) {
+                    measuring[0] = 1;
+                    jit.mark();
+                }
+                sendTick.getAsLong();
                 next += periodNs;
             }
             // poll returns as soon as an ack arrives; at worst it delays the next send, never a measurement
             link.poll(Math.max(1, (next - System.nanoTime()) / 1_000_000));
         }
+        JIT_MS.put(impl + "-full", jit.msSinceMark());
         long drain = System.currentTimeMillis() + 1000;
         while (System.currentTimeMillis() < drain) link.poll(10);
         // Idle: connected, heartbeats only, the terminal polling as the paper terminal does when idle (20 ms): the
@@ -238,12 +263,20 @@ public final class RoundTripHarness {
             long deadline = System.currentTimeMillis() + 5_000;
             while (d.receive(1) == null && System.currentTimeMillis() < deadline) d.send(msg);   // connection up
             long periodNs = 1_000_000_000L / (SYMBOLS * TICKS_PER_SYMBOL);
-            long start = System.nanoTime(), next = start, end = start + (warmup + seconds) * 1_000_000_000L;
             java.nio.ByteBuffer seqOf = java.nio.ByteBuffer.wrap(msg);
+            // the same burst as the full stack's (seq 0: never counted), so both are measured warm
+            long burstEnd = System.nanoTime() + warmup * 500_000_000L;
+            for (int b = 0, inFlight = 0; b < BURST && System.nanoTime() < burstEnd; b++) {
+                d.send(msg);
+                for (inFlight++; inFlight > 32 && System.nanoTime() < burstEnd; ) if (d.receive(1) != null) inFlight--;
+            }
+            long start = System.nanoTime(), next = start, end = start + (warmup + seconds) * 1_000_000_000L;
+            Jit jit = new Jit();
             for (long seq = 1; next < end; seq++) {
                 while (System.nanoTime() < next) d.receive(1);          // also drains the connection-up echoes
                 seqOf.putLong(0, seq);                                   // an echo counts only for its own message
                 long t0 = System.nanoTime();
+                if (jit.msSinceMark() < 0 && t0 - start > warmup * 1_000_000_000L) jit.mark();
                 d.send(msg);
                 byte[] x = null;
                 long give = t0 + 1_000_000_000L;
@@ -251,6 +284,7 @@ public final class RoundTripHarness {
                 if (x != null && t0 - start > warmup * 1_000_000_000L) h.recordValue(System.nanoTime() - t0);
                 next += periodNs;
             }
+            JIT_MS.put(impl + "-raw", jit.msSinceMark());
         }
         run.set(false);
         try {
