@@ -52,6 +52,9 @@ public final class RoundTripHarness {
     static final int SYMBOLS = 28, TICKS_PER_SYMBOL = 20, SIZE = 170;
 
     public static void main(String[] args) throws Exception {
+        // Both ends run in this JVM but stand for two processes (the EA and the sidecar), as the C baseline's two
+        // contexts do: no libzmq context shared between them (zmq-native's SharedContext).
+        System.setProperty("vprop.zmq.context", "per-socket");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<String> parts = List.of((args.length > 2 ? args[2] : "tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full").split(","));

@@ -17,7 +17,7 @@ final class LibZmqDealer implements Dealer {
     private boolean closed;
 
     LibZmqDealer(String endpoint, RoutingId id) {
-        ctx = LibZmq.zmq_ctx_new();
+        ctx = SharedContext.acquire();
         dealer = LibZmq.zmq_socket(ctx, LibZmq.DEALER);
         byte[] wire = id.wire();
         try (org.bytedeco.javacpp.BytePointer idp = new org.bytedeco.javacpp.BytePointer(wire)) {
@@ -52,7 +52,7 @@ final class LibZmqDealer implements Dealer {
         if (closed) return;
         closed = true;
         LibZmq.zmq_close(dealer);
-        LibZmq.zmq_ctx_term(ctx);
+        SharedContext.release(ctx);
         frames.close();
     }
 }

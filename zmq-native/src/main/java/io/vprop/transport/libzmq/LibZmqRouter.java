@@ -23,7 +23,7 @@ final class LibZmqRouter implements PeerTransport {
     private boolean closed; // guarded by wakeOut
 
     LibZmqRouter(String endpoint) {
-        ctx = LibZmq.zmq_ctx_new();
+        ctx = SharedContext.acquire();
         router = LibZmq.zmq_socket(ctx, LibZmq.ROUTER);
         LibZmq.vprop_zmq_set_int(router, LibZmq.LINGER, 0);
         LibZmq.vprop_zmq_set_int(router, LibZmq.SNDHWM, 100_000);
@@ -33,7 +33,7 @@ final class LibZmqRouter implements PeerTransport {
         if (LibZmq.zmq_bind(router, endpoint) != 0) {
             String why = LibZmq.error();
             LibZmq.zmq_close(router);
-            LibZmq.zmq_ctx_term(ctx);
+            SharedContext.release(ctx);
             frames.close();
             wakeFrames.close();
             throw new IllegalStateException("cannot bind the ZeroMQ ROUTER (libzmq) on " + endpoint + ": " + why
@@ -45,7 +45,7 @@ final class LibZmqRouter implements PeerTransport {
             buf.get(text);
             this.endpoint = new String(text, java.nio.charset.StandardCharsets.US_ASCII);
         }
-        String wakeAddr = "inproc://vprop-wake-" + System.identityHashCode(this);
+        String wakeAddr = SharedContext.inprocName("vprop-wake");
         wakeIn = LibZmq.zmq_socket(ctx, LibZmq.PULL);
         LibZmq.check(LibZmq.zmq_bind(wakeIn, wakeAddr), "bind " + wakeAddr);
         wakeOut = LibZmq.zmq_socket(ctx, LibZmq.PUSH);
@@ -101,7 +101,7 @@ final class LibZmqRouter implements PeerTransport {
         }
         LibZmq.zmq_close(wakeIn);
         LibZmq.zmq_close(router);
-        LibZmq.zmq_ctx_term(ctx); // LINGER 0 everywhere: returns at once
+        SharedContext.release(ctx); // LINGER 0 everywhere: the last one's term returns at once
         frames.close();
         wakeFrames.close();
     }
