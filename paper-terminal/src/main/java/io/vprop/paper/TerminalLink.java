@@ -120,7 +120,7 @@ public final class TerminalLink implements AutoCloseable {
         if (!welcomed) return 0;
         byte[] wire = channel.next(p, clock.getAsLong(), ackReq);
         transmit(wire);
-        return ackReq ? seqOf(wire) : 0;
+        return ackReq ? channel.lastOut() : 0;
     }
 
     /** Journals and sends a reliable message (account, fill, signal_ack); kept for resend until acked. */
@@ -134,16 +134,9 @@ public final class TerminalLink implements AutoCloseable {
         byte[] wire = channel.next(p, clock.getAsLong(), ackReq);
         if (!welcomed) return 0;
         transmit(wire);
-        return ackReq ? seqOf(wire) : 0;
+        return ackReq ? channel.lastOut() : 0;
     }
 
-    private long seqOf(byte[] wire) {
-        try {
-            return codec.decode(wire).seq();
-        } catch (ProtocolException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private void transmit(byte[] wire) {
         dealer.send(wire);

@@ -60,6 +60,9 @@ public final class ReliableChannel {
     /** Highest seq of ours the peer has acknowledged (in this run). */
     public long peerAcked() { return peerAcked; }
 
+    /** Seq of the last message {@link #next} encoded (0 before the first): what an ack asked for will echo. */
+    public long lastOut() { return nextSeq - 1; }
+
     /** Encodes {@code payload} as our next message; a reliable one is journaled before this returns. */
     public byte[] next(Payload payload, long nowMs, boolean ackReq) {
         long seq = nextSeq++;
