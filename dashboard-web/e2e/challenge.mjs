@@ -60,7 +60,10 @@ export function challengeTests(ctx) {
       const drawn = { risk: true, days: boot.daysToPassAll.count > 0, fail: f.methods.some((m) => Object.keys(m.failByRule).length > 0) };
       for (const [kind, has] of Object.entries(drawn)) {
         const sel = `[data-chart="${kind}.${f.firm}"] ${has ? 'canvas' : '[data-nodata]'}`;
-        assert(await page.$(sel), `${f.firm}: ${kind} chart: no ${sel}`);
+        // drawn on the animation frame after the card is attached, not with the "done" state: wait for it (a busy
+        // machine once ran this check before the frame)
+        const drawnEl = await page.waitForSelector(sel, { timeout: 10_000 }).catch(() => null);
+        assert(drawnEl, `${f.firm}: ${kind} chart: no ${sel} within 10 s`);
       }
       const rows = await page.$$(`[data-methods="${f.firm}"] tbody tr`);
       assert(rows.length === f.methods.length, `${f.firm}: ${rows.length} method rows, REST has ${f.methods.length}`);
