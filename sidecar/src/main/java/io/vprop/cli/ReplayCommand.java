@@ -93,10 +93,15 @@ final class ReplayCommand implements Callable<Integer> {
         long fromMs = from == null ? Long.MIN_VALUE : BacktestSetup.instant("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : BacktestSetup.instant("--to", to);
         if (fromMs >= toMs) throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
-        // its own ephemeral ports unless told otherwise, so a replay never collides with a running sidecar
-        // the web panel only when asked for with --http (a replay at full speed is over before a browser opens)
+        // The sidecar and its paper terminal are both in this process: unless told otherwise (--zmq tcp://…), they are
+        // linked in process — the same frames through the same codec, journal, kernel and terminal, no sockets. Exact
+        // lockstep then runs at tens of thousands of ticks/s, where loopback ZeroMQ wakes four threads a tick (two on
+        // libzmq, JeroMQ's signalling loop on the default) and ran 1,200 (JeroMQ) to 15,000 (libzmq) ticks/s (issue 19,
+        // docs/benchmarks.md "Exact lockstep"). Never a collision with a running sidecar either.
+        // The web panel only when asked for with --http (a replay at full speed is over before a browser opens).
         boolean withHttp = common.http != null;
-        if (common.zmq == null && !common.set.containsKey("zmq.endpoint")) o.put("zmq.endpoint", "tcp://127.0.0.1:*");
+        if (common.zmq == null && !common.set.containsKey("zmq.endpoint"))
+            o.put("zmq.endpoint", "inproc://vprop-replay-" + java.util.UUID.randomUUID());
         VpropConfig cfg = common.load(o);
         Map<String, String> forFiles = PaperSetup.replayOverrides(cfg, data);  // the demo on the bar files' timeframe
         if (!forFiles.isEmpty()) {

@@ -102,6 +102,12 @@ class BadFilesCliTest {
                 .contains("100 rows: crossed quote (ask below bid)").contains("900 ticks").doesNotContain("{").doesNotContain("=");
         assertThat(console.err()).contains("1,000/1,000 rows").doesNotContain("ETA -");
         console.reset();
+        // by default the sidecar and its paper terminal are linked in process; the same replay over loopback ZeroMQ below
+        assertThat(replay("--data", p.toString(), "--bad-rows", "skip", "--json")).isEqualTo(0);
+        JsonNode inproc = new ObjectMapper().readTree(console.out());
+        assertThat(inproc.get("zmq_endpoint").asText()).startsWith("inproc://vprop-replay-");
+        assertThat(inproc.get("ticks").asLong()).isEqualTo(900);
+        console.reset();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -112,6 +118,8 @@ class BadFilesCliTest {
         assertThat(json.get("rows").get(0).get("rows_skipped").asLong()).isEqualTo(100);
         assertThat(json.get("rows").get(0).get("skipped_by_reason").get("crossed").asLong()).isEqualTo(100);
         assertThat(json.get("zmq_endpoint").asText()).isEqualTo("tcp://127.0.0.1:" + port);
+        for (String same : new String[]{"net_pnl_usd", "deals", "signals", "bars_sent"})
+            assertThat(json.get(same)).as(same + ": in process and over ZeroMQ alike").isEqualTo(inproc.get(same));
     }
 
     @Test
