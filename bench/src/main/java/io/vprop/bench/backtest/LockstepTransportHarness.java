@@ -75,7 +75,7 @@ public final class LockstepTransportHarness {
         }
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("benchmark", "exact lockstep replay (paper.replay.window=1) through the paper terminal, per zmq.impl, and in process (inproc://)");
-        res.put("command", "vprop replay --data EURUSD… --data NZDUSD… --strategy demo --set paper.replay.window=1 --set zmq.impl=IMPL (inproc: --zmq inproc://NAME)");
+        res.put("command", "vprop replay --data EURUSD… --data NZDUSD… --strategy demo --set paper.replay.window=1 --set zmq.impl=IMPL --zmq tcp://127.0.0.1:* (inproc: --zmq inproc://NAME, the replay's default)");
         res.put("slice", Map.of("from_utc", from.toString(), "days", days, "ticks", rows));
         res.put("warm_up", "a replay of the slice's first day before each measured replay, same link, fresh journals");
         res.put("machine", machine);
@@ -96,8 +96,9 @@ public final class LockstepTransportHarness {
         List<String> cmd = new ArrayList<>(List.of("replay", "--data-dir", dir.resolve("var-" + name).toString(),
                 "--strategy", "demo", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
                 "--set", "paper.replay.window=1", "--set", "zmq.impl=" + (impl.equals("inproc") ? "jeromq" : impl)));
-        // inproc: the sidecar and the terminal in this process linked without ZeroMQ (Transports, inproc://)
-        if (impl.equals("inproc")) cmd.addAll(List.of("--zmq", "inproc://lockstep-" + name));
+        // inproc: the sidecar and the terminal in this process linked without ZeroMQ (Transports, inproc://), which is
+        // vprop replay's default; the others name loopback TCP to put ZeroMQ in the loop
+        cmd.addAll(List.of("--zmq", impl.equals("inproc") ? "inproc://lockstep-" + name : "tcp://127.0.0.1:*"));
         for (Path f : files) cmd.addAll(List.of("--data", f.toString()));
         int rc = VpropCli.execute(cmd.toArray(new String[0]));
         if (rc != 0) throw new IllegalStateException("vprop replay (" + impl + ") failed with exit code " + rc);
