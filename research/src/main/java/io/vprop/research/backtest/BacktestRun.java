@@ -13,6 +13,7 @@ import io.vprop.paper.broker.PathLevels;
 import io.vprop.paper.broker.SignalExecutor;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.Breach;
+import io.vprop.research.EquityCurve;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.GovernorStateStore;
 import io.vprop.risk.PreTradeVerdict;
@@ -88,7 +89,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final Set<String> governorCloses = new HashSet<>();
     private final ArrayDeque<Order> outbox = new ArrayDeque<>();
     private final TradeBook book;
-    private final EquityCurve equity = new EquityCurve();
+    private final EquityCurve.Recorder equity = new EquityCurve.Recorder();
     private final List<Breach> breaches = new ArrayList<>();
     private final Map<String, Long> counters = new TreeMap<>();
     private BarAggregator bars;
@@ -150,7 +151,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         counters.put("account_snapshots", snapshots);
         counters.put("governor_evaluations", governorEvaluations);
         listener.progress(events(), nowMs);
-        return new BacktestResult(book.trades(), equity.points(), breaches, config.broker().initialBalance(),
+        return new BacktestResult(book.trades(), equity.curve(), breaches, config.broker().initialBalance(),
                 config.broker().currency(), firstMs == Long.MIN_VALUE ? 0 : firstMs, nowMs == Long.MIN_VALUE ? 0 : nowMs,
                 events(), counters);
     }
