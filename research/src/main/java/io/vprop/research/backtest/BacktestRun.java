@@ -239,8 +239,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      */
     private void endOfQuote(Tick t) {
         boolean send = accountDirty || nowMs - lastSnapshotMs >= config.snapshotMs();
-        boolean moved = dealsThisQuote || book.hasOpen(t.symbol());
-        if (send || (moved && governors != null && account != null)) {
+        boolean moved = governors != null && (dealsThisQuote || book.hasOpen(t.symbol()));  // (asked only for them)
+        if (send || (moved && account != null)) {
             AccountState a = brokerState();
             if (send) {
                 account = a;
