@@ -2,6 +2,7 @@ package io.vprop.research;
 
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -12,24 +13,29 @@ import java.util.RandomAccess;
  * of the same points ({@link java.util.List#equals}); {@link #get} makes a new point each time.
  */
 public final class EquityCurve extends AbstractList<EquityPoint> implements RandomAccess {
-    private final long[] times;
+    private final long[] times;              // (the recorder's arrays, handed over: only the first size are points)
     private final double[] balances, equities;
+    private final int size;
 
-    private EquityCurve(long[] times, double[] balances, double[] equities) {
+    private EquityCurve(long[] times, double[] balances, double[] equities, int size) {
         this.times = times;
         this.balances = balances;
         this.equities = equities;
+        this.size = size;
     }
 
-    @Override public EquityPoint get(int i) { return new EquityPoint(times[i], balances[i], equities[i]); }
+    @Override public EquityPoint get(int i) {
+        Objects.checkIndex(i, size);
+        return new EquityPoint(times[i], balances[i], equities[i]);
+    }
 
-    @Override public int size() { return times.length; }
+    @Override public int size() { return size; }
 
     /** {@code get(i).timeMs()} without the point. */
-    public long timeMs(int i) { return times[i]; }
+    public long timeMs(int i) { return times[Objects.checkIndex(i, size)]; }
 
     /** {@code get(i).equity()} without the point. */
-    public double equity(int i) { return equities[i]; }
+    public double equity(int i) { return equities[Objects.checkIndex(i, size)]; }
 
     /** Records a curve point by point. Not thread-safe. */
     public static final class Recorder {
@@ -54,9 +60,17 @@ public final class EquityCurve extends AbstractList<EquityPoint> implements Rand
             equities[size++] = equity;
         }
 
-        /** The points so far, as an immutable curve (the recorder may go on). */
-        public EquityCurve curve() {
-            return new EquityCurve(Arrays.copyOf(times, size), Arrays.copyOf(balances, size), Arrays.copyOf(equities, size));
+        /**
+         * The points so far as an immutable curve, and the recorder empty again: its arrays go with the curve (a run
+         * takes its curve once, at its end; tens of thousands of points are not copied again).
+         */
+        public EquityCurve take() {
+            EquityCurve c = new EquityCurve(times, balances, equities, size);
+            times = new long[1024];
+            balances = new double[1024];
+            equities = new double[1024];
+            size = 0;
+            return c;
         }
     }
 }

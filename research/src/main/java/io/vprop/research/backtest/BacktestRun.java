@@ -151,7 +151,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         counters.put("account_snapshots", snapshots);
         counters.put("governor_evaluations", governorEvaluations);
         listener.progress(events(), nowMs);
-        return new BacktestResult(book.trades(), equity.curve(), breaches, config.broker().initialBalance(),
+        return new BacktestResult(book.trades(), equity.take(), breaches, config.broker().initialBalance(),
                 config.broker().currency(), firstMs == Long.MIN_VALUE ? 0 : firstMs, nowMs == Long.MIN_VALUE ? 0 : nowMs,
                 events(), counters);
     }
