@@ -46,7 +46,8 @@ case "$what" in
   roundtrip) run io.vprop.bench.e2e.RoundTripHarness "$@" ;;
   replay) run io.vprop.bench.e2e.ReplayThroughputHarness "$@" ;;
   swap) run -Dvprop.shared.data=../shared/data io.vprop.bench.models.SwapUnderLoadHarness "$@" ;;
-  walkforward) run io.vprop.bench.research.WalkForwardHarness "$@" ;;
+  # the collector install/vprop gives `vprop walkforward`; VPROP_WF_GC=-XX:+UseG1GC measures with the default one
+  walkforward) run "${VPROP_WF_GC:--XX:+UseParallelGC}" io.vprop.bench.research.WalkForwardHarness "$@" ;;
   challenge) run io.vprop.bench.challenge.ChallengeLabHarness "$@" ;;
   backtest) run io.vprop.bench.backtest.BacktestThroughputHarness "$@" ;;
   backtest-lockstep) run io.vprop.bench.backtest.LockstepVsBacktestHarness "$@" ;;
@@ -60,7 +61,7 @@ case "$what" in
     run io.vprop.bench.e2e.ReplayThroughputHarness
     run io.vprop.bench.e2e.RoundTripHarness
     run -Dvprop.shared.data=../shared/data io.vprop.bench.models.SwapUnderLoadHarness
-    run io.vprop.bench.research.WalkForwardHarness
+    run "${VPROP_WF_GC:--XX:+UseParallelGC}" io.vprop.bench.research.WalkForwardHarness
     run io.vprop.bench.challenge.ChallengeLabHarness
     run io.vprop.bench.backtest.BacktestThroughputHarness
     run io.vprop.bench.backtest.LockstepVsBacktestHarness

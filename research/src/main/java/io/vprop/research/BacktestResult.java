@@ -22,7 +22,7 @@ public record BacktestResult(List<BacktestTrade> trades, List<EquityPoint> equit
                              Map<String, Long> counters) {
     public BacktestResult {
         trades = List.copyOf(trades);
-        equity = List.copyOf(equity);
+        equity = equity instanceof EquityCurve c ? c : List.copyOf(equity);  // (immutable already: not copied)
         breaches = List.copyOf(breaches);
         counters = Map.copyOf(counters);
     }

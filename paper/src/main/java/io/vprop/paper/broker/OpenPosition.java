@@ -24,6 +24,12 @@ final class OpenPosition {
     private Position view;
     private Tick viewQuote;
     private double viewRate;
+    /**
+     * The last {@link #profit} and the quote and rate it was taken at, apart from the view: stop-out, equity and the
+     * equity curve need the number at every quote, a {@link Position} only a snapshot does (dropped with the view).
+     */
+    private double profit, profitRate;
+    private Tick profitQuote;
     /** The last margin and the rate it was taken at; dropped with the view. */
     private double margin, marginRate;
     private boolean marginKnown;
@@ -49,6 +55,7 @@ final class OpenPosition {
     /** Every change of the fields goes through here: the next view is taken anew. */
     void changed() {
         view = null;
+        profitQuote = null;
         marginKnown = false;
     }
 
@@ -79,10 +86,23 @@ final class OpenPosition {
      */
     Position view(Tick q, double profitToAccount) {
         if (view != null && q == viewQuote && Double.compare(profitToAccount, viewRate) == 0) return view;
-        view = new Position(ticket, symbol, side, volume, priceOpen, sl, tp,
-                profitAt(closePrice(q.bid(), q.ask()), volume, profitToAccount), swap, commission, timeMs, comment);
+        view = new Position(ticket, symbol, side, volume, priceOpen, sl, tp, profit(q, profitToAccount), swap, commission,
+                timeMs, comment);
         viewQuote = q;
         viewRate = profitToAccount;
         return view;
+    }
+
+    /**
+     * {@code view(q, profitToAccount).profit()} without making the view: the floating profit of closing the whole
+     * position at quote {@code q} (never null: a position opens at a quote). The same number as last time while
+     * neither the position, its quote nor the rate changed.
+     */
+    double profit(Tick q, double profitToAccount) {
+        if (q == profitQuote && Double.compare(profitToAccount, profitRate) == 0) return profit;
+        profit = profitAt(closePrice(q.bid(), q.ask()), volume, profitToAccount);
+        profitQuote = q;
+        profitRate = profitToAccount;
+        return profit;
     }
 }

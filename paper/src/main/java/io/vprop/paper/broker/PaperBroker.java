@@ -12,6 +12,7 @@ import io.vprop.trade.OrderType;
 import io.vprop.trade.Side;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,9 +48,15 @@ public final class PaperBroker {
     private final SplittableRandom slippage;
     /** Each symbol's last quote, in a slot that positions and conversions hold on to (no lookup per use). */
     private final Map<String, QuoteSlot> quotes = new HashMap<>();
+    private QuoteSlot[] slots = new QuoteSlot[0];      // the same slots, in creation order
     private final Map<String, ConversionRoute> routes = new HashMap<>();
     private final Map<String, Rate> rates = new HashMap<>();
     private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
+    /**
+     * The same positions in the same (opening) order, for the loops of every quote: indexed, they make no iterator
+     * (one per loop per quote otherwise, a backtest's largest garbage after its quotes).
+     */
+    private final List<OpenPosition> open = new ArrayList<>();
     private final List<PendingOrder> pending = new ArrayList<>();
     private final List<ExecutionResult> delayedResults = new ArrayList<>();
     /** Limit and stop orders resting at the server, in placing order, and their steps not drained yet. */
@@ -100,6 +107,7 @@ public final class PaperBroker {
     /** A symbol's last quote (null before its first). */
     static final class QuoteSlot {
         Tick tick;
+        String seenAs;      // the String instance the last tick of this symbol came with
     }
 
     /**
@@ -161,7 +169,22 @@ public final class PaperBroker {
 
     private QuoteSlot slot(String symbol) {
         QuoteSlot s = quotes.get(symbol);
-        if (s == null) quotes.put(symbol, s = new QuoteSlot());
+        if (s == null) {
+            quotes.put(symbol, s = new QuoteSlot());
+            slots = Arrays.copyOf(slots, slots.length + 1);
+            slots[slots.length - 1] = s;
+        }
+        return s;
+    }
+
+    /**
+     * {@link #slot} of a tick's symbol, first by the String instance: a feed passes the same one quote after quote,
+     * and comparing a few references is cheaper than hashing the name at every quote.
+     */
+    private QuoteSlot slotOfTick(String symbol) {
+        for (QuoteSlot s : slots) if (s.seenAs == symbol) return s;
+        QuoteSlot s = slot(symbol);
+        s.seenAs = symbol;
         return s;
     }
 
@@ -205,7 +228,7 @@ public final class PaperBroker {
         List<Deal> deals = null;
         if (lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
-        slot(t.symbol()).tick = t;
+        slotOfTick(t.symbol()).tick = t;
 
         if (!resting.isEmpty()) deals = triggerResting(t, deals);
         if (!pending.isEmpty()) {
@@ -221,7 +244,8 @@ public final class PaperBroker {
         }
         if (!positions.isEmpty()) {
             List<OpenPosition> hit = null;
-            for (OpenPosition p : positions.values()) {
+            for (int i = 0, n = open.size(); i < n; i++) {
+                OpenPosition p = open.get(i);
                 if (p.symbol.equals(t.symbol()) && (slHit(p, t) || tpHit(p, t))) {
                     (hit == null ? hit = new ArrayList<>() : hit).add(p);
                 }
@@ -391,8 +415,7 @@ public final class PaperBroker {
 
     /** Whether a position of {@code symbol} is open (without a snapshot: a backtest asks for every leg of a bar). */
     public boolean hasPosition(String symbol) {
-        if (positions.isEmpty()) return false;
-        for (OpenPosition p : positions.values()) if (p.symbol.equals(symbol)) return true;
+        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).symbol.equals(symbol)) return true;
         return false;
     }
 
@@ -419,28 +442,46 @@ public final class PaperBroker {
         boolean same = lastSnapshot != null && lastSnapshot.positions().size() == n
                 && Double.compare(balance, lastSnapshotBalance) == 0;
         List<Position> before = same ? lastSnapshot.positions() : null;
-        int i = 0;
-        for (OpenPosition p : positions.values()) {
+        for (int i = 0; i < n; i++) {
+            OpenPosition p = open.get(i);
             Position v = p.view(p.quote.tick, p.rate.value());
             views[i] = v;
             if (same && before.get(i) != v) same = false;
-            i++;
         }
         if (same) return lastSnapshot;
-        List<Position> list = new ArrayList<>(n);
         double floating = 0, margin = 0;
-        i = 0;
-        for (OpenPosition p : positions.values()) {
+        for (int i = 0; i < n; i++) {
             Position v = views[i];
-            views[i++] = null;
-            list.add(v);
             floating += v.profit() + v.swap();
-            margin += margin(p, p.rate.value());
+            margin += margin(open.get(i), open.get(i).rate.value());
         }
+        // an immutable list as AccountState keeps it: its List.copyOf takes it as it is instead of copying a list again
+        List<Position> list = n == 1 ? List.of(views[0]) : n == 2 ? List.of(views[0], views[1]) : List.of(Arrays.copyOf(views, n));
+        Arrays.fill(views, 0, n, null);
         double equity = Money.cents(balance + floating);
         margin = Money.cents(margin);
         return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), list));
     }
+
+    /**
+     * {@code snapshot().equity()} without making the snapshot (the same sums in the same order): the backtest's equity
+     * curve asks at every sampling step, mostly when no snapshot is due.
+     */
+    public double snapshotEquity() {
+        if (open.isEmpty()) return Money.cents(balance + 0.0);
+        double floating = 0;
+        for (int i = 0, n = open.size(); i < n; i++) {
+            OpenPosition p = open.get(i);
+            floating += p.profit(p.quote.tick, p.rate.value()) + p.swap;
+        }
+        return Money.cents(balance + floating);
+    }
+
+    /** {@code snapshot().balance()}: the balance rounded to cents as a snapshot reports it. */
+    public double snapshotBalance() { return Money.cents(balance); }
+
+    /** The open positions in opening order, for {@link PathLevels} (read only). */
+    List<OpenPosition> openPositions() { return open; }
 
     private AccountState remember(AccountState a) {
         lastSnapshot = a;
@@ -535,7 +576,9 @@ public final class PaperBroker {
         } else {
             p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment,
                     slot(r.symbol()), rates.get(r.symbol()));
-            positions.put(p.ticket, p);
+            OpenPosition before = positions.put(p.ticket, p);
+            if (before == null) open.add(p);
+            else open.set(open.indexOf(before), p);             // (the map keeps a replaced key's place too)
         }
         return new Deal(nextDeal++, order, p.ticket, r.symbol(), r.side(), FillEntry.IN, price, volume, commission,
                 0, 0, timeMs, DealReason.EXPERT, comment);
@@ -566,6 +609,7 @@ public final class PaperBroker {
             p.comment = comment;
         } else if (p.volume <= EPS) {
             positions.remove(p.ticket);
+            open.remove(p);
         }
         p.changed();
         return new Deal(nextDeal++, order, p.ticket, p.symbol, r.side(), entry, price, r.volume(), commission, swap,
@@ -581,6 +625,7 @@ public final class PaperBroker {
         double swap = p.swap;
         balance += profit + swap + commission;
         positions.remove(p.ticket);
+        open.remove(p);
         return new Deal(nextDeal++, order, p.ticket, p.symbol, p.side.opposite(), FillEntry.OUT, price, p.volume,
                 commission, swap, profit, timeMs, reason, p.comment);
     }
@@ -653,7 +698,8 @@ public final class PaperBroker {
         long first = Math.floorDiv(from - ROLLOVER, DAY) + 1; // first day whose rollover is after `from`
         for (long day = first; day * DAY + ROLLOVER <= to; day++) {
             DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(day + 3, 7) + 1); // epoch day 0 was a Thursday
-            for (OpenPosition p : positions.values()) {
+            for (int i = 0, n = open.size(); i < n; i++) {
+                OpenPosition p = open.get(i);
                 int days = p.instrument.swap().daysCharged(dow);
                 if (days == 0) continue;
                 p.swap = Money.cents(p.swap + swapPerLotPerDay(p) * p.volume * days);
@@ -690,16 +736,19 @@ public final class PaperBroker {
         while (!positions.isEmpty()) {
             // equity and margin in one pass (the same sums, in the same order, as equity() and totalMargin())
             double e = balance, margin = 0;
-            for (OpenPosition p : positions.values()) {
+            // (the positions' profits, not their views: no Position is made on a quote that no snapshot asks for)
+            for (int i = 0, n = open.size(); i < n; i++) {
+                OpenPosition p = open.get(i);
                 double rate = p.rate.value();
-                e += p.view(p.quote.tick, rate).profit() + p.swap;
+                e += p.profit(p.quote.tick, rate) + p.swap;
                 margin += margin(p, rate);
             }
             if (margin <= 0 || e / margin * 100 >= config.stopOutLevelPercent()) break;
             OpenPosition worst = null;
             double worstProfit = Double.POSITIVE_INFINITY;
-            for (OpenPosition p : positions.values()) {
-                double pl = p.view(p.quote.tick, p.rate.value()).profit() + p.swap;
+            for (int i = 0, n = open.size(); i < n; i++) {
+                OpenPosition p = open.get(i);
+                double pl = p.profit(p.quote.tick, p.rate.value()) + p.swap;
                 if (pl < worstProfit) { worstProfit = pl; worst = p; }
             }
             Tick q = worst.quote.tick;
@@ -711,7 +760,7 @@ public final class PaperBroker {
 
     private double equity() {
         double e = balance;
-        for (OpenPosition p : positions.values()) e += p.view(p.quote.tick, p.rate.value()).profit() + p.swap;
+        for (OpenPosition p : positions.values()) e += p.profit(p.quote.tick, p.rate.value()) + p.swap;
         return e;
     }
 

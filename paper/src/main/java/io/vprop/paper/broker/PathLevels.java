@@ -21,15 +21,38 @@ public final class PathLevels {
     public static int stopFirst(List<Position> open, SignalExecutor executor, String symbol, double lowBid, double highBid,
                                 double lowAsk, double highAsk) {
         for (Position p : open) {
-            if (!p.symbol().equals(symbol) || !(p.sl() > 0)) continue;
-            double tp1 = executor.tp1Of(p.ticket());
-            boolean buy = p.side() == Side.BUY;
-            boolean stopped = buy ? lowBid <= p.sl() : highAsk >= p.sl();
-            boolean target = buy ? (p.tp() > 0 && highBid >= p.tp()) || (tp1 > 0 && highBid >= tp1)
-                    : (p.tp() > 0 && lowAsk <= p.tp()) || (tp1 > 0 && lowAsk <= tp1);
-            if (stopped && target) return buy ? -1 : 1;
+            if (!p.symbol().equals(symbol)) continue;
+            int first = stopFirst(p.side(), p.sl(), p.tp(), executor.tp1Of(p.ticket()), lowBid, highBid, lowAsk, highAsk);
+            if (first != 0) return first;
         }
         return 0;
+    }
+
+    /**
+     * {@link #stopFirst(List, SignalExecutor, String, double, double, double, double)} over the executor's broker's
+     * open positions as they are now, without a snapshot (the backtester asks at every bar of a symbol with a
+     * position): the same positions in the same order, the same fields.
+     */
+    public static int stopFirst(SignalExecutor executor, String symbol, double lowBid, double highBid, double lowAsk,
+                                double highAsk) {
+        List<OpenPosition> open = executor.broker().openPositions();
+        for (int i = 0, n = open.size(); i < n; i++) {
+            OpenPosition p = open.get(i);
+            if (!p.symbol.equals(symbol)) continue;
+            int first = stopFirst(p.side, p.sl, p.tp, executor.tp1Of(p.ticket), lowBid, highBid, lowAsk, highAsk);
+            if (first != 0) return first;
+        }
+        return 0;
+    }
+
+    private static int stopFirst(Side side, double sl, double tp, double tp1, double lowBid, double highBid,
+                                 double lowAsk, double highAsk) {
+        if (!(sl > 0)) return 0;
+        boolean buy = side == Side.BUY;
+        boolean stopped = buy ? lowBid <= sl : highAsk >= sl;
+        boolean target = buy ? (tp > 0 && highBid >= tp) || (tp1 > 0 && highBid >= tp1)
+                : (tp > 0 && lowAsk <= tp) || (tp1 > 0 && lowAsk <= tp1);
+        return stopped && target ? (buy ? -1 : 1) : 0;
     }
 
     /**
@@ -48,6 +71,27 @@ public final class PathLevels {
             best = nearer(best, p.sl(), shift, pow10, up, fromBid, toBid);
             best = nearer(best, p.tp(), shift, pow10, up, fromBid, toBid);
             best = nearer(best, executor.tp1Of(p.ticket()), shift, pow10, up, fromBid, toBid);
+        }
+        return best;
+    }
+
+    /**
+     * {@link #nextLevel(List, SignalExecutor, String, double, double, double, double)} over the executor's broker's
+     * open positions as they are now, without a snapshot (the backtester asks at every leg of a symbol with a
+     * position): the same positions in the same order, the same levels.
+     */
+    public static double nextLevel(SignalExecutor executor, String symbol, double fromBid, double toBid, double spread,
+                                   double pow10) {
+        double best = Double.NaN;
+        boolean up = toBid > fromBid;
+        List<OpenPosition> open = executor.broker().openPositions();
+        for (int i = 0, n = open.size(); i < n; i++) {
+            OpenPosition p = open.get(i);
+            if (!p.symbol.equals(symbol)) continue;
+            double shift = p.side == Side.BUY ? 0 : spread;       // a short closes on the ask
+            best = nearer(best, p.sl, shift, pow10, up, fromBid, toBid);
+            best = nearer(best, p.tp, shift, pow10, up, fromBid, toBid);
+            best = nearer(best, executor.tp1Of(p.ticket), shift, pow10, up, fromBid, toBid);
         }
         return best;
     }

@@ -157,6 +157,7 @@ public final class SignalExecutor {
 
     /** The TP1 price planned for an open position, or 0 when it has no plan (no TP1, or taken already). */
     public double tp1Of(long ticket) {
+        if (tp1Plans.isEmpty()) return 0;                  // (a bar's path asks at every leg: no boxed key then)
         Tp1Plan p = tp1Plans.get(ticket);
         return p == null ? 0 : p.tp1();
     }

@@ -13,7 +13,7 @@ import io.vprop.paper.broker.PathLevels;
 import io.vprop.paper.broker.SignalExecutor;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.Breach;
-import io.vprop.research.EquityPoint;
+import io.vprop.research.EquityCurve;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.risk.GovernorStateStore;
 import io.vprop.risk.PreTradeVerdict;
@@ -62,6 +62,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         final SymbolSpec spec;
         SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
         Tick last;               // the last quote (null before the first)
+        String seenAs;           // the String instance the feed last named this symbol with
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -81,13 +82,14 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
+    private final SymbolState[] symbolList;                    // the same, for lookups by identity (see state)
     private boolean quoted;                                    // some symbol has a last quote
     private final Set<String> pendingSymbols = new HashSet<>();
     private final Map<String, String> pendingBySignal = new HashMap<>();
     private final Set<String> governorCloses = new HashSet<>();
     private final ArrayDeque<Order> outbox = new ArrayDeque<>();
     private final TradeBook book;
-    private final List<EquityPoint> equity = new ArrayList<>();
+    private final EquityCurve.Recorder equity = new EquityCurve.Recorder();
     private final List<Breach> breaches = new ArrayList<>();
     private final Map<String, Long> counters = new TreeMap<>();
     private BarAggregator bars;
@@ -120,6 +122,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             specs.put(s.symbol(), s);
             symbols.put(s.symbol(), new SymbolState(s));
         }
+        this.symbolList = symbols.values().toArray(SymbolState[]::new);
         this.broker = new PaperBroker(config.broker());
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
@@ -148,7 +151,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         counters.put("account_snapshots", snapshots);
         counters.put("governor_evaluations", governorEvaluations);
         listener.progress(events(), nowMs);
-        return new BacktestResult(book.trades(), equity, breaches, config.broker().initialBalance(),
+        return new BacktestResult(book.trades(), equity.take(), breaches, config.broker().initialBalance(),
                 config.broker().currency(), firstMs == Long.MIN_VALUE ? 0 : firstMs, nowMs == Long.MIN_VALUE ? 0 : nowMs,
                 events(), counters);
     }
@@ -179,7 +182,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public void quote(Tick t) {
-        SymbolState symbol = symbols.get(t.symbol());
+        SymbolState symbol = state(t.symbol());
         if (symbol == null) throw new IllegalArgumentException("no symbol spec for " + t.symbol() + " (market data)");
         if (t.timeMs() < nowMs) throw new IllegalArgumentException("market data go back in time: " + t.symbol() + " at "
                 + t.timeMs() + " after " + nowMs);
@@ -221,14 +224,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public int stopFirst(String symbol, double lowBid, double highBid, double lowAsk, double highAsk) {
-        if (!broker.hasPosition(symbol)) return 0;
-        return PathLevels.stopFirst(brokerState().positions(), executor, symbol, lowBid, highBid, lowAsk, highAsk);
+        return PathLevels.stopFirst(executor, symbol, lowBid, highBid, lowAsk, highAsk);   // (the broker's positions: no snapshot)
     }
 
     @Override
     public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
-        if (!broker.hasPosition(symbol)) return Double.NaN;      // (most legs: no snapshot needed to know)
-        return PathLevels.nextLevel(brokerState().positions(), executor, symbol, fromBid, toBid, spread, symbols.get(symbol).pow10);
+        return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, state(symbol).pow10);
     }
 
     /**
@@ -238,8 +239,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      */
     private void endOfQuote(Tick t) {
         boolean send = accountDirty || nowMs - lastSnapshotMs >= config.snapshotMs();
-        boolean moved = dealsThisQuote || book.hasOpen(t.symbol());
-        if (send || (moved && governors != null && account != null)) {
+        boolean moved = governors != null && (dealsThisQuote || book.hasOpen(t.symbol()));  // (asked only for them)
+        if (send || (moved && account != null)) {
             AccountState a = brokerState();
             if (send) {
                 account = a;
@@ -413,7 +414,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /** The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). */
     @Override public SymbolSpec spec(String symbol) {
-        SymbolState st = symbols.get(symbol);
+        SymbolState st = state(symbol);
         if (st == null) return null;
         SymbolSpec s = st.spec;
         double tickValue = broker.tickValue(symbol);
@@ -427,13 +428,24 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     @Override public AccountState account() { return account; }
 
     @Override public Tick lastTick(String symbol) {
-        SymbolState st = symbols.get(symbol);
+        SymbolState st = state(symbol);
         return st == null ? null : st.last;
     }
 
     @Override public boolean pending(String symbol) { return pendingSymbols.contains(symbol); }
 
     // ------------------------------------------------------------------ records
+
+    /**
+     * The symbol's state, first by the String instance: the feed names a symbol with the same instance quote after
+     * quote, and comparing a few references is cheaper than hashing the name at every quote and leg. Null: unknown.
+     */
+    private SymbolState state(String symbol) {
+        for (SymbolState st : symbolList) if (st.seenAs == symbol) return st;
+        SymbolState st = symbols.get(symbol);
+        if (st != null) st.seenAs = symbol;
+        return st;
+    }
 
     private AccountState brokerState() {
         if (brokerState == null) brokerState = broker.snapshot();
@@ -442,13 +454,10 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     private void sampleEquity(long timeMs) {
         if (!quoted) return;
-        AccountState a = brokerState();
-        if (!equity.isEmpty()) {                               // the same point as the last: not kept (nor made)
-            EquityPoint last = equity.get(equity.size() - 1);
-            if (last.timeMs() == timeMs && Double.compare(last.balance(), a.balance()) == 0
-                    && Double.compare(last.equity(), a.equity()) == 0) return;
-        }
-        equity.add(new EquityPoint(timeMs, a.balance(), a.equity()));
+        // the snapshot's numbers: from the snapshot when there is one, else from the broker without making one
+        double balance = brokerState != null ? brokerState.balance() : broker.snapshotBalance();
+        double eq = brokerState != null ? brokerState.equity() : broker.snapshotEquity();
+        equity.sample(timeMs, balance, eq);                   // (the same point as the last is not kept)
     }
 
     private void count(String what) { counters.merge(what, 1L, Long::sum); }

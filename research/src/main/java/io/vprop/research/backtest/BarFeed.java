@@ -148,6 +148,7 @@ final class BarFeed extends MarketFeed {
         final BarSource source;
         final Timeframe timeframe;
         final String symbol;
+        final long barMs, third, twoThirds;  // the bar's length and its middle quotes' offsets: no division per event
         SymbolSpec spec;
         double pow10;                        // 10^digits of the symbol: quotes are in whole points
         Bar bar;
@@ -163,15 +164,18 @@ final class BarFeed extends MarketFeed {
             this.bar = source.next();
             this.timeframe = bar == null ? null : bar.timeframe();
             this.symbol = bar == null ? null : bar.symbol();
+            this.barMs = timeframe == null ? 0 : timeframe.millis();
+            this.third = barMs / 3;
+            this.twoThirds = 2 * barMs / 3;
         }
 
         long time() {
-            long d = timeframe.millis(), t0 = bar.openTimeMs();
+            long t0 = bar.openTimeMs();
             return switch (step) {
                 case 0 -> t0;
-                case 1 -> t0 + d / 3;
-                case 2 -> t0 + 2 * d / 3;
-                default -> t0 + d - 1;                               // the close quote, and the bar right after it
+                case 1 -> t0 + third;
+                case 2 -> t0 + twoThirds;
+                default -> t0 + barMs - 1;                           // the close quote, and the bar right after it
             };
         }
 

@@ -27,6 +27,7 @@ final class TradeBook {
     private final Map<String, OrderIntent> orders = new HashMap<>();
     private final Map<String, String> timeframes = new HashMap<>();
     private final Map<Long, Open> open = new LinkedHashMap<>();
+    private final List<Open> openList = new ArrayList<>();     // the same, in order: per-quote loops make no iterator
     private final List<BacktestTrade> closed = new ArrayList<>();
 
     /** One round trip while it is open. */
@@ -72,8 +73,7 @@ final class TradeBook {
     void timeframe(String signalId, String timeframe) { timeframes.put(signalId, timeframe); }
 
     boolean hasOpen(String symbol) {
-        if (open.isEmpty()) return false;
-        for (Open o : open.values()) if (o.symbol.equals(symbol)) return true;
+        for (int i = 0, n = openList.size(); i < n; i++) if (openList.get(i).symbol.equals(symbol)) return true;
         return false;
     }
 
@@ -81,8 +81,8 @@ final class TradeBook {
 
     /** The worst excursion of every open trade of this quote's symbol. */
     void onQuote(Tick t) {
-        if (open.isEmpty()) return;
-        for (Open o : open.values()) {
+        for (int i = 0, n = openList.size(); i < n; i++) {
+            Open o = openList.get(i);
             if (!o.symbol.equals(t.symbol())) continue;
             o.worst = Math.min(o.worst, o.runningPnl(o.side == Side.BUY ? t.bid() : t.ask()));
         }
@@ -96,6 +96,7 @@ final class TradeBook {
                 o = new Open(d.position(), d.symbol(), specs.apply(d.symbol()), d.side(), d.timeMs(), orders.get(d.comment()),
                         timeframes.get(d.comment()));
                 open.put(o.position, o);
+                openList.add(o);
             }
             enter(o, d, d.volume(), d.commission());
             return;
@@ -113,11 +114,13 @@ final class TradeBook {
         if (o.reasons.isEmpty() || !o.reasons.get(o.reasons.size() - 1).equals(label)) o.reasons.add(label);
         if (o.volume > EPS) return;
         open.remove(o.position);
+        openList.remove(o);
         closed.add(finish(o, d.timeMs()));
         if (d.entry() == FillEntry.INOUT) {                        // a netting reversal: the rest opens the other way
             Open r = new Open(d.position(), d.symbol(), o.spec, d.side(), d.timeMs(), orders.get(d.comment()),
                     timeframes.get(d.comment()));
             open.put(r.position, r);
+            openList.add(r);
             enter(r, d, d.volume() - closing, d.commission() * (1 - share));
         }
     }

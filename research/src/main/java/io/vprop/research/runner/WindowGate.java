@@ -48,7 +48,9 @@ final class WindowGate implements Strategy, StrategyContext {
                long barMs, boolean intrabarEntries) {
         this.inner = inner;
         this.unit = unit;
-        this.symbol = unit.symbol();
+        // the bars' own String: the quotes, bars and orders of the unit name the symbol with it, and an equals on the
+        // same instance is decided at once (this gate compares at every quote and bar)
+        this.symbol = bars.length > 0 && bars[0].symbol().equals(unit.symbol()) ? bars[0].symbol() : unit.symbol();
         this.strategyCounters = strategyCounters;
         this.bars = bars;
         this.barMs = barMs;

@@ -1,5 +1,6 @@
 package io.vprop.research.stats;
 
+import io.vprop.research.EquityCurve;
 import io.vprop.research.EquityPoint;
 
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public final class DailySeries {
     public static DailySeries fromEquity(List<EquityPoint> points, double startEquity, long fromMs, long toMs) {
         if (toMs <= fromMs) throw new IllegalArgumentException("empty window [" + fromMs + ", " + toMs + ")");
         int first = (int) Math.floorDiv(fromMs, DAY_MS), last = (int) Math.floorDiv(toMs - 1, DAY_MS);
+        if (points instanceof EquityCurve c) return fromEquity(c, startEquity, first, last);
         int[] d = new int[last - first + 1];
         double[] e = new double[d.length];
         int n = 0, p = 0;
@@ -61,6 +63,28 @@ public final class DailySeries {
                 }
                 previousTime = point.timeMs();
                 current = point.equity();
+            }
+            if (!isWeekday(day)) continue;
+            d[n] = day;
+            e[n++] = current;
+        }
+        return new DailySeries(Arrays.copyOf(d, n), Arrays.copyOf(e, n), startEquity);
+    }
+
+    /** The same over a backtest's own curve, read from its arrays (no point made per sample). */
+    private static DailySeries fromEquity(EquityCurve points, double startEquity, int first, int last) {
+        int[] d = new int[last - first + 1];
+        double[] e = new double[d.length];
+        int n = 0, p = 0, size = points.size();
+        double current = startEquity;
+        long previousTime = Long.MIN_VALUE;
+        for (int day = first; day <= last; day++) {
+            long end = (day + 1L) * DAY_MS;
+            while (p < size && points.timeMs(p) <= end) {
+                long time = points.timeMs(p);
+                if (time < previousTime) throw new IllegalArgumentException("equity samples out of time order at index " + p);
+                previousTime = time;
+                current = points.equity(p++);
             }
             if (!isWeekday(day)) continue;
             d[n] = day;

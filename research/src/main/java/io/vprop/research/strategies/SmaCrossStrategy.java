@@ -112,7 +112,8 @@ public final class SmaCrossStrategy implements Strategy {
     public void onBar(Bar bar, StrategyContext ctx) {
         if (timeframe == null) timeframe = bar.timeframe();
         if (bar.timeframe() != timeframe) return;
-        State s = states.computeIfAbsent(bar.symbol(), k -> new State());
+        State s = states.get(bar.symbol());
+        if (s == null) states.put(bar.symbol(), s = new State());   // (no capturing lambda made per bar)
         double c = bar.close();
         double tr = Double.isNaN(s.prevClose) ? bar.high() - bar.low()
                 : Math.max(bar.high(), s.prevClose) - Math.min(bar.low(), s.prevClose);
