@@ -137,7 +137,6 @@ public final class TerminalLink implements AutoCloseable {
         return ackReq ? channel.lastOut() : 0;
     }
 
-
     private void transmit(byte[] wire) {
         dealer.send(wire);
         lastSentWallMs = wallClock.getAsLong();

@@ -94,10 +94,9 @@ final class ReplayCommand implements Callable<Integer> {
         long toMs = to == null ? Long.MAX_VALUE : BacktestSetup.instant("--to", to);
         if (fromMs >= toMs) throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
         // The sidecar and its paper terminal are both in this process: unless told otherwise (--zmq tcp://…), they are
-        // linked in process — the same frames through the same codec, journal, kernel and terminal, no sockets. Exact
-        // lockstep then runs at tens of thousands of ticks/s, where loopback ZeroMQ wakes four threads a tick (two on
-        // libzmq, JeroMQ's signalling loop on the default) and ran 1,200 (JeroMQ) to 15,000 (libzmq) ticks/s (issue 19,
-        // docs/benchmarks.md "Exact lockstep"). Never a collision with a running sidecar either.
+        // linked in process — the same frames through the same codec, journal, kernel and terminal, no sockets — the
+        // fastest exact lockstep there is (loopback ZeroMQ adds an I/O thread's hand-offs per tick, and JeroMQ, the
+        // default, its signalling loop: docs/benchmarks.md "Exact lockstep"). Never a collision with a running sidecar.
         // The web panel only when asked for with --http (a replay at full speed is over before a browser opens).
         boolean withHttp = common.http != null;
         if (common.zmq == null && !common.set.containsKey("zmq.endpoint"))
