@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -84,6 +85,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     private final ProtocolMachine protocol;
     private final NewsPush news;
     private final Controls controls;
+    private final ReentrantLock roundLock = new ReentrantLock();
     private long nextHousekeepingMs;
     private volatile boolean running = true;
     private volatile Thread thread;
@@ -184,8 +186,18 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
                 log.error("kernel loop error (continuing): {}", e.toString(), e);
             }
         }
-        protocol.stopStrategies();
-        transport.close();
+        stop();
+    }
+
+    /** After the last round; under the round lock, since a peer's thread may be in one (see {@link #round()}). */
+    private void stop() {
+        roundLock.lock();
+        try {
+            protocol.stopStrategies();
+            transport.close();
+        } finally {
+            roundLock.unlock();
+        }
         failPending();
     }
 
@@ -193,19 +205,47 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
     void start() {
         controls.recover();
         protocol.recover();
+        transport.callerRuns(this::roundOnCallersThread);
         log.info("kernel {} listening on {}", session, transport.endpoint());
     }
 
     /** One round of the loop: frames in (waiting up to {@code awaitMs}), calls from other threads, housekeeping. */
     void runOnce(long awaitMs) {
         transport.await(awaitMs);
-        protocol.processBatch();
-        Runnable cmd;
-        while ((cmd = commands.poll()) != null) cmd.run();
-        long now = clock.getAsLong();
-        if (now >= nextHousekeepingMs) {
-            housekeeping(now);
-            nextHousekeepingMs = now + HOUSEKEEPING_MS;
+        round();
+    }
+
+    /**
+     * The round without the wait, on a peer's thread that waits for an answer (an in-process terminal in an exact
+     * lockstep replay, see {@link PeerTransport#callerRuns}): the same work as the loop's, never at the same time as it,
+     * and a failure is logged as the loop logs it, never thrown into the peer.
+     */
+    private void roundOnCallersThread() {
+        if (!running) return;
+        try {
+            round();
+        } catch (RuntimeException e) {
+            if (running) log.error("kernel round error (continuing): {}", e.toString(), e);
+        }
+    }
+
+    /**
+     * Frames in, calls from other threads, housekeeping. Under a lock only because a peer's thread may run a round
+     * (above): the kernel's state still has one writer at a time, and the lock is uncontended unless both meet.
+     */
+    private void round() {
+        roundLock.lock();
+        try {
+            protocol.processBatch();
+            Runnable cmd;
+            while ((cmd = commands.poll()) != null) cmd.run();
+            long now = clock.getAsLong();
+            if (now >= nextHousekeepingMs) {
+                housekeeping(now);
+                nextHousekeepingMs = now + HOUSEKEEPING_MS;
+            }
+        } finally {
+            roundLock.unlock();
         }
     }
 
@@ -330,9 +370,7 @@ public final class SidecarKernel implements Runnable, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         } else if (t == null) { // never ran on a thread of its own (or a test drove it): nothing else uses it now
-            protocol.stopStrategies();
-            transport.close();
-            failPending();
+            stop();
         }
     }
 }

@@ -5,7 +5,8 @@ package io.vprop.transport;
  * tagged with the peer's routing id, and frames out to one peer by that id. One frame is one protocol message.
  * {@link RouterEndpoint} carries them over ZeroMQ; {@link InProcessTransport} inside one process (tests).
  *
- * <p>Owned by one thread (the kernel's); only {@link #waker()} may be used from others.
+ * <p>Used by one thread at a time (the kernel's, or a peer's running the kernel's round: {@link #callerRuns}); only
+ * {@link #waker()} may be used from any thread at any time.
  */
 public interface PeerTransport extends AutoCloseable {
 
@@ -27,6 +28,13 @@ public interface PeerTransport extends AutoCloseable {
 
     /** Thread-safe wake-up of the owner thread blocked in {@link #await}. */
     Runnable waker();
+
+    /**
+     * The owner's loop round without its wait ({@code round}, thread-safe: it serialises itself with the owner's own
+     * rounds). A transport whose peers run in this process may let a peer run it on the peer's thread while the peer
+     * waits for an answer ({@link InProcessTransport}); one that carries frames between processes ignores it.
+     */
+    default void callerRuns(Runnable round) { }
 
     @Override
     void close();

@@ -44,8 +44,15 @@ public final class Transports {
         if (!endpoint.startsWith(INPROC)) return provider(impl).dealer(endpoint, id);
         InProcessTransport t = IN_PROCESS.get(endpoint.substring(INPROC.length()));
         if (t == null) throw new IllegalStateException("nothing is bound at " + endpoint + " in this process");
-        return new InProcessDealer(t.connect(id));
+        return new InProcessDealer(t.connect(id, !"false".equals(System.getProperty(DRIVE_PROPERTY))));
     }
+
+    /**
+     * Whether an in-process terminal runs the kernel's round on its own thread while it waits for an answer (see
+     * {@link InProcessTransport}); {@code -Dvprop.inproc.drive=false} keeps the kernel on its own thread, for the
+     * benchmark that compares the two. Read at each connection.
+     */
+    public static final String DRIVE_PROPERTY = "vprop.inproc.drive";
 
     /** A terminal's end of an in-process link, as a {@link Dealer}. */
     private record InProcessDealer(InProcessTransport.Peer peer) implements Dealer {
@@ -60,6 +67,7 @@ public final class Transports {
 
         @Override
         public byte[] receive(long timeoutMs) {
+            if (peer.drives()) return peer.receive(timeoutMs);
             byte[] m = Spin.poll(peer::poll);
             return m != null || timeoutMs <= 0 ? m : peer.receive(timeoutMs);
         }

@@ -78,5 +78,44 @@ class InProcessTransportTest {
         }
     }
 
+    @Test
+    void aDrivingPeerRunsTheKernelsRoundOnItsOwnThreadWhenItWaitsAndOnlyThen() {
+        try (InProcessTransport t = new InProcessTransport("test")) {
+            RoutingId id = new RoutingId("paper-1", "1001", "EURUSD.M1");
+            InProcessTransport.Peer p = t.connect(id, true);
+            java.util.List<String> roundThreads = new java.util.ArrayList<>();
+            t.callerRuns(() -> {          // the kernel's round: answers every frame that came in
+                roundThreads.add(Thread.currentThread().getName());
+                for (PeerTransport.Inbound in; (in = t.poll()) != null; )
+                    t.send(in.identity(), bytes("ack " + text(in.payload())));
+            });
+            p.send(bytes("tick 1"));
+            assertThat(roundThreads).as("sending alone runs nothing").isEmpty();
+            assertThat(text(p.receive(1_000))).isEqualTo("ack tick 1");
+            assertThat(roundThreads).containsExactly(Thread.currentThread().getName());
+
+            t.send(id.wire(), bytes("a signal"));  // already waiting: received without running a round
+            assertThat(text(p.receive(1_000))).isEqualTo("a signal");
+            assertThat(roundThreads).hasSize(1);
+
+            InProcessTransport.Peer plain = t.connect(new RoutingId("paper-2", "1002", "x"));
+            plain.send(bytes("tick 2"));
+            assertThat(plain.receive(0)).as("a peer that does not drive never runs the kernel's round").isNull();
+            assertThat(roundThreads).hasSize(1);
+            assertThat(plain.drives()).isFalse();
+            assertThat(p.drives()).isTrue();
+        }
+    }
+
+    @Test
+    void aDrivingPeerWithoutARegisteredRoundWaitsAsAnyPeerDoes() {
+        try (InProcessTransport t = new InProcessTransport("test")) {
+            InProcessTransport.Peer p = t.connect(new RoutingId("paper-1", "1001", "x"), true);
+            long start = System.nanoTime();
+            assertThat(p.receive(50)).isNull();
+            assertThat(elapsedMs(start)).as("nothing came: the timeout").isGreaterThanOrEqualTo(40);
+        }
+    }
+
     private static long elapsedMs(long startNs) { return (System.nanoTime() - startNs) / 1_000_000; }
 }

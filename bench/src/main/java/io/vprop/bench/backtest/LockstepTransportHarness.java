@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.bench.Jit;
 import io.vprop.bench.Results;
 import io.vprop.cli.VpropCli;
+import io.vprop.transport.Transports;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +26,13 @@ import java.util.Map;
  * sidecar's first messages (hello, welcome, recovery) take branches the warm-up's compiled code had never seen, and C2
  * recompiled for about a second per second of the measured replay (docs/benchmarks.md, "Exact lockstep").
  *
- * ZeroMQ over loopback TCP on each implementation, and {@code inproc}: the same replay with both ends linked in
- * process ({@code --zmq inproc://…}, no ZeroMQ).
+ * <p>ZeroMQ over loopback TCP on each implementation, and {@code inproc}: the same replay with both ends linked in
+ * process ({@code --zmq inproc://…}, no ZeroMQ), the terminal running the kernel's round on its own thread while it
+ * waits for each ack (the replay's default); {@code inproc-threads}: the same link with the kernel on its own thread
+ * ({@code -Dvprop.inproc.drive=false}), a hand-off between two threads per frame.
  *
- * <p>Usage: LockstepTransportHarness [fromDay=2014-05-05] [days=5] [impls=jeromq,libzmq,inproc] [sharedDataDir=../shared/data]
+ * <p>Usage: LockstepTransportHarness [fromDay=2014-05-05] [days=5] [impls=jeromq,libzmq,inproc-threads,inproc]
+ * [sharedDataDir=../shared/data]
  */
 public final class LockstepTransportHarness {
     private static final JsonMapper JSON = new JsonMapper();
@@ -36,7 +40,7 @@ public final class LockstepTransportHarness {
     public static void main(String[] args) throws Exception {
         LocalDate from = LocalDate.parse(args.length > 0 ? args[0] : "2014-05-05");
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        List<String> impls = List.of((args.length > 2 ? args[2] : "jeromq,libzmq,inproc").split(","));
+        List<String> impls = List.of((args.length > 2 ? args[2] : "jeromq,libzmq,inproc-threads,inproc").split(","));
         Path data = Path.of(args.length > 3 ? args[3] : "../shared/data");
         Map<String, Object> machine = Results.machine();
         Path dir = Files.createTempDirectory("vprop-lockstep");
@@ -96,12 +100,19 @@ public final class LockstepTransportHarness {
         Path out = dir.resolve(name + ".json");
         List<String> cmd = new ArrayList<>(List.of("replay", "--data-dir", dir.resolve("var-" + name).toString(),
                 "--strategy", "demo", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
-                "--set", "paper.replay.window=1", "--set", "zmq.impl=" + (impl.equals("inproc") ? "jeromq" : impl)));
+                "--set", "paper.replay.window=1", "--set", "zmq.impl=" + (impl.startsWith("inproc") ? "jeromq" : impl)));
         // inproc: the sidecar and the terminal in this process linked without ZeroMQ (Transports, inproc://), which is
         // vprop replay's default; the others name loopback TCP to put ZeroMQ in the loop
-        cmd.addAll(List.of("--zmq", impl.equals("inproc") ? "inproc://lockstep-" + name : "tcp://127.0.0.1:*"));
+        cmd.addAll(List.of("--zmq", impl.startsWith("inproc") ? "inproc://lockstep-" + name : "tcp://127.0.0.1:*"));
         for (Path f : files) cmd.addAll(List.of("--data", f.toString()));
-        int rc = VpropCli.execute(cmd.toArray(new String[0]));
+        // inproc-threads: the same link with the kernel on its own thread, each frame a hand-off between two threads
+        if (impl.equals("inproc-threads")) System.setProperty(Transports.DRIVE_PROPERTY, "false");
+        int rc;
+        try {
+            rc = VpropCli.execute(cmd.toArray(new String[0]));
+        } finally {
+            System.clearProperty(Transports.DRIVE_PROPERTY);
+        }
         if (rc != 0) throw new IllegalStateException("vprop replay (" + impl + ") failed with exit code " + rc);
         return JSON.readTree(out.toFile());
     }
