@@ -24,14 +24,17 @@ import java.util.zip.GZIPInputStream;
  * then, with the signal engine as strategy and ftmo-2step on both sides:
  * <ul>
  *   <li>{@code vprop replay --data EURUSD… --data NZDUSD… --strategy engine}: a sidecar kernel and the paper terminal
- *       over ZeroMQ in exact lockstep (window 1) — the path of bench/results/engine-paper-replay.json — once;</li>
+ *       in exact lockstep (window 1), once per link after a warm-up replay of the slice: {@code inproc} (the replay's
+ *       default, both ends in this process, the terminal running the kernel's round), {@code libzmq} and
+ *       {@code jeromq} (loopback TCP, the link an EA uses);</li>
  *   <li>{@code vprop backtest --data EURUSD… NZDUSD… --server-tz UTC --strategy engine}: the in-process backtester,
  *       several times in one JVM (the first run cold).</li>
  * </ul>
- * Both read the files (decoding included) and count the same ticks. Ticks per second of each, and the ratio (warm
- * median, and the cold first run). Writes bench/results/backtest-vs-lockstep.json.
+ * Both read the files (decoding included) and count the same ticks. Ticks per second of each, and the ratio per link
+ * (warm median, and the cold first run). Writes bench/results/backtest-vs-lockstep.json.
  *
  * <p>Usage: LockstepVsBacktestHarness [fromDay=2014-05-06] [days=2] [backtestRuns=7] [sharedDataDir=../shared/data]
+ * [links=inproc,libzmq,jeromq]
  */
 public final class LockstepVsBacktestHarness {
     private static final JsonMapper JSON = new JsonMapper();
@@ -42,6 +45,7 @@ public final class LockstepVsBacktestHarness {
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         Path data = Path.of(args.length > 3 ? args[3] : "../shared/data");
+        List<String> links = List.of((args.length > 4 ? args[4] : "inproc,libzmq,jeromq").split(","));
         Map<String, Object> machine = Results.machine();
         Path dir = Files.createTempDirectory("vprop-lockstep-vs-backtest");
         List<Path> files = new ArrayList<>();
@@ -53,15 +57,6 @@ public final class LockstepVsBacktestHarness {
         }
         System.out.printf("slice: %,d ticks of %s from %s, %d day(s), in %s%n", rows, SYMBOLS, from, days, dir);
 
-        // the lockstep paper path: vprop replay (sidecar kernel + paper terminal over ZeroMQ, window 1)
-        Path replayJson = dir.resolve("replay.json");
-        List<String> replay = new ArrayList<>(List.of("replay", "--data-dir", dir.resolve("var").toString(), "--strategy", "engine",
-                "--profile", BacktestInputs.PROFILE, "--out", replayJson.toString()));
-        for (Path f : files) replay.addAll(List.of("--data", f.toString()));
-        int rc = VpropCli.execute(replay.toArray(new String[0]));
-        if (rc != 0) throw new IllegalStateException("vprop replay failed with exit code " + rc);
-        JsonNode lockstep = JSON.readTree(replayJson.toFile());
-
         // the backtester: vprop backtest on the same files, several runs in this JVM
         List<String> backtest = new ArrayList<>(List.of("backtest", "--data"));
         for (Path f : files) backtest.add(f.toString());
@@ -72,48 +67,79 @@ public final class LockstepVsBacktestHarness {
             Path out = dir.resolve("backtest-" + r + ".json");
             List<String> cmd = new ArrayList<>(backtest);
             cmd.add(out.toString());
-            rc = VpropCli.execute(cmd.toArray(new String[0]));
+            int rc = VpropCli.execute(cmd.toArray(new String[0]));
             if (rc != 0) throw new IllegalStateException("vprop backtest failed with exit code " + rc);
             last = JSON.readTree(out.toFile());
             perSecond[r] = last.get("run").get("events_per_s").asDouble();   // (elapsed_s is rounded to 10 ms)
         }
-        long lockstepTicks = lockstep.get("ticks").asLong(), backtestTicks = last.get("events").asLong();
-        if (lockstepTicks != backtestTicks || lockstepTicks != rows)
-            throw new IllegalStateException("the two paths played different ticks: replay " + lockstepTicks + ", backtest "
-                    + backtestTicks + ", slice " + rows);
-        double lockstepPerSecond = lockstep.get("ticks_per_s").asDouble();
+        long backtestTicks = last.get("events").asLong();
+        if (backtestTicks != rows)
+            throw new IllegalStateException("the backtest played " + backtestTicks + " ticks of the slice's " + rows);
         double[] warm = Arrays.copyOfRange(perSecond, 1, runs);
+        double warmMedian = BacktestThroughputHarness.median(warm);
 
         Map<String, Object> res = new LinkedHashMap<>();
-        res.put("benchmark", "vprop backtest vs the lockstep paper path (vprop replay) on the same tick files, engine strategy, "
-                + BacktestInputs.PROFILE + " (issue 14: >= 300x)");
+        res.put("benchmark", "vprop backtest vs the lockstep paper path (vprop replay, exact lockstep) on the same tick files, "
+                + "per link, engine strategy, " + BacktestInputs.PROFILE + " (issue 14: >= 300x)");
         res.put("slice", Map.of("symbols", SYMBOLS, "from_utc", from.toString(), "days", days, "ticks", rows));
         res.put("machine", machine);
-        Map<String, Object> ls = new LinkedHashMap<>();
-        ls.put("command", "vprop " + String.join(" ", replay).replace(dir.toString(), "<slice>"));
-        ls.put("elapsed_s", lockstep.get("elapsed_s").asDouble());
-        ls.put("ticks_per_s", lockstepPerSecond);
-        ls.put("signal_engine", lockstep.get("signal_engine"));
-        ls.put("decisions", lockstep.get("decisions"));
-        res.put("lockstep", ls);
         Map<String, Object> bt = new LinkedHashMap<>();
         bt.put("command", "vprop " + String.join(" ", backtest).replace(dir.toString(), "<slice>") + " FILE");
         bt.put("runs", runs);
         bt.put("cold_first_run_ticks_per_s", Math.round(perSecond[0]));
-        bt.put("warm_median_ticks_per_s", Math.round(BacktestThroughputHarness.median(warm)));
+        bt.put("warm_median_ticks_per_s", Math.round(warmMedian));
         bt.put("warm_min_ticks_per_s", Math.round(Arrays.stream(warm).min().orElse(0)));
         bt.put("warm_max_ticks_per_s", Math.round(Arrays.stream(warm).max().orElse(0)));
         bt.put("all_ticks_per_s", Arrays.stream(perSecond).map(Math::round).toArray());
         bt.put("counters", last.get("counters"));
         res.put("backtest", bt);
-        double ratio = BacktestThroughputHarness.median(warm) / lockstepPerSecond;
-        res.put("ratio_warm_median", Math.round(ratio));
-        res.put("ratio_cold_first_run", Math.round(perSecond[0] / lockstepPerSecond));
+        System.out.printf("backtest %,.0f ticks/s warm (cold %,.0f)%n", warmMedian, perSecond[0]);
+
+        Map<String, Object> lockstep = new LinkedHashMap<>();
+        for (String link : links) {
+            replay(dir, files, link, "warmup-" + link);                          // JIT, page cache: not measured
+            String load = (String) Results.machine().get("load_average_at_start");
+            Replay r = replay(dir, files, link, link);
+            long ticks = r.json.get("ticks").asLong();
+            if (ticks != rows)
+                throw new IllegalStateException("the replay (" + link + ") played " + ticks + " ticks of the slice's " + rows);
+            double lockstepPerSecond = r.json.get("ticks_per_s").asDouble();
+            Map<String, Object> ls = new LinkedHashMap<>();
+            ls.put("command", "vprop " + String.join(" ", r.command).replace(dir.toString(), "<slice>"));
+            ls.put("load_average_before", load);
+            ls.put("elapsed_s", r.json.get("elapsed_s").asDouble());
+            ls.put("ticks_per_s", lockstepPerSecond);
+            ls.put("signal_engine", r.json.get("signal_engine"));
+            ls.put("decisions", r.json.get("decisions"));
+            double ratio = warmMedian / lockstepPerSecond;
+            ls.put("ratio_warm_median", Math.round(ratio));
+            ls.put("ratio_cold_first_run", Math.round(perSecond[0] / lockstepPerSecond));
+            ls.put("target_met", ratio >= 300);
+            lockstep.put(link, ls);
+            System.out.printf("lockstep %s %,.0f ticks/s: backtest %,.0fx warm, %,.0fx cold%n", link, lockstepPerSecond,
+                    ratio, perSecond[0] / lockstepPerSecond);
+        }
+        res.put("lockstep", lockstep);
         res.put("target", ">= 300x");
-        res.put("target_met", ratio >= 300);
         Results.write("backtest-vs-lockstep", res);
-        System.out.printf("lockstep %,.0f ticks/s; backtest %,.0f ticks/s warm (cold %,.0f): %,.0fx%n", lockstepPerSecond,
-                BacktestThroughputHarness.median(warm), perSecond[0], ratio);
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private record Replay(List<String> command, JsonNode json) { }
+
+    /** {@code vprop replay} of the files in exact lockstep on {@code link}, on fresh journals. */
+    private static Replay replay(Path dir, List<Path> files, String link, String name) throws Exception {
+        Path out = dir.resolve("replay-" + name + ".json");
+        List<String> cmd = new ArrayList<>(List.of("replay", "--data-dir", dir.resolve("var-" + name).toString(),
+                "--strategy", "engine", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
+                "--set", "paper.replay.window=1"));
+        if (!link.equals("inproc")) cmd.addAll(List.of("--set", "zmq.impl=" + link, "--zmq", "tcp://127.0.0.1:*"));
+        for (Path f : files) cmd.addAll(List.of("--data", f.toString()));
+        int rc = VpropCli.execute(cmd.toArray(new String[0]));
+        if (rc != 0) throw new IllegalStateException("vprop replay (" + link + ") failed with exit code " + rc);
+        return new Replay(cmd, JSON.readTree(out.toFile()));
     }
 
     /** Copies the header and every row of {@code days} UTC days from {@code from} (rows start "YYYY.MM.DD"). */
