@@ -1,6 +1,8 @@
 // Small inline helpers for the JavaCPP libzmq binding (io.vprop.transport.libzmq.LibZmq): typed socket options and
 // a poll over two sockets, which JavaCPP would otherwise need struct mappings (zmq_pollitem_t) for.
 #pragma once
+#include <errno.h>
+#include <sched.h>
 #include <stdint.h>
 #include <zmq.h>
 
@@ -22,4 +24,11 @@ inline int vprop_zmq_poll_in(void* a, void* b, long timeout_ms) {
     int rc = zmq_poll(items, b ? 2 : 1, timeout_ms);
     if (rc < 0) return -1;
     return ((items[0].revents & ZMQ_POLLIN) ? 1 : 0) | ((b && (items[1].revents & ZMQ_POLLIN)) ? 2 : 0);
+}
+// Pins the calling thread to one CPU (Linux sched_setaffinity; g++ defines _GNU_SOURCE): 0, or the errno.
+inline int vprop_pin_current_thread(int cpu) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    return sched_setaffinity(0, sizeof set, &set) == 0 ? 0 : errno;
 }

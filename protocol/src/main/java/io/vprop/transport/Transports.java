@@ -32,7 +32,12 @@ public final class Transports {
     private static final Map<String, InProcessTransport> IN_PROCESS = new ConcurrentHashMap<>();
 
     public static PeerTransport router(String impl, String endpoint) {
-        if (!endpoint.startsWith(INPROC)) return provider(impl).router(endpoint);
+        return router(impl, endpoint, -1);
+    }
+
+    /** As above, with the ROUTER's I/O thread on CPU {@code ioCpu} (-1: anywhere; an in-process link has none). */
+    public static PeerTransport router(String impl, String endpoint, int ioCpu) {
+        if (!endpoint.startsWith(INPROC)) return provider(impl).router(endpoint, ioCpu);
         String name = endpoint.substring(INPROC.length());
         InProcessTransport t = new InProcessTransport(name, () -> IN_PROCESS.remove(name));
         if (IN_PROCESS.putIfAbsent(name, t) != null)

@@ -16,5 +16,20 @@ public interface ZmqProvider {
 
     PeerTransport router(String endpoint);
 
+    /**
+     * A ROUTER whose I/O thread (if the implementation has one it can place) runs on CPU {@code ioCpu} alone, -1 for
+     * anywhere. Pinning the sidecar's I/O thread and its kernel thread to one CPU turns each hand-off between them
+     * into a context switch instead of waking a halted vCPU (docs/benchmarks.md, "Pinning the sidecar").
+     */
+    default PeerTransport router(String endpoint, int ioCpu) {
+        if (ioCpu < 0) return router(endpoint);
+        throw new UnsupportedOperationException("zmq.impl=" + name() + " cannot pin its threads to a CPU (kernel.cpu needs zmq.impl=libzmq)");
+    }
+
+    /** Pins the calling thread to CPU {@code cpu}; IllegalStateException saying why when it cannot. */
+    default void pinCurrentThread(int cpu) {
+        throw new UnsupportedOperationException("zmq.impl=" + name() + " cannot pin threads to a CPU (kernel.cpu needs zmq.impl=libzmq)");
+    }
+
     Dealer dealer(String endpoint, RoutingId id);
 }

@@ -120,11 +120,12 @@ public final class Sidecar implements AutoCloseable {
         AccountGovernors governors = new AccountGovernors(profile, cfg.get("firm.profile"),
                 cfg.getDouble("firm.initial.balance"), new JournalGovernorStates(journal));
         risk.add(governors);
+        int kernelCpu = cfg.getInt("kernel.cpu");
         SidecarKernel.Config kc = new SidecarKernel.Config(cfg.getInt("heartbeat.ms"), cfg.getInt("stale.ms"),
                 cfg.get("firm.profile"), Version.VERSION, ttl, (long) cfg.getDouble("feed.max.ahead.ms"));
         SidecarKernel kernel;
         try {
-            SidecarKernel.Ports ports = new SidecarKernel.Ports(Transports.router(cfg.get("zmq.impl"), cfg.get("zmq.endpoint")), journal,
+            SidecarKernel.Ports ports = new SidecarKernel.Ports(Transports.router(cfg.get("zmq.impl"), cfg.get("zmq.endpoint"), kernelCpu), journal,
                     System::currentTimeMillis);
             kernel = new SidecarKernel(kc, ports, strategies, risk, governors, events, metrics);
         } catch (RuntimeException e) {
@@ -138,7 +139,15 @@ public final class Sidecar implements AutoCloseable {
         JournalReader journalReader = journal.reader(); // for the HTTP threads and the CLI's summaries
         kernel.newsFeed(newsFeed);
         kernel.decisionRetention(cfg.getInt("journal.decisions.retention.days") * 86_400_000L);
-        Thread t = new Thread(kernel, "vprop-kernel");
+        Thread t = new Thread(kernelCpu < 0 ? kernel : () -> {
+            try {                                                     // beside the ROUTER's I/O thread
+                Transports.provider(cfg.get("zmq.impl")).pinCurrentThread(kernelCpu);
+            } catch (RuntimeException e) {                            // e.g. a cpuset without that CPU: slower, not down
+                org.slf4j.LoggerFactory.getLogger(Sidecar.class)
+                        .error("kernel.cpu={}: {}; the kernel thread runs unpinned", kernelCpu, e.getMessage());
+            }
+            kernel.run();
+        }, "vprop-kernel");
         t.start();
         // The slow parts (models, HTTP panel, notifications: thousands of classes) wait for the first terminal's
         // welcome, up to DEFER_SLOW_PARTS_MS, so that they do not compete with its hello for the CPU (issue 18 item 4).

@@ -27,6 +27,7 @@ public final class VpropConfig {
 
     static {
         key("zmq.endpoint", "tcp://127.0.0.1:5555", "ZeroMQ ROUTER address the sidecar binds (EA and paper terminal connect here)");
+        key("kernel.cpu", "-1", "pin the kernel thread and the ROUTER's libzmq I/O thread to this CPU (0-based; -1 = no pinning; needs zmq.impl=libzmq): each hand-off between them becomes a context switch instead of a vCPU wake-up (docs/benchmarks.md)");
         key("zmq.impl", "jeromq", "ZeroMQ implementation of the sidecar's ROUTER and the paper terminals' DEALERs: jeromq (pure Java) or libzmq (the system's libzmq5 through the zmq-native binding; docs/benchmarks.md)");
         key("http.host", "127.0.0.1", "address of the REST/WebSocket API and web panel; state changes need the token (data.dir/http.token) on every address, anything but loopback needs it for reads too");
         key("http.port", "8080", "port of the REST/WebSocket API and web panel (0 = any free port)");
@@ -263,6 +264,12 @@ public final class VpropConfig {
         if (!List.of("auto", "handset", "fitted").contains(edges) && !isFile(edges))
             e.add("engine.edges: '" + edges + "' is not auto, handset, fitted or an existing edges file");
         oneOf(e, "zmq.impl", "jeromq", "libzmq");
+        int errors = e.size(), cpus = Runtime.getRuntime().availableProcessors();
+        intIn(e, "kernel.cpu", -1, 1023);
+        if (e.size() == errors && getInt("kernel.cpu") >= cpus)
+            e.add("kernel.cpu: CPU " + getInt("kernel.cpu") + " does not exist here (this machine has CPUs 0-" + (cpus - 1) + ")");
+        else if (e.size() == errors && getInt("kernel.cpu") >= 0 && !get("zmq.impl").equals("libzmq"))
+            e.add("kernel.cpu: pinning threads needs zmq.impl=libzmq (the native library does it), not " + get("zmq.impl"));
         oneOf(e, "paper.margin.mode", "hedging", "netting");
         oneOf(e, "paper.bars.mode", "ohlc", "conservative");
         if (!get("paper.speed").equals("max")) positive(e, "paper.speed");

@@ -43,6 +43,19 @@ class VpropConfigTest {
     }
 
     @Test
+    void kernelCpuNeedsLibzmqAndACpuThatExists() throws Exception {
+        assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("kernel.cpu", "0")))
+                .hasMessageContaining("kernel.cpu: pinning threads needs zmq.impl=libzmq");
+        int cpus = Runtime.getRuntime().availableProcessors();
+        assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("kernel.cpu", Integer.toString(cpus), "zmq.impl", "libzmq")))
+                .hasMessageContaining("kernel.cpu: CPU " + cpus + " does not exist here");
+        assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("kernel.cpu", "-2")))
+                .hasMessageContaining("kernel.cpu");
+        assertThat(VpropConfig.load(null, Map.of(), Map.of("kernel.cpu", "0", "zmq.impl", "libzmq")).getInt("kernel.cpu")).isZero();
+        assertThat(VpropConfig.load(null, Map.of(), Map.of()).getInt("kernel.cpu")).isEqualTo(-1);
+    }
+
+    @Test
     void allowedHostsAreNamesWithoutSchemePortOrPath() {
         VpropConfig ok = VpropConfig.load(null, Map.of(), Map.of("http.allowed.hosts", " vprop.lan, 192.168.1.10 ,[fd00::5],"));
         assertThat(ok.list("http.allowed.hosts")).containsExactly("vprop.lan", "192.168.1.10", "[fd00::5]");

@@ -57,7 +57,7 @@ public final class RoundTripHarness {
         System.setProperty("vprop.zmq.context", "per-socket");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2] : "tcp,c,jeromq-raw,libzmq-raw,jeromq-full,libzmq-full,libzmq-full-pinned,c-one-cpu,libzmq-full-one-cpu").split(","));
         Map<String, Object> machine = Results.machine();
         Map<String, Histogram> h = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
@@ -67,15 +67,21 @@ public final class RoundTripHarness {
             switch (part) {
                 case "tcp" -> h.put("raw_tcp_ping_pong", tcpPingPong(seconds, warmup, SIZE));
                 case "c" -> {
-                    Histogram c = libzmqC(seconds, warmup, SIZE, skipped);
+                    Histogram c = libzmqC(seconds, warmup, SIZE, skipped, -1);
                     if (c != null) h.put("libzmq_c_dealer_router_echo", c);
                 }
+                case "c-one-cpu" -> {
+                    Histogram c = libzmqC(seconds, warmup, SIZE, skipped, KERNEL_CPU);
+                    if (c != null) h.put("libzmq_c_dealer_router_echo_one_cpu", c);
+                }
                 case "jeromq-raw" -> h.put("raw_jeromq_router_dealer_echo", rawEcho("jeromq", seconds, warmup, SIZE));
-                case "jeromq-full" -> h.put("zeromq_protocol", zmqRoundTrip("jeromq", seconds, warmup));
-                case "libzmq-raw", "libzmq-full" -> {
+                case "jeromq-full" -> h.put("zeromq_protocol", zmqRoundTrip("jeromq", seconds, warmup, -1));
+                case "libzmq-raw", "libzmq-full", "libzmq-full-pinned", "libzmq-full-one-cpu" -> {
                     if (libzmqWhy != null) skipped.put(part, libzmqWhy);
                     else if (part.equals("libzmq-raw")) h.put("raw_libzmq_java_router_dealer_echo", rawEcho("libzmq", seconds, warmup, SIZE));
-                    else h.put("zeromq_protocol_libzmq", zmqRoundTrip("libzmq", seconds, warmup));
+                    else if (part.equals("libzmq-full")) h.put("zeromq_protocol_libzmq", zmqRoundTrip("libzmq", seconds, warmup, -1));
+                    else if (part.equals("libzmq-full-pinned")) h.put("zeromq_protocol_libzmq_pinned", zmqRoundTrip("libzmq", seconds, warmup, KERNEL_CPU));
+                    else h.put("zeromq_protocol_libzmq_one_cpu", terminalOnKernelCpu(() -> zmqRoundTrip("libzmq", seconds, warmup, KERNEL_CPU)));
                 }
                 default -> throw new IllegalArgumentException("unknown part " + part);
             }
@@ -106,7 +112,12 @@ public final class RoundTripHarness {
         r.put("jit_compiler_ms_during_measurement", JIT_MS);
         r.put("targets", "full stack p50 <= 150 us and p99 <= 2 x libzmq C p99; protocol stack p99 <= 1.3 x raw transport p99");
         Map<String, Object> met = new LinkedHashMap<>();
-        for (String full : List.of("zeromq_protocol", "zeromq_protocol_libzmq")) {
+        ratio(ratios, "libzmq_full_pinned_vs_libzmq_c_p99", h.get("zeromq_protocol_libzmq_pinned"), h.get("libzmq_c_dealer_router_echo"), 99);
+        ratio(ratios, "libzmq_protocol_pinned_vs_raw_libzmq_p99", h.get("zeromq_protocol_libzmq_pinned"), h.get("raw_libzmq_java_router_dealer_echo"), 99);
+        ratio(ratios, "libzmq_full_one_cpu_vs_libzmq_c_p99", h.get("zeromq_protocol_libzmq_one_cpu"), h.get("libzmq_c_dealer_router_echo"), 99);
+        ratio(ratios, "libzmq_full_one_cpu_vs_libzmq_c_one_cpu_p99", h.get("zeromq_protocol_libzmq_one_cpu"), h.get("libzmq_c_dealer_router_echo_one_cpu"), 99);
+        ratio(ratios, "libzmq_full_one_cpu_vs_libzmq_c_one_cpu_p50", h.get("zeromq_protocol_libzmq_one_cpu"), h.get("libzmq_c_dealer_router_echo_one_cpu"), 50);
+        for (String full : List.of("zeromq_protocol", "zeromq_protocol_libzmq", "zeromq_protocol_libzmq_pinned", "zeromq_protocol_libzmq_one_cpu")) {
             Histogram f = h.get(full), c = h.get("libzmq_c_dealer_router_echo");
             if (f == null) continue;
             met.put(full + "_p50_le_150us", f.getValueAtPercentile(50) <= 150_000);
@@ -127,9 +138,10 @@ public final class RoundTripHarness {
     /**
      * libzmq in C: bench/native/zmq_roundtrip.c compiled with gcc against the installed libzmq (pkg-config libzmq),
      * run as a process at the same rate and size; one round trip in ns per line. Null (and a reason in
-     * {@code skipped}) when gcc or libzmq3-dev is missing.
+     * {@code skipped}) when gcc or libzmq3-dev is missing. With {@code cpu} >= 0 the whole process runs on that CPU
+     * (taskset): the floor of the one-CPU configuration.
      */
-    static Histogram libzmqC(int seconds, int warmup, int size, Map<String, String> skipped) throws Exception {
+    static Histogram libzmqC(int seconds, int warmup, int size, Map<String, String> skipped, int cpu) throws Exception {
         Path src = Path.of("bench/native/zmq_roundtrip.c");
         Path exe = Path.of("bench/target/zmq_roundtrip");
         Files.createDirectories(exe.getParent());
@@ -140,9 +152,10 @@ public final class RoundTripHarness {
             skipped.put("c", "gcc/libzmq3-dev: " + ccOut.strip());
             return null;
         }
-        Process p = new ProcessBuilder(exe.toString(), Integer.toString(SYMBOLS * TICKS_PER_SYMBOL),
-                Integer.toString(seconds), Integer.toString(warmup), Integer.toString(size))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> cmd = new ArrayList<>(cpu < 0 ? List.of() : List.of("taskset", "-c", Integer.toString(cpu)));
+        cmd.addAll(List.of(exe.toString(), Integer.toString(SYMBOLS * TICKS_PER_SYMBOL),
+                Integer.toString(seconds), Integer.toString(warmup), Integer.toString(size)));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Histogram h = new Histogram(10_000_000_000L, 3);
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
             for (String line; (line = lines.readLine()) != null; ) h.recordValue(Long.parseLong(line.strip()));
@@ -159,14 +172,46 @@ public final class RoundTripHarness {
     static final int BURST = Integer.getInteger("vprop.bench.burst", 50_000);
     static final int IDLE_SECONDS = Integer.getInteger("vprop.bench.idle.s", 20);
 
-    static Histogram zmqRoundTrip(String impl, int seconds, int warmup) throws Exception {
+    /**
+     * The sidecar side's CPU in the part libzmq-full-pinned ({@code kernel.cpu}: its kernel thread and its ROUTER's I/O
+     * thread there); the terminal side, which stands for the EA's process, stays unpinned.
+     */
+    static final int KERNEL_CPU = Integer.getInteger("vprop.bench.kernel.cpu", 1);
+
+    /**
+     * Runs {@code part} on a thread pinned to {@link #KERNEL_CPU}: the terminal side and its DEALER's libzmq I/O thread
+     * (created from it, so it inherits the mask) on the sidecar's CPU — what pinning the MT5 terminal there with taskset
+     * gives the EA. The JVM's other threads (GC, JIT) stay free.
+     */
+    static Histogram terminalOnKernelCpu(java.util.concurrent.Callable<Histogram> part) throws Exception {
+        Histogram[] out = new Histogram[1];
+        Exception[] failed = new Exception[1];
+        Thread t = new Thread(() -> {
+            try {
+                Transports.provider("libzmq").pinCurrentThread(KERNEL_CPU);
+                out[0] = part.call();
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        }, "terminal-on-kernel-cpu");
+        t.start();
+        t.join();
+        if (failed[0] != null) throw failed[0];
+        return out[0];
+    }
+
+    /** @param kernelCpu the sidecar's kernel.cpu, -1 for none */
+    static Histogram zmqRoundTrip(String impl, int seconds, int warmup, int kernelCpu) throws Exception {
         System.setProperty(Transports.PROPERTY, impl); // the TerminalLink's DEALER
         Path dir = Files.createTempDirectory("vprop-rt");
         Journal sj = new Journal(dir.resolve("sidecar.db"), false);
         SidecarKernel kernel = new SidecarKernel(SidecarKernel.Config.defaults(),
-                new SidecarKernel.Ports(Transports.router(impl, "tcp://127.0.0.1:*"), sj, System::currentTimeMillis),
+                new SidecarKernel.Ports(Transports.router(impl, "tcp://127.0.0.1:*", kernelCpu), sj, System::currentTimeMillis),
                 p -> new DemoStrategy(30_000, 0.0025), new RiskEngine(1), new EventBus(), new SimpleMeterRegistry());
-        Thread kt = new Thread(kernel, "kernel");
+        Thread kt = new Thread(kernelCpu < 0 ? kernel : () -> {   // as the sidecar does with kernel.cpu
+            Transports.provider(impl).pinCurrentThread(kernelCpu);
+            kernel.run();
+        }, "kernel");
         kt.start();
         List<String> symbols = FxUniverse.SYMBOLS.subList(0, SYMBOLS);
         List<Payload.SymbolInfo> infos = new ArrayList<>();
@@ -229,7 +274,8 @@ public final class RoundTripHarness {
             // poll returns as soon as an ack arrives; at worst it delays the next send, never a measurement
             link.poll(Math.max(1, (next - System.nanoTime()) / 1_000_000));
         }
-        JIT_MS.put(impl + "-full", jit.msSinceMark());
+        String name = impl + "-full" + (kernelCpu < 0 ? "" : Thread.currentThread().getName().equals("terminal-on-kernel-cpu") ? "-one-cpu" : "-pinned");
+        JIT_MS.put(name, jit.msSinceMark());
         long drain = System.currentTimeMillis() + 1000;
         while (System.currentTimeMillis() < drain) link.poll(10);
         // Idle: connected, heartbeats only, the terminal polling as the paper terminal does when idle (20 ms): the
@@ -237,7 +283,7 @@ public final class RoundTripHarness {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime(), idleEnd = System.currentTimeMillis() + IDLE_SECONDS * 1000L;
         while (System.currentTimeMillis() < idleEnd) link.poll(20);
-        IDLE_CPU_MS_PER_MIN.put(impl, round((os.getProcessCpuTime() - cpu0) / 1e6 * 60 / IDLE_SECONDS));
+        IDLE_CPU_MS_PER_MIN.put(name, round((os.getProcessCpuTime() - cpu0) / 1e6 * 60 / IDLE_SECONDS));
         link.close();
         kernel.close();
         tj.close();

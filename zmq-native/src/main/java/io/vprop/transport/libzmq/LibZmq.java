@@ -25,7 +25,8 @@ final class LibZmq {
     static final int ROUTER = 6, DEALER = 5, PUSH = 8, PULL = 7;
     static final int DONTWAIT = 1, SNDMORE = 2;
     static final int RCVMORE = 13, LINGER = 17, RECONNECT_IVL = 18, RECONNECT_IVL_MAX = 21, MAXMSGSIZE = 22,
-            SNDHWM = 23, RCVHWM = 24, ROUTING_ID = 5, IMMEDIATE = 39, ROUTER_HANDOVER = 56, IO_THREADS = 1;
+            SNDHWM = 23, RCVHWM = 24, ROUTING_ID = 5, IMMEDIATE = 39, ROUTER_HANDOVER = 56, IO_THREADS = 1,
+            THREAD_AFFINITY_CPU_ADD = 7;
     static final int EAGAIN = 11, EINTR = 4, ETERM = 156384765;
 
     static native Pointer zmq_ctx_new();
@@ -63,6 +64,8 @@ final class LibZmq {
     static native int vprop_zmq_last_endpoint(Pointer socket, @Cast("char*") BytePointer buf, int cap);
 
     static native int vprop_zmq_poll_in(Pointer a, Pointer b, long timeoutMs);
+
+    static native int vprop_pin_current_thread(int cpu);
 
     /** The last error as libzmq words it. */
     static String error() {

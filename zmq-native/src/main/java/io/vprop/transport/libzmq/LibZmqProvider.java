@@ -42,5 +42,16 @@ public final class LibZmqProvider implements ZmqProvider {
     public PeerTransport router(String endpoint) { return new LibZmqRouter(endpoint); }
 
     @Override
+    public PeerTransport router(String endpoint, int ioCpu) { return new LibZmqRouter(endpoint, ioCpu); }
+
+    @Override
+    public void pinCurrentThread(int cpu) {
+        int err = LibZmq.vprop_pin_current_thread(cpu);
+        if (err != 0)
+            throw new IllegalStateException("cannot pin thread " + Thread.currentThread().getName() + " to CPU " + cpu
+                    + ": errno " + err + (err == 22 ? " (no such CPU here)" : ""));
+    }
+
+    @Override
     public Dealer dealer(String endpoint, RoutingId id) { return new LibZmqDealer(endpoint, id); }
 }

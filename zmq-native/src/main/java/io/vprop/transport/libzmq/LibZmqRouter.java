@@ -23,7 +23,12 @@ final class LibZmqRouter implements PeerTransport {
     private boolean closed; // guarded by wakeOut
 
     LibZmqRouter(String endpoint) {
-        ctx = SharedContext.acquire();
+        this(endpoint, -1);
+    }
+
+    /** @param ioCpu the CPU its libzmq I/O thread runs on, or -1 for any (and the process's shared context) */
+    LibZmqRouter(String endpoint, int ioCpu) {
+        ctx = SharedContext.acquire(ioCpu);
         router = LibZmq.zmq_socket(ctx, LibZmq.ROUTER);
         LibZmq.vprop_zmq_set_int(router, LibZmq.LINGER, 0);
         LibZmq.vprop_zmq_set_int(router, LibZmq.SNDHWM, 100_000);

@@ -22,6 +22,23 @@ final class SharedContext {
     private SharedContext() { }
 
     static synchronized Pointer acquire() {
+        return acquire(-1);
+    }
+
+    /**
+     * With {@code ioCpu} >= 0, a context of its own whose I/O thread runs on that CPU alone (ZMQ_THREAD_AFFINITY_CPU_ADD,
+     * set before its first socket starts the thread): the sidecar's ROUTER pinned beside its kernel thread.
+     */
+    static synchronized Pointer acquire(int ioCpu) {
+        if (ioCpu >= 0) {
+            Pointer own = LibZmq.zmq_ctx_new();
+            if (LibZmq.zmq_ctx_set(own, LibZmq.THREAD_AFFINITY_CPU_ADD, ioCpu) != 0) {
+                String why = LibZmq.error();
+                LibZmq.zmq_ctx_term(own);
+                throw new IllegalStateException("cannot pin libzmq's I/O thread to CPU " + ioCpu + ": " + why);
+            }
+            return own;
+        }
         if (perSocket()) return LibZmq.zmq_ctx_new();
         if (users++ == 0) ctx = LibZmq.zmq_ctx_new();
         return ctx;
@@ -32,7 +49,7 @@ final class SharedContext {
      * last term returns at once).
      */
     static synchronized void release(Pointer acquired) {
-        if (acquired != ctx) { // a context of its own (per-socket)
+        if (acquired != ctx) { // a context of its own (per-socket, or pinned)
             LibZmq.zmq_ctx_term(acquired);
             return;
         }
