@@ -27,7 +27,7 @@ final class LibZmq {
     static final int RCVMORE = 13, LINGER = 17, RECONNECT_IVL = 18, RECONNECT_IVL_MAX = 21, MAXMSGSIZE = 22,
             SNDHWM = 23, RCVHWM = 24, ROUTING_ID = 5, IMMEDIATE = 39, ROUTER_HANDOVER = 56, IO_THREADS = 1,
             THREAD_AFFINITY_CPU_ADD = 7;
-    static final int EAGAIN = 11, EINTR = 4, ETERM = 156384765;
+    static final int EAGAIN = 11, EINTR = 4, EADDRINUSE = 98, ETERM = 156384765;
 
     static native Pointer zmq_ctx_new();
 

@@ -35,7 +35,7 @@ final class LibZmqRouter implements PeerTransport {
         LibZmq.vprop_zmq_set_int(router, LibZmq.RCVHWM, 100_000);
         LibZmq.vprop_zmq_set_int64(router, LibZmq.MAXMSGSIZE, RouterEndpoint.MAX_FRAME_BYTES);
         LibZmq.vprop_zmq_set_int(router, LibZmq.ROUTER_HANDOVER, 1); // a reconnecting terminal takes its id over
-        if (LibZmq.zmq_bind(router, endpoint) != 0) {
+        if (bind(router, endpoint) != 0) {
             String why = LibZmq.error();
             LibZmq.zmq_close(router);
             SharedContext.release(ctx);
@@ -97,6 +97,27 @@ final class LibZmqRouter implements PeerTransport {
         };
     }
 
+    /**
+     * Addresses this process's routers released, with when: zmq_close only asks the context's I/O thread to close the
+     * listening socket, so while the context lives on (shared with a terminal in this process) the port stays taken
+     * for a moment — a sidecar restarted in the same process on the same address would fail to bind.
+     */
+    private static final java.util.Map<String, Long> RELEASED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long RELEASE_WAIT_NS = 2_000_000_000L;
+
+    /** zmq_bind; on EADDRINUSE for an address this process released within 2 s, retried until the I/O thread let go. */
+    private static int bind(Pointer socket, String endpoint) {
+        int rc = LibZmq.zmq_bind(socket, endpoint);
+        Long released = RELEASED.get(endpoint);
+        while (rc != 0 && LibZmq.zmq_errno() == LibZmq.EADDRINUSE && released != null
+                && System.nanoTime() - released < RELEASE_WAIT_NS) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            rc = LibZmq.zmq_bind(socket, endpoint);
+        }
+        if (rc == 0) RELEASED.remove(endpoint);
+        return rc;
+    }
+
     @Override
     public void close() {
         synchronized (wakeOut) {
@@ -106,6 +127,7 @@ final class LibZmqRouter implements PeerTransport {
         }
         LibZmq.zmq_close(wakeIn);
         LibZmq.zmq_close(router);
+        RELEASED.put(endpoint, System.nanoTime());
         SharedContext.release(ctx); // LINGER 0 everywhere: the last one's term returns at once
         frames.close();
         wakeFrames.close();

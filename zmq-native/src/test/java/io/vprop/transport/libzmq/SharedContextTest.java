@@ -43,6 +43,25 @@ class SharedContextTest {
     }
 
     @Test
+    void aRouterRestartedOnItsAddressBindsWhileTheSharedContextLivesOn() {
+        ZmqProvider libzmq = Impl.require("libzmq");
+        String endpoint;
+        try (PeerTransport first = libzmq.router("tcp://127.0.0.1:*")) {
+            endpoint = first.endpoint();
+        }
+        // a terminal in this process keeps the context (and its I/O thread) alive: zmq_close of a ROUTER only asks that
+        // thread to close the listening socket, so an immediate bind on the same port races it (a sidecar restarted in
+        // the same process, as the kernel's tests do)
+        try (Dealer keepsTheContext = libzmq.dealer("tcp://127.0.0.1:1", new RoutingId("t", "1", "c"))) {
+            for (int i = 0; i < 50; i++) {
+                PeerTransport r = libzmq.router(endpoint);
+                assertThat(r.endpoint()).isEqualTo(endpoint);
+                r.close();
+            }
+        }
+    }
+
+    @Test
     void twoRoutersInOneContextGetDistinctWakeUpAddresses() {
         ZmqProvider libzmq = Impl.require("libzmq");
         assertThat(SharedContext.inprocName("vprop-wake")).isNotEqualTo(SharedContext.inprocName("vprop-wake"));
