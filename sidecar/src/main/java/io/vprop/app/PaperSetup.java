@@ -106,7 +106,10 @@ public final class PaperSetup {
 
     public static Market market(VpropConfig cfg) {
         String data = cfg.get("paper.data");
-        if (!data.isEmpty()) return replay(cfg, List.of(Path.of(data)));
+        if (!data.isEmpty()) {
+            List<Path> files = List.of(Path.of(data));
+            return replay(cfg, files, cfg.dataClock(), ParseMode.STRICT, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
         List<String> symbols = Arrays.stream(cfg.get("paper.symbols").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList();
         InstrumentTable table = instruments(cfg);
@@ -122,28 +125,41 @@ public final class PaperSetup {
                 "synthetic market, seed " + cfg.get("paper.seed") + ", " + symbols);
     }
 
-    /** One tick or bar file, with the built-in instrument table. */
+    /** One tick or bar file <b>written in UTC</b> (such as the files in shared/data), with the built-in instrument table. */
     public static Market replay(Path file) { return replay(List.of(file)); }
 
-    /** Several files played together, merged in time order (one symbol each, named by the file), built-in table. */
+    /**
+     * Several files <b>written in UTC</b> (such as the files in shared/data) played together, merged in time order
+     * (one symbol each, named by the file), built-in table.
+     */
     public static Market replay(List<Path> files) { return replay(files, InstrumentTable.builtIn(), Map.of()); }
 
-    /** Files with the configuration's instrument table, fixed rates and bar path (paper.bars.mode). */
+    /**
+     * Files <b>written in UTC</b> (such as the files in shared/data) with the configuration's instrument table, fixed
+     * rates and bar path (paper.bars.mode). Files in a broker's server time: the overload with a {@link ServerClock}.
+     */
     public static Market replay(VpropConfig cfg, List<Path> files) { return replay(cfg, files, ParseMode.STRICT); }
 
-    /** As above; {@code mode}: what a bad row does. */
+    /** As above (files <b>written in UTC</b>); {@code mode}: what a bad row does. */
     public static Market replay(VpropConfig cfg, List<Path> files, ParseMode mode) {
-        return replay(cfg, files, mode, Long.MIN_VALUE, Long.MAX_VALUE);
+        return replay(cfg, files, ServerClock.UTC, mode, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    /** As above, cut to [{@code fromMs}, {@code toMs}) UTC ({@link Long#MIN_VALUE} / {@link Long#MAX_VALUE}: no bound). */
-    public static Market replay(VpropConfig cfg, List<Path> files, ParseMode mode, long fromMs, long toMs) {
-        return replay(files, instruments(cfg), fixedRates(cfg), mode, barPath(cfg), fromMs, toMs);
+    /**
+     * Files whose times are read in {@code clock} (a zone-less file's broker server time; {@link MarketFiles#clockOf}
+     * decides it from the user's option), with the configuration's instrument table, fixed rates and bar path, cut to
+     * [{@code fromMs}, {@code toMs}) UTC ({@link Long#MIN_VALUE} / {@link Long#MAX_VALUE}: no bound).
+     */
+    public static Market replay(VpropConfig cfg, List<Path> files, ServerClock clock, ParseMode mode, long fromMs, long toMs) {
+        return replay(files, instruments(cfg), fixedRates(cfg), clock, mode, barPath(cfg), fromMs, toMs);
     }
 
-    /** Bad rows stop the replay (a {@link io.vprop.market.io.MarketDataException} naming file, line and column). */
+    /**
+     * Files <b>written in UTC</b> (such as the files in shared/data); bad rows stop the replay (a
+     * {@link io.vprop.market.io.MarketDataException} naming file, line and column).
+     */
     public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates) {
-        return replay(files, table, fixedRates, ParseMode.STRICT, BarPath.OHLC, Long.MIN_VALUE, Long.MAX_VALUE);
+        return replay(files, table, fixedRates, ServerClock.UTC, ParseMode.STRICT, BarPath.OHLC, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /**
@@ -151,12 +167,13 @@ public final class PaperSetup {
      * ({@link MarketFeed#bars}: per symbol the finest timeframe's bars as quotes along {@code path}, with the
      * instrument's spread by session where a bar carries none, each leg stopping at the terminal's positions' levels,
      * and every file's bars delivered as they close), so a replay of bar files trades what a backtest of them trades.
-     * One kind per replay. Each file is one symbol, named by the file. {@code mode}: a bad row stops the replay
+     * One kind per replay. Each file is one symbol, named by the file; its times are read in {@code clock} (UTC only
+     * for files written in UTC or whose times carry their zone). {@code mode}: a bad row stops the replay
      * (STRICT) or is skipped and counted in the market's {@code reads} (LENIENT). The period bounds ticks by time and
      * bars by open time, as the backtest's --from/--to do.
      */
-    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates, ParseMode mode,
-                                BarPath path, long fromMs, long toMs) {
+    public static Market replay(List<Path> files, InstrumentTable table, Map<String, Double> fixedRates, ServerClock clock,
+                                ParseMode mode, BarPath path, long fromMs, long toMs) {
         if (files.isEmpty()) throw new IllegalArgumentException("no market file to replay");
         if (fromMs >= toMs) throw new IllegalArgumentException("the period is empty: from " + Instant.ofEpochMilli(fromMs)
                 + " is not before to " + Instant.ofEpochMilli(toMs));
@@ -172,7 +189,7 @@ public final class PaperSetup {
         if (ticks) {
             List<TickSource> sources = new ArrayList<>();
             for (Path f : files) {
-                Mt5TickReader r = MarketFiles.openTicks(f, MarketFiles.symbolFromFileName(f), ServerClock.UTC, mode);
+                Mt5TickReader r = MarketFiles.openTicks(f, MarketFiles.symbolFromFileName(f), clock, mode);
                 reads.add(r);
                 sources.add(r);
                 names.add("ticks from " + f.getFileName());
@@ -184,7 +201,7 @@ public final class PaperSetup {
         try {
             for (Path f : files) {
                 Timeframe tf = timeframeFromName(f.getFileName().toString());
-                BarSource bars = MarketFiles.openBars(f, MarketFiles.symbolFromFileName(f), tf, ServerClock.UTC, mode);
+                BarSource bars = MarketFiles.openBars(f, MarketFiles.symbolFromFileName(f), tf, clock, mode);
                 reads.add((FileReadCounts) bars);
                 sources.add(bars);
                 names.add(tf + " bars from " + f.getFileName());
@@ -289,6 +306,7 @@ public final class PaperSetup {
         return specs;
     }
 
+    /** The file's first price: read in UTC, as the clock moves times only, never prices. */
     private static double firstMid(Path file, String symbol, ParseMode mode) {
         if (MarketFiles.detect(file).isTicks()) {
             try (TickSource t = MarketFiles.openTicks(file, symbol, ServerClock.UTC, mode)) {

@@ -107,13 +107,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
 
     /** The files' clock: required unless every file's times carry their zone — no silent UTC assumption. */
     static ServerClock clock(String serverTz, List<Path> files) {
-        if (serverTz != null) return ServerClock.parse(serverTz);
-        for (Path f : files)
-            if (!MarketFiles.timesCarryTheirZone(f))
-                throw new IllegalArgumentException("--data " + f.getFileName() + " has times without a zone (an MT5 export is "
-                        + "written in its broker's server time): say which clock with --server-tz — UTC for the files in "
-                        + "shared/data, NY+7 for 'New York close' servers (GMT+2 winter, GMT+3 summer), or an offset or IANA zone");
-        return ServerClock.UTC;
+        return MarketFiles.clockOf(files, serverTz, "--data", "--server-tz");
     }
 
     static long instant(String option, String text) {

@@ -12,6 +12,7 @@ import io.vprop.market.Tick;
 import io.vprop.market.TickSource;
 import io.vprop.market.io.MarketDataException;
 import io.vprop.market.io.ParseMode;
+import io.vprop.market.io.ServerClock;
 import io.vprop.ops.log.LogSetup;
 import io.vprop.paper.PaperTerminal;
 import picocli.CommandLine.Command;
@@ -50,6 +51,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "tick or bar file; repeat to replay several symbols together (merged in time order)")
     List<Path> data;
 
+    @Option(names = "--server-tz", paramLabel = "ZONE",
+            description = "the clock of the files' times, as backtest's --server-tz: UTC, an offset (+02:00, UTC+3), an IANA zone, "
+                    + "or NY+7 for 'New York close' servers (GMT+2 winter, GMT+3 summer); required for MT5 exports")
+    String serverTz;
+
     @Option(names = "--speed", paramLabel = "N|max", defaultValue = "max", description = "market time per wall time (default max)")
     String speed;
 
@@ -83,6 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
     private int replay() {
         for (Path d : data) if (!Files.isRegularFile(d)) throw new IllegalArgumentException("--data " + d + ": no such file");
         ParseMode mode = badRows.mode();
+        ServerClock clock = BacktestSetup.clock(serverTz, data);   // before anything starts: no silent UTC assumption
         if (json) {                                          // stdout carries the JSON alone: the log's console goes to
             LogSetup.warningsOnly("io.vprop");               // stderr, warnings only (a weekend's flatten by the governors)
             LogSetup.consoleToStderr();
@@ -112,11 +119,12 @@ final class ReplayCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PrintStream err = System.err;
         try (Sidecar sidecar = Sidecar.start(cfg, withHttp)) {
-            PaperSetup.Market files = PaperSetup.replay(cfg, data, mode, fromMs, toMs);
+            PaperSetup.Market files = PaperSetup.replay(cfg, data, clock, mode, fromMs, toMs);
             StopOnBadData source = new StopOnBadData();
             PaperSetup.Market market = source.guard(files);
             for (String finding : market.findings()) err.println("warning: " + finding);
-            err.printf("replaying %s (%,d rows) through %s%s%n", market.description(), total, sidecar.zmqEndpoint(),
+            err.printf("replaying %s (%,d rows, server time %s) through %s%s%n", market.description(), total, clock.describe(),
+                    sidecar.zmqEndpoint(),
                     withHttp ? ", web panel on http://" + cfg.get("http.host") + ":" + sidecar.httpPort() : "");
             PaperTerminal paper = PaperSetup.terminal(cfg, sidecar.zmqEndpoint(), market, 1);
             Thread t = new Thread(paper, "vprop-replay");
@@ -134,6 +142,7 @@ final class ReplayCommand implements Callable<Integer> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("files", data.stream().map(Path::toString).toList());
             summary.put("market", market.description());
+            summary.put("server_tz", clock.describe());
             summary.put("zmq_endpoint", sidecar.zmqEndpoint());
             summary.put("bad_rows", badRows.value);
             summary.put("rows", BadRowsOption.json(market.reads()));
@@ -187,6 +196,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintStream o = System.out;
         o.println("replay summary");
         o.printf(ROW, "market", s.get("market"));
+        o.printf(ROW, "server time", s.get("server_tz"));
         BadRowsOption.print(o, market.reads(), ROW);
         o.printf(ROW, "ticks", String.format(Locale.ROOT, "%,d ticks (%,d bars sent)", s.get("ticks"), s.get("bars_sent")));
         o.printf(ROW, "signals", String.format(Locale.ROOT, "%,d signals: %,d executed, %,d rejected", s.get("signals"),

@@ -1,6 +1,9 @@
 package io.vprop.config;
 
 import io.vprop.market.instrument.CurrencyConverter;
+import io.vprop.market.io.MarketDataException;
+import io.vprop.market.io.MarketFiles;
+import io.vprop.market.io.ServerClock;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -58,7 +61,9 @@ public final class VpropConfig {
                 + "empty = the bundled one (the engine's out-of-sample trades, docs/research/edges-h4d1)");
         key("risk.max.quote.age.ms", "120000", "no entries on a symbol whose last quote is older than this on the terminal's clock (a frozen feed, a symbol out of session); 0 = no bound");
         key("paper.symbols", "EURUSD,GBPUSD,USDJPY,AUDUSD,USDCAD,EURJPY", "symbols of the synthetic market");
-        key("paper.data", "", "tick or bar file to replay instead of the synthetic market (MT5 export CSV or generic CSV, .gz ok)");
+        key("paper.data", "", "tick or bar file to replay instead of the synthetic market (MT5 export CSV or generic CSV, .gz ok; its clock: paper.data.tz)");
+        key("paper.data.tz", "", "the clock of paper.data's times, as vprop backtest --server-tz: UTC (the files in shared/data), an offset (+02:00, UTC+3), an IANA zone, "
+                + "or NY+7 for 'New York close' servers (GMT+2 winter, GMT+3 summer); required when the file's times carry no zone (an MT5 export: its broker's server time)");
         key("paper.bars.mode", "ohlc", "path of a replayed bar file's quotes, as vprop backtest --bars-mode: ohlc (the nearer extreme first) or conservative (the stop first when a bar holds both stop and target)");
         key("paper.seed", "42", "seed of the synthetic market (same seed, same market)");
         key("paper.speed", "10", "market time per wall time (1 = real time, 10 = ten times faster, max = as fast as possible)");
@@ -276,6 +281,7 @@ public final class VpropConfig {
         if (!get("zmq.endpoint").matches("(tcp|ipc|inproc)://.+")) e.add("zmq.endpoint: '" + get("zmq.endpoint") + "' is not a ZeroMQ address like tcp://127.0.0.1:5555");
         if (!get("paper.data").isEmpty() && !isFile(get("paper.data")))
             e.add("paper.data: file '" + get("paper.data") + "' does not exist");
+        else if (!get("paper.data").isEmpty() || !get("paper.data.tz").isEmpty()) checkDataClock(e);
         if (!get("memory.redis").isEmpty() && !get("memory.redis").matches("[^:]+:\\d{1,5}"))
             e.add("memory.redis: '" + get("memory.redis") + "' must be host:port");
         if (get("paper.symbols").isBlank()) e.add("paper.symbols: must name at least one symbol");
@@ -309,6 +315,28 @@ public final class VpropConfig {
         if (!get("notify.telegram.chat").isEmpty() && !get("notify.telegram.chat").matches("-?[0-9]+|@[A-Za-z0-9_]{5,}"))
             e.add("notify.telegram.chat: '" + get("notify.telegram.chat") + "' is not a chat id (a number) or @channelname");
         return e;
+    }
+
+    /** paper.data.tz: a clock ServerClock reads, and given whenever paper.data's times carry no zone (no silent UTC). */
+    private void checkDataClock(List<String> e) {
+        try {
+            dataClock();
+        } catch (MarketDataException damaged) {
+            // a damaged file: the replay names its line and column when it opens it
+        } catch (IllegalArgumentException bad) {
+            e.add(get("paper.data.tz").isEmpty() ? bad.getMessage() : "paper.data.tz: " + bad.getMessage());
+        }
+    }
+
+    /**
+     * The clock of paper.data's times: paper.data.tz; without it UTC, but only if the file's times carry their zone
+     * (an MT5 export is written in its broker's server time): otherwise an error naming both keys.
+     */
+    public ServerClock dataClock() {
+        String tz = get("paper.data.tz");
+        if (get("paper.data").isEmpty()) return tz.isEmpty() ? ServerClock.UTC : ServerClock.parse(tz);
+        return MarketFiles.clockOf(List.of(Path.of(get("paper.data"))), tz.isEmpty() ? null : tz, "paper.data",
+                "paper.data.tz (--server-tz with --data)");
     }
 
     private void intIn(List<String> e, String k, long min, long max) {

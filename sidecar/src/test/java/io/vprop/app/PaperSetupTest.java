@@ -77,6 +77,25 @@ class PaperSetupTest {
         m.close();
     }
 
+    /**
+     * paper.data in a broker's server time: paper.data.tz moves every tick by the server's offset. The shared EURUSD
+     * ticks start on 2014-05-01, New York summer time, when a NY+7 server runs GMT+3: its 00:00 is 21:00 UTC the day before.
+     */
+    @Test
+    void paperDataIsReadInPaperDataTz() {
+        String ticks = SharedData.file(SharedData.EURUSD_TICKS).toString();
+        PaperSetup.Market utc = PaperSetup.market(cfg(Map.of("paper.data", ticks, "paper.data.tz", "UTC")));
+        PaperSetup.Market ny = PaperSetup.market(cfg(Map.of("paper.data", ticks, "paper.data.tz", "NY+7")));
+        for (int i = 0; i < 100; i++) {
+            var u = utc.source().next();
+            var n = ny.source().next();
+            assertThat(u.timeMs() - n.timeMs()).as("tick " + i).isEqualTo(3 * 3_600_000L);
+            assertThat(n.bid()).isEqualTo(u.bid());
+        }
+        utc.close();
+        ny.close();
+    }
+
     @Test
     void theSyntheticMarketTakesItsSpecsFromTheTable() {
         PaperSetup.Market m = PaperSetup.market(cfg(Map.of("paper.symbols", "EURUSD,USDJPY,EURJPY")));

@@ -43,12 +43,15 @@ class BadFilesCliTest {
         return p;
     }
 
+    /** The files are in UTC, as the test writes them. */
     private int replay(String... args) {
-        String[] all = new String[args.length + 3];
+        String[] all = new String[args.length + 5];
         all[0] = "replay";
         all[1] = "--data-dir";
         all[2] = dir.resolve("state-" + System.nanoTime()).toString();
-        System.arraycopy(args, 0, all, 3, args.length);
+        all[3] = "--server-tz";
+        all[4] = "UTC";
+        System.arraycopy(args, 0, all, 5, args.length);
         return VpropCli.execute(all);
     }
 

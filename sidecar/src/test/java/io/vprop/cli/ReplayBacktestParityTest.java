@@ -49,7 +49,7 @@ class ReplayBacktestParityTest {
         console.reset();
 
         Path state = dir.resolve("replay");
-        assertThat(VpropCli.execute("replay", "--data", h4, "--data", d1, "--from", FROM, "--to", TO, "--data-dir", state.toString(),
+        assertThat(VpropCli.execute("replay", "--data", h4, "--data", d1, "--server-tz", "UTC", "--from", FROM, "--to", TO, "--data-dir", state.toString(),
                 "--strategy", "engine", "--set", "engine.timeframes=swing", "--set", "engine.memory=recent",
                 "--set", "models.serve=false", "--set", "risk.per.trade.pct=10", "--json")).as(console.err()).isEqualTo(0);
         String out = console.out();

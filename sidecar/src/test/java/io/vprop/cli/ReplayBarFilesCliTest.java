@@ -34,7 +34,7 @@ class ReplayBarFilesCliTest {
     @Test
     void barFilesPlayTheBarPathAndTheDemoTradesOnTheirTimeframe() throws Exception {
         Path h4 = RepoPaths.sharedFile(H4);
-        assertThat(VpropCli.execute("replay", "--data", h4.toString(), "--from", "2021-01-01", "--to", "2021-03-01",
+        assertThat(VpropCli.execute("replay", "--server-tz", "UTC", "--data", h4.toString(), "--from", "2021-01-01", "--to", "2021-03-01",
                 "--data-dir", dir.resolve("state").toString(), "--json")).as(console.err()).isEqualTo(0);
         JsonNode s = new ObjectMapper().readTree(console.out());
         long bars = barsIn(h4, "2021.01", "2021.02");
@@ -51,7 +51,7 @@ class ReplayBarFilesCliTest {
     @Test
     void tickAndBarFilesAreNotMixed() {
         Path ticks = RepoPaths.sharedFile("ticks/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz");
-        assertThat(VpropCli.execute("replay", "--data", ticks.toString(), "--data", RepoPaths.sharedFile(H4).toString(),
+        assertThat(VpropCli.execute("replay", "--server-tz", "UTC", "--data", ticks.toString(), "--data", RepoPaths.sharedFile(H4).toString(),
                 "--data-dir", dir.resolve("mixed").toString())).isEqualTo(1);
         assertThat(console.err()).contains("--data mixes tick and bar files (EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz and "
                 + "EURUSD_snowguru_H4_2007-2023.bars.csv.gz): a replay plays one kind").doesNotContain("\tat ");
@@ -68,12 +68,12 @@ class ReplayBarFilesCliTest {
         }
         Path file = dir.resolve("EURUSD_H4.csv");
         Files.writeString(file, b, StandardCharsets.US_ASCII);
-        assertThat(VpropCli.execute("replay", "--data", file.toString(), "--data-dir", dir.resolve("stop").toString())).isEqualTo(1);
+        assertThat(VpropCli.execute("replay", "--server-tz", "UTC", "--data", file.toString(), "--data-dir", dir.resolve("stop").toString())).isEqualTo(1);
         assertThat(console.err().lines().filter(l -> l.startsWith("EURUSD_H4.csv line 22, column 4:")).count()).as(console.err()).isEqualTo(1);
         assertThat(console.err()).doesNotContain("\tat ");
         assertThat(console.out()).doesNotContain("summary");
         console.reset();
-        assertThat(VpropCli.execute("replay", "--data", file.toString(), "--data-dir", dir.resolve("skip").toString(),
+        assertThat(VpropCli.execute("replay", "--server-tz", "UTC", "--data", file.toString(), "--data-dir", dir.resolve("skip").toString(),
                 "--bad-rows", "skip", "--json")).as(console.err()).isEqualTo(0);
         JsonNode s = new ObjectMapper().readTree(console.out());
         assertThat(s.get("rows").get(0).get("rows_skipped").asLong()).isEqualTo(1);

@@ -1,6 +1,8 @@
 package io.vprop.config;
 
+import io.vprop.market.io.ServerClock;
 import io.vprop.testing.RepoPaths;
+import io.vprop.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,29 @@ class VpropConfigTest {
             assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("http.allowed.hosts", bad))).as(bad)
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("http.allowed.hosts: '" + bad + "' is not a host name");
+    }
+
+    /** paper.data.tz: ServerClock's names, and required when paper.data's times carry no zone (issue 14 item 7). */
+    @Test
+    void paperDataTzIsAClockAndRequiredForAZoneLessFile() throws Exception {
+        String ticks = SharedData.file(SharedData.EURUSD_TICKS).toString();
+        assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("paper.data", ticks)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paper.data EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz has times without a zone")
+                .hasMessageContaining("say which clock with paper.data.tz");
+        assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("paper.data", ticks, "paper.data.tz", "Mars/Olympus")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paper.data.tz: unknown server time zone 'Mars/Olympus'");
+        assertThatThrownBy(() -> VpropConfig.load(null, Map.of(), Map.of("paper.data.tz", "GMT+25")))
+                .as("checked without paper.data too").isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paper.data.tz: unknown server time zone 'GMT+25'");
+        assertThat(VpropConfig.load(null, Map.of(), Map.of("paper.data", ticks, "paper.data.tz", "NY+7")).dataClock().describe())
+                .startsWith("NY+7");
+        assertThat(VpropConfig.load(null, Map.of(), Map.of("paper.data", ticks, "paper.data.tz", "UTC")).dataClock())
+                .isSameAs(ServerClock.UTC);
+        Path zoned = dir.resolve("EURUSD_H1.csv");                   // times with their zone: no paper.data.tz needed
+        Files.writeString(zoned, "timestamp,open,high,low,close\n2024-03-04T00:00:00Z,1.08,1.081,1.079,1.0805\n");
+        assertThat(VpropConfig.load(null, Map.of(), Map.of("paper.data", zoned.toString())).dataClock()).isSameAs(ServerClock.UTC);
     }
 
     @Test

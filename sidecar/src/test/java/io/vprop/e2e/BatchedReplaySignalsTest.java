@@ -41,7 +41,7 @@ class BatchedReplaySignalsTest {
         Path file = RepoPaths.sharedFile(FILE);
         VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
                 "strategy", "demo", "signal.ttl.ms", "1000", "paper.speed", "max", "paper.replay.window", "4096",
-                "paper.data", file.toString()));
+                "paper.data", file.toString(), "paper.data.tz", "UTC"));
         PaperTerminal.Stats stats;
         try (Sidecar sidecar = Sidecar.start(cfg, false)) {
             PaperSetup.Market m = PaperSetup.replay(file);

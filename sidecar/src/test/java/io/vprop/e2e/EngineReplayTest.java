@@ -78,7 +78,7 @@ class EngineReplayTest {
     void decisionsAreJournaledWithTheirReasons() throws Exception {
         Path file = RepoPaths.sharedFile("ticks/EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz");
         VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
-                "strategy", "engine", "paper.speed", "max", "paper.replay.window", "256", "paper.data", file.toString()));
+                "strategy", "engine", "paper.speed", "max", "paper.replay.window", "256", "paper.data", file.toString(), "paper.data.tz", "UTC"));
         long end = Instant.parse("2014-05-03T00:00:00Z").toEpochMilli();
         int served = serveM5Model(dir.resolve("models"));
         try (Sidecar sidecar = Sidecar.start(cfg, false)) {

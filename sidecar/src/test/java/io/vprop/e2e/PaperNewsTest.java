@@ -51,7 +51,7 @@ class PaperNewsTest {
                 + "2014-05-01T00:01:00+00:00,USD,High Impact Expected,Test release,,,,\n"
                 + "2014-05-01T00:01:00+00:00,JPY,High Impact Expected,Not for EURUSD,,,,\n");
         Map<String, String> common = Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
-                "strategy", "none", "paper.speed", "1", "paper.data", ticks.toString(), "calendar.file", calendar.toString());
+                "strategy", "none", "paper.speed", "1", "paper.data", ticks.toString(), "paper.data.tz", "UTC", "calendar.file", calendar.toString());
         VpropConfig sidecarCfg = VpropConfig.load(null, Map.of(), merged(common, "firm.profile", "ftmo-1step"));
         VpropConfig paperCfg = VpropConfig.load(null, Map.of(), merged(common, "firm.profile", "ftmo-2step"));
         try (Sidecar sidecar = Sidecar.start(sidecarCfg, false)) {

@@ -40,7 +40,7 @@ class PaperTp1Test {
     void touchingTp1ClosesHalfThePositionOnceAndTheRestLater() throws Exception {
         Path file = RepoPaths.sharedFile(FILE);
         VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
-                "strategy", "demo", "paper.speed", "max", "paper.replay.window", "1", "paper.data", file.toString()));
+                "strategy", "demo", "paper.speed", "max", "paper.replay.window", "1", "paper.data", file.toString(), "paper.data.tz", "UTC"));
         try (Sidecar sidecar = Sidecar.start(cfg, false)) {
             PaperSetup.Market m = PaperSetup.replay(file);
             m.source().close();

@@ -74,7 +74,7 @@ class ReplayBarsTest {
         assertThat(expected).hasSizeGreaterThan(1000);
 
         VpropConfig cfg = VpropConfig.load(null, Map.of(), Map.of("data.dir", dir.toString(), "zmq.endpoint", "tcp://127.0.0.1:*",
-                "strategy", "none", "paper.speed", "max", "paper.replay.window", "256", "paper.data", file.toString()));
+                "strategy", "none", "paper.speed", "max", "paper.replay.window", "256", "paper.data", file.toString(), "paper.data.tz", "UTC"));
         long ticks;
         try (Sidecar sidecar = Sidecar.start(cfg, false)) {
             PaperSetup.Market m = PaperSetup.replay(file);

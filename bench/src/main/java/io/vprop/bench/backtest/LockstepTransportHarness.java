@@ -80,7 +80,7 @@ public final class LockstepTransportHarness {
         }
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("benchmark", "exact lockstep replay (paper.replay.window=1) through the paper terminal, per zmq.impl, and in process (inproc://)");
-        res.put("command", "vprop replay --data EURUSD… --data NZDUSD… --strategy demo --set paper.replay.window=1 --set zmq.impl=IMPL --zmq tcp://127.0.0.1:* (inproc: --zmq inproc://NAME, the replay's default)");
+        res.put("command", "vprop replay --data EURUSD… --data NZDUSD… --server-tz UTC --strategy demo --set paper.replay.window=1 --set zmq.impl=IMPL --zmq tcp://127.0.0.1:* (inproc: --zmq inproc://NAME, the replay's default)");
         res.put("slice", Map.of("from_utc", from.toString(), "days", days, "ticks", rows));
         res.put("warm_up", "replays of the slice's first day, then of the whole slice, before each measured replay; same link, fresh journals");
         res.put("machine", machine);
@@ -99,7 +99,7 @@ public final class LockstepTransportHarness {
     private static JsonNode replay(Path dir, List<Path> files, String impl, String name) throws Exception {
         Path out = dir.resolve(name + ".json");
         List<String> cmd = new ArrayList<>(List.of("replay", "--data-dir", dir.resolve("var-" + name).toString(),
-                "--strategy", "demo", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
+                "--server-tz", "UTC", "--strategy", "demo", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
                 "--set", "paper.replay.window=1", "--set", "zmq.impl=" + (impl.startsWith("inproc") ? "jeromq" : impl)));
         // inproc: the sidecar and the terminal in this process linked without ZeroMQ (Transports, inproc://), which is
         // vprop replay's default; the others name loopback TCP to put ZeroMQ in the loop

@@ -133,7 +133,7 @@ public final class LockstepVsBacktestHarness {
     private static Replay replay(Path dir, List<Path> files, String link, String name) throws Exception {
         Path out = dir.resolve("replay-" + name + ".json");
         List<String> cmd = new ArrayList<>(List.of("replay", "--data-dir", dir.resolve("var-" + name).toString(),
-                "--strategy", "engine", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
+                "--server-tz", "UTC", "--strategy", "engine", "--profile", BacktestInputs.PROFILE, "--out", out.toString(),
                 "--set", "paper.replay.window=1"));
         if (!link.equals("inproc")) cmd.addAll(List.of("--set", "zmq.impl=" + link, "--zmq", "tcp://127.0.0.1:*"));
         for (Path f : files) cmd.addAll(List.of("--data", f.toString()));

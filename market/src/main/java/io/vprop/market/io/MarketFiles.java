@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -115,6 +116,27 @@ public final class MarketFiles {
                 + " rows) but the " + symbol + " spec has " + digits + " digits"
                 + (decimals > digits ? ": prices are finer than the symbol's point, check the symbol and the instrument table"
                 : ": check the symbol, or the source strips trailing zeros"));
+    }
+
+    /**
+     * The clock {@code files}' times are read in: {@code zone} ({@link ServerClock#parse}) when given; without it UTC,
+     * but only if every file's times carry their zone ({@link #timesCarryTheirZone}) — an MT5 export is written in
+     * its broker's server time, and reading it as UTC would shift every tick silently by the server's offset. The one
+     * rule of every command and key that reads market files, so their errors read alike.
+     *
+     * @param zone      the clock as the user gave it, or null when not given (a blank value is an error: it was given)
+     * @param filesName how the caller names the files in the error ("--data", "paper.data")
+     * @param zoneName  how the caller names the clock in the error ("--server-tz", "paper.data.tz")
+     * @throws IllegalArgumentException naming the first zone-less file and {@code zoneName}, or the bad zone value
+     */
+    public static ServerClock clockOf(List<Path> files, String zone, String filesName, String zoneName) {
+        if (zone != null) return ServerClock.parse(zone);
+        for (Path f : files)
+            if (!timesCarryTheirZone(f))
+                throw new IllegalArgumentException(filesName + " " + f.getFileName() + " has times without a zone (an MT5 export is "
+                        + "written in its broker's server time): say which clock with " + zoneName + " — UTC for the files in "
+                        + "shared/data, NY+7 for 'New York close' servers (GMT+2 winter, GMT+3 summer), or an offset or IANA zone");
+        return ServerClock.UTC;
     }
 
     /**
