@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  * the shared EURUSD and NZDUSD ticks (whole UTC days, the rows copied as they are) is written to two MT5 tick files;
  * then, with the signal engine as strategy and ftmo-2step on both sides:
  * <ul>
- *   <li>{@code vprop replay --data EURUSD… --data NZDUSD… --strategy engine}: a sidecar kernel and the paper terminal
+ *   <li>{@code vprop replay --data EURUSD… --data NZDUSD… --server-tz UTC --strategy engine}: a sidecar kernel and the paper terminal
  *       in exact lockstep (window 1), once per link after a warm-up replay of the slice: {@code inproc} (the replay's
  *       default, both ends in this process, the terminal running the kernel's round), {@code libzmq} and
  *       {@code jeromq} (loopback TCP, the link an EA uses);</li>
