@@ -35,6 +35,7 @@ static bool reencode(CVPDecoder &dec, const VPEnvelope &env, string &out) {
     case VP_MSG_ORDER: return reencode_as<VPOrderMsg>(dec, env, out);
     case VP_MSG_GOVERNOR_STATE: return reencode_as<VPGovernorStateMsg>(dec, env, out);
     case VP_MSG_NEWS: return reencode_as<VPNewsMsg>(dec, env, out);
+    case VP_MSG_SYMBOL_UPDATE: return reencode_as<VPSymbolUpdateMsg>(dec, env, out);
     case VP_MSG_FIRM_STATE: return reencode_as<VPFirmStateMsg>(dec, env, out);
     case VP_MSG_ACK: return reencode_as<VPAckMsg>(dec, env, out);
     case VP_MSG_ERROR: return reencode_as<VPErrorMsg>(dec, env, out);

@@ -310,6 +310,38 @@ int main(int argc, char **argv) {
                   "firm_state (reliable) sent after the welcome: rebuilt from the history's deposit of 100,000",
                   firm.empty() ? "none" : firm[0].reason.s);
 
+    // --- symbol_update (protocol.md 4c): every symbol's tick value once after the welcome, then a symbol whose
+    // value moved more than InpTickValueMovePct (0.01 %) since last sent, looked at once a second at most
+    auto updates = of_type<VPSymbolUpdateMsg>(VP_MSG_SYMBOL_UPDATE);
+    check::expect(updates.size() == 2 && updates[0].symbol.s == "EURUSD" && updates[0].tick_value == 1.0 &&
+                      updates[1].symbol.s == "GBPUSD" && updates[1].tick_value == 1.0 && updates[0].env.prev == 0,
+                  "symbol_update (not reliable) with the tick value of every watched symbol after the welcome",
+                  std::to_string(updates.size()));
+    size_t tv_mark = seen.size();
+    emu::sym("GBPUSD").tick_value = 1.00005;   // 0.005 %: below the threshold
+    emu::sym("EURUSD").tick_value = 0;         // no rate: nothing to tell
+    pump(60);
+    check::expect(of_type<VPSymbolUpdateMsg>(VP_MSG_SYMBOL_UPDATE, tv_mark).empty(),
+                  "a move of 0.005 % (or no tick value) sends nothing");
+    emu::sym("EURUSD").tick_value = 1.0;
+    emu::sym("GBPUSD").tick_value = 1.2655 / 1.2650;  // GBPUSD from 1.2650 to 1.2655: 0.04 %
+    int rounds = 0;
+    while (rounds < 60 && of_type<VPSymbolUpdateMsg>(VP_MSG_SYMBOL_UPDATE, tv_mark).empty()) {
+        pump(1);
+        rounds++;
+    }
+    updates = of_type<VPSymbolUpdateMsg>(VP_MSG_SYMBOL_UPDATE, tv_mark);
+    check::expect(updates.size() == 1 && updates[0].symbol.s == "GBPUSD" && updates[0].tick_value == 1.2655 / 1.2650 && rounds <= 51,
+                  "a move of 0.04 % is sent within a second, for that symbol only", std::to_string(rounds) + " rounds");
+    tv_mark = seen.size();
+    emu::sym("GBPUSD").tick_value = 1.2660 / 1.2650;  // moved again at once
+    pump(45);                                          // 0.9 s after the last look: not yet
+    check::expect(of_type<VPSymbolUpdateMsg>(VP_MSG_SYMBOL_UPDATE, tv_mark).empty(), "a symbol is looked at once a second at most");
+    pump(10);
+    updates = of_type<VPSymbolUpdateMsg>(VP_MSG_SYMBOL_UPDATE, tv_mark);
+    check::expect(updates.size() == 1 && updates[0].tick_value == 1.2660 / 1.2650, "... and the new value goes a second after the last",
+                  std::to_string(updates.size()));
+
     // --- a signal: executed once, acked, fill with its signal id
     size_t mark = seen.size();
     last_signal_seq = ++sidecar_seq;
@@ -380,6 +412,10 @@ int main(int argc, char **argv) {
     for (size_t i = mark; i < seen.size(); i++) resent += seen[i].body.find("\"resend\":true") != std::string::npos;
     check::expect(resent >= (int)unacked, "after welcome every unacked message is resent with resend:true",
                   std::to_string(resent) + " of " + std::to_string(unacked));
+    auto again = of_type<VPSymbolUpdateMsg>(VP_MSG_SYMBOL_UPDATE, mark);
+    check::expect(again.size() == 2 && again[1].symbol.s == "GBPUSD" && again[1].tick_value == 1.2660 / 1.2650,
+                  "after a new welcome every symbol's tick value is sent again (the sidecar restarted from the hello's)",
+                  std::to_string(again.size()));
     to_ea(ack(1000000));
     pump(3);
     check::expect(g_session.OutboxSize() == 0, "a cumulative ack empties the outbox");

@@ -21,6 +21,7 @@ input string InpSymbols         = "";                     // Watched symbols, co
 input string InpTimeframes      = "M1,M5,M15,H1";         // Closed bars to stream
 input int    InpAccountEveryS   = 10;                     // Account snapshot at least every N s
 input int    InpTimerMs         = 20;                     // Timer period, ms (<= 20)
+input double InpTickValueMovePct = 0.01;                  // Resend a symbol's tick value when it moved more than this, %
 input group "Execution"
 input long   InpMagic           = 770077;                 // Magic number of VProp positions
 input int    InpMaxRetries      = 3;                      // Retries on requote / price changed / off quotes
@@ -44,6 +45,10 @@ CVPGovernors  g_gov;
 string        g_symbols[];
 ENUM_TIMEFRAMES g_tfs[];
 long          g_last_tick_msc[];
+// symbol_update (protocol.md 4c): per symbol, the tick value last sent and when it was last looked at (ms)
+double        g_tv_sent[];
+long          g_tv_checked_ms[];
+int           g_tv_welcomes = -1;      // the session that was last sent every symbol's tick value
 long          g_last_bar_time[];       // per symbol x timeframe
 long          g_last_account_ms = 0;
 double        g_last_balance = -1;
@@ -163,6 +168,11 @@ int OnInit(void)
       PrintFormat("VProp: InpTimerMs = %d is out of range 1..20 ms", InpTimerMs);
       return INIT_PARAMETERS_INCORRECT;
      }
+   if(InpTickValueMovePct < 0 || !MathIsValidNumber(InpTickValueMovePct))
+     {
+      PrintFormat("VProp: InpTickValueMovePct = %.4f must be >= 0 %%", InpTickValueMovePct);
+      return INIT_PARAMETERS_INCORRECT;
+     }
    if(InpTp1Fraction <= 0 || InpTp1Fraction >= 1 || !MathIsValidNumber(InpTp1Fraction))
      {
       PrintFormat("VProp: InpTp1Fraction = %.4f must be between 0 and 1", InpTp1Fraction);
@@ -197,6 +207,14 @@ int OnInit(void)
         }
      }
    ArrayResize(g_last_tick_msc, ArraySize(g_symbols));
+   ArrayResize(g_tv_sent, ArraySize(g_symbols));
+   ArrayResize(g_tv_checked_ms, ArraySize(g_symbols));
+   for(int i = 0; i < ArraySize(g_tv_sent); i++)
+     {
+      g_tv_sent[i] = 0;
+      g_tv_checked_ms[i] = 0;
+     }
+   g_tv_welcomes = -1;
    ArrayResize(g_last_bar_time, ArraySize(g_symbols) * MathMax(1, ArraySize(g_tfs)));
    for(int i = 0; i < ArraySize(g_last_tick_msc); i++)
       g_last_tick_msc[i] = 0;
@@ -572,6 +590,35 @@ void StreamTicks(void)
       m.time_msc = t.time_msc;
       m.flags = (int)t.flags;
       g_session.SendVolatile(m);
+     }
+  }
+
+// The broker's tick value of each symbol (protocol.md 4c): for a cross or a JPY pair it moves with the conversion
+// rate all day, and the sidecar sizes and values the symbol with it. Every symbol once after each welcome (the hello
+// may carry the value of OnInit), then a symbol whose value moved more than InpTickValueMovePct since it was last
+// sent, looked at once a second per symbol at most.
+void SendSymbolUpdates(void)
+  {
+   if(!g_session.Welcomed())
+      return;
+   bool all = g_session.welcomes != g_tv_welcomes;
+   g_tv_welcomes = g_session.welcomes;
+   long now = (long)GetTickCount64();
+   for(int i = 0; i < ArraySize(g_symbols); i++)
+     {
+      if(!all && now - g_tv_checked_ms[i] < 1000)
+         continue;
+      g_tv_checked_ms[i] = now;
+      double tv = SymbolInfoDouble(g_symbols[i], SYMBOL_TRADE_TICK_VALUE);
+      if(tv <= 0 || !MathIsValidNumber(tv))
+         continue; // no rate yet (the symbol's conversion pair has no quote): the sidecar keeps what it has
+      if(!all && MathAbs(tv - g_tv_sent[i]) <= g_tv_sent[i] * InpTickValueMovePct / 100.0)
+         continue;
+      VPSymbolUpdateMsg m;
+      m.symbol = g_symbols[i];
+      m.tick_value = tv;
+      if(g_session.SendVolatile(m))
+         g_tv_sent[i] = tv;
      }
   }
 
@@ -1005,6 +1052,7 @@ void OnTimer(void)
         }
      }
    g_exec.Manage(g_session.store);
+   SendSymbolUpdates(); // before the ticks: the sidecar values what they move at the broker's rate
    StreamTicks();
    StreamBars();
    StreamAccount(false);

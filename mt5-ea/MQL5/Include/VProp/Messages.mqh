@@ -68,9 +68,10 @@ enum ENUM_VP_MSG_TYPE
    VP_MSG_CONTROL_ACK    = 15,
    VP_MSG_BALANCE        = 16,
    VP_MSG_FIRM_STATE     = 17,
-   VP_MSG_ORDER          = 18     // a step in a pending order's life (EA -> sidecar)
+   VP_MSG_ORDER          = 18,    // a step in a pending order's life (EA -> sidecar)
+   VP_MSG_SYMBOL_UPDATE  = 19     // a symbol's tick value now (EA -> sidecar, not reliable)
   };
-const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|balance|firm_state|order|";
+const string VP_WORDS_MSG_TYPE = "|hello|welcome|tick|bar|book|account|signal|signal_ack|fill|governor_state|news|heartbeat|ack|error|control|control_ack|balance|firm_state|order|symbol_update|";
 string VPMsgTypeWire(ENUM_VP_MSG_TYPE v) { return VPWordAt(VP_WORDS_MSG_TYPE, (int)v); }
 bool   VPMsgTypeParse(const string &wire, ENUM_VP_MSG_TYPE &v)
   {
@@ -745,6 +746,15 @@ struct VPFirmStateMsg
       balance = 0; equity = 0; day_start_ms = 0; next_reset_ms = 0; day_start_balance = 0; day_start_equity = 0;
       high_water = 0; trading_days = 0; traded_today = false; profitable_days = 0; day_profit = 0; best_day = 0; deals_read = 0;
      }
+  };
+
+// EA -> sidecar: the broker's SYMBOL_TRADE_TICK_VALUE of a hello symbol now (moves with the
+// conversion rate for a cross or a JPY pair); not reliable: the newest wins (protocol.md 4c)
+struct VPSymbolUpdateMsg
+  {
+   string            symbol;
+   double            tick_value;
+                     VPSymbolUpdateMsg(void) { symbol = ""; tick_value = 0; }
   };
 
 struct VPNewsMsg

@@ -77,6 +77,7 @@ private:
    void              Body(int o, VPBalanceMsg &m);
    void              Body(int o, VPGovernorStateMsg &m);
    void              Body(int o, VPNewsMsg &m);
+   void              Body(int o, VPSymbolUpdateMsg &m);
    void              Body(int o, VPFirmStateMsg &m);
    int               Count(int o, const string &field);
    void              Body(int o, VPAckMsg &m);
@@ -105,6 +106,7 @@ public:
    bool              Read(VPOrderMsg &m)         { if(!Ready(VP_MSG_ORDER)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPGovernorStateMsg &m) { if(!Ready(VP_MSG_GOVERNOR_STATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPNewsMsg &m)          { if(!Ready(VP_MSG_NEWS)) return false; Body(0, m); return !m_failed; }
+   bool              Read(VPSymbolUpdateMsg &m)  { if(!Ready(VP_MSG_SYMBOL_UPDATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPFirmStateMsg &m)     { if(!Ready(VP_MSG_FIRM_STATE)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPAckMsg &m)           { if(!Ready(VP_MSG_ACK)) return false; Body(0, m); return !m_failed; }
    bool              Read(VPErrorMsg &m)         { if(!Ready(VP_MSG_ERROR)) return false; Body(0, m); return !m_failed; }
@@ -486,6 +488,12 @@ void CVPDecoder::CheckBody(ENUM_VP_MSG_TYPE type)
       case VP_MSG_NEWS:
         {
          VPNewsMsg m;
+         Body(0, m);
+         break;
+        }
+      case VP_MSG_SYMBOL_UPDATE:
+        {
+         VPSymbolUpdateMsg m;
          Body(0, m);
          break;
         }
@@ -945,6 +953,12 @@ void CVPDecoder::Body(int o, VPNewsMsg &m)
    m.title = StrOr(o, "", "title", "");
   }
 
+void CVPDecoder::Body(int o, VPSymbolUpdateMsg &m)
+  {
+   m.symbol = Name(o, "", "symbol", 32);
+   m.tick_value = Price(o, "", "tick_value");
+  }
+
 int CVPDecoder::Count(int o, const string &field)
   {
    int n = Integer(o, "", field);
@@ -1350,6 +1364,16 @@ string VPEncode(const VPEnvelope &h, const VPNewsMsg &m)
    w.Str("currency", m.currency);
    w.Str("impact", VPImpactWire(m.impact));
    w.Str("title", m.title);
+   w.EndObject();
+   return w.Text();
+  }
+
+string VPEncode(const VPEnvelope &h, const VPSymbolUpdateMsg &m)
+  {
+   CJsonOut w;
+   VPEncodeHeader(w, h, VP_MSG_SYMBOL_UPDATE);
+   w.Str("symbol", m.symbol);
+   w.Num("tick_value", m.tick_value);
    w.EndObject();
    return w.Text();
   }

@@ -108,6 +108,7 @@ public:
    bool              SendVolatile(const VPTickMsg &m);
    bool              SendVolatile(const VPBarMsg &m);
    bool              SendVolatile(const VPGovernorStateMsg &m);
+   bool              SendVolatile(const VPSymbolUpdateMsg &m);
    ENUM_VP_SESSION_STATE State(void) const { return m_state; }
    bool              Welcomed(void) const { return m_state == VP_SESSION_WELCOMED; }
    // ms since the sidecar was last heard from; stale beyond stale_ms (docs/protocol.md section 4)
@@ -365,6 +366,15 @@ bool CVPSession::SendVolatile(const VPGovernorStateMsg &m)
       return false;
    VPEnvelope h;
    Header(h, VP_MSG_GOVERNOR_STATE);
+   return Transmit(VPEncode(h, m));
+  }
+
+bool CVPSession::SendVolatile(const VPSymbolUpdateMsg &m)
+  {
+   if(!Welcomed())
+      return false;
+   VPEnvelope h;
+   Header(h, VP_MSG_SYMBOL_UPDATE);
    return Transmit(VPEncode(h, m));
   }
 

@@ -507,6 +507,19 @@ public final class SignalEngine {
         return rate > 0 ? spec.withTickValue(spec.tickSize() * spec.contractSize() * rate) : spec;
     }
 
+    /**
+     * The terminal's live tick value of {@code symbol} (the broker's SYMBOL_TRADE_TICK_VALUE, sent as protocol
+     * {@code symbol_update}): from now on the symbol is sized with it, and it wins over the engine's own conversion
+     * from its symbols' mids (docs/instruments.md, "Live values win"). Ignored when not positive and finite, or for a
+     * symbol the engine does not trade.
+     */
+    public void liveTickValue(String symbol, double tickValue) {
+        int s = symbolId(symbol);
+        if (s < 0 || !(tickValue > 0) || !Double.isFinite(tickValue)) return;
+        specs[s] = specs[s].withTickValue(tickValue);
+        tickValueRoutes[s] = null;
+    }
+
     /** The tick value, in the account currency, the engine sizes {@code symbol} with now. */
     public double tickValue(String symbol) { return currentSpec(requireId(symbol)).tickValue(); }
 

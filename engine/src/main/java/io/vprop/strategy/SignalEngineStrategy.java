@@ -162,6 +162,12 @@ public final class SignalEngineStrategy implements Strategy {
         }
     }
 
+    /** The broker's tick value now: the engine sizes with it (before the engine exists, ctx.specs() carries it). */
+    @Override
+    public void onSymbolSpec(SymbolSpec spec, StrategyContext ctx) {
+        if (engine != null) engine.liveTickValue(spec.symbol(), spec.tickValue());
+    }
+
     /** A refused or expired signal never fills: forget it (kept, each one stayed for the life of the process). */
     @Override
     public void onOrderUpdate(OrderUpdate u, StrategyContext ctx) {

@@ -1,6 +1,7 @@
 package io.vprop.strategy;
 
 import io.vprop.market.Bar;
+import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.Fill;
@@ -30,6 +31,13 @@ public interface Strategy {
 
     /** What became of an order the strategy submitted: accepted, rejected (with the rule and reason) or executed. */
     default void onOrderUpdate(OrderUpdate update, StrategyContext ctx) { }
+
+    /**
+     * A symbol's spec changed during the session: the terminal sent the broker's current tick value (protocol
+     * {@code symbol_update}), or a re-hello restated it. {@code ctx.spec(symbol)} already returns {@code spec}; a
+     * strategy that keeps its own copy (the signal engine's sizing) takes it from here.
+     */
+    default void onSymbolSpec(SymbolSpec spec, StrategyContext ctx) { }
 
     /** Once, when the kernel stops (on its thread), so the strategy can let go of what it holds. */
     default void stop(StrategyContext ctx) { }

@@ -40,6 +40,22 @@ class CurrentTickValueTest {
     }
 
     @Test
+    void theTerminalsLiveTickValueWinsFromThenOn() {
+        SignalEngine e = engine("USD");
+        e.liveTickValue("EURGBP", 1.2655);                                        // GBPUSD is not among its symbols
+        assertThat(e.tickValue("EURGBP")).isEqualTo(1.2655);
+        e.onTick(new Tick("USDJPY", 1_000, 159.990, 160.010, 0, 0, 6));
+        e.liveTickValue("EURJPY", 0.6301);                                        // the broker's, over the engine's 0.625
+        assertThat(e.tickValue("EURJPY")).isEqualTo(0.6301);
+        e.onTick(new Tick("USDJPY", 2_000, 149.990, 150.010, 0, 0, 6));
+        assertThat(e.tickValue("EURJPY")).as("stays the broker's until it sends another").isEqualTo(0.6301);
+        assertThat(e.tickValue("USDJPY")).isEqualTo(100 / 150.0, within(1e-12));
+        e.liveTickValue("EURGBP", Double.NaN);                                    // ignored, as an unknown symbol
+        e.liveTickValue("GBPUSD", 1.0);
+        assertThat(e.tickValue("EURGBP")).isEqualTo(1.2655);
+    }
+
+    @Test
     void withoutTheAccountCurrencyTheStatedTickValuesStay() {
         SignalEngine e = engine(null);
         e.onTick(new Tick("USDJPY", 1_000, 159.990, 160.010, 0, 0, 6));

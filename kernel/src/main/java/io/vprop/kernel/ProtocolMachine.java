@@ -212,6 +212,8 @@ final class ProtocolMachine {
         if (first || s.strategy == Strategy.NONE) {
             s.strategy = strategies.apply(s.key);
             s.strategy.start(s);
+        } else {
+            for (SymbolSpec spec : s.specs.values()) s.strategy.onSymbolSpec(spec, s); // the hello's values restart
         }
         outbox.send(s, new Payload.Welcome(Envelope.VERSION, session, s.channel.lastIn(), config.heartbeatMs(), config.staleMs(),
                 h.firmProfile().isEmpty() ? config.firmProfile() : h.firmProfile(), config.version()));
@@ -227,6 +229,7 @@ final class ProtocolMachine {
         Payload p = e.payload();
         if (p instanceof Payload.Tick t) onTick(s, e, t);
         else if (p instanceof Payload.Bar b) onBar(s, b);
+        else if (p instanceof Payload.SymbolUpdate u) onSymbolUpdate(s, e, u);
         else if (p instanceof Payload.Ack a) s.channel.onAck(a.ackSeq());
         else if (p instanceof Payload.Heartbeat) { /* liveness already noted */ }
         else if (p instanceof Payload.GovernorState g) {
@@ -260,6 +263,23 @@ final class ProtocolMachine {
         }
         s.lastTicks.put(t.symbol(), tick);
         s.strategy.onTick(tick, s);
+    }
+
+    /**
+     * The broker's tick value now (docs/protocol.md §4c): the session's spec of the symbol is replaced, so the risk
+     * engine, the governors and the strategy value it at the live rate from the next event on.
+     */
+    private void onSymbolUpdate(PeerSession s, Envelope e, Payload.SymbolUpdate u) {
+        SymbolSpec spec = s.specs.get(u.symbol());
+        if (spec == null) {
+            reject(s, new ProtocolException(ErrorCode.OUT_OF_RANGE, "symbol", "symbol: " + u.symbol()
+                    + " is not one of this terminal's hello symbols " + s.specs.keySet(), e.seq()));
+            return;
+        }
+        if (spec.tickValue() == u.tickValue()) return;
+        SymbolSpec updated = spec.withTickValue(u.tickValue());
+        s.specs.put(u.symbol(), updated);
+        s.strategy.onSymbolSpec(updated, s);
     }
 
     private void onBar(PeerSession s, Payload.Bar b) {

@@ -130,6 +130,18 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     /** firm_state is sent after every welcome, before the account snapshot (as the EA does). */
     private boolean firmStateDue;
     private double maxDrawdown;
+    /** symbol_update (protocol §4c): every symbol's tick value is due after each welcome; then per symbol below. */
+    private boolean tickValuesDue;
+    private final Map<String, SentTickValue> tickValuesSent = new HashMap<>();
+    /** Relative move of a symbol's tick value that is sent (0.01 %, as the EA's InpTickValueMovePct default). */
+    private static final double TICK_VALUE_MOVE = 1e-4;
+
+    /** The tick value last sent for a symbol and when it was last looked at (market time). */
+    private static final class SentTickValue {
+        double value;
+        long checkedMs;
+        boolean checked;
+    }
 
     public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker) {
         this(config, market, symbolSpecs, broker, null);
@@ -180,6 +192,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             public void onWelcome(Payload.Welcome w) {
                 accountDirty = true;
                 firmStateDue = true;
+                tickValuesDue = true;
             }
 
             @Override
@@ -303,6 +316,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         reportOrders();                                // pending orders triggered or expired by this tick
         // Max speed: every window-th tick asks for an ack, and the previous such ack must be back before going on,
         // so the sidecar is never more than two windows behind; window 1 is exact lockstep (deterministic replays).
+        sendTickValues(t.symbol());                   // before the tick: the sidecar values what it moves at this rate
         boolean probe = config.speed() <= 0 && ticks % config.replayWindow() == 0;
         long seq = link.sendFresh(new Payload.Tick(t.symbol(), t.bid(), t.ask(), t.last(), t.volume(), t.timeMs(), t.flags()), probe);
         if (probe && seq > 0) {
@@ -317,6 +331,40 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         }
         if (accountDirty || t.timeMs() - lastSnapshotMs >= config.snapshotMs()) sendAccount();
         if ((ticks & 63) == 0) stats = snapshotStats();
+    }
+
+    /**
+     * The paper broker's tick value moves with the conversion rate (a cross, a JPY pair) as MT5's does: the sidecar
+     * learns it as from the EA (protocol §4c) — every symbol once after each welcome, then a symbol whose value moved
+     * more than 0.01 % since it was last sent, looked at on its own ticks once a second of market time at most (so a
+     * replay sends the same updates every time). Not in exact lockstep (max speed, window 1): there the sidecar must
+     * decide what the backtester decides, and the backtester's signal engine sizes with the hello's tick values.
+     */
+    private void sendTickValues(String symbol) {
+        if (!link.welcomed() || (config.speed() <= 0 && config.replayWindow() == 1)) return;
+        if (tickValuesDue) {
+            tickValuesDue = false;
+            for (String s : new java.util.TreeSet<>(specs.keySet())) sendTickValue(s, true);
+        } else {
+            sendTickValue(symbol, false);
+        }
+    }
+
+    private void sendTickValue(String symbol, boolean always) {
+        SentTickValue last = tickValuesSent.computeIfAbsent(symbol, k -> new SentTickValue());
+        if (!always && last.checked && marketNowMs - last.checkedMs < 1_000) return;
+        last.checked = true;
+        last.checkedMs = marketNowMs;
+        double tv;
+        try {
+            tv = broker.tickValue(symbol);
+        } catch (IllegalArgumentException e) {
+            return;                                      // a hello symbol the broker does not trade: nothing to tell
+        }
+        if (!(tv > 0) || !Double.isFinite(tv)) return;   // no quote of the conversion pair yet: the sidecar keeps its value
+        if (!always && Math.abs(tv - last.value) <= last.value * TICK_VALUE_MOVE) return;
+        link.sendFresh(new Payload.SymbolUpdate(symbol, tv), false);
+        last.value = tv;
     }
 
     /**

@@ -44,6 +44,7 @@ public record Envelope(int v, long seq, long tsMs, long prev, boolean resend, bo
         if (p instanceof Payload.News) return MessageType.NEWS;
         if (p instanceof Payload.Error) return MessageType.ERROR;
         if (p instanceof Payload.Balance) return MessageType.BALANCE;
+        if (p instanceof Payload.SymbolUpdate) return MessageType.SYMBOL_UPDATE;
         throw new IllegalArgumentException("no message type for " + p);
     }
 }

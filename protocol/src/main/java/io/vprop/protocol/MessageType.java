@@ -27,7 +27,12 @@ public enum MessageType {
     BALANCE("balance", true),
     FIRM_STATE("firm_state", true),
     /** EA → sidecar: a step in a pending order's life (last, so the EA's enum values of the older types stay). */
-    ORDER("order", true);
+    ORDER("order", true),
+    /**
+     * EA → sidecar: a symbol's values that move intraday (its tick value). Not reliable: like the hello whose spec it
+     * updates, it is state of the session, and the newest wins (a resent older value would be wrong).
+     */
+    SYMBOL_UPDATE("symbol_update", false);
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 

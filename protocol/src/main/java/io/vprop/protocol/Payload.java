@@ -28,6 +28,14 @@ public sealed interface Payload {
                       String baseCurrency, String profitCurrency, List<Session> sessions) {
     }
 
+    /**
+     * EA → sidecar: the broker's current tick value of a hello symbol (MT5 SYMBOL_TRADE_TICK_VALUE, account currency
+     * per tick size per lot), which moves with the conversion rate for a cross or a JPY pair. It replaces the value of
+     * the session's spec from then on; a new hello starts again from the hello's.
+     */
+    record SymbolUpdate(String symbol, double tickValue) implements Payload {
+    }
+
     /** Sidecar → EA answer to hello: the version chosen and the last reliable seq of the EA it has journaled. */
     record Welcome(int version, String session, long ackSeq, int heartbeatMs, int staleMs, String firmProfile,
                    String sidecarVersion) implements Payload {

@@ -111,6 +111,7 @@ public final class ProtocolCodec {
             case HEARTBEAT -> new Payload.Heartbeat();
             case ACK -> new Payload.Ack(f.nonNegativeLong("ack_seq"), f.nonNegativeLong("echo_seq", 0));
             case BALANCE -> balance(f);
+            case SYMBOL_UPDATE -> new Payload.SymbolUpdate(f.name("symbol", 32), f.price("tick_value"));
             case ERROR -> new Payload.Error(f.str("code"), f.str("message"), f.str("field", ""), f.nonNegativeLong("ref_seq", 0));
         };
         return new Envelope(v, seq, ts, prev, resend, ackReq, payload);
@@ -572,6 +573,9 @@ public final class ProtocolCodec {
             g.writeNumberField("day_profit", s.dayProfit());
             g.writeNumberField("best_day", s.bestDay());
             g.writeNumberField("deals_read", s.dealsRead());
+        } else if (p instanceof Payload.SymbolUpdate u) {
+            g.writeStringField("symbol", u.symbol());
+            g.writeNumberField("tick_value", u.tickValue());
         } else if (p instanceof Payload.News n) {
             g.writeNumberField("release_ms", n.releaseMs());
             g.writeStringField("currency", n.currency());
