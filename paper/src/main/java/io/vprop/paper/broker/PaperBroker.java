@@ -51,6 +51,7 @@ public final class PaperBroker {
     private QuoteSlot[] slots = new QuoteSlot[0];      // the same slots, in creation order
     private final Map<String, ConversionRoute> routes = new HashMap<>();
     private final Map<String, Rate> rates = new HashMap<>();
+    private final Rate[] rateList;                      // the same rates, for lookups by identity (tickValue)
     private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
     /**
      * The same positions in the same (opening) order, for the loops of every quote: indexed, they make no iterator
@@ -102,28 +103,37 @@ public final class PaperBroker {
             rates.put(i.symbol(), new Rate(i, route, pairs));
             slot(i.symbol());
         }
+        rateList = rates.values().toArray(Rate[]::new);
     }
 
     /** A symbol's last quote (null before its first). */
     static final class QuoteSlot {
         Tick tick;
         String seenAs;      // the String instance the last tick of this symbol came with
+        /** The rates whose route reads this slot: a new quote here is the only thing that changes their value. */
+        Rate[] readers = new Rate[0];
+
+        void quote(Tick t) {
+            tick = t;
+            for (Rate r : readers) r.known = false;
+        }
     }
 
     /**
      * Units of the account currency per unit of one instrument's profit currency: its conversion route read from
      * the conversion pair's slot ({@link ConversionRoute#rate} itself, so the arithmetic is the route's). The value is
-     * kept with the quotes it was read from: while every slot holds the same (immutable) quote, the route gives the same
-     * number, so it is not worked out again (a snapshot, the stop-out check and the margin ask for it on every quote).
+     * kept until a slot the route reads gets a new quote ({@link QuoteSlot#quote} drops it): until then the route gives
+     * the same number, so it is not worked out again (a snapshot, the stop-out check, the margin and a backtest's tick
+     * value ask for it several times a quote; reading a flag beats comparing every slot's quote each time).
      */
     static final class Rate {
         final Instrument instrument;
         private final ConversionRoute route;
         private final QuoteLookup mid;
         private final QuoteSlot[] slots;           // every slot the route reads, in the route's order
-        private final Tick[] seen;                 // the quotes of the slots when the value was taken
-        private boolean known;
+        private boolean known;                     // value holds for the slots' quotes (cleared by QuoteSlot#quote)
         private double value;
+        private String seenAs;                     // the String instance tickValue was last asked with
 
         /** @param pairs the slots of every symbol the route reads (one for a direct pair, two for a cross) */
         Rate(Instrument instrument, ConversionRoute route, Map<String, QuoteSlot> pairs) {
@@ -131,7 +141,10 @@ public final class PaperBroker {
             this.route = route;
             String[] names = pairs.keySet().toArray(String[]::new);
             this.slots = pairs.values().toArray(QuoteSlot[]::new);
-            this.seen = new Tick[slots.length];
+            for (QuoteSlot s : slots) {
+                s.readers = Arrays.copyOf(s.readers, s.readers.length + 1);
+                s.readers[s.readers.length - 1] = this;
+            }
             if (slots.length == 0) {
                 this.mid = QuoteLookup.NONE;
             } else if (slots.length == 1) {
@@ -152,15 +165,7 @@ public final class PaperBroker {
         }
 
         double value() {
-            boolean same = known;
-            for (int i = 0; i < slots.length; i++) {
-                Tick t = slots[i].tick;
-                if (t != seen[i]) {
-                    seen[i] = t;
-                    same = false;
-                }
-            }
-            if (same) return value;
+            if (known) return value;
             value = route.rate(mid);
             known = true;
             return value;
@@ -205,8 +210,13 @@ public final class PaperBroker {
      * at the current rate of its profit currency; NaN while the conversion pair has no quote yet.
      */
     public double tickValue(String symbol) {
-        Rate r = rates.get(symbol);
-        if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
+        Rate r = null;
+        for (Rate x : rateList) if (x.seenAs == symbol) { r = x; break; }   // by the String instance first, as slotOfTick
+        if (r == null) {
+            r = rates.get(symbol);
+            if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
+            r.seenAs = symbol;
+        }
         return r.instrument.tickValue(r.value());
     }
 
@@ -228,7 +238,7 @@ public final class PaperBroker {
         List<Deal> deals = null;
         if (lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
-        slotOfTick(t.symbol()).tick = t;
+        slotOfTick(t.symbol()).quote(t);
 
         if (!resting.isEmpty()) deals = triggerResting(t, deals);
         if (!pending.isEmpty()) {

@@ -73,6 +73,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     }
 
     private final BacktestConfig config;
+    /** Take the shortcuts that change no result (Backtester#shortcuts: off only in tests, to compare). */
+    private final boolean shortcuts;
     private final Strategy strategy;
     private final BacktestListener listener;
     private final PaperBroker broker;
@@ -83,6 +85,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final SymbolState[] symbolList;                    // the same, for lookups by identity (see state)
+    private SymbolState lastState;                             // the one state() found last
     private boolean quoted;                                    // some symbol has a last quote
     private final Set<String> pendingSymbols = new HashSet<>();
     private final Map<String, String> pendingBySignal = new HashMap<>();
@@ -114,7 +117,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      */
     private boolean accountJustGoverned;
 
-    BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener) {
+    BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener, boolean shortcuts) {
+        this.shortcuts = shortcuts;
         this.config = config;
         this.strategy = strategy;
         this.listener = listener;
@@ -229,6 +233,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
+        // most legs are of symbols without a position: no level, and no need to find the symbol's digits
+        if (shortcuts && !broker.hasPosition(symbol)) return Double.NaN;
         return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, state(symbol).pow10);
     }
 
@@ -441,10 +447,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      * quote, and comparing a few references is cheaper than hashing the name at every quote and leg. Null: unknown.
      */
     private SymbolState state(String symbol) {
-        for (SymbolState st : symbolList) if (st.seenAs == symbol) return st;
+        SymbolState last = lastState;                         // a leg's level, then its quote: the same symbol twice
+        if (last != null && last.seenAs == symbol) return last;
+        for (SymbolState st : symbolList) if (st.seenAs == symbol) return lastState = st;
         SymbolState st = symbols.get(symbol);
         if (st != null) st.seenAs = symbol;
-        return st;
+        return lastState = st;
     }
 
     private AccountState brokerState() {

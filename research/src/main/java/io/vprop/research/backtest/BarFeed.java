@@ -25,6 +25,10 @@ import java.util.StringJoiner;
  */
 final class BarFeed extends MarketFeed {
     private static final int CLOSED = 4;
+    /** Lanes are numbered below this; a lane's closed bar orders after every quote at its instant (see {@link Lane#key}). */
+    private static final int MAX_LANES = 1 << 16;
+    /** Event times from about year 855 to 3085 fit the queue's key: the time's 46 bits above the order's 17. */
+    private static final long TIME_SHIFT = 1L << 45, TIME_SPAN = 1L << 46;
 
     private final BarPath path;
     private final SpreadModel spread;
@@ -63,7 +67,7 @@ final class BarFeed extends MarketFeed {
         }
         lanes.sort(Comparator.comparing((Lane l) -> finest.get(l.bar.symbol()) != l)
                 .thenComparing(l -> l.bar.symbol()).thenComparingLong(l -> l.timeframe.millis()));
-        if (lanes.size() >= 1 << 20) throw new IllegalArgumentException(lanes.size() + " bar files: at most " + ((1 << 20) - 1));
+        if (lanes.size() >= MAX_LANES) throw new IllegalArgumentException(lanes.size() + " bar files: at most " + (MAX_LANES - 1));
         due = new Lane[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             Lane l = lanes.get(i);
@@ -76,9 +80,9 @@ final class BarFeed extends MarketFeed {
         }
     }
 
-    /** Event order: time, then quotes before bars, then lane order (a total order: no two lanes tie). */
+    /** Event order: time, then quotes before bars, then lane order (a total order: no two lanes tie), as one key. */
     private static boolean before(Lane a, Lane b) {
-        return a.dueMs != b.dueMs ? a.dueMs < b.dueMs : a.order < b.order;
+        return a.key < b.key;
     }
 
     @Override
@@ -151,10 +155,15 @@ final class BarFeed extends MarketFeed {
         final long barMs, third, twoThirds;  // the bar's length and its middle quotes' offsets: no division per event
         SymbolSpec spec;
         double pow10;                        // 10^digits of the symbol: quotes are in whole points
+        int[] spreadByHour;                  // the spread model's table for this symbol (SpreadModel#byUtcHour), once asked
+        boolean spreadPerQuote;              // the model has no table: asked at every quote
         Bar bar;
         int index, step;
-        long dueMs;                          // time() of the lane's next event, kept for the queue's comparisons
-        int order;                           // then quotes before bars, then lane order
+        /**
+         * The queue's order of the lane's next event in one number (one comparison instead of two): its time() in the
+         * high bits, then 0 for a quote or 1 for the bar itself, then the lane's index.
+         */
+        long key;
         boolean quotes, highFirst;           // quotes: this lane makes its symbol's price path
         double target = Double.NaN;          // where the current leg of the path goes
         double lastBid = Double.NaN, lastAsk = Double.NaN;
@@ -180,8 +189,10 @@ final class BarFeed extends MarketFeed {
         }
 
         void refreshDue() {
-            dueMs = time();
-            order = (step == CLOSED ? 1 << 20 : 0) + index;      // (at most 2^20 lanes)
+            long t = time() + TIME_SHIFT;
+            if (t < 0 || t >= TIME_SPAN) throw new IllegalArgumentException(symbol + " " + timeframe + ": a bar at "
+                    + bar.openTimeMs() + " ms is outside the years the feed plays (about 855 to 3085)");
+            key = t << 17 | (step == CLOSED ? MAX_LANES : 0) | index;   // (index < MAX_LANES = 2^16)
         }
 
         /**
@@ -239,7 +250,14 @@ final class BarFeed extends MarketFeed {
 
         private int points(long t) {
             if (bar.spread() > 0) return bar.spread();
-            int p = spread.points(spec, t);
+            if (spreadByHour == null && !spreadPerQuote) {       // first asked at the first bar without a spread, as before
+                int[] hours = spread.byUtcHour(spec);
+                if (hours != null && hours.length != 24) throw new IllegalStateException("the spread model gave "
+                        + hours.length + " hours for " + symbol + ", not 24");
+                spreadByHour = hours;
+                spreadPerQuote = hours == null;
+            }
+            int p = spreadByHour != null ? SpreadModel.atHour(spreadByHour, t) : spread.points(spec, t);
             if (p < 0) throw new IllegalStateException("the spread model gave " + p + " points for " + symbol);
             return p;
         }
