@@ -62,7 +62,6 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         final SymbolSpec spec;
         SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
         Tick last;               // the last quote (null before the first)
-        String seenAs;           // the String instance the feed last named this symbol with
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -84,8 +83,10 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
-    private final SymbolState[] symbolList;                    // the same, for lookups by identity (see state)
-    private SymbolState lastState;                             // the one state() found last
+    /** The same by the String instances seen (see state): open addressing on the identity hash, half full at most. */
+    private final String[] seenNames = new String[64];
+    private final SymbolState[] seenStates = new SymbolState[64];
+    private int seenCount;
     private boolean quoted;                                    // some symbol has a last quote
     private final Set<String> pendingSymbols = new HashSet<>();
     private final Map<String, String> pendingBySignal = new HashMap<>();
@@ -126,7 +127,6 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             specs.put(s.symbol(), s);
             symbols.put(s.symbol(), new SymbolState(s));
         }
-        this.symbolList = symbols.values().toArray(SymbolState[]::new);
         this.broker = new PaperBroker(config.broker());
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
@@ -444,15 +444,25 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /**
      * The symbol's state, first by the String instance: the feed names a symbol with the same instance quote after
-     * quote, and comparing a few references is cheaper than hashing the name at every quote and leg. Null: unknown.
+     * quote, and its identity hash finds it in a probe or two, where scanning the symbols or hashing the name at every
+     * quote and leg cost more. Null: unknown.
      */
     private SymbolState state(String symbol) {
-        SymbolState last = lastState;                         // a leg's level, then its quote: the same symbol twice
-        if (last != null && last.seenAs == symbol) return last;
-        for (SymbolState st : symbolList) if (st.seenAs == symbol) return lastState = st;
+        int mask = seenNames.length - 1;
+        for (int i = System.identityHashCode(symbol) & mask; ; i = (i + 1) & mask) {
+            String name = seenNames[i];
+            if (name == symbol) return seenStates[i];
+            if (name == null) break;
+        }
         SymbolState st = symbols.get(symbol);
-        if (st != null) st.seenAs = symbol;
-        return lastState = st;
+        if (st != null && seenCount < seenNames.length / 2) {   // (a strategy making new names: the map answers them)
+            int i = System.identityHashCode(symbol) & mask;
+            while (seenNames[i] != null) i = (i + 1) & mask;
+            seenNames[i] = symbol;
+            seenStates[i] = st;
+            seenCount++;
+        }
+        return st;
     }
 
     private AccountState brokerState() {

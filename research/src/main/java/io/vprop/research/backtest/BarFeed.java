@@ -33,8 +33,12 @@ final class BarFeed extends MarketFeed {
     private final BarPath path;
     private final SpreadModel spread;
     private final List<Lane> lanes = new ArrayList<>();
-    /** The lanes with an event to come, as a binary heap by {@link #before}: the next event's lane on top. */
-    private Lane[] due;
+    private final Lane[] byIndex;
+    /**
+     * The lanes with an event to come, as a binary heap of their keys ({@link Lane#key}: the order of events, the lane's
+     * index in the low bits): the next event's on top. Primitive keys side by side: no lane is read to compare.
+     */
+    private final long[] due;
     private int dueCount;
 
     BarFeed(List<? extends BarSource> sources, Collection<SymbolSpec> specs, BarPath path, SpreadModel spread,
@@ -68,60 +72,56 @@ final class BarFeed extends MarketFeed {
         lanes.sort(Comparator.comparing((Lane l) -> finest.get(l.bar.symbol()) != l)
                 .thenComparing(l -> l.bar.symbol()).thenComparingLong(l -> l.timeframe.millis()));
         if (lanes.size() >= MAX_LANES) throw new IllegalArgumentException(lanes.size() + " bar files: at most " + (MAX_LANES - 1));
-        due = new Lane[lanes.size()];
+        byIndex = lanes.toArray(new Lane[0]);
+        due = new long[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             Lane l = lanes.get(i);
             l.index = i;
             l.quotes = finest.get(l.bar.symbol()) == l;
             l.step = l.quotes ? 0 : CLOSED;
             l.refreshDue();
-            due[dueCount++] = l;
+            due[dueCount++] = l.key;
             siftUp(dueCount - 1);
         }
-    }
-
-    /** Event order: time, then quotes before bars, then lane order (a total order: no two lanes tie), as one key. */
-    private static boolean before(Lane a, Lane b) {
-        return a.key < b.key;
     }
 
     @Override
     boolean advance(MarketEvents.Sink sink) {
         if (dueCount == 0) return false;
-        Lane l = due[0];
+        Lane l = byIndex[(int) due[0] & (MAX_LANES - 1)];
         l.take(sink);
         if (l.bar != null) {
             l.refreshDue();                                    // its next event: back into place from the top
+            due[0] = l.key;
         } else {
             due[0] = due[--dueCount];                          // the lane has ended
-            due[dueCount] = null;
         }
         if (dueCount > 0) siftDown(0);
         return true;
     }
 
     private void siftUp(int i) {
-        Lane l = due[i];
+        long k = due[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!before(l, due[parent])) break;
+            if (k >= due[parent]) break;
             due[i] = due[parent];
             i = parent;
         }
-        due[i] = l;
+        due[i] = k;
     }
 
     private void siftDown(int i) {
-        Lane l = due[i];
+        long k = due[i];
         int half = dueCount >>> 1;
         while (i < half) {
             int child = 2 * i + 1, right = child + 1;
-            if (right < dueCount && before(due[right], due[child])) child = right;
-            if (!before(due[child], l)) break;
+            if (right < dueCount && due[right] < due[child]) child = right;
+            if (due[child] >= k) break;
             due[i] = due[child];
             i = child;
         }
-        due[i] = l;
+        due[i] = k;
     }
 
     @Override
@@ -160,8 +160,8 @@ final class BarFeed extends MarketFeed {
         Bar bar;
         int index, step;
         /**
-         * The queue's order of the lane's next event in one number (one comparison instead of two): its time() in the
-         * high bits, then 0 for a quote or 1 for the bar itself, then the lane's index.
+         * The queue's order of the lane's next event in one number (no two lanes tie): its time() in the high bits, then
+         * 0 for a quote or 1 for the bar itself (quotes at an instant before bars), then the lane's index (the low 16 bits).
          */
         long key;
         boolean quotes, highFirst;           // quotes: this lane makes its symbol's price path
