@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The execution simulator standing in for the MT5 trade server: quotes, market orders with slippage and latency,
@@ -51,7 +52,6 @@ public final class PaperBroker {
     private QuoteSlot[] slots = new QuoteSlot[0];      // the same slots, in creation order
     private final Map<String, ConversionRoute> routes = new HashMap<>();
     private final Map<String, Rate> rates = new HashMap<>();
-    private final Rate[] rateList;                      // the same rates, for lookups by identity (tickValue)
     private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
     /**
      * The same positions in the same (opening) order, for the loops of every quote: indexed, they make no iterator
@@ -103,7 +103,6 @@ public final class PaperBroker {
             rates.put(i.symbol(), new Rate(i, route, pairs));
             slot(i.symbol());
         }
-        rateList = rates.values().toArray(Rate[]::new);
     }
 
     /** A symbol's last quote (null before its first). */
@@ -133,7 +132,6 @@ public final class PaperBroker {
         private final QuoteSlot[] slots;           // every slot the route reads, in the route's order
         private boolean known;                     // value holds for the slots' quotes (cleared by QuoteSlot#quote)
         private double value;
-        private String seenAs;                     // the String instance tickValue was last asked with
 
         /** @param pairs the slots of every symbol the route reads (one for a direct pair, two for a cross) */
         Rate(Instrument instrument, ConversionRoute route, Map<String, QuoteSlot> pairs) {
@@ -210,14 +208,19 @@ public final class PaperBroker {
      * at the current rate of its profit currency; NaN while the conversion pair has no quote yet.
      */
     public double tickValue(String symbol) {
-        Rate r = null;
-        for (Rate x : rateList) if (x.seenAs == symbol) { r = x; break; }   // by the String instance first, as slotOfTick
-        if (r == null) {
-            r = rates.get(symbol);
-            if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
-            r.seenAs = symbol;
-        }
+        Rate r = rates.get(symbol);
+        if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
         return r.instrument.tickValue(r.value());
+    }
+
+    /**
+     * {@link #tickValue} of one symbol as a function, the symbol looked up once: a backtest asks for the tick value of
+     * every open position at every evaluation of the governors.
+     */
+    public DoubleSupplier tickValueOf(String symbol) {
+        Rate r = rates.get(symbol);
+        if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
+        return () -> r.instrument.tickValue(r.value());
     }
 
     /** How {@code symbol}'s profit currency becomes the account currency (a quoted pair or a fixed rate). */

@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -62,6 +63,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         final SymbolSpec spec;
         SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
         Tick last;               // the last quote (null before the first)
+        DoubleSupplier tickValue; // the broker's tick value of the symbol now (PaperBroker#tickValueOf)
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -128,6 +130,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             symbols.put(s.symbol(), new SymbolState(s));
         }
         this.broker = new PaperBroker(config.broker());
+        for (SymbolState st : symbols.values()) st.tickValue = broker.tickValueOf(st.spec.symbol());
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
         this.governors = config.profile() == null ? null
@@ -423,7 +426,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         SymbolState st = state(symbol);
         if (st == null) return null;
         SymbolSpec s = st.spec;
-        double tickValue = broker.tickValue(symbol);
+        double tickValue = st.tickValue.getAsDouble();
         if (!(Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue())) return s;
         if (st.current == null || st.current.tickValue() != tickValue) st.current = s.withTickValue(tickValue);
         return st.current;                                    // the same spec while the rate stands still
