@@ -496,6 +496,12 @@ public final class PaperBroker {
     /** The open positions in opening order, for {@link PathLevels} (read only). */
     List<OpenPosition> openPositions() { return open; }
 
+    /** The open position with this ticket as it is now, or null (read only: the EA's TP1 rule reads it). */
+    OpenPosition openPosition(long ticket) {
+        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).ticket == ticket) return open.get(i);
+        return null;
+    }
+
     private AccountState remember(AccountState a) {
         lastSnapshot = a;
         lastSnapshotBalance = balance;

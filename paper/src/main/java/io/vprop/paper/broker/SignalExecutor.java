@@ -206,38 +206,44 @@ public final class SignalExecutor {
 
     /**
      * Partial close at TP1 for positions that have a plan, once the exit price reaches TP1; then (optionally) the stop
-     * to break-even. The broker snapshot (a copy of every position) is taken at most once per tick and only when
-     * needed: when a plan's TP1 is touched, or when deals happened (or every 1,024 ticks) to drop plans whose
-     * position is gone.
+     * to break-even. The plans whose position is gone are dropped when deals happened (or every 1,024 ticks); the
+     * positions are read from the broker as they are (no snapshot: a backtest has plans open at most quotes).
      */
     private List<Deal> manageTp1(Tick t) {
-        Map<Long, Position> open = positionsChanged || (ticks & 1023) == 0 ? openPositions() : null;
+        boolean sweep = positionsChanged || (ticks & 1023) == 0;   // drop the plans whose position is gone
+        if (sweep) positionsChanged = false;
+        boolean looked = sweep;
         List<Deal> out = List.of();
         List<Tp1Plan> done = null;                             // plans to drop (rarely any)
         for (int i = 0, n = tp1Plans.size(); i < n; i++) {
             Tp1Plan plan = tp1Plans.get(i);
-            if (open != null && !open.containsKey(plan.ticket())) {
+            if (sweep && broker.openPosition(plan.ticket()) == null) {
                 (done == null ? done = new ArrayList<>() : done).add(plan);
                 continue;
             }
             if (!plan.symbol().equals(t.symbol())) continue;
             boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
             if (!hit) continue;
-            if (open == null) open = openPositions();
-            Position pos = open.get(plan.ticket());
+            if (!looked) {
+                looked = true;
+                positionsChanged = false;
+            }
+            OpenPosition pos = broker.openPosition(plan.ticket());
             if (pos == null) {
                 (done == null ? done = new ArrayList<>() : done).add(plan);
                 continue;
             }
-            ExecutionResult r = broker.execute(new TradeRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
-                    0, 0, pos.ticket(), plan.signalId(), t.timeMs()));
+            long ticket = pos.ticket;
+            double openPrice = pos.priceOpen, tp = pos.tp;     // as they were before the partial close
+            ExecutionResult r = broker.execute(new TradeRequest(pos.symbol, plan.side().opposite(), plan.closeVolume(), 0, 0,
+                    0, 0, ticket, plan.signalId(), t.timeMs()));
             if (r.ok()) {
                 if (out.isEmpty()) out = new ArrayList<>();
                 for (Deal d : r.deals()) out.add(relabel(d, DealReason.TP1_PARTIAL));
                 positionsChanged = true;
-                if (breakEvenAfterTp1) broker.modify(pos.ticket(), pos.openPrice(), pos.tp());
+                if (breakEvenAfterTp1) broker.modify(ticket, openPrice, tp);
             } else {
-                warnings.accept("TP1 partial close of #" + pos.ticket() + " failed: " + r.retcode() + " " + r.comment());
+                warnings.accept("TP1 partial close of #" + ticket + " failed: " + r.retcode() + " " + r.comment());
             }
             (done == null ? done = new ArrayList<>() : done).add(plan);
         }
@@ -248,13 +254,6 @@ public final class SignalExecutor {
     private int planIndex(long ticket) {
         for (int i = 0, n = tp1Plans.size(); i < n; i++) if (tp1Plans.get(i).ticket() == ticket) return i;
         return -1;
-    }
-
-    private Map<Long, Position> openPositions() {
-        positionsChanged = false;
-        Map<Long, Position> m = new HashMap<>();
-        for (Position p : broker.snapshot().positions()) m.put(p.ticket(), p);
-        return m;
     }
 
     private static Deal relabel(Deal d, DealReason reason) {
