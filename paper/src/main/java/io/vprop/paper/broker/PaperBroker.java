@@ -469,11 +469,27 @@ public final class PaperBroker {
             margin += margin(open.get(i), open.get(i).rate.value());
         }
         // an immutable list as AccountState keeps it: its List.copyOf takes it as it is instead of copying a list again
-        List<Position> list = n == 1 ? List.of(views[0]) : n == 2 ? List.of(views[0], views[1]) : List.of(Arrays.copyOf(views, n));
+        List<Position> list = listOf(views, n);
         Arrays.fill(views, 0, n, null);
         double equity = Money.cents(balance + floating);
         margin = Money.cents(margin);
         return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), list));
+    }
+
+    /**
+     * The first {@code n} views as an immutable list made in one step: up to six positions List.of's fixed arities keep
+     * the elements in the one array they make (its varargs form copies the array given: a second array per snapshot).
+     */
+    private static List<Position> listOf(Position[] v, int n) {
+        return switch (n) {
+            case 1 -> List.of(v[0]);
+            case 2 -> List.of(v[0], v[1]);
+            case 3 -> List.of(v[0], v[1], v[2]);
+            case 4 -> List.of(v[0], v[1], v[2], v[3]);
+            case 5 -> List.of(v[0], v[1], v[2], v[3], v[4]);
+            case 6 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5]);
+            default -> List.of(Arrays.copyOf(v, n));
+        };
     }
 
     /**
