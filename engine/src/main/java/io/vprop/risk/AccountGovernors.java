@@ -208,7 +208,6 @@ public final class AccountGovernors implements PreTradeCheck {
         List<Position> open = acc.positions();
         int n = open.size();
         if (a.valued.length < n) a.valued = new ValuedPosition[Math.max(n, 2 * a.valued.length)];
-        List<ValuedPosition> ps = n == 0 ? List.of() : new ArrayList<>(n);
         boolean sameTickets = n == a.ticketCount;
         for (int i = 0; i < n; i++) {
             Position p = open.get(i);
@@ -216,17 +215,34 @@ public final class AccountGovernors implements PreTradeCheck {
             double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
             mppu = Double.isFinite(mppu) ? mppu : 0;
             ValuedPosition v = a.valued[i];                  // the same position at the same value: the same record
-            if (v == null || v.position() != p || Double.compare(v.moneyPerPriceUnit(), mppu) != 0) a.valued[i] = v = new ValuedPosition(p, mppu);
-            ps.add(v);
+            if (v == null || v.position() != p || Double.compare(v.moneyPerPriceUnit(), mppu) != 0) a.valued[i] = new ValuedPosition(p, mppu);
             if (sameTickets && (a.tickets[i] != p.ticket() || a.openMs[i] != p.openTimeMs())) sameTickets = false;
         }
         if (!sameTickets) rememberOpenTimes(a, open);
+        List<ValuedPosition> ps = listOf(a.valued, n);
         List<ValuedOrder> os = List.of();
         if (!acc.orders().isEmpty()) {   // resting pending orders: their worst case counts in the pre-trade check
             os = new ArrayList<>(acc.orders().size());
             for (PendingOrder o : acc.orders()) os.add(new ValuedOrder(o, moneyPerPriceUnit(specs.apply(o.symbol()))));
         }
         return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, os, os.size()), nowMs);
+    }
+
+    /**
+     * The first {@code n} records as an immutable list made in one step (List.of's fixed arities keep their one array;
+     * an ArrayList and its array per snapshot were a backtest's largest garbage after its quotes and positions).
+     */
+    private static List<ValuedPosition> listOf(ValuedPosition[] v, int n) {
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(v[0]);
+            case 2 -> List.of(v[0], v[1]);
+            case 3 -> List.of(v[0], v[1], v[2]);
+            case 4 -> List.of(v[0], v[1], v[2], v[3]);
+            case 5 -> List.of(v[0], v[1], v[2], v[3], v[4]);
+            case 6 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5]);
+            default -> List.of(java.util.Arrays.copyOf(v, n));
+        };
     }
 
     private static double moneyPerPriceUnit(SymbolSpec s) {

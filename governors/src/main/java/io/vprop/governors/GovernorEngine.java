@@ -296,7 +296,7 @@ public final class GovernorEngine {
             l.positions = a.positions();
             l.pendingOrders = a.pendingOrders();
             l.orders.clear();
-            l.orders.addAll(a.orders());
+            if (!a.orders().isEmpty()) l.orders.addAll(a.orders());   // (addAll copies even an empty list to an array)
             l.inFlight.onSnapshot(a.positions(), a.orders());
         } else if (e instanceof BalanceOperation b) {
             lastBalanceOpApplied = l.applyBalanceOperation(b);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The execution simulator standing in for the MT5 trade server: quotes, market orders with slippage and latency,
@@ -108,21 +109,28 @@ public final class PaperBroker {
     static final class QuoteSlot {
         Tick tick;
         String seenAs;      // the String instance the last tick of this symbol came with
+        /** The rates whose route reads this slot: a new quote here is the only thing that changes their value. */
+        Rate[] readers = new Rate[0];
+
+        void quote(Tick t) {
+            tick = t;
+            for (Rate r : readers) r.known = false;
+        }
     }
 
     /**
      * Units of the account currency per unit of one instrument's profit currency: its conversion route read from
      * the conversion pair's slot ({@link ConversionRoute#rate} itself, so the arithmetic is the route's). The value is
-     * kept with the quotes it was read from: while every slot holds the same (immutable) quote, the route gives the same
-     * number, so it is not worked out again (a snapshot, the stop-out check and the margin ask for it on every quote).
+     * kept until a slot the route reads gets a new quote ({@link QuoteSlot#quote} drops it): until then the route gives
+     * the same number, so it is not worked out again (a snapshot, the stop-out check, the margin and a backtest's tick
+     * value ask for it several times a quote; reading a flag beats comparing every slot's quote each time).
      */
     static final class Rate {
         final Instrument instrument;
         private final ConversionRoute route;
         private final QuoteLookup mid;
         private final QuoteSlot[] slots;           // every slot the route reads, in the route's order
-        private final Tick[] seen;                 // the quotes of the slots when the value was taken
-        private boolean known;
+        private boolean known;                     // value holds for the slots' quotes (cleared by QuoteSlot#quote)
         private double value;
 
         /** @param pairs the slots of every symbol the route reads (one for a direct pair, two for a cross) */
@@ -131,7 +139,10 @@ public final class PaperBroker {
             this.route = route;
             String[] names = pairs.keySet().toArray(String[]::new);
             this.slots = pairs.values().toArray(QuoteSlot[]::new);
-            this.seen = new Tick[slots.length];
+            for (QuoteSlot s : slots) {
+                s.readers = Arrays.copyOf(s.readers, s.readers.length + 1);
+                s.readers[s.readers.length - 1] = this;
+            }
             if (slots.length == 0) {
                 this.mid = QuoteLookup.NONE;
             } else if (slots.length == 1) {
@@ -152,15 +163,7 @@ public final class PaperBroker {
         }
 
         double value() {
-            boolean same = known;
-            for (int i = 0; i < slots.length; i++) {
-                Tick t = slots[i].tick;
-                if (t != seen[i]) {
-                    seen[i] = t;
-                    same = false;
-                }
-            }
-            if (same) return value;
+            if (known) return value;
             value = route.rate(mid);
             known = true;
             return value;
@@ -210,6 +213,16 @@ public final class PaperBroker {
         return r.instrument.tickValue(r.value());
     }
 
+    /**
+     * {@link #tickValue} of one symbol as a function, the symbol looked up once: a backtest asks for the tick value of
+     * every open position at every evaluation of the governors.
+     */
+    public DoubleSupplier tickValueOf(String symbol) {
+        Rate r = rates.get(symbol);
+        if (r == null) throw new IllegalArgumentException("unknown symbol '" + symbol + "'");
+        return () -> r.instrument.tickValue(r.value());
+    }
+
     /** How {@code symbol}'s profit currency becomes the account currency (a quoted pair or a fixed rate). */
     public ConversionRoute conversion(String symbol) {
         ConversionRoute r = routes.get(symbol);
@@ -228,7 +241,7 @@ public final class PaperBroker {
         List<Deal> deals = null;
         if (lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
-        slotOfTick(t.symbol()).tick = t;
+        slotOfTick(t.symbol()).quote(t);
 
         if (!resting.isEmpty()) deals = triggerResting(t, deals);
         if (!pending.isEmpty()) {
@@ -456,11 +469,27 @@ public final class PaperBroker {
             margin += margin(open.get(i), open.get(i).rate.value());
         }
         // an immutable list as AccountState keeps it: its List.copyOf takes it as it is instead of copying a list again
-        List<Position> list = n == 1 ? List.of(views[0]) : n == 2 ? List.of(views[0], views[1]) : List.of(Arrays.copyOf(views, n));
+        List<Position> list = listOf(views, n);
         Arrays.fill(views, 0, n, null);
         double equity = Money.cents(balance + floating);
         margin = Money.cents(margin);
         return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), list));
+    }
+
+    /**
+     * The first {@code n} views as an immutable list made in one step: up to six positions List.of's fixed arities keep
+     * the elements in the one array they make (its varargs form copies the array given: a second array per snapshot).
+     */
+    private static List<Position> listOf(Position[] v, int n) {
+        return switch (n) {
+            case 1 -> List.of(v[0]);
+            case 2 -> List.of(v[0], v[1]);
+            case 3 -> List.of(v[0], v[1], v[2]);
+            case 4 -> List.of(v[0], v[1], v[2], v[3]);
+            case 5 -> List.of(v[0], v[1], v[2], v[3], v[4]);
+            case 6 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5]);
+            default -> List.of(Arrays.copyOf(v, n));
+        };
     }
 
     /**
@@ -482,6 +511,12 @@ public final class PaperBroker {
 
     /** The open positions in opening order, for {@link PathLevels} (read only). */
     List<OpenPosition> openPositions() { return open; }
+
+    /** The open position with this ticket as it is now, or null (read only: the EA's TP1 rule reads it). */
+    OpenPosition openPosition(long ticket) {
+        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).ticket == ticket) return open.get(i);
+        return null;
+    }
 
     private AccountState remember(AccountState a) {
         lastSnapshot = a;

@@ -10,7 +10,6 @@ import io.vprop.trade.Side;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class SignalExecutor {
     public record Outcome(OrderUpdate update, List<Deal> deals) {
     }
 
-    private record Tp1Plan(String signalId, String symbol, double tp1, Side side, double closeVolume) {
+    private record Tp1Plan(long ticket, String signalId, String symbol, double tp1, Side side, double closeVolume) {
     }
 
     private record Placed(String signalId, OrderIntent order) {
@@ -55,7 +54,11 @@ public final class SignalExecutor {
     private final PaperBroker broker;
     private final boolean breakEvenAfterTp1;
     private final Consumer<String> warnings;
-    private final Map<Long, Tp1Plan> tp1Plans = new LinkedHashMap<>();
+    /**
+     * The TP1 plans by position ticket, in the order they were made (a plan made again for its ticket keeps its place),
+     * as a list: every quote and every leg of a bar's path reads them, by index and by ticket without a boxed key.
+     */
+    private final List<Tp1Plan> tp1Plans = new ArrayList<>();
     private final Map<Long, Placed> placed = new HashMap<>();
     private boolean positionsChanged = true;
     private long ticks;
@@ -157,9 +160,11 @@ public final class SignalExecutor {
 
     /** The TP1 price planned for an open position, or 0 when it has no plan (no TP1, or taken already). */
     public double tp1Of(long ticket) {
-        if (tp1Plans.isEmpty()) return 0;                  // (a bar's path asks at every leg: no boxed key then)
-        Tp1Plan p = tp1Plans.get(ticket);
-        return p == null ? 0 : p.tp1();
+        for (int i = 0, n = tp1Plans.size(); i < n; i++) {   // (a bar's path asks at every leg: a few plans at most)
+            Tp1Plan p = tp1Plans.get(i);
+            if (p.ticket() == ticket) return p.tp1();
+        }
+        return 0;
     }
 
     // ------------------------------------------------------------------ the EA's rules
@@ -171,8 +176,12 @@ public final class SignalExecutor {
         if (order.tp1() > 0 && ticket > 0) {
             Instrument instrument = broker.config().instrument(order.symbol());
             double half = instrument.floorVolume(order.lots() / 2);
-            if (half >= instrument.volumeMin() && half < order.lots())
-                tp1Plans.put(ticket, new Tp1Plan(signalId, order.symbol(), order.tp1(), order.side(), half));
+            if (half >= instrument.volumeMin() && half < order.lots()) {
+                Tp1Plan plan = new Tp1Plan(ticket, signalId, order.symbol(), order.tp1(), order.side(), half);
+                int at = planIndex(ticket);
+                if (at < 0) tp1Plans.add(plan);
+                else tp1Plans.set(at, plan);
+            }
         }
         return ticket;
     }
@@ -197,50 +206,54 @@ public final class SignalExecutor {
 
     /**
      * Partial close at TP1 for positions that have a plan, once the exit price reaches TP1; then (optionally) the stop
-     * to break-even. The broker snapshot (a copy of every position) is taken at most once per tick and only when
-     * needed: when a plan's TP1 is touched, or when deals happened (or every 1,024 ticks) to drop plans whose
-     * position is gone.
+     * to break-even. The plans whose position is gone are dropped when deals happened (or every 1,024 ticks); the
+     * positions are read from the broker as they are (no snapshot: a backtest has plans open at most quotes).
      */
     private List<Deal> manageTp1(Tick t) {
-        Map<Long, Position> open = positionsChanged || (ticks & 1023) == 0 ? openPositions() : null;
+        boolean sweep = positionsChanged || (ticks & 1023) == 0;   // drop the plans whose position is gone
+        if (sweep) positionsChanged = false;
+        boolean looked = sweep;
         List<Deal> out = List.of();
-        List<Long> done = null;                                // plans to drop (rarely any)
-        for (Map.Entry<Long, Tp1Plan> e : tp1Plans.entrySet()) {
-            Tp1Plan plan = e.getValue();
-            if (open != null && !open.containsKey(e.getKey())) {
-                (done == null ? done = new ArrayList<>() : done).add(e.getKey());
+        List<Tp1Plan> done = null;                             // plans to drop (rarely any)
+        for (int i = 0, n = tp1Plans.size(); i < n; i++) {
+            Tp1Plan plan = tp1Plans.get(i);
+            if (sweep && broker.openPosition(plan.ticket()) == null) {
+                (done == null ? done = new ArrayList<>() : done).add(plan);
                 continue;
             }
             if (!plan.symbol().equals(t.symbol())) continue;
             boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
             if (!hit) continue;
-            if (open == null) open = openPositions();
-            Position pos = open.get(e.getKey());
+            if (!looked) {
+                looked = true;
+                positionsChanged = false;
+            }
+            OpenPosition pos = broker.openPosition(plan.ticket());
             if (pos == null) {
-                (done == null ? done = new ArrayList<>() : done).add(e.getKey());
+                (done == null ? done = new ArrayList<>() : done).add(plan);
                 continue;
             }
-            ExecutionResult r = broker.execute(new TradeRequest(pos.symbol(), plan.side().opposite(), plan.closeVolume(), 0, 0,
-                    0, 0, pos.ticket(), plan.signalId(), t.timeMs()));
+            long ticket = pos.ticket;
+            double openPrice = pos.priceOpen, tp = pos.tp;     // as they were before the partial close
+            ExecutionResult r = broker.execute(new TradeRequest(pos.symbol, plan.side().opposite(), plan.closeVolume(), 0, 0,
+                    0, 0, ticket, plan.signalId(), t.timeMs()));
             if (r.ok()) {
                 if (out.isEmpty()) out = new ArrayList<>();
                 for (Deal d : r.deals()) out.add(relabel(d, DealReason.TP1_PARTIAL));
                 positionsChanged = true;
-                if (breakEvenAfterTp1) broker.modify(pos.ticket(), pos.openPrice(), pos.tp());
+                if (breakEvenAfterTp1) broker.modify(ticket, openPrice, tp);
             } else {
-                warnings.accept("TP1 partial close of #" + pos.ticket() + " failed: " + r.retcode() + " " + r.comment());
+                warnings.accept("TP1 partial close of #" + ticket + " failed: " + r.retcode() + " " + r.comment());
             }
-            (done == null ? done = new ArrayList<>() : done).add(e.getKey());
+            (done == null ? done = new ArrayList<>() : done).add(plan);
         }
-        if (done != null) done.forEach(tp1Plans::remove);
+        if (done != null) tp1Plans.removeAll(done);      // (records of distinct tickets: each removes its own plan)
         return out;
     }
 
-    private Map<Long, Position> openPositions() {
-        positionsChanged = false;
-        Map<Long, Position> m = new HashMap<>();
-        for (Position p : broker.snapshot().positions()) m.put(p.ticket(), p);
-        return m;
+    private int planIndex(long ticket) {
+        for (int i = 0, n = tp1Plans.size(); i < n; i++) if (tp1Plans.get(i).ticket() == ticket) return i;
+        return -1;
     }
 
     private static Deal relabel(Deal d, DealReason reason) {

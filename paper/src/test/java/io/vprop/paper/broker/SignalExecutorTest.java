@@ -159,4 +159,34 @@ class SignalExecutorTest {
         assertThat(x.tp1Of(fill.get(0).position())).isEqualTo(1.10100);
         assertThat(x.onTick(tick(T0 + 200, 1.10003, 1.10013))).as("reported once").isEmpty();
     }
+
+    @Test
+    void eachPositionKeepsItsOwnTp1PlanUntilItsTp1IsTakenAndANettingAddReplacesThePlan() {
+        SignalExecutor x = executor(usd(), true);
+        x.onTick(tick(T0, 1.10000, 1.10010));
+        long first = x.execute("s1", buy(0.10, 1.10010, 1.09900, 1.10100, 1.10200, T0 + 30_000), T0, SignalExecutor.Gate.NONE).update().ticket();
+        long second = x.execute("s2", buy(0.20, 1.10010, 1.09900, 1.10150, 1.10300, T0 + 30_000), T0, SignalExecutor.Gate.NONE).update().ticket();
+        assertThat(first).isNotEqualTo(second);
+        assertThat(x.tp1Of(first)).isEqualTo(1.10100);
+        assertThat(x.tp1Of(second)).isEqualTo(1.10150);
+        assertThat(x.tp1Of(first + second + 1)).as("no such position").isZero();
+        List<Deal> partial = x.onTick(tick(T0 + 1_000, 1.10100, 1.10110));
+        assertThat(partial).singleElement().satisfies(d -> assertThat(d.position()).isEqualTo(first));
+        assertThat(x.tp1Of(first)).isZero();
+        assertThat(x.tp1Of(second)).as("the other plan stays").isEqualTo(1.10150);
+        assertThat(x.onTick(tick(T0 + 2_000, 1.10150, 1.10160))).singleElement().satisfies(d -> {
+            assertThat(d.position()).isEqualTo(second);
+            assertThat(d.volume()).isEqualTo(0.10);
+        });
+
+        SignalExecutor net = executor(BrokerConfig.usd(100_000, 100, AccountMode.NETTING, List.of(EURUSD)), true);
+        net.onTick(tick(T0, 1.10000, 1.10010));
+        long ticket = net.execute("n1", buy(0.10, 1.10010, 1.09900, 1.10100, 1.10200, T0 + 30_000), T0, SignalExecutor.Gate.NONE).update().ticket();
+        long again = net.execute("n2", buy(0.20, 1.10010, 1.09900, 1.10150, 1.10300, T0 + 30_000), T0, SignalExecutor.Gate.NONE).update().ticket();
+        assertThat(again).as("netting: one position").isEqualTo(ticket);
+        assertThat(net.tp1Of(ticket)).as("the later plan").isEqualTo(1.10150);
+        assertThat(net.onTick(tick(T0 + 1_000, 1.10100, 1.10110))).as("the first plan's TP1 is gone").isEmpty();
+        assertThat(net.onTick(tick(T0 + 2_000, 1.10150, 1.10160))).singleElement()
+                .satisfies(d -> assertThat(d.volume()).as("half the later order").isEqualTo(0.10));
+    }
 }

@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -62,7 +63,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         final SymbolSpec spec;
         SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
         Tick last;               // the last quote (null before the first)
-        String seenAs;           // the String instance the feed last named this symbol with
+        DoubleSupplier tickValue; // the broker's tick value of the symbol now (PaperBroker#tickValueOf)
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -73,6 +74,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     }
 
     private final BacktestConfig config;
+    /** Take the shortcuts that change no result (Backtester#shortcuts: off only in tests, to compare). */
+    private final boolean shortcuts;
     private final Strategy strategy;
     private final BacktestListener listener;
     private final PaperBroker broker;
@@ -82,7 +85,10 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
-    private final SymbolState[] symbolList;                    // the same, for lookups by identity (see state)
+    /** The same by the String instances seen (see state): open addressing on the identity hash, half full at most. */
+    private final String[] seenNames = new String[64];
+    private final SymbolState[] seenStates = new SymbolState[64];
+    private int seenCount;
     private boolean quoted;                                    // some symbol has a last quote
     private final Set<String> pendingSymbols = new HashSet<>();
     private final Map<String, String> pendingBySignal = new HashMap<>();
@@ -114,7 +120,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      */
     private boolean accountJustGoverned;
 
-    BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener) {
+    BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener, boolean shortcuts) {
+        this.shortcuts = shortcuts;
         this.config = config;
         this.strategy = strategy;
         this.listener = listener;
@@ -122,8 +129,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             specs.put(s.symbol(), s);
             symbols.put(s.symbol(), new SymbolState(s));
         }
-        this.symbolList = symbols.values().toArray(SymbolState[]::new);
         this.broker = new PaperBroker(config.broker());
+        for (SymbolState st : symbols.values()) st.tickValue = broker.tickValueOf(st.spec.symbol());
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
         this.governors = config.profile() == null ? null
@@ -229,6 +236,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override
     public double nextLevel(String symbol, double fromBid, double toBid, double spread) {
+        // most legs are of symbols without a position: no level, and no need to find the symbol's digits
+        if (shortcuts && !broker.hasPosition(symbol)) return Double.NaN;
         return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, state(symbol).pow10);
     }
 
@@ -417,7 +426,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         SymbolState st = state(symbol);
         if (st == null) return null;
         SymbolSpec s = st.spec;
-        double tickValue = broker.tickValue(symbol);
+        double tickValue = st.tickValue.getAsDouble();
         if (!(Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue())) return s;
         if (st.current == null || st.current.tickValue() != tickValue) st.current = s.withTickValue(tickValue);
         return st.current;                                    // the same spec while the rate stands still
@@ -438,12 +447,24 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /**
      * The symbol's state, first by the String instance: the feed names a symbol with the same instance quote after
-     * quote, and comparing a few references is cheaper than hashing the name at every quote and leg. Null: unknown.
+     * quote, and its identity hash finds it in a probe or two, where scanning the symbols or hashing the name at every
+     * quote and leg cost more. Null: unknown.
      */
     private SymbolState state(String symbol) {
-        for (SymbolState st : symbolList) if (st.seenAs == symbol) return st;
+        int mask = seenNames.length - 1;
+        for (int i = System.identityHashCode(symbol) & mask; ; i = (i + 1) & mask) {
+            String name = seenNames[i];
+            if (name == symbol) return seenStates[i];
+            if (name == null) break;
+        }
         SymbolState st = symbols.get(symbol);
-        if (st != null) st.seenAs = symbol;
+        if (st != null && seenCount < seenNames.length / 2) {   // (a strategy making new names: the map answers them)
+            int i = System.identityHashCode(symbol) & mask;
+            while (seenNames[i] != null) i = (i + 1) & mask;
+            seenNames[i] = symbol;
+            seenStates[i] = st;
+            seenCount++;
+        }
         return st;
     }
 

@@ -15,6 +15,7 @@ import io.vprop.strategy.Strategy;
 public final class Backtester {
     private final BacktestConfig config;
     private final BacktestListener listener;
+    private boolean shortcuts = true;
 
     public Backtester(BacktestConfig config) {
         this(config, BacktestListener.NONE);
@@ -28,11 +29,20 @@ public final class Backtester {
 
     public BacktestConfig config() { return config; }
 
+    /**
+     * Whether the run takes the bar path's shortcuts (on by default): they change no result, and tests turn them off
+     * to show it (BarPathShortcutsTest).
+     */
+    Backtester shortcuts(boolean on) {
+        shortcuts = on;
+        return this;
+    }
+
     /** Plays {@code feed} through {@code strategy} to the end (or to a halt) and closes the feed. */
     public BacktestResult run(Strategy strategy, MarketFeed feed) {
         if (strategy == null || feed == null) throw new IllegalArgumentException("a strategy and a market feed are required");
         try (feed) {
-            return new BacktestRun(config, strategy, listener).play(feed);
+            return new BacktestRun(config, strategy, listener, shortcuts).play(feed);
         }
     }
 }

@@ -25,12 +25,20 @@ import java.util.StringJoiner;
  */
 final class BarFeed extends MarketFeed {
     private static final int CLOSED = 4;
+    /** Lanes are numbered below this; a lane's closed bar orders after every quote at its instant (see {@link Lane#key}). */
+    private static final int MAX_LANES = 1 << 16;
+    /** Event times from about year 855 to 3085 fit the queue's key: the time's 46 bits above the order's 17. */
+    private static final long TIME_SHIFT = 1L << 45, TIME_SPAN = 1L << 46;
 
     private final BarPath path;
     private final SpreadModel spread;
     private final List<Lane> lanes = new ArrayList<>();
-    /** The lanes with an event to come, as a binary heap by {@link #before}: the next event's lane on top. */
-    private Lane[] due;
+    private final Lane[] byIndex;
+    /**
+     * The lanes with an event to come, as a binary heap of their keys ({@link Lane#key}: the order of events, the lane's
+     * index in the low bits): the next event's on top. Primitive keys side by side: no lane is read to compare.
+     */
+    private final long[] due;
     private int dueCount;
 
     BarFeed(List<? extends BarSource> sources, Collection<SymbolSpec> specs, BarPath path, SpreadModel spread,
@@ -63,61 +71,57 @@ final class BarFeed extends MarketFeed {
         }
         lanes.sort(Comparator.comparing((Lane l) -> finest.get(l.bar.symbol()) != l)
                 .thenComparing(l -> l.bar.symbol()).thenComparingLong(l -> l.timeframe.millis()));
-        if (lanes.size() >= 1 << 20) throw new IllegalArgumentException(lanes.size() + " bar files: at most " + ((1 << 20) - 1));
-        due = new Lane[lanes.size()];
+        if (lanes.size() >= MAX_LANES) throw new IllegalArgumentException(lanes.size() + " bar files: at most " + (MAX_LANES - 1));
+        byIndex = lanes.toArray(new Lane[0]);
+        due = new long[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             Lane l = lanes.get(i);
             l.index = i;
             l.quotes = finest.get(l.bar.symbol()) == l;
             l.step = l.quotes ? 0 : CLOSED;
             l.refreshDue();
-            due[dueCount++] = l;
+            due[dueCount++] = l.key;
             siftUp(dueCount - 1);
         }
-    }
-
-    /** Event order: time, then quotes before bars, then lane order (a total order: no two lanes tie). */
-    private static boolean before(Lane a, Lane b) {
-        return a.dueMs != b.dueMs ? a.dueMs < b.dueMs : a.order < b.order;
     }
 
     @Override
     boolean advance(MarketEvents.Sink sink) {
         if (dueCount == 0) return false;
-        Lane l = due[0];
+        Lane l = byIndex[(int) due[0] & (MAX_LANES - 1)];
         l.take(sink);
         if (l.bar != null) {
             l.refreshDue();                                    // its next event: back into place from the top
+            due[0] = l.key;
         } else {
             due[0] = due[--dueCount];                          // the lane has ended
-            due[dueCount] = null;
         }
         if (dueCount > 0) siftDown(0);
         return true;
     }
 
     private void siftUp(int i) {
-        Lane l = due[i];
+        long k = due[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!before(l, due[parent])) break;
+            if (k >= due[parent]) break;
             due[i] = due[parent];
             i = parent;
         }
-        due[i] = l;
+        due[i] = k;
     }
 
     private void siftDown(int i) {
-        Lane l = due[i];
+        long k = due[i];
         int half = dueCount >>> 1;
         while (i < half) {
             int child = 2 * i + 1, right = child + 1;
-            if (right < dueCount && before(due[right], due[child])) child = right;
-            if (!before(due[child], l)) break;
+            if (right < dueCount && due[right] < due[child]) child = right;
+            if (due[child] >= k) break;
             due[i] = due[child];
             i = child;
         }
-        due[i] = l;
+        due[i] = k;
     }
 
     @Override
@@ -151,10 +155,15 @@ final class BarFeed extends MarketFeed {
         final long barMs, third, twoThirds;  // the bar's length and its middle quotes' offsets: no division per event
         SymbolSpec spec;
         double pow10;                        // 10^digits of the symbol: quotes are in whole points
+        int[] spreadByHour;                  // the spread model's table for this symbol (SpreadModel#byUtcHour), once asked
+        boolean spreadPerQuote;              // the model has no table: asked at every quote
         Bar bar;
         int index, step;
-        long dueMs;                          // time() of the lane's next event, kept for the queue's comparisons
-        int order;                           // then quotes before bars, then lane order
+        /**
+         * The queue's order of the lane's next event in one number (no two lanes tie): its time() in the high bits, then
+         * 0 for a quote or 1 for the bar itself (quotes at an instant before bars), then the lane's index (the low 16 bits).
+         */
+        long key;
         boolean quotes, highFirst;           // quotes: this lane makes its symbol's price path
         double target = Double.NaN;          // where the current leg of the path goes
         double lastBid = Double.NaN, lastAsk = Double.NaN;
@@ -180,8 +189,10 @@ final class BarFeed extends MarketFeed {
         }
 
         void refreshDue() {
-            dueMs = time();
-            order = (step == CLOSED ? 1 << 20 : 0) + index;      // (at most 2^20 lanes)
+            long t = time() + TIME_SHIFT;
+            if (t < 0 || t >= TIME_SPAN) throw new IllegalArgumentException(symbol + " " + timeframe + ": a bar at "
+                    + bar.openTimeMs() + " ms is outside the years the feed plays (about 855 to 3085)");
+            key = t << 17 | (step == CLOSED ? MAX_LANES : 0) | index;   // (index < MAX_LANES = 2^16)
         }
 
         /**
@@ -239,7 +250,14 @@ final class BarFeed extends MarketFeed {
 
         private int points(long t) {
             if (bar.spread() > 0) return bar.spread();
-            int p = spread.points(spec, t);
+            if (spreadByHour == null && !spreadPerQuote) {       // first asked at the first bar without a spread, as before
+                int[] hours = spread.byUtcHour(spec);
+                if (hours != null && hours.length != 24) throw new IllegalStateException("the spread model gave "
+                        + hours.length + " hours for " + symbol + ", not 24");
+                spreadByHour = hours;
+                spreadPerQuote = hours == null;
+            }
+            int p = spreadByHour != null ? SpreadModel.atHour(spreadByHour, t) : spread.points(spec, t);
             if (p < 0) throw new IllegalStateException("the spread model gave " + p + " points for " + symbol);
             return p;
         }

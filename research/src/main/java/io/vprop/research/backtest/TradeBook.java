@@ -27,7 +27,9 @@ final class TradeBook {
     private final Map<String, OrderIntent> orders = new HashMap<>();
     private final Map<String, String> timeframes = new HashMap<>();
     private final Map<Long, Open> open = new LinkedHashMap<>();
-    private final List<Open> openList = new ArrayList<>();     // the same, in order: per-quote loops make no iterator
+    /** The same, in order, as an array: every quote loops over them (no iterator, no bounds-checked list). */
+    private Open[] openList = new Open[4];
+    private int openCount;
     private final List<BacktestTrade> closed = new ArrayList<>();
 
     /** One round trip while it is open. */
@@ -73,7 +75,8 @@ final class TradeBook {
     void timeframe(String signalId, String timeframe) { timeframes.put(signalId, timeframe); }
 
     boolean hasOpen(String symbol) {
-        for (int i = 0, n = openList.size(); i < n; i++) if (openList.get(i).symbol.equals(symbol)) return true;
+        Open[] list = openList;
+        for (int i = 0, n = openCount; i < n; i++) if (list[i].symbol.equals(symbol)) return true;
         return false;
     }
 
@@ -81,9 +84,11 @@ final class TradeBook {
 
     /** The worst excursion of every open trade of this quote's symbol. */
     void onQuote(Tick t) {
-        for (int i = 0, n = openList.size(); i < n; i++) {
-            Open o = openList.get(i);
-            if (!o.symbol.equals(t.symbol())) continue;
+        Open[] list = openList;
+        String symbol = t.symbol();
+        for (int i = 0, n = openCount; i < n; i++) {
+            Open o = list[i];
+            if (!o.symbol.equals(symbol)) continue;
             o.worst = Math.min(o.worst, o.runningPnl(o.side == Side.BUY ? t.bid() : t.ask()));
         }
     }
@@ -96,7 +101,7 @@ final class TradeBook {
                 o = new Open(d.position(), d.symbol(), specs.apply(d.symbol()), d.side(), d.timeMs(), orders.get(d.comment()),
                         timeframes.get(d.comment()));
                 open.put(o.position, o);
-                openList.add(o);
+                addOpen(o);
             }
             enter(o, d, d.volume(), d.commission());
             return;
@@ -114,14 +119,28 @@ final class TradeBook {
         if (o.reasons.isEmpty() || !o.reasons.get(o.reasons.size() - 1).equals(label)) o.reasons.add(label);
         if (o.volume > EPS) return;
         open.remove(o.position);
-        openList.remove(o);
+        removeOpen(o);
         closed.add(finish(o, d.timeMs()));
         if (d.entry() == FillEntry.INOUT) {                        // a netting reversal: the rest opens the other way
             Open r = new Open(d.position(), d.symbol(), o.spec, d.side(), d.timeMs(), orders.get(d.comment()),
                     timeframes.get(d.comment()));
             open.put(r.position, r);
-            openList.add(r);
+            addOpen(r);
             enter(r, d, d.volume() - closing, d.commission() * (1 - share));
+        }
+    }
+
+    private void addOpen(Open o) {
+        if (openCount == openList.length) openList = java.util.Arrays.copyOf(openList, 2 * openCount);
+        openList[openCount++] = o;
+    }
+
+    private void removeOpen(Open o) {
+        for (int i = 0; i < openCount; i++) {
+            if (openList[i] != o) continue;
+            System.arraycopy(openList, i + 1, openList, i, openCount - i - 1);
+            openList[--openCount] = null;
+            return;
         }
     }
 

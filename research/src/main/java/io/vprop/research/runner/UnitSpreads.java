@@ -46,6 +46,12 @@ final class UnitSpreads implements SpreadModel {
         return lastHours[(int) (Math.floorMod(timeMs, DAY) / HOUR)];
     }
 
+    /** The row of {@code spec}'s instrument: the bar feed reads it per quote without asking {@link #points}. */
+    @Override
+    public int[] byUtcHour(SymbolSpec spec) {
+        return hours(spec.symbol()).clone();
+    }
+
     private int[] hours(String symbol) {
         for (int i = 0; i < symbols.length; i++) if (symbols[i].equals(symbol)) return byHour[i];
         throw new IllegalArgumentException("no spread for " + symbol + ": not an instrument of this unit");

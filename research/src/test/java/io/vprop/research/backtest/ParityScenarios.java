@@ -100,7 +100,7 @@ final class ParityScenarios {
         return out;
     }
 
-    private static void describe(String name, BacktestResult r, List<String> out) {
+    static void describe(String name, BacktestResult r, List<String> out) {
         out.add("# " + name + ": " + r.trades().size() + " trades, " + r.breaches().size() + " breaches, " + r.events() + " events, counters " + new java.util.TreeMap<>(r.counters()));
         for (BacktestTrade t : r.trades()) out.add(t.toString());
         for (Breach b : r.breaches()) out.add(b.toString());
