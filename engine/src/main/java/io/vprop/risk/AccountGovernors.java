@@ -221,6 +221,10 @@ public final class AccountGovernors implements PreTradeCheck {
             if (sameTickets && (a.tickets[i] != p.ticket() || a.openMs[i] != p.openTimeMs())) sameTickets = false;
         }
         if (!sameTickets) rememberOpenTimes(a, open);
+        if (n == 0 && acc.orders().isEmpty()) {             // flat: mostly the last flat snapshot again, a second later
+            Action repeated = a.engine.repeatFlatSnapshot(nowMs, acc.balance(), acc.equity());
+            if (repeated != null) return evaluated(key, a, repeated, false, nowMs);
+        }
         List<ValuedOrder> os = List.of();
         if (!acc.orders().isEmpty()) {   // resting pending orders: their worst case counts in the pre-trade check
             os = new ArrayList<>(acc.orders().size());
@@ -373,6 +377,11 @@ public final class AccountGovernors implements PreTradeCheck {
             log.warn("governors of {} rejected an input: {}", key, e.getMessage());
             return List.of(new Notice(key, nowMs, "input_rejected", "", "", a.lastAction.name(), e.getMessage(), 0, 0));
         }
+        return evaluated(key, a, action, event instanceof ClockTick, nowMs);
+    }
+
+    /** After an event's evaluation: the notices of a changed action and changed rule statuses; the state saved. */
+    private List<Notice> evaluated(String key, Account a, Action action, boolean clockTick, long nowMs) {
         List<Notice> notices = List.of();
         if (action != a.lastAction) {
             RuleVerdict d = a.engine.verdict();
@@ -380,7 +389,7 @@ public final class AccountGovernors implements PreTradeCheck {
             notices.add(new Notice(key, nowMs, "action", d.ruleId(), "", d.action().name(), d.message(), d.measured(), d.threshold()));
             a.lastAction = action;
         }
-        if (!(event instanceof ClockTick) || !notices.isEmpty()) {
+        if (!clockTick || !notices.isEmpty()) {
             if (statusesMayHaveChanged(a)) notices = ruleNotices(key, a, action, nowMs, notices);
             if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
         }

@@ -301,7 +301,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /** Sends what callbacks submitted to the terminal, in order; what their answers submit follows. */
     private void drain() {
-        if (draining) return;
+        if (draining || outbox.isEmpty()) return;           // (asked twice a quote: nothing to send almost always)
         draining = true;
         try {
             Order o;
