@@ -65,8 +65,8 @@ public final class AccountGovernors implements PreTradeCheck {
     /** The firm state each account's terminal rebuilt when attached (firm_state), as last received. */
     private final Map<String, AttachState> attached = new HashMap<>();
     private volatile Map<String, AttachState> publishedAttach = Map.of();
-    private String lastPeer, lastKey, lastActionKey;
-    private Account lastActionAccount;
+    private String lastPeer, lastKey, lastActionKey, lastAccountKey;
+    private Account lastActionAccount, lastAccount;     // (lastAccount: what account() found for lastAccountKey)
 
     private static final class Account {
         final GovernorEngine engine;
@@ -140,6 +140,7 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onFirmState(String peer, long nowMs, AttachState st, String currency) {
         String key = key(peer);
         attached.put(key, st);
+        lastAccount = null;                                  // the account's engine may be replaced below
         Account prev = accounts.get(key);
         EngineState before = prev != null ? prev.engine.exportState() : store.load(key, profileId);
         if (before != null && (before.halted() || before.pausedUntilMs() > nowMs)) {
@@ -160,8 +161,13 @@ public final class AccountGovernors implements PreTradeCheck {
     }
 
     private Account account(String key, double firstBalance, String currency) {
+        if (key == lastAccountKey && lastAccount != null) return lastAccount;   // a snapshot a second from one terminal
         Account a = accounts.get(key);
-        if (a != null) return a;
+        if (a != null) {
+            lastAccountKey = key;
+            lastAccount = a;
+            return a;
+        }
         GovernorEngine engine;
         try {
             EngineState saved = store.load(key, profileId);

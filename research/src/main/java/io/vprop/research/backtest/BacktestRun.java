@@ -113,6 +113,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      * clock tick now would find the same state at the same time and could change nothing, so it is not run.
      */
     private boolean accountJustGoverned;
+    /** The governors gave notices since checkHalt last looked: only then can their action have changed (a notice says so). */
+    private boolean governorsSpoke;
 
     BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener) {
         this.config = config;
@@ -268,6 +270,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /** A halted account has lost the challenge: the run ends here unless asked to go on. */
     private void checkHalt() {
+        if (!governorsSpoke) return;
+        governorsSpoke = false;
         if (config.stopAtHalt() && governors != null && governors.action(PEER) == Action.FLATTEN_AND_HALT) stopped = true;
     }
 
@@ -334,6 +338,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     /** What the governors decided: breaches are recorded in their words; a pause or halt flattens the account. */
     private void govern(List<AccountGovernors.Notice> notices) {
         if (notices.isEmpty()) return;
+        governorsSpoke = true;
         for (AccountGovernors.Notice n : notices) {
             count("governor_notices." + n.kind() + (n.status().isEmpty() ? "" : "." + n.status().toLowerCase(Locale.ROOT)));
             if (n.kind().equals("rule") && n.status().equals("BREACH"))
