@@ -79,6 +79,7 @@ public final class BarAggregator {
         long ticks;
         double lastBid, lastSpread;               // the last tick's bid and ask - bid (in points only when a bar is written)
         long lastTime = Long.MIN_VALUE;
+        long nextClose = Long.MIN_VALUE;          // the earliest closeTime: before it, no bar opens or closes
 
         SymbolBars(String symbol, double point, int n) {
             this.symbol = symbol;
@@ -101,6 +102,17 @@ public final class BarAggregator {
             }
             lastTime = time;
             double bid = t.bid();
+            if (time < nextClose) {                                    // inside every current bar (the common case)
+                for (int i = 0; i < tfs.length; i++) {
+                    if (bid > high[i]) high[i] = bid;
+                    if (bid < low[i]) low[i] = bid;
+                }
+                ticks++;
+                lastBid = bid;
+                lastSpread = t.ask() - bid;
+                return;
+            }
+            long earliest = Long.MAX_VALUE;
             for (int i = 0; i < tfs.length; i++) {
                 if (time >= closeTime[i] || time < openTime[i]) {      // not in the current bar (or none yet)
                     long bucket = tfs[i].openTime(time);
@@ -113,7 +125,9 @@ public final class BarAggregator {
                     if (bid > high[i]) high[i] = bid;
                     if (bid < low[i]) low[i] = bid;
                 }
+                earliest = Math.min(earliest, closeTime[i]);
             }
+            nextClose = earliest;
             ticks++;
             lastBid = bid;
             lastSpread = t.ask() - bid;
@@ -125,6 +139,7 @@ public final class BarAggregator {
                     emit(i, tfs[i], sink);
                     openTime[i] = Long.MIN_VALUE;
                     closeTime[i] = Long.MIN_VALUE;
+                    nextClose = Long.MIN_VALUE;
                 }
             }
         }
