@@ -65,8 +65,8 @@ public final class AccountGovernors implements PreTradeCheck {
     /** The firm state each account's terminal rebuilt when attached (firm_state), as last received. */
     private final Map<String, AttachState> attached = new HashMap<>();
     private volatile Map<String, AttachState> publishedAttach = Map.of();
-    private String lastPeer, lastKey, lastActionKey;
-    private Account lastActionAccount;
+    private String lastPeer, lastKey, lastActionKey, lastAccountKey;
+    private Account lastActionAccount, lastAccount;     // (lastAccount: what account() found for lastAccountKey)
 
     private static final class Account {
         final GovernorEngine engine;
@@ -140,6 +140,7 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onFirmState(String peer, long nowMs, AttachState st, String currency) {
         String key = key(peer);
         attached.put(key, st);
+        lastAccount = null;                                  // the account's engine may be replaced below
         Account prev = accounts.get(key);
         EngineState before = prev != null ? prev.engine.exportState() : store.load(key, profileId);
         if (before != null && (before.halted() || before.pausedUntilMs() > nowMs)) {
@@ -160,8 +161,13 @@ public final class AccountGovernors implements PreTradeCheck {
     }
 
     private Account account(String key, double firstBalance, String currency) {
+        if (key == lastAccountKey && lastAccount != null) return lastAccount;   // a snapshot a second from one terminal
         Account a = accounts.get(key);
-        if (a != null) return a;
+        if (a != null) {
+            lastAccountKey = key;
+            lastAccount = a;
+            return a;
+        }
         GovernorEngine engine;
         try {
             EngineState saved = store.load(key, profileId);
@@ -219,6 +225,10 @@ public final class AccountGovernors implements PreTradeCheck {
             if (sameTickets && (a.tickets[i] != p.ticket() || a.openMs[i] != p.openTimeMs())) sameTickets = false;
         }
         if (!sameTickets) rememberOpenTimes(a, open);
+        if (n == 0 && acc.orders().isEmpty()) {             // flat: mostly the last flat snapshot again, a second later
+            Action repeated = a.engine.repeatFlatSnapshot(nowMs, acc.balance(), acc.equity());
+            if (repeated != null) return evaluated(key, a, repeated, false, nowMs);
+        }
         List<ValuedPosition> ps = listOf(a.valued, n);
         List<ValuedOrder> os = List.of();
         if (!acc.orders().isEmpty()) {   // resting pending orders: their worst case counts in the pre-trade check
@@ -389,6 +399,11 @@ public final class AccountGovernors implements PreTradeCheck {
             log.warn("governors of {} rejected an input: {}", key, e.getMessage());
             return List.of(new Notice(key, nowMs, "input_rejected", "", "", a.lastAction.name(), e.getMessage(), 0, 0));
         }
+        return evaluated(key, a, action, event instanceof ClockTick, nowMs);
+    }
+
+    /** After an event's evaluation: the notices of a changed action and changed rule statuses; the state saved. */
+    private List<Notice> evaluated(String key, Account a, Action action, boolean clockTick, long nowMs) {
         List<Notice> notices = List.of();
         if (action != a.lastAction) {
             RuleVerdict d = a.engine.verdict();
@@ -396,7 +411,7 @@ public final class AccountGovernors implements PreTradeCheck {
             notices.add(new Notice(key, nowMs, "action", d.ruleId(), "", d.action().name(), d.message(), d.measured(), d.threshold()));
             a.lastAction = action;
         }
-        if (!(event instanceof ClockTick) || !notices.isEmpty()) {
+        if (!clockTick || !notices.isEmpty()) {
             if (statusesMayHaveChanged(a)) notices = ruleNotices(key, a, action, nowMs, notices);
             if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
         }

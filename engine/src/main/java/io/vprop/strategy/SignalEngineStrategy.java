@@ -25,6 +25,7 @@ import io.vprop.trade.OrderStatus;
 import io.vprop.trade.OrderUpdate;
 import io.vprop.trade.Side;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,12 +41,17 @@ import java.util.TreeMap;
  * memory and served models come in through {@link TradeLearning}.
  */
 public final class SignalEngineStrategy implements Strategy {
+    /** The names as decisions spell them (lower case), once. */
+    private static final String[] ALPHAS = lowerNames(AlphaId.values()), REGIMES = lowerNames(Regime.values());
+
     private final SignalConfig config;
     private final EventSource events;
     private final TradeLearning learning;
     private SignalEngine engine;
     private final Map<String, Sent> sent = new HashMap<>();
     private final Map<Long, Trade> open = new HashMap<>();
+    /** The account the engine was last told of: the same (immutable) snapshot again tells it nothing new. */
+    private AccountState told;
 
     private record Sent(String symbol, AlphaId alpha, Regime regime, double price, double riskMoney, String grade,
                         String timeframe, long signalTimeMs, TradeLearning.Entry learning) {
@@ -120,8 +126,9 @@ public final class SignalEngineStrategy implements Strategy {
 
     @Override
     public void onAccount(AccountState a, StrategyContext ctx) {
-        if (engine == null) return;
+        if (engine == null || a == told) return;            // (a terminal sends one every second, mostly unchanged)
         engine.onAccount(a.equity(), a.positions());
+        told = a;
     }
 
     private void handle(Decision d, StrategyContext ctx) {
@@ -154,10 +161,10 @@ public final class SignalEngineStrategy implements Strategy {
         } else if (d instanceof Skip s) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", s.symbol());
-            m.put("alpha", s.alpha() == null ? "" : lower(s.alpha().name()));
+            m.put("alpha", s.alpha() == null ? "" : ALPHAS[s.alpha().ordinal()]);
             m.put("timeframe", s.timeframe() == null ? "" : s.timeframe().name());
-            m.put("regime", s.regime() == null ? "" : lower(s.regime().name()));
-            m.put("reasons", s.describe());
+            m.put("regime", s.regime() == null ? "" : REGIMES[s.regime().ordinal()]);
+            m.put("reasons", new Reasons(s));
             ctx.decision("skip", m);
         }
     }
@@ -245,6 +252,32 @@ public final class SignalEngineStrategy implements Strategy {
     public SignalEngine engine() { return engine; }
 
     private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+
+    private static String[] lowerNames(Enum<?>[] values) {
+        String[] out = new String[values.length];
+        for (Enum<?> v : values) out[v.ordinal()] = lower(v.name());
+        return out;
+    }
+
+    /**
+     * A skip's reasons in words ({@link Skip#describe}), written when first read: the journal and the panel read every
+     * one, a backtest publishes thousands that nobody reads (its listener, if any, reads them as they come).
+     */
+    private static final class Reasons extends AbstractList<String> {
+        private final Skip skip;
+        private List<String> words;
+
+        Reasons(Skip skip) { this.skip = skip; }
+
+        private List<String> words() {
+            if (words == null) words = List.copyOf(skip.describe());
+            return words;
+        }
+
+        @Override public String get(int i) { return words().get(i); }
+
+        @Override public int size() { return words().size(); }
+    }
 
     private static double round(double v) { return Math.round(v * 1000) / 1000.0; }
 }

@@ -250,6 +250,26 @@ public final class GovernorEngine {
     /** False when the last event was a balance operation already applied (its deal ticket seen before): ignored. */
     public boolean lastBalanceOperationApplied() { return lastBalanceOpApplied; }
 
+    /**
+     * {@link #evaluateAction} of a flat snapshot at {@code t} (no positions, resting or pending orders) of this balance
+     * and equity, when it repeats the last quiet one: applied as that would apply it (only the clock moves) without the
+     * event being made, and its action returned. Null, and nothing done, when it would not repeat: evaluate it then. A
+     * terminal sends such a snapshot every second while the account is flat.
+     */
+    public Action repeatFlatSnapshot(long t, double balance, double equity) {
+        if (attachBlind || attachHit != null || t < l.nowMs || t >= quietUntilMs || !l.inFlight.isEmpty() || !l.orders.isEmpty()
+                || Double.compare(balance, quietBalance) != 0 || Double.compare(equity, quietEquity) != 0 || quietPending != 0)
+            return null;
+        l.nowMs = t;                                // as apply(snapshot) with the same numbers and nothing open
+        l.balance = balance;
+        l.equity = equity;
+        l.lastSnapshotMs = t;
+        l.positions = List.of();
+        l.pendingOrders = 0;
+        repeated = true;
+        return hits.top();
+    }
+
     /** True when the last event was a flat snapshot repeating the one before it: the same verdict and rule statuses. */
     public boolean lastEventRepeated() { return repeated; }
 

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every bundled profile, three weeks of an account that is flat most of the time — a snapshot every few seconds,
  * trades with losses deep enough to pause and halt it, profits to lock it, news, the clock — go through one engine
  * with the quiet path and one without, and after every event both give the same action, verdict, rule statuses,
- * panel view and exported state. The quiet path must also actually be taken (most flat snapshots repeat).
+ * panel view and exported state. The quiet path must also actually be taken (most flat snapshots repeat). A third
+ * engine is given each flat snapshot through {@link GovernorEngine#repeatFlatSnapshot} first (the sidecar's and the
+ * backtester's shortcut, which makes no event), evaluating it only when that declines: the same after every event too.
  */
 class RepeatedSnapshotTest {
     private static final long START = Instant.parse("2024-05-13T00:00:00Z").toEpochMilli();   // a Monday
@@ -43,8 +45,9 @@ class RepeatedSnapshotTest {
         GovernorEngine quiet = GovernorEngine.start(profile, 100_000, "USD");
         GovernorEngine fresh = GovernorEngine.start(profile, 100_000, "USD");
         fresh.quietPath = false;
-        StatusLevels quietLevels = new StatusLevels(), freshLevels = new StatusLevels();
-        int events = 0, repeats = 0;
+        GovernorEngine shortcut = GovernorEngine.start(profile, 100_000, "USD");
+        StatusLevels quietLevels = new StatusLevels(), freshLevels = new StatusLevels(), shortcutLevels = new StatusLevels();
+        int events = 0, repeats = 0, shortcuts = 0;
         java.util.Map<Action, Integer> actions = new java.util.TreeMap<>();
         for (GovernorEvent e : account(seed)) {
             Action a = quiet.evaluateAction(e);
@@ -60,9 +63,24 @@ class RepeatedSnapshotTest {
             actions.merge(a, 1, Integer::sum);
             if (events % 97 == 0) assertThat(statuses(quiet.snapshot())).as(at).isEqualTo(statuses(fresh.snapshot()));
             if (quiet.lastEventRepeated()) repeats++;
+
+            Action s = e instanceof AccountSnapshot flat && flat.positions().isEmpty() && flat.orders().isEmpty() && flat.pendingOrders() == 0
+                    ? shortcut.repeatFlatSnapshot(flat.timeMs(), flat.balance(), flat.equity()) : null;
+            if (s != null) shortcuts++;
+            else s = shortcut.evaluateAction(e);             // (a flat snapshot that does not repeat, or another event)
+            assertThat(s).as(at + ": shortcut").isEqualTo(expected.action());
+            assertThat(shortcut.lastEventRepeated()).as(at + ": shortcut").isEqualTo(quiet.lastEventRepeated());
+            shortcut.statusLevels(shortcutLevels);
+            assertThat(shortcutLevels.sameAs(freshLevels)).as(at + ": shortcut status levels").isTrue();
+            if (s != null || events % 13 == 0) {
+                assertThat(shortcut.verdict()).as(at + ": shortcut").isEqualTo(expected);
+                assertThat(shortcut.exportState()).as(at + ": shortcut state").isEqualTo(fresh.exportState());
+            }
+            if (events % 97 == 0) assertThat(statuses(shortcut.snapshot())).as(at).isEqualTo(statuses(fresh.snapshot()));
             events++;
         }
         assertThat(repeats).as("repeated flat snapshots answered from the last evaluation").isGreaterThan(events / 4);
+        assertThat(shortcuts).as("the shortcut taken for every repeated flat snapshot").isEqualTo(repeats);
         assertThat(actions.keySet()).as("the account is allowed, and blocked, paused or halted at times").contains(Action.ALLOW)
                 .containsAnyOf(Action.BLOCK_NEW_ENTRIES, Action.PAUSE_UNTIL_RESET, Action.FLATTEN_AND_HALT);
     }

@@ -10,14 +10,16 @@ import java.util.function.ToDoubleFunction;
  * Turns ticks into closed bars for every symbol and each configured timeframe, as an MT5 chart would: OHLC on
  * the bid, tickVolume = number of ticks in the bar, spread = (ask − bid) / point of the bar's last tick, rounded.
  * A bar closes when the first tick of a later bar arrives (or on {@link #flush()} at the end of a stream); minutes
- * without ticks produce no bar. Per tick the work is a map lookup and a few array writes: nothing is allocated
- * except the {@link Bar} when one closes (and the per-symbol state on a symbol's first tick).
+ * without ticks produce no bar. Per tick the work is finding the symbol (by the String instance, a map lookup when it is
+ * new) and a few compares per timeframe: nothing is allocated except the {@link Bar} when one closes (and the
+ * per-symbol state on a symbol's first tick).
  */
 public final class BarAggregator {
     private final Timeframe[] timeframes;
     private final ToDoubleFunction<String> pointOf;
     private final BarSink sink;
     private final Map<String, SymbolBars> bySymbol = new HashMap<>();
+    private SymbolBars[] symbols = new SymbolBars[0];         // the same, for lookups by identity (see onTick)
 
     /**
      * @param timeframes which bars to build (at least one)
@@ -34,15 +36,27 @@ public final class BarAggregator {
 
     /** Adds one tick; emits the bars it closes. Throws if the tick is earlier than the symbol's current bar. */
     public void onTick(Tick t) {
-        SymbolBars s = bySymbol.get(t.symbol());
-        if (s == null) {
-            double point = pointOf.applyAsDouble(t.symbol());
-            if (!(point > 0) || Double.isInfinite(point)) {
-                throw new IllegalArgumentException("point of " + t.symbol() + " must be positive, got " + point);
+        String symbol = t.symbol();
+        // a feed names a symbol with the same String instance tick after tick: comparing a few references is cheaper
+        // than hashing the name at every tick
+        for (SymbolBars s : symbols) {
+            if (s.seenAs == symbol) {
+                s.add(t, timeframes, sink);
+                return;
             }
-            s = new SymbolBars(t.symbol(), point, timeframes.length);
-            bySymbol.put(t.symbol(), s);
         }
+        SymbolBars s = bySymbol.get(symbol);
+        if (s == null) {
+            double point = pointOf.applyAsDouble(symbol);
+            if (!(point > 0) || Double.isInfinite(point)) {
+                throw new IllegalArgumentException("point of " + symbol + " must be positive, got " + point);
+            }
+            s = new SymbolBars(symbol, point, timeframes.length);
+            bySymbol.put(symbol, s);
+            symbols = Arrays.copyOf(symbols, symbols.length + 1);
+            symbols[symbols.length - 1] = s;
+        }
+        s.seenAs = symbol;
         s.add(t, timeframes, sink);
     }
 
@@ -51,15 +65,21 @@ public final class BarAggregator {
         for (SymbolBars s : bySymbol.values()) s.flush(timeframes, sink);
     }
 
-    /** Per-symbol running bars, one slot per timeframe, held in parallel primitive arrays. */
+    /**
+     * Per-symbol running bars, one slot per timeframe, held in parallel primitive arrays. What every open bar shares is
+     * kept once: its close and spread are the last tick's, its tick count the ticks since its first.
+     */
     private static final class SymbolBars {
         final String symbol;
+        String seenAs;                            // the String instance the last tick named the symbol with
         final double point;
         final long[] openTime, closeTime;         // closeTime: the open of the next bar (no division per tick)
-        final double[] open, high, low, close;
-        final long[] ticks;
-        final int[] spread;
+        final double[] open, high, low;
+        final long[] firstTick;                   // the number of the bar's first tick (ticks counts them all)
+        long ticks;
+        double lastBid, lastSpread;               // the last tick's bid and ask - bid (in points only when a bar is written)
         long lastTime = Long.MIN_VALUE;
+        long nextClose = Long.MIN_VALUE;          // the earliest closeTime: before it, no bar opens or closes
 
         SymbolBars(String symbol, double point, int n) {
             this.symbol = symbol;
@@ -71,9 +91,7 @@ public final class BarAggregator {
             open = new double[n];
             high = new double[n];
             low = new double[n];
-            close = new double[n];
-            ticks = new long[n];
-            spread = new int[n];
+            firstTick = new long[n];
         }
 
         void add(Tick t, Timeframe[] tfs, BarSink sink) {
@@ -84,23 +102,35 @@ public final class BarAggregator {
             }
             lastTime = time;
             double bid = t.bid();
-            int spreadPoints = (int) Math.round((t.ask() - bid) / point);
+            if (time < nextClose) {                                    // inside every current bar (the common case)
+                for (int i = 0; i < tfs.length; i++) {
+                    if (bid > high[i]) high[i] = bid;
+                    if (bid < low[i]) low[i] = bid;
+                }
+                ticks++;
+                lastBid = bid;
+                lastSpread = t.ask() - bid;
+                return;
+            }
+            long earliest = Long.MAX_VALUE;
             for (int i = 0; i < tfs.length; i++) {
                 if (time >= closeTime[i] || time < openTime[i]) {      // not in the current bar (or none yet)
                     long bucket = tfs[i].openTime(time);
-                    if (openTime[i] != Long.MIN_VALUE) emit(i, tfs[i], sink);
+                    if (openTime[i] != Long.MIN_VALUE) emit(i, tfs[i], sink);   // (closed by the last tick, not this one)
                     openTime[i] = bucket;
                     closeTime[i] = bucket + tfs[i].millis();
                     open[i] = high[i] = low[i] = bid;
-                    ticks[i] = 0;
+                    firstTick[i] = ticks;
                 } else {
                     if (bid > high[i]) high[i] = bid;
                     if (bid < low[i]) low[i] = bid;
                 }
-                close[i] = bid;
-                ticks[i]++;
-                spread[i] = spreadPoints;
+                earliest = Math.min(earliest, closeTime[i]);
             }
+            nextClose = earliest;
+            ticks++;
+            lastBid = bid;
+            lastSpread = t.ask() - bid;
         }
 
         void flush(Timeframe[] tfs, BarSink sink) {
@@ -109,12 +139,14 @@ public final class BarAggregator {
                     emit(i, tfs[i], sink);
                     openTime[i] = Long.MIN_VALUE;
                     closeTime[i] = Long.MIN_VALUE;
+                    nextClose = Long.MIN_VALUE;
                 }
             }
         }
 
         private void emit(int i, Timeframe tf, BarSink sink) {
-            sink.onBar(new Bar(symbol, tf, openTime[i], open[i], high[i], low[i], close[i], ticks[i], spread[i]));
+            int spread = (int) Math.round(lastSpread / point);
+            sink.onBar(new Bar(symbol, tf, openTime[i], open[i], high[i], low[i], lastBid, ticks - firstTick[i], spread));
         }
     }
 }

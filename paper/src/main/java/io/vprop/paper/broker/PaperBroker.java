@@ -239,7 +239,7 @@ public final class PaperBroker {
     public List<Deal> onTick(Tick t) {
         checkTick(t);
         List<Deal> deals = null;
-        if (lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
+        if (!positions.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
         slotOfTick(t.symbol()).quote(t);
 

@@ -119,6 +119,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      * clock tick now would find the same state at the same time and could change nothing, so it is not run.
      */
     private boolean accountJustGoverned;
+    /** The governors gave notices since checkHalt last looked: only then can their action have changed (a notice says so). */
+    private boolean governorsSpoke;
 
     BacktestRun(BacktestConfig config, Strategy strategy, BacktestListener listener, boolean shortcuts) {
         this.shortcuts = shortcuts;
@@ -277,6 +279,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /** A halted account has lost the challenge: the run ends here unless asked to go on. */
     private void checkHalt() {
+        if (!governorsSpoke) return;
+        governorsSpoke = false;
         if (config.stopAtHalt() && governors != null && governors.action(PEER) == Action.FLATTEN_AND_HALT) stopped = true;
     }
 
@@ -310,7 +314,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /** Sends what callbacks submitted to the terminal, in order; what their answers submit follows. */
     private void drain() {
-        if (draining) return;
+        if (draining || outbox.isEmpty()) return;           // (asked twice a quote: nothing to send almost always)
         draining = true;
         try {
             Order o;
@@ -343,6 +347,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     /** What the governors decided: breaches are recorded in their words; a pause or halt flattens the account. */
     private void govern(List<AccountGovernors.Notice> notices) {
         if (notices.isEmpty()) return;
+        governorsSpoke = true;
         for (AccountGovernors.Notice n : notices) {
             count("governor_notices." + n.kind() + (n.status().isEmpty() ? "" : "." + n.status().toLowerCase(Locale.ROOT)));
             if (n.kind().equals("rule") && n.status().equals("BREACH"))
