@@ -110,7 +110,7 @@ final class ParityScenarios {
         out.add("equity: " + e.size() + " points, last " + e.get(e.size() - 1) + ", sha256 " + sha256(all.toString()));
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {

@@ -28,10 +28,8 @@ import io.vprop.trade.OrderUpdate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -109,8 +107,8 @@ final class TickParityScenarios {
         List<EquityPoint> e = r.equity();
         StringBuilder points = new StringBuilder();
         for (EquityPoint p : e) points.append(p).append('\n');
-        out.add("equity: " + e.size() + " points, last " + e.get(e.size() - 1) + ", sha256 " + sha256(points.toString()));
-        out.add("listener: " + rec.calls + " calls, sha256 " + sha256(rec.text.toString()));
+        out.add("equity: " + e.size() + " points, last " + e.get(e.size() - 1) + ", sha256 " + ParityScenarios.sha256(points.toString()));
+        out.add("listener: " + rec.calls + " calls, sha256 " + ParityScenarios.sha256(rec.text.toString()));
     }
 
     /** Every listener call but progress (whose cadence is the harness's), in words. */
@@ -134,14 +132,6 @@ final class TickParityScenarios {
 
         @Override
         public void decided(long timeMs, String kind, Object decision) { add("decided " + timeMs + " " + kind + " " + decision); }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Writes the expected lines (see the class comment: only on the backtester the lines are to be kept from). */
