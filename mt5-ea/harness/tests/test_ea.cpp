@@ -17,15 +17,41 @@ static std::string peer;
 static std::vector<RouterMsg> seen;  // everything the EA sent, in order
 static long sidecar_seq = 100;
 
-// sends as the sidecar and waits (up to 1 s) until the message is readable on the EA's socket, so the next
-// OnTimer sees it: ZeroMQ delivery is asynchronous even on loopback
+// Messages sent to the EA and messages the EA read off its socket (every zmq_recv of the EA's socket goes through
+// __wrap_zmq_recv: the Makefile links test_ea with --wrap=zmq_recv). ZeroMQ delivery is asynchronous even on loopback,
+// and "the socket is readable" says nothing of a second message sent while the first is unread: without the count a
+// signal sent right behind a news message could still be in flight through every round of a pump (a loaded machine).
+static long sent_to_ea = 0, read_by_ea = 0;
+static long ea_socket = 0;
+extern "C" int __real_zmq_recv(void *socket, void *buf, size_t len, int flags);
+extern "C" int __wrap_zmq_recv(void *socket, void *buf, size_t len, int flags) {
+    int n = __real_zmq_recv(socket, buf, len, flags);
+    if (n >= 0 && (long)socket == g_session.SocketHandle()) read_by_ea++;
+    return n;
+}
+
+// before a round: what was sent to the EA and not read yet must be readable on its socket (up to 1 s); a new socket
+// (the EA reopened it) or a message that never comes (the EA was not listening) forgets the difference
+static void await_sent() {
+    long handle = g_session.SocketHandle();
+    if (handle != ea_socket) {
+        ea_socket = handle;
+        read_by_ea = sent_to_ea;
+    }
+    if (read_by_ea < sent_to_ea && handle != 0 && !socket_readable(handle, 1000)) read_by_ea = sent_to_ea;
+}
+
+// sends as the sidecar; the next round waits until it can be read (await_sent)
 static void to_ea(const std::string &body) {
+    if (g_session.SocketHandle() != ea_socket) await_sent();   // count from the socket the message goes to
     router.send(peer, body);
+    sent_to_ea++;
     socket_readable(g_session.SocketHandle(), 1000);
 }
 
 static void pump(int rounds, long advance_ms = 20) {
     for (int i = 0; i < rounds; i++) {
+        await_sent();
         emu::clock_ms += advance_ms;
         OnTimer();
         while (!emu::transactions.empty()) {
