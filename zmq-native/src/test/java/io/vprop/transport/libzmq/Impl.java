@@ -1,5 +1,7 @@
 package io.vprop.transport.libzmq;
 
+import io.vprop.transport.Dealer;
+import io.vprop.transport.PeerTransport;
 import io.vprop.transport.Transports;
 import io.vprop.transport.ZmqProvider;
 import org.junit.jupiter.api.Assumptions;
@@ -25,5 +27,19 @@ final class Impl {
             }
         }
         return Transports.provider(impl);
+    }
+
+    /**
+     * "ping" from {@code dealer}, resent every 100 ms (IMMEDIATE drops it until the connection is up), as the router
+     * receives it; null after about 5 s.
+     */
+    static PeerTransport.Inbound firstPing(PeerTransport router, Dealer dealer) {
+        PeerTransport.Inbound in = null;
+        for (int i = 0; i < 500 && in == null; i++) {
+            if (i % 10 == 0) dealer.send("ping".getBytes());
+            router.await(10);
+            in = router.poll();
+        }
+        return in;
     }
 }

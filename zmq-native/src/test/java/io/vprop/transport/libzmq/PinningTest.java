@@ -55,12 +55,7 @@ class PinningTest {
         List<String> before = ioThreads();
         try (PeerTransport router = libzmq.router("tcp://127.0.0.1:*", 0);
              Dealer dealer = libzmq.dealer(router.endpoint(), new RoutingId("t", "1", "c"))) {
-            PeerTransport.Inbound in = null;
-            for (int i = 0; i < 500 && in == null; i++) {
-                if (i % 10 == 0) dealer.send("ping".getBytes()); // IMMEDIATE: dropped until the connection is up
-                router.await(10);
-                in = router.poll();
-            }
+            PeerTransport.Inbound in = Impl.firstPing(router, dealer);
             assertThat(in).isNotNull();
             List<String> added = new ArrayList<>(ioThreads());
             added.removeAll(before);

@@ -27,12 +27,7 @@ class SharedContextTest {
         // a ROUTER and a DEALER opened after it still talk (a fresh context), then both close without hanging
         try (PeerTransport router = libzmq.router("tcp://127.0.0.1:*");
              Dealer dealer = libzmq.dealer(router.endpoint(), new RoutingId("t", "1", "c"))) {
-            PeerTransport.Inbound in = null;
-            for (int i = 0; i < 500 && in == null; i++) {
-                if (i % 10 == 0) dealer.send("ping".getBytes()); // IMMEDIATE: dropped until the connection is up
-                router.await(10);
-                in = router.poll();
-            }
+            PeerTransport.Inbound in = Impl.firstPing(router, dealer);
             assertThat(in).isNotNull();
             assertThat(new String(in.payload())).isEqualTo("ping");
             router.send(in.identity(), "pong".getBytes());
