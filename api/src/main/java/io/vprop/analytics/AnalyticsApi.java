@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.vprop.journal.AccountSnapshot;
+import io.vprop.journal.JournalBalance;
 import io.vprop.journal.JournalReader;
 import io.vprop.journal.JournalSignal;
 import io.vprop.governors.time.FirmDayClock;
@@ -179,18 +180,42 @@ public final class AnalyticsApi implements AutoCloseable {
 
     /**
      * The balance the analysed period started from: the terminals' current balance minus every deal's net result
-     * (profit + commission + swap). NaN when no terminal has reported a balance yet.
+     * (profit + commission + swap) and minus the balance operations (deposits, withdrawals, payouts, credit) made since
+     * the terminal's first trade deal. A payout is money leaving the account, not a loss: without this the start moved
+     * down by every payout and every return was measured from too low a balance. NaN when no terminal has reported a
+     * balance yet.
      */
     double startBalance(String peer, List<PeerFill> fills) {
+        Map<String, Double> balances = new LinkedHashMap<>();
+        for (KernelStatus.Peer p : kernel.status().peers()) if (p.balance() != null) balances.put(p.id(), p.balance());
+        return startBalance(peer, balances, fills, journal.balanceOperations());
+    }
+
+    /**
+     * {@link #startBalance(String, List)} from its inputs: current balance per peer, the deals, the balance operations
+     * (once per peer and deal). An operation counts when its deal ticket is above the peer's first trade deal: MT5
+     * numbers an account's trade and balance deals in one sequence, so that is "after the period began"; one before
+     * the first trade (the deposit the account started with) is part of the start.
+     */
+    static double startBalance(String peer, Map<String, Double> balances, List<PeerFill> fills, List<JournalBalance> ops) {
         double bal = 0;
         boolean any = false;
-        for (KernelStatus.Peer p : kernel.status().peers()) {
-            if (p.balance() == null || (peer != null && !peer.equals(p.id()))) continue;
-            bal += p.balance();
+        for (Map.Entry<String, Double> b : balances.entrySet()) {
+            if (peer != null && !peer.equals(b.getKey())) continue;
+            bal += b.getValue();
             any = true;
         }
         if (!any) return Double.NaN;
-        for (PeerFill f : fills) if (peer == null || peer.equals(f.peer())) bal -= f.fill().netProfit();
+        Map<String, Long> firstDeal = new HashMap<>();
+        for (PeerFill f : fills) {
+            if (peer != null && !peer.equals(f.peer())) continue;
+            bal -= f.fill().netProfit();
+            firstDeal.merge(f.peer(), f.fill().deal(), Math::min);
+        }
+        for (JournalBalance o : ops) {
+            Long first = firstDeal.get(o.peer());
+            if (first != null && o.deal() > first && balances.containsKey(o.peer())) bal -= o.amount();
+        }
         return bal;
     }
 

@@ -110,6 +110,21 @@ public final class JournalReader implements AutoCloseable {
     }
 
     /**
+     * Every balance operation journaled, once per (peer, deal) whatever the resends, oldest first. A row without a peer,
+     * deal or amount (not written by this sidecar) is left out.
+     */
+    public synchronized List<JournalBalance> balanceOperations() {
+        List<JournalBalance> out = new ArrayList<>();
+        each("SELECT json_extract(body, '$.peer') AS peer, json_extract(body, '$.balance.deal') AS deal, "
+                + "json_extract(body, '$.balance.kind') AS kind, json_extract(body, '$.balance.amount') AS amount "
+                + "FROM events WHERE id IN (SELECT MIN(id) FROM events WHERE kind = 'balance' "
+                + "GROUP BY json_extract(body, '$.peer'), json_extract(body, '$.balance.deal')) "
+                + "AND peer IS NOT NULL AND deal IS NOT NULL AND amount IS NOT NULL ORDER BY id", rs -> out.add(new JournalBalance(rs.getString(1),
+                rs.getLong(2), rs.getString(3) == null ? "" : rs.getString(3), rs.getDouble(4))));
+        return out;
+    }
+
+    /**
      * The fills of one peer numbered above {@code afterDeal}, by deal number: on the terminal side its own deal history
      * (a paper terminal keeps it here, on disk as MT5's is, not in memory).
      */

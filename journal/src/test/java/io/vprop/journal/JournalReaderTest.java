@@ -159,4 +159,22 @@ class JournalReaderTest {
             assertThat(r.latestAccountSnapshots()).isEmpty();
         }
     }
+
+    @Test
+    void balanceOperationsComeOncePerPeerAndDealOldestFirst() {
+        try (Journal j = new Journal(journal(), false)) {
+            j.appendEvent(10, "balance", "{\"peer\":\"p1\",\"balance\":{\"deal\":501,\"kind\":\"payout\",\"amount\":-8000.0}}");
+            j.appendEvent(11, "balance", "{\"peer\":\"p2\",\"balance\":{\"deal\":501,\"kind\":\"deposit\",\"amount\":250.5}}");
+            j.appendEvent(12, "balance", "{\"peer\":\"p1\",\"balance\":{\"deal\":501,\"kind\":\"payout\",\"amount\":-8000.0}}");
+            j.appendEvent(13, "governor", "{\"peer\":\"p1\",\"balance\":{\"deal\":777,\"amount\":1.0}}");
+            j.appendEvent(14, "balance", "{\"peer\":\"p1\",\"note\":\"no operation\"}");
+            j.appendEvent(15, "balance", "{\"peer\":\"p1\",\"balance\":{\"deal\":502,\"kind\":\"credit\",\"amount\":-20}}");
+        }
+        try (JournalReader r = JournalReader.open(journal())) {
+            assertThat(r.balanceOperations()).containsExactly(
+                    new JournalBalance("p1", 501, "payout", -8000.0),
+                    new JournalBalance("p2", 501, "deposit", 250.5),
+                    new JournalBalance("p1", 502, "credit", -20.0));
+        }
+    }
 }
