@@ -69,6 +69,13 @@ public final class NewsFeed {
         return out;
     }
 
+    /** Every release for any of {@code currencies} (or for "All"), in release order: what a backtest plays. */
+    public List<Payload.News> releasesFor(Collection<String> currencies) {
+        List<Payload.News> out = new ArrayList<>();
+        for (Payload.News n : releases) if (n.currency().equals("All") || currencies.contains(n.currency())) out.add(n);
+        return out;
+    }
+
     /** The currencies a terminal's symbols move with: base and profit currency (else the halves of a 6-letter name). */
     public static Set<String> currenciesOf(Collection<SymbolSpec> specs) {
         Set<String> out = new TreeSet<>();

@@ -64,6 +64,12 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--margin-mode", defaultValue = "hedging", paramLabel = "hedging|netting", description = "(default: ${DEFAULT-VALUE})")
     String marginMode;
 
+    @Option(names = "--calendar", paramLabel = "FILE", description = "economic calendar CSV (as calendar.file: DateTime,Currency,"
+            + "Impact,Event,...): its high-impact releases of the data's currencies reach the governors 24 h ahead, as the "
+            + "sidecar pushes them live, so the profile's news rule blocks entries and cancels resting orders (default: none, "
+            + "as calendar.file's default)")
+    Path calendar;
+
     @Option(names = "--continue-after-halt", description = "play to the end after the governors halt the account (default: stop there)")
     boolean continueAfterHalt;
 

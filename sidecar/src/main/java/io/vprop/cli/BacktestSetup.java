@@ -2,7 +2,9 @@ package io.vprop.cli;
 
 import io.vprop.app.PaperSetup;
 import io.vprop.governors.config.ProfileLoader;
+import io.vprop.governors.event.NewsEvent;
 import io.vprop.governors.profile.FirmProfile;
+import io.vprop.kernel.NewsFeed;
 import io.vprop.market.BarSource;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.TickSource;
@@ -17,9 +19,11 @@ import io.vprop.market.io.ParseMode;
 import io.vprop.market.io.ServerClock;
 import io.vprop.paper.broker.AccountMode;
 import io.vprop.paper.broker.BrokerConfig;
+import io.vprop.protocol.Payload;
 import io.vprop.research.backtest.BacktestConfig;
 import io.vprop.research.backtest.BarPath;
 import io.vprop.research.backtest.MarketFeed;
+import io.vprop.research.backtest.NewsRelease;
 import io.vprop.research.backtest.SpreadModel;
 import io.vprop.research.strategies.SmaCrossStrategy;
 import io.vprop.signal.SignalConfig;
@@ -102,7 +106,25 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
                 .withEnd(!o.continueAfterHalt, true);
         FirmProfile firm = profile(o.profile);
         if (firm != null) config = config.withProfile(firm, o.profile);
+        if (o.calendar != null) config = config.withNews(news(o.calendar, list));
         return new BacktestSetup(o, files, bars, clock, from, to, list, traded.findings(), timeframes, config);
+    }
+
+    /**
+     * {@code --calendar}'s high-impact releases of the currencies the symbols move with, read by the sidecar's own
+     * calendar loader ({@link NewsFeed}: the same rows, the same errors, the same currencies as the kernel pushes).
+     */
+    static List<NewsRelease> news(Path calendar, List<SymbolSpec> specs) {
+        NewsFeed feed;
+        try {
+            feed = NewsFeed.load(calendar.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^calendar\\.file:", "--calendar:"), e);
+        }
+        List<NewsRelease> out = new ArrayList<>();
+        for (Payload.News n : feed.releasesFor(NewsFeed.currenciesOf(specs)))
+            out.add(new NewsRelease(n.releaseMs(), n.currency(), NewsEvent.Impact.HIGH));
+        return out;
     }
 
     /** The files' clock: required unless every file's times carry their zone — no silent UTC assumption. */

@@ -90,6 +90,23 @@ class BacktestCliTest {
     }
 
     @Test
+    void theCalendarsReleasesReachTheGovernorsAndABadCalendarIsNamed() throws Exception {
+        // the shared calendar holds 63 high-impact EUR/USD releases in Q1 2021 and one more on 1 April (learnt 24 h ahead)
+        String calendar = SharedData.file("calendar/high_impact_events_calendar.csv").toString();
+        Path json = dir.resolve("news.json");
+        assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--from", "2021-01-01", "--to",
+                "2021-04-01", "--calendar", calendar, "--out", json.toString())).as(console.err()).isEqualTo(0);
+        JsonNode r = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(r.path("counters").path("news_learnt").asLong()).isBetween(63L, 64L);
+
+        Path bad = dir.resolve("bad-calendar.csv");
+        Files.writeString(bad, "DateTime,Currency,Impact,Event,Actual,Forecast,Previous\n2021-01-05T10:00:00+00:00,EUR,Gigantic Impact,CPI,,,\n");
+        assertThat(VpropCli.execute("backtest", "--data", H4, "--server-tz", "UTC", "--from", "2021-01-01", "--to",
+                "2021-02-01", "--calendar", bad.toString())).isEqualTo(1);
+        assertThat(console.err()).contains("--calendar").contains("bad-calendar.csv").contains("Gigantic Impact");
+    }
+
+    @Test
     void theEngineOnH4AndD1BarsTradesBothTimeframesWithTheFittedEdges() throws Exception {
         String d1 = SharedData.file("bars/h4_d1/EURUSD_snowguru_D1_2007-2023.bars.csv.gz").toString();
         assertThat(VpropCli.execute("backtest", "--data", H4, d1, "--server-tz", "UTC", "--strategy", "engine", "--profile",

@@ -32,11 +32,13 @@ import java.util.List;
  *                              the end of the data (nothing new can open)
  * @param closeAtEnd            close what is still open at the last quote (exit reason "end_of_data"); else leave it
  *                              out of the trades and count it
+ * @param news                  the calendar's releases the governors learn 24 h ahead, as the kernel pushes
+ *                              {@code calendar.file}'s (live default: none)
  */
 public record BacktestConfig(List<SymbolSpec> specs, BrokerConfig broker, FirmProfile profile, String profileId, boolean breakEvenAfterTp1,
                              List<Timeframe> barTimeframes, long snapshotMs, long signalTtlMs, int maxPositionsPerSymbol,
                              BarPath barPath, SpreadModel spread, Timeframe equitySampling, boolean stopAtHalt,
-                             boolean closeAtEnd) {
+                             boolean closeAtEnd, List<NewsRelease> news) {
     public BacktestConfig {
         if (broker == null) throw new IllegalArgumentException("a broker config is required");
         if (specs == null || specs.isEmpty()) throw new IllegalArgumentException("specs must not be empty");
@@ -53,6 +55,15 @@ public record BacktestConfig(List<SymbolSpec> specs, BrokerConfig broker, FirmPr
         if (maxPositionsPerSymbol < 1) throw new IllegalArgumentException("maxPositionsPerSymbol must be >= 1, got " + maxPositionsPerSymbol);
         if (barPath == null || spread == null || equitySampling == null)
             throw new IllegalArgumentException("barPath, spread and equitySampling are required");
+        news = news == null ? List.of() : List.copyOf(news);
+    }
+
+    /** Without a calendar (the sidecar's default: {@code calendar.file} empty). */
+    public BacktestConfig(List<SymbolSpec> specs, BrokerConfig broker, FirmProfile profile, String profileId, boolean breakEvenAfterTp1,
+                          List<Timeframe> barTimeframes, long snapshotMs, long signalTtlMs, int maxPositionsPerSymbol,
+                          BarPath barPath, SpreadModel spread, Timeframe equitySampling, boolean stopAtHalt, boolean closeAtEnd) {
+        this(specs, broker, profile, profileId, breakEvenAfterTp1, barTimeframes, snapshotMs, signalTtlMs, maxPositionsPerSymbol,
+                barPath, spread, equitySampling, stopAtHalt, closeAtEnd, List.of());
     }
 
     /**
@@ -68,36 +79,42 @@ public record BacktestConfig(List<SymbolSpec> specs, BrokerConfig broker, FirmPr
 
     public BacktestConfig withBroker(BrokerConfig b) {
         return new BacktestConfig(specs, b, profile, profileId, breakEvenAfterTp1, barTimeframes, snapshotMs, signalTtlMs,
-                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd);
+                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd, news);
     }
 
     public BacktestConfig withProfile(FirmProfile p, String id) {
         return new BacktestConfig(specs, broker, p, id, breakEvenAfterTp1, barTimeframes, snapshotMs, signalTtlMs,
-                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd);
+                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd, news);
     }
 
     public BacktestConfig withBars(BarPath path, SpreadModel s) {
         return new BacktestConfig(specs, broker, profile, profileId, breakEvenAfterTp1, barTimeframes, snapshotMs, signalTtlMs,
-                maxPositionsPerSymbol, path, s, equitySampling, stopAtHalt, closeAtEnd);
+                maxPositionsPerSymbol, path, s, equitySampling, stopAtHalt, closeAtEnd, news);
     }
 
     public BacktestConfig withBarTimeframes(List<Timeframe> tfs) {
         return new BacktestConfig(specs, broker, profile, profileId, breakEvenAfterTp1, tfs, snapshotMs, signalTtlMs,
-                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd);
+                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd, news);
     }
 
     public BacktestConfig withEnd(boolean stopAtHaltToo, boolean closeOpenAtEnd) {
         return new BacktestConfig(specs, broker, profile, profileId, breakEvenAfterTp1, barTimeframes, snapshotMs, signalTtlMs,
-                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHaltToo, closeOpenAtEnd);
+                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHaltToo, closeOpenAtEnd, news);
     }
 
     public BacktestConfig withSnapshotMs(long ms) {
         return new BacktestConfig(specs, broker, profile, profileId, breakEvenAfterTp1, barTimeframes, ms, signalTtlMs,
-                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd);
+                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd, news);
     }
 
     public BacktestConfig withBreakEvenAfterTp1(boolean on) {
         return new BacktestConfig(specs, broker, profile, profileId, on, barTimeframes, snapshotMs, signalTtlMs,
-                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd);
+                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd, news);
+    }
+
+    /** The same with the calendar's releases fed to the governors. */
+    public BacktestConfig withNews(List<NewsRelease> releases) {
+        return new BacktestConfig(specs, broker, profile, profileId, breakEvenAfterTp1, barTimeframes, snapshotMs, signalTtlMs,
+                maxPositionsPerSymbol, barPath, spread, equitySampling, stopAtHalt, closeAtEnd, releases);
     }
 }

@@ -55,6 +55,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private static final String TERMINAL = "backtest", ACCOUNT = "1";
     private static final String PEER = TERMINAL + "/" + ACCOUNT + "/all-symbols";
     private static final long FLATTEN_EVERY_MS = 5_000, CLOCK_EVERY_MS = 1_000;
+    /** How far ahead the governors learn a release: the kernel pushes the next 24 h of the calendar (NewsFeed). */
+    private static final long NEWS_HORIZON_MS = 24 * 3_600_000L;
 
     private record Order(String id, OrderIntent intent) {
     }
@@ -113,6 +115,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private long barsToStrategy, snapshots, governorEvaluations; // per-quote counts: fields, not map lookups
     private String exitLabel;                                  // set while the run itself closes positions at its end
     private final Function<String, SymbolSpec> specOf = this::spec;
+    /** The calendar's releases by release time, and the first the governors have not been told of yet. */
+    private final NewsRelease[] news;
+    private int nextNews;
     private final Map<String, String> decisionKeys = new HashMap<>();  // kind → its counter (a replay decides thousands of times)
     /**
      * The governors' last evaluation was of the account at this instant (nothing since: no fill, no order check): a
@@ -140,6 +145,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
                 GovernorStateStore.none());
         if (governors != null) risk.add(governors);
         this.book = new TradeBook(this::spec);
+        this.news = config.news().stream().sorted(java.util.Comparator.comparingLong(NewsRelease::releaseMs))
+                .toArray(NewsRelease[]::new);
     }
 
     BacktestResult play(MarketFeed feed) {
@@ -205,6 +212,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         dealsThisQuote = false;
         accountJustGoverned = false;
         brokerState = null;                                   // the quote moves prices (and may pass a rollover)
+        if (nextNews < news.length) learnNews();
         List<Deal> deals = executor.onTick(t);
         for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
         book.onQuote(t);
@@ -274,7 +282,39 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             if (!accountJustGoverned) govern(governors.onClock(PEER, nowMs));
             enforceFlat();
         }
+        if (news.length > 0 && governors != null) cancelForNews();
         checkHalt();
+    }
+
+    /**
+     * The releases due within the next 24 h, each told once to the governors, as the kernel pushes the calendar; one
+     * already past is never told. Before the governors know the account (no snapshot yet) they are told later.
+     */
+    private void learnNews() {
+        if (governors == null) {
+            nextNews = news.length;
+            return;
+        }
+        for (; nextNews < news.length && news[nextNews].releaseMs() < nowMs + NEWS_HORIZON_MS; nextNews++) {
+            NewsRelease n = news[nextNews];
+            if (n.releaseMs() < nowMs) continue;
+            java.util.Optional<List<AccountGovernors.Notice>> told = governors.onNews(PEER, nowMs, n.releaseMs(), n.currency(), n.impact());
+            if (told.isEmpty()) return;                       // no account yet: at a later quote
+            count("news_learnt");
+            accountJustGoverned = false;
+            govern(told.get());
+        }
+    }
+
+    /** The news rule's cancellation of resting orders that could fill inside an embargo, as the EA executes it. */
+    private void cancelForNews() {
+        List<Long> tickets = governors.pendingToCancel(PEER);
+        for (int i = 0, n = tickets.size(); i < n; i++) {
+            if (!broker.cancel(tickets.get(i), nowMs).ok()) continue;
+            count("news_cancelled");
+            brokerState = null;
+            accountDirty = true;                              // the next snapshot no longer shows the order
+        }
     }
 
     /** A halted account has lost the challenge: the run ends here unless asked to go on. */
