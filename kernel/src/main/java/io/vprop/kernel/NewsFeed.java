@@ -69,6 +69,9 @@ public final class NewsFeed {
         return out;
     }
 
+    /** Every release, in release order. */
+    public List<Payload.News> releases() { return releases; }
+
     /** Every release for any of {@code currencies} (or for "All"), in release order: what a backtest plays. */
     public List<Payload.News> releasesFor(Collection<String> currencies) {
         List<Payload.News> out = new ArrayList<>();

@@ -111,8 +111,9 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
     }
 
     /**
-     * {@code --calendar}'s high-impact releases of the currencies the symbols move with, read by the sidecar's own
-     * calendar loader ({@link NewsFeed}: the same rows, the same errors, the same currencies as the kernel pushes).
+     * {@code --calendar}'s high-impact releases of the currencies the symbols move with (every currency when
+     * {@code specs} is null: the walk-forward's units keep their own), read by the sidecar's own calendar loader
+     * ({@link NewsFeed}: the same rows, the same errors, the same currencies as the kernel pushes).
      */
     static List<NewsRelease> news(Path calendar, List<SymbolSpec> specs) {
         NewsFeed feed;
@@ -122,7 +123,7 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^calendar\\.file:", "--calendar:"), e);
         }
         List<NewsRelease> out = new ArrayList<>();
-        for (Payload.News n : feed.releasesFor(NewsFeed.currenciesOf(specs)))
+        for (Payload.News n : specs == null ? feed.releases() : feed.releasesFor(NewsFeed.currenciesOf(specs)))
             out.add(new NewsRelease(n.releaseMs(), n.currency(), NewsEvent.Impact.HIGH));
         return out;
     }

@@ -161,6 +161,11 @@ final class WalkforwardCommand implements Runnable {
             description = "fixed conversion rates for currencies the data do not quote (e.g. USDCAD=1.35); only when given")
     String fxRates;
 
+    @Option(names = "--calendar", paramLabel = "FILE", description = "economic calendar CSV (as calendar.file): each unit's "
+            + "governors learn the high-impact releases of its symbol's currencies 24 h ahead, as the sidecar pushes them "
+            + "live, so a profile's news rule applies (default: none)")
+    Path calendar;
+
     @Option(names = "--intrabar-entries",
             description = "let the strategy open at any quote of the bar path (its extremes, in an assumed order); by "
                     + "default entries are taken at a bar's open or close quote only, docs/walkforward.md")
@@ -387,9 +392,10 @@ final class WalkforwardCommand implements Runnable {
             throw new IllegalArgumentException("--fx-rates: " + e.getMessage(), e);
         }
         try {
-            return new BacktestUnitRunner.Options(tf, costs.instrumentTable(), costs.barPath(), costs.spreadPoints,
-                    costs.commission, costs.slippage, costs.seed, costs.leverage, firm,
+            BacktestUnitRunner.Options o = new BacktestUnitRunner.Options(tf, costs.instrumentTable(), costs.barPath(),
+                    costs.spreadPoints, costs.commission, costs.slippage, costs.seed, costs.leverage, firm,
                     firm == null ? "" : profile, rates, intrabarEntries, "");
+            return calendar == null ? o : o.withNews(BacktestSetup.news(calendar, null));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("walkforward options: " + e.getMessage(), e);
         }

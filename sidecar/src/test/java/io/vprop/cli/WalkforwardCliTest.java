@@ -51,14 +51,17 @@ class WalkforwardCliTest {
     void aSparkExecutorRebuildsTheSameRunnerFromTheCommandsArguments() {
         String relative = Path.of("").toAbsolutePath().relativize(Path.of(H4).toAbsolutePath()).toString();
         picocli.CommandLine cl = new picocli.CommandLine(new WalkforwardCommand());
+        String calendar = Path.of("").toAbsolutePath().relativize(SharedData.file("calendar/high_impact_events_calendar.csv")
+                .toAbsolutePath()).toString();
         cl.parseArgs("--data", relative, "--server-tz", "UTC", "--symbols", "EURUSD,USDCHF", "--grid", "fast=10,20,slow=60",
-                "--spark-master", "spark://head:7077", "--out", "wf");
+                "--calendar", calendar, "--profile", "ftmo-2step", "--spark-master", "spark://head:7077", "--out", "wf");
         java.util.List<String> words = SparkArgs.of(cl.getParseResult());
         assertThat(words).doesNotContain("--spark-master", "spark://head:7077")
-                .contains(Path.of(H4).toAbsolutePath().normalize().toString(), Path.of("wf").toAbsolutePath().toString());
+                .contains(Path.of(H4).toAbsolutePath().normalize().toString(), Path.of("wf").toAbsolutePath().toString())
+                .contains(Path.of(calendar).toAbsolutePath().normalize().toString());
         WalkforwardCommand driver = cl.getCommand();
         assertThat(new WalkforwardCommand.Recipe(words).create().fingerprint())
-                .isEqualTo(driver.build().runner().fingerprint());
+                .isEqualTo(driver.build().runner().fingerprint()).contains("news=");
     }
 
     @Test
@@ -107,6 +110,8 @@ class WalkforwardCliTest {
                 .as("MT5 exports need --server-tz").isEqualTo(1);
         assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--strategy", "com.example.Nope",
                 "--out", out.toString())).isEqualTo(1);
+        assertThat(VpropCli.execute("walkforward", "--data", H4, "--server-tz", "UTC", "--symbols", "EURUSD", "--calendar",
+                out.resolve("no-calendar.csv").toString(), "--out", out.toString())).isEqualTo(1);
         assertThat(out.resolve("result.json")).doesNotExist();
     }
 }

@@ -19,6 +19,7 @@ import io.vprop.research.backtest.BacktestConfig;
 import io.vprop.research.backtest.Backtester;
 import io.vprop.research.backtest.BarPath;
 import io.vprop.research.backtest.MarketFeed;
+import io.vprop.research.backtest.NewsRelease;
 import io.vprop.research.backtest.SpreadModel;
 import io.vprop.research.walkforward.ParamGrid;
 import io.vprop.research.walkforward.ParamSet;
@@ -69,17 +70,28 @@ public final class BacktestUnitRunner implements UnitRunner {
      * @param codeVersion    the version of the code the units run (the command line: SHA-256 of the jars or class
      *                       folders of the modules and of a user's strategy classes), part of the fingerprint so that
      *                       a code change recomputes checkpointed units; "" when the caller cannot tell
+     * @param coarser        coarser timeframes whose bars are delivered besides (not played as quotes)
+     * @param news           the calendar's releases, all currencies (each unit keeps its symbol's); empty = none
      */
     public record Options(Timeframe timeframe, InstrumentTable instruments, BarPath path, Integer spreadPoints,
                           Double commission, int slippagePoints, long seed, double leverage, FirmProfile profile,
                           String profileId, Map<String, Double> fixedRates, boolean intrabarEntries, String codeVersion,
-                          List<Timeframe> coarser) {
+                          List<Timeframe> coarser, List<NewsRelease> news) {
         /** One timeframe only (no coarser bars delivered). */
         public Options(Timeframe timeframe, InstrumentTable instruments, BarPath path, Integer spreadPoints,
                        Double commission, int slippagePoints, long seed, double leverage, FirmProfile profile,
                        String profileId, Map<String, Double> fixedRates, boolean intrabarEntries, String codeVersion) {
             this(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId,
-                    fixedRates, intrabarEntries, codeVersion, List.of());
+                    fixedRates, intrabarEntries, codeVersion, List.of(), List.of());
+        }
+
+        /** Without a calendar. */
+        public Options(Timeframe timeframe, InstrumentTable instruments, BarPath path, Integer spreadPoints,
+                       Double commission, int slippagePoints, long seed, double leverage, FirmProfile profile,
+                       String profileId, Map<String, Double> fixedRates, boolean intrabarEntries, String codeVersion,
+                       List<Timeframe> coarser) {
+            this(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId,
+                    fixedRates, intrabarEntries, codeVersion, coarser, List.of());
         }
 
         public Options {
@@ -97,6 +109,7 @@ public final class BacktestUnitRunner implements UnitRunner {
             if (profile != null && profileId.isBlank()) throw new IllegalArgumentException("a firm profile needs its id");
             fixedRates = fixedRates == null ? Map.of() : Map.copyOf(new TreeMap<>(fixedRates));
             codeVersion = codeVersion == null ? "" : codeVersion;
+            news = news == null ? List.of() : List.copyOf(news);
         }
 
         /** The built-in instruments and their costs, the OHLC path, no slippage, 1:100, no firm profile. */
@@ -105,34 +118,42 @@ public final class BacktestUnitRunner implements UnitRunner {
         }
 
         public Options withProfile(FirmProfile p, String id) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates, intrabarEntries, codeVersion, coarser);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, p, id, fixedRates, intrabarEntries, codeVersion, coarser, news);
         }
 
         public Options withCosts(Integer spread, Double commissionPerLotPerSide, int slippage, long slippageSeed) {
             return new Options(timeframe, instruments, path, spread, commissionPerLotPerSide, slippage, slippageSeed, leverage,
-                    profile, profileId, fixedRates, intrabarEntries, codeVersion, coarser);
+                    profile, profileId, fixedRates, intrabarEntries, codeVersion, coarser, news);
         }
 
         public Options withPath(BarPath p) {
-            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion, coarser);
+            return new Options(timeframe, instruments, p, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion, coarser, news);
         }
 
         public Options withFixedRates(Map<String, Double> rates) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates, intrabarEntries, codeVersion, coarser);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, rates, intrabarEntries, codeVersion, coarser, news);
         }
 
         public Options withIntrabarEntries(boolean on) {
             return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile,
-                    profileId, fixedRates, on, codeVersion, coarser);
+                    profileId, fixedRates, on, codeVersion, coarser, news);
         }
 
         /** Also delivers the traded symbol's bars of these coarser timeframes (H4 data with D1: the engine on both). */
         public Options withCoarser(List<Timeframe> tfs) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion, tfs);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion, tfs, news);
+        }
+
+        /**
+         * The calendar's releases (all currencies: each unit keeps those of its symbol's base and profit currency, and
+         * "ALL"), fed to the unit's governors 24 h ahead as the kernel pushes them (BacktestConfig#news).
+         */
+        public Options withNews(List<NewsRelease> releases) {
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, codeVersion, coarser, releases);
         }
 
         public Options withCodeVersion(String version) {
-            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, version, coarser);
+            return new Options(timeframe, instruments, path, spreadPoints, commission, slippagePoints, seed, leverage, profile, profileId, fixedRates, intrabarEntries, version, coarser, news);
         }
     }
 
@@ -244,6 +265,7 @@ public final class BacktestUnitRunner implements UnitRunner {
         BacktestConfig config = BacktestConfig.defaults(specs, balance).withBroker(broker).withBars(options.path(), spread)
                 .withEnd(true, true);
         if (options.profile() != null) config = config.withProfile(options.profile(), options.profileId());
+        if (!options.news().isEmpty()) config = config.withNews(newsOf(plan.instruments().get(0)));
         Strategy strategy = strategies.create(u.params());
         WindowGate gate = new WindowGate(strategy, u, strategies::counters, series.get(u.symbol()), tf.millis(),
                 options.intrabarEntries());
@@ -264,6 +286,15 @@ public final class BacktestUnitRunner implements UnitRunner {
                 r.events(), counters);
     }
 
+    /** The calendar's releases of the traded instrument's currencies (and "ALL"), as the kernel pushes a terminal's. */
+    private List<NewsRelease> newsOf(Instrument traded) {
+        List<NewsRelease> out = new ArrayList<>();
+        for (NewsRelease n : options.news())
+            if (n.currency().equals("ALL") || n.currency().equalsIgnoreCase(traded.baseCurrency())
+                    || n.currency().equalsIgnoreCase(traded.profitCurrency())) out.add(n);
+        return out;
+    }
+
     /** What the backtester closes at the end of its data is, for the walk-forward, closed at the unit's end. */
     private static BacktestTrade endOfWindow(BacktestTrade t) {
         if (!t.exitReason().contains("end_of_data")) return t;
@@ -277,7 +308,9 @@ public final class BacktestUnitRunner implements UnitRunner {
         return String.format(Locale.ROOT, "the backtester (live code: risk engine, paper broker%s) on %s bars, %s path, %s; "
                         + "costs: %s, %s, swaps from the instrument table, %s; P&L converted to USD at the data's quotes%s; "
                         + "strategy: %s",
-                options.profile() == null ? ", no firm profile" : ", governors of " + options.profileId(),
+                options.profile() == null ? ", no firm profile" : ", governors of " + options.profileId()
+                        + (options.news().isEmpty() ? ", no news calendar" : String.format(Locale.ROOT,
+                        ", %,d calendar releases learnt 24 h ahead", options.news().size())),
                 options.timeframe() + (options.coarser().isEmpty() ? "" : " (and " + options.coarser() + " bars)"), options.path().name().toLowerCase(Locale.ROOT),
                 options.intrabarEntries() ? "entries at any quote of the path (intrabar)" : "entries at bar opens and closes only",
                 options.commission() == null ? "commission from the instrument table" : "commission " + options.commission() + " USD/lot/side",
@@ -309,9 +342,22 @@ public final class BacktestUnitRunner implements UnitRunner {
         for (Timeframe c : options.coarser())
             for (String s : symbols) j.add(s + "_" + c + "=" + bars.sha256(s, c));
         j.add("clock=" + bars.clock().describe());
+        if (!options.news().isEmpty()) j.add("news=" + newsDigest(options.news()));
         j.add("code=" + options.codeVersion());
         j.add(strategies.fingerprint());
         return fingerprint = j.toString();
+    }
+
+    /** SHA-256 of the releases (time, currency, impact), so that another calendar recomputes checkpointed units. */
+    private static String newsDigest(List<NewsRelease> news) {
+        StringBuilder b = new StringBuilder();
+        for (NewsRelease n : news) b.append(n.releaseMs()).append(',').append(n.currency()).append(',').append(n.impact()).append('\n');
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return news.size() + ":" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
     }
 
     /** Entry lots × contract size × the base currency's USD rate at the data's last close before the entry. */

@@ -1,5 +1,7 @@
 package io.vprop.research.runner;
 
+import io.vprop.governors.config.ProfileLoader;
+import io.vprop.governors.event.NewsEvent;
 import io.vprop.market.Bar;
 import io.vprop.market.BarSource;
 import io.vprop.market.SymbolSpec;
@@ -20,6 +22,7 @@ import io.vprop.research.backtest.BacktestConfig;
 import io.vprop.research.backtest.Backtester;
 import io.vprop.research.backtest.BarPath;
 import io.vprop.research.backtest.MarketFeed;
+import io.vprop.research.backtest.NewsRelease;
 import io.vprop.research.backtest.SpreadModel;
 import io.vprop.research.strategies.SmaCrossStrategy;
 import io.vprop.research.walkforward.ParamGrid;
@@ -191,6 +194,32 @@ class BacktestUnitRunnerTest {
         BacktestUnitRunner dearer = runner(BacktestUnitRunner.Options.defaults(Timeframe.H4).withCosts(20, null, 0, 1));
         dearer.prepare(List.of("EURJPY"), ParamGrid.parse("fast=10,slow=40"));
         assertThat(dearer.fingerprint()).isNotEqualTo(a.fingerprint());
+    }
+
+    @Test
+    void theCalendarReachesAUnitsGovernorsForItsSymbolsCurrenciesOnlyAndIsPartOfTheFingerprint() {
+        long release = Instant.parse("2021-02-03T13:15:00Z").toEpochMilli();
+        List<NewsRelease> news = List.of(new NewsRelease(release, "USD", NewsEvent.Impact.HIGH),
+                new NewsRelease(release + 3_600_000L, "JPY", NewsEvent.Impact.HIGH),
+                new NewsRelease(release + 7_200_000L, "ALL", NewsEvent.Impact.HIGH));
+        BacktestUnitRunner.Options ftmo = BacktestUnitRunner.Options.defaults(Timeframe.H4)
+                .withProfile(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step");
+        BacktestUnitRunner told = runner(ftmo.withNews(news));
+        assertThat(told.run(unit2021("EURUSD")).counters()).as("USD and ALL, not JPY").containsEntry("news_learnt", 2L);
+        assertThat(told.run(unit2021("USDJPY")).counters()).containsEntry("news_learnt", 3L);
+        BacktestUnitRunner blind = runner(ftmo);
+        assertThat(blind.run(unit2021("EURUSD")).counters()).doesNotContainKey("news_learnt");
+
+        told.prepare(List.of("EURUSD"), ParamGrid.parse("fast=10,slow=40"));
+        blind.prepare(List.of("EURUSD"), ParamGrid.parse("fast=10,slow=40"));
+        BacktestUnitRunner other = runner(ftmo.withNews(news.subList(0, 2)));
+        other.prepare(List.of("EURUSD"), ParamGrid.parse("fast=10,slow=40"));
+        assertThat(told.fingerprint()).contains("news=3:").isNotEqualTo(blind.fingerprint()).isNotEqualTo(other.fingerprint());
+    }
+
+    private static WorkUnit unit2021(String symbol) {
+        return new WorkUnit(WorkUnit.Phase.TRAIN, symbol, 0, PARAMS, ms("2020-10-01"), ms("2021-01-01"), ms("2021-04-01"),
+                ms("2021-05-01"), 100_000);
     }
 
     @Test
