@@ -49,6 +49,9 @@ public final class Ledger {
     public final List<Long> cancelTickets = new ArrayList<>();
     /** Orders the snapshot does not show yet (signals sent, fills newer than it): they count in the open risk. */
     public final InFlight inFlight = new InFlight();
+    /** The positions' records whose risk down to the stop was last computed, by place, and those risks (openRisk). */
+    private ValuedPosition[] riskOf = new ValuedPosition[8];
+    private double[] riskAt = new double[8];
 
     // daily loss, fixed at day start
     public double dayStartBalance;
@@ -413,9 +416,26 @@ public final class Ledger {
         for (int i = 0, n = positions.size(); i < n; i++) {
             ValuedPosition p = positions.get(i);
             if (!signalId.isEmpty() && signalId.equals(p.position().signalId())) continue;
-            r += p.riskFromNow();
+            r += riskFromNow(i, p);
         }
         return r + restingRiskExcluding(signalId) + inFlight.riskExcluding(signalId);
+    }
+
+    /**
+     * {@code p.riskFromNow()}, remembered for the record at place {@code i} of the positions: a {@link ValuedPosition}
+     * and its {@code Position} are immutable records, so the same record has the same risk. A terminal re-values only
+     * the positions whose quote moved (a backtest one of a dozen per quote) and hands the others over as they were.
+     */
+    private double riskFromNow(int i, ValuedPosition p) {
+        if (i >= riskOf.length) {
+            riskOf = java.util.Arrays.copyOf(riskOf, Math.max(i + 1, 2 * riskOf.length));
+            riskAt = java.util.Arrays.copyOf(riskAt, riskOf.length);
+        }
+        if (riskOf[i] == p) return riskAt[i];
+        double r = p.riskFromNow();
+        riskOf[i] = p;
+        riskAt[i] = r;
+        return r;
     }
 
     /** Worst-case multiplier of an order not filled yet: stop distance plus slippage and gap allowances. */
