@@ -251,7 +251,11 @@ public final class AccountGovernors implements PreTradeCheck {
             case 4 -> List.of(v[0], v[1], v[2], v[3]);
             case 5 -> List.of(v[0], v[1], v[2], v[3], v[4]);
             case 6 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5]);
-            default -> List.of(java.util.Arrays.copyOf(v, n));
+            case 7 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            case 8 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+            case 9 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            case 10 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+            default -> List.of(java.util.Arrays.copyOf(v, n));   // (copied twice: once here, once by List.of)
         };
     }
 
