@@ -11,7 +11,6 @@ import io.vprop.governors.event.OrderAck;
 import io.vprop.governors.event.OrderCheck;
 import io.vprop.governors.event.PendingEvent;
 import io.vprop.governors.event.ValuedOrder;
-import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.Action;
 import io.vprop.governors.outcome.RuleHit;
 import io.vprop.governors.outcome.RuleStatus;
@@ -35,7 +34,6 @@ import io.vprop.governors.rules.Steady;
 import io.vprop.governors.rules.TradingDaysRule;
 import io.vprop.governors.time.FirmDayClock;
 import io.vprop.trade.PendingOrder;
-import io.vprop.trade.Position;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -286,13 +284,15 @@ public final class GovernorEngine {
             if (!(eq <= 9.0e15) || !a.orders().isEmpty() || a.pendingOrders() != l.pendingOrders
                     || Double.compare(a.balance(), l.balance) != 0) return false;
             long eqCents = Cents.of(eq);
-            if (eqCents < bounds.minEquityCents() || eqCents > bounds.maxEquityCents() || !alike(a.positions(), l.positions)) return false;
+            if (eqCents < bounds.minEquityCents() || eqCents > bounds.maxEquityCents()) return false;
+            double risk = l.steadyPositionsRisk(a.positions());     // -1: not the same positions
+            if (risk < 0) return false;
             l.nowMs = t;
             l.balance = a.balance();
             l.equity = eq;
             l.lastSnapshotMs = t;
             l.positions = a.positions();
-            if (levelsValid && preTradeLine >= 0) levels.set(preTradeLine, preTrade.level(l));
+            if (levelsValid && preTradeLine >= 0) levels.set(preTradeLine, PreTradeRiskRule.level(l, l.openRiskWith(risk)));
             else levelsValid = false;
             if (quietPath && a.positions().isEmpty()) rememberQuiet(a);
         } else if (e instanceof ClockTick) {
@@ -301,23 +301,6 @@ public final class GovernorEngine {
             return false;
         }
         steadyEvents++;
-        return true;
-    }
-
-    /**
-     * The same positions but for their floating profit, as the rules other than the pre-trade check read them: place by
-     * place the same ticket, symbol, open time, signal id and stop set or not.
-     */
-    private static boolean alike(List<ValuedPosition> now, List<ValuedPosition> before) {
-        int n = now.size();
-        if (n != before.size()) return false;
-        for (int i = 0; i < n; i++) {
-            ValuedPosition a = now.get(i), b = before.get(i);
-            if (a == b) continue;
-            Position p = a.position(), q = b.position();
-            if (p.ticket() != q.ticket() || p.openTimeMs() != q.openTimeMs() || p.hasStopLoss() != q.hasStopLoss()
-                    || !p.symbol().equals(q.symbol()) || !p.signalId().equals(q.signalId())) return false;
-        }
         return true;
     }
 

@@ -51,7 +51,7 @@ class SteadyEvaluationTest {
 
     @TestFactory
     Stream<DynamicTest> steadySnapshotsGetTheAnswerAFullEvaluationGives() {
-        return ProfileLoader.BUNDLED.stream().flatMap(id -> Stream.of(1L, 2L, 3L).map(seed ->
+        return ProfileLoader.BUNDLED.stream().flatMap(id -> Stream.of(1L, 2L).map(seed ->
                 DynamicTest.dynamicTest(id + " seed " + seed, () -> compare(ProfileLoader.bundled(id), seed))));
     }
 
@@ -125,7 +125,7 @@ class SteadyEvaluationTest {
         return ProfileLoader.BUNDLED.stream().map(id -> DynamicTest.dynamicTest(id, () -> {
             FirmProfile profile = ProfileLoader.bundled(id);
             double initial = profile.dailyLoss() != null && Double.isNaN(profile.dailyLoss().limitPct()) ? 5_000 : 1_000;
-            for (double dayStart : new double[]{initial, initial * 0.98, initial * 0.96, initial * 0.94, initial * 1.03})
+            for (double dayStart : new double[]{initial, initial * 0.97, initial * 0.94, initial * 1.03})
                 centByCent(profile, initial, dayStart);
         }));
     }

@@ -10,6 +10,7 @@ import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.MaxLossConfig;
+import io.vprop.trade.Position;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -419,6 +420,33 @@ public final class Ledger {
             r += riskFromNow(i, p);
         }
         return r + restingRiskExcluding(signalId) + inFlight.riskExcluding(signalId);
+    }
+
+    /**
+     * For the engine's steady path: when {@code now} holds the same positions as {@link #positions} but for their floating
+     * profit — place by place the same ticket, symbol, open time, signal id and stop set or not, what the rules other
+     * than the pre-trade check read — their risk down to their stops as {@link #openRiskExcluding} sums it (the same
+     * additions in the same order), found on the way; -1 when they are not such positions.
+     */
+    public double steadyPositionsRisk(List<ValuedPosition> now) {
+        int n = now.size();
+        if (n != positions.size()) return -1;
+        double r = 0;
+        for (int i = 0; i < n; i++) {
+            ValuedPosition a = now.get(i), b = positions.get(i);
+            if (a != b) {
+                Position p = a.position(), q = b.position();
+                if (p.ticket() != q.ticket() || p.openTimeMs() != q.openTimeMs() || p.hasStopLoss() != q.hasStopLoss()
+                        || !p.symbol().equals(q.symbol()) || !p.signalId().equals(q.signalId())) return -1;
+            }
+            r += riskFromNow(i, a);
+        }
+        return r;
+    }
+
+    /** {@link #openRisk()} with the positions' part given ({@link #steadyPositionsRisk} of the positions now). */
+    public double openRiskWith(double positionsRisk) {
+        return positionsRisk + restingRiskExcluding("") + inFlight.riskExcluding("");
     }
 
     /**

@@ -78,8 +78,11 @@ public final class PreTradeRiskRule implements GovernorRule {
     public void levels(Ledger l, StatusLevels out) { out.add(level(l)); }
 
     /** The one status {@link #levels} adds. */
-    public RuleStatus.Status level(Ledger l) {
-        return headroom(l) - l.openRisk() <= 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
+    public RuleStatus.Status level(Ledger l) { return level(l, l.openRisk()); }
+
+    /** {@link #level} with the open risk given (as {@link Ledger#openRisk()} gives it). */
+    public static RuleStatus.Status level(Ledger l, double openRisk) {
+        return headroom(l) - openRisk <= 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
     }
 
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
