@@ -502,6 +502,16 @@ public final class GovernorEngine {
     }
 
     /**
+     * True when {@link #statusLevels} would give {@code known}'s statuses, line by line: what a caller that keeps the
+     * statuses it last saw asks after every event, without copying them out.
+     */
+    public boolean sameStatusLevels(StatusLevels known) {
+        if (levelsValid) return levels.sameAs(known);
+        statusLevels(scratch);
+        return scratch.sameAs(known);
+    }
+
+    /**
      * The money a new order may still lose, as {@link #snapshot()} states it, without the rules' lines: one small
      * record, for a backtest's strategy that sizes every candidate within it.
      */

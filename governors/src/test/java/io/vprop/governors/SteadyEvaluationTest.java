@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * profile, four weeks of an account holding up to four positions — a snapshot at every quote of one of them, the clock,
  * order checks sent and reserved, entry and exit fills, acks, stops moved or missing, news, deposits and withdrawals,
  * floating losses deep enough to block, pause and halt it — go through one engine with the steady path and one without,
- * and after every event both give the same action, verdict, rule statuses, headroom, orders to cancel and (sampled)
- * exported state and panel view. The steady path must also actually be taken (most snapshots).
+ * and after every event both give the same action, verdict, rule statuses (and the same answer to "the statuses last
+ * seen?"), headroom, orders to cancel and (sampled) exported state and panel view. The steady path must also actually be taken (most snapshots).
  */
 class SteadyEvaluationTest {
     private static final long START = Instant.parse("2024-05-13T00:00:00Z").toEpochMilli();   // a Monday
@@ -74,7 +74,7 @@ class SteadyEvaluationTest {
         GovernorEngine steady = GovernorEngine.start(profile, 100_000, "USD");
         GovernorEngine full = GovernorEngine.start(profile, 100_000, "USD");
         full.steadyPath = false;
-        StatusLevels steadyLevels = new StatusLevels(), fullLevels = new StatusLevels();
+        StatusLevels steadyLevels = new StatusLevels(), fullLevels = new StatusLevels(), lastSeen = new StatusLevels();
         SplittableRandom asks = new SplittableRandom(seed * 31);
         boolean everyEvent = seed % 2 == 1;               // the backtester asks for the statuses after every event
         int events = 0, rejected = 0;
@@ -93,6 +93,9 @@ class SteadyEvaluationTest {
             Action a = steady.evaluateAction(e);
             boolean took = steady.steadyEvents() > before;
             assertThat(a).as(at).isEqualTo(expected);
+            full.statusLevels(fullLevels);                 // as AccountGovernors asks: the same as the statuses last seen?
+            assertThat(steady.sameStatusLevels(lastSeen)).as(at + ": same status levels").isEqualTo(fullLevels.sameAs(lastSeen));
+            if (!fullLevels.sameAs(lastSeen) && asks.nextInt(2) == 0) lastSeen.copyFrom(fullLevels);
             if (everyEvent || took || asks.nextInt(3) == 0) {
                 steady.statusLevels(steadyLevels);
                 full.statusLevels(fullLevels);
