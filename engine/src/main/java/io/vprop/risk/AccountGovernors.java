@@ -77,11 +77,11 @@ public final class AccountGovernors implements PreTradeCheck {
         /** The largest lag of the terminal's clock behind the engine's already logged. */
         long warnedBehindMs;
         /**
-         * The rules' statuses line by line as {@link #ruleStatus} last took them ({@code levelsKnown}), and a scratch
-         * copy: while they are the same, no rule changed status and the panel view need not be written to find out.
+         * The rules' statuses line by line as {@link #ruleStatus} last took them ({@code levelsKnown}): while the engine's
+         * are the same, no rule changed status and the panel view need not be written to find out.
          * Only used when the rule ids are distinct (then line i is the map's entry for its id).
          */
-        final StatusLevels known = new StatusLevels(), now = new StatusLevels();
+        final StatusLevels known = new StatusLevels();
         boolean levelsKnown, distinctIds = true;
         /** The positions of the last snapshot (ticket and open time as put in {@link #positionOpenMs}) and their records. */
         long[] tickets = new long[4], openMs = new long[4];
@@ -251,7 +251,11 @@ public final class AccountGovernors implements PreTradeCheck {
             case 4 -> List.of(v[0], v[1], v[2], v[3]);
             case 5 -> List.of(v[0], v[1], v[2], v[3], v[4]);
             case 6 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5]);
-            default -> List.of(java.util.Arrays.copyOf(v, n));
+            case 7 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            case 8 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+            case 9 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            case 10 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+            default -> List.of(java.util.Arrays.copyOf(v, n));   // (copied twice: once here, once by List.of)
         };
     }
 
@@ -422,8 +426,7 @@ public final class AccountGovernors implements PreTradeCheck {
     private static boolean statusesMayHaveChanged(Account a) {
         if (!a.levelsKnown || !a.distinctIds) return true;
         if (a.engine.lastEventRepeated()) return false;       // a flat snapshot as before: the statuses as before
-        a.engine.statusLevels(a.now);
-        return !a.now.sameAs(a.known);
+        return !a.engine.sameStatusLevels(a.known);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.vprop.governors;
 import io.vprop.governors.attach.AttachState;
 import io.vprop.governors.event.AccountSnapshot;
 import io.vprop.governors.event.BalanceOperation;
+import io.vprop.governors.event.ClockTick;
 import io.vprop.governors.event.FillEvent;
 import io.vprop.governors.event.GovernorEvent;
 import io.vprop.governors.event.NewsEvent;
@@ -29,6 +30,7 @@ import io.vprop.governors.rules.PreTradeRiskRule;
 import io.vprop.governors.rules.ProfitTargetRule;
 import io.vprop.governors.rules.ScheduleRule;
 import io.vprop.governors.rules.SizeRule;
+import io.vprop.governors.rules.Steady;
 import io.vprop.governors.rules.TradingDaysRule;
 import io.vprop.governors.time.FirmDayClock;
 import io.vprop.trade.PendingOrder;
@@ -68,6 +70,23 @@ public final class GovernorEngine {
     private boolean repeated;
     private boolean lastBalanceOpApplied = true;
     boolean quietPath = true;                  // tests turn it off to compare
+    /**
+     * The steady path (an account evaluated at every equity change): after a snapshot or the clock in which no rule
+     * fired, the rules' {@link GovernorRule#steady} bounds; a snapshot before {@link Steady#untilMs()} that changes only
+     * the equity, within the bounds, and the positions' floating profit — or the clock — gets the same verdict and the
+     * same rule statuses but the pre-trade one, which is computed anew; only the ledger's account fields are set.
+     */
+    private boolean steady;
+    private final Steady bounds = new Steady();
+    boolean steadyPath = true;                 // tests turn it off to compare
+    private int steadyEvents;                  // (tests: how often it was taken)
+    /**
+     * {@link #statusLevels} as last computed, valid while nothing the statuses read has changed since but what the
+     * steady path keeps up to date (the pre-trade line, {@link #preTradeLine}; -1 when the profile has none).
+     */
+    private final StatusLevels levels = new StatusLevels();
+    private boolean levelsValid;
+    private int preTradeLine = -1;
     /**
      * Set when the engine was attached mid-challenge and the history could not prove everything: a BLOCK_NEW_ENTRIES
      * hit added to every verdict, lifting at its untilMs (0 = never). {@link #attachBlind}: nothing of the firm state
@@ -192,6 +211,7 @@ public final class GovernorEngine {
         }
         if (attachHit != null && attachHit.untilMs() != 0 && t >= attachHit.untilMs()) attachHit = null;
         if (attachBlind) {                          // nothing known: no rule runs, every entry is refused
+            levelsValid = false;
             l.nowMs = t;
             apply(e);
             hits.clear();
@@ -202,10 +222,15 @@ public final class GovernorEngine {
             l.nowMs = t;
             apply(e);
             repeated = true;
+            steady = false;
+            levelsValid = false;
             return hits.top();
         }
         repeated = false;
         quietUntilMs = Long.MIN_VALUE;
+        if (steady && t < bounds.untilMs() && steadyEvent(e, t)) return hits.top();
+        steady = false;
+        levelsValid = false;
         l.nowMs = t;
         advanceDay(t);
         l.inFlight.expire(t);
@@ -214,6 +239,7 @@ public final class GovernorEngine {
         apply(e);
         hits.clear();
         for (GovernorRule r : rules) r.check(l, e, hits);
+        int ruleHits = hits.size();
         if (l.halted) hits.add(l.haltHit);
         else if (l.paused()) hits.add(l.pauseHit);
         if (l.targetLocked) hits.add(l.lockHit);
@@ -226,8 +252,60 @@ public final class GovernorEngine {
         if (quietPath && e instanceof AccountSnapshot a && a.positions().isEmpty() && l.inFlight.isEmpty() && l.orders.isEmpty()) {
             rememberQuiet(a);
         }
+        if (steadyPath && (e instanceof AccountSnapshot || e instanceof ClockTick) && attachHit == null && ruleHits == 0
+                && l.inFlight.isEmpty() && l.orders.isEmpty() && l.cancelTickets.isEmpty()) {
+            rememberSteady();
+        }
         return hits.top();
     }
+
+    /**
+     * After a snapshot or the clock in which no rule fired (the hits are the latches alone), nothing in flight and no
+     * resting order: the bounds within which the next one gets the same answer ({@link GovernorRule#steady}), the day's
+     * reset and a pause's end included.
+     */
+    private void rememberSteady() {
+        bounds.reset();
+        bounds.until(l.nextResetMs);
+        if (l.paused()) bounds.until(l.pausedUntilMs);
+        for (GovernorRule r : rules) r.steady(l, bounds);
+        steady = bounds.untilMs() > l.nowMs;
+    }
+
+    /**
+     * The steady path: the clock, or a snapshot with the same balance, pending orders and positions (but for their
+     * floating profit) and an equity within the bounds, applied as {@link #apply} applies it; the hits stay (the
+     * latches, re-added in the same order), the rules' statuses too but the pre-trade line, computed anew. False, and
+     * nothing done, when it is not such an event: evaluate it then.
+     */
+    private boolean steadyEvent(GovernorEvent e, long t) {
+        if (e instanceof AccountSnapshot a) {
+            double eq = a.equity();
+            if (!(eq <= 9.0e15) || !a.orders().isEmpty() || a.pendingOrders() != l.pendingOrders
+                    || Double.compare(a.balance(), l.balance) != 0) return false;
+            long eqCents = Cents.of(eq);
+            if (eqCents < bounds.minEquityCents() || eqCents > bounds.maxEquityCents()) return false;
+            double risk = l.steadyPositionsRisk(a.positions());     // -1: not the same positions
+            if (risk < 0) return false;
+            l.nowMs = t;
+            l.balance = a.balance();
+            l.equity = eq;
+            l.lastSnapshotMs = t;
+            l.positions = a.positions();
+            if (levelsValid && preTradeLine >= 0) levels.set(preTradeLine, PreTradeRiskRule.level(l, l.openRiskWith(risk)));
+            else levelsValid = false;
+            if (quietPath && a.positions().isEmpty()) rememberQuiet(a);
+        } else if (e instanceof ClockTick) {
+            l.nowMs = t;                            // nothing the statuses read has moved
+        } else {
+            return false;
+        }
+        steadyEvents++;
+        return true;
+    }
+
+    /** Events the steady path answered (tests). */
+    int steadyEvents() { return steadyEvents; }
 
     /**
      * Counts an order sent as {@code check.signalId()} in the pre-trade worst case until the terminal answers for it
@@ -242,6 +320,8 @@ public final class GovernorEngine {
         double factor = profile.preTrade() == null ? 1 : profile.preTrade().worstCaseFactor();
         l.inFlight.reserve(check.signalId(), check.lossAtStop() * factor, check.order().lots(), check.order().expiryMs());
         quietUntilMs = Long.MIN_VALUE;
+        steady = false;
+        levelsValid = false;
     }
 
     /** Orders allowed and not yet shown by a snapshot (in flight), for the panel and tests. */
@@ -267,6 +347,8 @@ public final class GovernorEngine {
         l.positions = List.of();
         l.pendingOrders = 0;
         repeated = true;
+        steady = false;
+        levelsValid = false;
         return hits.top();
     }
 
@@ -401,12 +483,32 @@ public final class GovernorEngine {
      * the same statuses without the lines and their sentences, and without allocating.
      */
     public void statusLevels(StatusLevels out) {
+        if (levelsValid) {                          // (the steady path keeps them)
+            out.copyFrom(levels);
+            return;
+        }
         out.clear();
         if (attachBlind) {
             out.add(RuleStatus.Status.BREACH);
             return;
         }
-        for (GovernorRule r : rules) r.levels(l, out);
+        preTradeLine = -1;
+        for (GovernorRule r : rules) {
+            if (r == preTrade) preTradeLine = out.size();
+            r.levels(l, out);
+        }
+        levels.copyFrom(out);
+        levelsValid = true;
+    }
+
+    /**
+     * True when {@link #statusLevels} would give {@code known}'s statuses, line by line: what a caller that keeps the
+     * statuses it last saw asks after every event, without copying them out.
+     */
+    public boolean sameStatusLevels(StatusLevels known) {
+        if (levelsValid) return levels.sameAs(known);
+        statusLevels(scratch);
+        return scratch.sameAs(known);
     }
 
     /**

@@ -20,6 +20,12 @@ public final class StatusLevels {
 
     public int size() { return size; }
 
+    /** Replaces the status of line {@code i}. */
+    public void set(int i, RuleStatus.Status s) {
+        if (i < 0 || i >= size) throw new IndexOutOfBoundsException("status line " + i + " of " + size);
+        levels[i] = s;
+    }
+
     public RuleStatus.Status get(int i) {
         if (i < 0 || i >= size) throw new IndexOutOfBoundsException("status line " + i + " of " + size);
         return levels[i];

@@ -94,4 +94,8 @@ public final class ActivityRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /** Checks only orders; its statuses count what only orders, fills and the day change. */
+    @Override
+    public void steady(Ledger l, Steady s) { }
 }

@@ -55,4 +55,8 @@ public final class ConsistencyRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /** Never a hit; its status reads the closed profit (the same balance) and the days. */
+    @Override
+    public void steady(Ledger l, Steady s) { }
 }

@@ -114,4 +114,23 @@ public final class DailyLossRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /**
+     * No hit and an OK status while the equity stays above the floor, the flatten buffer and the warning level (each
+     * comparison of {@link #check} and {@link #level}, to the cent), and — with positions open — before the window
+     * in which {@link #carriedIntoNextDay} looks at tomorrow's floor.
+     */
+    @Override
+    public void steady(Ledger l, Steady s) {
+        long lo = l.dailyFloorCents;                                           // eq < floor: breach
+        if (buffers.flattenAtPct() < 100) lo = Math.max(lo, l.dayAnchorCents - Cents.pctOf(l.dailyLimitCents, buffers.flattenAtPct(), false) + 1);
+        if (buffers.blockEntriesAtPct() < 100) lo = Math.max(lo, l.dayAnchorCents - blockAtCents(l) + 1);
+        if (l.equityCents() < lo) {
+            s.until(l.nowMs);
+            return;
+        }
+        s.atLeast(lo);
+        long windowMs = buffers.flattenBeforeResetMinutes() * 60_000L;
+        if (windowMs > 0 && !l.positions.isEmpty()) s.until(l.nextResetMs - windowMs);
+    }
 }

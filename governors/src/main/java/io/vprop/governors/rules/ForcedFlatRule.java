@@ -75,4 +75,8 @@ public final class ForcedFlatRule implements GovernorRule {
         }
         return until;
     }
+
+    /** The same as for a flat account: only the time moves it (none active, until the next one begins). */
+    @Override
+    public void steady(Ledger l, Steady s) { s.until(quietUntil(l)); }
 }

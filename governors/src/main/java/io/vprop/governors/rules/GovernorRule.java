@@ -30,4 +30,15 @@ public interface GovernorRule {
      * it cannot tell (the default: the account is evaluated anew).
      */
     default long quietUntil(Ledger l) { return l.nowMs; }
+
+    /**
+     * After the engine evaluated a snapshot or the clock and no rule added a hit (the account may hold positions):
+     * narrows {@code s} to the times and the equity for which this rule's {@link #check} again adds no hit, changes
+     * nothing in the ledger, and its {@link #levels} give the same statuses — for a snapshot that differs from the last
+     * one only in its equity and in the open positions' floating profit (the same balance, the same positions with the
+     * same tickets, symbols, open times, stops set or not and signal ids, no resting orders, nothing in flight), or for
+     * the clock. A rule whose status reads the floating profit itself ({@link PreTradeRiskRule}) leaves its level to
+     * the engine, which computes it anew. The default: it cannot tell ({@code until(l.nowMs)}: evaluated anew).
+     */
+    default void steady(Ledger l, Steady s) { s.until(l.nowMs); }
 }

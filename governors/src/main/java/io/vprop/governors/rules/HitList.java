@@ -57,6 +57,10 @@ public final class HitList {
         return size == 0;
     }
 
+    public int size() {
+        return size;
+    }
+
     /** The most severe action of the hits, or {@link Action#ALLOW} when there are none. */
     public Action top() {
         return size == 0 ? Action.ALLOW : entries[0].action;

@@ -10,6 +10,7 @@ import io.vprop.governors.profile.Cents;
 import io.vprop.governors.profile.DailyLossConfig;
 import io.vprop.governors.profile.FirmProfile;
 import io.vprop.governors.profile.MaxLossConfig;
+import io.vprop.trade.Position;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,9 @@ public final class Ledger {
     public final List<Long> cancelTickets = new ArrayList<>();
     /** Orders the snapshot does not show yet (signals sent, fills newer than it): they count in the open risk. */
     public final InFlight inFlight = new InFlight();
+    /** The positions' records whose risk down to the stop was last computed, by place, and those risks (openRisk). */
+    private ValuedPosition[] riskOf = new ValuedPosition[8];
+    private double[] riskAt = new double[8];
 
     // daily loss, fixed at day start
     public double dayStartBalance;
@@ -413,9 +417,53 @@ public final class Ledger {
         for (int i = 0, n = positions.size(); i < n; i++) {
             ValuedPosition p = positions.get(i);
             if (!signalId.isEmpty() && signalId.equals(p.position().signalId())) continue;
-            r += p.riskFromNow();
+            r += riskFromNow(i, p);
         }
         return r + restingRiskExcluding(signalId) + inFlight.riskExcluding(signalId);
+    }
+
+    /**
+     * For the engine's steady path: when {@code now} holds the same positions as {@link #positions} but for their floating
+     * profit — place by place the same ticket, symbol, open time, signal id and stop set or not, what the rules other
+     * than the pre-trade check read — their risk down to their stops as {@link #openRiskExcluding} sums it (the same
+     * additions in the same order), found on the way; -1 when they are not such positions.
+     */
+    public double steadyPositionsRisk(List<ValuedPosition> now) {
+        int n = now.size();
+        if (n != positions.size()) return -1;
+        double r = 0;
+        for (int i = 0; i < n; i++) {
+            ValuedPosition a = now.get(i), b = positions.get(i);
+            if (a != b) {
+                Position p = a.position(), q = b.position();
+                if (p.ticket() != q.ticket() || p.openTimeMs() != q.openTimeMs() || p.hasStopLoss() != q.hasStopLoss()
+                        || !p.symbol().equals(q.symbol()) || !p.signalId().equals(q.signalId())) return -1;
+            }
+            r += riskFromNow(i, a);
+        }
+        return r;
+    }
+
+    /** {@link #openRisk()} with the positions' part given ({@link #steadyPositionsRisk} of the positions now). */
+    public double openRiskWith(double positionsRisk) {
+        return positionsRisk + restingRiskExcluding("") + inFlight.riskExcluding("");
+    }
+
+    /**
+     * {@code p.riskFromNow()}, remembered for the record at place {@code i} of the positions: a {@link ValuedPosition}
+     * and its {@code Position} are immutable records, so the same record has the same risk. A terminal re-values only
+     * the positions whose quote moved (a backtest one of a dozen per quote) and hands the others over as they were.
+     */
+    private double riskFromNow(int i, ValuedPosition p) {
+        if (i >= riskOf.length) {
+            riskOf = java.util.Arrays.copyOf(riskOf, Math.max(i + 1, 2 * riskOf.length));
+            riskAt = java.util.Arrays.copyOf(riskAt, riskOf.length);
+        }
+        if (riskOf[i] == p) return riskAt[i];
+        double r = p.riskFromNow();
+        riskOf[i] = p;
+        riskAt[i] = r;
+        return r;
     }
 
     /** Worst-case multiplier of an order not filled yet: stop distance plus slippage and gap allowances. */

@@ -110,4 +110,32 @@ public final class MaxLossRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /**
+     * No hit and an OK status while the equity stays above the floor, the flatten buffer and the warning level (each
+     * comparison of {@link #check} and {@link #level}, to the cent), and the high-water mark does not move: the balance
+     * is the same, so a closed-balance mark already has it; an intraday-equity mark bounds the equity from above.
+     */
+    @Override
+    public void steady(Ledger l, Steady s) {
+        long ref = l.overallFloorCents + l.maxLossLimitCents;
+        long lo = l.overallFloorCents;                                         // eq < floor: breach
+        if (buffers.flattenAtPct() < 100) lo = Math.max(lo, ref - Cents.pctOf(l.maxLossLimitCents, buffers.flattenAtPct(), false) + 1);
+        if (buffers.blockEntriesAtPct() < 100) lo = Math.max(lo, ref - blockAtCents(l) + 1);
+        long hi = Long.MAX_VALUE;
+        switch (config.mode()) {
+            case TRAILING_CLOSED_BALANCE -> {
+                if (l.tradingBalanceCents() > l.highWaterCents) lo = Long.MAX_VALUE;     // (the next snapshot raises it)
+            }
+            case TRAILING_INTRADAY_EQUITY -> hi = l.highWaterCents + l.capitalCents + l.creditCents;
+            default -> { }
+        }
+        long eq = l.equityCents();
+        if (eq < lo || eq > hi) {
+            s.until(l.nowMs);
+            return;
+        }
+        s.atLeast(lo);
+        s.atMost(hi);
+    }
 }

@@ -193,4 +193,21 @@ public final class NewsRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /**
+     * The held positions' reminder comes only inside a window: none may be open now (whatever it affects), and it holds
+     * until the next one opens. The resting orders' cancel needs resting orders (none, in a steady account).
+     */
+    @Override
+    public void steady(Ledger l, Steady s) {
+        for (int i = 0; i < l.newsCount; i++) {
+            long start = l.newsRelease[i] - beforeMs, end = l.newsRelease[i] + afterMs;
+            if (l.nowMs > end) continue;
+            if (l.nowMs >= start) {
+                s.until(l.nowMs);
+                return;
+            }
+            s.until(start);
+        }
+    }
 }

@@ -75,11 +75,21 @@ public final class PreTradeRiskRule implements GovernorRule {
     }
 
     @Override
-    public void levels(Ledger l, StatusLevels out) {
-        out.add(headroom(l) - l.openRisk() <= 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK);
+    public void levels(Ledger l, StatusLevels out) { out.add(level(l)); }
+
+    /** The one status {@link #levels} adds. */
+    public RuleStatus.Status level(Ledger l) { return level(l, l.openRisk()); }
+
+    /** {@link #level} with the open risk given (as {@link Ledger#openRisk()} gives it). */
+    public static RuleStatus.Status level(Ledger l, double openRisk) {
+        return headroom(l) - openRisk <= 0 ? RuleStatus.Status.WARNING : RuleStatus.Status.OK;
     }
 
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /** Checks only orders; its status reads the floating profit: the engine computes {@link #level} for each event. */
+    @Override
+    public void steady(Ledger l, Steady s) { }
 }

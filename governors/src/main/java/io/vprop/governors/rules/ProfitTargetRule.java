@@ -51,4 +51,8 @@ public final class ProfitTargetRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /** Its check and status read the closed profit: the same balance, the same answer. */
+    @Override
+    public void steady(Ledger l, Steady s) { }
 }

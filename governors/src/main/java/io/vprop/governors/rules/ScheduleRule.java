@@ -72,4 +72,8 @@ public final class ScheduleRule implements GovernorRule {
         for (WeeklyWindow w : sessions) until = Math.min(until, w.nextChange(l.nowMs));
         return until;
     }
+
+    /** The same as for a flat account: only orders are checked, the session line moves with the time alone. */
+    @Override
+    public void steady(Ledger l, Steady s) { s.until(quietUntil(l)); }
 }

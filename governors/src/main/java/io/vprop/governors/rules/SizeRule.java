@@ -111,4 +111,18 @@ public final class SizeRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /**
+     * The statuses count positions and orders (unchanged); a position without a stop is reminded of once its grace
+     * has passed ({@code nowMs - openTimeMs > grace}): until the first such time.
+     */
+    @Override
+    public void steady(Ledger l, Steady s) {
+        if (!(c.stopLossRequired() && c.stopLossWithinSeconds() > 0)) return;
+        long graceMs = c.stopLossWithinSeconds() * 1000L;
+        for (int i = 0, n = l.positions.size(); i < n; i++) {
+            Position p = l.positions.get(i).position();
+            if (!p.hasStopLoss()) s.until(l.nowMs - p.openTimeMs() > graceMs ? l.nowMs : p.openTimeMs() + graceMs + 1);
+        }
+    }
 }

@@ -57,4 +57,8 @@ public final class TradingDaysRule implements GovernorRule {
     /** Flat and unchanged, nothing this rule reads moves with the time alone. */
     @Override
     public long quietUntil(Ledger l) { return Long.MAX_VALUE; }
+
+    /** Never a hit; its statuses count days (the day changes only at the reset, which the engine watches). */
+    @Override
+    public void steady(Ledger l, Steady s) { }
 }

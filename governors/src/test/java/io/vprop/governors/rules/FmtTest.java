@@ -34,4 +34,25 @@ class FmtTest {
             same(Math.round(v * 100) / 100.0 + 0.005); // exactly on (or next to) .xx5
         }
     }
+
+    /** Around the half cent, where Fmt leaves its double arithmetic for BigDecimal (1e-4 of a cent from it). */
+    @Test
+    void nearHalfCentsMatchTheFormatter() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int i = 0; i < 10_000; i++) {
+            double h = Math.round((rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(0, 10)) * 100) / 100.0 + 0.005;
+            same(h);
+            same(Math.nextUp(h));
+            same(Math.nextDown(h));
+            for (double d : new double[]{0.5e-6, 0.9e-6, 1e-6, 1.1e-6, 2e-6, 1e-5}) {
+                same(h + d);
+                same(h - d);
+            }
+            double w = Math.rint(h * 100 / 7);           // whole numbers: num's "%.0f", and 999,999,999 and above
+            same(w);
+            same(w + 0.5);
+        }
+        for (double v : new double[]{999_999_999.994, 999_999_999.995, 999_999_999.996, 1e9, 1e9 + 0.005, 999_999_999.5})
+            same(v);
+    }
 }
