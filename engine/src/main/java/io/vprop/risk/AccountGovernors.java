@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,24 @@ public final class AccountGovernors implements PreTradeCheck {
     private String lastPeer, lastKey, lastActionKey, lastAccountKey;
     private Account lastActionAccount, lastAccount;     // (lastAccount: what account() found for lastAccountKey)
 
+    /** How many positions that left the snapshots keep their open time for a late exit fill. */
+    static final int CLOSED_KEPT = 1_024;
+
     private static final class Account {
         final GovernorEngine engine;
         Action lastAction = Action.ALLOW;
         final Map<String, RuleStatus.Status> ruleStatus = new HashMap<>();
-        final Map<Long, Long> positionOpenMs = new HashMap<>();
+        /**
+         * Open time by ticket: the positions of the last snapshot, and the last {@link #CLOSED_KEPT} that left it (an
+         * exit fill may come after the snapshot without its position). Bounded: a session that runs for months keeps
+         * no more than that.
+         */
+        final Map<Long, Long> positionOpenMs = new LinkedHashMap<>(16, 0.75f, true) {   // access order: each snapshot's positions are put again, so the eldest left long ago
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+                return size() > CLOSED_KEPT + ticketCount;
+            }
+        };
         long lastClockMs;
         /** The largest lag of the terminal's clock behind the engine's already logged. */
         long warnedBehindMs;
@@ -280,6 +294,18 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Long> pendingToCancel(String peer) {
         Account a = accounts.get(key(peer));
         return a == null ? List.of() : a.engine.pendingToCancel();
+    }
+
+    /** The open time kept for {@code ticket} (for its exit fills), or null: for tests. */
+    Long openTimeKept(String peer, long ticket) {
+        Account a = accounts.get(key(peer));
+        return a == null ? null : a.positionOpenMs.get(ticket);
+    }
+
+    /** How many open times the account keeps: for tests. */
+    int openTimesKept(String peer) {
+        Account a = accounts.get(key(peer));
+        return a == null ? 0 : a.positionOpenMs.size();
     }
 
     /** Each position's open time, for the fills that close it; kept as arrays too, to notice a change cheaply. */
