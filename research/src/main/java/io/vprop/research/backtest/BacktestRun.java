@@ -64,6 +64,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
         Tick last;               // the last quote (null before the first)
         DoubleSupplier tickValue; // the broker's tick value of the symbol now (PaperBroker#tickValueOf)
+        TradeBook.Symbol trades;  // the symbol's open trades in the book
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -89,6 +90,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final String[] seenNames = new String[64];
     private final SymbolState[] seenStates = new SymbolState[64];
     private int seenCount;
+    /** The same by a numbering feed's number (quote(int, Tick)), with the name instance it came with. */
+    private SymbolState[] numbered = new SymbolState[16];
+    private String[] numberedNames = new String[16];
     private boolean quoted;                                    // some symbol has a last quote
     private final Set<String> pendingSymbols = new HashSet<>();
     private final Map<String, String> pendingBySignal = new HashMap<>();
@@ -140,6 +144,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
                 GovernorStateStore.none());
         if (governors != null) risk.add(governors);
         this.book = new TradeBook(this::spec);
+        for (SymbolState st : symbols.values()) st.trades = book.symbol(st.spec.symbol());
     }
 
     BacktestResult play(MarketFeed feed) {
@@ -190,8 +195,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     // ------------------------------------------------------------------ the market (MarketFeed.Sink)
 
     @Override
-    public void quote(Tick t) {
-        SymbolState symbol = state(t.symbol());
+    public void quote(Tick t) { quote(state(t.symbol()), t); }
+
+    @Override
+    public void quote(int symbolNo, Tick t) { quote(numbered(symbolNo, t.symbol()), t); }
+
+    private void quote(SymbolState symbol, Tick t) {
         if (symbol == null) throw new IllegalArgumentException("no symbol spec for " + t.symbol() + " (market data)");
         if (t.timeMs() < nowMs) throw new IllegalArgumentException("market data go back in time: " + t.symbol() + " at "
                 + t.timeMs() + " after " + nowMs);
@@ -207,14 +216,14 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         brokerState = null;                                   // the quote moves prices (and may pass a rollover)
         List<Deal> deals = executor.onTick(t);
         for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
-        book.onQuote(t);
+        book.onQuote(symbol.trades, t);
         symbol.last = t;
         quoted = true;
         drain();
         strategy.onTick(t, this);
         drain();
         if (bars != null) bars.onTick(t);
-        endOfQuote(t);
+        endOfQuote(symbol);
         if (equity.isEmpty()) sampleEquity(nowMs);            // the first event
     }
 
@@ -243,14 +252,22 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, state(symbol).pow10);
     }
 
+    /** The same with the symbol's digits at hand: one pass over the positions (none of the symbol: NaN, no level). */
+    @Override
+    public double nextLevel(int symbolNo, String symbol, double fromBid, double toBid, double spread) {
+        SymbolState st = numbered(symbolNo, symbol);
+        if (st == null) return nextLevel(symbol, fromBid, toBid, spread);
+        return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, st.pow10);
+    }
+
     /**
      * After the quote's callbacks: the governors see the account whenever its equity can have moved (a deal, or a
      * quote of a symbol with an open position); the strategy gets a snapshot after deals and every snapshotMs, as the
      * terminal sends them; then the governors' clock, at most once a second.
      */
-    private void endOfQuote(Tick t) {
+    private void endOfQuote(SymbolState symbol) {
         boolean send = accountDirty || nowMs - lastSnapshotMs >= config.snapshotMs();
-        boolean moved = governors != null && (dealsThisQuote || book.hasOpen(t.symbol()));  // (asked only for them)
+        boolean moved = governors != null && (dealsThisQuote || symbol.trades.hasOpen());  // (asked only for them)
         if (send || (moved && account != null)) {
             AccountState a = brokerState();
             if (send) {
@@ -469,6 +486,21 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             seenNames[i] = symbol;
             seenStates[i] = st;
             seenCount++;
+        }
+        return st;
+    }
+
+    /** {@link #state} by a numbering feed's symbol number: an array read while the name is the same instance. */
+    private SymbolState numbered(int no, String symbol) {
+        if (no >= 0 && no < numbered.length && numberedNames[no] == symbol) return numbered[no];
+        SymbolState st = state(symbol);
+        if (st != null && no >= 0 && no < 1 << 16) {                   // (a bar feed has fewer than 2^16 lanes)
+            if (no >= numbered.length) {
+                numbered = java.util.Arrays.copyOf(numbered, Math.max(2 * numbered.length, no + 1));
+                numberedNames = java.util.Arrays.copyOf(numberedNames, numbered.length);
+            }
+            numbered[no] = st;
+            numberedNames[no] = symbol;
         }
         return st;
     }

@@ -89,7 +89,7 @@ final class BarFeed extends MarketFeed {
     boolean advance(MarketEvents.Sink sink) {
         if (dueCount == 0) return false;
         Lane l = byIndex[(int) due[0] & (MAX_LANES - 1)];
-        l.take(sink);
+        l.take(sink, sink instanceof MarketFeed.Sink numbered ? numbered : null);
         if (l.bar != null) {
             l.refreshDue();                                    // its next event: back into place from the top
             due[0] = l.key;
@@ -200,7 +200,7 @@ final class BarFeed extends MarketFeed {
          * first stops at every level an open position triggers on the way (its stop, take profit, TP1), nearest first,
          * so a stop the path crosses fills at the stop, then reaches the leg's end.
          */
-        void take(MarketEvents.Sink sink) {
+        void take(MarketEvents.Sink sink, MarketFeed.Sink numbered) {
             if (step == CLOSED) {
                 sink.barClosed(bar);
                 next();
@@ -209,19 +209,27 @@ final class BarFeed extends MarketFeed {
             long t = time();
             int points = points(t);                              // once per quote: the spread model is asked once
             if (step == 0) {
-                sink.quote(quote(t, bar.open(), points));
+                emit(sink, numbered, quote(t, bar.open(), points));
                 step = 1;
                 return;
             }
             if (Double.isNaN(target)) target = legEnd(sink, points);
-            double level = round(sink.nextLevel(symbol, lastBid, target, points * spec.point()));
+            double spread = points * spec.point();
+            double level = round(numbered != null ? numbered.nextLevel(index, symbol, lastBid, target, spread)
+                    : sink.nextLevel(symbol, lastBid, target, spread));
             if (target > lastBid ? level > lastBid && level < target : level < lastBid && level > target) {
-                sink.quote(quote(t, level, points));             // (NaN compares false: no level on the way)
+                emit(sink, numbered, quote(t, level, points));   // (NaN compares false: no level on the way)
                 return;
             }
-            sink.quote(quote(t, target, points));
+            emit(sink, numbered, quote(t, target, points));
             target = Double.NaN;
             step++;
+        }
+
+        /** A quote of this lane's symbol: numbered by the lane's index (only a quoting lane quotes: one per symbol). */
+        private void emit(MarketEvents.Sink sink, MarketFeed.Sink numbered, Tick t) {
+            if (numbered != null) numbered.quote(index, t);
+            else sink.quote(t);
         }
 
         /** Leg 1 goes to the first extreme, leg 2 to the other, leg 3 to the close. */
