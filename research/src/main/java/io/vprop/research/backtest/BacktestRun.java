@@ -65,6 +65,10 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         Tick last;               // the last quote (null before the first)
         DoubleSupplier tickValue; // the broker's tick value of the symbol now (PaperBroker#tickValueOf)
         TradeBook.Symbol trades;  // the symbol's open trades in the book
+        /** The symbols whose tick value this one's quotes move (those whose conversion route reads it). */
+        SymbolState[] ratesOf = new SymbolState[0];
+        SymbolSpec specNow;       // what spec() gave, while specKnown: no quote of the route's symbols since
+        boolean specKnown;
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -136,7 +140,15 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             symbols.put(s.symbol(), new SymbolState(s));
         }
         this.broker = new PaperBroker(config.broker());
-        for (SymbolState st : symbols.values()) st.tickValue = broker.tickValueOf(st.spec.symbol());
+        for (SymbolState st : symbols.values()) {
+            st.tickValue = broker.tickValueOf(st.spec.symbol());
+            for (String pair : broker.conversion(st.spec.symbol()).symbols()) {
+                SymbolState q = symbols.get(pair);             // (a pair with no spec is never quoted: its rate stands)
+                if (q == null) continue;
+                q.ratesOf = java.util.Arrays.copyOf(q.ratesOf, q.ratesOf.length + 1);
+                q.ratesOf[q.ratesOf.length - 1] = st;
+            }
+        }
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
         this.governors = config.profile() == null ? null
@@ -214,6 +226,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         dealsThisQuote = false;
         accountJustGoverned = false;
         brokerState = null;                                   // the quote moves prices (and may pass a rollover)
+        for (SymbolState moved : symbol.ratesOf) moved.specKnown = false;   // and the tick values that read them
         List<Deal> deals = executor.onTick(t);
         for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
         book.onQuote(symbol.trades, t);
@@ -443,10 +456,22 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override public boolean live() { return true; }
 
-    /** The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). */
+    /**
+     * The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). The
+     * broker's rate moves only with a quote of a symbol its conversion route reads (PaperBroker.Rate): until the next
+     * such quote the answer is the one given last, without asking the broker (the governors ask for every position at
+     * every evaluation: millions of times a backtest).
+     */
     @Override public SymbolSpec spec(String symbol) {
         SymbolState st = state(symbol);
         if (st == null) return null;
+        if (st.specKnown) return st.specNow;
+        st.specNow = specNow(st);
+        st.specKnown = shortcuts;
+        return st.specNow;
+    }
+
+    private static SymbolSpec specNow(SymbolState st) {
         SymbolSpec s = st.spec;
         double tickValue = st.tickValue.getAsDouble();
         if (!(Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue())) return s;
