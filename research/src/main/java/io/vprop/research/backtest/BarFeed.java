@@ -187,6 +187,7 @@ final class BarFeed extends MarketFeed {
          * 0 for a quote or 1 for the bar itself (quotes at an instant before bars), then the lane's index (the low 16 bits).
          */
         long key;
+        long at;                             // time() as of the last refreshDue: the time of the event take() plays
         boolean quotes, highFirst;           // quotes: this lane makes its symbol's price path
         double target = Double.NaN;          // where the current leg of the path goes
         double lastBid = Double.NaN, lastAsk = Double.NaN;
@@ -212,7 +213,8 @@ final class BarFeed extends MarketFeed {
         }
 
         void refreshDue() {
-            long t = time() + TIME_SHIFT;
+            at = time();
+            long t = at + TIME_SHIFT;
             if (t < 0 || t >= TIME_SPAN) throw new IllegalArgumentException(symbol + " " + timeframe + ": a bar at "
                     + bar.openTimeMs() + " ms is outside the years the feed plays (about 855 to 3085)");
             key = t << 17 | (step == CLOSED ? MAX_LANES : 0) | index;   // (index < MAX_LANES = 2^16)
@@ -229,7 +231,7 @@ final class BarFeed extends MarketFeed {
                 next();
                 return;
             }
-            long t = time();
+            long t = at;                                         // (the queue's key is of this event: refreshed)
             int points = points(t);                              // once per quote: the spread model is asked once
             if (step == 0) {
                 emit(sink, numbered, quote(t, bar.open(), points));
@@ -238,11 +240,14 @@ final class BarFeed extends MarketFeed {
             }
             if (Double.isNaN(target)) target = legEnd(sink, points);
             double spread = points * spec.point();
-            double level = round(numbered != null ? numbered.nextLevel(index, symbol, lastBid, target, spread)
-                    : sink.nextLevel(symbol, lastBid, target, spread));
-            if (target > lastBid ? level > lastBid && level < target : level < lastBid && level > target) {
-                emit(sink, numbered, quote(t, level, points));   // (NaN compares false: no level on the way)
-                return;
+            double level = numbered != null ? numbered.nextLevel(index, symbol, lastBid, target, spread)
+                    : sink.nextLevel(symbol, lastBid, target, spread);
+            if (!Double.isNaN(level)) {                          // (most legs: no level on the way, nothing to round)
+                level = round(level);
+                if (target > lastBid ? level > lastBid && level < target : level < lastBid && level > target) {
+                    emit(sink, numbered, quote(t, level, points));
+                    return;
+                }
             }
             emit(sink, numbered, quote(t, target, points));
             target = Double.NaN;
