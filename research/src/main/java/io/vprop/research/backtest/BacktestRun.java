@@ -69,6 +69,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         SymbolState[] ratesOf = new SymbolState[0];
         SymbolSpec specNow;       // what spec() gave, while specKnown: no quote of the route's symbols since
         boolean specKnown;
+        boolean hasPosition;      // the broker has a position of the symbol, as of deal number positionsAt
+        long positionsAt = -1;
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -118,6 +120,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private long lastClockMs = Long.MIN_VALUE / 2, lastFlattenMs = Long.MIN_VALUE / 2;
     private long equityBucketEnd = Long.MIN_VALUE;            // end of the current equity-sampling bar
     private long quotes, barsIn, signalCounter;
+    private long dealCount;                                    // the deals so far: positions change only with one
     private long barsToStrategy, snapshots, governorEvaluations; // per-quote counts: fields, not map lookups
     private String exitLabel;                                  // set while the run itself closes positions at its end
     private final Function<String, SymbolSpec> specOf = this::spec;
@@ -265,11 +268,22 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, state(symbol).pow10);
     }
 
-    /** The same with the symbol's digits at hand: one pass over the positions (none of the symbol: NaN, no level). */
+    /**
+     * The same with the symbol's digits at hand. Whether the broker has a position of the symbol is asked again only
+     * after a deal (every change of the broker's positions is one, and each comes through onDeal): most legs are of
+     * symbols without one, and asking walks the positions.
+     */
     @Override
     public double nextLevel(int symbolNo, String symbol, double fromBid, double toBid, double spread) {
         SymbolState st = numbered(symbolNo, symbol);
         if (st == null) return nextLevel(symbol, fromBid, toBid, spread);
+        if (shortcuts) {
+            if (st.positionsAt != dealCount) {
+                st.hasPosition = broker.hasPosition(symbol);
+                st.positionsAt = dealCount;
+            }
+            if (!st.hasPosition) return Double.NaN;
+        }
         return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, st.pow10);
     }
 
@@ -317,6 +331,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     // ------------------------------------------------------------------ the terminal's answers
 
     private void onDeal(Deal d) {
+        dealCount++;
         Fill f = d.toFill();
         brokerState = null;
         dealsThisQuote = true;
