@@ -6,6 +6,12 @@ import io.vprop.market.MarketEvents;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
+import io.vprop.paper.broker.AccountMode;
+import io.vprop.paper.broker.BrokerConfig;
+import io.vprop.research.BacktestResult;
+import io.vprop.research.BacktestTrade;
+import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bar feed's queue plays every lane's events in the documented order — time, then quotes before bars at an
  * instant, then lane order (finest lanes first, by symbol, then timeframe) — whether it keeps its lanes sorted (up to
  * {@link BarFeed#SORTED_UP_TO}) or in a heap (more), with lanes that start late, have gaps and end early; and a
- * numbering sink gets each symbol's quotes under one number, the same events as a plain sink.
+ * numbering sink gets each symbol's quotes under one number, the same events as a plain sink. A backtest run keeps
+ * its symbols apart by those numbers.
  */
 class BarFeedOrderTest {
     private static final long H1 = 3_600_000L, H4 = 4 * H1, T0 = 1_700_000_000_000L / H4 * H4;
@@ -39,6 +46,47 @@ class BarFeedOrderTest {
     void manyLanesInAHeapPlayInTheSameOrder() {
         check(BarFeed.SORTED_UP_TO / 2 + 1);                    // 2 lanes more than SORTED_UP_TO
         check(50);
+    }
+
+    /**
+     * A run of 20 symbols (the run's arrays by symbol number start at 16): every quote is its symbol's last tick, and a
+     * stop of symbol number 17 crossed by a leg fills at the stop, as the path's levels say.
+     */
+    @Test
+    void aRunOfMoreSymbolsThanItsFirstArraysKeepsEachSymbolApart() {
+        List<SymbolSpec> specs = new ArrayList<>();
+        List<BarSource> sources = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            String symbol = String.format("S%02dUSD", s);
+            specs.add(SymbolSpec.fxMajor(symbol));
+            Bar first = new Bar(symbol, Timeframe.H1, T0, 1.10000, 1.10050, 1.09950, 1.10000, 0, 0);
+            Bar second = s == 17 ? new Bar(symbol, Timeframe.H1, T0 + H1, 1.10000, 1.10020, 1.09700, 1.09950, 0, 0)
+                    : new Bar(symbol, Timeframe.H1, T0 + H1, 1.10000 + s * 1e-5, 1.10100, 1.09900, 1.10000, 0, 0);
+            Iterator<Bar> it = List.of(first, second).iterator();
+            sources.add(() -> it.hasNext() ? it.next() : null);
+        }
+        BacktestConfig c = BacktestConfig.defaults(specs, 100_000)
+                .withBroker(BrokerConfig.usd(100_000, 100, AccountMode.HEDGING, specs))
+                .withBars(BarPath.OHLC, SpreadModel.fixed(10));
+        List<String> mismatches = new ArrayList<>();
+        Script.Player player = new Script.Player((t, p) -> {
+            if (p.ctx.lastTick(t.symbol()) != t) mismatches.add(t.toString());
+        }, (b, p) -> {
+            if (b.symbol().equals("S17USD") && b.openTimeMs() == T0) {
+                Tick q = p.ctx.lastTick("S17USD");
+                p.submit(OrderIntent.open("S17USD", Side.BUY, 1.0, q.ask(), 0, 1.09800, 0, 1.20000, p.ctx.nowMs() + 30_000,
+                        "script", "", 0.5, "a test's order"));
+            }
+        });
+        BacktestResult r = new Backtester(c).run(player, MarketFeed.bars(sources, specs, BarPath.OHLC, SpreadModel.fixed(10),
+                Long.MIN_VALUE, Long.MAX_VALUE));
+        assertThat(mismatches).isEmpty();
+        assertThat(r.counters()).containsEntry("quotes", 20L * 2 * 4 + 1).containsEntry("bars_in", 40L);   // + the stop
+        BacktestTrade t = r.trades().get(0);
+        assertThat(t.symbol()).isEqualTo("S17USD");
+        assertThat(t.exitReason()).isEqualTo("sl");
+        assertThat(t.exitPrice()).isEqualTo(1.09800);
+        assertThat(t.closeMs()).as("on the second leg: the high, nearer, comes first").isEqualTo(T0 + H1 + 2 * H1 / 3);
     }
 
     private static void check(int symbols) {
