@@ -66,6 +66,13 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
         Tick last;               // the last quote (null before the first)
         DoubleSupplier tickValue; // the broker's tick value of the symbol now (PaperBroker#tickValueOf)
+        TradeBook.Symbol trades;  // the symbol's open trades in the book
+        /** The symbols whose tick value this one's quotes move (those whose conversion route reads it). */
+        SymbolState[] ratesOf = new SymbolState[0];
+        SymbolSpec specNow;       // what spec() gave, while specKnown: no quote of the route's symbols since
+        boolean specKnown;
+        boolean hasPosition;      // the broker has a position of the symbol, as of deal number positionsAt
+        long positionsAt = -1;
 
         final double pow10;      // 10^digits: quotes are in whole points
 
@@ -91,6 +98,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final String[] seenNames = new String[64];
     private final SymbolState[] seenStates = new SymbolState[64];
     private int seenCount;
+    /** The same by a numbering feed's number (quote(int, Tick)), with the name instance it came with. */
+    private SymbolState[] numbered = new SymbolState[16];
+    private String[] numberedNames = new String[16];
     private boolean quoted;                                    // some symbol has a last quote
     private final Set<String> pendingSymbols = new HashSet<>();
     private final Map<String, String> pendingBySignal = new HashMap<>();
@@ -112,6 +122,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private long lastClockMs = Long.MIN_VALUE / 2, lastFlattenMs = Long.MIN_VALUE / 2;
     private long equityBucketEnd = Long.MIN_VALUE;            // end of the current equity-sampling bar
     private long quotes, barsIn, signalCounter;
+    private long dealCount;                                    // the deals so far: positions change only with one
     private long barsToStrategy, snapshots, governorEvaluations; // per-quote counts: fields, not map lookups
     private String exitLabel;                                  // set while the run itself closes positions at its end
     private final Function<String, SymbolSpec> specOf = this::spec;
@@ -137,7 +148,15 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             symbols.put(s.symbol(), new SymbolState(s));
         }
         this.broker = new PaperBroker(config.broker());
-        for (SymbolState st : symbols.values()) st.tickValue = broker.tickValueOf(st.spec.symbol());
+        for (SymbolState st : symbols.values()) {
+            st.tickValue = broker.tickValueOf(st.spec.symbol());
+            for (String pair : broker.conversion(st.spec.symbol()).symbols()) {
+                SymbolState q = symbols.get(pair);             // (a pair with no spec is never quoted: its rate stands)
+                if (q == null) continue;
+                q.ratesOf = java.util.Arrays.copyOf(q.ratesOf, q.ratesOf.length + 1);
+                q.ratesOf[q.ratesOf.length - 1] = st;
+            }
+        }
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
         this.governors = config.profile() == null ? null
@@ -147,6 +166,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         this.book = new TradeBook(this::spec);
         this.news = config.news().stream().sorted(java.util.Comparator.comparingLong(NewsRelease::releaseMs))
                 .toArray(NewsRelease[]::new);
+        for (SymbolState st : symbols.values()) st.trades = book.symbol(st.spec.symbol());
     }
 
     BacktestResult play(MarketFeed feed) {
@@ -197,8 +217,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     // ------------------------------------------------------------------ the market (MarketFeed.Sink)
 
     @Override
-    public void quote(Tick t) {
-        SymbolState symbol = state(t.symbol());
+    public void quote(Tick t) { quote(state(t.symbol()), t); }
+
+    @Override
+    public void quote(int symbolNo, Tick t) { quote(numbered(symbolNo, t.symbol()), t); }
+
+    private void quote(SymbolState symbol, Tick t) {
         if (symbol == null) throw new IllegalArgumentException("no symbol spec for " + t.symbol() + " (market data)");
         if (t.timeMs() < nowMs) throw new IllegalArgumentException("market data go back in time: " + t.symbol() + " at "
                 + t.timeMs() + " after " + nowMs);
@@ -213,16 +237,17 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         accountJustGoverned = false;
         brokerState = null;                                   // the quote moves prices (and may pass a rollover)
         if (nextNews < news.length) learnNews();
+        for (SymbolState moved : symbol.ratesOf) moved.specKnown = false;   // and the tick values that read them
         List<Deal> deals = executor.onTick(t);
         for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
-        book.onQuote(t);
+        book.onQuote(symbol.trades, t);
         symbol.last = t;
         quoted = true;
         drain();
         strategy.onTick(t, this);
         drain();
         if (bars != null) bars.onTick(t);
-        endOfQuote(t);
+        endOfQuote(symbol);
         if (equity.isEmpty()) sampleEquity(nowMs);            // the first event
     }
 
@@ -252,13 +277,32 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     }
 
     /**
+     * The same with the symbol's digits at hand. Whether the broker has a position of the symbol is asked again only
+     * after a deal (every change of the broker's positions is one, and each comes through onDeal): most legs are of
+     * symbols without one, and asking walks the positions.
+     */
+    @Override
+    public double nextLevel(int symbolNo, String symbol, double fromBid, double toBid, double spread) {
+        SymbolState st = numbered(symbolNo, symbol);
+        if (st == null) return nextLevel(symbol, fromBid, toBid, spread);
+        if (shortcuts) {
+            if (st.positionsAt != dealCount) {
+                st.hasPosition = broker.hasPosition(symbol);
+                st.positionsAt = dealCount;
+            }
+            if (!st.hasPosition) return Double.NaN;
+        }
+        return PathLevels.nextLevel(executor, symbol, fromBid, toBid, spread, st.pow10);
+    }
+
+    /**
      * After the quote's callbacks: the governors see the account whenever its equity can have moved (a deal, or a
      * quote of a symbol with an open position); the strategy gets a snapshot after deals and every snapshotMs, as the
      * terminal sends them; then the governors' clock, at most once a second.
      */
-    private void endOfQuote(Tick t) {
+    private void endOfQuote(SymbolState symbol) {
         boolean send = accountDirty || nowMs - lastSnapshotMs >= config.snapshotMs();
-        boolean moved = governors != null && (dealsThisQuote || book.hasOpen(t.symbol()));  // (asked only for them)
+        boolean moved = governors != null && (dealsThisQuote || symbol.trades.hasOpen());  // (asked only for them)
         if (send || (moved && account != null)) {
             AccountState a = brokerState();
             if (send) {
@@ -327,6 +371,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     // ------------------------------------------------------------------ the terminal's answers
 
     private void onDeal(Deal d) {
+        dealCount++;
         Fill f = d.toFill();
         brokerState = null;
         dealsThisQuote = true;
@@ -466,10 +511,22 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     @Override public boolean live() { return true; }
 
-    /** The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). */
+    /**
+     * The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). The
+     * broker's rate moves only with a quote of a symbol its conversion route reads (PaperBroker.Rate): until the next
+     * such quote the answer is the one given last, without asking the broker (the governors ask for every position at
+     * every evaluation: millions of times a backtest).
+     */
     @Override public SymbolSpec spec(String symbol) {
         SymbolState st = state(symbol);
         if (st == null) return null;
+        if (st.specKnown) return st.specNow;
+        st.specNow = specNow(st);
+        st.specKnown = shortcuts;
+        return st.specNow;
+    }
+
+    private static SymbolSpec specNow(SymbolState st) {
         SymbolSpec s = st.spec;
         double tickValue = st.tickValue.getAsDouble();
         if (!(Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue())) return s;
@@ -509,6 +566,21 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             seenNames[i] = symbol;
             seenStates[i] = st;
             seenCount++;
+        }
+        return st;
+    }
+
+    /** {@link #state} by a numbering feed's symbol number: an array read while the name is the same instance. */
+    private SymbolState numbered(int no, String symbol) {
+        if (no >= 0 && no < numbered.length && numberedNames[no] == symbol) return numbered[no];
+        SymbolState st = state(symbol);
+        if (st != null && no >= 0 && no < 1 << 16) {                   // (a bar feed has fewer than 2^16 lanes)
+            if (no >= numbered.length) {
+                numbered = java.util.Arrays.copyOf(numbered, Math.max(2 * numbered.length, no + 1));
+                numberedNames = java.util.Arrays.copyOf(numberedNames, numbered.length);
+            }
+            numbered[no] = st;
+            numberedNames[no] = symbol;
         }
         return st;
     }

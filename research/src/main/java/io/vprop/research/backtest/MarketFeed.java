@@ -16,8 +16,18 @@ import java.util.List;
  */
 public abstract class MarketFeed implements MarketEvents {
 
-    /** Receives the events: {@link MarketEvents.Sink} (the backtest run, or the paper terminal replaying bars). */
+    /**
+     * Receives the events: {@link MarketEvents.Sink} (the backtest run, or the paper terminal replaying bars). A bar
+     * feed numbers its symbols (0, 1, 2…, the same number for every event of a symbol) and calls the numbered methods
+     * when its sink is one of these: the run keeps each symbol's state in an array instead of finding the name at
+     * every quote and leg. They mean exactly what the unnumbered ones do.
+     */
     interface Sink extends MarketEvents.Sink {
+        /** {@link #quote(Tick)} of the symbol numbered {@code symbolNo}. */
+        void quote(int symbolNo, Tick t);
+
+        /** {@link #nextLevel(String, double, double, double)} of {@code symbol}, numbered {@code symbolNo}. */
+        double nextLevel(int symbolNo, String symbol, double fromBid, double toBid, double spread);
     }
 
     MarketFeed() {

@@ -27,15 +27,40 @@ final class TradeBook {
     private final Map<String, OrderIntent> orders = new HashMap<>();
     private final Map<String, String> timeframes = new HashMap<>();
     private final Map<Long, Open> open = new LinkedHashMap<>();
-    /** The same, in order, as an array: every quote loops over them (no iterator, no bounds-checked list). */
-    private Open[] openList = new Open[4];
-    private int openCount;
+    /** The open trades by symbol: a quote looks at its own symbol's only, and most symbols have none. */
+    private final Map<String, Symbol> bySymbol = new HashMap<>();
     private final List<BacktestTrade> closed = new ArrayList<>();
+
+    /**
+     * One symbol's open trades, in the order they opened: the backtest holds it with the symbol's state, so a quote
+     * finds them with no lookup (and a symbol without a trade costs a test of the count).
+     */
+    static final class Symbol {
+        private Open[] open = new Open[2];
+        private int count;
+
+        boolean hasOpen() { return count > 0; }
+
+        private void add(Open o) {
+            if (count == open.length) open = java.util.Arrays.copyOf(open, 2 * count);
+            open[count++] = o;
+        }
+
+        private void remove(Open o) {
+            for (int i = 0; i < count; i++) {
+                if (open[i] != o) continue;
+                System.arraycopy(open, i + 1, open, i, count - i - 1);
+                open[--count] = null;
+                return;
+            }
+        }
+    }
 
     /** One round trip while it is open. */
     private static final class Open {
         final long position;
         final String symbol;
+        final Symbol trades;           // the symbol's open trades, this one among them
         final SymbolSpec spec;
         final long openMs;
         final String alpha, regime, timeframe, session;
@@ -45,9 +70,11 @@ final class TradeBook {
         double worst;
         final List<String> reasons = new ArrayList<>();
 
-        Open(long position, String symbol, SymbolSpec spec, Side side, long openMs, OrderIntent order, String timeframe) {
+        Open(long position, String symbol, Symbol trades, SymbolSpec spec, Side side, long openMs, OrderIntent order,
+             String timeframe) {
             this.position = position;
             this.symbol = symbol;
+            this.trades = trades;
             this.spec = spec;
             this.side = side;
             this.openMs = openMs;
@@ -74,21 +101,16 @@ final class TradeBook {
     /** The timeframe a strategy stated for a signal (the signal engine says it in its decision). */
     void timeframe(String signalId, String timeframe) { timeframes.put(signalId, timeframe); }
 
-    boolean hasOpen(String symbol) {
-        Open[] list = openList;
-        for (int i = 0, n = openCount; i < n; i++) if (list[i].symbol.equals(symbol)) return true;
-        return false;
-    }
+    /** The open trades of {@code symbol} (none yet: an empty holder, the same one from then on). */
+    Symbol symbol(String symbol) { return bySymbol.computeIfAbsent(symbol, s -> new Symbol()); }
 
     int openCount() { return open.size(); }
 
-    /** The worst excursion of every open trade of this quote's symbol. */
-    void onQuote(Tick t) {
-        Open[] list = openList;
-        String symbol = t.symbol();
-        for (int i = 0, n = openCount; i < n; i++) {
+    /** The worst excursion of every open trade of this quote's symbol ({@code trades}: {@link #symbol} of it). */
+    void onQuote(Symbol trades, Tick t) {
+        Open[] list = trades.open;
+        for (int i = 0, n = trades.count; i < n; i++) {
             Open o = list[i];
-            if (!o.symbol.equals(symbol)) continue;
             o.worst = Math.min(o.worst, o.runningPnl(o.side == Side.BUY ? t.bid() : t.ask()));
         }
     }
@@ -98,10 +120,10 @@ final class TradeBook {
         Open o = open.get(d.position());
         if (d.entry() == FillEntry.IN) {
             if (o == null) {
-                o = new Open(d.position(), d.symbol(), specs.apply(d.symbol()), d.side(), d.timeMs(), orders.get(d.comment()),
-                        timeframes.get(d.comment()));
+                o = new Open(d.position(), d.symbol(), symbol(d.symbol()), specs.apply(d.symbol()), d.side(), d.timeMs(),
+                        orders.get(d.comment()), timeframes.get(d.comment()));
                 open.put(o.position, o);
-                addOpen(o);
+                o.trades.add(o);
             }
             enter(o, d, d.volume(), d.commission());
             return;
@@ -119,28 +141,14 @@ final class TradeBook {
         if (o.reasons.isEmpty() || !o.reasons.get(o.reasons.size() - 1).equals(label)) o.reasons.add(label);
         if (o.volume > EPS) return;
         open.remove(o.position);
-        removeOpen(o);
+        o.trades.remove(o);
         closed.add(finish(o, d.timeMs()));
         if (d.entry() == FillEntry.INOUT) {                        // a netting reversal: the rest opens the other way
-            Open r = new Open(d.position(), d.symbol(), o.spec, d.side(), d.timeMs(), orders.get(d.comment()),
+            Open r = new Open(d.position(), d.symbol(), o.trades, o.spec, d.side(), d.timeMs(), orders.get(d.comment()),
                     timeframes.get(d.comment()));
             open.put(r.position, r);
-            addOpen(r);
+            r.trades.add(r);
             enter(r, d, d.volume() - closing, d.commission() * (1 - share));
-        }
-    }
-
-    private void addOpen(Open o) {
-        if (openCount == openList.length) openList = java.util.Arrays.copyOf(openList, 2 * openCount);
-        openList[openCount++] = o;
-    }
-
-    private void removeOpen(Open o) {
-        for (int i = 0; i < openCount; i++) {
-            if (openList[i] != o) continue;
-            System.arraycopy(openList, i + 1, openList, i, openCount - i - 1);
-            openList[--openCount] = null;
-            return;
         }
     }
 
