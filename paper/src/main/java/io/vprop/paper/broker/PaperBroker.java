@@ -231,11 +231,15 @@ public final class PaperBroker {
      */
     QuoteSlot knownSlot(String symbol) {
         QuoteSlot[] table = byName;
-        int mask = table.length - 1;
-        for (int i = spread(symbol.hashCode()) & mask; ; i = (i + 1) & mask) {
+        int mask = table.length - 1, start = spread(symbol.hashCode()) & mask;
+        for (int i = start; ; i = (i + 1) & mask) {        // the instance (names of equal length differ late)
+            QuoteSlot s = table[i];
+            if (s == null) break;
+            if (s.seenAs == symbol) return s;
+        }
+        for (int i = start; ; i = (i + 1) & mask) {        // the name
             QuoteSlot s = table[i];
             if (s == null) return null;
-            if (s.seenAs == symbol) return s;
             if (s.symbol.equals(symbol)) {
                 s.seenAs = symbol;
                 return s;
