@@ -524,7 +524,7 @@ public final class PaperBroker {
             return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), List.of()));
         }
         if (snapshotAt == moves) return lastSnapshot;     // nothing moved since: every view below would be the same
-        if (views.length < n) views = new Position[Math.max(n, 2 * views.length)];
+        if (views.length < n || (n > 10 && views.length != n)) views = new Position[n];   // (see listOf)
         boolean same = lastSnapshot != null && lastSnapshot.positions().size() == n
                 && Double.compare(balance, lastSnapshotBalance) == 0;
         List<Position> before = same ? lastSnapshot.positions() : null;
@@ -550,8 +550,9 @@ public final class PaperBroker {
     }
 
     /**
-     * The first {@code n} views as an immutable list made in one step: up to six positions List.of's fixed arities keep
-     * the elements in the one array they make (its varargs form copies the array given: a second array per snapshot).
+     * The first {@code n} views as an immutable list made in one step: up to ten positions List.of's fixed arities keep
+     * the elements in the one array they make; its varargs form copies the array given, which is then the scratch array
+     * itself (sized to {@code n} above ten: no second copy per snapshot).
      */
     private static List<Position> listOf(Position[] v, int n) {
         return switch (n) {
@@ -561,7 +562,11 @@ public final class PaperBroker {
             case 4 -> List.of(v[0], v[1], v[2], v[3]);
             case 5 -> List.of(v[0], v[1], v[2], v[3], v[4]);
             case 6 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5]);
-            default -> List.of(Arrays.copyOf(v, n));
+            case 7 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            case 8 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+            case 9 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            case 10 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+            default -> List.of(v.length == n ? v : Arrays.copyOf(v, n));
         };
     }
 
