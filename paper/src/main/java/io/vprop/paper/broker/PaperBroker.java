@@ -50,6 +50,10 @@ public final class PaperBroker {
     /** Each symbol's last quote, in a slot that positions and conversions hold on to (no lookup per use). */
     private final Map<String, QuoteSlot> quotes = new HashMap<>();
     private QuoteSlot[] slots = new QuoteSlot[0];      // the same slots, in creation order
+    /** The same slots by their name's hash (open addressing, at most half full), for {@link #knownSlot}. */
+    private QuoteSlot[] byName = new QuoteSlot[16];
+    /** The slot of the last tick {@link #onTick} took (the executor's TP1 rule reads it right after). */
+    private QuoteSlot ticked;
     private final Map<String, ConversionRoute> routes = new HashMap<>();
     private final Map<String, Rate> rates = new HashMap<>();
     private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
@@ -70,6 +74,22 @@ public final class PaperBroker {
     private AccountState lastSnapshot;
     private double lastSnapshotBalance;
     private Position[] views = new Position[4];
+    /**
+     * Counts the changes of what the account's numbers are made of: a fill, a close, a swap, a modification, and a
+     * quote of a slot an open position reads (its own symbol or its conversion pair). While it stands still the
+     * positions' profits, swaps and margins, the balance and so every sum of them are what they were.
+     */
+    private long moves;
+    /** {@link #moves} when the sums below and {@link #lastSnapshot} were worked out ({@code -1}: never). */
+    private long sumsAt = -1, snapshotAt = -1;
+    /**
+     * The account's sums as of {@link #sumsAt}, each in the order of the open positions as every loop here adds them:
+     * balance + each (profit + swap) (stop-out's equity), 0 + each (profit + swap) (a snapshot's floating profit),
+     * 0 + each margin.
+     */
+    private double sumEquity, sumFloating, sumMargin;
+    /** {@link #moves} when stop-out last found the margin level at or above its level ({@code -1}: never). */
+    private long safeAt = -1;
 
     private record PendingOrder(long order, TradeRequest request, long dueMs) {
     }
@@ -107,10 +127,22 @@ public final class PaperBroker {
 
     /** A symbol's last quote (null before its first). */
     static final class QuoteSlot {
+        final String symbol;
+        final int index;    // in creation order
         Tick tick;
-        String seenAs;      // the String instance the last tick of this symbol came with
+        String seenAs;      // the String instance the symbol was last asked for with
         /** The rates whose route reads this slot: a new quote here is the only thing that changes their value. */
         Rate[] readers = new Rate[0];
+        /** Open positions of this symbol. */
+        int held;
+        /** Open positions whose money reads this slot (as their symbol's quote or a leg of their conversion rate). */
+        int users;
+
+        QuoteSlot(String symbol, int index) {
+            this.symbol = symbol;
+            this.seenAs = symbol;
+            this.index = index;
+        }
 
         void quote(Tick t) {
             tick = t;
@@ -129,7 +161,7 @@ public final class PaperBroker {
         final Instrument instrument;
         private final ConversionRoute route;
         private final QuoteLookup mid;
-        private final QuoteSlot[] slots;           // every slot the route reads, in the route's order
+        final QuoteSlot[] slots;                   // every slot the route reads, in the route's order
         private boolean known;                     // value holds for the slots' quotes (cleared by QuoteSlot#quote)
         private double value;
 
@@ -170,29 +202,62 @@ public final class PaperBroker {
         }
     }
 
-    private QuoteSlot slot(String symbol) {
+    QuoteSlot slot(String symbol) {
         QuoteSlot s = quotes.get(symbol);
         if (s == null) {
-            quotes.put(symbol, s = new QuoteSlot());
+            quotes.put(symbol, s = new QuoteSlot(symbol, slots.length));
             slots = Arrays.copyOf(slots, slots.length + 1);
             slots[slots.length - 1] = s;
+            if (2 * slots.length > byName.length) byName = new QuoteSlot[2 * byName.length];
+            Arrays.fill(byName, null);
+            for (QuoteSlot x : slots) byName[free(byName, x.symbol)] = x;
         }
         return s;
     }
 
-    /**
-     * {@link #slot} of a tick's symbol, first by the String instance: a feed passes the same one quote after quote,
-     * and comparing a few references is cheaper than hashing the name at every quote.
-     */
-    private QuoteSlot slotOfTick(String symbol) {
-        for (QuoteSlot s : slots) if (s.seenAs == symbol) return s;
-        QuoteSlot s = slot(symbol);
-        s.seenAs = symbol;
-        return s;
+    private static int free(QuoteSlot[] table, String symbol) {
+        int mask = table.length - 1;
+        int i = spread(symbol.hashCode()) & mask;
+        while (table[i] != null) i = (i + 1) & mask;
+        return i;
     }
 
+    private static int spread(int h) { return h ^ (h >>> 16); }
+
+    /**
+     * The slot of {@code symbol}, or null for a symbol never quoted nor configured. By its hash (a String keeps it)
+     * and then the String instance: a feed passes the same one quote after quote, whose reference finds its slot at
+     * the first probe or two (an equal name of another instance becomes the one compared next time).
+     */
+    QuoteSlot knownSlot(String symbol) {
+        QuoteSlot[] table = byName;
+        int mask = table.length - 1, start = spread(symbol.hashCode()) & mask;
+        for (int i = start; ; i = (i + 1) & mask) {        // the instance (names of equal length differ late)
+            QuoteSlot s = table[i];
+            if (s == null) break;
+            if (s.seenAs == symbol) return s;
+        }
+        for (int i = start; ; i = (i + 1) & mask) {        // the name
+            QuoteSlot s = table[i];
+            if (s == null) return null;
+            if (s.symbol.equals(symbol)) {
+                s.seenAs = symbol;
+                return s;
+            }
+        }
+    }
+
+    /** {@link #slot} of a tick's symbol, {@link #knownSlot} first. */
+    private QuoteSlot slotOfTick(String symbol) {
+        QuoteSlot s = knownSlot(symbol);
+        return s != null ? s : slot(symbol);
+    }
+
+    /** The slot of the last tick given to {@link #onTick} (null before the first). */
+    QuoteSlot ticked() { return ticked; }
+
     private Tick lastQuote(String symbol) {
-        QuoteSlot s = quotes.get(symbol);
+        QuoteSlot s = knownSlot(symbol);
         return s == null ? null : s.tick;
     }
 
@@ -241,7 +306,10 @@ public final class PaperBroker {
         List<Deal> deals = null;
         if (!positions.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
-        slotOfTick(t.symbol()).quote(t);
+        QuoteSlot slot = slotOfTick(t.symbol());
+        ticked = slot;
+        slot.quote(t);
+        if (slot.users > 0) moves++;                        // an open position's profit or rate may have moved
 
         if (!resting.isEmpty()) deals = triggerResting(t, deals);
         if (!pending.isEmpty()) {
@@ -257,9 +325,10 @@ public final class PaperBroker {
         }
         if (!positions.isEmpty()) {
             List<OpenPosition> hit = null;
-            for (int i = 0, n = open.size(); i < n; i++) {
+            // (a position's slot is its symbol's: the same test as comparing the names, and none when none is held)
+            for (int i = 0, n = slot.held == 0 ? 0 : open.size(); i < n; i++) {
                 OpenPosition p = open.get(i);
-                if (p.symbol.equals(t.symbol()) && (slHit(p, t) || tpHit(p, t))) {
+                if (p.quote == slot && (slHit(p, t) || tpHit(p, t))) {
                     (hit == null ? hit = new ArrayList<>() : hit).add(p);
                 }
             }
@@ -422,14 +491,17 @@ public final class PaperBroker {
         if (stops != null) return reject(Retcode.INVALID_STOPS, 0, stops);
         p.sl = sl;
         p.tp = tp;
-        p.changed();
+        changed(p);
         return new ExecutionResult(Retcode.DONE, 0, List.of(), 0, "modified");
     }
 
-    /** Whether a position of {@code symbol} is open (without a snapshot: a backtest asks for every leg of a bar). */
+    /**
+     * Whether a position of {@code symbol} is open (without a snapshot: a backtest asks for every leg of a bar): its
+     * slot counts them.
+     */
     public boolean hasPosition(String symbol) {
-        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).symbol.equals(symbol)) return true;
-        return false;
+        QuoteSlot s = knownSlot(symbol);
+        return s != null && s.held > 0;
     }
 
     /**
@@ -451,7 +523,8 @@ public final class PaperBroker {
             double equity = Money.cents(balance + 0.0), margin = Money.cents(0.0);   // as below with nothing open
             return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), List.of()));
         }
-        if (views.length < n) views = new Position[Math.max(n, 2 * views.length)];
+        if (snapshotAt == moves) return lastSnapshot;     // nothing moved since: every view below would be the same
+        if (views.length < n || (n > 10 && views.length != n)) views = new Position[n];   // (see listOf)
         boolean same = lastSnapshot != null && lastSnapshot.positions().size() == n
                 && Double.compare(balance, lastSnapshotBalance) == 0;
         List<Position> before = same ? lastSnapshot.positions() : null;
@@ -461,13 +534,13 @@ public final class PaperBroker {
             views[i] = v;
             if (same && before.get(i) != v) same = false;
         }
-        if (same) return lastSnapshot;
-        double floating = 0, margin = 0;
-        for (int i = 0; i < n; i++) {
-            Position v = views[i];
-            floating += v.profit() + v.swap();
-            margin += margin(open.get(i), open.get(i).rate.value());
+        if (same) {
+            snapshotAt = moves;
+            return lastSnapshot;
         }
+        // the views' profit + swap and the margins, summed in their order (stop-out has mostly done it this quote)
+        sums();
+        double floating = sumFloating, margin = sumMargin;
         // an immutable list as AccountState keeps it: its List.copyOf takes it as it is instead of copying a list again
         List<Position> list = listOf(views, n);
         Arrays.fill(views, 0, n, null);
@@ -477,8 +550,9 @@ public final class PaperBroker {
     }
 
     /**
-     * The first {@code n} views as an immutable list made in one step: up to six positions List.of's fixed arities keep
-     * the elements in the one array they make (its varargs form copies the array given: a second array per snapshot).
+     * The first {@code n} views as an immutable list made in one step: up to ten positions List.of's fixed arities keep
+     * the elements in the one array they make; its varargs form copies the array given, which is then the scratch array
+     * itself (sized to {@code n} above ten: no second copy per snapshot).
      */
     private static List<Position> listOf(Position[] v, int n) {
         return switch (n) {
@@ -488,7 +562,11 @@ public final class PaperBroker {
             case 4 -> List.of(v[0], v[1], v[2], v[3]);
             case 5 -> List.of(v[0], v[1], v[2], v[3], v[4]);
             case 6 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5]);
-            default -> List.of(Arrays.copyOf(v, n));
+            case 7 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            case 8 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+            case 9 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            case 10 -> List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+            default -> List.of(v.length == n ? v : Arrays.copyOf(v, n));
         };
     }
 
@@ -498,12 +576,30 @@ public final class PaperBroker {
      */
     public double snapshotEquity() {
         if (open.isEmpty()) return Money.cents(balance + 0.0);
-        double floating = 0;
+        sums();
+        return Money.cents(balance + sumFloating);
+    }
+
+    /**
+     * Works out {@link #sumEquity}, {@link #sumFloating} and {@link #sumMargin} unless nothing moved since the last
+     * time: each position's profit + swap and margin in opening order, one pass for the three sums (each adds in the
+     * same order as its own loop would, so the doubles are the same to the last bit).
+     */
+    private void sums() {
+        if (sumsAt == moves) return;
+        double e = balance, floating = 0, margin = 0;
         for (int i = 0, n = open.size(); i < n; i++) {
             OpenPosition p = open.get(i);
-            floating += p.profit(p.quote.tick, p.rate.value()) + p.swap;
+            double rate = p.rate.value();
+            double pl = p.profit(p.quote.tick, rate) + p.swap;
+            e += pl;
+            floating += pl;
+            margin += margin(p, rate);
         }
-        return Money.cents(balance + floating);
+        sumEquity = e;
+        sumFloating = floating;
+        sumMargin = margin;
+        sumsAt = moves;
     }
 
     /** {@code snapshot().balance()}: the balance rounded to cents as a snapshot reports it. */
@@ -521,7 +617,25 @@ public final class PaperBroker {
     private AccountState remember(AccountState a) {
         lastSnapshot = a;
         lastSnapshotBalance = balance;
+        snapshotAt = moves;
         return a;
+    }
+
+    /** Every change of a position's fields goes through here: its views are taken anew, and the sums. */
+    private void changed(OpenPosition p) {
+        p.changed();
+        moves++;
+    }
+
+    /**
+     * Counts a position opening ({@code +1}) or going ({@code -1}) in the slots it reads: its symbol's (held and
+     * users) and its conversion rate's legs (users).
+     */
+    private void hold(OpenPosition p, int d) {
+        p.quote.held += d;
+        p.quote.users += d;
+        for (QuoteSlot s : p.rate.slots) s.users += d;
+        moves++;
     }
 
     // ---------------------------------------------------------------- execution
@@ -598,6 +712,7 @@ public final class PaperBroker {
     private Deal open(long order, TradeRequest r, Instrument spec, OpenPosition same, double volume, double price,
                       double commission, long timeMs, String comment) {
         balance += commission;
+        moves++;
         OpenPosition p;
         if (same != null) {
             p = same;
@@ -607,13 +722,15 @@ public final class PaperBroker {
             p.commission = Money.cents(p.commission + commission);
             if (r.sl() > 0) p.sl = r.sl();
             if (r.tp() > 0) p.tp = r.tp();
-            p.changed();
+            changed(p);
         } else {
             p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment,
                     slot(r.symbol()), rates.get(r.symbol()));
             OpenPosition before = positions.put(p.ticket, p);
             if (before == null) open.add(p);
             else open.set(open.indexOf(before), p);             // (the map keeps a replaced key's place too)
+            if (before != null) hold(before, -1);
+            hold(p, +1);
         }
         return new Deal(nextDeal++, order, p.ticket, r.symbol(), r.side(), FillEntry.IN, price, volume, commission,
                 0, 0, timeMs, DealReason.EXPERT, comment);
@@ -645,8 +762,9 @@ public final class PaperBroker {
         } else if (p.volume <= EPS) {
             positions.remove(p.ticket);
             open.remove(p);
+            hold(p, -1);
         }
-        p.changed();
+        changed(p);
         return new Deal(nextDeal++, order, p.ticket, p.symbol, r.side(), entry, price, r.volume(), commission, swap,
                 profit, timeMs, DealReason.EXPERT, comment);
     }
@@ -661,6 +779,7 @@ public final class PaperBroker {
         balance += profit + swap + commission;
         positions.remove(p.ticket);
         open.remove(p);
+        hold(p, -1);
         return new Deal(nextDeal++, order, p.ticket, p.symbol, p.side.opposite(), FillEntry.OUT, price, p.volume,
                 commission, swap, profit, timeMs, reason, p.comment);
     }
@@ -738,7 +857,7 @@ public final class PaperBroker {
                 int days = p.instrument.swap().daysCharged(dow);
                 if (days == 0) continue;
                 p.swap = Money.cents(p.swap + swapPerLotPerDay(p) * p.volume * days);
-                p.changed();
+                changed(p);
             }
         }
     }
@@ -767,18 +886,17 @@ public final class PaperBroker {
     }
 
     private List<Deal> stopOut(long timeMs) {
+        if (safeAt == moves) return List.of();        // nothing moved since the level was found safe: it still is
         List<Deal> out = List.of();
         while (!positions.isEmpty()) {
-            // equity and margin in one pass (the same sums, in the same order, as equity() and totalMargin())
-            double e = balance, margin = 0;
-            // (the positions' profits, not their views: no Position is made on a quote that no snapshot asks for)
-            for (int i = 0, n = open.size(); i < n; i++) {
-                OpenPosition p = open.get(i);
-                double rate = p.rate.value();
-                e += p.profit(p.quote.tick, rate) + p.swap;
-                margin += margin(p, rate);
+            // equity and margin (the same sums, in the same order, as equity() and totalMargin()), from the positions'
+            // profits, not their views: no Position is made on a quote that no snapshot asks for
+            sums();
+            double e = sumEquity, margin = sumMargin;
+            if (margin <= 0 || e / margin * 100 >= config.stopOutLevelPercent()) {
+                safeAt = moves;
+                break;
             }
-            if (margin <= 0 || e / margin * 100 >= config.stopOutLevelPercent()) break;
             OpenPosition worst = null;
             double worstProfit = Double.POSITIVE_INFINITY;
             for (int i = 0, n = open.size(); i < n; i++) {
@@ -793,16 +911,15 @@ public final class PaperBroker {
         return out;
     }
 
+    /** Balance + each position's profit + swap, in opening order (the positions map keeps the list's order). */
     private double equity() {
-        double e = balance;
-        for (OpenPosition p : positions.values()) e += p.profit(p.quote.tick, p.rate.value()) + p.swap;
-        return e;
+        sums();
+        return sumEquity;
     }
 
     private double totalMargin() {
-        double m = 0;
-        for (OpenPosition p : positions.values()) m += margin(p, p.rate.value());
-        return m;
+        sums();
+        return sumMargin;
     }
 
     private OpenPosition netPosition(String symbol) {

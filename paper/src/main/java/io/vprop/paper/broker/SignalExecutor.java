@@ -9,6 +9,7 @@ import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ public final class SignalExecutor {
     public record Outcome(OrderUpdate update, List<Deal> deals) {
     }
 
-    private record Tp1Plan(long ticket, String signalId, String symbol, double tp1, Side side, double closeVolume) {
+    /** @param slot the index of the symbol's quote slot at the broker (a tick of another symbol cannot reach TP1) */
+    private record Tp1Plan(long ticket, String signalId, String symbol, int slot, double tp1, Side side, double closeVolume) {
     }
 
     private record Placed(String signalId, OrderIntent order) {
@@ -59,6 +61,11 @@ public final class SignalExecutor {
      * as a list: every quote and every leg of a bar's path reads them, by index and by ticket without a boxed key.
      */
     private final List<Tp1Plan> tp1Plans = new ArrayList<>();
+    /** The plans' tickets and TP1 prices in the same order, for {@link #tp1Of} (a bar's path asks at every leg). */
+    private long[] planTickets = new long[0];
+    private double[] planTp1s = new double[0];
+    /** How many plans each quote slot of the broker has, by slot index: a tick of a symbol without one needs no pass. */
+    private int[] plansBySlot = new int[0];
     private final Map<Long, Placed> placed = new HashMap<>();
     private boolean positionsChanged = true;
     private long ticks;
@@ -93,7 +100,10 @@ public final class SignalExecutor {
             if (p != null && r.ok()) planTp1(p.signalId(), p.order(), r.deals());
         }
         if (tp1Plans.isEmpty()) return deals;
-        List<Deal> partials = manageTp1(t);
+        // (a pass that neither sweeps nor finds a plan of this symbol does nothing: most ticks are of other symbols)
+        int slot = broker.ticked().index;
+        if (!positionsChanged && (ticks & 1023) != 0 && (slot >= plansBySlot.length || plansBySlot[slot] == 0)) return deals;
+        List<Deal> partials = manageTp1(t, slot);
         if (partials.isEmpty()) return deals;
         List<Deal> all = new ArrayList<>(deals);
         all.addAll(partials);
@@ -160,10 +170,8 @@ public final class SignalExecutor {
 
     /** The TP1 price planned for an open position, or 0 when it has no plan (no TP1, or taken already). */
     public double tp1Of(long ticket) {
-        for (int i = 0, n = tp1Plans.size(); i < n; i++) {   // (a bar's path asks at every leg: a few plans at most)
-            Tp1Plan p = tp1Plans.get(i);
-            if (p.ticket() == ticket) return p.tp1();
-        }
+        long[] tickets = planTickets;                        // (a bar's path asks at every leg: a few plans at most)
+        for (int i = 0; i < tickets.length; i++) if (tickets[i] == ticket) return planTp1s[i];
         return 0;
     }
 
@@ -177,10 +185,12 @@ public final class SignalExecutor {
             Instrument instrument = broker.config().instrument(order.symbol());
             double half = instrument.floorVolume(order.lots() / 2);
             if (half >= instrument.volumeMin() && half < order.lots()) {
-                Tp1Plan plan = new Tp1Plan(ticket, signalId, order.symbol(), order.tp1(), order.side(), half);
+                Tp1Plan plan = new Tp1Plan(ticket, signalId, order.symbol(), broker.slot(order.symbol()).index, order.tp1(),
+                        order.side(), half);
                 int at = planIndex(ticket);
                 if (at < 0) tp1Plans.add(plan);
                 else tp1Plans.set(at, plan);
+                plansChanged();
             }
         }
         return ticket;
@@ -209,7 +219,7 @@ public final class SignalExecutor {
      * to break-even. The plans whose position is gone are dropped when deals happened (or every 1,024 ticks); the
      * positions are read from the broker as they are (no snapshot: a backtest has plans open at most quotes).
      */
-    private List<Deal> manageTp1(Tick t) {
+    private List<Deal> manageTp1(Tick t, int slot) {
         boolean sweep = positionsChanged || (ticks & 1023) == 0;   // drop the plans whose position is gone
         if (sweep) positionsChanged = false;
         boolean looked = sweep;
@@ -221,7 +231,7 @@ public final class SignalExecutor {
                 (done == null ? done = new ArrayList<>() : done).add(plan);
                 continue;
             }
-            if (!plan.symbol().equals(t.symbol())) continue;
+            if (plan.slot() != slot) continue;                 // (the slot is the symbol's: as comparing the names)
             boolean hit = plan.side() == Side.BUY ? t.bid() >= plan.tp1() : t.ask() <= plan.tp1();
             if (!hit) continue;
             if (!looked) {
@@ -247,8 +257,26 @@ public final class SignalExecutor {
             }
             (done == null ? done = new ArrayList<>() : done).add(plan);
         }
-        if (done != null) tp1Plans.removeAll(done);      // (records of distinct tickets: each removes its own plan)
+        if (done != null) {
+            tp1Plans.removeAll(done);                        // (records of distinct tickets: each removes its own plan)
+            plansChanged();
+        }
         return out;
+    }
+
+    /** Lays the plans out again for {@link #tp1Of} and the pass of each tick (after a plan is made or dropped). */
+    private void plansChanged() {
+        int n = tp1Plans.size();
+        planTickets = new long[n];
+        planTp1s = new double[n];
+        Arrays.fill(plansBySlot, 0);
+        for (int i = 0; i < n; i++) {
+            Tp1Plan p = tp1Plans.get(i);
+            planTickets[i] = p.ticket();
+            planTp1s[i] = p.tp1();
+            if (p.slot() >= plansBySlot.length) plansBySlot = Arrays.copyOf(plansBySlot, p.slot() + 1);
+            plansBySlot[p.slot()]++;
+        }
     }
 
     private int planIndex(long ticket) {
