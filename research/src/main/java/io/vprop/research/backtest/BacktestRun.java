@@ -110,6 +110,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final EquityCurve.Recorder equity = new EquityCurve.Recorder();
     private final List<Breach> breaches = new ArrayList<>();
     private final Map<String, Long> counters = new TreeMap<>();
+    /** What count() adds up, a cell per name (a TreeMap's merge per deal was a backtest's hottest map), into counters at the end. */
+    private final Map<String, long[]> counts = new HashMap<>();
     private BarAggregator bars;
     private AccountState account;
     /**
@@ -181,6 +183,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         }
         if (nowMs != Long.MIN_VALUE) finish();
         strategy.stop(this);
+        counts.forEach((k, v) -> counters.merge(k, v[0], Long::sum));
         counters.put("quotes", quotes);
         counters.put("bars_in", barsIn);
         counters.put("bars_to_strategy", barsToStrategy);
@@ -598,5 +601,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         equity.sample(timeMs, balance, eq);                   // (the same point as the last is not kept)
     }
 
-    private void count(String what) { counters.merge(what, 1L, Long::sum); }
+    private void count(String what) {
+        long[] c = counts.get(what);
+        if (c == null) counts.put(what, c = new long[1]);
+        c[0]++;
+    }
 }
