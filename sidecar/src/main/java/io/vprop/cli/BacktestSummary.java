@@ -79,6 +79,10 @@ final class BacktestSummary {
         if (last != null) line(out, "final", String.format(Locale.ROOT, "balance %,.2f %s, equity %,.2f %s", last.balance(),
                 r.currency(), last.equity(), r.currency()));
         line(out, "max drawdown", String.format(Locale.ROOT, "%,.2f %s (%.2f %% of the peak equity)", dd[0], r.currency(), dd[1]));
+        line(out, "news calendar", setup.config().news().isEmpty() ? "none (--calendar FILE to apply the news rules)"
+                : String.format(Locale.ROOT, "%,d releases of the data's currencies, %,d told to the governors, %,d resting "
+                + "orders cancelled", setup.config().news().size(), r.counters().getOrDefault("news_learnt", 0L),
+                r.counters().getOrDefault("news_cancelled", 0L)));
         line(out, "refused orders", refused.isEmpty() ? "none" : counts(refused));
         if (r.breaches().isEmpty()) line(out, "breaches", "none");
         for (Breach b : r.breaches())

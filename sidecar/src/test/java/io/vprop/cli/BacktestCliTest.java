@@ -86,7 +86,8 @@ class BacktestCliTest {
         assertThat(r.path("events").asLong()).as("a year of H4 bars").isBetween(1_500L, 1_650L);
         assertThat(r.path("trades").size()).isPositive();
         assertThat(r.path("equity").size()).isGreaterThan(r.path("trades").size());
-        assertThat(console.out()).contains("demo (EMA(8)/EMA(21) crossover on H4)").contains("ftmo-2step");
+        assertThat(console.out()).contains("demo (EMA(8)/EMA(21) crossover on H4)").contains("ftmo-2step")
+                .contains("news calendar     none (--calendar FILE to apply the news rules)");
     }
 
     @Test
@@ -98,6 +99,7 @@ class BacktestCliTest {
                 "2021-04-01", "--calendar", calendar, "--out", json.toString())).as(console.err()).isEqualTo(0);
         JsonNode r = new ObjectMapper().readTree(Files.readString(json));
         assertThat(r.path("counters").path("news_learnt").asLong()).isBetween(63L, 64L);
+        assertThat(console.out()).containsPattern("news calendar +[0-9,]+ releases of the data's currencies, 6[34] told to the governors");
 
         Path bad = dir.resolve("bad-calendar.csv");
         Files.writeString(bad, "DateTime,Currency,Impact,Event,Actual,Forecast,Previous\n2021-01-05T10:00:00+00:00,EUR,Gigantic Impact,CPI,,,\n");
