@@ -52,16 +52,21 @@ class RepeatedSnapshotTest {
         for (GovernorEvent e : account(seed)) {
             Action a = quiet.evaluateAction(e);
             RuleVerdict expected = fresh.evaluate(e);
-            String at = profile + " event " + events + " " + e;
-            assertThat(a).as(at).isEqualTo(expected.action());
-            assertThat(quiet.verdict()).as(at).isEqualTo(expected);
+            // the description is written only when an assertion fails: the profile record's text at each of the
+            // million events was most of this test's time
+            int n = events;
+            Object at = new Object() {
+                @Override public String toString() { return profile.id() + " event " + n + " " + e; }
+            };
+            assertThat(a).as("%s", at).isEqualTo(expected.action());
+            assertThat(quiet.verdict()).as("%s", at).isEqualTo(expected);
             quiet.statusLevels(quietLevels);
             fresh.statusLevels(freshLevels);
-            assertThat(quietLevels.sameAs(freshLevels)).as(at + ": status levels").isTrue();
+            assertThat(quietLevels.sameAs(freshLevels)).as("%s: status levels", at).isTrue();
             if (quiet.lastEventRepeated() || events % 13 == 0)
-                assertThat(quiet.exportState()).as(at + ": state").isEqualTo(fresh.exportState());
+                assertThat(quiet.exportState()).as("%s: state", at).isEqualTo(fresh.exportState());
             actions.merge(a, 1, Integer::sum);
-            if (events % 97 == 0) assertThat(statuses(quiet.snapshot())).as(at).isEqualTo(statuses(fresh.snapshot()));
+            if (events % 97 == 0) assertThat(statuses(quiet.snapshot())).as("%s", at).isEqualTo(statuses(fresh.snapshot()));
             if (quiet.lastEventRepeated()) repeats++;
 
             Action s = e instanceof AccountSnapshot flat && flat.positions().isEmpty() && flat.orders().isEmpty() && flat.pendingOrders() == 0
@@ -69,15 +74,15 @@ class RepeatedSnapshotTest {
             boolean took = s != null;
             if (took) shortcuts++;
             else s = shortcut.evaluateAction(e);             // (a flat snapshot that does not repeat, or another event)
-            assertThat(s).as(at + ": shortcut").isEqualTo(expected.action());
-            assertThat(shortcut.lastEventRepeated()).as(at + ": shortcut").isEqualTo(quiet.lastEventRepeated());
+            assertThat(s).as("%s: shortcut", at).isEqualTo(expected.action());
+            assertThat(shortcut.lastEventRepeated()).as("%s: shortcut", at).isEqualTo(quiet.lastEventRepeated());
             shortcut.statusLevels(shortcutLevels);
-            assertThat(shortcutLevels.sameAs(freshLevels)).as(at + ": shortcut status levels").isTrue();
+            assertThat(shortcutLevels.sameAs(freshLevels)).as("%s: shortcut status levels", at).isTrue();
             if ((took && shortcuts % 7 == 0) || events % 13 == 0) { // state exports are the test's cost: sampled
-                assertThat(shortcut.verdict()).as(at + ": shortcut").isEqualTo(expected);
-                assertThat(shortcut.exportState()).as(at + ": shortcut state").isEqualTo(fresh.exportState());
+                assertThat(shortcut.verdict()).as("%s: shortcut", at).isEqualTo(expected);
+                assertThat(shortcut.exportState()).as("%s: shortcut state", at).isEqualTo(fresh.exportState());
             }
-            if (events % 97 == 0) assertThat(statuses(shortcut.snapshot())).as(at).isEqualTo(statuses(fresh.snapshot()));
+            if (events % 97 == 0) assertThat(statuses(shortcut.snapshot())).as("%s", at).isEqualTo(statuses(fresh.snapshot()));
             events++;
         }
         assertThat(repeats).as("repeated flat snapshots answered from the last evaluation").isGreaterThan(events / 4);
