@@ -470,7 +470,7 @@ public final class GovernorEngine {
 
     /** Tickets of resting pending orders the last evaluation wants cancelled now (news windows), in the order found. */
     public List<Long> pendingToCancel() {
-        return List.copyOf(l.cancelTickets);
+        return l.cancelTickets.isEmpty() ? List.of() : List.copyOf(l.cancelTickets);   // (asked after every quote of a backtest with a calendar)
     }
 
     /** Pending orders resting at the terminal as the engine knows them (last snapshot and the order messages since). */

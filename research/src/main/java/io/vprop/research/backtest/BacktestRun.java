@@ -31,13 +31,16 @@ import io.vprop.trade.Position;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
@@ -155,7 +158,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             for (String pair : broker.conversion(st.spec.symbol()).symbols()) {
                 SymbolState q = symbols.get(pair);             // (a pair with no spec is never quoted: its rate stands)
                 if (q == null) continue;
-                q.ratesOf = java.util.Arrays.copyOf(q.ratesOf, q.ratesOf.length + 1);
+                q.ratesOf = Arrays.copyOf(q.ratesOf, q.ratesOf.length + 1);
                 q.ratesOf[q.ratesOf.length - 1] = st;
             }
         }
@@ -166,7 +169,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
                 GovernorStateStore.none());
         if (governors != null) risk.add(governors);
         this.book = new TradeBook(this::spec);
-        this.news = config.news().stream().sorted(java.util.Comparator.comparingLong(NewsRelease::releaseMs))
+        this.news = config.news().stream().sorted(Comparator.comparingLong(NewsRelease::releaseMs))
                 .toArray(NewsRelease[]::new);
         for (SymbolState st : symbols.values()) st.trades = book.symbol(st.spec.symbol());
     }
@@ -345,7 +348,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         for (; nextNews < news.length && news[nextNews].releaseMs() < nowMs + NEWS_HORIZON_MS; nextNews++) {
             NewsRelease n = news[nextNews];
             if (n.releaseMs() < nowMs) continue;
-            java.util.Optional<List<AccountGovernors.Notice>> told = governors.onNews(PEER, nowMs, n.releaseMs(), n.currency(), n.impact());
+            Optional<List<AccountGovernors.Notice>> told = governors.onNews(PEER, nowMs, n.releaseMs(), n.currency(), n.impact());
             if (told.isEmpty()) return;                       // no account yet: at a later quote
             count("news_learnt");
             accountJustGoverned = false;
@@ -579,8 +582,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         SymbolState st = state(symbol);
         if (st != null && no >= 0 && no < 1 << 16) {                   // (a bar feed has fewer than 2^16 lanes)
             if (no >= numbered.length) {
-                numbered = java.util.Arrays.copyOf(numbered, Math.max(2 * numbered.length, no + 1));
-                numberedNames = java.util.Arrays.copyOf(numberedNames, numbered.length);
+                numbered = Arrays.copyOf(numbered, Math.max(2 * numbered.length, no + 1));
+                numberedNames = Arrays.copyOf(numberedNames, numbered.length);
             }
             numbered[no] = st;
             numberedNames[no] = symbol;

@@ -27,8 +27,12 @@ import io.vprop.research.walkforward.UnitRunner;
 import io.vprop.research.walkforward.WorkUnit;
 import io.vprop.strategy.Strategy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -353,9 +357,9 @@ public final class BacktestUnitRunner implements UnitRunner {
         StringBuilder b = new StringBuilder();
         for (NewsRelease n : news) b.append(n.releaseMs()).append(',').append(n.currency()).append(',').append(n.impact()).append('\n');
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return news.size() + ":" + java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            return news.size() + ":" + HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256 in this JVM", e);
         }
     }
