@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The sidecar's economic calendar (config {@code calendar.file}): the high-impact releases it pushes to each
@@ -79,18 +78,9 @@ public final class NewsFeed {
         return out;
     }
 
-    /** The currencies a terminal's symbols move with: base and profit currency (else the halves of a 6-letter name). */
+    /** The currencies a terminal's symbols move with ({@link SymbolSpec#newsCurrencies(Collection)}). */
     public static Set<String> currenciesOf(Collection<SymbolSpec> specs) {
-        Set<String> out = new TreeSet<>();
-        for (SymbolSpec s : specs) {
-            if (!s.baseCurrency().isEmpty()) out.add(s.baseCurrency().toUpperCase(Locale.ROOT));
-            if (!s.profitCurrency().isEmpty()) out.add(s.profitCurrency().toUpperCase(Locale.ROOT));
-            if (s.baseCurrency().isEmpty() && s.profitCurrency().isEmpty() && s.symbol().length() >= 6) {
-                out.add(s.symbol().substring(0, 3).toUpperCase(Locale.ROOT));
-                out.add(s.symbol().substring(3, 6).toUpperCase(Locale.ROOT));
-            }
-        }
-        return out;
+        return SymbolSpec.newsCurrencies(specs);
     }
 
     private int firstAtOrAfter(long t) {

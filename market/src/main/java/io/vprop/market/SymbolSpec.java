@@ -1,5 +1,10 @@
 package io.vprop.market;
 
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * What the broker says about a symbol (MT5 SymbolInfo*), sent by the EA in its hello.
  *
@@ -36,6 +41,34 @@ public record SymbolSpec(String symbol, int digits, double point, double tickSiz
         if (!(lots >= volumeMin)) return 0.0;
         double steps = Math.floor((Math.min(lots, volumeMax) + 1e-9) / volumeStep);
         return Math.round(steps * volumeStep * 1e8) / 1e8;
+    }
+
+    /**
+     * The currencies whose news move this symbol: its base and profit currency, upper case (else, when the broker gave
+     * neither, the two halves of a six-letter name). The one rule for which calendar releases concern a symbol: the
+     * kernel pushes those of a terminal's symbols, a backtest plays those of its data's.
+     */
+    public Set<String> newsCurrencies() {
+        Set<String> out = new TreeSet<>();
+        addNewsCurrencies(out);
+        return out;
+    }
+
+    /** {@link #newsCurrencies()} of every spec, together. */
+    public static Set<String> newsCurrencies(Collection<SymbolSpec> specs) {
+        Set<String> out = new TreeSet<>();
+        for (SymbolSpec s : specs) s.addNewsCurrencies(out);
+        return out;
+    }
+
+    private void addNewsCurrencies(Set<String> out) {
+        boolean base = baseCurrency != null && !baseCurrency.isBlank(), profit = profitCurrency != null && !profitCurrency.isBlank();
+        if (base) out.add(baseCurrency.strip().toUpperCase(Locale.ROOT));
+        if (profit) out.add(profitCurrency.strip().toUpperCase(Locale.ROOT));
+        if (!base && !profit && symbol.length() >= 6) {
+            out.add(symbol.substring(0, 3).toUpperCase(Locale.ROOT));
+            out.add(symbol.substring(3, 6).toUpperCase(Locale.ROOT));
+        }
     }
 
     /**

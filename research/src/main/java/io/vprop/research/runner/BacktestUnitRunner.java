@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -269,7 +270,7 @@ public final class BacktestUnitRunner implements UnitRunner {
         BacktestConfig config = BacktestConfig.defaults(specs, balance).withBroker(broker).withBars(options.path(), spread)
                 .withEnd(true, true);
         if (options.profile() != null) config = config.withProfile(options.profile(), options.profileId());
-        if (!options.news().isEmpty()) config = config.withNews(newsOf(plan.instruments().get(0)));
+        if (!options.news().isEmpty()) config = config.withNews(newsOf(specs.get(0)));
         Strategy strategy = strategies.create(u.params());
         WindowGate gate = new WindowGate(strategy, u, strategies::counters, series.get(u.symbol()), tf.millis(),
                 options.intrabarEntries());
@@ -291,11 +292,10 @@ public final class BacktestUnitRunner implements UnitRunner {
     }
 
     /** The calendar's releases of the traded instrument's currencies (and "ALL"), as the kernel pushes a terminal's. */
-    private List<NewsRelease> newsOf(Instrument traded) {
+    private List<NewsRelease> newsOf(SymbolSpec traded) {
+        Set<String> currencies = traded.newsCurrencies();
         List<NewsRelease> out = new ArrayList<>();
-        for (NewsRelease n : options.news())
-            if (n.currency().equals("ALL") || n.currency().equalsIgnoreCase(traded.baseCurrency())
-                    || n.currency().equalsIgnoreCase(traded.profitCurrency())) out.add(n);
+        for (NewsRelease n : options.news()) if (n.currency().equals("ALL") || currencies.contains(n.currency())) out.add(n);
         return out;
     }
 
