@@ -109,7 +109,7 @@ final class BacktestInputs {
         }, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    /** Each file's bars as a {@link BarSeries}: the feed reads their columns, as a preloaded store is best read. */
+    /** Each file's bars as a {@link BarSeries}: the feed reads their arrays and makes a bar only to deliver it. */
     static List<BarSeries> series(List<Bar[]> files) {
         return files.stream().map(BarSeries::of).toList();
     }

@@ -24,7 +24,7 @@ import java.util.StringJoiner;
  * decided only when it is due, after the open quote has been acted on: the conservative path reads the positions
  * as they are then. Each leg stops at the levels open positions trigger on the way (MarketEvents.Sink#nextLevel).
  * A lane keeps its current bar's time and prices in fields of its own; a {@link BarSeries.Cursor} is read from its
- * columns, so a bar is made only when it is delivered, and the next bar's time never waits on an object's cache miss.
+ * array, so a bar is made only when it is delivered, and the next bar's time never waits on an object's cache miss.
  */
 final class BarFeed extends MarketFeed {
     private static final int CLOSED = 4;
@@ -176,7 +176,7 @@ final class BarFeed extends MarketFeed {
     /**
      * One bar source: its current bar and how far along its path (quotes 0–3, then the bar itself). The bar's time,
      * prices and spread are copied into the lane's fields as it becomes current; from a {@link BarSeries.Cursor}
-     * they are read from the series' columns by index and the {@link Bar} is made only to be delivered.
+     * they are read from the series' array by index and the {@link Bar} is made only to be delivered.
      */
     private final class Lane {
         final BarSource source;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The bar feed plays a {@link BarSeries} (read from its columns, bars made only when delivered) exactly as it plays the
+ * The bar feed plays a {@link BarSeries} (read from its array, bars made only when delivered) exactly as it plays the
  * same bars from a plain {@link BarSource}: every quote (time, bid, ask, flags), every bar, every question to the sink
  * (stop first, levels on the way, with a sink that answers levels so legs stop) in the same order, within a period
  * and from a cursor already part-way; on the shared H4 and D1 bars of two pairs (5 and 3 digits), on both paths.
