@@ -16,6 +16,11 @@ public record Bar(String symbol, Timeframe timeframe, long openTimeMs,
      * The one rule for the paper terminal's bar replay and the backtester's bar path, so both read a bar alike.
      */
     public boolean highFirst() {
+        return highFirst(open, high, low, close);
+    }
+
+    /** {@link #highFirst()} of a bar with these prices (a reader of {@link BarSeries} has no {@code Bar} at hand). */
+    public static boolean highFirst(double open, double high, double low, double close) {
         double up = high - open, down = open - low;
         // equal distances in price are not always equal in binary (1.10050 − 1.10000 ≠ 1.10000 − 1.09950 as doubles):
         // within a billionth of the price they are a tie, so the tie rule decides and not rounding noise

@@ -2,6 +2,7 @@ package io.vprop.bench.backtest;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
@@ -107,7 +108,8 @@ final class BacktestCases {
             List<Bar[]> bars = BacktestInputs.bars(files);
             BacktestConfig config = BacktestInputs.config(files, name.endsWith("no_governors") ? null : BacktestInputs.PROFILE);
             Timeframe finest = BacktestInputs.finest(bars);
-            return () -> backtest(config, new BreakoutStrategy(finest, Timeframe.D1, 0.001), () -> BacktestInputs.barFeed(bars, config));
+            List<BarSeries> series = BacktestInputs.series(bars);
+            return () -> backtest(config, new BreakoutStrategy(finest, Timeframe.D1, 0.001), () -> BacktestInputs.barFeed(series, config));
         }
         List<Path> files = BacktestInputs.tickFiles(data);
         Tick[] ticks = BacktestInputs.ticks(files, Long.MIN_VALUE, Long.MAX_VALUE);

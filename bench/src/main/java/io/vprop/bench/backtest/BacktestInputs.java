@@ -3,6 +3,7 @@ package io.vprop.bench.backtest;
 import io.vprop.app.PaperSetup;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.BarSource;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
@@ -108,19 +109,13 @@ final class BacktestInputs {
         }, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    static MarketFeed barFeed(List<Bar[]> files, BacktestConfig config) {
-        List<BarSource> sources = new ArrayList<>();
-        for (Bar[] bars : files) {
-            sources.add(new BarSource() {
-                int i;
+    /** Each file's bars as a {@link BarSeries}: the feed reads their arrays and makes a bar only to deliver it. */
+    static List<BarSeries> series(List<Bar[]> files) {
+        return files.stream().map(BarSeries::of).toList();
+    }
 
-                @Override
-                public Bar next() { return i < bars.length ? bars[i++] : null; }
-
-                @Override
-                public void close() { }
-            });
-        }
+    static MarketFeed barFeed(List<BarSeries> files, BacktestConfig config) {
+        List<BarSource> sources = files.stream().<BarSource>map(BarSeries::cursor).toList();
         return MarketFeed.bars(sources, config.specs(), config.barPath(), config.spread(), Long.MIN_VALUE, Long.MAX_VALUE);
     }
 

@@ -12,6 +12,7 @@ import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Map;
  * side of a 10-bar channel (at least 1.5 ATR), TP1 at 1 R and TP2 at 2 R, risking {@code riskFraction} of equity.
  * It claims no edge; it trades often enough that positions are open much of the time, so the broker and the
  * governors work on most quotes.
+ * <p>
+ * Written as a user who cares for speed would write it (the same trades as the plain way): a bar's state is found by
+ * the identity of its symbol's string first (every bar of a file or series shares one), by name only the first time;
+ * the channels are running extremes ({@link Extreme}), not a scan of the last 20 bars at every bar.
  */
 final class BreakoutStrategy implements Strategy {
     private static final int ENTRY = 20, EXIT = 10, TREND = 50, ATR = 14;
@@ -27,9 +32,12 @@ final class BreakoutStrategy implements Strategy {
     private final Timeframe trading, trend;
     private final double riskFraction;
     private final Map<String, State> states = new HashMap<>();
+    /** The states by the symbol strings seen: no string hashed or compared per bar. */
+    private final Map<String, State> bySymbolString = new IdentityHashMap<>();
 
     private static final class State {
-        final double[] highs = new double[ENTRY], lows = new double[ENTRY];
+        final Extreme entryHigh = new Extreme(ENTRY, true), entryLow = new Extreme(ENTRY, false);
+        final Extreme exitHigh = new Extreme(EXIT, true), exitLow = new Extreme(EXIT, false);
         final double[] trendCloses = new double[TREND];
         int bars, trendBars;
         double atr, prevClose, trendSum;
@@ -46,7 +54,11 @@ final class BreakoutStrategy implements Strategy {
 
     @Override
     public void onBar(Bar bar, StrategyContext ctx) {
-        State s = states.computeIfAbsent(bar.symbol(), k -> new State());
+        State s = bySymbolString.get(bar.symbol());
+        if (s == null) {
+            s = states.computeIfAbsent(bar.symbol(), k -> new State());
+            bySymbolString.put(bar.symbol(), s);
+        }
         if (bar.timeframe() == trend) {
             int i = s.trendBars++ % TREND;
             s.trendSum += bar.close() - s.trendCloses[i];
@@ -58,23 +70,62 @@ final class BreakoutStrategy implements Strategy {
                 : Math.max(bar.high(), s.prevClose) - Math.min(bar.low(), s.prevClose);
         s.atr = s.bars == 0 ? tr : s.atr + (tr - s.atr) / ATR;
         s.prevClose = bar.close();
-        if (s.bars >= ENTRY && s.trendBars >= TREND) {
-            double hi = Double.NEGATIVE_INFINITY, lo = Double.POSITIVE_INFINITY, exitHi = hi, exitLo = lo;
-            for (int k = 0, idx = (s.bars - 1) % ENTRY; k < ENTRY; k++, idx = idx == 0 ? ENTRY - 1 : idx - 1) {   // newest first
-                hi = Math.max(hi, s.highs[idx]);
-                lo = Math.min(lo, s.lows[idx]);
-                if (k < EXIT) {
-                    exitHi = Math.max(exitHi, s.highs[idx]);
-                    exitLo = Math.min(exitLo, s.lows[idx]);
-                }
-            }
+        if (s.bars >= ENTRY && s.trendBars >= TREND) {                 // the channels of the bars before this one
             double sma = s.trendSum / TREND;
-            if (bar.close() > hi && bar.close() > sma) enter(bar, Side.BUY, exitLo, s, ctx);
-            else if (bar.close() < lo && bar.close() < sma) enter(bar, Side.SELL, exitHi, s, ctx);
+            if (bar.close() > s.entryHigh.value() && bar.close() > sma) enter(bar, Side.BUY, s.exitLow.value(), s, ctx);
+            else if (bar.close() < s.entryLow.value() && bar.close() < sma) enter(bar, Side.SELL, s.exitHigh.value(), s, ctx);
         }
-        int i = s.bars++ % ENTRY;
-        s.highs[i] = bar.high();
-        s.lows[i] = bar.low();
+        s.bars++;
+        s.entryHigh.add(bar.high());
+        s.exitHigh.add(bar.high());
+        s.entryLow.add(bar.low());
+        s.exitLow.add(bar.low());
+    }
+
+    /**
+     * The highest (or lowest) of the last {@code n} values added, in constant time a value (amortised): a monotonic
+     * queue, oldest first, of the values no later value beats; the front is the extreme. Prices are finite, so this is
+     * the value a scan with Math.max (min) gives.
+     */
+    static final class Extreme {
+        private final int n;
+        private final boolean highest;
+        private final double[] values;       // ring of the queue's values; their indices in {@code added} alongside
+        private final long[] at;
+        private int head, size;
+        private long added;
+
+        Extreme(int n, boolean highest) {
+            this.n = n;
+            this.highest = highest;
+            this.values = new double[n];
+            this.at = new long[n];
+        }
+
+        void add(double v) {
+            while (size > 0) {                                          // drop the later values v beats or equals
+                double last = values[slot(size - 1)];
+                if (highest ? last > v : last < v) break;
+                size--;
+            }
+            if (size > 0 && at[head] <= added - n) {                    // the front has left the window
+                head = slot(1);
+                size--;
+            }
+            int i = slot(size);
+            values[i] = v;
+            at[i] = added++;
+            size++;
+        }
+
+        /** The ring's index of the queue's k-th value (k < n): no division. */
+        private int slot(int k) {
+            int i = head + k;
+            return i >= n ? i - n : i;
+        }
+
+        /** The extreme of the last n values (of all of them, fewer having been added). */
+        double value() { return values[head]; }
     }
 
     private void enter(Bar bar, Side side, double channelStop, State s, StrategyContext ctx) {

@@ -1,6 +1,7 @@
 package io.vprop.research.backtest;
 
 import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.BarSource;
 import io.vprop.market.MarketEvents;
 import io.vprop.market.SymbolSpec;
@@ -22,6 +23,8 @@ import java.util.StringJoiner;
  * lane order), so every quote at an instant is seen before any bar that closes then. A path bar's second quote is
  * decided only when it is due, after the open quote has been acted on: the conservative path reads the positions
  * as they are then. Each leg stops at the levels open positions trigger on the way (MarketEvents.Sink#nextLevel).
+ * A lane keeps its current bar's time and prices in fields of its own; a {@link BarSeries.Cursor} is read from its
+ * array, so a bar is made only when it is delivered, and the next bar's time never waits on an object's cache miss.
  */
 final class BarFeed extends MarketFeed {
     private static final int CLOSED = 4;
@@ -59,27 +62,27 @@ final class BarFeed extends MarketFeed {
         Map<String, SymbolSpec> bySymbol = new HashMap<>();
         for (SymbolSpec s : specs) bySymbol.put(s.symbol(), s);
         for (BarSource s : sources) {
-            Lane lane = new Lane(new Bounded(s, fromMs, toMs));
-            if (lane.bar == null) {
+            Lane lane = new Lane(s, fromMs, toMs);
+            if (!lane.live) {
                 lane.source.close();
                 continue;                                           // nothing in the period
             }
-            lane.spec = bySymbol.get(lane.bar.symbol());
-            if (lane.spec == null) throw new IllegalArgumentException("no symbol spec for " + lane.bar.symbol() + " (bar data)");
+            lane.spec = bySymbol.get(lane.symbol);
+            if (lane.spec == null) throw new IllegalArgumentException("no symbol spec for " + lane.symbol + " (bar data)");
             lane.pow10 = Math.pow(10, lane.spec.digits());
             lanes.add(lane);
         }
         if (lanes.isEmpty()) throw new IllegalArgumentException("the bar files have no bar in the period");
         Map<String, Lane> finest = new HashMap<>();
         for (Lane l : lanes) {
-            Lane f = finest.get(l.bar.symbol());
+            Lane f = finest.get(l.symbol);
             if (f != null && f.timeframe == l.timeframe)
-                throw new IllegalArgumentException("two bar files of " + l.bar.symbol() + " at " + l.timeframe
+                throw new IllegalArgumentException("two bar files of " + l.symbol + " at " + l.timeframe
                         + ": pass one (bid) file per symbol and timeframe");
-            if (f == null || l.timeframe.millis() < f.timeframe.millis()) finest.put(l.bar.symbol(), l);
+            if (f == null || l.timeframe.millis() < f.timeframe.millis()) finest.put(l.symbol, l);
         }
-        lanes.sort(Comparator.comparing((Lane l) -> finest.get(l.bar.symbol()) != l)
-                .thenComparing(l -> l.bar.symbol()).thenComparingLong(l -> l.timeframe.millis()));
+        lanes.sort(Comparator.comparing((Lane l) -> finest.get(l.symbol) != l)
+                .thenComparing(l -> l.symbol).thenComparingLong(l -> l.timeframe.millis()));
         if (lanes.size() >= MAX_LANES) throw new IllegalArgumentException(lanes.size() + " bar files: at most " + (MAX_LANES - 1));
         byIndex = lanes.toArray(new Lane[0]);
         due = new long[lanes.size()];
@@ -87,7 +90,7 @@ final class BarFeed extends MarketFeed {
         for (int i = 0; i < lanes.size(); i++) {
             Lane l = lanes.get(i);
             l.index = i;
-            l.quotes = finest.get(l.bar.symbol()) == l;
+            l.quotes = finest.get(l.symbol) == l;
             l.step = l.quotes ? 0 : CLOSED;
             l.refreshDue();
             due[dueCount++] = l.key;
@@ -102,7 +105,7 @@ final class BarFeed extends MarketFeed {
         Lane l = byIndex[(int) due[0] & (MAX_LANES - 1)];
         l.take(sink, sink instanceof MarketFeed.Sink numbered ? numbered : null);
         if (sorted) {
-            if (l.bar != null) {
+            if (l.live) {
                 l.refreshDue();                                // its next event: back past the keys due before it
                 long k = l.key;
                 int i = 0, last = dueCount - 1;
@@ -113,7 +116,7 @@ final class BarFeed extends MarketFeed {
             }
             return true;
         }
-        if (l.bar != null) {
+        if (l.live) {
             l.refreshDue();                                    // its next event: back into place from the top
             due[0] = l.key;
         } else {
@@ -170,17 +173,31 @@ final class BarFeed extends MarketFeed {
         if (first != null) throw first;
     }
 
-    /** One bar source: its current bar and how far along its path (quotes 0–3, then the bar itself). */
+    /**
+     * One bar source: its current bar and how far along its path (quotes 0–3, then the bar itself). The bar's time,
+     * prices and spread are copied into the lane's fields as it becomes current; from a {@link BarSeries.Cursor}
+     * they are read from the series' array by index and the {@link Bar} is made only to be delivered.
+     */
     private final class Lane {
         final BarSource source;
+        /** The series a cursor reads ({@code source} is then not read), else null; its bars {@code pos} to {@code end}. */
+        final BarSeries series;
+        final int end;
+        int pos;                             // the series' index of the current bar
         final Timeframe timeframe;
         final String symbol;
         final long barMs, third, twoThirds;  // the bar's length and its middle quotes' offsets: no division per event
+        final long fromMs, toMs;             // the period (a source's bars outside it are skipped)
         SymbolSpec spec;
         double pow10;                        // 10^digits of the symbol: quotes are in whole points
         int[] spreadByHour;                  // the spread model's table for this symbol (SpreadModel#byUtcHour), once asked
         boolean spreadPerQuote;              // the model has no table: asked at every quote
+        /** Whether there is a current bar; its fields (and, from a source, {@code bar} itself). */
+        boolean live;
         Bar bar;
+        long openMs;
+        double open, high, low, close;
+        int barSpread;
         int index, step;
         /**
          * The queue's order of the lane's next event in one number (no two lanes tie): its time() in the high bits, then
@@ -192,18 +209,65 @@ final class BarFeed extends MarketFeed {
         double target = Double.NaN;          // where the current leg of the path goes
         double lastBid = Double.NaN, lastAsk = Double.NaN;
 
-        Lane(BarSource source) {
+        Lane(BarSource source, long fromMs, long toMs) {
             this.source = source;
-            this.bar = source.next();
-            this.timeframe = bar == null ? null : bar.timeframe();
-            this.symbol = bar == null ? null : bar.symbol();
+            this.fromMs = fromMs;
+            this.toMs = toMs;
+            if (source instanceof BarSeries.Cursor c) {
+                series = c.series();
+                int from = Math.max(c.position(), series.firstAtOrAfter(fromMs));   // as skipping: open times rise
+                end = Math.max(from, Math.min(c.end(), series.firstAtOrAfter(toMs)));
+                pos = from - 1;
+                load();
+                timeframe = series.timeframe();
+                symbol = series.symbol();
+            } else {
+                series = null;
+                end = 0;
+                load();
+                timeframe = bar == null ? null : bar.timeframe();
+                symbol = bar == null ? null : bar.symbol();
+            }
             this.barMs = timeframe == null ? 0 : timeframe.millis();
             this.third = barMs / 3;
             this.twoThirds = 2 * barMs / 3;
         }
 
+        /**
+         * Makes the source's next bar in the period current ({@code live} false at the end): bars opening before the
+         * period are skipped, the first at or after its end ends the lane.
+         */
+        private void load() {
+            if (series != null) {
+                live = ++pos < end;
+                if (!live) return;
+                openMs = series.openTimeMs(pos);
+                open = series.open(pos);
+                high = series.high(pos);
+                low = series.low(pos);
+                close = series.close(pos);
+                barSpread = series.spread(pos);
+                return;
+            }
+            Bar b;
+            while ((b = source.next()) != null && b.openTimeMs() < fromMs) { /* before the period */ }
+            if (b != null && b.openTimeMs() >= toMs) b = null;
+            bar = b;
+            live = b != null;
+            if (!live) return;
+            openMs = b.openTimeMs();
+            open = b.open();
+            high = b.high();
+            low = b.low();
+            close = b.close();
+            barSpread = b.spread();
+        }
+
+        /** The current bar as a {@link Bar}, to deliver. */
+        private Bar current() { return series != null ? series.bar(pos) : bar; }
+
         long time() {
-            long t0 = bar.openTimeMs();
+            long t0 = openMs;
             return switch (step) {
                 case 0 -> t0;
                 case 1 -> t0 + third;
@@ -216,7 +280,7 @@ final class BarFeed extends MarketFeed {
             at = time();
             long t = at + TIME_SHIFT;
             if (t < 0 || t >= TIME_SPAN) throw new IllegalArgumentException(symbol + " " + timeframe + ": a bar at "
-                    + bar.openTimeMs() + " ms is outside the years the feed plays (about 855 to 3085)");
+                    + openMs + " ms is outside the years the feed plays (about 855 to 3085)");
             key = t << 17 | (step == CLOSED ? MAX_LANES : 0) | index;   // (index < MAX_LANES = 2^16)
         }
 
@@ -227,14 +291,14 @@ final class BarFeed extends MarketFeed {
          */
         void take(MarketEvents.Sink sink, MarketFeed.Sink numbered) {
             if (step == CLOSED) {
-                sink.barClosed(bar);
+                sink.barClosed(current());
                 next();
                 return;
             }
             long t = at;                                         // (the queue's key is of this event: refreshed)
             int points = points(t);                              // once per quote: the spread model is asked once
             if (step == 0) {
-                emit(sink, numbered, quote(t, bar.open(), points));
+                emit(sink, numbered, quote(t, open, points));
                 step = 1;
                 return;
             }
@@ -263,29 +327,29 @@ final class BarFeed extends MarketFeed {
         /** Leg 1 goes to the first extreme, leg 2 to the other, leg 3 to the close. */
         private double legEnd(MarketEvents.Sink sink, int p) {
             if (step == 1) {
-                highFirst = BarPath.highFirst(bar);
+                highFirst = BarPath.highFirst(open, high, low, close);
                 if (path == BarPath.CONSERVATIVE) {
-                    int stop = sink.stopFirst(symbol, bar.low(), bar.high(), ask(bar.low(), p), ask(bar.high(), p));
+                    int stop = sink.stopFirst(symbol, low, high, ask(low, p), ask(high, p));
                     if (stop != 0) highFirst = stop > 0;
                 }
-                return highFirst ? bar.high() : bar.low();
+                return highFirst ? high : low;
             }
-            if (step == 2) return highFirst ? bar.low() : bar.high();
-            return bar.close();
+            if (step == 2) return highFirst ? low : high;
+            return close;
         }
 
         private void next() {
-            Bar prev = bar;
-            bar = source.next();
-            if (bar == null) return;
-            if (bar.openTimeMs() < prev.openTimeMs() + timeframe.millis())
-                throw new IllegalArgumentException(symbol + " " + timeframe + " bars overlap: " + Instant.ofEpochMilli(bar.openTimeMs())
-                        + " opens before the bar of " + Instant.ofEpochMilli(prev.openTimeMs()) + " has closed");
+            long prevMs = openMs;
+            load();
+            if (!live) return;
+            if (openMs < prevMs + barMs)
+                throw new IllegalArgumentException(symbol + " " + timeframe + " bars overlap: " + Instant.ofEpochMilli(openMs)
+                        + " opens before the bar of " + Instant.ofEpochMilli(prevMs) + " has closed");
             step = quotes ? 0 : CLOSED;
         }
 
         private int points(long t) {
-            if (bar.spread() > 0) return bar.spread();
+            if (barSpread > 0) return barSpread;
             if (spreadByHour == null && !spreadPerQuote) {       // first asked at the first bar without a spread, as before
                 int[] hours = spread.byUtcHour(spec);
                 if (hours != null && hours.length != 24) throw new IllegalStateException("the spread model gave "
@@ -313,18 +377,5 @@ final class BarFeed extends MarketFeed {
             lastAsk = ask;
             return new Tick(symbol, t, bid, ask, 0, 0, flags);
         }
-    }
-
-    /** A bar source cut to the period: bars opening before {@code from} are skipped, the first at or after {@code to} ends it. */
-    private record Bounded(BarSource source, long from, long to) implements BarSource {
-        @Override
-        public Bar next() {
-            Bar b;
-            while ((b = source.next()) != null && b.openTimeMs() < from) { /* before the period */ }
-            return b == null || b.openTimeMs() >= to ? null : b;
-        }
-
-        @Override
-        public void close() { source.close(); }
     }
 }

@@ -25,4 +25,9 @@ public enum BarPath {
     static boolean highFirst(Bar b) {
         return b.highFirst();
     }
+
+    /** The same of a bar's prices. */
+    static boolean highFirst(double open, double high, double low, double close) {
+        return Bar.highFirst(open, high, low, close);
+    }
 }
