@@ -48,7 +48,7 @@ final class BacktestCases {
     static final int CHUNK = 4096;
     static final long WARM_UP_NS = 10_000_000_000L;
     static final List<String> NAMES = List.of("engine", "engine_backtest", "engine_backtest_no_governors", "demo_backtest",
-            "demo_backtest_no_governors", "bars", "bars_no_governors", "bars_eurusd", "bars_strategy_alone");
+            "demo_backtest_no_governors", "bars", "bars_no_governors", "bars_eurusd", "bars_flat", "bars_strategy_alone");
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -65,6 +65,8 @@ final class BacktestCases {
                     + "(BreakoutStrategy, 0.1 % risk), ftmo-2step governors";
             case "bars_no_governors" -> "the same without a firm profile";
             case "bars_eurusd" -> "the same strategy and governors on one pair, EURUSD H4 + D1 2007-2023 (a walk-forward unit's shape)";
+            case "bars_flat" -> "the bars case with the strategy sizing at 0 % risk, so it never orders: the floor of the feed, the "
+                    + "quotes, the broker, the governors on a flat account (a snapshot a second) and the strategy";
             case "bars_strategy_alone" -> "the baseline of the bar cases: BreakoutStrategy.onBar alone over the same bars in the "
                     + "same order (no quotes, broker, governors; a context without an account, so it never orders)";
             default -> throw new IllegalArgumentException("no such case: " + name);
@@ -109,7 +111,8 @@ final class BacktestCases {
             BacktestConfig config = BacktestInputs.config(files, name.endsWith("no_governors") ? null : BacktestInputs.PROFILE);
             Timeframe finest = BacktestInputs.finest(bars);
             List<BarSeries> series = BacktestInputs.series(bars);
-            return () -> backtest(config, new BreakoutStrategy(finest, Timeframe.D1, 0.001), () -> BacktestInputs.barFeed(series, config));
+            double risk = name.equals("bars_flat") ? 0 : 0.001;            // 0: every size floors to no volume
+            return () -> backtest(config, new BreakoutStrategy(finest, Timeframe.D1, risk), () -> BacktestInputs.barFeed(series, config));
         }
         List<Path> files = BacktestInputs.tickFiles(data);
         Tick[] ticks = BacktestInputs.ticks(files, Long.MIN_VALUE, Long.MAX_VALUE);

@@ -101,6 +101,7 @@ public final class BacktestThroughputHarness {
         ratio(ratios, byRound, "demo_backtest", "demo_backtest_no_governors");
         ratio(ratios, byRound, "bars", "bars_no_governors");
         ratio(ratios, byRound, "bars", "bars_strategy_alone");
+        ratio(ratios, byRound, "bars_flat", "bars_strategy_alone");
         for (String c : List.copyOf(byRound.keySet())) if (!c.endsWith(BEFORE)) ratio(ratios, byRound, c, c + BEFORE);
         res.put("ratios", ratios);
         Map<String, Object> targets = new LinkedHashMap<>();
