@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Locale;
@@ -56,10 +55,10 @@ public final class PaperBroker {
     private QuoteSlot ticked;
     private final Map<String, ConversionRoute> routes = new HashMap<>();
     private final Map<String, Rate> rates = new HashMap<>();
-    private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
     /**
-     * The same positions in the same (opening) order, for the loops of every quote: indexed, they make no iterator
-     * (one per loop per quote otherwise, a backtest's largest garbage after its quotes).
+     * The open positions in opening order, the one place they are kept: indexed, the loops of every quote make no
+     * iterator, and a ticket is found by a walk of a few positions (a map by ticket boxed the ticket and walked its
+     * buckets at every close and modification: a backtest's SL/TP closes spent more there than in their money).
      */
     private final List<OpenPosition> open = new ArrayList<>();
     private final List<PendingOrder> pending = new ArrayList<>();
@@ -304,7 +303,7 @@ public final class PaperBroker {
     public List<Deal> onTick(Tick t) {
         checkTick(t);
         List<Deal> deals = null;
-        if (!positions.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
+        if (!open.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
         QuoteSlot slot = slotOfTick(t.symbol());
         ticked = slot;
@@ -323,7 +322,7 @@ public final class PaperBroker {
                 }
             }
         }
-        if (!positions.isEmpty()) {
+        if (!open.isEmpty()) {
             List<OpenPosition> hit = null;
             // (a position's slot is its symbol's: the same test as comparing the names, and none when none is held)
             for (int i = 0, n = slot.held == 0 ? 0 : open.size(); i < n; i++) {
@@ -480,7 +479,7 @@ public final class PaperBroker {
 
     /** Changes a position's SL/TP (0 = none), subject to the stops level and, for the existing ones, the freeze level. */
     public ExecutionResult modify(long positionTicket, double sl, double tp) {
-        OpenPosition p = positions.get(positionTicket);
+        OpenPosition p = openPosition(positionTicket);
         if (p == null) return reject(Retcode.POSITION_CLOSED, 0, "position #" + positionTicket + " is not open");
         if (!Double.isFinite(sl) || sl < 0 || !Double.isFinite(tp) || tp < 0) {
             return reject(Retcode.INVALID_STOPS, 0, "sl/tp must be finite and >= 0, got sl=" + sl + " tp=" + tp);
@@ -516,7 +515,7 @@ public final class PaperBroker {
     }
 
     private AccountState positionsSnapshot() {
-        int n = positions.size();
+        int n = open.size();
         if (n == 0) {
             if (lastSnapshot != null && lastSnapshot.positions().isEmpty() && Double.compare(balance, lastSnapshotBalance) == 0)
                 return lastSnapshot;
@@ -650,7 +649,7 @@ public final class PaperBroker {
         }
         OpenPosition target;
         if (r.positionTicket() != 0) {
-            target = positions.get(r.positionTicket());
+            target = openPosition(r.positionTicket());
             if (target == null) return reject(Retcode.POSITION_CLOSED, order, "position #" + r.positionTicket() + " is not open");
             if (!target.symbol.equals(r.symbol())) {
                 return reject(Retcode.INVALID, order, "position #" + target.ticket + " is " + target.symbol + ", not " + r.symbol());
@@ -726,9 +725,9 @@ public final class PaperBroker {
         } else {
             p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment,
                     slot(r.symbol()), rates.get(r.symbol()));
-            OpenPosition before = positions.put(p.ticket, p);
+            OpenPosition before = openPosition(p.ticket);
             if (before == null) open.add(p);
-            else open.set(open.indexOf(before), p);             // (the map keeps a replaced key's place too)
+            else open.set(open.indexOf(before), p);             // (a replaced ticket keeps its place)
             if (before != null) hold(before, -1);
             hold(p, +1);
         }
@@ -760,7 +759,6 @@ public final class PaperBroker {
             p.timeMs = timeMs;
             p.comment = comment;
         } else if (p.volume <= EPS) {
-            positions.remove(p.ticket);
             open.remove(p);
             hold(p, -1);
         }
@@ -777,7 +775,6 @@ public final class PaperBroker {
         double commission = -commission(p.instrument, p.volume, price, rate);
         double swap = p.swap;
         balance += profit + swap + commission;
-        positions.remove(p.ticket);
         open.remove(p);
         hold(p, -1);
         return new Deal(nextDeal++, order, p.ticket, p.symbol, p.side.opposite(), FillEntry.OUT, price, p.volume,
@@ -848,7 +845,7 @@ public final class PaperBroker {
      * three days. Swaps in points are converted at the rate of the tick that passes the rollover.
      */
     private void chargeSwaps(long from, long to) {
-        if (positions.isEmpty()) return;
+        if (open.isEmpty()) return;
         long first = Math.floorDiv(from - ROLLOVER, DAY) + 1; // first day whose rollover is after `from`
         for (long day = first; day * DAY + ROLLOVER <= to; day++) {
             DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(day + 3, 7) + 1); // epoch day 0 was a Thursday
@@ -888,7 +885,7 @@ public final class PaperBroker {
     private List<Deal> stopOut(long timeMs) {
         if (safeAt == moves) return List.of();        // nothing moved since the level was found safe: it still is
         List<Deal> out = List.of();
-        while (!positions.isEmpty()) {
+        while (!open.isEmpty()) {
             // equity and margin (the same sums, in the same order, as equity() and totalMargin()), from the positions'
             // profits, not their views: no Position is made on a quote that no snapshot asks for
             sums();
@@ -911,7 +908,7 @@ public final class PaperBroker {
         return out;
     }
 
-    /** Balance + each position's profit + swap, in opening order (the positions map keeps the list's order). */
+    /** Balance + each position's profit + swap, in opening order. */
     private double equity() {
         sums();
         return sumEquity;
@@ -923,7 +920,7 @@ public final class PaperBroker {
     }
 
     private OpenPosition netPosition(String symbol) {
-        for (OpenPosition p : positions.values()) if (p.symbol.equals(symbol)) return p;
+        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).symbol.equals(symbol)) return open.get(i);
         return null;
     }
 
