@@ -68,6 +68,14 @@ final class TradeBook {
         double lots, volume, entryPrice, riskMoney;
         double profit, commission, swap, exitValue, exitVolume;
         double worst;
+        /**
+         * The most adverse price {@link #onQuote} has valued the trade at since its numbers last changed (NaN: none).
+         * {@link #runningPnl} only falls as the price moves against the trade (each step of it rounds monotonically,
+         * with a positive tick size and value): a quote no worse than this one cannot lower {@link #worst}, and most
+         * quotes are such, so they are not valued at all.
+         */
+        double adverse = Double.NaN;
+        final boolean monotone;
         final List<String> reasons = new ArrayList<>();
 
         Open(long position, String symbol, Symbol trades, SymbolSpec spec, Side side, long openMs, OrderIntent order,
@@ -82,6 +90,7 @@ final class TradeBook {
             this.regime = order == null ? "" : order.regime();
             this.timeframe = timeframe == null ? "" : timeframe;
             this.session = session(openMs);
+            this.monotone = spec.tickSize() > 0 && spec.tickValue() > 0;
         }
 
         /** What closing the rest at {@code price} would leave: realized net so far plus the floating price P&L. */
@@ -111,7 +120,11 @@ final class TradeBook {
         Open[] list = trades.open;
         for (int i = 0, n = trades.count; i < n; i++) {
             Open o = list[i];
-            o.worst = Math.min(o.worst, o.runningPnl(o.side == Side.BUY ? t.bid() : t.ask()));
+            boolean buy = o.side == Side.BUY;
+            double price = buy ? t.bid() : t.ask();
+            if (buy ? price >= o.adverse : price <= o.adverse) continue;   // (false while NaN)
+            o.worst = Math.min(o.worst, o.runningPnl(price));
+            if (o.monotone) o.adverse = price;
         }
     }
 
@@ -138,6 +151,7 @@ final class TradeBook {
         o.exitValue += d.price() * closing;
         o.exitVolume += closing;
         o.volume = Math.round((o.volume - closing) * 1e8) / 1e8;
+        o.adverse = Double.NaN;                                   // its running P&L is another line now
         if (o.reasons.isEmpty() || !o.reasons.get(o.reasons.size() - 1).equals(label)) o.reasons.add(label);
         if (o.volume > EPS) return;
         open.remove(o.position);
@@ -161,6 +175,7 @@ final class TradeBook {
         o.commission += commission;
         if (order != null && order.sl() > 0) o.riskMoney += o.spec.moneyPerPriceMove(Math.abs(d.price() - order.sl()), volume);
         o.worst = Math.min(o.worst, o.runningPnl(d.price()));
+        o.adverse = Double.NaN;
     }
 
     private static BacktestTrade finish(Open o, long closeMs) {
