@@ -134,6 +134,11 @@ public final class PaperBroker {
         Rate[] readers = new Rate[0];
         /** Open positions of this symbol. */
         int held;
+        /**
+         * The first {@link #held} are those positions, in opening order (the order of {@link #open} among them): a
+         * quote's SL/TP scan and a bar path's levels walk the symbol's own positions only.
+         */
+        OpenPosition[] mine = new OpenPosition[0];
         /** Open positions whose money reads this slot (as their symbol's quote or a leg of their conversion rate). */
         int users;
 
@@ -325,9 +330,10 @@ public final class PaperBroker {
         if (!open.isEmpty()) {
             List<OpenPosition> hit = null;
             // (a position's slot is its symbol's: the same test as comparing the names, and none when none is held)
-            for (int i = 0, n = slot.held == 0 ? 0 : open.size(); i < n; i++) {
-                OpenPosition p = open.get(i);
-                if (p.quote == slot && (slHit(p, t) || tpHit(p, t))) {
+            OpenPosition[] mine = slot.mine;
+            for (int i = 0, n = slot.held; i < n; i++) {
+                OpenPosition p = mine[i];
+                if (slHit(p, t) || tpHit(p, t)) {
                     (hit == null ? hit = new ArrayList<>() : hit).add(p);
                 }
             }
@@ -604,9 +610,6 @@ public final class PaperBroker {
     /** {@code snapshot().balance()}: the balance rounded to cents as a snapshot reports it. */
     public double snapshotBalance() { return Money.cents(balance); }
 
-    /** The open positions in opening order, for {@link PathLevels} (read only). */
-    List<OpenPosition> openPositions() { return open; }
-
     /** The open position with this ticket as it is now, or null (read only: the EA's TP1 rule reads it). */
     OpenPosition openPosition(long ticket) {
         for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).ticket == ticket) return open.get(i);
@@ -631,10 +634,16 @@ public final class PaperBroker {
      * users) and its conversion rate's legs (users).
      */
     private void hold(OpenPosition p, int d) {
-        p.quote.held += d;
-        p.quote.users += d;
+        QuoteSlot q = p.quote;
+        q.held += d;
+        q.users += d;
         for (QuoteSlot s : p.rate.slots) s.users += d;
         moves++;
+        // the symbol's positions as they stand in the list (the caller has changed it): rare next to the quotes
+        if (q.mine.length < q.held) q.mine = new OpenPosition[Math.max(4, 2 * q.held)];
+        int k = 0;
+        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).quote == q) q.mine[k++] = open.get(i);
+        Arrays.fill(q.mine, k, q.mine.length, null);
     }
 
     // ---------------------------------------------------------------- execution

@@ -36,11 +36,10 @@ public final class PathLevels {
     public static int stopFirst(SignalExecutor executor, String symbol, double lowBid, double highBid, double lowAsk,
                                 double highAsk) {
         PaperBroker.QuoteSlot slot = executor.broker().knownSlot(symbol);   // (the symbol's positions read its slot)
-        if (slot == null || slot.held == 0) return 0;
-        List<OpenPosition> open = executor.broker().openPositions();
-        for (int i = 0, n = open.size(); i < n; i++) {
-            OpenPosition p = open.get(i);
-            if (p.quote != slot) continue;
+        if (slot == null) return 0;
+        OpenPosition[] mine = slot.mine;                   // (the symbol's positions in opening order)
+        for (int i = 0, n = slot.held; i < n; i++) {
+            OpenPosition p = mine[i];
             int first = stopFirst(p.side, p.sl, p.tp, executor.tp1Of(p.ticket), lowBid, highBid, lowAsk, highAsk);
             if (first != 0) return first;
         }
@@ -88,10 +87,9 @@ public final class PathLevels {
         if (slot == null || slot.held == 0) return Double.NaN;
         double best = Double.NaN;
         boolean up = toBid > fromBid;
-        List<OpenPosition> open = executor.broker().openPositions();
-        for (int i = 0, n = open.size(); i < n; i++) {
-            OpenPosition p = open.get(i);
-            if (p.quote != slot) continue;
+        OpenPosition[] mine = slot.mine;                   // (the symbol's positions in opening order)
+        for (int i = 0, n = slot.held; i < n; i++) {
+            OpenPosition p = mine[i];
             double shift = p.side == Side.BUY ? 0 : spread;       // a short closes on the ask
             best = nearer(best, p.sl, shift, pow10, up, fromBid, toBid);
             best = nearer(best, p.tp, shift, pow10, up, fromBid, toBid);

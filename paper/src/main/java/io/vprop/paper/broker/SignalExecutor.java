@@ -258,7 +258,8 @@ public final class SignalExecutor {
             (done == null ? done = new ArrayList<>() : done).add(plan);
         }
         if (done != null) {
-            tp1Plans.removeAll(done);                        // (records of distinct tickets: each removes its own plan)
+            // each its own plan, by identity (as equals: the plans' tickets differ), without a record's equals per pair
+            for (int i = 0, n = done.size(); i < n; i++) tp1Plans.remove(planIndex(done.get(i).ticket()));
             plansChanged();
         }
         return out;
