@@ -139,6 +139,9 @@ public final class PaperBroker {
          * quote's SL/TP scan and a bar path's levels walk the symbol's own positions only.
          */
         OpenPosition[] mine = new OpenPosition[0];
+        /** The first {@link #read} are the open positions whose money reads this slot ({@link #users} counts them). */
+        OpenPosition[] readBy = new OpenPosition[0];
+        int read;
         /** Open positions whose money reads this slot (as their symbol's quote or a leg of their conversion rate). */
         int users;
 
@@ -313,7 +316,11 @@ public final class PaperBroker {
         QuoteSlot slot = slotOfTick(t.symbol());
         ticked = slot;
         slot.quote(t);
-        if (slot.users > 0) moves++;                        // an open position's profit or rate may have moved
+        if (slot.users > 0) {                               // an open position's profit or rate may have moved
+            moves++;
+            OpenPosition[] readBy = slot.readBy;
+            for (int i = 0, n = slot.read; i < n; i++) readBy[i].moved = true;
+        }
 
         if (!resting.isEmpty()) deals = triggerResting(t, deals);
         if (!pending.isEmpty()) {
@@ -588,18 +595,19 @@ public final class PaperBroker {
     /**
      * Works out {@link #sumEquity}, {@link #sumFloating} and {@link #sumMargin} unless nothing moved since the last
      * time: each position's profit + swap and margin in opening order, one pass for the three sums (each adds in the
-     * same order as its own loop would, so the doubles are the same to the last bit).
+     * same order as its own loop would, so the doubles are the same to the last bit). A position works its numbers out
+     * again only when they may have moved ({@link OpenPosition#moved}): a quote moves the few that read its slot.
      */
     private void sums() {
         if (sumsAt == moves) return;
         double e = balance, floating = 0, margin = 0;
         for (int i = 0, n = open.size(); i < n; i++) {
             OpenPosition p = open.get(i);
-            double rate = p.rate.value();
-            double pl = p.profit(p.quote.tick, rate) + p.swap;
+            if (p.moved) p.money(config.leverage(), config.currency());   // (else the numbers of last time stand)
+            double pl = p.pl;
             e += pl;
             floating += pl;
-            margin += margin(p, rate);
+            margin += p.mg;
         }
         sumEquity = e;
         sumFloating = floating;
@@ -644,6 +652,25 @@ public final class PaperBroker {
         int k = 0;
         for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).quote == q) q.mine[k++] = open.get(i);
         Arrays.fill(q.mine, k, q.mine.length, null);
+        readers(q);
+        for (QuoteSlot s : p.rate.slots) readers(s);
+    }
+
+    /** Lays out {@link QuoteSlot#readBy} of {@code s} again from the open positions. */
+    private void readers(QuoteSlot s) {
+        int k = 0;
+        for (int i = 0, n = open.size(); i < n; i++) if (reads(open.get(i), s)) k++;
+        if (s.readBy.length < k) s.readBy = new OpenPosition[Math.max(4, 2 * k)];
+        k = 0;
+        for (int i = 0, n = open.size(); i < n; i++) if (reads(open.get(i), s)) s.readBy[k++] = open.get(i);
+        Arrays.fill(s.readBy, k, s.readBy.length, null);
+        s.read = k;
+    }
+
+    private static boolean reads(OpenPosition p, QuoteSlot s) {
+        if (p.quote == s) return true;
+        for (QuoteSlot x : p.rate.slots) if (x == s) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- execution
@@ -885,10 +912,6 @@ public final class PaperBroker {
     /** Units of the account currency per unit of {@code symbol}'s profit currency now; NaN before the pair's first quote. */
     private double rate(String symbol) {
         return rates.get(symbol).value();
-    }
-
-    private double margin(OpenPosition p, double rate) {
-        return p.margin(rate, config.leverage(), config.currency());
     }
 
     private List<Deal> stopOut(long timeMs) {
