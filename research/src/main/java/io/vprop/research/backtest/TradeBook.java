@@ -102,7 +102,10 @@ final class TradeBook {
     /** @param specs each symbol's spec with its tick value now: a trade's money at risk is valued at its entry's rate */
     TradeBook(Function<String, SymbolSpec> specs) { this.specs = specs; }
 
-    /** An order that went out under {@code signalId}: its setup names and stop, for the trade it opens. */
+    /**
+     * An order that went out under {@code signalId}: its setup names and stop, for the trade it opens. Kept until its
+     * entry deal (a signal's order fills once), so the orders of a long run do not pile up.
+     */
     void ordered(String signalId, OrderIntent order) {
         if (order.opens()) orders.put(signalId, order);
     }
@@ -132,13 +135,14 @@ final class TradeBook {
     void onDeal(Deal d, String label) {
         Open o = open.get(d.position());
         if (d.entry() == FillEntry.IN) {
+            OrderIntent order = orders.remove(d.comment());      // (a signal fills once: its order is done with)
             if (o == null) {
                 o = new Open(d.position(), d.symbol(), symbol(d.symbol()), specs.apply(d.symbol()), d.side(), d.timeMs(),
-                        orders.get(d.comment()), timeframes.get(d.comment()));
+                        order, timeframes.get(d.comment()));
                 open.put(o.position, o);
                 o.trades.add(o);
             }
-            enter(o, d, d.volume(), d.commission());
+            enter(o, d, d.volume(), d.commission(), order);
             return;
         }
         if (o == null) return;                                    // a position from before the run: not ours
@@ -158,16 +162,17 @@ final class TradeBook {
         o.trades.remove(o);
         closed.add(finish(o, d.timeMs()));
         if (d.entry() == FillEntry.INOUT) {                        // a netting reversal: the rest opens the other way
-            Open r = new Open(d.position(), d.symbol(), o.trades, o.spec, d.side(), d.timeMs(), orders.get(d.comment()),
+            OrderIntent order = orders.remove(d.comment());
+            Open r = new Open(d.position(), d.symbol(), o.trades, o.spec, d.side(), d.timeMs(), order,
                     timeframes.get(d.comment()));
             open.put(r.position, r);
             r.trades.add(r);
-            enter(r, d, d.volume() - closing, d.commission() * (1 - share));
+            enter(r, d, d.volume() - closing, d.commission() * (1 - share), order);
         }
     }
 
-    private void enter(Open o, Deal d, double volume, double commission) {
-        OrderIntent order = orders.get(d.comment());
+    /** @param order the order of the deal's signal (null when not ours) */
+    private void enter(Open o, Deal d, double volume, double commission, OrderIntent order) {
         double total = o.volume + volume;
         o.entryPrice = (o.entryPrice * o.volume + d.price() * volume) / total;
         o.volume = Math.round(total * 1e8) / 1e8;
