@@ -234,9 +234,12 @@ public final class PaperBroker {
     /**
      * The slot of {@code symbol}, or null for a symbol never quoted nor configured. By its hash (a String keeps it)
      * and then the String instance: a feed passes the same one quote after quote, whose reference finds its slot at
-     * the first probe or two (an equal name of another instance becomes the one compared next time).
+     * the first probe or two (an equal name of another instance becomes the one compared next time). The last tick's
+     * slot is tried before the table.
      */
     QuoteSlot knownSlot(String symbol) {
+        QuoteSlot last = ticked;                           // a bar's path quotes one symbol several times running
+        if (last != null && last.seenAs == symbol) return last;
         QuoteSlot[] table = byName;
         int mask = table.length - 1, start = spread(symbol.hashCode()) & mask;
         for (int i = start; ; i = (i + 1) & mask) {        // the instance (names of equal length differ late)
