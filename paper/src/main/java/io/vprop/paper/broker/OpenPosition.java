@@ -40,6 +40,11 @@ final class OpenPosition {
      */
     boolean moved = true;
     double pl, mg;
+    /**
+     * {@link PathLevels#nextLevel}'s last key (shift, 10^digits, sl, tp, tp1) and the three levels as bids it found
+     * (NaN: none); NaN keys at first, which equal nothing.
+     */
+    final double[] levelBids = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
     OpenPosition(long ticket, String symbol, Instrument instrument, Side side, double volume, double priceOpen,
                  double sl, double tp, double commission, long timeMs, String comment, PaperBroker.QuoteSlot quote,
