@@ -33,6 +33,18 @@ final class OpenPosition {
     /** The last margin and the rate it was taken at; dropped with the view. */
     private double margin, marginRate;
     private boolean marginKnown;
+    /**
+     * The broker's sums read {@link #pl} (profit + swap) and {@link #mg} (margin) as {@link #money} last worked them
+     * out; {@code moved} says they may be stale: set by {@link #changed} and by the broker at a quote of a slot this
+     * position's money reads (its symbol's or a leg of its rate), the only things they are made of.
+     */
+    boolean moved = true;
+    double pl, mg;
+    /**
+     * {@link PathLevels#nextLevel}'s last key (shift, 10^digits, sl, tp, tp1) and the three levels as bids it found
+     * (NaN: none); NaN keys at first, which equal nothing.
+     */
+    final double[] levelBids = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
     OpenPosition(long ticket, String symbol, Instrument instrument, Side side, double volume, double priceOpen,
                  double sl, double tp, double commission, long timeMs, String comment, PaperBroker.QuoteSlot quote,
@@ -54,9 +66,18 @@ final class OpenPosition {
 
     /** Every change of the fields goes through here: the next view is taken anew. */
     void changed() {
+        moved = true;
         view = null;
         profitQuote = null;
         marginKnown = false;
+    }
+
+    /** Works out {@link #pl} and {@link #mg} at the current quote and rate (as the sums added them before). */
+    void money(double leverage, String accountCurrency) {
+        double r = rate.value();
+        pl = profit(quote.tick, r) + swap;
+        mg = margin(r, leverage, accountCurrency);
+        moved = false;
     }
 
     /** {@link Margin#of} this position at {@code rate}: the same number as last time while neither changed. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Locale;
@@ -56,10 +55,10 @@ public final class PaperBroker {
     private QuoteSlot ticked;
     private final Map<String, ConversionRoute> routes = new HashMap<>();
     private final Map<String, Rate> rates = new HashMap<>();
-    private final Map<Long, OpenPosition> positions = new LinkedHashMap<>();
     /**
-     * The same positions in the same (opening) order, for the loops of every quote: indexed, they make no iterator
-     * (one per loop per quote otherwise, a backtest's largest garbage after its quotes).
+     * The open positions in opening order, the one place they are kept: indexed, the loops of every quote make no
+     * iterator, and a ticket is found by a walk of a few positions (a map by ticket boxed the ticket and walked its
+     * buckets at every close and modification: a backtest's SL/TP closes spent more there than in their money).
      */
     private final List<OpenPosition> open = new ArrayList<>();
     private final List<PendingOrder> pending = new ArrayList<>();
@@ -135,6 +134,14 @@ public final class PaperBroker {
         Rate[] readers = new Rate[0];
         /** Open positions of this symbol. */
         int held;
+        /**
+         * The first {@link #held} are those positions, in opening order (the order of {@link #open} among them): a
+         * quote's SL/TP scan and a bar path's levels walk the symbol's own positions only.
+         */
+        OpenPosition[] mine = new OpenPosition[0];
+        /** The first {@link #read} are the open positions whose money reads this slot ({@link #users} counts them). */
+        OpenPosition[] readBy = new OpenPosition[0];
+        int read;
         /** Open positions whose money reads this slot (as their symbol's quote or a leg of their conversion rate). */
         int users;
 
@@ -227,9 +234,12 @@ public final class PaperBroker {
     /**
      * The slot of {@code symbol}, or null for a symbol never quoted nor configured. By its hash (a String keeps it)
      * and then the String instance: a feed passes the same one quote after quote, whose reference finds its slot at
-     * the first probe or two (an equal name of another instance becomes the one compared next time).
+     * the first probe or two (an equal name of another instance becomes the one compared next time). The last tick's
+     * slot is tried before the table.
      */
     QuoteSlot knownSlot(String symbol) {
+        QuoteSlot last = ticked;                           // a bar's path quotes one symbol several times running
+        if (last != null && last.seenAs == symbol) return last;
         QuoteSlot[] table = byName;
         int mask = table.length - 1, start = spread(symbol.hashCode()) & mask;
         for (int i = start; ; i = (i + 1) & mask) {        // the instance (names of equal length differ late)
@@ -304,12 +314,16 @@ public final class PaperBroker {
     public List<Deal> onTick(Tick t) {
         checkTick(t);
         List<Deal> deals = null;
-        if (!positions.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
+        if (!open.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
         lastTimeMs = Math.max(lastTimeMs, t.timeMs());
         QuoteSlot slot = slotOfTick(t.symbol());
         ticked = slot;
         slot.quote(t);
-        if (slot.users > 0) moves++;                        // an open position's profit or rate may have moved
+        if (slot.users > 0) {                               // an open position's profit or rate may have moved
+            moves++;
+            OpenPosition[] readBy = slot.readBy;
+            for (int i = 0, n = slot.read; i < n; i++) readBy[i].moved = true;
+        }
 
         if (!resting.isEmpty()) deals = triggerResting(t, deals);
         if (!pending.isEmpty()) {
@@ -323,12 +337,13 @@ public final class PaperBroker {
                 }
             }
         }
-        if (!positions.isEmpty()) {
+        if (!open.isEmpty()) {
             List<OpenPosition> hit = null;
             // (a position's slot is its symbol's: the same test as comparing the names, and none when none is held)
-            for (int i = 0, n = slot.held == 0 ? 0 : open.size(); i < n; i++) {
-                OpenPosition p = open.get(i);
-                if (p.quote == slot && (slHit(p, t) || tpHit(p, t))) {
+            OpenPosition[] mine = slot.mine;
+            for (int i = 0, n = slot.held; i < n; i++) {
+                OpenPosition p = mine[i];
+                if (slHit(p, t) || tpHit(p, t)) {
                     (hit == null ? hit = new ArrayList<>() : hit).add(p);
                 }
             }
@@ -480,7 +495,7 @@ public final class PaperBroker {
 
     /** Changes a position's SL/TP (0 = none), subject to the stops level and, for the existing ones, the freeze level. */
     public ExecutionResult modify(long positionTicket, double sl, double tp) {
-        OpenPosition p = positions.get(positionTicket);
+        OpenPosition p = openPosition(positionTicket);
         if (p == null) return reject(Retcode.POSITION_CLOSED, 0, "position #" + positionTicket + " is not open");
         if (!Double.isFinite(sl) || sl < 0 || !Double.isFinite(tp) || tp < 0) {
             return reject(Retcode.INVALID_STOPS, 0, "sl/tp must be finite and >= 0, got sl=" + sl + " tp=" + tp);
@@ -516,7 +531,7 @@ public final class PaperBroker {
     }
 
     private AccountState positionsSnapshot() {
-        int n = positions.size();
+        int n = open.size();
         if (n == 0) {
             if (lastSnapshot != null && lastSnapshot.positions().isEmpty() && Double.compare(balance, lastSnapshotBalance) == 0)
                 return lastSnapshot;
@@ -583,18 +598,19 @@ public final class PaperBroker {
     /**
      * Works out {@link #sumEquity}, {@link #sumFloating} and {@link #sumMargin} unless nothing moved since the last
      * time: each position's profit + swap and margin in opening order, one pass for the three sums (each adds in the
-     * same order as its own loop would, so the doubles are the same to the last bit).
+     * same order as its own loop would, so the doubles are the same to the last bit). A position works its numbers out
+     * again only when they may have moved ({@link OpenPosition#moved}): a quote moves the few that read its slot.
      */
     private void sums() {
         if (sumsAt == moves) return;
         double e = balance, floating = 0, margin = 0;
         for (int i = 0, n = open.size(); i < n; i++) {
             OpenPosition p = open.get(i);
-            double rate = p.rate.value();
-            double pl = p.profit(p.quote.tick, rate) + p.swap;
+            if (p.moved) p.money(config.leverage(), config.currency());   // (else the numbers of last time stand)
+            double pl = p.pl;
             e += pl;
             floating += pl;
-            margin += margin(p, rate);
+            margin += p.mg;
         }
         sumEquity = e;
         sumFloating = floating;
@@ -604,9 +620,6 @@ public final class PaperBroker {
 
     /** {@code snapshot().balance()}: the balance rounded to cents as a snapshot reports it. */
     public double snapshotBalance() { return Money.cents(balance); }
-
-    /** The open positions in opening order, for {@link PathLevels} (read only). */
-    List<OpenPosition> openPositions() { return open; }
 
     /** The open position with this ticket as it is now, or null (read only: the EA's TP1 rule reads it). */
     OpenPosition openPosition(long ticket) {
@@ -632,10 +645,35 @@ public final class PaperBroker {
      * users) and its conversion rate's legs (users).
      */
     private void hold(OpenPosition p, int d) {
-        p.quote.held += d;
-        p.quote.users += d;
+        QuoteSlot q = p.quote;
+        q.held += d;
+        q.users += d;
         for (QuoteSlot s : p.rate.slots) s.users += d;
         moves++;
+        // the symbol's positions as they stand in the list (the caller has changed it): rare next to the quotes
+        if (q.mine.length < q.held) q.mine = new OpenPosition[Math.max(4, 2 * q.held)];
+        int k = 0;
+        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).quote == q) q.mine[k++] = open.get(i);
+        Arrays.fill(q.mine, k, q.mine.length, null);
+        readers(q);
+        for (QuoteSlot s : p.rate.slots) readers(s);
+    }
+
+    /** Lays out {@link QuoteSlot#readBy} of {@code s} again from the open positions. */
+    private void readers(QuoteSlot s) {
+        int k = 0;
+        for (int i = 0, n = open.size(); i < n; i++) if (reads(open.get(i), s)) k++;
+        if (s.readBy.length < k) s.readBy = new OpenPosition[Math.max(4, 2 * k)];
+        k = 0;
+        for (int i = 0, n = open.size(); i < n; i++) if (reads(open.get(i), s)) s.readBy[k++] = open.get(i);
+        Arrays.fill(s.readBy, k, s.readBy.length, null);
+        s.read = k;
+    }
+
+    private static boolean reads(OpenPosition p, QuoteSlot s) {
+        if (p.quote == s) return true;
+        for (QuoteSlot x : p.rate.slots) if (x == s) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- execution
@@ -650,7 +688,7 @@ public final class PaperBroker {
         }
         OpenPosition target;
         if (r.positionTicket() != 0) {
-            target = positions.get(r.positionTicket());
+            target = openPosition(r.positionTicket());
             if (target == null) return reject(Retcode.POSITION_CLOSED, order, "position #" + r.positionTicket() + " is not open");
             if (!target.symbol.equals(r.symbol())) {
                 return reject(Retcode.INVALID, order, "position #" + target.ticket + " is " + target.symbol + ", not " + r.symbol());
@@ -726,9 +764,9 @@ public final class PaperBroker {
         } else {
             p = new OpenPosition(order, r.symbol(), spec, r.side(), volume, price, r.sl(), r.tp(), commission, timeMs, comment,
                     slot(r.symbol()), rates.get(r.symbol()));
-            OpenPosition before = positions.put(p.ticket, p);
+            OpenPosition before = openPosition(p.ticket);
             if (before == null) open.add(p);
-            else open.set(open.indexOf(before), p);             // (the map keeps a replaced key's place too)
+            else open.set(open.indexOf(before), p);             // (a replaced ticket keeps its place)
             if (before != null) hold(before, -1);
             hold(p, +1);
         }
@@ -760,7 +798,6 @@ public final class PaperBroker {
             p.timeMs = timeMs;
             p.comment = comment;
         } else if (p.volume <= EPS) {
-            positions.remove(p.ticket);
             open.remove(p);
             hold(p, -1);
         }
@@ -777,7 +814,6 @@ public final class PaperBroker {
         double commission = -commission(p.instrument, p.volume, price, rate);
         double swap = p.swap;
         balance += profit + swap + commission;
-        positions.remove(p.ticket);
         open.remove(p);
         hold(p, -1);
         return new Deal(nextDeal++, order, p.ticket, p.symbol, p.side.opposite(), FillEntry.OUT, price, p.volume,
@@ -848,7 +884,7 @@ public final class PaperBroker {
      * three days. Swaps in points are converted at the rate of the tick that passes the rollover.
      */
     private void chargeSwaps(long from, long to) {
-        if (positions.isEmpty()) return;
+        if (open.isEmpty()) return;
         long first = Math.floorDiv(from - ROLLOVER, DAY) + 1; // first day whose rollover is after `from`
         for (long day = first; day * DAY + ROLLOVER <= to; day++) {
             DayOfWeek dow = DayOfWeek.of((int) Math.floorMod(day + 3, 7) + 1); // epoch day 0 was a Thursday
@@ -881,14 +917,10 @@ public final class PaperBroker {
         return rates.get(symbol).value();
     }
 
-    private double margin(OpenPosition p, double rate) {
-        return p.margin(rate, config.leverage(), config.currency());
-    }
-
     private List<Deal> stopOut(long timeMs) {
         if (safeAt == moves) return List.of();        // nothing moved since the level was found safe: it still is
         List<Deal> out = List.of();
-        while (!positions.isEmpty()) {
+        while (!open.isEmpty()) {
             // equity and margin (the same sums, in the same order, as equity() and totalMargin()), from the positions'
             // profits, not their views: no Position is made on a quote that no snapshot asks for
             sums();
@@ -911,7 +943,7 @@ public final class PaperBroker {
         return out;
     }
 
-    /** Balance + each position's profit + swap, in opening order (the positions map keeps the list's order). */
+    /** Balance + each position's profit + swap, in opening order. */
     private double equity() {
         sums();
         return sumEquity;
@@ -923,7 +955,7 @@ public final class PaperBroker {
     }
 
     private OpenPosition netPosition(String symbol) {
-        for (OpenPosition p : positions.values()) if (p.symbol.equals(symbol)) return p;
+        for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).symbol.equals(symbol)) return open.get(i);
         return null;
     }
 

@@ -36,11 +36,10 @@ public final class PathLevels {
     public static int stopFirst(SignalExecutor executor, String symbol, double lowBid, double highBid, double lowAsk,
                                 double highAsk) {
         PaperBroker.QuoteSlot slot = executor.broker().knownSlot(symbol);   // (the symbol's positions read its slot)
-        if (slot == null || slot.held == 0) return 0;
-        List<OpenPosition> open = executor.broker().openPositions();
-        for (int i = 0, n = open.size(); i < n; i++) {
-            OpenPosition p = open.get(i);
-            if (p.quote != slot) continue;
+        if (slot == null) return 0;
+        OpenPosition[] mine = slot.mine;                   // (the symbol's positions in opening order)
+        for (int i = 0, n = slot.held; i < n; i++) {
+            OpenPosition p = mine[i];
             int first = stopFirst(p.side, p.sl, p.tp, executor.tp1Of(p.ticket), lowBid, highBid, lowAsk, highAsk);
             if (first != 0) return first;
         }
@@ -88,16 +87,41 @@ public final class PathLevels {
         if (slot == null || slot.held == 0) return Double.NaN;
         double best = Double.NaN;
         boolean up = toBid > fromBid;
-        List<OpenPosition> open = executor.broker().openPositions();
-        for (int i = 0, n = open.size(); i < n; i++) {
-            OpenPosition p = open.get(i);
-            if (p.quote != slot) continue;
+        OpenPosition[] mine = slot.mine;                   // (the symbol's positions in opening order)
+        for (int i = 0, n = slot.held; i < n; i++) {
+            OpenPosition p = mine[i];
             double shift = p.side == Side.BUY ? 0 : spread;       // a short closes on the ask
-            best = nearer(best, p.sl, shift, pow10, up, fromBid, toBid);
-            best = nearer(best, p.tp, shift, pow10, up, fromBid, toBid);
-            best = nearer(best, executor.tp1Of(p.ticket), shift, pow10, up, fromBid, toBid);
+            double tp1 = executor.tp1Of(p.ticket);
+            double[] bids = p.levelBids;
+            // the levels as bids, worked out again only when a level, the shift or the digits differ from last time
+            // (the legs of a bar share its spread): the same rounding of the same numbers
+            if (shift != bids[0] || pow10 != bids[1] || p.sl != bids[2] || p.tp != bids[3] || tp1 != bids[4]) {
+                bids[0] = shift;
+                bids[1] = pow10;
+                bids[2] = p.sl;
+                bids[3] = p.tp;
+                bids[4] = tp1;
+                bids[5] = asBid(p.sl, shift, pow10);
+                bids[6] = asBid(p.tp, shift, pow10);
+                bids[7] = asBid(tp1, shift, pow10);
+            }
+            best = nearerBid(best, bids[5], up, fromBid, toBid);
+            best = nearerBid(best, bids[6], up, fromBid, toBid);
+            best = nearerBid(best, bids[7], up, fromBid, toBid);
         }
         return best;
+    }
+
+    /** A level as the bid it closes at, in whole points; NaN for no level (0). As {@link #nearer} rounds it. */
+    private static double asBid(double level, double shift, double pow10) {
+        return level > 0 ? Math.round((level - shift) * pow10) / pow10 : Double.NaN;
+    }
+
+    /** {@link #nearer} of a level already a bid ({@link #asBid}; NaN: none). */
+    private static double nearerBid(double best, double bid, boolean up, double fromBid, double toBid) {
+        if (Double.isNaN(bid)) return best;
+        boolean between = up ? bid > fromBid && bid < toBid : bid < fromBid && bid > toBid;
+        return between && (Double.isNaN(best) || Math.abs(bid - fromBid) < Math.abs(best - fromBid)) ? bid : best;
     }
 
     /** {@code best}, or {@code level} (as a bid) when it lies strictly between the leg's ends and nearer its start. */

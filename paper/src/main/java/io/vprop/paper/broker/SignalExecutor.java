@@ -66,6 +66,8 @@ public final class SignalExecutor {
     private double[] planTp1s = new double[0];
     /** How many plans each quote slot of the broker has, by slot index: a tick of a symbol without one needs no pass. */
     private int[] plansBySlot = new int[0];
+    /** The indexes in {@link #tp1Plans} of each slot's plans, in their order (the first {@link #plansBySlot} of each). */
+    private int[][] planIndexesBySlot = new int[0][];
     private final Map<Long, Placed> placed = new HashMap<>();
     private boolean positionsChanged = true;
     private long ticks;
@@ -225,8 +227,10 @@ public final class SignalExecutor {
         boolean looked = sweep;
         List<Deal> out = List.of();
         List<Tp1Plan> done = null;                             // plans to drop (rarely any)
-        for (int i = 0, n = tp1Plans.size(); i < n; i++) {
-            Tp1Plan plan = tp1Plans.get(i);
+        // without a sweep only this slot's plans can do anything: those, in their order (the list is not changed here)
+        int[] mine = sweep ? null : planIndexesBySlot[slot];   // (the caller saw plans of this slot without a sweep)
+        for (int i = 0, n = sweep ? tp1Plans.size() : plansBySlot[slot]; i < n; i++) {
+            Tp1Plan plan = tp1Plans.get(sweep ? i : mine[i]);
             if (sweep && broker.openPosition(plan.ticket()) == null) {
                 (done == null ? done = new ArrayList<>() : done).add(plan);
                 continue;
@@ -258,7 +262,8 @@ public final class SignalExecutor {
             (done == null ? done = new ArrayList<>() : done).add(plan);
         }
         if (done != null) {
-            tp1Plans.removeAll(done);                        // (records of distinct tickets: each removes its own plan)
+            // each its own plan, by identity (as equals: the plans' tickets differ), without a record's equals per pair
+            for (int i = 0, n = done.size(); i < n; i++) tp1Plans.remove(planIndex(done.get(i).ticket()));
             plansChanged();
         }
         return out;
@@ -274,8 +279,14 @@ public final class SignalExecutor {
             Tp1Plan p = tp1Plans.get(i);
             planTickets[i] = p.ticket();
             planTp1s[i] = p.tp1();
-            if (p.slot() >= plansBySlot.length) plansBySlot = Arrays.copyOf(plansBySlot, p.slot() + 1);
-            plansBySlot[p.slot()]++;
+            if (p.slot() >= plansBySlot.length) {
+                plansBySlot = Arrays.copyOf(plansBySlot, p.slot() + 1);
+                planIndexesBySlot = Arrays.copyOf(planIndexesBySlot, p.slot() + 1);
+            }
+            int[] at = planIndexesBySlot[p.slot()];
+            if (at == null || at.length == plansBySlot[p.slot()])
+                planIndexesBySlot[p.slot()] = at = Arrays.copyOf(at == null ? new int[0] : at, Math.max(4, 2 * plansBySlot[p.slot()]));
+            at[plansBySlot[p.slot()]++] = i;
         }
     }
 

@@ -68,6 +68,14 @@ final class TradeBook {
         double lots, volume, entryPrice, riskMoney;
         double profit, commission, swap, exitValue, exitVolume;
         double worst;
+        /**
+         * The most adverse price {@link #onQuote} has valued the trade at since its numbers last changed (NaN: none).
+         * {@link #runningPnl} only falls as the price moves against the trade (each step of it rounds monotonically,
+         * with a positive tick size and value): a quote no worse than this one cannot lower {@link #worst}, and most
+         * quotes are such, so they are not valued at all.
+         */
+        double adverse = Double.NaN;
+        final boolean monotone;
         final List<String> reasons = new ArrayList<>();
 
         Open(long position, String symbol, Symbol trades, SymbolSpec spec, Side side, long openMs, OrderIntent order,
@@ -82,6 +90,7 @@ final class TradeBook {
             this.regime = order == null ? "" : order.regime();
             this.timeframe = timeframe == null ? "" : timeframe;
             this.session = session(openMs);
+            this.monotone = spec.tickSize() > 0 && spec.tickValue() > 0;
         }
 
         /** What closing the rest at {@code price} would leave: realized net so far plus the floating price P&L. */
@@ -93,7 +102,10 @@ final class TradeBook {
     /** @param specs each symbol's spec with its tick value now: a trade's money at risk is valued at its entry's rate */
     TradeBook(Function<String, SymbolSpec> specs) { this.specs = specs; }
 
-    /** An order that went out under {@code signalId}: its setup names and stop, for the trade it opens. */
+    /**
+     * An order that went out under {@code signalId}: its setup names and stop, for the trade it opens. Kept until its
+     * entry deal (a signal's order fills once), so the orders of a long run do not pile up.
+     */
     void ordered(String signalId, OrderIntent order) {
         if (order.opens()) orders.put(signalId, order);
     }
@@ -111,7 +123,11 @@ final class TradeBook {
         Open[] list = trades.open;
         for (int i = 0, n = trades.count; i < n; i++) {
             Open o = list[i];
-            o.worst = Math.min(o.worst, o.runningPnl(o.side == Side.BUY ? t.bid() : t.ask()));
+            boolean buy = o.side == Side.BUY;
+            double price = buy ? t.bid() : t.ask();
+            if (buy ? price >= o.adverse : price <= o.adverse) continue;   // (false while NaN)
+            o.worst = Math.min(o.worst, o.runningPnl(price));
+            if (o.monotone) o.adverse = price;
         }
     }
 
@@ -119,13 +135,14 @@ final class TradeBook {
     void onDeal(Deal d, String label) {
         Open o = open.get(d.position());
         if (d.entry() == FillEntry.IN) {
+            OrderIntent order = orders.remove(d.comment());      // (a signal fills once: its order is done with)
             if (o == null) {
                 o = new Open(d.position(), d.symbol(), symbol(d.symbol()), specs.apply(d.symbol()), d.side(), d.timeMs(),
-                        orders.get(d.comment()), timeframes.get(d.comment()));
+                        order, timeframes.get(d.comment()));
                 open.put(o.position, o);
                 o.trades.add(o);
             }
-            enter(o, d, d.volume(), d.commission());
+            enter(o, d, d.volume(), d.commission(), order);
             return;
         }
         if (o == null) return;                                    // a position from before the run: not ours
@@ -138,22 +155,24 @@ final class TradeBook {
         o.exitValue += d.price() * closing;
         o.exitVolume += closing;
         o.volume = Math.round((o.volume - closing) * 1e8) / 1e8;
+        o.adverse = Double.NaN;                                   // its running P&L is another line now
         if (o.reasons.isEmpty() || !o.reasons.get(o.reasons.size() - 1).equals(label)) o.reasons.add(label);
         if (o.volume > EPS) return;
         open.remove(o.position);
         o.trades.remove(o);
         closed.add(finish(o, d.timeMs()));
         if (d.entry() == FillEntry.INOUT) {                        // a netting reversal: the rest opens the other way
-            Open r = new Open(d.position(), d.symbol(), o.trades, o.spec, d.side(), d.timeMs(), orders.get(d.comment()),
+            OrderIntent order = orders.remove(d.comment());
+            Open r = new Open(d.position(), d.symbol(), o.trades, o.spec, d.side(), d.timeMs(), order,
                     timeframes.get(d.comment()));
             open.put(r.position, r);
             r.trades.add(r);
-            enter(r, d, d.volume() - closing, d.commission() * (1 - share));
+            enter(r, d, d.volume() - closing, d.commission() * (1 - share), order);
         }
     }
 
-    private void enter(Open o, Deal d, double volume, double commission) {
-        OrderIntent order = orders.get(d.comment());
+    /** @param order the order of the deal's signal (null when not ours) */
+    private void enter(Open o, Deal d, double volume, double commission, OrderIntent order) {
         double total = o.volume + volume;
         o.entryPrice = (o.entryPrice * o.volume + d.price() * volume) / total;
         o.volume = Math.round(total * 1e8) / 1e8;
@@ -161,6 +180,7 @@ final class TradeBook {
         o.commission += commission;
         if (order != null && order.sl() > 0) o.riskMoney += o.spec.moneyPerPriceMove(Math.abs(d.price() - order.sl()), volume);
         o.worst = Math.min(o.worst, o.runningPnl(d.price()));
+        o.adverse = Double.NaN;
     }
 
     private static BacktestTrade finish(Open o, long closeMs) {
