@@ -104,7 +104,7 @@ final class TradeBook {
 
     /**
      * An order that went out under {@code signalId}: its setup names and stop, for the trade it opens. Kept until its
-     * entry deal (a signal's order fills once), so the orders of a long run do not pile up.
+     * entry deal (a signal's order fills once), so the orders of a long run do not pile up; its timeframe too.
      */
     void ordered(String signalId, OrderIntent order) {
         if (order.opens()) orders.put(signalId, order);
@@ -136,9 +136,10 @@ final class TradeBook {
         Open o = open.get(d.position());
         if (d.entry() == FillEntry.IN) {
             OrderIntent order = orders.remove(d.comment());      // (a signal fills once: its order is done with)
+            String timeframe = timeframes.remove(d.comment());
             if (o == null) {
                 o = new Open(d.position(), d.symbol(), symbol(d.symbol()), specs.apply(d.symbol()), d.side(), d.timeMs(),
-                        order, timeframes.get(d.comment()));
+                        order, timeframe);
                 open.put(o.position, o);
                 o.trades.add(o);
             }
@@ -164,7 +165,7 @@ final class TradeBook {
         if (d.entry() == FillEntry.INOUT) {                        // a netting reversal: the rest opens the other way
             OrderIntent order = orders.remove(d.comment());
             Open r = new Open(d.position(), d.symbol(), o.trades, o.spec, d.side(), d.timeMs(), order,
-                    timeframes.get(d.comment()));
+                    timeframes.remove(d.comment()));
             open.put(r.position, r);
             r.trades.add(r);
             enter(r, d, d.volume() - closing, d.commission() * (1 - share), order);
