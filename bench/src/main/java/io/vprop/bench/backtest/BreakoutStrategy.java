@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>
  * Written as a user who cares for speed would write it (the same trades as the plain way): a bar's state is found by
  * the identity of its symbol's string first (every bar of a file or series shares one), by name only the first time;
- * the channels are running extremes ({@link Extreme}), not a scan of the last 20 bars at every bar.
+ * the channels are rings of doubles ({@link Channel}), scanned only on the trend's side, not Bar objects walked at every bar.
  */
 final class BreakoutStrategy implements Strategy {
     private static final int ENTRY = 20, EXIT = 10, TREND = 50, ATR = 14;
@@ -36,8 +36,7 @@ final class BreakoutStrategy implements Strategy {
     private final Map<String, State> bySymbolString = new IdentityHashMap<>();
 
     private static final class State {
-        final Extreme entryHigh = new Extreme(ENTRY, true), entryLow = new Extreme(ENTRY, false);
-        final Extreme exitHigh = new Extreme(EXIT, true), exitLow = new Extreme(EXIT, false);
+        final Channel channel = new Channel(ENTRY);
         final double[] trendCloses = new double[TREND];
         int bars, trendBars;
         double atr, prevClose, trendSum;
@@ -71,61 +70,69 @@ final class BreakoutStrategy implements Strategy {
         s.atr = s.bars == 0 ? tr : s.atr + (tr - s.atr) / ATR;
         s.prevClose = bar.close();
         if (s.bars >= ENTRY && s.trendBars >= TREND) {                 // the channels of the bars before this one
-            double sma = s.trendSum / TREND;
-            if (bar.close() > s.entryHigh.value() && bar.close() > sma) enter(bar, Side.BUY, s.exitLow.value(), s, ctx);
-            else if (bar.close() < s.entryLow.value() && bar.close() < sma) enter(bar, Side.SELL, s.exitHigh.value(), s, ctx);
+            double sma = s.trendSum / TREND, c = bar.close();         // (the side of the trend first: one channel to scan)
+            if (c > sma && c > s.channel.highest(ENTRY)) enter(bar, Side.BUY, s.channel.lowest(EXIT), s, ctx);
+            else if (c < sma && c < s.channel.lowest(ENTRY)) enter(bar, Side.SELL, s.channel.highest(EXIT), s, ctx);
         }
         s.bars++;
-        s.entryHigh.add(bar.high());
-        s.exitHigh.add(bar.high());
-        s.entryLow.add(bar.low());
-        s.exitLow.add(bar.low());
+        s.channel.add(bar.high(), bar.low());
     }
 
     /**
-     * The highest (or lowest) of the last {@code n} values added, in constant time a value (amortised): a monotonic
-     * queue, oldest first, of the values no later value beats; the front is the extreme. Prices are finite, so this is
-     * the value a scan with Math.max (min) gives.
+     * The last {@code size} bars' highs and lows in rings; the highest (lowest) of the last n is scanned when asked, on
+     * branch-free Math.max (min) over a few doubles in cache: the same value in any order, prices being finite. Asked
+     * once a bar (the channel on the trend's side), it costs less than keeping four running extremes up to date at every
+     * bar (a monotonic queue's branches mispredict).
      */
-    static final class Extreme {
-        private final int n;
-        private final boolean highest;
-        private final double[] values;       // ring of the queue's values; their indices in {@code added} alongside
-        private final long[] at;
-        private int head, size;
-        private long added;
+    static final class Channel {
+        private final double[] highs, lows;
+        private int next, count;             // the ring's slot of the next bar; how many bars were added (at most size)
 
-        Extreme(int n, boolean highest) {
-            this.n = n;
-            this.highest = highest;
-            this.values = new double[n];
-            this.at = new long[n];
+        Channel(int size) {
+            highs = new double[size];
+            lows = new double[size];
         }
 
-        void add(double v) {
-            while (size > 0) {                                          // drop the later values v beats or equals
-                double last = values[slot(size - 1)];
-                if (highest ? last > v : last < v) break;
-                size--;
+        void add(double high, double low) {
+            highs[next] = high;
+            lows[next] = low;
+            next = next + 1 == highs.length ? 0 : next + 1;
+            if (count < highs.length) count++;
+        }
+
+        /** The highest high of the last n bars (of those added, fewer having been). */
+        double highest(int n) {
+            if (n >= count) return extreme(highs, count, true);
+            double m = Double.NEGATIVE_INFINITY;
+            for (int k = 0, i = next; k < n; k++) {
+                i = i == 0 ? highs.length - 1 : i - 1;
+                m = Math.max(m, highs[i]);
             }
-            if (size > 0 && at[head] <= added - n) {                    // the front has left the window
-                head = slot(1);
-                size--;
+            return m;
+        }
+
+        /** The lowest low of the last n bars (of those added, fewer having been). */
+        double lowest(int n) {
+            if (n >= count) return extreme(lows, count, false);
+            double m = Double.POSITIVE_INFINITY;
+            for (int k = 0, i = next; k < n; k++) {
+                i = i == 0 ? lows.length - 1 : i - 1;
+                m = Math.min(m, lows[i]);
             }
-            int i = slot(size);
-            values[i] = v;
-            at[i] = added++;
-            size++;
+            return m;
         }
 
-        /** The ring's index of the queue's k-th value (k < n): no division. */
-        private int slot(int k) {
-            int i = head + k;
-            return i >= n ? i - n : i;
+        /** Every bar kept (slots 0 to count - 1, in any order): two chains of max (min), half as long as one. */
+        private static double extreme(double[] v, int count, boolean highest) {
+            double a = highest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, b = a;
+            int i = 0;
+            for (; i + 1 < count; i += 2) {
+                a = highest ? Math.max(a, v[i]) : Math.min(a, v[i]);
+                b = highest ? Math.max(b, v[i + 1]) : Math.min(b, v[i + 1]);
+            }
+            if (i < count) a = highest ? Math.max(a, v[i]) : Math.min(a, v[i]);
+            return highest ? Math.max(a, b) : Math.min(a, b);
         }
-
-        /** The extreme of the last n values (of all of them, fewer having been added). */
-        double value() { return values[head]; }
     }
 
     private void enter(Bar bar, Side side, double channelStop, State s, StrategyContext ctx) {
