@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>
  * Written as a user who cares for speed would write it (the same trades as the plain way): a bar's state is found by
  * the identity of its symbol's string first (every bar of a file or series shares one), by name only the first time;
- * the channels are rings of doubles ({@link Channel}), scanned only on the trend's side, not Bar objects walked at every bar.
+ * the channels are rings of doubles with their extremes kept ({@link Channel}), not Bar objects walked at every bar.
  */
 final class BreakoutStrategy implements Strategy {
     private static final int ENTRY = 20, EXIT = 10, TREND = 50, ATR = 14;
@@ -70,7 +70,7 @@ final class BreakoutStrategy implements Strategy {
         s.atr = s.bars == 0 ? tr : s.atr + (tr - s.atr) / ATR;
         s.prevClose = bar.close();
         if (s.bars >= ENTRY && s.trendBars >= TREND) {                 // the channels of the bars before this one
-            double sma = s.trendSum / TREND, c = bar.close();         // (the side of the trend first: one channel to scan)
+            double sma = s.trendSum / TREND, c = bar.close();
             if (c > sma && c > s.channel.highest(ENTRY)) enter(bar, Side.BUY, s.channel.lowest(EXIT), s, ctx);
             else if (c < sma && c < s.channel.lowest(ENTRY)) enter(bar, Side.SELL, s.channel.highest(EXIT), s, ctx);
         }
@@ -79,14 +79,16 @@ final class BreakoutStrategy implements Strategy {
     }
 
     /**
-     * The last {@code size} bars' highs and lows in rings; the highest (lowest) of the last n is scanned when asked, on
-     * branch-free Math.max (min) over a few doubles in cache: the same value in any order, prices being finite. Asked
-     * once a bar (the channel on the trend's side), it costs less than keeping four running extremes up to date at every
-     * bar (a monotonic queue's branches mispredict).
+     * The last {@code size} bars' highs and lows in rings. The highest high and lowest low of all of them are kept as
+     * bars come (a rescan only when the extreme leaves the window, about once in {@code size} bars); those of fewer bars
+     * are scanned when asked (at an entry only). Prices being finite, the same values as Math.max (min) over the bars.
      */
     static final class Channel {
         private final double[] highs, lows;
-        private int next, count;             // the ring's slot of the next bar; how many bars were added (at most size)
+        private int next;                    // the ring's slot of the next bar
+        private long added;                  // bars added so far
+        private double hi = Double.NEGATIVE_INFINITY, lo = Double.POSITIVE_INFINITY;
+        private long hiAt, loAt;             // the bar numbers (0, 1, ... as added) of the kept extremes
 
         Channel(int size) {
             highs = new double[size];
@@ -94,15 +96,49 @@ final class BreakoutStrategy implements Strategy {
         }
 
         void add(double high, double low) {
+            long bar = added++, gone = bar - highs.length;       // a bar numbered at or before gone has left the window
             highs[next] = high;
             lows[next] = low;
             next = next + 1 == highs.length ? 0 : next + 1;
-            if (count < highs.length) count++;
+            if (high >= hi) {
+                hi = high;
+                hiAt = bar;
+            } else if (hiAt <= gone) {
+                rescan(true);
+            }
+            if (low <= lo) {
+                lo = low;
+                loAt = bar;
+            } else if (loAt <= gone) {
+                rescan(false);
+            }
+        }
+
+        /** The kept extreme after it left the window: the window's, the latest of equal ones. */
+        private void rescan(boolean high) {
+            int count = (int) Math.min(added, highs.length);
+            double m = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            long at = 0;
+            for (int k = 1, i = next; k <= count; k++) {          // newest first: a tie keeps the newest
+                i = i == 0 ? highs.length - 1 : i - 1;
+                double v = high ? highs[i] : lows[i];
+                if (high ? v > m : v < m) {
+                    m = v;
+                    at = added - k;
+                }
+            }
+            if (high) {
+                hi = m;
+                hiAt = at;
+            } else {
+                lo = m;
+                loAt = at;
+            }
         }
 
         /** The highest high of the last n bars (of those added, fewer having been). */
         double highest(int n) {
-            if (n >= count) return extreme(highs, count, true);
+            if (n >= highs.length || n >= added) return hi;
             double m = Double.NEGATIVE_INFINITY;
             for (int k = 0, i = next; k < n; k++) {
                 i = i == 0 ? highs.length - 1 : i - 1;
@@ -113,25 +149,13 @@ final class BreakoutStrategy implements Strategy {
 
         /** The lowest low of the last n bars (of those added, fewer having been). */
         double lowest(int n) {
-            if (n >= count) return extreme(lows, count, false);
+            if (n >= lows.length || n >= added) return lo;
             double m = Double.POSITIVE_INFINITY;
             for (int k = 0, i = next; k < n; k++) {
                 i = i == 0 ? lows.length - 1 : i - 1;
                 m = Math.min(m, lows[i]);
             }
             return m;
-        }
-
-        /** Every bar kept (slots 0 to count - 1, in any order): two chains of max (min), half as long as one. */
-        private static double extreme(double[] v, int count, boolean highest) {
-            double a = highest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, b = a;
-            int i = 0;
-            for (; i + 1 < count; i += 2) {
-                a = highest ? Math.max(a, v[i]) : Math.min(a, v[i]);
-                b = highest ? Math.max(b, v[i + 1]) : Math.min(b, v[i + 1]);
-            }
-            if (i < count) a = highest ? Math.max(a, v[i]) : Math.min(a, v[i]);
-            return highest ? Math.max(a, b) : Math.min(a, b);
         }
     }
 
