@@ -69,6 +69,8 @@ public final class PaperBroker {
     private double balance;
     private long nextOrder = 1, nextDeal = 1;
     private long lastTimeMs = Long.MIN_VALUE;
+    /** The first rollover after {@link #lastTimeMs} (as {@link #chargeSwaps} finds it; {@code MIN_VALUE}: none yet). */
+    private long rolloverAfterLast = Long.MIN_VALUE;
     /** The last snapshot and the raw balance it was taken at. */
     private AccountState lastSnapshot;
     private double lastSnapshotBalance;
@@ -323,8 +325,13 @@ public final class PaperBroker {
     public List<Deal> onTick(Tick t) {
         checkTick(t);
         List<Deal> deals = null;
-        if (!open.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
-        lastTimeMs = Math.max(lastTimeMs, t.timeMs());
+        long now = t.timeMs();
+        if (now > lastTimeMs) {
+            // no rollover in (lastTimeMs, now] before the first after lastTimeMs: most ticks pass none
+            if (now >= rolloverAfterLast && !open.isEmpty() && lastTimeMs != Long.MIN_VALUE) chargeSwaps(lastTimeMs, now);
+            lastTimeMs = now;
+            if (now >= rolloverAfterLast) rolloverAfterLast = (Math.floorDiv(now - ROLLOVER, DAY) + 1) * DAY + ROLLOVER;
+        }
         QuoteSlot slot = slotOfTick(t.symbol());
         ticked = slot;
         slot.quote(t);
