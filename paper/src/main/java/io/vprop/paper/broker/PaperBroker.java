@@ -71,9 +71,9 @@ public final class PaperBroker {
     private long lastTimeMs = Long.MIN_VALUE;
     /** The first rollover after {@link #lastTimeMs} (as {@link #chargeSwaps} finds it; {@code MIN_VALUE}: none yet). */
     private long rolloverAfterLast = Long.MIN_VALUE;
-    /** The last snapshot and the raw balance it was taken at. */
+    /** The last snapshot, and the raw balance and (with positions) the margin sum it was taken at. */
     private AccountState lastSnapshot;
-    private double lastSnapshotBalance;
+    private double lastSnapshotBalance, lastSnapshotMargin;
     /**
      * The views the last snapshot shows, one per open position in their order, while {@link #shownValid} (the open
      * positions are still those, in that order): a new snapshot looks again only at the {@link #unshownCount} positions
@@ -589,7 +589,12 @@ public final class PaperBroker {
         }
         // the views' profit + swap and the margins, summed in their order (stop-out has mostly done it this quote)
         sums();
-        double cents = Money.cents(balance), equity = Money.cents(balance + sumFloating), margin = Money.cents(sumMargin);
+        // (the balance's and the margin's cents as the last snapshot's while the raw numbers stand: it rounded them)
+        AccountState before = lastSnapshot;
+        boolean kept = before != null && !before.positions().isEmpty();
+        double cents = kept && Double.compare(balance, lastSnapshotBalance) == 0 ? before.balance() : Money.cents(balance);
+        double margin = kept && Double.compare(sumMargin, lastSnapshotMargin) == 0 ? before.margin() : Money.cents(sumMargin);
+        double equity = Money.cents(balance + sumFloating);
         List<Position> list;
         if (viewsMoved) {
             // an immutable list as AccountState keeps it: its List.copyOf takes it as it is instead of copying it again
@@ -597,13 +602,12 @@ public final class PaperBroker {
         } else {
             // the last snapshot's views: the same snapshot when its numbers are too (a view outlives a quote that
             // leaves its profit in cents where it was, the margin of the rate need not stand still), else its list
-            AccountState last = lastSnapshot;
-            if (Double.compare(cents, last.balance()) == 0 && Double.compare(equity, last.equity()) == 0
-                    && Double.compare(margin, last.margin()) == 0) {
+            if (Double.compare(cents, before.balance()) == 0 && Double.compare(equity, before.equity()) == 0
+                    && Double.compare(margin, before.margin()) == 0) {
                 snapshotAt = moves;
-                return last;
+                return before;
             }
-            list = last.positions();
+            list = before.positions();
         }
         return remember(new AccountState(cents, equity, margin, Money.cents(equity - margin), list));
     }
@@ -684,6 +688,7 @@ public final class PaperBroker {
     private AccountState remember(AccountState a) {
         lastSnapshot = a;
         lastSnapshotBalance = balance;
+        lastSnapshotMargin = a.positions().isEmpty() ? 0 : sumMargin;
         snapshotAt = moves;
         return a;
     }
