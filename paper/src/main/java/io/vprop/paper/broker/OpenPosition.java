@@ -40,10 +40,21 @@ final class OpenPosition {
      */
     boolean moved = true;
     double pl, mg;
+    /** Its place in the broker's open positions (laid out again whenever they change). */
+    int index;
+    /**
+     * Its view may differ from the one the broker's last snapshot shows: set with {@link #moved} while the broker
+     * keeps that snapshot's views in place (it then lists this position once, to look at it in the next snapshot).
+     */
+    boolean unshown;
     /**
      * {@link PathLevels#nextLevel}'s last key (shift, 10^digits, sl, tp, tp1) and the three levels as bids it found
      * (NaN: none); NaN keys at first, which equal nothing.
      */
+    /** {@link SignalExecutor#tp1Of(OpenPosition)}'s last answer, the executor and its plans' count it holds for. */
+    SignalExecutor tp1Of;
+    long tp1At;
+    double tp1;
     final double[] levelBids = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
     OpenPosition(long ticket, String symbol, Instrument instrument, Side side, double volume, double priceOpen,
@@ -102,15 +113,19 @@ final class OpenPosition {
 
     /**
      * The position as the terminal reports it at quote {@code q}; the EA keeps the signal id in the comment. The same
-     * (immutable) view as last time while neither the position, its quote nor the rate changed: a snapshot of many
-     * positions mostly finds them where the last one left them.
+     * (immutable) view as last time while the position did not change and its profit is the same number (its quote and
+     * rate standing still, or moving by less than a cent of profit): a snapshot of many positions mostly finds them
+     * where the last one left them, and whoever keeps a view may compare it by identity.
      */
     Position view(Tick q, double profitToAccount) {
         if (view != null && q == viewQuote && Double.compare(profitToAccount, viewRate) == 0) return view;
-        view = new Position(ticket, symbol, side, volume, priceOpen, sl, tp, profit(q, profitToAccount), swap, commission,
-                timeMs, comment);
+        double profit = profit(q, profitToAccount);
         viewQuote = q;
         viewRate = profitToAccount;
+        // a view outlives a quote that leaves its profit where it was (in cents): every other field is the position's,
+        // and any change of those drops the view ({@link #changed})
+        if (view != null && Double.compare(profit, view.profit()) == 0) return view;
+        view = new Position(ticket, symbol, side, volume, priceOpen, sl, tp, profit, swap, commission, timeMs, comment);
         return view;
     }
 

@@ -69,10 +69,21 @@ public final class PaperBroker {
     private double balance;
     private long nextOrder = 1, nextDeal = 1;
     private long lastTimeMs = Long.MIN_VALUE;
-    /** The last snapshot, the raw balance it was taken at, and scratch room for the views of a new one. */
+    /** The first rollover after {@link #lastTimeMs} (as {@link #chargeSwaps} finds it; {@code MIN_VALUE}: none yet). */
+    private long rolloverAfterLast = Long.MIN_VALUE;
+    /** The last snapshot, and the raw balance and (with positions) the margin sum it was taken at. */
     private AccountState lastSnapshot;
-    private double lastSnapshotBalance;
-    private Position[] views = new Position[4];
+    private double lastSnapshotBalance, lastSnapshotMargin;
+    /**
+     * The views the last snapshot shows, one per open position in their order, while {@link #shownValid} (the open
+     * positions are still those, in that order): a new snapshot looks again only at the {@link #unshownCount} positions
+     * in {@link #unshown}, those a quote or a change may have moved since (each once, {@link OpenPosition#unshown}),
+     * where walking every position cost more than the one or two new views of a quote.
+     */
+    private Position[] shown = new Position[0];
+    private boolean shownValid;
+    private OpenPosition[] unshown = new OpenPosition[4];
+    private int unshownCount;
     /**
      * Counts the changes of what the account's numbers are made of: a fill, a close, a swap, a modification, and a
      * quote of a slot an open position reads (its own symbol or its conversion pair). While it stands still the
@@ -314,15 +325,24 @@ public final class PaperBroker {
     public List<Deal> onTick(Tick t) {
         checkTick(t);
         List<Deal> deals = null;
-        if (!open.isEmpty() && lastTimeMs != Long.MIN_VALUE && t.timeMs() > lastTimeMs) chargeSwaps(lastTimeMs, t.timeMs());
-        lastTimeMs = Math.max(lastTimeMs, t.timeMs());
+        long now = t.timeMs();
+        if (now > lastTimeMs) {
+            // no rollover in (lastTimeMs, now] before the first after lastTimeMs: most ticks pass none
+            if (now >= rolloverAfterLast && !open.isEmpty() && lastTimeMs != Long.MIN_VALUE) chargeSwaps(lastTimeMs, now);
+            lastTimeMs = now;
+            if (now >= rolloverAfterLast) rolloverAfterLast = (Math.floorDiv(now - ROLLOVER, DAY) + 1) * DAY + ROLLOVER;
+        }
         QuoteSlot slot = slotOfTick(t.symbol());
         ticked = slot;
         slot.quote(t);
         if (slot.users > 0) {                               // an open position's profit or rate may have moved
             moves++;
             OpenPosition[] readBy = slot.readBy;
-            for (int i = 0, n = slot.read; i < n; i++) readBy[i].moved = true;
+            for (int i = 0, n = slot.read; i < n; i++) {
+                OpenPosition p = readBy[i];
+                p.moved = true;
+                if (shownValid && !p.unshown) unshown(p);
+            }
         }
 
         if (!resting.isEmpty()) deals = triggerResting(t, deals);
@@ -539,35 +559,70 @@ public final class PaperBroker {
             return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), List.of()));
         }
         if (snapshotAt == moves) return lastSnapshot;     // nothing moved since: every view below would be the same
-        if (views.length < n || (n > 10 && views.length != n)) views = new Position[n];   // (see listOf)
-        boolean same = lastSnapshot != null && lastSnapshot.positions().size() == n
-                && Double.compare(balance, lastSnapshotBalance) == 0;
-        List<Position> before = same ? lastSnapshot.positions() : null;
-        for (int i = 0; i < n; i++) {
-            OpenPosition p = open.get(i);
-            Position v = p.view(p.quote.tick, p.rate.value());
-            views[i] = v;
-            if (same && before.get(i) != v) same = false;
-        }
-        if (same) {
-            snapshotAt = moves;
-            return lastSnapshot;
+        boolean viewsMoved = false;
+        if (shownValid) {
+            // the last snapshot's positions in its order: only the positions listed since can show another view
+            OpenPosition[] look = unshown;
+            for (int i = 0, k = unshownCount; i < k; i++) {
+                OpenPosition p = look[i];
+                look[i] = null;
+                p.unshown = false;
+                Position v = p.view(p.quote.tick, p.rate.value());
+                if (shown[p.index] != v) {
+                    shown[p.index] = v;
+                    viewsMoved = true;
+                }
+            }
+            unshownCount = 0;
+        } else {
+            // other positions than the last snapshot's (or none yet): every view, compared with the last snapshot's
+            if (shown.length != n) shown = new Position[n];   // (exactly n: see listOf)
+            List<Position> before = lastSnapshot == null ? List.of() : lastSnapshot.positions();
+            viewsMoved = before.size() != n;
+            for (int i = 0; i < n; i++) {
+                OpenPosition p = open.get(i);
+                Position v = p.view(p.quote.tick, p.rate.value());
+                shown[i] = v;
+                if (!viewsMoved && before.get(i) != v) viewsMoved = true;
+            }
+            shownValid = true;
         }
         // the views' profit + swap and the margins, summed in their order (stop-out has mostly done it this quote)
         sums();
-        double floating = sumFloating, margin = sumMargin;
-        // an immutable list as AccountState keeps it: its List.copyOf takes it as it is instead of copying a list again
-        List<Position> list = listOf(views, n);
-        Arrays.fill(views, 0, n, null);
-        double equity = Money.cents(balance + floating);
-        margin = Money.cents(margin);
-        return remember(new AccountState(Money.cents(balance), equity, margin, Money.cents(equity - margin), list));
+        // (the balance's and the margin's cents as the last snapshot's while the raw numbers stand: it rounded them)
+        AccountState before = lastSnapshot;
+        boolean kept = before != null && !before.positions().isEmpty();
+        double cents = kept && Double.compare(balance, lastSnapshotBalance) == 0 ? before.balance() : Money.cents(balance);
+        double margin = kept && Double.compare(sumMargin, lastSnapshotMargin) == 0 ? before.margin() : Money.cents(sumMargin);
+        double equity = Money.cents(balance + sumFloating);
+        List<Position> list;
+        if (viewsMoved) {
+            // an immutable list as AccountState keeps it: its List.copyOf takes it as it is instead of copying it again
+            list = listOf(shown, n);
+        } else {
+            // the last snapshot's views: the same snapshot when its numbers are too (a view outlives a quote that
+            // leaves its profit in cents where it was, the margin of the rate need not stand still), else its list
+            if (Double.compare(cents, before.balance()) == 0 && Double.compare(equity, before.equity()) == 0
+                    && Double.compare(margin, before.margin()) == 0) {
+                snapshotAt = moves;
+                return before;
+            }
+            list = before.positions();
+        }
+        return remember(new AccountState(cents, equity, margin, Money.cents(equity - margin), list));
+    }
+
+    /** Lists {@code p} for the next snapshot to look at (its view may have moved since the last one). */
+    private void unshown(OpenPosition p) {
+        p.unshown = true;
+        if (unshownCount == unshown.length) unshown = Arrays.copyOf(unshown, 2 * unshownCount);
+        unshown[unshownCount++] = p;
     }
 
     /**
      * The first {@code n} views as an immutable list made in one step: up to ten positions List.of's fixed arities keep
-     * the elements in the one array they make; its varargs form copies the array given, which is then the scratch array
-     * itself (sized to {@code n} above ten: no second copy per snapshot).
+     * the elements in the one array they make; its varargs form copies the array given, which is then {@link #shown}
+     * itself (sized to {@code n}: no second copy per snapshot). Either way the list shares no array with the broker.
      */
     private static List<Position> listOf(Position[] v, int n) {
         return switch (n) {
@@ -621,6 +676,9 @@ public final class PaperBroker {
     /** {@code snapshot().balance()}: the balance rounded to cents as a snapshot reports it. */
     public double snapshotBalance() { return Money.cents(balance); }
 
+    /** How many positions are open (tests compare it with a snapshot's). */
+    int openCount() { return open.size(); }
+
     /** The open position with this ticket as it is now, or null (read only: the EA's TP1 rule reads it). */
     OpenPosition openPosition(long ticket) {
         for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).ticket == ticket) return open.get(i);
@@ -630,6 +688,7 @@ public final class PaperBroker {
     private AccountState remember(AccountState a) {
         lastSnapshot = a;
         lastSnapshotBalance = balance;
+        lastSnapshotMargin = a.positions().isEmpty() ? 0 : sumMargin;
         snapshotAt = moves;
         return a;
     }
@@ -637,6 +696,7 @@ public final class PaperBroker {
     /** Every change of a position's fields goes through here: its views are taken anew, and the sums. */
     private void changed(OpenPosition p) {
         p.changed();
+        if (shownValid && !p.unshown) unshown(p);
         moves++;
     }
 
@@ -655,6 +715,14 @@ public final class PaperBroker {
         int k = 0;
         for (int i = 0, n = open.size(); i < n; i++) if (open.get(i).quote == q) q.mine[k++] = open.get(i);
         Arrays.fill(q.mine, k, q.mine.length, null);
+        // other positions, or in other places: the next snapshot looks at every view again
+        for (int i = 0, n = open.size(); i < n; i++) open.get(i).index = i;
+        for (int i = 0; i < unshownCount; i++) {
+            unshown[i].unshown = false;
+            unshown[i] = null;
+        }
+        unshownCount = 0;
+        shownValid = false;
         readers(q);
         for (QuoteSlot s : p.rate.slots) readers(s);
     }

@@ -40,7 +40,7 @@ public final class PathLevels {
         OpenPosition[] mine = slot.mine;                   // (the symbol's positions in opening order)
         for (int i = 0, n = slot.held; i < n; i++) {
             OpenPosition p = mine[i];
-            int first = stopFirst(p.side, p.sl, p.tp, executor.tp1Of(p.ticket), lowBid, highBid, lowAsk, highAsk);
+            int first = stopFirst(p.side, p.sl, p.tp, executor.tp1Of(p), lowBid, highBid, lowAsk, highAsk);
             if (first != 0) return first;
         }
         return 0;
@@ -91,7 +91,7 @@ public final class PathLevels {
         for (int i = 0, n = slot.held; i < n; i++) {
             OpenPosition p = mine[i];
             double shift = p.side == Side.BUY ? 0 : spread;       // a short closes on the ask
-            double tp1 = executor.tp1Of(p.ticket);
+            double tp1 = executor.tp1Of(p);
             double[] bids = p.levelBids;
             // the levels as bids, worked out again only when a level, the shift or the digits differ from last time
             // (the legs of a bar share its spread): the same rounding of the same numbers

@@ -68,6 +68,8 @@ public final class SignalExecutor {
     private int[] plansBySlot = new int[0];
     /** The indexes in {@link #tp1Plans} of each slot's plans, in their order (the first {@link #plansBySlot} of each). */
     private int[][] planIndexesBySlot = new int[0][];
+    /** Counts the changes of the plans (each {@link #plansChanged}): a position's kept {@link #tp1Of} holds while it stands. */
+    private long plansAt;
     private final Map<Long, Placed> placed = new HashMap<>();
     private boolean positionsChanged = true;
     private long ticks;
@@ -177,6 +179,19 @@ public final class SignalExecutor {
         return 0;
     }
 
+    /**
+     * {@link #tp1Of(long)} of a broker's position, kept on the position until the plans change ({@link #plansAt}): a
+     * bar's path asks at every leg of a symbol with a position, and the plans change only with a fill or a TP1.
+     */
+    double tp1Of(OpenPosition p) {
+        if (p.tp1Of == this && p.tp1At == plansAt) return p.tp1;
+        double tp1 = tp1Of(p.ticket);
+        p.tp1Of = this;
+        p.tp1At = plansAt;
+        p.tp1 = tp1;
+        return tp1;
+    }
+
     // ------------------------------------------------------------------ the EA's rules
 
     /** The position a fill opened gets a TP1 plan for half its volume (when half is a tradable volume). */
@@ -271,6 +286,7 @@ public final class SignalExecutor {
 
     /** Lays the plans out again for {@link #tp1Of} and the pass of each tick (after a plan is made or dropped). */
     private void plansChanged() {
+        plansAt++;
         int n = tp1Plans.size();
         planTickets = new long[n];
         planTp1s = new double[n];

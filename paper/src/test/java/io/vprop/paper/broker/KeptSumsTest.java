@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The broker keeps the account's sums (equity, floating profit, margin), its snapshot and the stop-out verdict until
  * something they read moves: a fill, a close, a swap, a modification, or a quote of a slot an open position reads (its
  * own symbol, or a leg of its conversion rate). These tests work the numbers out from nothing at every step and find
- * the kept ones equal to the bit, and a stop-out that only the conversion pair's quote brings.
+ * the kept ones equal to the bit (and the snapshot's views, kept while a position's numbers stand still, equal to views
+ * made afresh), and a stop-out that only the conversion pair's quote brings.
  */
 class KeptSumsTest {
     private static final long T0 = InstrumentMoneyTest.T0;            // a Tuesday, 10:00 UTC
@@ -104,6 +105,8 @@ class KeptSumsTest {
     private static void check(PaperBroker b, boolean ticked) {
         AccountState a = b.snapshot();
         double floating = 0, margin = 0, equity = b.balance();
+        assertThat(a.positions()).as("the open positions").hasSize(b.openCount());
+        assertThat(a.positions()).extracting(Position::ticket).as("in opening order").isSorted();
         for (Position p : a.positions()) {
             Instrument i = b.config().instrument(p.symbol());
             double rate = rate(b, p.symbol());
@@ -111,6 +114,9 @@ class KeptSumsTest {
             double close = p.side() == Side.BUY ? q.bid() : q.ask();
             double profit = Money.cents(p.side().sign() * i.profitCurrencyMoney(close - p.openPrice(), p.volume()) * rate);
             assertThat(p.profit()).as("#%d's profit", p.ticket()).isEqualTo(profit);
+            OpenPosition o = b.openPosition(p.ticket());            // every other field: the position's as it is now
+            assertThat(p).as("#%d's view", p.ticket()).isEqualTo(new Position(o.ticket, o.symbol, o.side, o.volume,
+                    o.priceOpen, o.sl, o.tp, profit, o.swap, o.commission, o.timeMs, o.comment));
             floating += profit + p.swap();
             equity += profit + p.swap();
             margin += Margin.of(i, p.volume(), p.openPrice(), b.config().leverage(), rate, "USD");

@@ -189,6 +189,26 @@ class PaperBrokerTest {
     }
 
     @Test
+    void swapsOfTicksEveryFewMinutesAreTheSwapsOfOneTickAtTheEnd() {
+        // ticks 7 minutes apart (one lands on 21:00 exactly every 7 days) against one tick 17 days later: the same
+        // rollovers charged, however many ticks the days between hold
+        PaperBroker often = new PaperBroker(config(AccountMode.HEDGING).withSwaps(-7.0, 2.0));
+        PaperBroker once = new PaperBroker(config(AccountMode.HEDGING).withSwaps(-7.0, 2.0));
+        long end = T0 + 17 * 86_400_000L;
+        for (PaperBroker b : List.of(often, once)) {
+            b.onTick(eu(T0, 1.10000, 1.10010));                           // Tue 10:00
+            b.execute(buy(1.0, 0, 0, T0));
+            b.execute(sell(0.5, 0, 0, T0));
+        }
+        for (long t = T0 + 420_000L; t < end; t += 420_000L) often.onTick(eu(t, 1.10000, 1.10010));
+        often.onTick(eu(end, 1.10000, 1.10010));
+        once.onTick(eu(end, 1.10000, 1.10010));
+        // the 21:00 of Tue, Wed (triple) and Thu of three weeks, of two Fridays and two Mondays: 3 × 5 + 2 + 2 = 19 days
+        assertThat(often.snapshot().positions()).extracting(Position::swap).containsExactly(-133.0, 19.0);
+        assertThat(once.snapshot().positions()).extracting(Position::swap).containsExactly(-133.0, 19.0);
+    }
+
+    @Test
     void stopOutClosesTheLargestLoserFirstUntilTheLevelRecovers() {
         PaperBroker b = new PaperBroker(BrokerConfig.usd(1_000, 100, AccountMode.HEDGING, List.of(EURUSD)).withStopOut(50));
         b.onTick(eu(T0, 1.10000, 1.10010));
