@@ -79,69 +79,55 @@ final class BreakoutStrategy implements Strategy {
     }
 
     /**
-     * The last {@code size} bars' highs and lows in rings. The highest high and lowest low of all of them are kept as
-     * bars come (a rescan only when the extreme leaves the window, about once in {@code size} bars); those of fewer bars
-     * are scanned when asked (at an entry only). Prices being finite, the same values as Math.max (min) over the bars.
+     * The last {@code size} bars' highs and lows in rings, with the highest high and lowest low of all of them at hand in
+     * constant time and without a branch that depends on prices (van Herk / Gil-Werman): bars come in blocks of
+     * {@code size}; the extreme of the current block so far is kept as bars come, and when a block is complete the
+     * extremes of each of its suffixes are worked out once. The last {@code size} bars are the current block's and a
+     * suffix of the one before: the extreme of two numbers. The extremes of fewer bars are scanned when asked (at an
+     * entry only). Prices being finite, the same values as Math.max (min) over the bars in any order.
      */
     static final class Channel {
-        private final double[] highs, lows;
-        private int next;                    // the ring's slot of the next bar
-        private long added;                  // bars added so far
-        private double hi = Double.NEGATIVE_INFINITY, lo = Double.POSITIVE_INFINITY;
-        private long hiAt, loAt;             // the bar numbers (0, 1, ... as added) of the kept extremes
+        private final int size;
+        private final double[] highs, lows;              // slot i: the bar at position i of its block
+        private final double[] highAfter, lowAfter;      // [i]: of the previous block's bars from position i; [size]: none
+        private int next;                                // the position of the next bar in its block
+        private long added;
+        private double blockHigh = Double.NEGATIVE_INFINITY, blockLow = Double.POSITIVE_INFINITY;
 
         Channel(int size) {
+            this.size = size;
             highs = new double[size];
             lows = new double[size];
+            highAfter = new double[size + 1];
+            lowAfter = new double[size + 1];
+            java.util.Arrays.fill(highAfter, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(lowAfter, Double.POSITIVE_INFINITY);
         }
 
         void add(double high, double low) {
-            long bar = added++, gone = bar - highs.length;       // a bar numbered at or before gone has left the window
+            if (next == size) {                          // a block is complete: its suffixes' extremes, a new block
+                for (int i = size - 1; i >= 0; i--) {
+                    highAfter[i] = Math.max(highAfter[i + 1], highs[i]);
+                    lowAfter[i] = Math.min(lowAfter[i + 1], lows[i]);
+                }
+                next = 0;
+                blockHigh = Double.NEGATIVE_INFINITY;
+                blockLow = Double.POSITIVE_INFINITY;
+            }
             highs[next] = high;
             lows[next] = low;
-            next = next + 1 == highs.length ? 0 : next + 1;
-            if (high >= hi) {
-                hi = high;
-                hiAt = bar;
-            } else if (hiAt <= gone) {
-                rescan(true);
-            }
-            if (low <= lo) {
-                lo = low;
-                loAt = bar;
-            } else if (loAt <= gone) {
-                rescan(false);
-            }
-        }
-
-        /** The kept extreme after it left the window: the window's, the latest of equal ones. */
-        private void rescan(boolean high) {
-            int count = (int) Math.min(added, highs.length);
-            double m = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            long at = 0;
-            for (int k = 1, i = next; k <= count; k++) {          // newest first: a tie keeps the newest
-                i = i == 0 ? highs.length - 1 : i - 1;
-                double v = high ? highs[i] : lows[i];
-                if (high ? v > m : v < m) {
-                    m = v;
-                    at = added - k;
-                }
-            }
-            if (high) {
-                hi = m;
-                hiAt = at;
-            } else {
-                lo = m;
-                loAt = at;
-            }
+            blockHigh = Math.max(blockHigh, high);
+            blockLow = Math.min(blockLow, low);
+            next++;
+            added++;
         }
 
         /** The highest high of the last n bars (of those added, fewer having been). */
         double highest(int n) {
-            if (n >= highs.length || n >= added) return hi;
+            if (n >= size || n >= added) return Math.max(blockHigh, highAfter[next]);
             double m = Double.NEGATIVE_INFINITY;
             for (int k = 0, i = next; k < n; k++) {
-                i = i == 0 ? highs.length - 1 : i - 1;
+                i = i == 0 ? size - 1 : i - 1;
                 m = Math.max(m, highs[i]);
             }
             return m;
@@ -149,10 +135,10 @@ final class BreakoutStrategy implements Strategy {
 
         /** The lowest low of the last n bars (of those added, fewer having been). */
         double lowest(int n) {
-            if (n >= lows.length || n >= added) return lo;
+            if (n >= size || n >= added) return Math.min(blockLow, lowAfter[next]);
             double m = Double.POSITIVE_INFINITY;
             for (int k = 0, i = next; k < n; k++) {
-                i = i == 0 ? lows.length - 1 : i - 1;
+                i = i == 0 ? size - 1 : i - 1;
                 m = Math.min(m, lows[i]);
             }
             return m;
