@@ -4,6 +4,7 @@ import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.OrderIntent;
+import io.vprop.trade.Position;
 import io.vprop.trade.Side;
 
 import java.util.ArrayList;
@@ -102,7 +103,8 @@ public final class RiskEngine {
         if (!o.opens()) return PreTradeVerdict.ALLOW;
         AccountState a = t.account();
         if (a == null) return PreTradeVerdict.deny("account.unknown", "no account snapshot from the terminal yet");
-        long open = a.positions().stream().filter(p -> p.symbol().equals(o.symbol())).count();
+        long open = 0;
+        for (Position p : a.positions()) if (p.symbol().equals(o.symbol())) open++;   // (a loop, not a stream: asked for every order)
         return open >= max ? PreTradeVerdict.deny("positions.per_symbol", open + " position(s) already open on " + o.symbol())
                 : PreTradeVerdict.ALLOW;
     }

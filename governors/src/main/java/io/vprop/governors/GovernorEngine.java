@@ -378,6 +378,14 @@ public final class GovernorEngine {
         return hits.isEmpty() ? RuleVerdict.ALLOW : RuleVerdict.of(hits.view());
     }
 
+    /**
+     * The most severe hit of the last evaluated event — {@link #verdict()}'s rule id, action, values and sentence —
+     * with only its own sentence written (a pre-trade refusal states one reason); null when no rule fired.
+     */
+    public RuleHit topHit() {
+        return hits.isEmpty() ? null : hits.first();
+    }
+
     private void advanceDay(long t) {
         if (l.dayStartMs == Long.MIN_VALUE) {
             l.startDay(dayClock.dayStart(t), dayClock.nextReset(t));

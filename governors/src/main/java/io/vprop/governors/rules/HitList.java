@@ -80,6 +80,12 @@ public final class HitList {
         insert(action, ruleId, measured, threshold, untilMs).sentence = sentence;
     }
 
+    /** The most severe hit, its sentence written now (the others' are not); the list must not be empty. */
+    public RuleHit first() {
+        if (size == 0) throw new IllegalStateException("no hit");
+        return entries[0].hit();
+    }
+
     /** The hits, most severe first, their sentences written now. */
     public List<RuleHit> view() {
         List<RuleHit> out = new ArrayList<>(size);

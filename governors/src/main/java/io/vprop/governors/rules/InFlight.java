@@ -57,6 +57,8 @@ public final class InFlight {
     private final List<Entry> entries = new ArrayList<>();
     /** Ids a snapshot took over lately: a late fill or a resent signal of one of them is not a new order. */
     private final String[] released = new String[RELEASED];
+    /** Their hash codes, by place: most ids asked about are none of them, and an int compare tells (a String keeps its hash). */
+    private final int[] releasedHash = new int[RELEASED];
     private int releasedCount;
 
     public boolean isEmpty() { return entries.isEmpty(); }
@@ -209,7 +211,8 @@ public final class InFlight {
 
     private boolean wasReleased(String signalId) {
         if (signalId.isEmpty()) return false;
-        for (int i = 0, n = Math.min(releasedCount, RELEASED); i < n; i++) if (signalId.equals(released[i])) return true;
+        int h = signalId.hashCode();
+        for (int i = 0, n = Math.min(releasedCount, RELEASED); i < n; i++) if (releasedHash[i] == h && signalId.equals(released[i])) return true;
         return false;
     }
 
@@ -219,6 +222,10 @@ public final class InFlight {
      */
     private void release(int i, boolean shown) {
         Entry e = entries.remove(i);
-        if (shown && !e.signalId.isEmpty()) released[releasedCount++ % RELEASED] = e.signalId;
+        if (shown && !e.signalId.isEmpty()) {
+            int at = releasedCount++ % RELEASED;
+            released[at] = e.signalId;
+            releasedHash[at] = e.signalId.hashCode();
+        }
     }
 }
