@@ -124,22 +124,20 @@ final class BreakoutStrategy implements Strategy {
 
         /** The highest high of the last n bars (of those added, fewer having been). */
         double highest(int n) {
-            if (n >= size || n >= added) return Math.max(blockHigh, highAfter[next]);
-            double m = Double.NEGATIVE_INFINITY;
-            for (int k = 0, i = next; k < n; k++) {
-                i = i == 0 ? size - 1 : i - 1;
-                m = Math.max(m, highs[i]);
-            }
-            return m;
+            return n >= size || n >= added ? Math.max(blockHigh, highAfter[next]) : scan(highs, n, true);
         }
 
         /** The lowest low of the last n bars (of those added, fewer having been). */
         double lowest(int n) {
-            if (n >= size || n >= added) return Math.min(blockLow, lowAfter[next]);
-            double m = Double.POSITIVE_INFINITY;
+            return n >= size || n >= added ? Math.min(blockLow, lowAfter[next]) : scan(lows, n, false);
+        }
+
+        /** The highest (lowest) of the ring's last n values, newest first (at an entry only). */
+        private double scan(double[] ring, int n, boolean highest) {
+            double m = highest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             for (int k = 0, i = next; k < n; k++) {
                 i = i == 0 ? size - 1 : i - 1;
-                m = Math.min(m, lows[i]);
+                m = highest ? Math.max(m, ring[i]) : Math.min(m, ring[i]);
             }
             return m;
         }
