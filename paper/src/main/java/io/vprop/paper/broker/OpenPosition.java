@@ -47,14 +47,14 @@ final class OpenPosition {
      * keeps that snapshot's views in place (it then lists this position once, to look at it in the next snapshot).
      */
     boolean unshown;
-    /**
-     * {@link PathLevels#nextLevel}'s last key (shift, 10^digits, sl, tp, tp1) and the three levels as bids it found
-     * (NaN: none); NaN keys at first, which equal nothing.
-     */
     /** {@link SignalExecutor#tp1Of(OpenPosition)}'s last answer, the executor and its plans' count it holds for. */
     SignalExecutor tp1Of;
     long tp1At;
     double tp1;
+    /**
+     * {@link PathLevels#nextLevel}'s last key (shift, 10^digits, sl, tp, tp1) and the three levels as bids it found
+     * (NaN: none); NaN keys at first, which equal nothing.
+     */
     final double[] levelBids = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
     OpenPosition(long ticket, String symbol, Instrument instrument, Side side, double volume, double priceOpen,
