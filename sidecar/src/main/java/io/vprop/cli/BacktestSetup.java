@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What {@code vprop backtest}'s options mean, checked before anything runs: the files and their kind, the clock of
@@ -237,9 +238,23 @@ record BacktestSetup(BacktestCommand options, List<Path> files, boolean bars, Se
 
     String unit() { return bars ? "bars" : "ticks"; }
 
+    /**
+     * What is played: the files by name, or past {@link #NAMED_FILES} of them (a folder's worth) their count, symbols and
+     * timeframes — each file's name is on its own "rows read" line of the summary.
+     */
     String describeData() {
-        List<String> names = new ArrayList<>();
-        for (Path f : files) names.add(f.getFileName().toString());
-        return unit() + " of " + String.join(" + ", names);
+        if (files.size() <= NAMED_FILES) {
+            List<String> names = new ArrayList<>();
+            for (Path f : files) names.add(f.getFileName().toString());
+            return unit() + " of " + String.join(" + ", names);
+        }
+        List<String> symbols = specs.stream().map(SymbolSpec::symbol).sorted().toList();
+        String at = timeframes.isEmpty() ? "" : " at " + timeframes.values().stream().distinct()
+                .sorted(Comparator.comparingLong(Timeframe::millis)).map(Timeframe::name).collect(Collectors.joining(" + "));
+        return unit() + " of " + files.size() + " files: " + symbols.size() + (symbols.size() == 1 ? " symbol (" : " symbols (")
+                + String.join(", ", symbols) + ")" + at;
     }
+
+    /** Up to this many files the data line names them all. */
+    static final int NAMED_FILES = 4;
 }

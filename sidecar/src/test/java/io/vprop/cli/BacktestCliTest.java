@@ -91,6 +91,29 @@ class BacktestCliTest {
     }
 
     @Test
+    void aFoldersWorthOfFilesIsSummedUpBySymbolsAndTimeframesAndEachFileKeepsItsRowsLine() throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("backtest", "--server-tz", "UTC", "--from",
+                "2015-01-01", "--to", "2015-02-01", "--profile", "none"));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String symbol : java.util.List.of("USDJPY", "EURUSD", "EURJPY"))
+            for (String tf : java.util.List.of("H4", "D1")) {
+                String name = symbol + "_snowguru_" + tf + "_2007-2023.bars.csv.gz";
+                names.add(name);
+                args.add("--data");
+                args.add(SharedData.file("bars/h4_d1/" + name).toString());
+            }
+        assertThat(VpropCli.execute(args.toArray(new String[0]))).as(console.err()).isEqualTo(0);
+        assertThat(console.out()).contains("data              bars of 6 files: 3 symbols (EURJPY, EURUSD, USDJPY) at H4 + D1 (server time UTC)");
+        for (String name : names) assertThat(console.out()).containsPattern("rows read +[0-9,]+ rows of " + java.util.regex.Pattern.quote(name));
+
+        String d1 = SharedData.file("bars/h4_d1/EURUSD_snowguru_D1_2007-2023.bars.csv.gz").toString();
+        assertThat(VpropCli.execute("backtest", "--data", H4, d1, "--server-tz", "UTC", "--from", "2015-01-01", "--to",
+                "2015-02-01", "--profile", "none")).as(console.err()).isEqualTo(0);
+        assertThat(console.out()).as("a few files: named").contains(
+                "bars of EURUSD_snowguru_H4_2007-2023.bars.csv.gz + EURUSD_snowguru_D1_2007-2023.bars.csv.gz");
+    }
+
+    @Test
     void theCalendarsReleasesReachTheGovernorsAndABadCalendarIsNamed() throws Exception {
         // the shared calendar holds 63 high-impact EUR/USD releases in Q1 2021 and one more on 1 April (learnt 24 h ahead)
         String calendar = SharedData.file("calendar/high_impact_events_calendar.csv").toString();
