@@ -35,7 +35,9 @@ import java.util.zip.DataFormatException;
  *
  * <p>Usage: BacktestThroughputHarness [rounds=3] [sharedDataDir=../shared/data] [cases=all|comma list] [runs=5]
  * [warmups=5]; -Dvprop.bench.before.cp=CLASSPATH also forks every case on that classpath (the code before a change) as
- * "case@before", round by round beside it, with the ratio case / case@before
+ * "case@before", round by round beside it, with the ratio case / case@before; -Dvprop.bench.before.jvm="OPTIONS" gives
+ * the before forks these JVM options too, a collector among them replacing this JVM's (e.g. the same classpath on G1
+ * against ParallelGC)
  */
 public final class BacktestThroughputHarness {
     private static final JsonMapper JSON = new JsonMapper();
@@ -75,8 +77,9 @@ public final class BacktestThroughputHarness {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < cases.size(); k++) {
                 String c = cases.get((k + r) % cases.size());            // each round starts with another case
-                List<Run> got = fork(c.replace(BEFORE, ""), c.endsWith(BEFORE) ? System.getProperty("vprop.bench.before.cp")
-                        : System.getProperty("java.class.path"), data, runs, warmups);
+                boolean before = c.endsWith(BEFORE);
+                List<Run> got = fork(c.replace(BEFORE, ""), before ? System.getProperty("vprop.bench.before.cp")
+                        : System.getProperty("java.class.path"), before ? beforeJvm() : List.of(), data, runs, warmups);
                 byRound.get(c).add(got);
                 System.out.printf("round %d %-30s median %,12.0f events/s wall, %,12.0f per CPU-second%n", r + 1, c,
                         median(rates(got, false)), median(rates(got, true)));
@@ -93,6 +96,8 @@ public final class BacktestThroughputHarness {
         for (String c : cases) out.put(c, summary(BacktestCases.describe(c.replace(BEFORE, ""))
                 + (c.endsWith(BEFORE) ? " — on the code before (vprop.bench.before.cp)" : ""), flat(byRound.get(c))));
         if (beforeCp != null) res.put("before_classpath", beforeCp);
+        if (beforeCp != null && !beforeJvm().isEmpty()) res.put("before_jvm_options", beforeJvm());
+        res.put("jvm_options", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         res.put("cases", out);
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratio(ratios, byRound, "engine_backtest", "engine");
@@ -120,10 +125,22 @@ public final class BacktestThroughputHarness {
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(targets));
     }
 
-    /** Runs one case in a JVM of its own (the heap and flags of this one) and reads its runs back. */
-    private static List<Run> fork(String name, String classpath, Path data, int runs, int warmups) throws Exception {
+    /** The before forks' own JVM options (vprop.bench.before.jvm, split at spaces), empty when none. */
+    private static List<String> beforeJvm() {
+        String o = System.getProperty("vprop.bench.before.jvm", "").trim();
+        return o.isEmpty() ? List.of() : List.of(o.split("\\s+"));
+    }
+
+    /**
+     * Runs one case in a JVM of its own (the heap and flags of this one, then {@code extra}: a collector there replaces
+     * this JVM's, as two would not start) and reads its runs back.
+     */
+    private static List<Run> fork(String name, String classpath, List<String> extra, Path data, int runs, int warmups) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        boolean collector = extra.stream().anyMatch(BacktestThroughputHarness::selectsCollector);
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+            if (!(collector && selectsCollector(a))) cmd.add(a);
+        cmd.addAll(extra);
         cmd.addAll(List.of("-cp", classpath, BacktestThroughputHarness.class.getName(), "--fork", name,
                 data.toString(), Integer.toString(runs), Integer.toString(warmups)));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -136,6 +153,11 @@ public final class BacktestThroughputHarness {
         if (p.waitFor() != 0 || out.size() != runs)
             throw new IllegalStateException("the fork of " + name + " failed (exit " + p.exitValue() + ", " + out.size() + " of " + runs + " runs)");
         return out;
+    }
+
+    /** -XX:+UseG1GC, -XX:+UseParallelGC, -XX:+UseSerialGC, ...: an option that picks the garbage collector. */
+    private static boolean selectsCollector(String jvmOption) {
+        return jvmOption.matches("-XX:\\+Use\\w+GC");
     }
 
     private static Run parse(String json) throws Exception {
