@@ -33,7 +33,11 @@ public final class VpropCli implements Runnable {
                 line.getErr().println("configuration error:\n" + root.getMessage());
                 return 2;
             }
-            line.getErr().println("vprop " + String.join(" ", parsed.originalArgs()) + ": " + ex.getMessage());
+            // the command by name (vprop backtest: ...), not every argument again: the message names the option at fault,
+            // and a folder's worth of --data files made the line a screenful
+            StringBuilder command = new StringBuilder();
+            for (CommandLine c : parsed.asCommandLineList()) command.append(command.length() == 0 ? "" : " ").append(c.getCommandName());
+            line.getErr().println(command + ": " + ex.getMessage());
             if (ex instanceof IllegalStateException || ex instanceof IllegalArgumentException
                     || ex instanceof MarketDataException) return 1;
             ex.printStackTrace(line.getErr());

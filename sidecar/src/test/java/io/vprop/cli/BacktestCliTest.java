@@ -33,6 +33,8 @@ class BacktestCliTest {
     void anMt5ExportWithoutItsServerClockIsRefused() {
         assertThat(VpropCli.execute("backtest", "--data", TICKS)).isEqualTo(1);
         assertThat(console.err()).contains("--server-tz").contains("UTC for the files in shared/data").contains("NY+7");
+        assertThat(console.err()).as("the command by name, the file once: in the message naming it")
+                .startsWith("vprop backtest: --data ").containsOnlyOnce(java.nio.file.Path.of(TICKS).getFileName().toString());
     }
 
     @Test
