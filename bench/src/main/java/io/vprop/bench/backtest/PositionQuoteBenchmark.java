@@ -66,6 +66,7 @@ public class PositionQuoteBenchmark {
     @Param({"1", "6", "12"})
     public int positions;
 
+    private final List<Instrument> instruments = new ArrayList<>();
     private PaperBroker broker;
     private AccountGovernors governors;
     private final Map<String, SymbolSpec> specs = new HashMap<>();
@@ -76,12 +77,11 @@ public class PositionQuoteBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         InstrumentTable table = InstrumentTable.builtIn();
-        List<Instrument> instruments = new ArrayList<>();
         for (String p : PAIRS) instruments.add(table.get(p));
         broker = new PaperBroker(BrokerConfig.of(100_000, "USD", 100, AccountMode.HEDGING, instruments,
                 Map.of("AUDUSD", 0.80, "USDCAD", 1.20)));
         now = Instant.parse("2024-05-13T08:00:00Z").toEpochMilli();   // a Monday morning: no weekend or day end in a trial
-        for (int k = 0; k < PAIRS.length; k++) broker.onTick(tick(k, MIDS[k], now));
+        for (int k = 0; k < PAIRS.length; k++) broker.onTick(tick(k, 0, now));
         for (int k = 0; k < PAIRS.length; k++) specs.put(PAIRS[k], table.get(PAIRS[k]).toSymbolSpec(broker.tickValue(PAIRS[k])));
         for (int k = 0; k < positions; k++) {
             double point = specs.get(PAIRS[k]).point();
@@ -91,12 +91,13 @@ public class PositionQuoteBenchmark {
         }
         governors = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 100_000, GovernorStateStore.none());
         governors.onAccount(PEER, now, broker.snapshot(), "USD", specs::get);
-        held = new Tick[]{tick(0, MIDS[0] + 0.00001, now), tick(0, MIDS[0] - 0.00001, now)};
-        flat = new Tick[]{tick(FLAT, MIDS[FLAT] + 0.00001, now), tick(FLAT, MIDS[FLAT] - 0.00001, now)};
+        held = new Tick[]{tick(0, 1, now), tick(0, -1, now)};
+        flat = new Tick[]{tick(FLAT, 1, now), tick(FLAT, -1, now)};
     }
 
-    private Tick tick(int pair, double mid, long t) {
-        double point = PAIRS[pair].endsWith("JPY") ? 0.001 : 0.00001;
+    /** A quote of {@code pair} {@code points} of its own point from its mid, a point either side. */
+    private Tick tick(int pair, int points, long t) {
+        double point = instruments.get(pair).point(), mid = MIDS[pair] + points * point;
         return new Tick(PAIRS[pair], t, mid - point, mid + point, 0, 0, 6);
     }
 
