@@ -1,6 +1,7 @@
 package io.vprop.market;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * One symbol and timeframe's bars in time order, kept as primitives in one array (each bar's fields side by side)
@@ -106,32 +107,68 @@ public final class BarSeries {
     }
 
     /**
-     * The bars {@code from} (inclusive) to {@code end} (exclusive) as a {@link BarSource}. A reader that knows the
-     * series ({@link #series}, {@link #position}, {@link #end}) may read the array instead (the backtester's bar feed
-     * takes the cursor's range over and reads bar by bar from there).
+     * The bars {@code from} (inclusive) to {@code end} (exclusive) as a {@link BarSource}, possibly ending early
+     * ({@link #endingWhen}). A reader that knows the series ({@link #series}, {@link #position}, {@link #end},
+     * {@link #endsBefore}) may read the array instead (the backtester's bar feed takes the cursor's range over and
+     * reads bar by bar from there).
      */
     public static final class Cursor implements BarSource {
         private final BarSeries series;
         private final int end;
+        private final long stopFromMs;
+        private final BooleanSupplier stop;
         private int next;
 
         Cursor(BarSeries series, int from, int end) {
+            this(series, from, end, Long.MAX_VALUE, null);
+        }
+
+        private Cursor(BarSeries series, int from, int end, long stopFromMs, BooleanSupplier stop) {
             if (from < 0 || from > end || end > series.size())
                 throw new IllegalArgumentException("bars " + from + " to " + end + " of a series of " + series.size());
             this.series = series;
             this.next = from;
             this.end = end;
+            this.stopFromMs = stopFromMs;
+            this.stop = stop;
+        }
+
+        /**
+         * The same bars, but for those from the first one due that opens at or after {@code fromMs} when
+         * {@code condition} then says so: the cursor ends there. The condition is asked as each such bar is due, before
+         * it is given: a walk-forward unit ends once nothing can happen any more (no entry may open, nothing is open).
+         */
+        public Cursor endingWhen(long fromMs, BooleanSupplier condition) {
+            if (condition == null) throw new IllegalArgumentException("an ending condition is required");
+            return new Cursor(series, next, end, fromMs, condition);
         }
 
         @Override
-        public Bar next() { return next < end ? series.bar(next++) : null; }
+        public Bar next() {
+            if (endsBefore(next)) {
+                next = end;
+                return null;
+            }
+            return series.bar(next++);
+        }
+
+        /**
+         * Whether this cursor's bars end before bar {@code i} of the series (for {@code i} from {@link #position} on, in
+         * order): past {@link #end}, or the ending condition holds as that bar is due.
+         */
+        public boolean endsBefore(int i) {
+            return i >= end || stop != null && series.openTimeMs(i) >= stopFromMs && stop.getAsBoolean();
+        }
+
+        /** Whether this cursor may end before {@link #end} ({@link #endingWhen}). */
+        public boolean endsEarly() { return stop != null; }
 
         public BarSeries series() { return series; }
 
         /** The index of the bar {@link #next()} gives next. */
         public int position() { return next; }
 
-        /** The index after the last bar this cursor gives. */
+        /** The index after the last bar this cursor gives (it may end before: {@link #endsBefore}). */
         public int end() { return end; }
     }
 }

@@ -65,6 +65,31 @@ class BarSeriesTest {
     }
 
     @Test
+    void aCursorEndingWhenItsConditionHoldsAsksItOnlyForBarsFromItsTime() {
+        Bar[] bars = new Bar[10];
+        for (int i = 0; i < bars.length; i++) bars[i] = bar(i * H, 1 + i, 2 + i, i, 1.5 + i, i, i);
+        BarSeries s = BarSeries.of(bars);
+        int[] asked = {0};
+        BarSeries.Cursor c = s.cursor(2 * H, 9 * H).endingWhen(5 * H, () -> ++asked[0] >= 2);
+        assertThat(c.endsEarly()).isTrue();
+        assertThat(s.cursor().endsEarly()).isFalse();
+        // bars 2–4 open before 5 H: given without asking; bar 5 is asked (no), bar 6 is asked (yes): the cursor ends
+        assertThat(drain(c)).containsExactly(bars[2], bars[3], bars[4], bars[5]);
+        assertThat(asked[0]).isEqualTo(2);
+        assertThat(c.next()).isNull();
+        assertThat(asked[0]).as("an ended cursor asks no more").isEqualTo(2);
+        // never holding: the cursor's whole range; endsBefore answers as next() would
+        BarSeries.Cursor never = s.cursor(2 * H, 9 * H).endingWhen(5 * H, () -> false);
+        assertThat(never.endsBefore(8)).isFalse();
+        assertThat(never.endsBefore(9)).isTrue();
+        assertThat(drain(never)).containsExactly(bars[2], bars[3], bars[4], bars[5], bars[6], bars[7], bars[8]);
+        BarSeries.Cursor always = s.cursor().endingWhen(Long.MIN_VALUE, () -> true);
+        assertThat(always.endsBefore(0)).isTrue();
+        assertThat(drain(always)).isEmpty();
+        assertThatThrownBy(() -> s.cursor().endingWhen(0, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesMixedSeriesAndBarsOutOfOrder() {
         Bar a = bar(0, 1, 1, 1, 1, 1, 0);
         assertThatThrownBy(() -> BarSeries.of(new Bar[]{a, bar(0, 1, 1, 1, 1, 1, 0)})).hasMessageContaining("not in time order");

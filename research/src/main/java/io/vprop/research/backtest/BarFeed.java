@@ -183,6 +183,8 @@ final class BarFeed extends MarketFeed {
         /** The series a cursor reads ({@code source} is then not read), else null; its bars {@code pos} to {@code end}. */
         final BarSeries series;
         final int end;
+        /** The cursor when it may end early (its condition asked as each bar is due), else null. */
+        final BarSeries.Cursor endsEarly;
         int pos;                             // the series' index of the current bar
         final Timeframe timeframe;
         final String symbol;
@@ -217,6 +219,7 @@ final class BarFeed extends MarketFeed {
                 series = c.series();
                 int from = Math.max(c.position(), series.firstAtOrAfter(fromMs));   // as skipping: open times rise
                 end = Math.max(from, Math.min(c.end(), series.firstAtOrAfter(toMs)));
+                endsEarly = c.endsEarly() ? c : null;
                 pos = from - 1;
                 load();
                 timeframe = series.timeframe();
@@ -224,6 +227,7 @@ final class BarFeed extends MarketFeed {
             } else {
                 series = null;
                 end = 0;
+                endsEarly = null;
                 load();
                 timeframe = bar == null ? null : bar.timeframe();
                 symbol = bar == null ? null : bar.symbol();
@@ -239,7 +243,7 @@ final class BarFeed extends MarketFeed {
          */
         private void load() {
             if (series != null) {
-                live = ++pos < end;
+                live = ++pos < end && (endsEarly == null || !endsEarly.endsBefore(pos));
                 if (!live) return;
                 openMs = series.openTimeMs(pos);
                 open = series.open(pos);

@@ -1,6 +1,7 @@
 package io.vprop.research.edges;
 
 import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.market.Timeframe;
@@ -38,7 +39,7 @@ import java.util.Set;
 final class CandidateRecorder implements Strategy, StrategyContext {
     private final SignalEngineStrategy inner;
     private final String symbol;
-    private final Bar[] bars;                   // the finest timeframe: the path's open and close quotes
+    private final BarSeries bars;                   // the finest timeframe: the path's open and close quotes
     private final Timeframe finest;
     private final Instrument instrument;
     private final long fromMs, toMs;
@@ -65,10 +66,10 @@ final class CandidateRecorder implements Strategy, StrategyContext {
 
     private boolean atBarOpenOrClose(Tick q) {
         long t = q.timeMs(), barMs = finest.millis();
-        int i = BarLibrary.firstAtOrAfter(bars, t);
-        if (i < bars.length && bars[i].openTimeMs() == t && q.bid() == bars[i].open()) return true;
-        int j = BarLibrary.firstAtOrAfter(bars, t + 1 - barMs);
-        return j < bars.length && bars[j].openTimeMs() == t + 1 - barMs && q.bid() == bars[j].close();
+        int i = bars.firstAtOrAfter(t);
+        if (i < bars.size() && bars.openTimeMs(i) == t && q.bid() == bars.open(i)) return true;
+        int j = bars.firstAtOrAfter(t + 1 - barMs);
+        return j < bars.size() && bars.openTimeMs(j) == t + 1 - barMs && q.bid() == bars.close(j);
     }
 
     private void fired(String sym, Timeframe tf, long barOpenMs, AlphaId alpha, int dir, double strength, Regime regime,

@@ -1,6 +1,7 @@
 package io.vprop.research.edges;
 
 import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.instrument.Instrument;
 import io.vprop.trade.Side;
 
@@ -23,14 +24,14 @@ import java.time.ZoneOffset;
 final class OutcomeLabeler {
     private static final long HOUR = 3_600_000L, DAY = 24 * HOUR, ROLLOVER = 21 * HOUR;
 
-    private final Bar[] bars;
+    private final BarSeries bars;
     private final long barMs;
     private final Instrument instrument;
     private final double usdPerProfit;
     private final double pow10;
     private final int maxBars;
 
-    OutcomeLabeler(Bar[] bars, long barMs, Instrument instrument, double usdPerProfit, int maxBars) {
+    OutcomeLabeler(BarSeries bars, long barMs, Instrument instrument, double usdPerProfit, int maxBars) {
         this.bars = bars;
         this.barMs = barMs;
         this.instrument = instrument;
@@ -64,17 +65,17 @@ final class OutcomeLabeler {
         boolean tp1Done = false;
         long lastSwapDay = Math.floorDiv(entryMs - ROLLOVER, DAY);
 
-        int i = io.vprop.research.runner.BarLibrary.firstAtOrAfter(bars, entryMs);
-        boolean fromOpenQuote = i < bars.length && bars[i].openTimeMs() == entryMs;
-        if (!fromOpenQuote) i = io.vprop.research.runner.BarLibrary.firstAtOrAfter(bars, entryMs + 1);
-        int end = Math.min(bars.length, i + maxBars);
+        int i = bars.firstAtOrAfter(entryMs);
+        boolean fromOpenQuote = i < bars.size() && bars.openTimeMs(i) == entryMs;
+        if (!fromOpenQuote) i = bars.firstAtOrAfter(entryMs + 1);
+        int end = Math.min(bars.size(), i + maxBars);
         long t = entryMs;
         double lastBid = bid;
         for (; i < end; i++) {
-            Bar b = bars[i];
-            long t0 = b.openTimeMs();
-            boolean hf = b.highFirst();
-            double[] points = {b.open(), hf ? b.high() : b.low(), hf ? b.low() : b.high(), b.close()};
+            long t0 = bars.openTimeMs(i);
+            double o = bars.open(i), h = bars.high(i), l = bars.low(i), c = bars.close(i);
+            boolean hf = Bar.highFirst(o, h, l, c);
+            double[] points = {o, hf ? h : l, hf ? l : h, c};
             long[] times = {t0, t0 + barMs / 3, t0 + 2 * barMs / 3, t0 + barMs - 1};
             for (int step = fromOpenQuote ? 1 : 0; step < 4; step++) {
                 long qt = times[step];

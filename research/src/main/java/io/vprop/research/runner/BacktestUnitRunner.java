@@ -1,7 +1,7 @@
 package io.vprop.research.runner;
 
 import io.vprop.governors.profile.FirmProfile;
-import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.BarSource;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Timeframe;
@@ -250,10 +250,10 @@ public final class BacktestUnitRunner implements UnitRunner {
         Plan plan = plan(u.symbol());
         Timeframe tf = options.timeframe();
         double balance = u.initialBalance();
-        Map<String, Bar[]> series = new LinkedHashMap<>();
+        Map<String, BarSeries> series = new LinkedHashMap<>();
         for (Instrument i : plan.instruments()) series.put(i.symbol(), bars.bars(i.symbol(), tf));
         QuoteLookup atStart = s -> {
-            Bar[] b = series.get(s);
+            BarSeries b = series.get(s);
             return b == null ? Double.NaN : BarLibrary.lastPrice(b, tf, u.warmupFromMs());
         };
         BrokerConfig broker = BrokerConfig.of(balance, "USD", options.leverage(), AccountMode.HEDGING, plan.instruments(),
@@ -275,20 +275,29 @@ public final class BacktestUnitRunner implements UnitRunner {
         WindowGate gate = new WindowGate(strategy, u, strategies::counters, series.get(u.symbol()), tf.millis(),
                 options.intrabarEntries());
         List<BarSource> sources = new ArrayList<>();
-        for (Bar[] b : series.values())
-            sources.add(new ArrayBars(b, tf.millis(), u.warmupFromMs(), u.endMs(), u.toMs(), gate::quiet));
-        for (Timeframe c : options.coarser())   // delivered as bars only: the finest makes the quotes
-            sources.add(new ArrayBars(bars.bars(u.symbol(), c), c.millis(), u.warmupFromMs(), u.endMs(), u.toMs(), gate::quiet));
+        for (BarSeries b : series.values()) sources.add(slice(b, u, gate));
+        for (Timeframe c : options.coarser()) sources.add(slice(bars.bars(u.symbol(), c), u, gate));   // delivered as bars only: the finest makes the quotes
         BacktestResult r = new Backtester(config).run(gate,
                 MarketFeed.bars(sources, specs, options.path(), spread, u.warmupFromMs(), u.endMs()));
-        Bar[] own = series.get(u.symbol());
-        boolean dataGoOn = own[own.length - 1].openTimeMs() + tf.millis() > u.endMs();
+        BarSeries own = series.get(u.symbol());
+        boolean dataGoOn = own.openTimeMs(own.size() - 1) + tf.millis() > u.endMs();
         List<BacktestTrade> trades = new ArrayList<>(r.trades().size());
         for (BacktestTrade t : r.trades()) trades.add(dataGoOn ? endOfWindow(t) : t);
         Map<String, Long> counters = new HashMap<>(r.counters());
         counters.putAll(gate.counters());
         return new BacktestResult(trades, r.equity(), r.breaches(), r.initialBalance(), r.currency(), r.fromMs(), r.toMs(),
                 r.events(), counters);
+    }
+
+    /**
+     * One unit's slice of a symbol's bars: those opening at or after the warm-up's start that close by the unit's end
+     * (so nothing is quoted after it). Once a bar opening at or after the test window's end is due and the gate says
+     * nothing can happen any more (no entry may open, nothing is open), the slice ends there: the rest of the window
+     * would only repeat a flat account.
+     */
+    private static BarSeries.Cursor slice(BarSeries bars, WorkUnit u, WindowGate gate) {
+        long barMs = bars.timeframe().millis();
+        return bars.cursor(u.warmupFromMs(), u.endMs() - barMs + 1).endingWhen(u.toMs(), gate::quiet);
     }
 
     /** The calendar's releases of the traded instrument's currencies (and "ALL"), as the kernel pushes a terminal's. */

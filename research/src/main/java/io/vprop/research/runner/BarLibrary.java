@@ -1,6 +1,7 @@
 package io.vprop.research.runner;
 
 import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.BarSource;
 import io.vprop.market.Timeframe;
 import io.vprop.market.io.MarketFiles;
@@ -26,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Bar files by symbol and timeframe, each read once per JVM into an immutable array shared by every thread: a
- * walk-forward runs thousands of backtests over the same bars, so no unit parses a file. Files are found by name
+ * Bar files by symbol and timeframe, each read once per JVM into an immutable {@link BarSeries} shared by every thread:
+ * a walk-forward runs thousands of backtests over the same bars, so no unit parses a file, and the bar feed reads the
+ * series' packed array (no {@link Bar} object is kept: the next of a few hundred thousand was often a cache miss). Files are found by name
  * ({@code EURUSD_snowguru_H4_2007-2023.bars.csv.gz}: the symbol before the first '_', the timeframe as a name part),
  * in the folders and files given; their times are read on {@code clock} (the files' server time). An MT5 tick file
  * ({@code EURUSD_oanda_2014-05-01_2014-05-15.ticks.csv.gz}) is read as its symbol's M1 bars, formed from the bids
@@ -40,7 +42,7 @@ public final class BarLibrary {
     private final ServerClock clock;
     private final Map<Key, Path> files = new TreeMap<>((a, b) -> a.symbol.equals(b.symbol)
             ? Long.compare(a.timeframe.millis(), b.timeframe.millis()) : a.symbol.compareTo(b.symbol));
-    private final Map<Key, Bar[]> loaded = new ConcurrentHashMap<>();
+    private final Map<Key, BarSeries> loaded = new ConcurrentHashMap<>();
     private final Map<Key, String> hashes = new ConcurrentHashMap<>();
 
     /**
@@ -107,14 +109,14 @@ public final class BarLibrary {
 
     public ServerClock clock() { return clock; }
 
-    /** The bars in time order, read on first use; the array is shared: never write to it. */
-    public Bar[] bars(String symbol, Timeframe tf) {
+    /** The bars in time order, read on first use (shared, immutable). */
+    public BarSeries bars(String symbol, Timeframe tf) {
         Key k = new Key(symbol, tf);
         Path p = file(symbol, tf);
         return loaded.computeIfAbsent(k, key -> read(p, key));
     }
 
-    private Bar[] read(Path p, Key k) {
+    private BarSeries read(Path p, Key k) {
         if (isTickFileName(p)) return minuteBars(p, k.symbol, clock);
         List<Bar> list = new ArrayList<>(1 << 15);
         try (BarSource s = MarketFiles.openBars(p, k.symbol, k.timeframe, clock, ParseMode.STRICT)) {
@@ -125,7 +127,7 @@ public final class BarLibrary {
             }
         }
         if (list.isEmpty()) throw new IllegalArgumentException(p.getFileName() + " has no bars");
-        return list.toArray(new Bar[0]);
+        return BarSeries.of(k.symbol, k.timeframe, list.toArray(new Bar[0]));
     }
 
     /**
@@ -133,7 +135,7 @@ public final class BarLibrary {
      * minute without one, as in the shared M1 files), tick volume the number of ticks, spread 0 (unknown, as in
      * the H4/D1 files: costs come from the instrument table). Deterministic: the same file gives the same bars.
      */
-    static Bar[] minuteBars(Path p, String symbol, ServerClock clock) {
+    static BarSeries minuteBars(Path p, String symbol, ServerClock clock) {
         List<Bar> list = new ArrayList<>(1 << 15);
         long minute = Long.MIN_VALUE, n = 0;
         double o = 0, h = 0, l = 0, c = 0;
@@ -155,13 +157,13 @@ public final class BarLibrary {
         }
         if (n > 0) list.add(new Bar(symbol, Timeframe.M1, minute, o, h, l, c, n, 0));
         if (list.isEmpty()) throw new IllegalArgumentException(p.getFileName() + " has no ticks");
-        return list.toArray(new Bar[0]);
+        return BarSeries.of(symbol, Timeframe.M1, list.toArray(new Bar[0]));
     }
 
     /** [open time of the first bar, close time of the last], UTC ms. */
     public long[] span(String symbol, Timeframe tf) {
-        Bar[] b = bars(symbol, tf);
-        return new long[]{b[0].openTimeMs(), b[b.length - 1].openTimeMs() + tf.millis()};
+        BarSeries b = bars(symbol, tf);
+        return new long[]{b.openTimeMs(0), b.openTimeMs(b.size() - 1) + tf.millis()};
     }
 
     /** SHA-256 of the file's bytes, hex: part of the runner's fingerprint and of a report's provenance. */
@@ -183,22 +185,11 @@ public final class BarLibrary {
         }
     }
 
-    /** Index of the first bar opening at or after {@code ms} ({@code bars.length} when none). */
-    public static int firstAtOrAfter(Bar[] bars, long ms) {
-        int lo = 0, hi = bars.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (bars[mid].openTimeMs() < ms) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
     /** The close of the last bar closed at or before {@code ms}, else the first bar's open; NaN without bars. */
-    static double lastPrice(Bar[] bars, Timeframe tf, long ms) {
-        int i = firstAtOrAfter(bars, ms - tf.millis() + 1) - 1;
-        if (i >= 0) return bars[i].close();
-        return bars.length == 0 ? Double.NaN : bars[0].open();
+    static double lastPrice(BarSeries bars, Timeframe tf, long ms) {
+        int i = bars.firstAtOrAfter(ms - tf.millis() + 1) - 1;
+        if (i >= 0) return bars.close(i);
+        return bars.size() == 0 ? Double.NaN : bars.open(0);
     }
 
     @Override

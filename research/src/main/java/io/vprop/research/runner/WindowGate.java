@@ -1,6 +1,7 @@
 package io.vprop.research.runner;
 
 import io.vprop.market.Bar;
+import io.vprop.market.BarSeries;
 import io.vprop.market.SymbolSpec;
 import io.vprop.market.Tick;
 import io.vprop.research.walkforward.WorkUnit;
@@ -36,7 +37,7 @@ final class WindowGate implements Strategy, StrategyContext {
     private final WorkUnit unit;
     private final String symbol;
     private final Function<Strategy, Map<String, Long>> strategyCounters;
-    private final Bar[] bars;                 // the traded symbol's bars (the path's open and close quotes)
+    private final BarSeries bars;                 // the traded symbol's bars (the path's open and close quotes)
     private final long barMs;
     private final boolean intrabarEntries;
     private final Map<String, Long> counters = new TreeMap<>();
@@ -44,13 +45,13 @@ final class WindowGate implements Strategy, StrategyContext {
     private List<SymbolSpec> visible = List.of();
     private Map<String, Long> atStart, atEnd;
 
-    WindowGate(Strategy inner, WorkUnit unit, Function<Strategy, Map<String, Long>> strategyCounters, Bar[] bars,
+    WindowGate(Strategy inner, WorkUnit unit, Function<Strategy, Map<String, Long>> strategyCounters, BarSeries bars,
                long barMs, boolean intrabarEntries) {
         this.inner = inner;
         this.unit = unit;
         // the bars' own String: the quotes, bars and orders of the unit name the symbol with it, and an equals on the
         // same instance is decided at once (this gate compares at every quote and bar)
-        this.symbol = bars.length > 0 && bars[0].symbol().equals(unit.symbol()) ? bars[0].symbol() : unit.symbol();
+        this.symbol = bars.symbol().equals(unit.symbol()) ? bars.symbol() : unit.symbol();
         this.strategyCounters = strategyCounters;
         this.bars = bars;
         this.barMs = barMs;
@@ -62,10 +63,10 @@ final class WindowGate implements Strategy, StrategyContext {
         long t = ctx.nowMs();
         Tick q = ctx.lastTick(symbol);
         if (q == null || q.timeMs() != t) return false;
-        int i = BarLibrary.firstAtOrAfter(bars, t);
-        if (i < bars.length && bars[i].openTimeMs() == t && q.bid() == bars[i].open()) return true;
-        int j = BarLibrary.firstAtOrAfter(bars, t + 1 - barMs);
-        return j < bars.length && bars[j].openTimeMs() == t + 1 - barMs && q.bid() == bars[j].close();
+        int i = bars.firstAtOrAfter(t);
+        if (i < bars.size() && bars.openTimeMs(i) == t && q.bid() == bars.open(i)) return true;
+        int j = bars.firstAtOrAfter(t + 1 - barMs);
+        return j < bars.size() && bars.openTimeMs(j) == t + 1 - barMs && q.bid() == bars.close(j);
     }
 
     /** Nothing can happen any more: entries are closed, nothing is open or in flight. */

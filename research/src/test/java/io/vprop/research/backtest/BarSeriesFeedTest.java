@@ -58,6 +58,57 @@ class BarSeriesFeedTest {
                 play(List.of(eur.cursor()), specs, BarPath.OHLC, Long.MIN_VALUE, from));
     }
 
+    /**
+     * A cursor that ends early (the walk-forward's quiet end of a unit) ends the feed's lane where a plain source asking
+     * the same condition at each bar it gives would: the feed reads the series' array, so it must ask as each bar is
+     * due, not later. The condition here depends on how far the play has gone, so asking it at another moment would
+     * end at another event.
+     */
+    @Test
+    void aCursorEndingEarlyEndsTheLaneWhereAPlainSourceWould() {
+        Bar[] h4 = read(SharedData.file("bars/h4_d1/EURUSD_snowguru_H4_2007-2023.bars.csv.gz"));
+        Bar[] jpy = read(SharedData.file("bars/h4_d1/USDJPY_snowguru_H4_2007-2023.bars.csv.gz"));
+        List<SymbolSpec> specs = List.of(SymbolSpec.fxMajor("EURUSD"), SymbolSpec.fxMajor("USDJPY"));
+        long from = Instant.parse("2015-03-02T00:00:00Z").toEpochMilli(), to = Instant.parse("2015-09-01T00:00:00Z").toEpochMilli();
+        long quietFrom = Instant.parse("2015-06-01T00:00:00Z").toEpochMilli();
+        List<String> plainOut = new ArrayList<>(), seriesOut = new ArrayList<>();
+        int stopAt = 9_001;                                          // events played when the condition starts to hold
+        BarSource plainEur = endingPlain(h4, quietFrom, () -> plainOut.size() >= stopAt);
+        List<String> plain = play(List.of(plainEur, plainOf(jpy, 0, jpy.length)), specs, from, to, plainOut);
+        BarSeries.Cursor eur = BarSeries.of(h4).cursor().endingWhen(quietFrom, () -> seriesOut.size() >= stopAt);
+        assertThat(eur.endsEarly()).isTrue();
+        List<String> series = play(List.of(eur, BarSeries.of(jpy).cursor()), specs, from, to, seriesOut);
+        same(series, plain);
+        List<String> whole = play(List.of(BarSeries.of(h4).cursor(), BarSeries.of(jpy).cursor()), specs, BarPath.OHLC, from, to);
+        assertThat(series.size()).as("the EURUSD lane ended early, USDJPY's went on").isLessThan(whole.size());
+        assertThat(series.get(series.size() - 1)).contains("USDJPY");
+        assertThat(series.stream().filter(e -> e.contains("EURUSD")).count())
+                .isLessThan(whole.stream().filter(e -> e.contains("EURUSD")).count());
+    }
+
+    /** A plain source that ends once a bar opening at or after {@code fromMs} is due and {@code condition} holds. */
+    private static BarSource endingPlain(Bar[] bars, long fromMs, java.util.function.BooleanSupplier condition) {
+        Iterator<Bar> it = List.of(bars).iterator();
+        boolean[] ended = {false};
+        return () -> {
+            if (ended[0] || !it.hasNext()) return null;
+            Bar b = it.next();
+            if (b.openTimeMs() >= fromMs && condition.getAsBoolean()) {
+                ended[0] = true;
+                return null;
+            }
+            return b;
+        };
+    }
+
+    private static List<String> play(List<BarSource> sources, List<SymbolSpec> specs, long from, long to, List<String> out) {
+        try (MarketFeed f = MarketFeed.bars(sources, specs, BarPath.OHLC, SpreadModel.fixed(7), from, to)) {
+            Recorder r = new Recorder(out);
+            while (f.next(r)) { /* plays */ }
+        }
+        return out;
+    }
+
     /** The same events in the same order (the first difference named: a list this long is not printed). */
     private static void same(List<String> got, List<String> want) {
         for (int i = 0; i < Math.min(got.size(), want.size()); i++)
