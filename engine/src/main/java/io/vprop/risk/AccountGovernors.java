@@ -109,6 +109,15 @@ public final class AccountGovernors implements PreTradeCheck {
         SymbolSpec[] valuedSpecs = new SymbolSpec[4];
         /** The last snapshot's positions went through all of onAccount's loop (none threw): its arrays are what it found. */
         boolean valuedComplete;
+        /**
+         * The last snapshot fed (and its currency) while it is still the account's picture, else null: cleared by every
+         * event that changes what the account holds or owns (a fill, an order's answer, a pending order's step, a
+         * balance operation; a firm_state that attaches starts a new Account). The clock, news, checks, reservations and
+         * rejections leave it: the terminal's next snapshot would show the same. {@link #onSymbolSpec} re-values it at a
+         * new tick value.
+         */
+        AccountState fed;
+        String fedCurrency;
 
         Account(GovernorEngine engine) { this.engine = engine; }
     }
@@ -232,6 +241,7 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onAccount(String peer, long nowMs, AccountState acc, String currency, Function<String, SymbolSpec> specs) {
         String key = key(peer);
         Account a = account(key, acc.balance(), currency);
+        a.fed = null;                                        // set again once this one reaches the engine
         nowMs = clock(key, a, nowMs);
         List<Position> open = acc.positions();
         int n = open.size();
@@ -259,7 +269,10 @@ public final class AccountGovernors implements PreTradeCheck {
         a.valuedComplete = true;
         if (n == 0 && acc.orders().isEmpty()) {             // flat: mostly the last flat snapshot again, a second later
             Action repeated = a.engine.repeatFlatSnapshot(nowMs, acc.balance(), acc.equity());
-            if (repeated != null) return evaluated(key, a, repeated, false, nowMs);
+            if (repeated != null) {
+                fed(a, acc, currency);
+                return evaluated(key, a, repeated, false, nowMs);
+            }
         }
         List<ValuedPosition> ps = listOf(a.valued, n);
         List<ValuedOrder> os = List.of();
@@ -267,7 +280,34 @@ public final class AccountGovernors implements PreTradeCheck {
             os = new ArrayList<>(acc.orders().size());
             for (PendingOrder o : acc.orders()) os.add(new ValuedOrder(o, moneyPerPriceUnit(specs.apply(o.symbol()))));
         }
-        return evaluate(key, a, new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, os, os.size()), nowMs);
+        AccountSnapshot snapshot = new AccountSnapshot(nowMs, acc.balance(), acc.equity(), ps, os, os.size());
+        fed(a, acc, currency);                               // (after anything above that may throw: the engine gets it)
+        return evaluate(key, a, snapshot, nowMs);
+    }
+
+    private static void fed(Account a, AccountState acc, String currency) {
+        a.fed = acc;
+        a.fedCurrency = currency;
+    }
+
+    /**
+     * The terminal's tick value of {@code symbol} changed (protocol symbol_update; {@code specs} already gives the new
+     * spec): the account's last snapshot is fed again at {@code nowMs}, so its positions and resting orders in that
+     * symbol are valued (money per price unit, hence open risk, the pre-trade line and the headroom) at the new value
+     * now, not at the next snapshot. Only while that snapshot is still the account's picture and holds the symbol;
+     * otherwise nothing is done (empty): after a fill or an order event the terminal's next snapshot, sent right after
+     * it, re-values, and feeding an older picture again would undo what those events applied.
+     */
+    public List<Notice> onSymbolSpec(String peer, long nowMs, String symbol, Function<String, SymbolSpec> specs) {
+        Account a = accounts.get(key(peer));
+        if (a == null || a.fed == null || !holds(a.fed, symbol)) return List.of();
+        return onAccount(peer, nowMs, a.fed, a.fedCurrency, specs);   // onAccount's clock: never before the last event
+    }
+
+    private static boolean holds(AccountState acc, String symbol) {
+        for (Position p : acc.positions()) if (p.symbol().equals(symbol)) return true;
+        for (PendingOrder o : acc.orders()) if (o.symbol().equals(symbol)) return true;
+        return false;
     }
 
     /**
@@ -305,6 +345,7 @@ public final class AccountGovernors implements PreTradeCheck {
         Account a = accounts.get(key);
         if (a == null) return List.of();
         PendingEvent.State st = PendingEvent.State.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        a.fed = null;                                        // the resting orders are no longer the snapshot's
         return evaluate(key, a, new PendingEvent(nowMs, st, new ValuedOrder(o, moneyPerPriceUnit(specs.apply(o.symbol()))), ""), nowMs);
     }
 
@@ -366,6 +407,7 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onOrderUpdate(String peer, long nowMs, OrderUpdate u) {
         Account a = accounts.get(key(peer));
         if (a == null || u.status() == OrderStatus.ACCEPTED) return List.of();
+        if (u.status() == OrderStatus.EXECUTED) a.fed = null;   // a position the snapshot does not show (a rejection: nothing new)
         nowMs = clock(key(peer), a, nowMs);
         return evaluate(key(peer), a, new OrderAck(nowMs, u.signalId(), u.status(), u.ticket()), nowMs);
     }
@@ -373,6 +415,7 @@ public final class AccountGovernors implements PreTradeCheck {
     public List<Notice> onFill(String peer, long nowMs, Fill f) {
         Account a = accounts.get(key(peer));
         if (a == null) return List.of();                     // no snapshot yet: the next one carries the balance
+        a.fed = null;                                        // the balance and positions are no longer the snapshot's
         nowMs = clock(key(peer), a, nowMs);
         boolean entry = f.opens();
         Long kept = entry ? null : a.positionOpenMs.get(f.position());   // (get: the same access as getOrDefault's, nowMs not boxed)
@@ -391,6 +434,7 @@ public final class AccountGovernors implements PreTradeCheck {
         String key = key(peer);
         Account a = accounts.get(key);
         if (a == null) return List.of();
+        a.fed = null;                                        // the balance is no longer the snapshot's
         BalanceOperation op;
         try {
             BalanceOperation.Kind k = BalanceOperation.Kind.ofWire(kind);

@@ -155,6 +155,15 @@ final class Execution {
         if (governors != null) notify(s, governors.onBalance(s.key, s.nowMs(), kind, amount, deal, comment));
     }
 
+    /**
+     * The session's spec of {@code symbol} now carries the terminal's new tick value (symbol_update): the account's
+     * governors re-value its positions and resting orders in it at once, not at the next snapshot, so a check or the
+     * headroom a strategy sizes with in between counts the new value.
+     */
+    void onSymbolSpec(PeerSession s, String symbol) {
+        if (governors != null) notify(s, governors.onSymbolSpec(s.key, s.nowMs(), symbol, s.specs::get));
+    }
+
     // ------------------------------------------------------------------ the governors
 
     /** The governors' clock for one terminal's account, and flattening while they pause or halt it. */

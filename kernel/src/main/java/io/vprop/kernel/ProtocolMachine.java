@@ -267,7 +267,8 @@ final class ProtocolMachine {
 
     /**
      * The broker's tick value now (docs/protocol.md §4c): the session's spec of the symbol is replaced, so the risk
-     * engine, the governors and the strategy value it at the live rate from the next event on.
+     * engine and the strategy value it at the live rate from the next event on; the governors re-value the account's
+     * open positions and resting orders in it now (else they would wait for the next snapshot).
      */
     private void onSymbolUpdate(PeerSession s, Envelope e, Payload.SymbolUpdate u) {
         SymbolSpec spec = s.specs.get(u.symbol());
@@ -279,6 +280,7 @@ final class ProtocolMachine {
         if (spec.tickValue() == u.tickValue()) return;
         SymbolSpec updated = spec.withTickValue(u.tickValue());
         s.specs.put(u.symbol(), updated);
+        execution.onSymbolSpec(s, u.symbol());
         s.strategy.onSymbolSpec(updated, s);
     }
 

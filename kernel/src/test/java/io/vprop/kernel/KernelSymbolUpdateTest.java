@@ -110,6 +110,41 @@ class KernelSymbolUpdateTest {
     }
 
     @Test
+    void theGovernorsReValueTheOpenPositionAtTheUpdateWithoutWaitingForASnapshot() {
+        FakeTerminal t = welcomed();
+        t.send(accountWithEurgbp());
+        kernel.runOnce(0);
+        assertThat(dailyHeadroom()).isCloseTo(5_000 - 250, within(1e-6));
+
+        t.send(new Payload.SymbolUpdate("EURGBP", Y));       // no snapshot after it
+        kernel.runOnce(0);
+        assertThat(t.received(Payload.Error.class)).isEmpty();
+        assertThat(dailyHeadroom()).as("open risk at Y: 0.002 / 1e-5 × 1.30 = 260").isCloseTo(5_000 - 260, within(1e-6));
+        governors.publish();
+        assertThat(governors.snapshots().get(AccountGovernors.accountOf(FakeTerminal.ID.toString())).openRisk())
+                .isCloseTo(260, within(1e-6));
+    }
+
+    @Test
+    void afterAFillTheGovernorsReValueWithTheSnapshotThatFollowsIt() {
+        FakeTerminal t = welcomed();
+        t.send(accountWithEurgbp());
+        kernel.runOnce(0);
+        // half of the EURGBP position closed flat: the last snapshot no longer says what is open
+        t.send(new Payload.Fill(9001, 9001, 7, "", "EURGBP", "sell", "out", 0.85, 0.5, 0, 0, 0,
+                FakeTerminal.serverTime(NOW), "client"));
+        t.send(new Payload.SymbolUpdate("EURGBP", Y));
+        kernel.runOnce(0);
+        assertThat(t.received(Payload.Error.class)).isEmpty();
+        assertThat(dailyHeadroom()).as("the 1 lot of the last snapshot, at X until the next one").isCloseTo(5_000 - 250, within(1e-6));
+
+        t.send(new Payload.Account(100_000, 100_000, 0, 100_000, List.of(new Payload.PositionInfo(7, "EURGBP", "buy", 0.5,
+                0.85, 0.848, 0, 0, 0, 0, FakeTerminal.serverTime(NOW - 60_000), ""))));
+        kernel.runOnce(0);
+        assertThat(dailyHeadroom()).as("0.5 lot at Y: 130").isCloseTo(5_000 - 130, within(1e-6));
+    }
+
+    @Test
     void aReHelloStartsAgainFromItsOwnValues() {
         FakeTerminal t = welcomed();
         t.send(new Payload.SymbolUpdate("EURGBP", Y));
