@@ -33,6 +33,7 @@ import io.vprop.paper.broker.OrderEvent;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.paper.broker.PathLevels;
 import io.vprop.paper.broker.SignalExecutor;
+import io.vprop.paper.broker.TickValueReports;
 import io.vprop.protocol.Payload;
 import io.vprop.protocol.TradeMessages;
 import io.vprop.trade.AccountState;
@@ -130,18 +131,8 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
     /** firm_state is sent after every welcome, before the account snapshot (as the EA does). */
     private boolean firmStateDue;
     private double maxDrawdown;
-    /** symbol_update (protocol §4c): every symbol's tick value is due after each welcome; then per symbol below. */
-    private boolean tickValuesDue;
-    private final Map<String, SentTickValue> tickValuesSent = new HashMap<>();
-    /** Relative move of a symbol's tick value that is sent (0.01 %, as the EA's InpTickValueMovePct default). */
-    private static final double TICK_VALUE_MOVE = 1e-4;
-
-    /** The tick value last sent for a symbol and when it was last looked at (market time). */
-    private static final class SentTickValue {
-        double value;
-        long checkedMs;
-        boolean checked;
-    }
+    /** symbol_update (protocol §4c): when each symbol's tick value is told, as the EA tells it. */
+    private final TickValueReports tickValues;
 
     public PaperTerminal(Config config, TickSource market, List<SymbolSpec> symbolSpecs, PaperBroker broker) {
         this(config, market, symbolSpecs, broker, null);
@@ -177,6 +168,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
         this.broker = broker;
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> log.warn("{}", warning));
         for (SymbolSpec s : symbolSpecs) specs.put(s.symbol(), s);
+        this.tickValues = new TickValueReports(broker, specs.keySet());
         this.journal = new Journal(config.journalFile(), false);
         // a restart after a crash: the broker's numbers continue above what this terminal already sent, as a real
         // server's do, or the sidecar would drop the new deals as resends of old ones (issue 18 item 9)
@@ -192,7 +184,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
             public void onWelcome(Payload.Welcome w) {
                 accountDirty = true;
                 firmStateDue = true;
-                tickValuesDue = true;
+                tickValues.welcomed();
             }
 
             @Override
@@ -335,36 +327,14 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
 
     /**
      * The paper broker's tick value moves with the conversion rate (a cross, a JPY pair) as MT5's does: the sidecar
-     * learns it as from the EA (protocol §4c) — every symbol once after each welcome, then a symbol whose value moved
-     * more than 0.01 % since it was last sent, looked at on its own ticks once a second of market time at most (so a
-     * replay sends the same updates every time). Not in exact lockstep (max speed, window 1): there the sidecar must
-     * decide what the backtester decides, and the backtester's signal engine sizes with the hello's tick values.
+     * learns it as from the EA (protocol §4c; {@link TickValueReports}: every symbol after each welcome, then a symbol
+     * whose value moved more than 0.01 %, looked at on its own ticks once a second of market time at most, so a replay
+     * sends the same updates every time). In exact lockstep too: the backtester applies the same reports at the same
+     * quotes, so both size and govern with the same values.
      */
     private void sendTickValues(String symbol) {
-        if (!link.welcomed() || (config.speed() <= 0 && config.replayWindow() == 1)) return;
-        if (tickValuesDue) {
-            tickValuesDue = false;
-            for (String s : new java.util.TreeSet<>(specs.keySet())) sendTickValue(s, true);
-        } else {
-            sendTickValue(symbol, false);
-        }
-    }
-
-    private void sendTickValue(String symbol, boolean always) {
-        SentTickValue last = tickValuesSent.computeIfAbsent(symbol, k -> new SentTickValue());
-        if (!always && last.checked && marketNowMs - last.checkedMs < 1_000) return;
-        last.checked = true;
-        last.checkedMs = marketNowMs;
-        double tv;
-        try {
-            tv = broker.tickValue(symbol);
-        } catch (IllegalArgumentException e) {
-            return;                                      // a hello symbol the broker does not trade: nothing to tell
-        }
-        if (!(tv > 0) || !Double.isFinite(tv)) return;   // no quote of the conversion pair yet: the sidecar keeps its value
-        if (!always && Math.abs(tv - last.value) <= last.value * TICK_VALUE_MOVE) return;
-        link.sendFresh(new Payload.SymbolUpdate(symbol, tv), false);
-        last.value = tv;
+        if (!link.welcomed()) return;
+        tickValues.onQuote(symbol, marketNowMs, (sym, tv) -> link.sendFresh(new Payload.SymbolUpdate(sym, tv), false));
     }
 
     /**

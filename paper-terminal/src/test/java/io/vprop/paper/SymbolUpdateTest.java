@@ -57,10 +57,16 @@ class SymbolUpdateTest {
         assertThat(tickTimes).as("each sent before the tick that looked").containsExactly(T0, T0, T0 + 2_600);
     }
 
-    /** Exact lockstep must decide what the backtester decides, whose engine sizes with the hello's tick values. */
+    /**
+     * Exact lockstep sends the same updates before the same ticks: the backtester applies the same reports at the same
+     * quotes (TickValueReports), so the replay's sidecar sizes and governs as the backtest and as live.
+     */
     @Test
-    void exactLockstepKeepsTheHellosValues() throws Exception {
-        assertThat(play(1, new ArrayList<>())).isEmpty();
+    void exactLockstepSendsTheSameUpdatesBeforeTheSameTicks() throws Exception {
+        List<Long> batchedTimes = new ArrayList<>(), exactTimes = new ArrayList<>();
+        List<Payload.SymbolUpdate> batched = play(5, batchedTimes), exact = play(1, exactTimes);
+        assertThat(exact).hasSize(3).isEqualTo(batched);
+        assertThat(exactTimes).isEqualTo(batchedTimes);
     }
 
     /** Plays {@link #TICKS} to a scripted sidecar; returns the symbol updates it got (and in tickTimes the tick after each). */

@@ -28,6 +28,8 @@ import io.vprop.research.backtest.SpreadModel;
 import io.vprop.research.edges.EdgeArtefact;
 import io.vprop.signal.SignalConfig;
 import io.vprop.signal.alpha.EventSource;
+import io.vprop.strategy.DemoStrategy;
+import io.vprop.strategy.Strategy;
 import io.vprop.signal.edge.EdgeTable;
 import io.vprop.strategy.SignalEngineStrategy;
 import io.vprop.testing.RepoPaths;
@@ -41,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must take the same decisions (every trade, refusal and skip the engine published, each order with its lots and
  * stops, each answer) and make the same deals, fill prices within one quote, profit and commission in USD to the cent
  * where the price is the same (the shared {@link Lockstep} fixture); and the engine must trade (a floor of
- * entries per period), so the test cannot pass on an engine that skips everything.
+ * entries per period), so the test cannot pass on an engine that skips everything. The same with the demo strategy,
+ * which sizes with the tick values the terminal tells (JPY pairs, whose values move).
  */
 class EngineParityTest {
     private static final String PROFILE = "ftmo-2step";
@@ -86,6 +90,21 @@ class EngineParityTest {
     }
 
     /**
+     * A strategy that sizes with {@code ctx.spec}'s tick value (the demo's EMA cross, on H4): USDJPY's and EURJPY's
+     * move with USDJPY, so the replay's sidecar must hear them when the backtest applies them — symbol_update in exact
+     * lockstep, {@code TickValueReports} on both paths, each value recorded with its time as a decision — and size the
+     * same lots. Until 2026-12-04 exact lockstep kept the hello's values: the replay's first order was 0.31 lots, the
+     * backtest's 0.28.
+     */
+    @Test
+    void aStrategySizingWithTheTickValuesOfJpyPairs() throws Exception {
+        Run run = checkStrategy(new Period(List.of("USDJPY", "EURJPY"), "2020-06-01", "2020-08-01", 4),
+                () -> new DemoStrategy(4 * 3_600_000L, 0.0025, Timeframe.H4), "demo strategy, JPY");
+        assertThat(run.bt.stream().filter(d -> d instanceof Lockstep.Verdict v && v.kind().equals("symbol_spec")).count())
+                .as("tick values told during the period").isGreaterThan(100);
+    }
+
+    /**
      * The bundled fitted artefact (fitted up to 2021-09-05, so this is its holdout). It trades about a tenth as often,
      * so a window where it does: EURUSD alone, 2021-09-15..12-15, from a cold start (its warm-up and regimes decide
      * whether it trades at all: the same window started two weeks later makes no trade).
@@ -97,15 +116,22 @@ class EngineParityTest {
     }
 
     private void check(Period p, EdgeTable edges, String what) throws Exception {
-        Run run = bothPaths(p, edges);
+        SignalConfig engine = SignalConfig.builder().timeframes(SignalConfig.SWING.toArray(new Timeframe[0]))
+                .regimeTimeframe(Timeframe.H4).seed(42).edges(edges).build();
+        checkStrategy(p, () -> new SignalEngineStrategy(engine, EventSource.NONE), what);
+    }
+
+    private Run checkStrategy(Period p, Supplier<Strategy> strategy, String what) throws Exception {
+        Run run = bothPaths(p, strategy);
         System.out.printf("engine parity (%s, %s %s..%s): %d decisions, %d deals, %d entries%n", what, p.symbols(), p.from(),
                 p.to(), run.live.size(), run.liveDeals.size(), entries(run.liveDeals));
         run.assertEqual();
         assertThat(entries(run.liveDeals)).as("the engine traded").isGreaterThanOrEqualTo(p.minEntries());
+        return run;
     }
 
     /** One period through both paths: what each decided, its deals, and the quotes the terminal played. */
-    private Run bothPaths(Period p, EdgeTable edges) throws Exception {
+    private Run bothPaths(Period p, Supplier<Strategy> strategy) throws Exception {
         List<Path> files = new ArrayList<>();
         for (String s : p.symbols())
             for (Timeframe tf : SignalConfig.SWING)
@@ -115,21 +141,19 @@ class EngineParityTest {
         List<SymbolSpec> specs = traded.specs();
         BrokerConfig broker = BrokerConfig.of(100_000, "USD", 100, AccountMode.HEDGING, traded.instruments(), Map.of());
         FirmProfile profile = ProfileLoader.bundled(PROFILE);
-        SignalConfig engine = SignalConfig.builder().timeframes(SignalConfig.SWING.toArray(new Timeframe[0]))
-                .regimeTimeframe(Timeframe.H4).seed(42).edges(edges).build();
         SpreadModel spread = SpreadModel.bySession(table);
 
         Run run = new Run();
         // no bars built from the quotes: the files' H4 and D1 bars go out as they close, as in the backtest
         run.liveDeals = Lockstep.live(dir, Lockstep.recorded(feed(files, specs, spread, p), run.quotes), specs, broker, profile,
-                PROFILE, () -> new Recording(new SignalEngineStrategy(engine, EventSource.NONE), run.live), new Timeframe[0], true);
+                PROFILE, () -> new Recording(strategy.get(), run.live), new Timeframe[0], true);
 
         BacktestConfig config = BacktestConfig.defaults(specs, 100_000).withBroker(broker).withProfile(profile, PROFILE)
                 .withBars(BarPath.OHLC, spread).withEnd(true, false);
         BacktestResult result = new Backtester(config, new BacktestListener() {
             @Override
             public void filled(Fill f) { run.btFills.add(f); }
-        }).run(new Recording(new SignalEngineStrategy(engine, EventSource.NONE), run.bt), feed(files, specs, spread, p));
+        }).run(new Recording(strategy.get(), run.bt), feed(files, specs, spread, p));
         run.breaches = result.breaches().size();
         return run;
     }

@@ -208,6 +208,13 @@ final class Lockstep {
             inner.onOrderUpdate(update, wrap(ctx));
         }
 
+        /** A tick value the terminal told (symbol_update): when and what, as the strategy heard it. */
+        @Override
+        public void onSymbolSpec(SymbolSpec spec, StrategyContext ctx) {
+            decisions.add(new Verdict(ctx.nowMs(), "symbol_spec", spec.symbol() + " tick value " + spec.tickValue()));
+            inner.onSymbolSpec(spec, wrap(ctx));
+        }
+
         private StrategyContext wrap(StrategyContext ctx) {
             return new StrategyContext() {
                 @Override public long nowMs() { return ctx.nowMs(); }

@@ -11,6 +11,7 @@ import io.vprop.paper.broker.DealReason;
 import io.vprop.paper.broker.PaperBroker;
 import io.vprop.paper.broker.PathLevels;
 import io.vprop.paper.broker.SignalExecutor;
+import io.vprop.paper.broker.TickValueReports;
 import io.vprop.research.BacktestResult;
 import io.vprop.research.Breach;
 import io.vprop.research.EquityCurve;
@@ -66,14 +67,16 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     private static final class SymbolState {
         final SymbolSpec spec;
-        SymbolSpec current;      // spec with the tick value last seen (null until it differs from the spec's)
+        /**
+         * The spec as the terminal last told it: the hello's, then each tick value it sends (symbol_update, as
+         * {@link TickValueReports} says when). The strategy, the risk engine and the governors see this one, as the
+         * kernel's session does.
+         */
+        SymbolSpec told;
+        TickValueReports.Symbol reports;
         Tick last;               // the last quote (null before the first)
         DoubleSupplier tickValue; // the broker's tick value of the symbol now (PaperBroker#tickValueOf)
         TradeBook.Symbol trades;  // the symbol's open trades in the book
-        /** The symbols whose tick value this one's quotes move (those whose conversion route reads it). */
-        SymbolState[] ratesOf = new SymbolState[0];
-        SymbolSpec specNow;       // what spec() gave, while specKnown: no quote of the route's symbols since
-        boolean specKnown;
         boolean hasPosition;      // the broker has a position of the symbol, as of deal number positionsAt
         long positionsAt = -1;
 
@@ -81,6 +84,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
         SymbolState(SymbolSpec spec) {
             this.spec = spec;
+            this.told = spec;
             this.pow10 = Math.pow(10, spec.digits());
         }
     }
@@ -94,6 +98,9 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final SignalExecutor executor;
     private final RiskEngine risk;
     private final AccountGovernors governors;
+    /** When the terminal would tell the sidecar a symbol's tick value (symbol_update): applied at the same quotes. */
+    private final TickValueReports tickValues;
+    private final TickValueReports.Listener toldTickValue = this::toldTickValue;
     private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
@@ -153,14 +160,10 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
             symbols.put(s.symbol(), new SymbolState(s));
         }
         this.broker = new PaperBroker(config.broker());
+        this.tickValues = new TickValueReports(broker, specs.keySet());
         for (SymbolState st : symbols.values()) {
             st.tickValue = broker.tickValueOf(st.spec.symbol());
-            for (String pair : broker.conversion(st.spec.symbol()).symbols()) {
-                SymbolState q = symbols.get(pair);             // (a pair with no spec is never quoted: its rate stands)
-                if (q == null) continue;
-                q.ratesOf = Arrays.copyOf(q.ratesOf, q.ratesOf.length + 1);
-                q.ratesOf[q.ratesOf.length - 1] = st;
-            }
+            st.reports = tickValues.symbol(st.spec.symbol());
         }
         this.executor = new SignalExecutor(broker, config.breakEvenAfterTp1(), warning -> count("executor_warnings"));
         this.risk = new RiskEngine(config.maxPositionsPerSymbol());
@@ -168,7 +171,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
                 : new AccountGovernors(config.profile(), config.profileId(), config.broker().initialBalance(),
                 GovernorStateStore.none());
         if (governors != null) risk.add(governors);
-        this.book = new TradeBook(this::spec);
+        this.book = new TradeBook(this::specAtRate);
         this.news = config.news().stream().sorted(Comparator.comparingLong(NewsRelease::releaseMs))
                 .toArray(NewsRelease[]::new);
         for (SymbolState st : symbols.values()) st.trades = book.symbol(st.spec.symbol());
@@ -243,15 +246,20 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         accountJustGoverned = false;
         brokerState = null;                                   // the quote moves prices (and may pass a rollover)
         if (nextNews < news.length) learnNews();
-        for (SymbolState moved : symbol.ratesOf) moved.specKnown = false;   // and the tick values that read them
         List<Deal> deals = executor.onTick(t);
-        for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
-        book.onQuote(symbol.trades, t);
-        symbol.last = t;
-        quoted = true;
-        drain();
-        strategy.onTick(t, this);
-        drain();
+        // The terminal sends this quote's fills, its tick values and the tick, then waits for the sidecar's answer to
+        // the tick: what the sidecar submits while handling any of them is executed after it handled them all.
+        boolean outer = holdOrders();
+        try {
+            for (int i = 0, n = deals.size(); i < n; i++) onDeal(deals.get(i));
+            tickValues.onQuote(symbol.reports, nowMs, toldTickValue);   // after the deals, before the tick
+            book.onQuote(symbol.trades, t);
+            symbol.last = t;
+            quoted = true;
+            strategy.onTick(t, this);
+        } finally {
+            releaseOrders(outer);
+        }
         if (bars != null) bars.onTick(t);
         endOfQuote(symbol);
         if (equity.isEmpty()) sampleEquity(nowMs);            // the first event
@@ -388,8 +396,13 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         sampleEquity(d.timeMs());
         listener.filled(f);
         if (exitLabel != null) return;                          // the run's own end: nobody to tell
-        if (governors != null) govern(governors.onFill(PEER, nowMs, f));
-        strategy.onFill(f, this);
+        boolean outer = holdOrders();
+        try {
+            if (governors != null) govern(governors.onFill(PEER, nowMs, f));
+            strategy.onFill(f, this);
+        } finally {
+            releaseOrders(outer);
+        }
     }
 
     private void onOrderUpdate(OrderUpdate u) {
@@ -518,28 +531,66 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     @Override public boolean live() { return true; }
 
     /**
-     * The symbol's spec with the tick value at the current rate of its profit currency (once that pair is quoted). The
-     * broker's rate moves only with a quote of a symbol its conversion route reads (PaperBroker.Rate): until the next
-     * such quote the answer is the one given last, without asking the broker (the governors ask for every position at
-     * every evaluation: millions of times a backtest).
+     * The symbol's spec as the terminal last told it (the hello's, then each symbol_update): what the kernel's session
+     * gives the strategy, the risk engine and the governors. A live terminal tells a cross's or a JPY pair's tick value
+     * as it moves (more than 0.01 %, looked at once a second at most: {@link TickValueReports}), so this is within
+     * that of the broker's value now.
      */
     @Override public SymbolSpec spec(String symbol) {
         SymbolState st = state(symbol);
-        if (st == null) return null;
-        if (st.specKnown) return st.specNow;
-        st.specNow = specNow(st);
-        st.specKnown = shortcuts;
-        return st.specNow;
+        return st == null ? null : st.told;
     }
 
-    private static SymbolSpec specNow(SymbolState st) {
+    /**
+     * The terminal told a symbol's tick value (symbol_update), handled as the kernel does: the session's spec, then
+     * the governors re-value what the account holds in it (AccountGovernors.onSymbolSpec), then the strategy.
+     */
+    private void toldTickValue(String symbol, double tickValue) {
+        SymbolState st = state(symbol);
+        if (st.told.tickValue() == tickValue) return;          // the kernel ignores an unchanged value
+        st.told = st.told.withTickValue(tickValue);
+        specs.put(symbol, st.told);
+        count("tick_value_updates");
+        boolean outer = holdOrders();
+        try {
+            if (governors != null) govern(governors.onSymbolSpec(PEER, nowMs, symbol, specOf));
+            strategy.onSymbolSpec(st.told, this);
+        } finally {
+            releaseOrders(outer);
+        }
+    }
+
+    /**
+     * Holds back what is submitted (the governors' flatten, the strategy's orders) until what is being handled is
+     * handled whole, as the kernel answers the terminal's messages before the terminal executes any of it: the
+     * strategy hears of a tick value or a fill (and of the tick) before the answers to the orders they caused. Nested
+     * holds are one. Returns the state to hand to {@link #releaseOrders}.
+     */
+    private boolean holdOrders() {
+        boolean outer = draining;
+        draining = true;
+        return outer;
+    }
+
+    private void releaseOrders(boolean outer) {
+        draining = outer;
+        drain();                                              // (inside an outer drain: that loop sends them)
+    }
+
+    /**
+     * The symbol's spec with the tick value at the broker's current rate of its profit currency (once that pair is
+     * quoted): the trade book values a trade's risk and excursions with it, as the broker values its P&L.
+     */
+    private SymbolSpec specAtRate(String symbol) {
+        SymbolState st = state(symbol);
+        if (st == null) return null;
         SymbolSpec s = st.spec;
         double tickValue = st.tickValue.getAsDouble();
         if (!(Double.isFinite(tickValue) && tickValue > 0 && tickValue != s.tickValue())) return s;
-        if (st.current == null || st.current.tickValue() != tickValue) st.current = s.withTickValue(tickValue);
-        return st.current;                                    // the same spec while the rate stands still
+        return s.withTickValue(tickValue);
     }
 
+    /** The specs as the terminal last told them. */
     @Override public Collection<SymbolSpec> specs() { return specs.values(); }
 
     @Override public AccountState account() { return account; }

@@ -115,6 +115,8 @@ final class CandidateRecorder implements Strategy, StrategyContext {
 
     @Override public void onAccount(AccountState account, StrategyContext c) { inner.onAccount(account, this); }
 
+    @Override public void onSymbolSpec(SymbolSpec spec, StrategyContext c) { inner.onSymbolSpec(spec, this); }
+
     @Override public void onFill(Fill fill, StrategyContext c) { }
 
     @Override public void onOrderUpdate(OrderUpdate update, StrategyContext c) { }

@@ -125,6 +125,14 @@ final class WindowGate implements Strategy, StrategyContext {
         inner.onBar(bar, this);
     }
 
+    /** The traded symbol's tick value as the terminal told it (a conversion pair's stays hidden). */
+    @Override
+    public void onSymbolSpec(SymbolSpec spec, StrategyContext c) {
+        if (!spec.symbol().equals(symbol)) return;
+        visible = List.of(spec);
+        inner.onSymbolSpec(spec, this);
+    }
+
     @Override public void onAccount(AccountState account, StrategyContext c) { inner.onAccount(account, this); }
 
     @Override public void onFill(Fill fill, StrategyContext c) { inner.onFill(fill, this); }
