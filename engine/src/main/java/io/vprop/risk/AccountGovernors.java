@@ -292,16 +292,19 @@ public final class AccountGovernors implements PreTradeCheck {
 
     /**
      * The terminal's tick value of {@code symbol} changed (protocol symbol_update; {@code specs} already gives the new
-     * spec): the account's last snapshot is fed again at {@code nowMs}, so its positions and resting orders in that
-     * symbol are valued (money per price unit, hence open risk, the pre-trade line and the headroom) at the new value
-     * now, not at the next snapshot. Only while that snapshot is still the account's picture and holds the symbol;
-     * otherwise nothing is done (empty): after a fill or an order event the terminal's next snapshot, sent right after
-     * it, re-values, and feeding an older picture again would undo what those events applied.
+     * spec): the account's last snapshot is fed again, so its positions and resting orders in that symbol are valued
+     * (money per price unit, hence open risk, the pre-trade line and the headroom) at the new value now, not at the
+     * next snapshot. Only while that snapshot is still the account's picture and holds the symbol; otherwise nothing
+     * is done (empty): after a fill or an order event the terminal's next snapshot, sent right after it, re-values,
+     * and feeding an older picture again would undo what those events applied. It is fed at the governors' own time
+     * (their last event), not at {@code nowMs}: its balance and equity are of then, and fed later they would pass a
+     * firm-day reset or a window with old numbers (the day would start from the last snapshot's equity, not from the
+     * first one after the reset).
      */
     public List<Notice> onSymbolSpec(String peer, long nowMs, String symbol, Function<String, SymbolSpec> specs) {
         Account a = accounts.get(key(peer));
         if (a == null || a.fed == null || !holds(a.fed, symbol)) return List.of();
-        return onAccount(peer, nowMs, a.fed, a.fedCurrency, specs);   // onAccount's clock: never before the last event
+        return onAccount(peer, a.engine.timeMs(), a.fed, a.fedCurrency, specs);
     }
 
     private static boolean holds(AccountState acc, String symbol) {

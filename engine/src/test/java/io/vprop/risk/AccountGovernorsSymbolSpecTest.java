@@ -92,7 +92,7 @@ class AccountGovernorsSymbolSpecTest {
 
         StateSnapshot after = published();
         assertThat(after.openRisk()).as("0.5 / 0.001 × 1.34 × 2").isCloseTo(1_340.00, within(1e-6));
-        assertThat(after.timeMs()).as("evaluated at the update").isEqualTo(now);
+        assertThat(after.timeMs()).as("evaluated at the governors' last event (the clock's), not at the update").isEqualTo(T0 + 500);
         assertThat(after.balance()).isEqualTo(100_000);
         assertThat(g.headroom(PEER)).containsExactly(new double[]{5_000 - 1_340.00, 10_000 - 1_340.00}, within(1e-6));
         assertThat(allowsAWorstCaseOf4200()).as("4,200 > 3,660: refused before the next snapshot").isFalse();
@@ -100,6 +100,27 @@ class AccountGovernorsSymbolSpecTest {
         now += 1_000;
         liveTickValue(1.005);                                // and again, from the same snapshot
         assertThat(published().openRisk()).as("0.5 / 0.001 × 1.005 × 2").isCloseTo(1_005.00, within(1e-6));
+    }
+
+    /**
+     * A tick value told after the firm's day reset (FTMO: midnight Prague, 22:00 UTC in May) re-values the last
+     * snapshot of the old day without starting the new one from its equity: the next snapshot starts it.
+     */
+    @Test
+    void aReValuationAfterTheDayResetDoesNotStartTheDayWithTheOldSnapshot() {
+        now = T0 + 12 * 3_600_000L - 1_000;                 // 21:59:59 UTC
+        g.onAccount(PEER, now, new AccountState(100_000, 99_000, 0, 100_000, List.of(JPY), List.of()), "USD", specs::get);
+        long before = published().timeMs();
+        now += 2_000;                                        // 22:00:01: the new firm day
+        liveTickValue(LIVE_TV);
+        StateSnapshot after = published();
+        assertThat(after.openRisk()).isCloseTo(1_340.00, within(1e-6));
+        assertThat(after.timeMs()).as("still the old day's last event").isEqualTo(before);
+        long reset = T0 + 12 * 3_600_000L;
+        assertThat(after.dayStartMs()).as("the day not started by the re-valuation").isEqualTo(reset - 24 * 3_600_000L);
+        now += 1_000;                                        // the terminal's next snapshot starts it
+        g.onAccount(PEER, now, new AccountState(100_000, 99_500, 0, 100_000, List.of(JPY), List.of()), "USD", specs::get);
+        assertThat(published().dayStartMs()).isEqualTo(reset);
     }
 
     @Test

@@ -101,6 +101,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     /** When the terminal would tell the sidecar a symbol's tick value (symbol_update): applied at the same quotes. */
     private final TickValueReports tickValues;
     private final TickValueReports.Listener toldTickValue = this::toldTickValue;
+    /** Symbols told a new tick value whose re-valuation the governors are still owed ({@link #revalue}). */
+    private final List<String> revalueDue = new ArrayList<>(2);
     private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
@@ -317,6 +319,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private void endOfQuote(SymbolState symbol) {
         boolean send = accountDirty || nowMs - lastSnapshotMs >= config.snapshotMs();
         boolean moved = governors != null && (dealsThisQuote || symbol.trades.hasOpen());  // (asked only for them)
+        if (!revalueDue.isEmpty() && !send && !(moved && account != null)) revalue();   // no snapshot to do it
         if (send || (moved && account != null)) {
             AccountState a = brokerState();
             if (send) {
@@ -326,6 +329,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
                 snapshots++;
             }
             if (governors != null) {
+                revalueDue.clear();                           // this snapshot values every position at the told specs
                 govern(governors.onAccount(PEER, nowMs, a, config.broker().currency(), specOf));
                 governorEvaluations++;
                 accountJustGoverned = true;
@@ -489,6 +493,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     @Override
     public Submission submit(OrderIntent order) {
         accountJustGoverned = false;                          // the risk engine asks the governors
+        if (!revalueDue.isEmpty()) revalue();
         PreTradeVerdict v = risk.check(order, this);
         Submission s;
         if (!v.allowed()) {
@@ -521,6 +526,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     @Override
     public double[] headroom() {
         if (governors == null) return new double[]{Double.MAX_VALUE, Double.MAX_VALUE};
+        if (!revalueDue.isEmpty()) revalue();
         return governors.headroom(PEER);                      // as a snapshot published now (the kernel: 4 a second)
     }
 
@@ -543,7 +549,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
 
     /**
      * The terminal told a symbol's tick value (symbol_update), handled as the kernel does: the session's spec, then
-     * the governors re-value what the account holds in it (AccountGovernors.onSymbolSpec), then the strategy.
+     * the governors re-value what the account holds in it (AccountGovernors.onSymbolSpec; {@link #revalue}: when first
+     * asked), then the strategy.
      */
     private void toldTickValue(String symbol, double tickValue) {
         SymbolState st = state(symbol);
@@ -551,13 +558,26 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         st.told = st.told.withTickValue(tickValue);
         specs.put(symbol, st.told);
         count("tick_value_updates");
+        if (governors != null) revalueDue.add(symbol);
         boolean outer = holdOrders();
         try {
-            if (governors != null) govern(governors.onSymbolSpec(PEER, nowMs, symbol, specOf));
             strategy.onSymbolSpec(st.told, this);
         } finally {
             releaseOrders(outer);
         }
+    }
+
+    /**
+     * The governors' re-valuation of the symbols told a new tick value (AccountGovernors.onSymbolSpec), which the
+     * kernel does as each update arrives. It moves only what the open risk reads (the snapshot is fed again at the
+     * governors' own time: no equity, no clock), so it is done when something asks the governors before the quote's
+     * own snapshot evaluation (a pre-trade check, the headroom), or at the end of a quote that has none; that
+     * evaluation values every position at the told specs anyway (a bar backtest tells a JPY pair's value nearly every
+     * quote, and each re-valuation of a dozen positions is a full evaluation).
+     */
+    private void revalue() {
+        for (int i = 0; i < revalueDue.size(); i++) govern(governors.onSymbolSpec(PEER, nowMs, revalueDue.get(i), specOf));
+        revalueDue.clear();
     }
 
     /**
