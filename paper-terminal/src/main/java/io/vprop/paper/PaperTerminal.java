@@ -334,7 +334,7 @@ public final class PaperTerminal implements Runnable, AutoCloseable {
      */
     private void sendTickValues(String symbol) {
         if (!link.welcomed()) return;
-        tickValues.onQuote(symbol, marketNowMs, (sym, tv) -> link.sendFresh(new Payload.SymbolUpdate(sym, tv), false));
+        tickValues.onQuote(symbol, marketNowMs, (sym, tv) -> link.sendFresh(new Payload.SymbolUpdate(sym.name(), tv), false));
     }
 
     /**

@@ -23,23 +23,28 @@ public final class TickValueReports {
     /** Hears each value told. */
     @FunctionalInterface
     public interface Listener {
-        void told(String symbol, double tickValue);
+        void told(Symbol symbol, double tickValue);
     }
 
     /** One symbol's broker value and what was last told of it. */
     public static final class Symbol {
         private final String name;
+        private final int index;
         private final DoubleSupplier value;
         private double told;
         private long checkedMs;
         private boolean checked;
 
-        private Symbol(String name, DoubleSupplier value) {
+        private Symbol(String name, int index, DoubleSupplier value) {
             this.name = name;
+            this.index = index;
             this.value = value;
         }
 
         public String name() { return name; }
+
+        /** Its place among the symbols given to the constructor (0 for the first): a caller's array index. */
+        public int index() { return index; }
     }
 
     private final Map<String, Symbol> symbols = new TreeMap<>();   // sorted: the welcome's reports in symbol order
@@ -50,14 +55,16 @@ public final class TickValueReports {
      * @param symbols the terminal's symbols (its hello's); those the broker does not trade are never told
      */
     public TickValueReports(PaperBroker broker, Collection<String> symbols) {
+        int index = -1;
         for (String s : symbols) {
+            index++;
             DoubleSupplier v;
             try {
                 v = broker.tickValueOf(s);
             } catch (IllegalArgumentException e) {
                 continue;                                   // a hello symbol the broker does not trade: nothing to tell
             }
-            Symbol sym = new Symbol(s, v);
+            Symbol sym = new Symbol(s, index, v);
             this.symbols.put(s, sym);
             byName.put(s, sym);
         }
@@ -98,6 +105,6 @@ public final class TickValueReports {
         if (!(tv > 0) || !Double.isFinite(tv)) return;  // no quote of the conversion pair yet: the sidecar keeps its value
         if (!always && Math.abs(tv - s.told) <= s.told * MOVE) return;
         s.told = tv;
-        listener.told(s.name, tv);
+        listener.told(s, tv);
     }
 }

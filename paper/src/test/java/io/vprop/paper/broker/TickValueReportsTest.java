@@ -26,12 +26,13 @@ class TickValueReportsTest {
 
     private void quote(String symbol, long t, double bid, double ask) {
         broker.onTick(new Tick(symbol, t, bid, ask, 0, 0, 6));
-        reports.onQuote(symbol, t, (s, v) -> told.add(s + "=" + Math.round(v * 1e6) / 1e6));
+        reports.onQuote(symbol, t, (s, v) -> told.add(s.name() + "=" + Math.round(v * 1e6) / 1e6));
     }
 
     @Test
     void tellsEverySymbolAfterAWelcomeThenWhatMovedAtMostOnceASecond() {
         assertThat(reports.symbol("XAUUSD")).as("not traded by the broker: never told").isNull();
+        assertThat(reports.symbol("EURGBP").index()).as("the constructor's order").isEqualTo(2);
         quote("EURGBP", T0, 0.85000, 0.85010);                     // GBPUSD unquoted: EURGBP's value is not known yet
         assertThat(told).as("the welcome's reports, in symbol order, of the values known").containsExactly("EURUSD=1.0", "GBPUSD=1.0");
         told.clear();
@@ -68,7 +69,7 @@ class TickValueReportsTest {
                 boolean cross = i % 2 == 0;
                 double mid = cross ? 0.85 + i * 1e-5 : 1.265 + Math.sin(i / 7.0) * 0.002;
                 b.onTick(new Tick(cross ? "EURGBP" : "GBPUSD", t, mid - 5e-5, mid + 5e-5, 0, 0, 6));
-                r.onQuote(cross ? eurgbp : gbpusd, t, (s, v) -> out.add(t + " " + s + "=" + v));
+                r.onQuote(cross ? eurgbp : gbpusd, t, (s, v) -> out.add(t + " " + s.name() + "=" + v));
             }
             runs.add(out);
         }

@@ -101,9 +101,15 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     /** When the terminal would tell the sidecar a symbol's tick value (symbol_update): applied at the same quotes. */
     private final TickValueReports tickValues;
     private final TickValueReports.Listener toldTickValue = this::toldTickValue;
+    /** Each symbol's state by its {@link TickValueReports.Symbol#index()}. */
+    private final SymbolState[] byReport;
+    /** How many tick values the terminal told that changed a spec (the counter tick_value_updates). */
+    private long tickValueUpdates;
+    /** {@link #specs()}: each symbol's spec as last told, in the config's order. */
+    private final Collection<SymbolSpec> toldSpecs;
     /** Symbols told a new tick value whose re-valuation the governors are still owed ({@link #revalue}). */
     private final List<String> revalueDue = new ArrayList<>(2);
-    private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();
+    private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();   // the config's, by symbol (the hello's)
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
     /** The same by the String instances seen (see state): open addressing on the identity hash, half full at most. */
@@ -163,6 +169,16 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         }
         this.broker = new PaperBroker(config.broker());
         this.tickValues = new TickValueReports(broker, specs.keySet());
+        SymbolState[] inOrder = specs.keySet().stream().map(symbols::get).toArray(SymbolState[]::new);
+        this.byReport = inOrder;                              // (the reports number the symbols in the same order)
+        this.toldSpecs = new java.util.AbstractCollection<>() {
+            @Override
+            public java.util.Iterator<SymbolSpec> iterator() {
+                return Arrays.stream(inOrder).map(st -> st.told).iterator();
+            }
+
+            @Override public int size() { return inOrder.length; }
+        };
         for (SymbolState st : symbols.values()) {
             st.tickValue = broker.tickValueOf(st.spec.symbol());
             st.reports = tickValues.symbol(st.spec.symbol());
@@ -193,6 +209,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         strategy.stop(this);
         counts.forEach((k, v) -> counters.merge(k, v[0], Long::sum));
         counters.put("quotes", quotes);
+        if (tickValueUpdates > 0) counters.put("tick_value_updates", tickValueUpdates);
         counters.put("bars_in", barsIn);
         counters.put("bars_to_strategy", barsToStrategy);
         counters.put("account_snapshots", snapshots);
@@ -552,12 +569,12 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
      * the governors re-value what the account holds in it (AccountGovernors.onSymbolSpec; {@link #revalue}: when first
      * asked), then the strategy.
      */
-    private void toldTickValue(String symbol, double tickValue) {
-        SymbolState st = state(symbol);
+    private void toldTickValue(TickValueReports.Symbol told, double tickValue) {
+        SymbolState st = byReport[told.index()];
+        String symbol = st.spec.symbol();
         if (st.told.tickValue() == tickValue) return;          // the kernel ignores an unchanged value
         st.told = st.told.withTickValue(tickValue);
-        specs.put(symbol, st.told);
-        count("tick_value_updates");
+        tickValueUpdates++;
         if (governors != null) revalueDue.add(symbol);
         boolean outer = holdOrders();
         try {
@@ -610,8 +627,8 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         return s.withTickValue(tickValue);
     }
 
-    /** The specs as the terminal last told them. */
-    @Override public Collection<SymbolSpec> specs() { return specs.values(); }
+    /** The specs as the terminal last told them, in the config's order (a view: no copy per call or per update). */
+    @Override public Collection<SymbolSpec> specs() { return toldSpecs; }
 
     @Override public AccountState account() { return account; }
 
