@@ -109,7 +109,6 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
     private final Collection<SymbolSpec> toldSpecs;
     /** Symbols told a new tick value whose re-valuation the governors are still owed ({@link #revalue}). */
     private final List<String> revalueDue = new ArrayList<>(2);
-    private final Map<String, SymbolSpec> specs = new LinkedHashMap<>();   // the config's, by symbol (the hello's)
     /** Per symbol what each quote and each spec() asks for, behind one lookup. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
     /** The same by the String instances seen (see state): open addressing on the identity hash, half full at most. */
@@ -163,6 +162,7 @@ final class BacktestRun implements StrategyContext, TerminalView, MarketFeed.Sin
         this.config = config;
         this.strategy = strategy;
         this.listener = listener;
+        Map<String, SymbolSpec> specs = new LinkedHashMap<>();   // the config's (the hello's), by symbol, in order
         for (SymbolSpec s : config.specs()) {
             specs.put(s.symbol(), s);
             symbols.put(s.symbol(), new SymbolState(s));
