@@ -181,6 +181,8 @@ public final class AccountGovernors implements PreTradeCheck {
             return List.of(new Notice(key, nowMs, "attach", st.rule(), st.status().name(), "", "kept the latched state; " + st.reason(), 0, 0));
         }
         Account a = new Account(GovernorEngine.attach(profile, st, currency));
+        // the signals sent before this connect (or before a restart) are still being executed: still in flight
+        if (before != null) a.engine.carryInFlight(before);
         if (prev != null) a.positionOpenMs.putAll(prev.positionOpenMs);
         accounts.put(key, a);
         lastActionAccount = null;
@@ -398,12 +400,16 @@ public final class AccountGovernors implements PreTradeCheck {
         if (a == null) return;
         SymbolSpec s = terminal.spec(o.symbol());
         double mppu = s == null ? Double.NaN : s.tickValue() / s.tickSize();
+        String key = key(terminal.peer());
+        long nowMs = clock(key, a, terminal.nowMs());
         try {
-            a.engine.reserve(new OrderCheck(clock(key(terminal.peer()), a, terminal.nowMs()), o, Double.NaN,
-                    Double.isFinite(mppu) ? mppu : 0, signalId, o.type()));
+            a.engine.reserve(new OrderCheck(nowMs, o, Double.NaN, Double.isFinite(mppu) ? mppu : 0, signalId, o.type()));
         } catch (IllegalArgumentException e) {
-            log.warn("governors of {}: signal {} not reserved: {}", key(terminal.peer()), signalId, e.getMessage());
+            log.warn("governors of {}: signal {} not reserved: {}", key, signalId, e.getMessage());
+            return;
         }
+        // kept with the state: a signal sent before a restart is executed after it, and must still count
+        if (store.keepsState()) store.save(key, profileId, a.engine.exportState(), nowMs);
     }
 
     /** The terminal's answer to a signal: a rejection releases its reservation, an execution ties it to the ticket. */

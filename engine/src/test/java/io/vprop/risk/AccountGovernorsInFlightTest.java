@@ -88,6 +88,50 @@ class AccountGovernorsInFlightTest {
         assertThat(g.headroom(PEER)[0]).isEqualTo(2_500, within(1e-6));
     }
 
+    /**
+     * A restart between sending a signal and the terminal's answer: the channel resends what the terminal has not
+     * acknowledged, so the order is still executed after the restart, and its worst case must still count.
+     */
+    @Test
+    void aSignalSentBeforeARestartStillCountsAfterIt() {
+        GovernorStateStore store = GovernorStateStore.inMemory();
+        AccountGovernors before = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
+        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        assertThat(before.check(buy(2.5), terminal).allowed()).isTrue();
+        before.onSignalSent(terminal, "s1", buy(2.5));        // saved with the state before it is journaled and sent
+
+        now += 1_000;
+        AccountGovernors after = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
+        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        assertThat(after.headroom(PEER)[0]).as("the 3,000 in flight from before the restart").isEqualTo(2_000, within(1e-6));
+        assertThat(after.check(buy(2.5), terminal).allowed()).as("3,000 + 3,000 > 5,000, restart or not").isFalse();
+
+        // the answer comes after the restart: the reservation ends as it would have without one
+        now += 1_000;
+        after.onFill(PEER, now, new Fill(11, 11, 11, "s1", "EURUSD", Side.BUY, FillEntry.IN, 1.0800, 2.5, 0, 0, 0, now, ""));
+        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000,
+                List.of(new Position(11, "EURUSD", Side.BUY, 2.5, 1.0800, 1.0700, 0, 0, 0, 0, now, "s1"))), "USD", s -> EURUSD);
+        assertThat(after.headroom(PEER)[0]).as("the position's 2,500, not the reservation as well").isEqualTo(2_500, within(1e-6));
+    }
+
+    /** The ids a snapshot took over are kept too: the same signal again after a restart is not a second order. */
+    @Test
+    void aSignalASnapshotTookOverIsNotCountedAgainAfterARestart() {
+        GovernorStateStore store = GovernorStateStore.inMemory();
+        AccountGovernors before = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
+        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        before.onSignalSent(terminal, "s1", buy(2.5));
+        now += 1_000;
+        Position shown = new Position(11, "EURUSD", Side.BUY, 2.5, 1.0800, 1.0700, 0, 0, 0, 0, now, "s1");
+        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of(shown)), "USD", s -> EURUSD);
+
+        now += 1_000;
+        AccountGovernors after = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
+        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of(shown)), "USD", s -> EURUSD);
+        after.onSignalSent(terminal, "s1", buy(2.5));         // resent: the position already counts for it
+        assertThat(after.headroom(PEER)[0]).isEqualTo(2_500, within(1e-6));
+    }
+
     private static org.assertj.core.data.Offset<Double> within(double d) {
         return org.assertj.core.data.Offset.offset(d);
     }

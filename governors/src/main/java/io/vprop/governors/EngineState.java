@@ -2,6 +2,7 @@ package io.vprop.governors;
 
 import io.vprop.governors.event.ValuedPosition;
 import io.vprop.governors.outcome.RuleHit;
+import io.vprop.governors.rules.InFlight;
 
 import java.util.List;
 
@@ -21,10 +22,12 @@ public record EngineState(
         int requestsToday, int positionsToday, int tradesToday, int consecutiveLosses, long cooldownUntilMs,
         int closedTrades, int heldTrades, List<Long> recentOrderTimes,
         List<ScheduledNews> news, int newsViolations,
-        long capitalCents, long creditCents, long floorShiftCents, List<Long> balanceDeals) {
+        long capitalCents, long creditCents, long floorShiftCents, List<Long> balanceDeals,
+        List<InFlight.Order> inFlight, List<String> releasedSignals) {
 
     /** A remembered high-impact release. */
     public record ScheduledNews(long releaseMs, String currency) {}
+
 
     public EngineState {
         if (Double.isNaN(initialBalance) || Double.isInfinite(initialBalance) || initialBalance <= 0) {
@@ -44,6 +47,25 @@ public record EngineState(
         recentOrderTimes = recentOrderTimes == null ? List.of() : List.copyOf(recentOrderTimes);
         news = news == null ? List.of() : List.copyOf(news);
         balanceDeals = balanceDeals == null ? List.of() : List.copyOf(balanceDeals);
+        inFlight = noNulls("inFlight", inFlight);           // (null: a state saved before they were kept)
+        releasedSignals = noNulls("releasedSignals", releasedSignals);
+    }
+
+    /** A state with nothing in flight (the fields before orders in flight were kept with the state). */
+    public EngineState(double initialBalance, String currency, long nowMs, long dayStartMs, long nextResetMs,
+                       double balance, double equity, List<ValuedPosition> positions, int pendingOrders,
+                       double dayStartBalance, double dayStartEquity, double highWaterMark, double overallFloor,
+                       boolean halted, RuleHit haltHit, long pausedUntilMs, RuleHit pauseHit, boolean targetLocked, RuleHit lockHit,
+                       int tradingDays, int profitableDays, boolean tradedToday, double dayProfit, double bestDayProfit, double haircut,
+                       int requestsToday, int positionsToday, int tradesToday, int consecutiveLosses, long cooldownUntilMs,
+                       int closedTrades, int heldTrades, List<Long> recentOrderTimes, List<ScheduledNews> news, int newsViolations,
+                       long capitalCents, long creditCents, long floorShiftCents, List<Long> balanceDeals) {
+        this(initialBalance, currency, nowMs, dayStartMs, nextResetMs, balance, equity, positions, pendingOrders,
+                dayStartBalance, dayStartEquity, highWaterMark, overallFloor, halted, haltHit, pausedUntilMs, pauseHit,
+                targetLocked, lockHit, tradingDays, profitableDays, tradedToday, dayProfit, bestDayProfit, haircut,
+                requestsToday, positionsToday, tradesToday, consecutiveLosses, cooldownUntilMs, closedTrades, heldTrades,
+                recentOrderTimes, news, newsViolations, capitalCents, creditCents, floorShiftCents, balanceDeals,
+                List.of(), List.of());
     }
 
     /**
@@ -62,6 +84,13 @@ public record EngineState(
                 targetLocked, lockHit, tradingDays, profitableDays, tradedToday, dayProfit, bestDayProfit, haircut,
                 requestsToday, positionsToday, tradesToday, consecutiveLosses, cooldownUntilMs, closedTrades, heldTrades,
                 recentOrderTimes, news, newsViolations, 0, 0, 0, List.of());
+    }
+
+    private static <T> List<T> noNulls(String field, List<T> list) {
+        if (list == null) return List.of();
+        for (int i = 0; i < list.size(); i++)
+            if (list.get(i) == null) throw new IllegalArgumentException(field + "[" + i + "]: missing value");
+        return List.copyOf(list);
     }
 
     private static void finiteNonNegative(String field, double v) {

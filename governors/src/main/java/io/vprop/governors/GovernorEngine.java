@@ -324,6 +324,19 @@ public final class GovernorEngine {
         levelsValid = false;
     }
 
+    /**
+     * Takes over the orders in flight of an earlier state of the same account (and the ids it released lately): the
+     * engine of an {@link #attach} replaces the account's after every connect, while a signal sent before it is still
+     * being executed. They leave as they would have there (an answer, a snapshot showing them, their expiry).
+     */
+    public void carryInFlight(EngineState earlier) {
+        if (earlier == null) throw new IllegalArgumentException("earlier: missing value");
+        l.inFlight.restore(earlier.inFlight(), earlier.releasedSignals());
+        quietUntilMs = Long.MIN_VALUE;
+        steady = false;
+        levelsValid = false;
+    }
+
     /** Orders allowed and not yet shown by a snapshot (in flight), for the panel and tests. */
     public int inFlightCount() { return l.inFlight.size(); }
 
@@ -618,7 +631,8 @@ public final class GovernorEngine {
                 l.tradingDays, l.profitableDays, l.tradedToday, l.dayProfit, l.bestDayProfit, l.haircut,
                 l.requestsToday, l.positionsToday, l.tradesToday, l.consecutiveLosses, l.cooldownUntilMs,
                 l.closedTrades, l.heldTrades, orders, news, l.newsViolations,
-                l.capitalCents(), l.creditCents(), l.floorShiftCents(), l.balanceDeals());
+                l.capitalCents(), l.creditCents(), l.floorShiftCents(), l.balanceDeals(),
+                l.inFlight.export(), l.inFlight.exportReleased());
     }
 
     private void load(EngineState s) {
@@ -658,5 +672,6 @@ public final class GovernorEngine {
             l.addNews(new NewsEvent(n.releaseMs(), n.releaseMs(), n.currency(), NewsEvent.Impact.HIGH));
         }
         l.newsViolations = s.newsViolations();
+        l.inFlight.restore(s.inFlight(), s.releasedSignals());
     }
 }

@@ -68,13 +68,16 @@ final class Execution {
         }
         String id = s.routingId.account() + "-" + Long.toString(now, 36) + "-" + ++signalCounter;
         Payload.Signal signal = TradeMessages.toSignal(id, order);
+        // In flight: the next order is judged with this one's worst case, before any snapshot shows it. Reserved (and
+        // the governors' state saved with it) before the signal is journaled: after a crash between the two the
+        // reservation of a signal never sent lapses at its expiry, where the other order would leave a journaled
+        // signal, resent after the restart, that the governors do not count.
+        if (order.opens() && governors != null) governors.onSignalSent(s, id, order);
         outbox.send(s, signal); // the channel journals it (outbound + signals table) before it leaves
         status.signalSent();
         if (order.opens()) {
             s.pendingSymbols.add(order.symbol());
             s.pendingBySignal.put(id, order.symbol());
-            // in flight: the next order is judged with this one's worst case, before any snapshot shows it
-            if (governors != null) governors.onSignalSent(s, id, order);
         }
         events.publish("signal", now, Map.of("peer", s.key, "signal", signal));
         return Submission.sentAs(id, s.key);

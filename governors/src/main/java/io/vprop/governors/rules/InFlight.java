@@ -24,14 +24,35 @@ import java.util.List;
  *       the account's equity (which only snapshots bring) does not know the realised loss, and the reservation stands
  *       for it.</li>
  * </ul>
- * An entry fill for a position no snapshot showed and no reservation covers (a trade VProp did not check, or one
- * reserved before a restart) counts as unbounded until a snapshot shows it: its stop is not known.
+ * An entry fill for a position no snapshot showed and no reservation covers (a trade VProp did not check) counts as
+ * unbounded until a snapshot shows it: its stop is not known. What is in flight, and the ids released lately, are part
+ * of the state the sidecar keeps ({@link #export()}, {@link #restore}): a signal sent before a restart is still
+ * executed after it, with its reservation.
  */
 public final class InFlight {
     /** How long after its expiry an unanswered signal is still counted: the terminal may execute it at its expiry. */
     public static final long GRACE_MS = 60_000;
     private static final int RELEASED = 64;
     private static final double EPS = 1e-9;
+
+    /**
+     * An order in flight as the governors' saved state keeps it (EngineState#inFlight): a signal sent before a restart
+     * is still executed after it (the channel resends what the terminal has not acknowledged), and forgetting its
+     * worst case would let the next entry pass as if it were not there.
+     *
+     * @param risk      its worst case in the account currency; {@code Infinity} for a fill whose stop is not known
+     * @param expiresMs its expiry plus the grace; {@link Long#MAX_VALUE}: none
+     * @param closed    exit fills took all of its volume (it waits for the next snapshot)
+     */
+    public record Order(String signalId, long ticket, double lots, double remaining, double risk, long expiresMs,
+                        boolean filled, boolean closed) {
+        public Order {
+            if (signalId == null) throw new IllegalArgumentException("inFlight.signalId: missing value");
+            if (Double.isNaN(risk) || risk < 0) throw new IllegalArgumentException("inFlight.risk: must be a number >= 0, got " + risk);
+            if (!Double.isFinite(lots) || lots < 0) throw new IllegalArgumentException("inFlight.lots: must be a finite number >= 0, got " + lots);
+            if (!Double.isFinite(remaining)) throw new IllegalArgumentException("inFlight.remaining: must be a finite number, got " + remaining);
+        }
+    }
 
     private static final class Entry {
         final String signalId;
@@ -62,6 +83,43 @@ public final class InFlight {
     private int releasedCount;
 
     public boolean isEmpty() { return entries.isEmpty(); }
+
+    /** What is in flight, in order, as the state keeps it (EngineState#inFlight). */
+    public List<Order> export() {
+        List<Order> out = new ArrayList<>(entries.size());
+        for (Entry e : entries)
+            out.add(new Order(e.signalId, e.ticket, e.lots, e.remaining, e.risk, e.expiresMs, e.filled, e.closed));
+        return out;
+    }
+
+    /** The ids a snapshot took over lately, oldest first (EngineState#releasedSignals): the last 64 at most. */
+    public List<String> exportReleased() {
+        int n = Math.min(releasedCount, RELEASED);
+        List<String> out = new ArrayList<>(n);
+        for (int i = releasedCount - n; i < releasedCount; i++) out.add(released[i % RELEASED]);
+        return out;
+    }
+
+    /** Continues from {@link #export()} and {@link #exportReleased()} (a restart): replaces what is here. */
+    public void restore(List<Order> orders, List<String> releasedIds) {
+        entries.clear();
+        for (Order o : orders) {
+            Entry e = new Entry(o.signalId(), o.ticket(), o.lots(), o.risk(), o.expiresMs(), o.filled());
+            e.remaining = o.remaining();
+            e.closed = o.closed();
+            entries.add(e);
+        }
+        java.util.Arrays.fill(released, null);
+        java.util.Arrays.fill(releasedHash, 0);
+        releasedCount = 0;
+        int from = Math.max(0, releasedIds.size() - RELEASED);
+        for (int i = from; i < releasedIds.size(); i++) {
+            String id = releasedIds.get(i);
+            int at = releasedCount++ % RELEASED;
+            released[at] = id;
+            releasedHash[at] = id.hashCode();
+        }
+    }
 
     public int size() { return entries.size(); }
 

@@ -6,9 +6,15 @@ import io.vprop.governors.EngineState;
 import io.vprop.governors.StateSnapshot;
 import io.vprop.governors.config.ProfileLoader;
 import io.vprop.governors.event.ValuedPosition;
+import io.vprop.governors.rules.InFlight;
 import io.vprop.journal.Journal;
 import io.vprop.market.SymbolSpec;
+import io.vprop.market.Tick;
 import io.vprop.risk.AccountGovernors;
+import io.vprop.risk.TerminalView;
+import io.vprop.trade.Fill;
+import io.vprop.trade.FillEntry;
+import io.vprop.trade.OrderIntent;
 import io.vprop.trade.AccountState;
 import io.vprop.trade.Position;
 import io.vprop.trade.Side;
@@ -20,6 +26,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /** The governors' state in the journal as JSON: what a restart reads back, older shapes included. */
@@ -82,6 +89,60 @@ class JournalGovernorStatesTest {
             StateSnapshot restored = afterSnapshot(governors(store), 95_000, T0 + 60_000);
             assertThat(restored.overallFloor()).isEqualTo(first.overallFloor());
             assertThat(journal.governorState(ACCOUNT)[1]).as("saved again in the current shape").doesNotContain("stopLoss");
+        }
+    }
+
+    /**
+     * Orders in flight at a restart are read back from the journal: a signal's reservation, and a fill nobody reserved
+     * (unbounded: its stop is not known, saved as "Infinity"). A state saved before they were kept has none.
+     */
+    @Test
+    void ordersInFlightAreKeptInTheJournalAndReadBack() throws Exception {
+        try (Journal journal = new Journal(dir.resolve("sidecar.db"), false)) {
+            JournalGovernorStates store = new JournalGovernorStates(journal);
+            SymbolSpec eurusd = SymbolSpec.fxMajor("EURUSD");
+            long[] now = {T0};
+            TerminalView terminal = new TerminalView() {
+                @Override public String peer() { return PEER; }
+                @Override public long nowMs() { return now[0]; }
+                @Override public boolean live() { return true; }
+                @Override public SymbolSpec spec(String symbol) { return eurusd; }
+                @Override public Tick lastTick(String symbol) { return new Tick(symbol, now[0], 1.08, 1.08, 0, 0, 0); }
+                @Override public boolean pending(String symbol) { return false; }
+                @Override public AccountState account() { return null; }
+            };
+            AccountGovernors g = governors(store);
+            g.onAccount(PEER, T0, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", symbol -> eurusd);
+            OrderIntent buy = OrderIntent.open("EURUSD", Side.BUY, 2.5, 1.08, 0, 1.07, 0, 0, T0 + 60_000, "", "", 0, "");
+            g.onSignalSent(terminal, "s1", buy);            // 2.5 lots x 100 pips = 2,500 at the stop, 3,000 worst case
+            now[0] += 1_000;
+            g.onFill(PEER, now[0], new Fill(22, 22, 22, "", "EURUSD", Side.SELL, FillEntry.IN, 1.08, 1, 0, 0, 0, now[0], ""));
+
+            String saved = journal.governorState(ACCOUNT)[1];
+            assertThat(saved).contains("\"inFlight\"").contains("Infinity");
+            EngineState read = GovernorStateJson.read(saved);
+            assertThat(read.inFlight()).extracting(InFlight.Order::signalId, InFlight.Order::ticket,
+                            InFlight.Order::filled)
+                    .containsExactly(tuple("s1", 0L, false), tuple("", 22L, true));
+            assertThat(read.inFlight().get(0).risk()).isCloseTo(3_000, within(1e-6));
+            assertThat(read.inFlight().get(1).risk()).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(read.inFlight().get(0).expiresMs()).as("its expiry plus the minute's grace").isEqualTo(T0 + 120_000);
+
+            // a restarted sidecar: the unbounded fill blocks entries until a snapshot shows its stop, as before
+            AccountGovernors restarted = governors(store);
+            restarted.onAccount(PEER, now[0], new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", symbol -> eurusd);
+            assertThat(restarted.check(OrderIntent.open("EURUSD", Side.BUY, 0.01, 1.08, 0, 1.07, 0, 0, now[0] + 60_000,
+                    "", "", 0, ""), terminal).allowed()).isFalse();
+
+            // the shape of a state saved before orders in flight were kept: read as none in flight
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode old = (ObjectNode) json.readTree(saved);
+            old.remove("inFlight");
+            old.remove("releasedSignals");
+            EngineState older = GovernorStateJson.read(json.writeValueAsString(old));
+            assertThat(older.inFlight()).isEmpty();
+            assertThat(older.releasedSignals()).isEmpty();
+            assertThat(older.balance()).isEqualTo(read.balance());
         }
     }
 
