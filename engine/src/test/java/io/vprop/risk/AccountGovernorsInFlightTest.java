@@ -114,6 +114,31 @@ class AccountGovernorsInFlightTest {
         assertThat(after.headroom(PEER)[0]).as("the position's 2,500, not the reservation as well").isEqualTo(2_500, within(1e-6));
     }
 
+    /**
+     * An entry filled before a restart and shown by no snapshot yet: the first snapshot after the restart (sampled after
+     * that fill) shows its position, or the position is no longer open. Either way it leaves then, instead of holding
+     * room for good (a paper account started afresh, a position closed while the sidecar was down).
+     */
+    @Test
+    void aFillFromBeforeARestartLeavesWithTheFirstSnapshotAfterIt() {
+        GovernorStateStore store = GovernorStateStore.inMemory();
+        AccountGovernors before = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
+        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        before.onSignalSent(terminal, "s1", buy(2.5));
+        before.onSignalSent(terminal, "s2", buy(1.0));        // 1,200 worst case, not answered before the restart
+        now += 1_000;
+        before.onFill(PEER, now, new Fill(11, 11, 11, "s1", "EURUSD", Side.BUY, FillEntry.IN, 1.0800, 2.5, 0, 0, 0, now, ""));
+        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        assertThat(before.headroom(PEER)[0]).as("a snapshot sampled before the fill: both still in flight")
+                .isEqualTo(800, within(1e-6));
+
+        now += 1_000;
+        AccountGovernors after = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
+        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        assertThat(after.headroom(PEER)[0]).as("s1's position is not open; s2 may still be executed")
+                .isEqualTo(3_800, within(1e-6));
+    }
+
     /** The ids a snapshot took over are kept too: the same signal again after a restart is not a second order. */
     @Test
     void aSignalASnapshotTookOverIsNotCountedAgainAfterARestart() {

@@ -63,6 +63,12 @@ public final class InFlight {
         final long expiresMs;
         boolean filled;
         boolean closed;      // exit fills took all of its volume: it waits for the next snapshot
+        /**
+         * Filled before the state was restored (a restart, or the engine a reconnect's firm_state replaced): the next
+         * snapshot was sampled after that fill, so a position it does not show is no longer open (closed meanwhile,
+         * or an account started afresh) and the entry leaves with it instead of waiting for good.
+         */
+        boolean carried;
 
         Entry(String signalId, long ticket, double lots, double risk, long expiresMs, boolean filled) {
             this.signalId = signalId;
@@ -100,13 +106,19 @@ public final class InFlight {
         return out;
     }
 
-    /** Continues from {@link #export()} and {@link #exportReleased()} (a restart): replaces what is here. */
+    /**
+     * Continues from {@link #export()} and {@link #exportReleased()} (a restart, or a reconnect's new engine): replaces
+     * what is here. An order already filled then leaves at the next snapshot if that does not show it: the snapshot
+     * was sampled after the fill (the terminal sends one after every welcome), so its position is no longer open. A
+     * signal not answered yet stays until its answer, a snapshot showing it, or its expiry, as before.
+     */
     public void restore(List<Order> orders, List<String> releasedIds) {
         entries.clear();
         for (Order o : orders) {
             Entry e = new Entry(o.signalId(), o.ticket(), o.lots(), o.risk(), o.expiresMs(), o.filled());
             e.remaining = o.remaining();
             e.closed = o.closed();
+            e.carried = o.filled();
             entries.add(e);
         }
         java.util.Arrays.fill(released, null);
@@ -228,6 +240,7 @@ public final class InFlight {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             if (e.closed || shows(positions, e.signalId, e.ticket) || rests(orders, e.signalId, e.ticket)) release(i, true);
+            else if (e.carried) release(i, false);
         }
     }
 
