@@ -33,6 +33,13 @@ final class FakeTerminal {
         this.clock = clock;
     }
 
+    /** The same terminal (its seq chain and unacked messages) on another transport: a sidecar restarted under it. */
+    FakeTerminal(InProcessTransport transport, FakeTerminal before) {
+        this.link = transport.connect(ID);
+        this.channel = before.channel;
+        this.clock = before.clock;
+    }
+
     static Payload.Hello hello(long ackSeq) {
         return new Payload.Hello("paper-1", "1001", "Paper", "VProp", "USD", 100, "hedging", SERVER_OFFSET_S, List.of(1),
                 ackSeq, "", List.of(new Payload.SymbolInfo("EURUSD", 5, 1e-5, 1e-5, 1.0, 100000, 0.01, 0.01, 50, 0, 0,
