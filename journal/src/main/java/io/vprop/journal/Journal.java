@@ -252,6 +252,22 @@ public final class Journal implements KernelJournal, AutoCloseable {
         update("UPDATE inbound SET processed = 1 WHERE peer = ? AND seq = ?", peer, seq);
     }
 
+    @Override
+    public List<AwaitingSignal> awaitingSignals(String peer) {
+        try {
+            List<AwaitingSignal> out = new ArrayList<>();
+            PreparedStatement p = ps("SELECT id, kind, symbol, COALESCE(expiry_ms, 0) FROM signals "
+                    + "WHERE peer = ? AND status IN ('sent', 'accepted') ORDER BY created_ms, seq");
+            p.setString(1, peer);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(new AwaitingSignal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the signals awaiting an answer: " + e.getMessage(), e);
+        }
+    }
+
     /** Every peer the journal knows, so a restarted sidecar can resend to them. */
     public List<String> peers() {
         try {

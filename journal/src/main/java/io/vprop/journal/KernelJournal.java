@@ -17,6 +17,18 @@ public interface KernelJournal extends ChannelStore {
     record PendingInbound(String peer, long seq, byte[] wire) {
     }
 
+    /**
+     * A signal the terminal has not answered for yet (no {@code executed} or {@code rejected} ack): a sidecar restarted
+     * meanwhile still awaits it, since its channel resends it and the terminal may execute it.
+     *
+     * @param expiryMs the signal's expiry on the terminal's clock (0 = none)
+     */
+    record AwaitingSignal(String id, String kind, String symbol, long expiryMs) {
+    }
+
+    /** The signals sent to {@code peer} still awaiting an answer ({@link AwaitingSignal}), oldest first. */
+    List<AwaitingSignal> awaitingSignals(String peer);
+
     /** Runs {@code body} in one transaction (nested calls join the outer one). */
     void inTransaction(Runnable body);
 

@@ -75,10 +75,7 @@ final class Execution {
         if (order.opens() && governors != null) governors.onSignalSent(s, id, order);
         outbox.send(s, signal); // the channel journals it (outbound + signals table) before it leaves
         status.signalSent();
-        if (order.opens()) {
-            s.pendingSymbols.add(order.symbol());
-            s.pendingBySignal.put(id, order.symbol());
-        }
+        if (order.opens()) s.awaiting(id, order.symbol(), order.expiryMs());
         events.publish("signal", now, Map.of("peer", s.key, "signal", signal));
         return Submission.sentAs(id, s.key);
     }
@@ -110,10 +107,7 @@ final class Execution {
     }
 
     void onOrderUpdate(PeerSession s, OrderUpdate u) {
-        if (u.status() != OrderStatus.ACCEPTED) {
-            String symbol = s.pendingBySignal.remove(u.signalId());
-            if (symbol != null) s.pendingSymbols.remove(symbol);
-        }
+        if (u.status() != OrderStatus.ACCEPTED) s.answered(u.signalId());
         if (governors != null) notify(s, governors.onOrderUpdate(s.key, s.nowMs(), u));
         s.strategy.onOrderUpdate(u, s);
     }

@@ -15,6 +15,7 @@ import io.vprop.transport.RoutingId;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +45,12 @@ final class PeerSession implements StrategyContext, TerminalView {
     final Map<String, Tick> lastTicks = new HashMap<>();
     /** Symbols whose next tick is taken whatever its time: the terminal said hello again since their last tick. */
     final Set<String> clockReset = new HashSet<>();
-    final Set<String> pendingSymbols = new HashSet<>();
-    final Map<String, String> pendingBySignal = new HashMap<>();
+    /**
+     * The entries sent to this terminal and not answered yet, by signal id: a second entry for the same symbol is
+     * refused until the first is answered (RiskEngine's signal.pending). Filled from the journal when the session is
+     * made, so a restarted sidecar still waits for the entries it sent before (its channel resends them).
+     */
+    private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
     long messagesIn;
     long errorsSent;
     long fills;
@@ -99,7 +104,36 @@ final class PeerSession implements StrategyContext, TerminalView {
 
     @Override public Tick lastTick(String symbol) { return lastTicks.get(symbol); }
 
-    @Override public boolean pending(String symbol) { return pendingSymbols.contains(symbol); }
+    /**
+     * An entry for {@code symbol} awaits the terminal's answer. One still unanswered a minute past its expiry no longer
+     * counts (as the governors' reservation of it: a lost answer must not block the symbol for good).
+     */
+    @Override public boolean pending(String symbol) {
+        if (awaiting.isEmpty()) return false;
+        long now = nowMs();
+        boolean pending = false;
+        for (var it = awaiting.values().iterator(); it.hasNext(); ) {
+            Awaiting a = it.next();
+            if (now >= a.untilMs) it.remove();
+            else if (a.symbol.equals(symbol)) pending = true;
+        }
+        return pending;
+    }
+
+    /** An entry sent under {@code signalId}, awaited until its answer (or a minute past its expiry, 0 = none). */
+    void awaiting(String signalId, String symbol, long expiryMs) {
+        long until = expiryMs <= 0 || expiryMs > Long.MAX_VALUE - ANSWER_GRACE_MS ? Long.MAX_VALUE : expiryMs + ANSWER_GRACE_MS;
+        awaiting.put(signalId, new Awaiting(symbol, until));
+    }
+
+    /** The terminal answered for the signal (executed or rejected). */
+    void answered(String signalId) { awaiting.remove(signalId); }
+
+    /** How long after its expiry an unanswered entry is still awaited: the governors' grace for it (InFlight.GRACE_MS). */
+    static final long ANSWER_GRACE_MS = 60_000;
+
+    private record Awaiting(String symbol, long untilMs) {
+    }
 
     @Override public Submission submit(OrderIntent order) { return execution.submit(this, order); }
 }

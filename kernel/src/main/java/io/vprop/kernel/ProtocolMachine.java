@@ -13,6 +13,7 @@ import io.vprop.protocol.ProtocolCodec;
 import io.vprop.protocol.ProtocolException;
 import io.vprop.protocol.TradeMessages;
 import io.vprop.transport.PeerTransport;
+import io.vprop.trade.OrderKind;
 import io.vprop.transport.ReliableChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,6 +131,9 @@ final class ProtocolMachine {
         PeerSession s = peers.get(key);
         if (s == null) {
             s = new PeerSession(identity, new ReliableChannel(key, journal, codec), execution, journaled, clock);
+            // the entries a sidecar before this one sent and the terminal has not answered: resent, still awaited
+            for (KernelJournal.AwaitingSignal a : journal.awaitingSignals(key))
+                if (OrderKind.OPEN.wire().equals(a.kind())) s.awaiting(a.id(), a.symbol(), a.expiryMs());
             peers.put(key, s);
         }
         return s;

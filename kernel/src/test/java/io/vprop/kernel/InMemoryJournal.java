@@ -104,6 +104,15 @@ final class InMemoryJournal implements KernelJournal {
     public void inTransaction(Runnable body) { body.run(); }
 
     @Override
+    public List<AwaitingSignal> awaitingSignals(String peer) {
+        List<AwaitingSignal> out = new ArrayList<>();
+        for (SignalRow r : signals.values())
+            if (r.peer().equals(peer) && (r.status().equals("sent") || r.status().equals("accepted")))
+                out.add(new AwaitingSignal(r.signal().id(), r.signal().kind(), r.signal().symbol(), r.signal().expiryMs()));
+        return out;
+    }
+
+    @Override
     public List<PendingInbound> unprocessedInbound() {
         List<PendingInbound> out = new ArrayList<>();
         for (Inbound i : inbound) if (!i.processed) out.add(new PendingInbound(i.peer, i.seq, i.wire));

@@ -158,6 +158,27 @@ class KernelExecutionTest {
         assertThat(rig.strategy.submissions).as("the strategy was not asked again").hasSize(1);
     }
 
+    /**
+     * An entry the terminal never answers holds its symbol until a minute past its expiry (on the terminal's clock),
+     * as the governors hold its reservation: a lost answer must not block the symbol for good.
+     */
+    @Test
+    void anUnansweredEntryHoldsItsSymbolUntilAMinutePastItsExpiry() {
+        FakeTerminal t = tradingTerminal(buy(1.0990, T0 + 30_000));
+        assertThat(rig.strategy.submissions.get(0).sent()).isTrue();
+        rig.strategy.orderOnTick = tk -> buy(1.0990, tk.timeMs() + 30_000);
+
+        rig.advance(85_000);                                  // 90 s after its expiry minus 5 s: still awaited
+        t.send(tick(T0 + 85_000, 1.1000, 1.1002));
+        rig.round();
+        assertThat(rig.strategy.submissions.get(1).rule()).isEqualTo("signal.pending");
+
+        rig.advance(6_000);                                   // a minute and a second past its expiry
+        t.send(tick(T0 + 91_000, 1.1000, 1.1002));
+        rig.round();
+        assertThat(rig.strategy.submissions.get(2).sent()).as(rig.strategy.submissions.get(2).toString()).isTrue();
+    }
+
     @Test
     void anOperatorsOrderGoesToTheLiveTerminalAtItsLatestQuote() {
         FakeTerminal t = rig.welcomedTerminal();

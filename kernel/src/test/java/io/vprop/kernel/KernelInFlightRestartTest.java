@@ -12,6 +12,7 @@ import io.vprop.trade.Side;
 import io.vprop.transport.InProcessTransport;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.vprop.kernel.KernelRig.T0;
@@ -45,11 +46,11 @@ class KernelInFlightRestartTest {
 
         void round() { kernel.runOnce(0); }
 
-        /** The strategy's entry at the next tick: what the sidecar did with it. */
-        Submission entryAtTick(FakeTerminal t, long utcMs) {
-            strategy.orderOnTick = tick -> OrderIntent.open("EURUSD", Side.BUY, 2.5, 1.1002, 0.0005, 1.0902, 0, 0,
+        /** The strategy's entry of 2.5 lots with a 100-pip stop at the symbol's next tick: what the sidecar did with it. */
+        Submission entryAtTick(FakeTerminal t, String symbol, long utcMs) {
+            strategy.orderOnTick = tick -> OrderIntent.open(symbol, Side.BUY, 2.5, 1.1002, 0.0005, 1.0902, 0, 0,
                     utcMs + 60_000, "test_alpha", "normal_trend", 0.5, "entry");
-            t.send(new Payload.Tick("EURUSD", 1.1000, 1.1002, 0, 0, FakeTerminal.serverTime(utcMs), 6));
+            t.send(new Payload.Tick(symbol, 1.1000, 1.1002, 0, 0, FakeTerminal.serverTime(utcMs), 6));
             round();
             assertThat(strategy.submissions).isNotEmpty();
             return strategy.submissions.get(strategy.submissions.size() - 1);
@@ -62,16 +63,27 @@ class KernelInFlightRestartTest {
         }
     }
 
+    /** The fake terminal's hello with a second pair (GBPUSD, valued as EURUSD in a USD account). */
+    private static Payload.Hello hello() {
+        Payload.Hello h = FakeTerminal.hello(0);
+        Payload.SymbolInfo eurusd = h.symbols().get(0);
+        Payload.SymbolInfo gbpusd = new Payload.SymbolInfo("GBPUSD", eurusd.digits(), eurusd.point(), eurusd.tickSize(),
+                eurusd.tickValue(), eurusd.contractSize(), eurusd.volumeMin(), eurusd.volumeStep(), eurusd.volumeMax(),
+                eurusd.stopsLevel(), eurusd.freezeLevel(), "GBP", "USD", List.of());
+        return new Payload.Hello(h.terminal(), h.account(), h.server(), h.company(), h.currency(), h.leverage(), h.marginMode(),
+                h.serverOffsetS(), h.versions(), h.ackSeq(), h.firmProfile(), List.of(eurusd, gbpusd));
+    }
+
     @Test
-    void anEntrySentBeforeACrashStillCountsAfterTheRestart() {
+    void anEntrySentBeforeACrashIsStillAwaitedAndCountedAfterTheRestart() {
         String first;
         FakeTerminal terminal;
         try (Run before = new Run()) {
             terminal = new FakeTerminal(before.transport, FakeTerminal.ID, clock::get);
-            terminal.send(FakeTerminal.hello(0));
+            terminal.send(hello());
             terminal.send(KernelRig.account(100_000));
             before.round();
-            Submission s = before.entryAtTick(terminal, T0 + 1_000);
+            Submission s = before.entryAtTick(terminal, "EURUSD", T0 + 1_000);
             assertThat(s.sent()).as(s.toString()).isTrue();
             first = s.id();
         }                                                     // the crash: no answer to the entry reached this sidecar
@@ -79,15 +91,22 @@ class KernelInFlightRestartTest {
         clock.addAndGet(2_000);
         try (Run after = new Run()) {
             FakeTerminal again = new FakeTerminal(after.transport, terminal);
-            again.send(FakeTerminal.hello(0));                // it has processed nothing the sidecar sent
+            again.send(hello());                              // it has processed nothing the sidecar sent
             again.send(KernelRig.account(100_000));           // the entry not executed yet: no position
             after.round();
             assertThat(again.received(Payload.Signal.class)).as("the journal resends the entry")
                     .extracting(Payload.Signal::id).contains(first);
 
-            Submission second = after.entryAtTick(again, T0 + 3_000);
-            assertThat(second.sent()).as("3,000 in flight + 3,000 > 5,000 of daily room").isFalse();
-            assertThat(second.rule()).isEqualTo("pre-trade-risk");
+            Submission sameSymbol = after.entryAtTick(again, "EURUSD", T0 + 3_000);
+            assertThat(sameSymbol.rule()).as("the EURUSD entry is still awaited").isEqualTo("signal.pending");
+            Submission otherSymbol = after.entryAtTick(again, "GBPUSD", T0 + 3_500);
+            assertThat(otherSymbol.rule()).as("3,000 in flight + 3,000 > 5,000 of daily room").isEqualTo("pre-trade-risk");
+
+            // the terminal's answer to the resent entry ends both, as it would have without the restart
+            again.send(new Payload.SignalAck(first, "rejected", "off_price", "moved", 0, 0));
+            after.round();
+            Submission retry = after.entryAtTick(again, "EURUSD", T0 + 4_000);
+            assertThat(retry.sent()).as(retry.toString()).isTrue();
         }
     }
 }
