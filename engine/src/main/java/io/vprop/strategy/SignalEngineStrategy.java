@@ -28,10 +28,12 @@ import io.vprop.trade.Side;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +50,8 @@ public final class SignalEngineStrategy implements Strategy {
     private final EventSource events;
     private final TradeLearning learning;
     private SignalEngine engine;
+    /** How many trades closed before this strategy started the engine learnt again when it was built. */
+    private int relearnt;
     private final Map<String, Sent> sent = new HashMap<>();
     private final Map<Long, Trade> open = new HashMap<>();
     /** The account the engine was last told of: the same (immutable) snapshot again tells it nothing new. */
@@ -109,8 +113,26 @@ public final class SignalEngineStrategy implements Strategy {
             engine = new SignalEngine(config, specs, new SignalPorts(budget,
                     similar != null ? similar : new RecentOutcomeMemory(50),
                     learning.winModel(config.edges != null ? new FittedWinProbability(config.edges, new DriftWinProbability()) : new DriftWinProbability()), events, ctx::nowMs), a == null ? 100_000 : a.equity());
+            relearn(specs, ctx);
         }
         return engine;
+    }
+
+    /**
+     * The account's trades closed before this strategy started (a restart), in the symbols this engine trades, learnt
+     * again in their order: the bandit and the alpha weights are functions of the outcomes alone.
+     */
+    private void relearn(List<SymbolSpec> specs, StrategyContext ctx) {
+        Set<String> mine = new HashSet<>();
+        for (SymbolSpec s : specs) mine.add(s.symbol());
+        long firstMs = 0, lastMs = 0;
+        for (TradeOutcome o : learning.pastOutcomes(ctx.peer())) {
+            if (!mine.contains(o.symbol())) continue;
+            engine.onTradeClosed(o);
+            if (relearnt++ == 0) firstMs = o.closeTimeMs();
+            lastMs = o.closeTimeMs();
+        }
+        if (relearnt > 0) ctx.decision("relearnt", Map.of("trades", relearnt, "first_close_ms", firstMs, "last_close_ms", lastMs));
     }
 
     @Override
@@ -241,6 +263,7 @@ public final class SignalEngineStrategy implements Strategy {
         m.put("regimes", regimes);
         m.put("weights", weights);
         m.put("posteriors", posteriors);
+        m.put("relearnt_trades", relearnt);                  // closed before this start, learnt again (a restart)
         m.put("trades", st.trades());
         m.put("skips", st.skips());
         m.put("skip_rate", Double.isNaN(st.skipRate()) ? null : round(st.skipRate()));

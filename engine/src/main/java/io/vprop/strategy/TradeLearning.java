@@ -3,8 +3,10 @@ package io.vprop.strategy;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.TradeCandidate;
 import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.port.WinProbabilityModel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -30,6 +32,13 @@ public interface TradeLearning {
      * say what to do once its trade has closed.
      */
     default Entry entered(SignalEngine engine, TradeCandidate candidate) { return Entry.NONE; }
+
+    /**
+     * The trades the terminal's account closed before this strategy started, oldest first: the engine learns them again
+     * when it is built, so a restarted sidecar's bandit and alpha weights are what a sidecar running all along would
+     * have (they live in memory; the record of closed trades is durable). Empty without a record.
+     */
+    default List<TradeOutcome> pastOutcomes(String peer) { return List.of(); }
 
     /** What this learning adds to the strategy's state for the panel (plain maps and numbers). */
     default Map<String, Object> state() { return Map.of(); }

@@ -6,12 +6,17 @@ import io.vprop.models.live.ModelService;
 import io.vprop.risk.AccountGovernors;
 import io.vprop.signal.SignalEngine;
 import io.vprop.signal.TradeCandidate;
+import io.vprop.signal.alpha.AlphaId;
 import io.vprop.signal.port.SimilarTradeOutcomes;
+import io.vprop.signal.port.TradeOutcome;
 import io.vprop.signal.port.WinProbabilityModel;
+import io.vprop.signal.regime.Regime;
 import io.vprop.strategy.ClosedEngineTrade;
 import io.vprop.strategy.StrategyContext;
 import io.vprop.strategy.TradeLearning;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -70,6 +75,28 @@ public final class MemoryAndModels implements TradeLearning {
         } catch (IllegalArgumentException e) {
             ctx.decision("memory_rejected", Map.of("position", t.exit().position(), "error", e.getMessage()));
         }
+    }
+
+    /**
+     * The account's closed trades in long-term memory, by exit time: what a restarted strategy learns again. A record
+     * whose alpha or regime the engine does not know (another strategy's) is not the engine's and is left out.
+     */
+    @Override
+    public List<TradeOutcome> pastOutcomes(String peer) {
+        if (memory == null) return List.of();
+        List<TradeOutcome> out = new ArrayList<>();
+        memory.longTerm().forEachTradeOf(AccountGovernors.accountOf(peer), t -> {
+            AlphaId alpha = known(AlphaId.class, t.alpha());
+            Regime regime = known(Regime.class, t.regime());
+            if (alpha != null && regime != null)
+                out.add(new TradeOutcome(t.symbol(), alpha, regime, t.rMultiple(), t.pnl(), t.exitTimeMs()));
+        });
+        return out;
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> type, String lowerName) {
+        for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(lowerName)) return e;
+        return null;
     }
 
     @Override

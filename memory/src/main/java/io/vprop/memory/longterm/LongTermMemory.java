@@ -32,6 +32,9 @@ public interface LongTermMemory extends AutoCloseable {
     /** Streams every trade in id order (index rebuilds, exports) without loading all into memory. */
     void forEachTrade(Consumer<TradeRecord> consumer);
 
+    /** Streams the trades of one account by exit time (then id): what a restarted strategy learns again. */
+    void forEachTradeOf(String account, Consumer<TradeRecord> consumer);
+
     /**
      * Fingerprint of the set of trades with an entry feature vector of {@code dimension} components;
      * a persisted similarity index built from a different set is stale.

@@ -263,6 +263,19 @@ public final class SqliteLongTermMemory implements LongTermMemory {
     }
 
     @Override
+    public synchronized void forEachTradeOf(String account, Consumer<TradeRecord> consumer) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT " + TRADE_COLUMNS + " FROM trades WHERE account = ? ORDER BY exit_time_ms, id")) {
+            s.setString(1, account);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) consumer.accept(readTrade(rs));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot scan the trades of " + account + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized String featureFingerprint(int dimension) {
         // Hash of (id, features) in id order: detects added, removed and changed vectors alike.
         try (PreparedStatement ps = connection.prepareStatement("SELECT id, features FROM trades WHERE feature_dim = ? ORDER BY id")) {
