@@ -28,7 +28,6 @@ public record EngineState(
     /** A remembered high-impact release. */
     public record ScheduledNews(long releaseMs, String currency) {}
 
-
     public EngineState {
         if (Double.isNaN(initialBalance) || Double.isInfinite(initialBalance) || initialBalance <= 0) {
             throw new IllegalArgumentException("initialBalance: must be a finite number greater than 0, got " + initialBalance);

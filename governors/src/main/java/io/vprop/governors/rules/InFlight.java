@@ -6,6 +6,7 @@ import io.vprop.trade.Fill;
 import io.vprop.trade.OrderStatus;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -121,8 +122,8 @@ public final class InFlight {
             e.carried = o.filled();
             entries.add(e);
         }
-        java.util.Arrays.fill(released, null);
-        java.util.Arrays.fill(releasedHash, 0);
+        Arrays.fill(released, null);
+        Arrays.fill(releasedHash, 0);
         releasedCount = 0;
         int from = Math.max(0, releasedIds.size() - RELEASED);
         for (int i = from; i < releasedIds.size(); i++) {
