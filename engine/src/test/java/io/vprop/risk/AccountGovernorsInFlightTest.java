@@ -46,9 +46,7 @@ class AccountGovernorsInFlightTest {
         return OrderIntent.open("EURUSD", Side.BUY, lots, 1.0800, 0, 1.0700, 0, 0, T0 + 60_000, "", "", 0, "");
     }
 
-    private void snapshot(List<Position> positions) {
-        g.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, positions), "USD", s -> EURUSD);
-    }
+    private void snapshot(List<Position> positions) { snapshot(g, positions); }
 
     /** What the kernel does: check, and when allowed, send under an id (and reserve). */
     private boolean send(String id, OrderIntent o) {
@@ -95,22 +93,21 @@ class AccountGovernorsInFlightTest {
     @Test
     void aSignalSentBeforeARestartStillCountsAfterIt() {
         GovernorStateStore store = GovernorStateStore.inMemory();
-        AccountGovernors before = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
-        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        AccountGovernors before = started(store);
+        snapshot(before, List.of());
         assertThat(before.check(buy(2.5), terminal).allowed()).isTrue();
         before.onSignalSent(terminal, "s1", buy(2.5));        // saved with the state before it is journaled and sent
 
         now += 1_000;
-        AccountGovernors after = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
-        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        AccountGovernors after = started(store);
+        snapshot(after, List.of());
         assertThat(after.headroom(PEER)[0]).as("the 3,000 in flight from before the restart").isEqualTo(2_000, within(1e-6));
         assertThat(after.check(buy(2.5), terminal).allowed()).as("3,000 + 3,000 > 5,000, restart or not").isFalse();
 
         // the answer comes after the restart: the reservation ends as it would have without one
         now += 1_000;
         after.onFill(PEER, now, new Fill(11, 11, 11, "s1", "EURUSD", Side.BUY, FillEntry.IN, 1.0800, 2.5, 0, 0, 0, now, ""));
-        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000,
-                List.of(new Position(11, "EURUSD", Side.BUY, 2.5, 1.0800, 1.0700, 0, 0, 0, 0, now, "s1"))), "USD", s -> EURUSD);
+        snapshot(after, List.of(new Position(11, "EURUSD", Side.BUY, 2.5, 1.0800, 1.0700, 0, 0, 0, 0, now, "s1")));
         assertThat(after.headroom(PEER)[0]).as("the position's 2,500, not the reservation as well").isEqualTo(2_500, within(1e-6));
     }
 
@@ -122,19 +119,19 @@ class AccountGovernorsInFlightTest {
     @Test
     void aFillFromBeforeARestartLeavesWithTheFirstSnapshotAfterIt() {
         GovernorStateStore store = GovernorStateStore.inMemory();
-        AccountGovernors before = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
-        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        AccountGovernors before = started(store);
+        snapshot(before, List.of());
         before.onSignalSent(terminal, "s1", buy(2.5));
         before.onSignalSent(terminal, "s2", buy(1.0));        // 1,200 worst case, not answered before the restart
         now += 1_000;
         before.onFill(PEER, now, new Fill(11, 11, 11, "s1", "EURUSD", Side.BUY, FillEntry.IN, 1.0800, 2.5, 0, 0, 0, now, ""));
-        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        snapshot(before, List.of());
         assertThat(before.headroom(PEER)[0]).as("a snapshot sampled before the fill: both still in flight")
                 .isEqualTo(800, within(1e-6));
 
         now += 1_000;
-        AccountGovernors after = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
-        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        AccountGovernors after = started(store);
+        snapshot(after, List.of());
         assertThat(after.headroom(PEER)[0]).as("s1's position is not open; s2 may still be executed")
                 .isEqualTo(3_800, within(1e-6));
     }
@@ -143,18 +140,27 @@ class AccountGovernorsInFlightTest {
     @Test
     void aSignalASnapshotTookOverIsNotCountedAgainAfterARestart() {
         GovernorStateStore store = GovernorStateStore.inMemory();
-        AccountGovernors before = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
-        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of()), "USD", s -> EURUSD);
+        AccountGovernors before = started(store);
+        snapshot(before, List.of());
         before.onSignalSent(terminal, "s1", buy(2.5));
         now += 1_000;
         Position shown = new Position(11, "EURUSD", Side.BUY, 2.5, 1.0800, 1.0700, 0, 0, 0, 0, now, "s1");
-        before.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of(shown)), "USD", s -> EURUSD);
+        snapshot(before, List.of(shown));
 
         now += 1_000;
-        AccountGovernors after = new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
-        after.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, List.of(shown)), "USD", s -> EURUSD);
+        AccountGovernors after = started(store);
+        snapshot(after, List.of(shown));
         after.onSignalSent(terminal, "s1", buy(2.5));         // resent: the position already counts for it
         assertThat(after.headroom(PEER)[0]).isEqualTo(2_500, within(1e-6));
+    }
+
+    /** A sidecar's governors (re)started on {@code store}. */
+    private static AccountGovernors started(GovernorStateStore store) {
+        return new AccountGovernors(ProfileLoader.bundled("ftmo-2step"), "ftmo-2step", 0, store);
+    }
+
+    private void snapshot(AccountGovernors governors, List<Position> positions) {
+        governors.onAccount(PEER, now, new AccountState(100_000, 100_000, 0, 100_000, positions), "USD", s -> EURUSD);
     }
 
     private static org.assertj.core.data.Offset<Double> within(double d) {

@@ -50,23 +50,6 @@ public record EngineState(
         releasedSignals = noNulls("releasedSignals", releasedSignals);
     }
 
-    /** A state with nothing in flight (the fields before orders in flight were kept with the state). */
-    public EngineState(double initialBalance, String currency, long nowMs, long dayStartMs, long nextResetMs,
-                       double balance, double equity, List<ValuedPosition> positions, int pendingOrders,
-                       double dayStartBalance, double dayStartEquity, double highWaterMark, double overallFloor,
-                       boolean halted, RuleHit haltHit, long pausedUntilMs, RuleHit pauseHit, boolean targetLocked, RuleHit lockHit,
-                       int tradingDays, int profitableDays, boolean tradedToday, double dayProfit, double bestDayProfit, double haircut,
-                       int requestsToday, int positionsToday, int tradesToday, int consecutiveLosses, long cooldownUntilMs,
-                       int closedTrades, int heldTrades, List<Long> recentOrderTimes, List<ScheduledNews> news, int newsViolations,
-                       long capitalCents, long creditCents, long floorShiftCents, List<Long> balanceDeals) {
-        this(initialBalance, currency, nowMs, dayStartMs, nextResetMs, balance, equity, positions, pendingOrders,
-                dayStartBalance, dayStartEquity, highWaterMark, overallFloor, halted, haltHit, pausedUntilMs, pauseHit,
-                targetLocked, lockHit, tradingDays, profitableDays, tradedToday, dayProfit, bestDayProfit, haircut,
-                requestsToday, positionsToday, tradesToday, consecutiveLosses, cooldownUntilMs, closedTrades, heldTrades,
-                recentOrderTimes, news, newsViolations, capitalCents, creditCents, floorShiftCents, balanceDeals,
-                List.of(), List.of());
-    }
-
     /**
      * A state without balance operations: capital, credit and floor shift 0, no deal remembered (the fields before
      * balance operations were events of their own).
@@ -82,7 +65,7 @@ public record EngineState(
                 dayStartBalance, dayStartEquity, highWaterMark, overallFloor, halted, haltHit, pausedUntilMs, pauseHit,
                 targetLocked, lockHit, tradingDays, profitableDays, tradedToday, dayProfit, bestDayProfit, haircut,
                 requestsToday, positionsToday, tradesToday, consecutiveLosses, cooldownUntilMs, closedTrades, heldTrades,
-                recentOrderTimes, news, newsViolations, 0, 0, 0, List.of());
+                recentOrderTimes, news, newsViolations, 0, 0, 0, List.of(), List.of(), List.of());
     }
 
     private static <T> List<T> noNulls(String field, List<T> list) {
